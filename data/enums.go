@@ -1,0 +1,322 @@
+package data
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Category is a consent category, the bucket a consent banner puts a vendor in.
+type Category string
+
+const (
+	StrictlyNecessary Category = "strictly-necessary"
+	Functional        Category = "functional"
+	Analytics         Category = "analytics"
+	Marketing         Category = "marketing"
+	Personalisation   Category = "personalisation"
+)
+
+// Categories lists the consent categories in the order a banner shows them.
+var Categories = []Category{StrictlyNecessary, Functional, Analytics, Marketing, Personalisation}
+
+// Valid reports whether c is one of the known categories.
+func (c Category) Valid() bool {
+	for _, k := range Categories {
+		if c == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Title is the category as a person reads it.
+func (c Category) Title() string {
+	switch c {
+	case StrictlyNecessary:
+		return "Strictly necessary"
+	case Functional:
+		return "Functional"
+	case Analytics:
+		return "Analytics"
+	case Marketing:
+		return "Marketing"
+	case Personalisation:
+		return "Personalisation"
+	}
+	if c == "" {
+		return "Unclassified"
+	}
+	return string(c)
+}
+
+// ParseCategory accepts a category's id or title in any case, and a few
+// common spellings (necessary, essential, personalization, advertising).
+func ParseCategory(s string) (Category, bool) {
+	k := strings.ToLower(strings.TrimSpace(s))
+	k = strings.NewReplacer("_", "-", " ", "-").Replace(k)
+	switch k {
+	case "strictly-necessary", "necessary", "essential", "required":
+		return StrictlyNecessary, true
+	case "functional", "functionality", "preferences", "preference":
+		return Functional, true
+	case "analytics", "statistics", "performance", "measurement":
+		return Analytics, true
+	case "marketing", "advertising", "ads", "targeting":
+		return Marketing, true
+	case "personalisation", "personalization":
+		return Personalisation, true
+	}
+	return "", false
+}
+
+// Tristate is yes / no / unknown, for facts we may not know.
+type Tristate string
+
+const (
+	Yes     Tristate = "yes"
+	No      Tristate = "no"
+	Unknown Tristate = "unknown"
+)
+
+// Valid reports whether t is yes, no or unknown.
+func (t Tristate) Valid() bool { return t == Yes || t == No || t == Unknown }
+
+// Answer is a verdict: yes, no, or conditional (the reason says on what).
+type Answer string
+
+const (
+	AnswerYes         Answer = "yes"
+	AnswerNo          Answer = "no"
+	AnswerConditional Answer = "conditional"
+)
+
+// Valid reports whether a is yes, no or conditional.
+func (a Answer) Valid() bool {
+	return a == AnswerYes || a == AnswerNo || a == AnswerConditional
+}
+
+// StorageKind is where in the browser a storage item lives.
+type StorageKind string
+
+const (
+	Cookie         StorageKind = "cookie"
+	LocalStorage   StorageKind = "localStorage"
+	SessionStorage StorageKind = "sessionStorage"
+	IndexedDB      StorageKind = "indexedDB"
+	CacheStorage   StorageKind = "cacheStorage"
+)
+
+// StorageKinds lists every storage kind.
+var StorageKinds = []StorageKind{Cookie, LocalStorage, SessionStorage, IndexedDB, CacheStorage}
+
+// Valid reports whether k is a known storage kind.
+func (k StorageKind) Valid() bool {
+	for _, s := range StorageKinds {
+		if k == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Party says whether a cookie is set on the site's own domain (first) or
+// on the vendor's (third).
+type Party string
+
+const (
+	FirstParty Party = "first"
+	ThirdParty Party = "third"
+)
+
+// Valid reports whether p is empty (not known), first or third.
+func (p Party) Valid() bool { return p == "" || p == FirstParty || p == ThirdParty }
+
+// PermissionName is a browser permission, named as the Permissions API and
+// Permissions-Policy name it.
+type PermissionName string
+
+// Permissions is the fixed set of permissions a vendor may ask for.
+var Permissions = []PermissionName{
+	"microphone", "camera", "geolocation", "notifications", "push",
+	"clipboard-read", "clipboard-write", "display-capture", "midi",
+	"persistent-storage", "storage-access", "payment-handler", "fullscreen",
+	"screen-wake-lock", "idle-detection", "local-fonts", "bluetooth", "usb",
+	"serial", "hid", "accelerometer", "gyroscope", "magnetometer",
+}
+
+// Valid reports whether p is in the fixed set.
+func (p PermissionName) Valid() bool {
+	for _, k := range Permissions {
+		if p == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Role is the vendor's role under the GDPR.
+type Role string
+
+const (
+	Processor       Role = "processor"
+	Controller      Role = "controller"
+	JointController Role = "joint-controller"
+	// ProcessorOrController: a processor for some services and an
+	// independent controller for others (common for ad platforms).
+	ProcessorOrController Role = "processor-or-controller"
+)
+
+// Valid reports whether r is empty (not known) or a known role.
+func (r Role) Valid() bool {
+	switch r {
+	case "", Processor, Controller, JointController, ProcessorOrController:
+		return true
+	}
+	return false
+}
+
+// Lifetime is how long a storage item lives: a browser session, until it is
+// cleared (persistent), or a duration. In JSON it is "session",
+// "persistent", or a duration such as "30m", "24h", "13mo", "2y", "390d";
+// imports may also give plain seconds as a number.
+type Lifetime struct {
+	Session    bool
+	Persistent bool
+	Seconds    int64
+}
+
+const (
+	minute = 60
+	hour   = 60 * minute
+	day    = 24 * hour
+	month  = 30 * day
+	year   = 365 * day
+)
+
+// SessionLifetime ends with the browser session.
+var SessionLifetime = Lifetime{Session: true}
+
+// ParseLifetime reads "session", "persistent" or a duration made of a
+// number and one unit: s, m, h, d, w, mo, y.
+func ParseLifetime(s string) (Lifetime, error) {
+	s = strings.TrimSpace(strings.ToLower(s))
+	switch s {
+	case "session":
+		return SessionLifetime, nil
+	case "persistent", "until cleared":
+		return Lifetime{Persistent: true}, nil
+	case "":
+		return Lifetime{}, nil
+	}
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		return Lifetime{}, fmt.Errorf("lifetime %q: want session, persistent, or a number and a unit (30m, 24h, 7d, 13mo, 2y)", s)
+	}
+	n, err := strconv.ParseInt(s[:i], 10, 64)
+	if err != nil {
+		return Lifetime{}, fmt.Errorf("lifetime %q: %w", s, err)
+	}
+	var unit int64
+	switch strings.TrimSpace(s[i:]) {
+	case "s":
+		unit = 1
+	case "m", "min":
+		unit = minute
+	case "h":
+		unit = hour
+	case "d":
+		unit = day
+	case "w":
+		unit = 7 * day
+	case "mo":
+		unit = month
+	case "y":
+		unit = year
+	default:
+		return Lifetime{}, fmt.Errorf("lifetime %q: unknown unit %q (use s, m, h, d, w, mo or y)", s, s[i:])
+	}
+	return Lifetime{Seconds: n * unit}, nil
+}
+
+// IsZero reports whether the lifetime is not known.
+func (l Lifetime) IsZero() bool { return !l.Session && !l.Persistent && l.Seconds == 0 }
+
+// Code is the compact form used in JSON: session, persistent, 30m, 2y...
+func (l Lifetime) Code() string {
+	switch {
+	case l.Session:
+		return "session"
+	case l.Persistent:
+		return "persistent"
+	case l.Seconds == 0:
+		return ""
+	}
+	for _, u := range []struct {
+		n    int64
+		code string
+	}{{year, "y"}, {month, "mo"}, {7 * day, "w"}, {day, "d"}, {hour, "h"}, {minute, "m"}} {
+		if l.Seconds%u.n == 0 {
+			return strconv.FormatInt(l.Seconds/u.n, 10) + u.code
+		}
+	}
+	return strconv.FormatInt(l.Seconds, 10) + "s"
+}
+
+// String is the lifetime as a person reads it: "session", "2 years",
+// "30 minutes", "until cleared".
+func (l Lifetime) String() string {
+	switch {
+	case l.Session:
+		return "session"
+	case l.Persistent:
+		return "until cleared"
+	case l.Seconds == 0:
+		return "unknown"
+	}
+	for _, u := range []struct {
+		n    int64
+		name string
+	}{{year, "year"}, {month, "month"}, {7 * day, "week"}, {day, "day"}, {hour, "hour"}, {minute, "minute"}, {1, "second"}} {
+		if l.Seconds%u.n == 0 {
+			v := l.Seconds / u.n
+			if v == 1 {
+				return "1 " + u.name
+			}
+			return strconv.FormatInt(v, 10) + " " + u.name + "s"
+		}
+	}
+	return strconv.FormatInt(l.Seconds, 10) + " seconds"
+}
+
+// MarshalJSON writes the compact code.
+func (l Lifetime) MarshalJSON() ([]byte, error) { return json.Marshal(l.Code()) }
+
+// UnmarshalJSON reads a code string or a number of seconds.
+func (l *Lifetime) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] != '"' {
+		var n int64
+		if err := json.Unmarshal(b, &n); err != nil {
+			return fmt.Errorf("lifetime: want a string such as \"2y\" or a number of seconds, got %s", b)
+		}
+		if n < 0 {
+			return fmt.Errorf("lifetime: negative seconds %d", n)
+		}
+		*l = Lifetime{Seconds: n}
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	v, err := ParseLifetime(s)
+	if err != nil {
+		return err
+	}
+	*l = v
+	return nil
+}

@@ -1,0 +1,142 @@
+// Package data holds vendex's vendor model, its validation, the embedded
+// catalogue and the plain renderings of a vendor card. It imports nothing of
+// vendex's own and knows nothing about storage or terminals.
+package data
+
+// Vendor is one third-party web vendor: everything a consent platform's vendor
+// page says about it, as typed fields. JSON field names are stable: exports
+// and imports depend on them.
+type Vendor struct {
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Owner   string   `json:"owner,omitempty"`
+	Aliases []string `json:"aliases,omitempty"`
+
+	// Summary is one paragraph; Overview may hold several, separated by a
+	// blank line.
+	Summary  string `json:"summary"`
+	Overview string `json:"overview,omitempty"`
+
+	Website       string   `json:"website,omitempty"`
+	PrivacyPolicy string   `json:"privacy_policy,omitempty"`
+	Products      []string `json:"products,omitempty"`
+	Industries    []string `json:"industries,omitempty"`
+
+	// Category is the vendor's main consent category; Categories lists any
+	// further ones that some of its products fall in.
+	Category   Category   `json:"category"`
+	Categories []Category `json:"categories,omitempty"`
+
+	// Domains are the hosts the vendor is known by (a suffix match: a domain
+	// covers its subdomains). Scripts are the sources it loads from: a host,
+	// optionally narrowed by a path prefix. Both identify the vendor.
+	Domains     []Domain     `json:"domains,omitempty"`
+	Scripts     []Script     `json:"scripts,omitempty"`
+	Connections []Connection `json:"connections,omitempty"`
+
+	DataCollected []string `json:"data_collected,omitempty"`
+
+	SetsCookies Tristate      `json:"sets_cookies"`
+	Storage     []StorageItem `json:"storage,omitempty"`
+	Permissions []Permission  `json:"permissions,omitempty"`
+
+	Compliance         Compliance `json:"compliance"`
+	ConsentRequired    Verdict    `json:"consent_required"`
+	BlockBeforeConsent Verdict    `json:"block_before_consent"`
+
+	FAQ     []FAQ    `json:"faq,omitempty"`
+	Related []string `json:"related,omitempty"`
+	Sources []Source `json:"sources,omitempty"`
+
+	// Provenance says where each fact came from when the record was merged
+	// from several layers (the user's files, the embedded catalogue,
+	// imports). It is filled by the store, never written by hand.
+	Provenance []Provenance `json:"provenance,omitempty"`
+	// SeenCategories keeps categories from imported datasets that do not map
+	// onto ours, so they are shown rather than dropped.
+	SeenCategories []string `json:"seen_categories,omitempty"`
+}
+
+// Domain is a host the vendor is known by. Shared marks a host that several
+// vendors legitimately claim (a CDN used by many products of one owner, for
+// instance); only then may two vendors list it.
+type Domain struct {
+	Host     string   `json:"host"`
+	Category Category `json:"category,omitempty"`
+	Shared   bool     `json:"shared,omitempty"`
+	Note     string   `json:"note,omitempty"`
+}
+
+// Script is a source the vendor loads code or content from: a host and an
+// optional path prefix such as "/sdk/js/client/".
+type Script struct {
+	Name        string `json:"name,omitempty"`
+	Host        string `json:"host"`
+	Path        string `json:"path,omitempty"`
+	Description string `json:"description,omitempty"`
+}
+
+// Connection is a network connection the script opens beyond plain HTTP
+// fetches: WebRTC media relays, WebSockets, beacons.
+type Connection struct {
+	Kind        string   `json:"kind"`
+	Hosts       []string `json:"hosts,omitempty"`
+	Description string   `json:"description"`
+}
+
+// StorageItem is one thing the vendor keeps in the browser.
+type StorageItem struct {
+	Kind StorageKind `json:"kind"`
+	// Name is exact, or a pattern where '*' stands for any run of
+	// characters (_hjSession_*).
+	Name     string   `json:"name"`
+	Party    Party    `json:"party,omitempty"`
+	Lifetime Lifetime `json:"lifetime"`
+	Purpose  string   `json:"purpose"`
+	Category Category `json:"category,omitempty"`
+}
+
+// Permission is a browser permission the vendor's script asks for, and when.
+type Permission struct {
+	Name PermissionName `json:"name"`
+	When string         `json:"when"`
+}
+
+// Compliance is what the law says about the vendor.
+type Compliance struct {
+	GDPR          string `json:"gdpr,omitempty"`
+	CCPA          string `json:"ccpa,omitempty"`
+	Role          Role   `json:"role,omitempty"`
+	DataResidency string `json:"data_residency,omitempty"`
+	Transfers     string `json:"transfers,omitempty"`
+}
+
+// Verdict answers a yes/no question that sometimes has to say "it depends".
+type Verdict struct {
+	Value  Answer `json:"value"`
+	Reason string `json:"reason"`
+	Advice string `json:"advice,omitempty"`
+}
+
+// FAQ is one common question with our answer. Answer is a short verdict
+// (yes / no / conditional) when the question is a yes/no one.
+type FAQ struct {
+	Question string `json:"question"`
+	Short    Answer `json:"short,omitempty"`
+	Answer   string `json:"answer"`
+}
+
+// Source is where a vendor's facts were checked.
+type Source struct {
+	Name    string `json:"name"`
+	URL     string `json:"url,omitempty"`
+	Checked string `json:"checked,omitempty"` // YYYY-MM-DD
+	Note    string `json:"note,omitempty"`
+}
+
+// Provenance records which layer contributed a fact to a merged record.
+type Provenance struct {
+	Field  string `json:"field"`  // "domains", "storage", "category", ...
+	Value  string `json:"value"`  // the host, the storage name, ...
+	Source string `json:"source"` // "embedded", "user:FILE", "import:FORMAT:FILE"
+}
