@@ -1,0 +1,112 @@
+package data
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// CleanText makes text from a data file safe to print on a terminal: it
+// removes ANSI escape sequences (CSI, OSC, DCS and the like, whether
+// introduced by ESC or by their 8-bit C1 forms) and every other control
+// character, keeping newlines and turning tabs into spaces. Invalid UTF-8
+// becomes U+FFFD.
+func CleanText(s string) string {
+	if isClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteRune(utf8.RuneError)
+			i++
+		case r == 0x1b: // ESC: skip the whole sequence
+			i = skipEscape(s, i+1)
+		case r == 0x9b: // C1 CSI
+			i = skipCSI(s, i+size)
+		case r == 0x9d || r == 0x90 || r == 0x98 || r == 0x9e || r == 0x9f: // C1 OSC, DCS, SOS, PM, APC
+			i = skipString(s, i+size)
+		case r == '\n':
+			b.WriteByte('\n')
+			i += size
+		case r == '\t':
+			b.WriteByte(' ')
+			i += size
+		case unicode.IsControl(r), r == '\u2028', r == '\u2029', r == '\u202e', r == '\u202d':
+			i += size
+		default:
+			b.WriteString(s[i : i+size])
+			i += size
+		}
+	}
+	return b.String()
+}
+
+// CleanLine is CleanText for a single-line field: newlines become spaces.
+func CleanLine(s string) string {
+	return strings.ReplaceAll(CleanText(s), "\n", " ")
+}
+
+func isClean(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || r == '\t' || (r != '\n' && unicode.IsControl(r)) || r == '\u2028' || r == '\u2029' || r == '\u202e' || r == '\u202d' {
+			return false
+		}
+	}
+	return true
+}
+
+func skipEscape(s string, i int) int {
+	if i >= len(s) {
+		return i
+	}
+	switch s[i] {
+	case '[':
+		return skipCSI(s, i+1)
+	case ']', 'P', 'X', '^', '_':
+		return skipString(s, i+1)
+	}
+	// Two-character sequences (ESC c, ESC 7...) and charset selections
+	// (ESC ( B): skip intermediates, then the final byte.
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
+		i++
+	}
+	if i < len(s) {
+		i++
+	}
+	return i
+}
+
+// skipCSI skips parameter and intermediate bytes and the final byte.
+func skipCSI(s string, i int) int {
+	for i < len(s) {
+		c := s[i]
+		i++
+		if c >= 0x40 && c <= 0x7e {
+			return i
+		}
+		if c < 0x20 || c > 0x7e {
+			return i - 1
+		}
+	}
+	return i
+}
+
+// skipString skips an OSC/DCS-style string up to BEL or ST (ESC \ or 0x9c).
+func skipString(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case s[i] == 0x07:
+			return i + 1
+		case s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\':
+			return i + 2
+		case strings.HasPrefix(s[i:], "\u009c"):
+			return i + 2
+		}
+		i++
+	}
+	return i
+}
