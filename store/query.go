@@ -1,0 +1,295 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/vendex/vendex/data"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Get returns the merged vendor with this id.
+func (s *Store) Get(id string) (data.Vendor, error) {
+	var v data.Vendor
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		v, err = getVendor(tx, id)
+		return err
+	})
+	return v, err
+}
+
+func getVendor(tx *bolt.Tx, id string) (data.Vendor, error) {
+	var v data.Vendor
+	b := tx.Bucket(bucketVendors)
+	if b == nil {
+		return v, fmt.Errorf("vendor %q: %w", id, ErrNotFound)
+	}
+	raw := b.Get([]byte(id))
+	if raw == nil {
+		return v, fmt.Errorf("vendor %q: %w", id, ErrNotFound)
+	}
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return v, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, id, err)
+	}
+	return v, nil
+}
+
+// All returns every vendor, sorted by name (case-insensitively, then id).
+func (s *Store) All() ([]data.Vendor, error) {
+	var out []data.Vendor
+	err := s.view(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketVendors)
+		if b == nil {
+			return nil
+		}
+		out = make([]data.Vendor, 0, b.Stats().KeyN)
+		return b.ForEach(func(k, raw []byte) error {
+			var v data.Vendor
+			if err := json.Unmarshal(raw, &v); err != nil {
+				return fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, k, err)
+			}
+			out = append(out, v)
+			return nil
+		})
+	})
+	SortByName(out)
+	return out, err
+}
+
+// SortByName orders vendors as every list in vendex shows them.
+func SortByName(vs []data.Vendor) {
+	sort.SliceStable(vs, func(i, j int) bool {
+		a, b := strings.ToLower(vs[i].Name), strings.ToLower(vs[j].Name)
+		if a != b {
+			return a < b
+		}
+		return vs[i].ID < vs[j].ID
+	})
+}
+
+// Count is the number of vendors.
+func (s *Store) Count() int {
+	n := 0
+	_ = s.view(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketVendors); b != nil {
+			n = b.Stats().KeyN
+		}
+		return nil
+	})
+	return n
+}
+
+// Find returns the vendor whose id, name or alias is q, in any case and
+// spacing ("google analytics", "Google-Analytics", "ga4").
+func (s *Store) Find(q string) (data.Vendor, error) {
+	key := data.NormalizeName(q)
+	var v data.Vendor
+	err := s.view(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketVendors); b != nil && b.Get([]byte(q)) != nil {
+			var err error
+			v, err = getVendor(tx, q)
+			return err
+		}
+		b := tx.Bucket(bucketNames)
+		if b == nil {
+			return fmt.Errorf("vendor %q: %w", q, ErrNotFound)
+		}
+		id := b.Get([]byte(key))
+		if id == nil {
+			return fmt.Errorf("vendor %q: %w", q, ErrNotFound)
+		}
+		var err error
+		v, err = getVendor(tx, string(id))
+		return err
+	})
+	return v, err
+}
+
+// DomainMatch is the answer to "whose host is this?".
+type DomainMatch struct {
+	Vendor data.Vendor
+	// Matched is the domain or script source that won: "twiliocdn.com" or
+	// "media.twiliocdn.com/sdk/js/client/".
+	Matched string
+	// Source reports that a script source with a path prefix matched.
+	Source bool
+	// Shared lists the other vendors that declare the matched host shared.
+	Shared []string
+}
+
+// ByDomain finds the vendor that owns t's host: the longest matching
+// suffix wins, and on one host a script source whose path prefix matches
+// t's path beats the bare host.
+func (s *Store) ByDomain(t data.Target) (DomainMatch, error) {
+	var m DomainMatch
+	err := s.view(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketDomains)
+		if b == nil {
+			return fmt.Errorf("%s: %w", t.Host, ErrNotFound)
+		}
+		for _, suffix := range data.HostSuffixes(t.Host) {
+			raw := b.Get([]byte(suffix))
+			if raw == nil {
+				continue
+			}
+			var cs []claim
+			if err := json.Unmarshal(raw, &cs); err != nil {
+				return fmt.Errorf("%w: domain index %s: %v", ErrCorrupt, suffix, err)
+			}
+			c, ok := bestClaim(cs, t.Path)
+			if !ok {
+				continue
+			}
+			v, err := getVendor(tx, c.ID)
+			if err != nil {
+				return err
+			}
+			m = DomainMatch{Vendor: v, Matched: suffix + c.Path, Source: c.Path != ""}
+			for _, o := range cs {
+				if o.ID != c.ID && o.Path == "" && o.Shared {
+					m.Shared = append(m.Shared, o.ID)
+				}
+			}
+			return nil
+		}
+		return fmt.Errorf("%s: %w", t.Host, ErrNotFound)
+	})
+	return m, err
+}
+
+// bestClaim picks, among one host's claims, the longest path prefix that
+// matches path, else a whole-host claim (an unshared one first).
+func bestClaim(cs []claim, path string) (claim, bool) {
+	var best claim
+	found := false
+	for _, c := range cs {
+		if c.Path != "" && strings.HasPrefix(path, c.Path) && len(c.Path) > len(best.Path) {
+			best, found = c, true
+		}
+	}
+	if found {
+		return best, true
+	}
+	for _, c := range cs {
+		if c.Path == "" && (!found || (best.Shared && !c.Shared)) {
+			best, found = c, true
+		}
+	}
+	return best, found
+}
+
+// CookieMatch is one vendor's storage item that a name matches.
+type CookieMatch struct {
+	VendorID   string
+	VendorName string
+	Category   data.Category
+	Item       data.StorageItem
+	// Pattern reports that Item.Name is a wildcard pattern.
+	Pattern bool
+}
+
+// ByCookie finds the vendors that set a cookie or storage key called name:
+// exact names first, then wildcard patterns (_hjSession_123 matches
+// _hjSession_*), each sorted by vendor name.
+func (s *Store) ByCookie(name string) ([]CookieMatch, error) {
+	var exact, pats []CookieMatch
+	err := s.view(func(tx *bolt.Tx) error {
+		resolve := func(raw []byte, pattern bool, out *[]CookieMatch) error {
+			var refs []cookieRef
+			if err := json.Unmarshal(raw, &refs); err != nil {
+				return fmt.Errorf("%w: cookie index: %v", ErrCorrupt, err)
+			}
+			for _, r := range refs {
+				v, err := getVendor(tx, r.ID)
+				if err != nil {
+					return err
+				}
+				if r.Index < 0 || r.Index >= len(v.Storage) {
+					return fmt.Errorf("%w: cookie index points past vendor %s's storage", ErrCorrupt, r.ID)
+				}
+				*out = append(*out, CookieMatch{VendorID: v.ID, VendorName: v.Name, Category: v.Category, Item: v.Storage[r.Index], Pattern: pattern})
+			}
+			return nil
+		}
+		if b := tx.Bucket(bucketCookies); b != nil {
+			if raw := b.Get([]byte(name)); raw != nil {
+				if err := resolve(raw, false, &exact); err != nil {
+					return err
+				}
+			}
+		}
+		if b := tx.Bucket(bucketPatterns); b != nil {
+			return b.ForEach(func(k, raw []byte) error {
+				if data.MatchPattern(string(k), name) {
+					return resolve(raw, true, &pats)
+				}
+				return nil
+			})
+		}
+		return nil
+	})
+	byName := func(ms []CookieMatch) {
+		sort.SliceStable(ms, func(i, j int) bool {
+			return strings.ToLower(ms[i].VendorName) < strings.ToLower(ms[j].VendorName)
+		})
+	}
+	byName(exact)
+	byName(pats)
+	return append(exact, pats...), err
+}
+
+// ByCategory lists the ids of the vendors in one consent category.
+func (s *Store) ByCategory(c data.Category) ([]string, error) {
+	var ids []string
+	prefix := []byte(string(c) + "\x00")
+	err := s.view(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketCategories)
+		if b == nil {
+			return nil
+		}
+		cur := b.Cursor()
+		for k, _ := cur.Seek(prefix); k != nil && strings.HasPrefix(string(k), string(prefix)); k, _ = cur.Next() {
+			ids = append(ids, string(k[len(prefix):]))
+		}
+		return nil
+	})
+	return ids, err
+}
+
+// CategoryStats counts vendors and domains per consent category.
+type CategoryStats struct {
+	Category data.Category
+	Vendors  int
+	Domains  int
+}
+
+// Stats counts vendors and domains per category, in banner order, with
+// "unclassified" last when any vendor lacks a category.
+func (s *Store) Stats() ([]CategoryStats, error) {
+	vs, err := s.All()
+	if err != nil {
+		return nil, err
+	}
+	counts := map[data.Category]*CategoryStats{}
+	order := append([]data.Category(nil), data.Categories...)
+	for _, c := range order {
+		counts[c] = &CategoryStats{Category: c}
+	}
+	for _, v := range vs {
+		c := v.Category
+		if counts[c] == nil {
+			counts[c] = &CategoryStats{Category: c}
+			order = append(order, c)
+		}
+		counts[c].Vendors++
+		counts[c].Domains += len(v.Domains)
+	}
+	out := make([]CategoryStats, 0, len(order))
+	for _, c := range order {
+		out = append(out, *counts[c])
+	}
+	return out, nil
+}

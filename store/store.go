@@ -1,0 +1,269 @@
+// Package store keeps the vendor catalogue in one bbolt file: layers of
+// vendor records (the user's own, the embedded catalogue, imports), the
+// merged view of them, and the indexes that answer lookups by id, name,
+// domain, cookie name and category. It is the only code that imports bbolt.
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// SchemaVersion is the layout of the file this code reads and writes. A file
+// with a higher version came from a newer vendex and is refused, never
+// rewritten.
+const SchemaVersion = 1
+
+// Sentinel errors; callers test them with errors.Is.
+var (
+	ErrNotFound    = errors.New("not found")
+	ErrLocked      = errors.New("database is in use by another vendex process")
+	ErrNewerSchema = errors.New("database was written by a newer vendex")
+	ErrCorrupt     = errors.New("database is damaged")
+	ErrReadOnly    = errors.New("database is open read-only")
+)
+
+// DefaultTimeout is how long an open waits for another process's lock.
+const DefaultTimeout = time.Second
+
+// Options tune Open.
+type Options struct {
+	// ReadOnly opens with a shared lock, so any number of readers can run at
+	// once. A read-only open never seeds or migrates.
+	ReadOnly bool
+	// Timeout bounds the wait for a lock; zero means DefaultTimeout.
+	Timeout time.Duration
+}
+
+// Store is an open catalogue file.
+type Store struct {
+	db       *bolt.DB
+	path     string
+	readOnly bool
+}
+
+var (
+	bucketMeta       = []byte("meta")
+	bucketLayers     = []byte("layers")
+	bucketVendors    = []byte("vendors")
+	bucketNames      = []byte("names")
+	bucketDomains    = []byte("domains")
+	bucketCookies    = []byte("cookies")
+	bucketPatterns   = []byte("cookie_patterns")
+	bucketCategories = []byte("categories")
+
+	keySchema    = []byte("schema")
+	keyCatalogue = []byte("catalogue_version")
+)
+
+// derivedBuckets are rebuilt from the layers after every change.
+var derivedBuckets = [][]byte{bucketVendors, bucketNames, bucketDomains, bucketCookies, bucketPatterns, bucketCategories}
+
+// DefaultPath is where the catalogue lives when neither --db nor VENDEX_DB
+// says otherwise: $XDG_DATA_HOME/vendex/vendex.db, or the OS equivalent.
+func DefaultPath() (string, error) {
+	if p := os.Getenv("VENDEX_DB"); p != "" {
+		return p, nil
+	}
+	dir, err := dataDir()
+	if err != nil {
+		return "", fmt.Errorf("find a data directory (set VENDEX_DB or --db): %w", err)
+	}
+	return filepath.Join(dir, "vendex", "vendex.db"), nil
+}
+
+func dataDir() (string, error) {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return d, nil
+	}
+	switch runtime.GOOS {
+	case "windows":
+		if d := os.Getenv("LocalAppData"); d != "" {
+			return d, nil
+		}
+		return os.UserConfigDir()
+	case "darwin", "ios":
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", err
+		}
+		return filepath.Join(home, "Library", "Application Support"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(home, ".local", "share"), nil
+}
+
+// Open opens the catalogue file at path. A read-write open creates the file
+// (and its directory) if needed; a read-only open of a missing file fails
+// with an fs.ErrNotExist error. Open never changes a file it cannot read: a
+// damaged file or one from a newer vendex is left exactly as it was.
+func Open(path string, o Options) (s *Store, err error) {
+	timeout := o.Timeout
+	if timeout == 0 {
+		timeout = DefaultTimeout
+	}
+	fi, statErr := os.Stat(path)
+	switch {
+	case statErr == nil && fi.IsDir():
+		return nil, fmt.Errorf("open catalogue %s: is a directory, not a database file", path)
+	case statErr != nil && !errors.Is(statErr, fs.ErrNotExist):
+		return nil, fmt.Errorf("open catalogue %s: %w", path, statErr)
+	case statErr != nil && o.ReadOnly:
+		return nil, fmt.Errorf("open catalogue %s: %w", path, fs.ErrNotExist)
+	case statErr != nil:
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, fmt.Errorf("create catalogue directory: %w", err)
+		}
+	case fi.Size() > 0 && fi.Size() < 2*int64(os.Getpagesize()):
+		// bbolt would try to initialise a file this small: refuse instead,
+		// so that a truncated catalogue is never overwritten.
+		return nil, fmt.Errorf("open catalogue %s: %w: the file is truncated (%d bytes); move it aside or delete it and vendex will create a new one", path, ErrCorrupt, fi.Size())
+	}
+	if statErr == nil && fi.Size() > 0 && !o.ReadOnly {
+		// bbolt's read-write open reads the freelist and panics if the file
+		// is damaged, leaving its lock and mapping behind. Probe read-only
+		// first: that open reads nothing past the meta pages.
+		probe, err := Open(path, Options{ReadOnly: true, Timeout: timeout})
+		if err != nil {
+			return nil, err
+		}
+		probe.Close()
+	}
+	var file *os.File
+	defer func() {
+		// bbolt panics on some kinds of damage; turn that into an error and
+		// close the file it opened, which releases its lock.
+		if r := recover(); r != nil {
+			if file != nil {
+				file.Close()
+			}
+			s, err = nil, fmt.Errorf("open catalogue %s: %w: %v; move it aside or delete it and vendex will create a new one", path, ErrCorrupt, r)
+		}
+	}()
+	openFile := func(name string, flag int, perm os.FileMode) (*os.File, error) {
+		f, err := os.OpenFile(name, flag, perm)
+		file = f
+		return f, err
+	}
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: timeout, ReadOnly: o.ReadOnly, OpenFile: openFile})
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	s = &Store{db: db, path: path, readOnly: o.ReadOnly}
+	if err := s.checkSchema(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, bolt.ErrTimeout):
+		return fmt.Errorf("%w: %s is locked; wait for the other vendex (an import, a reseed) to finish, or use --db to pick another file", ErrLocked, path)
+	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
+		return fmt.Errorf("open catalogue %s: %w (%v); move it aside or delete it and vendex will create a new one", path, ErrCorrupt, err)
+	}
+	return fmt.Errorf("open catalogue %s: %w", path, err)
+}
+
+// checkSchema refuses files from a newer vendex and stamps new files.
+func (s *Store) checkSchema() error {
+	var have int
+	err := s.view(func(tx *bolt.Tx) error {
+		// A file cut short still has valid meta pages; its pages past the
+		// end would be read as zeros or fault. Catch it here, cheaply.
+		if fi, err := os.Stat(s.path); err == nil && tx.Size() > fi.Size() {
+			return fmt.Errorf("%w: the file is truncated (%d of %d bytes); move it aside or delete it and vendex will create a new one", ErrCorrupt, fi.Size(), tx.Size())
+		}
+		if b := tx.Bucket(bucketMeta); b != nil {
+			if v := b.Get(keySchema); v != nil {
+				n, err := strconv.Atoi(string(v))
+				if err != nil {
+					return fmt.Errorf("%w: schema version %q is not a number", ErrCorrupt, v)
+				}
+				have = n
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("open catalogue %s: %w", s.path, err)
+	}
+	if have > SchemaVersion {
+		return fmt.Errorf("open catalogue %s: %w (schema %d, this vendex reads %d); upgrade vendex, or use --db to pick another file", s.path, ErrNewerSchema, have, SchemaVersion)
+	}
+	if have == 0 && !s.readOnly {
+		return s.update(func(tx *bolt.Tx) error {
+			b, err := tx.CreateBucketIfNotExists(bucketMeta)
+			if err != nil {
+				return err
+			}
+			return b.Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
+		})
+	}
+	return nil
+}
+
+// Close releases the file and its lock.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the file the store lives in.
+func (s *Store) Path() string { return s.path }
+
+// Size is the file's size in bytes.
+func (s *Store) Size() int64 {
+	fi, err := os.Stat(s.path)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
+}
+
+// CatalogueVersion is the version of the embedded catalogue last seeded into
+// this file, or "" if none was.
+func (s *Store) CatalogueVersion() string {
+	var v string
+	_ = s.view(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketMeta); b != nil {
+			v = string(b.Get(keyCatalogue))
+		}
+		return nil
+	})
+	return v
+}
+
+// view runs fn in a read transaction, turning a bbolt panic on a damaged
+// file into ErrCorrupt.
+func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", ErrCorrupt, r)
+		}
+	}()
+	return s.db.View(fn)
+}
+
+// update runs fn in one write transaction: all of it lands or none does.
+func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
+	if s.readOnly {
+		return ErrReadOnly
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", ErrCorrupt, r)
+		}
+	}()
+	return s.db.Update(fn)
+}
