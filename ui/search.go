@@ -1,0 +1,501 @@
+package ui
+
+import (
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// Match is one ranked result of SearchIndex.Find: exactly what fuzzy.Find
+// returns (the entry, its index, the byte offsets of the matched characters
+// and the score).
+type Match = fuzzy.Match
+
+// SearchIndex finds entries the way fuzzy.Find does, with the same matches,
+// scores and order, but without scoring entries that cannot match: each entry
+// keeps a 64-bit set of the character classes it holds, and an entry that
+// lacks one of the query's classes is rejected before fuzzy scoring. Queries
+// that extend the previous one search only its matches, and the scoring is
+// spread over the available cores.
+//
+// A SearchIndex is safe for concurrent use.
+type SearchIndex struct {
+	entries []string
+	clean   []string // each entry up to its first NUL, as fuzzy reads it
+	masks   []uint64
+
+	mu   sync.Mutex
+	last lastQuery
+}
+
+// lastQuery remembers the matching entries of the latest query, for
+// narrowing: whatever matches "anal" also matches "ana" (fuzzy's matching is
+// monotone in the pattern's prefix), so "anal" need only look at those.
+type lastQuery struct {
+	query string
+	idx   []int32 // entry indexes that matched, ascending
+}
+
+// NewSearchIndex indexes entries; Find's Match.Index refers to this slice.
+func NewSearchIndex(entries []string) *SearchIndex {
+	s := &SearchIndex{entries: entries, clean: entries, masks: make([]uint64, len(entries))}
+	for i, e := range entries {
+		if j := strings.IndexByte(e, 0); j > -1 {
+			if len(s.clean) > 0 && &s.clean[0] == &entries[0] {
+				s.clean = slices.Clone(entries)
+			}
+			s.clean[i] = e[:j]
+		}
+		s.masks[i] = runeMask(s.clean[i])
+	}
+	return s
+}
+
+// Len is the number of entries.
+func (s *SearchIndex) Len() int { return len(s.entries) }
+
+// Entry returns entry i.
+func (s *SearchIndex) Entry(i int) string { return s.entries[i] }
+
+// parallelMin is the number of candidates below which one goroutine is
+// faster than several.
+const parallelMin = 4096
+
+// Find returns the entries matching query, best first, exactly as
+// fuzzy.Find(query, entries) would.
+func (s *SearchIndex) Find(query string) []Match {
+	if query == "" {
+		return nil
+	}
+	// fuzzy stops a string at its first NUL, and a NUL in the pattern
+	// upsets its bookkeeping: leave such queries to it.
+	if strings.ContainsRune(query, 0) {
+		return fuzzy.Find(query, s.entries)
+	}
+	qmask := runeMask(query) &^ nonASCII
+
+	s.mu.Lock()
+	prev := s.last
+	s.mu.Unlock()
+
+	var cands []int32
+	if prev.query != "" && strings.HasPrefix(query, prev.query) {
+		cands = make([]int32, 0, len(prev.idx))
+		for _, i := range prev.idx {
+			if s.masks[i]&qmask == qmask {
+				cands = append(cands, i)
+			}
+		}
+	} else {
+		cands = make([]int32, 0, 1024)
+		for i, m := range s.masks {
+			if m&qmask == qmask {
+				cands = append(cands, int32(i))
+			}
+		}
+	}
+
+	hits, offsets := s.score(query, cands)
+
+	idx := make([]int32, len(hits))
+	for i, h := range hits {
+		idx[i] = h.entry
+	}
+	s.mu.Lock()
+	s.last = lastQuery{query: query, idx: idx}
+	s.mu.Unlock()
+
+	hits = rank(hits)
+	out := make([]Match, len(hits))
+	for i, h := range hits {
+		out[i] = Match{
+			Str:            s.entries[h.entry],
+			Index:          int(h.entry),
+			MatchedIndexes: offsets[h.offset : h.offset+h.n : h.offset+h.n],
+			Score:          int(h.score),
+		}
+	}
+	return out
+}
+
+// hit is a match while it is being ranked: small and free of pointers, so
+// that sorting 100,000 of them is cheap.
+type hit struct {
+	entry  int32
+	score  int32
+	offset int32 // of its matched offsets in the shared offsets slice
+	n      int32
+}
+
+// score runs the matcher over the candidates, in chunks on several cores,
+// and returns the hits in entry order (not yet ranked) with their matched
+// offsets.
+func (s *SearchIndex) score(query string, cands []int32) ([]hit, []int) {
+	pattern := []rune(query)
+	workers := runtime.GOMAXPROCS(0)
+	if len(cands) < parallelMin || workers < 2 {
+		return s.scoreChunk(pattern, cands)
+	}
+	chunk := (len(cands) + workers - 1) / workers
+	hits := make([][]hit, workers)
+	offs := make([][]int, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		lo := w * chunk
+		hi := min(lo+chunk, len(cands))
+		if lo >= hi {
+			break
+		}
+		wg.Add(1)
+		go func(w int, c []int32) {
+			defer wg.Done()
+			hits[w], offs[w] = s.scoreChunk(pattern, c)
+		}(w, cands[lo:hi])
+	}
+	wg.Wait()
+	var all []hit
+	var offsets []int
+	for w := range hits {
+		base := int32(len(offsets))
+		for _, h := range hits[w] {
+			h.offset += base
+			all = append(all, h)
+		}
+		offsets = append(offsets, offs[w]...)
+	}
+	return all, offsets
+}
+
+func (s *SearchIndex) scoreChunk(pattern []rune, cands []int32) ([]hit, []int) {
+	hits := make([]hit, 0, len(cands))
+	offsets := make([]int, 0, len(pattern)*len(cands))
+	buf := make([]int, len(pattern))
+	var lower []byte
+	if ascii := lowerASCII(pattern); ascii != nil {
+		lower = ascii
+	}
+	for _, i := range cands {
+		var score int
+		var idx []int
+		var ok bool
+		if lower != nil && s.masks[i]&nonASCII == 0 {
+			score, idx, ok = fuzzyScoreASCII(s.clean[i], lower, buf)
+		} else {
+			score, idx, ok = fuzzyScore(s.clean[i], pattern, buf)
+		}
+		if !ok {
+			continue
+		}
+		hits = append(hits, hit{entry: i, score: int32(score), offset: int32(len(offsets)), n: int32(len(idx))})
+		offsets = append(offsets, idx...)
+	}
+	return hits, offsets
+}
+
+// lowerASCII is the pattern with letters lower-cased, or nil if it is not
+// all ASCII.
+func lowerASCII(pattern []rune) []byte {
+	b := make([]byte, len(pattern))
+	for i, r := range pattern {
+		if r >= utf8.RuneSelf {
+			return nil
+		}
+		b[i] = foldASCII[r]
+	}
+	return b
+}
+
+var foldASCII = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if c >= 'A' && c <= 'Z' {
+			t[c] = byte(c + 'a' - 'A')
+		}
+	}
+	return t
+}()
+
+// fuzzyScoreASCII is fuzzyScore for an ASCII string and pattern (lower-cased
+// already): the same steps on bytes.
+func fuzzyScoreASCII(str string, pattern []byte, buf []int) (total int, matched []int, ok bool) {
+	n := 0
+	patternIndex := 0
+	bestScore := -1
+	matchedIndex := -1
+	currAdjacentMatchBonus := 0
+	var last byte
+	last2 := len(pattern) - 1
+	for j := 0; j < len(str); j++ {
+		c := str[j]
+		if foldASCII[c] == pattern[patternIndex] {
+			score := 0
+			if j == 0 {
+				score += firstCharMatchBonus
+			} else {
+				if 'a' <= last && last <= 'z' && 'A' <= c && c <= 'Z' {
+					score += camelCaseMatchBonus
+				}
+				if isSeparator(rune(last)) {
+					score += matchFollowingSeparatorBonus
+				}
+				if n > 0 && buf[n-1] == j-1 {
+					bonus := currAdjacentMatchBonus*2 + adjacentMatchBonus
+					score += bonus
+					currAdjacentMatchBonus += bonus
+				}
+			}
+			if score > bestScore {
+				bestScore = score
+				matchedIndex = j
+			}
+		}
+		if j+1 == len(str) || (patternIndex < last2 && foldASCII[str[j+1]] == pattern[patternIndex+1]) {
+			if matchedIndex > -1 {
+				if n == 0 {
+					bestScore += max(matchedIndex*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
+				}
+				total += bestScore
+				buf[n] = matchedIndex
+				n++
+				bestScore = -1
+				patternIndex++
+			}
+		}
+		last = c
+	}
+	total += n - len(str)
+	return total, buf[:n:n], n == len(pattern)
+}
+
+// Scoring constants, as in sahilm/fuzzy.
+const (
+	firstCharMatchBonus            = 10
+	matchFollowingSeparatorBonus   = 20
+	camelCaseMatchBonus            = 20
+	adjacentMatchBonus             = 5
+	unmatchedLeadingCharPenalty    = -5
+	maxUnmatchedLeadingCharPenalty = -15
+)
+
+// fuzzyScore is sahilm/fuzzy's matcher for one string (already cut at its
+// first NUL), step for step (the differential test holds it to that),
+// without its per-string allocation and interface calls. Offsets are
+// written into buf, which has room for one per pattern rune.
+func fuzzyScore(str string, pattern []rune, buf []int) (total int, matched []int, ok bool) {
+	n := 0 // offsets written to buf
+	patternIndex := 0
+	bestScore := -1
+	matchedIndex := -1
+	currAdjacentMatchBonus := 0
+	var last rune
+	var lastIndex int
+	nextc, nextSize := utf8.DecodeRuneInString(str)
+	var candidate rune
+	var candidateSize int
+	for j := 0; j < len(str); j += candidateSize {
+		candidate, candidateSize = nextc, nextSize
+		if equalFold(candidate, pattern[patternIndex]) {
+			score := 0
+			if j == 0 {
+				score += firstCharMatchBonus
+			}
+			if isLower(last) && isUpper(candidate) {
+				score += camelCaseMatchBonus
+			}
+			if j != 0 && isSeparator(last) {
+				score += matchFollowingSeparatorBonus
+			}
+			if n > 0 && buf[n-1] == lastIndex {
+				bonus := currAdjacentMatchBonus*2 + adjacentMatchBonus
+				score += bonus
+				currAdjacentMatchBonus += bonus
+			}
+			if score > bestScore {
+				bestScore = score
+				matchedIndex = j
+			}
+		}
+		var nextp rune
+		if patternIndex < len(pattern)-1 {
+			nextp = pattern[patternIndex+1]
+		}
+		if k := j + candidateSize; k < len(str) {
+			if str[k] < utf8.RuneSelf {
+				nextc, nextSize = rune(str[k]), 1
+			} else {
+				nextc, nextSize = utf8.DecodeRuneInString(str[k:])
+			}
+		} else {
+			nextc, nextSize = 0, 0
+		}
+		// fuzzy settles a pattern character when the next one comes up or
+		// the string ends, so it can pick the best of several occurrences.
+		if nextc == 0 || equalFold(nextp, nextc) {
+			if matchedIndex > -1 {
+				if n == 0 {
+					bestScore += max(matchedIndex*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
+				}
+				total += bestScore
+				buf[n] = matchedIndex
+				n++
+				bestScore = -1
+				patternIndex++
+			}
+		}
+		lastIndex = j
+		last = candidate
+	}
+	total += n - len(str)
+	return total, buf[:n:n], n == len(pattern)
+}
+
+// equalFold is strings.EqualFold for one rune pair, as fuzzy has it.
+func equalFold(tr, sr rune) bool {
+	if tr == sr {
+		return true
+	}
+	if tr < sr {
+		tr, sr = sr, tr
+	}
+	if tr < utf8.RuneSelf {
+		return 'A' <= sr && sr <= 'Z' && tr == sr+'a'-'A'
+	}
+	if sr < utf8.RuneSelf && !foldsBeyondASCII[sr] {
+		return false
+	}
+	r := unicode.SimpleFold(sr)
+	for r != sr && r < tr {
+		r = unicode.SimpleFold(r)
+	}
+	return r == tr
+}
+
+// foldsBeyondASCII marks the ASCII runes that fold to a rune beyond ASCII
+// (k to the Kelvin sign, s to the long s).
+var foldsBeyondASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := range rune(utf8.RuneSelf) {
+		for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+			if f >= utf8.RuneSelf {
+				t[c] = true
+			}
+		}
+	}
+	return t
+}()
+
+func isLower(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z'
+	}
+	return unicode.IsLower(r)
+}
+
+func isUpper(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
+}
+
+func isSeparator(r rune) bool {
+	switch r {
+	case '/', '-', '_', ' ', '.', '\\':
+		return true
+	}
+	return false
+}
+
+// rank orders hits as fuzzy.Find does (a stable sort by descending score,
+// so ties keep entry order), in linear time: scores fall in a narrow range,
+// so a counting sort does it.
+func rank(hs []hit) []hit {
+	if len(hs) < 64 {
+		slices.SortStableFunc(hs, func(a, b hit) int { return int(b.score - a.score) })
+		return hs
+	}
+	lo, hi := hs[0].score, hs[0].score
+	for _, h := range hs {
+		lo = min(lo, h.score)
+		hi = max(hi, h.score)
+	}
+	if int(hi-lo) > 4*len(hs) {
+		slices.SortStableFunc(hs, func(a, b hit) int { return int(b.score - a.score) })
+		return hs
+	}
+	// start[k] becomes the first slot of the hits scoring hi-k.
+	start := make([]int, hi-lo+2)
+	for _, h := range hs {
+		start[hi-h.score+1]++
+	}
+	for k := 1; k < len(start); k++ {
+		start[k] += start[k-1]
+	}
+	out := make([]hit, len(hs))
+	for _, h := range hs {
+		k := hi - h.score
+		out[start[k]] = h
+		start[k]++
+	}
+	return out
+}
+
+// runeMask is the set of character classes in s. Two runes that fuzzy
+// treats as equal (same case-folding orbit) always share a class, so an
+// entry whose mask lacks a bit of the query's mask cannot match it.
+func runeMask(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			m |= asciiClass[c]
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		m |= runeClass(r) | nonASCII
+		i += size
+	}
+	return m
+}
+
+// asciiClass gives each letter (either case) and digit a bit of its own;
+// other ASCII characters share bits. Bits 0-35 are letters and digits,
+// 36-47 the rest of ASCII, 48-62 everything beyond ASCII.
+var asciiClass = func() (t [utf8.RuneSelf]uint64) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch {
+		case c >= 'a' && c <= 'z':
+			t[c] = 1 << (c - 'a')
+		case c >= 'A' && c <= 'Z':
+			t[c] = 1 << (c - 'A')
+		case c >= '0' && c <= '9':
+			t[c] = 1 << (26 + c - '0')
+		default:
+			t[c] = 1 << (36 + c%12)
+		}
+	}
+	return t
+}()
+
+// runeClass is the class of a non-ASCII rune: that of the smallest rune of
+// its case-folding orbit, so that the Kelvin sign falls with k and K, and
+// É with é.
+func runeClass(r rune) uint64 {
+	lo := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		lo = min(lo, f)
+	}
+	if lo < utf8.RuneSelf {
+		return asciiClass[lo]
+	}
+	return 1 << (48 + uint(lo)%15)
+}
+
+// nonASCII marks, in an entry's mask, an entry holding a character beyond
+// ASCII; it is never required of one.
+const nonASCII = 1 << 63
