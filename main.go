@@ -1,0 +1,820 @@
+// Command vendex is an offline terminal catalogue of third-party web
+// vendors: what a vendor's script loads and stores, which consent category it
+// falls in, and whether it may load before consent.
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/sahilm/fuzzy"
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/store"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+func main() {
+	err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// exitError carries an exit code; its message, if any, has been printed.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+func exitCode(err error, stderr io.Writer) int {
+	var ee exitError
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &ee):
+		return ee.code
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "vendex: %s\nRun 'vendex --help' for usage.\n", ue.msg)
+		return 2
+	}
+	fmt.Fprintf(stderr, "vendex: %s\n", err)
+	return 1
+}
+
+const usage = `vendex: an offline catalogue of third-party web vendors
+
+Usage:
+  vendex [--db PATH] [COMMAND] [ARGS]
+
+Commands:
+  browse [QUERY]     open the interactive browser (the default on a terminal)
+  lookup HOST|URL... whose domain is this, and may it load before consent? (- reads stdin)
+  show VENDOR        print a vendor's card
+  search QUERY       fuzzy-search vendor names and aliases
+  cookie NAME        which vendors set this cookie or storage key
+  export VENDOR      write a vendor card as Markdown, JSON or text
+  stats              vendors and domains per consent category, and where the database is
+  coverage FILE      how much of a list of third-party hosts the catalogue attributes
+  import FILE...     add vendors from your own files or public datasets
+  sources            list what has been imported
+  forget SOURCE      remove everything one import added
+
+Options:
+  --db PATH          the database file (default: $VENDEX_DB, else
+                     $XDG_DATA_HOME/vendex/vendex.db or the OS equivalent)
+  --version          print the version
+  -h, --help         help for vendex or for a command (vendex lookup --help)
+
+Examples:
+  vendex lookup https://media.twiliocdn.com/sdk/js/client/v1.3/twilio.min.js
+  vendex show "google analytics"
+  vendex export twilio --format md -o twilio.md
+`
+
+// command is one sub-command.
+type command struct {
+	run     func(c *cli, args []string) error
+	usage   string // first line: the synopsis
+	example string
+}
+
+var commands map[string]command
+
+func init() {
+	commands = map[string]command{
+		"browse":   {cmdBrowse, "browse [QUERY]\n\nOpen the interactive browser, optionally with a search already typed.", "vendex browse twilio"},
+		"lookup":   {cmdLookup, "lookup [--json] HOST|URL... | lookup [--json] -\n\nName the vendor that owns each host or URL, its consent category and whether\nto block it before consent. '-' reads one host or URL a line from stdin.\nExit status: 0 when every input was found, 1 when any was not (named on\nstderr), 2 on a usage error.", "vendex lookup maps.googleapis.com https://www.google.com/recaptcha/api.js\n  cut -d' ' -f1 hosts.txt | vendex lookup --json -"},
+		"show":     {cmdShow, "show VENDOR\n\nPrint a vendor's card: styled on a terminal, plain text when piped.\nVENDOR is an id, name or alias, in any case.", "vendex show hotjar"},
+		"search":   {cmdSearch, "search [--limit N] [--json] QUERY\n\nFuzzy-search vendor names and aliases, best match first.", "vendex search --limit 5 analytics"},
+		"cookie":   {cmdCookie, "cookie [--json] NAME\n\nList the vendors that set a cookie or storage key of this name; patterns\nsuch as _hjSession_* match _hjSession_123.", "vendex cookie _ga_ABC123"},
+		"export":   {cmdExport, "export [--format md|json|txt] [-o FILE] [--force] VENDOR\n\nWrite a vendor card. Markdown mirrors a vendor page, JSON is the whole\nrecord (vendex import reads it back), text is the plain card. With -o the\nfile is written atomically and an existing file is kept unless --force.", "vendex export twilio --format md -o twilio.md"},
+		"stats":    {cmdStats, "stats [--json]\n\nVendors and domains per consent category, the database path and size, and\nthe catalogue version.", "vendex stats"},
+		"coverage": {cmdCoverage, "coverage [--json] [--top N] FILE\n\nRead third-party hosts (the HTTP Archive JSON [{domain, totalOccurrences}],\nor plain lines 'host [count]'; - for stdin) and report the share the\ncatalogue attributes, weighted by count and unweighted, and the heaviest\nhosts it does not know.", "vendex coverage ../shared/datasets/third-party-web/2025-04-01-observed-domains.json"},
+	}
+}
+
+// cli is one invocation's streams and global options.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	dbPath         string
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") && args[0] != "-" {
+		a := args[0]
+		switch {
+		case a == "-h" || a == "--help" || a == "-help":
+			fmt.Fprint(stdout, usage)
+			return nil
+		case a == "--version" || a == "-version":
+			fmt.Fprintf(stdout, "vendex %s (catalogue %s)\n", version, data.CatalogueVersion())
+			return nil
+		case a == "--db" || a == "-db":
+			if len(args) < 2 {
+				return usagef("--db needs a file path")
+			}
+			c.dbPath, args = args[1], args[2:]
+			continue
+		case strings.HasPrefix(a, "--db="):
+			c.dbPath = strings.TrimPrefix(a, "--db=")
+		default:
+			return usagef("unknown option %s", a)
+		}
+		args = args[1:]
+	}
+	if len(args) == 0 {
+		return cmdBrowse(c, nil)
+	}
+	if args[0] == "help" {
+		if len(args) > 1 {
+			if cmd, ok := commands[args[1]]; ok {
+				printCommandHelp(stdout, args[1], cmd)
+				return nil
+			}
+		}
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		return usagef("unknown command %q", args[0])
+	}
+	return cmd.run(c, args[1:])
+}
+
+func printCommandHelp(w io.Writer, name string, cmd command) {
+	fmt.Fprintf(w, "Usage: vendex %s\n\nExample:\n  %s\n", cmd.usage, cmd.example)
+}
+
+// flags makes a sub-command's flag set: --db is accepted everywhere, and
+// -h prints the command's usage with its example.
+func (c *cli) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&c.dbPath, "db", c.dbPath, "database file")
+	return fs
+}
+
+// parse parses flags and positionals in any order ("lookup x --json").
+func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				printCommandHelp(c.stdout, fs.Name(), commands[fs.Name()])
+				return nil, err
+			}
+			return nil, usagef("%s: %v", fs.Name(), err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// open opens the catalogue for reading, seeding it on first run.
+func (c *cli) open() (*store.Store, error) {
+	path := c.dbPath
+	if path == "" {
+		var err error
+		if path, err = store.DefaultPath(); err != nil {
+			return nil, err
+		}
+	}
+	return store.OpenCatalogue(path, true)
+}
+
+// findVendor resolves VENDOR (id, name or alias) or explains the miss with
+// the three closest names.
+func findVendor(s *store.Store, q string) (data.Vendor, error) {
+	v, err := s.Find(q)
+	if err == nil || !errors.Is(err, store.ErrNotFound) {
+		return v, err
+	}
+	msg := fmt.Sprintf("no vendor %q", q)
+	if close := closestNames(s, q, 3); len(close) > 0 {
+		msg += "; closest: " + strings.Join(close, ", ")
+	}
+	return v, errors.New(msg + " (try 'vendex search " + q + "')")
+}
+
+// closestNames suggests vendor names for a miss: fuzzy matches first, then
+// by edit distance.
+func closestNames(s *store.Store, q string, n int) []string {
+	vs, err := s.All()
+	if err != nil {
+		return nil
+	}
+	type cand struct {
+		name string
+		dist int
+	}
+	lq := strings.ToLower(q)
+	best := map[string]int{}
+	for _, v := range vs {
+		for _, name := range append([]string{v.Name}, v.Aliases...) {
+			d := editDistance(lq, strings.ToLower(name))
+			if strings.Contains(strings.ToLower(name), lq) {
+				d = 0
+			}
+			if old, ok := best[v.Name]; !ok || d < old {
+				best[v.Name] = d
+			}
+		}
+	}
+	cs := make([]cand, 0, len(best))
+	for name, d := range best {
+		cs = append(cs, cand{name, d})
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].dist != cs[j].dist {
+			return cs[i].dist < cs[j].dist
+		}
+		return cs[i].name < cs[j].name
+	})
+	var out []string
+	for _, c := range cs {
+		if len(out) == n {
+			break
+		}
+		out = append(out, data.CleanLine(c.name))
+	}
+	return out
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// lookupResult is one line of `vendex lookup --json`.
+type lookupResult struct {
+	Input    string        `json:"input"`
+	Found    bool          `json:"found"`
+	VendorID string        `json:"vendor_id,omitempty"`
+	Name     string        `json:"name,omitempty"`
+	Category data.Category `json:"category,omitempty"`
+	Matched  string        `json:"matched,omitempty"`
+	Block    data.Answer   `json:"block_before_consent,omitempty"`
+	Error    string        `json:"error,omitempty"`
+}
+
+func cmdLookup(c *cli, args []string) error {
+	fs := c.flags("lookup")
+	asJSON := fs.Bool("json", false, "one JSON object per input")
+	pos, err := c.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("lookup needs a host or URL, or - to read them from stdin")
+	}
+	s, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+
+	out := bufio.NewWriterSize(c.stdout, 64<<10)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	var misses []string
+	one := func(in string) error {
+		r := lookupResult{Input: in}
+		t, err := data.ParseTarget(in)
+		if err == nil {
+			m, lerr := s.ByDomain(t)
+			switch {
+			case lerr == nil:
+				r.Found, r.VendorID, r.Name, r.Category, r.Matched, r.Block = true, m.Vendor.ID, m.Vendor.Name, m.Vendor.Category, m.Matched, m.Vendor.BlockBeforeConsent.Value
+			case errors.Is(lerr, store.ErrNotFound):
+			default:
+				return lerr
+			}
+		} else {
+			r.Error = err.Error()
+		}
+		if !r.Found {
+			misses = append(misses, in)
+		}
+		if *asJSON {
+			return enc.Encode(r)
+		}
+		if r.Found {
+			block := "block before consent: " + strings.ToLower(r.Block.Title())
+			fmt.Fprintf(out, "%s\t%s (%s)\t%s\tmatched %s\t%s\n", data.CleanLine(in), data.CleanLine(r.Name), r.VendorID, r.Category.Title(), r.Matched, block)
+		} else {
+			fmt.Fprintf(out, "%s\tunknown\n", data.CleanLine(in))
+		}
+		return nil
+	}
+	if len(pos) == 1 && pos[0] == "-" {
+		sc := bufio.NewScanner(c.stdin)
+		sc.Buffer(make([]byte, 64<<10), 1<<20)
+		for sc.Scan() {
+			line := strings.TrimSpace(sc.Text())
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			if err := one(line); err != nil {
+				return err
+			}
+		}
+		if err := sc.Err(); err != nil {
+			return fmt.Errorf("read stdin: %w", err)
+		}
+	} else {
+		for _, in := range pos {
+			if err := one(in); err != nil {
+				return err
+			}
+		}
+	}
+	if err := out.Flush(); err != nil {
+		return err
+	}
+	if len(misses) > 0 {
+		shown := misses
+		if len(shown) > 20 {
+			shown = shown[:20]
+		}
+		for i := range shown {
+			shown[i] = data.CleanLine(shown[i])
+		}
+		more := ""
+		if len(misses) > len(shown) {
+			more = fmt.Sprintf(" and %d more", len(misses)-len(shown))
+		}
+		fmt.Fprintf(c.stderr, "vendex: %d of the inputs matched no vendor: %s%s\n", len(misses), strings.Join(shown, ", "), more)
+		return exitError{1}
+	}
+	return nil
+}
+
+func cmdShow(c *cli, args []string) error {
+	fs := c.flags("show")
+	pos, err := c.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("show needs a vendor name, id or alias")
+	}
+	s, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	v, err := findVendor(s, strings.Join(pos, " "))
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(c.stdout, renderShow(c.stdout, v))
+	return err
+}
+
+func cmdSearch(c *cli, args []string) error {
+	fs := c.flags("search")
+	limit := fs.Int("limit", 10, "at most this many results (0: all)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := c.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("search needs a query")
+	}
+	if *limit < 0 {
+		return usagef("--limit must be 0 or more")
+	}
+	s, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	vs, err := s.All()
+	if err != nil {
+		return err
+	}
+	hits := searchVendors(vs, strings.Join(pos, " "))
+	if *limit > 0 && len(hits) > *limit {
+		hits = hits[:*limit]
+	}
+	if *asJSON {
+		type hit struct {
+			ID       string        `json:"id"`
+			Name     string        `json:"name"`
+			Category data.Category `json:"category"`
+			Matched  string        `json:"matched"`
+			Score    int           `json:"score"`
+		}
+		out := make([]hit, 0, len(hits))
+		for _, h := range hits {
+			out = append(out, hit{h.v.ID, h.v.Name, h.v.Category, h.matched, h.score})
+		}
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	if len(hits) == 0 {
+		fmt.Fprintf(c.stderr, "vendex: no vendor matches %q\n", strings.Join(pos, " "))
+		return exitError{1}
+	}
+	for _, h := range hits {
+		via := ""
+		if !strings.EqualFold(h.matched, h.v.Name) {
+			via = "  (" + data.CleanLine(h.matched) + ")"
+		}
+		fmt.Fprintf(c.stdout, "%-28s %-20s %s%s\n", data.CleanLine(h.v.Name), h.v.Category.Title(), h.v.ID, via)
+	}
+	return nil
+}
+
+type searchHit struct {
+	v       data.Vendor
+	matched string
+	score   int
+}
+
+// searchVendors ranks vendors by their best-scoring name or alias
+// (sahilm/fuzzy), ties broken by name.
+func searchVendors(vs []data.Vendor, q string) []searchHit {
+	var strs []string
+	var owner []int
+	for i, v := range vs {
+		for _, n := range append([]string{v.Name}, v.Aliases...) {
+			strs = append(strs, n)
+			owner = append(owner, i)
+		}
+	}
+	best := map[int]searchHit{}
+	for _, m := range fuzzy.Find(q, strs) {
+		i := owner[m.Index]
+		if h, ok := best[i]; !ok || m.Score > h.score {
+			best[i] = searchHit{vs[i], strs[m.Index], m.Score}
+		}
+	}
+	hits := make([]searchHit, 0, len(best))
+	for _, h := range best {
+		hits = append(hits, h)
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].score != hits[j].score {
+			return hits[i].score > hits[j].score
+		}
+		return strings.ToLower(hits[i].v.Name) < strings.ToLower(hits[j].v.Name)
+	})
+	return hits
+}
+
+func cmdCookie(c *cli, args []string) error {
+	fs := c.flags("cookie")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := c.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("cookie needs exactly one cookie or storage key name")
+	}
+	s, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ms, err := s.ByCookie(pos[0])
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		type hit struct {
+			VendorID string        `json:"vendor_id"`
+			Name     string        `json:"name"`
+			Category data.Category `json:"category"`
+			Key      string        `json:"key"`
+			Kind     string        `json:"kind"`
+			Lifetime string        `json:"lifetime"`
+			Purpose  string        `json:"purpose"`
+		}
+		out := make([]hit, 0, len(ms))
+		for _, m := range ms {
+			out = append(out, hit{m.VendorID, m.VendorName, m.Category, m.Item.Name, string(m.Item.Kind), m.Item.Lifetime.Code(), m.Item.Purpose})
+		}
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	} else {
+		for _, m := range ms {
+			fmt.Fprintf(c.stdout, "%s (%s)\t%s %s\t%s\t%s\t%s\n", data.CleanLine(m.VendorName), m.VendorID, m.Item.Kind,
+				data.CleanLine(m.Item.Name), m.Item.Lifetime, m.Category.Title(), data.CleanLine(m.Item.Purpose))
+		}
+	}
+	if len(ms) == 0 {
+		fmt.Fprintf(c.stderr, "vendex: no vendor is known to set %q\n", data.CleanLine(pos[0]))
+		return exitError{1}
+	}
+	return nil
+}
+
+func cmdExport(c *cli, args []string) error {
+	fs := c.flags("export")
+	format := fs.String("format", "md", "md, json or txt")
+	outPath := fs.String("o", "", "write to this file instead of stdout")
+	force := fs.Bool("force", false, "overwrite an existing file")
+	pos, err := c.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("export needs a vendor name, id or alias")
+	}
+	var render func(data.Vendor) ([]byte, error)
+	switch strings.ToLower(*format) {
+	case "md", "markdown":
+		render = func(v data.Vendor) ([]byte, error) { return []byte(data.Markdown(v)), nil }
+	case "json":
+		render = data.JSON
+	case "txt", "text":
+		render = func(v data.Vendor) ([]byte, error) { return []byte(data.Text(v, 80)), nil }
+	default:
+		return usagef("unknown format %q: use md, json or txt", *format)
+	}
+	s, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	v, err := findVendor(s, strings.Join(pos, " "))
+	if err != nil {
+		return err
+	}
+	b, err := render(v)
+	if err != nil {
+		return err
+	}
+	if *outPath == "" || *outPath == "-" {
+		_, err = c.stdout.Write(b)
+		return err
+	}
+	if err := data.WriteFileAtomic(*outPath, b, *force); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stderr, "wrote %s (%s, %d bytes)\n", *outPath, v.Name, len(b))
+	return nil
+}
+
+func cmdStats(c *cli, args []string) error {
+	fs := c.flags("stats")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if _, err := c.parse(fs, args); err != nil {
+		return err
+	}
+	s, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	st, err := s.Stats()
+	if err != nil {
+		return err
+	}
+	layers, err := s.Layers()
+	if err != nil {
+		return err
+	}
+	vendors, domains := 0, 0
+	for _, x := range st {
+		vendors += x.Vendors
+		domains += x.Domains
+	}
+	if *asJSON {
+		type cat struct {
+			Category string `json:"category"`
+			Vendors  int    `json:"vendors"`
+			Domains  int    `json:"domains"`
+		}
+		out := struct {
+			Database   string `json:"database"`
+			Size       int64  `json:"size_bytes"`
+			Catalogue  string `json:"catalogue_version"`
+			Vendors    int    `json:"vendors"`
+			Domains    int    `json:"domains"`
+			Categories []cat  `json:"categories"`
+			Layers     int    `json:"layers"`
+		}{s.Path(), s.Size(), s.CatalogueVersion(), vendors, domains, nil, len(layers)}
+		for _, x := range st {
+			out.Categories = append(out.Categories, cat{x.Category.Title(), x.Vendors, x.Domains})
+		}
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	fmt.Fprintf(c.stdout, "%-20s %8s %8s\n", "Category", "Vendors", "Domains")
+	for _, x := range st {
+		fmt.Fprintf(c.stdout, "%-20s %8d %8d\n", x.Category.Title(), x.Vendors, x.Domains)
+	}
+	fmt.Fprintf(c.stdout, "%-20s %8d %8d\n\n", "Total", vendors, domains)
+	fmt.Fprintf(c.stdout, "Database:  %s (%s)\n", s.Path(), humanBytes(s.Size()))
+	fmt.Fprintf(c.stdout, "Catalogue: %s (embedded %s, vendex %s)\n", s.CatalogueVersion(), data.CatalogueVersion(), version)
+	fmt.Fprintf(c.stdout, "Layers:    %d", len(layers))
+	for _, l := range layers {
+		fmt.Fprintf(c.stdout, "\n  %-40s %6d vendors", data.CleanLine(l.Name), l.Vendors)
+	}
+	fmt.Fprintln(c.stdout)
+	return nil
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func cmdCoverage(c *cli, args []string) error {
+	fs := c.flags("coverage")
+	asJSON := fs.Bool("json", false, "print the figures as JSON")
+	top := fs.Int("top", 20, "list this many of the heaviest unattributed hosts")
+	pos, err := c.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("coverage needs one file of hosts (or - for stdin)")
+	}
+	var r io.Reader = c.stdin
+	if pos[0] != "-" {
+		f, err := os.Open(pos[0])
+		if err != nil {
+			return fmt.Errorf("coverage: %w", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	hosts, err := data.ReadHostCounts(r)
+	if err != nil {
+		return fmt.Errorf("%s: %w", pos[0], err)
+	}
+	if len(hosts) == 0 {
+		return fmt.Errorf("%s: no hosts in the file", pos[0])
+	}
+	s, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	rep, err := coverage(s, hosts, *top)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	fmt.Fprintf(c.stdout, "Hosts:       %d (%d attributed, %d not)\n", rep.Hosts, rep.HostsFound, rep.Hosts-rep.HostsFound)
+	fmt.Fprintf(c.stdout, "Weighted:    %.2f%% of %d occurrences\n", rep.Weighted, rep.Occurrences)
+	fmt.Fprintf(c.stdout, "Unweighted:  %.2f%% of hosts\n", rep.Unweighted)
+	fmt.Fprintf(c.stdout, "Vendors hit: %d\n", rep.Vendors)
+	if len(rep.Missing) > 0 {
+		fmt.Fprintf(c.stdout, "\nHeaviest unattributed hosts:\n")
+		for _, m := range rep.Missing {
+			fmt.Fprintf(c.stdout, "  %-50s %10d  %.3f%%\n", data.CleanLine(m.Host), m.Count, m.Share)
+		}
+	}
+	return nil
+}
+
+type coverageReport struct {
+	Hosts       int            `json:"hosts"`
+	HostsFound  int            `json:"hosts_attributed"`
+	Occurrences int64          `json:"occurrences"`
+	Weighted    float64        `json:"weighted_percent"`
+	Unweighted  float64        `json:"unweighted_percent"`
+	Vendors     int            `json:"vendors_hit"`
+	Missing     []missingHost  `json:"top_unattributed"`
+	ByVendor    map[string]int `json:"-"`
+}
+
+type missingHost struct {
+	Host  string  `json:"host"`
+	Count int64   `json:"count"`
+	Share float64 `json:"share_percent"`
+}
+
+func coverage(s *store.Store, hosts []data.HostCount, top int) (coverageReport, error) {
+	var rep coverageReport
+	var found int64
+	vendors := map[string]bool{}
+	var missing []missingHost
+	for _, h := range hosts {
+		rep.Hosts++
+		rep.Occurrences += h.Count
+		t, err := data.ParseTarget(h.Host)
+		if err == nil {
+			m, err := s.ByDomain(t)
+			if err == nil {
+				rep.HostsFound++
+				found += h.Count
+				vendors[m.Vendor.ID] = true
+				continue
+			}
+			if !errors.Is(err, store.ErrNotFound) {
+				return rep, err
+			}
+		}
+		missing = append(missing, missingHost{Host: h.Host, Count: h.Count})
+	}
+	if rep.Occurrences > 0 {
+		rep.Weighted = 100 * float64(found) / float64(rep.Occurrences)
+	}
+	rep.Unweighted = 100 * float64(rep.HostsFound) / float64(rep.Hosts)
+	rep.Vendors = len(vendors)
+	sort.SliceStable(missing, func(i, j int) bool {
+		if missing[i].Count != missing[j].Count {
+			return missing[i].Count > missing[j].Count
+		}
+		return missing[i].Host < missing[j].Host
+	})
+	if top >= 0 && len(missing) > top {
+		missing = missing[:top]
+	}
+	for i := range missing {
+		if rep.Occurrences > 0 {
+			missing[i].Share = 100 * float64(missing[i].Count) / float64(rep.Occurrences)
+		}
+	}
+	rep.Missing = missing
+	return rep, nil
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+func cmdBrowse(c *cli, args []string) error {
+	fs := c.flags("browse")
+	pos, err := c.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if !isTerminal(c.stdout) || !isTerminal(c.stdin) {
+		return errors.New("the browser needs a terminal; when piping, use 'vendex search QUERY', 'vendex show VENDOR' or 'vendex lookup HOST'")
+	}
+	_ = pos
+	return errors.New("the interactive browser is not built yet; use 'vendex search', 'vendex show' or 'vendex lookup'")
+}
+
+// renderShow is the card for `vendex show`: plain text when piped.
+func renderShow(w io.Writer, v data.Vendor) string {
+	return data.Text(v, 80)
+}

@@ -1,0 +1,386 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/store"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// vendex runs the CLI as a user would, on a fresh database, and returns
+// what it printed and its exit status.
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+func vendex(t *testing.T, db string, stdin string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := run(append([]string{"--db", db}, args...), strings.NewReader(stdin), &out, &errb)
+	code := exitCode(err, &errb)
+	return result{out.String(), errb.String(), code}
+}
+
+func tempDB(t *testing.T) string { return filepath.Join(t.TempDir(), "vendex.db") }
+
+func TestLookupNamesTheVendorCategoryAndVerdict(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "lookup", "https://media.twiliocdn.com/sdk/js/client/v1.3/twilio.min.js")
+	if r.code != 0 {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	for _, want := range []string{"Twilio (twilio)", "Functional", "matched media.twiliocdn.com/sdk/js/client/", "block before consent: no"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("lookup output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
+func TestLookupExitStatusAndMissesOnStderr(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "lookup", "TWILIO.COM.", "no-such-vendor.example")
+	if r.code != 1 {
+		t.Errorf("one miss: exit %d, want 1", r.code)
+	}
+	if !strings.Contains(r.stderr, "no-such-vendor.example") {
+		t.Errorf("the miss is not named on stderr: %q", r.stderr)
+	}
+	if !strings.Contains(r.stdout, "Twilio") {
+		t.Errorf("the hit is missing from stdout: %q", r.stdout)
+	}
+	if r := vendex(t, db, "", "lookup"); r.code != 2 {
+		t.Errorf("no arguments: exit %d, want 2 (usage)", r.code)
+	}
+	if r := vendex(t, db, "", "lookup", "--bogus", "x.com"); r.code != 2 || !strings.Contains(r.stderr, "bogus") {
+		t.Errorf("unknown flag: exit %d, stderr %q", r.code, r.stderr)
+	}
+	r = vendex(t, db, "", "lookup", "not a host")
+	if r.code != 1 || !strings.Contains(r.stderr, "not a host") {
+		t.Errorf("malformed input: exit %d stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestLookupJSONFromStdin(t *testing.T) {
+	db := tempDB(t)
+	in := "twilio.com\n\n# a comment\nhttps://media.twiliocdn.com/sdk/js/client/v1.3/twilio.min.js\nunknown.invalid\n"
+	r := vendex(t, db, in, "lookup", "--json", "-")
+	if r.code != 1 {
+		t.Errorf("exit %d, want 1 for the unknown host", r.code)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("want one JSON object per input line (3), got %d:\n%s", len(lines), r.stdout)
+	}
+	var got []lookupResult
+	for _, l := range lines {
+		var lr lookupResult
+		if err := json.Unmarshal([]byte(l), &lr); err != nil {
+			t.Fatalf("not JSON: %q: %v", l, err)
+		}
+		got = append(got, lr)
+	}
+	if !got[0].Found || got[0].VendorID != "twilio" || got[0].Category != data.Functional || got[0].Matched != "twilio.com" {
+		t.Errorf("first line: %+v", got[0])
+	}
+	if got[1].Matched != "media.twiliocdn.com/sdk/js/client/" {
+		t.Errorf("the path-prefixed source should win: %+v", got[1])
+	}
+	if got[2].Found || got[2].Input != "unknown.invalid" {
+		t.Errorf("the miss: %+v", got[2])
+	}
+}
+
+func TestLookupBatchOfManyHostsInOneProcess(t *testing.T) {
+	db := tempDB(t)
+	var in strings.Builder
+	const n = 100000
+	for i := 0; i < n; i++ {
+		if i%2 == 0 {
+			fmt.Fprintf(&in, "h%d.twilio.com\n", i)
+		} else {
+			fmt.Fprintf(&in, "https://h%d.unknown-%d.example/x\n", i, i)
+		}
+	}
+	r := vendex(t, db, in.String(), "lookup", "--json", "-")
+	if got := strings.Count(r.stdout, "\n"); got != n {
+		t.Fatalf("%d output lines for %d inputs", got, n)
+	}
+	if r.code != 1 || !strings.Contains(r.stderr, "50000 of the inputs matched no vendor") || !strings.Contains(r.stderr, "and 49980 more") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestShowFindsByNameOrAliasAndSuggestsOnAMiss(t *testing.T) {
+	db := tempDB(t)
+	for _, q := range []string{"twilio", "TWILIO", "Twilio WebRTC", "twilio browser calling"} {
+		r := vendex(t, db, "", "show", q)
+		if r.code != 0 || !strings.HasPrefix(r.stdout, "Twilio\n") {
+			t.Errorf("show %q: exit %d, output starts %q", q, r.code, firstLine(r.stdout))
+		}
+	}
+	r := vendex(t, db, "", "show", "twillio")
+	if r.code != 1 {
+		t.Errorf("unknown vendor: exit %d, want 1", r.code)
+	}
+	if !strings.Contains(r.stderr, `no vendor "twillio"`) || !strings.Contains(r.stderr, "Twilio") {
+		t.Errorf("the miss should name the closest vendors: %q", r.stderr)
+	}
+	if _, close, ok := strings.Cut(r.stderr, "closest: "); !ok || strings.Count(close, ",") != 2 {
+		t.Errorf("want three suggestions: %q", r.stderr)
+	}
+	piped := vendex(t, db, "", "show", "twilio")
+	if strings.Contains(piped.stdout, "\x1b") {
+		t.Error("show wrote escape sequences to a pipe")
+	}
+	for _, want := range []string{"Functional", "microphone", "camera", "Sets HTTP cookies: No"} {
+		if !strings.Contains(piped.stdout, want) {
+			t.Errorf("Twilio's card lacks %q", want)
+		}
+	}
+}
+
+func firstLine(s string) string { return strings.SplitN(s, "\n", 2)[0] }
+
+func TestSearchRanksNamesAndAliases(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "search", "twilio webrtc")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "Twilio") {
+		t.Errorf("search by alias: exit %d:\n%s", r.code, r.stdout)
+	}
+	r = vendex(t, db, "", "search", "--limit", "2", "--json", "twi")
+	var hits []struct{ ID string }
+	if err := json.Unmarshal([]byte(r.stdout), &hits); err != nil {
+		t.Fatalf("--json: %v\n%s", err, r.stdout)
+	}
+	if len(hits) == 0 || len(hits) > 2 || hits[0].ID != "twilio" {
+		t.Errorf("--limit 2 twi: %+v", hits)
+	}
+	if r := vendex(t, db, "", "search", "zzqqxxjj"); r.code != 1 {
+		t.Errorf("no match: exit %d", r.code)
+	}
+	if r := vendex(t, db, "", "search", "--limit", "-1", "x"); r.code != 2 {
+		t.Errorf("negative limit: exit %d", r.code)
+	}
+}
+
+func TestExportFormatsMatchGoldens(t *testing.T) {
+	db := tempDB(t)
+	for _, f := range []string{"md", "json", "txt"} {
+		r := vendex(t, db, "", "export", "twilio", "--format", f)
+		if r.code != 0 {
+			t.Fatalf("export %s: exit %d %s", f, r.code, r.stderr)
+		}
+		golden := filepath.Join("testdata", "export", "twilio."+f+".golden")
+		if *update {
+			os.MkdirAll(filepath.Dir(golden), 0o755)
+			os.WriteFile(golden, []byte(r.stdout), 0o644)
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -update to create it)", err)
+		}
+		if r.stdout != string(want) {
+			t.Errorf("export --format %s differs from %s (go test -update rewrites it; read the diff)", f, golden)
+		}
+	}
+}
+
+func TestExportJSONReadsBackAsTheSameVendor(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "export", "--format", "json", "twilio")
+	vs, err := data.DecodeVendors(strings.NewReader(r.stdout))
+	if err != nil || len(vs) != 1 {
+		t.Fatalf("export JSON does not decode strictly: %v", err)
+	}
+	s, err := store.OpenCatalogue(db, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	orig, _ := s.Get("twilio")
+	a, _ := json.Marshal(orig)
+	b, _ := json.Marshal(vs[0])
+	if !bytes.Equal(a, b) {
+		t.Error("the exported JSON is not the whole record")
+	}
+}
+
+func TestExportMarkdownKeepsThePageOrder(t *testing.T) {
+	db := tempDB(t)
+	md := vendex(t, db, "", "export", "twilio").stdout
+	last := -1
+	for _, sec := range []string{"# Twilio", "## " + data.SecOverview, "## " + data.SecWhatItDoes, "## " + data.SecStorage,
+		"## " + data.SecPermissions, "## " + data.SecCompliance, "## " + data.SecBlock, "## " + data.SecDetails,
+		"## " + data.SecDomains, "## " + data.SecFAQ, "## " + data.SecRelated, "## " + data.SecSources} {
+		i := strings.Index(md, sec)
+		if i < 0 {
+			t.Errorf("Markdown lacks section %q", sec)
+			continue
+		}
+		if i < last {
+			t.Errorf("section %q is out of order", sec)
+		}
+		last = i
+	}
+}
+
+func TestExportToFileIsAtomicAndNeverOverwritesWithoutForce(t *testing.T) {
+	db := tempDB(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "twilio.md")
+	if r := vendex(t, db, "", "export", "twilio", "-o", out); r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	first, _ := os.ReadFile(out)
+	if !bytes.HasPrefix(first, []byte("# Twilio")) {
+		t.Fatalf("file holds %q", first[:min(40, len(first))])
+	}
+	os.WriteFile(out, []byte("my notes"), 0o644)
+	r := vendex(t, db, "", "export", "twilio", "-o", out)
+	if r.code != 1 || !strings.Contains(r.stderr, "--force") {
+		t.Errorf("existing file: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "my notes" {
+		t.Error("an existing file was overwritten without --force")
+	}
+	if r := vendex(t, db, "", "export", "twilio", "-o", out, "--force"); r.code != 0 {
+		t.Errorf("--force: exit %d %s", r.code, r.stderr)
+	}
+	if b, _ := os.ReadFile(out); !bytes.Equal(b, first) {
+		t.Error("--force did not write the card")
+	}
+	if r := vendex(t, db, "", "export", "twilio", "-o", filepath.Join(dir, "missing", "x.md")); r.code != 1 {
+		t.Errorf("unwritable path: exit %d", r.code)
+	}
+	if r := vendex(t, db, "", "export", "twilio", "--format", "pdf"); r.code != 2 || !strings.Contains(r.stderr, "md, json or txt") {
+		t.Errorf("bad format: exit %d %q", r.code, r.stderr)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("a temporary file was left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestCookieHonoursPatterns(t *testing.T) {
+	db := tempDB(t)
+	s, err := store.OpenCatalogue(db, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine := data.Vendor{ID: "acme-replay", Name: "Acme Replay", Category: data.Analytics, Summary: "s", SetsCookies: data.Yes,
+		Storage: []data.StorageItem{{Kind: data.Cookie, Name: "_acmeSession_*", Lifetime: data.Lifetime{Seconds: 1800}, Purpose: "Holds the session."}}}
+	if err := s.PutLayer(store.LayerInfo{Name: "user:test", Kind: store.KindUser, File: "test"}, []data.Vendor{mine}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	r := vendex(t, db, "", "cookie", "_acmeSession_123")
+	if r.code != 0 || !strings.Contains(r.stdout, "Acme Replay") || !strings.Contains(r.stdout, "30 minutes") || !strings.Contains(r.stdout, "Holds the session.") {
+		t.Errorf("pattern cookie: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := vendex(t, db, "", "cookie", "no_such_cookie_xyz"); r.code != 1 || !strings.Contains(r.stderr, "no_such_cookie_xyz") {
+		t.Errorf("unknown cookie: exit %d %q", r.code, r.stderr)
+	}
+}
+
+func TestStatsCountsTheCatalogue(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "stats", "--json")
+	var st struct {
+		Database string
+		Vendors  int
+		Domains  int
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &st); err != nil {
+		t.Fatal(err)
+	}
+	all, _ := data.Catalogue()
+	if st.Vendors != len(all) || st.Database != db || st.Domains == 0 {
+		t.Errorf("stats: %+v, catalogue has %d vendors", st, len(all))
+	}
+	if r := vendex(t, db, "", "stats"); !strings.Contains(r.stdout, "Marketing") || !strings.Contains(r.stdout, db) {
+		t.Errorf("stats text:\n%s", r.stdout)
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	db := tempDB(t)
+	if r := vendex(t, db, "", "--version"); r.code != 0 || !strings.HasPrefix(r.stdout, "vendex ") {
+		t.Errorf("--version: %+v", r)
+	}
+	if r := vendex(t, db, "", "--help"); r.code != 0 || !strings.Contains(r.stdout, "lookup HOST|URL") {
+		t.Errorf("--help: %+v", r)
+	}
+	for name := range commands {
+		r := vendex(t, db, "", name, "--help")
+		if r.code != 0 || !strings.Contains(r.stdout, "Usage: vendex "+name) || !strings.Contains(r.stdout, "Example:") {
+			t.Errorf("%s --help: exit %d\n%s", name, r.code, r.stdout)
+		}
+	}
+	if r := vendex(t, db, "", "frobnicate"); r.code != 2 || !strings.Contains(r.stderr, "frobnicate") {
+		t.Errorf("unknown command: %+v", r)
+	}
+}
+
+func TestBrowseRefusesWithoutATerminal(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "browse")
+	if r.code != 1 || !strings.Contains(r.stderr, "vendex search") || !strings.Contains(r.stderr, "vendex lookup") {
+		t.Errorf("browse on a pipe: %+v", r)
+	}
+}
+
+func TestStoreErrorsAreOneClearMessage(t *testing.T) {
+	dir := t.TempDir()
+	damaged := filepath.Join(dir, "damaged.db")
+	os.WriteFile(damaged, bytes.Repeat([]byte("garbage!"), 4096), 0o644)
+	r := vendex(t, damaged, "", "lookup", "twilio.com")
+	if r.code != 1 || !strings.Contains(r.stderr, "damaged") || !strings.Contains(r.stderr, "delete it") {
+		t.Errorf("damaged db: %+v", r)
+	}
+	if r := vendex(t, dir, "", "lookup", "twilio.com"); r.code != 1 || !strings.Contains(r.stderr, "is a directory") {
+		t.Errorf("a directory as --db: %+v", r)
+	}
+	if !errors.Is(store.ErrCorrupt, store.ErrCorrupt) {
+		t.Fatal("unreachable")
+	}
+}
+
+func TestCoverageReportsWeightedAndUnweighted(t *testing.T) {
+	db := tempDB(t)
+	in := "twilio.com 300\nmedia.twiliocdn.com 100\nunknown.example 100\n# comment\n\nother.invalid\n"
+	r := vendex(t, db, in, "coverage", "--json", "-")
+	var rep coverageReport
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatalf("%v\n%s%s", err, r.stdout, r.stderr)
+	}
+	if rep.Hosts != 4 || rep.HostsFound != 2 || rep.Occurrences != 501 {
+		t.Errorf("counts: %+v", rep)
+	}
+	if want := 100 * 400.0 / 501; rep.Weighted < want-0.01 || rep.Weighted > want+0.01 {
+		t.Errorf("weighted %.3f, want %.3f", rep.Weighted, want)
+	}
+	if rep.Unweighted != 50 {
+		t.Errorf("unweighted %.2f, want 50", rep.Unweighted)
+	}
+	if len(rep.Missing) != 2 || rep.Missing[0].Host != "unknown.example" {
+		t.Errorf("heaviest miss first: %+v", rep.Missing)
+	}
+	if r := vendex(t, db, "host 12 extra\n", "coverage", "-"); r.code != 1 || !strings.Contains(r.stderr, "line 1") {
+		t.Errorf("malformed line: %+v", r)
+	}
+	if r := vendex(t, db, `[{"domain": 5}]`, "coverage", "-"); r.code != 1 || !strings.Contains(r.stderr, "JSON") {
+		t.Errorf("malformed JSON: %+v", r)
+	}
+}
