@@ -321,10 +321,10 @@ func cmdLookup(c *cli, args []string) error {
 		r := lookupResult{Input: in}
 		t, err := data.ParseTarget(in)
 		if err == nil {
-			m, lerr := s.ByDomain(t)
+			h, lerr := s.LookupHost(t)
 			switch {
 			case lerr == nil:
-				r.Found, r.VendorID, r.Name, r.Category, r.Matched, r.Block = true, m.Vendor.ID, m.Vendor.Name, m.Vendor.Category, m.Matched, m.Vendor.BlockBeforeConsent.Value
+				r.Found, r.VendorID, r.Name, r.Category, r.Matched, r.Block = true, h.ID, h.Name, h.Category, h.Matched, h.Block
 			case errors.Is(lerr, store.ErrNotFound):
 			default:
 				return lerr
@@ -755,11 +755,11 @@ func coverage(s *store.Store, hosts []data.HostCount, top int) (coverageReport, 
 		rep.Occurrences += h.Count
 		t, err := data.ParseTarget(h.Host)
 		if err == nil {
-			m, err := s.ByDomain(t)
+			m, err := s.LookupHost(t)
 			if err == nil {
 				rep.HostsFound++
 				found += h.Count
-				vendors[m.Vendor.ID] = true
+				vendors[m.ID] = true
 				continue
 			}
 			if !errors.Is(err, store.ErrNotFound) {

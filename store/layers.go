@@ -243,7 +243,7 @@ func rebuild(tx *bolt.Tx) error {
 		k string
 		v []byte
 	}
-	var vendorsKV []kv
+	var vendorsKV, briefKV []kv
 	names := map[string]string{}
 	nameRank := map[string]int{}
 	domains := map[string][]claim{}
@@ -257,6 +257,11 @@ func rebuild(tx *bolt.Tx) error {
 			return err
 		}
 		vendorsKV = append(vendorsKV, kv{id, raw})
+		br, err := json.Marshal(brief{Name: v.Name, Category: v.Category, Block: v.BlockBeforeConsent.Value})
+		if err != nil {
+			return err
+		}
+		briefKV = append(briefKV, kv{id, br})
 		// Names: the id, then the name, then aliases; an exact id or name
 		// beats another vendor's alias.
 		for rank, n := range append([]string{id, v.Name}, v.Aliases...) {
@@ -311,14 +316,19 @@ func rebuild(tx *bolt.Tx) error {
 		}
 		return nil
 	}
-	vb, err := tx.CreateBucket(bucketVendors)
-	if err != nil {
-		return err
-	}
-	vb.FillPercent = 1.0
-	for _, e := range vendorsKV {
-		if err := vb.Put([]byte(e.k), e.v); err != nil {
+	for _, bkt := range []struct {
+		name []byte
+		kvs  []kv
+	}{{bucketVendors, vendorsKV}, {bucketBrief, briefKV}} {
+		b, err := tx.CreateBucket(bkt.name)
+		if err != nil {
 			return err
+		}
+		b.FillPercent = 1.0
+		for _, e := range bkt.kvs {
+			if err := b.Put([]byte(e.k), e.v); err != nil {
+				return err
+			}
 		}
 	}
 	if err := put(bucketNames, keysOf(names), func(k string) ([]byte, error) { return []byte(names[k]), nil }); err != nil {

@@ -126,38 +126,87 @@ type DomainMatch struct {
 func (s *Store) ByDomain(t data.Target) (DomainMatch, error) {
 	var m DomainMatch
 	err := s.view(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketDomains)
-		if b == nil {
-			return fmt.Errorf("%s: %w", t.Host, ErrNotFound)
+		h, err := lookupHost(tx, t)
+		if err != nil {
+			return err
 		}
-		for _, suffix := range data.HostSuffixes(t.Host) {
-			raw := b.Get([]byte(suffix))
-			if raw == nil {
-				continue
-			}
-			var cs []claim
-			if err := json.Unmarshal(raw, &cs); err != nil {
-				return fmt.Errorf("%w: domain index %s: %v", ErrCorrupt, suffix, err)
-			}
-			c, ok := bestClaim(cs, t.Path)
-			if !ok {
-				continue
-			}
-			v, err := getVendor(tx, c.ID)
-			if err != nil {
-				return err
-			}
-			m = DomainMatch{Vendor: v, Matched: suffix + c.Path, Source: c.Path != ""}
-			for _, o := range cs {
-				if o.ID != c.ID && o.Path == "" && o.Shared {
-					m.Shared = append(m.Shared, o.ID)
-				}
-			}
-			return nil
+		v, err := getVendor(tx, h.ID)
+		if err != nil {
+			return err
 		}
-		return fmt.Errorf("%s: %w", t.Host, ErrNotFound)
+		m = DomainMatch{Vendor: v, Matched: h.Matched, Source: h.Source, Shared: h.Shared}
+		return nil
 	})
 	return m, err
+}
+
+// Hit is the brief answer to "whose host is this?": enough for a line of
+// `vendex lookup` without decoding the whole vendor record.
+type Hit struct {
+	ID       string
+	Name     string
+	Category data.Category
+	Block    data.Answer
+	Matched  string
+	Source   bool
+	Shared   []string
+}
+
+// brief is what the brief bucket holds for each vendor.
+type brief struct {
+	Name     string        `json:"n"`
+	Category data.Category `json:"c,omitempty"`
+	Block    data.Answer   `json:"b,omitempty"`
+}
+
+// LookupHost is ByDomain for callers that need only the vendor's id, name,
+// category and verdict: batch lookups and coverage.
+func (s *Store) LookupHost(t data.Target) (Hit, error) {
+	var h Hit
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		h, err = lookupHost(tx, t)
+		return err
+	})
+	return h, err
+}
+
+func lookupHost(tx *bolt.Tx, t data.Target) (Hit, error) {
+	b := tx.Bucket(bucketDomains)
+	if b == nil {
+		return Hit{}, fmt.Errorf("%s: %w", t.Host, ErrNotFound)
+	}
+	for _, suffix := range data.HostSuffixes(t.Host) {
+		raw := b.Get([]byte(suffix))
+		if raw == nil {
+			continue
+		}
+		var cs []claim
+		if err := json.Unmarshal(raw, &cs); err != nil {
+			return Hit{}, fmt.Errorf("%w: domain index %s: %v", ErrCorrupt, suffix, err)
+		}
+		c, ok := bestClaim(cs, t.Path)
+		if !ok {
+			continue
+		}
+		h := Hit{ID: c.ID, Matched: suffix + c.Path, Source: c.Path != ""}
+		for _, o := range cs {
+			if o.ID != c.ID && o.Path == "" && o.Shared {
+				h.Shared = append(h.Shared, o.ID)
+			}
+		}
+		var br brief
+		if bb := tx.Bucket(bucketBrief); bb != nil {
+			if raw := bb.Get([]byte(c.ID)); raw != nil {
+				if err := json.Unmarshal(raw, &br); err != nil {
+					return Hit{}, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, c.ID, err)
+				}
+			}
+		}
+		h.Name, h.Category, h.Block = br.Name, br.Category, br.Block
+		return h, nil
+	}
+	return Hit{}, fmt.Errorf("%s: %w", t.Host, ErrNotFound)
 }
 
 // bestClaim picks, among one host's claims, the longest path prefix that

@@ -59,13 +59,14 @@ var (
 	bucketCookies    = []byte("cookies")
 	bucketPatterns   = []byte("cookie_patterns")
 	bucketCategories = []byte("categories")
+	bucketBrief      = []byte("brief")
 
 	keySchema    = []byte("schema")
 	keyCatalogue = []byte("catalogue_version")
 )
 
 // derivedBuckets are rebuilt from the layers after every change.
-var derivedBuckets = [][]byte{bucketVendors, bucketNames, bucketDomains, bucketCookies, bucketPatterns, bucketCategories}
+var derivedBuckets = [][]byte{bucketBrief, bucketVendors, bucketNames, bucketDomains, bucketCookies, bucketPatterns, bucketCategories}
 
 // DefaultPath is where the catalogue lives when neither --db nor VENDEX_DB
 // says otherwise: $XDG_DATA_HOME/vendex/vendex.db, or the OS equivalent.
