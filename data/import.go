@@ -1,0 +1,652 @@
+package data
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Format is a file format vendex can import.
+type Format string
+
+// The import formats. Each reader documents the shapes it accepts.
+const (
+	FormatVendex        Format = "vendex"               // vendex's own JSON (export --format json)
+	FormatOCDCSV        Format = "ocd-csv"              // Open Cookie Database CSV
+	FormatOCDJSON       Format = "ocd-json"             // Open Cookie Database JSON
+	FormatThirdPartyWeb Format = "third-party-web"      // third-party-web entities
+	FormatTREntity      Format = "tracker-radar-entity" // DuckDuckGo Tracker Radar entity file(s)
+	FormatTRDomain      Format = "tracker-radar-domain" // DuckDuckGo Tracker Radar domain file(s)
+	FormatTDS           Format = "ddg-tds"              // DuckDuckGo tracker blocklist (extension-tds.json)
+	FormatDisconnect    Format = "disconnect"           // Disconnect services.json (or entities.json)
+	FormatGhostery      Format = "ghostery"             // Ghostery trackerdb JSON export
+	FormatGVL           Format = "iab-gvl"              // IAB TCF global vendor list v3
+	FormatIABDisclosure Format = "iab-disclosure"       // IAB TCF device storage disclosure
+)
+
+// Formats lists every import format with what it is, in the order help
+// text shows them.
+var Formats = []struct {
+	Format Format
+	Title  string
+}{
+	{FormatVendex, "vendex JSON (one vendor or a list, as export --format json writes)"},
+	{FormatOCDCSV, "Open Cookie Database CSV"},
+	{FormatOCDJSON, "Open Cookie Database JSON"},
+	{FormatThirdPartyWeb, "third-party-web entities JSON"},
+	{FormatTREntity, "DuckDuckGo Tracker Radar entity file, or a JSON array of them"},
+	{FormatTRDomain, "DuckDuckGo Tracker Radar domain file, or JSON lines of them"},
+	{FormatTDS, "DuckDuckGo tracker blocklist (extension-tds.json)"},
+	{FormatDisconnect, "Disconnect services.json or entities.json"},
+	{FormatGhostery, "Ghostery trackerdb JSON export"},
+	{FormatGVL, "IAB TCF global vendor list v3 (vendor-list.json)"},
+	{FormatIABDisclosure, "IAB TCF device storage disclosure JSON"},
+}
+
+// FormatNames is the list of format names, comma separated, for messages.
+func FormatNames() string {
+	s := make([]string, len(Formats))
+	for i, f := range Formats {
+		s[i] = string(f.Format)
+	}
+	return strings.Join(s, ", ")
+}
+
+// ParseFormat accepts a format's name.
+func ParseFormat(s string) (Format, error) {
+	k := strings.ToLower(strings.TrimSpace(s))
+	for _, f := range Formats {
+		if string(f.Format) == k {
+			return f.Format, nil
+		}
+	}
+	return "", fmt.Errorf("unknown format %q (want one of %s)", s, FormatNames())
+}
+
+// ErrUnknownFormat is wrapped when DetectFormat cannot tell a file's format.
+var ErrUnknownFormat = errors.New("cannot tell the file's format")
+
+// MaxField is the longest text field an import accepts, in bytes. Nothing
+// a vendor card shows comes near it; a longer one is a damaged or hostile
+// file.
+const MaxField = 64 << 10
+
+// ImportError is a problem that stops an import, with its place in the
+// file: a line (counted from 1), a JSON path, or both.
+type ImportError struct {
+	File string
+	Line int
+	Path string
+	Err  error
+}
+
+func (e *ImportError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		b.WriteString(":" + strconv.Itoa(e.Line))
+	}
+	if e.Path != "" {
+		b.WriteString(": " + e.Path)
+	}
+	b.WriteString(": " + e.Err.Error())
+	return b.String()
+}
+
+func (e *ImportError) Unwrap() error { return e.Err }
+
+// Warning is something an import skipped or changed without failing: an
+// unusable domain, a deleted vendor, a storage type vendex has no kind for.
+type Warning struct {
+	File    string
+	Line    int
+	Path    string
+	Message string
+}
+
+func (w Warning) String() string {
+	return (&ImportError{File: w.File, Line: w.Line, Path: w.Path, Err: errors.New(w.Message)}).Error()
+}
+
+// DetectFormat tells an import file's format from its content (the start of
+// the file, head; the whole file is surest), using the name only to name
+// the file in errors.
+func DetectFormat(name string, head []byte) (Format, error) {
+	b := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(b) == 0 {
+		return "", fmt.Errorf("%s: %w: the file is empty", name, ErrUnknownFormat)
+	}
+	if b[0] != '{' && b[0] != '[' {
+		line, _, _ := bytes.Cut(b, []byte("\n"))
+		l := strings.ToLower(string(line))
+		if strings.Contains(l, "platform") && strings.Contains(l, "cookie / data key name") {
+			return FormatOCDCSV, nil
+		}
+		return "", fmt.Errorf("%s: %w (not JSON, and not a known CSV header); name it with --format, one of: %s", name, ErrUnknownFormat, FormatNames())
+	}
+	sh := sniffJSON(b)
+	has := func(k ...string) bool {
+		for _, x := range k {
+			if _, ok := sh.first[x]; !ok {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case sh.top == '{' && has("disclosures"):
+		return FormatIABDisclosure, nil
+	case sh.top == '{' && has("vendors") && (has("gvlSpecificationVersion") || has("vendorListVersion") || has("tcfPolicyVersion")):
+		return FormatGVL, nil
+	case sh.top == '{' && has("trackers") && !has("trackerDomains") && !has("timeUpdated"):
+		return FormatTDS, nil
+	case sh.top == '{' && has("organizations") && (has("patterns") || has("categories")):
+		return FormatGhostery, nil
+	case sh.top == '{' && (has("categories") || has("entities")) && (has("license") || len(sh.keys) == 1):
+		return FormatDisconnect, nil
+	case has("domain") && (has("owner") || has("resources") || has("prevalence")):
+		return FormatTRDomain, nil
+	case has("name", "properties"):
+		return FormatTREntity, nil
+	case sh.top == '[' && has("name", "domains", "category") && !has("id"):
+		return FormatThirdPartyWeb, nil
+	case has("id") && allVendexFields(sh.keys):
+		return FormatVendex, nil
+	case sh.top == '{' && len(sh.keys) > 0 && sh.first[sh.keys[0]] == "[" && hasAll(sh.inner[sh.keys[0]], "cookie", "retentionPeriod"):
+		return FormatOCDJSON, nil
+	}
+	return "", fmt.Errorf("%s: %w; name it with --format, one of: %s", name, ErrUnknownFormat, FormatNames())
+}
+
+func hasAll(keys []string, want ...string) bool {
+	for _, w := range want {
+		found := false
+		for _, k := range keys {
+			if k == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+var vendexFields = func() map[string]bool {
+	m := map[string]bool{}
+	b, _ := json.Marshal(Vendor{})
+	var raw map[string]json.RawMessage
+	_ = json.Unmarshal(b, &raw)
+	for k := range raw {
+		m[k] = true
+	}
+	for _, k := range []string{"aliases", "overview", "website", "privacy_policy", "products", "industries", "categories", "domains", "scripts", "connections", "data_collected", "storage", "permissions", "faq", "related", "sources", "provenance", "seen_categories", "owner"} {
+		m[k] = true
+	}
+	return m
+}()
+
+func allVendexFields(keys []string) bool {
+	for _, k := range keys {
+		if !vendexFields[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// jsonShape is what sniffing the start of a JSON file found: the top-level
+// delimiter, the keys of the top object (or of the first array element),
+// the first token of each key's value, and the keys one level deeper.
+type jsonShape struct {
+	top   json.Delim
+	keys  []string
+	first map[string]string
+	inner map[string][]string
+}
+
+// sniffJSON reads tokens until the head runs out; a truncated head is fine.
+func sniffJSON(b []byte) jsonShape {
+	sh := jsonShape{first: map[string]string{}, inner: map[string][]string{}}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	t, err := dec.Token()
+	d, ok := t.(json.Delim)
+	if err != nil || !ok {
+		return sh
+	}
+	sh.top = d
+	if d == '[' {
+		t, err = dec.Token()
+		if d2, ok := t.(json.Delim); err != nil || !ok || d2 != '{' {
+			return sh
+		}
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return sh
+		}
+		k, _ := t.(string)
+		sh.keys = append(sh.keys, k)
+		t, err = dec.Token()
+		if err != nil {
+			sh.first[k] = ""
+			return sh
+		}
+		v, isDelim := t.(json.Delim)
+		if !isDelim {
+			sh.first[k] = "scalar"
+			continue
+		}
+		sh.first[k] = string(v)
+		keys, err := innerKeys(dec, v)
+		sh.inner[k] = keys
+		if err != nil {
+			return sh
+		}
+	}
+	return sh
+}
+
+// innerKeys reads a value whose opening delimiter was just read, returning
+// the keys of the object (or of the array's first object), and skips the
+// rest of it.
+func innerKeys(dec *json.Decoder, open json.Delim) ([]string, error) {
+	var keys []string
+	depth, objDepth := 1, 1
+	if open == '[' {
+		objDepth = 2
+	}
+	expectKey := open == '{'
+	done := false // the first object has been read
+	for depth > 0 {
+		t, err := dec.Token()
+		if err != nil {
+			return keys, err
+		}
+		if v, ok := t.(json.Delim); ok {
+			switch v {
+			case '{', '[':
+				depth++
+				if depth == objDepth && v == '{' && !done {
+					expectKey = true
+				}
+			default:
+				depth--
+				if objDepth == 2 && depth == 1 {
+					done = true
+				}
+				if depth == objDepth {
+					expectKey = true // a composite value ended
+				}
+			}
+			continue
+		}
+		if depth == objDepth && !done {
+			if s, ok := t.(string); ok && expectKey {
+				keys = append(keys, s)
+				expectKey = false
+			} else {
+				expectKey = true
+			}
+		}
+	}
+	return keys, nil
+}
+
+// ReadFile reads one import file of format f. name is used in errors and
+// warnings only. The records it returns carry no ids unless the file gave
+// them (vendex JSON): the store resolves each to an existing vendor or a new
+// id. Any error stops the whole file and says where it is.
+func ReadFile(f Format, name string, r io.Reader) ([]Vendor, []Warning, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	rd := &reader{file: name}
+	if f != FormatOCDCSV {
+		if err := rd.scanJSONText(b, f == FormatVendex); err != nil {
+			return nil, nil, err
+		}
+	}
+	var vs []Vendor
+	switch f {
+	case FormatVendex:
+		vs, err = rd.vendex(b)
+	case FormatOCDCSV:
+		vs, err = rd.ocdCSV(b)
+	case FormatOCDJSON:
+		vs, err = rd.ocdJSON(b)
+	case FormatThirdPartyWeb:
+		vs, err = rd.thirdPartyWeb(b)
+	case FormatTREntity:
+		vs, err = rd.trEntities(b)
+	case FormatTRDomain:
+		vs, err = rd.trDomains(b)
+	case FormatTDS:
+		vs, err = rd.tds(b)
+	case FormatDisconnect:
+		vs, err = rd.disconnect(b)
+	case FormatGhostery:
+		vs, err = rd.ghostery(b)
+	case FormatGVL:
+		vs, err = rd.gvl(b)
+	case FormatIABDisclosure:
+		vs, err = rd.disclosure(b)
+	default:
+		return nil, nil, fmt.Errorf("%s: unknown format %q (want one of %s)", name, f, FormatNames())
+	}
+	if err != nil {
+		return nil, rd.warnings, err
+	}
+	return vs, rd.warnings, nil
+}
+
+// reader holds one file's state while it is read.
+type reader struct {
+	file     string
+	warnings []Warning
+}
+
+func (rd *reader) warn(line int, path, format string, args ...any) {
+	rd.warnings = append(rd.warnings, Warning{File: rd.file, Line: line, Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+func (rd *reader) fail(line int, path string, err error) error {
+	return &ImportError{File: rd.file, Line: line, Path: path, Err: err}
+}
+
+// ErrControlText is wrapped when text holds a terminal escape sequence:
+// such a file is rejected, not cleaned, so that nothing it says reaches a
+// terminal. (Lone control characters, which real datasets do hold, such
+// as a stray U+009E in a company name, are removed by CleanLine instead;
+// in vendex's own JSON, which people write by hand, they are rejected too.)
+var ErrControlText = errors.New("text holds a terminal escape sequence")
+
+// ErrFieldTooLong is wrapped when a field is longer than MaxField.
+var ErrFieldTooLong = fmt.Errorf("field longer than %d bytes", MaxField)
+
+// scanJSONText checks every string in a JSON (or JSON lines) file in one
+// pass before decoding, so that the error can name the line: no string may
+// be longer than MaxField or start an escape sequence (ESC, or the C1 CSI,
+// OSC and DCS introducers), whether raw or escaped as \u001b. strict
+// refuses every other control character but tab, newline and CR as well.
+func (rd *reader) scanJSONText(b []byte, strict bool) error {
+	bad := func(r rune) bool { return escapeRune(r) || (strict && controlRune(r)) }
+	line := 1
+	inString := false
+	start := 0
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c == '\n' {
+			line++
+		}
+		if !inString {
+			if c == '"' {
+				inString, start = true, i
+			}
+			continue
+		}
+		switch {
+		case c == '"':
+			inString = false
+			if i-start > MaxField {
+				return rd.fail(line, "", ErrFieldTooLong)
+			}
+		case c == '\\' && i+1 < len(b):
+			i++
+			if b[i] == 'u' && i+4 < len(b) {
+				n, err := strconv.ParseUint(string(b[i+1:i+5]), 16, 16)
+				if err == nil && bad(rune(n)) {
+					return rd.fail(line, "", fmt.Errorf("%w (\\u%04x)", ErrControlText, n))
+				}
+			}
+		case c < 0x80:
+			if bad(rune(c)) {
+				return rd.fail(line, "", fmt.Errorf("%w (0x%02x)", ErrControlText, c))
+			}
+		case c == 0xc2 && i+1 < len(b) && b[i+1] >= 0x80 && b[i+1] <= 0x9f:
+			if bad(rune(b[i+1])) {
+				return rd.fail(line, "", fmt.Errorf("%w (C1 control 0x%02x)", ErrControlText, b[i+1]))
+			}
+		}
+	}
+	return nil
+}
+
+// escapeRune reports the characters that start a terminal escape sequence.
+func escapeRune(r rune) bool { return r == 0x1b || r == 0x9b || r == 0x9d || r == 0x90 }
+
+func controlRune(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return false
+	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
+		return true
+	}
+	return false
+}
+
+// checkText applies the rules of scanJSONText to one CSV field.
+func checkText(s string) error {
+	if len(s) > MaxField {
+		return ErrFieldTooLong
+	}
+	for _, r := range s {
+		if escapeRune(r) {
+			return fmt.Errorf("%w (U+%04X)", ErrControlText, r)
+		}
+	}
+	return nil
+}
+
+// decodeJSON unmarshals b into v, turning errors into ImportErrors with
+// the line and the JSON path of the field at fault.
+func (rd *reader) decodeJSON(b []byte, lineOffset int, v any) error {
+	err := json.Unmarshal(b, v)
+	if err == nil {
+		return nil
+	}
+	var off int64 = -1
+	path := ""
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+	case errors.As(err, &te):
+		off = te.Offset
+		path = te.Field
+		err = fmt.Errorf("want %s, got JSON %s", te.Type, te.Value)
+	}
+	line := 0
+	if off >= 0 {
+		if off > int64(len(b)) {
+			off = int64(len(b))
+		}
+		line = lineOffset + 1 + bytes.Count(b[:off], []byte("\n"))
+	} else if lineOffset > 0 {
+		line = lineOffset + 1
+	}
+	return rd.fail(line, path, err)
+}
+
+// text cleans one line of text from a data file for a card: control
+// characters (already refused by the scan) and bidi overrides are removed,
+// tabs and newlines become spaces.
+func text(s string) string { return strings.TrimSpace(CleanLine(s)) }
+
+// importHost turns a domain as datasets write it ("*.hotjar.com",
+// ".google.com", "https://cdn.example.com/x.js", "Example.COM") into a host,
+// or reports false for anything that is not one (an IP is kept, a bare
+// top-level name is not).
+func importHost(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if strings.ContainsAny(s, "/:") {
+		t, err := ParseTarget(s)
+		if err != nil {
+			return "", false
+		}
+		s = t.Host
+	}
+	s = strings.TrimLeft(s, "*.")
+	if s == "" || !strings.Contains(s, ".") || strings.Contains(s, "*") {
+		return "", false
+	}
+	h, err := NormalizeHost(s)
+	if err != nil {
+		return "", false
+	}
+	return h, true
+}
+
+// addDomain adds a host to v once, warning about anything unusable.
+func (rd *reader) addDomain(v *Vendor, raw, path string) {
+	if strings.TrimSpace(raw) == "" {
+		return
+	}
+	h, ok := importHost(raw)
+	if !ok {
+		rd.warn(0, path, "skipped %q: not a host name", text(raw))
+		return
+	}
+	if !hasDomain(v.Domains, h) {
+		v.Domains = append(v.Domains, Domain{Host: h})
+	}
+}
+
+// addStorage adds a storage item once (same kind and name).
+func addStorage(v *Vendor, st StorageItem) {
+	if st.Name == "" || hasStorage(v.Storage, st) {
+		return
+	}
+	v.Storage = append(v.Storage, st)
+	if st.Kind == Cookie {
+		v.SetsCookies = Yes
+	}
+}
+
+func addAlias(v *Vendor, a string) {
+	a = text(a)
+	if a == "" || NormalizeName(a) == NormalizeName(v.Name) || containsFold(v.Aliases, a) {
+		return
+	}
+	v.Aliases = append(v.Aliases, a)
+}
+
+// categoryTable maps one format's category names (lower case) onto
+// vendex's consent categories. A name that is not in the table is kept in
+// Vendor.SeenCategories, as the source spelled it.
+type categoryTable map[string]Category
+
+// addCategory records one source category on v: mapped, it becomes the
+// vendor's category (the first one seen) or joins Categories; unmapped, it
+// is kept as seen.
+func (t categoryTable) addCategory(v *Vendor, raw string) {
+	raw = text(raw)
+	if raw == "" {
+		return
+	}
+	c, ok := t[strings.ToLower(raw)]
+	if !ok {
+		if !containsFold(v.SeenCategories, raw) {
+			v.SeenCategories = append(v.SeenCategories, raw)
+		}
+		return
+	}
+	if c == "" {
+		return // a label that says nothing about consent ("Non-Tracking")
+	}
+	switch {
+	case v.Category == "":
+		v.Category = c
+	case v.Category != c && !hasCategory(v.Categories, c):
+		v.Categories = append(v.Categories, c)
+	}
+}
+
+// retentionPattern reads free-text retention periods: "1 year", "13 months",
+// "30 mins", "3650 days", "24 hours".
+var retentionPattern = regexp.MustCompile(`^(\d+)\s*(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|months?|mo|years?|yrs?|y)\b`)
+
+// parseRetention reads a retention period as datasets write it. Text it
+// cannot read ("Varies", "Unknown") gives an unknown lifetime.
+func parseRetention(s string) Lifetime {
+	k := strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case k == "":
+		return Lifetime{}
+	case strings.Contains(k, "session"):
+		return SessionLifetime
+	case k == "forever" || k == "unlimited" || k == "persistent" || strings.Contains(k, "until cleared") || strings.Contains(k, "never expire"):
+		return Lifetime{Persistent: true}
+	}
+	m := retentionPattern.FindStringSubmatch(k)
+	if m == nil {
+		return Lifetime{}
+	}
+	n, err := strconv.ParseInt(m[1], 10, 64)
+	if err != nil {
+		return Lifetime{}
+	}
+	var unit int64
+	switch u := m[2]; {
+	case strings.HasPrefix(u, "mo"):
+		unit = month
+	case strings.HasPrefix(u, "s"):
+		unit = 1
+	case strings.HasPrefix(u, "m"):
+		unit = minute
+	case strings.HasPrefix(u, "h"):
+		unit = hour
+	case strings.HasPrefix(u, "d"):
+		unit = day
+	case strings.HasPrefix(u, "w"):
+		unit = 7 * day
+	case strings.HasPrefix(u, "y"):
+		unit = year
+	}
+	return Lifetime{Seconds: n * unit}
+}
+
+// secondsLifetime turns a max age in seconds into a lifetime; zero or less
+// is unknown.
+func secondsLifetime(s float64) Lifetime {
+	if s <= 0 {
+		return Lifetime{}
+	}
+	return Lifetime{Seconds: int64(s)}
+}
+
+// Slug makes an id from a name: lower-case ASCII letters and digits, runs
+// of anything else turned into one hyphen ("Google/Doubleclick Ads" ->
+// "google-doubleclick-ads"). It may return "" for a name with no ASCII
+// letters or digits.
+func Slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+		if b.Len() >= 60 {
+			break
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}
