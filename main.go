@@ -213,75 +213,10 @@ func findVendor(s *store.Store, q string) (data.Vendor, error) {
 		return v, err
 	}
 	msg := fmt.Sprintf("no vendor %q", q)
-	if close := closestNames(s, q, 3); len(close) > 0 {
+	if close := s.Suggest(q, 3); len(close) > 0 {
 		msg += "; closest: " + strings.Join(close, ", ")
 	}
 	return v, errors.New(msg + " (try 'vendex search " + q + "')")
-}
-
-// closestNames suggests vendor names for a miss: fuzzy matches first, then
-// by edit distance.
-func closestNames(s *store.Store, q string, n int) []string {
-	vs, err := s.All()
-	if err != nil {
-		return nil
-	}
-	type cand struct {
-		name string
-		dist int
-	}
-	lq := strings.ToLower(q)
-	best := map[string]int{}
-	for _, v := range vs {
-		for _, name := range append([]string{v.Name}, v.Aliases...) {
-			d := editDistance(lq, strings.ToLower(name))
-			if strings.Contains(strings.ToLower(name), lq) {
-				d = 0
-			}
-			if old, ok := best[v.Name]; !ok || d < old {
-				best[v.Name] = d
-			}
-		}
-	}
-	cs := make([]cand, 0, len(best))
-	for name, d := range best {
-		cs = append(cs, cand{name, d})
-	}
-	sort.Slice(cs, func(i, j int) bool {
-		if cs[i].dist != cs[j].dist {
-			return cs[i].dist < cs[j].dist
-		}
-		return cs[i].name < cs[j].name
-	})
-	var out []string
-	for _, c := range cs {
-		if len(out) == n {
-			break
-		}
-		out = append(out, data.CleanLine(c.name))
-	}
-	return out
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // lookupResult is one line of `vendex lookup --json`.
@@ -706,7 +641,7 @@ func cmdCoverage(c *cli, args []string) error {
 		return err
 	}
 	defer s.Close()
-	rep, err := coverage(s, hosts, *top)
+	rep, err := s.Coverage(hosts, *top)
 	if err != nil {
 		return err
 	}
@@ -726,69 +661,6 @@ func cmdCoverage(c *cli, args []string) error {
 		}
 	}
 	return nil
-}
-
-type coverageReport struct {
-	Hosts       int            `json:"hosts"`
-	HostsFound  int            `json:"hosts_attributed"`
-	Occurrences int64          `json:"occurrences"`
-	Weighted    float64        `json:"weighted_percent"`
-	Unweighted  float64        `json:"unweighted_percent"`
-	Vendors     int            `json:"vendors_hit"`
-	Missing     []missingHost  `json:"top_unattributed"`
-	ByVendor    map[string]int `json:"-"`
-}
-
-type missingHost struct {
-	Host  string  `json:"host"`
-	Count int64   `json:"count"`
-	Share float64 `json:"share_percent"`
-}
-
-func coverage(s *store.Store, hosts []data.HostCount, top int) (coverageReport, error) {
-	var rep coverageReport
-	var found int64
-	vendors := map[string]bool{}
-	var missing []missingHost
-	for _, h := range hosts {
-		rep.Hosts++
-		rep.Occurrences += h.Count
-		t, err := data.ParseTarget(h.Host)
-		if err == nil {
-			m, err := s.LookupHost(t)
-			if err == nil {
-				rep.HostsFound++
-				found += h.Count
-				vendors[m.ID] = true
-				continue
-			}
-			if !errors.Is(err, store.ErrNotFound) {
-				return rep, err
-			}
-		}
-		missing = append(missing, missingHost{Host: h.Host, Count: h.Count})
-	}
-	if rep.Occurrences > 0 {
-		rep.Weighted = 100 * float64(found) / float64(rep.Occurrences)
-	}
-	rep.Unweighted = 100 * float64(rep.HostsFound) / float64(rep.Hosts)
-	rep.Vendors = len(vendors)
-	sort.SliceStable(missing, func(i, j int) bool {
-		if missing[i].Count != missing[j].Count {
-			return missing[i].Count > missing[j].Count
-		}
-		return missing[i].Host < missing[j].Host
-	})
-	if top >= 0 && len(missing) > top {
-		missing = missing[:top]
-	}
-	for i := range missing {
-		if rep.Occurrences > 0 {
-			missing[i].Share = 100 * float64(missing[i].Count) / float64(rep.Occurrences)
-		}
-	}
-	rep.Missing = missing
-	return rep, nil
 }
 
 // isTerminal reports whether w is a character device (a terminal).

@@ -361,7 +361,7 @@ func TestCoverageReportsWeightedAndUnweighted(t *testing.T) {
 	db := tempDB(t)
 	in := "twilio.com 300\nmedia.twiliocdn.com 100\nunknown.example 100\n# comment\n\nother.invalid\n"
 	r := vendex(t, db, in, "coverage", "--json", "-")
-	var rep coverageReport
+	var rep store.CoverageReport
 	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
 		t.Fatalf("%v\n%s%s", err, r.stdout, r.stderr)
 	}

@@ -1,0 +1,136 @@
+package store
+
+import (
+	"errors"
+	"sort"
+	"strings"
+
+	"github.com/vendex/vendex/data"
+)
+
+// CoverageReport is what `vendex coverage` prints.
+type CoverageReport struct {
+	Hosts       int           `json:"hosts"`
+	HostsFound  int           `json:"hosts_attributed"`
+	Occurrences int64         `json:"occurrences"`
+	Weighted    float64       `json:"weighted_percent"`
+	Unweighted  float64       `json:"unweighted_percent"`
+	Vendors     int           `json:"vendors_hit"`
+	Missing     []MissingHost `json:"top_unattributed"`
+}
+
+type MissingHost struct {
+	Host  string  `json:"host"`
+	Count int64   `json:"count"`
+	Share float64 `json:"share_percent"`
+}
+
+// Coverage reports how much of a list of third-party hosts the catalogue
+// attributes to a vendor, weighted by how often each host was seen and
+// unweighted, with the top heaviest hosts it does not know.
+func (s *Store) Coverage(hosts []data.HostCount, top int) (CoverageReport, error) {
+	var rep CoverageReport
+	var found int64
+	vendors := map[string]bool{}
+	var missing []MissingHost
+	for _, h := range hosts {
+		rep.Hosts++
+		rep.Occurrences += h.Count
+		t, err := data.ParseTarget(h.Host)
+		if err == nil {
+			m, err := s.LookupHost(t)
+			if err == nil {
+				rep.HostsFound++
+				found += h.Count
+				vendors[m.ID] = true
+				continue
+			}
+			if !errors.Is(err, ErrNotFound) {
+				return rep, err
+			}
+		}
+		missing = append(missing, MissingHost{Host: h.Host, Count: h.Count})
+	}
+	if rep.Occurrences > 0 {
+		rep.Weighted = 100 * float64(found) / float64(rep.Occurrences)
+	}
+	rep.Unweighted = 100 * float64(rep.HostsFound) / float64(rep.Hosts)
+	rep.Vendors = len(vendors)
+	sort.SliceStable(missing, func(i, j int) bool {
+		if missing[i].Count != missing[j].Count {
+			return missing[i].Count > missing[j].Count
+		}
+		return missing[i].Host < missing[j].Host
+	})
+	if top >= 0 && len(missing) > top {
+		missing = missing[:top]
+	}
+	for i := range missing {
+		if rep.Occurrences > 0 {
+			missing[i].Share = 100 * float64(missing[i].Count) / float64(rep.Occurrences)
+		}
+	}
+	rep.Missing = missing
+	return rep, nil
+}
+
+// Suggest returns up to n vendor names close to q, for a "no vendor q"
+// message: names and aliases containing q first, then by edit distance.
+func (s *Store) Suggest(q string, n int) []string {
+	vs, err := s.All()
+	if err != nil {
+		return nil
+	}
+	lq := strings.ToLower(strings.TrimSpace(q))
+	best := map[string]int{}
+	for _, v := range vs {
+		for _, name := range append([]string{v.Name}, v.Aliases...) {
+			ln := strings.ToLower(name)
+			d := editDistance(lq, ln)
+			if strings.Contains(ln, lq) {
+				d = 0
+			}
+			if old, ok := best[v.Name]; !ok || d < old {
+				best[v.Name] = d
+			}
+		}
+	}
+	names := make([]string, 0, len(best))
+	for name := range best {
+		names = append(names, name)
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if best[names[i]] != best[names[j]] {
+			return best[names[i]] < best[names[j]]
+		}
+		return names[i] < names[j]
+	})
+	if len(names) > n {
+		names = names[:n]
+	}
+	for i := range names {
+		names[i] = data.CleanLine(names[i])
+	}
+	return names
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
