@@ -112,15 +112,39 @@ func (s *SearchIndex) Find(query string) []Match {
 
 	hits = rank(hits)
 	out := make([]Match, len(hits))
-	for i, h := range hits {
-		out[i] = Match{
-			Str:            s.entries[h.entry],
-			Index:          int(h.entry),
-			MatchedIndexes: offsets[h.offset : h.offset+h.n : h.offset+h.n],
-			Score:          int(h.score),
+	fill := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			h := hits[i]
+			out[i] = Match{
+				Str:            s.entries[h.entry],
+				Index:          int(h.entry),
+				MatchedIndexes: offsets[h.offset : h.offset+h.n : h.offset+h.n],
+				Score:          int(h.score),
+			}
 		}
 	}
+	parallel(len(out), fill)
 	return out
+}
+
+// parallel calls fn over [0, n) split into one range per core, or once if
+// n is small.
+func parallel(n int, fn func(lo, hi int)) {
+	workers := runtime.GOMAXPROCS(0)
+	if n < parallelMin || workers < 2 {
+		fn(0, n)
+		return
+	}
+	chunk := (n + workers - 1) / workers
+	var wg sync.WaitGroup
+	for lo := 0; lo < n; lo += chunk {
+		wg.Add(1)
+		go func(lo, hi int) {
+			defer wg.Done()
+			fn(lo, hi)
+		}(lo, min(lo+chunk, n))
+	}
+	wg.Wait()
 }
 
 // hit is a match while it is being ranked: small and free of pointers, so

@@ -1,0 +1,501 @@
+// Package ui is vendex's interactive browser: a Bubble Tea program over the
+// catalogue with fuzzy search, the vendor card, related-vendor links, a
+// category filter, domain lookup and export.
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/store"
+)
+
+// common is what every screen shares: keys, styles and options.
+type common struct {
+	keys      KeyMap
+	styles    Styles
+	exportDir string
+	clipboard io.Writer
+}
+
+// state is which screen has the keys.
+type state int
+
+const (
+	stateList state = iota
+	stateCard
+	stateLookup
+	stateHelp
+)
+
+// visit is one step of the path through related vendors: enough to come
+// back to it as it was left.
+type visit struct {
+	id     string
+	offset int
+	focus  int
+}
+
+// sideBySide is the width from which the list and the card share the
+// screen.
+const sideBySide = 120
+
+// Model is the browser's root model.
+type Model struct {
+	common  *common
+	cat     Catalog
+	state   state
+	back    state // the screen under the help or the prompt
+	list    vendorList
+	card    cardView
+	prompt  lineInput
+	help    help.Model
+	history []visit // vendors behind the one on the card
+	status  string
+	isError bool
+	width   int
+	height  int
+	ready   bool // a size has arrived
+}
+
+// Option changes how the browser runs.
+type Option func(*common)
+
+// WithExportDir sets where export writes cards (the working directory by
+// default).
+func WithExportDir(dir string) Option { return func(c *common) { c.exportDir = dir } }
+
+// WithClipboard sets where the OSC 52 clipboard sequence goes (the
+// terminal, through standard error, by default).
+func WithClipboard(w io.Writer) Option { return func(c *common) { c.clipboard = w } }
+
+// New returns the browser over cat with query already typed.
+func New(cat Catalog, query string, opts ...Option) Model {
+	c := &common{keys: DefaultKeyMap(), styles: DefaultStyles(), exportDir: ".", clipboard: os.Stderr}
+	for _, o := range opts {
+		o(c)
+	}
+	h := help.New()
+	h.ShortSeparator = " · "
+	m := Model{common: c, cat: cat, list: newVendorList(c, query), help: h}
+	m.card = cardView{common: c, focus: -1}
+	m.prompt = lineInput{Prompt: "Host or URL: ", Placeholder: "https://media.twiliocdn.com/sdk/js/client/…",
+		promptStyle: c.styles.Header, placeStyle: c.styles.Subtle, cursorStyle: c.styles.Cursor}
+	return m
+}
+
+// Run opens the browser full-screen on the terminal and returns when the
+// user quits. It settles the colours first: NO_COLOR turns them off, and
+// the background is queried before Bubble Tea owns the terminal (asking
+// afterwards stalls).
+func Run(cat Catalog, initialQuery string, opts ...Option) error {
+	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+		lipgloss.SetColorProfile(termenv.Ascii)
+	}
+	lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
+	p := tea.NewProgram(New(cat, initialQuery, opts...), tea.WithAltScreen(), tea.WithMouseCellMotion())
+	_, err := p.Run()
+	return err
+}
+
+// catalogMsg carries the loaded, indexed catalogue.
+type catalogMsg struct {
+	index *vendorIndex
+	err   error
+}
+
+// loadCatalog reads every vendor and indexes them, off the render path.
+func loadCatalog(cat Catalog) tea.Cmd {
+	return func() tea.Msg {
+		vs, err := cat.All()
+		if err != nil {
+			return catalogMsg{err: err}
+		}
+		return catalogMsg{index: newVendorIndex(vs)}
+	}
+}
+
+func (m Model) Init() tea.Cmd { return loadCatalog(m.cat) }
+
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height, m.ready = msg.Width, msg.Height, true
+		m.layout()
+		return m, nil
+	case catalogMsg:
+		if msg.err != nil {
+			m.setError(ErrorText(msg.err))
+			return m, nil
+		}
+		m.card.resolve = func(id string) (string, bool) {
+			i, ok := msg.index.byID[id]
+			if !ok {
+				return "", false
+			}
+			return msg.index.vendors[i].Name, true
+		}
+		return m, m.list.setIndex(msg.index)
+	case searchMsg:
+		var cmd tea.Cmd
+		m.list, cmd = m.list.update(msg)
+		m.syncPreview()
+		return m, cmd
+	case lookupMsg:
+		return m.lookupDone(msg), nil
+	case statusMsg:
+		m.status, m.isError = msg.text, msg.err
+		return m, nil
+	case tea.MouseMsg:
+		if m.state == stateCard || (m.wide() && msg.X >= m.listWidth()) {
+			m.card, _ = m.card.update(msg)
+		} else if m.state == stateList {
+			m.list, _ = m.list.update(msg)
+			m.syncPreview()
+		}
+		return m, nil
+	case tea.KeyMsg:
+		if key.Matches(msg, m.common.keys.ForceQuit) {
+			return m, tea.Quit
+		}
+		m.status, m.isError = "", false
+		switch m.state {
+		case stateList:
+			return m.updateList(msg)
+		case stateCard:
+			return m.updateCard(msg)
+		case stateLookup:
+			return m.updateLookup(msg)
+		case stateHelp:
+			m.state = m.back
+			return m, nil
+		}
+	}
+	return m, nil
+}
+
+func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.common.keys
+	switch {
+	case key.Matches(msg, k.Help):
+		m.back, m.state = stateList, stateHelp
+		return m, nil
+	case key.Matches(msg, k.Lookup):
+		return m.openPrompt(), nil
+	case key.Matches(msg, k.ClearQuit):
+		if m.list.input.Value() == "" {
+			return m, tea.Quit
+		}
+		m.list.input.SetValue("")
+		return m, m.list.search()
+	case key.Matches(msg, k.Open):
+		v, ok := m.list.selected()
+		if !ok {
+			return m, nil
+		}
+		m.history = nil
+		m.card.open(v, 0, -1)
+		m.state = stateCard
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.list, cmd = m.list.update(msg)
+	m.syncPreview()
+	return m, cmd
+}
+
+func (m Model) updateCard(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.common.keys
+	switch {
+	case key.Matches(msg, k.CardQuit):
+		return m, tea.Quit
+	case key.Matches(msg, k.Help):
+		m.back, m.state = stateCard, stateHelp
+		return m, nil
+	case key.Matches(msg, k.Lookup), msg.String() == "l":
+		return m.openPrompt(), nil
+	case key.Matches(msg, k.Follow):
+		id, ok := m.card.focused()
+		if !ok {
+			m.status = "tab picks a related vendor to follow"
+			return m, nil
+		}
+		m.follow(id)
+		return m, nil
+	case key.Matches(msg, k.Back):
+		m.goBack()
+		return m, nil
+	case key.Matches(msg, k.Export):
+		return m, exportCard(m.card.vendor, m.common.exportDir)
+	case key.Matches(msg, k.Copy):
+		return m, copyCard(m.card.vendor, m.common.clipboard)
+	}
+	var cmd tea.Cmd
+	m.card, cmd = m.card.update(msg)
+	return m, cmd
+}
+
+// follow opens related vendor id, remembering where the card was.
+func (m *Model) follow(id string) {
+	x := m.list.index
+	i, ok := x.byID[id]
+	if !ok {
+		m.setError(id + " is not in the catalogue")
+		return
+	}
+	m.history = append(m.history, visit{id: m.card.vendor.ID, offset: m.card.offset, focus: m.card.focus})
+	m.card.open(x.vendors[i], 0, -1)
+}
+
+// goBack returns to the previous vendor as it was left, or to the list.
+func (m *Model) goBack() {
+	x := m.list.index
+	for len(m.history) > 0 {
+		v := m.history[len(m.history)-1]
+		m.history = m.history[:len(m.history)-1]
+		if i, ok := x.byID[v.id]; ok {
+			m.card.open(x.vendors[i], v.offset, v.focus)
+			return
+		}
+	}
+	m.state = stateList
+	m.syncPreview()
+}
+
+// syncPreview shows the selected vendor on the card when the card sits
+// beside the list.
+func (m *Model) syncPreview() {
+	if m.state != stateList || !m.wide() {
+		return
+	}
+	if v, ok := m.list.selected(); ok && v.ID != m.card.vendor.ID {
+		m.card.open(v, 0, -1)
+	}
+}
+
+func (m *Model) setError(s string) { m.status, m.isError = s, true }
+
+// statusMsg sets the status line from a command.
+type statusMsg struct {
+	text string
+	err  bool
+}
+
+func (m Model) wide() bool { return m.width >= sideBySide }
+
+func (m Model) listWidth() int { return max(36, m.width*2/5) }
+
+// bodyHeight is what is left under the header and above the status and
+// help lines.
+func (m Model) bodyHeight() int { return max(0, m.height-3) }
+
+// layout hands every screen its size, shown or not.
+func (m *Model) layout() {
+	h := m.bodyHeight()
+	if m.wide() {
+		lw := m.listWidth()
+		m.list.SetSize(lw, h)
+		m.card.SetSize(m.width-lw-2, h)
+		m.syncPreview()
+	} else {
+		m.list.SetSize(m.width, h)
+		m.card.SetSize(m.width, h)
+	}
+	m.help.Width = m.width
+}
+
+func (m Model) View() string {
+	if !m.ready {
+		return "Loading…"
+	}
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	st := m.common.styles
+	lines := []string{m.header()}
+
+	var body string
+	switch {
+	case m.state == stateHelp:
+		body = m.help.FullHelpView(m.helpKeys().FullHelp())
+	case m.wide():
+		body = joinColumns(m.list.View(), m.card.View(), m.listWidth(), m.bodyHeight(), st.Divider.Render("│"))
+	case m.state == stateCard || (m.state == stateLookup && m.back == stateCard):
+		body = m.card.View()
+	default:
+		body = m.list.View()
+	}
+	bl := strings.Split(body, "\n")
+	for i := 0; i < m.bodyHeight(); i++ {
+		if i < len(bl) {
+			lines = append(lines, bl[i])
+		} else {
+			lines = append(lines, "")
+		}
+	}
+
+	switch {
+	case m.state == stateLookup:
+		lines = append(lines, m.prompt.View(m.width))
+	case m.isError:
+		lines = append(lines, st.Error.Render(m.status))
+	default:
+		lines = append(lines, st.Status.Render(m.status))
+	}
+	lines = append(lines, m.help.ShortHelpView(m.helpKeys().ShortHelp()))
+
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, m.width, "…")
+	}
+	return strings.Join(lines[:min(len(lines), m.height)], "\n")
+}
+
+func (m Model) helpKeys() help.KeyMap {
+	s := m.state
+	if s == stateHelp {
+		s = m.back
+	}
+	switch s {
+	case stateCard:
+		return cardKeys{m.common.keys}
+	case stateLookup:
+		return promptKeys{m.common.keys}
+	}
+	return listKeys{m.common.keys}
+}
+
+// header is the app name, the filter and count, and on a card the path
+// through related vendors.
+func (m Model) header() string {
+	st := m.common.styles
+	parts := []string{st.Header.Render("vendex")}
+	showCard := m.state == stateCard || ((m.state == stateLookup || m.state == stateHelp) && m.back == stateCard)
+	if !showCard || m.wide() {
+		count := m.list.count()
+		if m.list.searching() {
+			count = "searching…"
+		}
+		parts = append(parts, m.list.filterTitle())
+		if count != "" {
+			parts = append(parts, count)
+		}
+	}
+	if showCard {
+		parts = append(parts, m.breadcrumb())
+	}
+	return strings.Join(parts, st.Subtle.Render(" · "))
+}
+
+// breadcrumb is "Twilio › Google Maps", cut from the left when it does not
+// fit.
+func (m Model) breadcrumb() string {
+	var names []string
+	for _, v := range m.history {
+		if i, ok := m.list.index.byID[v.id]; ok {
+			names = append(names, m.list.index.vendors[i].Name)
+		}
+	}
+	names = append(names, m.card.vendor.Name)
+	crumb := strings.Join(names, " › ")
+	room := max(1, m.width-30)
+	if w := lipgloss.Width(crumb); w > room {
+		crumb = "…" + ansi.TruncateLeft(crumb, w-room+1, "")
+	}
+	return crumb + m.common.styles.Subtle.Render(" ("+m.card.scrollInfo()+")")
+}
+
+// joinColumns puts two blocks side by side, left padded to lw cells.
+func joinColumns(left, right string, lw, h int, sep string) string {
+	ll, rl := strings.Split(left, "\n"), strings.Split(right, "\n")
+	out := make([]string, h)
+	for i := range out {
+		var l, r string
+		if i < len(ll) {
+			l = ll[i]
+		}
+		if i < len(rl) {
+			r = rl[i]
+		}
+		out[i] = padRight(ansi.Truncate(l, lw, "…"), lw) + sep + " " + r
+	}
+	return strings.Join(out, "\n")
+}
+
+// The lookup prompt.
+
+// lookupMsg is the answer to a lookup.
+type lookupMsg struct {
+	input string
+	match store.DomainMatch
+	err   error
+}
+
+func (m Model) openPrompt() Model {
+	m.back, m.state = m.state, stateLookup
+	m.prompt.SetValue("")
+	return m
+}
+
+func (m Model) updateLookup(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.common.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		m.state = m.back
+		return m, nil
+	case key.Matches(msg, k.Submit):
+		in := m.prompt.Value()
+		m.state = m.back
+		t, err := data.ParseTarget(in)
+		if err != nil {
+			m.setError(fmt.Sprintf("%q is not a host name or URL", data.CleanLine(in)))
+			return m, nil
+		}
+		m.status = "looking up " + t.Host + "…"
+		cat := m.cat
+		return m, func() tea.Msg {
+			dm, err := cat.ByDomain(t)
+			return lookupMsg{input: t.Host + t.Path, match: dm, err: err}
+		}
+	}
+	m.prompt.update(msg)
+	return m, nil
+}
+
+// lookupDone opens the owner's card, or says that nobody owns the host.
+func (m Model) lookupDone(msg lookupMsg) Model {
+	switch {
+	case errors.Is(msg.err, store.ErrNotFound):
+		m.setError("No vendor in the catalogue owns " + data.CleanLine(msg.input))
+		return m
+	case msg.err != nil:
+		m.setError(ErrorText(msg.err))
+		return m
+	}
+	v := cleanVendor(msg.match.Vendor)
+	if i, ok := m.list.index.byID[v.ID]; ok {
+		v = m.list.index.vendors[i]
+	}
+	if m.state == stateCard {
+		m.history = append(m.history, visit{id: m.card.vendor.ID, offset: m.card.offset, focus: m.card.focus})
+	} else {
+		m.history = nil
+	}
+	m.card.open(v, 0, -1)
+	m.state = stateCard
+	how := "domain"
+	if msg.match.Source {
+		how = "script source"
+	}
+	m.status = fmt.Sprintf("%s belongs to %s (%s %s)", data.CleanLine(msg.input), v.Name, how, data.CleanLine(msg.match.Matched))
+	return m
+}

@@ -1,0 +1,454 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/vendex/vendex/data"
+)
+
+// RenderCard renders the vendor card for a terminal, styled, wrapped to
+// width columns, every section of the record in the order of a vendor page.
+// Related vendors show as their ids. Text is cleaned of terminal escapes.
+func RenderCard(v data.Vendor, width int) string {
+	doc := renderCard(cleanVendor(v), width, DefaultStyles(), nil, -1)
+	return strings.Join(doc.lines, "\n")
+}
+
+// cardDoc is a rendered card: its lines, and the line each followable
+// related vendor sits on.
+type cardDoc struct {
+	lines     []string
+	links     []string // ids of the related vendors one can follow
+	linkLines []int
+}
+
+// resolver names a vendor id, or reports that it is not in the catalogue.
+type resolver func(id string) (name string, ok bool)
+
+// renderCard renders v (already cleaned) at width; focus is the index of
+// the focused link, or -1.
+func renderCard(v data.Vendor, width int, st Styles, resolve resolver, focus int) cardDoc {
+	width = max(width, 8)
+	var doc cardDoc
+	add := func(s string) {
+		for _, l := range strings.Split(s, "\n") {
+			doc.lines = append(doc.lines, ansi.Truncate(l, width, "…"))
+		}
+	}
+	blank := func() { doc.lines = append(doc.lines, "") }
+	// para wraps text under an indent; paragraphs keep their blank lines.
+	para := func(indent int, s string) {
+		if s == "" {
+			return
+		}
+		pad := strings.Repeat(" ", indent)
+		w := max(4, width-indent)
+		for _, p := range strings.Split(s, "\n") {
+			if strings.TrimSpace(p) == "" {
+				blank()
+				continue
+			}
+			for _, l := range strings.Split(ansi.Wrap(p, w, ""), "\n") {
+				add(pad + strings.TrimRight(l, " "))
+			}
+		}
+	}
+	// field is "Label: value", wrapped with a hanging indent.
+	field := func(indent int, label, value string) {
+		if value == "" {
+			return
+		}
+		pad := strings.Repeat(" ", indent)
+		w := max(4, width-indent)
+		lines := strings.Split(ansi.Wrap(label+": "+value, w, ""), "\n")
+		for i, l := range lines {
+			l = strings.TrimRight(l, " ")
+			if i == 0 && strings.HasPrefix(l, label+":") {
+				l = st.Label.Render(label+":") + l[len(label)+1:]
+			}
+			add(pad + l)
+		}
+	}
+	section := func(title string) {
+		blank()
+		add(st.Section.Render(strings.ToUpper(title)))
+	}
+
+	// Title, owner, and the verdict that matters most, up front.
+	add(st.Title.Render(v.Name))
+	if v.Owner != "" {
+		add(st.Subtle.Render(v.Owner))
+	}
+	blank()
+	verdict := []string{
+		st.Badge(v.Category).Bold(true).Render(v.Category.Title()),
+		"Block before consent: " + verdictText(st, v.BlockBeforeConsent.Value),
+		"Consent required: " + verdictText(st, v.ConsentRequired.Value),
+	}
+	inner := width - st.Verdict.GetHorizontalFrameSize()
+	if inner >= 16 {
+		var vb strings.Builder
+		vb.WriteString(ansi.Wrap(strings.Join(verdict, "  ·  "), inner, ""))
+		if r := v.BlockBeforeConsent.Reason; r != "" {
+			vb.WriteString("\n" + ansi.Wrap(r, inner, ""))
+		}
+		if a := v.BlockBeforeConsent.Advice; a != "" {
+			vb.WriteString("\n" + ansi.Wrap(st.Label.Render("Advice: ")+a, inner, ""))
+		}
+		add(st.Verdict.Width(inner + st.Verdict.GetHorizontalPadding()).Render(vb.String()))
+	} else {
+		for _, l := range verdict {
+			para(0, l)
+		}
+		para(0, v.BlockBeforeConsent.Reason)
+	}
+	blank()
+	para(0, v.Summary)
+
+	if v.Overview != "" {
+		section(data.SecOverview)
+		para(2, v.Overview)
+	}
+
+	if len(v.Scripts)+len(v.Connections)+len(v.DataCollected) > 0 {
+		section(data.SecWhatItDoes)
+		for _, s := range v.Scripts {
+			name := s.Name
+			if name == "" {
+				name = "Script"
+			}
+			add("  " + st.Title.Render(ansi.Truncate(name, width-2, "…")))
+			para(4, s.SourceString())
+			para(4, s.Description)
+		}
+		for _, c := range v.Connections {
+			label := c.Kind
+			if len(c.Hosts) > 0 {
+				label += " (" + strings.Join(c.Hosts, ", ") + ")"
+			}
+			field(2, label, c.Description)
+		}
+		if len(v.DataCollected) > 0 {
+			add("  " + st.Label.Render("Data it collects:"))
+			for _, d := range v.DataCollected {
+				para(4, "• "+d)
+			}
+		}
+	}
+
+	section(data.SecStorage)
+	field(2, "Sets HTTP cookies", v.SetsCookies.Title())
+	if len(v.Storage) == 0 {
+		para(2, "No browser storage is recorded for this vendor.")
+	} else {
+		storageTable(&doc, v.Storage, width, st, para)
+	}
+
+	section(data.SecPermissions)
+	if len(v.Permissions) == 0 {
+		para(2, "It asks for no browser permissions.")
+	}
+	for _, p := range v.Permissions {
+		field(2, string(p.Name), p.When)
+	}
+
+	section(data.SecCompliance)
+	field(2, "Consent required", v.ConsentRequired.Value.Title())
+	para(4, v.ConsentRequired.Reason)
+	para(4, v.ConsentRequired.Advice)
+	field(2, "Block before consent", v.BlockBeforeConsent.Value.Title())
+	field(2, "GDPR", v.Compliance.GDPR)
+	field(2, "CCPA", v.Compliance.CCPA)
+	if v.Compliance.Role != "" {
+		field(2, "Role", v.Compliance.Role.Title())
+	}
+	field(2, "Data residency", v.Compliance.DataResidency)
+	field(2, "Transfers", v.Compliance.Transfers)
+
+	section(data.SecDetails)
+	field(2, "Owner", v.Owner)
+	field(2, "Website", v.Website)
+	field(2, "Privacy policy", v.PrivacyPolicy)
+	field(2, "Aliases", strings.Join(v.Aliases, ", "))
+	field(2, "Products", strings.Join(v.Products, ", "))
+	field(2, "Industries", strings.Join(v.Industries, ", "))
+	if len(v.Categories) > 0 {
+		cs := make([]string, len(v.Categories))
+		for i, c := range v.Categories {
+			cs[i] = c.Title()
+		}
+		field(2, "Also in", strings.Join(cs, ", "))
+	}
+	field(2, "Also seen as", strings.Join(v.SeenCategories, ", "))
+
+	section(data.SecDomains)
+	if len(v.Domains) == 0 {
+		para(2, "No domains are recorded.")
+	}
+	for _, d := range v.Domains {
+		line := d.Host
+		var notes []string
+		if d.Category != "" && d.Category != v.Category {
+			notes = append(notes, d.Category.Title())
+		}
+		if d.Shared {
+			notes = append(notes, "shared")
+		}
+		if d.Note != "" {
+			notes = append(notes, d.Note)
+		}
+		if len(notes) > 0 {
+			line += st.Subtle.Render(" (" + strings.Join(notes, "; ") + ")")
+		}
+		para(2, line)
+	}
+
+	if len(v.FAQ) > 0 {
+		section(data.SecFAQ)
+		for i, f := range v.FAQ {
+			if i > 0 {
+				blank()
+			}
+			q := f.Question
+			if f.Short != "" {
+				q += " " + verdictText(st, f.Short)
+			}
+			para(2, st.Title.Render("Q: ")+q)
+			para(2, f.Answer)
+		}
+	}
+
+	section(data.SecRelated)
+	if len(v.Related) == 0 {
+		para(2, "None recorded.")
+	}
+	for _, id := range v.Related {
+		name, ok := id, false
+		if resolve != nil {
+			name, ok = resolve(id)
+		}
+		if !ok {
+			if resolve != nil {
+				name = id + " (not in the catalogue)"
+			}
+			add("    " + st.Subtle.Render(ansi.Truncate(name, width-4, "…")))
+			continue
+		}
+		n := len(doc.links)
+		doc.links = append(doc.links, id)
+		doc.linkLines = append(doc.linkLines, len(doc.lines))
+		if n == focus {
+			add("  ▸ " + st.LinkFocus.Render(ansi.Truncate(name, width-4, "…")))
+		} else {
+			add("  → " + st.Link.Render(ansi.Truncate(name, width-4, "…")))
+		}
+	}
+
+	if len(v.Sources) > 0 {
+		section(data.SecSources)
+		for _, s := range v.Sources {
+			line := s.Name
+			if s.URL != "" {
+				line += " " + s.URL
+			}
+			if s.Checked != "" {
+				line += st.Subtle.Render(" (checked " + s.Checked + ")")
+			}
+			para(2, line)
+			para(4, s.Note)
+		}
+	}
+	if len(v.Provenance) > 0 {
+		section(data.SecProvenance)
+		for _, p := range v.Provenance {
+			para(2, fmt.Sprintf("%s %s: %s", p.Field, p.Value, p.Source))
+		}
+	}
+	return doc
+}
+
+// storageTable lays out storage as columns when there is room, else one
+// item per block.
+func storageTable(doc *cardDoc, items []data.StorageItem, width int, st Styles, para func(int, string)) {
+	kindW, nameW, lifeW := 14, 24, 12
+	purposeW := width - 2 - kindW - nameW - lifeW
+	if purposeW < 16 {
+		for _, s := range items {
+			para(2, st.Title.Render(s.Name)+st.Subtle.Render(" "+string(s.Kind)+", "+s.Lifetime.String()))
+			para(4, s.Purpose)
+		}
+		return
+	}
+	cell := func(s string, w int) string { return padRight(ansi.Truncate(s, w-1, "…"), w) }
+	doc.lines = append(doc.lines, "  "+st.Label.Render(cell("Kind", kindW)+cell("Name", nameW)+cell("Lifetime", lifeW)+"Purpose"))
+	for _, s := range items {
+		purpose := strings.Split(ansi.Wrap(s.Purpose, purposeW, ""), "\n")
+		head := "  " + cell(string(s.Kind), kindW) + cell(s.Name, nameW) + cell(s.Lifetime.String(), lifeW)
+		for i, p := range purpose {
+			if i > 0 {
+				head = strings.Repeat(" ", 2+kindW+nameW+lifeW)
+			}
+			doc.lines = append(doc.lines, ansi.Truncate(head+strings.TrimRight(p, " "), width, "…"))
+		}
+	}
+}
+
+func verdictText(st Styles, a data.Answer) string {
+	switch a {
+	case data.AnswerYes:
+		return st.Error.Render(a.Title())
+	case data.AnswerNo:
+		return st.OK.Render(a.Title())
+	}
+	return st.Title.Render(a.Title())
+}
+
+// cardView is the card screen: one vendor's card, scrolled, with a focused
+// related-vendor link.
+type cardView struct {
+	common  *common
+	vendor  data.Vendor
+	resolve resolver
+	focus   int
+	offset  int
+	doc     cardDoc
+	docW    int // width doc was rendered at; 0 = stale
+	docF    int
+	width   int
+	height  int
+}
+
+// open shows v at the given scroll offset and link focus.
+func (c *cardView) open(v data.Vendor, offset, focus int) {
+	c.vendor, c.offset, c.focus = v, offset, focus
+	c.docW = 0
+	c.render()
+	c.clampOffset()
+}
+
+func (c *cardView) SetSize(w, h int) {
+	c.width, c.height = w, h
+	c.render()
+	c.clampOffset()
+}
+
+// render re-renders the card only when the width or focus changed.
+func (c *cardView) render() {
+	if c.vendor.ID == "" && c.vendor.Name == "" {
+		return
+	}
+	w := max(8, c.width)
+	if c.docW == w && c.docF == c.focus {
+		return
+	}
+	c.doc = renderCard(c.vendor, w, c.common.styles, c.resolve, c.focus)
+	c.docW, c.docF = w, c.focus
+}
+
+func (c *cardView) clampOffset() {
+	c.offset = max(0, min(c.offset, len(c.doc.lines)-c.height))
+}
+
+func (c *cardView) scroll(n int) {
+	c.offset += n
+	c.clampOffset()
+}
+
+// moveFocus moves the link focus by d (wrapping) and scrolls it into view.
+func (c *cardView) moveFocus(d int) {
+	n := len(c.doc.links)
+	if n == 0 {
+		return
+	}
+	if c.focus < 0 {
+		if d > 0 {
+			c.focus = 0
+		} else {
+			c.focus = n - 1
+		}
+	} else {
+		c.focus = ((c.focus+d)%n + n) % n
+	}
+	c.render()
+	line := c.doc.linkLines[c.focus]
+	if line < c.offset || line >= c.offset+c.height {
+		c.offset = line - c.height/2
+	}
+	c.clampOffset()
+}
+
+// focused is the id of the focused link.
+func (c cardView) focused() (string, bool) {
+	if c.focus < 0 || c.focus >= len(c.doc.links) {
+		return "", false
+	}
+	return c.doc.links[c.focus], true
+}
+
+func (c cardView) update(msg tea.Msg) (cardView, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			c.scroll(-3)
+		case tea.MouseButtonWheelDown:
+			c.scroll(3)
+		}
+	case tea.KeyMsg:
+		k := c.common.keys
+		page := max(1, c.height-1)
+		switch {
+		case key.Matches(msg, k.ScrollUp):
+			c.scroll(-1)
+		case key.Matches(msg, k.ScrollDown):
+			c.scroll(1)
+		case key.Matches(msg, k.CardPgUp):
+			c.scroll(-page)
+		case key.Matches(msg, k.CardPgDown):
+			c.scroll(page)
+		case key.Matches(msg, k.Top):
+			c.offset = 0
+		case key.Matches(msg, k.Bottom):
+			c.offset = len(c.doc.lines)
+			c.clampOffset()
+		case key.Matches(msg, k.NextLink):
+			c.moveFocus(1)
+		case key.Matches(msg, k.PrevLink):
+			c.moveFocus(-1)
+		}
+	}
+	return c, nil
+}
+
+func (c cardView) View() string {
+	if c.height <= 0 {
+		return ""
+	}
+	end := min(len(c.doc.lines), c.offset+c.height)
+	lines := make([]string, 0, c.height)
+	for _, l := range c.doc.lines[c.offset:end] {
+		lines = append(lines, ansi.Truncate(l, c.width, "…"))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// scrollInfo is "40%" or "top"/"end", for the header.
+func (c cardView) scrollInfo() string {
+	max := len(c.doc.lines) - c.height
+	switch {
+	case max <= 0:
+		return "all"
+	case c.offset == 0:
+		return "top"
+	case c.offset >= max:
+		return "end"
+	}
+	return fmt.Sprintf("%d%%", c.offset*100/max)
+}
+
+var _ = lipgloss.Width

@@ -1,0 +1,211 @@
+package ui
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/store"
+)
+
+// Catalog is what the browser needs from the store; a *store.Store is one,
+// and tests pass a fake.
+type Catalog interface {
+	All() ([]data.Vendor, error)
+	ByDomain(data.Target) (store.DomainMatch, error)
+}
+
+// field says which of a vendor's strings an entry is.
+type field uint8
+
+const (
+	fieldName field = iota
+	fieldAlias
+	fieldDomain
+)
+
+// vendorIndex is the search over vendors: every name, alias and domain is
+// an entry of one SearchIndex, and a vendor ranks by its best entry.
+type vendorIndex struct {
+	vendors []data.Vendor // sorted by name, cleaned for display
+	byID    map[string]int
+	search  *SearchIndex
+	owner   []int32 // entry -> vendor
+	field   []field // entry -> which string it is
+}
+
+// newVendorIndex cleans every vendor's text (it comes from data files and
+// imports, so it may hold terminal escapes) and indexes it.
+func newVendorIndex(vs []data.Vendor) *vendorIndex {
+	x := &vendorIndex{vendors: make([]data.Vendor, len(vs)), byID: make(map[string]int, len(vs))}
+	var entries []string
+	for i, v := range vs {
+		v = cleanVendor(v)
+		x.vendors[i] = v
+		x.byID[v.ID] = i
+	}
+	// Entries in name order, so fuzzy's ties fall by name.
+	slices.SortStableFunc(x.vendors, func(a, b data.Vendor) int {
+		if c := strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	for i, v := range x.vendors {
+		x.byID[v.ID] = i
+		add := func(s string, f field) {
+			if s == "" {
+				return
+			}
+			entries = append(entries, s)
+			x.owner = append(x.owner, int32(i))
+			x.field = append(x.field, f)
+		}
+		add(v.Name, fieldName)
+		for _, a := range v.Aliases {
+			add(a, fieldAlias)
+		}
+		for _, d := range v.Domains {
+			add(d.Host, fieldDomain)
+		}
+	}
+	x.search = NewSearchIndex(entries)
+	return x
+}
+
+// result is one vendor in the list: which vendor, and what matched (the
+// entry and the byte offsets of its matched characters).
+type result struct {
+	vendor  int
+	score   int
+	field   field
+	entry   string
+	matched []int
+}
+
+// find ranks vendors for query: best entry score first, ties by name.
+// An empty query lists every vendor by name.
+func (x *vendorIndex) find(query string) []result {
+	if strings.TrimSpace(query) == "" {
+		out := make([]result, len(x.vendors))
+		for i := range x.vendors {
+			out[i] = result{vendor: i, score: 0, field: fieldName, entry: x.vendors[i].Name}
+		}
+		return out
+	}
+	ms := x.search.Find(query)
+	seen := make(map[int32]bool, min(len(ms), 1024))
+	out := make([]result, 0, min(len(ms), 1024))
+	// Matches come best first, ties in entry order, so a vendor's first
+	// match is its best.
+	for _, m := range ms {
+		v := x.owner[m.Index]
+		if seen[v] {
+			continue
+		}
+		seen[v] = true
+		out = append(out, result{vendor: int(v), score: m.Score, field: x.field[m.Index], entry: m.Str, matched: m.MatchedIndexes})
+	}
+	// Equal scores: by name (vendors are indexed in name order).
+	slices.SortStableFunc(out, func(a, b result) int {
+		if a.score != b.score {
+			return b.score - a.score
+		}
+		return a.vendor - b.vendor
+	})
+	return out
+}
+
+// cleanVendor strips terminal control sequences from every string a screen
+// may show.
+func cleanVendor(v data.Vendor) data.Vendor {
+	l := data.CleanLine
+	t := data.CleanText
+	v.ID, v.Name, v.Owner = l(v.ID), l(v.Name), l(v.Owner)
+	v.Aliases = mapStrings(v.Aliases, l)
+	v.Summary, v.Overview = t(v.Summary), t(v.Overview)
+	v.Website, v.PrivacyPolicy = l(v.Website), l(v.PrivacyPolicy)
+	v.Products, v.Industries = mapStrings(v.Products, l), mapStrings(v.Industries, l)
+	v.Category = data.Category(l(string(v.Category)))
+	v.Categories = slices.Clone(v.Categories)
+	for i := range v.Categories {
+		v.Categories[i] = data.Category(l(string(v.Categories[i])))
+	}
+	v.Domains = slices.Clone(v.Domains)
+	for i := range v.Domains {
+		d := &v.Domains[i]
+		d.Host, d.Note, d.Category = l(d.Host), l(d.Note), data.Category(l(string(d.Category)))
+	}
+	v.Scripts = slices.Clone(v.Scripts)
+	for i := range v.Scripts {
+		s := &v.Scripts[i]
+		s.Name, s.Host, s.Path, s.Description = l(s.Name), l(s.Host), l(s.Path), l(s.Description)
+	}
+	v.Connections = slices.Clone(v.Connections)
+	for i := range v.Connections {
+		c := &v.Connections[i]
+		c.Kind, c.Description, c.Hosts = l(c.Kind), l(c.Description), mapStrings(c.Hosts, l)
+	}
+	v.DataCollected = mapStrings(v.DataCollected, l)
+	v.SetsCookies = data.Tristate(l(string(v.SetsCookies)))
+	v.Storage = slices.Clone(v.Storage)
+	for i := range v.Storage {
+		s := &v.Storage[i]
+		s.Kind, s.Name, s.Party, s.Purpose = data.StorageKind(l(string(s.Kind))), l(s.Name), data.Party(l(string(s.Party))), l(s.Purpose)
+		s.Category = data.Category(l(string(s.Category)))
+	}
+	v.Permissions = slices.Clone(v.Permissions)
+	for i := range v.Permissions {
+		p := &v.Permissions[i]
+		p.Name, p.When = data.PermissionName(l(string(p.Name))), l(p.When)
+	}
+	c := &v.Compliance
+	c.GDPR, c.CCPA, c.Role, c.DataResidency, c.Transfers = t(c.GDPR), t(c.CCPA), data.Role(l(string(c.Role))), l(c.DataResidency), t(c.Transfers)
+	cleanVerdict := func(x data.Verdict) data.Verdict {
+		return data.Verdict{Value: data.Answer(l(string(x.Value))), Reason: t(x.Reason), Advice: t(x.Advice)}
+	}
+	v.ConsentRequired, v.BlockBeforeConsent = cleanVerdict(v.ConsentRequired), cleanVerdict(v.BlockBeforeConsent)
+	v.FAQ = slices.Clone(v.FAQ)
+	for i := range v.FAQ {
+		f := &v.FAQ[i]
+		f.Question, f.Short, f.Answer = l(f.Question), data.Answer(l(string(f.Short))), t(f.Answer)
+	}
+	v.Related = mapStrings(v.Related, l)
+	v.Sources = slices.Clone(v.Sources)
+	for i := range v.Sources {
+		s := &v.Sources[i]
+		s.Name, s.URL, s.Checked, s.Note = l(s.Name), l(s.URL), l(s.Checked), l(s.Note)
+	}
+	v.Provenance = slices.Clone(v.Provenance)
+	for i := range v.Provenance {
+		p := &v.Provenance[i]
+		p.Field, p.Value, p.Source = l(p.Field), l(p.Value), l(p.Source)
+	}
+	v.SeenCategories = mapStrings(v.SeenCategories, l)
+	return v
+}
+
+func mapStrings(ss []string, f func(string) string) []string {
+	if ss == nil {
+		return nil
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = f(s)
+	}
+	return out
+}
+
+// ErrorText says what a store error means for the person at the terminal.
+func ErrorText(err error) string {
+	switch {
+	case errors.Is(err, store.ErrLocked):
+		return "The catalogue is locked by another vendex that is writing to it; try again in a moment."
+	case errors.Is(err, store.ErrNewerSchema):
+		return "The catalogue was written by a newer vendex; upgrade vendex to read it."
+	case errors.Is(err, store.ErrNotFound):
+		return "Not in the catalogue."
+	}
+	return "Could not read the catalogue: " + data.CleanLine(err.Error())
+}

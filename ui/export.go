@@ -1,0 +1,49 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/muesli/termenv"
+	"github.com/vendex/vendex/data"
+)
+
+// exportCard writes v's Markdown card to dir/<id>.md, or to the first free
+// "<id>-2.md"... when that exists: never over an existing file. The write is
+// atomic (temporary file, then a link that fails if the name was taken
+// meanwhile).
+func exportCard(v data.Vendor, dir string) tea.Cmd {
+	return func() tea.Msg {
+		want := filepath.Join(dir, v.ID+".md")
+		doc := []byte(data.Markdown(v))
+		for range 5 {
+			path := data.FreeName(want)
+			err := data.WriteFileAtomic(path, doc, false)
+			if errors.Is(err, data.ErrExists) {
+				continue // taken between the check and the write: try the next name
+			}
+			if err != nil {
+				return statusMsg{text: "Export failed: " + data.CleanLine(err.Error()), err: true}
+			}
+			text := "Wrote " + path
+			if path != want {
+				text += fmt.Sprintf(" (%s exists, left as it was)", filepath.Base(want))
+			}
+			return statusMsg{text: text}
+		}
+		return statusMsg{text: "Export failed: no free file name next to " + want, err: true}
+	}
+}
+
+// copyCard puts v's Markdown card on the clipboard with OSC 52, which the
+// terminal (even over ssh) carries to the system clipboard.
+func copyCard(v data.Vendor, w io.Writer) tea.Cmd {
+	return func() tea.Msg {
+		doc := data.Markdown(v)
+		termenv.NewOutput(w).Copy(doc)
+		return statusMsg{text: fmt.Sprintf("Copied the %s card to the clipboard (Markdown, %d bytes, OSC 52)", v.Name, len(doc))}
+	}
+}

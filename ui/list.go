@@ -1,0 +1,299 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/vendex/vendex/data"
+)
+
+// filters are the category filters tab cycles through; "" is all.
+var filters = append([]data.Category{""}, data.Categories...)
+
+// vendorList is the list screen: the search field, the category filter and
+// the ranked vendors.
+type vendorList struct {
+	common *common
+	input  lineInput
+
+	index   *vendorIndex
+	filter  int // into filters
+	results []result
+	shown   []result // results that pass the filter
+	cursor  int
+	offset  int
+
+	seq     int // of the latest search asked for
+	applied int // of the search whose results are shown
+	width   int
+	height  int
+}
+
+// searchMsg carries the results of the search numbered seq.
+type searchMsg struct {
+	seq     int
+	query   string
+	results []result
+}
+
+func newVendorList(c *common, query string) vendorList {
+	in := lineInput{Prompt: "Search: ", Placeholder: "name, alias or domain",
+		promptStyle: c.styles.Header, placeStyle: c.styles.Subtle, cursorStyle: c.styles.Cursor}
+	in.SetValue(query)
+	return vendorList{common: c, input: in}
+}
+
+func (l *vendorList) SetSize(w, h int) {
+	l.width, l.height = w, h
+	l.clamp()
+}
+
+// rows is how many vendors fit under the search field.
+func (l *vendorList) rows() int { return max(0, l.height-1) }
+
+// setIndex installs a freshly loaded catalogue and searches it.
+func (l *vendorList) setIndex(x *vendorIndex) tea.Cmd {
+	l.index = x
+	return l.search()
+}
+
+// search starts a search for the current query off the render path.
+func (l *vendorList) search() tea.Cmd {
+	if l.index == nil {
+		return nil
+	}
+	l.seq++
+	seq, q, x := l.seq, l.input.Value(), l.index
+	return func() tea.Msg {
+		return searchMsg{seq: seq, query: q, results: x.find(q)}
+	}
+}
+
+// searching reports whether a newer search than the one shown is running.
+func (l *vendorList) searching() bool { return l.applied < l.seq }
+
+func (l vendorList) update(msg tea.Msg) (vendorList, tea.Cmd) {
+	switch msg := msg.(type) {
+	case searchMsg:
+		// An older query's results never replace a newer one's.
+		if msg.seq <= l.applied {
+			return l, nil
+		}
+		l.applied = msg.seq
+		l.results = msg.results
+		l.cursor, l.offset = 0, 0
+		l.applyFilter()
+		return l, nil
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			l.move(-3)
+		case tea.MouseButtonWheelDown:
+			l.move(3)
+		}
+		return l, nil
+	case tea.KeyMsg:
+		k := l.common.keys
+		switch {
+		case key.Matches(msg, k.Up):
+			l.move(-1)
+			return l, nil
+		case key.Matches(msg, k.Down):
+			l.move(1)
+			return l, nil
+		case key.Matches(msg, k.PageUp):
+			l.move(-max(1, l.rows()))
+			return l, nil
+		case key.Matches(msg, k.PageDown):
+			l.move(max(1, l.rows()))
+			return l, nil
+		case key.Matches(msg, k.NextFilter):
+			l.setFilter(l.filter + 1)
+			return l, nil
+		case key.Matches(msg, k.PrevFilter):
+			l.setFilter(l.filter - 1)
+			return l, nil
+		}
+		before := l.input.Value()
+		if l.input.update(msg) && l.input.Value() != before {
+			return l, l.search()
+		}
+		return l, nil
+	}
+	return l, nil
+}
+
+func (l *vendorList) setFilter(i int) {
+	n := len(filters)
+	l.filter = ((i % n) + n) % n
+	l.cursor, l.offset = 0, 0
+	l.applyFilter()
+}
+
+func (l *vendorList) applyFilter() {
+	f := filters[l.filter]
+	if f == "" {
+		l.shown = l.results
+	} else {
+		l.shown = l.shown[:0:0]
+		for _, r := range l.results {
+			if l.index.vendors[r.vendor].Category == f {
+				l.shown = append(l.shown, r)
+			}
+		}
+	}
+	l.clamp()
+}
+
+func (l *vendorList) move(d int) {
+	l.cursor += d
+	l.clamp()
+}
+
+// clamp keeps the cursor on a row and in view.
+func (l *vendorList) clamp() {
+	l.cursor = max(0, min(l.cursor, len(l.shown)-1))
+	rows := l.rows()
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if rows > 0 && l.cursor >= l.offset+rows {
+		l.offset = l.cursor - rows + 1
+	}
+	l.offset = max(0, min(l.offset, len(l.shown)-rows))
+}
+
+// selected is the vendor under the cursor.
+func (l vendorList) selected() (data.Vendor, bool) {
+	if l.index == nil || len(l.shown) == 0 {
+		return data.Vendor{}, false
+	}
+	return l.index.vendors[l.shown[l.cursor].vendor], true
+}
+
+// filterTitle is the filter as the header shows it.
+func (l vendorList) filterTitle() string {
+	if f := filters[l.filter]; f != "" {
+		return f.Title()
+	}
+	return "All categories"
+}
+
+// count is "12 of 340".
+func (l vendorList) count() string {
+	if l.index == nil {
+		return ""
+	}
+	return fmt.Sprintf("%d of %d", len(l.shown), len(l.index.vendors))
+}
+
+func (l vendorList) View() string {
+	var b strings.Builder
+	b.WriteString(l.input.View(l.width))
+	rows := l.rows()
+	if l.index == nil {
+		if rows > 0 {
+			b.WriteString("\n" + l.common.styles.Subtle.Render(ansi.Truncate("Loading the catalogue…", l.width, "…")))
+		}
+		return b.String()
+	}
+	if len(l.shown) == 0 && rows > 0 {
+		msg := "No vendor matches."
+		if filters[l.filter] != "" {
+			msg = "No " + filters[l.filter].Title() + " vendor matches; tab changes the category."
+		}
+		b.WriteString("\n" + l.common.styles.Subtle.Render(ansi.Truncate(msg, l.width, "…")))
+	}
+	for i := l.offset; i < min(len(l.shown), l.offset+rows); i++ {
+		b.WriteString("\n" + l.row(l.shown[i], i == l.cursor))
+	}
+	return b.String()
+}
+
+// row is one vendor: cursor, name, category badge and main domain (or the
+// alias or domain that matched), matched characters highlighted.
+func (l vendorList) row(r result, selected bool) string {
+	st := l.common.styles
+	v := l.index.vendors[r.vendor]
+	w := l.width
+	mark := "  "
+	if selected {
+		mark = "› "
+	}
+	w -= 2
+
+	badgeW, extraW := badgeWidth, 0
+	if w < 30 {
+		badgeW = 0
+	}
+	if w >= 44 {
+		extraW = min(30, w/3)
+	}
+	nameW := max(1, w-badgeW-extraW)
+
+	var name string
+	if r.field == fieldName && r.entry == v.Name {
+		name = highlight(v.Name, r.matched, st.Match)
+	} else {
+		name = v.Name
+	}
+	name = padRight(ansi.Truncate(name, nameW-1, "…"), nameW)
+
+	line := mark + name
+	if badgeW > 0 {
+		line += st.Badge(v.Category).Render(padRight(badgeLabel(v.Category), badgeW))
+	}
+	if extraW > 0 {
+		extra := v.MainDomain()
+		switch {
+		case r.field == fieldName:
+		case r.field == fieldDomain && r.entry == extra:
+			extra = highlight(extra, r.matched, st.Match)
+		default:
+			extra = highlight(r.entry, r.matched, st.Match)
+		}
+		line += st.Subtle.Render(ansi.Truncate(extra, extraW, "…"))
+	}
+	line = ansi.Truncate(line, l.width, "…")
+	if selected {
+		line = st.Selected.Render(padRight(line, l.width))
+	}
+	return line
+}
+
+// highlight styles the matched characters of s. fuzzy's offsets are byte
+// offsets of rune starts; styling rune by rune keeps accented and CJK
+// characters whole, and the width is measured in cells afterwards.
+func highlight(s string, offsets []int, st lipgloss.Style) string {
+	if len(offsets) == 0 {
+		return s
+	}
+	var b strings.Builder
+	k := 0
+	for i := 0; i < len(s); {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		for k < len(offsets) && offsets[k] < i {
+			k++
+		}
+		if k < len(offsets) && offsets[k] == i {
+			b.WriteString(st.Render(s[i : i+size]))
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// padRight pads s with spaces to w cells.
+func padRight(s string, w int) string {
+	if n := lipgloss.Width(s); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
+}
