@@ -1,0 +1,134 @@
+package data
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func goodVendor(id string) Vendor {
+	return Vendor{
+		ID: id, Name: strings.ToUpper(id[:1]) + id[1:], Summary: "A vendor.", Category: Analytics, SetsCookies: Yes,
+		Domains:            []Domain{{Host: id + ".example"}},
+		ConsentRequired:    Verdict{Value: AnswerYes, Reason: "It tracks."},
+		BlockBeforeConsent: Verdict{Value: AnswerYes, Reason: "It tracks."},
+	}
+}
+
+func TestValidateCatchesEachKindOfBadRecord(t *testing.T) {
+	cases := []struct {
+		name   string
+		mutate func(vs []Vendor) []Vendor
+		id     string
+		field  string
+		msg    string
+	}{
+		{"unknown category", func(vs []Vendor) []Vendor { vs[0].Category = "tracking"; return vs }, "alpha", "category", "unknown category"},
+		{"empty category", func(vs []Vendor) []Vendor { vs[0].Category = ""; return vs }, "alpha", "category", "unknown category"},
+		{"duplicate id", func(vs []Vendor) []Vendor { vs[1].ID = "alpha"; vs[1].Domains = nil; return vs }, "alpha", "id", "duplicate id"},
+		{"malformed id", func(vs []Vendor) []Vendor { vs[0].ID = "Alpha Vendor"; return vs }, "Alpha Vendor", "id", "malformed id"},
+		{"domain claimed twice", func(vs []Vendor) []Vendor { vs[1].Domains = []Domain{{Host: "alpha.example"}}; return vs }, "beta", "domains", `"alpha.example" is also claimed by alpha`},
+		{"related to a missing vendor", func(vs []Vendor) []Vendor { vs[0].Related = []string{"gamma"}; return vs }, "alpha", "related[0]", `missing vendor "gamma"`},
+		{"malformed domain", func(vs []Vendor) []Vendor { vs[0].Domains = []Domain{{Host: "Alpha.Example"}}; return vs }, "alpha", "domains[0]", "malformed domain"},
+		{"domain with a scheme", func(vs []Vendor) []Vendor { vs[0].Domains = []Domain{{Host: "https://alpha.example"}}; return vs }, "alpha", "domains[0]", "malformed domain"},
+		{"malformed URL", func(vs []Vendor) []Vendor { vs[0].Website = "alpha.example"; return vs }, "alpha", "website", "malformed URL"},
+		{"javascript URL", func(vs []Vendor) []Vendor { vs[0].PrivacyPolicy = "javascript:alert(1)"; return vs }, "alpha", "privacy_policy", "malformed URL"},
+		{"missing summary", func(vs []Vendor) []Vendor { vs[0].Summary = " "; return vs }, "alpha", "summary", "missing summary"},
+		{"bad verdict", func(vs []Vendor) []Vendor { vs[0].BlockBeforeConsent.Value = "maybe"; return vs }, "alpha", "block_before_consent.value", "want yes, no or conditional"},
+		{"verdict without reason", func(vs []Vendor) []Vendor { vs[0].ConsentRequired.Reason = ""; return vs }, "alpha", "consent_required.reason", "missing reason"},
+		{"bad storage kind", func(vs []Vendor) []Vendor {
+			vs[0].Storage = []StorageItem{{Kind: "flash", Name: "x", Purpose: "p"}}
+			return vs
+		}, "alpha", "storage[0].kind", "unknown storage kind"},
+		{"cookie while sets_cookies is no", func(vs []Vendor) []Vendor {
+			vs[0].SetsCookies = No
+			vs[0].Storage = []StorageItem{{Kind: Cookie, Name: "_a", Purpose: "p"}}
+			return vs
+		}, "alpha", "sets_cookies", "says no"},
+		{"unknown permission", func(vs []Vendor) []Vendor { vs[0].Permissions = []Permission{{Name: "mind-reading"}}; return vs }, "alpha", "permissions[0]", "unknown permission"},
+		{"script path without slash", func(vs []Vendor) []Vendor {
+			vs[0].Scripts = []Script{{Host: "cdn.alpha.example", Path: "sdk/"}}
+			return vs
+		}, "alpha", "scripts[0].path", "must start with /"},
+		{"unknown role", func(vs []Vendor) []Vendor { vs[0].Compliance.Role = "bystander"; return vs }, "alpha", "compliance.role", "unknown role"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			vs := c.mutate([]Vendor{goodVendor("alpha"), goodVendor("beta")})
+			ps := Validate(vs)
+			for _, p := range ps {
+				if p.VendorID == c.id && p.Field == c.field && strings.Contains(p.Message, c.msg) {
+					return
+				}
+			}
+			t.Errorf("want a problem %s / %s / %q, got:\n%v", c.id, c.field, c.msg, ps)
+		})
+	}
+}
+
+func TestValidateReportsEveryProblemAtOnce(t *testing.T) {
+	a, b := goodVendor("alpha"), goodVendor("beta")
+	a.Category, a.Summary = "x", ""
+	b.Related = []string{"nobody"}
+	ps := Validate([]Vendor{a, b})
+	if len(ps) != 3 {
+		t.Fatalf("want 3 problems across two vendors, got %d:\n%v", len(ps), ps)
+	}
+	if !strings.Contains(ps.Error(), "3 problem(s)") || !strings.Contains(ps.Error(), "beta: related[0]") {
+		t.Errorf("the error does not list them all:\n%s", ps.Error())
+	}
+}
+
+func TestSharedDomainsAreAllowedWhenEveryClaimSaysSo(t *testing.T) {
+	a, b := goodVendor("alpha"), goodVendor("beta")
+	a.Domains = append(a.Domains, Domain{Host: "cdn.example", Shared: true})
+	b.Domains = append(b.Domains, Domain{Host: "cdn.example", Shared: true})
+	if ps := Validate([]Vendor{a, b}); len(ps) != 0 {
+		t.Errorf("a host both vendors mark shared is fine, got %v", ps)
+	}
+	b.Domains[1].Shared = false
+	if ps := Validate([]Vendor{a, b}); len(ps) != 1 || ps[0].VendorID != "beta" {
+		t.Errorf("only the claim that is not marked shared is at fault, got %v", ps)
+	}
+}
+
+func TestLifetimeReadsCodesAndSeconds(t *testing.T) {
+	cases := map[string]string{
+		`"session"`: "session", `"persistent"`: "until cleared", `"2y"`: "2 years", `"13mo"`: "13 months",
+		`"30m"`: "30 minutes", `"1d"`: "1 day", `"24h"`: "1 day", `"400d"`: "400 days", `86400`: "1 day", `90`: "90 seconds",
+	}
+	for in, want := range cases {
+		var l Lifetime
+		if err := json.Unmarshal([]byte(in), &l); err != nil {
+			t.Errorf("%s: %v", in, err)
+			continue
+		}
+		if l.String() != want {
+			t.Errorf("%s reads as %q, want %q", in, l.String(), want)
+		}
+		back, _ := json.Marshal(l)
+		var again Lifetime
+		json.Unmarshal(back, &again)
+		if again != l {
+			t.Errorf("%s does not survive a round trip: %s", in, back)
+		}
+	}
+	for _, bad := range []string{`"2 fortnights"`, `"forever"`, `-5`, `"y"`, `true`} {
+		var l Lifetime
+		if err := json.Unmarshal([]byte(bad), &l); err == nil {
+			t.Errorf("%s was accepted as %v", bad, l)
+		}
+	}
+}
+
+func TestDecodeVendorsRejectsUnknownFieldsWithALine(t *testing.T) {
+	in := "{\n  \"id\": \"x\",\n  \"nmae\": \"typo\"\n}"
+	_, err := DecodeVendors(strings.NewReader(in))
+	if err == nil || !strings.Contains(err.Error(), "nmae") {
+		t.Fatalf("a typo in a field name must fail: %v", err)
+	}
+	_, err = DecodeVendors(strings.NewReader("{\n\"id\": \"x\",\n\"name\": 5\n}"))
+	if err == nil || !strings.Contains(err.Error(), "line 3") {
+		t.Errorf("a wrong type should give its line: %v", err)
+	}
+}
