@@ -482,7 +482,18 @@ func (rd *reader) decodeJSON(b []byte, lineOffset int, v any) error {
 // text cleans one line of text from a data file for a card: control
 // characters (already refused by the scan) and bidi overrides are removed,
 // tabs and newlines become spaces.
-func text(s string) string { return strings.TrimSpace(CleanLine(s)) }
+func text(s string) string {
+	// A lone C1 character (a stray U+009E in a company name) would make
+	// CleanText skip the rest of the string as an escape sequence; the
+	// scan has refused the ones that start a real sequence, so drop these.
+	s = strings.Map(func(r rune) rune {
+		if r >= 0x80 && r <= 0x9f {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(CleanLine(s))
+}
 
 // importHost turns a domain as datasets write it ("*.hotjar.com",
 // ".google.com", "https://cdn.example.com/x.js", "Example.COM") into a host,

@@ -291,6 +291,7 @@ func (rd *reader) ocdCSV(b []byte) ([]Vendor, error) {
 	if err != nil {
 		return nil, rd.csvError(err)
 	}
+	header = append([]string(nil), header...) // ReuseRecord would overwrite it
 	col := map[string]int{}
 	for i, h := range header {
 		col[strings.ToLower(strings.TrimSpace(h))] = i

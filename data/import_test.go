@@ -1,0 +1,356 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func readFixture(t *testing.T, name string) (Format, []Vendor, []Warning) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "import", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := DetectFormat(name, b)
+	if err != nil {
+		t.Fatalf("detect %s: %v", name, err)
+	}
+	vs, ws, err := ReadFile(f, name, bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("read %s as %s: %v", name, f, err)
+	}
+	return f, vs, ws
+}
+
+func byName(vs []Vendor, name string) *Vendor {
+	for i := range vs {
+		if vs[i].Name == name {
+			return &vs[i]
+		}
+	}
+	return nil
+}
+
+func hosts(v *Vendor) string {
+	var hs []string
+	for _, d := range v.Domains {
+		hs = append(hs, d.Host)
+	}
+	return strings.Join(hs, " ")
+}
+
+func TestEveryFixtureIsDetectedAndRead(t *testing.T) {
+	want := map[string]Format{
+		"vendex-user.json":            FormatVendex,
+		"ocd.csv":                     FormatOCDCSV,
+		"ocd.json":                    FormatOCDJSON,
+		"third-party-web.json":        FormatThirdPartyWeb,
+		"tracker-radar-entity.json":   FormatTREntity,
+		"tracker-radar-entities.json": FormatTREntity,
+		"tracker-radar-domain.json":   FormatTRDomain,
+		"tracker-radar-domains.jsonl": FormatTRDomain,
+		"extension-tds.json":          FormatTDS,
+		"disconnect-services.json":    FormatDisconnect,
+		"disconnect-entities.json":    FormatDisconnect,
+		"ghostery.json":               FormatGhostery,
+		"vendor-list.json":            FormatGVL,
+		"disclosure.json":             FormatIABDisclosure,
+	}
+	for name, f := range want {
+		got, vs, _ := readFixture(t, name)
+		if got != f {
+			t.Errorf("%s detected as %s, want %s", name, got, f)
+		}
+		if len(vs) == 0 {
+			t.Errorf("%s gave no vendors", name)
+		}
+	}
+}
+
+func TestUnknownFormatNamesTheFormats(t *testing.T) {
+	_, err := DetectFormat("notes.txt", []byte("hello\nworld\n"))
+	if !errors.Is(err, ErrUnknownFormat) || !strings.Contains(err.Error(), "ghostery") || !strings.Contains(err.Error(), "--format") {
+		t.Fatalf("got %v, want ErrUnknownFormat naming --format and the formats", err)
+	}
+	if _, err := ParseFormat("nope"); err == nil || !strings.Contains(err.Error(), "ocd-csv") {
+		t.Fatalf("ParseFormat(nope) = %v", err)
+	}
+}
+
+func TestOpenCookieDatabaseRowsBecomeCookiesOfTheirPlatform(t *testing.T) {
+	_, vs, _ := readFixture(t, "ocd.csv")
+	fab := byName(vs, "Fabrikam Pixel")
+	if fab == nil {
+		t.Fatalf("no Fabrikam Pixel in %v", vs)
+	}
+	if fab.Owner != "Fabrikam Inc" || fab.PrivacyPolicy != "https://fabrikam.example/privacy" {
+		t.Errorf("owner %q, privacy %q", fab.Owner, fab.PrivacyPolicy)
+	}
+	// Two marketing rows and one security row: marketing is the main one.
+	if fab.Category != Marketing || len(fab.Categories) != 1 || fab.Categories[0] != StrictlyNecessary {
+		t.Errorf("categories %q %v", fab.Category, fab.Categories)
+	}
+	if hosts(fab) != "fabrikam.example" {
+		t.Errorf("domains %q", hosts(fab))
+	}
+	if len(fab.Storage) != 3 || fab.Storage[0].Lifetime.Code() != "13mo" || fab.Storage[2].Lifetime.IsZero() == false {
+		t.Errorf("storage %+v", fab.Storage)
+	}
+	hj := byName(vs, "Hotjar")
+	if hj.Storage[1].Name != "_hjSession_*" || !hj.Storage[0].Lifetime.Session {
+		t.Errorf("wildcard row or session lifetime not read: %+v", hj.Storage)
+	}
+}
+
+func TestOpenCookieDatabaseJSONKeepsUnknownCategoriesAsSeen(t *testing.T) {
+	_, vs, _ := readFixture(t, "ocd.json")
+	fab := byName(vs, "Fabrikam Pixel")
+	if len(fab.SeenCategories) != 1 || fab.SeenCategories[0] != "Gizmos" {
+		t.Errorf("seen categories %v, want [Gizmos]", fab.SeenCategories)
+	}
+	if fab.Storage[1].Name != "fbk_*" || fab.Storage[1].Lifetime.Code() != "2d" {
+		t.Errorf("wildcard as number not read: %+v", fab.Storage[1])
+	}
+}
+
+func TestThirdPartyWebPatternsBecomeHosts(t *testing.T) {
+	_, vs, _ := readFixture(t, "third-party-web.json")
+	hj := byName(vs, "Hotjar")
+	if hosts(hj) != "hotjar.com hotjar.io hotjar-cdn.example" || hj.Category != Analytics || hj.Owner != "Contentsquare" {
+		t.Errorf("hotjar: %q %q %q", hosts(hj), hj.Category, hj.Owner)
+	}
+	c := byName(vs, "Contoso Ads")
+	if c.Category != Marketing || len(c.Aliases) != 1 || c.Aliases[0] != "Contoso Retarget" {
+		t.Errorf("contoso: %q %v", c.Category, c.Aliases)
+	}
+	m := byName(vs, "Mystery Box")
+	if m.Category != "" || len(m.SeenCategories) != 1 || m.SeenCategories[0] != "other" {
+		t.Errorf("an unmapped category must be kept as seen: %q %v", m.Category, m.SeenCategories)
+	}
+}
+
+func TestTrackerRadarEntitiesAndDomains(t *testing.T) {
+	_, vs, _ := readFixture(t, "tracker-radar-entity.json")
+	if vs[0].Name != "Contoso Ads" || vs[0].Aliases[0] != "Contoso Advertising Ltd." || hosts(&vs[0]) != "contoso-ads.example contoso-shop.example" {
+		t.Errorf("entity: %+v", vs[0])
+	}
+	_, vs, _ = readFixture(t, "tracker-radar-domains.jsonl")
+	nw := byName(vs, "Northwind")
+	if nw == nil || hosts(nw) != "nwtrack.example" || nw.Category != Analytics || nw.SeenCategories[0] != "Obscure Ownership" {
+		t.Fatalf("northwind: %+v", nw)
+	}
+	if len(nw.Storage) != 2 || nw.Storage[0].Name != "_nw_id" || nw.Storage[0].Lifetime.Code() != "1y" || nw.Storage[0].Party != FirstParty {
+		t.Errorf("first-party cookies: %+v", nw.Storage)
+	}
+	if o := byName(vs, "orphan-tracker.example"); o == nil {
+		t.Errorf("a domain with no owner should be a vendor named after it")
+	}
+	_, vs, _ = readFixture(t, "tracker-radar-domain.json")
+	if len(vs) != 1 || vs[0].Category != Analytics {
+		t.Errorf("one pretty-printed domain file: %+v", vs)
+	}
+}
+
+func TestTrackerBlocklistEntitiesTakeTheirTrackersCategories(t *testing.T) {
+	_, vs, _ := readFixture(t, "extension-tds.json")
+	c := byName(vs, "Contoso Ads")
+	if c == nil || hosts(c) != "contoso-ads.example contoso-pixel.example" || c.Category != Marketing {
+		t.Fatalf("contoso: %+v", c)
+	}
+	if l := byName(vs, "lonely.example"); l == nil || l.Category != Analytics {
+		t.Errorf("ownerless tracker: %+v", l)
+	}
+}
+
+func TestDisconnectServicesAndEntities(t *testing.T) {
+	_, vs, _ := readFixture(t, "disconnect-services.json")
+	ts := byName(vs, "Tailspin")
+	if ts.Category != Analytics || ts.Website != "https://tailspin.example/" || hosts(ts) != "tailspin.example tailspin-mine.example" {
+		t.Errorf("tailspin: %q %q %q", ts.Category, ts.Website, hosts(ts))
+	}
+	if len(ts.SeenCategories) != 1 || ts.SeenCategories[0] != "Cryptomining" {
+		t.Errorf("seen %v", ts.SeenCategories)
+	}
+	_, vs, _ = readFixture(t, "disconnect-entities.json")
+	if hosts(&vs[0]) != "tailspin.example tailspin-cdn.example" {
+		t.Errorf("entities.json: %q", hosts(&vs[0]))
+	}
+}
+
+func TestGhosteryPatternsAreVendorsOwnedByTheirOrganisation(t *testing.T) {
+	_, vs, _ := readFixture(t, "ghostery.json")
+	w := byName(vs, "Wingtip Analytics")
+	if w == nil || w.Owner != "Wingtip Toys" || w.Category != Analytics || hosts(w) != "wingtip-stats.example wt-collect.example" || w.PrivacyPolicy != "https://wingtip.example/privacy" {
+		t.Fatalf("wingtip: %+v", w)
+	}
+	if e := byName(vs, "Wingtip Extension"); e == nil || e.SeenCategories[0] != "extensions" {
+		t.Errorf("extension: %+v", e)
+	}
+}
+
+func TestGlobalVendorListMapsPurposesAndSkipsDeletedVendors(t *testing.T) {
+	_, vs, ws := readFixture(t, "vendor-list.json")
+	if len(vs) != 2 || byName(vs, "Gone Media") != nil {
+		t.Fatalf("vendors %v", vs)
+	}
+	if len(ws) != 1 || !strings.Contains(ws[0].String(), "deleted") {
+		t.Errorf("warnings %v", ws)
+	}
+	f := byName(vs, "Fabrikam Pixel")
+	if f.Category != Marketing || f.SetsCookies != Yes || f.PrivacyPolicy != "https://fabrikam.example/privacy" {
+		t.Errorf("fabrikam: %+v", f)
+	}
+	if len(f.Sources) != 1 || !strings.Contains(f.Sources[0].Note, "cookies live up to") || f.Sources[0].Name != "IAB TCF vendor 7" {
+		t.Errorf("sources %+v", f.Sources)
+	}
+	if a := byName(vs, "Adatum Measurement"); a.Category != Analytics || a.SetsCookies != No {
+		t.Errorf("adatum: %q %q", a.Category, a.SetsCookies)
+	}
+}
+
+func TestDeviceStorageDisclosure(t *testing.T) {
+	_, vs, ws := readFixture(t, "disclosure.json")
+	v := vs[0]
+	if v.Name != "fabrikam.example" || hosts(&v) != "fabrikam.example" {
+		t.Errorf("vendor %q %q", v.Name, hosts(&v))
+	}
+	if len(v.Storage) != 2 || v.Storage[0].Kind != Cookie || v.Storage[0].Category != Marketing || v.Storage[1].Kind != LocalStorage {
+		t.Errorf("storage %+v", v.Storage)
+	}
+	if !strings.Contains(v.Storage[0].Purpose, "personalised advertising") {
+		t.Errorf("purpose %q", v.Storage[0].Purpose)
+	}
+	if len(ws) != 1 || !strings.Contains(ws[0].Message, "app storage") {
+		t.Errorf("warnings %v", ws)
+	}
+}
+
+func TestVendexJSONIsReadStrictly(t *testing.T) {
+	_, vs, _ := readFixture(t, "vendex-user.json")
+	if len(vs) != 2 || vs[0].ID != "hotjar" || vs[0].Category != Marketing {
+		t.Fatalf("%+v", vs)
+	}
+	_, _, err := ReadFile(FormatVendex, "typo.json", strings.NewReader(`{"id": "x", "catgory": "analytics"}`))
+	if err == nil || !strings.Contains(err.Error(), "catgory") {
+		t.Errorf("unknown field: %v", err)
+	}
+	_, _, err = ReadFile(FormatVendex, "cat.json", strings.NewReader(`[{"id": "x"}, {"id": "y", "category": "tracking"}]`))
+	if err == nil || !strings.Contains(err.Error(), "cat.json: [1].category") {
+		t.Errorf("bad category: %v", err)
+	}
+}
+
+func TestMalformedFilesAreReportedWithTheirPlace(t *testing.T) {
+	cases := []struct {
+		file string
+		want string
+	}{
+		{"third-party-web-syntax.json", "third-party-web-syntax.json:4: "},
+		{"ocd-columns.csv", "ocd-columns.csv:3: wrong number of fields"},
+		{"gvl-type.json", `gvl-type.json:4: vendors.cookieMaxAgeSeconds: want float64`},
+		{"third-party-web-escape.json", "third-party-web-escape.json:2: text holds a terminal escape sequence"},
+		{"ocd-escape.csv", `ocd-escape.csv:2: column "Platform": text holds a terminal escape sequence`},
+	}
+	for _, c := range cases {
+		b, err := os.ReadFile(filepath.Join("..", "testdata", "import", "bad", c.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := DetectFormat(c.file, b)
+		if err != nil {
+			t.Fatalf("detect %s: %v", c.file, err)
+		}
+		_, _, err = ReadFile(f, c.file, bytes.NewReader(b))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want an error containing %q", c.file, err, c.want)
+		}
+	}
+}
+
+func TestATenMegabyteFieldIsRefused(t *testing.T) {
+	big := strings.Repeat("a", 10<<20)
+	_, _, err := ReadFile(FormatThirdPartyWeb, "big.json", strings.NewReader(`[{"name": "x",`+"\n"+`"category": "`+big+`"}]`))
+	if !errors.Is(err, ErrFieldTooLong) || !strings.Contains(err.Error(), "big.json:2:") {
+		t.Errorf("got %v", err)
+	}
+	csv := "ID,Platform,Category,Cookie / Data Key name\n1,P,Marketing," + big + "\n"
+	_, _, err = ReadFile(FormatOCDCSV, "big.csv", strings.NewReader(csv))
+	if !errors.Is(err, ErrFieldTooLong) || !strings.Contains(err.Error(), "big.csv:2:") {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestStrayControlCharactersAreStripped(t *testing.T) {
+	vs, _, err := ReadFile(FormatThirdPartyWeb, "x.json", strings.NewReader(`[{"name": "Odd\u009eName\tCo", "category": "ad", "domains": []}]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if vs[0].Name != "OddName Co" {
+		t.Errorf("name %q", vs[0].Name)
+	}
+}
+
+func TestParseRetention(t *testing.T) {
+	for in, want := range map[string]string{
+		"1 year": "1y", "13 months": "13mo", "Session": "session", "End of session (browser)": "session",
+		"30 mins": "30m", "3650 days": "10y", "24 hours": "1d", "forever": "persistent", "Varies": "", "2 Weeks": "2w",
+	} {
+		if got := parseRetention(in).Code(); got != want {
+			t.Errorf("parseRetention(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Google/Doubleclick Ads": "google-doubleclick-ads", "#1 Chat Avenue": "1-chat-avenue", "Яндекс": "", "  A--B  ": "a-b",
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// The public datasets, when present, are each read without error.
+func TestPublicDatasetsRead(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "datasets")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("public datasets not found at %s: %v", dir, err)
+	}
+	files := map[string]Format{
+		"open-cookie-database/open-cookie-database.csv":  FormatOCDCSV,
+		"open-cookie-database/open-cookie-database.json": FormatOCDJSON,
+		"third-party-web/entities.json":                  FormatThirdPartyWeb,
+		"tracker-radar/entities.json":                    FormatTREntity,
+		"tracker-radar/domains-GB.jsonl":                 FormatTRDomain,
+		"ddg-tds/extension-tds.json":                     FormatTDS,
+		"disconnect/services.json":                       FormatDisconnect,
+		"disconnect/entities.json":                       FormatDisconnect,
+		"ghostery-trackerdb/trackerdb.json":              FormatGhostery,
+		"iab-tcf-gvl/vendor-list-v3-45.json":             FormatGVL,
+	}
+	for name, want := range files {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		head := b
+		if len(head) > 64<<10 {
+			head = head[:64<<10]
+		}
+		f, err := DetectFormat(name, head)
+		if err != nil || f != want {
+			t.Errorf("%s: detected %q (%v), want %s", name, f, err, want)
+			continue
+		}
+		vs, _, err := ReadFile(f, name, bytes.NewReader(b))
+		if err != nil || len(vs) < 100 {
+			t.Errorf("%s: %d vendors, %v", name, len(vs), err)
+		}
+	}
+}
