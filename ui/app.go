@@ -378,6 +378,7 @@ func (m Model) helpKeys() help.KeyMap {
 // through related vendors.
 func (m Model) header() string {
 	st := m.common.styles
+	sep := st.Subtle.Render(" · ")
 	parts := []string{st.Header.Render("vendex")}
 	showCard := m.state == stateCard || ((m.state == stateLookup || m.state == stateHelp) && m.back == stateCard)
 	if !showCard || m.wide() {
@@ -390,15 +391,17 @@ func (m Model) header() string {
 			parts = append(parts, count)
 		}
 	}
+	head := strings.Join(parts, sep)
 	if showCard {
-		parts = append(parts, m.breadcrumb())
+		room := m.width - lipgloss.Width(head+sep)
+		head += sep + m.breadcrumb(room)
 	}
-	return strings.Join(parts, st.Subtle.Render(" · "))
+	return head
 }
 
-// breadcrumb is "Twilio › Google Maps", cut from the left when it does not
-// fit.
-func (m Model) breadcrumb() string {
+// breadcrumb is "Twilio › Google Maps (top)", cut from the left to fit
+// room cells: the vendor on the card matters most.
+func (m Model) breadcrumb(room int) string {
 	var names []string
 	for _, v := range m.history {
 		if i, ok := m.list.index.byID[v.id]; ok {
@@ -407,11 +410,12 @@ func (m Model) breadcrumb() string {
 	}
 	names = append(names, m.card.vendor.Name)
 	crumb := strings.Join(names, " › ")
-	room := max(1, m.width-30)
+	info := " (" + m.card.scrollInfo() + ")"
+	room = max(6, room-lipgloss.Width(info))
 	if w := lipgloss.Width(crumb); w > room {
 		crumb = "…" + ansi.TruncateLeft(crumb, w-room+1, "")
 	}
-	return crumb + m.common.styles.Subtle.Render(" ("+m.card.scrollInfo()+")")
+	return crumb + m.common.styles.Subtle.Render(info)
 }
 
 // joinColumns puts two blocks side by side, left padded to lw cells.
@@ -496,6 +500,6 @@ func (m Model) lookupDone(msg lookupMsg) Model {
 	if msg.match.Source {
 		how = "script source"
 	}
-	m.status = fmt.Sprintf("%s belongs to %s (%s %s)", data.CleanLine(msg.input), v.Name, how, data.CleanLine(msg.match.Matched))
+	m.status = fmt.Sprintf("Found %s: %s %s matches %s", v.Name, how, data.CleanLine(msg.match.Matched), data.CleanLine(msg.input))
 	return m
 }

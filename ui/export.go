@@ -28,11 +28,12 @@ func exportCard(v data.Vendor, dir string) tea.Cmd {
 			if err != nil {
 				return statusMsg{text: "Export failed: " + data.CleanLine(err.Error()), err: true}
 			}
-			text := "Wrote " + path
+			// The name first: a long directory may not fit the line.
+			text := "Wrote " + filepath.Base(path)
 			if path != want {
 				text += fmt.Sprintf(" (%s exists, left as it was)", filepath.Base(want))
 			}
-			return statusMsg{text: text}
+			return statusMsg{text: text + " in " + filepath.Dir(path)}
 		}
 		return statusMsg{text: "Export failed: no free file name next to " + want, err: true}
 	}
