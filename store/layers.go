@@ -138,6 +138,14 @@ func sortLayers(ls []LayerInfo) {
 		if ri != rj {
 			return ri < rj
 		}
+		// Within a kind: the newest user file first (the latest correction
+		// wins), the oldest import first (a new dataset only adds).
+		if ai, aj := ls[i].Added, ls[j].Added; !ai.Equal(aj) {
+			if ls[i].Kind == KindUser {
+				return ai.After(aj)
+			}
+			return ai.Before(aj)
+		}
 		return ls[i].Name < ls[j].Name
 	})
 }
@@ -198,6 +206,7 @@ func rebuild(tx *bolt.Tx) error {
 	var infos []LayerInfo
 	layers := tx.Bucket(bucketLayers)
 	records := map[string][]data.SourcedVendor{}
+	ranks := map[string][]int{} // the kind rank of each record's layer
 	if layers != nil {
 		err := layers.ForEachBucket(func(k []byte) error {
 			var li LayerInfo
@@ -220,12 +229,14 @@ func rebuild(tx *bolt.Tx) error {
 				continue
 			}
 			source := sourceLabel(li)
+			rank := kindRank(li.Kind)
 			err := vb.ForEach(func(k, raw []byte) error {
 				var v data.Vendor
 				if err := json.Unmarshal(raw, &v); err != nil {
 					return fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, li.Name, k, err)
 				}
 				records[v.ID] = append(records[v.ID], data.SourcedVendor{Source: source, Vendor: v})
+				ranks[v.ID] = append(ranks[v.ID], rank)
 				return nil
 			})
 			if err != nil {
@@ -277,11 +288,33 @@ func rebuild(tx *bolt.Tx) error {
 				nameRank[key] = rank
 			}
 		}
+		// A host's claims are ordered by the rank of the best layer that
+		// made each, so that the user's and the catalogue's claims win
+		// lookups over an import's.
+		hostRank := func(h string) int {
+			rs := ranks[id]
+			if len(rs) == 1 {
+				return rs[0]
+			}
+			for i, r := range records[id] {
+				for _, d := range r.Vendor.Domains {
+					if d.Host == h {
+						return rs[i]
+					}
+				}
+				for _, sc := range r.Vendor.Scripts {
+					if sc.Host == h {
+						return rs[i]
+					}
+				}
+			}
+			return len(rs)
+		}
 		for _, d := range v.Domains {
-			domains[d.Host] = addClaim(domains[d.Host], claim{ID: id, Shared: d.Shared})
+			domains[d.Host] = addClaim(domains[d.Host], claim{ID: id, Shared: d.Shared, rank: hostRank(d.Host)})
 		}
 		for _, sc := range v.Scripts {
-			domains[sc.Host] = addClaim(domains[sc.Host], claim{ID: id, Path: sc.Path})
+			domains[sc.Host] = addClaim(domains[sc.Host], claim{ID: id, Path: sc.Path, rank: hostRank(sc.Host)})
 		}
 		for i, st := range v.Storage {
 			ref := cookieRef{ID: id, Index: i}
@@ -334,7 +367,11 @@ func rebuild(tx *bolt.Tx) error {
 	if err := put(bucketNames, keysOf(names), func(k string) ([]byte, error) { return []byte(names[k]), nil }); err != nil {
 		return err
 	}
-	if err := put(bucketDomains, keysOf(domains), func(k string) ([]byte, error) { return json.Marshal(domains[k]) }); err != nil {
+	if err := put(bucketDomains, keysOf(domains), func(k string) ([]byte, error) {
+		cs := domains[k]
+		sort.SliceStable(cs, func(i, j int) bool { return cs[i].rank < cs[j].rank })
+		return json.Marshal(cs)
+	}); err != nil {
 		return err
 	}
 	if err := put(bucketCookies, keysOf(cookies), func(k string) ([]byte, error) { return json.Marshal(cookies[k]) }); err != nil {
@@ -375,6 +412,7 @@ type claim struct {
 	ID     string `json:"id"`
 	Path   string `json:"path,omitempty"`
 	Shared bool   `json:"shared,omitempty"`
+	rank   int    // the kind rank of the layer that made the claim; not stored
 }
 
 func addClaim(cs []claim, c claim) []claim {

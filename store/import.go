@@ -1,0 +1,472 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/vendex/vendex/data"
+	bolt "go.etcd.io/bbolt"
+)
+
+// ImportOptions say what is being imported and how.
+type ImportOptions struct {
+	Format string // a data.Format name
+	File   string // the file's base name, shown in provenance
+	Hash   string // the file's SHA-256, hex: with Format, it names the layer
+	// User puts the records in a user layer, above the embedded catalogue
+	// (the user's own vendor files and corrections); otherwise they go in an
+	// import layer, below it.
+	User bool
+	// DryRun works out the report and writes nothing.
+	DryRun bool
+	// Now stamps the layer; zero means the current time.
+	Now time.Time
+}
+
+// ImportReport says what an import changed, or would change on a dry run.
+type ImportReport struct {
+	Layer           LayerInfo
+	DryRun          bool
+	AlreadyImported bool // the same file was imported before: nothing changed
+	Records         int  // records read from the file
+
+	NewVendors []string // "Name (id)" of each vendor the import creates
+	// Joined counts records that joined an existing vendor, by the rule
+	// that matched: "id", "name", "domain".
+	Joined     map[string]int
+	NewDomains []string // "host (id)" for each host a vendor gains
+	NewCookies []string // "name (id)" for each storage item a vendor gains
+	// Conflicts are facts the import disagrees on: a host another vendor
+	// already covers (dropped), a category other than the catalogue's (kept
+	// as a further category), a user file overriding a category.
+	Conflicts []string
+}
+
+// JoinedTotal is the number of records that joined existing vendors.
+func (r ImportReport) JoinedTotal() int {
+	n := 0
+	for _, c := range r.Joined {
+		n += c
+	}
+	return n
+}
+
+// String is the report as the import command prints it: counts, and the
+// first few of each list.
+func (r ImportReport) String() string {
+	var b strings.Builder
+	src := r.Layer.Format + " " + r.Layer.File
+	if r.AlreadyImported {
+		fmt.Fprintf(&b, "%s: already imported as %s on %s; nothing changed\n", src, r.Layer.Name, r.Layer.Added.Format("2006-01-02"))
+		return b.String()
+	}
+	verb := "imported"
+	if r.DryRun {
+		verb = "dry run, nothing written; would import"
+	}
+	fmt.Fprintf(&b, "%s: %s %d records as %s (%s layer)\n", src, verb, r.Records, r.Layer.Name, r.Layer.Kind)
+	list := func(title string, items []string) {
+		fmt.Fprintf(&b, "  %s: %d", title, len(items))
+		const show = 8
+		for i, it := range items {
+			if i == show {
+				fmt.Fprintf(&b, "\n    ... and %d more", len(items)-show)
+				break
+			}
+			fmt.Fprintf(&b, "\n    %s", data.CleanLine(it))
+		}
+		b.WriteByte('\n')
+	}
+	list("new vendors", r.NewVendors)
+	fmt.Fprintf(&b, "  joined existing vendors: %d (by id %d, by name or alias %d, by domain %d)\n",
+		r.JoinedTotal(), r.Joined["id"], r.Joined["name"], r.Joined["domain"])
+	list("new domains", r.NewDomains)
+	list("new cookies and storage keys", r.NewCookies)
+	list("conflicts", r.Conflicts)
+	return b.String()
+}
+
+// LayerName is the layer an import of this file goes to: its kind, its
+// format and the start of its hash, so that the same file always lands in
+// the same layer and a second import of it changes nothing.
+func LayerName(o ImportOptions) string {
+	h := o.Hash
+	if len(h) > 16 {
+		h = h[:16]
+	}
+	if o.User {
+		return KindUser + ":" + o.Format + ":" + h
+	}
+	return KindImport + ":" + o.Format + ":" + h
+}
+
+// Import adds one file's records as a layer of their own, in one
+// transaction: all of it lands or, on any error, none of it.
+//
+// Each record joins an existing vendor (in the merged view as it stands)
+// when they are the same vendor, by the first of these rules that matches:
+//  1. the record's id is a vendor's id (vendex JSON carries ids);
+//  2. its normalised name, or one of its aliases, is a vendor's id, name or
+//     alias (data.NormalizeName);
+//  3. at least half of its domains fall under hosts one vendor claims (the
+//     vendor with most of them; shared hosts do not count).
+//
+// Records earlier in the same file count as vendors too. Otherwise the
+// record is a new vendor, with an id made from its name (data.Slug),
+// suffixed -2, -3... if another vendor has it. In an import layer a host
+// that another vendor already covers stays with that vendor: the record's
+// claim is dropped and reported as a conflict. A user layer keeps every
+// host, and wins lookups because it ranks first.
+func (s *Store) Import(records []data.Vendor, o ImportOptions) (ImportReport, error) {
+	if o.Format == "" || o.Hash == "" {
+		return ImportReport{}, errors.New("import: the format and the file's hash are needed")
+	}
+	kind := KindImport
+	if o.User {
+		kind = KindUser
+	}
+	now := o.Now
+	if now.IsZero() {
+		now = time.Now().UTC()
+	}
+	rep := ImportReport{
+		DryRun:  o.DryRun,
+		Records: len(records),
+		Joined:  map[string]int{},
+		Layer:   LayerInfo{Name: LayerName(o), Kind: kind, Format: o.Format, File: o.File, Hash: o.Hash, Added: now},
+	}
+	run := s.update
+	if o.DryRun {
+		run = s.view
+	}
+	err := run(func(tx *bolt.Tx) error {
+		if layers := tx.Bucket(bucketLayers); layers != nil {
+			if lb := layers.Bucket([]byte(rep.Layer.Name)); lb != nil {
+				rep.AlreadyImported = true
+				if raw := lb.Get(keyInfo); raw != nil {
+					_ = json.Unmarshal(raw, &rep.Layer)
+				}
+				return nil
+			}
+		}
+		out, err := resolve(tx, records, &rep, o.User)
+		if err != nil {
+			return err
+		}
+		rep.Layer.Vendors = len(out)
+		for _, v := range out {
+			rep.Layer.Domains += len(v.Domains)
+			rep.Layer.Storage += len(v.Storage)
+		}
+		if o.DryRun {
+			return nil
+		}
+		if err := putLayer(tx, rep.Layer, out); err != nil {
+			return err
+		}
+		return rebuild(tx)
+	})
+	if err != nil {
+		return rep, fmt.Errorf("import %s: %w", o.File, err)
+	}
+	return rep, nil
+}
+
+// resolver answers "which vendor is this?" against the merged view and the
+// records of the file read so far.
+type resolver struct {
+	tx                      *bolt.Tx
+	vendors, names, domains *bolt.Bucket
+	localNames              map[string]string // normalised name -> id
+	localHosts              map[string]string // host -> id
+	out                     map[string]*data.Vendor
+	existing                map[string]*data.Vendor // merged vendors read so far
+}
+
+func (r *resolver) existingVendor(id string) *data.Vendor {
+	if v, ok := r.existing[id]; ok {
+		return v
+	}
+	var v *data.Vendor
+	if r.vendors != nil {
+		if raw := r.vendors.Get([]byte(id)); raw != nil {
+			var x data.Vendor
+			if json.Unmarshal(raw, &x) == nil {
+				v = &x
+			}
+		}
+	}
+	r.existing[id] = v
+	return v
+}
+
+func (r *resolver) byName(n string) string {
+	key := data.NormalizeName(n)
+	if key == "" {
+		return ""
+	}
+	if id, ok := r.localNames[key]; ok {
+		return id
+	}
+	if r.names != nil {
+		if id := r.names.Get([]byte(key)); id != nil {
+			return string(id)
+		}
+	}
+	return ""
+}
+
+// owner is the vendor whose claim covers host (the longest claimed suffix,
+// unshared claims only), or "".
+func (r *resolver) owner(host string) string {
+	for _, suffix := range data.HostSuffixes(host) {
+		if id, ok := r.localHosts[suffix]; ok {
+			return id
+		}
+		if r.domains == nil {
+			continue
+		}
+		raw := r.domains.Get([]byte(suffix))
+		if raw == nil {
+			continue
+		}
+		var cs []claim
+		if json.Unmarshal(raw, &cs) != nil {
+			continue
+		}
+		for _, c := range cs {
+			if c.Path == "" && !c.Shared {
+				return c.ID
+			}
+		}
+		return "" // only shared claims: nobody's in particular
+	}
+	return ""
+}
+
+func (r *resolver) taken(id string) bool {
+	if _, ok := r.out[id]; ok {
+		return true
+	}
+	return r.vendors != nil && r.vendors.Get([]byte(id)) != nil
+}
+
+func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) ([]data.Vendor, error) {
+	r := &resolver{
+		tx: tx, vendors: tx.Bucket(bucketVendors), names: tx.Bucket(bucketNames), domains: tx.Bucket(bucketDomains),
+		localNames: map[string]string{}, localHosts: map[string]string{},
+		out: map[string]*data.Vendor{}, existing: map[string]*data.Vendor{},
+	}
+	var order []string
+	source := sourceLabel(rep.Layer)
+	for i, rec := range records {
+		rec.Provenance = nil
+		id, how := "", ""
+		if rec.ID != "" {
+			if !data.ValidID(rec.ID) {
+				return nil, fmt.Errorf("record %d: malformed id %q", i, rec.ID)
+			}
+			id, how = rec.ID, "id"
+		}
+		if id == "" {
+			for _, n := range append([]string{rec.Name}, rec.Aliases...) {
+				if id = r.byName(n); id != "" {
+					how = "name"
+					break
+				}
+			}
+		}
+		if id == "" {
+			votes := map[string]int{}
+			best := ""
+			for _, d := range rec.Domains {
+				if o := r.owner(d.Host); o != "" {
+					votes[o]++
+					if best == "" || votes[o] > votes[best] {
+						best = o
+					}
+				}
+			}
+			if best != "" && 2*votes[best] >= len(rec.Domains) {
+				id, how = best, "domain"
+			}
+		}
+		old := (*data.Vendor)(nil)
+		if id != "" {
+			old = r.existingVendor(id)
+		}
+		if id == "" {
+			id = newID(r, rec)
+		}
+		isNew := old == nil && r.out[id] == nil
+		if !isNew && old != nil && r.out[id] == nil {
+			rep.Joined[how]++
+		}
+		rec.ID = id
+		if old != nil && !user && rec.Name != "" && data.NormalizeName(rec.Name) != data.NormalizeName(old.Name) {
+			// The source's own name for the vendor becomes an alias, so that
+			// lookups by it find the vendor.
+			if !containsFold(rec.Aliases, rec.Name) {
+				rec.Aliases = append(rec.Aliases, rec.Name)
+			}
+			rec.Name = ""
+		}
+		// Hosts: an import never takes a host another vendor covers.
+		kept := rec.Domains[:0:0]
+		for _, d := range rec.Domains {
+			if o := r.owner(d.Host); o != "" && o != id && !user {
+				rep.Conflicts = append(rep.Conflicts, fmt.Sprintf("%s: %s is %s's; not added to %s", source, d.Host, o, id))
+				continue
+			}
+			kept = append(kept, d)
+			if _, ok := r.localHosts[d.Host]; !ok {
+				r.localHosts[d.Host] = id
+				if old == nil || !hasHost(old.Domains, d.Host) {
+					rep.NewDomains = append(rep.NewDomains, d.Host+" ("+id+")")
+				}
+			}
+		}
+		rec.Domains = kept
+		for _, st := range rec.Storage {
+			if old == nil || !hasItem(old.Storage, st) {
+				if prev := r.out[id]; prev == nil || !hasItem(prev.Storage, st) {
+					rep.NewCookies = append(rep.NewCookies, st.Name+" ("+id+")")
+				}
+			}
+		}
+		if old != nil && rec.Category != "" && old.Category != "" && rec.Category != old.Category {
+			if user {
+				rep.Conflicts = append(rep.Conflicts, fmt.Sprintf("%s: %s's category changes from %s to %s", source, id, old.Category, rec.Category))
+			} else {
+				rep.Conflicts = append(rep.Conflicts, fmt.Sprintf("%s: says %s is %s; the catalogue's %s stands", source, id, rec.Category, old.Category))
+			}
+		}
+		for _, n := range append([]string{rec.Name}, rec.Aliases...) {
+			if k := data.NormalizeName(n); k != "" {
+				if _, ok := r.localNames[k]; !ok {
+					r.localNames[k] = id
+				}
+			}
+		}
+		if prev, ok := r.out[id]; ok {
+			m := data.Merge([]data.SourcedVendor{{Source: source, Vendor: *prev}, {Source: source, Vendor: rec}})
+			m.Provenance = nil
+			*prev = m
+			continue
+		}
+		if isNew {
+			rep.NewVendors = append(rep.NewVendors, fmt.Sprintf("%s (%s)", rec.Name, id))
+		}
+		v := rec
+		r.out[id] = &v
+		order = append(order, id)
+	}
+	out := make([]data.Vendor, 0, len(order))
+	for _, id := range order {
+		out = append(out, *r.out[id])
+	}
+	return out, nil
+}
+
+// newID makes a stable id for a new vendor from its name (or, with no
+// usable name, its first domain), suffixed -2, -3... when taken.
+func newID(r *resolver, rec data.Vendor) string {
+	base := data.Slug(rec.Name)
+	if base == "" && len(rec.Domains) > 0 {
+		base = data.Slug(rec.Domains[0].Host)
+	}
+	if base == "" {
+		base = "vendor"
+	}
+	id := base
+	for n := 2; r.taken(id); n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	return id
+}
+
+func hasHost(ds []data.Domain, h string) bool {
+	for _, d := range ds {
+		if d.Host == h {
+			return true
+		}
+	}
+	return false
+}
+
+func hasItem(list []data.StorageItem, st data.StorageItem) bool {
+	for _, x := range list {
+		if x.Kind == st.Kind && x.Name == st.Name {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// ErrAmbiguous is wrapped when a name given to Forget matches more than one
+// import.
+var ErrAmbiguous = errors.New("matches more than one source")
+
+// Forget removes one import or user layer, and so everything it added and
+// nothing else. source is the layer's name, its file's name, or the start
+// of its hash (at least 6 hex digits). The embedded catalogue cannot be
+// forgotten.
+func (s *Store) Forget(source string) (LayerInfo, error) {
+	layers, err := s.Layers()
+	if err != nil {
+		return LayerInfo{}, err
+	}
+	var match []LayerInfo
+	for _, li := range layers {
+		if li.Name == source {
+			match = []LayerInfo{li}
+			break
+		}
+		if li.Kind != KindEmbedded && (li.File == source || (len(source) >= 6 && strings.HasPrefix(li.Hash, strings.ToLower(source)))) {
+			match = append(match, li)
+		}
+	}
+	switch {
+	case len(match) == 0:
+		return LayerInfo{}, fmt.Errorf("source %q: %w (vendex sources lists them)", source, ErrNotFound)
+	case len(match) > 1:
+		var names []string
+		for _, m := range match {
+			names = append(names, m.Name)
+		}
+		return LayerInfo{}, fmt.Errorf("source %q %w: %s; give the layer's name", source, ErrAmbiguous, strings.Join(names, ", "))
+	case match[0].Kind == KindEmbedded:
+		return LayerInfo{}, fmt.Errorf("source %q is the embedded catalogue, which cannot be forgotten", source)
+	}
+	if err := s.DeleteLayer(match[0].Name); err != nil {
+		return LayerInfo{}, err
+	}
+	return match[0], nil
+}
+
+// SortedSources lists the layers in the order `vendex sources` shows them:
+// precedence first, then the order they were added.
+func SortedSources(ls []LayerInfo) []LayerInfo {
+	out := append([]LayerInfo(nil), ls...)
+	sort.SliceStable(out, func(i, j int) bool {
+		ri, rj := kindRank(out[i].Kind), kindRank(out[j].Kind)
+		if ri != rj {
+			return ri < rj
+		}
+		return out[i].Added.Before(out[j].Added)
+	})
+	return out
+}
