@@ -2,6 +2,7 @@ package data
 
 import (
 	"encoding/json"
+	"io/fs"
 	"strings"
 	"testing"
 )
@@ -35,5 +36,19 @@ func TestEmbeddedCatalogueHasNoControlCharacters(t *testing.T) {
 		if strings.Contains(v.Summary, "\n") {
 			t.Errorf("%s: summary must be one paragraph", v.ID)
 		}
+	}
+}
+
+func TestCatalogueVersionIsCurrent(t *testing.T) {
+	sub, err := fs.Sub(catalogueFS, "vendors")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := HashCatalogue(sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != CatalogueVersion() {
+		t.Fatalf("the catalogue changed but its version did not (%s, files hash to %s): run `go generate ./data` and commit data/catalogue_version.go, so that installed databases reseed", CatalogueVersion(), got)
 	}
 }
