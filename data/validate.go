@@ -3,7 +3,6 @@ package data
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"sort"
 	"strings"
 )
@@ -35,11 +34,20 @@ func (ps Problems) Error() string {
 	return fmt.Sprintf("%d problem(s) in the catalogue:\n%s", len(ps), strings.Join(lines, "\n"))
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*[a-z0-9]$|^[a-z0-9]$`)
-
 // ValidID reports whether id is a vendor id: lower-case letters, digits and
 // inner hyphens.
-func ValidID(id string) bool { return idPattern.MatchString(id) }
+func ValidID(id string) bool {
+	if id == "" || id[0] == '-' || id[len(id)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // Validate checks a whole catalogue at once and returns every problem, in
 // vendor order: unknown enums, duplicate ids, hosts claimed by two vendors
