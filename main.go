@@ -14,9 +14,13 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/term"
+	"github.com/muesli/termenv"
 	"github.com/sahilm/fuzzy"
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/store"
+	"github.com/vendex/vendex/ui"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -682,11 +686,26 @@ func cmdBrowse(c *cli, args []string) error {
 	if !isTerminal(c.stdout) || !isTerminal(c.stdin) {
 		return errors.New("the browser needs a terminal; when piping, use 'vendex search QUERY', 'vendex show VENDOR' or 'vendex lookup HOST'")
 	}
-	_ = pos
-	return errors.New("the interactive browser is not built yet; use 'vendex search', 'vendex show' or 'vendex lookup'")
+	s, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return ui.Run(s, strings.Join(pos, " "))
 }
 
-// renderShow is the card for `vendex show`: plain text when piped.
+// renderShow is the card for `vendex show`: styled to the terminal's width
+// on a terminal, plain text when piped.
 func renderShow(w io.Writer, v data.Vendor) string {
+	if f, ok := w.(*os.File); ok && isTerminal(f) {
+		width, _, err := term.GetSize(f.Fd())
+		if err != nil || width <= 0 {
+			width = 80
+		}
+		if _, ok := os.LookupEnv("NO_COLOR"); ok {
+			lipgloss.SetColorProfile(termenv.Ascii)
+		}
+		return ui.RenderCard(v, width) + "\n"
+	}
 	return data.Text(v, 80)
 }
