@@ -83,16 +83,15 @@ func (s *SearchIndex) Find(query string) []Match {
 	prev := s.last
 	s.mu.Unlock()
 
-	var cands []int32
+	cp := candPool.Get().(*[]int32)
+	cands := (*cp)[:0]
 	if prev.query != "" && strings.HasPrefix(query, prev.query) {
-		cands = make([]int32, 0, len(prev.idx))
 		for _, i := range prev.idx {
 			if s.masks[i]&qmask == qmask {
 				cands = append(cands, i)
 			}
 		}
 	} else {
-		cands = make([]int32, 0, 1024)
 		for i, m := range s.masks {
 			if m&qmask == qmask {
 				cands = append(cands, int32(i))
@@ -100,99 +99,96 @@ func (s *SearchIndex) Find(query string) []Match {
 		}
 	}
 
-	hits, offsets := s.score(query, cands)
+	parts := s.score(query, cands)
+	*cp = cands
+	candPool.Put(cp)
 
-	idx := make([]int32, len(hits))
-	for i, h := range hits {
-		idx[i] = h.entry
+	total := 0
+	for _, p := range parts {
+		total += len(p.hits)
+	}
+	idx := make([]int32, 0, total)
+	for _, p := range parts {
+		for _, h := range p.hits {
+			idx = append(idx, h.entry)
+		}
 	}
 	s.mu.Lock()
 	s.last = lastQuery{query: query, idx: idx}
 	s.mu.Unlock()
 
-	hits = rank(hits)
-	out := make([]Match, len(hits))
-	fill := func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			h := hits[i]
-			out[i] = Match{
+	rank(parts, total)
+	out := make([]Match, total)
+	fill := func(p part) {
+		for _, h := range p.hits {
+			out[h.pos] = Match{
 				Str:            s.entries[h.entry],
 				Index:          int(h.entry),
-				MatchedIndexes: offsets[h.offset : h.offset+h.n : h.offset+h.n],
+				MatchedIndexes: p.offsets[h.offset : h.offset+h.n : h.offset+h.n],
 				Score:          int(h.score),
 			}
 		}
 	}
-	parallel(len(out), fill)
+	if len(parts) == 1 {
+		fill(parts[0])
+		return out
+	}
+	var wg sync.WaitGroup
+	for _, p := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fill(p)
+		}()
+	}
+	wg.Wait()
 	return out
 }
 
-// parallel calls fn over [0, n) split into one range per core, or once if
-// n is small.
-func parallel(n int, fn func(lo, hi int)) {
-	workers := runtime.GOMAXPROCS(0)
-	if n < parallelMin || workers < 2 {
-		fn(0, n)
-		return
-	}
-	chunk := (n + workers - 1) / workers
-	var wg sync.WaitGroup
-	for lo := 0; lo < n; lo += chunk {
-		wg.Add(1)
-		go func(lo, hi int) {
-			defer wg.Done()
-			fn(lo, hi)
-		}(lo, min(lo+chunk, n))
-	}
-	wg.Wait()
-}
+// candPool recycles the candidate lists: they live only during a Find.
+var candPool = sync.Pool{New: func() any { return new([]int32) }}
 
-// hit is a match while it is being ranked: small and free of pointers, so
-// that sorting 100,000 of them is cheap.
+// hit is a match while it is being ranked: small and free of pointers.
 type hit struct {
 	entry  int32
 	score  int32
-	offset int32 // of its matched offsets in the shared offsets slice
+	offset int32 // of its matched offsets in its part's offsets
 	n      int32
+	pos    int32 // its place in the ranking
 }
 
-// score runs the matcher over the candidates, in chunks on several cores,
-// and returns the hits in entry order (not yet ranked) with their matched
-// offsets.
-func (s *SearchIndex) score(query string, cands []int32) ([]hit, []int) {
+// part is what one core found: hits in entry order, and their offsets.
+type part struct {
+	hits    []hit
+	offsets []int
+}
+
+// score runs the matcher over the candidates, in chunks on several cores;
+// parts come in entry order.
+func (s *SearchIndex) score(query string, cands []int32) []part {
 	pattern := []rune(query)
 	workers := runtime.GOMAXPROCS(0)
 	if len(cands) < parallelMin || workers < 2 {
-		return s.scoreChunk(pattern, cands)
+		h, o := s.scoreChunk(pattern, cands)
+		return []part{{h, o}}
 	}
 	chunk := (len(cands) + workers - 1) / workers
-	hits := make([][]hit, workers)
-	offs := make([][]int, workers)
+	var parts []part
+	for lo := 0; lo < len(cands); lo += chunk {
+		parts = append(parts, part{})
+	}
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
+	for w := range parts {
 		lo := w * chunk
 		hi := min(lo+chunk, len(cands))
-		if lo >= hi {
-			break
-		}
 		wg.Add(1)
-		go func(w int, c []int32) {
+		go func() {
 			defer wg.Done()
-			hits[w], offs[w] = s.scoreChunk(pattern, c)
-		}(w, cands[lo:hi])
+			parts[w].hits, parts[w].offsets = s.scoreChunk(pattern, cands[lo:hi])
+		}()
 	}
 	wg.Wait()
-	var all []hit
-	var offsets []int
-	for w := range hits {
-		base := int32(len(offsets))
-		for _, h := range hits[w] {
-			h.offset += base
-			all = append(all, h)
-		}
-		offsets = append(offsets, offs[w]...)
-	}
-	return all, offsets
+	return parts
 }
 
 func (s *SearchIndex) scoreChunk(pattern []rune, cands []int32) ([]hit, []int) {
@@ -434,38 +430,54 @@ func isSeparator(r rune) bool {
 	return false
 }
 
-// rank orders hits as fuzzy.Find does (a stable sort by descending score,
-// so ties keep entry order), in linear time: scores fall in a narrow range,
-// so a counting sort does it.
-func rank(hs []hit) []hit {
-	if len(hs) < 64 {
-		slices.SortStableFunc(hs, func(a, b hit) int { return int(b.score - a.score) })
-		return hs
+// rank gives every hit its place as fuzzy.Find orders them: a stable sort
+// by descending score, ties in entry order. Scores fall in a narrow range,
+// so a counting sort does it in linear time.
+func rank(parts []part, total int) {
+	if total == 0 {
+		return
 	}
-	lo, hi := hs[0].score, hs[0].score
-	for _, h := range hs {
-		lo = min(lo, h.score)
-		hi = max(hi, h.score)
+	lo, hi := int32(1<<30), int32(-1<<30)
+	for _, p := range parts {
+		for _, h := range p.hits {
+			lo = min(lo, h.score)
+			hi = max(hi, h.score)
+		}
 	}
-	if int(hi-lo) > 4*len(hs) {
-		slices.SortStableFunc(hs, func(a, b hit) int { return int(b.score - a.score) })
-		return hs
+	if int(hi-lo) > 4*total {
+		// Scores spread too far for counting: sort the places instead.
+		type ref struct{ part, i int }
+		refs := make([]ref, 0, total)
+		for pi, p := range parts {
+			for i := range p.hits {
+				refs = append(refs, ref{pi, i})
+			}
+		}
+		slices.SortStableFunc(refs, func(a, b ref) int {
+			return int(parts[b.part].hits[b.i].score - parts[a.part].hits[a.i].score)
+		})
+		for pos, r := range refs {
+			parts[r.part].hits[r.i].pos = int32(pos)
+		}
+		return
 	}
-	// start[k] becomes the first slot of the hits scoring hi-k.
-	start := make([]int, hi-lo+2)
-	for _, h := range hs {
-		start[hi-h.score+1]++
+	// start[k] becomes the next free place for a hit scoring hi-k.
+	start := make([]int32, hi-lo+2)
+	for _, p := range parts {
+		for _, h := range p.hits {
+			start[hi-h.score+1]++
+		}
 	}
 	for k := 1; k < len(start); k++ {
 		start[k] += start[k-1]
 	}
-	out := make([]hit, len(hs))
-	for _, h := range hs {
-		k := hi - h.score
-		out[start[k]] = h
-		start[k]++
+	for _, p := range parts {
+		for i := range p.hits {
+			k := hi - p.hits[i].score
+			p.hits[i].pos = start[k]
+			start[k]++
+		}
 	}
-	return out
 }
 
 // runeMask is the set of character classes in s. Two runes that fuzzy

@@ -74,8 +74,8 @@ func fixture() []data.Vendor {
 		{
 			ID: "google-analytics", Name: "Google Analytics", Owner: "Google LLC", Aliases: []string{"ga4", "gtag"},
 			Summary: "Measures visits and behaviour.", Category: data.Analytics, SetsCookies: data.Yes,
-			Domains: []data.Domain{{Host: "google-analytics.com"}},
-			Storage: []data.StorageItem{{Kind: data.Cookie, Name: "_ga", Party: data.FirstParty, Lifetime: data.Lifetime{Seconds: 2 * 365 * 86400}, Purpose: "Distinguishes visitors."}},
+			Domains:         []data.Domain{{Host: "google-analytics.com"}},
+			Storage:         []data.StorageItem{{Kind: data.Cookie, Name: "_ga", Party: data.FirstParty, Lifetime: data.Lifetime{Seconds: 2 * 365 * 86400}, Purpose: "Distinguishes visitors."}},
 			ConsentRequired: verdict(data.AnswerYes, "It is not strictly necessary."), BlockBeforeConsent: verdict(data.AnswerYes, "It sets cookies on load."),
 		},
 		{
@@ -287,7 +287,9 @@ func TestTwilioJourney(t *testing.T) {
 			s.golden("followed", v)
 
 			s.press(tea.KeyEsc)
-			back := s.waitFor("Twilio again", func(v string) bool { return !strings.Contains(v, "Google Maps ›") && strings.Contains(line(v, 0), "Twilio") && !strings.Contains(line(v, 0), "Google Maps") })
+			back := s.waitFor("Twilio again", func(v string) bool {
+				return !strings.Contains(v, "Google Maps ›") && strings.Contains(line(v, 0), "Twilio") && !strings.Contains(line(v, 0), "Google Maps")
+			})
 			// the card as we left it: same scroll, same link focused
 			if cardBody(back) != cardBody(left) {
 				t.Fatalf("back on Twilio, not as it was left:\nleft:\n%s\nback:\n%s", left, back)

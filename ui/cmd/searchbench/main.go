@@ -1,0 +1,92 @@
+// Command searchbench runs vendex's search over a file of names, one a
+// line, the way `fzf --filter` does, so .ci/bench-search.sh can time both
+// on the same input. It also writes the synthetic names the benchmarks use.
+//
+//	searchbench -gen 100000 > names.txt
+//	searchbench -names names.txt analytic     # ranked matches, best first
+//	searchbench -names names.txt -type analytic  # every prefix, as typed; prints timings
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/sahilm/fuzzy"
+	"github.com/vendex/vendex/ui"
+	"github.com/vendex/vendex/ui/internal/synth"
+)
+
+func main() {
+	gen := flag.Int("gen", 0, "write `n` synthetic names to stdout and exit")
+	names := flag.String("names", "", "`file` of names, one a line")
+	typing := flag.Bool("type", false, "search every prefix of the query in turn and print the time of each, vendex's and fuzzy.Find's")
+	plain := flag.Bool("fuzzy", false, "use plain fuzzy.Find instead of the index")
+	runs := flag.Int("runs", 5, "with -type, time each keystroke `n` times and keep the best")
+	flag.Parse()
+	if *gen > 0 {
+		w := bufio.NewWriter(os.Stdout)
+		for _, n := range synth.Names(*gen) {
+			fmt.Fprintln(w, n)
+		}
+		w.Flush()
+		return
+	}
+	if *names == "" || flag.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, "usage: searchbench -gen N | searchbench -names FILE [-type] [-fuzzy] QUERY")
+		os.Exit(2)
+	}
+	b, err := os.ReadFile(*names)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	entries := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	query := flag.Arg(0)
+	idx := ui.NewSearchIndex(entries)
+	if *typing {
+		// Each keystroke is timed as typed (the index narrows from the
+		// previous prefix) and cold (after an unrelated query); the best of
+		// -runs runs, as other processes share the machine.
+		fmt.Printf("%-10s %8s %11s %11s %11s %8s\n", "keystroke", "matches", "typed", "cold", "fuzzy.Find", "faster")
+		for i := 1; i <= len(query); i++ {
+			q := query[:i]
+			var typed, cold, base time.Duration = 1 << 62, 1 << 62, 1 << 62
+			var n int
+			for range *runs {
+				if i > 1 {
+					idx.Find(query[:i-1])
+				} else {
+					idx.Find("zzzz")
+				}
+				t0 := time.Now()
+				n = len(idx.Find(q))
+				typed = min(typed, time.Since(t0))
+				idx.Find("zzzz")
+				t0 = time.Now()
+				idx.Find(q)
+				cold = min(cold, time.Since(t0))
+				t0 = time.Now()
+				fuzzy.Find(q, entries)
+				base = min(base, time.Since(t0))
+			}
+			fmt.Printf("%-10s %8d %11s %11s %11s %7.1fx\n", q, n, typed.Round(time.Microsecond), cold.Round(time.Microsecond),
+				base.Round(time.Microsecond), float64(base)/float64(max(typed, cold)))
+		}
+		return
+	}
+	var ms []ui.Match
+	if *plain {
+		ms = fuzzy.Find(query, entries)
+	} else {
+		ms = idx.Find(query)
+	}
+	w := bufio.NewWriter(os.Stdout)
+	for _, m := range ms {
+		fmt.Fprintln(w, m.Str)
+	}
+	w.Flush()
+}
