@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Compares vendex's search index with fzf --filter (and with plain
+# sahilm/fuzzy.Find) on the same synthetic names.
+#
+#   .ci/bench-search.sh [N] [QUERY]     defaults: 100000 analytic
+#
+# Needs Go; fzf and hyperfine are optional (apt-get install -y fzf hyperfine).
+# Prints: the per-keystroke table (each prefix of QUERY, best of several
+# runs, vendex typed and cold vs fuzzy.Find), the Go benchmarks, and, with
+# hyperfine, whole-process timings of vendex vs fzf --filter on one query.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-100000}
+query=${2:-analytic}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+go build -o "$work/searchbench" ./ui/cmd/searchbench
+"$work/searchbench" -gen "$n" >"$work/names.txt"
+echo "== $n names, typing \"$query\" (in-process, best of 7 runs per keystroke)"
+"$work/searchbench" -names "$work/names.txt" -type -runs 7 "$query"
+
+echo
+echo "== go test -bench BenchmarkSearch (ns/keystroke over every prefix of \"analytic\")"
+go test ./ui -run '^$' -bench 'BenchmarkSearch$' -benchtime 10x | grep -E '^Benchmark'
+
+if command -v fzf >/dev/null; then
+	echo
+	echo "== matches for \"$query\": vendex $("$work/searchbench" -names "$work/names.txt" "$query" | wc -l), fzf $(fzf --filter "$query" <"$work/names.txt" | wc -l) (fzf's algorithm differs: counts need not agree)"
+	if command -v hyperfine >/dev/null; then
+		for q in "${query:0:1}" "${query:0:3}" "$query"; do
+			# whole processes: reading the file and building the index count too
+			hyperfine --warmup 2 --runs 15 --style basic \
+				-n "vendex $q" "$work/searchbench -names $work/names.txt $q >/dev/null" \
+				-n "fuzzy.Find $q" "$work/searchbench -fuzzy -names $work/names.txt $q >/dev/null" \
+				-n "fzf --filter $q" "fzf --filter $q -i < $work/names.txt >/dev/null"
+		done
+	else
+		for q in "${query:0:1}" "$query"; do
+			echo "-- $q"
+			{ time "$work/searchbench" -names "$work/names.txt" "$q" >/dev/null; } 2>&1 | grep real | sed "s/^/vendex /"
+			{ time fzf --filter "$q" <"$work/names.txt" >/dev/null; } 2>&1 | grep real | sed "s/^/fzf    /"
+		done
+	fi
+else
+	echo "(fzf not installed: apt-get install -y fzf hyperfine)"
+fi
