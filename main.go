@@ -13,6 +13,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
@@ -110,6 +111,9 @@ func init() {
 		"export":   {cmdExport, "export [--format md|json|txt] [-o FILE] [--force] VENDOR\n\nWrite a vendor card. Markdown mirrors a vendor page, JSON is the whole\nrecord (vendex import reads it back), text is the plain card. With -o the\nfile is written atomically and an existing file is kept unless --force.", "vendex export twilio --format md -o twilio.md"},
 		"stats":    {cmdStats, "stats [--json]\n\nVendors and domains per consent category, the database path and size, and\nthe catalogue version.", "vendex stats"},
 		"coverage": {cmdCoverage, "coverage [--json] [--top N] FILE\n\nRead third-party hosts (the HTTP Archive JSON [{domain, totalOccurrences}],\nor plain lines 'host [count]'; - for stdin) and report the share the\ncatalogue attributes, weighted by count and unweighted, and the heaviest\nhosts it does not know.", "vendex coverage ../shared/datasets/third-party-web/2025-04-01-observed-domains.json"},
+		"import":   importCommand,
+		"sources":  sourcesCommand,
+		"forget":   forgetCommand,
 	}
 }
 
@@ -397,14 +401,30 @@ func cmdSearch(c *cli, args []string) error {
 		fmt.Fprintf(c.stderr, "vendex: no vendor matches %q\n", strings.Join(pos, " "))
 		return exitError{1}
 	}
+	nameWidth := 0
+	for _, h := range hits {
+		nameWidth = max(nameWidth, utf8.RuneCountInString(data.CleanLine(h.v.Name)))
+	}
+	nameWidth = min(nameWidth, 36)
 	for _, h := range hits {
 		via := ""
 		if !strings.EqualFold(h.matched, h.v.Name) {
 			via = "  (" + data.CleanLine(h.matched) + ")"
 		}
-		fmt.Fprintf(c.stdout, "%-28s %-20s %s%s\n", data.CleanLine(h.v.Name), h.v.Category.Title(), h.v.ID, via)
+		name := truncate(data.CleanLine(h.v.Name), nameWidth)
+		pad := strings.Repeat(" ", nameWidth-utf8.RuneCountInString(name))
+		fmt.Fprintf(c.stdout, "%s%s  %-18s  %s%s\n", name, pad, h.v.Category.Title(), h.v.ID, via)
 	}
 	return nil
+}
+
+// truncate cuts s to n runes, ending in an ellipsis when it was longer.
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
 
 type searchHit struct {

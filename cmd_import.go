@@ -1,0 +1,220 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/store"
+)
+
+// The import, sources and forget commands, for main.go's command table.
+var (
+	importCommand = command{cmdImport, "import [--format F] [--dry-run] [--user] [-v] FILE...\n\n" +
+		"Add vendors from your own vendor files or from public datasets. Each file\n" +
+		"is one transaction: a malformed file is reported with its line or JSON\n" +
+		"path and nothing is written; with several files, all are read before any\n" +
+		"is written. Records join the vendor they describe (same id, same name or\n" +
+		"alias, or most of its domains); imported facts add to a vendor and never\n" +
+		"overwrite the catalogue. Your own vendex JSON files (--format vendex, or\n" +
+		"--user for any format) rank above the catalogue, so they can change a\n" +
+		"vendor's category or verdict. Importing the same file again changes nothing.\n" +
+		"Text holding terminal escape sequences is refused; other control\n" +
+		"characters are removed.\n\n" +
+		"Formats (detected from the content when --format is not given):" + formatList(),
+		"vendex import --dry-run ../shared/datasets/third-party-web/entities.json\n  vendex import my-vendors.json"}
+	sourcesCommand = command{cmdSources, "sources [--json]\n\nList the layers of the catalogue, in precedence order: your files, the\nembedded catalogue, then imports, with what each holds.", "vendex sources"}
+	forgetCommand  = command{cmdForget, "forget SOURCE\n\nRemove everything one import added, and nothing else. SOURCE is a layer's\nname as 'vendex sources' lists it, its file's name, or the start of its hash.", "vendex forget entities.json"}
+)
+
+func formatList() string {
+	var b strings.Builder
+	for _, f := range data.Formats {
+		fmt.Fprintf(&b, "\n  %-22s %s", f.Format, f.Title)
+	}
+	return b.String()
+}
+
+// openWrite opens the catalogue for an import or a forget: read-write,
+// seeded on first run.
+func (c *cli) openWrite() (*store.Store, error) {
+	path := c.dbPath
+	if path == "" {
+		var err error
+		if path, err = store.DefaultPath(); err != nil {
+			return nil, err
+		}
+	}
+	return store.OpenCatalogue(path, false)
+}
+
+// importFile is one file read and ready to import.
+type importFile struct {
+	path    string
+	format  data.Format
+	hash    string
+	records []data.Vendor
+}
+
+func cmdImport(c *cli, args []string) error {
+	fs := c.flags("import")
+	formatName := fs.String("format", "", "the files' format (default: detected)")
+	dryRun := fs.Bool("dry-run", false, "print what would change and write nothing")
+	user := fs.Bool("user", false, "rank the files above the catalogue, as your own (the default for vendex JSON)")
+	verbose := fs.Bool("v", false, "list every warning, new vendor, domain, cookie and conflict")
+	pos, err := c.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 {
+		return usagef("import needs at least one file")
+	}
+	var forced data.Format
+	if *formatName != "" {
+		if forced, err = data.ParseFormat(*formatName); err != nil {
+			return usagef("%v", err)
+		}
+	}
+	// Read every file before writing any, so that one malformed file
+	// among several leaves the catalogue as it was.
+	var files []importFile
+	for _, p := range pos {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		f := forced
+		if f == "" {
+			if f, err = data.DetectFormat(p, b); err != nil {
+				return err
+			}
+		}
+		vs, warns, err := data.ReadFile(f, p, strings.NewReader(string(b)))
+		if err != nil {
+			return fmt.Errorf("%w; nothing was imported", err)
+		}
+		printWarnings(c.stderr, warns, *verbose)
+		sum := sha256.Sum256(b)
+		files = append(files, importFile{path: p, format: f, hash: hex.EncodeToString(sum[:]), records: vs})
+	}
+	s, err := c.openWrite()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	for i, f := range files {
+		rep, err := s.Import(f.records, store.ImportOptions{
+			Format: string(f.format), File: filepath.Base(f.path), Hash: f.hash,
+			User: *user || f.format == data.FormatVendex, DryRun: *dryRun,
+		})
+		if err != nil {
+			if i > 0 && !*dryRun {
+				return fmt.Errorf("%w (the %d file(s) before it were imported)", err, i)
+			}
+			return err
+		}
+		if *verbose {
+			printFullReport(c.stdout, rep)
+		} else {
+			io.WriteString(c.stdout, rep.String())
+		}
+	}
+	return nil
+}
+
+func printWarnings(w io.Writer, warns []data.Warning, all bool) {
+	const show = 5
+	for i, x := range warns {
+		if i == show && !all {
+			fmt.Fprintf(w, "vendex: ... and %d more warnings (-v lists them)\n", len(warns)-show)
+			break
+		}
+		fmt.Fprintf(w, "vendex: warning: %s\n", data.CleanLine(x.String()))
+	}
+}
+
+func printFullReport(w io.Writer, r store.ImportReport) {
+	first, _, _ := strings.Cut(r.String(), "\n")
+	fmt.Fprintln(w, first)
+	if r.AlreadyImported {
+		return
+	}
+	for _, l := range []struct {
+		title string
+		items []string
+	}{{"new vendor", r.NewVendors}, {"new domain", r.NewDomains}, {"new cookie", r.NewCookies}, {"conflict", r.Conflicts}} {
+		for _, it := range l.items {
+			fmt.Fprintf(w, "  %s: %s\n", l.title, data.CleanLine(it))
+		}
+	}
+	fmt.Fprintf(w, "  joined existing vendors: %d (by id %d, by name or alias %d, by domain %d)\n",
+		r.JoinedTotal(), r.Joined["id"], r.Joined["name"], r.Joined["domain"])
+}
+
+func cmdSources(c *cli, args []string) error {
+	fs := c.flags("sources")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if _, err := c.parse(fs, args); err != nil {
+		return err
+	}
+	s, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	layers, err := s.Layers()
+	if err != nil {
+		return err
+	}
+	layers = store.SortedSources(layers)
+	if *asJSON {
+		enc := json.NewEncoder(c.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(layers)
+	}
+	tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "SOURCE\tKIND\tFORMAT\tFILE\tVENDORS\tDOMAINS\tSTORAGE\tADDED")
+	for _, l := range layers {
+		format, file := l.Format, l.File
+		if l.Kind == store.KindEmbedded {
+			format, file = "-", "(built in, "+l.Version+")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\n", data.CleanLine(l.Name), l.Kind, format, data.CleanLine(file),
+			l.Vendors, l.Domains, l.Storage, l.Added.Local().Format("2006-01-02 15:04"))
+	}
+	return tw.Flush()
+}
+
+func cmdForget(c *cli, args []string) error {
+	fs := c.flags("forget")
+	pos, err := c.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("forget needs one source, as 'vendex sources' lists it")
+	}
+	s, err := c.openWrite()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	li, err := s.Forget(pos[0])
+	if err != nil {
+		if errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrAmbiguous) {
+			return usagef("%v", err)
+		}
+		return err
+	}
+	fmt.Fprintf(c.stdout, "forgot %s (%s %s): %d vendor records, %d domains, %d storage items\n",
+		data.CleanLine(li.Name), li.Format, data.CleanLine(li.File), li.Vendors, li.Domains, li.Storage)
+	return nil
+}

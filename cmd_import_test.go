@@ -1,0 +1,90 @@
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func fixturePath(name string) string { return filepath.Join("testdata", "import", name) }
+
+func TestImportAddsVendorsThatLookupThenFinds(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "import", fixturePath("third-party-web.json"))
+	if r.code != 0 || !strings.Contains(r.stdout, "imported 3 records") || !strings.Contains(r.stdout, "Contoso Ads (contoso-ads)") {
+		t.Fatalf("import: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = vendex(t, db, "", "lookup", "cdn.contoso-ads.example")
+	if r.code != 0 || !strings.Contains(r.stdout, "Contoso Ads (contoso-ads)") {
+		t.Errorf("lookup: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = vendex(t, db, "", "import", fixturePath("third-party-web.json"))
+	if r.code != 0 || !strings.Contains(r.stdout, "already imported") {
+		t.Errorf("second import: %q", r.stdout)
+	}
+}
+
+func TestImportDryRunWritesNothing(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "import", "--dry-run", fixturePath("ghostery.json"))
+	if r.code != 0 || !strings.Contains(r.stdout, "dry run, nothing written") || !strings.Contains(r.stdout, "Wingtip Analytics") {
+		t.Fatalf("dry run: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = vendex(t, db, "", "sources")
+	if strings.Contains(r.stdout, "ghostery") {
+		t.Errorf("a dry run left a source:\n%s", r.stdout)
+	}
+}
+
+func TestImportRefusesAMalformedFileAndNamesTheLine(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "import", fixturePath("ocd.csv"), fixturePath("bad/ocd-columns.csv"))
+	if r.code != 1 || !strings.Contains(r.stderr, "ocd-columns.csv:3: wrong number of fields; nothing was imported") {
+		t.Fatalf("got %d %q", r.code, r.stderr)
+	}
+	// The good file before it was not imported either.
+	r = vendex(t, db, "", "sources")
+	if strings.Contains(r.stdout, "ocd-csv") {
+		t.Errorf("sources after a failed import:\n%s", r.stdout)
+	}
+}
+
+func TestImportOfAnUnknownFormatNamesTheFormats(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "import", "main.go")
+	if r.code != 1 || !strings.Contains(r.stderr, "--format") || !strings.Contains(r.stderr, "iab-disclosure") {
+		t.Errorf("got %d %q", r.code, r.stderr)
+	}
+	r = vendex(t, tempDB(t), "", "import", "--format", "csv", fixturePath("ocd.csv"))
+	if r.code != 2 || !strings.Contains(r.stderr, "ocd-csv") {
+		t.Errorf("bad --format: %d %q", r.code, r.stderr)
+	}
+}
+
+func TestSourcesListsImportsAndForgetRemovesOne(t *testing.T) {
+	db := tempDB(t)
+	vendex(t, db, "", "import", fixturePath("ocd.csv"), fixturePath("vendex-user.json"))
+	r := vendex(t, db, "", "sources")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if len(lines) != 4 || !strings.HasPrefix(lines[1], "user:vendex:") || !strings.HasPrefix(lines[2], "embedded") || !strings.HasPrefix(lines[3], "import:ocd-csv:") {
+		t.Fatalf("sources:\n%s", r.stdout)
+	}
+	if !strings.Contains(lines[3], "ocd.csv") {
+		t.Errorf("sources should name the file: %s", lines[3])
+	}
+	r = vendex(t, db, "", "forget", "ocd.csv")
+	if r.code != 0 || !strings.Contains(r.stdout, "forgot import:ocd-csv:") {
+		t.Fatalf("forget: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = vendex(t, db, "", "show", "Fabrikam Pixel")
+	if r.code == 0 {
+		t.Errorf("Fabrikam Pixel is still there after forgetting its import")
+	}
+	r = vendex(t, db, "", "show", "acme widgets")
+	if r.code != 0 {
+		t.Errorf("the user's vendor went with it: %q", r.stderr)
+	}
+	r = vendex(t, db, "", "forget", "nothing-like-it")
+	if r.code != 2 {
+		t.Errorf("forget of an unknown source: %d %q", r.code, r.stderr)
+	}
+}
