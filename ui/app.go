@@ -347,6 +347,8 @@ func (m Model) View() string {
 	switch {
 	case m.state == stateLookup:
 		lines = append(lines, m.prompt.View(m.width))
+	case m.state == stateHelp:
+		lines = append(lines, st.Subtle.Render("any key closes the help"))
 	case m.isError:
 		lines = append(lines, st.Error.Render(m.status))
 	default:
@@ -379,7 +381,10 @@ func (m Model) helpKeys() help.KeyMap {
 func (m Model) header() string {
 	st := m.common.styles
 	sep := st.Subtle.Render(" · ")
-	parts := []string{st.Header.Render("vendex")}
+	var parts []string
+	if m.width >= 40 {
+		parts = append(parts, st.Header.Render("vendex"))
+	}
 	showCard := m.state == stateCard || ((m.state == stateLookup || m.state == stateHelp) && m.back == stateCard)
 	if !showCard || m.wide() {
 		count := m.list.count()
@@ -391,12 +396,11 @@ func (m Model) header() string {
 			parts = append(parts, count)
 		}
 	}
-	head := strings.Join(parts, sep)
 	if showCard {
-		room := m.width - lipgloss.Width(head+sep)
-		head += sep + m.breadcrumb(room)
+		room := m.width - lipgloss.Width(strings.Join(parts, sep)+sep)
+		parts = append(parts, m.breadcrumb(room))
 	}
-	return head
+	return strings.Join(parts, sep)
 }
 
 // breadcrumb is "Twilio › Google Maps (top)", cut from the left to fit

@@ -81,7 +81,7 @@ func renderCard(v data.Vendor, width int, st Styles, resolve resolver, focus int
 
 	// Title, owner, and the verdict that matters most, up front.
 	add(st.Title.Render(v.Name))
-	if v.Owner != "" {
+	if v.Owner != "" && v.Owner != v.Name {
 		add(st.Subtle.Render(v.Owner))
 	}
 	blank()
