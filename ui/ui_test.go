@@ -150,11 +150,17 @@ func (f fakeCatalog) ByDomain(t data.Target) (store.DomainMatch, error) {
 // probe lets a test read View() of the running program between keys.
 type probe struct{ Model }
 
-type snapMsg chan string
+// snapshot is the screen and whether a search is still running.
+type snapshot struct {
+	view string
+	busy bool
+}
+
+type snapMsg chan snapshot
 
 func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if ch, ok := msg.(snapMsg); ok {
-		ch <- p.Model.View()
+		ch <- snapshot{p.Model.View(), p.Model.list.searching()}
 		return p, nil
 	}
 	m, cmd := p.Model.Update(msg)
@@ -181,6 +187,11 @@ func start(t *testing.T, w, h int, cat Catalog, query string, opts ...Option) *s
 // view is the screen now.
 func (s *session) view() string {
 	s.t.Helper()
+	return s.snap().view
+}
+
+func (s *session) snap() snapshot {
+	s.t.Helper()
 	ch := make(snapMsg, 1)
 	s.tm.Send(ch)
 	select {
@@ -188,7 +199,7 @@ func (s *session) view() string {
 		return v
 	case <-time.After(5 * time.Second):
 		s.t.Fatal("the program stopped answering")
-		return ""
+		return snapshot{}
 	}
 }
 
@@ -198,8 +209,9 @@ func (s *session) waitFor(what string, ok func(string) bool) string {
 	s.t.Helper()
 	var v string
 	for range 500 {
-		v = s.view()
-		if ok(v) && !strings.Contains(v, "searching…") {
+		sn := s.snap()
+		v = sn.view
+		if ok(v) && !sn.busy {
 			return v
 		}
 		time.Sleep(10 * time.Millisecond)
