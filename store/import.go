@@ -168,7 +168,7 @@ func (s *Store) Import(records []data.Vendor, o ImportOptions) (ImportReport, er
 		if err := putLayer(tx, rep.Layer, out); err != nil {
 			return err
 		}
-		return rebuild(tx)
+		return rebuildWith(tx, rep.Layer.Name, out)
 	})
 	if err != nil {
 		return rep, fmt.Errorf("import %s: %w", o.File, err)

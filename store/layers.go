@@ -176,10 +176,15 @@ func putLayer(tx *bolt.Tx, info LayerInfo, vendors []data.Vendor) error {
 		return err
 	}
 	vb.FillPercent = 1.0
-	sorted := append([]data.Vendor(nil), vendors...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
-	for i, v := range sorted {
-		if i > 0 && sorted[i-1].ID == v.ID {
+	// Sort indexes, not the records: a Vendor is large to move.
+	order := make([]int, len(vendors))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(i, j int) bool { return vendors[order[i]].ID < vendors[order[j]].ID })
+	for i, at := range order {
+		v := &vendors[at]
+		if i > 0 && vendors[order[i-1]].ID == v.ID {
 			return fmt.Errorf("layer %s: vendor id %q appears twice", info.Name, v.ID)
 		}
 		b, err := json.Marshal(v)
@@ -195,7 +200,12 @@ func putLayer(tx *bolt.Tx, info LayerInfo, vendors []data.Vendor) error {
 
 // rebuild recomputes the merged vendors and every index from the layers.
 // Keys are written in sorted order with full pages: bbolt's fast path.
-func rebuild(tx *bolt.Tx) error {
+func rebuild(tx *bolt.Tx) error { return rebuildWith(tx, "", nil) }
+
+// rebuildWith is rebuild when the caller has just written the layer
+// freshName with the records fresh: those are used as they are rather than
+// decoded again, which halves the work of a large import.
+func rebuildWith(tx *bolt.Tx, freshName string, fresh []data.Vendor) error {
 	for _, name := range derivedBuckets {
 		if tx.Bucket(name) != nil {
 			if err := tx.DeleteBucket(name); err != nil {
@@ -230,6 +240,13 @@ func rebuild(tx *bolt.Tx) error {
 			}
 			source := sourceLabel(li)
 			rank := kindRank(li.Kind)
+			if li.Name == freshName && fresh != nil {
+				for _, v := range fresh {
+					records[v.ID] = append(records[v.ID], data.SourcedVendor{Source: source, Vendor: v})
+					ranks[v.ID] = append(ranks[v.ID], rank)
+				}
+				continue
+			}
 			err := vb.ForEach(func(k, raw []byte) error {
 				var v data.Vendor
 				if err := json.Unmarshal(raw, &v); err != nil {
