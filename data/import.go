@@ -40,7 +40,7 @@ var Formats = []struct {
 	{FormatOCDJSON, "Open Cookie Database JSON"},
 	{FormatThirdPartyWeb, "third-party-web entities JSON"},
 	{FormatTREntity, "DuckDuckGo Tracker Radar entity file, or a JSON array of them"},
-	{FormatTRDomain, "DuckDuckGo Tracker Radar domain file, or JSON lines of them"},
+	{FormatTRDomain, "DuckDuckGo Tracker Radar domain file, JSON lines of them, or a domain index CSV"},
 	{FormatTDS, "DuckDuckGo tracker blocklist (extension-tds.json)"},
 	{FormatDisconnect, "Disconnect services.json or entities.json"},
 	{FormatGhostery, "Ghostery trackerdb JSON export"},
@@ -126,6 +126,9 @@ func DetectFormat(name string, head []byte) (Format, error) {
 		l := strings.ToLower(string(line))
 		if strings.Contains(l, "platform") && strings.Contains(l, "cookie / data key name") {
 			return FormatOCDCSV, nil
+		}
+		if strings.HasPrefix(l, "domain,owner,displayname") {
+			return FormatTRDomain, nil
 		}
 		return "", fmt.Errorf("%s: %w (not JSON, and not a known CSV header); name it with --format, one of: %s", name, ErrUnknownFormat, FormatNames())
 	}
@@ -312,7 +315,7 @@ func ReadFile(f Format, name string, r io.Reader) ([]Vendor, []Warning, error) {
 	}
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	rd := &reader{file: name}
-	if f != FormatOCDCSV {
+	if f != FormatOCDCSV && !(f == FormatTRDomain && bytes.HasPrefix(b, []byte("domain,"))) {
 		if err := rd.scanJSONText(b, f == FormatVendex); err != nil {
 			return nil, nil, err
 		}

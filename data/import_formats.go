@@ -483,10 +483,14 @@ type trDomain struct {
 }
 
 // trDomains reads Tracker Radar domain files: one (domains/<region>/<domain>.json
-// upstream) or JSON lines of them. Domains group by owner; a domain with no
+// upstream) or JSON lines of them, or the domain index CSV derived from
+// them (see trDomainCSV). Domains group by owner; a domain with no
 // owner is a vendor of its own, named after the domain. First-party
 // cookies the owner's scripts set become cookies with their observed TTL.
 func (rd *reader) trDomains(b []byte) ([]Vendor, error) {
+	if bytes.HasPrefix(b, []byte("domain,")) {
+		return rd.trDomainCSV(b)
+	}
 	c := newCollector()
 	line := 0
 	for len(b) > 0 {
@@ -509,40 +513,94 @@ func (rd *reader) trDomains(b []byte) ([]Vendor, error) {
 		if err := rd.decodeJSON(chunk, line-1, &d); err != nil {
 			return nil, err
 		}
-		host, ok := importHost(d.Domain)
-		if !ok {
-			rd.warn(line, "domain", "skipped %q: not a host name", text(d.Domain))
-			continue
+		rd.addTRDomain(c, line, d)
+	}
+	return c.vendors(), nil
+}
+
+// addTRDomain adds one Tracker Radar domain record to its owner's vendor.
+func (rd *reader) addTRDomain(c *collector, line int, d trDomain) {
+	host, ok := importHost(d.Domain)
+	if !ok {
+		rd.warn(line, "domain", "skipped %q: not a host name", text(d.Domain))
+		return
+	}
+	owner := firstNonEmpty(d.Owner.DisplayName, d.Owner.Name)
+	var v *Vendor
+	if text(owner) == "" {
+		v = c.get("\x00"+host, host)
+	} else {
+		v = c.get(d.Owner.Name+"\x00"+owner, owner)
+		addAlias(v, d.Owner.Name)
+	}
+	if !hasDomain(v.Domains, host) {
+		v.Domains = append(v.Domains, Domain{Host: host})
+	}
+	fill(&v.PrivacyPolicy, text(d.Owner.PrivacyPolicy))
+	fill(&v.Website, text(d.Owner.URL))
+	for _, cat := range d.Categories {
+		trCategories.addCategory(v, cat)
+	}
+	for _, r := range d.Resources {
+		names := make([]string, 0, len(r.FirstPartyCookies))
+		for n := range r.FirstPartyCookies {
+			names = append(names, n)
 		}
-		owner := firstNonEmpty(d.Owner.DisplayName, d.Owner.Name)
-		var v *Vendor
-		if text(owner) == "" {
-			v = c.get("\x00"+host, host)
-		} else {
-			v = c.get(d.Owner.Name+"\x00"+owner, owner)
-			addAlias(v, d.Owner.Name)
-		}
-		if !hasDomain(v.Domains, host) {
-			v.Domains = append(v.Domains, Domain{Host: host})
-		}
-		fill(&v.PrivacyPolicy, text(d.Owner.PrivacyPolicy))
-		fill(&v.Website, text(d.Owner.URL))
-		for _, cat := range d.Categories {
-			trCategories.addCategory(v, cat)
-		}
-		for _, r := range d.Resources {
-			names := make([]string, 0, len(r.FirstPartyCookies))
-			for n := range r.FirstPartyCookies {
-				names = append(names, n)
+		sort.Strings(names)
+		for _, n := range names {
+			if text(n) == "" {
+				continue
 			}
-			sort.Strings(names)
-			for _, n := range names {
-				if text(n) == "" {
-					continue
-				}
-				addStorage(v, StorageItem{Kind: Cookie, Name: text(n), Party: FirstParty, Lifetime: secondsLifetime(r.FirstPartyCookies[n].TTL)})
+			addStorage(v, StorageItem{Kind: Cookie, Name: text(n), Party: FirstParty, Lifetime: secondsLifetime(r.FirstPartyCookies[n].TTL)})
+		}
+	}
+}
+
+// trDomainCSV reads the domain index CSV (domain, owner, displayName,
+// categories separated by "|", ...): a table derived from the per-domain
+// files, one row per domain.
+func (rd *reader) trDomainCSV(b []byte) ([]Vendor, error) {
+	cr := csv.NewReader(bytes.NewReader(b))
+	header, err := cr.Read()
+	if err != nil {
+		return nil, rd.csvError(err)
+	}
+	header = append([]string(nil), header...)
+	col := map[string]int{}
+	for i, h := range header {
+		col[strings.TrimSpace(h)] = i
+	}
+	if _, ok := col["domain"]; !ok {
+		return nil, rd.fail(1, "", errors.New(`missing column "domain"`))
+	}
+	get := func(rec []string, name string) string {
+		if i, ok := col[name]; ok && i < len(rec) {
+			return rec[i]
+		}
+		return ""
+	}
+	c := newCollector()
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, rd.csvError(err)
+		}
+		line, _ := cr.FieldPos(0)
+		for i, f := range rec {
+			if err := checkText(f); err != nil {
+				return nil, rd.fail(line, fmt.Sprintf("column %q", header[i]), err)
 			}
 		}
+		var d trDomain
+		d.Domain = get(rec, "domain")
+		d.Owner.Name, d.Owner.DisplayName = get(rec, "owner"), get(rec, "displayName")
+		if cats := get(rec, "categories"); cats != "" {
+			d.Categories = strings.Split(cats, "|")
+		}
+		rd.addTRDomain(c, line, d)
 	}
 	return c.vendors(), nil
 }

@@ -45,20 +45,21 @@ func hosts(v *Vendor) string {
 
 func TestEveryFixtureIsDetectedAndRead(t *testing.T) {
 	want := map[string]Format{
-		"vendex-user.json":            FormatVendex,
-		"ocd.csv":                     FormatOCDCSV,
-		"ocd.json":                    FormatOCDJSON,
-		"third-party-web.json":        FormatThirdPartyWeb,
-		"tracker-radar-entity.json":   FormatTREntity,
-		"tracker-radar-entities.json": FormatTREntity,
-		"tracker-radar-domain.json":   FormatTRDomain,
-		"tracker-radar-domains.jsonl": FormatTRDomain,
-		"extension-tds.json":          FormatTDS,
-		"disconnect-services.json":    FormatDisconnect,
-		"disconnect-entities.json":    FormatDisconnect,
-		"ghostery.json":               FormatGhostery,
-		"vendor-list.json":            FormatGVL,
-		"disclosure.json":             FormatIABDisclosure,
+		"vendex-user.json":               FormatVendex,
+		"ocd.csv":                        FormatOCDCSV,
+		"ocd.json":                       FormatOCDJSON,
+		"third-party-web.json":           FormatThirdPartyWeb,
+		"tracker-radar-entity.json":      FormatTREntity,
+		"tracker-radar-entities.json":    FormatTREntity,
+		"tracker-radar-domain.json":      FormatTRDomain,
+		"tracker-radar-domains.jsonl":    FormatTRDomain,
+		"tracker-radar-domain-index.csv": FormatTRDomain,
+		"extension-tds.json":             FormatTDS,
+		"disconnect-services.json":       FormatDisconnect,
+		"disconnect-entities.json":       FormatDisconnect,
+		"ghostery.json":                  FormatGhostery,
+		"vendor-list.json":               FormatGVL,
+		"disclosure.json":                FormatIABDisclosure,
 	}
 	for name, f := range want {
 		got, vs, _ := readFixture(t, name)
@@ -148,6 +149,13 @@ func TestTrackerRadarEntitiesAndDomains(t *testing.T) {
 	}
 	if o := byName(vs, "orphan-tracker.example"); o == nil {
 		t.Errorf("a domain with no owner should be a vendor named after it")
+	}
+	_, vs, _ = readFixture(t, "tracker-radar-domain-index.csv")
+	if nw := byName(vs, "Northwind"); nw == nil || nw.Category != Analytics || nw.Aliases[0] != "Northwind Traders, Inc." {
+		t.Errorf("domain index: %+v", vs)
+	}
+	if u := byName(vs, "unowned-pixel.example"); u == nil || u.Category != Marketing {
+		t.Errorf("domain index, no owner: %+v", u)
 	}
 	_, vs, _ = readFixture(t, "tracker-radar-domain.json")
 	if len(vs) != 1 || vs[0].Category != Analytics {
@@ -327,6 +335,7 @@ func TestPublicDatasetsRead(t *testing.T) {
 		"third-party-web/entities.json":                  FormatThirdPartyWeb,
 		"tracker-radar/entities.json":                    FormatTREntity,
 		"tracker-radar/domains-GB.jsonl":                 FormatTRDomain,
+		"tracker-radar/domain-index-all-regions.csv":     FormatTRDomain,
 		"ddg-tds/extension-tds.json":                     FormatTDS,
 		"disconnect/services.json":                       FormatDisconnect,
 		"disconnect/entities.json":                       FormatDisconnect,

@@ -87,7 +87,7 @@ func hasHostIn(v data.Vendor, h string) bool { return hasHost(v.Domains, h) }
 func TestEveryFormatImportsIntoTheCatalogue(t *testing.T) {
 	for _, name := range []string{
 		"vendex-user.json", "ocd.csv", "ocd.json", "third-party-web.json", "tracker-radar-entity.json",
-		"tracker-radar-entities.json", "tracker-radar-domain.json", "tracker-radar-domains.jsonl",
+		"tracker-radar-entities.json", "tracker-radar-domain.json", "tracker-radar-domains.jsonl", "tracker-radar-domain-index.csv",
 		"extension-tds.json", "disconnect-services.json", "disconnect-entities.json", "ghostery.json",
 		"vendor-list.json", "disclosure.json",
 	} {
@@ -397,6 +397,7 @@ var AllDatasetFiles = []string{
 	"third-party-web/entities.json",
 	"tracker-radar/entities.json",
 	"tracker-radar/domains-GB.jsonl",
+	"tracker-radar/domain-index-all-regions.csv",
 	"ddg-tds/extension-tds.json",
 	"disconnect/services.json",
 	"disconnect/entities.json",
