@@ -127,6 +127,22 @@ func cmdImport(c *cli, args []string) error {
 			io.WriteString(c.stdout, rep.String())
 		}
 	}
+	if !*dryRun {
+		return compact(c, s)
+	}
+	return nil
+}
+
+// compact gives back the space a rebuild freed once it is a quarter of the
+// file: a bbolt file never shrinks by itself.
+func compact(c *cli, s *store.Store) error {
+	before, after, err := s.Compact(0.25)
+	if err != nil {
+		return err
+	}
+	if after < before {
+		fmt.Fprintf(c.stdout, "compacted %s: %s -> %s\n", s.Path(), humanBytes(before), humanBytes(after))
+	}
 	return nil
 }
 
@@ -216,5 +232,5 @@ func cmdForget(c *cli, args []string) error {
 	}
 	fmt.Fprintf(c.stdout, "forgot %s (%s %s): %d vendor records, %d domains, %d storage items\n",
 		data.CleanLine(li.Name), li.Format, data.CleanLine(li.File), li.Vendors, li.Domains, li.Storage)
-	return nil
+	return compact(c, s)
 }

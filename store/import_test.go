@@ -405,3 +405,26 @@ var AllDatasetFiles = []string{
 	"iab-tcf-gvl/vendor-list-v3-45.json",
 	"iab-tcf-gvl/ovk_vendorinfo.json",
 }
+
+func TestCompactKeepsEveryRecordAndShrinksTheFile(t *testing.T) {
+	s := openSeeded(t)
+	mustImport(t, s, "third-party-web.json")
+	mustImport(t, s, "ocd.csv")
+	if _, err := s.Forget("third-party-web.json"); err != nil {
+		t.Fatal(err)
+	}
+	want := snapshot(t, s)
+	before, after, err := s.Compact(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after > before {
+		t.Errorf("compacted file grew: %d -> %d", before, after)
+	}
+	if got := snapshot(t, s); got != want {
+		t.Error("compaction changed the records")
+	}
+	if _, err := importFixture(t, s, "ghostery.json", false); err != nil {
+		t.Errorf("import after compaction: %v", err)
+	}
+}
