@@ -131,17 +131,21 @@ func (s *SearchIndex) Find(query string) []Match {
 	}
 	if len(parts) == 1 {
 		fill(parts[0])
-		return out
+	} else {
+		var wg sync.WaitGroup
+		for _, p := range parts {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				fill(p)
+			}()
+		}
+		wg.Wait()
 	}
-	var wg sync.WaitGroup
 	for _, p := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			fill(p)
-		}()
+		h := p.hits
+		hitPool.Put(&h)
 	}
-	wg.Wait()
 	return out
 }
 
@@ -192,20 +196,23 @@ func (s *SearchIndex) score(query string, cands []int32) []part {
 }
 
 func (s *SearchIndex) scoreChunk(pattern []rune, cands []int32) ([]hit, []int) {
-	hits := make([]hit, 0, len(cands))
+	hp := hitPool.Get().(*[]hit)
+	hits := (*hp)[:0]
 	offsets := make([]int, 0, len(pattern)*len(cands))
 	buf := make([]int, len(pattern))
-	var lower []byte
-	if ascii := lowerASCII(pattern); ascii != nil {
-		lower = ascii
-	}
+	lower := lowerASCII(pattern)
 	for _, i := range cands {
 		var score int
 		var idx []int
 		var ok bool
-		if lower != nil && s.masks[i]&nonASCII == 0 {
+		switch {
+		case len(lower) == 1 && s.masks[i]&nonASCII == 0:
+			score, idx, ok = scoreOneASCII(s.clean[i], lower[0], buf)
+		case len(pattern) == 1:
+			score, idx, ok = scoreOne(s.clean[i], pattern[0], buf)
+		case lower != nil && s.masks[i]&nonASCII == 0:
 			score, idx, ok = fuzzyScoreASCII(s.clean[i], lower, buf)
-		} else {
+		default:
 			score, idx, ok = fuzzyScore(s.clean[i], pattern, buf)
 		}
 		if !ok {
@@ -215,6 +222,82 @@ func (s *SearchIndex) scoreChunk(pattern []rune, cands []int32) ([]hit, []int) {
 		offsets = append(offsets, idx...)
 	}
 	return hits, offsets
+}
+
+// hitPool recycles hit lists: they live only during a Find.
+var hitPool = sync.Pool{New: func() any { return new([]hit) }}
+
+// scoreOneASCII is fuzzyScoreASCII for a one-character pattern, where
+// fuzzy keeps the best-scoring occurrence (the first among equals) and no
+// adjacency bonus applies. No occurrence after the first can score more
+// than a camel-case or separator bonus, so the first of those ends the
+// search.
+func scoreOneASCII(str string, p byte, buf []int) (int, []int, bool) {
+	best, at := -1, -1
+	var last byte
+	for j := 0; j < len(str); j++ {
+		c := str[j]
+		if foldASCII[c] == p {
+			score := 0
+			if j == 0 {
+				score = firstCharMatchBonus
+			} else {
+				if 'a' <= last && last <= 'z' && 'A' <= c && c <= 'Z' {
+					score += camelCaseMatchBonus
+				}
+				if isSeparator(rune(last)) {
+					score += matchFollowingSeparatorBonus
+				}
+			}
+			if score > best {
+				best, at = score, j
+				if score >= camelCaseMatchBonus {
+					break // nothing later can beat it
+				}
+			}
+		}
+		last = c
+	}
+	if at < 0 {
+		return 0, nil, false
+	}
+	best += max(at*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
+	buf[0] = at
+	return best + 1 - len(str), buf[:1:1], true
+}
+
+// scoreOne is scoreOneASCII for any string and pattern rune.
+func scoreOne(str string, p rune, buf []int) (int, []int, bool) {
+	best, at := -1, -1
+	var last rune
+	for j, c := range str {
+		if equalFold(c, p) {
+			score := 0
+			if j == 0 {
+				score = firstCharMatchBonus
+			} else {
+				if isLower(last) && isUpper(c) {
+					score += camelCaseMatchBonus
+				}
+				if isSeparator(last) {
+					score += matchFollowingSeparatorBonus
+				}
+			}
+			if score > best {
+				best, at = score, j
+				if score >= camelCaseMatchBonus {
+					break
+				}
+			}
+		}
+		last = c
+	}
+	if at < 0 {
+		return 0, nil, false
+	}
+	best += max(at*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
+	buf[0] = at
+	return best + 1 - len(str), buf[:1:1], true
 }
 
 // lowerASCII is the pattern with letters lower-cased, or nil if it is not
