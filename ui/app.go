@@ -135,7 +135,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case catalogMsg:
 		if msg.err != nil {
-			m.setError(ErrorText(msg.err))
+			m.list.loadErr = ErrorText(msg.err)
+			m.setError("The list is empty: the catalogue could not be read.")
 			return m, nil
 		}
 		m.card.resolve = func(id string) (string, bool) {
@@ -247,29 +248,40 @@ func (m Model) updateCard(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 
 // follow opens related vendor id, remembering where the card was.
 func (m *Model) follow(id string) {
-	x := m.list.index
-	i, ok := x.byID[id]
+	v, ok := m.vendor(id)
 	if !ok {
 		m.setError(id + " is not in the catalogue")
 		return
 	}
 	m.history = append(m.history, visit{id: m.card.vendor.ID, offset: m.card.offset, focus: m.card.focus})
-	m.card.open(x.vendors[i], 0, -1)
+	m.card.open(v, 0, -1)
 }
 
 // goBack returns to the previous vendor as it was left, or to the list.
 func (m *Model) goBack() {
-	x := m.list.index
 	for len(m.history) > 0 {
-		v := m.history[len(m.history)-1]
+		h := m.history[len(m.history)-1]
 		m.history = m.history[:len(m.history)-1]
-		if i, ok := x.byID[v.id]; ok {
-			m.card.open(x.vendors[i], v.offset, v.focus)
+		if v, ok := m.vendor(h.id); ok {
+			m.card.open(v, h.offset, h.focus)
 			return
 		}
 	}
 	m.state = stateList
 	m.syncPreview()
+}
+
+// vendor is the loaded vendor with this id.
+func (m Model) vendor(id string) (data.Vendor, bool) {
+	x := m.list.index
+	if x == nil {
+		return data.Vendor{}, false
+	}
+	i, ok := x.byID[id]
+	if !ok {
+		return data.Vendor{}, false
+	}
+	return x.vendors[i], true
 }
 
 // syncPreview shows the selected vendor on the card when the card sits
@@ -408,8 +420,8 @@ func (m Model) header() string {
 func (m Model) breadcrumb(room int) string {
 	var names []string
 	for _, v := range m.history {
-		if i, ok := m.list.index.byID[v.id]; ok {
-			names = append(names, m.list.index.vendors[i].Name)
+		if v, ok := m.vendor(v.id); ok {
+			names = append(names, v.Name)
 		}
 	}
 	names = append(names, m.card.vendor.Name)
@@ -490,8 +502,8 @@ func (m Model) lookupDone(msg lookupMsg) Model {
 		return m
 	}
 	v := cleanVendor(msg.match.Vendor)
-	if i, ok := m.list.index.byID[v.ID]; ok {
-		v = m.list.index.vendors[i]
+	if known, ok := m.vendor(v.ID); ok {
+		v = known
 	}
 	if m.state == stateCard {
 		m.history = append(m.history, visit{id: m.card.vendor.ID, offset: m.card.offset, focus: m.card.focus})

@@ -28,6 +28,8 @@ type vendorList struct {
 	cursor  int
 	offset  int
 
+	loadErr string // why the catalogue could not be read
+
 	seq     int // of the latest search asked for
 	applied int // of the search whose results are shown
 	width   int
@@ -197,7 +199,14 @@ func (l vendorList) View() string {
 	b.WriteString(l.input.View(l.width))
 	rows := l.rows()
 	if l.index == nil {
-		if rows > 0 {
+		switch {
+		case rows <= 0:
+		case l.loadErr != "":
+			lines := strings.Split(ansi.Wrap(l.loadErr, max(1, l.width), ""), "\n")
+			for _, line := range lines[:min(rows, len(lines))] {
+				b.WriteString("\n" + l.common.styles.Error.Render(line))
+			}
+		default:
 			b.WriteString("\n" + l.common.styles.Subtle.Render(ansi.Truncate("Loading the catalogue…", l.width, "…")))
 		}
 		return b.String()

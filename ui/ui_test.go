@@ -511,9 +511,27 @@ func TestEscapesInVendorText(t *testing.T) {
 	}
 }
 
+// lookupOnly answers lookups but cannot list: the card must still open.
+type lookupOnly struct{ fakeCatalog }
+
+func (lookupOnly) All() ([]data.Vendor, error) {
+	return nil, fmt.Errorf("read x.db: %w", store.ErrCorrupt)
+}
+
 func TestStoreErrorIsAMessage(t *testing.T) {
+	s := start(t, 60, 12, lookupOnly{fakeCatalog{vendors: fixture()}}, "")
+	s.waitText("database is damaged")
+	s.press(tea.KeyCtrlL)
+	s.typeText("twilio.com")
+	s.press(tea.KeyEnter)
+	s.waitText("Found Twilio")
+	s.press(tea.KeyTab)
+	s.press(tea.KeyEnter)
+	s.press(tea.KeyEsc)
+	s.waitText("database is damaged")
+
 	err := fmt.Errorf("open catalogue x.db: %w", store.ErrLocked)
-	s := start(t, 80, 24, fakeCatalog{err: err}, "")
+	s = start(t, 80, 24, fakeCatalog{err: err}, "")
 	s.waitText("locked by another vendex")
 	s.typeText("abc")
 	s.press(tea.KeyEnter)
