@@ -209,3 +209,6 @@ func ErrorText(err error) string {
 	}
 	return "Could not read the catalogue: " + data.CleanLine(err.Error())
 }
+
+// The store is a Catalog.
+var _ Catalog = (*store.Store)(nil)

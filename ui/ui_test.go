@@ -607,3 +607,24 @@ func BenchmarkFirstFrame(b *testing.B) {
 }
 
 var _ = errors.Is
+
+// The real catalogue in a real store: typing twi shows Twilio first, and
+// the lookup finds it by its SDK's URL.
+func TestRealStore(t *testing.T) {
+	st, err := store.OpenCatalogue(filepath.Join(t.TempDir(), "vendex.db"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	s := start(t, 80, 24, st, "")
+	s.waitText(" of ")
+	s.typeText("twi")
+	v := s.waitFor("twi", func(v string) bool { return strings.Contains(v, "Search: twi") && strings.Contains(v, " of ") })
+	if !strings.Contains(line(v, 2), "Twilio") {
+		t.Fatalf("typing twi: Twilio is not first:\n%s", v)
+	}
+	s.press(tea.KeyCtrlL)
+	s.typeText("https://media.twiliocdn.com/sdk/js/client/v1.3/twilio.min.js")
+	s.press(tea.KeyEnter)
+	s.waitText("Found Twilio")
+}
