@@ -380,6 +380,10 @@ func TestImportAllPublicDatasets(t *testing.T) {
 			t.Fatalf("%s: %v", name, err)
 		}
 		t.Logf("%s: %d records, %d new vendors, %d joined, %d new domains, %d conflicts", name, rep.Records, len(rep.NewVendors), rep.JoinedTotal(), len(rep.NewDomains), len(rep.Conflicts))
+		// As vendex import does after each command.
+		if _, _, err := s.Compact(0.25); err != nil {
+			t.Fatal(err)
+		}
 	}
 	t.Logf("%d vendors, file %d MB", s.Count(), s.Size()>>20)
 	if s.Size() > 100<<20 {
