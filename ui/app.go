@@ -505,12 +505,14 @@ func (m Model) lookupDone(msg lookupMsg) Model {
 	if known, ok := m.vendor(v.ID); ok {
 		v = known
 	}
-	if m.state == stateCard {
-		m.history = append(m.history, visit{id: m.card.vendor.ID, offset: m.card.offset, focus: m.card.focus})
-	} else {
+	switch {
+	case m.state != stateCard:
 		m.history = nil
+		m.card.open(v, 0, -1)
+	case v.ID != m.card.vendor.ID: // the same vendor stays as it is
+		m.history = append(m.history, visit{id: m.card.vendor.ID, offset: m.card.offset, focus: m.card.focus})
+		m.card.open(v, 0, -1)
 	}
-	m.card.open(v, 0, -1)
 	m.state = stateCard
 	how := "domain"
 	if msg.match.Source {

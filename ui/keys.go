@@ -104,9 +104,8 @@ func (c cardKeys) ShortHelp() []key.Binding {
 func (c cardKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{c.k.ScrollUp, c.k.ScrollDown, c.k.CardPgUp, c.k.CardPgDown, c.k.Top, c.k.Bottom},
-		{c.k.NextLink, c.k.PrevLink, c.k.Follow, c.k.Back},
-		{c.k.Export, c.k.Copy, c.k.Lookup},
-		{c.k.Help, c.k.CardQuit, c.k.ForceQuit},
+		{c.k.NextLink, c.k.PrevLink, c.k.Follow, c.k.Back, c.k.Export, c.k.Copy},
+		{c.k.Lookup, c.k.Help, c.k.CardQuit, c.k.ForceQuit},
 	}
 }
 

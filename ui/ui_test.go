@@ -384,6 +384,14 @@ func TestLookup(t *testing.T) {
 	}
 
 	s.press(tea.KeyCtrlL)
+	s.typeText("twilio.com")
+	s.press(tea.KeyEnter)
+	v = s.waitText("Found Twilio: domain twilio.com")
+	if strings.Contains(line(v, 0), "Twilio › Twilio") {
+		t.Fatalf("looking up the vendor on the card should not stack it again:\n%s", v)
+	}
+
+	s.press(tea.KeyCtrlL)
 	s.typeText("not a host")
 	s.press(tea.KeyEnter)
 	s.waitText(`"not a host" is not a host name or URL`)
@@ -627,4 +635,19 @@ func TestRealStore(t *testing.T) {
 	s.typeText("https://media.twiliocdn.com/sdk/js/client/v1.3/twilio.min.js")
 	s.press(tea.KeyEnter)
 	s.waitText("Found Twilio")
+}
+
+func TestCardHelpFits(t *testing.T) {
+	s := start(t, 80, 24, fakeCatalog{vendors: fixture()}, "twilio")
+	s.waitFor("Twilio first", func(v string) bool { return strings.Contains(line(v, 2), "Twilio") })
+	s.press(tea.KeyEnter)
+	s.waitText("Twilio Inc.")
+	s.typeText("?")
+	v := s.waitText("any key closes the help")
+	for _, want := range []string{"follow link", "export .md", "look up a host", "quit"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the card's help lacks %q:\n%s", want, v)
+		}
+	}
+	s.golden("card-help", v)
 }
