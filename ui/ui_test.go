@@ -651,3 +651,23 @@ func TestCardHelpFits(t *testing.T) {
 	}
 	s.golden("card-help", v)
 }
+
+func TestMouseWheelScrollsTheCard(t *testing.T) {
+	s := start(t, 80, 24, fakeCatalog{vendors: fixture()}, "twilio")
+	s.waitFor("Twilio first", func(v string) bool { return strings.Contains(line(v, 2), "Twilio") })
+	s.press(tea.KeyEnter)
+	top := s.waitText("Twilio Inc.")
+	s.tm.Send(tea.MouseMsg{X: 10, Y: 10, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+	v := s.view()
+	if line(v, 1) == line(top, 1) || !strings.Contains(line(v, 0), "%") {
+		t.Fatalf("the wheel did not scroll the card:\n%s", v)
+	}
+	s.tm.Send(tea.MouseMsg{X: 10, Y: 10, Button: tea.MouseButtonWheelUp, Action: tea.MouseActionPress})
+	if v := s.view(); cardBody(v) != cardBody(top) {
+		t.Fatalf("the wheel did not scroll back up:\n%s", v)
+	}
+	s.typeText("G")
+	if v := s.view(); !strings.Contains(line(v, 0), "(end)") {
+		t.Fatalf("G did not go to the end:\n%s", v)
+	}
+}
