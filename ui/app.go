@@ -103,9 +103,22 @@ func Run(cat Catalog, initialQuery string, opts ...Option) error {
 		lipgloss.SetColorProfile(termenv.Ascii)
 	}
 	lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
+	// The clipboard sequence goes to the terminal beside Bubble Tea's own
+	// output: standard error, or the terminal itself when that is redirected.
+	if !isTerminal(os.Stderr) {
+		if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+			defer tty.Close()
+			opts = append([]Option{WithClipboard(tty)}, opts...)
+		}
+	}
 	p := tea.NewProgram(New(cat, initialQuery, opts...), tea.WithAltScreen(), tea.WithMouseCellMotion())
 	_, err := p.Run()
 	return err
+}
+
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // catalogMsg carries the loaded, indexed catalogue.

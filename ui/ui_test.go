@@ -397,6 +397,23 @@ func TestLookup(t *testing.T) {
 	s.waitText(`"not a host" is not a host name or URL`)
 }
 
+func TestExportWritesTheCard(t *testing.T) {
+	dir := t.TempDir()
+	s := start(t, 80, 24, fakeCatalog{vendors: fixture()}, "maps", WithExportDir(dir))
+	s.waitFor("Google Maps first", func(v string) bool { return strings.Contains(line(v, 2), "Google Maps") })
+	s.press(tea.KeyEnter)
+	s.waitText("Google LLC")
+	s.typeText("e")
+	s.waitText("Wrote google-maps.md in " + dir)
+	b, err := os.ReadFile(filepath.Join(dir, "google-maps.md"))
+	if err != nil || !strings.HasPrefix(string(b), "# Google Maps") {
+		t.Fatalf("google-maps.md: %v\n%s", err, b)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*")); len(left) > 0 {
+		t.Fatalf("export left temporary files: %v", left)
+	}
+}
+
 func TestExportNeverOverwrites(t *testing.T) {
 	dir := t.TempDir()
 	mine := filepath.Join(dir, "twilio.md")
