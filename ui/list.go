@@ -229,12 +229,15 @@ func (l vendorList) View() string {
 func (l vendorList) row(r result, selected bool) string {
 	st := l.common.styles
 	v := l.index.vendors[r.vendor]
-	w := l.width
+	// Every part carries the row's own style, so the selection's
+	// background runs the whole width under the badge and highlights.
+	base := lipgloss.NewStyle()
 	mark := "  "
 	if selected {
-		mark = "› "
+		base, mark = st.Selected, "› "
 	}
-	w -= 2
+	match := st.Match.Inherit(base)
+	w := l.width - 2
 
 	badgeW, extraW := badgeWidth, 0
 	if w < 30 {
@@ -245,57 +248,65 @@ func (l vendorList) row(r result, selected bool) string {
 	}
 	nameW := max(1, w-badgeW-extraW)
 
-	var name string
-	if r.field == fieldName && r.entry == v.Name {
-		name = highlight(v.Name, r.matched, st.Match)
-	} else {
-		name = v.Name
+	// cell is text cut to fit width cells, highlighted, padded.
+	cell := func(text string, offsets []int, width int, plain lipgloss.Style) string {
+		cut := ansi.Truncate(text, width, "…")
+		return highlight(cut, offsets, match, plain) + base.Render(strings.Repeat(" ", max(0, width-lipgloss.Width(cut))))
 	}
-	name = padRight(ansi.Truncate(name, nameW-1, "…"), nameW)
-
-	line := mark + name
+	var nameHits []int
+	if r.field == fieldName && r.entry == v.Name {
+		nameHits = r.matched
+	}
+	line := base.Render(mark) + cell(v.Name, nameHits, nameW-1, base) + base.Render(" ")
 	if badgeW > 0 {
-		line += st.Badge(v.Category).Render(padRight(badgeLabel(v.Category), badgeW))
+		line += cell(badgeLabel(v.Category), nil, badgeW, st.Badge(v.Category).Inherit(base))
 	}
 	if extraW > 0 {
-		extra := v.MainDomain()
-		switch {
-		case r.field == fieldName:
-		case r.field == fieldDomain && r.entry == extra:
-			extra = highlight(extra, r.matched, st.Match)
-		default:
-			extra = highlight(r.entry, r.matched, st.Match)
+		extra, hits := v.MainDomain(), []int(nil)
+		if r.field != fieldName {
+			extra, hits = r.entry, r.matched
 		}
-		line += st.Subtle.Render(ansi.Truncate(extra, extraW, "…"))
+		line += cell(extra, hits, extraW, st.Subtle.Inherit(base))
 	}
-	line = ansi.Truncate(line, l.width, "…")
-	if selected {
-		line = st.Selected.Render(padRight(line, l.width))
+	if !selected {
+		return ansi.Truncate(strings.TrimRight(line, " "), l.width, "…")
 	}
-	return line
+	if pad := l.width - lipgloss.Width(line); pad > 0 {
+		line += base.Render(strings.Repeat(" ", pad))
+	}
+	return ansi.Truncate(line, l.width, "…")
 }
 
-// highlight styles the matched characters of s. fuzzy's offsets are byte
-// offsets of rune starts; styling rune by rune keeps accented and CJK
-// characters whole, and the width is measured in cells afterwards.
-func highlight(s string, offsets []int, st lipgloss.Style) string {
-	if len(offsets) == 0 {
-		return s
-	}
+// highlight styles the matched characters of s with match and the rest
+// with plain. fuzzy's offsets are byte offsets of rune starts; styling whole
+// runes keeps accented and CJK characters intact (widths are measured in
+// cells afterwards).
+func highlight(s string, offsets []int, match, plain lipgloss.Style) string {
 	var b strings.Builder
-	k := 0
+	k, run, runMatched := 0, 0, false
+	flush := func(end int) {
+		if end > run {
+			if runMatched {
+				b.WriteString(match.Render(s[run:end]))
+			} else {
+				b.WriteString(plain.Render(s[run:end]))
+			}
+		}
+		run = end
+	}
 	for i := 0; i < len(s); {
 		_, size := utf8.DecodeRuneInString(s[i:])
 		for k < len(offsets) && offsets[k] < i {
 			k++
 		}
-		if k < len(offsets) && offsets[k] == i {
-			b.WriteString(st.Render(s[i : i+size]))
-		} else {
-			b.WriteString(s[i : i+size])
+		matched := k < len(offsets) && offsets[k] == i
+		if matched != runMatched {
+			flush(i)
+			runMatched = matched
 		}
 		i += size
 	}
+	flush(len(s))
 	return b.String()
 }
 

@@ -509,7 +509,7 @@ func TestHighlightWholeRunes(t *testing.T) {
 		if len(ms) == 0 {
 			t.Fatalf("%q matches nothing", q)
 		}
-		out := highlight(ms[0].Str, ms[0].MatchedIndexes, st)
+		out := highlight(ms[0].Str, ms[0].MatchedIndexes, st, r.NewStyle())
 		if ansi.Strip(out) != ms[0].Str {
 			t.Errorf("%q: highlighted %q reads %q", q, ms[0].Str, ansi.Strip(out))
 		}
