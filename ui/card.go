@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/vendex/vendex/data"
 )
@@ -451,4 +450,3 @@ func (c cardView) scrollInfo() string {
 	return fmt.Sprintf("%d%%", c.offset*100/max)
 }
 
-var _ = lipgloss.Width

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -631,7 +630,6 @@ func BenchmarkFirstFrame(b *testing.B) {
 	}
 }
 
-var _ = errors.Is
 
 // The real catalogue in a real store: typing twi shows Twilio first, and
 // the lookup finds it by its SDK's URL.
