@@ -449,4 +449,3 @@ func (c cardView) scrollInfo() string {
 	}
 	return fmt.Sprintf("%d%%", c.offset*100/max)
 }
-

@@ -630,7 +630,6 @@ func BenchmarkFirstFrame(b *testing.B) {
 	}
 }
 
-
 // The real catalogue in a real store: typing twi shows Twilio first, and
 // the lookup finds it by its SDK's URL.
 func TestRealStore(t *testing.T) {
