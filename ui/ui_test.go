@@ -685,3 +685,22 @@ func TestMouseWheelScrollsTheCard(t *testing.T) {
 		t.Fatalf("G did not go to the end:\n%s", v)
 	}
 }
+
+// Every vendor of the real catalogue renders at any width without a line
+// wider than the terminal.
+func TestRenderCardFitsEveryWidth(t *testing.T) {
+	vs, err := data.Catalogue()
+	if err != nil {
+		t.Skip("catalogue does not load:", err)
+	}
+	vs = append(vs, fixture()...)
+	for _, w := range []int{8, 20, 40, 80, 133} {
+		for _, v := range vs {
+			for i, l := range strings.Split(RenderCard(v, w), "\n") {
+				if lipgloss.Width(l) > w {
+					t.Fatalf("%s at %d columns: line %d is %d cells: %q", v.ID, w, i, lipgloss.Width(l), l)
+				}
+			}
+		}
+	}
+}
