@@ -227,15 +227,13 @@ func renderCard(v data.Vendor, width int, st Styles, resolve resolver, focus int
 		para(2, "None recorded.")
 	}
 	for _, id := range v.Related {
-		name, ok := id, false
-		if resolve != nil {
-			name, ok = resolve(id)
+		if resolve == nil { // a card on its own: no links to follow
+			add("  • " + ansi.Truncate(id, width-4, "…"))
+			continue
 		}
+		name, ok := resolve(id)
 		if !ok {
-			if resolve != nil {
-				name = id + " (not in the catalogue)"
-			}
-			add("    " + st.Subtle.Render(ansi.Truncate(name, width-4, "…")))
+			add("    " + st.Subtle.Render(ansi.Truncate(id+" (not in the catalogue)", width-4, "…")))
 			continue
 		}
 		n := len(doc.links)
