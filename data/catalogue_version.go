@@ -2,4 +2,4 @@
 
 package data
 
-const embeddedVersion = "834-6e26efc1"
+const embeddedVersion = "855-0895a087"

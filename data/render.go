@@ -170,7 +170,7 @@ func Markdown(v Vendor) string {
 		}
 		p("\n")
 	} else {
-		p("No browser storage is recorded for this vendor.\n\n")
+		p("%s\n\n", NoStorageText(v))
 	}
 	p("## %s\n\n", SecPermissions)
 	if len(v.Permissions) == 0 {
@@ -224,6 +224,8 @@ func Markdown(v Vendor) string {
 	}
 	if v.PrivacyPolicy != "" {
 		p("- **Privacy policy:** %s\n", mdURL(v.PrivacyPolicy))
+	} else if v.IsUnpublished("privacy_policy") {
+		p("- **Privacy policy:** not published by the vendor\n")
 	}
 	if len(v.Products) > 0 {
 		p("- **Products:** %s\n", mdLine(strings.Join(v.Products, ", ")))
@@ -307,4 +309,15 @@ func (r Role) Title() string {
 		return "Processor for some services, independent controller for others"
 	}
 	return string(r)
+}
+
+// NoStorageText explains an empty storage table.
+func NoStorageText(v Vendor) string {
+	switch {
+	case v.IsUnpublished("storage"):
+		return "It sets cookies, but the vendor does not publish their names or lifetimes."
+	case v.SetsCookies == No:
+		return "It sets no cookies, and no other browser storage is recorded for it."
+	}
+	return "No browser storage is recorded for this vendor."
 }

@@ -73,7 +73,7 @@ func Text(v Vendor, width int) string {
 	heading(SecStorage)
 	field("Sets HTTP cookies", v.SetsCookies.Title())
 	if len(v.Storage) == 0 {
-		para("", "No browser storage is recorded for this vendor.")
+		para("", NoStorageText(v))
 	}
 	for _, s := range v.Storage {
 		meta := []string{string(s.Kind)}
@@ -117,6 +117,9 @@ func Text(v Vendor, width int) string {
 	field("Owner", v.Owner)
 	field("Website", v.Website)
 	field("Privacy policy", v.PrivacyPolicy)
+	if v.PrivacyPolicy == "" && v.IsUnpublished("privacy_policy") {
+		field("Privacy policy", "not published by the vendor")
+	}
 	field("Products", strings.Join(v.Products, ", "))
 	field("Also known as", strings.Join(v.Aliases, ", "))
 	field("Industries", strings.Join(v.Industries, ", "))

@@ -179,6 +179,20 @@ func Validate(vendors []Vendor) Problems {
 				}
 			}
 		}
+		for i, u := range v.Unpublished {
+			switch u {
+			case "storage":
+				if v.SetsCookies != Yes || len(v.Storage) > 0 {
+					add(id, fmt.Sprintf("unpublished[%d]", i), "\"storage\" is for a vendor that sets cookies (sets_cookies yes) but names none")
+				}
+			case "privacy_policy":
+				if v.PrivacyPolicy != "" {
+					add(id, fmt.Sprintf("unpublished[%d]", i), "says the privacy policy is unpublished but gives one")
+				}
+			default:
+				add(id, fmt.Sprintf("unpublished[%d]", i), "unknown section %q (want storage or privacy_policy)", u)
+			}
+		}
 		for i, p := range v.Permissions {
 			if !p.Name.Valid() {
 				add(id, fmt.Sprintf("permissions[%d]", i), "unknown permission %q", p.Name)
@@ -247,13 +261,13 @@ func (v *Vendor) MissingSections() []string {
 	check("summary", v.Summary != "")
 	check("overview", v.Overview != "")
 	check("website", v.Website != "")
-	check("privacy_policy", v.PrivacyPolicy != "")
+	check("privacy_policy", v.PrivacyPolicy != "" || v.IsUnpublished("privacy_policy"))
 	check("aliases", len(v.Aliases) > 0)
 	check("domains", len(v.Domains) > 0)
 	check("scripts", len(v.Scripts) > 0)
 	check("data_collected", len(v.DataCollected) > 0)
 	check("sets_cookies", v.SetsCookies == Yes || v.SetsCookies == No)
-	check("storage", len(v.Storage) > 0 || v.SetsCookies == No)
+	check("storage", len(v.Storage) > 0 || v.SetsCookies == No || v.IsUnpublished("storage"))
 	check("compliance.gdpr", v.Compliance.GDPR != "")
 	check("compliance.ccpa", v.Compliance.CCPA != "")
 	check("compliance.role", v.Compliance.Role != "")
@@ -263,4 +277,14 @@ func (v *Vendor) MissingSections() []string {
 	check("related", len(v.Related) >= 2)
 	check("sources", len(v.Sources) > 0)
 	return miss
+}
+
+// IsUnpublished reports whether the vendor does not publish a section.
+func (v *Vendor) IsUnpublished(section string) bool {
+	for _, u := range v.Unpublished {
+		if u == section {
+			return true
+		}
+	}
+	return false
 }

@@ -44,6 +44,11 @@ type Vendor struct {
 	ConsentRequired    Verdict    `json:"consent_required"`
 	BlockBeforeConsent Verdict    `json:"block_before_consent"`
 
+	// Unpublished names the facts the vendor does not make public, so a
+	// card can say "not published" instead of leaving a gap unexplained:
+	// "storage" (it sets cookies but names none), "privacy_policy".
+	Unpublished []string `json:"unpublished,omitempty"`
+
 	FAQ     []FAQ    `json:"faq,omitempty"`
 	Related []string `json:"related,omitempty"`
 	Sources []Source `json:"sources,omitempty"`
