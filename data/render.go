@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"html"
 	"strings"
 )
 
@@ -87,14 +86,26 @@ func (p Party) Title() string {
 	return ""
 }
 
-// md escapes untrusted text for Markdown: control sequences go, HTML is
-// escaped so that a pasted card cannot inject markup, and characters that
-// would start Markdown structure are backslashed.
+// md escapes untrusted text for Markdown: control sequences go, the
+// characters that start HTML (< > &) become entities so that a pasted card
+// cannot inject markup, and characters that would start Markdown structure
+// are backslashed.
 func md(s string) string {
-	s = html.EscapeString(CleanText(s))
-	r := strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "|", `\|`, "#", `\#`)
-	return r.Replace(s)
+	s = mdEscaper.Replace(CleanText(s))
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		// A leading # or > would make a heading or a quote; a leading
+		// "1." or "-" a list; keep the text as text.
+		t := strings.TrimLeft(l, " ")
+		if strings.HasPrefix(t, "#") || strings.HasPrefix(t, "-") || strings.HasPrefix(t, "+") {
+			lines[i] = l[:len(l)-len(t)] + "\\" + t
+		}
+	}
+	return strings.Join(lines, "\n")
 }
+
+var mdEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;",
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "|", `\|`)
 
 // mdLine is md for one line (table cells, list items).
 func mdLine(s string) string { return strings.ReplaceAll(md(s), "\n", " ") }
