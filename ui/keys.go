@@ -49,28 +49,28 @@ func DefaultKeyMap() KeyMap {
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Lookup:    key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "look up a host")),
+		Lookup:    key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "lookup host")),
 
 		Up:         key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
 		Down:       key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
 		PageUp:     key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
 		PageDown:   key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open card")),
+		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		NextFilter: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "category")),
 		PrevFilter: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous category")),
-		ClearQuit:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear search / quit")),
+		ClearQuit:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear/quit")),
 
-		ScrollUp:   key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "scroll up")),
-		ScrollDown: key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "scroll down")),
+		ScrollUp:   key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
+		ScrollDown: key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "scroll")),
 		CardPgUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
 		CardPgDown: key.NewBinding(key.WithKeys("pgdown", " ", "f"), key.WithHelp("pgdn/space", "page down")),
 		Top:        key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
 		Bottom:     key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
-		NextLink:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next link")),
+		NextLink:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "link")),
 		PrevLink:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous link")),
-		Follow:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "follow link")),
+		Follow:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "follow")),
 		Back:       key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
-		Export:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export .md")),
+		Export:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export")),
 		Copy:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),
 		CardQuit:   key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 
@@ -98,7 +98,7 @@ func (l listKeys) FullHelp() [][]key.Binding {
 type cardKeys struct{ k KeyMap }
 
 func (c cardKeys) ShortHelp() []key.Binding {
-	return []key.Binding{c.k.ScrollDown, c.k.NextLink, c.k.Follow, c.k.Back, c.k.Export, c.k.Copy, c.k.Help, c.k.CardQuit}
+	return []key.Binding{c.k.NextLink, c.k.Follow, c.k.Back, c.k.Export, c.k.Copy, c.k.Help, c.k.CardQuit}
 }
 
 func (c cardKeys) FullHelp() [][]key.Binding {

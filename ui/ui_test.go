@@ -658,7 +658,7 @@ func TestCardHelpFits(t *testing.T) {
 	s.waitText("Twilio Inc.")
 	s.typeText("?")
 	v := s.waitText("any key closes the help")
-	for _, want := range []string{"follow link", "export .md", "look up a host", "quit"} {
+	for _, want := range []string{"follow", "export", "lookup host", "previous link", "quit"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the card's help lacks %q:\n%s", want, v)
 		}
