@@ -236,7 +236,7 @@ func (m Model) updateCard(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Help):
 		m.back, m.state = stateCard, stateHelp
 		return m, nil
-	case key.Matches(msg, k.Lookup), msg.String() == "l":
+	case key.Matches(msg, k.CardLookup):
 		return m.openPrompt(), nil
 	case key.Matches(msg, k.Follow):
 		id, ok := m.card.focused()

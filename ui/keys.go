@@ -37,6 +37,7 @@ type KeyMap struct {
 	Export     key.Binding
 	Copy       key.Binding
 	CardQuit   key.Binding
+	CardLookup key.Binding
 
 	// prompts
 	Submit key.Binding
@@ -73,6 +74,7 @@ func DefaultKeyMap() KeyMap {
 		Export:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export")),
 		Copy:       key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy")),
 		CardQuit:   key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		CardLookup: key.NewBinding(key.WithKeys("l", "ctrl+l"), key.WithHelp("l", "lookup host")),
 
 		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "look up")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
@@ -105,7 +107,7 @@ func (c cardKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{c.k.ScrollUp, c.k.ScrollDown, c.k.CardPgUp, c.k.CardPgDown, c.k.Top, c.k.Bottom},
 		{c.k.NextLink, c.k.PrevLink, c.k.Follow, c.k.Back, c.k.Export, c.k.Copy},
-		{c.k.Lookup, c.k.Help, c.k.CardQuit, c.k.ForceQuit},
+		{c.k.CardLookup, c.k.Help, c.k.CardQuit, c.k.ForceQuit},
 	}
 }
 
