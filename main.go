@@ -13,6 +13,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"text/tabwriter"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
@@ -259,6 +260,8 @@ func cmdLookup(c *cli, args []string) error {
 	defer out.Flush()
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	rows := 0
 	var misses []string
 	one := func(in string) error {
 		r := lookupResult{Input: in}
@@ -281,11 +284,20 @@ func cmdLookup(c *cli, args []string) error {
 		if *asJSON {
 			return enc.Encode(r)
 		}
-		if r.Found {
-			block := "block before consent: " + strings.ToLower(r.Block.Title())
-			fmt.Fprintf(out, "%s\t%s (%s)\t%s\tmatched %s\t%s\n", data.CleanLine(in), data.CleanLine(r.Name), r.VendorID, r.Category.Title(), r.Matched, block)
-		} else {
-			fmt.Fprintf(out, "%s\tunknown\n", data.CleanLine(in))
+		if rows == 0 {
+			fmt.Fprintln(tw, "INPUT\tVENDOR\tCATEGORY\tBLOCK BEFORE CONSENT\tMATCHED")
+		}
+		switch {
+		case r.Found:
+			fmt.Fprintf(tw, "%s\t%s (%s)\t%s\t%s\t%s\n", data.CleanLine(in), data.CleanLine(r.Name), r.VendorID, r.Category.Title(), strings.ToLower(r.Block.Title()), r.Matched)
+		case r.Error != "":
+			fmt.Fprintf(tw, "%s\t-\t%s\n", data.CleanLine(in), data.CleanLine(r.Error))
+		default:
+			fmt.Fprintf(tw, "%s\t-\tno vendor known\n", data.CleanLine(in))
+		}
+		// Align in chunks, so that 100,000 lines stream instead of piling up.
+		if rows++; rows%512 == 0 {
+			return tw.Flush()
 		}
 		return nil
 	}
@@ -310,6 +322,9 @@ func cmdLookup(c *cli, args []string) error {
 				return err
 			}
 		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
 	}
 	if err := out.Flush(); err != nil {
 		return err
