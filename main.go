@@ -518,9 +518,16 @@ func cmdCookie(c *cli, args []string) error {
 			return err
 		}
 	} else {
+		tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
+		if len(ms) > 0 {
+			fmt.Fprintln(tw, "VENDOR\tKIND\tNAME\tLIFETIME\tCATEGORY\tPURPOSE")
+		}
 		for _, m := range ms {
-			fmt.Fprintf(c.stdout, "%s (%s)\t%s %s\t%s\t%s\t%s\n", data.CleanLine(m.VendorName), m.VendorID, m.Item.Kind,
+			fmt.Fprintf(tw, "%s (%s)\t%s\t%s\t%s\t%s\t%s\n", data.CleanLine(m.VendorName), m.VendorID, m.Item.Kind,
 				data.CleanLine(m.Item.Name), m.Item.Lifetime, m.Category.Title(), data.CleanLine(m.Item.Purpose))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
 		}
 	}
 	if len(ms) == 0 {
