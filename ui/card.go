@@ -143,7 +143,7 @@ func renderCard(v data.Vendor, width int, st Styles, resolve resolver, focus int
 	section(data.SecStorage)
 	field(2, "Sets HTTP cookies", v.SetsCookies.Title())
 	if len(v.Storage) == 0 {
-		para(2, "No browser storage is recorded for this vendor.")
+		para(2, data.NoStorageText(v))
 	} else {
 		storageTable(&doc, v.Storage, width, st, para)
 	}
@@ -173,6 +173,9 @@ func renderCard(v data.Vendor, width int, st Styles, resolve resolver, focus int
 	field(2, "Owner", v.Owner)
 	field(2, "Website", v.Website)
 	field(2, "Privacy policy", v.PrivacyPolicy)
+	if v.PrivacyPolicy == "" && v.IsUnpublished("privacy_policy") {
+		field(2, "Privacy policy", "not published by the vendor")
+	}
 	field(2, "Aliases", strings.Join(v.Aliases, ", "))
 	field(2, "Products", strings.Join(v.Products, ", "))
 	field(2, "Industries", strings.Join(v.Industries, ", "))
