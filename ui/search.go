@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -28,6 +29,7 @@ type SearchIndex struct {
 	entries []string
 	clean   []string // each entry up to its first NUL, as fuzzy reads it
 	masks   []uint64
+	letters [numLetters]letterTable
 
 	mu   sync.Mutex
 	last lastQuery
@@ -53,6 +55,7 @@ func NewSearchIndex(entries []string) *SearchIndex {
 		}
 		s.masks[i] = runeMask(s.clean[i])
 	}
+	s.letters = buildLetters(s.clean, s.masks)
 	return s
 }
 
@@ -67,7 +70,8 @@ func (s *SearchIndex) Entry(i int) string { return s.entries[i] }
 const parallelMin = 4096
 
 // Find returns the entries matching query, best first, exactly as
-// fuzzy.Find(query, entries) would.
+// fuzzy.Find(query, entries) would. It builds every match with its offsets;
+// a screen that shows a few rows at a time wants FindRanked.
 func (s *SearchIndex) Find(query string) []Match {
 	if query == "" {
 		return nil
@@ -77,46 +81,10 @@ func (s *SearchIndex) Find(query string) []Match {
 	if strings.ContainsRune(query, 0) {
 		return fuzzy.Find(query, s.entries)
 	}
-	qmask := runeMask(query) &^ nonASCII
-
-	s.mu.Lock()
-	prev := s.last
-	s.mu.Unlock()
-
-	cp := candPool.Get().(*[]int32)
-	cands := (*cp)[:0]
-	if prev.query != "" && strings.HasPrefix(query, prev.query) {
-		for _, i := range prev.idx {
-			if s.masks[i]&qmask == qmask {
-				cands = append(cands, i)
-			}
-		}
-	} else {
-		for i, m := range s.masks {
-			if m&qmask == qmask {
-				cands = append(cands, int32(i))
-			}
-		}
+	if k := queryLetter(query); k >= 0 {
+		return s.letterMatches(query, s.letters[k])
 	}
-
-	parts := s.score(query, cands)
-	*cp = cands
-	candPool.Put(cp)
-
-	total := 0
-	for _, p := range parts {
-		total += len(p.hits)
-	}
-	idx := make([]int32, 0, total)
-	for _, p := range parts {
-		for _, h := range p.hits {
-			idx = append(idx, h.entry)
-		}
-	}
-	s.mu.Lock()
-	s.last = lastQuery{query: query, idx: idx}
-	s.mu.Unlock()
-
+	parts, total := s.collect(query, true)
 	rank(parts, total)
 	out := make([]Match, total)
 	fill := func(p part) {
@@ -142,11 +110,157 @@ func (s *SearchIndex) Find(query string) []Match {
 		}
 		wg.Wait()
 	}
+	releaseHits(parts)
+	return out
+}
+
+// Ranked is the ranking of one query: fuzzy.Find's order and scores, as
+// entry indexes, without building a Match per entry. Match(i) builds the
+// i-th one when asked, so a screen pays only for the rows it shows.
+// A Ranked is read-only and stays valid after later queries.
+type Ranked struct {
+	s       *SearchIndex
+	pattern []rune
+	lower   []byte  // pattern lower-cased, nil unless all ASCII
+	order   []int32 // entry indexes, best first
+	scores  []int32 // score of order[i]
+	matches []Match // only when fuzzy.Find itself answered
+}
+
+// Len is the number of matching entries.
+func (r Ranked) Len() int { return len(r.order) }
+
+// Index is the entry index of the i-th best match.
+func (r Ranked) Index(i int) int { return int(r.order[i]) }
+
+// Score is the score of the i-th best match.
+func (r Ranked) Score(i int) int { return int(r.scores[i]) }
+
+// Match is the i-th best match, exactly fuzzy.Find's i-th, offsets and all.
+func (r Ranked) Match(i int) Match {
+	if r.matches != nil {
+		return r.matches[i]
+	}
+	e := r.order[i]
+	return Match{
+		Str:            r.s.entries[e],
+		Index:          int(e),
+		MatchedIndexes: r.s.offsets(r.pattern, r.lower, e, make([]int, len(r.pattern))),
+		Score:          int(r.scores[i]),
+	}
+}
+
+// FindRanked ranks the entries matching query as Find does, with the same
+// order and scores, but computes the matched offsets only when Match asks.
+// A one-character query is a lookup in tables built with the index.
+func (s *SearchIndex) FindRanked(query string) Ranked {
+	if query == "" {
+		return Ranked{s: s}
+	}
+	if strings.ContainsRune(query, 0) {
+		ms := fuzzy.Find(query, s.entries)
+		r := Ranked{s: s, matches: ms, order: make([]int32, len(ms)), scores: make([]int32, len(ms))}
+		for i, m := range ms {
+			r.order[i], r.scores[i] = int32(m.Index), int32(m.Score)
+		}
+		return r
+	}
+	pattern := []rune(query)
+	r := Ranked{s: s, pattern: pattern, lower: lowerASCII(pattern)}
+	if k := queryLetter(query); k >= 0 {
+		// Narrowing from it would gain nothing: the masks alone pick out
+		// exactly the entries holding a letter or digit.
+		r.order, r.scores = s.letters[k].order, s.letters[k].scores
+		return r
+	}
+	parts, total := s.collect(query, false)
+	rank(parts, total)
+	r.order, r.scores = make([]int32, total), make([]int32, total)
+	for _, p := range parts {
+		for _, h := range p.hits {
+			r.order[h.pos], r.scores[h.pos] = h.entry, h.score
+		}
+	}
+	releaseHits(parts)
+	return r
+}
+
+// MatchedIndexes is what fuzzy.Find gives as MatchedIndexes for entry i and
+// query: the byte offsets of the matched characters (nil if it does not
+// match). The browser asks it for the rows on screen only.
+func (s *SearchIndex) MatchedIndexes(query string, i int) []int {
+	if query == "" {
+		return nil
+	}
+	if strings.ContainsRune(query, 0) {
+		if ms := fuzzy.Find(query, s.entries[i:i+1]); len(ms) == 1 {
+			return ms[0].MatchedIndexes
+		}
+		return nil
+	}
+	pattern := []rune(query)
+	return s.offsets(pattern, lowerASCII(pattern), int32(i), make([]int, len(pattern)))
+}
+
+// offsets scores entry i alone and returns its matched offsets, in buf.
+func (s *SearchIndex) offsets(pattern []rune, lower []byte, i int32, buf []int) []int {
+	_, idx, ok := s.scoreEntry(pattern, lower, i, buf)
+	if !ok {
+		return nil
+	}
+	return idx
+}
+
+// collect scores every entry that may match query, on several cores, and
+// remembers the matches for narrowing. Offsets are kept only if asked.
+func (s *SearchIndex) collect(query string, withOffsets bool) ([]part, int) {
+	qmask := runeMask(query) &^ nonASCII
+
+	s.mu.Lock()
+	prev := s.last
+	s.mu.Unlock()
+
+	cp := candPool.Get().(*[]int32)
+	cands := (*cp)[:0]
+	if prev.query != "" && strings.HasPrefix(query, prev.query) {
+		for _, i := range prev.idx {
+			if s.masks[i]&qmask == qmask {
+				cands = append(cands, i)
+			}
+		}
+	} else {
+		for i, m := range s.masks {
+			if m&qmask == qmask {
+				cands = append(cands, int32(i))
+			}
+		}
+	}
+
+	parts := s.score(query, cands, withOffsets)
+	*cp = cands
+	candPool.Put(cp)
+
+	total := 0
+	for _, p := range parts {
+		total += len(p.hits)
+	}
+	idx := make([]int32, 0, total)
+	for _, p := range parts {
+		for _, h := range p.hits {
+			idx = append(idx, h.entry)
+		}
+	}
+	s.mu.Lock()
+	s.last = lastQuery{query: query, idx: idx}
+	s.mu.Unlock()
+	return parts, total
+}
+
+func releaseHits(parts []part) {
 	for _, p := range parts {
 		h := p.hits
 		hitPool.Put(&h)
 	}
-	return out
 }
 
 // candPool recycles the candidate lists: they live only during a Find.
@@ -169,11 +283,11 @@ type part struct {
 
 // score runs the matcher over the candidates, in chunks on several cores;
 // parts come in entry order.
-func (s *SearchIndex) score(query string, cands []int32) []part {
+func (s *SearchIndex) score(query string, cands []int32, withOffsets bool) []part {
 	pattern := []rune(query)
 	workers := runtime.GOMAXPROCS(0)
 	if len(cands) < parallelMin || workers < 2 {
-		h, o := s.scoreChunk(pattern, cands)
+		h, o := s.scoreChunk(pattern, cands, withOffsets)
 		return []part{{h, o}}
 	}
 	chunk := (len(cands) + workers - 1) / workers
@@ -188,40 +302,48 @@ func (s *SearchIndex) score(query string, cands []int32) []part {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			parts[w].hits, parts[w].offsets = s.scoreChunk(pattern, cands[lo:hi])
+			parts[w].hits, parts[w].offsets = s.scoreChunk(pattern, cands[lo:hi], withOffsets)
 		}()
 	}
 	wg.Wait()
 	return parts
 }
 
-func (s *SearchIndex) scoreChunk(pattern []rune, cands []int32) ([]hit, []int) {
+func (s *SearchIndex) scoreChunk(pattern []rune, cands []int32, withOffsets bool) ([]hit, []int) {
 	hp := hitPool.Get().(*[]hit)
 	hits := (*hp)[:0]
-	offsets := make([]int, 0, len(pattern)*len(cands))
+	var offsets []int
+	if withOffsets {
+		offsets = make([]int, 0, len(pattern)*len(cands))
+	}
 	buf := make([]int, len(pattern))
 	lower := lowerASCII(pattern)
 	for _, i := range cands {
-		var score int
-		var idx []int
-		var ok bool
-		switch {
-		case len(lower) == 1 && s.masks[i]&nonASCII == 0:
-			score, idx, ok = scoreOneASCII(s.clean[i], lower[0], buf)
-		case len(pattern) == 1:
-			score, idx, ok = scoreOne(s.clean[i], pattern[0], buf)
-		case lower != nil && s.masks[i]&nonASCII == 0:
-			score, idx, ok = fuzzyScoreASCII(s.clean[i], lower, buf)
-		default:
-			score, idx, ok = fuzzyScore(s.clean[i], pattern, buf)
-		}
+		score, idx, ok := s.scoreEntry(pattern, lower, i, buf)
 		if !ok {
 			continue
 		}
 		hits = append(hits, hit{entry: i, score: int32(score), offset: int32(len(offsets)), n: int32(len(idx))})
-		offsets = append(offsets, idx...)
+		if withOffsets {
+			offsets = append(offsets, idx...)
+		}
 	}
 	return hits, offsets
+}
+
+// scoreEntry is fuzzy's verdict on entry i, by the fastest matcher that
+// gives the same answer; offsets go to buf.
+func (s *SearchIndex) scoreEntry(pattern []rune, lower []byte, i int32, buf []int) (int, []int, bool) {
+	switch {
+	case len(lower) == 1 && s.masks[i]&nonASCII == 0:
+		return scoreOneASCII(s.clean[i], lower[0], buf)
+	case len(pattern) == 1:
+		return scoreOne(s.clean[i], pattern[0], buf)
+	case lower != nil && s.masks[i]&nonASCII == 0:
+		return fuzzyScoreASCII(s.clean[i], lower, buf)
+	default:
+		return fuzzyScore(s.clean[i], pattern, buf)
+	}
 }
 
 // hitPool recycles hit lists: they live only during a Find.
@@ -618,3 +740,241 @@ func runeClass(r rune) uint64 {
 // nonASCII marks, in an entry's mask, an entry holding a character beyond
 // ASCII; it is never required of one.
 const nonASCII = 1 << 63
+
+// numLetters is the number of one-character query classes with a table:
+// a-z and 0-9, numbered as their bits in an entry's mask.
+const numLetters = 36
+
+// letterTable is the ranking of a one-character query, built with the
+// index: entry indexes best first, and their scores.
+type letterTable struct {
+	order  []int32
+	scores []int32
+}
+
+// letterOf numbers the ASCII letters (either case) and digits as their mask
+// bits; -1 for anything else.
+var letterOf = func() (t [utf8.RuneSelf]int8) {
+	for c := range t {
+		t[c] = -1
+		if m := asciiClass[c]; m < 1<<numLetters {
+			t[c] = int8(bits.TrailingZeros64(m))
+		}
+	}
+	return t
+}()
+
+// runeLetter is the letter class of r: that of an ASCII letter or digit in
+// its case-folding orbit (the Kelvin sign is a k, the long s an s), else -1.
+func runeLetter(r rune) int {
+	if r < utf8.RuneSelf {
+		return int(letterOf[r])
+	}
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		if f < utf8.RuneSelf {
+			return int(letterOf[f])
+		}
+	}
+	return -1
+}
+
+// queryLetter is the letter class of a one-rune query, or -1.
+func queryLetter(query string) int {
+	r, size := utf8.DecodeRuneInString(query)
+	if size != len(query) || r == utf8.RuneError {
+		return -1
+	}
+	return runeLetter(r)
+}
+
+// letterHit is an entry's score for one letter class during the build.
+type letterHit struct{ entry, score int32 }
+
+// buildLetters ranks every entry for every one-character query class. An
+// entry matches such a query exactly when its mask has the class's bit, and
+// its score is fuzzy's: the best bonus of the first occurrence among equals
+// (first character, after a separator, a camel-case hump), less the leading
+// penalty and the length. One pass over each entry scores all its classes;
+// the entries are split over the cores.
+func buildLetters(clean []string, masks []uint64) (t [numLetters]letterTable) {
+	workers := runtime.GOMAXPROCS(0)
+	if len(clean) < parallelMin || workers < 2 {
+		workers = 1
+	}
+	chunk := (len(clean) + workers - 1) / max(workers, 1)
+	lists := make([][numLetters][]letterHit, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := min(w*chunk, len(clean)), min((w+1)*chunk, len(clean))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lists[w] = scoreLetters(clean, masks, lo, hi)
+		}()
+	}
+	wg.Wait()
+	// Rank each class by a counting sort on the score, stable in entry
+	// order (the workers' lists follow one another), classes split over
+	// the cores.
+	next := make(chan int, numLetters)
+	for k := range numLetters {
+		next <- k
+	}
+	close(next)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range next {
+				t[k] = rankLetter(lists, k)
+			}
+		}()
+	}
+	wg.Wait()
+	return t
+}
+
+// scoreLetters scores entries lo to hi for each letter class they hold.
+func scoreLetters(clean []string, masks []uint64, lo, hi int) (out [numLetters][]letterHit) {
+	var n [numLetters]int
+	for _, m := range masks[lo:hi] {
+		for m &= 1<<numLetters - 1; m != 0; m &= m - 1 {
+			n[bits.TrailingZeros64(m)]++
+		}
+	}
+	for k := range out {
+		out[k] = make([]letterHit, 0, n[k])
+	}
+	var best, at [numLetters]int
+	for i := lo; i < hi; i++ {
+		str := clean[i]
+		var seen uint64
+		see := func(k, j, score int) {
+			if seen&(1<<k) == 0 || score > best[k] {
+				seen |= 1 << k
+				best[k], at[k] = score, j
+			}
+		}
+		if masks[i]&nonASCII == 0 {
+			var last byte
+			for j := 0; j < len(str); j++ {
+				c := str[j]
+				if k := letterOf[c]; k >= 0 {
+					score := firstCharMatchBonus
+					if j > 0 {
+						score = 0
+						if 'a' <= last && last <= 'z' && 'A' <= c && c <= 'Z' {
+							score += camelCaseMatchBonus
+						}
+						if isSeparator(rune(last)) {
+							score += matchFollowingSeparatorBonus
+						}
+					}
+					see(int(k), j, score)
+				}
+				last = c
+			}
+		} else {
+			var last rune
+			for j, c := range str {
+				if k := runeLetter(c); k >= 0 {
+					score := firstCharMatchBonus
+					if j > 0 {
+						score = 0
+						if isLower(last) && isUpper(c) {
+							score += camelCaseMatchBonus
+						}
+						if isSeparator(last) {
+							score += matchFollowingSeparatorBonus
+						}
+					}
+					see(k, j, score)
+				}
+				last = c
+			}
+		}
+		for ; seen != 0; seen &= seen - 1 {
+			k := bits.TrailingZeros64(seen)
+			score := best[k] + max(at[k]*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty) + 1 - len(str)
+			out[k] = append(out[k], letterHit{entry: int32(i), score: int32(score)})
+		}
+	}
+	return out
+}
+
+// rankLetter orders class k's hits by descending score, ties in entry
+// order, as fuzzy.Find's stable sort does.
+func rankLetter(lists [][numLetters][]letterHit, k int) letterTable {
+	total := 0
+	lo, hi := int32(1<<30), int32(-1<<30)
+	for _, l := range lists {
+		total += len(l[k])
+		for _, h := range l[k] {
+			lo, hi = min(lo, h.score), max(hi, h.score)
+		}
+	}
+	t := letterTable{order: make([]int32, total), scores: make([]int32, total)}
+	if total == 0 {
+		return t
+	}
+	if int(hi-lo) > 4*total {
+		var all []letterHit
+		for _, l := range lists {
+			all = append(all, l[k]...)
+		}
+		slices.SortStableFunc(all, func(a, b letterHit) int { return int(b.score - a.score) })
+		for i, h := range all {
+			t.order[i], t.scores[i] = h.entry, h.score
+		}
+		return t
+	}
+	start := make([]int32, hi-lo+2)
+	for _, l := range lists {
+		for _, h := range l[k] {
+			start[hi-h.score+1]++
+		}
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	for _, l := range lists {
+		for _, h := range l[k] {
+			p := &start[hi-h.score]
+			t.order[*p], t.scores[*p] = h.entry, h.score
+			*p++
+		}
+	}
+	return t
+}
+
+// letterMatches is Find for a one-character query: the table's ranking,
+// with each match's one offset found again, on several cores.
+func (s *SearchIndex) letterMatches(query string, t letterTable) []Match {
+	pattern := []rune(query)
+	lower := lowerASCII(pattern)
+	out := make([]Match, len(t.order))
+	offs := make([]int, len(t.order))
+	fill := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			e := t.order[i]
+			s.scoreEntry(pattern, lower, e, offs[i:i+1:i+1])
+			out[i] = Match{Str: s.entries[e], Index: int(e), MatchedIndexes: offs[i : i+1 : i+1], Score: int(t.scores[i])}
+		}
+	}
+	workers := runtime.GOMAXPROCS(0)
+	if len(out) < parallelMin || workers < 2 {
+		fill(0, len(out))
+		return out
+	}
+	chunk := (len(out) + workers - 1) / workers
+	var wg sync.WaitGroup
+	for lo := 0; lo < len(out); lo += chunk {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fill(lo, min(lo+chunk, len(out)))
+		}()
+	}
+	wg.Wait()
+	return out
+}

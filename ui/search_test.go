@@ -25,22 +25,43 @@ func randomQuery(r *rand.Rand) string {
 
 // Searching with the index gives exactly what fuzzy.Find gives: the same
 // matches, scores, offsets and order, for random queries typed one
-// character at a time (so narrowing is exercised) and for fresh ones.
+// character at a time (so narrowing is exercised) and for fresh ones. Both
+// paths are held to it: Find's matches, and FindRanked's ranking with each
+// match built lazily by Match(i), as the browser does for the rows it shows.
 func TestSearchIndexMatchesFuzzyFind(t *testing.T) {
 	entries := syntheticEntries(5000)
-	entries = append(entries, "Twilio", "twilio webrtc", "twiliocdn.com", "KELVIN \u212a", "ſtraße", "", "nul\x00after", "Éclair", "éCLAIR")
+	entries = append(entries, "Twilio", "twilio webrtc", "twiliocdn.com", "KELVIN \u212a", "ſtraße", "", "nul\x00after", "Éclair", "éCLAIR",
+		"kK\u212ak", "ab-Ab aB_ab", "x\u212a", "ſs", "9lives", "a9", "Zürich Analytik", "östra-Ö", "\u212aelvin-kelvin")
 	idx := NewSearchIndex(entries)
 	r := rand.New(rand.NewPCG(1, 2))
 	check := func(q string) {
 		t.Helper()
 		want := fuzzy.Find(q, entries)
 		got := idx.Find(q)
-		if len(want) == 0 && len(got) == 0 {
-			return
+		if len(want) != 0 || len(got) != 0 {
+			if !reflect.DeepEqual(got, []Match(want)) {
+				t.Fatalf("query %q: Find gives %d matches, fuzzy.Find %d; first difference: %s", q, len(got), len(want), firstDiff(got, want))
+			}
 		}
-		if !reflect.DeepEqual(got, []Match(want)) {
-			t.Fatalf("query %q: index gives %d matches, fuzzy.Find %d; first difference: %s", q, len(got), len(want), firstDiff(got, want))
+		ranked := idx.FindRanked(q)
+		if ranked.Len() != len(want) {
+			t.Fatalf("query %q: FindRanked gives %d matches, fuzzy.Find %d", q, ranked.Len(), len(want))
 		}
+		for i, w := range want {
+			if ranked.Index(i) != w.Index || ranked.Score(i) != w.Score {
+				t.Fatalf("query %q: FindRanked's %d-th is entry %d scoring %d, fuzzy.Find's entry %d scoring %d", q, i, ranked.Index(i), ranked.Score(i), w.Index, w.Score)
+			}
+			if m := ranked.Match(i); !reflect.DeepEqual(m, w) {
+				t.Fatalf("query %q: FindRanked's Match(%d) = %+v, fuzzy.Find's %+v", q, i, m, w)
+			}
+			if got := idx.MatchedIndexes(q, w.Index); !reflect.DeepEqual(got, w.MatchedIndexes) {
+				t.Fatalf("query %q: MatchedIndexes of %q = %v, fuzzy.Find's %v", q, w.Str, got, w.MatchedIndexes)
+			}
+		}
+	}
+	// every one-character query a table answers, and some it does not
+	for _, c := range "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .-_/\u212aſüÜéÉ東" {
+		check(string(c))
 	}
 	for range 150 {
 		q := randomQuery(r)
@@ -97,10 +118,19 @@ func BenchmarkSearch(b *testing.B) {
 
 // BenchmarkKeystroke measures each keystroke of typing "analytic" on its
 // own, at 100k entries, against fuzzy.Find: the worst keystroke is what a
-// user feels. The index is primed with the previous prefix, as it is when
-// typing.
+// user feels. "index" is what the browser does per keystroke: FindRanked,
+// then the matches of one screen of rows; "index-find" builds every match
+// as Find does. The index is primed with the previous prefix, as it is when
+// typing; "cold" starts after an unrelated query.
 func BenchmarkKeystroke(b *testing.B) {
 	entries := syntheticEntries(100_000)
+	const screen = 50 // rows whose matches a frame shows, generously
+	browse := func(idx *SearchIndex, q string) {
+		r := idx.FindRanked(q)
+		for i := range min(screen, r.Len()) {
+			r.Match(i)
+		}
+	}
 	for i := 1; i <= len("analytic"); i++ {
 		q := "analytic"[:i]
 		b.Run("index/"+q, func(b *testing.B) {
@@ -108,20 +138,34 @@ func BenchmarkKeystroke(b *testing.B) {
 			for b.Loop() {
 				b.StopTimer()
 				if i > 1 {
-					idx.Find(q[:i-1])
+					browse(idx, q[:i-1])
 				} else {
-					idx.Find("zzz") // a fresh start, as after clearing the query
+					browse(idx, "zzz") // a fresh start, as after clearing the query
 				}
 				runtime.GC() // nobody pays for the garbage of the run before
 				b.StartTimer()
-				idx.Find(q)
+				browse(idx, q)
 			}
 		})
 		b.Run("index-cold/"+q, func(b *testing.B) {
 			idx := NewSearchIndex(entries)
 			for b.Loop() {
 				b.StopTimer()
-				idx.Find("zzz")
+				browse(idx, "zzz")
+				runtime.GC()
+				b.StartTimer()
+				browse(idx, q)
+			}
+		})
+		b.Run("index-find/"+q, func(b *testing.B) {
+			idx := NewSearchIndex(entries)
+			for b.Loop() {
+				b.StopTimer()
+				if i > 1 {
+					idx.Find(q[:i-1])
+				} else {
+					idx.Find("zzz")
+				}
 				runtime.GC()
 				b.StartTimer()
 				idx.Find(q)
@@ -135,5 +179,14 @@ func BenchmarkKeystroke(b *testing.B) {
 				fuzzy.Find(q, entries)
 			}
 		})
+	}
+}
+
+// BenchmarkNewSearchIndex: building the index, one-character tables
+// included, at 100k entries.
+func BenchmarkNewSearchIndex(b *testing.B) {
+	entries := syntheticEntries(100_000)
+	for b.Loop() {
+		NewSearchIndex(entries)
 	}
 }
