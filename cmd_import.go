@@ -3,7 +3,6 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -192,9 +191,7 @@ func cmdSources(c *cli, args []string) error {
 	}
 	layers = store.SortedSources(layers)
 	if *asJSON {
-		enc := json.NewEncoder(c.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(layers)
+		return c.printJSON(layers)
 	}
 	tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SOURCE\tKIND\tFORMAT\tFILE\tVENDORS\tDOMAINS\tSTORAGE\tADDED")

@@ -202,6 +202,14 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// printJSON writes v to stdout as indented JSON.
+func (c *cli) printJSON(v any) error {
+	enc := json.NewEncoder(c.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
 // open opens the catalogue for reading, seeding it on first run.
 func (c *cli) open() (*store.Store, error) {
 	path := c.dbPath
@@ -408,9 +416,7 @@ func cmdSearch(c *cli, args []string) error {
 		for _, h := range hits {
 			out = append(out, hit{h.v.ID, h.v.Name, h.v.Category, h.matched, h.score})
 		}
-		enc := json.NewEncoder(c.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return c.printJSON(out)
 	}
 	if len(hits) == 0 {
 		fmt.Fprintf(c.stderr, "vendex: no vendor matches %q\n", strings.Join(pos, " "))
@@ -512,9 +518,7 @@ func cmdCookie(c *cli, args []string) error {
 		for _, m := range ms {
 			out = append(out, hit{m.VendorID, m.VendorName, m.Category, m.Item.Name, string(m.Item.Kind), m.Item.Lifetime.Code(), m.Item.Purpose})
 		}
-		enc := json.NewEncoder(c.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
+		if err := c.printJSON(out); err != nil {
 			return err
 		}
 	} else {
@@ -626,9 +630,7 @@ func cmdStats(c *cli, args []string) error {
 		for _, x := range st {
 			out.Categories = append(out.Categories, cat{x.Category.Title(), x.Vendors, x.Domains})
 		}
-		enc := json.NewEncoder(c.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return c.printJSON(out)
 	}
 	fmt.Fprintf(c.stdout, "%-20s %8s %8s\n", "Category", "Vendors", "Domains")
 	for _, x := range st {
@@ -692,9 +694,7 @@ func cmdCoverage(c *cli, args []string) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(c.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rep)
+		return c.printJSON(rep)
 	}
 	fmt.Fprintf(c.stdout, "Hosts:       %d (%d attributed, %d not)\n", rep.Hosts, rep.HostsFound, rep.Hosts-rep.HostsFound)
 	fmt.Fprintf(c.stdout, "Weighted:    %.2f%% of %d occurrences\n", rep.Weighted, rep.Occurrences)
