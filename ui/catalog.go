@@ -74,14 +74,15 @@ func newVendorIndex(vs []data.Vendor) *vendorIndex {
 	return x
 }
 
-// result is one vendor in the list: which vendor, and what matched (the
-// entry and the byte offsets of its matched characters).
+// result is one vendor in the list: which vendor, and which entry matched
+// (-1 when there is no query). Small and free of pointers: a one-letter
+// query at scale ranks tens of thousands of them, and only the rows on
+// screen ever need their matched offsets (vendorIndex.matched).
 type result struct {
-	vendor  int
-	score   int
-	field   field
-	entry   string
-	matched []int
+	vendor int32
+	entry  int32
+	score  int32
+	field  field
 }
 
 // find ranks vendors for query: best entry score first, ties by name.
@@ -90,31 +91,43 @@ func (x *vendorIndex) find(query string) []result {
 	if strings.TrimSpace(query) == "" {
 		out := make([]result, len(x.vendors))
 		for i := range x.vendors {
-			out[i] = result{vendor: i, score: 0, field: fieldName, entry: x.vendors[i].Name}
+			out[i] = result{vendor: int32(i), entry: -1, field: fieldName}
 		}
 		return out
 	}
-	ms := x.search.Find(query)
-	seen := make(map[int32]bool, min(len(ms), 1024))
-	out := make([]result, 0, min(len(ms), 1024))
-	// Matches come best first, ties in entry order, so a vendor's first
-	// match is its best.
-	for _, m := range ms {
-		v := x.owner[m.Index]
+	r := x.search.FindRanked(query)
+	seen := make([]bool, len(x.vendors))
+	out := make([]result, 0, min(r.Len(), len(x.vendors)))
+	// Entries come best first, ties in entry order; a vendor's entries sit
+	// together and vendors are indexed in name order, so keeping each
+	// vendor's first entry ranks vendors by best score, ties by name.
+	for i := range r.Len() {
+		e := r.Index(i)
+		v := x.owner[e]
 		if seen[v] {
 			continue
 		}
 		seen[v] = true
-		out = append(out, result{vendor: int(v), score: m.Score, field: x.field[m.Index], entry: m.Str, matched: m.MatchedIndexes})
+		out = append(out, result{vendor: v, entry: int32(e), score: int32(r.Score(i)), field: x.field[e]})
 	}
-	// Equal scores: by name (vendors are indexed in name order).
-	slices.SortStableFunc(out, func(a, b result) int {
-		if a.score != b.score {
-			return b.score - a.score
-		}
-		return a.vendor - b.vendor
-	})
 	return out
+}
+
+// text is the string of r that matched: its entry, or the vendor's name.
+func (x *vendorIndex) text(r result) string {
+	if r.entry < 0 {
+		return x.vendors[r.vendor].Name
+	}
+	return x.search.Entry(int(r.entry))
+}
+
+// matched is the byte offsets of the characters of r's entry that query
+// matched, as fuzzy gives them.
+func (x *vendorIndex) matched(query string, r result) []int {
+	if r.entry < 0 || strings.TrimSpace(query) == "" {
+		return nil
+	}
+	return x.search.MatchedIndexes(query, int(r.entry))
 }
 
 // cleanVendor strips terminal control sequences from every string a screen

@@ -22,9 +22,11 @@ type vendorList struct {
 	input  lineInput
 
 	index   *vendorIndex
-	filter  int // into filters
+	filter  int    // into filters
+	query   string // whose results are shown
 	results []result
 	shown   []result // results that pass the filter
+	hits    [][]int  // matched offsets of shown[offset:], the rows on screen
 	cursor  int
 	offset  int
 
@@ -87,7 +89,7 @@ func (l vendorList) update(msg tea.Msg) (vendorList, tea.Cmd) {
 			return l, nil
 		}
 		l.applied = msg.seq
-		l.results = msg.results
+		l.query, l.results = msg.query, msg.results
 		l.cursor, l.offset = 0, 0
 		l.applyFilter()
 		return l, nil
@@ -168,6 +170,22 @@ func (l *vendorList) clamp() {
 		l.offset = l.cursor - rows + 1
 	}
 	l.offset = max(0, min(l.offset, len(l.shown)-rows))
+	l.highlightRows()
+}
+
+// highlightRows finds the matched characters of the rows on screen, and
+// only those: View stays free of matching, and a query matching thousands
+// of vendors costs a screenful of offsets.
+func (l *vendorList) highlightRows() {
+	l.hits = nil
+	if l.index == nil {
+		return
+	}
+	n := max(0, min(len(l.shown), l.offset+l.rows())-l.offset)
+	l.hits = make([][]int, n)
+	for k := range n {
+		l.hits[k] = l.index.matched(l.query, l.shown[l.offset+k])
+	}
 }
 
 // selected is the vendor under the cursor.
@@ -219,14 +237,18 @@ func (l vendorList) View() string {
 		b.WriteString("\n" + l.common.styles.Subtle.Render(ansi.Truncate(msg, l.width, "…")))
 	}
 	for i := l.offset; i < min(len(l.shown), l.offset+rows); i++ {
-		b.WriteString("\n" + l.row(l.shown[i], i == l.cursor))
+		var hits []int
+		if k := i - l.offset; k < len(l.hits) {
+			hits = l.hits[k]
+		}
+		b.WriteString("\n" + l.row(l.shown[i], hits, i == l.cursor))
 	}
 	return b.String()
 }
 
 // row is one vendor: cursor, name, category badge and main domain (or the
-// alias or domain that matched), matched characters highlighted.
-func (l vendorList) row(r result, selected bool) string {
+// alias or domain that matched), the matched characters (hits) highlighted.
+func (l vendorList) row(r result, hits []int, selected bool) string {
 	st := l.common.styles
 	v := l.index.vendors[r.vendor]
 	// Every part carries the row's own style, so the selection's
@@ -253,20 +275,21 @@ func (l vendorList) row(r result, selected bool) string {
 		cut := ansi.Truncate(text, width, "…")
 		return highlight(cut, offsets, match, plain) + base.Render(strings.Repeat(" ", max(0, width-lipgloss.Width(cut))))
 	}
+	entry := l.index.text(r)
 	var nameHits []int
-	if r.field == fieldName && r.entry == v.Name {
-		nameHits = r.matched
+	if r.field == fieldName && entry == v.Name {
+		nameHits = hits
 	}
 	line := base.Render(mark) + cell(v.Name, nameHits, nameW-1, base) + base.Render(" ")
 	if badgeW > 0 {
 		line += cell(badgeLabel(v.Category), nil, badgeW, st.Badge(v.Category).Inherit(base))
 	}
 	if extraW > 0 {
-		extra, hits := v.MainDomain(), []int(nil)
+		extra, extraHits := v.MainDomain(), []int(nil)
 		if r.field != fieldName {
-			extra, hits = r.entry, r.matched
+			extra, extraHits = entry, hits
 		}
-		line += cell(extra, hits, extraW, st.Subtle.Inherit(base))
+		line += cell(extra, extraHits, extraW, st.Subtle.Inherit(base))
 	}
 	if !selected {
 		return ansi.Truncate(strings.TrimRight(line, " "), l.width, "…")

@@ -5,9 +5,12 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"runtime"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/sahilm/fuzzy"
+	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/ui/internal/synth"
 )
 
@@ -77,6 +80,87 @@ func TestSearchIndexMatchesFuzzyFind(t *testing.T) {
 	}
 	for _, q := range []string{"analytic", "twi", "twilio webrtc", "k", "K", "\u212a", "s", "ſ", "S", "é", "É", "ü", "東京", "nul", "a\x00"} {
 		check(q)
+	}
+}
+
+// The browser ranks vendors by their best entry, ties by name, and
+// highlights what fuzzy.Find would: the same list as ranking fuzzy.Find's
+// matches vendor by vendor, for one-letter queries (the tables) and longer
+// ones, with many vendors sharing a score.
+func TestVendorRankingFollowsFuzzyFind(t *testing.T) {
+	names := syntheticEntries(3000)
+	var vs []data.Vendor
+	for i := 0; i+2 < len(names); i += 3 {
+		vs = append(vs, data.Vendor{ID: fmt.Sprint("v", i), Name: names[i], Aliases: []string{names[i+1]},
+			Domains: []data.Domain{{Host: strings.ReplaceAll(names[i+2], " ", "-") + ".com"}}})
+	}
+	x := newVendorIndex(vs)
+	var entries []string
+	for i := range x.search.Len() {
+		entries = append(entries, x.search.Entry(i))
+	}
+	for _, q := range []string{"a", "K", "z", "7", "an", "ana", "tix", "co.uk", "Ü", "東"} {
+		type want struct {
+			vendor int32
+			text   string
+			hits   []int
+			score  int
+		}
+		var wants []want
+		seen := map[int32]bool{}
+		for _, m := range fuzzy.Find(q, entries) {
+			if v := x.owner[m.Index]; !seen[v] {
+				seen[v] = true
+				wants = append(wants, want{v, m.Str, m.MatchedIndexes, m.Score})
+			}
+		}
+		slices.SortStableFunc(wants, func(a, b want) int {
+			if a.score != b.score {
+				return b.score - a.score
+			}
+			return strings.Compare(strings.ToLower(x.vendors[a.vendor].Name), strings.ToLower(x.vendors[b.vendor].Name))
+		})
+		got := x.find(q)
+		if len(got) != len(wants) {
+			t.Fatalf("%q: %d vendors, want %d", q, len(got), len(wants))
+		}
+		for i, w := range wants {
+			r := got[i]
+			if r.vendor != w.vendor || x.text(r) != w.text || int(r.score) != w.score || !reflect.DeepEqual(x.matched(q, r), w.hits) {
+				t.Fatalf("%q: %d-th is %s (%q, %d, %v), want %s (%q, %d, %v)", q, i, x.vendors[r.vendor].Name, x.text(r), r.score, x.matched(q, r),
+					x.vendors[w.vendor].Name, w.text, w.score, w.hits)
+			}
+		}
+	}
+}
+
+// The list highlights the rows on screen, and keeps doing so as the
+// cursor scrolls past the first screen.
+func TestListHighlightsRowsOnScreen(t *testing.T) {
+	c := &common{keys: DefaultKeyMap(), styles: DefaultStyles()}
+	l := newVendorList(c, "")
+	l.index = newVendorIndex(fixture())
+	l.SetSize(80, 4)
+	l.seq = 1
+	l, _ = l.update(searchMsg{seq: 1, query: "i", results: l.index.find("i")})
+	if len(l.shown) < 5 {
+		t.Fatalf("want more vendors than rows, have %d", len(l.shown))
+	}
+	for range len(l.shown) {
+		if len(l.hits) != l.rows() {
+			t.Fatalf("%d rows on screen, %d highlighted", l.rows(), len(l.hits))
+		}
+		for k, hits := range l.hits {
+			r := l.shown[l.offset+k]
+			want := fuzzy.Find("i", []string{l.index.text(r)})
+			if len(want) != 1 || !reflect.DeepEqual(hits, want[0].MatchedIndexes) {
+				t.Fatalf("row %d (%q) highlights %v, fuzzy %v", l.offset+k, l.index.text(r), hits, want)
+			}
+		}
+		l.move(1)
+	}
+	if l.offset == 0 {
+		t.Fatal("the list never scrolled")
 	}
 }
 
