@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -486,6 +485,10 @@ func (rd *reader) decodeJSON(b []byte, lineOffset int, v any) error {
 // characters (already refused by the scan) and bidi overrides are removed,
 // tabs and newlines become spaces.
 func text(s string) string {
+	if printableASCII(s) {
+		// Nothing to clean: the common case, and a per-row cost on large files.
+		return strings.TrimSpace(s)
+	}
 	// A lone C1 character (a stray U+009E in a company name) would make
 	// CleanText skip the rest of the string as an escape sequence; the
 	// scan has refused the ones that start a real sequence, so drop these.
@@ -496,6 +499,15 @@ func text(s string) string {
 		return r
 	}, s)
 	return strings.TrimSpace(CleanLine(s))
+}
+
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e {
+			return false
+		}
+	}
+	return true
 }
 
 // importHost turns a domain as datasets write it ("*.hotjar.com",
@@ -515,11 +527,55 @@ func importHost(s string) (string, bool) {
 	if s == "" || !strings.Contains(s, ".") || strings.Contains(s, "*") {
 		return "", false
 	}
+	if h, ok := plainHost(s); ok {
+		return h, true
+	}
 	h, err := NormalizeHost(s)
 	if err != nil {
 		return "", false
 	}
 	return h, true
+}
+
+// plainHost is NormalizeHost for the common case, without IDNA: an ASCII
+// name of letters, digits, hyphens and underscores with at least one letter
+// (so not an IP address) and no label that IDNA would treat specially
+// (leading or trailing hyphen, "--" at the third and fourth characters, as
+// in punycode). It reports false for anything else, which NormalizeHost
+// then decides.
+func plainHost(s string) (string, bool) {
+	s = strings.TrimSuffix(s, ".")
+	if len(s) == 0 || len(s) > 253 {
+		return "", false
+	}
+	letter, lower := false, true
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == '.' {
+			l := s[start:i]
+			if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' || (len(l) >= 4 && l[2] == '-' && l[3] == '-') {
+				return "", false
+			}
+			start = i + 1
+			continue
+		}
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z':
+			letter = true
+		case c >= 'A' && c <= 'Z':
+			letter, lower = true, false
+		case c >= '0' && c <= '9', c == '-', c == '_':
+		default:
+			return "", false
+		}
+	}
+	if !letter {
+		return "", false
+	}
+	if !lower {
+		s = strings.ToLower(s)
+	}
+	return s, true
 }
 
 // addDomain adds a host to v once, warning about anything unusable.
@@ -587,12 +643,22 @@ func (t categoryTable) addCategory(v *Vendor, raw string) {
 	}
 }
 
-// retentionPattern reads free-text retention periods: "1 year", "13 months",
-// "30 mins", "3650 days", "24 hours".
-var retentionPattern = regexp.MustCompile(`^(\d+)\s*(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|months?|mo|years?|yrs?|y)\b`)
+// retentionUnits are the units parseRetention reads after a number: "1
+// year", "13 months", "30 mins", "3650 days", "24 hours", "2w".
+var retentionUnits = map[string]int64{
+	"second": 1, "seconds": 1, "sec": 1, "secs": 1, "s": 1,
+	"minute": minute, "minutes": minute, "min": minute, "mins": minute, "m": minute,
+	"hour": hour, "hours": hour, "hr": hour, "hrs": hour, "h": hour,
+	"day": day, "days": day, "d": day,
+	"week": 7 * day, "weeks": 7 * day, "w": 7 * day,
+	"month": month, "months": month, "mo": month,
+	"year": year, "years": year, "yr": year, "yrs": year, "y": year,
+}
 
-// parseRetention reads a retention period as datasets write it. Text it
-// cannot read ("Varies", "Unknown") gives an unknown lifetime.
+// parseRetention reads a retention period as datasets write it: a number,
+// optional spaces, and a unit that ends the word, as in "1 year, renewed".
+// Text it cannot read ("Varies", "Unknown") gives an unknown lifetime. It
+// runs once per row of a large file, so it scans by hand.
 func parseRetention(s string) Lifetime {
 	k := strings.ToLower(strings.TrimSpace(s))
 	switch {
@@ -603,32 +669,34 @@ func parseRetention(s string) Lifetime {
 	case k == "forever" || k == "unlimited" || k == "persistent" || strings.Contains(k, "until cleared") || strings.Contains(k, "never expire"):
 		return Lifetime{Persistent: true}
 	}
-	m := retentionPattern.FindStringSubmatch(k)
-	if m == nil {
+	i := 0
+	for i < len(k) && k[i] >= '0' && k[i] <= '9' {
+		i++
+	}
+	if i == 0 {
 		return Lifetime{}
 	}
-	n, err := strconv.ParseInt(m[1], 10, 64)
+	n, err := strconv.ParseInt(k[:i], 10, 64)
 	if err != nil {
 		return Lifetime{}
 	}
-	var unit int64
-	switch u := m[2]; {
-	case strings.HasPrefix(u, "mo"):
-		unit = month
-	case strings.HasPrefix(u, "s"):
-		unit = 1
-	case strings.HasPrefix(u, "m"):
-		unit = minute
-	case strings.HasPrefix(u, "h"):
-		unit = hour
-	case strings.HasPrefix(u, "d"):
-		unit = day
-	case strings.HasPrefix(u, "w"):
-		unit = 7 * day
-	case strings.HasPrefix(u, "y"):
-		unit = year
+	for i < len(k) && (k[i] == ' ' || k[i] == '\t' || k[i] == '\n' || k[i] == '\f' || k[i] == '\r') {
+		i++
+	}
+	j := i
+	for j < len(k) && wordByte(k[j]) {
+		j++
+	}
+	unit, ok := retentionUnits[k[i:j]]
+	if !ok {
+		return Lifetime{}
 	}
 	return Lifetime{Seconds: n * unit}
+}
+
+// wordByte is an ASCII word character, as \b in a regular expression sees it.
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
 // secondsLifetime turns a max age in seconds into a lifetime; zero or less

@@ -229,18 +229,24 @@ func (rd *reader) ocd(rows []ocdRow, lines []int) []Vendor {
 	c := newCollector()
 	counts := map[*Vendor]map[Category]int{}
 	for i, r := range rows {
-		if text(r.Platform) == "" || text(r.Cookie) == "" {
+		name := text(r.Cookie)
+		if text(r.Platform) == "" || name == "" {
 			rd.warn(lines[i], "", "skipped a row with no platform or no cookie name")
 			continue
 		}
 		v := c.get(r.Platform, r.Platform)
-		fill(&v.Owner, text(r.DataController))
-		if u := text(r.PrivacyLink); strings.HasPrefix(u, "http") {
-			fill(&v.PrivacyPolicy, u)
+		if v.Owner == "" {
+			v.Owner = text(r.DataController)
 		}
-		cat, ok := ocdCategories[strings.ToLower(text(r.Category))]
-		if !ok && text(r.Category) != "" && !containsFold(v.SeenCategories, text(r.Category)) {
-			v.SeenCategories = append(v.SeenCategories, text(r.Category))
+		if v.PrivacyPolicy == "" {
+			if u := text(r.PrivacyLink); strings.HasPrefix(u, "http") {
+				v.PrivacyPolicy = u
+			}
+		}
+		rawCat := text(r.Category)
+		cat, ok := ocdCategories[strings.ToLower(rawCat)]
+		if !ok && rawCat != "" && !containsFold(v.SeenCategories, rawCat) {
+			v.SeenCategories = append(v.SeenCategories, rawCat)
 		}
 		if cat != "" {
 			if counts[v] == nil {
@@ -248,7 +254,6 @@ func (rd *reader) ocd(rows []ocdRow, lines []int) []Vendor {
 			}
 			counts[v][cat]++
 		}
-		name := text(r.Cookie)
 		if r.WildcardMatch == 1 && !strings.HasSuffix(name, "*") {
 			name += "*"
 		}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -360,6 +362,49 @@ func TestPublicDatasetsRead(t *testing.T) {
 		vs, _, err := ReadFile(f, name, bytes.NewReader(b))
 		if err != nil || len(vs) < 100 {
 			t.Errorf("%s: %d vendors, %v", name, len(vs), err)
+		}
+	}
+}
+
+// The hand-written fast paths of the per-row readers agree with the general
+// code they stand in for.
+func TestFastPathsAgreeWithTheGeneralCode(t *testing.T) {
+	slowName := func(s string) string {
+		s = strings.ToLower(strings.TrimSpace(s))
+		return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+			return r == ' ' || r == '-' || r == '_' || r == '.' || r == '\t' || r == '/'
+		}), " ")
+	}
+	for _, n := range []string{"", " ", "Google Analytics", "google  analytics", " google-analytics.", "a\nb", "\n-a_b/c\t", "x", "Ünïcode Name", "A-B", "a b ", "ab  "} {
+		if got, want := NormalizeName(n), slowName(n); got != want {
+			t.Errorf("NormalizeName(%q) = %q, want %q", n, got, want)
+		}
+	}
+	for _, h := range []string{"Example.COM", "example.com.", "a_b.example", "-a.example", "a-.example", "ab--cd.example", "xn--bcher-kva.example", "1.2.3.4", "01.2.3.4", "a..b", "r3---sn-x.example", strings.Repeat("a", 64) + ".com", "a.b-c.d_e.f9"} {
+		want, werr := NormalizeHost(h)
+		if got, ok := plainHost(h); ok && (werr != nil || got != want) {
+			t.Errorf("plainHost(%q) = %q, NormalizeHost gives %q, %v", h, got, want, werr)
+		}
+	}
+	re := regexp.MustCompile(`^(\d+)\s*(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|months?|mo|years?|yrs?|y)\b`)
+	for _, r := range []string{"1 year", "13 months", "30 mins", "3650 days", "24 hours", "2w", "1 mo", "1 month", "5 m", "5 min", "1 yr.", "1 year2", "12", "x", "1 years, renewed", "99999999999999999999 s", "3\tdays", "1 moon", "2 hrs", "1 séc", "1 sé"} {
+		k := strings.ToLower(strings.TrimSpace(r))
+		var want Lifetime
+		if m := re.FindStringSubmatch(k); m != nil {
+			n, err := strconv.ParseInt(m[1], 10, 64)
+			units := []struct {
+				prefix string
+				unit   int64
+			}{{"mo", month}, {"s", 1}, {"m", minute}, {"h", hour}, {"d", day}, {"w", 7 * day}, {"y", year}}
+			for _, u := range units {
+				if err == nil && strings.HasPrefix(m[2], u.prefix) {
+					want = Lifetime{Seconds: n * u.unit}
+					break
+				}
+			}
+		}
+		if got := parseRetention(r); got != want {
+			t.Errorf("parseRetention(%q) = %+v, want %+v", r, got, want)
 		}
 	}
 }
