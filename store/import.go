@@ -166,10 +166,7 @@ func (s *Store) Import(records []data.Vendor, o ImportOptions) (ImportReport, er
 		if o.DryRun {
 			return nil
 		}
-		if err := putLayer(tx, rep.Layer, out); err != nil {
-			return err
-		}
-		return rebuildWith(tx, rep.Layer.Name, out)
+		return replaceLayer(tx, rep.Layer, out)
 	})
 	if err != nil {
 		return rep, fmt.Errorf("import %s: %w", o.File, err)
@@ -180,8 +177,9 @@ func (s *Store) Import(records []data.Vendor, o ImportOptions) (ImportReport, er
 // resolver answers "which vendor is this?" against the merged view and the
 // records of the file read so far.
 type resolver struct {
-	tx                      *bolt.Tx
-	vendors, names, domains *bolt.Bucket
+	tx                    *bolt.Tx
+	layers                []layerRef
+	brief, names, domains *bolt.Bucket
 	localNames              map[string]string // normalised name -> id
 	localHosts              map[string]string // host -> id
 	out                     map[string]*data.Vendor
@@ -193,13 +191,8 @@ func (r *resolver) existingVendor(id string) *data.Vendor {
 		return v
 	}
 	var v *data.Vendor
-	if r.vendors != nil {
-		if raw := r.vendors.Get([]byte(id)); raw != nil {
-			var x data.Vendor
-			if json.Unmarshal(raw, &x) == nil {
-				v = &x
-			}
-		}
+	if r.brief != nil && r.brief.Get([]byte(id)) != nil {
+		v, _, _ = storedVendor(r.tx, r.layers, id)
 	}
 	r.existing[id] = v
 	return v
@@ -214,8 +207,8 @@ func (r *resolver) byName(n string) string {
 		return id
 	}
 	if r.names != nil {
-		if id := r.names.Get([]byte(key)); id != nil {
-			return string(id)
+		if raw := r.names.Get([]byte(key)); raw != nil {
+			return nameWinner(raw)
 		}
 	}
 	return ""
@@ -235,8 +228,8 @@ func (r *resolver) owner(host string) string {
 		if raw == nil {
 			continue
 		}
-		var cs []claim
-		if json.Unmarshal(raw, &cs) != nil {
+		cs, err := decodeClaims(raw)
+		if err != nil {
 			continue
 		}
 		for _, c := range cs {
@@ -253,12 +246,16 @@ func (r *resolver) taken(id string) bool {
 	if _, ok := r.out[id]; ok {
 		return true
 	}
-	return r.vendors != nil && r.vendors.Get([]byte(id)) != nil
+	return r.brief != nil && r.brief.Get([]byte(id)) != nil
 }
 
 func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) ([]data.Vendor, error) {
+	ls, err := layerList(tx)
+	if err != nil {
+		return nil, err
+	}
 	r := &resolver{
-		tx: tx, vendors: tx.Bucket(bucketVendors), names: tx.Bucket(bucketNames), domains: tx.Bucket(bucketDomains),
+		tx: tx, layers: ls, brief: tx.Bucket(bucketBrief), names: tx.Bucket(bucketNames), domains: tx.Bucket(bucketDomains),
 		localNames: map[string]string{}, localHosts: map[string]string{},
 		out: map[string]*data.Vendor{}, existing: map[string]*data.Vendor{},
 	}

@@ -432,3 +432,112 @@ func TestCompactKeepsEveryRecordAndShrinksTheFile(t *testing.T) {
 		t.Errorf("import after compaction: %v", err)
 	}
 }
+
+// Imports, forgets and reseeds update the merged view and the indexes in
+// place; the result is exactly what rebuilding them from the layers gives.
+func TestInPlaceUpdatesMatchAFullRebuild(t *testing.T) {
+	s := openSeeded(t)
+	check := func(step string) {
+		t.Helper()
+		got := snapshot(t, s)
+		if err := s.update(rebuild); err != nil {
+			t.Fatal(err)
+		}
+		if want := snapshot(t, s); got != want {
+			t.Fatalf("after %s the indexes differ from a rebuild", step)
+		}
+	}
+	for _, name := range []string{"third-party-web.json", "ocd.csv", "disclosure.json", "tracker-radar-entity.json", "extension-tds.json", "vendex-user.json", "ghostery.json", "disconnect-services.json"} {
+		mustImport(t, s, name)
+		check("importing " + name)
+	}
+	if _, err := s.Forget("ocd.csv"); err != nil {
+		t.Fatal(err)
+	}
+	check("forgetting ocd.csv")
+	if _, err := s.Forget("vendex-user.json"); err != nil {
+		t.Fatal(err)
+	}
+	check("forgetting vendex-user.json")
+	newer := append(fixture()[1:], data.Vendor{ID: "newcomer", Name: "Newcomer", Category: data.Functional, Summary: "s.", Domains: []data.Domain{{Host: "contoso-cdn.example"}}})
+	if _, err := s.Seed(newer, "test-2"); err != nil {
+		t.Fatal(err)
+	}
+	check("reseeding")
+}
+
+// A file written by a vendex of schema 1 (a dense vendors bucket, JSON
+// indexes) still answers, and its first import rebuilds it in this form.
+func TestASchemaOneFileStillOpensAndIsRebuiltOnWrite(t *testing.T) {
+	s := openSeeded(t)
+	mustImport(t, s, "third-party-web.json")
+	want := vendorsJSON(t, s)
+	// Write the derived buckets as schema 1 did.
+	err := s.update(func(tx *bolt.Tx) error {
+		vs, err := func() ([]data.Vendor, error) {
+			var out []data.Vendor
+			b := tx.Bucket(bucketBrief)
+			return out, b.ForEach(func(k, _ []byte) error {
+				v, err := getVendor(tx, string(k))
+				out = append(out, v)
+				return err
+			})
+		}()
+		if err != nil {
+			return err
+		}
+		vb := tx.Bucket(bucketVendors)
+		for _, v := range vs {
+			raw, _ := json.Marshal(v)
+			if err := vb.Put([]byte(v.ID), raw); err != nil {
+				return err
+			}
+		}
+		for _, bk := range [][]byte{bucketNames, bucketDomains, bucketCookies, bucketPatterns} {
+			b := tx.Bucket(bk)
+			type kv struct{ k, v []byte }
+			var all []kv
+			b.ForEach(func(k, v []byte) error {
+				var nv []byte
+				switch string(bk) {
+				case string(bucketNames):
+					nv = []byte(nameWinner(v))
+				case string(bucketDomains):
+					cs, _ := decodeClaims(v)
+					nv, _ = json.Marshal(cs)
+				default:
+					rs, _ := decodeRefs(v)
+					nv, _ = json.Marshal(rs)
+				}
+				all = append(all, kv{append([]byte(nil), k...), nv})
+				return nil
+			})
+			for _, e := range all {
+				if err := b.Put(e.k, e.v); err != nil {
+					return err
+				}
+			}
+		}
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte("1"))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := vendorsJSON(t, s); got != want {
+		t.Error("a schema 1 file reads differently")
+	}
+	if m, err := s.ByDomain(data.Target{Host: "static.hotjar.com"}); err != nil || m.Vendor.ID != "hotjar" {
+		t.Errorf("static.hotjar.com -> %q %v", m.Vendor.ID, err)
+	}
+	if v, err := s.Find("contoso ads"); err != nil || v.ID != "contoso-ads" {
+		t.Errorf("find by name in a schema 1 file: %v", err)
+	}
+	mustImport(t, s, "ocd.csv")
+	got := snapshot(t, s)
+	if err := s.update(rebuild); err != nil {
+		t.Fatal(err)
+	}
+	if got != snapshot(t, s) {
+		t.Error("the first import into a schema 1 file did not rebuild it")
+	}
+}

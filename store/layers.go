@@ -1,9 +1,12 @@
 package store
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/vendex/vendex/data"
@@ -61,11 +64,38 @@ func (s *Store) PutLayer(info LayerInfo, vendors []data.Vendor) error {
 	if info.Added.IsZero() {
 		info.Added = time.Now().UTC()
 	}
-	return s.update(func(tx *bolt.Tx) error {
-		if err := putLayer(tx, info, vendors); err != nil {
-			return err
-		}
-		return rebuild(tx)
+	return s.update(func(tx *bolt.Tx) error { return replaceLayer(tx, info, vendors) })
+}
+
+// replaceLayer writes the layer info.Name with vendors in place of any
+// layer of that name, and updates the derived buckets for the vendors
+// either of them holds.
+func replaceLayer(tx *bolt.Tx, info LayerInfo, vendors []data.Vendor) error {
+	touched := make(map[string]bool, len(vendors))
+	fresh := make(map[string]*data.Vendor, len(vendors))
+	for i := range vendors {
+		touched[vendors[i].ID] = true
+		fresh[vendors[i].ID] = &vendors[i]
+	}
+	if err := layerIDs(tx, info.Name, touched); err != nil {
+		return err
+	}
+	return updateDerived(tx, touched, func() error { return putLayer(tx, info, vendors) }, info.Name, fresh)
+}
+
+// layerIDs adds the ids of the records the layer name holds to ids.
+func layerIDs(tx *bolt.Tx, name string, ids map[string]bool) error {
+	layers := tx.Bucket(bucketLayers)
+	if layers == nil || layers.Bucket([]byte(name)) == nil {
+		return nil
+	}
+	vb := layers.Bucket([]byte(name)).Bucket(bucketVendors)
+	if vb == nil {
+		return nil
+	}
+	return vb.ForEach(func(k, _ []byte) error {
+		ids[string(k)] = true
+		return nil
 	})
 }
 
@@ -76,10 +106,11 @@ func (s *Store) DeleteLayer(name string) error {
 		if layers == nil || layers.Bucket([]byte(name)) == nil {
 			return fmt.Errorf("layer %q: %w", name, ErrNotFound)
 		}
-		if err := layers.DeleteBucket([]byte(name)); err != nil {
+		touched := map[string]bool{}
+		if err := layerIDs(tx, name, touched); err != nil {
 			return err
 		}
-		return rebuild(tx)
+		return updateDerived(tx, touched, func() error { return layers.DeleteBucket([]byte(name)) }, "", nil)
 	})
 }
 
@@ -198,13 +229,502 @@ func putLayer(tx *bolt.Tx, info LayerInfo, vendors []data.Vendor) error {
 	return nil
 }
 
+// The derived buckets, schema 2. Every vendor has a brief (the registry of
+// ids) and a categories key. vendors holds a merged record only for a
+// vendor that more than one layer describes: one layer's record is read
+// from the layer and merged alone on the way out, which saves writing
+// every imported record twice. names, domains, cookies and
+// cookie_patterns hold every vendor that makes a key, best first, in a
+// packed form (valuePacked, then entries) that costs no JSON; schema 1
+// wrote the winning id alone (names) or JSON (the rest), which readers
+// still accept.
+const valuePacked = 0x01
+
+// nameEntry is one vendor's claim on a normalised name: rank 0 is its id,
+// 1 its name, 2 an alias.
+type nameEntry struct {
+	rank byte
+	id   string
+}
+
+func encodeNames(es []nameEntry) []byte {
+	b := []byte{valuePacked}
+	for _, e := range es {
+		b = append(b, e.rank)
+		b = binary.AppendUvarint(b, uint64(len(e.id)))
+		b = append(b, e.id...)
+	}
+	return b
+}
+
+func decodeNames(raw []byte) ([]nameEntry, error) {
+	if len(raw) == 0 || raw[0] != valuePacked {
+		return []nameEntry{{id: string(raw)}}, nil // schema 1: the winner alone
+	}
+	var out []nameEntry
+	for p := raw[1:]; len(p) > 0; {
+		if len(p) < 2 {
+			return nil, fmt.Errorf("%w: name index entry cut short", ErrCorrupt)
+		}
+		rank := p[0]
+		id, rest, err := readString(p[1:])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, nameEntry{rank, id})
+		p = rest
+	}
+	return out, nil
+}
+
+// nameWinner is the vendor a name index value resolves to.
+func nameWinner(raw []byte) string {
+	es, err := decodeNames(raw)
+	if err != nil || len(es) == 0 {
+		return ""
+	}
+	return es[0].id
+}
+
+func readString(p []byte) (string, []byte, error) {
+	n, k := binary.Uvarint(p)
+	if k <= 0 || uint64(len(p)-k) < n {
+		return "", nil, fmt.Errorf("%w: index entry cut short", ErrCorrupt)
+	}
+	return string(p[k : k+int(n)]), p[k+int(n):], nil
+}
+
+func encodeClaims(cs []claim) []byte {
+	b := []byte{valuePacked}
+	for _, c := range cs {
+		flags := byte(0)
+		if c.Shared {
+			flags = 1
+		}
+		b = append(b, byte(c.rank), flags)
+		b = binary.AppendUvarint(b, uint64(len(c.ID)))
+		b = append(b, c.ID...)
+		b = binary.AppendUvarint(b, uint64(len(c.Path)))
+		b = append(b, c.Path...)
+	}
+	return b
+}
+
+func decodeClaims(raw []byte) ([]claim, error) {
+	if len(raw) > 0 && raw[0] != valuePacked {
+		var cs []claim
+		err := json.Unmarshal(raw, &cs)
+		return cs, err
+	}
+	var out []claim
+	for p := raw[min(1, len(raw)):]; len(p) > 0; {
+		if len(p) < 2 {
+			return nil, fmt.Errorf("%w: domain index entry cut short", ErrCorrupt)
+		}
+		c := claim{rank: int(p[0]), Shared: p[1]&1 != 0}
+		var err error
+		if c.ID, p, err = readString(p[2:]); err != nil {
+			return nil, err
+		}
+		if c.Path, p, err = readString(p); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+func encodeRefs(rs []cookieRef) []byte {
+	b := []byte{valuePacked}
+	for _, r := range rs {
+		b = binary.AppendUvarint(b, uint64(len(r.ID)))
+		b = append(b, r.ID...)
+		b = binary.AppendUvarint(b, uint64(r.Index))
+	}
+	return b
+}
+
+func decodeRefs(raw []byte) ([]cookieRef, error) {
+	if len(raw) > 0 && raw[0] != valuePacked {
+		var rs []cookieRef
+		err := json.Unmarshal(raw, &rs)
+		return rs, err
+	}
+	var out []cookieRef
+	for p := raw[min(1, len(raw)):]; len(p) > 0; {
+		id, rest, err := readString(p)
+		if err != nil {
+			return nil, err
+		}
+		i, k := binary.Uvarint(rest)
+		if k <= 0 {
+			return nil, fmt.Errorf("%w: cookie index entry cut short", ErrCorrupt)
+		}
+		out = append(out, cookieRef{ID: id, Index: int(i)})
+		p = rest[k:]
+	}
+	return out, nil
+}
+
+// layerRef is a layer as the derived buckets are computed from it.
+type layerRef struct {
+	info    LayerInfo
+	source  string
+	rank    int
+	vendors *bolt.Bucket // nil if the layer holds no records
+}
+
+// layerList reads the layers, in precedence order.
+func layerList(tx *bolt.Tx) ([]layerRef, error) {
+	layers := tx.Bucket(bucketLayers)
+	if layers == nil {
+		return nil, nil
+	}
+	var infos []LayerInfo
+	err := layers.ForEachBucket(func(k []byte) error {
+		var li LayerInfo
+		if raw := layers.Bucket(k).Get(keyInfo); raw != nil {
+			if err := json.Unmarshal(raw, &li); err != nil {
+				return fmt.Errorf("%w: layer %s: %v", ErrCorrupt, k, err)
+			}
+		}
+		li.Name = string(k)
+		infos = append(infos, li)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sortLayers(infos)
+	out := make([]layerRef, len(infos))
+	for i, li := range infos {
+		out[i] = layerRef{info: li, source: sourceLabel(li), rank: kindRank(li.Kind), vendors: layers.Bucket([]byte(li.Name)).Bucket(bucketVendors)}
+	}
+	return out, nil
+}
+
+// storedVendor is vendor id as the derived buckets last saw it: its merged
+// record, or the one layer's record (not merged: without provenance).
+func storedVendor(tx *bolt.Tx, ls []layerRef, id string) (*data.Vendor, string, error) {
+	if b := tx.Bucket(bucketVendors); b != nil {
+		if raw := b.Get([]byte(id)); raw != nil {
+			var v data.Vendor
+			if err := json.Unmarshal(raw, &v); err != nil {
+				return nil, "", fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, id, err)
+			}
+			return &v, "", nil
+		}
+	}
+	for _, l := range ls {
+		if l.vendors == nil {
+			continue
+		}
+		if raw := l.vendors.Get([]byte(id)); raw != nil {
+			var v data.Vendor
+			if err := json.Unmarshal(raw, &v); err != nil {
+				return nil, "", fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, l.info.Name, id, err)
+			}
+			return &v, l.source, nil
+		}
+	}
+	return nil, "", nil
+}
+
+// vendorIndex is what one vendor puts in the derived buckets.
+type vendorIndex struct {
+	merged []byte // the merged record; nil for a vendor in one layer
+	brief  []byte
+	cat    string
+	names  []nameKey
+	claims []hostClaim
+	refs   []cookieKey
+}
+
+type nameKey struct {
+	key  string
+	rank byte
+}
+
+type hostClaim struct {
+	host string
+	c    claim
+}
+
+type cookieKey struct {
+	name string
+	ref  cookieRef
+}
+
+// indexVendor merges one vendor's records (highest precedence first; ranks
+// are their layers' kind ranks) and works out its index entries.
+func indexVendor(id string, recs []data.SourcedVendor, ranks []int) (vendorIndex, error) {
+	var ix vendorIndex
+	v := &recs[0].Vendor
+	if len(recs) > 1 {
+		m := data.Merge(recs)
+		raw, err := json.Marshal(m)
+		if err != nil {
+			return ix, err
+		}
+		ix.merged, v = raw, &m
+	}
+	br, err := json.Marshal(brief{Name: v.Name, Category: v.Category, Block: v.BlockBeforeConsent.Value})
+	if err != nil {
+		return ix, err
+	}
+	ix.brief = br
+	cat := v.Category
+	if cat == "" {
+		cat = "unclassified"
+	}
+	ix.cat = string(cat) + "\x00" + id
+	// Names: the id, then the name, then aliases; an exact id or name
+	// beats another vendor's alias.
+	addName := func(n string, rank byte) {
+		key := data.NormalizeName(n)
+		if key == "" {
+			return
+		}
+		for _, x := range ix.names {
+			if x.key == key {
+				return
+			}
+		}
+		ix.names = append(ix.names, nameKey{key, rank})
+	}
+	addName(id, 0)
+	addName(v.Name, 1)
+	for _, a := range v.Aliases {
+		addName(a, 2)
+	}
+	// A host's claims are ordered by the rank of the best layer that made
+	// each, so that the user's and the catalogue's claims win lookups over
+	// an import's.
+	hostRank := func(h string) int {
+		if len(ranks) == 1 {
+			return ranks[0]
+		}
+		for i, r := range recs {
+			for _, d := range r.Vendor.Domains {
+				if d.Host == h {
+					return ranks[i]
+				}
+			}
+			for _, sc := range r.Vendor.Scripts {
+				if sc.Host == h {
+					return ranks[i]
+				}
+			}
+		}
+		return len(ranks)
+	}
+	addClaim := func(h string, c claim) {
+		for _, x := range ix.claims {
+			if x.host == h && x.c.Path == c.Path {
+				return
+			}
+		}
+		ix.claims = append(ix.claims, hostClaim{h, c})
+	}
+	for _, d := range v.Domains {
+		if d.Host != "" {
+			addClaim(d.Host, claim{ID: id, Shared: d.Shared, rank: hostRank(d.Host)})
+		}
+	}
+	for _, sc := range v.Scripts {
+		if sc.Host != "" {
+			addClaim(sc.Host, claim{ID: id, Path: sc.Path, rank: hostRank(sc.Host)})
+		}
+	}
+	for i, st := range v.Storage {
+		if st.Name != "" {
+			ix.refs = append(ix.refs, cookieKey{st.Name, cookieRef{ID: id, Index: i}})
+		}
+	}
+	return ix, nil
+}
+
+// indexKeys are the keys of the derived buckets that a vendor as stored
+// has entries under.
+func indexKeys(id string, v *data.Vendor) (names, hosts, storage []string, cat string) {
+	for _, n := range append([]string{id, v.Name}, v.Aliases...) {
+		if k := data.NormalizeName(n); k != "" {
+			names = append(names, k)
+		}
+	}
+	for _, d := range v.Domains {
+		hosts = append(hosts, d.Host)
+	}
+	for _, sc := range v.Scripts {
+		hosts = append(hosts, sc.Host)
+	}
+	for _, st := range v.Storage {
+		storage = append(storage, st.Name)
+	}
+	c := v.Category
+	if c == "" {
+		c = "unclassified"
+	}
+	return names, hosts, storage, string(c) + "\x00" + id
+}
+
+// derivedWrites collects every change to the derived buckets so that each
+// bucket is written in sorted key order; a nil value deletes the key.
+type derivedWrites struct {
+	names    map[string][]nameEntry
+	claims   map[string][]claim
+	cookies  map[string][]cookieRef
+	patterns map[string][]cookieRef
+	vendors  map[string][]byte
+	brief    map[string][]byte
+	cats     map[string]bool
+}
+
+func newDerivedWrites() *derivedWrites {
+	return &derivedWrites{
+		names: map[string][]nameEntry{}, claims: map[string][]claim{},
+		cookies: map[string][]cookieRef{}, patterns: map[string][]cookieRef{},
+		vendors: map[string][]byte{}, brief: map[string][]byte{}, cats: map[string]bool{},
+	}
+}
+
+// add files one vendor's entries; the lists it appends to are put in
+// order by sortEntries.
+func (w *derivedWrites) add(id string, ix vendorIndex) {
+	if ix.merged != nil {
+		w.vendors[id] = ix.merged
+	}
+	w.brief[id] = ix.brief
+	w.cats[ix.cat] = true
+	for _, n := range ix.names {
+		w.names[n.key] = append(w.names[n.key], nameEntry{n.rank, id})
+	}
+	for _, hc := range ix.claims {
+		w.claims[hc.host] = append(w.claims[hc.host], hc.c)
+	}
+	for _, ck := range ix.refs {
+		if data.IsPattern(ck.name) {
+			w.patterns[ck.name] = append(w.patterns[ck.name], ck.ref)
+		} else {
+			w.cookies[ck.name] = append(w.cookies[ck.name], ck.ref)
+		}
+	}
+}
+
+// sortList orders one key's entries: names by rank then id, so the first
+// is the winner; claims by rank then id (stable: a vendor's own claims
+// keep their order); cookie references by id, then index.
+func sortNames(es []nameEntry) {
+	sort.Slice(es, func(i, j int) bool {
+		if es[i].rank != es[j].rank {
+			return es[i].rank < es[j].rank
+		}
+		return es[i].id < es[j].id
+	})
+}
+
+func sortClaims(cs []claim) {
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].rank != cs[j].rank {
+			return cs[i].rank < cs[j].rank
+		}
+		return cs[i].ID < cs[j].ID
+	})
+}
+
+func sortRefs(rs []cookieRef) {
+	sort.SliceStable(rs, func(i, j int) bool {
+		if rs[i].ID != rs[j].ID {
+			return rs[i].ID < rs[j].ID
+		}
+		return rs[i].Index < rs[j].Index
+	})
+}
+
+// write puts every collected change, bucket by bucket, in key order.
+func (w *derivedWrites) write(tx *bolt.Tx) error {
+	for _, es := range w.names {
+		sortNames(es)
+	}
+	for _, cs := range w.claims {
+		sortClaims(cs)
+	}
+	for _, m := range []map[string][]cookieRef{w.cookies, w.patterns} {
+		for _, rs := range m {
+			sortRefs(rs)
+		}
+	}
+	type bucketWrites struct {
+		name []byte
+		keys []string
+		val  func(string) []byte
+	}
+	cats := map[string][]byte{}
+	empty := []byte{}
+	for k, keep := range w.cats {
+		cats[k] = nil
+		if keep {
+			cats[k] = empty
+		}
+	}
+	all := []bucketWrites{
+		{bucketBrief, keysOf(w.brief), func(k string) []byte { return w.brief[k] }},
+		{bucketVendors, keysOf(w.vendors), func(k string) []byte { return w.vendors[k] }},
+		{bucketNames, keysOf(w.names), func(k string) []byte {
+			if len(w.names[k]) == 0 {
+				return nil
+			}
+			return encodeNames(w.names[k])
+		}},
+		{bucketDomains, keysOf(w.claims), func(k string) []byte {
+			if len(w.claims[k]) == 0 {
+				return nil
+			}
+			return encodeClaims(w.claims[k])
+		}},
+		{bucketCookies, keysOf(w.cookies), func(k string) []byte {
+			if len(w.cookies[k]) == 0 {
+				return nil
+			}
+			return encodeRefs(w.cookies[k])
+		}},
+		{bucketPatterns, keysOf(w.patterns), func(k string) []byte {
+			if len(w.patterns[k]) == 0 {
+				return nil
+			}
+			return encodeRefs(w.patterns[k])
+		}},
+		{bucketCategories, keysOf(cats), func(k string) []byte { return cats[k] }},
+	}
+	for _, bw := range all {
+		b, err := tx.CreateBucketIfNotExists(bw.name)
+		if err != nil {
+			return err
+		}
+		b.FillPercent = 1.0
+		sort.Strings(bw.keys)
+		for _, k := range bw.keys {
+			val := bw.val(k)
+			if val == nil {
+				err = b.Delete([]byte(k))
+			} else {
+				err = b.Put([]byte(k), val)
+			}
+			if err != nil {
+				return fmt.Errorf("index %s key %q: %w", bw.name, k, err)
+			}
+		}
+	}
+	return nil
+}
+
 // rebuild recomputes the merged vendors and every index from the layers.
 // Keys are written in sorted order with full pages: bbolt's fast path.
 func rebuild(tx *bolt.Tx) error { return rebuildWith(tx, "", nil) }
 
 // rebuildWith is rebuild when the caller has just written the layer
 // freshName with the records fresh: those are used as they are rather than
-// decoded again, which halves the work of a large import.
+// decoded again.
 func rebuildWith(tx *bolt.Tx, freshName string, fresh []data.Vendor) error {
 	for _, name := range derivedBuckets {
 		if tx.Bucket(name) != nil {
@@ -213,191 +733,263 @@ func rebuildWith(tx *bolt.Tx, freshName string, fresh []data.Vendor) error {
 			}
 		}
 	}
-	var infos []LayerInfo
-	layers := tx.Bucket(bucketLayers)
+	ls, err := layerList(tx)
+	if err != nil {
+		return err
+	}
 	records := map[string][]data.SourcedVendor{}
 	ranks := map[string][]int{} // the kind rank of each record's layer
-	if layers != nil {
-		err := layers.ForEachBucket(func(k []byte) error {
-			var li LayerInfo
-			if raw := layers.Bucket(k).Get(keyInfo); raw != nil {
-				if err := json.Unmarshal(raw, &li); err != nil {
-					return fmt.Errorf("%w: layer %s: %v", ErrCorrupt, k, err)
-				}
+	for _, l := range ls {
+		if l.vendors == nil {
+			continue
+		}
+		if l.info.Name == freshName && fresh != nil {
+			for _, v := range fresh {
+				records[v.ID] = append(records[v.ID], data.SourcedVendor{Source: l.source, Vendor: v})
+				ranks[v.ID] = append(ranks[v.ID], l.rank)
 			}
-			li.Name = string(k)
-			infos = append(infos, li)
+			continue
+		}
+		err := l.vendors.ForEach(func(k, raw []byte) error {
+			var v data.Vendor
+			if err := json.Unmarshal(raw, &v); err != nil {
+				return fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, l.info.Name, k, err)
+			}
+			records[v.ID] = append(records[v.ID], data.SourcedVendor{Source: l.source, Vendor: v})
+			ranks[v.ID] = append(ranks[v.ID], l.rank)
 			return nil
 		})
 		if err != nil {
 			return err
 		}
-		sortLayers(infos)
-		for _, li := range infos {
-			vb := layers.Bucket([]byte(li.Name)).Bucket(bucketVendors)
-			if vb == nil {
-				continue
-			}
-			source := sourceLabel(li)
-			rank := kindRank(li.Kind)
-			if li.Name == freshName && fresh != nil {
-				for _, v := range fresh {
-					records[v.ID] = append(records[v.ID], data.SourcedVendor{Source: source, Vendor: v})
-					ranks[v.ID] = append(ranks[v.ID], rank)
-				}
-				continue
-			}
-			err := vb.ForEach(func(k, raw []byte) error {
-				var v data.Vendor
-				if err := json.Unmarshal(raw, &v); err != nil {
-					return fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, li.Name, k, err)
-				}
-				records[v.ID] = append(records[v.ID], data.SourcedVendor{Source: source, Vendor: v})
-				ranks[v.ID] = append(ranks[v.ID], rank)
-				return nil
-			})
-			if err != nil {
-				return err
+	}
+	w := newDerivedWrites()
+	for id, recs := range records {
+		ix, err := indexVendor(id, recs, ranks[id])
+		if err != nil {
+			return err
+		}
+		w.add(id, ix)
+	}
+	if err := w.write(tx); err != nil {
+		return err
+	}
+	return stampSchema(tx)
+}
+
+// stampSchema marks the file as holding this schema's derived buckets.
+func stampSchema(tx *bolt.Tx) error {
+	meta, err := tx.CreateBucketIfNotExists(bucketMeta)
+	if err != nil {
+		return err
+	}
+	return meta.Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
+}
+
+// currentSchema reports whether the derived buckets are in this schema's
+// form, so that they can be updated in place.
+func currentSchema(tx *bolt.Tx) bool {
+	meta := tx.Bucket(bucketMeta)
+	return meta != nil && string(meta.Get(keySchema)) == strconv.Itoa(SchemaVersion)
+}
+
+// updateDerived applies one layer's change (mutate writes or removes it)
+// to the derived buckets, re-merging only the vendors it touches: their
+// old entries are taken out and their new ones put in, each bucket in key
+// order. fresh, if not nil, are the records mutate writes to the layer
+// freshName, by id. A file of an older schema is rebuilt whole instead.
+func updateDerived(tx *bolt.Tx, touched map[string]bool, mutate func() error, freshName string, fresh map[string]*data.Vendor) error {
+	if !currentSchema(tx) {
+		if err := mutate(); err != nil {
+			return err
+		}
+		var vs []data.Vendor
+		if fresh != nil {
+			vs = make([]data.Vendor, 0, len(fresh))
+			for _, v := range fresh {
+				vs = append(vs, *v)
 			}
 		}
+		return rebuildWith(tx, freshName, vs)
 	}
-	ids := make([]string, 0, len(records))
-	for id := range records {
-		ids = append(ids, id)
+	before, err := layerList(tx)
+	if err != nil {
+		return err
 	}
+	ids := keysOf(touched)
 	sort.Strings(ids)
-
-	type kv struct {
-		k string
-		v []byte
+	type oldState struct {
+		names, hosts, storage []string
+		cat                   string
 	}
-	var vendorsKV, briefKV []kv
-	names := map[string]string{}
-	nameRank := map[string]int{}
-	domains := map[string][]claim{}
-	cookies := map[string][]cookieRef{}
-	patterns := map[string][]cookieRef{}
-	var cats []string
-	for _, id := range ids {
-		v := data.Merge(records[id])
-		raw, err := json.Marshal(v)
-		if err != nil {
-			return err
-		}
-		vendorsKV = append(vendorsKV, kv{id, raw})
-		br, err := json.Marshal(brief{Name: v.Name, Category: v.Category, Block: v.BlockBeforeConsent.Value})
-		if err != nil {
-			return err
-		}
-		briefKV = append(briefKV, kv{id, br})
-		// Names: the id, then the name, then aliases; an exact id or name
-		// beats another vendor's alias.
-		for rank, n := range append([]string{id, v.Name}, v.Aliases...) {
-			if rank > 2 {
-				rank = 2
-			}
-			key := data.NormalizeName(n)
-			if key == "" {
+	olds := make(map[string]*oldState, len(ids))
+	if br := tx.Bucket(bucketBrief); br != nil {
+		for _, id := range ids {
+			if br.Get([]byte(id)) == nil {
 				continue
 			}
-			if old, ok := nameRank[key]; !ok || rank < old {
-				names[key] = id
-				nameRank[key] = rank
-			}
-		}
-		// A host's claims are ordered by the rank of the best layer that
-		// made each, so that the user's and the catalogue's claims win
-		// lookups over an import's.
-		hostRank := func(h string) int {
-			rs := ranks[id]
-			if len(rs) == 1 {
-				return rs[0]
-			}
-			for i, r := range records[id] {
-				for _, d := range r.Vendor.Domains {
-					if d.Host == h {
-						return rs[i]
-					}
-				}
-				for _, sc := range r.Vendor.Scripts {
-					if sc.Host == h {
-						return rs[i]
-					}
-				}
-			}
-			return len(rs)
-		}
-		for _, d := range v.Domains {
-			domains[d.Host] = addClaim(domains[d.Host], claim{ID: id, Shared: d.Shared, rank: hostRank(d.Host)})
-		}
-		for _, sc := range v.Scripts {
-			domains[sc.Host] = addClaim(domains[sc.Host], claim{ID: id, Path: sc.Path, rank: hostRank(sc.Host)})
-		}
-		for i, st := range v.Storage {
-			ref := cookieRef{ID: id, Index: i}
-			if data.IsPattern(st.Name) {
-				patterns[st.Name] = append(patterns[st.Name], ref)
-			} else {
-				cookies[st.Name] = append(cookies[st.Name], ref)
-			}
-		}
-		cat := v.Category
-		if cat == "" {
-			cat = "unclassified"
-		}
-		cats = append(cats, string(cat)+"\x00"+id)
-	}
-
-	put := func(name []byte, keys []string, value func(string) ([]byte, error)) error {
-		b, err := tx.CreateBucket(name)
-		if err != nil {
-			return err
-		}
-		b.FillPercent = 1.0
-		sort.Strings(keys)
-		for _, k := range keys {
-			val, err := value(k)
+			v, _, err := storedVendor(tx, before, id)
 			if err != nil {
 				return err
 			}
-			if err := b.Put([]byte(k), val); err != nil {
-				return fmt.Errorf("index %s key %q: %w", name, k, err)
+			if v == nil {
+				return fmt.Errorf("%w: vendor %s is indexed but no layer holds it", ErrCorrupt, id)
+			}
+			o := &oldState{}
+			o.names, o.hosts, o.storage, o.cat = indexKeys(id, v)
+			olds[id] = o
+		}
+	}
+	if err := mutate(); err != nil {
+		return err
+	}
+	after, err := layerList(tx)
+	if err != nil {
+		return err
+	}
+	w := newDerivedWrites()
+	load := &indexReader{tx: tx, w: w}
+	for _, id := range ids {
+		old := olds[id]
+		var recs []data.SourcedVendor
+		var ranks []int
+		for _, l := range after {
+			var rec *data.Vendor
+			switch {
+			case l.info.Name == freshName && fresh != nil:
+				rec = fresh[id]
+			case old == nil, l.vendors == nil:
+				// A vendor new to the file is in the fresh layer only.
+			default:
+				if raw := l.vendors.Get([]byte(id)); raw != nil {
+					var v data.Vendor
+					if err := json.Unmarshal(raw, &v); err != nil {
+						return fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, l.info.Name, id, err)
+					}
+					rec = &v
+				}
+			}
+			if rec != nil {
+				recs = append(recs, data.SourcedVendor{Source: l.source, Vendor: *rec})
+				ranks = append(ranks, l.rank)
 			}
 		}
+		// Take out the old entries: every list the vendor was in loses it.
+		if old != nil {
+			for _, k := range old.names {
+				if err := load.names(k); err != nil {
+					return err
+				}
+				w.names[k] = slices.DeleteFunc(w.names[k], func(e nameEntry) bool { return e.id == id })
+			}
+			for _, h := range old.hosts {
+				if err := load.claims(h); err != nil {
+					return err
+				}
+				w.claims[h] = slices.DeleteFunc(w.claims[h], func(c claim) bool { return c.ID == id })
+			}
+			for _, n := range old.storage {
+				m, err := load.refs(n)
+				if err != nil {
+					return err
+				}
+				m[n] = slices.DeleteFunc(m[n], func(r cookieRef) bool { return r.ID == id })
+			}
+			w.cats[old.cat] = false
+			w.brief[id] = nil
+			w.vendors[id] = nil
+		}
+		if len(recs) == 0 {
+			continue
+		}
+		ix, err := indexVendor(id, recs, ranks)
+		if err != nil {
+			return err
+		}
+		// Make sure each list the vendor joins holds the other vendors'
+		// entries before adding its own.
+		for _, n := range ix.names {
+			if err := load.names(n.key); err != nil {
+				return err
+			}
+		}
+		for _, hc := range ix.claims {
+			if err := load.claims(hc.host); err != nil {
+				return err
+			}
+		}
+		for _, ck := range ix.refs {
+			if _, err := load.refs(ck.name); err != nil {
+				return err
+			}
+		}
+		w.add(id, ix)
+	}
+	return w.write(tx)
+}
+
+// indexReader loads a derived bucket's list for a key into w the first
+// time the key is touched.
+type indexReader struct {
+	tx *bolt.Tx
+	w  *derivedWrites
+}
+
+func (r *indexReader) names(k string) error {
+	if _, ok := r.w.names[k]; ok {
 		return nil
 	}
-	for _, bkt := range []struct {
-		name []byte
-		kvs  []kv
-	}{{bucketVendors, vendorsKV}, {bucketBrief, briefKV}} {
-		b, err := tx.CreateBucket(bkt.name)
-		if err != nil {
-			return err
-		}
-		b.FillPercent = 1.0
-		for _, e := range bkt.kvs {
-			if err := b.Put([]byte(e.k), e.v); err != nil {
+	var es []nameEntry
+	if b := r.tx.Bucket(bucketNames); b != nil {
+		if raw := b.Get([]byte(k)); raw != nil {
+			var err error
+			if es, err = decodeNames(raw); err != nil {
 				return err
 			}
 		}
 	}
-	if err := put(bucketNames, keysOf(names), func(k string) ([]byte, error) { return []byte(names[k]), nil }); err != nil {
-		return err
+	r.w.names[k] = es
+	return nil
+}
+
+func (r *indexReader) claims(h string) error {
+	if _, ok := r.w.claims[h]; ok {
+		return nil
 	}
-	if err := put(bucketDomains, keysOf(domains), func(k string) ([]byte, error) {
-		cs := domains[k]
-		sort.SliceStable(cs, func(i, j int) bool { return cs[i].rank < cs[j].rank })
-		return json.Marshal(cs)
-	}); err != nil {
-		return err
+	var cs []claim
+	if b := r.tx.Bucket(bucketDomains); b != nil {
+		if raw := b.Get([]byte(h)); raw != nil {
+			var err error
+			if cs, err = decodeClaims(raw); err != nil {
+				return fmt.Errorf("%w: domain index %s: %v", ErrCorrupt, h, err)
+			}
+		}
 	}
-	if err := put(bucketCookies, keysOf(cookies), func(k string) ([]byte, error) { return json.Marshal(cookies[k]) }); err != nil {
-		return err
+	r.w.claims[h] = cs
+	return nil
+}
+
+// refs loads the cookie or pattern list for a storage name and returns the
+// map it lives in.
+func (r *indexReader) refs(n string) (map[string][]cookieRef, error) {
+	m, bucket := r.w.cookies, bucketCookies
+	if data.IsPattern(n) {
+		m, bucket = r.w.patterns, bucketPatterns
 	}
-	if err := put(bucketPatterns, keysOf(patterns), func(k string) ([]byte, error) { return json.Marshal(patterns[k]) }); err != nil {
-		return err
+	if _, ok := m[n]; ok {
+		return m, nil
 	}
-	return put(bucketCategories, cats, func(string) ([]byte, error) { return []byte{}, nil })
+	var rs []cookieRef
+	if b := r.tx.Bucket(bucket); b != nil {
+		if raw := b.Get([]byte(n)); raw != nil {
+			var err error
+			if rs, err = decodeRefs(raw); err != nil {
+				return nil, fmt.Errorf("%w: cookie index %s: %v", ErrCorrupt, n, err)
+			}
+		}
+	}
+	m[n] = rs
+	return m, nil
 }
 
 func keysOf[V any](m map[string]V) []string {
@@ -462,10 +1054,7 @@ func (s *Store) Seed(vendors []data.Vendor, version string) (bool, error) {
 		info.Storage += len(v.Storage)
 	}
 	err := s.update(func(tx *bolt.Tx) error {
-		if err := putLayer(tx, info, vendors); err != nil {
-			return err
-		}
-		if err := rebuild(tx); err != nil {
+		if err := replaceLayer(tx, info, vendors); err != nil {
 			return err
 		}
 		meta, err := tx.CreateBucketIfNotExists(bucketMeta)

@@ -22,19 +22,31 @@ func (s *Store) Get(id string) (data.Vendor, error) {
 }
 
 func getVendor(tx *bolt.Tx, id string) (data.Vendor, error) {
-	var v data.Vendor
-	b := tx.Bucket(bucketVendors)
-	if b == nil {
-		return v, fmt.Errorf("vendor %q: %w", id, ErrNotFound)
+	if b := tx.Bucket(bucketVendors); b != nil {
+		if raw := b.Get([]byte(id)); raw != nil {
+			var v data.Vendor
+			if err := json.Unmarshal(raw, &v); err != nil {
+				return v, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, id, err)
+			}
+			return v, nil
+		}
 	}
-	raw := b.Get([]byte(id))
-	if raw == nil {
-		return v, fmt.Errorf("vendor %q: %w", id, ErrNotFound)
+	// A vendor that one layer describes is merged from it on the way out.
+	if b := tx.Bucket(bucketBrief); b == nil || b.Get([]byte(id)) == nil {
+		return data.Vendor{}, fmt.Errorf("vendor %q: %w", id, ErrNotFound)
 	}
-	if err := json.Unmarshal(raw, &v); err != nil {
-		return v, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, id, err)
+	ls, err := layerList(tx)
+	if err != nil {
+		return data.Vendor{}, err
 	}
-	return v, nil
+	v, source, err := storedVendor(tx, ls, id)
+	switch {
+	case err != nil:
+		return data.Vendor{}, err
+	case v == nil:
+		return data.Vendor{}, fmt.Errorf("%w: vendor %s is indexed but no layer holds it", ErrCorrupt, id)
+	}
+	return data.Merge([]data.SourcedVendor{{Source: source, Vendor: *v}}), nil
 }
 
 // All returns every vendor, sorted by name (case-insensitively, then id).
@@ -45,8 +57,10 @@ func (s *Store) All() ([]data.Vendor, error) {
 		if b == nil {
 			return nil
 		}
-		out = make([]data.Vendor, 0, b.Stats().KeyN)
-		return b.ForEach(func(k, raw []byte) error {
+		if br := tx.Bucket(bucketBrief); br != nil {
+			out = make([]data.Vendor, 0, br.Stats().KeyN)
+		}
+		err := b.ForEach(func(k, raw []byte) error {
 			var v data.Vendor
 			if err := json.Unmarshal(raw, &v); err != nil {
 				return fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, k, err)
@@ -54,6 +68,34 @@ func (s *Store) All() ([]data.Vendor, error) {
 			out = append(out, v)
 			return nil
 		})
+		if err != nil {
+			return err
+		}
+		// The vendors that one layer describes.
+		ls, err := layerList(tx)
+		if err != nil {
+			return err
+		}
+		for _, l := range ls {
+			if l.vendors == nil {
+				continue
+			}
+			err := l.vendors.ForEach(func(k, raw []byte) error {
+				if b.Get(k) != nil {
+					return nil
+				}
+				var v data.Vendor
+				if err := json.Unmarshal(raw, &v); err != nil {
+					return fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, l.info.Name, k, err)
+				}
+				out = append(out, data.Merge([]data.SourcedVendor{{Source: l.source, Vendor: v}}))
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	SortByName(out)
 	return out, err
@@ -74,7 +116,7 @@ func SortByName(vs []data.Vendor) {
 func (s *Store) Count() int {
 	n := 0
 	_ = s.view(func(tx *bolt.Tx) error {
-		if b := tx.Bucket(bucketVendors); b != nil {
+		if b := tx.Bucket(bucketBrief); b != nil {
 			n = b.Stats().KeyN
 		}
 		return nil
@@ -88,7 +130,7 @@ func (s *Store) Find(q string) (data.Vendor, error) {
 	key := data.NormalizeName(q)
 	var v data.Vendor
 	err := s.view(func(tx *bolt.Tx) error {
-		if b := tx.Bucket(bucketVendors); b != nil && b.Get([]byte(q)) != nil {
+		if b := tx.Bucket(bucketBrief); b != nil && b.Get([]byte(q)) != nil {
 			var err error
 			v, err = getVendor(tx, q)
 			return err
@@ -97,12 +139,12 @@ func (s *Store) Find(q string) (data.Vendor, error) {
 		if b == nil {
 			return fmt.Errorf("vendor %q: %w", q, ErrNotFound)
 		}
-		id := b.Get([]byte(key))
-		if id == nil {
+		raw := b.Get([]byte(key))
+		if raw == nil {
 			return fmt.Errorf("vendor %q: %w", q, ErrNotFound)
 		}
 		var err error
-		v, err = getVendor(tx, string(id))
+		v, err = getVendor(tx, nameWinner(raw))
 		return err
 	})
 	return v, err
@@ -181,8 +223,8 @@ func lookupHost(tx *bolt.Tx, t data.Target) (Hit, error) {
 		if raw == nil {
 			continue
 		}
-		var cs []claim
-		if err := json.Unmarshal(raw, &cs); err != nil {
+		cs, err := decodeClaims(raw)
+		if err != nil {
 			return Hit{}, fmt.Errorf("%w: domain index %s: %v", ErrCorrupt, suffix, err)
 		}
 		c, ok := bestClaim(cs, t.Path)
@@ -247,8 +289,8 @@ func (s *Store) ByCookie(name string) ([]CookieMatch, error) {
 	var exact, pats []CookieMatch
 	err := s.view(func(tx *bolt.Tx) error {
 		resolve := func(raw []byte, pattern bool, out *[]CookieMatch) error {
-			var refs []cookieRef
-			if err := json.Unmarshal(raw, &refs); err != nil {
+			refs, err := decodeRefs(raw)
+			if err != nil {
 				return fmt.Errorf("%w: cookie index: %v", ErrCorrupt, err)
 			}
 			for _, r := range refs {

@@ -20,7 +20,7 @@ import (
 // SchemaVersion is the layout of the file this code reads and writes. A file
 // with a higher version came from a newer vendex and is refused, never
 // rewritten.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Sentinel errors; callers test them with errors.Is.
 var (
