@@ -22,7 +22,8 @@ type Match = fuzzy.Match
 // keeps a 64-bit set of the character classes it holds, and an entry that
 // lacks one of the query's classes is rejected before fuzzy scoring. Queries
 // that extend the previous one search only its matches, and the scoring is
-// spread over the available cores.
+// spread over the available cores. One-character queries (a letter or a
+// digit) are ranked once, when the index is built.
 //
 // A SearchIndex is safe for concurrent use.
 type SearchIndex struct {
