@@ -580,11 +580,13 @@ type derivedWrites struct {
 	cats     map[string]bool
 }
 
-func newDerivedWrites() *derivedWrites {
+// newDerivedWrites sizes its maps for n vendors: growing maps of 100,000
+// keys cost a tenth of a large import.
+func newDerivedWrites(n int) *derivedWrites {
 	return &derivedWrites{
-		names: map[string][]nameEntry{}, claims: map[string][]claim{},
-		cookies: map[string][]cookieRef{}, patterns: map[string][]cookieRef{},
-		vendors: map[string][]byte{}, brief: map[string][]byte{}, cats: map[string]bool{},
+		names: make(map[string][]nameEntry, n), claims: make(map[string][]claim, n),
+		cookies: make(map[string][]cookieRef, n), patterns: map[string][]cookieRef{},
+		vendors: map[string][]byte{}, brief: make(map[string][]byte, n), cats: make(map[string]bool, n),
 	}
 }
 
@@ -763,7 +765,7 @@ func rebuildWith(tx *bolt.Tx, freshName string, fresh []data.Vendor) error {
 			return err
 		}
 	}
-	w := newDerivedWrites()
+	w := newDerivedWrites(len(records))
 	for id, recs := range records {
 		ix, err := indexVendor(id, recs, ranks[id])
 		if err != nil {
@@ -847,7 +849,7 @@ func updateDerived(tx *bolt.Tx, touched map[string]bool, mutate func() error, fr
 	if err != nil {
 		return err
 	}
-	w := newDerivedWrites()
+	w := newDerivedWrites(len(ids))
 	load := &indexReader{tx: tx, w: w}
 	for _, id := range ids {
 		old := olds[id]
