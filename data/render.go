@@ -270,7 +270,7 @@ func Markdown(v Vendor) string {
 			if f.Short != "" {
 				p("**%s.** ", f.Short.Title())
 			}
-			p("%s\n\n", md(f.Answer))
+			p("%s\n\n", md(f.Body()))
 		}
 	}
 	if len(v.Related) > 0 {
@@ -331,4 +331,22 @@ func NoStorageText(v Vendor) string {
 		return "It sets no cookies, and no other browser storage is recorded for it."
 	}
 	return "No browser storage is recorded for this vendor."
+}
+
+// Body is the FAQ answer without a leading restatement of its short
+// verdict ("No. Twilio sets..." under a short "no" reads as "Twilio
+// sets..."), so that a card that prints the verdict does not say it twice.
+func (f FAQ) Body() string {
+	a := strings.TrimSpace(f.Answer)
+	if f.Short == "" {
+		return a
+	}
+	word := f.Short.Title()
+	if len(a) > len(word) && strings.EqualFold(a[:len(word)], word) {
+		rest := a[len(word):]
+		if r := strings.TrimLeft(rest, ".,;:!—– -"); r != rest && r != "" {
+			return strings.ToUpper(r[:1]) + r[1:]
+		}
+	}
+	return a
 }

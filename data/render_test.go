@@ -38,3 +38,30 @@ func TestTextHasNoEscapesAndWraps(t *testing.T) {
 		}
 	}
 }
+
+func TestFAQVerdictIsNotSaidTwice(t *testing.T) {
+	cases := []struct {
+		short  Answer
+		answer string
+		want   string
+	}{
+		{AnswerNo, "No. It sets no cookies.", "It sets no cookies."},
+		{AnswerYes, "Yes, before any tag fires.", "Before any tag fires."},
+		{AnswerConditional, "Conditional: only for EU visitors.", "Only for EU visitors."},
+		{AnswerNo, "Nobody knows.", "Nobody knows."},
+		{AnswerYes, "It does.", "It does."},
+		{"", "No. Plain.", "No. Plain."},
+	}
+	for _, c := range cases {
+		if got := (FAQ{Short: c.short, Answer: c.answer}).Body(); got != c.want {
+			t.Errorf("Body(%s, %q) = %q, want %q", c.short, c.answer, got, c.want)
+		}
+	}
+	v := Vendor{ID: "x", Name: "X", FAQ: []FAQ{{Question: "Cookies?", Short: AnswerNo, Answer: "No. None."}}}
+	if out := Text(v, 80); strings.Contains(out, "No. No.") || !strings.Contains(out, "A: No. None.") {
+		t.Errorf("text card:\n%s", out)
+	}
+	if out := Markdown(v); strings.Contains(out, "No. No.") || !strings.Contains(out, "**No.** None.") {
+		t.Errorf("markdown card:\n%s", out)
+	}
+}

@@ -144,7 +144,7 @@ func Text(v Vendor, width int) string {
 				b.WriteByte('\n')
 			}
 			para("", "Q: "+f.Question)
-			a := f.Answer
+			a := f.Body()
 			if f.Short != "" {
 				a = f.Short.Title() + ". " + a
 			}

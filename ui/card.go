@@ -221,7 +221,7 @@ func renderCard(v data.Vendor, width int, st Styles, resolve resolver, focus int
 				q += " " + verdictText(st, f.Short)
 			}
 			para(2, st.Title.Render("Q: ")+q)
-			para(2, f.Answer)
+			para(2, f.Body())
 		}
 	}
 
