@@ -1,6 +1,9 @@
 package data
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestCleanTextRemovesTerminalSequences(t *testing.T) {
 	cases := []struct{ in, want string }{
@@ -26,5 +29,37 @@ func TestCleanTextRemovesTerminalSequences(t *testing.T) {
 	}
 	if got := CleanLine("a\nb"); got != "a b" {
 		t.Errorf("CleanLine joined lines as %q", got)
+	}
+}
+
+func TestParseTargetSaysWhatIsWrong(t *testing.T) {
+	cases := map[string]string{
+		"":                        "empty",
+		"has space.com":           "contains spaces",
+		"static.hotjar.com:abc":   "port is not a number",
+		"static.hotjar.com:99999": "from 1 to 65535",
+		"hotjar.com..":            "empty label",
+		"-x.example":              "cannot have",
+		"ex@mple!.com":            "cannot have",
+		"http://":                 "no host",
+		"a\x1b[31m.com":           "control characters",
+		strings.Repeat("a", 9000): "longer than 8 KiB",
+	}
+	for in, want := range cases {
+		_, err := ParseTarget(in)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseTarget(%.20q) = %v, want a message with %q", in, err, want)
+		}
+		if err != nil && (strings.Contains(err.Error(), "idna") || strings.Contains(err.Error(), "parse \"")) {
+			t.Errorf("ParseTarget(%.20q) leaks library text: %v", in, err)
+		}
+		if err != nil && len(err.Error()) > 200 {
+			t.Errorf("ParseTarget message is %d bytes long", len(err.Error()))
+		}
+	}
+	for _, ok := range []string{"static.hotjar.com:443", "hotjar.com.", "bücher.example", "[2001:db8::1]:80", "192.0.2.1"} {
+		if _, err := ParseTarget(ok); err != nil {
+			t.Errorf("ParseTarget(%q): %v", ok, err)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/idna"
@@ -25,14 +26,26 @@ var hostProfile = idna.New(idna.MapForLookup(), idna.Transitional(false), idna.S
 // ParseTarget reads a host or URL as a user would paste it:
 // "https://media.twiliocdn.com/sdk/js/client/v1.3/twilio.min.js",
 // "WWW.Example.COM.", "example.com:8443", "//cdn.example.com/x.js",
-// "bücher.example". IP addresses are accepted as hosts.
+// "bücher.example". IP addresses are accepted as hosts. An error says, in
+// a user's words, what is wrong with the input.
 func ParseTarget(in string) (Target, error) {
 	s := strings.TrimSpace(in)
-	if s == "" {
-		return Target{}, fmt.Errorf("%w: empty input", ErrBadHost)
+	bad := func(why string) (Target, error) {
+		return Target{}, fmt.Errorf("%w: %s (%s)", ErrBadHost, quoteShort(in), why)
 	}
-	if strings.ContainsAny(s, " \t\r\n\x00") {
-		return Target{}, fmt.Errorf("%w: %q contains spaces or control characters", ErrBadHost, in)
+	if s == "" {
+		return Target{}, fmt.Errorf("%w: the input is empty", ErrBadHost)
+	}
+	if len(s) > 8192 {
+		return bad("longer than 8 KiB")
+	}
+	if strings.ContainsAny(s, " \t\r\n") {
+		return bad("contains spaces")
+	}
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f {
+			return bad("contains control characters")
+		}
 	}
 	raw := s
 	switch {
@@ -44,17 +57,33 @@ func ParseTarget(in string) (Target, error) {
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return Target{}, fmt.Errorf("%w: %q: %v", ErrBadHost, in, err)
+		if strings.Contains(err.Error(), "invalid port") {
+			return bad("the port is not a number")
+		}
+		return bad("it does not parse as a URL")
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return bad("the port is not a number from 1 to 65535")
+		}
 	}
 	host := u.Hostname()
 	if host == "" {
-		return Target{}, fmt.Errorf("%w: %q has no host", ErrBadHost, in)
+		return bad("there is no host in it")
 	}
 	host, err = NormalizeHost(host)
 	if err != nil {
-		return Target{}, fmt.Errorf("%w: %q: %v", ErrBadHost, in, err)
+		return bad(err.Error())
 	}
 	return Target{Host: host, Path: u.EscapedPath()}, nil
+}
+
+// quoteShort quotes an input for a message, cut to 80 characters.
+func quoteShort(s string) string {
+	if r := []rune(s); len(r) > 80 {
+		s = string(r[:79]) + "…"
+	}
+	return strconv.Quote(s)
 }
 
 // NormalizeHost lower-cases a host, drops a trailing dot and turns an
@@ -62,18 +91,21 @@ func ParseTarget(in string) (Target, error) {
 func NormalizeHost(h string) (string, error) {
 	h = strings.TrimSuffix(strings.TrimSpace(h), ".")
 	if h == "" {
-		return "", errors.New("empty host")
+		return "", errors.New("the host is empty")
 	}
 	if ip := net.ParseIP(strings.Trim(h, "[]")); ip != nil {
 		return ip.String(), nil
 	}
+	if strings.Contains(h, "..") || strings.HasPrefix(h, ".") || strings.HasSuffix(h, ".") {
+		return "", errors.New("the host has an empty label: two dots in a row")
+	}
 	a, err := hostProfile.ToASCII(h)
 	if err != nil {
-		return "", err
+		return "", errors.New("the host holds characters a domain name cannot have")
 	}
 	a = strings.ToLower(a)
 	if !validHostName(a) {
-		return "", fmt.Errorf("%q is not a valid host name", h)
+		return "", errors.New("the host holds characters a domain name cannot have")
 	}
 	return a, nil
 }
