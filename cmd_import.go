@@ -3,7 +3,6 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -45,12 +44,9 @@ func formatList() string {
 // openWrite opens the catalogue for an import or a forget: read-write,
 // seeded on first run.
 func (c *cli) openWrite() (*store.Store, error) {
-	path := c.dbPath
-	if path == "" {
-		var err error
-		if path, err = store.DefaultPath(); err != nil {
-			return nil, err
-		}
+	path, err := c.dbFile()
+	if err != nil {
+		return nil, err
 	}
 	return store.OpenCatalogue(path, false)
 }
@@ -222,9 +218,6 @@ func cmdForget(c *cli, args []string) error {
 	defer s.Close()
 	li, err := s.Forget(pos[0])
 	if err != nil {
-		if errors.Is(err, store.ErrNotFound) || errors.Is(err, store.ErrAmbiguous) {
-			return usagef("%v", err)
-		}
 		return err
 	}
 	fmt.Fprintf(c.stdout, "forgot %s (%s %s): %d vendor records, %d domains, %d storage items\n",

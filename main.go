@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -137,13 +138,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stdout, "vendex %s (catalogue %s)\n", version, data.CatalogueVersion())
 			return nil
 		case a == "--db" || a == "-db":
-			if len(args) < 2 {
+			if len(args) < 2 || args[1] == "" {
 				return usagef("--db needs a file path")
 			}
 			c.dbPath, args = args[1], args[2:]
 			continue
 		case strings.HasPrefix(a, "--db="):
 			c.dbPath = strings.TrimPrefix(a, "--db=")
+			if c.dbPath == "" {
+				return usagef("--db needs a file path")
+			}
 		default:
 			return usagef("unknown option %s", a)
 		}
@@ -194,6 +198,9 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 			return nil, usagef("%s: %v", fs.Name(), err)
 		}
 		args = fs.Args()
+		if f := fs.Lookup("db"); f != nil && f.Value.String() == "" && c.dbFlagSet(fs) {
+			return nil, usagef("--db needs a file path")
+		}
 		if len(args) == 0 {
 			return pos, nil
 		}
@@ -210,16 +217,28 @@ func (c *cli) printJSON(v any) error {
 	return enc.Encode(v)
 }
 
+// dbFlagSet reports whether --db was given on this command line.
+func (c *cli) dbFlagSet(fs *flag.FlagSet) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == "db" })
+	return set
+}
+
 // open opens the catalogue for reading, seeding it on first run.
 func (c *cli) open() (*store.Store, error) {
-	path := c.dbPath
-	if path == "" {
-		var err error
-		if path, err = store.DefaultPath(); err != nil {
-			return nil, err
-		}
+	path, err := c.dbFile()
+	if err != nil {
+		return nil, err
 	}
 	return store.OpenCatalogue(path, true)
+}
+
+// dbFile is the database path: --db, else $VENDEX_DB, else the default.
+func (c *cli) dbFile() (string, error) {
+	if c.dbPath != "" {
+		return c.dbPath, nil
+	}
+	return store.DefaultPath()
 }
 
 // findVendor resolves VENDOR (id, name or alias) or explains the miss with
@@ -295,13 +314,14 @@ func cmdLookup(c *cli, args []string) error {
 		if rows == 0 {
 			fmt.Fprintln(tw, "INPUT\tVENDOR\tCATEGORY\tBLOCK BEFORE CONSENT\tMATCHED")
 		}
+		shown := truncate(data.CleanLine(in), 80)
 		switch {
 		case r.Found:
-			fmt.Fprintf(tw, "%s\t%s (%s)\t%s\t%s\t%s\n", data.CleanLine(in), data.CleanLine(r.Name), r.VendorID, r.Category.Title(), strings.ToLower(r.Block.Title()), r.Matched)
+			fmt.Fprintf(tw, "%s\t%s (%s)\t%s\t%s\t%s\n", shown, data.CleanLine(r.Name), r.VendorID, r.Category.Title(), strings.ToLower(r.Block.Title()), r.Matched)
 		case r.Error != "":
-			fmt.Fprintf(tw, "%s\t-\t%s\n", data.CleanLine(in), data.CleanLine(r.Error))
+			fmt.Fprintf(tw, "%s\t-\t-\t-\t%s\n", shown, data.CleanLine(r.Error))
 		default:
-			fmt.Fprintf(tw, "%s\t-\tno vendor known\n", data.CleanLine(in))
+			fmt.Fprintf(tw, "%s\t-\t-\t-\tno vendor known\n", shown)
 		}
 		// Align in chunks, so that 100,000 lines stream instead of piling up.
 		if rows++; rows%512 == 0 {
@@ -310,19 +330,20 @@ func cmdLookup(c *cli, args []string) error {
 		return nil
 	}
 	if len(pos) == 1 && pos[0] == "-" {
-		sc := bufio.NewScanner(c.stdin)
-		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		for sc.Scan() {
-			line := strings.TrimSpace(sc.Text())
+		n := 0
+		err := eachLine(c.stdin, 8<<10, func(line string) error {
+			line = strings.TrimSpace(line)
 			if line == "" || strings.HasPrefix(line, "#") {
-				continue
+				return nil
 			}
-			if err := one(line); err != nil {
-				return err
-			}
-		}
-		if err := sc.Err(); err != nil {
+			n++
+			return one(line)
+		})
+		if err != nil {
 			return fmt.Errorf("read stdin: %w", err)
+		}
+		if n == 0 {
+			return usagef("lookup -: stdin held no host or URL")
 		}
 	} else {
 		for _, in := range pos {
@@ -343,7 +364,7 @@ func cmdLookup(c *cli, args []string) error {
 			shown = shown[:20]
 		}
 		for i := range shown {
-			shown[i] = data.CleanLine(shown[i])
+			shown[i] = truncate(data.CleanLine(shown[i]), 80)
 		}
 		more := ""
 		if len(misses) > len(shown) {
@@ -361,7 +382,7 @@ func cmdShow(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) == 0 {
+	if len(pos) == 0 || strings.TrimSpace(strings.Join(pos, " ")) == "" {
 		return usagef("show needs a vendor name, id or alias")
 	}
 	s, err := c.open()
@@ -437,6 +458,36 @@ func cmdSearch(c *cli, args []string) error {
 		fmt.Fprintf(c.stdout, "%s%s  %-18s  %s%s\n", name, pad, h.v.Category.Title(), h.v.ID, via)
 	}
 	return nil
+}
+
+// eachLine calls fn for each line of r. A line longer than max is cut to
+// max+1 bytes (enough for the caller to see it is too long) and the rest of
+// it skipped, so one huge line neither exhausts memory nor stops the run.
+func eachLine(r io.Reader, max int, fn func(string) error) error {
+	br := bufio.NewReaderSize(r, 64<<10)
+	var buf []byte
+	for {
+		chunk, isPrefix, err := br.ReadLine()
+		if len(buf) <= max {
+			buf = append(buf, chunk[:min(len(chunk), max+1-len(buf))]...)
+		}
+		if err == io.EOF {
+			if len(buf) > 0 {
+				return fn(string(buf))
+			}
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if isPrefix {
+			continue
+		}
+		if err := fn(string(buf)); err != nil {
+			return err
+		}
+		buf = buf[:0]
+	}
 }
 
 // truncate cuts s to n runes, ending in an ellipsis when it was longer.
@@ -550,8 +601,19 @@ func cmdExport(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) == 0 {
+	if len(pos) == 0 || strings.TrimSpace(strings.Join(pos, " ")) == "" {
 		return usagef("export needs a vendor name, id or alias")
+	}
+	formatSet := false
+	fs.Visit(func(f *flag.Flag) { formatSet = formatSet || f.Name == "format" })
+	if !formatSet && *outPath != "" {
+		// -o twilio.json without --format means JSON.
+		switch strings.ToLower(filepath.Ext(*outPath)) {
+		case ".json":
+			*format = "json"
+		case ".txt", ".text":
+			*format = "txt"
+		}
 	}
 	var render func(data.Vendor) ([]byte, error)
 	switch strings.ToLower(*format) {

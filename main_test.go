@@ -389,3 +389,55 @@ func TestCoverageReportsWeightedAndUnweighted(t *testing.T) {
 		t.Errorf("malformed JSON: %+v", r)
 	}
 }
+
+func TestEmptyArgumentsAreUsageErrors(t *testing.T) {
+	db := tempDB(t)
+	for _, args := range [][]string{{"show", ""}, {"export", " "}, {"--db", "", "lookup", "x.com"}, {"lookup", "--db", "", "x.com"}} {
+		var out, errb bytes.Buffer
+		err := run(args, strings.NewReader(""), &out, &errb)
+		if code := exitCode(err, &errb); code != 2 {
+			t.Errorf("vendex %q: exit %d (%s), want 2", args, code, errb.String())
+		}
+	}
+	if r := vendex(t, db, "", "lookup", "-"); r.code != 2 || !strings.Contains(r.stderr, "stdin") {
+		t.Errorf("lookup - with nothing on stdin: %+v", r)
+	}
+}
+
+func TestExportInfersTheFormatFromTheFileName(t *testing.T) {
+	db := tempDB(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "twilio.json")
+	if r := vendex(t, db, "", "export", "twilio", "-o", out); r.code != 0 {
+		t.Fatalf("%+v", r)
+	}
+	b, _ := os.ReadFile(out)
+	if _, err := data.DecodeVendors(bytes.NewReader(b)); err != nil {
+		t.Errorf("-o twilio.json wrote something vendex cannot import: %v", err)
+	}
+	if r := vendex(t, db, "", "export", "twilio", "-o", dir); r.code != 1 || !strings.Contains(r.stderr, "is a directory") {
+		t.Errorf("-o DIR: %+v", r)
+	}
+	if r := vendex(t, db, "", "export", "twilio", "-o", dir, "--force"); r.code != 1 || !strings.Contains(r.stderr, "is a directory") {
+		t.Errorf("-o DIR --force: %+v", r)
+	}
+	r := vendex(t, db, "", "export", "twilio", "-o", filepath.Join(dir, "no", "such", "x.md"))
+	if r.code != 1 || strings.Contains(r.stderr, ".tmp") {
+		t.Errorf("a missing directory should not leak the temporary file's name: %+v", r)
+	}
+}
+
+func TestLookupSurvivesAnOverlongLine(t *testing.T) {
+	db := tempDB(t)
+	in := "twilio.com\n" + strings.Repeat("x", 10<<20) + "\nhotjar.com\n"
+	r := vendex(t, db, in, "lookup", "-")
+	if r.code != 1 {
+		t.Errorf("exit %d, want 1 (one bad line)", r.code)
+	}
+	if !strings.Contains(r.stdout, "Twilio") || !strings.Contains(r.stdout, "Hotjar") {
+		t.Errorf("the good lines around an over-long one were lost:\n%.500s", r.stdout)
+	}
+	if len(r.stdout) > 2000 || len(r.stderr) > 2000 {
+		t.Errorf("an over-long input should be shown cut short: %d bytes out, %d bytes err", len(r.stdout), len(r.stderr))
+	}
+}

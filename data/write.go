@@ -17,6 +17,12 @@ var ErrExists = errors.New("file exists")
 // write leaves the old file (if any) as it was. Without overwrite an
 // existing file is never replaced, even one that appears while writing.
 func WriteFileAtomic(path string, b []byte, overwrite bool) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s is a directory: give a file name", path)
+	}
+	if fi, err := os.Stat(filepath.Dir(path)); err != nil || !fi.IsDir() {
+		return fmt.Errorf("write %s: the folder %s does not exist", path, filepath.Dir(path))
+	}
 	if !overwrite {
 		if _, err := os.Lstat(path); err == nil {
 			return fmt.Errorf("%s: %w (use --force to overwrite it, or -o to pick another name)", path, ErrExists)
@@ -25,26 +31,26 @@ func WriteFileAtomic(path string, b []byte, overwrite bool) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, plainErr(err))
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.Write(b); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, plainErr(err))
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, plainErr(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, plainErr(err))
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, plainErr(err))
 	}
 	if overwrite {
 		if err := os.Rename(tmp.Name(), path); err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
+			return fmt.Errorf("write %s: %w", path, plainErr(err))
 		}
 		return nil
 	}
@@ -53,9 +59,23 @@ func WriteFileAtomic(path string, b []byte, overwrite bool) error {
 		if errors.Is(err, fs.ErrExist) {
 			return fmt.Errorf("%s: %w (use --force to overwrite it, or -o to pick another name)", path, ErrExists)
 		}
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, plainErr(err))
 	}
 	return nil
+}
+
+// plainErr drops the file names from an *os.PathError or *os.LinkError,
+// which name the temporary file rather than the one the user asked for.
+func plainErr(err error) error {
+	var pe *os.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Err
+	case errors.As(err, &le):
+		return le.Err
+	}
+	return err
 }
 
 // FreeName returns path if nothing is there, else the first of
