@@ -15,7 +15,6 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
@@ -443,19 +442,13 @@ func cmdSearch(c *cli, args []string) error {
 		fmt.Fprintf(c.stderr, "vendex: no vendor matches %q\n", strings.Join(pos, " "))
 		return exitError{1}
 	}
-	nameWidth := 0
+	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "VENDOR\tCATEGORY\tID\tMATCHED")
 	for _, h := range hits {
-		nameWidth = max(nameWidth, utf8.RuneCountInString(data.CleanLine(h.v.Name)))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", truncate(data.CleanLine(h.v.Name), 40), h.v.Category.Title(), h.v.ID, truncate(data.CleanLine(h.matched), 40))
 	}
-	nameWidth = min(nameWidth, 36)
-	for _, h := range hits {
-		via := ""
-		if !strings.EqualFold(h.matched, h.v.Name) {
-			via = "  (" + data.CleanLine(h.matched) + ")"
-		}
-		name := truncate(data.CleanLine(h.v.Name), nameWidth)
-		pad := strings.Repeat(" ", nameWidth-utf8.RuneCountInString(name))
-		fmt.Fprintf(c.stdout, "%s%s  %-18s  %s%s\n", name, pad, h.v.Category.Title(), h.v.ID, via)
+	if err := tw.Flush(); err != nil {
+		return err
 	}
 	return nil
 }

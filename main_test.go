@@ -160,8 +160,8 @@ func firstLine(s string) string { return strings.SplitN(s, "\n", 2)[0] }
 func TestSearchRanksNamesAndAliases(t *testing.T) {
 	db := tempDB(t)
 	r := vendex(t, db, "", "search", "twilio webrtc")
-	if r.code != 0 || !strings.HasPrefix(r.stdout, "Twilio") {
-		t.Errorf("search by alias: exit %d:\n%s", r.code, r.stdout)
+	if lines := strings.Split(r.stdout, "\n"); r.code != 0 || len(lines) < 2 || !strings.HasPrefix(lines[1], "Twilio ") || !strings.HasSuffix(lines[1], "twilio webrtc") {
+		t.Errorf("search by alias should rank Twilio first and say which alias matched: exit %d:\n%s", r.code, r.stdout)
 	}
 	r = vendex(t, db, "", "search", "--limit", "2", "--json", "twi")
 	var hits []struct{ ID string }
@@ -387,6 +387,9 @@ func TestCoverageReportsWeightedAndUnweighted(t *testing.T) {
 	}
 	if r := vendex(t, db, `[{"domain": 5}]`, "coverage", "-"); r.code != 1 || !strings.Contains(r.stderr, "JSON") {
 		t.Errorf("malformed JSON: %+v", r)
+	}
+	if r := vendex(t, db, `{"a": 1}`, "coverage", "-"); r.code != 1 || !strings.Contains(r.stderr, "JSON object") {
+		t.Errorf("a JSON object is not a host list: %+v", r)
 	}
 }
 

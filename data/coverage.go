@@ -23,7 +23,11 @@ type HostCount struct {
 func ReadHostCounts(r io.Reader) ([]HostCount, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(512)
-	if t := bytes.TrimLeft(head, " \t\r\n\ufeff"); len(t) > 0 && t[0] == '[' {
+	t := bytes.TrimLeft(head, " \t\r\n\ufeff")
+	if len(t) > 0 && t[0] == '{' {
+		return nil, fmt.Errorf("read host list: the file is a JSON object; want a JSON array [{\"domain\": ..., \"totalOccurrences\": n}] or lines of \"host [count]\"")
+	}
+	if len(t) > 0 && t[0] == '[' {
 		var hs []HostCount
 		dec := json.NewDecoder(br)
 		if err := dec.Decode(&hs); err != nil {
