@@ -278,19 +278,33 @@ func (l Lifetime) String() string {
 	case l.Seconds == 0:
 		return "unknown"
 	}
-	for _, u := range []struct {
+	units := []struct {
 		n    int64
 		name string
-	}{{year, "year"}, {month, "month"}, {7 * day, "week"}, {day, "day"}, {hour, "hour"}, {minute, "minute"}, {1, "second"}} {
+	}{{year, "year"}, {month, "month"}, {7 * day, "week"}, {day, "day"}, {hour, "hour"}, {minute, "minute"}, {1, "second"}}
+	plural := func(v int64, name string) string {
+		if v == 1 {
+			return "1 " + name
+		}
+		return strconv.FormatInt(v, 10) + " " + name + "s"
+	}
+	for _, u := range units[:len(units)-1] {
 		if l.Seconds%u.n == 0 {
-			v := l.Seconds / u.n
-			if v == 1 {
-				return "1 " + u.name
-			}
-			return strconv.FormatInt(v, 10) + " " + u.name + "s"
+			return plural(l.Seconds/u.n, u.name)
 		}
 	}
-	return strconv.FormatInt(l.Seconds, 10) + " seconds"
+	// Imported datasets give lifetimes in seconds, often a few seconds off a
+	// round figure (63072006): say it in the largest unit that fits.
+	for _, u := range units[:5] { // year down to hour; below that, exact seconds
+		if l.Seconds >= u.n {
+			v := (l.Seconds + u.n/2) / u.n
+			if diff := v*u.n - l.Seconds; diff*100 <= l.Seconds && -diff*100 <= l.Seconds {
+				return plural(v, u.name)
+			}
+			return "about " + plural(v, u.name)
+		}
+	}
+	return plural(l.Seconds, "second")
 }
 
 // MarshalJSON writes the compact code.

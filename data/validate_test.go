@@ -95,7 +95,7 @@ func TestSharedDomainsAreAllowedWhenEveryClaimSaysSo(t *testing.T) {
 func TestLifetimeReadsCodesAndSeconds(t *testing.T) {
 	cases := map[string]string{
 		`"session"`: "session", `"persistent"`: "until cleared", `"2y"`: "2 years", `"13mo"`: "13 months",
-		`"30m"`: "30 minutes", `"1d"`: "1 day", `"24h"`: "1 day", `"400d"`: "400 days", `86400`: "1 day", `90`: "90 seconds",
+		`"30m"`: "30 minutes", `"1d"`: "1 day", `"24h"`: "1 day", `"400d"`: "400 days", `86400`: "1 day", `90`: "90 seconds", `3`: "3 seconds", `63072006`: "2 years", `100000`: "about 1 day",
 	}
 	for in, want := range cases {
 		var l Lifetime
