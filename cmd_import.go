@@ -41,16 +41,6 @@ func formatList() string {
 	return b.String()
 }
 
-// openWrite opens the catalogue for an import or a forget: read-write,
-// seeded on first run.
-func (c *cli) openWrite() (*store.Store, error) {
-	path, err := c.dbFile()
-	if err != nil {
-		return nil, err
-	}
-	return store.OpenCatalogue(path, false)
-}
-
 // importFile is one file read and ready to import.
 type importFile struct {
 	path    string
@@ -100,43 +90,50 @@ func cmdImport(c *cli, args []string) error {
 		sum := sha256.Sum256(b)
 		files = append(files, importFile{path: p, format: f, hash: hex.EncodeToString(sum[:]), records: vs})
 	}
-	s, err := c.openWrite()
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	for i, f := range files {
-		rep, err := s.Import(f.records, store.ImportOptions{
-			Format: string(f.format), File: filepath.Base(f.path), Hash: f.hash,
-			User: *user || f.format == data.FormatVendex, DryRun: *dryRun,
-		})
-		if err != nil {
-			if i > 0 && !*dryRun {
-				return fmt.Errorf("%w (the %d file(s) before it were imported)", err, i)
+	var reports []store.ImportReport
+	importAll := func(s *store.Store) error {
+		for _, f := range files {
+			rep, err := s.Import(f.records, store.ImportOptions{
+				Format: string(f.format), File: filepath.Base(f.path), Hash: f.hash,
+				User: *user || f.format == data.FormatVendex, DryRun: *dryRun,
+			})
+			if err != nil {
+				if len(files) > 1 && !*dryRun {
+					return fmt.Errorf("%w; none of the %d files was imported", err, len(files))
+				}
+				return err
 			}
+			reports = append(reports, rep)
+		}
+		return nil
+	}
+	if *dryRun {
+		s, err := c.open()
+		if err != nil {
 			return err
 		}
+		err = importAll(s)
+		s.Close()
+		if err != nil {
+			return err
+		}
+	} else {
+		path, err := c.dbFile()
+		if err != nil {
+			return err
+		}
+		// All files land in one private copy that replaces the catalogue
+		// at the end: all or nothing, and readers are never locked out.
+		if err := store.Edit(path, importAll); err != nil {
+			return err
+		}
+	}
+	for _, rep := range reports {
 		if *verbose {
 			printFullReport(c.stdout, rep)
 		} else {
 			io.WriteString(c.stdout, rep.String())
 		}
-	}
-	if !*dryRun {
-		return compact(c, s)
-	}
-	return nil
-}
-
-// compact gives back the space a rebuild freed once it is a quarter of the
-// file: a bbolt file never shrinks by itself.
-func compact(c *cli, s *store.Store) error {
-	before, after, err := s.Compact(0.25)
-	if err != nil {
-		return err
-	}
-	if after < before {
-		fmt.Fprintf(c.stdout, "compacted %s: %s -> %s\n", s.Path(), humanBytes(before), humanBytes(after))
 	}
 	return nil
 }
@@ -211,16 +208,20 @@ func cmdForget(c *cli, args []string) error {
 	if len(pos) != 1 {
 		return usagef("forget needs one source, as 'vendex sources' lists it")
 	}
-	s, err := c.openWrite()
+	path, err := c.dbFile()
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	li, err := s.Forget(pos[0])
+	var li store.LayerInfo
+	err = store.Edit(path, func(s *store.Store) error {
+		var err error
+		li, err = s.Forget(pos[0])
+		return err
+	})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "forgot %s (%s %s): %d vendor records, %d domains, %d storage items\n",
 		data.CleanLine(li.Name), li.Format, data.CleanLine(li.File), li.Vendors, li.Domains, li.Storage)
-	return compact(c, s)
+	return nil
 }

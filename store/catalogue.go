@@ -15,17 +15,28 @@ import (
 // run after an upgrade takes the write lock.
 func OpenCatalogue(path string, readOnly bool) (*Store, error) {
 	version := data.CatalogueVersion()
-	if readOnly {
-		s, err := Open(path, Options{ReadOnly: true})
-		switch {
-		case err == nil && s.CatalogueVersion() == version:
-			return s, nil
-		case err == nil:
-			s.Close()
-		case !errors.Is(err, fs.ErrNotExist):
-			return nil, err
-		}
+	if !readOnly {
+		return openSeededRW(path, version)
 	}
+	s, err := Open(path, Options{ReadOnly: true})
+	switch {
+	case err == nil && s.CatalogueVersion() == version:
+		return s, nil
+	case err == nil:
+		s.Close()
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, err
+	}
+	// First run, or a newer catalogue: seed a copy and swap it in, so that
+	// other readers are never locked out.
+	if err := Edit(path, func(*Store) error { return nil }); err != nil {
+		return nil, err
+	}
+	return Open(path, Options{ReadOnly: true})
+}
+
+// openSeededRW opens path read-write and seeds it if its catalogue is stale.
+func openSeededRW(path, version string) (*Store, error) {
 	s, err := Open(path, Options{})
 	if err != nil {
 		return nil, err
@@ -41,11 +52,5 @@ func OpenCatalogue(path string, readOnly bool) (*Store, error) {
 			return nil, err
 		}
 	}
-	if !readOnly {
-		return s, nil
-	}
-	if err := s.Close(); err != nil {
-		return nil, err
-	}
-	return Open(path, Options{ReadOnly: true})
+	return s, nil
 }

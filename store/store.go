@@ -48,6 +48,9 @@ type Store struct {
 	db       *bolt.DB
 	path     string
 	readOnly bool
+	// shown is the name to give the user when the store is a private copy
+	// (see Edit); empty means path.
+	shown string
 }
 
 var (
@@ -228,7 +231,12 @@ func (s *Store) checkSchema() error {
 func (s *Store) Close() error { return s.db.Close() }
 
 // Path is the file the store lives in.
-func (s *Store) Path() string { return s.path }
+func (s *Store) Path() string {
+	if s.shown != "" {
+		return s.shown
+	}
+	return s.path
+}
 
 // Size is the file's size in bytes.
 func (s *Store) Size() int64 {

@@ -1,0 +1,124 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Edit changes the catalogue at path without ever locking readers out:
+// fn works on a private copy of the file (seeded from the embedded
+// catalogue if need be), which then replaces the file with one rename.
+// Readers that opened the old file keep answering from it; new readers see
+// the new one. Writers take turns through a lock file beside the catalogue
+// (path + ".lock"); one that cannot get it within the lock timeout says
+// which file is busy. If fn or anything else fails, the catalogue is left
+// byte-for-byte as it was. The copy is compacted before the rename when a
+// quarter of it is free space, so the file does not only grow.
+func Edit(path string, fn func(s *Store) error) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("open catalogue %s: is a directory, not a database file", path)
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("create catalogue directory: %w", err)
+	}
+	unlock, err := lockWriters(path)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+
+	// Refuse a damaged or newer file before copying it, with its own name
+	// in the message.
+	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
+		probe, err := Open(path, Options{ReadOnly: true})
+		if err != nil {
+			return err
+		}
+		probe.Close()
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".edit-*")
+	if err != nil {
+		return fmt.Errorf("edit catalogue %s: %w", path, err)
+	}
+	tmpPath := tmp.Name()
+	done := false
+	defer func() {
+		if !done {
+			os.Remove(tmpPath)
+			os.Remove(tmpPath + ".compact")
+		}
+	}()
+	if err := copyInto(tmp, path); err != nil {
+		tmp.Close()
+		return fmt.Errorf("edit catalogue %s: copy: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("edit catalogue %s: %w", path, err)
+	}
+
+	s, err := OpenCatalogue(tmpPath, false)
+	if err != nil {
+		return err
+	}
+	s.shown = path
+	if err := fn(s); err != nil {
+		s.Close()
+		return err
+	}
+	if s.FreeRatio() >= 0.25 {
+		if _, _, err := s.Compact(0.25); err != nil {
+			s.Close()
+			return err
+		}
+	}
+	if err := s.Close(); err != nil {
+		return fmt.Errorf("edit catalogue %s: %w", path, err)
+	}
+	if err := os.Rename(tmpPath, path); err != nil {
+		return fmt.Errorf("edit catalogue %s: %w", path, err)
+	}
+	done = true
+	if d, err := os.Open(dir); err == nil {
+		d.Sync() // make the rename durable
+		d.Close()
+	}
+	return nil
+}
+
+// copyInto copies the file at path (if there is one) into dst and syncs it.
+func copyInto(dst *os.File, path string) error {
+	src, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	if _, err := io.Copy(dst, src); err != nil {
+		return err
+	}
+	return dst.Sync()
+}
+
+// lockWriters takes the writers' lock for the catalogue at path: an
+// exclusive bbolt lock on path + ".lock", which works on every platform
+// bbolt supports and never blocks readers of the catalogue itself.
+func lockWriters(path string) (func(), error) {
+	lockPath := path + ".lock"
+	db, err := bolt.Open(lockPath, 0o644, &bolt.Options{Timeout: DefaultTimeout})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, fmt.Errorf("%w: another vendex is changing %s (an import, a forget or a reseed); try again when it is done", ErrLocked, path)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("lock catalogue %s: %w", path, err)
+	}
+	return func() { db.Close() }, nil
+}
