@@ -265,7 +265,7 @@ func (s *Store) CatalogueVersion() string {
 func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%w: %v", ErrCorrupt, r)
+			err = fmt.Errorf("%w (%v); move %s aside or delete it and vendex will create a new one", ErrCorrupt, r, s.Path())
 		}
 	}()
 	return s.db.View(fn)
@@ -278,7 +278,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%w: %v", ErrCorrupt, r)
+			err = fmt.Errorf("%w (%v); move %s aside or delete it and vendex will create a new one", ErrCorrupt, r, s.Path())
 		}
 	}()
 	return s.db.Update(fn)
