@@ -694,12 +694,16 @@ func cmdStats(c *cli, args []string) error {
 	fmt.Fprintf(c.stdout, "%-20s %8d %8d\n\n", "Total", vendors, domains)
 	fmt.Fprintf(c.stdout, "Database:  %s (%s)\n", s.Path(), humanBytes(s.Size()))
 	fmt.Fprintf(c.stdout, "Catalogue: %s (embedded %s, vendex %s)\n", s.CatalogueVersion(), data.CatalogueVersion(), version)
-	fmt.Fprintf(c.stdout, "Layers:    %d", len(layers))
+	fmt.Fprintf(c.stdout, "Layers:    %d (vendex sources lists them)\n", len(layers))
+	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
 	for _, l := range layers {
-		fmt.Fprintf(c.stdout, "\n  %-40s %6d vendors", data.CleanLine(l.Name), l.Vendors)
+		name := l.Name
+		if l.File != "" {
+			name = l.Kind + ": " + l.File
+		}
+		fmt.Fprintf(tw, "  %s\t%7d vendors\n", truncate(data.CleanLine(name), 60), l.Vendors)
 	}
-	fmt.Fprintln(c.stdout)
-	return nil
+	return tw.Flush()
 }
 
 func humanBytes(n int64) string {
