@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -103,6 +104,7 @@ func tcfCategory(purposes ...[]int) Category {
 type collector struct {
 	order []string
 	byKey map[string]*Vendor
+	slab  []Vendor // where the next vendors go
 }
 
 func newCollector() *collector { return &collector{byKey: map[string]*Vendor{}} }
@@ -112,7 +114,13 @@ func (c *collector) get(key, name string) *Vendor {
 	if v, ok := c.byKey[k]; ok {
 		return v
 	}
-	v := &Vendor{Name: text(name)}
+	if len(c.slab) == 0 {
+		// One allocation for many vendors: a large file has 100,000.
+		c.slab = make([]Vendor, 256)
+	}
+	v := &c.slab[0]
+	c.slab = c.slab[1:]
+	v.Name = text(name)
 	c.byKey[k] = v
 	c.order = append(c.order, k)
 	return v
@@ -227,7 +235,7 @@ func (f *flexInt) UnmarshalJSON(b []byte) error {
 // The vendor's category is the one most of its rows have.
 func (rd *reader) ocd(rows []ocdRow, lines []int) []Vendor {
 	c := newCollector()
-	counts := map[*Vendor]map[Category]int{}
+	counts := map[*Vendor]*categoryCounts{}
 	for i, r := range rows {
 		name := text(r.Cookie)
 		if text(r.Platform) == "" || name == "" {
@@ -249,10 +257,12 @@ func (rd *reader) ocd(rows []ocdRow, lines []int) []Vendor {
 			v.SeenCategories = append(v.SeenCategories, rawCat)
 		}
 		if cat != "" {
-			if counts[v] == nil {
-				counts[v] = map[Category]int{}
+			cs := counts[v]
+			if cs == nil {
+				cs = &categoryCounts{}
+				counts[v] = cs
 			}
-			counts[v][cat]++
+			cs.add(cat)
 		}
 		if r.WildcardMatch == 1 && !strings.HasSuffix(name, "*") {
 			name += "*"
@@ -270,18 +280,47 @@ func (rd *reader) ocd(rows []ocdRow, lines []int) []Vendor {
 	return c.vendors()
 }
 
-// setCategories makes the most frequent category the vendor's and the
-// others its further categories, in banner order on a tie.
-func setCategories(v *Vendor, counts map[Category]int) {
-	var cats []Category
-	for _, k := range Categories {
-		if counts[k] > 0 {
-			cats = append(cats, k)
+// categoryCounts counts a vendor's rows per category, in the order of
+// Categories: an array, not a map, as there is one per vendor of a large
+// file.
+type categoryCounts [8]int
+
+func (c *categoryCounts) add(cat Category) {
+	for i, k := range Categories {
+		if k == cat && i < len(c) {
+			c[i]++
+			return
 		}
 	}
-	sort.SliceStable(cats, func(i, j int) bool { return counts[cats[i]] > counts[cats[j]] })
-	if len(cats) > 0 {
-		v.Category, v.Categories = cats[0], cats[1:]
+}
+
+// setCategories makes the most frequent category the vendor's and the
+// others its further categories, in banner order on a tie.
+func setCategories(v *Vendor, counts *categoryCounts) {
+	type counted struct {
+		cat Category
+		n   int
+	}
+	var buf [len(categoryCounts{})]counted
+	cs := buf[:0]
+	for i, k := range Categories {
+		if i < len(counts) && counts[i] > 0 {
+			cs = append(cs, counted{k, counts[i]})
+		}
+	}
+	switch len(cs) {
+	case 0:
+		return
+	case 1:
+		// Most vendors: nothing to sort.
+		v.Category, v.Categories = cs[0].cat, []Category{}
+		return
+	}
+	slices.SortStableFunc(cs, func(a, b counted) int { return b.n - a.n })
+	v.Category = cs[0].cat
+	v.Categories = make([]Category, len(cs)-1)
+	for i, c := range cs[1:] {
+		v.Categories[i] = c.cat
 	}
 }
 

@@ -180,10 +180,12 @@ type resolver struct {
 	tx                    *bolt.Tx
 	layers                []layerRef
 	brief, names, domains *bolt.Bucket
-	localNames              map[string]string // normalised name -> id
-	localHosts              map[string]string // host -> id
-	out                     map[string]*data.Vendor
-	existing                map[string]*data.Vendor // merged vendors read so far
+	localNames            map[string]string // normalised name -> id
+	localHosts            map[string]string // host -> id
+	out                   map[string]int    // id -> index in list
+	list                  []data.Vendor
+	existing              map[string]*data.Vendor // merged vendors read so far
+	parentOwners          map[string]ownerAnswer  // indexedOwner's answers for parent domains
 }
 
 func (r *resolver) existingVendor(id string) *data.Vendor {
@@ -217,29 +219,53 @@ func (r *resolver) byName(n string) string {
 // owner is the vendor whose claim covers host (the longest claimed suffix,
 // unshared claims only), or "".
 func (r *resolver) owner(host string) string {
-	for _, suffix := range data.HostSuffixes(host) {
+	// The suffixes of data.HostSuffixes, without allocating them: this runs
+	// for every host of every record.
+	for suffix := host; ; {
 		if id, ok := r.localHosts[suffix]; ok {
 			return id
 		}
-		if r.domains == nil {
-			continue
+		if id, found := r.indexedOwner(suffix, suffix != host); found {
+			return id
 		}
-		raw := r.domains.Get([]byte(suffix))
-		if raw == nil {
-			continue
+		i := strings.IndexByte(suffix, '.')
+		if i < 0 {
+			return ""
 		}
-		cs, err := decodeClaims(raw)
-		if err != nil {
-			continue
-		}
-		for _, c := range cs {
-			if c.Path == "" && !c.Shared {
-				return c.ID
+		suffix = suffix[i+1:]
+	}
+}
+
+// indexedOwner answers owner for one suffix from the domain index: found
+// is false when the index has no say on it. Parent domains (remember)
+// recur across a file's records, so their answers are kept.
+func (r *resolver) indexedOwner(suffix string, remember bool) (id string, found bool) {
+	if r.domains == nil {
+		return "", false
+	}
+	if a, ok := r.parentOwners[suffix]; ok {
+		return a.id, a.found
+	}
+	if raw := r.domains.Get([]byte(suffix)); raw != nil {
+		if cs, err := decodeClaims(raw); err == nil {
+			found = true // only shared claims: nobody's in particular
+			for _, c := range cs {
+				if c.Path == "" && !c.Shared {
+					id = c.ID
+					break
+				}
 			}
 		}
-		return "" // only shared claims: nobody's in particular
 	}
-	return ""
+	if remember {
+		r.parentOwners[suffix] = ownerAnswer{id, found}
+	}
+	return id, found
+}
+
+type ownerAnswer struct {
+	id    string
+	found bool
 }
 
 func (r *resolver) taken(id string) bool {
@@ -257,9 +283,9 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 	r := &resolver{
 		tx: tx, layers: ls, brief: tx.Bucket(bucketBrief), names: tx.Bucket(bucketNames), domains: tx.Bucket(bucketDomains),
 		localNames: map[string]string{}, localHosts: map[string]string{},
-		out: map[string]*data.Vendor{}, existing: map[string]*data.Vendor{},
+		out: make(map[string]int, len(records)), list: make([]data.Vendor, 0, len(records)),
+		existing: map[string]*data.Vendor{}, parentOwners: map[string]ownerAnswer{},
 	}
-	var order []string
 	source := sourceLabel(rep.Layer)
 	for i, rec := range records {
 		rec.Provenance = nil
@@ -300,8 +326,9 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 		if id == "" {
 			id = newID(r, rec)
 		}
-		isNew := old == nil && r.out[id] == nil
-		if !isNew && old != nil && r.out[id] == nil {
+		_, seen := r.out[id]
+		isNew := old == nil && !seen
+		if !isNew && old != nil && !seen {
 			rep.Joined[how]++
 		}
 		rec.ID = id
@@ -331,7 +358,7 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 		rec.Domains = kept
 		for _, st := range rec.Storage {
 			if old == nil || !hasItem(old.Storage, st) {
-				if prev := r.out[id]; prev == nil || !hasItem(prev.Storage, st) {
+				if prev, ok := r.out[id]; !ok || !hasItem(r.list[prev].Storage, st) {
 					rep.NewCookies = append(rep.NewCookies, st.Name+" ("+id+")")
 				}
 			}
@@ -351,23 +378,18 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 			}
 		}
 		if prev, ok := r.out[id]; ok {
-			m := data.Merge([]data.SourcedVendor{{Source: source, Vendor: *prev}, {Source: source, Vendor: rec}})
+			m := data.Merge([]data.SourcedVendor{{Source: source, Vendor: r.list[prev]}, {Source: source, Vendor: rec}})
 			m.Provenance = nil
-			*prev = m
+			r.list[prev] = m
 			continue
 		}
 		if isNew {
 			rep.NewVendors = append(rep.NewVendors, fmt.Sprintf("%s (%s)", rec.Name, id))
 		}
-		v := rec
-		r.out[id] = &v
-		order = append(order, id)
+		r.out[id] = len(r.list)
+		r.list = append(r.list, rec)
 	}
-	out := make([]data.Vendor, 0, len(order))
-	for _, id := range order {
-		out = append(out, *r.out[id])
-	}
-	return out, nil
+	return r.list, nil
 }
 
 // newID makes a stable id for a new vendor from its name (or, with no

@@ -3,10 +3,14 @@ package store
 import (
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/vendex/vendex/data"
@@ -213,20 +217,46 @@ func putLayer(tx *bolt.Tx, info LayerInfo, vendors []data.Vendor) error {
 		order[i] = i
 	}
 	sort.Slice(order, func(i, j int) bool { return vendors[order[i]].ID < vendors[order[j]].ID })
-	for i, at := range order {
-		v := &vendors[at]
-		if i > 0 && vendors[order[i-1]].ID == v.ID {
-			return fmt.Errorf("layer %s: vendor id %q appears twice", info.Name, v.ID)
+	for i := 1; i < len(order); i++ {
+		if id := vendors[order[i]].ID; vendors[order[i-1]].ID == id {
+			return fmt.Errorf("layer %s: vendor id %q appears twice", info.Name, id)
 		}
-		b, err := json.Marshal(v)
-		if err != nil {
-			return err
-		}
-		if err := vb.Put([]byte(v.ID), b); err != nil {
+	}
+	raws, err := marshalAll(vendors)
+	if err != nil {
+		return err
+	}
+	for _, at := range order {
+		if err := vb.Put([]byte(vendors[at].ID), raws[at]); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// marshalAll encodes records as JSON on every core: it is most of the work
+// of writing a large layer, and bbolt's puts must stay on one goroutine.
+func marshalAll(vendors []data.Vendor) ([][]byte, error) {
+	out := make([][]byte, len(vendors))
+	workers := min(runtime.GOMAXPROCS(0), 1+len(vendors)/1000)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(vendors); i += workers {
+				b, err := json.Marshal(&vendors[i])
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				out[i] = b
+			}
+		}()
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
 }
 
 // The derived buckets, schema 2. Every vendor has a brief (the registry of
@@ -617,29 +647,38 @@ func (w *derivedWrites) add(id string, ix vendorIndex) {
 // is the winner; claims by rank then id (stable: a vendor's own claims
 // keep their order); cookie references by id, then index.
 func sortNames(es []nameEntry) {
-	sort.Slice(es, func(i, j int) bool {
-		if es[i].rank != es[j].rank {
-			return es[i].rank < es[j].rank
+	if len(es) < 2 {
+		return
+	}
+	slices.SortFunc(es, func(a, b nameEntry) int {
+		if a.rank != b.rank {
+			return int(a.rank) - int(b.rank)
 		}
-		return es[i].id < es[j].id
+		return strings.Compare(a.id, b.id)
 	})
 }
 
 func sortClaims(cs []claim) {
-	sort.SliceStable(cs, func(i, j int) bool {
-		if cs[i].rank != cs[j].rank {
-			return cs[i].rank < cs[j].rank
+	if len(cs) < 2 {
+		return
+	}
+	slices.SortStableFunc(cs, func(a, b claim) int {
+		if a.rank != b.rank {
+			return a.rank - b.rank
 		}
-		return cs[i].ID < cs[j].ID
+		return strings.Compare(a.ID, b.ID)
 	})
 }
 
 func sortRefs(rs []cookieRef) {
-	sort.SliceStable(rs, func(i, j int) bool {
-		if rs[i].ID != rs[j].ID {
-			return rs[i].ID < rs[j].ID
+	if len(rs) < 2 {
+		return
+	}
+	slices.SortStableFunc(rs, func(a, b cookieRef) int {
+		if a.ID != b.ID {
+			return strings.Compare(a.ID, b.ID)
 		}
-		return rs[i].Index < rs[j].Index
+		return a.Index - b.Index
 	})
 }
 
@@ -851,10 +890,12 @@ func updateDerived(tx *bolt.Tx, touched map[string]bool, mutate func() error, fr
 	}
 	w := newDerivedWrites(len(ids))
 	load := &indexReader{tx: tx, w: w}
+	// One buffer for every vendor's records: indexVendor keeps none of them.
+	var recs []data.SourcedVendor
+	var ranks []int
 	for _, id := range ids {
 		old := olds[id]
-		var recs []data.SourcedVendor
-		var ranks []int
+		recs, ranks = recs[:0], ranks[:0]
 		for _, l := range after {
 			var rec *data.Vendor
 			switch {
