@@ -234,50 +234,70 @@ func (f *flexInt) UnmarshalJSON(b []byte) error {
 // cookie (the database does not say which names are localStorage keys).
 // The vendor's category is the one most of its rows have.
 func (rd *reader) ocd(rows []ocdRow, lines []int) []Vendor {
-	c := newCollector()
-	counts := map[*Vendor]*categoryCounts{}
-	for i, r := range rows {
-		name := text(r.Cookie)
-		if text(r.Platform) == "" || name == "" {
-			rd.warn(lines[i], "", "skipped a row with no platform or no cookie name")
-			continue
-		}
-		v := c.get(r.Platform, r.Platform)
-		if v.Owner == "" {
-			v.Owner = text(r.DataController)
-		}
-		if v.PrivacyPolicy == "" {
-			if u := text(r.PrivacyLink); strings.HasPrefix(u, "http") {
-				v.PrivacyPolicy = u
-			}
-		}
-		rawCat := text(r.Category)
-		cat, ok := ocdCategories[strings.ToLower(rawCat)]
-		if !ok && rawCat != "" && !containsFold(v.SeenCategories, rawCat) {
-			v.SeenCategories = append(v.SeenCategories, rawCat)
-		}
-		if cat != "" {
-			cs := counts[v]
-			if cs == nil {
-				cs = &categoryCounts{}
-				counts[v] = cs
-			}
-			cs.add(cat)
-		}
-		if r.WildcardMatch == 1 && !strings.HasSuffix(name, "*") {
-			name += "*"
-		}
-		addStorage(v, StorageItem{Kind: Cookie, Name: name, Lifetime: parseRetention(r.RetentionPeriod), Purpose: text(r.Description), Category: cat})
-		if d := text(r.Domain); d != "" {
-			if h, ok := importHost(d); ok && !hasDomain(v.Domains, h) {
-				v.Domains = append(v.Domains, Domain{Host: h})
-			}
+	ob := rd.newOCDBuilder()
+	for i := range rows {
+		ob.add(&rows[i], lines[i])
+	}
+	return ob.vendors()
+}
+
+// ocdBuilder gathers Open Cookie Database rows into vendors, one row at a
+// time, so that a large CSV file need not be held as rows first.
+type ocdBuilder struct {
+	rd     *reader
+	c      *collector
+	counts map[*Vendor]*categoryCounts
+}
+
+func (rd *reader) newOCDBuilder() *ocdBuilder {
+	return &ocdBuilder{rd: rd, c: newCollector(), counts: map[*Vendor]*categoryCounts{}}
+}
+
+func (ob *ocdBuilder) add(r *ocdRow, line int) {
+	c, counts := ob.c, ob.counts
+	name := text(r.Cookie)
+	if text(r.Platform) == "" || name == "" {
+		ob.rd.warn(line, "", "skipped a row with no platform or no cookie name")
+		return
+	}
+	v := c.get(r.Platform, r.Platform)
+	if v.Owner == "" {
+		v.Owner = text(r.DataController)
+	}
+	if v.PrivacyPolicy == "" {
+		if u := text(r.PrivacyLink); strings.HasPrefix(u, "http") {
+			v.PrivacyPolicy = u
 		}
 	}
-	for v, cs := range counts {
+	rawCat := text(r.Category)
+	cat, ok := ocdCategories[strings.ToLower(rawCat)]
+	if !ok && rawCat != "" && !containsFold(v.SeenCategories, rawCat) {
+		v.SeenCategories = append(v.SeenCategories, rawCat)
+	}
+	if cat != "" {
+		cs := counts[v]
+		if cs == nil {
+			cs = &categoryCounts{}
+			counts[v] = cs
+		}
+		cs.add(cat)
+	}
+	if r.WildcardMatch == 1 && !strings.HasSuffix(name, "*") {
+		name += "*"
+	}
+	addStorage(v, StorageItem{Kind: Cookie, Name: name, Lifetime: parseRetention(r.RetentionPeriod), Purpose: text(r.Description), Category: cat})
+	if d := text(r.Domain); d != "" {
+		if h, ok := importHost(d); ok && !hasDomain(v.Domains, h) {
+			v.Domains = append(v.Domains, Domain{Host: h})
+		}
+	}
+}
+
+func (ob *ocdBuilder) vendors() []Vendor {
+	for v, cs := range ob.counts {
 		setCategories(v, cs)
 	}
-	return c.vendors()
+	return ob.c.vendors()
 }
 
 // categoryCounts counts a vendor's rows per category, in the order of
@@ -352,21 +372,27 @@ func (rd *reader) ocdCSV(b []byte) ([]Vendor, error) {
 		}
 		return ""
 	}
-	var rows []ocdRow
-	var lines []int
+	ob := rd.newOCDBuilder()
+	warned := len(rd.warnings)
+	fail := func(err error) ([]Vendor, error) {
+		// Warnings about rows before the error go, as they did when every
+		// row was read before any was used.
+		rd.warnings = rd.warnings[:warned]
+		return nil, err
+	}
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, rd.csvError(err)
+			return fail(rd.csvError(err))
 		}
 		line, _ := cr.FieldPos(0)
 		for i, f := range rec {
 			if err := checkText(f); err != nil {
 				l, _ := cr.FieldPos(i)
-				return nil, rd.fail(l, fmt.Sprintf("column %q", header[i]), err)
+				return fail(rd.fail(l, fmt.Sprintf("column %q", header[i]), err))
 			}
 		}
 		w := strings.TrimSpace(get(rec, "wildcard match"))
@@ -376,18 +402,17 @@ func (rd *reader) ocdCSV(b []byte) ([]Vendor, error) {
 		case "1", "true":
 			wild = 1
 		default:
-			return nil, rd.fail(line, `column "Wildcard match"`, fmt.Errorf("want 0 or 1, got %q", w))
+			return fail(rd.fail(line, `column "Wildcard match"`, fmt.Errorf("want 0 or 1, got %q", w)))
 		}
-		rows = append(rows, ocdRow{
+		ob.add(&ocdRow{
 			ID: get(rec, "id"), Platform: get(rec, "platform"), Category: get(rec, "category"),
 			Cookie: get(rec, "cookie / data key name"), Domain: get(rec, "domain"),
 			Description: get(rec, "description"), RetentionPeriod: get(rec, "retention period"),
 			DataController: get(rec, "data controller"), PrivacyLink: get(rec, "user privacy & gdpr rights portals"),
 			WildcardMatch: flexInt(wild),
-		})
-		lines = append(lines, line)
+		}, line)
 	}
-	return rd.ocd(rows, lines), nil
+	return ob.vendors(), nil
 }
 
 func (rd *reader) csvError(err error) error {
