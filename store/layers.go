@@ -700,14 +700,7 @@ func (w *derivedWrites) write(tx *bolt.Tx) error {
 		keys []string
 		val  func(string) []byte
 	}
-	cats := map[string][]byte{}
 	empty := []byte{}
-	for k, keep := range w.cats {
-		cats[k] = nil
-		if keep {
-			cats[k] = empty
-		}
-	}
 	all := []bucketWrites{
 		{bucketBrief, keysOf(w.brief), func(k string) []byte { return w.brief[k] }},
 		{bucketVendors, keysOf(w.vendors), func(k string) []byte { return w.vendors[k] }},
@@ -735,17 +728,35 @@ func (w *derivedWrites) write(tx *bolt.Tx) error {
 			}
 			return encodeRefs(w.patterns[k])
 		}},
-		{bucketCategories, keysOf(cats), func(k string) []byte { return cats[k] }},
+		{bucketCategories, keysOf(w.cats), func(k string) []byte {
+			if !w.cats[k] {
+				return nil
+			}
+			return empty
+		}},
 	}
-	for _, bw := range all {
+	// Sorting and encoding, the larger part of the work, run on every core;
+	// bbolt's puts must stay on this goroutine.
+	vals := make([][][]byte, len(all))
+	var wg sync.WaitGroup
+	for i, bw := range all {
+		wg.Go(func() {
+			sort.Strings(bw.keys)
+			vals[i] = make([][]byte, len(bw.keys))
+			for j, k := range bw.keys {
+				vals[i][j] = bw.val(k)
+			}
+		})
+	}
+	wg.Wait()
+	for i, bw := range all {
 		b, err := tx.CreateBucketIfNotExists(bw.name)
 		if err != nil {
 			return err
 		}
 		b.FillPercent = 1.0
-		sort.Strings(bw.keys)
-		for _, k := range bw.keys {
-			val := bw.val(k)
+		for j, k := range bw.keys {
+			val := vals[i][j]
 			if val == nil {
 				err = b.Delete([]byte(k))
 			} else {
