@@ -247,6 +247,12 @@ type ocdBuilder struct {
 	rd     *reader
 	c      *collector
 	counts map[*Vendor]*categoryCounts
+	// A vendor's rows usually come together: the last row's platform and
+	// domain, and what they gave, save normalising them again.
+	lastPlatform, lastDomain string
+	lastVendor               *Vendor
+	lastHost                 string
+	lastHostOK               bool
 }
 
 func (rd *reader) newOCDBuilder() *ocdBuilder {
@@ -260,7 +266,11 @@ func (ob *ocdBuilder) add(r *ocdRow, line int) {
 		ob.rd.warn(line, "", "skipped a row with no platform or no cookie name")
 		return
 	}
-	v := c.get(r.Platform, r.Platform)
+	v := ob.lastVendor
+	if v == nil || r.Platform != ob.lastPlatform {
+		v = c.get(r.Platform, r.Platform)
+		ob.lastPlatform, ob.lastVendor = r.Platform, v
+	}
 	if v.Owner == "" {
 		v.Owner = text(r.DataController)
 	}
@@ -287,7 +297,11 @@ func (ob *ocdBuilder) add(r *ocdRow, line int) {
 	}
 	addStorage(v, StorageItem{Kind: Cookie, Name: name, Lifetime: parseRetention(r.RetentionPeriod), Purpose: text(r.Description), Category: cat})
 	if d := text(r.Domain); d != "" {
-		if h, ok := importHost(d); ok && !hasDomain(v.Domains, h) {
+		if d != ob.lastDomain {
+			ob.lastDomain = d
+			ob.lastHost, ob.lastHostOK = importHost(d)
+		}
+		if h := ob.lastHost; ob.lastHostOK && !hasDomain(v.Domains, h) {
 			v.Domains = append(v.Domains, Domain{Host: h})
 		}
 	}
