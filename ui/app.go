@@ -52,20 +52,21 @@ const sideBySide = 120
 
 // Model is the browser's root model.
 type Model struct {
-	common  *common
-	cat     Catalog
-	state   state
-	back    state // the screen under the help or the prompt
-	list    vendorList
-	card    cardView
-	prompt  lineInput
-	help    help.Model
-	history []visit // vendors behind the one on the card
-	status  string
-	isError bool
-	width   int
-	height  int
-	ready   bool // a size has arrived
+	common   *common
+	cat      Catalog
+	state    state
+	back     state // the screen under the help or the prompt
+	list     vendorList
+	card     cardView
+	prompt   lineInput
+	help     help.Model
+	history  []visit // vendors behind the one on the card
+	status   string
+	isError  bool
+	width    int
+	height   int
+	ready    bool // a size has arrived
+	quitting bool
 }
 
 // Option changes how the browser runs.
@@ -90,7 +91,7 @@ func New(cat Catalog, query string, opts ...Option) Model {
 	m := Model{common: c, cat: cat, list: newVendorList(c, query), help: h}
 	m.card = cardView{common: c, focus: -1}
 	m.prompt = lineInput{Prompt: "Host or URL: ", Placeholder: "https://media.twiliocdn.com/sdk/js/client/…",
-		promptStyle: c.styles.Header, placeStyle: c.styles.Subtle, cursorStyle: c.styles.Cursor}
+		promptStyle: c.styles.Header, placeStyle: c.styles.Subtle, noteStyle: c.styles.Status, cursorStyle: c.styles.Cursor}
 	return m
 }
 
@@ -182,6 +183,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if key.Matches(msg, m.common.keys.ForceQuit) {
 			return m, tea.Quit
 		}
+		if msg.Type == tea.KeyEscape && msg.Alt {
+			// Two quick presses of esc reach us as one alt+esc.
+			return m.escTwice()
+		}
+		// On the list, esc first dismisses the message (a lookup that
+		// found nothing, say), before it clears the search or quits.
+		if m.state == stateList && m.status != "" && key.Matches(msg, m.common.keys.ClearQuit) {
+			m.status, m.isError = "", false
+			return m, nil
+		}
 		m.status, m.isError = "", false
 		switch m.state {
 		case stateList:
@@ -198,6 +209,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// escTwice is esc pressed twice. A quit on the first stops there.
+func (m Model) escTwice() (tea.Model, tea.Cmd) {
+	esc := tea.KeyMsg{Type: tea.KeyEscape}
+	m1, cmd1 := m.Update(esc)
+	if m1.(Model).quitting {
+		return m1, cmd1
+	}
+	m2, cmd2 := m1.Update(esc)
+	return m2, tea.Batch(cmd1, cmd2)
+}
+
 func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.common.keys
 	switch {
@@ -208,6 +230,7 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.openPrompt(), nil
 	case key.Matches(msg, k.ClearQuit):
 		if m.list.input.Value() == "" {
+			m.quitting = true
 			return m, tea.Quit
 		}
 		m.list.input.SetValue("")
@@ -232,6 +255,7 @@ func (m Model) updateCard(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.common.keys
 	switch {
 	case key.Matches(msg, k.CardQuit):
+		m.quitting = true
 		return m, tea.Quit
 	case key.Matches(msg, k.Help):
 		m.back, m.state = stateCard, stateHelp
@@ -353,6 +377,12 @@ func (m Model) View() string {
 	switch {
 	case m.state == stateHelp:
 		body = m.help.FullHelpView(m.helpKeys().FullHelp())
+		if _, ok := m.helpKeys().(listKeys); ok {
+			body += "\n"
+			for _, l := range strings.Split(ansi.Wrap(listHelpNote, max(1, m.width), ""), "\n") {
+				body += "\n" + st.Subtle.Render(strings.TrimRight(l, " "))
+			}
+		}
 	case m.wide():
 		body = joinColumns(m.list.View(), m.card.View(), m.listWidth(), m.bodyHeight(), st.Divider.Render("│"))
 	case m.state == stateCard || (m.state == stateLookup && m.back == stateCard):
@@ -398,7 +428,21 @@ func (m Model) helpKeys() help.KeyMap {
 	case stateLookup:
 		return promptKeys{m.common.keys}
 	}
-	return listKeys{m.common.keys}
+	return listKeys{k: m.common.keys, esc: m.listEsc()}
+}
+
+// listEsc is the list's esc binding, its help saying what esc does now.
+func (m Model) listEsc() key.Binding {
+	b := m.common.keys.ClearQuit
+	switch {
+	case m.status != "" && m.state != stateHelp:
+		b.SetHelp("esc", "dismiss")
+	case m.list.input.Value() != "":
+		b.SetHelp("esc", "clear search")
+	default:
+		b.SetHelp("esc", "quit")
+	}
+	return b
 }
 
 // header is the app name, the filter and count, and on a card the path
@@ -487,6 +531,11 @@ func (m Model) updateLookup(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Submit):
 		in := m.prompt.Value()
+		if strings.TrimSpace(in) == "" {
+			m.prompt.SetValue("")
+			m.prompt.note = "type a host or URL"
+			return m, nil
+		}
 		m.state = m.back
 		t, err := data.ParseTarget(in)
 		if err != nil {

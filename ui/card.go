@@ -24,6 +24,9 @@ type cardDoc struct {
 	lines     []string
 	links     []string // ids of the related vendors one can follow
 	linkLines []int
+	// verdictEnd is the line after the category and the verdicts: a view
+	// shorter than this pins a compact verdict instead (see compactVerdict).
+	verdictEnd int
 }
 
 // resolver names a vendor id, or reports that it is not in the catalogue.
@@ -92,7 +95,10 @@ func renderCard(v data.Vendor, width int, st Styles, resolve resolver, focus int
 	inner := width - st.Verdict.GetHorizontalFrameSize()
 	if inner >= 16 {
 		var vb strings.Builder
-		vb.WriteString(ansi.Wrap(strings.Join(verdict, "  ·  "), inner, ""))
+		summary := ansi.Wrap(strings.Join(verdict, "  ·  "), inner, "")
+		vb.WriteString(summary)
+		// under the box's top border
+		doc.verdictEnd = len(doc.lines) + 1 + strings.Count(summary, "\n") + 1
 		if r := v.BlockBeforeConsent.Reason; r != "" {
 			vb.WriteString("\n" + ansi.Wrap(r, inner, ""))
 		}
@@ -104,6 +110,7 @@ func renderCard(v data.Vendor, width int, st Styles, resolve resolver, focus int
 		for _, l := range verdict {
 			para(0, l)
 		}
+		doc.verdictEnd = len(doc.lines)
 		para(0, v.BlockBeforeConsent.Reason)
 	}
 	blank()
@@ -298,6 +305,41 @@ func storageTable(doc *cardDoc, items []data.StorageItem, width int, st Styles, 
 	}
 }
 
+// compactVerdict is the category and the block verdict in as few lines as
+// width allows (one, or two when room is at least 3 lines), for a view too
+// short to show the verdict box: the answer a reader came for stays on
+// screen at any size.
+func compactVerdict(v data.Vendor, st Styles, width, room int) []string {
+	cat := func(s string) string { return st.Badge(v.Category).Bold(true).Render(s) }
+	ans := verdictText(st, v.BlockBeforeConsent.Value)
+	sep := st.Subtle.Render(" · ")
+	title, short := v.Category.Title(), badgeLabel(v.Category)
+	if l, ok := firstFitting(width,
+		cat(title)+sep+"Block before consent: "+ans,
+		cat(title)+sep+"block: "+ans,
+		cat(short)+sep+"block: "+ans); ok {
+		return []string{l}
+	}
+	if room >= 2 {
+		l1, _ := firstFitting(width, cat(title), cat(short))
+		l2, _ := firstFitting(width, "Block before consent: "+ans, "Block: "+ans)
+		return []string{l1, l2}
+	}
+	l, _ := firstFitting(width, cat(short)+" block:"+ans)
+	return []string{l}
+}
+
+// firstFitting is the first of lines no wider than width, or the last one
+// cut to width.
+func firstFitting(width int, lines ...string) (string, bool) {
+	for _, l := range lines {
+		if ansi.StringWidth(l) <= width {
+			return l, true
+		}
+	}
+	return ansi.Truncate(lines[len(lines)-1], width, "…"), false
+}
+
 func verdictText(st Styles, a data.Answer) string {
 	switch a {
 	case data.AnswerYes:
@@ -309,7 +351,8 @@ func verdictText(st Styles, a data.Answer) string {
 }
 
 // cardView is the card screen: one vendor's card, scrolled, with a focused
-// related-vendor link.
+// related-vendor link, under a compact verdict when the view is too short
+// for the verdict box.
 type cardView struct {
 	common  *common
 	vendor  data.Vendor
@@ -319,6 +362,7 @@ type cardView struct {
 	doc     cardDoc
 	docW    int // width doc was rendered at; 0 = stale
 	docF    int
+	pin     []string // the compact verdict above the scrolled card, if any
 	width   int
 	height  int
 }
@@ -337,21 +381,29 @@ func (c *cardView) SetSize(w, h int) {
 	c.clampOffset()
 }
 
+// rows is how many lines of the card show under the pinned verdict.
+func (c *cardView) rows() int { return max(0, c.height-len(c.pin)) }
+
 // render re-renders the card only when the width or focus changed.
 func (c *cardView) render() {
 	if c.vendor.ID == "" && c.vendor.Name == "" {
 		return
 	}
 	w := max(8, c.width)
-	if c.docW == w && c.docF == c.focus {
-		return
+	if c.docW != w || c.docF != c.focus {
+		c.doc = renderCard(c.vendor, w, c.common.styles, c.resolve, c.focus)
+		c.docW, c.docF = w, c.focus
 	}
-	c.doc = renderCard(c.vendor, w, c.common.styles, c.resolve, c.focus)
-	c.docW, c.docF = w, c.focus
+	// The pin depends on the height alone, not on the scroll: at a size
+	// that needs it, it stays put.
+	c.pin = nil
+	if c.height > 0 && c.doc.verdictEnd > c.height {
+		c.pin = compactVerdict(c.vendor, c.common.styles, max(1, c.width), c.height)
+	}
 }
 
 func (c *cardView) clampOffset() {
-	c.offset = max(0, min(c.offset, len(c.doc.lines)-c.height))
+	c.offset = max(0, min(c.offset, len(c.doc.lines)-c.rows()))
 }
 
 func (c *cardView) scroll(n int) {
@@ -376,8 +428,8 @@ func (c *cardView) moveFocus(d int) {
 	}
 	c.render()
 	line := c.doc.linkLines[c.focus]
-	if line < c.offset || line >= c.offset+c.height {
-		c.offset = line - c.height/2
+	if line < c.offset || line >= c.offset+c.rows() {
+		c.offset = line - c.rows()/2
 	}
 	c.clampOffset()
 }
@@ -401,7 +453,7 @@ func (c cardView) update(msg tea.Msg) (cardView, tea.Cmd) {
 		}
 	case tea.KeyMsg:
 		k := c.common.keys
-		page := max(1, c.height-1)
+		page := max(1, c.rows()-1)
 		switch {
 		case key.Matches(msg, k.ScrollUp):
 			c.scroll(-1)
@@ -429,8 +481,9 @@ func (c cardView) View() string {
 	if c.height <= 0 {
 		return ""
 	}
-	end := min(len(c.doc.lines), c.offset+c.height)
+	end := min(len(c.doc.lines), c.offset+c.rows())
 	lines := make([]string, 0, c.height)
+	lines = append(lines, c.pin...)
 	for _, l := range c.doc.lines[c.offset:end] {
 		lines = append(lines, ansi.Truncate(l, c.width, "…"))
 	}
@@ -439,7 +492,7 @@ func (c cardView) View() string {
 
 // scrollInfo is "40%" or "top"/"end", for the header.
 func (c cardView) scrollInfo() string {
-	max := len(c.doc.lines) - c.height
+	max := len(c.doc.lines) - c.rows()
 	switch {
 	case max <= 0:
 		return "all"

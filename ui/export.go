@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/muesli/termenv"
@@ -28,15 +29,23 @@ func exportCard(v data.Vendor, dir string) tea.Cmd {
 			if err != nil {
 				return statusMsg{text: "Export failed: " + data.CleanLine(err.Error()), err: true}
 			}
-			// The name first: a long directory may not fit the line.
-			text := "Wrote " + filepath.Base(path)
+			text := "Wrote " + shownPath(path)
 			if path != want {
 				text += fmt.Sprintf(" (%s exists, left as it was)", filepath.Base(want))
 			}
-			return statusMsg{text: text + " in " + filepath.Dir(path)}
+			return statusMsg{text: text}
 		}
 		return statusMsg{text: "Export failed: no free file name next to " + want, err: true}
 	}
+}
+
+// shownPath is path as a person can type it back: a relative path starts
+// with ./ so that "twilio.md" reads as a file here, not as a bare word.
+func shownPath(path string) string {
+	if filepath.IsAbs(path) || strings.HasPrefix(path, ".."+string(filepath.Separator)) {
+		return path
+	}
+	return "." + string(filepath.Separator) + path
 }
 
 // copyCard puts v's Markdown card on the clipboard with OSC 52, which the

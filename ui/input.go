@@ -15,10 +15,12 @@ import (
 type lineInput struct {
 	Prompt      string
 	Placeholder string
+	note        string // said in place of the placeholder until the next edit
 	value       []rune
 	pos         int // cursor, in runes
 	promptStyle lipgloss.Style
 	placeStyle  lipgloss.Style
+	noteStyle   lipgloss.Style
 	cursorStyle lipgloss.Style
 }
 
@@ -27,6 +29,7 @@ func (in *lineInput) Value() string { return string(in.value) }
 func (in *lineInput) SetValue(s string) {
 	in.value = []rune(data.CleanLine(s))
 	in.pos = len(in.value)
+	in.note = ""
 }
 
 // update edits the field; it reports whether the key was an editing key.
@@ -72,6 +75,7 @@ func (in *lineInput) update(msg tea.KeyMsg) bool {
 	default:
 		return false
 	}
+	in.note = ""
 	return true
 }
 
@@ -83,6 +87,9 @@ func (in lineInput) View(width int) string {
 		return ansi.Truncate(prompt, width, "")
 	}
 	if len(in.value) == 0 {
+		if in.note != "" {
+			return prompt + in.cursorStyle.Render(" ") + in.noteStyle.Render(ansi.Truncate(in.note, room, "…"))
+		}
 		return prompt + in.cursorStyle.Render(" ") + in.placeStyle.Render(ansi.Truncate(in.Placeholder, room, "…"))
 	}
 	// Show the text around the cursor: drop runes from the left until

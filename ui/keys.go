@@ -59,7 +59,7 @@ func DefaultKeyMap() KeyMap {
 		Open:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		NextFilter: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "category")),
 		PrevFilter: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous category")),
-		ClearQuit:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear/quit")),
+		ClearQuit:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "dismiss/clear/quit")),
 
 		ScrollUp:   key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
 		ScrollDown: key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "scroll")),
@@ -83,11 +83,19 @@ func DefaultKeyMap() KeyMap {
 
 // The key maps of each screen, for the help line and the full help.
 
-type listKeys struct{ k KeyMap }
+// listKeys are the list's keys; esc is the list's own, whose help says
+// what it does now (see Model.listEsc).
+type listKeys struct {
+	k   KeyMap
+	esc key.Binding
+}
 
 func (l listKeys) ShortHelp() []key.Binding {
-	return []key.Binding{l.k.Open, l.k.NextFilter, l.k.Lookup, l.k.Help, l.k.ClearQuit}
+	return []key.Binding{l.k.Open, l.k.NextFilter, l.k.Lookup, l.k.Help, l.esc}
 }
+
+// listHelpNote is said under the list's full help: what the columns cannot.
+const listHelpNote = "esc dismisses a message first, then clears the search, then quits; ctrl+c quits at once."
 
 func (l listKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{

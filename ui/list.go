@@ -12,8 +12,37 @@ import (
 	"github.com/vendex/vendex/data"
 )
 
-// filters are the category filters tab cycles through; "" is all.
-var filters = append([]data.Category{""}, data.Categories...)
+// categoryFilter is one stop of the category cycle: every vendor, or the
+// vendors of one category ("" is unclassified).
+type categoryFilter struct {
+	all bool
+	cat data.Category
+}
+
+func (f categoryFilter) keeps(v data.Vendor) bool { return f.all || v.Category == f.cat }
+
+func (f categoryFilter) title() string {
+	if f.all {
+		return "All categories"
+	}
+	return f.cat.Title()
+}
+
+// categoryFilters is what tab cycles through: all, each category, and
+// Unclassified only when some vendor has no category (imports leave many
+// so; the embedded catalogue none).
+func categoryFilters(vs []data.Vendor) []categoryFilter {
+	fs := []categoryFilter{{all: true}}
+	for _, c := range data.Categories {
+		fs = append(fs, categoryFilter{cat: c})
+	}
+	for _, v := range vs {
+		if v.Category == "" {
+			return append(fs, categoryFilter{cat: ""})
+		}
+	}
+	return fs
+}
 
 // vendorList is the list screen: the search field, the category filter and
 // the ranked vendors.
@@ -22,6 +51,7 @@ type vendorList struct {
 	input  lineInput
 
 	index   *vendorIndex
+	filters []categoryFilter
 	filter  int    // into filters
 	query   string // whose results are shown
 	results []result
@@ -49,7 +79,7 @@ func newVendorList(c *common, query string) vendorList {
 	in := lineInput{Prompt: "Search: ", Placeholder: "name, alias or domain",
 		promptStyle: c.styles.Header, placeStyle: c.styles.Subtle, cursorStyle: c.styles.Cursor}
 	in.SetValue(query)
-	return vendorList{common: c, input: in}
+	return vendorList{common: c, input: in, filters: categoryFilters(nil)}
 }
 
 func (l *vendorList) SetSize(w, h int) {
@@ -63,6 +93,8 @@ func (l *vendorList) rows() int { return max(0, l.height-1) }
 // setIndex installs a freshly loaded catalogue and searches it.
 func (l *vendorList) setIndex(x *vendorIndex) tea.Cmd {
 	l.index = x
+	l.filters = categoryFilters(x.vendors)
+	l.filter = min(l.filter, len(l.filters)-1)
 	return l.search()
 }
 
@@ -133,20 +165,20 @@ func (l vendorList) update(msg tea.Msg) (vendorList, tea.Cmd) {
 }
 
 func (l *vendorList) setFilter(i int) {
-	n := len(filters)
+	n := len(l.filters)
 	l.filter = ((i % n) + n) % n
 	l.cursor, l.offset = 0, 0
 	l.applyFilter()
 }
 
 func (l *vendorList) applyFilter() {
-	f := filters[l.filter]
-	if f == "" {
+	f := l.filters[l.filter]
+	if f.all {
 		l.shown = l.results
 	} else {
 		l.shown = l.shown[:0:0]
 		for _, r := range l.results {
-			if l.index.vendors[r.vendor].Category == f {
+			if f.keeps(l.index.vendors[r.vendor]) {
 				l.shown = append(l.shown, r)
 			}
 		}
@@ -197,12 +229,7 @@ func (l vendorList) selected() (data.Vendor, bool) {
 }
 
 // filterTitle is the filter as the header shows it.
-func (l vendorList) filterTitle() string {
-	if f := filters[l.filter]; f != "" {
-		return f.Title()
-	}
-	return "All categories"
-}
+func (l vendorList) filterTitle() string { return l.filters[l.filter].title() }
 
 // count is "12 of 340".
 func (l vendorList) count() string {
@@ -231,8 +258,8 @@ func (l vendorList) View() string {
 	}
 	if len(l.shown) == 0 && rows > 0 {
 		msg := "No vendor matches."
-		if filters[l.filter] != "" {
-			msg = "No " + filters[l.filter].Title() + " vendor matches; tab changes the category."
+		if f := l.filters[l.filter]; !f.all {
+			msg = "No " + f.title() + " vendor matches; tab changes the category."
 		}
 		b.WriteString("\n" + l.common.styles.Subtle.Render(ansi.Truncate(msg, l.width, "…")))
 	}
@@ -247,7 +274,9 @@ func (l vendorList) View() string {
 }
 
 // row is one vendor: cursor, name, category badge and main domain (or the
-// alias or domain that matched), the matched characters (hits) highlighted.
+// domain that matched, or "aka" and the alias that matched, dimmed, so an
+// alias never passes for a domain), the matched characters (hits)
+// highlighted.
 func (l vendorList) row(r result, hits []int, selected bool) string {
 	st := l.common.styles
 	v := l.index.vendors[r.vendor]
@@ -282,14 +311,22 @@ func (l vendorList) row(r result, hits []int, selected bool) string {
 	}
 	line := base.Render(mark) + cell(v.Name, nameHits, nameW-1, base) + base.Render(" ")
 	if badgeW > 0 {
-		line += cell(badgeLabel(v.Category), nil, badgeW, st.Badge(v.Category).Inherit(base))
+		line += cell(badgeLabel(v.Category), nil, badgeW-1, st.Badge(v.Category).Inherit(base)) + base.Render(" ")
 	}
 	if extraW > 0 {
-		extra, extraHits := v.MainDomain(), []int(nil)
-		if r.field != fieldName {
-			extra, extraHits = entry, hits
+		switch r.field {
+		case fieldAlias:
+			const aka = "aka "
+			shifted := make([]int, len(hits))
+			for i, h := range hits {
+				shifted[i] = h + len(aka)
+			}
+			line += cell(aka+entry, shifted, extraW, st.Subtle.Inherit(base))
+		case fieldDomain:
+			line += cell(entry, hits, extraW, base)
+		default:
+			line += cell(v.MainDomain(), nil, extraW, base)
 		}
-		line += cell(extra, extraHits, extraW, st.Subtle.Inherit(base))
 	}
 	if !selected {
 		return ansi.Truncate(strings.TrimRight(line, " "), l.width, "…")

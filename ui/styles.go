@@ -79,13 +79,25 @@ func badgeLabel(c data.Category) string {
 	return string(c)
 }
 
-// badgeWidth fits the longest badge label.
-const badgeWidth = 12
+// badgeWidth is the badge column: the longest label and a space, so that
+// no label runs into the column after it (imports leave most vendors
+// unclassified, the longest label).
+var badgeWidth = func() int {
+	w := lipgloss.Width(badgeLabel(""))
+	for _, c := range data.Categories {
+		w = max(w, lipgloss.Width(badgeLabel(c)))
+	}
+	return w + 1
+}()
 
+// Badge is a category's colour; an unclassified vendor's is dim, as most
+// imported vendors are unclassified and their badges should recede.
 func (s Styles) Badge(c data.Category) lipgloss.Style {
 	st := lipgloss.NewStyle()
 	if col, ok := categoryColours[c]; ok {
 		st = st.Foreground(col)
+	} else if c == "" {
+		st = st.Foreground(colSubtle)
 	}
 	return st
 }

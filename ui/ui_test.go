@@ -403,7 +403,7 @@ func TestExportWritesTheCard(t *testing.T) {
 	s.press(tea.KeyEnter)
 	s.waitText("Google LLC")
 	s.typeText("e")
-	s.waitText("Wrote google-maps.md in " + dir)
+	s.waitText("Wrote " + filepath.Join(dir, "google-maps.md"))
 	b, err := os.ReadFile(filepath.Join(dir, "google-maps.md"))
 	if err != nil || !strings.HasPrefix(string(b), "# Google Maps") {
 		t.Fatalf("google-maps.md: %v\n%s", err, b)
@@ -420,13 +420,14 @@ func TestExportNeverOverwrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	clip := &bytes.Buffer{}
-	s := start(t, 80, 24, fakeCatalog{vendors: fixture()}, "twilio", WithExportDir(dir), WithClipboard(clip))
+	// wide enough for the temporary directory and the note after it
+	s := start(t, 200, 24, fakeCatalog{vendors: fixture()}, "twilio", WithExportDir(dir), WithClipboard(clip))
 	s.waitFor("Twilio first", func(v string) bool { return strings.Contains(line(v, 2), "Twilio") })
 	s.press(tea.KeyEnter)
 	s.waitText("Twilio Inc.")
 
 	s.typeText("e")
-	s.waitText("Wrote twilio-2.md (twilio.md exists")
+	s.waitText("Wrote " + filepath.Join(dir, "twilio-2.md") + " (twilio.md exists")
 	if b, _ := os.ReadFile(mine); string(b) != "my notes\n" {
 		t.Fatalf("export overwrote twilio.md: %q", b)
 	}
