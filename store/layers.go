@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -750,20 +751,88 @@ func (w *derivedWrites) write(tx *bolt.Tx) error {
 	}
 	wg.Wait()
 	for i, bw := range all {
-		b, err := tx.CreateBucketIfNotExists(bw.name)
-		if err != nil {
+		if err := writeBucket(tx, bw.name, bw.keys, vals[i]); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// writeBucket puts keys (sorted) with vals into the bucket name; a nil
+// value deletes the key. A small change is made in place. A large one
+// rewrites the bucket, merging its keys with the change: bbolt fills the
+// pages of keys put in order, but keys inserted among others into full
+// pages split them and leave most of each new page empty, which made the
+// all-datasets file grow by a third.
+func writeBucket(tx *bolt.Tx, name []byte, keys []string, vals [][]byte) error {
+	b, err := tx.CreateBucketIfNotExists(name)
+	if err != nil {
+		return err
+	}
+	if 32*len(keys) < b.Stats().KeyN {
 		b.FillPercent = 1.0
-		for j, k := range bw.keys {
-			val := vals[i][j]
-			if val == nil {
+		for j, k := range keys {
+			if vals[j] == nil {
 				err = b.Delete([]byte(k))
 			} else {
-				err = b.Put([]byte(k), val)
+				err = b.Put([]byte(k), vals[j])
 			}
 			if err != nil {
-				return fmt.Errorf("index %s key %q: %w", bw.name, k, err)
+				return fmt.Errorf("index %s key %q: %w", name, k, err)
+			}
+		}
+		return nil
+	}
+	// Copy what the bucket holds: its pages go when it is deleted, and the
+	// file may be mapped anew as it grows.
+	type kv struct{ k, v []byte }
+	var old []kv
+	err = b.ForEach(func(k, v []byte) error {
+		old = append(old, kv{bytes.Clone(k), bytes.Clone(v)})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := tx.DeleteBucket(name); err != nil {
+		return err
+	}
+	if b, err = tx.CreateBucket(name); err != nil {
+		return err
+	}
+	b.FillPercent = 1.0
+	put := func(k, v []byte) error {
+		if err := b.Put(k, v); err != nil {
+			return fmt.Errorf("index %s key %q: %w", name, k, err)
+		}
+		return nil
+	}
+	j := 0
+	for _, o := range old {
+		for ; j < len(keys) && keys[j] < string(o.k); j++ {
+			if vals[j] != nil {
+				if err := put([]byte(keys[j]), vals[j]); err != nil {
+					return err
+				}
+			}
+		}
+		if j < len(keys) && keys[j] == string(o.k) {
+			if vals[j] != nil {
+				if err := put(o.k, vals[j]); err != nil {
+					return err
+				}
+			}
+			j++
+			continue
+		}
+		if err := put(o.k, o.v); err != nil {
+			return err
+		}
+	}
+	for ; j < len(keys); j++ {
+		if vals[j] != nil {
+			if err := put([]byte(keys[j]), vals[j]); err != nil {
+				return err
 			}
 		}
 	}
