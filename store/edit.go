@@ -62,6 +62,13 @@ func Edit(path string, fn func(s *Store) error) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("edit catalogue %s: %w", path, err)
 	}
+	mode := os.FileMode(0o644) // what a fresh bbolt file gets
+	if fi, err := os.Stat(path); err == nil {
+		mode = fi.Mode().Perm()
+	}
+	if err := os.Chmod(tmpPath, mode); err != nil {
+		return fmt.Errorf("edit catalogue %s: %w", path, err)
+	}
 
 	s, err := OpenCatalogue(tmpPath, false)
 	if err != nil {

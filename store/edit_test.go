@@ -109,3 +109,82 @@ func TestEditRefusesADamagedFile(t *testing.T) {
 		t.Error("the damaged file was changed")
 	}
 }
+
+func TestAnImportNeverTakesAHostFromTheCatalogue(t *testing.T) {
+	s := openSeeded(t)
+	rec := data.Vendor{Name: "Interloper", Domains: []data.Domain{
+		{Host: "sharedcdn.net"},  // shared by two catalogue vendors
+		{Host: "api.twilio.com"}, // under a catalogue domain
+		{Host: "www.google.com"}, // a host the catalogue splits by path
+		{Host: "fresh.example"},  // nobody's
+	}}
+	rep, err := s.Import([]data.Vendor{rec}, ImportOptions{Format: "third-party-web", File: "x.json", Hash: "0123456789abcdef"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Conflicts) != 3 {
+		t.Errorf("want the three covered hosts reported as conflicts, got %q", rep.Conflicts)
+	}
+	for host, want := range map[string]string{
+		"a.sharedcdn.net":   "cdn-a",
+		"api.twilio.com":    "twilio",
+		"www.google.com":    "google",
+		"x.fresh.example":   "interloper",
+		"media.twilio.com":  "twilio",
+		"b.sharedcdn.net":   "cdn-b",
+		"www.recaptcha.net": "recaptcha",
+	} {
+		h, err := s.LookupHost(data.Target{Host: host})
+		if err != nil || h.ID != want {
+			t.Errorf("lookup %s = %q, %v; want %s", host, h.ID, err, want)
+		}
+	}
+}
+
+func TestCuratedClaimsBeatLongerImportedOnes(t *testing.T) {
+	s := openSeeded(t)
+	// A user file is curated too: it may claim a subdomain for itself.
+	mine := data.Vendor{ID: "edge-widget", Name: "Edge Widget", Category: data.Functional, Summary: "s",
+		Domains: []data.Domain{{Host: "edge.hotjar.com"}}}
+	if err := s.PutLayer(LayerInfo{Name: "user:w", Kind: KindUser, File: "w.json"}, []data.Vendor{mine}); err != nil {
+		t.Fatal(err)
+	}
+	if h, _ := s.LookupHost(data.Target{Host: "x.edge.hotjar.com"}); h.ID != "edge-widget" {
+		t.Errorf("the user's more specific claim should win: %s", h.ID)
+	}
+	// An import layer written directly (as an old file might hold it) with a
+	// longer claim under a catalogue domain does not win the lookup.
+	rogue := data.Vendor{ID: "rogue", Name: "Rogue", Domains: []data.Domain{{Host: "static.hotjar.com"}}}
+	if err := s.PutLayer(LayerInfo{Name: "import:rogue", Kind: KindImport}, []data.Vendor{rogue}); err != nil {
+		t.Fatal(err)
+	}
+	if h, _ := s.LookupHost(data.Target{Host: "static.hotjar.com"}); h.ID != "hotjar" {
+		t.Errorf("an imported claim beat the catalogue: %s", h.ID)
+	}
+	// The same vendor known more precisely through an import keeps the
+	// precise match.
+	more := data.Vendor{ID: "hotjar", Name: "Hotjar", Domains: []data.Domain{{Host: "insights.hotjar.com"}}}
+	if err := s.PutLayer(LayerInfo{Name: "import:more", Kind: KindImport}, []data.Vendor{more}); err != nil {
+		t.Fatal(err)
+	}
+	if h, _ := s.LookupHost(data.Target{Host: "a.insights.hotjar.com"}); h.ID != "hotjar" || h.Matched != "insights.hotjar.com" {
+		t.Errorf("same vendor via an import: %+v", h)
+	}
+}
+
+func TestEditKeepsTheFilesPermissions(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v.db")
+	if err := Edit(path, func(*Store) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o644 {
+		t.Errorf("a new catalogue is %v, want -rw-r--r--", fi.Mode().Perm())
+	}
+	os.Chmod(path, 0o600)
+	if err := Edit(path, func(*Store) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("an edit changed the file's mode to %v", fi.Mode().Perm())
+	}
+}

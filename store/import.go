@@ -236,6 +236,31 @@ func (r *resolver) owner(host string) string {
 	}
 }
 
+// curatedCover names a vendor of the user's files or of the embedded
+// catalogue, other than id, that claims host or one of its parent domains
+// (shared claims included), or "".
+func (r *resolver) curatedCover(host, id string) string {
+	if r.domains == nil {
+		return ""
+	}
+	for _, suffix := range data.HostSuffixes(host) {
+		raw := r.domains.Get([]byte(suffix))
+		if raw == nil {
+			continue
+		}
+		cs, err := decodeClaims(raw)
+		if err != nil {
+			continue
+		}
+		for _, c := range cs {
+			if c.rank < kindRank(KindImport) && c.Path == "" && c.ID != id {
+				return c.ID
+			}
+		}
+	}
+	return ""
+}
+
 // indexedOwner answers owner for one suffix from the domain index: found
 // is false when the index has no say on it. Parent domains (remember)
 // recur across a file's records, so their answers are kept.
@@ -343,7 +368,14 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 		// Hosts: an import never takes a host another vendor covers.
 		kept := rec.Domains[:0:0]
 		for _, d := range rec.Domains {
-			if o := r.owner(d.Host); o != "" && o != id && !user {
+			o := r.owner(d.Host)
+			if o == "" || o == id {
+				// A host the catalogue or the user covers, even as a shared
+				// host or through a parent domain, is not the import's to
+				// give to another vendor.
+				o = r.curatedCover(d.Host, id)
+			}
+			if o != "" && o != id && !user {
 				rep.Conflicts = append(rep.Conflicts, fmt.Sprintf("%s: %s is %s's; not added to %s", source, d.Host, o, id))
 				continue
 			}

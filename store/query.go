@@ -218,6 +218,12 @@ func lookupHost(tx *bolt.Tx, t data.Target) (Hit, error) {
 	if b == nil {
 		return Hit{}, fmt.Errorf("%s: %w", t.Host, ErrNotFound)
 	}
+	// The longest matching suffix wins, except that what the user's files
+	// and the embedded catalogue say beats an imported dataset at any
+	// length: an import may add hosts nobody covers, but it never takes a
+	// host, or a subdomain of one, from the curated catalogue.
+	var imported Hit
+	haveImported := false
 	for _, suffix := range data.HostSuffixes(t.Host) {
 		raw := b.Get([]byte(suffix))
 		if raw == nil {
@@ -227,28 +233,53 @@ func lookupHost(tx *bolt.Tx, t data.Target) (Hit, error) {
 		if err != nil {
 			return Hit{}, fmt.Errorf("%w: domain index %s: %v", ErrCorrupt, suffix, err)
 		}
-		c, ok := bestClaim(cs, t.Path)
-		if !ok {
-			continue
-		}
-		h := Hit{ID: c.ID, Matched: suffix + c.Path, Source: c.Path != ""}
-		for _, o := range cs {
-			if o.ID != c.ID && o.Path == "" && o.Shared {
-				h.Shared = append(h.Shared, o.ID)
+		var curated, other []claim
+		for _, c := range cs {
+			if c.rank < kindRank(KindImport) {
+				curated = append(curated, c)
+			} else {
+				other = append(other, c)
 			}
 		}
-		var br brief
-		if bb := tx.Bucket(bucketBrief); bb != nil {
-			if raw := bb.Get([]byte(c.ID)); raw != nil {
-				if err := json.Unmarshal(raw, &br); err != nil {
-					return Hit{}, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, c.ID, err)
-				}
+		if c, ok := bestClaim(curated, t.Path); ok {
+			if haveImported && imported.ID == c.ID {
+				// The same vendor, known more precisely through an import.
+				return fillHit(tx, imported)
 			}
+			return fillHit(tx, newHit(c, suffix, cs))
 		}
-		h.Name, h.Category, h.Block = br.Name, br.Category, br.Block
-		return h, nil
+		if c, ok := bestClaim(other, t.Path); ok && !haveImported {
+			imported, haveImported = newHit(c, suffix, cs), true
+		}
+	}
+	if haveImported {
+		return fillHit(tx, imported)
 	}
 	return Hit{}, fmt.Errorf("%s: %w", t.Host, ErrNotFound)
+}
+
+func newHit(c claim, suffix string, cs []claim) Hit {
+	h := Hit{ID: c.ID, Matched: suffix + c.Path, Source: c.Path != ""}
+	for _, o := range cs {
+		if o.ID != c.ID && o.Path == "" && o.Shared {
+			h.Shared = append(h.Shared, o.ID)
+		}
+	}
+	return h
+}
+
+// fillHit adds the vendor's name, category and verdict from its brief.
+func fillHit(tx *bolt.Tx, h Hit) (Hit, error) {
+	var br brief
+	if bb := tx.Bucket(bucketBrief); bb != nil {
+		if raw := bb.Get([]byte(h.ID)); raw != nil {
+			if err := json.Unmarshal(raw, &br); err != nil {
+				return Hit{}, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, h.ID, err)
+			}
+		}
+	}
+	h.Name, h.Category, h.Block = br.Name, br.Category, br.Block
+	return h, nil
 }
 
 // bestClaim picks, among one host's claims, the longest path prefix that
