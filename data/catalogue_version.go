@@ -2,4 +2,4 @@
 
 package data
 
-const embeddedVersion = "855-b21dc3d9"
+const embeddedVersion = "855-f3a81faf"

@@ -73,7 +73,8 @@ type Domain struct {
 }
 
 // Script is a source the vendor loads code or content from: a host and an
-// optional path prefix such as "/sdk/js/client/".
+// optional path prefix such as "/sdk/js/client/", in which '*' stands for
+// any run of characters ("/*/fbevents.js" for every locale).
 type Script struct {
 	Name        string `json:"name,omitempty"`
 	Host        string `json:"host"`

@@ -188,3 +188,22 @@ func TestEditKeepsTheFilesPermissions(t *testing.T) {
 		t.Errorf("an edit changed the file's mode to %v", fi.Mode().Perm())
 	}
 }
+
+func TestScriptPathsMayHoldWildcards(t *testing.T) {
+	s, err := OpenCatalogue(filepath.Join(t.TempDir(), "v.db"), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for in, want := range map[string]string{
+		"https://connect.facebook.net/en_US/fbevents.js":      "facebook-pixel",
+		"https://connect.facebook.net/fr_FR/fbevents.js":      "facebook-pixel",
+		"https://connect.facebook.net/signals/config/123?v=1": "facebook-pixel",
+		"https://connect.facebook.net/de_DE/sdk.js":           "facebook",
+	} {
+		tg, _ := data.ParseTarget(in)
+		if h, err := s.LookupHost(tg); err != nil || h.ID != want || !h.Source {
+			t.Errorf("lookup %s = %s (%s), %v; want %s through a script path", in, h.ID, h.Matched, err, want)
+		}
+	}
+}

@@ -282,14 +282,19 @@ func fillHit(tx *bolt.Tx, h Hit) (Hit, error) {
 	return h, nil
 }
 
-// bestClaim picks, among one host's claims, the longest path prefix that
-// matches path, else a whole-host claim (an unshared one first).
+// bestClaim picks, among one host's claims, the most specific path prefix
+// that matches path, else a whole-host claim (an unshared one first). A
+// path prefix may hold '*' for any run of characters: "/*/fbevents.js"
+// matches every locale's copy of the Meta Pixel.
 func bestClaim(cs []claim, path string) (claim, bool) {
 	var best claim
-	found := false
+	found, bestLen := false, -1
 	for _, c := range cs {
-		if c.Path != "" && strings.HasPrefix(path, c.Path) && len(c.Path) > len(best.Path) {
-			best, found = c, true
+		if c.Path == "" || !pathMatches(c.Path, path) {
+			continue
+		}
+		if n := len(c.Path) - strings.Count(c.Path, "*"); n > bestLen {
+			best, found, bestLen = c, true, n
 		}
 	}
 	if found {
@@ -301,6 +306,18 @@ func bestClaim(cs []claim, path string) (claim, bool) {
 		}
 	}
 	return best, found
+}
+
+// pathMatches reports whether path starts with prefix, where '*' in prefix
+// stands for any run of characters.
+func pathMatches(prefix, path string) bool {
+	if !strings.Contains(prefix, "*") {
+		return strings.HasPrefix(path, prefix)
+	}
+	if !strings.HasSuffix(prefix, "*") {
+		prefix += "*"
+	}
+	return data.MatchPattern(prefix, path)
 }
 
 // CookieMatch is one vendor's storage item that a name matches.
