@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 
@@ -68,6 +70,10 @@ func cmdImport(c *cli, args []string) error {
 			return usagef("%v", err)
 		}
 	}
+	// A large import allocates much that lives until it is written: the
+	// collector's default pace runs it several times over for nothing. The
+	// process ends soon after, so memory is cheap here.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	// Read every file before writing any, so that one malformed file
 	// among several leaves the catalogue as it was.
 	var files []importFile
@@ -82,7 +88,7 @@ func cmdImport(c *cli, args []string) error {
 				return err
 			}
 		}
-		vs, warns, err := data.ReadFile(f, p, strings.NewReader(string(b)))
+		vs, warns, err := data.ReadFile(f, p, bytes.NewReader(b))
 		if err != nil {
 			return fmt.Errorf("%w; nothing was imported", err)
 		}

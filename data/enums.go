@@ -247,25 +247,31 @@ func ParseLifetime(s string) (Lifetime, error) {
 func (l Lifetime) IsZero() bool { return !l.Session && !l.Persistent && l.Seconds == 0 }
 
 // Code is the compact form used in JSON: session, persistent, 30m, 2y...
-func (l Lifetime) Code() string {
+func (l Lifetime) Code() string { return string(l.appendCode(nil)) }
+
+// appendCode appends Code to b: JSON encodes one per storage item, so a
+// large import calls it hundreds of thousands of times.
+func (l Lifetime) appendCode(b []byte) []byte {
 	switch {
 	case l.Session:
-		return "session"
+		return append(b, "session"...)
 	case l.Persistent:
-		return "persistent"
+		return append(b, "persistent"...)
 	case l.Seconds == 0:
-		return ""
+		return b
 	}
-	for _, u := range []struct {
-		n    int64
-		code string
-	}{{year, "y"}, {month, "mo"}, {7 * day, "w"}, {day, "d"}, {hour, "h"}, {minute, "m"}} {
+	for _, u := range lifetimeCodes {
 		if l.Seconds%u.n == 0 {
-			return strconv.FormatInt(l.Seconds/u.n, 10) + u.code
+			return append(strconv.AppendInt(b, l.Seconds/u.n, 10), u.code...)
 		}
 	}
-	return strconv.FormatInt(l.Seconds, 10) + "s"
+	return append(strconv.AppendInt(b, l.Seconds, 10), 's')
 }
+
+var lifetimeCodes = [...]struct {
+	n    int64
+	code string
+}{{year, "y"}, {month, "mo"}, {7 * day, "w"}, {day, "d"}, {hour, "h"}, {minute, "m"}}
 
 // String is the lifetime as a person reads it: "session", "2 years",
 // "30 minutes", "until cleared".
@@ -307,8 +313,13 @@ func (l Lifetime) String() string {
 	return plural(l.Seconds, "second")
 }
 
-// MarshalJSON writes the compact code.
-func (l Lifetime) MarshalJSON() ([]byte, error) { return json.Marshal(l.Code()) }
+// MarshalJSON writes the compact code. A code is digits and lower-case
+// letters, which JSON quotes as they are.
+func (l Lifetime) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 1, 16)
+	b[0] = '"'
+	return append(l.appendCode(b), '"'), nil
+}
 
 // UnmarshalJSON reads a code string or a number of seconds.
 func (l *Lifetime) UnmarshalJSON(b []byte) error {
@@ -324,7 +335,10 @@ func (l *Lifetime) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
+	if plainJSONString(b) {
+		// A plain code, the common case: no escapes to undo.
+		s = string(b[1 : len(b)-1])
+	} else if err := json.Unmarshal(b, &s); err != nil {
 		return err
 	}
 	v, err := ParseLifetime(s)
@@ -333,4 +347,18 @@ func (l *Lifetime) UnmarshalJSON(b []byte) error {
 	}
 	*l = v
 	return nil
+}
+
+// plainJSONString reports whether b is a JSON string of printable ASCII
+// with no escapes, whose value is the bytes between its quotes.
+func plainJSONString(b []byte) bool {
+	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
+		return false
+	}
+	for _, c := range b[1 : len(b)-1] {
+		if c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
