@@ -2,4 +2,4 @@
 
 package data
 
-const embeddedVersion = "855-f3a81faf"
+const embeddedVersion = "855-22809a00"
