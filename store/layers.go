@@ -499,7 +499,7 @@ func indexVendor(id string, recs []data.SourcedVendor, ranks []int) (vendorIndex
 		}
 		ix.merged, v = raw, &m
 	}
-	br, err := json.Marshal(brief{Name: v.Name, Category: v.Category, Block: v.BlockBeforeConsent.Value})
+	br, err := encodeBrief(brief{Name: v.Name, Category: v.Category, Block: v.BlockBeforeConsent.Value})
 	if err != nil {
 		return ix, err
 	}
@@ -575,6 +575,34 @@ func indexVendor(id string, recs []data.SourcedVendor, ranks []int) (vendorIndex
 	return ix, nil
 }
 
+// encodeBrief is json.Marshal of b, by hand when its strings need no
+// escaping: every vendor of an import has one.
+func encodeBrief(b brief) ([]byte, error) {
+	if !plainJSON(b.Name) || !plainJSON(string(b.Category)) || !plainJSON(string(b.Block)) {
+		return json.Marshal(b)
+	}
+	out := make([]byte, 0, len(b.Name)+len(b.Category)+len(b.Block)+24)
+	out = append(append(append(out, `{"n":"`...), b.Name...), '"')
+	if b.Category != "" {
+		out = append(append(append(out, `,"c":"`...), b.Category...), '"')
+	}
+	if b.Block != "" {
+		out = append(append(append(out, `,"b":"`...), b.Block...), '"')
+	}
+	return append(out, '}'), nil
+}
+
+// plainJSON reports whether encoding/json writes s as it is, in quotes.
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c > 0x7e, c == '"', c == '\\', c == '<', c == '>', c == '&':
+			return false
+		}
+	}
+	return true
+}
+
 // indexKeys are the keys of the derived buckets that a vendor as stored
 // has entries under.
 func indexKeys(id string, v *data.Vendor) (names, hosts, storage []string, cat string) {
@@ -609,6 +637,59 @@ type derivedWrites struct {
 	vendors  map[string][]byte
 	brief    map[string][]byte
 	cats     map[string]bool
+	// The brief and category keys in the order they were set: an
+	// incremental update visits vendors in id order, which spares sorting
+	// 100,000 keys of a large import.
+	briefOrder, catOrder []string
+}
+
+func (w *derivedWrites) setBrief(id string, raw []byte) {
+	w.brief[id] = raw
+	w.briefOrder = append(w.briefOrder, id)
+}
+
+func (w *derivedWrites) setCat(key string, on bool) {
+	w.cats[key] = on
+	w.catOrder = append(w.catOrder, key)
+}
+
+// sortedKeys is the keys of m in order: order (the keys as they were
+// set) if, once repeats are dropped, it is sorted and holds them all;
+// else they are sorted anew.
+func sortedKeys[V any](m map[string]V, order []string) []string {
+	out := make([]string, 0, len(m))
+	for _, k := range order {
+		if n := len(out); n > 0 && out[n-1] >= k {
+			if out[n-1] == k {
+				continue
+			}
+			out = nil
+			break
+		}
+		out = append(out, k)
+	}
+	if _, empty := m[""]; out == nil || empty || len(out) != len(m) {
+		out = keysOf(m)
+		sort.Strings(out)
+	}
+	return out
+}
+
+// catKeysOrdered puts the category keys, set in id order, in key order:
+// grouped by category, each group keeps its order.
+func catKeysOrdered(order []string) []string {
+	groups := map[string][]string{}
+	for _, k := range order {
+		c, _, _ := strings.Cut(k, "\x00")
+		groups[c] = append(groups[c], k)
+	}
+	cats := keysOf(groups)
+	sort.Strings(cats)
+	out := make([]string, 0, len(order))
+	for _, c := range cats {
+		out = append(out, groups[c]...)
+	}
+	return out
 }
 
 // newDerivedWrites sizes its maps for n vendors: growing maps of 100,000
@@ -627,8 +708,8 @@ func (w *derivedWrites) add(id string, ix vendorIndex) {
 	if ix.merged != nil {
 		w.vendors[id] = ix.merged
 	}
-	w.brief[id] = ix.brief
-	w.cats[ix.cat] = true
+	w.setBrief(id, ix.brief)
+	w.setCat(ix.cat, true)
 	for _, n := range ix.names {
 		w.names[n.key] = append(w.names[n.key], nameEntry{n.rank, id})
 	}
@@ -703,7 +784,7 @@ func (w *derivedWrites) write(tx *bolt.Tx) error {
 	}
 	empty := []byte{}
 	all := []bucketWrites{
-		{bucketBrief, keysOf(w.brief), func(k string) []byte { return w.brief[k] }},
+		{bucketBrief, nil, func(k string) []byte { return w.brief[k] }},
 		{bucketVendors, keysOf(w.vendors), func(k string) []byte { return w.vendors[k] }},
 		{bucketNames, keysOf(w.names), func(k string) []byte {
 			if len(w.names[k]) == 0 {
@@ -729,7 +810,7 @@ func (w *derivedWrites) write(tx *bolt.Tx) error {
 			}
 			return encodeRefs(w.patterns[k])
 		}},
-		{bucketCategories, keysOf(w.cats), func(k string) []byte {
+		{bucketCategories, nil, func(k string) []byte {
 			if !w.cats[k] {
 				return nil
 			}
@@ -740,9 +821,17 @@ func (w *derivedWrites) write(tx *bolt.Tx) error {
 	// bbolt's puts must stay on this goroutine.
 	vals := make([][][]byte, len(all))
 	var wg sync.WaitGroup
-	for i, bw := range all {
+	for i := range all {
+		bw := &all[i]
 		wg.Go(func() {
-			sort.Strings(bw.keys)
+			switch {
+			case bw.keys != nil:
+				sort.Strings(bw.keys)
+			case string(bw.name) == string(bucketBrief):
+				bw.keys = sortedKeys(w.brief, w.briefOrder)
+			default:
+				bw.keys = sortedKeys(w.cats, catKeysOrdered(w.catOrder))
+			}
 			vals[i] = make([][]byte, len(bw.keys))
 			for j, k := range bw.keys {
 				vals[i][j] = bw.val(k)
@@ -1018,8 +1107,8 @@ func updateDerived(tx *bolt.Tx, touched map[string]bool, mutate func() error, fr
 				}
 				m[n] = slices.DeleteFunc(m[n], func(r cookieRef) bool { return r.ID == id })
 			}
-			w.cats[old.cat] = false
-			w.brief[id] = nil
+			w.setCat(old.cat, false)
+			w.setBrief(id, nil)
 			w.vendors[id] = nil
 		}
 		if len(recs) == 0 {
