@@ -105,6 +105,19 @@ type collector struct {
 	order []string
 	byKey map[string]*Vendor
 	slab  []Vendor // where the next vendors go
+	// run is the first slab when reserve made it large enough for every
+	// vendor: handed out in order, it is then the result as it stands, and
+	// 100,000 vendors need not be copied out of it.
+	run []Vendor
+}
+
+// reserve makes room for up to n vendors in one slab.
+func (c *collector) reserve(n int) {
+	if n > 256 && len(c.order) == 0 {
+		c.slab = make([]Vendor, n)
+		c.run = c.slab
+		c.byKey = make(map[string]*Vendor, n)
+	}
 }
 
 func newCollector() *collector { return &collector{byKey: map[string]*Vendor{}} }
@@ -127,6 +140,19 @@ func (c *collector) get(key, name string) *Vendor {
 }
 
 func (c *collector) vendors() []Vendor {
+	if n := len(c.order); n <= len(c.run) {
+		out := c.run[:0:n]
+		for i := range c.run[:n] {
+			switch {
+			case c.run[i].Name == "":
+			case len(out) == i:
+				out = out[:i+1] // already in place
+			default:
+				out = append(out, c.run[i])
+			}
+		}
+		return out
+	}
 	out := make([]Vendor, 0, len(c.order))
 	for _, k := range c.order {
 		if v := c.byKey[k]; v.Name != "" {
@@ -235,6 +261,7 @@ func (f *flexInt) UnmarshalJSON(b []byte) error {
 // The vendor's category is the one most of its rows have.
 func (rd *reader) ocd(rows []ocdRow, lines []int) []Vendor {
 	ob := rd.newOCDBuilder()
+	ob.c.reserve(len(rows))
 	for i := range rows {
 		ob.add(&rows[i], lines[i])
 	}
@@ -387,6 +414,7 @@ func (rd *reader) ocdCSV(b []byte) ([]Vendor, error) {
 		return ""
 	}
 	ob := rd.newOCDBuilder()
+	ob.c.reserve(bytes.Count(b, []byte{'\n'})) // at most a vendor a row
 	warned := len(rd.warnings)
 	fail := func(err error) ([]Vendor, error) {
 		// Warnings about rows before the error go, as they did when every
