@@ -186,6 +186,7 @@ type resolver struct {
 	list                  []data.Vendor
 	existing              map[string]*data.Vendor // merged vendors read so far
 	parentOwners          map[string]ownerAnswer  // indexedOwner's answers for parent domains
+	parentCurated         map[string][]string     // curatedClaims' answers for parent domains
 }
 
 func (r *resolver) existingVendor(id string) *data.Vendor {
@@ -198,6 +199,14 @@ func (r *resolver) existingVendor(id string) *data.Vendor {
 	}
 	r.existing[id] = v
 	return v
+}
+
+func (r *resolver) addLocalName(n, id string) {
+	if k := data.NormalizeName(n); k != "" {
+		if _, ok := r.localNames[k]; !ok {
+			r.localNames[k] = id
+		}
+	}
 }
 
 func (r *resolver) byName(n string) string {
@@ -243,22 +252,41 @@ func (r *resolver) curatedCover(host, id string) string {
 	if r.domains == nil {
 		return ""
 	}
-	for _, suffix := range data.HostSuffixes(host) {
-		raw := r.domains.Get([]byte(suffix))
-		if raw == nil {
-			continue
+	for suffix := host; ; {
+		for _, c := range r.curatedClaims(suffix, suffix != host) {
+			if c != id {
+				return c
+			}
 		}
-		cs, err := decodeClaims(raw)
-		if err != nil {
-			continue
+		i := strings.IndexByte(suffix, '.')
+		if i < 0 {
+			return ""
 		}
-		for _, c := range cs {
-			if c.rank < kindRank(KindImport) && c.Path == "" && c.ID != id {
-				return c.ID
+		suffix = suffix[i+1:]
+	}
+}
+
+// curatedClaims are the vendors of the user's files or of the embedded
+// catalogue that claim host itself (no path); parent domains' answers are
+// kept, as indexedOwner's are.
+func (r *resolver) curatedClaims(host string, remember bool) []string {
+	if ids, ok := r.parentCurated[host]; ok {
+		return ids
+	}
+	var ids []string
+	if raw := r.domains.Get([]byte(host)); raw != nil {
+		if cs, err := decodeClaims(raw); err == nil {
+			for _, c := range cs {
+				if c.rank < kindRank(KindImport) && c.Path == "" {
+					ids = append(ids, c.ID)
+				}
 			}
 		}
 	}
-	return ""
+	if remember {
+		r.parentCurated[host] = ids
+	}
+	return ids
 }
 
 // indexedOwner answers owner for one suffix from the domain index: found
@@ -307,9 +335,10 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 	}
 	r := &resolver{
 		tx: tx, layers: ls, brief: tx.Bucket(bucketBrief), names: tx.Bucket(bucketNames), domains: tx.Bucket(bucketDomains),
-		localNames: map[string]string{}, localHosts: map[string]string{},
+		// Sized for the file: growing maps of 100,000 keys is a tenth of resolving it.
+		localNames: make(map[string]string, len(records)), localHosts: make(map[string]string, len(records)),
 		out: make(map[string]int, len(records)), list: make([]data.Vendor, 0, len(records)),
-		existing: map[string]*data.Vendor{}, parentOwners: map[string]ownerAnswer{},
+		existing: map[string]*data.Vendor{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]string{},
 	}
 	source := sourceLabel(rep.Layer)
 	for i, rec := range records {
@@ -322,10 +351,15 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 			id, how = rec.ID, "id"
 		}
 		if id == "" {
-			for _, n := range append([]string{rec.Name}, rec.Aliases...) {
+			if id = r.byName(rec.Name); id != "" {
+				how = "name"
+			}
+			for _, n := range rec.Aliases {
+				if id != "" {
+					break
+				}
 				if id = r.byName(n); id != "" {
 					how = "name"
-					break
 				}
 			}
 		}
@@ -402,12 +436,9 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 				rep.Conflicts = append(rep.Conflicts, fmt.Sprintf("%s: says %s is %s; the catalogue's %s stands", source, id, rec.Category, old.Category))
 			}
 		}
-		for _, n := range append([]string{rec.Name}, rec.Aliases...) {
-			if k := data.NormalizeName(n); k != "" {
-				if _, ok := r.localNames[k]; !ok {
-					r.localNames[k] = id
-				}
-			}
+		r.addLocalName(rec.Name, id)
+		for _, n := range rec.Aliases {
+			r.addLocalName(n, id)
 		}
 		if prev, ok := r.out[id]; ok {
 			m := data.Merge([]data.SourcedVendor{{Source: source, Vendor: r.list[prev]}, {Source: source, Vendor: rec}})
@@ -416,7 +447,7 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 			continue
 		}
 		if isNew {
-			rep.NewVendors = append(rep.NewVendors, fmt.Sprintf("%s (%s)", rec.Name, id))
+			rep.NewVendors = append(rep.NewVendors, rec.Name+" ("+id+")")
 		}
 		r.out[id] = len(r.list)
 		r.list = append(r.list, rec)
