@@ -703,26 +703,49 @@ func newDerivedWrites(n int) *derivedWrites {
 }
 
 // add files one vendor's entries; the lists it appends to are put in
-// order by sortEntries.
-func (w *derivedWrites) add(id string, ix vendorIndex) {
+// order by sortEntries. With load, a list the vendor joins first gets the
+// other vendors' entries from the file, in the same map access.
+func (w *derivedWrites) add(id string, ix vendorIndex, load *indexReader) error {
 	if ix.merged != nil {
 		w.vendors[id] = ix.merged
 	}
 	w.setBrief(id, ix.brief)
 	w.setCat(ix.cat, true)
 	for _, n := range ix.names {
-		w.names[n.key] = append(w.names[n.key], nameEntry{n.rank, id})
+		es, ok := w.names[n.key]
+		if !ok && load != nil {
+			var err error
+			if es, err = load.readNames(n.key); err != nil {
+				return err
+			}
+		}
+		w.names[n.key] = append(es, nameEntry{n.rank, id})
 	}
 	for _, hc := range ix.claims {
-		w.claims[hc.host] = append(w.claims[hc.host], hc.c)
+		cs, ok := w.claims[hc.host]
+		if !ok && load != nil {
+			var err error
+			if cs, err = load.readClaims(hc.host); err != nil {
+				return err
+			}
+		}
+		w.claims[hc.host] = append(cs, hc.c)
 	}
 	for _, ck := range ix.refs {
+		m, bucket := w.cookies, bucketCookies
 		if data.IsPattern(ck.name) {
-			w.patterns[ck.name] = append(w.patterns[ck.name], ck.ref)
-		} else {
-			w.cookies[ck.name] = append(w.cookies[ck.name], ck.ref)
+			m, bucket = w.patterns, bucketPatterns
 		}
+		rs, ok := m[ck.name]
+		if !ok && load != nil {
+			var err error
+			if rs, err = load.readRefs(bucket, ck.name); err != nil {
+				return err
+			}
+		}
+		m[ck.name] = append(rs, ck.ref)
 	}
+	return nil
 }
 
 // sortList orders one key's entries: names by rank then id, so the first
@@ -979,7 +1002,9 @@ func rebuildWith(tx *bolt.Tx, freshName string, fresh []data.Vendor) error {
 		if err != nil {
 			return err
 		}
-		w.add(id, ix)
+		if err := w.add(id, ix, nil); err != nil {
+			return err
+		}
 	}
 	if err := w.write(tx); err != nil {
 		return err
@@ -1118,24 +1143,9 @@ func updateDerived(tx *bolt.Tx, touched map[string]bool, mutate func() error, fr
 		if err != nil {
 			return err
 		}
-		// Make sure each list the vendor joins holds the other vendors'
-		// entries before adding its own.
-		for _, n := range ix.names {
-			if err := load.names(n.key); err != nil {
-				return err
-			}
+		if err := w.add(id, ix, load); err != nil {
+			return err
 		}
-		for _, hc := range ix.claims {
-			if err := load.claims(hc.host); err != nil {
-				return err
-			}
-		}
-		for _, ck := range ix.refs {
-			if _, err := load.refs(ck.name); err != nil {
-				return err
-			}
-		}
-		w.add(id, ix)
 	}
 	return w.write(tx)
 }
@@ -1151,34 +1161,42 @@ func (r *indexReader) names(k string) error {
 	if _, ok := r.w.names[k]; ok {
 		return nil
 	}
-	var es []nameEntry
+	es, err := r.readNames(k)
+	r.w.names[k] = es
+	return err
+}
+
+// readNames is the name index's list for k in the file.
+func (r *indexReader) readNames(k string) ([]nameEntry, error) {
 	if b := r.tx.Bucket(bucketNames); b != nil {
 		if raw := b.Get([]byte(k)); raw != nil {
-			var err error
-			if es, err = decodeNames(raw); err != nil {
-				return err
-			}
+			return decodeNames(raw)
 		}
 	}
-	r.w.names[k] = es
-	return nil
+	return nil, nil
 }
 
 func (r *indexReader) claims(h string) error {
 	if _, ok := r.w.claims[h]; ok {
 		return nil
 	}
-	var cs []claim
+	cs, err := r.readClaims(h)
+	r.w.claims[h] = cs
+	return err
+}
+
+// readClaims is the domain index's list for h in the file.
+func (r *indexReader) readClaims(h string) ([]claim, error) {
 	if b := r.tx.Bucket(bucketDomains); b != nil {
 		if raw := b.Get([]byte(h)); raw != nil {
-			var err error
-			if cs, err = decodeClaims(raw); err != nil {
-				return fmt.Errorf("%w: domain index %s: %v", ErrCorrupt, h, err)
+			cs, err := decodeClaims(raw)
+			if err != nil {
+				return nil, fmt.Errorf("%w: domain index %s: %v", ErrCorrupt, h, err)
 			}
+			return cs, nil
 		}
 	}
-	r.w.claims[h] = cs
-	return nil
+	return nil, nil
 }
 
 // refs loads the cookie or pattern list for a storage name and returns the
@@ -1191,17 +1209,26 @@ func (r *indexReader) refs(n string) (map[string][]cookieRef, error) {
 	if _, ok := m[n]; ok {
 		return m, nil
 	}
-	var rs []cookieRef
-	if b := r.tx.Bucket(bucket); b != nil {
-		if raw := b.Get([]byte(n)); raw != nil {
-			var err error
-			if rs, err = decodeRefs(raw); err != nil {
-				return nil, fmt.Errorf("%w: cookie index %s: %v", ErrCorrupt, n, err)
-			}
-		}
+	rs, err := r.readRefs(bucket, n)
+	if err != nil {
+		return nil, err
 	}
 	m[n] = rs
 	return m, nil
+}
+
+// readRefs is the cookie or pattern index's list for n in the file.
+func (r *indexReader) readRefs(bucket []byte, n string) ([]cookieRef, error) {
+	if b := r.tx.Bucket(bucket); b != nil {
+		if raw := b.Get([]byte(n)); raw != nil {
+			rs, err := decodeRefs(raw)
+			if err != nil {
+				return nil, fmt.Errorf("%w: cookie index %s: %v", ErrCorrupt, n, err)
+			}
+			return rs, nil
+		}
+	}
+	return nil, nil
 }
 
 func keysOf[V any](m map[string]V) []string {
