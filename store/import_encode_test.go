@@ -2,8 +2,12 @@ package store
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/vendex/vendex/data"
 )
 
 // The hand-written encodings of a large import write what encoding/json
@@ -32,5 +36,28 @@ func TestIndexKeysComeOutSortedWhateverOrderTheyWereSetIn(t *testing.T) {
 	}
 	if got := sortedKeys(w.cats, catKeysOrdered(w.catOrder)); !slices.Equal(got, []string{"analytics\x00a", "analytics\x00b", "marketing\x00a"}) {
 		t.Errorf("category keys = %q", got)
+	}
+}
+
+func TestALayerWithAVendorTwiceIsRefusedAndNothingChanges(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "v.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	v := data.Vendor{ID: "acme", Name: "Acme"}
+	err = s.PutLayer(LayerInfo{Name: "user:x", Kind: KindUser}, []data.Vendor{v, {ID: "beta", Name: "Beta"}, v})
+	if err == nil || !strings.Contains(err.Error(), `vendor id "acme" appears twice`) {
+		t.Fatalf("PutLayer = %v, want the repeated id named", err)
+	}
+	if ls, _ := s.Layers(); len(ls) != 0 {
+		t.Errorf("layers after the refusal = %v, want none", ls)
+	}
+}
+
+func TestMergeSortedKeepsOneOfEach(t *testing.T) {
+	got := mergeSorted([]string{"a", "c", "e"}, []string{"b", "c", "f"})
+	if want := []string{"a", "b", "c", "e", "f"}; !slices.Equal(got, want) {
+		t.Errorf("mergeSorted = %q, want %q", got, want)
 	}
 }

@@ -76,32 +76,67 @@ func (s *Store) PutLayer(info LayerInfo, vendors []data.Vendor) error {
 // layer of that name, and updates the derived buckets for the vendors
 // either of them holds.
 func replaceLayer(tx *bolt.Tx, info LayerInfo, vendors []data.Vendor) error {
-	touched := make(map[string]bool, len(vendors))
-	fresh := make(map[string]*data.Vendor, len(vendors))
+	// Sort pointers, not the records: a Vendor is large to move. The one
+	// order serves the layer's puts and the derived buckets' updates.
+	fresh := make([]*data.Vendor, len(vendors))
 	for i := range vendors {
-		touched[vendors[i].ID] = true
-		fresh[vendors[i].ID] = &vendors[i]
+		fresh[i] = &vendors[i]
 	}
-	if err := layerIDs(tx, info.Name, touched); err != nil {
+	slices.SortFunc(fresh, func(a, b *data.Vendor) int { return strings.Compare(a.ID, b.ID) })
+	freshIDs := make([]string, len(fresh))
+	for i, v := range fresh {
+		if i > 0 && fresh[i-1].ID == v.ID {
+			return fmt.Errorf("layer %s: vendor id %q appears twice", info.Name, v.ID)
+		}
+		freshIDs[i] = v.ID
+	}
+	oldIDs, err := layerIDs(tx, info.Name)
+	if err != nil {
 		return err
 	}
-	return updateDerived(tx, touched, func() error { return putLayer(tx, info, vendors) }, info.Name, fresh)
+	ids := mergeSorted(oldIDs, freshIDs)
+	return updateDerived(tx, ids, func() error { return putLayer(tx, info, fresh) }, info.Name, fresh)
 }
 
-// layerIDs adds the ids of the records the layer name holds to ids.
-func layerIDs(tx *bolt.Tx, name string, ids map[string]bool) error {
+// mergeSorted is the sorted union of two sorted lists without repeats.
+func mergeSorted(a, b []string) []string {
+	if len(a) == 0 {
+		return b
+	}
+	out := make([]string, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i, j = i+1, j+1
+		}
+	}
+	return out
+}
+
+// layerIDs is the ids of the records the layer name holds, in order.
+func layerIDs(tx *bolt.Tx, name string) ([]string, error) {
 	layers := tx.Bucket(bucketLayers)
 	if layers == nil || layers.Bucket([]byte(name)) == nil {
-		return nil
+		return nil, nil
 	}
 	vb := layers.Bucket([]byte(name)).Bucket(bucketVendors)
 	if vb == nil {
-		return nil
+		return nil, nil
 	}
-	return vb.ForEach(func(k, _ []byte) error {
-		ids[string(k)] = true
+	var ids []string
+	err := vb.ForEach(func(k, _ []byte) error {
+		ids = append(ids, string(k))
 		return nil
 	})
+	return ids, err
 }
 
 // DeleteLayer removes a layer and everything it added.
@@ -111,11 +146,11 @@ func (s *Store) DeleteLayer(name string) error {
 		if layers == nil || layers.Bucket([]byte(name)) == nil {
 			return fmt.Errorf("layer %q: %w", name, ErrNotFound)
 		}
-		touched := map[string]bool{}
-		if err := layerIDs(tx, name, touched); err != nil {
+		ids, err := layerIDs(tx, name)
+		if err != nil {
 			return err
 		}
-		return updateDerived(tx, touched, func() error { return layers.DeleteBucket([]byte(name)) }, "", nil)
+		return updateDerived(tx, ids, func() error { return layers.DeleteBucket([]byte(name)) }, "", nil)
 	})
 }
 
@@ -186,7 +221,9 @@ func sortLayers(ls []LayerInfo) {
 	})
 }
 
-func putLayer(tx *bolt.Tx, info LayerInfo, vendors []data.Vendor) error {
+// putLayer writes the layer info.Name with vendors, which are in id order
+// without repeats.
+func putLayer(tx *bolt.Tx, info LayerInfo, vendors []*data.Vendor) error {
 	layers, err := tx.CreateBucketIfNotExists(bucketLayers)
 	if err != nil {
 		return err
@@ -212,23 +249,12 @@ func putLayer(tx *bolt.Tx, info LayerInfo, vendors []data.Vendor) error {
 		return err
 	}
 	vb.FillPercent = 1.0
-	// Sort indexes, not the records: a Vendor is large to move.
-	order := make([]int, len(vendors))
-	for i := range order {
-		order[i] = i
-	}
-	sort.Slice(order, func(i, j int) bool { return vendors[order[i]].ID < vendors[order[j]].ID })
-	for i := 1; i < len(order); i++ {
-		if id := vendors[order[i]].ID; vendors[order[i-1]].ID == id {
-			return fmt.Errorf("layer %s: vendor id %q appears twice", info.Name, id)
-		}
-	}
 	raws, err := marshalAll(vendors)
 	if err != nil {
 		return err
 	}
-	for _, at := range order {
-		if err := vb.Put([]byte(vendors[at].ID), raws[at]); err != nil {
+	for i, v := range vendors {
+		if err := vb.Put([]byte(v.ID), raws[i]); err != nil {
 			return err
 		}
 	}
@@ -237,7 +263,7 @@ func putLayer(tx *bolt.Tx, info LayerInfo, vendors []data.Vendor) error {
 
 // marshalAll encodes records as JSON on every core: it is most of the work
 // of writing a large layer, and bbolt's puts must stay on one goroutine.
-func marshalAll(vendors []data.Vendor) ([][]byte, error) {
+func marshalAll(vendors []*data.Vendor) ([][]byte, error) {
 	out := make([][]byte, len(vendors))
 	workers := min(runtime.GOMAXPROCS(0), 1+len(vendors)/1000)
 	errs := make([]error, workers)
@@ -247,7 +273,7 @@ func marshalAll(vendors []data.Vendor) ([][]byte, error) {
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(vendors); i += workers {
-				b, err := json.Marshal(&vendors[i])
+				b, err := json.Marshal(vendors[i])
 				if err != nil {
 					errs[w] = err
 					return
@@ -958,7 +984,7 @@ func rebuild(tx *bolt.Tx) error { return rebuildWith(tx, "", nil) }
 // rebuildWith is rebuild when the caller has just written the layer
 // freshName with the records fresh: those are used as they are rather than
 // decoded again.
-func rebuildWith(tx *bolt.Tx, freshName string, fresh []data.Vendor) error {
+func rebuildWith(tx *bolt.Tx, freshName string, fresh []*data.Vendor) error {
 	for _, name := range derivedBuckets {
 		if tx.Bucket(name) != nil {
 			if err := tx.DeleteBucket(name); err != nil {
@@ -978,7 +1004,7 @@ func rebuildWith(tx *bolt.Tx, freshName string, fresh []data.Vendor) error {
 		}
 		if l.info.Name == freshName && fresh != nil {
 			for _, v := range fresh {
-				records[v.ID] = append(records[v.ID], data.SourcedVendor{Source: l.source, Vendor: v})
+				records[v.ID] = append(records[v.ID], data.SourcedVendor{Source: l.source, Vendor: *v})
 				ranks[v.ID] = append(ranks[v.ID], l.rank)
 			}
 			continue
@@ -1029,30 +1055,22 @@ func currentSchema(tx *bolt.Tx) bool {
 }
 
 // updateDerived applies one layer's change (mutate writes or removes it)
-// to the derived buckets, re-merging only the vendors it touches: their
-// old entries are taken out and their new ones put in, each bucket in key
-// order. fresh, if not nil, are the records mutate writes to the layer
-// freshName, by id. A file of an older schema is rebuilt whole instead.
-func updateDerived(tx *bolt.Tx, touched map[string]bool, mutate func() error, freshName string, fresh map[string]*data.Vendor) error {
+// to the derived buckets, re-merging only the vendors it touches (ids, in
+// order, without repeats): their old entries are taken out and their new
+// ones put in, each bucket in key order. fresh, if not nil, are the
+// records mutate writes to the layer freshName, in id order. A file of an
+// older schema is rebuilt whole instead.
+func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName string, fresh []*data.Vendor) error {
 	if !currentSchema(tx) {
 		if err := mutate(); err != nil {
 			return err
 		}
-		var vs []data.Vendor
-		if fresh != nil {
-			vs = make([]data.Vendor, 0, len(fresh))
-			for _, v := range fresh {
-				vs = append(vs, *v)
-			}
-		}
-		return rebuildWith(tx, freshName, vs)
+		return rebuildWith(tx, freshName, fresh)
 	}
 	before, err := layerList(tx)
 	if err != nil {
 		return err
 	}
-	ids := keysOf(touched)
-	sort.Strings(ids)
 	type oldState struct {
 		names, hosts, storage []string
 		cat                   string
@@ -1087,14 +1105,22 @@ func updateDerived(tx *bolt.Tx, touched map[string]bool, mutate func() error, fr
 	// One buffer for every vendor's records: indexVendor keeps none of them.
 	var recs []data.SourcedVendor
 	var ranks []int
+	next := 0 // fresh and ids are both in id order
 	for _, id := range ids {
 		old := olds[id]
 		recs, ranks = recs[:0], ranks[:0]
+		var freshRec *data.Vendor
+		for next < len(fresh) && fresh[next].ID < id {
+			next++
+		}
+		if next < len(fresh) && fresh[next].ID == id {
+			freshRec = fresh[next]
+		}
 		for _, l := range after {
 			var rec *data.Vendor
 			switch {
 			case l.info.Name == freshName && fresh != nil:
-				rec = fresh[id]
+				rec = freshRec
 			case old == nil, l.vendors == nil:
 				// A vendor new to the file is in the fresh layer only.
 			default:
