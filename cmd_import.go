@@ -73,7 +73,7 @@ func cmdImport(c *cli, args []string) error {
 	// A large import allocates much that lives until it is written: the
 	// collector's default pace runs it several times over for nothing. The
 	// process ends soon after, so memory is cheap here.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	defer debug.SetGCPercent(debug.SetGCPercent(200))
 	// Read every file before writing any, so that one malformed file
 	// among several leaves the catalogue as it was.
 	var files []importFile
