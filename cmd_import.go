@@ -19,16 +19,16 @@ import (
 // The import, sources and forget commands, for main.go's command table.
 var (
 	importCommand = command{cmdImport, "import [--format F] [--dry-run] [--user] [-v] FILE...\n\n" +
-		"Add vendors from your own vendor files or from public datasets. Each file\n" +
-		"is one transaction: a malformed file is reported with its line or JSON\n" +
-		"path and nothing is written; with several files, all are read before any\n" +
-		"is written. Records join the vendor they describe (same id, same name or\n" +
-		"alias, or most of its domains); imported facts add to a vendor and never\n" +
-		"overwrite the catalogue. Your own vendex JSON files (--format vendex, or\n" +
-		"--user for any format) rank above the catalogue, so they can change a\n" +
-		"vendor's category or verdict. Importing the same file again changes nothing.\n" +
-		"Text holding terminal escape sequences is refused; other control\n" +
-		"characters are removed.\n\n" +
+		"Add vendors from your own vendor files or from public datasets. All the\n" +
+		"files land together or not at all: a malformed file is reported with its\n" +
+		"line or JSON path and nothing is written. Lookups keep working meanwhile.\n" +
+		"Records join the vendor they describe (same id, same name or alias, or\n" +
+		"most of its domains); imported facts add to a vendor and never overwrite\n" +
+		"the catalogue or take its hosts. Your own vendex JSON files (--format\n" +
+		"vendex, or --user for any format) rank above the catalogue, so they can\n" +
+		"change a vendor's category or verdict. Importing the same file again\n" +
+		"changes nothing. Text holding terminal escape sequences is refused; other\n" +
+		"control characters are removed.\n\n" +
 		"Formats (detected from the content when --format is not given):" + formatList(),
 		"vendex import --dry-run ../shared/datasets/third-party-web/entities.json\n  vendex import my-vendors.json"}
 	sourcesCommand = command{cmdSources, "sources [--json]\n\nList the layers of the catalogue, in precedence order: your files, the\nembedded catalogue, then imports, with what each holds.", "vendex sources"}
