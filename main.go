@@ -571,7 +571,7 @@ func cmdCookie(c *cli, args []string) error {
 			fmt.Fprintln(tw, "VENDOR\tKIND\tNAME\tLIFETIME\tCATEGORY\tPURPOSE")
 		}
 		for _, m := range ms {
-			fmt.Fprintf(tw, "%s (%s)\t%s\t%s\t%s\t%s\t%s\n", data.CleanLine(m.VendorName), m.VendorID, m.Item.Kind,
+			fmt.Fprintf(tw, "%s (%s)\t%s\t%s\t%s\t%s\t%s\n", data.CleanLine(m.VendorName), m.VendorID, data.CleanLine(string(m.Item.Kind)),
 				data.CleanLine(m.Item.Name), m.Item.Lifetime, m.Category.Title(), data.CleanLine(m.Item.Purpose))
 		}
 		if err := tw.Flush(); err != nil {

@@ -48,7 +48,7 @@ func (c Category) Title() string {
 	if c == "" {
 		return "Unclassified"
 	}
-	return string(c)
+	return CleanLine(string(c)) // an imported category we keep as seen
 }
 
 // ParseCategory accepts a category's id or title in any case, and a few

@@ -177,7 +177,7 @@ func Markdown(v Vendor) string {
 	if len(v.Storage) > 0 {
 		p("| Kind | Name | Party | Lifetime | Purpose |\n|---|---|---|---|---|\n")
 		for _, s := range v.Storage {
-			p("| %s | %s | %s | %s | %s |\n", s.Kind, code(s.Name), s.Party.Title(), s.Lifetime, mdLine(s.Purpose))
+			p("| %s | %s | %s | %s | %s |\n", mdLine(string(s.Kind)), code(s.Name), mdLine(s.Party.Title()), s.Lifetime, mdLine(s.Purpose))
 		}
 		p("\n")
 	} else {
@@ -188,7 +188,7 @@ func Markdown(v Vendor) string {
 		p("It asks for no browser permissions.\n\n")
 	} else {
 		for _, pm := range v.Permissions {
-			p("- **%s**: %s\n", pm.Name, mdLine(pm.When))
+			p("- **%s**: %s\n", mdLine(string(pm.Name)), mdLine(pm.When))
 		}
 		p("\n")
 	}
@@ -319,7 +319,7 @@ func (r Role) Title() string {
 	case ProcessorOrController:
 		return "Processor for some services, independent controller for others"
 	}
-	return string(r)
+	return CleanLine(string(r))
 }
 
 // NoStorageText explains an empty storage table.

@@ -65,3 +65,14 @@ func TestFAQVerdictIsNotSaidTwice(t *testing.T) {
 		t.Errorf("markdown card:\n%s", out)
 	}
 }
+
+func TestEnumsFromImportsAreCleanedToo(t *testing.T) {
+	v := Vendor{ID: "x", Name: "X", Category: "evil\x1b]0;t\x07cat", Compliance: Compliance{Role: "r\x1b[2Jole"},
+		Storage:     []StorageItem{{Kind: "k\x1b[31mind", Name: "n", Purpose: "p"}},
+		Permissions: []Permission{{Name: "p\x1b[1merm", When: "w"}}}
+	for name, out := range map[string]string{"markdown": Markdown(v), "text": Text(v, 80)} {
+		if strings.Contains(out, "\x1b") {
+			t.Errorf("%s card holds an escape sequence from an enum field", name)
+		}
+	}
+}
