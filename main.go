@@ -240,6 +240,21 @@ func (c *cli) dbFile() (string, error) {
 	return store.DefaultPath()
 }
 
+// vendorArg reads the VENDOR argument of show and export and finds it in
+// the catalogue.
+func (c *cli) vendorArg(pos []string, cmd string) (data.Vendor, error) {
+	q := strings.TrimSpace(strings.Join(pos, " "))
+	if q == "" {
+		return data.Vendor{}, usagef("%s needs a vendor name, id or alias", cmd)
+	}
+	s, err := c.open()
+	if err != nil {
+		return data.Vendor{}, err
+	}
+	defer s.Close()
+	return findVendor(s, q)
+}
+
 // findVendor resolves VENDOR (id, name or alias) or explains the miss with
 // the three closest names.
 func findVendor(s *store.Store, q string) (data.Vendor, error) {
@@ -381,15 +396,7 @@ func cmdShow(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) == 0 || strings.TrimSpace(strings.Join(pos, " ")) == "" {
-		return usagef("show needs a vendor name, id or alias")
-	}
-	s, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	v, err := findVendor(s, strings.Join(pos, " "))
+	v, err := c.vendorArg(pos, "show")
 	if err != nil {
 		return err
 	}
@@ -594,9 +601,6 @@ func cmdExport(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) == 0 || strings.TrimSpace(strings.Join(pos, " ")) == "" {
-		return usagef("export needs a vendor name, id or alias")
-	}
 	formatSet := false
 	fs.Visit(func(f *flag.Flag) { formatSet = formatSet || f.Name == "format" })
 	if !formatSet && *outPath != "" {
@@ -619,12 +623,7 @@ func cmdExport(c *cli, args []string) error {
 	default:
 		return usagef("unknown format %q: use md, json or txt", *format)
 	}
-	s, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	v, err := findVendor(s, strings.Join(pos, " "))
+	v, err := c.vendorArg(pos, "export")
 	if err != nil {
 		return err
 	}
