@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"strconv"
 	"strings"
 )
@@ -562,6 +563,9 @@ func importHost(s string) (string, bool) {
 	}
 	if h, ok := plainHost(s); ok {
 		return h, true
+	}
+	if net.ParseIP(strings.Trim(s, "[]")) != nil {
+		return "", false // an address, not a vendor's domain (Tracker Radar lists 127.0.0.1)
 	}
 	h, err := NormalizeHost(s)
 	if err != nil {

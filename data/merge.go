@@ -32,7 +32,10 @@ func Merge(records []SourcedVendor) Vendor {
 		}
 	}
 	first := records[0]
-	note("category", string(first.Vendor.Category), first.Source)
+	note("name", first.Vendor.Name, first.Source)
+	if first.Vendor.Category != "" {
+		note("category", string(first.Vendor.Category), first.Source)
+	}
 	for _, d := range first.Vendor.Domains {
 		note("domains", d.Host, first.Source)
 	}
@@ -250,6 +253,21 @@ func hasSource(list []Source, s Source) bool {
 		}
 	}
 	return false
+}
+
+// FromImportsOnly reports whether every fact of a merged record came from
+// imported datasets: neither the embedded catalogue nor the user's files
+// know the vendor. Lists put such vendors after the curated ones.
+func (v *Vendor) FromImportsOnly() bool {
+	if len(v.Provenance) == 0 {
+		return false // the embedded catalogue alone records no provenance
+	}
+	for _, p := range v.Provenance {
+		if !strings.HasPrefix(p.Source, "import:") {
+			return false
+		}
+	}
+	return true
 }
 
 // NormalizeName folds a vendor name or alias for lookups: lower case,

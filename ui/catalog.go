@@ -33,6 +33,10 @@ type vendorIndex struct {
 	search  *SearchIndex
 	owner   []int32 // entry -> vendor
 	field   []field // entry -> which string it is
+	// imported marks vendors that only imported datasets know; they list
+	// after the curated ones.
+	imported    []bool
+	anyImported bool
 }
 
 // newVendorIndex cleans every vendor's text (it comes from data files and
@@ -52,6 +56,11 @@ func newVendorIndex(vs []data.Vendor) *vendorIndex {
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
+	x.imported = make([]bool, len(x.vendors))
+	for i := range x.vendors {
+		x.imported[i] = x.vendors[i].FromImportsOnly()
+		x.anyImported = x.anyImported || x.imported[i]
+	}
 	for i, v := range x.vendors {
 		x.byID[v.ID] = i
 		add := func(s string, f field) {
@@ -93,7 +102,7 @@ func (x *vendorIndex) find(query string) []result {
 		for i := range x.vendors {
 			out[i] = result{vendor: int32(i), entry: -1, field: fieldName}
 		}
-		return out
+		return x.curatedFirst(out)
 	}
 	r := x.search.FindRanked(query)
 	seen := make([]bool, len(x.vendors))
@@ -109,6 +118,28 @@ func (x *vendorIndex) find(query string) []result {
 		}
 		seen[v] = true
 		out = append(out, result{vendor: v, entry: int32(e), score: int32(r.Score(i)), field: x.field[e]})
+	}
+	return x.curatedFirst(out)
+}
+
+// curatedFirst moves the vendors that only imported datasets know after
+// the ones the embedded catalogue or the user's files describe, keeping the
+// order within each: after importing Tracker Radar, "twi" should still put
+// Twilio before thirty thousand loosely matching imported names.
+func (x *vendorIndex) curatedFirst(rs []result) []result {
+	if !x.anyImported {
+		return rs
+	}
+	out := make([]result, 0, len(rs))
+	for _, r := range rs {
+		if !x.imported[r.vendor] {
+			out = append(out, r)
+		}
+	}
+	for _, r := range rs {
+		if x.imported[r.vendor] {
+			out = append(out, r)
+		}
 	}
 	return out
 }

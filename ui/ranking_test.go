@@ -1,0 +1,44 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/vendex/vendex/data"
+)
+
+func importedOnly(id, name string) data.Vendor {
+	return data.Vendor{ID: id, Name: name, Provenance: []data.Provenance{{Field: "name", Value: name, Source: "import:tracker-radar-entity:entities.json"}}}
+}
+
+func TestCuratedVendorsListBeforeImportedOnes(t *testing.T) {
+	vs := []data.Vendor{
+		importedOnly("two-wynn", "Twin Wynn"),
+		importedOnly("twi-co", "Twi"),
+		{ID: "twilio", Name: "Twilio", Aliases: []string{"twilio webrtc"}},
+		{ID: "x-embeds", Name: "X (Twitter) embeds", Aliases: []string{"twitter"}},
+		importedOnly("aaa", "AAA Imported"),
+	}
+	x := newVendorIndex(vs)
+	got := x.find("twi")
+	if len(got) < 4 {
+		t.Fatalf("want four matches for twi, got %d", len(got))
+	}
+	names := func(ix *vendorIndex, rs []result) []string {
+		var out []string
+		for _, r := range rs {
+			out = append(out, ix.vendors[r.vendor].Name)
+		}
+		return out
+	}
+	if n := names(x, got); n[0] != "Twilio" || n[1] != "X (Twitter) embeds" {
+		t.Errorf("typing twi lists %q; the catalogue's vendors should come first", n)
+	}
+	if n := names(x, x.find("")); n[0] != "Twilio" || n[len(n)-1] != "Twin Wynn" {
+		t.Errorf("the whole list is %q; catalogue vendors first, each group by name", n)
+	}
+	// Without imports nothing changes: pure fuzzy order, ties by name.
+	y := newVendorIndex(vs[2:4])
+	if n := names(y, y.find("twi")); n[0] != "Twilio" {
+		t.Errorf("catalogue only: %q", n)
+	}
+}
