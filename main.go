@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -303,7 +304,7 @@ func cmdLookup(c *cli, args []string) error {
 	enc.SetEscapeHTML(false)
 	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	rows := 0
-	var misses []string
+	var misses, invalid []string
 	one := func(in string) error {
 		r := lookupResult{Input: in}
 		t, err := data.ParseTarget(in)
@@ -312,6 +313,12 @@ func cmdLookup(c *cli, args []string) error {
 			switch {
 			case lerr == nil:
 				r.Found, r.VendorID, r.Name, r.Category, r.Matched, r.Block = true, h.ID, h.Name, h.Category, h.Matched, h.Block
+				if r.Category == "" {
+					r.Category = "unclassified"
+				}
+				if r.Block == "" {
+					r.Block = "unknown"
+				}
 			case errors.Is(lerr, store.ErrNotFound):
 			default:
 				return lerr
@@ -319,7 +326,10 @@ func cmdLookup(c *cli, args []string) error {
 		} else {
 			r.Error = err.Error()
 		}
-		if !r.Found {
+		switch {
+		case r.Error != "":
+			invalid = append(invalid, in)
+		case !r.Found:
 			misses = append(misses, in)
 		}
 		if *asJSON {
@@ -372,19 +382,24 @@ func cmdLookup(c *cli, args []string) error {
 	if err := out.Flush(); err != nil {
 		return err
 	}
+	list := func(ins []string) string {
+		shown := make([]string, 0, min(len(ins), 20))
+		for _, in := range ins[:min(len(ins), 20)] {
+			shown = append(shown, strconv.Quote(truncate(data.CleanLine(in), 80)))
+		}
+		s := strings.Join(shown, ", ")
+		if len(ins) > len(shown) {
+			s += fmt.Sprintf(" and %d more", len(ins)-len(shown))
+		}
+		return s
+	}
 	if len(misses) > 0 {
-		shown := misses
-		if len(shown) > 20 {
-			shown = shown[:20]
-		}
-		for i := range shown {
-			shown[i] = truncate(data.CleanLine(shown[i]), 80)
-		}
-		more := ""
-		if len(misses) > len(shown) {
-			more = fmt.Sprintf(" and %d more", len(misses)-len(shown))
-		}
-		fmt.Fprintf(c.stderr, "vendex: %d of the inputs matched no vendor: %s%s\n", len(misses), strings.Join(shown, ", "), more)
+		fmt.Fprintf(c.stderr, "vendex: %d of the inputs matched no vendor: %s\n", len(misses), list(misses))
+	}
+	if len(invalid) > 0 {
+		fmt.Fprintf(c.stderr, "vendex: %d of the inputs are not a host or URL: %s\n", len(invalid), list(invalid))
+	}
+	if len(misses)+len(invalid) > 0 {
 		return exitError{1}
 	}
 	return nil
@@ -528,6 +543,11 @@ func searchVendors(vs []data.Vendor, q string) []searchHit {
 		hits = append(hits, h)
 	}
 	sort.Slice(hits, func(i, j int) bool {
+		// The catalogue's vendors before those only imports know, as in
+		// the browser.
+		if a, b := hits[i].v.FromImportsOnly(), hits[j].v.FromImportsOnly(); a != b {
+			return b
+		}
 		if hits[i].score != hits[j].score {
 			return hits[i].score > hits[j].score
 		}
