@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -111,7 +112,12 @@ func cmdImport(c *cli, args []string) error {
 			}
 			reports = append(reports, rep)
 		}
-		return nil
+		for _, rep := range reports {
+			if !rep.AlreadyImported {
+				return nil
+			}
+		}
+		return store.ErrNoChange // every file was imported before: leave the file alone
 	}
 	if *dryRun {
 		s, err := c.open()
@@ -120,7 +126,7 @@ func cmdImport(c *cli, args []string) error {
 		}
 		err = importAll(s)
 		s.Close()
-		if err != nil {
+		if err != nil && !errors.Is(err, store.ErrNoChange) {
 			return err
 		}
 	} else {
@@ -222,6 +228,10 @@ func cmdForget(c *cli, args []string) error {
 	err = store.Edit(path, func(s *store.Store) error {
 		var err error
 		li, err = s.Forget(pos[0])
+		if errors.Is(err, store.ErrNotFound) && filepath.Base(pos[0]) != pos[0] {
+			// The path the file was imported from names it too.
+			li, err = s.Forget(filepath.Base(pos[0]))
+		}
 		return err
 	})
 	if err != nil {

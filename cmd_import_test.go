@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -86,5 +88,28 @@ func TestSourcesListsImportsAndForgetRemovesOne(t *testing.T) {
 	r = vendex(t, db, "", "forget", "nothing-like-it")
 	if r.code != 1 || !strings.Contains(r.stderr, "vendex sources") {
 		t.Errorf("forget of an unknown source is a miss (exit 1) that says where to look: %d %q", r.code, r.stderr)
+	}
+}
+
+func TestImportingTheSameFileAgainLeavesTheDatabaseUntouched(t *testing.T) {
+	db := tempDB(t)
+	file := filepath.Join("testdata", "import", "third-party-web.json")
+	if r := vendex(t, db, "", "import", file); r.code != 0 {
+		t.Fatalf("first import: %+v", r)
+	}
+	before, _ := os.ReadFile(db)
+	r := vendex(t, db, "", "import", file)
+	if r.code != 0 || !strings.Contains(r.stdout, "already imported") {
+		t.Fatalf("second import: %+v", r)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("a second import of the same file rewrote the database")
+	}
+	if r := vendex(t, db, "", "import", "--dry-run", file); r.code != 0 {
+		t.Errorf("dry run of an imported file: %+v", r)
+	}
+	abs, _ := filepath.Abs(file)
+	if r := vendex(t, db, "", "forget", abs); r.code != 0 || !strings.Contains(r.stdout, "forgot") {
+		t.Errorf("forget by the path it was imported from: %+v", r)
 	}
 }

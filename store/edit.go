@@ -11,6 +11,11 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
+// ErrNoChange, returned by an Edit's function, says it changed nothing:
+// the copy is dropped, the catalogue is left untouched, and Edit returns
+// nil.
+var ErrNoChange = errors.New("nothing to change")
+
 // Edit changes the catalogue at path without ever locking readers out:
 // fn works on a private copy of the file (seeded from the embedded
 // catalogue if need be), which then replaces the file with one rename.
@@ -77,6 +82,9 @@ func Edit(path string, fn func(s *Store) error) error {
 	s.shown = path
 	if err := fn(s); err != nil {
 		s.Close()
+		if errors.Is(err, ErrNoChange) {
+			return nil
+		}
 		return err
 	}
 	if s.FreeRatio() >= 0.25 {
