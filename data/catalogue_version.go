@@ -2,4 +2,4 @@
 
 package data
 
-const embeddedVersion = "855-22809a00"
+const embeddedVersion = "855-fcdc8b4e"
