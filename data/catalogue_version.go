@@ -2,4 +2,4 @@
 
 package data
 
-const embeddedVersion = "855-fcdc8b4e"
+const embeddedVersion = "855-4f62dac8"
