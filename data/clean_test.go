@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -61,5 +62,23 @@ func TestParseTargetSaysWhatIsWrong(t *testing.T) {
 		if _, err := ParseTarget(ok); err != nil {
 			t.Errorf("ParseTarget(%q): %v", ok, err)
 		}
+	}
+}
+
+func TestCleanedVendorHoldsNoEscapes(t *testing.T) {
+	e := "x\x1b[31m\x07y"
+	v := Vendor{ID: e, Name: e, Owner: e, Aliases: []string{e}, Summary: e, Overview: e, Category: Category(e),
+		Domains: []Domain{{Host: e, Note: e}}, Scripts: []Script{{Name: e, Host: e, Path: e, Description: e}},
+		Connections: []Connection{{Kind: e, Hosts: []string{e}, Description: e}}, DataCollected: []string{e},
+		Storage: []StorageItem{{Kind: StorageKind(e), Name: e, Purpose: e}}, Permissions: []Permission{{Name: PermissionName(e), When: e}},
+		Compliance: Compliance{GDPR: e, CCPA: e, Role: Role(e)}, ConsentRequired: Verdict{Value: Answer(e), Reason: e},
+		FAQ: []FAQ{{Question: e, Answer: e}}, Related: []string{e}, Sources: []Source{{Name: e, URL: e}},
+		Provenance: []Provenance{{Field: e, Value: e, Source: e}}, SeenCategories: []string{e}, Unpublished: []string{e}}
+	b, _ := json.Marshal(v.Cleaned())
+	if strings.Contains(string(b), `\u001b`) || strings.Contains(string(b), `\u0007`) {
+		t.Errorf("Cleaned left a control character: %s", b)
+	}
+	if v.Name != e {
+		t.Error("Cleaned changed the original")
 	}
 }

@@ -563,7 +563,7 @@ func (m Model) lookupDone(msg lookupMsg) Model {
 		m.setError(ErrorText(msg.err))
 		return m
 	}
-	v := cleanVendor(msg.match.Vendor)
+	v := msg.match.Vendor.Cleaned()
 	if known, ok := m.vendor(v.ID); ok {
 		v = known
 	}

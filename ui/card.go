@@ -14,7 +14,7 @@ import (
 // width columns, every section of the record in the order of a vendor page.
 // Related vendors show as their ids. Text is cleaned of terminal escapes.
 func RenderCard(v data.Vendor, width int) string {
-	doc := renderCard(cleanVendor(v), width, DefaultStyles(), nil, -1)
+	doc := renderCard(v.Cleaned(), width, DefaultStyles(), nil, -1)
 	return strings.Join(doc.lines, "\n")
 }
 

@@ -82,7 +82,7 @@ func flat(v string) string {
 func TestCardVerdictAtAnySize(t *testing.T) {
 	c := &common{keys: DefaultKeyMap(), styles: DefaultStyles()}
 	for _, v := range withUnclassified() {
-		v = cleanVendor(v)
+		v = v.Cleaned()
 		for _, w := range []int{20, 24, 30, 40, 60, 80, 117} {
 			for _, h := range []int{1, 2, 3, 5, 9, 21} { // the body of a 4- to 24-line terminal
 				if h == 1 && w < 30 {
