@@ -25,7 +25,7 @@ const SchemaVersion = 2
 // Sentinel errors; callers test them with errors.Is.
 var (
 	ErrNotFound    = errors.New("not found")
-	ErrLocked      = errors.New("database is in use by another vendex process")
+	ErrLocked      = errors.New("database is busy")
 	ErrNewerSchema = errors.New("database was written by a newer vendex")
 	ErrCorrupt     = errors.New("database is damaged")
 	ErrReadOnly    = errors.New("database is open read-only")
@@ -182,7 +182,7 @@ func Open(path string, o Options) (s *Store, err error) {
 func openError(path string, err error) error {
 	switch {
 	case errors.Is(err, bolt.ErrTimeout):
-		return fmt.Errorf("%w: %s is locked; wait for the other vendex (an import, a reseed) to finish, or use --db to pick another file", ErrLocked, path)
+		return fmt.Errorf("%w: another vendex holds %s; wait for it (an import, a reseed) to finish, or use --db to pick another file", ErrLocked, path)
 	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
 		return fmt.Errorf("open catalogue %s: %w (%v); move it aside or delete it and vendex will create a new one", path, ErrCorrupt, err)
 	}
