@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/vendex/vendex/data"
+	bolt "go.etcd.io/bbolt"
 )
 
 // CoverageReport is what `vendex coverage` prints.
@@ -76,40 +77,52 @@ func (s *Store) Coverage(hosts []data.HostCount, top int) (CoverageReport, error
 
 // Suggest returns up to n vendor names close to q, for a "no vendor q"
 // message: names and aliases containing q first, then by edit distance.
+// It reads the name index, not the vendor records, so a miss stays quick
+// with tens of thousands of imported vendors.
 func (s *Store) Suggest(q string, n int) []string {
-	vs, err := s.All()
-	if err != nil {
-		return nil
-	}
-	lq := strings.ToLower(strings.TrimSpace(q))
-	best := map[string]int{}
-	for _, v := range vs {
-		for _, name := range append([]string{v.Name}, v.Aliases...) {
-			ln := strings.ToLower(name)
-			d := editDistance(lq, ln)
-			if strings.Contains(ln, lq) {
-				d = 0
-			}
-			if old, ok := best[v.Name]; !ok || d < old {
-				best[v.Name] = d
-			}
+	lq := data.NormalizeName(q)
+	best := map[string]int{} // vendor id -> distance
+	_ = s.view(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketNames)
+		if b == nil {
+			return nil
 		}
-	}
-	names := make([]string, 0, len(best))
-	for name := range best {
-		names = append(names, name)
-	}
-	sort.Slice(names, func(i, j int) bool {
-		if best[names[i]] != best[names[j]] {
-			return best[names[i]] < best[names[j]]
-		}
-		return names[i] < names[j]
+		return b.ForEach(func(k, raw []byte) error {
+			id := nameWinner(raw)
+			if id == "" {
+				return nil
+			}
+			name := string(k)
+			d := 0
+			if !strings.Contains(name, lq) {
+				d = editDistance(lq, name)
+			}
+			if old, ok := best[id]; !ok || d < old {
+				best[id] = d
+			}
+			return nil
+		})
 	})
-	if len(names) > n {
-		names = names[:n]
+	ids := make([]string, 0, len(best))
+	for id := range best {
+		ids = append(ids, id)
 	}
-	for i := range names {
-		names[i] = data.CleanLine(names[i])
+	sort.Slice(ids, func(i, j int) bool {
+		if best[ids[i]] != best[ids[j]] {
+			return best[ids[i]] < best[ids[j]]
+		}
+		return ids[i] < ids[j]
+	})
+	if len(ids) > n {
+		ids = ids[:n]
+	}
+	names := make([]string, 0, len(ids))
+	for _, id := range ids {
+		name := id
+		if h, err := s.brief(id); err == nil && h.Name != "" {
+			name = h.Name
+		}
+		names = append(names, data.CleanLine(name))
 	}
 	return names
 }

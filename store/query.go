@@ -268,6 +268,17 @@ func newHit(c claim, suffix string, cs []claim) Hit {
 	return h
 }
 
+// brief reads one vendor's name, category and verdict.
+func (s *Store) brief(id string) (Hit, error) {
+	var h Hit
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		h, err = fillHit(tx, Hit{ID: id})
+		return err
+	})
+	return h, err
+}
+
 // fillHit adds the vendor's name, category and verdict from its brief.
 func fillHit(tx *bolt.Tx, h Hit) (Hit, error) {
 	var br brief
