@@ -542,6 +542,14 @@ func TestASchemaOneFileStillOpensAndIsRebuiltOnWrite(t *testing.T) {
 				}
 			}
 		}
+		// Schemas 1 and 2 kept a categories bucket.
+		cb, err := tx.CreateBucketIfNotExists(bucketCategories)
+		if err != nil {
+			return err
+		}
+		if err := cb.Put([]byte("analytics\x00hotjar"), []byte{}); err != nil {
+			return err
+		}
 		return tx.Bucket(bucketMeta).Put(keySchema, []byte("1"))
 	})
 	if err != nil {
@@ -564,4 +572,10 @@ func TestASchemaOneFileStillOpensAndIsRebuiltOnWrite(t *testing.T) {
 	if got != snapshot(t, s) {
 		t.Error("the first import into a schema 1 file did not rebuild it")
 	}
+	s.view(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketCategories) != nil {
+			t.Error("the rebuild kept the old categories bucket")
+		}
+		return nil
+	})
 }

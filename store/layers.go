@@ -491,7 +491,6 @@ func storedVendor(tx *bolt.Tx, ls []layerRef, id string) (*data.Vendor, string, 
 type vendorIndex struct {
 	merged []byte // the merged record; nil for a vendor in one layer
 	brief  []byte
-	cat    string
 	names  []nameKey
 	claims []hostClaim
 	refs   []cookieKey
@@ -530,11 +529,6 @@ func indexVendor(id string, recs []data.SourcedVendor, ranks []int) (vendorIndex
 		return ix, err
 	}
 	ix.brief = br
-	cat := v.Category
-	if cat == "" {
-		cat = "unclassified"
-	}
-	ix.cat = string(cat) + "\x00" + id
 	// Names: the id, then the name, then aliases; an exact id or name
 	// beats another vendor's alias.
 	addName := func(n string, rank byte) {
@@ -631,7 +625,7 @@ func plainJSON(s string) bool {
 
 // indexKeys are the keys of the derived buckets that a vendor as stored
 // has entries under.
-func indexKeys(id string, v *data.Vendor) (names, hosts, storage []string, cat string) {
+func indexKeys(id string, v *data.Vendor) (names, hosts, storage []string) {
 	for _, n := range append([]string{id, v.Name}, v.Aliases...) {
 		if k := data.NormalizeName(n); k != "" {
 			names = append(names, k)
@@ -646,11 +640,7 @@ func indexKeys(id string, v *data.Vendor) (names, hosts, storage []string, cat s
 	for _, st := range v.Storage {
 		storage = append(storage, st.Name)
 	}
-	c := v.Category
-	if c == "" {
-		c = "unclassified"
-	}
-	return names, hosts, storage, string(c) + "\x00" + id
+	return names, hosts, storage
 }
 
 // derivedWrites collects every change to the derived buckets so that each
@@ -662,21 +652,15 @@ type derivedWrites struct {
 	patterns map[string][]cookieRef
 	vendors  map[string][]byte
 	brief    map[string][]byte
-	cats     map[string]bool
-	// The brief and category keys in the order they were set: an
-	// incremental update visits vendors in id order, which spares sorting
-	// 100,000 keys of a large import.
-	briefOrder, catOrder []string
+	// The brief keys in the order they were set: an incremental update
+	// visits vendors in id order, which spares sorting 100,000 keys of a
+	// large import.
+	briefOrder []string
 }
 
 func (w *derivedWrites) setBrief(id string, raw []byte) {
 	w.brief[id] = raw
 	w.briefOrder = append(w.briefOrder, id)
-}
-
-func (w *derivedWrites) setCat(key string, on bool) {
-	w.cats[key] = on
-	w.catOrder = append(w.catOrder, key)
 }
 
 // sortedKeys is the keys of m in order: order (the keys as they were
@@ -701,30 +685,13 @@ func sortedKeys[V any](m map[string]V, order []string) []string {
 	return out
 }
 
-// catKeysOrdered puts the category keys, set in id order, in key order:
-// grouped by category, each group keeps its order.
-func catKeysOrdered(order []string) []string {
-	groups := map[string][]string{}
-	for _, k := range order {
-		c, _, _ := strings.Cut(k, "\x00")
-		groups[c] = append(groups[c], k)
-	}
-	cats := keysOf(groups)
-	sort.Strings(cats)
-	out := make([]string, 0, len(order))
-	for _, c := range cats {
-		out = append(out, groups[c]...)
-	}
-	return out
-}
-
 // newDerivedWrites sizes its maps for n vendors: growing maps of 100,000
 // keys cost a tenth of a large import.
 func newDerivedWrites(n int) *derivedWrites {
 	return &derivedWrites{
 		names: make(map[string][]nameEntry, n), claims: make(map[string][]claim, n),
 		cookies: make(map[string][]cookieRef, n), patterns: map[string][]cookieRef{},
-		vendors: map[string][]byte{}, brief: make(map[string][]byte, n), cats: make(map[string]bool, n),
+		vendors: map[string][]byte{}, brief: make(map[string][]byte, n),
 	}
 }
 
@@ -736,7 +703,6 @@ func (w *derivedWrites) add(id string, ix vendorIndex, load *indexReader) error 
 		w.vendors[id] = ix.merged
 	}
 	w.setBrief(id, ix.brief)
-	w.setCat(ix.cat, true)
 	for _, n := range ix.names {
 		es, ok := w.names[n.key]
 		if !ok && load != nil {
@@ -831,7 +797,6 @@ func (w *derivedWrites) write(tx *bolt.Tx) error {
 		keys []string
 		val  func(string) []byte
 	}
-	empty := []byte{}
 	all := []bucketWrites{
 		{bucketBrief, nil, func(k string) []byte { return w.brief[k] }},
 		{bucketVendors, keysOf(w.vendors), func(k string) []byte { return w.vendors[k] }},
@@ -859,12 +824,6 @@ func (w *derivedWrites) write(tx *bolt.Tx) error {
 			}
 			return encodeRefs(w.patterns[k])
 		}},
-		{bucketCategories, nil, func(k string) []byte {
-			if !w.cats[k] {
-				return nil
-			}
-			return empty
-		}},
 	}
 	// Sorting and encoding, the larger part of the work, run on every core;
 	// bbolt's puts must stay on this goroutine.
@@ -876,10 +835,8 @@ func (w *derivedWrites) write(tx *bolt.Tx) error {
 			switch {
 			case bw.keys != nil:
 				sort.Strings(bw.keys)
-			case string(bw.name) == string(bucketBrief):
+			default: // the brief
 				bw.keys = sortedKeys(w.brief, w.briefOrder)
-			default:
-				bw.keys = sortedKeys(w.cats, catKeysOrdered(w.catOrder))
 			}
 			vals[i] = make([][]byte, len(bw.keys))
 			for j, k := range bw.keys {
@@ -1073,7 +1030,6 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 	}
 	type oldState struct {
 		names, hosts, storage []string
-		cat                   string
 	}
 	olds := make(map[string]*oldState, len(ids))
 	if br := tx.Bucket(bucketBrief); br != nil {
@@ -1089,7 +1045,7 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 				return fmt.Errorf("%w: vendor %s is indexed but no layer holds it", ErrCorrupt, id)
 			}
 			o := &oldState{}
-			o.names, o.hosts, o.storage, o.cat = indexKeys(id, v)
+			o.names, o.hosts, o.storage = indexKeys(id, v)
 			olds[id] = o
 		}
 	}
@@ -1158,7 +1114,6 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 				}
 				m[n] = slices.DeleteFunc(m[n], func(r cookieRef) bool { return r.ID == id })
 			}
-			w.setCat(old.cat, false)
 			w.setBrief(id, nil)
 			w.vendors[id] = nil
 		}

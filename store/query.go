@@ -391,20 +391,28 @@ func (s *Store) ByCookie(name string) ([]CookieMatch, error) {
 	return append(exact, pats...), err
 }
 
-// ByCategory lists the ids of the vendors in one consent category.
+// ByCategory lists the ids of the vendors in one consent category, in id
+// order; "unclassified" lists those with none.
 func (s *Store) ByCategory(c data.Category) ([]string, error) {
+	if c == "unclassified" {
+		c = ""
+	}
 	var ids []string
-	prefix := []byte(string(c) + "\x00")
 	err := s.view(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketCategories)
+		b := tx.Bucket(bucketBrief)
 		if b == nil {
 			return nil
 		}
-		cur := b.Cursor()
-		for k, _ := cur.Seek(prefix); k != nil && strings.HasPrefix(string(k), string(prefix)); k, _ = cur.Next() {
-			ids = append(ids, string(k[len(prefix):]))
-		}
-		return nil
+		return b.ForEach(func(k, raw []byte) error {
+			var br brief
+			if err := json.Unmarshal(raw, &br); err != nil {
+				return fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, k, err)
+			}
+			if br.Category == c {
+				ids = append(ids, string(k))
+			}
+			return nil
+		})
 	})
 	return ids, err
 }

@@ -19,8 +19,11 @@ import (
 
 // SchemaVersion is the layout of the file this code reads and writes. A file
 // with a higher version came from a newer vendex and is refused, never
-// rewritten.
-const SchemaVersion = 2
+// rewritten; one with a lower version is read as it is and its derived
+// buckets are rebuilt at its next change. Schema 2 packed the index lists;
+// schema 3 dropped the categories bucket, which the briefs make redundant
+// (it was a seventh of a large import's writes).
+const SchemaVersion = 3
 
 // Sentinel errors; callers test them with errors.Is.
 var (
@@ -54,15 +57,16 @@ type Store struct {
 }
 
 var (
-	bucketMeta       = []byte("meta")
-	bucketLayers     = []byte("layers")
-	bucketVendors    = []byte("vendors")
-	bucketNames      = []byte("names")
-	bucketDomains    = []byte("domains")
-	bucketCookies    = []byte("cookies")
-	bucketPatterns   = []byte("cookie_patterns")
+	bucketMeta     = []byte("meta")
+	bucketLayers   = []byte("layers")
+	bucketVendors  = []byte("vendors")
+	bucketNames    = []byte("names")
+	bucketDomains  = []byte("domains")
+	bucketCookies  = []byte("cookies")
+	bucketPatterns = []byte("cookie_patterns")
+	bucketBrief    = []byte("brief")
+	// bucketCategories is schema 2's; a rebuild removes it.
 	bucketCategories = []byte("categories")
-	bucketBrief      = []byte("brief")
 
 	keySchema    = []byte("schema")
 	keyCatalogue = []byte("catalogue_version")
