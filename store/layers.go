@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"runtime"
 	"slices"
@@ -249,10 +248,7 @@ func putLayer(tx *bolt.Tx, info LayerInfo, vendors []*data.Vendor) error {
 		return err
 	}
 	vb.FillPercent = 1.0
-	raws, err := marshalAll(vendors)
-	if err != nil {
-		return err
-	}
+	raws := marshalAll(vendors)
 	for i, v := range vendors {
 		if err := vb.Put([]byte(v.ID), raws[i]); err != nil {
 			return err
@@ -261,29 +257,29 @@ func putLayer(tx *bolt.Tx, info LayerInfo, vendors []*data.Vendor) error {
 	return nil
 }
 
-// marshalAll encodes records as JSON on every core: it is most of the work
+// marshalAll encodes records as JSON on every core: it is much of the work
 // of writing a large layer, and bbolt's puts must stay on one goroutine.
-func marshalAll(vendors []*data.Vendor) ([][]byte, error) {
+// Each worker appends to buffers of its own, a few records to an
+// allocation.
+func marshalAll(vendors []*data.Vendor) [][]byte {
 	out := make([][]byte, len(vendors))
 	workers := min(runtime.GOMAXPROCS(0), 1+len(vendors)/1000)
-	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
+			var buf []byte
 			for i := w; i < len(vendors); i += workers {
-				b, err := json.Marshal(vendors[i])
-				if err != nil {
-					errs[w] = err
-					return
+				if cap(buf)-len(buf) < 4096 {
+					buf = make([]byte, 0, 64<<10)
 				}
-				out[i] = b
+				n := len(buf)
+				buf = vendors[i].AppendJSON(buf)
+				out[i] = buf[n:len(buf):len(buf)]
 			}
-		}()
+		})
 	}
 	wg.Wait()
-	return out, errors.Join(errs...)
+	return out
 }
 
 // The derived buckets, schema 2. Every vendor has a brief (the registry of
@@ -518,17 +514,9 @@ func indexVendor(id string, recs []data.SourcedVendor, ranks []int) (vendorIndex
 	v := &recs[0].Vendor
 	if len(recs) > 1 {
 		m := data.Merge(recs)
-		raw, err := json.Marshal(m)
-		if err != nil {
-			return ix, err
-		}
-		ix.merged, v = raw, &m
+		ix.merged, v = m.AppendJSON(nil), &m
 	}
-	br, err := encodeBrief(brief{Name: v.Name, Category: v.Category, Block: v.BlockBeforeConsent.Value})
-	if err != nil {
-		return ix, err
-	}
-	ix.brief = br
+	ix.brief = encodeBrief(brief{Name: v.Name, Category: v.Category, Block: v.BlockBeforeConsent.Value})
 	// Names: the id, then the name, then aliases; an exact id or name
 	// beats another vendor's alias.
 	addName := func(n string, rank byte) {
@@ -595,32 +583,18 @@ func indexVendor(id string, recs []data.SourcedVendor, ranks []int) (vendorIndex
 	return ix, nil
 }
 
-// encodeBrief is json.Marshal of b, by hand when its strings need no
-// escaping: every vendor of an import has one.
-func encodeBrief(b brief) ([]byte, error) {
-	if !plainJSON(b.Name) || !plainJSON(string(b.Category)) || !plainJSON(string(b.Block)) {
-		return json.Marshal(b)
-	}
+// encodeBrief is json.Marshal of b, without reflection: every vendor of an
+// import has one.
+func encodeBrief(b brief) []byte {
 	out := make([]byte, 0, len(b.Name)+len(b.Category)+len(b.Block)+24)
-	out = append(append(append(out, `{"n":"`...), b.Name...), '"')
+	out = data.AppendJSONString(append(out, `{"n":`...), b.Name)
 	if b.Category != "" {
-		out = append(append(append(out, `,"c":"`...), b.Category...), '"')
+		out = data.AppendJSONString(append(out, `,"c":`...), string(b.Category))
 	}
 	if b.Block != "" {
-		out = append(append(append(out, `,"b":"`...), b.Block...), '"')
+		out = data.AppendJSONString(append(out, `,"b":`...), string(b.Block))
 	}
-	return append(out, '}'), nil
-}
-
-// plainJSON reports whether encoding/json writes s as it is, in quotes.
-func plainJSON(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20 || c > 0x7e, c == '"', c == '\\', c == '<', c == '>', c == '&':
-			return false
-		}
-	}
-	return true
+	return append(out, '}')
 }
 
 // indexKeys are the keys of the derived buckets that a vendor as stored
