@@ -75,12 +75,18 @@ func (s *Store) PutLayer(info LayerInfo, vendors []data.Vendor) error {
 // layer of that name, and updates the derived buckets for the vendors
 // either of them holds.
 func replaceLayer(tx *bolt.Tx, info LayerInfo, vendors []data.Vendor) error {
-	// Sort pointers, not the records: a Vendor is large to move. The one
-	// order serves the layer's puts and the derived buckets' updates.
 	fresh := make([]*data.Vendor, len(vendors))
 	for i := range vendors {
 		fresh[i] = &vendors[i]
 	}
+	return replaceLayerOf(tx, info, fresh)
+}
+
+// replaceLayerOf is replaceLayer of records held by pointer; it orders
+// fresh by id. Sorting pointers, not records, as a Vendor is large to
+// move: the one order serves the layer's puts and the derived buckets'
+// updates.
+func replaceLayerOf(tx *bolt.Tx, info LayerInfo, fresh []*data.Vendor) error {
 	slices.SortFunc(fresh, func(a, b *data.Vendor) int { return strings.Compare(a.ID, b.ID) })
 	freshIDs := make([]string, len(fresh))
 	for i, v := range fresh {
