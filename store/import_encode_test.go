@@ -2,12 +2,14 @@ package store
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/vendex/vendex/data"
+	bolt "go.etcd.io/bbolt"
 )
 
 // The hand-written encodings of a large import write what encoding/json
@@ -52,5 +54,52 @@ func TestMergeSortedKeepsOneOfEach(t *testing.T) {
 	got := mergeSorted([]string{"a", "c", "e"}, []string{"b", "c", "f"})
 	if want := []string{"a", "b", "c", "e", "f"}; !slices.Equal(got, want) {
 		t.Errorf("mergeSorted = %q, want %q", got, want)
+	}
+}
+
+// An index key that only gains entries has its list read from the file at
+// the end, by lookups when the keys are few among many and by one pass
+// over the bucket otherwise; both give every key its old entries and its
+// new ones, in order.
+func TestQueuedIndexEntriesJoinTheListsInTheFileEitherWay(t *testing.T) {
+	for _, keyN := range []int{0, 1 << 20} { // one pass; lookups
+		s, err := Open(filepath.Join(t.TempDir(), "v.db"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var keys []string
+		var vals [][]byte
+		for i := range 100 {
+			keys = append(keys, fmt.Sprintf("c%03d", i))
+			vals = append(vals, encodeRefs([]cookieRef{{ID: "old", Index: i}}))
+		}
+		err = s.update(func(tx *bolt.Tx) error { return writeBucket(tx, bucketCookies, keys, vals, -1) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := indexChanges[cookieRef]{loaded: map[string][]cookieRef{}}
+		// c050 was loaded (a vendor lost its entry there); the others only
+		// gain one; "d" and "a" are new keys.
+		c.loaded["c050"] = []cookieRef{{ID: "kept", Index: 0}}
+		for i, k := range []string{"c099", "d", "c000", "c050", "a", "c000"} {
+			c.add(k, cookieRef{ID: "new", Index: i})
+		}
+		ib := bucketOf(bucketCookies, &c, decodeRefs, sortRefs, encodeRefs)
+		ib.prepare()
+		err = s.view(func(tx *bolt.Tx) error { return ib.fetch(tx.Bucket(bucketCookies), keyN) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		gotKeys, gotVals := ib.encode()
+		var got []string
+		for i, k := range gotKeys {
+			rs, _ := decodeRefs(gotVals[i])
+			got = append(got, fmt.Sprintf("%s=%v", k, rs))
+		}
+		want := []string{"a=[{new 4}]", "c000=[{new 2} {new 5} {old 0}]", "c050=[{kept 0} {new 3}]", "c099=[{new 0} {old 99}]", "d=[{new 1}]"}
+		if !slices.Equal(got, want) {
+			t.Errorf("keyN %d:\n got %q\nwant %q", keyN, got, want)
+		}
+		s.Close()
 	}
 }

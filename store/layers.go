@@ -625,17 +625,47 @@ func indexKeys(id string, v *data.Vendor) (names, hosts, storage []string) {
 
 // derivedWrites collects every change to the derived buckets so that each
 // bucket is written in sorted key order; a nil value deletes the key.
+//
+// The index lists (names, claims, cookies, patterns) take changes two
+// ways. A key whose list loses entries (a vendor re-indexed or removed) is
+// loaded whole into a map first. A key that only gains entries, as every
+// key of a large import's new vendors does, has them queued in a slice;
+// at the end the queue is sorted by key and each key's list is read from
+// the file, if it has one, in one ordered pass. That spares a map entry
+// and a lookup in the file for each of 100,000 keys.
 type derivedWrites struct {
-	names    map[string][]nameEntry
-	claims   map[string][]claim
-	cookies  map[string][]cookieRef
-	patterns map[string][]cookieRef
+	names    indexChanges[nameEntry]
+	claims   indexChanges[claim]
+	cookies  indexChanges[cookieRef]
+	patterns indexChanges[cookieRef]
 	vendors  map[string][]byte
 	brief    map[string][]byte
 	// The brief keys in the order they were set: an incremental update
 	// visits vendors in id order, which spares sorting 100,000 keys of a
 	// large import.
 	briefOrder []string
+}
+
+// indexChanges are one index bucket's changes: lists loaded whole and
+// changed (loaded), and entries to add to a key's list as it stands in the
+// file (added).
+type indexChanges[E any] struct {
+	loaded map[string][]E
+	added  []keyed[E]
+}
+
+type keyed[E any] struct {
+	key string
+	e   E
+}
+
+// add files one entry under key.
+func (c *indexChanges[E]) add(key string, e E) {
+	if es, ok := c.loaded[key]; ok {
+		c.loaded[key] = append(es, e)
+		return
+	}
+	c.added = append(c.added, keyed[E]{key, e})
 }
 
 func (w *derivedWrites) setBrief(id string, raw []byte) {
@@ -665,59 +695,37 @@ func sortedKeys[V any](m map[string]V, order []string) []string {
 	return out
 }
 
-// newDerivedWrites sizes its maps for n vendors: growing maps of 100,000
-// keys cost a tenth of a large import.
+// newDerivedWrites sizes for n vendors: growing maps and slices of 100,000
+// entries cost a tenth of a large import.
 func newDerivedWrites(n int) *derivedWrites {
 	return &derivedWrites{
-		names: make(map[string][]nameEntry, n), claims: make(map[string][]claim, n),
-		cookies: make(map[string][]cookieRef, n), patterns: map[string][]cookieRef{},
-		vendors: map[string][]byte{}, brief: make(map[string][]byte, n),
+		names:    indexChanges[nameEntry]{loaded: map[string][]nameEntry{}, added: make([]keyed[nameEntry], 0, 2*n)},
+		claims:   indexChanges[claim]{loaded: map[string][]claim{}, added: make([]keyed[claim], 0, n)},
+		cookies:  indexChanges[cookieRef]{loaded: map[string][]cookieRef{}, added: make([]keyed[cookieRef], 0, n)},
+		patterns: indexChanges[cookieRef]{loaded: map[string][]cookieRef{}},
+		vendors:  map[string][]byte{}, brief: make(map[string][]byte, n),
 	}
 }
 
-// add files one vendor's entries; the lists it appends to are put in
-// order by sortEntries. With load, a list the vendor joins first gets the
-// other vendors' entries from the file, in the same map access.
-func (w *derivedWrites) add(id string, ix vendorIndex, load *indexReader) error {
+// add files one vendor's entries.
+func (w *derivedWrites) add(id string, ix vendorIndex) {
 	if ix.merged != nil {
 		w.vendors[id] = ix.merged
 	}
 	w.setBrief(id, ix.brief)
 	for _, n := range ix.names {
-		es, ok := w.names[n.key]
-		if !ok && load != nil {
-			var err error
-			if es, err = load.readNames(n.key); err != nil {
-				return err
-			}
-		}
-		w.names[n.key] = append(es, nameEntry{n.rank, id})
+		w.names.add(n.key, nameEntry{n.rank, id})
 	}
 	for _, hc := range ix.claims {
-		cs, ok := w.claims[hc.host]
-		if !ok && load != nil {
-			var err error
-			if cs, err = load.readClaims(hc.host); err != nil {
-				return err
-			}
-		}
-		w.claims[hc.host] = append(cs, hc.c)
+		w.claims.add(hc.host, hc.c)
 	}
 	for _, ck := range ix.refs {
-		m, bucket := w.cookies, bucketCookies
 		if data.IsPattern(ck.name) {
-			m, bucket = w.patterns, bucketPatterns
+			w.patterns.add(ck.name, ck.ref)
+		} else {
+			w.cookies.add(ck.name, ck.ref)
 		}
-		rs, ok := m[ck.name]
-		if !ok && load != nil {
-			var err error
-			if rs, err = load.readRefs(bucket, ck.name); err != nil {
-				return err
-			}
-		}
-		m[ck.name] = append(rs, ck.ref)
 	}
-	return nil
 }
 
 // sortList orders one key's entries: names by rank then id, so the first
@@ -759,74 +767,171 @@ func sortRefs(rs []cookieRef) {
 	})
 }
 
+// indexBucket is what write needs to put one index bucket's changes.
+type indexBucket struct {
+	name []byte
+	// prepare sorts the changes (any goroutine); fetch reads the lists
+	// the queued keys have in the file (the transaction's goroutine);
+	// encode works out every changed key's value (any goroutine).
+	prepare func()
+	fetch   func(b *bolt.Bucket, keyN int) error
+	encode  func() ([]string, [][]byte)
+}
+
+// bucketOf makes the indexBucket for one index's changes.
+func bucketOf[E any](name []byte, c *indexChanges[E], decode func([]byte) ([]E, error), sortList func([]E), encode func([]E) []byte) indexBucket {
+	var queued []string     // the queued keys not loaded, in order, once each
+	old := map[string][]E{} // their lists in the file
+	var loadedKeys []string // the loaded keys, in order
+	return indexBucket{
+		name: name,
+		prepare: func() {
+			slices.SortStableFunc(c.added, func(a, b keyed[E]) int { return strings.Compare(a.key, b.key) })
+			for i, a := range c.added {
+				if i > 0 && c.added[i-1].key == a.key {
+					continue
+				}
+				if _, ok := c.loaded[a.key]; !ok {
+					queued = append(queued, a.key)
+				}
+			}
+			loadedKeys = keysOf(c.loaded)
+			sort.Strings(loadedKeys)
+		},
+		fetch: func(b *bolt.Bucket, keyN int) error {
+			if b == nil || len(queued) == 0 {
+				return nil
+			}
+			found := func(k string, raw []byte) error {
+				es, err := decode(raw)
+				if err != nil {
+					return fmt.Errorf("%w: index %s key %q: %v", ErrCorrupt, name, k, err)
+				}
+				old[k] = es
+				return nil
+			}
+			if 16*len(queued) < keyN {
+				// A few keys among many: look each up.
+				for _, k := range queued {
+					if raw := b.Get([]byte(k)); raw != nil {
+						if err := found(k, raw); err != nil {
+							return err
+						}
+					}
+				}
+				return nil
+			}
+			// Many keys: one pass over the bucket from the first of them.
+			cur := b.Cursor()
+			k, v := cur.Seek([]byte(queued[0]))
+			for i := 0; k != nil && i < len(queued); {
+				switch cmp := strings.Compare(string(k), queued[i]); {
+				case cmp < 0:
+					k, v = cur.Next()
+				case cmp > 0:
+					i++
+				default:
+					if err := found(queued[i], v); err != nil {
+						return err
+					}
+					i++
+					k, v = cur.Next()
+				}
+			}
+			return nil
+		},
+		encode: func() ([]string, [][]byte) {
+			keys := make([]string, 0, len(loadedKeys)+len(queued))
+			vals := make([][]byte, 0, cap(keys))
+			put := func(k string, es []E) {
+				keys = append(keys, k)
+				if len(es) == 0 {
+					vals = append(vals, nil) // the key goes
+					return
+				}
+				sortList(es)
+				vals = append(vals, encode(es))
+			}
+			added := c.added
+			li := 0
+			for len(added) > 0 || li < len(loadedKeys) {
+				if li < len(loadedKeys) && (len(added) == 0 || loadedKeys[li] < added[0].key) {
+					put(loadedKeys[li], c.loaded[loadedKeys[li]])
+					li++
+					continue
+				}
+				k := added[0].key
+				n := 1
+				for n < len(added) && added[n].key == k {
+					n++
+				}
+				var es []E
+				if li < len(loadedKeys) && loadedKeys[li] == k {
+					es = c.loaded[k]
+					li++
+				} else {
+					es = old[k]
+				}
+				for _, a := range added[:n] {
+					es = append(es, a.e)
+				}
+				put(k, es)
+				added = added[n:]
+			}
+			return keys, vals
+		},
+	}
+}
+
 // write puts every collected change, bucket by bucket, in key order.
 func (w *derivedWrites) write(tx *bolt.Tx) error {
-	for _, es := range w.names {
-		sortNames(es)
-	}
-	for _, cs := range w.claims {
-		sortClaims(cs)
-	}
-	for _, m := range []map[string][]cookieRef{w.cookies, w.patterns} {
-		for _, rs := range m {
-			sortRefs(rs)
-		}
-	}
-	type bucketWrites struct {
-		name []byte
-		keys []string
-		val  func(string) []byte
-	}
-	all := []bucketWrites{
-		{bucketBrief, nil, func(k string) []byte { return w.brief[k] }},
-		{bucketVendors, keysOf(w.vendors), func(k string) []byte { return w.vendors[k] }},
-		{bucketNames, keysOf(w.names), func(k string) []byte {
-			if len(w.names[k]) == 0 {
-				return nil
-			}
-			return encodeNames(w.names[k])
-		}},
-		{bucketDomains, keysOf(w.claims), func(k string) []byte {
-			if len(w.claims[k]) == 0 {
-				return nil
-			}
-			return encodeClaims(w.claims[k])
-		}},
-		{bucketCookies, keysOf(w.cookies), func(k string) []byte {
-			if len(w.cookies[k]) == 0 {
-				return nil
-			}
-			return encodeRefs(w.cookies[k])
-		}},
-		{bucketPatterns, keysOf(w.patterns), func(k string) []byte {
-			if len(w.patterns[k]) == 0 {
-				return nil
-			}
-			return encodeRefs(w.patterns[k])
-		}},
+	ixs := []indexBucket{
+		bucketOf(bucketNames, &w.names, decodeNames, sortNames, encodeNames),
+		bucketOf(bucketDomains, &w.claims, decodeClaims, sortClaims, encodeClaims),
+		bucketOf(bucketCookies, &w.cookies, decodeRefs, sortRefs, encodeRefs),
+		bucketOf(bucketPatterns, &w.patterns, decodeRefs, sortRefs, encodeRefs),
 	}
 	// Sorting and encoding, the larger part of the work, run on every core;
-	// bbolt's puts must stay on this goroutine.
-	vals := make([][][]byte, len(all))
+	// bbolt's reads and puts stay on this goroutine.
 	var wg sync.WaitGroup
-	for i := range all {
-		bw := &all[i]
-		wg.Go(func() {
-			switch {
-			case bw.keys != nil:
-				sort.Strings(bw.keys)
-			default: // the brief
-				bw.keys = sortedKeys(w.brief, w.briefOrder)
-			}
-			vals[i] = make([][]byte, len(bw.keys))
-			for j, k := range bw.keys {
-				vals[i][j] = bw.val(k)
-			}
-		})
+	for _, ib := range ixs {
+		wg.Go(ib.prepare)
+	}
+	var briefKeys, vendorKeys []string
+	wg.Go(func() { briefKeys = sortedKeys(w.brief, w.briefOrder) })
+	wg.Go(func() { vendorKeys = keysOf(w.vendors); sort.Strings(vendorKeys) })
+	wg.Wait()
+	keyNs := make([]int, len(ixs))
+	for i, ib := range ixs {
+		b := tx.Bucket(ib.name)
+		if b != nil {
+			keyNs[i] = b.Stats().KeyN
+		}
+		if err := ib.fetch(b, keyNs[i]); err != nil {
+			return err
+		}
+	}
+	keys := make([][]string, len(ixs))
+	vals := make([][][]byte, len(ixs))
+	for i, ib := range ixs {
+		wg.Go(func() { keys[i], vals[i] = ib.encode() })
 	}
 	wg.Wait()
-	for i, bw := range all {
-		if err := writeBucket(tx, bw.name, bw.keys, vals[i]); err != nil {
+	valuesOf := func(keys []string, m map[string][]byte) [][]byte {
+		out := make([][]byte, len(keys))
+		for i, k := range keys {
+			out[i] = m[k]
+		}
+		return out
+	}
+	if err := writeBucket(tx, bucketBrief, briefKeys, valuesOf(briefKeys, w.brief), -1); err != nil {
+		return err
+	}
+	if err := writeBucket(tx, bucketVendors, vendorKeys, valuesOf(vendorKeys, w.vendors), -1); err != nil {
+		return err
+	}
+	for i, ib := range ixs {
+		if err := writeBucket(tx, ib.name, keys[i], vals[i], keyNs[i]); err != nil {
 			return err
 		}
 	}
@@ -839,12 +944,17 @@ func (w *derivedWrites) write(tx *bolt.Tx) error {
 // pages of keys put in order, but keys inserted among others into full
 // pages split them and leave most of each new page empty, which made the
 // all-datasets file grow by a third.
-func writeBucket(tx *bolt.Tx, name []byte, keys []string, vals [][]byte) error {
+//
+// keyN is how many keys the bucket holds, or -1 if not known yet.
+func writeBucket(tx *bolt.Tx, name []byte, keys []string, vals [][]byte, keyN int) error {
 	b, err := tx.CreateBucketIfNotExists(name)
 	if err != nil {
 		return err
 	}
-	if 32*len(keys) < b.Stats().KeyN {
+	if keyN < 0 {
+		keyN = b.Stats().KeyN
+	}
+	if 32*len(keys) < keyN {
 		b.FillPercent = 1.0
 		for j, k := range keys {
 			if vals[j] == nil {
@@ -965,9 +1075,7 @@ func rebuildWith(tx *bolt.Tx, freshName string, fresh []*data.Vendor) error {
 		if err != nil {
 			return err
 		}
-		if err := w.add(id, ix, nil); err != nil {
-			return err
-		}
+		w.add(id, ix)
 	}
 	if err := w.write(tx); err != nil {
 		return err
@@ -1037,7 +1145,6 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 		return err
 	}
 	w := newDerivedWrites(len(ids))
-	load := &indexReader{tx: tx, w: w}
 	// One buffer for every vendor's records: indexVendor keeps none of them.
 	var recs []data.SourcedVendor
 	var ranks []int
@@ -1076,23 +1183,26 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 		// Take out the old entries: every list the vendor was in loses it.
 		if old != nil {
 			for _, k := range old.names {
-				if err := load.names(k); err != nil {
+				if err := removeFrom(tx, &w.names, bucketNames, k, decodeNames, func(e nameEntry) bool { return e.id == id }); err != nil {
 					return err
 				}
-				w.names[k] = slices.DeleteFunc(w.names[k], func(e nameEntry) bool { return e.id == id })
 			}
 			for _, h := range old.hosts {
-				if err := load.claims(h); err != nil {
+				if err := removeFrom(tx, &w.claims, bucketDomains, h, decodeClaims, func(c claim) bool { return c.ID == id }); err != nil {
 					return err
 				}
-				w.claims[h] = slices.DeleteFunc(w.claims[h], func(c claim) bool { return c.ID == id })
 			}
+			isID := func(r cookieRef) bool { return r.ID == id }
 			for _, n := range old.storage {
-				m, err := load.refs(n)
+				var err error
+				if data.IsPattern(n) {
+					err = removeFrom(tx, &w.patterns, bucketPatterns, n, decodeRefs, isID)
+				} else {
+					err = removeFrom(tx, &w.cookies, bucketCookies, n, decodeRefs, isID)
+				}
 				if err != nil {
 					return err
 				}
-				m[n] = slices.DeleteFunc(m[n], func(r cookieRef) bool { return r.ID == id })
 			}
 			w.setBrief(id, nil)
 			w.vendors[id] = nil
@@ -1104,92 +1214,27 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 		if err != nil {
 			return err
 		}
-		if err := w.add(id, ix, load); err != nil {
-			return err
-		}
+		w.add(id, ix)
 	}
 	return w.write(tx)
 }
 
-// indexReader loads a derived bucket's list for a key into w the first
-// time the key is touched.
-type indexReader struct {
-	tx *bolt.Tx
-	w  *derivedWrites
-}
-
-func (r *indexReader) names(k string) error {
-	if _, ok := r.w.names[k]; ok {
-		return nil
-	}
-	es, err := r.readNames(k)
-	r.w.names[k] = es
-	return err
-}
-
-// readNames is the name index's list for k in the file.
-func (r *indexReader) readNames(k string) ([]nameEntry, error) {
-	if b := r.tx.Bucket(bucketNames); b != nil {
-		if raw := b.Get([]byte(k)); raw != nil {
-			return decodeNames(raw)
-		}
-	}
-	return nil, nil
-}
-
-func (r *indexReader) claims(h string) error {
-	if _, ok := r.w.claims[h]; ok {
-		return nil
-	}
-	cs, err := r.readClaims(h)
-	r.w.claims[h] = cs
-	return err
-}
-
-// readClaims is the domain index's list for h in the file.
-func (r *indexReader) readClaims(h string) ([]claim, error) {
-	if b := r.tx.Bucket(bucketDomains); b != nil {
-		if raw := b.Get([]byte(h)); raw != nil {
-			cs, err := decodeClaims(raw)
-			if err != nil {
-				return nil, fmt.Errorf("%w: domain index %s: %v", ErrCorrupt, h, err)
+// removeFrom takes the entries that is picks out of key's list, loading the
+// list from the index bucket first if need be.
+func removeFrom[E any](tx *bolt.Tx, c *indexChanges[E], bucket []byte, key string, decode func([]byte) ([]E, error), is func(E) bool) error {
+	es, ok := c.loaded[key]
+	if !ok {
+		if b := tx.Bucket(bucket); b != nil {
+			if raw := b.Get([]byte(key)); raw != nil {
+				var err error
+				if es, err = decode(raw); err != nil {
+					return fmt.Errorf("%w: index %s key %q: %v", ErrCorrupt, bucket, key, err)
+				}
 			}
-			return cs, nil
 		}
 	}
-	return nil, nil
-}
-
-// refs loads the cookie or pattern list for a storage name and returns the
-// map it lives in.
-func (r *indexReader) refs(n string) (map[string][]cookieRef, error) {
-	m, bucket := r.w.cookies, bucketCookies
-	if data.IsPattern(n) {
-		m, bucket = r.w.patterns, bucketPatterns
-	}
-	if _, ok := m[n]; ok {
-		return m, nil
-	}
-	rs, err := r.readRefs(bucket, n)
-	if err != nil {
-		return nil, err
-	}
-	m[n] = rs
-	return m, nil
-}
-
-// readRefs is the cookie or pattern index's list for n in the file.
-func (r *indexReader) readRefs(bucket []byte, n string) ([]cookieRef, error) {
-	if b := r.tx.Bucket(bucket); b != nil {
-		if raw := b.Get([]byte(n)); raw != nil {
-			rs, err := decodeRefs(raw)
-			if err != nil {
-				return nil, fmt.Errorf("%w: cookie index %s: %v", ErrCorrupt, n, err)
-			}
-			return rs, nil
-		}
-	}
-	return nil, nil
+	c.loaded[key] = slices.DeleteFunc(es, is)
+	return nil
 }
 
 func keysOf[V any](m map[string]V) []string {
