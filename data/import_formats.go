@@ -104,18 +104,23 @@ func tcfCategory(purposes ...[]int) Category {
 type collector struct {
 	order []string
 	byKey map[string]*Vendor
-	slab  []Vendor // where the next vendors go
-	// run is the first slab when reserve made it large enough for every
-	// vendor: handed out in order, it is then the result as it stands, and
-	// 100,000 vendors need not be copied out of it.
-	run []Vendor
+	// Vendors are handed out in order from slabs, each twice the size of
+	// the one before: one allocation for many vendors. When the first slab
+	// holds them all it is the result as it stands, not copied.
+	slab   []Vendor // where the next vendors go
+	first  []Vendor // the first slab
+	slabs  int      // how many slabs were made
+	last   int      // the size of the last
+	hinted bool     // reserve said how many vendors there can be at most...
+	room   int      // ...and this many more can come
 }
 
-// reserve makes room for up to n vendors in one slab.
+// reserve says there will be at most n vendors: slabs are sized so that
+// none is larger than needed for that many (a file of 100,000 rows may
+// hold 100,000 vendors, or 12,500).
 func (c *collector) reserve(n int) {
-	if n > 256 && len(c.order) == 0 {
-		c.slab = make([]Vendor, n)
-		c.run = c.slab
+	if len(c.order) == 0 {
+		c.hinted, c.room = true, n
 		c.byKey = make(map[string]*Vendor, n)
 	}
 }
@@ -128,11 +133,20 @@ func (c *collector) get(key, name string) *Vendor {
 		return v
 	}
 	if len(c.slab) == 0 {
-		// One allocation for many vendors: a large file has 100,000.
-		c.slab = make([]Vendor, 256)
+		size := max(256, 2*c.last)
+		if c.hinted {
+			size = min(max(size, min(c.room, 8192)), max(c.room, 1))
+		}
+		c.slab = make([]Vendor, size)
+		if c.slabs == 0 {
+			c.first = c.slab
+		}
+		c.slabs++
+		c.last = size
 	}
 	v := &c.slab[0]
 	c.slab = c.slab[1:]
+	c.room--
 	v.Name = text(name)
 	c.byKey[k] = v
 	c.order = append(c.order, k)
@@ -140,15 +154,15 @@ func (c *collector) get(key, name string) *Vendor {
 }
 
 func (c *collector) vendors() []Vendor {
-	if n := len(c.order); n <= len(c.run) {
-		out := c.run[:0:n]
-		for i := range c.run[:n] {
+	if n := len(c.order); c.slabs <= 1 {
+		out := c.first[:0:n]
+		for i := range c.first[:n] {
 			switch {
-			case c.run[i].Name == "":
+			case c.first[i].Name == "":
 			case len(out) == i:
 				out = out[:i+1] // already in place
 			default:
-				out = append(out, c.run[i])
+				out = append(out, c.first[i])
 			}
 		}
 		return out

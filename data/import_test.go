@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -405,6 +406,31 @@ func TestFastPathsAgreeWithTheGeneralCode(t *testing.T) {
 		}
 		if got := parseRetention(r); got != want {
 			t.Errorf("parseRetention(%q) = %+v, want %+v", r, got, want)
+		}
+	}
+}
+
+// Vendors come out of the collector in the order first seen, whether they
+// fit its first slab or take several, with or without a size hint.
+func TestCollectorKeepsOrderAcrossSlabs(t *testing.T) {
+	for _, hint := range []int{0, 20000, 100000} {
+		c := newCollector()
+		if hint > 0 {
+			c.reserve(hint)
+		}
+		for i := range 20000 {
+			v := c.get(fmt.Sprintf("p%d", i), fmt.Sprintf("P%d", i))
+			v.Owner = "o"
+			c.get(fmt.Sprintf("p%d", i/2), "again") // seen before: the same record
+		}
+		vs := c.vendors()
+		if len(vs) != 20000 {
+			t.Fatalf("hint %d: %d vendors", hint, len(vs))
+		}
+		for i, v := range vs {
+			if want := fmt.Sprintf("P%d", i); v.Name != want || v.Owner != "o" {
+				t.Fatalf("hint %d: vendor %d is %q (owner %q), want %q", hint, i, v.Name, v.Owner, want)
+			}
 		}
 	}
 }
