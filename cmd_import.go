@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -89,7 +88,7 @@ func cmdImport(c *cli, args []string) error {
 				return err
 			}
 		}
-		vs, warns, err := data.ReadFile(f, p, bytes.NewReader(b))
+		vs, warns, err := data.ReadBytes(f, p, b)
 		if err != nil {
 			return fmt.Errorf("%w; nothing was imported", err)
 		}

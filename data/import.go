@@ -314,6 +314,14 @@ func ReadFile(f Format, name string, r io.Reader) ([]Vendor, []Warning, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("read %s: %w", name, err)
 	}
+	return ReadBytes(f, name, b)
+}
+
+// ReadBytes is ReadFile of a file already in memory, b, which it does not
+// change: a caller that has read the file to detect its format and hash it
+// need not have it copied again (10 MB for a 100,000-row CSV).
+func ReadBytes(f Format, name string, b []byte) ([]Vendor, []Warning, error) {
+	var err error
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	rd := &reader{file: name}
 	if f != FormatOCDCSV && !(f == FormatTRDomain && bytes.HasPrefix(b, []byte("domain,"))) {

@@ -102,24 +102,23 @@ func tcfCategory(purposes ...[]int) Category {
 // collector gathers records by a key (a platform, an owner, a pattern) in
 // the order first seen.
 type collector struct {
-	order []string
+	n     int // vendors handed out
 	byKey map[string]*Vendor
 	// Vendors are handed out in order from slabs, each twice the size of
 	// the one before: one allocation for many vendors. When the first slab
 	// holds them all it is the result as it stands, not copied.
-	slab   []Vendor // where the next vendors go
-	first  []Vendor // the first slab
-	slabs  int      // how many slabs were made
-	last   int      // the size of the last
-	hinted bool     // reserve said how many vendors there can be at most...
-	room   int      // ...and this many more can come
+	slab   []Vendor   // where the next vendors go
+	slabs  [][]Vendor // every slab made, in order
+	last   int        // the size of the last
+	hinted bool       // reserve said how many vendors there can be at most...
+	room   int        // ...and this many more can come
 }
 
 // reserve says there will be at most n vendors: slabs are sized so that
 // none is larger than needed for that many (a file of 100,000 rows may
 // hold 100,000 vendors, or 12,500).
 func (c *collector) reserve(n int) {
-	if len(c.order) == 0 {
+	if c.n == 0 {
 		c.hinted, c.room = true, n
 		c.byKey = make(map[string]*Vendor, n)
 	}
@@ -138,10 +137,7 @@ func (c *collector) get(key, name string) *Vendor {
 			size = min(max(size, min(c.room, 8192)), max(c.room, 1))
 		}
 		c.slab = make([]Vendor, size)
-		if c.slabs == 0 {
-			c.first = c.slab
-		}
-		c.slabs++
+		c.slabs = append(c.slabs, c.slab)
 		c.last = size
 	}
 	v := &c.slab[0]
@@ -149,29 +145,34 @@ func (c *collector) get(key, name string) *Vendor {
 	c.room--
 	v.Name = text(name)
 	c.byKey[k] = v
-	c.order = append(c.order, k)
+	c.n++
 	return v
 }
 
 func (c *collector) vendors() []Vendor {
-	if n := len(c.order); c.slabs <= 1 {
-		out := c.first[:0:n]
-		for i := range c.first[:n] {
+	n := c.n
+	if len(c.slabs) == 1 {
+		first := c.slabs[0]
+		out := first[:0:n]
+		for i := range first[:n] {
 			switch {
-			case c.first[i].Name == "":
+			case first[i].Name == "":
 			case len(out) == i:
 				out = out[:i+1] // already in place
 			default:
-				out = append(out, c.first[i])
+				out = append(out, first[i])
 			}
 		}
 		return out
 	}
-	out := make([]Vendor, 0, len(c.order))
-	for _, k := range c.order {
-		if v := c.byKey[k]; v.Name != "" {
-			out = append(out, *v)
+	out := make([]Vendor, 0, n)
+	for _, slab := range c.slabs {
+		for i := range slab[:min(n, len(slab))] {
+			if slab[i].Name != "" {
+				out = append(out, slab[i])
+			}
 		}
+		n -= min(n, len(slab))
 	}
 	return out
 }
@@ -421,8 +422,18 @@ func (rd *reader) ocdCSV(b []byte) ([]Vendor, error) {
 			return nil, rd.fail(1, "", fmt.Errorf("missing column %q (the header has %s)", n, strings.Join(header, ", ")))
 		}
 	}
-	get := func(rec []string, name string) string {
-		if i, ok := col[name]; ok && i < len(rec) {
+	// Each column's index, looked up once rather than once a row; -1 for
+	// a column the file lacks.
+	at := func(name string) int {
+		if i, ok := col[name]; ok {
+			return i
+		}
+		return -1
+	}
+	cID, cPlatform, cCategory, cCookie, cDomain := at("id"), at("platform"), at("category"), at("cookie / data key name"), at("domain")
+	cDescription, cRetention, cController, cPrivacy, cWildcard := at("description"), at("retention period"), at("data controller"), at("user privacy & gdpr rights portals"), at("wildcard match")
+	get := func(rec []string, i int) string {
+		if i >= 0 && i < len(rec) {
 			return rec[i]
 		}
 		return ""
@@ -451,7 +462,7 @@ func (rd *reader) ocdCSV(b []byte) ([]Vendor, error) {
 				return fail(rd.fail(l, fmt.Sprintf("column %q", header[i]), err))
 			}
 		}
-		w := strings.TrimSpace(get(rec, "wildcard match"))
+		w := strings.TrimSpace(get(rec, cWildcard))
 		wild := 0
 		switch w {
 		case "", "0", "false":
@@ -461,10 +472,10 @@ func (rd *reader) ocdCSV(b []byte) ([]Vendor, error) {
 			return fail(rd.fail(line, `column "Wildcard match"`, fmt.Errorf("want 0 or 1, got %q", w)))
 		}
 		ob.add(&ocdRow{
-			ID: get(rec, "id"), Platform: get(rec, "platform"), Category: get(rec, "category"),
-			Cookie: get(rec, "cookie / data key name"), Domain: get(rec, "domain"),
-			Description: get(rec, "description"), RetentionPeriod: get(rec, "retention period"),
-			DataController: get(rec, "data controller"), PrivacyLink: get(rec, "user privacy & gdpr rights portals"),
+			ID: get(rec, cID), Platform: get(rec, cPlatform), Category: get(rec, cCategory),
+			Cookie: get(rec, cCookie), Domain: get(rec, cDomain),
+			Description: get(rec, cDescription), RetentionPeriod: get(rec, cRetention),
+			DataController: get(rec, cController), PrivacyLink: get(rec, cPrivacy),
 			WildcardMatch: flexInt(wild),
 		}, line)
 	}
