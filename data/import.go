@@ -469,6 +469,39 @@ func controlRune(r rune) bool {
 	return false
 }
 
+// noEscapes reports whether b holds none of the characters that start a
+// terminal escape sequence (escapeRune): then a CSV file's fields need no
+// scan one by one, only checkField's length check. bytes.IndexByte looks
+// at 10 MB in a millisecond; checking field by field took a tenth of
+// reading a large file.
+func noEscapes(b []byte) bool {
+	if bytes.IndexByte(b, 0x1b) >= 0 {
+		return false
+	}
+	for p := b; ; {
+		i := bytes.IndexByte(p, 0xc2) // U+0080 to U+00BF start so
+		if i < 0 || i+1 >= len(p) {
+			return true
+		}
+		if escapeRune(rune(p[i+1])) { // the second byte is the code point
+			return false
+		}
+		p = p[i+1:]
+	}
+}
+
+// checkField is checkText of a field of a file that noEscapes found
+// clean (clean) or not.
+func checkField(s string, clean bool) error {
+	if clean {
+		if len(s) > MaxField {
+			return ErrFieldTooLong
+		}
+		return nil
+	}
+	return checkText(s)
+}
+
 // checkText applies the rules of scanJSONText to one CSV field.
 func checkText(s string) error {
 	if len(s) > MaxField {

@@ -406,6 +406,7 @@ func setCategories(v *Vendor, counts *categoryCounts) {
 // columns are found by header name, so their order may change.
 func (rd *reader) ocdCSV(b []byte) ([]Vendor, error) {
 	cr := csv.NewReader(bytes.NewReader(b))
+	clean := noEscapes(b)
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {
@@ -457,7 +458,7 @@ func (rd *reader) ocdCSV(b []byte) ([]Vendor, error) {
 		}
 		line, _ := cr.FieldPos(0)
 		for i, f := range rec {
-			if err := checkText(f); err != nil {
+			if err := checkField(f, clean); err != nil {
 				l, _ := cr.FieldPos(i)
 				return fail(rd.fail(l, fmt.Sprintf("column %q", header[i]), err))
 			}
@@ -697,6 +698,7 @@ func (rd *reader) addTRDomain(c *collector, line int, d trDomain) {
 // files, one row per domain.
 func (rd *reader) trDomainCSV(b []byte) ([]Vendor, error) {
 	cr := csv.NewReader(bytes.NewReader(b))
+	clean := noEscapes(b)
 	header, err := cr.Read()
 	if err != nil {
 		return nil, rd.csvError(err)
@@ -726,7 +728,7 @@ func (rd *reader) trDomainCSV(b []byte) ([]Vendor, error) {
 		}
 		line, _ := cr.FieldPos(0)
 		for i, f := range rec {
-			if err := checkText(f); err != nil {
+			if err := checkField(f, clean); err != nil {
 				return nil, rd.fail(line, fmt.Sprintf("column %q", header[i]), err)
 			}
 		}

@@ -434,3 +434,16 @@ func TestCollectorKeepsOrderAcrossSlabs(t *testing.T) {
 		}
 	}
 }
+
+// A CSV file with none of the characters that start an escape sequence
+// skips the field-by-field scan; one with any of them gets it.
+func TestNoEscapesFindsEveryEscapeIntroducer(t *testing.T) {
+	for s, want := range map[string]bool{
+		"plain,csv\n": true, "caf\u00e9 \u00a9 \u00a0nbsp": true, "ends with \xc2": true, "": true,
+		"esc \x1b[31m": false, "csi \u009b31m": false, "osc \u009d0;t": false, "dcs \u0090x": false,
+	} {
+		if got := noEscapes([]byte(s)); got != want {
+			t.Errorf("noEscapes(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
