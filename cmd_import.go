@@ -168,11 +168,14 @@ func printFullReport(w io.Writer, r store.ImportReport) {
 	}
 	for _, l := range []struct {
 		title string
-		items []string
-	}{{"new vendor", r.NewVendors}, {"new domain", r.NewDomains}, {"new cookie", r.NewCookies}, {"conflict", r.Conflicts}} {
+		items []store.Change
+	}{{"new vendor", r.NewVendors}, {"new domain", r.NewDomains}, {"new cookie", r.NewCookies}} {
 		for _, it := range l.items {
-			fmt.Fprintf(w, "  %s: %s\n", l.title, data.CleanLine(it))
+			fmt.Fprintf(w, "  %s: %s\n", l.title, data.CleanLine(it.String()))
 		}
+	}
+	for _, c := range r.Conflicts {
+		fmt.Fprintf(w, "  conflict: %s\n", data.CleanLine(c))
 	}
 	fmt.Fprintf(w, "  joined existing vendors: %d (by id %d, by name or alias %d, by domain %d)\n",
 		r.JoinedTotal(), r.Joined["id"], r.Joined["name"], r.Joined["domain"])

@@ -35,17 +35,28 @@ type ImportReport struct {
 	AlreadyImported bool // the same file was imported before: nothing changed
 	Records         int  // records read from the file
 
-	NewVendors []string // "Name (id)" of each vendor the import creates
+	NewVendors []Change // each vendor the import creates
 	// Joined counts records that joined an existing vendor, by the rule
 	// that matched: "id", "name", "domain".
 	Joined     map[string]int
-	NewDomains []string // "host (id)" for each host a vendor gains
-	NewCookies []string // "name (id)" for each storage item a vendor gains
+	NewDomains []Change // each host a vendor gains
+	NewCookies []Change // each storage item a vendor gains
 	// Conflicts are facts the import disagrees on: a host another vendor
 	// already covers (dropped), a category other than the catalogue's (kept
 	// as a further category), a user file overriding a category.
 	Conflicts []string
 }
+
+// Change is one thing an import adds (a vendor, a host, a storage name)
+// and the vendor it goes to. It is kept as two strings, not formatted, as
+// a large import has 100,000.
+type Change struct {
+	What string // the vendor's name, the host, the storage name
+	ID   string // the vendor's id
+}
+
+// String is "what (id)".
+func (c Change) String() string { return c.What + " (" + c.ID + ")" }
 
 // JoinedTotal is the number of records that joined existing vendors.
 func (r ImportReport) JoinedTotal() int {
@@ -70,24 +81,26 @@ func (r ImportReport) String() string {
 		verb = "dry run, nothing written; would import"
 	}
 	fmt.Fprintf(&b, "%s: %s %d records as %s (%s layer)\n", src, verb, r.Records, r.Layer.Name, r.Layer.Kind)
-	list := func(title string, items []string) {
-		fmt.Fprintf(&b, "  %s: %d", title, len(items))
+	list := func(title string, n int, item func(int) string) {
+		fmt.Fprintf(&b, "  %s: %d", title, n)
 		const show = 8
-		for i, it := range items {
-			if i == show {
-				fmt.Fprintf(&b, "\n    ... and %d more", len(items)-show)
-				break
-			}
-			fmt.Fprintf(&b, "\n    %s", data.CleanLine(it))
+		for i := range min(n, show) {
+			fmt.Fprintf(&b, "\n    %s", data.CleanLine(item(i)))
+		}
+		if n > show {
+			fmt.Fprintf(&b, "\n    ... and %d more", n-show)
 		}
 		b.WriteByte('\n')
 	}
-	list("new vendors", r.NewVendors)
+	changes := func(title string, cs []Change) {
+		list(title, len(cs), func(i int) string { return cs[i].String() })
+	}
+	changes("new vendors", r.NewVendors)
 	fmt.Fprintf(&b, "  joined existing vendors: %d (by id %d, by name or alias %d, by domain %d)\n",
 		r.JoinedTotal(), r.Joined["id"], r.Joined["name"], r.Joined["domain"])
-	list("new domains", r.NewDomains)
-	list("new cookies and storage keys", r.NewCookies)
-	list("conflicts", r.Conflicts)
+	changes("new domains", r.NewDomains)
+	changes("new cookies and storage keys", r.NewCookies)
+	list("conflicts", len(r.Conflicts), func(i int) string { return r.Conflicts[i] })
 	return b.String()
 }
 
@@ -422,7 +435,7 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 			if _, ok := r.localHosts[d.Host]; !ok {
 				r.localHosts[d.Host] = id
 				if old == nil || !hasHost(old.Domains, d.Host) {
-					rep.NewDomains = append(rep.NewDomains, d.Host+" ("+id+")")
+					rep.NewDomains = append(rep.NewDomains, Change{d.Host, id})
 				}
 			}
 		}
@@ -430,7 +443,7 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 		for _, st := range rec.Storage {
 			if old == nil || !hasItem(old.Storage, st) {
 				if prev, ok := r.out[id]; !ok || !hasItem(r.list[prev].Storage, st) {
-					rep.NewCookies = append(rep.NewCookies, st.Name+" ("+id+")")
+					rep.NewCookies = append(rep.NewCookies, Change{st.Name, id})
 				}
 			}
 		}
@@ -452,7 +465,7 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 			continue
 		}
 		if isNew {
-			rep.NewVendors = append(rep.NewVendors, rec.Name+" ("+id+")")
+			rep.NewVendors = append(rep.NewVendors, Change{rec.Name, id})
 		}
 		r.out[id] = len(r.list)
 		r.list = append(r.list, rec)

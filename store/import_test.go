@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -354,7 +355,7 @@ func TestNewVendorIDsAvoidCollisions(t *testing.T) {
 	}
 	// Both names normalise to "google maps!"/"google maps?", not
 	// "google maps": they are new vendors, and their ids must not clash.
-	if strings.Join(rep.NewVendors, ", ") != "Google Maps! (google-maps-2), Google Maps? (google-maps-3)" {
+	if fmt.Sprint(rep.NewVendors) != "[Google Maps! (google-maps-2) Google Maps? (google-maps-3)]" {
 		t.Errorf("new vendors %v", rep.NewVendors)
 	}
 }
