@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // One table per format maps the source's categories onto ours. Names not
@@ -127,7 +128,11 @@ func (c *collector) reserve(n int) {
 func newCollector() *collector { return &collector{byKey: map[string]*Vendor{}} }
 
 func (c *collector) get(key, name string) *Vendor {
-	k := NormalizeName(key)
+	return c.getNormal(NormalizeName(key), name)
+}
+
+// getNormal is get of a key already normalised.
+func (c *collector) getNormal(k, name string) *Vendor {
 	if v, ok := c.byKey[k]; ok {
 		return v
 	}
@@ -349,6 +354,51 @@ func (ob *ocdBuilder) add(r *ocdRow, line int) {
 	}
 }
 
+// fold takes into ob's vendors what later, read from the rows after ob's,
+// holds on the same platforms, as if ob had read those rows itself (ob's
+// owner and policy stand; cookies and domains are added in order;
+// category counts add up), and drops them from later: later's other
+// vendors then follow ob's.
+func (ob *ocdBuilder) fold(later *ocdBuilder) {
+	for k, lv := range later.c.byKey {
+		v, ok := ob.c.byKey[k]
+		if !ok {
+			continue
+		}
+		if v.Owner == "" {
+			v.Owner = lv.Owner
+		}
+		if v.PrivacyPolicy == "" {
+			v.PrivacyPolicy = lv.PrivacyPolicy
+		}
+		for _, sc := range lv.SeenCategories {
+			if !containsFold(v.SeenCategories, sc) {
+				v.SeenCategories = append(v.SeenCategories, sc)
+			}
+		}
+		if cs := later.counts[lv]; cs != nil {
+			mine := ob.counts[v]
+			if mine == nil {
+				mine = &categoryCounts{}
+				ob.counts[v] = mine
+			}
+			for i := range cs {
+				mine[i] += cs[i]
+			}
+			delete(later.counts, lv)
+		}
+		for _, st := range lv.Storage {
+			addStorage(v, st)
+		}
+		for _, d := range lv.Domains {
+			if !hasDomain(v.Domains, d.Host) {
+				v.Domains = append(v.Domains, d)
+			}
+		}
+		*lv = Vendor{} // no name: vendors() leaves it out
+	}
+}
+
 func (ob *ocdBuilder) vendors() []Vendor {
 	for v, cs := range ob.counts {
 		setCategories(v, cs)
@@ -404,15 +454,17 @@ func setCategories(v *Vendor, counts *categoryCounts) {
 // Category, Cookie / Data Key name, Domain, Description, Retention period,
 // Data Controller, User Privacy & GDPR Rights Portals, Wildcard match);
 // columns are found by header name, so their order may change.
+//
+// A large file is read in two halves at once, split at a row boundary,
+// and the second half's vendors are folded into the first's as if it had
+// been read after it: the same records, warnings and first error as one
+// pass, in about half the time on two cores.
 func (rd *reader) ocdCSV(b []byte) ([]Vendor, error) {
 	cr := csv.NewReader(bytes.NewReader(b))
-	clean := noEscapes(b)
-	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {
 		return nil, rd.csvError(err)
 	}
-	header = append([]string(nil), header...) // ReuseRecord would overwrite it
 	col := map[string]int{}
 	for i, h := range header {
 		col[strings.ToLower(strings.TrimSpace(h))] = i
@@ -423,64 +475,159 @@ func (rd *reader) ocdCSV(b []byte) ([]Vendor, error) {
 			return nil, rd.fail(1, "", fmt.Errorf("missing column %q (the header has %s)", n, strings.Join(header, ", ")))
 		}
 	}
+	body := b[cr.InputOffset():]
+	cols := ocdColumns{header: header, clean: noEscapes(b)}
 	// Each column's index, looked up once rather than once a row; -1 for
 	// a column the file lacks.
-	at := func(name string) int {
-		if i, ok := col[name]; ok {
-			return i
+	for i, name := range ocdColumnNames {
+		cols.at[i] = -1
+		if c, ok := col[name]; ok {
+			cols.at[i] = c
 		}
-		return -1
 	}
-	cID, cPlatform, cCategory, cCookie, cDomain := at("id"), at("platform"), at("category"), at("cookie / data key name"), at("domain")
-	cDescription, cRetention, cController, cPrivacy, cWildcard := at("description"), at("retention period"), at("data controller"), at("user privacy & gdpr rights portals"), at("wildcard match")
-	get := func(rec []string, i int) string {
-		if i >= 0 && i < len(rec) {
+	parts := [][]byte{body}
+	if cut := csvSplit(body); cut > 0 {
+		parts = [][]byte{body[:cut], body[cut:]}
+	}
+	type result struct {
+		ob  *ocdBuilder
+		rd  *reader
+		err error
+	}
+	results := make([]result, len(parts))
+	var wg sync.WaitGroup
+	line := 2 // the header is line 1
+	for i, part := range parts {
+		first := line
+		line += bytes.Count(part, []byte{'\n'})
+		prd := &reader{file: rd.file}
+		wg.Go(func() {
+			ob, err := prd.ocdCSVRows(part, first, &cols)
+			results[i] = result{ob, prd, err}
+		})
+	}
+	wg.Wait()
+	for _, r := range results {
+		if r.err != nil {
+			// Warnings about rows before the error go, as they did when
+			// every row was read before any was used.
+			return nil, r.err
+		}
+	}
+	if len(results) == 1 {
+		rd.warnings = append(rd.warnings, results[0].rd.warnings...)
+		return results[0].ob.vendors(), nil
+	}
+	first, second := results[0], results[1]
+	rd.warnings = append(append(rd.warnings, first.rd.warnings...), second.rd.warnings...)
+	first.ob.fold(second.ob)
+	va, vb := first.ob.vendors(), second.ob.vendors()
+	return append(append(make([]Vendor, 0, len(va)+len(vb)), va...), vb...), nil
+}
+
+// ocdColumnNames are the OCD CSV columns vendex reads, in ocdColumns.at
+// order.
+var ocdColumnNames = [...]string{"id", "platform", "category", "cookie / data key name", "domain", "description",
+	"retention period", "data controller", "user privacy & gdpr rights portals", "wildcard match"}
+
+const (
+	colID = iota
+	colPlatform
+	colCategory
+	colCookie
+	colDomain
+	colDescription
+	colRetention
+	colController
+	colPrivacy
+	colWildcard
+)
+
+type ocdColumns struct {
+	header []string
+	at     [len(ocdColumnNames)]int
+	clean  bool // noEscapes holds for the whole file
+}
+
+// csvMinSplit is the smallest CSV body read in two halves (a variable so
+// that tests can read any file both ways).
+var csvMinSplit = 1 << 20
+
+// csvSplit is where to cut a CSV body into two halves of about the same
+// size, at the start of a row (not inside a quoted field), or 0 if it is
+// too small to be worth it.
+func csvSplit(body []byte) int {
+	if len(body) < csvMinSplit {
+		return 0
+	}
+	mid := len(body) / 2
+	// Quotes come in pairs ("" escapes one inside a quoted field): an
+	// even number of them before a newline puts it outside any field.
+	quotes := bytes.Count(body[:mid], []byte{'"'})
+	for i := mid; i < len(body); i++ {
+		switch body[i] {
+		case '"':
+			quotes++
+		case '\n':
+			if quotes%2 == 0 && i+1 < len(body) {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
+// ocdCSVRows reads rows of the OCD CSV whose first is on line first.
+func (rd *reader) ocdCSVRows(b []byte, first int, cols *ocdColumns) (*ocdBuilder, error) {
+	cr := csv.NewReader(bytes.NewReader(b))
+	cr.ReuseRecord = true
+	cr.FieldsPerRecord = len(cols.header)
+	get := func(rec []string, c int) string {
+		if i := cols.at[c]; i >= 0 && i < len(rec) {
 			return rec[i]
 		}
 		return ""
 	}
 	ob := rd.newOCDBuilder()
-	ob.c.reserve(bytes.Count(b, []byte{'\n'})) // at most a vendor a row
-	warned := len(rd.warnings)
-	fail := func(err error) ([]Vendor, error) {
-		// Warnings about rows before the error go, as they did when every
-		// row was read before any was used.
-		rd.warnings = rd.warnings[:warned]
-		return nil, err
-	}
+	ob.c.reserve(bytes.Count(b, []byte{'\n'}) + 1) // at most a vendor a row
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return fail(rd.csvError(err))
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, rd.fail(pe.Line+first-1, "", pe.Err)
+			}
+			return nil, rd.fail(0, "", err)
 		}
 		line, _ := cr.FieldPos(0)
+		line += first - 1
 		for i, f := range rec {
-			if err := checkField(f, clean); err != nil {
+			if err := checkField(f, cols.clean); err != nil {
 				l, _ := cr.FieldPos(i)
-				return fail(rd.fail(l, fmt.Sprintf("column %q", header[i]), err))
+				return nil, rd.fail(l+first-1, fmt.Sprintf("column %q", cols.header[i]), err)
 			}
 		}
-		w := strings.TrimSpace(get(rec, cWildcard))
+		w := strings.TrimSpace(get(rec, colWildcard))
 		wild := 0
 		switch w {
 		case "", "0", "false":
 		case "1", "true":
 			wild = 1
 		default:
-			return fail(rd.fail(line, `column "Wildcard match"`, fmt.Errorf("want 0 or 1, got %q", w)))
+			return nil, rd.fail(line, `column "Wildcard match"`, fmt.Errorf("want 0 or 1, got %q", w))
 		}
 		ob.add(&ocdRow{
-			ID: get(rec, cID), Platform: get(rec, cPlatform), Category: get(rec, cCategory),
-			Cookie: get(rec, cCookie), Domain: get(rec, cDomain),
-			Description: get(rec, cDescription), RetentionPeriod: get(rec, cRetention),
-			DataController: get(rec, cController), PrivacyLink: get(rec, cPrivacy),
+			ID: get(rec, colID), Platform: get(rec, colPlatform), Category: get(rec, colCategory),
+			Cookie: get(rec, colCookie), Domain: get(rec, colDomain),
+			Description: get(rec, colDescription), RetentionPeriod: get(rec, colRetention),
+			DataController: get(rec, colController), PrivacyLink: get(rec, colPrivacy),
 			WildcardMatch: flexInt(wild),
 		}, line)
 	}
-	return ob.vendors(), nil
+	return ob, nil
 }
 
 func (rd *reader) csvError(err error) error {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -444,6 +445,68 @@ func TestNoEscapesFindsEveryEscapeIntroducer(t *testing.T) {
 	} {
 		if got := noEscapes([]byte(s)); got != want {
 			t.Errorf("noEscapes(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// A large OCD CSV is read in two halves at once; the records, warnings
+// and errors are exactly those of one pass, whatever straddles the cut:
+// a platform with rows on both sides, quoted fields holding newlines and
+// quotes, rows skipped with a warning, a malformed row on either side.
+func TestOCDCSVReadInHalvesIsOnePass(t *testing.T) {
+	const header = "ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n"
+	var rows []string
+	cats := []string{"Marketing", "Analytics", "Functional", "Mystery", "Security"}
+	for i := range 12000 {
+		p := i % 997 // every platform has rows all through the file
+		owner := ""
+		if i > 6000 {
+			owner = fmt.Sprintf("Owner %d", p)
+		}
+		desc := fmt.Sprintf("\"Keeps \"\"visitor\"\" %d,\nacross lines\"", i)
+		platform := fmt.Sprintf("Platform %d", p)
+		if i%501 == 0 {
+			platform = "" // skipped, with a warning
+		}
+		if i > 9000 && i%7 == 0 {
+			platform = fmt.Sprintf("Late %d", i%50) // only in the second half
+		}
+		rows = append(rows, fmt.Sprintf("id-%d,%s,%s,c_%d,t%d.example,%s,%d days,%s,https://o%d.example/p,%d\n", i, platform, cats[i%len(cats)], i%3000, p%50, desc, i%400, owner, p, i%2))
+	}
+	file := header + strings.Join(rows, "")
+	read := func(f string, split bool) ([]Vendor, []Warning, error) {
+		defer func(n int) { csvMinSplit = n }(csvMinSplit)
+		if !split {
+			csvMinSplit = 1 << 40
+		} else {
+			csvMinSplit = 0
+		}
+		return ReadBytes(FormatOCDCSV, "x.csv", []byte(f))
+	}
+	if csvSplit([]byte(file)) == 0 && len(file) > csvMinSplit {
+		t.Fatal("the file was not split")
+	}
+	one, oneW, err1 := read(file, false)
+	two, twoW, err2 := read(file, true)
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	if len(one) != 997+50 || len(oneW) == 0 {
+		t.Fatalf("one pass: %d vendors, %d warnings", len(one), len(oneW))
+	}
+	if !reflect.DeepEqual(one, two) {
+		t.Error("the vendors differ between one pass and two halves")
+	}
+	if !reflect.DeepEqual(oneW, twoW) {
+		t.Errorf("the warnings differ:\n%v\n%v", oneW, twoW)
+	}
+	// A malformed row early, and late, is reported at the same line.
+	for _, at := range []int{100, len(rows) - 50} {
+		bad := header + strings.Join(rows[:at], "") + "x,Bad,Marketing,c,t.example,d,1 day,o,https://o.example,7\n" + strings.Join(rows[at:], "")
+		_, _, e1 := read(bad, false)
+		_, _, e2 := read(bad, true)
+		if e1 == nil || e2 == nil || e1.Error() != e2.Error() {
+			t.Errorf("bad row at %d: one pass %v, two halves %v", at, e1, e2)
 		}
 	}
 }
