@@ -103,3 +103,28 @@ func TestQueuedIndexEntriesJoinTheListsInTheFileEitherWay(t *testing.T) {
 		s.Close()
 	}
 }
+
+// Queued entries sort by key, then in the order they came, however many
+// there are (a large queue is sorted in halves and merged).
+func TestQueuedEntriesSortByKeyThenArrival(t *testing.T) {
+	for _, n := range []int{10, 40000} {
+		var c indexChanges[cookieRef]
+		c.loaded = map[string][]cookieRef{}
+		for i := range n {
+			// Keys sharing their first 8 bytes, keys shorter than 8, and
+			// repeats.
+			k := fmt.Sprintf("_shared_prefix_%d", (i*7919)%(n/3+1))
+			if i%5 == 0 {
+				k = fmt.Sprintf("k%d", i%7)
+			}
+			c.add(k, cookieRef{ID: "v", Index: i})
+		}
+		sortKeyed(c.added)
+		for i := 1; i < len(c.added); i++ {
+			a, b := c.added[i-1], c.added[i]
+			if a.key > b.key || a.key == b.key && a.e.Index > b.e.Index {
+				t.Fatalf("n=%d: %q/%d before %q/%d", n, a.key, a.e.Index, b.key, b.e.Index)
+			}
+		}
+	}
+}

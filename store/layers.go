@@ -655,9 +655,61 @@ type indexChanges[E any] struct {
 }
 
 type keyed[E any] struct {
+	pre uint64 // the key's first 8 bytes, big-endian: most comparisons end there
 	key string
 	seq int // the order added, which a key's entries keep
 	e   E
+}
+
+// keyPrefix is the first 8 bytes of k as a number that orders as k does.
+func keyPrefix(k string) uint64 {
+	var p uint64
+	for i := range 8 {
+		p <<= 8
+		if i < len(k) {
+			p |= uint64(k[i])
+		}
+	}
+	return p
+}
+
+func compareKeyed[E any](a, b keyed[E]) int {
+	switch {
+	case a.pre < b.pre:
+		return -1
+	case a.pre > b.pre:
+		return 1
+	}
+	if c := strings.Compare(a.key, b.key); c != 0 {
+		return c
+	}
+	return a.seq - b.seq
+}
+
+// sortKeyed orders queued entries by key, then by the order they came. A
+// large queue (a large import's cookie names) is sorted in two halves at
+// once and merged.
+func sortKeyed[E any](xs []keyed[E]) {
+	if len(xs) < 1<<14 {
+		slices.SortFunc(xs, compareKeyed[E])
+		return
+	}
+	mid := len(xs) / 2
+	var wg sync.WaitGroup
+	wg.Go(func() { slices.SortFunc(xs[:mid], compareKeyed[E]) })
+	slices.SortFunc(xs[mid:], compareKeyed[E])
+	wg.Wait()
+	merged := make([]keyed[E], 0, len(xs))
+	a, b := xs[:mid], xs[mid:]
+	for len(a) > 0 && len(b) > 0 {
+		if compareKeyed(b[0], a[0]) < 0 {
+			merged, b = append(merged, b[0]), b[1:]
+		} else {
+			merged, a = append(merged, a[0]), a[1:]
+		}
+	}
+	merged = append(append(merged, a...), b...)
+	copy(xs, merged)
 }
 
 // add files one entry under key.
@@ -666,7 +718,7 @@ func (c *indexChanges[E]) add(key string, e E) {
 		c.loaded[key] = append(es, e)
 		return
 	}
-	c.added = append(c.added, keyed[E]{key, len(c.added), e})
+	c.added = append(c.added, keyed[E]{keyPrefix(key), key, len(c.added), e})
 }
 
 func (w *derivedWrites) setBrief(id string, raw []byte) {
@@ -790,12 +842,7 @@ func bucketOf[E any](name []byte, c *indexChanges[E], decode func([]byte) ([]E, 
 			// Not a stable sort, which took a third of a large import's
 			// indexing on keys in no order: seq keeps each key's entries in
 			// the order they came.
-			slices.SortFunc(c.added, func(a, b keyed[E]) int {
-				if c := strings.Compare(a.key, b.key); c != 0 {
-					return c
-				}
-				return a.seq - b.seq
-			})
+			sortKeyed(c.added)
 			for i, a := range c.added {
 				if i > 0 && c.added[i-1].key == a.key {
 					continue
