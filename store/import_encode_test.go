@@ -84,7 +84,7 @@ func TestQueuedIndexEntriesJoinTheListsInTheFileEitherWay(t *testing.T) {
 		for i, k := range []string{"c099", "d", "c000", "c050", "a", "c000"} {
 			c.add(k, cookieRef{ID: "new", Index: i})
 		}
-		ib := bucketOf(bucketCookies, &c, decodeRefs, sortRefs, encodeRefs)
+		ib := bucketOf(bucketCookies, &c, decodeRefs, sortRefs, appendRefs)
 		ib.prepare()
 		err = s.view(func(tx *bolt.Tx) error { return ib.fetch(tx.Bucket(bucketCookies), keyN) })
 		if err != nil {

@@ -306,8 +306,10 @@ type nameEntry struct {
 	id   string
 }
 
-func encodeNames(es []nameEntry) []byte {
-	b := []byte{valuePacked}
+func encodeNames(es []nameEntry) []byte { return appendNames(nil, es) }
+
+func appendNames(b []byte, es []nameEntry) []byte {
+	b = append(b, valuePacked)
 	for _, e := range es {
 		b = append(b, e.rank)
 		b = binary.AppendUvarint(b, uint64(len(e.id)))
@@ -353,8 +355,10 @@ func readString(p []byte) (string, []byte, error) {
 	return string(p[k : k+int(n)]), p[k+int(n):], nil
 }
 
-func encodeClaims(cs []claim) []byte {
-	b := []byte{valuePacked}
+func encodeClaims(cs []claim) []byte { return appendClaims(nil, cs) }
+
+func appendClaims(b []byte, cs []claim) []byte {
+	b = append(b, valuePacked)
 	for _, c := range cs {
 		flags := byte(0)
 		if c.Shared {
@@ -393,8 +397,10 @@ func decodeClaims(raw []byte) ([]claim, error) {
 	return out, nil
 }
 
-func encodeRefs(rs []cookieRef) []byte {
-	b := []byte{valuePacked}
+func encodeRefs(rs []cookieRef) []byte { return appendRefs(nil, rs) }
+
+func appendRefs(b []byte, rs []cookieRef) []byte {
+	b = append(b, valuePacked)
 	for _, r := range rs {
 		b = binary.AppendUvarint(b, uint64(len(r.ID)))
 		b = append(b, r.ID...)
@@ -832,7 +838,7 @@ type indexBucket struct {
 }
 
 // bucketOf makes the indexBucket for one index's changes.
-func bucketOf[E any](name []byte, c *indexChanges[E], decode func([]byte) ([]E, error), sortList func([]E), encode func([]E) []byte) indexBucket {
+func bucketOf[E any](name []byte, c *indexChanges[E], decode func([]byte) ([]E, error), sortList func([]E), encode func([]byte, []E) []byte) indexBucket {
 	var queued []string     // the queued keys not loaded, in order, once each
 	old := map[string][]E{} // their lists in the file
 	var loadedKeys []string // the loaded keys, in order
@@ -899,6 +905,7 @@ func bucketOf[E any](name []byte, c *indexChanges[E], decode func([]byte) ([]E, 
 		encode: func() ([]string, [][]byte) {
 			keys := make([]string, 0, len(loadedKeys)+len(queued))
 			vals := make([][]byte, 0, cap(keys))
+			var buf []byte // values go one after another, a few to an allocation
 			put := func(k string, es []E) {
 				keys = append(keys, k)
 				if len(es) == 0 {
@@ -906,7 +913,12 @@ func bucketOf[E any](name []byte, c *indexChanges[E], decode func([]byte) ([]E, 
 					return
 				}
 				sortList(es)
-				vals = append(vals, encode(es))
+				if cap(buf)-len(buf) < 1024 {
+					buf = make([]byte, 0, 64<<10)
+				}
+				n := len(buf)
+				buf = encode(buf, es)
+				vals = append(vals, buf[n:len(buf):len(buf)])
 			}
 			added := c.added
 			li := 0
@@ -942,10 +954,10 @@ func bucketOf[E any](name []byte, c *indexChanges[E], decode func([]byte) ([]E, 
 // write puts every collected change, bucket by bucket, in key order.
 func (w *derivedWrites) write(tx *bolt.Tx) error {
 	ixs := []indexBucket{
-		bucketOf(bucketNames, &w.names, decodeNames, sortNames, encodeNames),
-		bucketOf(bucketDomains, &w.claims, decodeClaims, sortClaims, encodeClaims),
-		bucketOf(bucketCookies, &w.cookies, decodeRefs, sortRefs, encodeRefs),
-		bucketOf(bucketPatterns, &w.patterns, decodeRefs, sortRefs, encodeRefs),
+		bucketOf(bucketNames, &w.names, decodeNames, sortNames, appendNames),
+		bucketOf(bucketDomains, &w.claims, decodeClaims, sortClaims, appendClaims),
+		bucketOf(bucketCookies, &w.cookies, decodeRefs, sortRefs, appendRefs),
+		bucketOf(bucketPatterns, &w.patterns, decodeRefs, sortRefs, appendRefs),
 	}
 	// Sorting and encoding, the larger part of the work, run on every core;
 	// bbolt's reads and puts stay on this goroutine.
