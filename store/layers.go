@@ -521,7 +521,7 @@ type cookieKey struct {
 
 // indexVendor merges one vendor's records (highest precedence first; ranks
 // are their layers' kind ranks) and works out its index entries.
-func indexVendor(id string, recs []data.SourcedVendor, ranks []int) (vendorIndex, error) {
+func indexVendor(id string, recs []data.SourcedVendor, ranks []int) vendorIndex {
 	var ix vendorIndex
 	v := &recs[0].Vendor
 	if len(recs) > 1 {
@@ -592,7 +592,7 @@ func indexVendor(id string, recs []data.SourcedVendor, ranks []int) (vendorIndex
 			ix.refs = append(ix.refs, cookieKey{st.Name, cookieRef{ID: id, Index: i}})
 		}
 	}
-	return ix, nil
+	return ix
 }
 
 // encodeBrief is json.Marshal of b, without reflection: every vendor of an
@@ -1139,11 +1139,7 @@ func rebuildWith(tx *bolt.Tx, freshName string, fresh []*data.Vendor) error {
 	}
 	w := newDerivedWrites(len(records))
 	for id, recs := range records {
-		ix, err := indexVendor(id, recs, ranks[id])
-		if err != nil {
-			return err
-		}
-		w.add(id, ix)
+		w.add(id, indexVendor(id, recs, ranks[id]))
 	}
 	if err := w.write(tx); err != nil {
 		return err
@@ -1278,11 +1274,7 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 		if len(recs) == 0 {
 			continue
 		}
-		ix, err := indexVendor(id, recs, ranks)
-		if err != nil {
-			return err
-		}
-		w.add(id, ix)
+		w.add(id, indexVendor(id, recs, ranks))
 	}
 	return w.write(tx)
 }
