@@ -1184,12 +1184,36 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 		names, hosts, storage []string
 	}
 	olds := make(map[string]*oldState, len(ids))
+	// A record read here from a layer that mutate leaves alone is used
+	// again below rather than decoded twice: a catalogue card is 5 KB of
+	// JSON, and an import joins hundreds of them. Keys: layer, NUL, id.
+	decoded := map[string]*data.Vendor{}
 	if br := tx.Bucket(bucketBrief); br != nil {
+		merged := tx.Bucket(bucketVendors)
 		for _, id := range ids {
 			if br.Get([]byte(id)) == nil {
 				continue
 			}
-			v, _, err := storedVendor(tx, before, id)
+			var v *data.Vendor
+			var err error
+			if merged != nil && merged.Get([]byte(id)) != nil {
+				v, _, err = storedVendor(tx, nil, id)
+			} else {
+				for _, l := range before {
+					if l.vendors == nil {
+						continue
+					}
+					if raw := l.vendors.Get([]byte(id)); raw != nil {
+						v = new(data.Vendor)
+						if err = json.Unmarshal(raw, v); err != nil {
+							err = fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, l.info.Name, id, err)
+						} else if l.info.Name != freshName {
+							decoded[l.info.Name+"\x00"+id] = v
+						}
+						break
+					}
+				}
+			}
 			if err != nil {
 				return err
 			}
@@ -1230,6 +1254,8 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 				rec = freshRec
 			case old == nil, l.vendors == nil:
 				// A vendor new to the file is in the fresh layer only.
+			case decoded[l.info.Name+"\x00"+id] != nil:
+				rec = decoded[l.info.Name+"\x00"+id]
 			default:
 				if raw := l.vendors.Get([]byte(id)); raw != nil {
 					var v data.Vendor
