@@ -121,3 +121,25 @@ func benchmarkImport(b *testing.B, cat []data.Vendor, file []byte) {
 	b.ReportMetric(float64(benchRows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 	b.ReportMetric(float64(records), "vendors")
 }
+
+// TestWriteImportBenchFiles writes BenchmarkImport's files into the
+// directory $VENDEX_BENCH_FILES, for .ci/bench-import.sh to time the
+// vendex import command on the same rows; without it, it skips.
+func TestWriteImportBenchFiles(t *testing.T) {
+	dir := os.Getenv("VENDEX_BENCH_FILES")
+	if dir == "" {
+		t.Skip("VENDEX_BENCH_FILES is not set; .ci/bench-import.sh sets it")
+	}
+	files := map[string][]byte{
+		"rows-per-vendor-1.csv": ocdRows(benchRows, 1),
+		"rows-per-vendor-8.csv": ocdRows(benchRows, 8),
+	}
+	if _, err := os.Stat(filepath.Join(datasetsDir, "open-cookie-database")); err == nil {
+		files["open-cookie-database-repeated.csv"] = ocdRepeated(t, benchRows)
+	}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
