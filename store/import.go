@@ -169,7 +169,7 @@ func (s *Store) Import(records []data.Vendor, o ImportOptions) (ImportReport, er
 				return nil
 			}
 		}
-		out, err := resolve(tx, records, &rep, o.User)
+		out, known, err := resolve(tx, records, &rep, o.User)
 		if err != nil {
 			return err
 		}
@@ -181,7 +181,7 @@ func (s *Store) Import(records []data.Vendor, o ImportOptions) (ImportReport, er
 		if o.DryRun {
 			return nil
 		}
-		return replaceLayerOf(tx, rep.Layer, out)
+		return replaceLayerOf(tx, rep.Layer, out, known)
 	})
 	if err != nil {
 		return rep, fmt.Errorf("import %s: %w", o.File, err)
@@ -195,25 +195,25 @@ type resolver struct {
 	tx                    *bolt.Tx
 	layers                []layerRef
 	brief, names, domains *bolt.Bucket
-	localNames            map[string]string       // normalised name -> id
-	localHosts            map[string]string       // host -> id
-	out                   map[string]int          // id -> index in list
-	list                  []*data.Vendor          // into the records resolved
-	existing              map[string]*data.Vendor // merged vendors read so far
-	parentOwners          map[string]ownerAnswer  // indexedOwner's answers for parent domains
-	parentCurated         map[string][]string     // curatedClaims' answers for parent domains
+	localNames            map[string]string      // normalised name -> id
+	localHosts            map[string]string      // host -> id
+	out                   map[string]int         // id -> index in list
+	list                  []*data.Vendor         // into the records resolved
+	existing              map[string]stored      // vendors read from the file so far
+	parentOwners          map[string]ownerAnswer // indexedOwner's answers for parent domains
+	parentCurated         map[string][]string    // curatedClaims' answers for parent domains
 }
 
 func (r *resolver) existingVendor(id string) *data.Vendor {
-	if v, ok := r.existing[id]; ok {
-		return v
+	if st, ok := r.existing[id]; ok {
+		return st.v
 	}
-	var v *data.Vendor
+	var st stored
 	if r.brief != nil && r.brief.Get([]byte(id)) != nil {
-		v, _, _ = storedVendor(r.tx, r.layers, id)
+		st, _ = storedVendorAt(r.tx, r.layers, id)
 	}
-	r.existing[id] = v
-	return v
+	r.existing[id] = st
+	return st.v
 }
 
 func (r *resolver) addLocalName(n, id string) {
@@ -345,17 +345,20 @@ func (r *resolver) taken(id string) bool {
 
 // resolve changes records in place, and what it returns points into them:
 // copying 100,000 records cost a tenth of a large import.
-func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) ([]*data.Vendor, error) {
+//
+// It also returns the vendors it read from the file, for the layer update
+// to use rather than read them again.
+func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) ([]*data.Vendor, map[string]stored, error) {
 	ls, err := layerList(tx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	r := &resolver{
 		tx: tx, layers: ls, brief: tx.Bucket(bucketBrief), names: tx.Bucket(bucketNames), domains: tx.Bucket(bucketDomains),
 		// Sized for the file: growing maps of 100,000 keys is a tenth of resolving it.
 		localNames: make(map[string]string, len(records)), localHosts: make(map[string]string, len(records)),
 		out: make(map[string]int, len(records)), list: make([]*data.Vendor, 0, len(records)),
-		existing: map[string]*data.Vendor{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]string{},
+		existing: map[string]stored{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]string{},
 	}
 	source := sourceLabel(rep.Layer)
 	for i := range records {
@@ -364,7 +367,7 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 		id, how := "", ""
 		if rec.ID != "" {
 			if !data.ValidID(rec.ID) {
-				return nil, fmt.Errorf("record %d: malformed id %q", i, rec.ID)
+				return nil, nil, fmt.Errorf("record %d: malformed id %q", i, rec.ID)
 			}
 			id, how = rec.ID, "id"
 		}
@@ -470,7 +473,7 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 		r.out[id] = len(r.list)
 		r.list = append(r.list, rec)
 	}
-	return r.list, nil
+	return r.list, r.existing, nil
 }
 
 // newID makes a stable id for a new vendor from its name (or, with no

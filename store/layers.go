@@ -79,14 +79,17 @@ func replaceLayer(tx *bolt.Tx, info LayerInfo, vendors []data.Vendor) error {
 	for i := range vendors {
 		fresh[i] = &vendors[i]
 	}
-	return replaceLayerOf(tx, info, fresh)
+	return replaceLayerOf(tx, info, fresh, nil)
 }
 
 // replaceLayerOf is replaceLayer of records held by pointer; it orders
 // fresh by id. Sorting pointers, not records, as a Vendor is large to
 // move: the one order serves the layer's puts and the derived buckets'
 // updates.
-func replaceLayerOf(tx *bolt.Tx, info LayerInfo, fresh []*data.Vendor) error {
+//
+// known, if not nil, holds vendors the caller has read from the file in
+// this transaction (resolve's), which need not be read again.
+func replaceLayerOf(tx *bolt.Tx, info LayerInfo, fresh []*data.Vendor, known map[string]stored) error {
 	slices.SortFunc(fresh, func(a, b *data.Vendor) int { return strings.Compare(a.ID, b.ID) })
 	freshIDs := make([]string, len(fresh))
 	for i, v := range fresh {
@@ -100,7 +103,7 @@ func replaceLayerOf(tx *bolt.Tx, info LayerInfo, fresh []*data.Vendor) error {
 		return err
 	}
 	ids := mergeSorted(oldIDs, freshIDs)
-	return updateDerived(tx, ids, func() error { return putLayer(tx, info, fresh) }, info.Name, fresh)
+	return updateDerived(tx, ids, func() error { return putLayer(tx, info, fresh) }, info.Name, fresh, known)
 }
 
 // mergeSorted is the sorted union of two sorted lists without repeats.
@@ -155,7 +158,7 @@ func (s *Store) DeleteLayer(name string) error {
 		if err != nil {
 			return err
 		}
-		return updateDerived(tx, ids, func() error { return layers.DeleteBucket([]byte(name)) }, "", nil)
+		return updateDerived(tx, ids, func() error { return layers.DeleteBucket([]byte(name)) }, "", nil, nil)
 	})
 }
 
@@ -471,13 +474,26 @@ func layerList(tx *bolt.Tx) ([]layerRef, error) {
 // storedVendor is vendor id as the derived buckets last saw it: its merged
 // record, or the one layer's record (not merged: without provenance).
 func storedVendor(tx *bolt.Tx, ls []layerRef, id string) (*data.Vendor, string, error) {
+	st, err := storedVendorAt(tx, ls, id)
+	return st.v, st.source, err
+}
+
+// stored is a vendor as the file holds it: merged (layer "") or the one
+// layer's record (layer and source set).
+type stored struct {
+	v             *data.Vendor
+	layer, source string
+}
+
+// storedVendorAt is storedVendor saying which layer the record came from.
+func storedVendorAt(tx *bolt.Tx, ls []layerRef, id string) (stored, error) {
 	if b := tx.Bucket(bucketVendors); b != nil {
 		if raw := b.Get([]byte(id)); raw != nil {
 			var v data.Vendor
 			if err := json.Unmarshal(raw, &v); err != nil {
-				return nil, "", fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, id, err)
+				return stored{}, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, id, err)
 			}
-			return &v, "", nil
+			return stored{v: &v}, nil
 		}
 	}
 	for _, l := range ls {
@@ -487,12 +503,12 @@ func storedVendor(tx *bolt.Tx, ls []layerRef, id string) (*data.Vendor, string, 
 		if raw := l.vendors.Get([]byte(id)); raw != nil {
 			var v data.Vendor
 			if err := json.Unmarshal(raw, &v); err != nil {
-				return nil, "", fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, l.info.Name, id, err)
+				return stored{}, fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, l.info.Name, id, err)
 			}
-			return &v, l.source, nil
+			return stored{&v, l.info.Name, l.source}, nil
 		}
 	}
-	return nil, "", nil
+	return stored{}, nil
 }
 
 // vendorIndex is what one vendor puts in the derived buckets.
@@ -1169,7 +1185,7 @@ func currentSchema(tx *bolt.Tx) bool {
 // ones put in, each bucket in key order. fresh, if not nil, are the
 // records mutate writes to the layer freshName, in id order. A file of an
 // older schema is rebuilt whole instead.
-func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName string, fresh []*data.Vendor) error {
+func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName string, fresh []*data.Vendor, known map[string]stored) error {
 	if !currentSchema(tx) {
 		if err := mutate(); err != nil {
 			return err
@@ -1196,7 +1212,12 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 			}
 			var v *data.Vendor
 			var err error
-			if merged != nil && merged.Get([]byte(id)) != nil {
+			if k, ok := known[id]; ok && k.v != nil {
+				v = k.v
+				if k.layer != "" && k.layer != freshName {
+					decoded[k.layer+"\x00"+id] = v
+				}
+			} else if merged != nil && merged.Get([]byte(id)) != nil {
 				v, _, err = storedVendor(tx, nil, id)
 			} else {
 				for _, l := range before {
