@@ -216,6 +216,16 @@ func appendStringsField[S ~string](b []byte, name string, ss []S) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+// jsonPlain marks the bytes encoding/json writes as they are: printable
+// ASCII but for the quote, the backslash and the HTML-sensitive <, > and
+// &. One table lookup a byte is about twice as fast as the comparisons.
+var jsonPlain = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
 // AppendJSONString quotes s as encoding/json does: HTML-sensitive
 // characters and control characters escaped, invalid UTF-8 replaced by
 // U+FFFD, and U+2028 and U+2029 escaped.
@@ -224,11 +234,11 @@ func AppendJSONString(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
+		if jsonPlain[c] {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
 			b = append(b, s[start:i]...)
 			switch c {
 			case '\\', '"':
