@@ -300,6 +300,12 @@ type ocdBuilder struct {
 	lastVendor               *Vendor
 	lastHost                 string
 	lastHostOK               bool
+	// The last row's category and retention as written, and what they
+	// mapped to: most rows repeat a few of each.
+	lastRawCat, lastRetention string
+	lastCat                   Category
+	lastCatOK                 bool
+	lastLifetime              Lifetime
 }
 
 func (rd *reader) newOCDBuilder() *ocdBuilder {
@@ -327,7 +333,11 @@ func (ob *ocdBuilder) add(r *ocdRow, line int) {
 		}
 	}
 	rawCat := text(r.Category)
-	cat, ok := ocdCategories[strings.ToLower(rawCat)]
+	if rawCat != ob.lastRawCat || ob.lastRawCat == "" {
+		ob.lastCat, ob.lastCatOK = ocdCategories[strings.ToLower(rawCat)]
+		ob.lastRawCat = rawCat
+	}
+	cat, ok := ob.lastCat, ob.lastCatOK
 	if !ok && rawCat != "" && !containsFold(v.SeenCategories, rawCat) {
 		v.SeenCategories = append(v.SeenCategories, rawCat)
 	}
@@ -342,7 +352,10 @@ func (ob *ocdBuilder) add(r *ocdRow, line int) {
 	if r.WildcardMatch == 1 && !strings.HasSuffix(name, "*") {
 		name += "*"
 	}
-	addStorage(v, StorageItem{Kind: Cookie, Name: name, Lifetime: parseRetention(r.RetentionPeriod), Purpose: text(r.Description), Category: cat})
+	if r.RetentionPeriod != ob.lastRetention || r.RetentionPeriod == "" {
+		ob.lastLifetime, ob.lastRetention = parseRetention(r.RetentionPeriod), r.RetentionPeriod
+	}
+	addStorage(v, StorageItem{Kind: Cookie, Name: name, Lifetime: ob.lastLifetime, Purpose: text(r.Description), Category: cat})
 	if d := text(r.Domain); d != "" {
 		if d != ob.lastDomain {
 			ob.lastDomain = d
