@@ -2,9 +2,13 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/vendex/vendex/data"
 	bolt "go.etcd.io/bbolt"
@@ -50,6 +54,8 @@ func getVendor(tx *bolt.Tx, id string) (data.Vendor, error) {
 }
 
 // All returns every vendor, sorted by name (case-insensitively, then id).
+// With every public dataset imported that is 37,000 records: they are
+// decoded on every core.
 func (s *Store) All() ([]data.Vendor, error) {
 	var out []data.Vendor
 	err := s.view(func(tx *bolt.Tx) error {
@@ -57,59 +63,94 @@ func (s *Store) All() ([]data.Vendor, error) {
 		if b == nil {
 			return nil
 		}
-		if br := tx.Bucket(bucketBrief); br != nil {
-			out = make([]data.Vendor, 0, br.Stats().KeyN)
+		// The records to decode: the merged ones, then those of vendors
+		// that one layer describes. raw stays valid while tx is open.
+		type job struct {
+			raw   []byte
+			layer *layerRef // nil for a merged record
+			key   string
 		}
-		err := b.ForEach(func(k, raw []byte) error {
-			var v data.Vendor
-			if err := json.Unmarshal(raw, &v); err != nil {
-				return fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, k, err)
-			}
-			out = append(out, v)
+		var jobs []job
+		if br := tx.Bucket(bucketBrief); br != nil {
+			jobs = make([]job, 0, br.Stats().KeyN)
+		}
+		b.ForEach(func(k, raw []byte) error {
+			jobs = append(jobs, job{raw: raw, key: string(k)})
 			return nil
 		})
-		if err != nil {
-			return err
-		}
-		// The vendors that one layer describes.
 		ls, err := layerList(tx)
 		if err != nil {
 			return err
 		}
-		for _, l := range ls {
+		for i := range ls {
+			l := &ls[i]
 			if l.vendors == nil {
 				continue
 			}
-			err := l.vendors.ForEach(func(k, raw []byte) error {
-				if b.Get(k) != nil {
-					return nil
+			l.vendors.ForEach(func(k, raw []byte) error {
+				if b.Get(k) == nil {
+					jobs = append(jobs, job{raw: raw, layer: l, key: string(k)})
 				}
-				var v data.Vendor
-				if err := json.Unmarshal(raw, &v); err != nil {
-					return fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, l.info.Name, k, err)
-				}
-				out = append(out, data.Merge([]data.SourcedVendor{{Source: l.source, Vendor: v}}))
 				return nil
 			})
-			if err != nil {
-				return err
-			}
 		}
-		return nil
+		out = make([]data.Vendor, len(jobs))
+		errs := make([]error, len(jobs))
+		workers := min(runtime.GOMAXPROCS(0), 1+len(jobs)/500)
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Go(func() {
+				for i := w; i < len(jobs); i += workers {
+					j := jobs[i]
+					var v data.Vendor
+					if err := json.Unmarshal(j.raw, &v); err != nil {
+						if j.layer == nil {
+							errs[i] = fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, j.key, err)
+						} else {
+							errs[i] = fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, j.layer.info.Name, j.key, err)
+						}
+						continue
+					}
+					if j.layer != nil {
+						v = data.Merge([]data.SourcedVendor{{Source: j.layer.source, Vendor: v}})
+					}
+					out[i] = v
+				}
+			})
+		}
+		wg.Wait()
+		return errors.Join(errs...)
 	})
+	if err != nil {
+		return nil, err
+	}
 	SortByName(out)
-	return out, err
+	return out, nil
 }
 
 // SortByName orders vendors as every list in vendex shows them.
 func SortByName(vs []data.Vendor) {
-	sort.SliceStable(vs, func(i, j int) bool {
-		a, b := strings.ToLower(vs[i].Name), strings.ToLower(vs[j].Name)
-		if a != b {
-			return a < b
+	// Lower-cased once each, not twice a comparison: a sort of 37,000
+	// vendors makes over a million comparisons.
+	lower := make([]string, len(vs))
+	order := make([]int, len(vs))
+	for i := range vs {
+		lower[i], order[i] = strings.ToLower(vs[i].Name), i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if c := strings.Compare(lower[a], lower[b]); c != 0 {
+			return c
 		}
-		return vs[i].ID < vs[j].ID
+		if c := strings.Compare(vs[a].ID, vs[b].ID); c != 0 {
+			return c
+		}
+		return a - b
 	})
+	sorted := make([]data.Vendor, len(vs))
+	for i, o := range order {
+		sorted[i] = vs[o]
+	}
+	copy(vs, sorted)
 }
 
 // Count is the number of vendors.
