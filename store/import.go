@@ -202,6 +202,8 @@ type resolver struct {
 	existing              map[string]stored      // vendors read from the file so far
 	parentOwners          map[string]ownerAnswer // indexedOwner's answers for parent domains
 	parentCurated         map[string][]string    // curatedClaims' answers for parent domains
+	lastHost              string                 // domainClaims' last question...
+	lastClaims            []byte                 // ...and answer
 }
 
 func (r *resolver) existingVendor(id string) *data.Vendor {
@@ -289,7 +291,7 @@ func (r *resolver) curatedClaims(host string, remember bool) []string {
 		return ids
 	}
 	var ids []string
-	if raw := r.domains.Get([]byte(host)); raw != nil {
+	if raw := r.domainClaims(host); raw != nil {
 		if cs, err := decodeClaims(raw); err == nil {
 			for _, c := range cs {
 				if c.rank < kindRank(KindImport) && c.Path == "" {
@@ -314,7 +316,7 @@ func (r *resolver) indexedOwner(suffix string, remember bool) (id string, found 
 	if a, ok := r.parentOwners[suffix]; ok {
 		return a.id, a.found
 	}
-	if raw := r.domains.Get([]byte(suffix)); raw != nil {
+	if raw := r.domainClaims(suffix); raw != nil {
 		if cs, err := decodeClaims(raw); err == nil {
 			found = true // only shared claims: nobody's in particular
 			for _, c := range cs {
@@ -329,6 +331,15 @@ func (r *resolver) indexedOwner(suffix string, remember bool) (id string, found 
 		r.parentOwners[suffix] = ownerAnswer{id, found}
 	}
 	return id, found
+}
+
+// domainClaims is the domain index's value for host. The last answer is
+// kept: owner and then curatedCover ask for each record's host in turn.
+func (r *resolver) domainClaims(host string) []byte {
+	if host != r.lastHost || r.lastHost == "" {
+		r.lastHost, r.lastClaims = host, r.domains.Get([]byte(host))
+	}
+	return r.lastClaims
 }
 
 type ownerAnswer struct {
