@@ -372,6 +372,14 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 		existing: map[string]stored{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]string{},
 	}
 	source := sourceLabel(rep.Layer)
+	// The report's lists, sized for the most they can hold: a large file
+	// adds 100,000 cookies.
+	nd, ns := 0, 0
+	for i := range records {
+		nd, ns = nd+len(records[i].Domains), ns+len(records[i].Storage)
+	}
+	rep.NewVendors = make([]Change, 0, len(records))
+	rep.NewDomains, rep.NewCookies = make([]Change, 0, nd), make([]Change, 0, ns)
 	for i := range records {
 		rec := &records[i]
 		rec.Provenance = nil
@@ -454,11 +462,10 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 			}
 		}
 		rec.Domains = kept
+		prev, again := r.out[id] // an earlier record of the file is this vendor
 		for _, st := range rec.Storage {
-			if old == nil || !hasItem(old.Storage, st) {
-				if prev, ok := r.out[id]; !ok || !hasItem(r.list[prev].Storage, st) {
-					rep.NewCookies = append(rep.NewCookies, Change{st.Name, id})
-				}
+			if (old == nil || !hasItem(old.Storage, st)) && (!again || !hasItem(r.list[prev].Storage, st)) {
+				rep.NewCookies = append(rep.NewCookies, Change{st.Name, id})
 			}
 		}
 		if old != nil && rec.Category != "" && old.Category != "" && rec.Category != old.Category {
