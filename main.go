@@ -397,7 +397,11 @@ func cmdLookup(c *cli, args []string) error {
 		fmt.Fprintf(c.stderr, "vendex: %d of the inputs matched no vendor: %s\n", len(misses), list(misses))
 	}
 	if len(invalid) > 0 {
-		fmt.Fprintf(c.stderr, "vendex: %d of the inputs are not a host or URL: %s\n", len(invalid), list(invalid))
+		verb := "are"
+		if len(invalid) == 1 {
+			verb = "is"
+		}
+		fmt.Fprintf(c.stderr, "vendex: %d of the inputs %s not a host or URL: %s\n", len(invalid), verb, list(invalid))
 	}
 	if len(misses)+len(invalid) > 0 {
 		return exitError{1}

@@ -41,6 +41,7 @@ func TestParseTargetSaysWhatIsWrong(t *testing.T) {
 		"static.hotjar.com:99999": "from 1 to 65535",
 		"hotjar.com..":            "empty label",
 		"-x.example":              "cannot have",
+		"x-.example":              "cannot have",
 		"ex@mple!.com":            "cannot have",
 		"http://":                 "no host",
 		"a\x1b[31m.com":           "control characters",
@@ -58,7 +59,8 @@ func TestParseTargetSaysWhatIsWrong(t *testing.T) {
 			t.Errorf("ParseTarget message is %d bytes long", len(err.Error()))
 		}
 	}
-	for _, ok := range []string{"static.hotjar.com:443", "hotjar.com.", "bücher.example", "[2001:db8::1]:80", "192.0.2.1"} {
+	for _, ok := range []string{"static.hotjar.com:443", "hotjar.com.", "bücher.example", "[2001:db8::1]:80", "192.0.2.1",
+		"r5---sn-najern7r.googlevideo.com", "https://rr1---sn-abc.googlevideo.com/videoplayback", "xn--bcher-kva.example", "_dmarc.example.com"} {
 		if _, err := ParseTarget(ok); err != nil {
 			t.Errorf("ParseTarget(%q): %v", ok, err)
 		}

@@ -99,11 +99,18 @@ func NormalizeHost(h string) (string, error) {
 	if strings.Contains(h, "..") || strings.HasPrefix(h, ".") || strings.HasSuffix(h, ".") {
 		return "", errors.New("the host has an empty label: two dots in a row")
 	}
-	a, err := hostProfile.ToASCII(h)
-	if err != nil {
-		return "", errors.New("the host holds characters a domain name cannot have")
+	a := strings.ToLower(h)
+	if !isASCII(h) {
+		// Only an internationalised name goes through IDNA: its rules
+		// also refuse ASCII labels real sites use, such as the "--" at
+		// the third and fourth characters of YouTube's video hosts
+		// (r5---sn-najern7r.googlevideo.com).
+		var err error
+		if a, err = hostProfile.ToASCII(h); err != nil {
+			return "", errors.New("the host holds characters a domain name cannot have")
+		}
+		a = strings.ToLower(a)
 	}
-	a = strings.ToLower(a)
 	if !validHostName(a) {
 		return "", errors.New("the host holds characters a domain name cannot have")
 	}
@@ -115,7 +122,7 @@ func validHostName(h string) bool {
 		return false
 	}
 	for _, label := range strings.Split(h, ".") {
-		if label == "" || len(label) > 63 {
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
 			return false
 		}
 		for i := 0; i < len(label); i++ {
@@ -169,3 +176,12 @@ func MatchPattern(pattern, name string) bool {
 
 // IsPattern reports whether a storage name is a wildcard pattern.
 func IsPattern(name string) bool { return strings.Contains(name, "*") }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
