@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -38,6 +39,7 @@ func Edit(path string, fn func(s *Store) error) error {
 		return err
 	}
 	defer unlock()
+	removeStaleCopies(path)
 
 	// Refuse a damaged or newer file before copying it, with its own name
 	// in the message.
@@ -105,6 +107,20 @@ func Edit(path string, fn func(s *Store) error) error {
 		d.Close()
 	}
 	return nil
+}
+
+// removeStaleCopies deletes the private copies that writers killed before
+// they finished (Ctrl-C, a crash) left beside the catalogue: each is as
+// large as the catalogue, and only a writer holding the lock makes them,
+// so with the lock held none is in use.
+func removeStaleCopies(path string) {
+	dir, prefix := filepath.Dir(path), "."+filepath.Base(path)+".edit-"
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), prefix) && !e.IsDir() {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // copyInto copies the file at path (if there is one) into dst and syncs it.

@@ -207,3 +207,26 @@ func TestScriptPathsMayHoldWildcards(t *testing.T) {
 		}
 	}
 }
+
+// A writer killed mid-edit leaves its private copy behind; the next edit
+// removes it, and nothing else.
+func TestAnEditRemovesCopiesKilledWritersLeft(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "v.db")
+	stale := filepath.Join(dir, ".v.db.edit-12345")
+	other := filepath.Join(dir, ".w.db.edit-12345")
+	for _, f := range []string{stale, other} {
+		if err := os.WriteFile(f, []byte("left by a killed import"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := Edit(path, func(s *Store) error { return ErrNoChange }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the stale copy is still there: %v", err)
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("another catalogue's file went: %v", err)
+	}
+}
