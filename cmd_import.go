@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"syscall"
 	"text/tabwriter"
 
 	"github.com/vendex/vendex/data"
@@ -135,6 +137,17 @@ func cmdImport(c *cli, args []string) error {
 		}
 		// All files land in one private copy that replaces the catalogue
 		// at the end: all or nothing, and readers are never locked out.
+		// Interrupted, the import stops with the catalogue untouched (the
+		// next writer removes the copy).
+		interrupted := make(chan os.Signal, 1)
+		signal.Notify(interrupted, os.Interrupt, syscall.SIGTERM)
+		defer signal.Stop(interrupted)
+		go func() {
+			if _, ok := <-interrupted; ok {
+				fmt.Fprintln(c.stderr, "vendex: import interrupted; the catalogue is as it was")
+				os.Exit(130)
+			}
+		}()
 		if err := store.Edit(path, importAll); err != nil {
 			return err
 		}
