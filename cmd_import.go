@@ -95,6 +95,9 @@ func cmdImport(c *cli, args []string) error {
 			return fmt.Errorf("%w; nothing was imported", err)
 		}
 		printWarnings(c.stderr, warns, *verbose)
+		if len(vs) == 0 {
+			return fmt.Errorf("import %s: no vendor records in it as %s (is that its format?); nothing was imported", data.CleanLine(p), f)
+		}
 		sum := sha256.Sum256(b)
 		files = append(files, importFile{path: p, format: f, hash: hex.EncodeToString(sum[:]), records: vs})
 	}

@@ -113,3 +113,23 @@ func TestImportingTheSameFileAgainLeavesTheDatabaseUntouched(t *testing.T) {
 		t.Errorf("forget by the path it was imported from: %+v", r)
 	}
 }
+
+// A file that holds no records (a CSV header alone, an empty list) is
+// refused rather than kept as an empty source.
+func TestImportOfAFileWithNoRecordsIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	header := filepath.Join(dir, "header.csv")
+	os.WriteFile(header, []byte("ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n"), 0o644)
+	empty := filepath.Join(dir, "empty.json")
+	os.WriteFile(empty, []byte("[]"), 0o644)
+	db := tempDB(t)
+	for _, c := range [][]string{{header}, {"--format", "third-party-web", empty}} {
+		r := vendex(t, db, "", append([]string{"import"}, c...)...)
+		if r.code != 1 || !strings.Contains(r.stderr, "no vendor records") || !strings.Contains(r.stderr, "nothing was imported") {
+			t.Errorf("import %v: %d %q", c, r.code, r.stderr)
+		}
+	}
+	if r := vendex(t, db, "", "sources"); strings.Contains(r.stdout, "import:") {
+		t.Errorf("an empty file left a source:\n%s", r.stdout)
+	}
+}
