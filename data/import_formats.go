@@ -1110,6 +1110,7 @@ func (rd *reader) gvl(b []byte) ([]Vendor, error) {
 		return nil, err
 	}
 	var list []gvlVendor
+	var paths []string // where each vendor is in the file, for warnings
 	raw := bytes.TrimSpace(f.Vendors)
 	switch {
 	case len(raw) > 0 && raw[0] == '{':
@@ -1117,26 +1118,36 @@ func (rd *reader) gvl(b []byte) ([]Vendor, error) {
 		if err := rd.decodeJSON(raw, rd.lineOf(b, raw), &m); err != nil {
 			return nil, rd.prefixPath(err, "vendors")
 		}
-		for _, k := range sortedKeys(m) {
-			list = append(list, m[k])
+		keys := sortedKeys(m)
+		sort.SliceStable(keys, func(i, j int) bool { return m[keys[i]].ID < m[keys[j]].ID })
+		for _, k := range keys {
+			list, paths = append(list, m[k]), append(paths, fmt.Sprintf("vendors.%s", k))
 		}
-		sort.SliceStable(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	case len(raw) > 0 && raw[0] == '[':
 		if err := rd.decodeJSON(raw, rd.lineOf(b, raw), &list); err != nil {
 			return nil, rd.prefixPath(err, "vendors")
+		}
+		for i := range list {
+			paths = append(paths, fmt.Sprintf("vendors[%d]", i))
 		}
 	default:
 		return nil, rd.fail(0, "vendors", errors.New("want an object or a list of vendors"))
 	}
 	c := newCollector()
-	for _, g := range list {
-		path := fmt.Sprintf("vendors[%d]", g.ID)
+	nameOnly := 0
+	for i, g := range list {
+		path := paths[i]
 		if g.DeletedDate != "" {
 			rd.warn(0, path, "skipped %q: deleted from the list on %s", text(g.Name), text(g.DeletedDate))
 			continue
 		}
 		if text(g.Name) == "" {
 			rd.warn(0, path, "skipped a vendor with no name")
+			continue
+		}
+		if len(g.Domains) == 0 && len(g.Purposes) == 0 && len(g.LegIntPurposes) == 0 && len(g.URLs) == 0 &&
+			g.PolicyURL == "" && g.UsesCookies == nil && g.DeviceStorageDisclosureURL == "" {
+			nameOnly++ // a vendor info file's vendor with no domains: nothing to add
 			continue
 		}
 		v := c.get(g.Name, g.Name)
@@ -1176,12 +1187,26 @@ func (rd *reader) gvl(b []byte) ([]Vendor, error) {
 		if g.ID > 0 && !hasSource(v.Sources, src) {
 			v.Sources = append(v.Sources, src)
 		}
+		if g.ID > 0 {
+			// The TCF id as an alias joins the records of other IAB files
+			// (a vendor info file's names often differ from the list's)
+			// and finds the vendor by the id consent strings carry.
+			addAlias(v, iabAlias(g.ID))
+		}
 		for j, d := range g.Domains {
 			rd.addDomain(v, d, fmt.Sprintf("%s.domains[%d]", path, j))
 		}
 	}
+	if nameOnly > 0 {
+		rd.warn(0, "vendors", "skipped %d vendors that have nothing but a name and an id", nameOnly)
+	}
 	return c.vendors(), nil
 }
+
+// IABAliasPrefix starts the alias an IAB TCF vendor gets from its id.
+const IABAliasPrefix = "IAB TCF vendor "
+
+func iabAlias(id int) string { return IABAliasPrefix + strconv.Itoa(id) }
 
 // lineOf is the number of lines in b before sub, a copy of part of it.
 func (rd *reader) lineOf(b, sub []byte) int {

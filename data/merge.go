@@ -131,9 +131,16 @@ func Merge(records []SourcedVendor) Vendor {
 			}
 		}
 		for _, s := range v.Sources {
-			if !hasSource(out.Sources, s) {
-				out.Sources = append(out.Sources, s)
+			// The same source from two records (the IAB list and a vendor
+			// info file both name "IAB TCF vendor 57") is listed once, with
+			// what either says of it.
+			if i := sameSource(out.Sources, s); i >= 0 {
+				fill(&out.Sources[i].URL, s.URL)
+				fill(&out.Sources[i].Checked, s.Checked)
+				fill(&out.Sources[i].Note, s.Note)
+				continue
 			}
+			out.Sources = append(out.Sources, s)
 		}
 	}
 	out.Provenance = prov
@@ -244,6 +251,17 @@ func hasFAQ(list []FAQ, q string) bool {
 		}
 	}
 	return false
+}
+
+// sameSource is the index in list of a source of the same name whose URL,
+// if both have one, is the same; or -1.
+func sameSource(list []Source, s Source) int {
+	for i, x := range list {
+		if x.Name == s.Name && (x.URL == s.URL || x.URL == "" || s.URL == "") {
+			return i
+		}
+	}
+	return -1
 }
 
 func hasSource(list []Source, s Source) bool {

@@ -123,7 +123,8 @@ func LayerName(o ImportOptions) string {
 //
 // Each record joins an existing vendor (in the merged view as it stands)
 // when they are the same vendor, by the first of these rules that matches:
-//  1. the record's id is a vendor's id (vendex JSON carries ids);
+//  1. the record's id is a vendor's id (vendex JSON carries ids), or its
+//     IAB TCF vendor id (an alias "IAB TCF vendor N") is a vendor's;
 //  2. its normalised name, or one of its aliases, is a vendor's id, name or
 //     alias (data.NormalizeName);
 //  3. at least half of its domains fall under hosts one vendor claims (the
@@ -389,6 +390,18 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 				return nil, nil, fmt.Errorf("record %d: malformed id %q", i, rec.ID)
 			}
 			id, how = rec.ID, "id"
+		}
+		if id == "" {
+			// An IAB TCF vendor id is an id too: it outranks names, which
+			// the IAB's own files spell differently.
+			for _, a := range rec.Aliases {
+				if strings.HasPrefix(a, data.IABAliasPrefix) {
+					if id = r.byName(a); id != "" {
+						how = "id"
+						break
+					}
+				}
+			}
 		}
 		if id == "" {
 			if id = r.byName(rec.Name); id != "" {

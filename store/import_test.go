@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -579,4 +580,54 @@ func TestASchemaOneFileStillOpensAndIsRebuiltOnWrite(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// An IAB vendor info file (id, name, domains) joins the vendors of the
+// global vendor list by their TCF id even where it spells the name
+// differently, lists the shared source once, and adds no vendor for an
+// entry that has nothing but a name.
+func TestIABFilesJoinByTheTCFVendorID(t *testing.T) {
+	s := openSeeded(t)
+	mustImport(t, s, "vendor-list.json")
+	info := []byte(`{"vendorListVersion": 7, "vendors": [
+  {"id": 7, "name": "Fabrikam Pixel Ltd.", "domains": ["px.fabrikam.example"]},
+  {"id": 8, "name": "Adatum", "domains": []},
+  {"id": 8, "name": "Fabrikam Pixel", "domains": ["cdn.adatum.example"]},
+  {"id": 12, "name": "Nothing But A Name"}]}`)
+	rep, err := importBytes(s, "vendorinfo.json", info, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.NewVendors) != 0 || rep.Joined["id"] != 2 {
+		t.Errorf("new vendors %v, joined %v; want both joined by their TCF ids and nothing new", rep.NewVendors, rep.Joined)
+	}
+	// The TCF id outranks a name that belongs to another vendor.
+	if m, err := s.ByDomain(data.Target{Host: "cdn.adatum.example"}); err != nil || m.Vendor.ID != "adatum-measurement" {
+		t.Errorf("cdn.adatum.example -> %q %v, want adatum-measurement", m.Vendor.ID, err)
+	}
+	v, err := s.Get("fabrikam-pixel")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(v.Aliases, "Fabrikam Pixel Ltd.") || !slices.Contains(v.Aliases, "IAB TCF vendor 7") {
+		t.Errorf("aliases %q", v.Aliases)
+	}
+	if len(v.Domains) != 1 || v.Domains[0].Host != "px.fabrikam.example" {
+		t.Errorf("domains %+v", v.Domains)
+	}
+	n := 0
+	for _, src := range v.Sources {
+		if src.Name == "IAB TCF vendor 7" {
+			n++
+			if src.URL == "" || src.Note == "" {
+				t.Errorf("the source lost what the list said of it: %+v", src)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("IAB TCF vendor 7 is listed %d times in %+v", n, v.Sources)
+	}
+	if f, err := s.Find("IAB TCF vendor 7"); err != nil || f.ID != "fabrikam-pixel" {
+		t.Errorf("find by TCF id: %v %v", f.ID, err)
+	}
 }
