@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"io/fs"
 	"path"
+	"reflect"
 	"sort"
+	"strings"
 )
 
 // The catalogue is one JSON file per vendor, written by us; see
@@ -106,18 +109,83 @@ func DecodeVendors(r io.Reader) ([]Vendor, error) {
 	return []Vendor{v}, nil
 }
 
-// jsonError adds the line number to a decoding error.
+// JSONError is a vendor file that does not decode: where (line, and the
+// field's path when known) and what, in words rather than Go's types.
+type JSONError struct {
+	Line int
+	Path string
+	Err  error
+}
+
+func (e *JSONError) Error() string {
+	if e.Path != "" {
+		return fmt.Sprintf("line %d: %s: %v", e.Line, e.Path, e.Err)
+	}
+	return fmt.Sprintf("line %d: %v", e.Line, e.Err)
+}
+
+func (e *JSONError) Unwrap() error { return e.Err }
+
+// jsonError says where in b, which dec was reading, the error err is.
 func jsonError(b []byte, dec *json.Decoder, err error) error {
 	off := dec.InputOffset()
-	switch e := err.(type) {
-	case *json.SyntaxError:
-		off = e.Offset
-	case *json.UnmarshalTypeError:
-		off = e.Offset
+	e := &JSONError{Err: err}
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+	case errors.As(err, &te):
+		off, e.Path = te.Offset, te.Field
+		e.Err = fmt.Errorf("want %s, got JSON %s", jsonKind(te.Type), te.Value)
+	default:
+		// DisallowUnknownFields reports the field at the end of the
+		// input: find the key itself.
+		if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+			if i := indexKey(b, name); i >= 0 {
+				off = int64(i)
+			}
+			e.Err = fmt.Errorf("unknown field %s (data/vendors/README.md lists the fields)", name)
+		}
 	}
-	if off > int64(len(b)) {
-		off = int64(len(b))
+	off = min(max(off, 0), int64(len(b)))
+	e.Line = 1 + bytes.Count(b[:off], []byte("\n"))
+	return e
+}
+
+// indexKey is where quoted, a JSON string, first appears in b as an
+// object's key (followed by a colon), or -1.
+func indexKey(b []byte, quoted string) int {
+	for from := 0; ; {
+		i := bytes.Index(b[from:], []byte(quoted))
+		if i < 0 {
+			return -1
+		}
+		i += from
+		rest := bytes.TrimLeft(b[i+len(quoted):], " \t\r\n")
+		if len(rest) > 0 && rest[0] == ':' {
+			return i
+		}
+		from = i + 1
 	}
-	line := 1 + bytes.Count(b[:off], []byte("\n"))
-	return fmt.Errorf("line %d: %w", line, err)
+}
+
+// jsonKind names the JSON a Go type wants: "a string", "a list"...
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Map, reflect.Struct:
+		return "an object"
+	case reflect.Pointer:
+		return jsonKind(t.Elem())
+	}
+	return t.String()
 }

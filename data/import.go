@@ -542,7 +542,7 @@ func (rd *reader) decodeJSON(b []byte, lineOffset int, v any) error {
 	case errors.As(err, &te):
 		off = te.Offset
 		path = te.Field
-		err = fmt.Errorf("want %s, got JSON %s", te.Type, te.Value)
+		err = fmt.Errorf("want %s, got JSON %s", jsonKind(te.Type), te.Value)
 	}
 	line := 0
 	if off >= 0 {

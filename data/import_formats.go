@@ -187,6 +187,10 @@ func (c *collector) vendors() []Vendor {
 func (rd *reader) vendex(b []byte) ([]Vendor, error) {
 	vs, err := DecodeVendors(bytes.NewReader(b))
 	if err != nil {
+		var je *JSONError
+		if errors.As(err, &je) {
+			return nil, rd.fail(je.Line, je.Path, je.Err)
+		}
 		return nil, &ImportError{File: rd.file, Err: err}
 	}
 	list := bytes.HasPrefix(bytes.TrimSpace(b), []byte("["))

@@ -263,7 +263,7 @@ func TestMalformedFilesAreReportedWithTheirPlace(t *testing.T) {
 	}{
 		{"third-party-web-syntax.json", "third-party-web-syntax.json:4: "},
 		{"ocd-columns.csv", "ocd-columns.csv:3: wrong number of fields"},
-		{"gvl-type.json", `gvl-type.json:4: vendors.cookieMaxAgeSeconds: want float64`},
+		{"gvl-type.json", `gvl-type.json:4: vendors.cookieMaxAgeSeconds: want a number, got JSON string`},
 		{"third-party-web-escape.json", "third-party-web-escape.json:2: text holds a terminal escape sequence"},
 		{"ocd-escape.csv", `ocd-escape.csv:2: column "Platform": text holds a terminal escape sequence`},
 	}
@@ -279,6 +279,21 @@ func TestMalformedFilesAreReportedWithTheirPlace(t *testing.T) {
 		_, _, err = ReadFile(f, c.file, bytes.NewReader(b))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: got %v, want an error containing %q", c.file, err, c.want)
+		}
+	}
+}
+
+// A vendex JSON file's mistakes are placed on their line, in the same
+// form as every other format's, and in words rather than Go's types.
+func TestVendexJSONMistakesAreReportedOnTheirLine(t *testing.T) {
+	for body, want := range map[string]string{
+		"{\n  \"id\": \"acme\",\n  \"bogus\": 1,\n  \"name\": \"Acme\"\n}\n":        `mine.json:3: unknown field "bogus"`,
+		"[{\"id\": \"acme\"},\n {\"id\": \"beta\",\n  \"name\": 7}]\n":              `mine.json:3: name: want a string, got JSON number`,
+		"{\"id\": \"acme\", \"name\": \"bogus\",\n \"domains\": {\"host\": \"x\"}}": `mine.json:2: domains: want a list, got JSON object`,
+	} {
+		_, _, err := ReadBytes(FormatVendex, "mine.json", []byte(body))
+		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "Go ") {
+			t.Errorf("%q: got %v, want %q", body, err, want)
 		}
 	}
 }
