@@ -164,6 +164,13 @@ func DetectFormat(name string, head []byte) (Format, error) {
 	case sh.top == '{' && len(sh.keys) > 0 && sh.first[sh.keys[0]] == "[" && hasAll(sh.inner[sh.keys[0]], "cookie", "retentionPeriod"):
 		return FormatOCDJSON, nil
 	}
+	// Broken JSON is said to be broken, and where, rather than of an
+	// unknown format (the shape cannot be told from half a file).
+	var se *json.SyntaxError
+	if err := json.Unmarshal(b, new(json.RawMessage)); errors.As(err, &se) {
+		off := min(int(se.Offset), len(b))
+		return "", fmt.Errorf("%s:%d: not valid JSON: %v", name, 1+bytes.Count(b[:off], []byte("\n")), se)
+	}
 	return "", fmt.Errorf("%s: %w; name it with --format, one of: %s", name, ErrUnknownFormat, FormatNames())
 }
 

@@ -525,3 +525,12 @@ func TestOCDCSVReadInHalvesIsOnePass(t *testing.T) {
 		}
 	}
 }
+
+// A JSON file cut short is reported as broken, with its line, not as a
+// file of unknown format.
+func TestDetectFormatSaysBrokenJSONIsBroken(t *testing.T) {
+	_, err := DetectFormat("cut.json", []byte("[{\"name\": \"Acme\",\n  \"domains\": [\"acme.example\"]},\n {\"name\": \"Be"))
+	if err == nil || !strings.Contains(err.Error(), "cut.json:3: not valid JSON") {
+		t.Errorf("got %v", err)
+	}
+}
