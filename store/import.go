@@ -32,8 +32,12 @@ type ImportOptions struct {
 type ImportReport struct {
 	Layer           LayerInfo
 	DryRun          bool
-	AlreadyImported bool // the same file was imported before: nothing changed
-	Records         int  // records read from the file
+	AlreadyImported bool   // the same file was imported before: nothing changed
+	File            string // the file as this import named it (Layer.File may be an earlier name)
+	// Earlier are other imports of a file of the same name and format (an
+	// older version of the dataset): their facts stand beside this one's.
+	Earlier []LayerInfo
+	Records int // records read from the file
 
 	NewVendors []Change // each vendor the import creates
 	// Joined counts records that joined an existing vendor, by the rule
@@ -73,7 +77,11 @@ func (r ImportReport) String() string {
 	var b strings.Builder
 	src := r.Layer.Format + " " + r.Layer.File
 	if r.AlreadyImported {
-		fmt.Fprintf(&b, "%s: already imported as %s on %s; nothing changed\n", src, r.Layer.Name, r.Layer.Added.Format("2006-01-02"))
+		as := r.Layer.Name
+		if r.File != "" && r.File != r.Layer.File {
+			src, as = r.Layer.Format+" "+r.File, r.Layer.Name+" (from "+r.Layer.File+", the same content)"
+		}
+		fmt.Fprintf(&b, "%s: already imported as %s on %s; nothing changed\n", src, as, r.Layer.Added.Format("2006-01-02"))
 		return b.String()
 	}
 	verb := "imported"
@@ -101,6 +109,10 @@ func (r ImportReport) String() string {
 	changes("new domains", r.NewDomains)
 	changes("new cookies and storage keys", r.NewCookies)
 	list("conflicts", len(r.Conflicts), func(i int) string { return r.Conflicts[i] })
+	for _, e := range r.Earlier {
+		fmt.Fprintf(&b, "  note: an earlier %s was imported on %s as %s; its facts stay beside these ('vendex forget %s' drops it)\n",
+			e.File, e.Added.Format("2006-01-02"), e.Name, e.Name)
+	}
 	return b.String()
 }
 
@@ -154,6 +166,7 @@ func (s *Store) Import(records []data.Vendor, o ImportOptions) (ImportReport, er
 		DryRun:  o.DryRun,
 		Records: len(records),
 		Joined:  map[string]int{},
+		File:    o.File,
 		Layer:   LayerInfo{Name: LayerName(o), Kind: kind, Format: o.Format, File: o.File, Hash: o.Hash, Added: now},
 	}
 	run := s.update
@@ -168,6 +181,15 @@ func (s *Store) Import(records []data.Vendor, o ImportOptions) (ImportReport, er
 					_ = json.Unmarshal(raw, &rep.Layer)
 				}
 				return nil
+			}
+			ls, err := layerList(tx)
+			if err != nil {
+				return err
+			}
+			for _, l := range ls {
+				if l.info.Kind == kind && l.info.Format == o.Format && l.info.File == o.File {
+					rep.Earlier = append(rep.Earlier, l.info)
+				}
 			}
 		}
 		out, known, err := resolve(tx, records, &rep, o.User)

@@ -631,3 +631,33 @@ func TestIABFilesJoinByTheTCFVendorID(t *testing.T) {
 		t.Errorf("find by TCF id: %v %v", f.ID, err)
 	}
 }
+
+// A newer version of a dataset imported beside the older one says the
+// older one is still there and how to drop it; the same content under
+// another name says which file it was imported as.
+func TestReimportingAnUpdatedFileNamesTheEarlierImport(t *testing.T) {
+	s := openSeeded(t)
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "import", "ocd.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := importBytes(s, "ocd.csv", b, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newer := append(append([]byte(nil), b...), "x9,Newcomer,Analytics,nc_id,newcomer.example,Keeps an id,1 day,Newcomer Ltd,https://newcomer.example/privacy,0\n"...)
+	rep, err := importBytes(s, "ocd.csv", newer, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Earlier) != 1 || rep.Earlier[0].Name != first.Layer.Name || !strings.Contains(rep.String(), "vendex forget "+first.Layer.Name) {
+		t.Errorf("earlier %v; report:\n%s", rep.Earlier, rep.String())
+	}
+	again, err := importBytes(s, "renamed.csv", b, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !again.AlreadyImported || !strings.Contains(again.String(), "renamed.csv: already imported as "+first.Layer.Name+" (from ocd.csv") {
+		t.Errorf("same content, new name:\n%s", again.String())
+	}
+}
