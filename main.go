@@ -723,6 +723,9 @@ func cmdStats(c *cli, args []string) error {
 		name := l.Name
 		if l.File != "" {
 			name = l.Kind + ": " + l.File
+			if l.Format != "" {
+				name += " (" + l.Format + ")" // three datasets ship an entities.json
+			}
 		}
 		fmt.Fprintf(tw, "  %s\t%7d vendors\n", truncate(data.CleanLine(name), 60), l.Vendors)
 	}

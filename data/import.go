@@ -10,6 +10,7 @@ import (
 	"net"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Format is a file format vendex can import.
@@ -331,6 +332,19 @@ func ReadBytes(f Format, name string, b []byte) ([]Vendor, []Warning, error) {
 	var err error
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	rd := &reader{file: name}
+	if !utf8.Valid(b) {
+		// Latin-1 text, most likely: it is read, but each such byte shows
+		// as U+FFFD, so say where the first one is.
+		i := 0
+		for i < len(b) {
+			r, n := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && n == 1 {
+				break
+			}
+			i += n
+		}
+		rd.warn(1+bytes.Count(b[:i], []byte("\n")), "", "the file is not all UTF-8 (Latin-1?); bytes that are not show as \uFFFD: convert it with iconv -f latin1 -t utf-8 and import that")
+	}
 	if f != FormatOCDCSV && !(f == FormatTRDomain && bytes.HasPrefix(b, []byte("domain,"))) {
 		if err := rd.scanJSONText(b, f == FormatVendex); err != nil {
 			return nil, nil, err

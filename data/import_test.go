@@ -534,3 +534,18 @@ func TestDetectFormatSaysBrokenJSONIsBroken(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// Text that is not UTF-8 (a Latin-1 file) is read, with a warning at the
+// line of its first such byte.
+func TestANonUTF8FileIsReadWithAWarning(t *testing.T) {
+	csv := "ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n" +
+		"a1,Acme,Analytics,_a,acme.example,Plain,1 day,Acme,https://acme.example/p,0\n" +
+		"a2,Caf\xe9 Cr\xe8me,Analytics,_c,cafe.example,Latin-1,1 day,Caf\xe9,https://cafe.example/p,0\n"
+	vs, ws, err := ReadBytes(FormatOCDCSV, "latin1.csv", []byte(csv))
+	if err != nil || len(vs) != 2 {
+		t.Fatalf("%v %v", vs, err)
+	}
+	if len(ws) != 1 || ws[0].Line != 3 || !strings.Contains(ws[0].String(), "not all UTF-8") {
+		t.Errorf("warnings %v", ws)
+	}
+}

@@ -88,7 +88,11 @@ func (r ImportReport) String() string {
 	if r.DryRun {
 		verb = "dry run, nothing written; would import"
 	}
-	fmt.Fprintf(&b, "%s: %s %d records as %s (%s layer)\n", src, verb, r.Records, r.Layer.Name, r.Layer.Kind)
+	records := "records"
+	if r.Records == 1 {
+		records = "record"
+	}
+	fmt.Fprintf(&b, "%s: %s %d %s as %s (%s layer)\n", src, verb, r.Records, records, r.Layer.Name, r.Layer.Kind)
 	list := func(title string, n int, item func(int) string) {
 		fmt.Fprintf(&b, "  %s: %d", title, n)
 		const show = 8
