@@ -25,7 +25,7 @@ func TestBriefIsWrittenAsJSONWouldWriteIt(t *testing.T) {
 }
 
 func TestIndexKeysComeOutSortedWhateverOrderTheyWereSetIn(t *testing.T) {
-	w := newDerivedWrites(4)
+	w := newDerivedWrites(4, nil)
 	for _, id := range []string{"b", "a", "c", "a"} {
 		w.setBrief(id, []byte("{}"))
 	}

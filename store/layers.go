@@ -603,6 +603,7 @@ func indexVendor(id string, recs []data.SourcedVendor, ranks []int) vendorIndex 
 			addClaim(sc.Host, claim{ID: id, Path: sc.Path, rank: hostRank(sc.Host)})
 		}
 	}
+	ix.refs = make([]cookieKey, 0, len(v.Storage))
 	for i, st := range v.Storage {
 		if st.Name != "" {
 			ix.refs = append(ix.refs, cookieKey{st.Name, cookieRef{ID: id, Index: i}})
@@ -770,13 +771,22 @@ func sortedKeys[V any](m map[string]V, order []string) []string {
 	return out
 }
 
-// newDerivedWrites sizes for n vendors: growing maps and slices of 100,000
-// entries cost a tenth of a large import.
-func newDerivedWrites(n int) *derivedWrites {
+// newDerivedWrites sizes for n vendors, about as many hosts and the
+// storage items of records: growing maps and slices of 100,000 entries
+// cost a tenth of a large import.
+func newDerivedWrites(n int, records []*data.Vendor) *derivedWrites {
+	hosts, storage := n, n
+	if records != nil {
+		hosts, storage = 0, 0
+		for _, v := range records {
+			hosts += len(v.Domains) + len(v.Scripts)
+			storage += len(v.Storage)
+		}
+	}
 	return &derivedWrites{
 		names:    indexChanges[nameEntry]{loaded: map[string][]nameEntry{}, added: make([]keyed[nameEntry], 0, 2*n)},
-		claims:   indexChanges[claim]{loaded: map[string][]claim{}, added: make([]keyed[claim], 0, n)},
-		cookies:  indexChanges[cookieRef]{loaded: map[string][]cookieRef{}, added: make([]keyed[cookieRef], 0, n)},
+		claims:   indexChanges[claim]{loaded: map[string][]claim{}, added: make([]keyed[claim], 0, hosts)},
+		cookies:  indexChanges[cookieRef]{loaded: map[string][]cookieRef{}, added: make([]keyed[cookieRef], 0, storage)},
 		patterns: indexChanges[cookieRef]{loaded: map[string][]cookieRef{}},
 		vendors:  map[string][]byte{}, brief: make(map[string][]byte, n),
 	}
@@ -1153,7 +1163,7 @@ func rebuildWith(tx *bolt.Tx, freshName string, fresh []*data.Vendor) error {
 			return err
 		}
 	}
-	w := newDerivedWrites(len(records))
+	w := newDerivedWrites(len(records), nil)
 	for id, recs := range records {
 		w.add(id, indexVendor(id, recs, ranks[id]))
 	}
@@ -1253,7 +1263,7 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 	if err != nil {
 		return err
 	}
-	w := newDerivedWrites(len(ids))
+	w := newDerivedWrites(len(ids), fresh)
 	// One buffer for every vendor's records: indexVendor keeps none of them.
 	var recs []data.SourcedVendor
 	var ranks []int
