@@ -51,6 +51,7 @@ type importFile struct {
 	format  data.Format
 	hash    string
 	records []data.Vendor
+	warns   []data.Warning
 }
 
 func cmdImport(c *cli, args []string) error {
@@ -94,12 +95,12 @@ func cmdImport(c *cli, args []string) error {
 		if err != nil {
 			return fmt.Errorf("%w; nothing was imported", err)
 		}
-		printWarnings(c.stderr, warns, *verbose)
 		if len(vs) == 0 {
+			printWarnings(c.stderr, warns, *verbose) // they may say why
 			return fmt.Errorf("import %s: no vendor records in it as %s (is that its format?); nothing was imported", data.CleanLine(p), f)
 		}
 		sum := sha256.Sum256(b)
-		files = append(files, importFile{path: p, format: f, hash: hex.EncodeToString(sum[:]), records: vs})
+		files = append(files, importFile{path: p, format: f, hash: hex.EncodeToString(sum[:]), records: vs, warns: warns})
 	}
 	var reports []store.ImportReport
 	importAll := func(s *store.Store) error {
@@ -155,7 +156,12 @@ func cmdImport(c *cli, args []string) error {
 			return err
 		}
 	}
-	for _, rep := range reports {
+	for i, rep := range reports {
+		// A file's warnings come with its report, unless nothing of it
+		// was imported this time.
+		if !rep.AlreadyImported {
+			printWarnings(c.stderr, files[i].warns, *verbose)
+		}
 		if *verbose {
 			printFullReport(c.stdout, rep)
 		} else {

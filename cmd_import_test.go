@@ -133,3 +133,21 @@ func TestImportOfAFileWithNoRecordsIsRefused(t *testing.T) {
 		t.Errorf("an empty file left a source:\n%s", r.stdout)
 	}
 }
+
+// A file's warnings come with its report, and not again when a second
+// import of it changes nothing.
+func TestImportWarningsAreNotRepeatedWhenNothingChanges(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "warn.csv")
+	os.WriteFile(f, []byte("ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n"+
+		"a1,Acme,Analytics,_a,acme.example,Keeps an id,1 day,Acme,https://acme.example/p,0\n"+
+		"a2,,Analytics,_b,,No platform,1 day,,,0\n"), 0o644)
+	db := tempDB(t)
+	r := vendex(t, db, "", "import", f)
+	if r.code != 0 || !strings.Contains(r.stderr, "warn.csv:3: skipped a row with no platform") {
+		t.Fatalf("first import: %d %q", r.code, r.stderr)
+	}
+	r = vendex(t, db, "", "import", f)
+	if r.code != 0 || !strings.Contains(r.stdout, "already imported") || r.stderr != "" {
+		t.Errorf("second import: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+}
