@@ -283,11 +283,11 @@ func (f *flexInt) UnmarshalJSON(b []byte) error {
 // platform is the vendor, the data controller its owner, each row a
 // cookie (the database does not say which names are localStorage keys).
 // The vendor's category is the one most of its rows have.
-func (rd *reader) ocd(rows []ocdRow, lines []int) []Vendor {
+func (rd *reader) ocd(rows []ocdRow, paths []string) []Vendor {
 	ob := rd.newOCDBuilder()
 	ob.c.reserve(len(rows))
 	for i := range rows {
-		ob.add(&rows[i], lines[i])
+		ob.add(&rows[i], 0, paths[i])
 	}
 	return ob.vendors()
 }
@@ -316,11 +316,12 @@ func (rd *reader) newOCDBuilder() *ocdBuilder {
 	return &ocdBuilder{rd: rd, c: newCollector(), counts: map[*Vendor]*categoryCounts{}}
 }
 
-func (ob *ocdBuilder) add(r *ocdRow, line int) {
+// add files one row, found at line (a CSV file's) or path (a JSON file's).
+func (ob *ocdBuilder) add(r *ocdRow, line int, path string) {
 	c, counts := ob.c, ob.counts
 	name := text(r.Cookie)
 	if text(r.Platform) == "" || name == "" {
-		ob.rd.warn(line, "", "skipped a row with no platform or no cookie name")
+		ob.rd.warn(line, path, "skipped a row with no platform or no cookie name")
 		return
 	}
 	v := ob.lastVendor
@@ -642,7 +643,7 @@ func (rd *reader) ocdCSVRows(b []byte, first int, cols *ocdColumns) (*ocdBuilder
 			Description: get(rec, colDescription), RetentionPeriod: get(rec, colRetention),
 			DataController: get(rec, colController), PrivacyLink: get(rec, colPrivacy),
 			WildcardMatch: flexInt(wild),
-		}, line)
+		}, line, "")
 	}
 	return ob, nil
 }
@@ -664,15 +665,19 @@ func (rd *reader) ocdJSON(b []byte) ([]Vendor, error) {
 		return nil, err
 	}
 	var rows []ocdRow
-	var lines []int
+	var paths []string
 	for _, k := range sortedKeys(m) {
-		for _, r := range m[k] {
+		for i, r := range m[k] {
+			path := fmt.Sprintf("%s[%d]", strconv.Quote(k), i)
+			if r.WildcardMatch != 0 && r.WildcardMatch != 1 {
+				return nil, rd.fail(0, path+".wildcardMatch", fmt.Errorf("want 0 or 1, got %d", r.WildcardMatch))
+			}
 			r.Platform = k
 			rows = append(rows, r)
-			lines = append(lines, 0)
+			paths = append(paths, path)
 		}
 	}
-	return rd.ocd(rows, lines), nil
+	return rd.ocd(rows, paths), nil
 }
 
 // tpwEntity is one third-party-web entity.

@@ -549,3 +549,15 @@ func TestANonUTF8FileIsReadWithAWarning(t *testing.T) {
 		t.Errorf("warnings %v", ws)
 	}
 }
+
+// The Open Cookie Database JSON's warnings and errors name the row.
+func TestOCDJSONNamesTheRow(t *testing.T) {
+	_, ws, err := ReadBytes(FormatOCDJSON, "ocd.json", []byte(`{"Acme": [{"cookie": "_a", "category": "Analytics"}, {"cookie": "", "category": "Analytics"}]}`))
+	if err != nil || len(ws) != 1 || !strings.Contains(ws[0].String(), `ocd.json: "Acme"[1]: skipped a row`) {
+		t.Errorf("warnings %v, %v", ws, err)
+	}
+	_, _, err = ReadBytes(FormatOCDJSON, "ocd.json", []byte(`{"Acme": [{"cookie": "_a", "wildcardMatch": 5}]}`))
+	if err == nil || !strings.Contains(err.Error(), `"Acme"[0].wildcardMatch: want 0 or 1, got 5`) {
+		t.Errorf("wildcardMatch 5: %v", err)
+	}
+}
