@@ -1264,6 +1264,12 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 		return err
 	}
 	w := newDerivedWrites(len(ids), fresh)
+	var freshIx []vendorIndex
+	for i := range after {
+		if after[i].info.Name == freshName && fresh != nil {
+			freshIx = indexFresh(fresh, &after[i], func(id string) bool { return olds[id] != nil })
+		}
+	}
 	// One buffer for every vendor's records: indexVendor keeps none of them.
 	var recs []data.SourcedVendor
 	var ranks []int
@@ -1277,6 +1283,10 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 		}
 		if next < len(fresh) && fresh[next].ID == id {
 			freshRec = fresh[next]
+			if freshIx != nil && freshIx[next].brief != nil {
+				w.add(id, freshIx[next]) // worked out beforehand
+				continue
+			}
 		}
 		for _, l := range after {
 			var rec *data.Vendor
@@ -1334,6 +1344,35 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 		w.add(id, indexVendor(id, recs, ranks))
 	}
 	return w.write(tx)
+}
+
+// indexFresh works out, on every core, the index entries of the records
+// fresh (of the layer ref) that no other layer describes (indexed is false
+// for their ids): they need nothing from the file, and a large import's
+// are most of its vendors. The others' entries are left zero, for the
+// caller to work out in turn.
+func indexFresh(fresh []*data.Vendor, ref *layerRef, indexed func(id string) bool) []vendorIndex {
+	out := make([]vendorIndex, len(fresh))
+	workers := min(runtime.GOMAXPROCS(0), 1+len(fresh)/2000)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			recs := make([]data.SourcedVendor, 1)
+			ranks := []int{ref.rank}
+			// Contiguous runs, so that each worker's records are near
+			// each other in memory.
+			lo, hi := w*len(fresh)/workers, (w+1)*len(fresh)/workers
+			for i := lo; i < hi; i++ {
+				if indexed(fresh[i].ID) {
+					continue
+				}
+				recs[0] = data.SourcedVendor{Source: ref.source, Vendor: *fresh[i]}
+				out[i] = indexVendor(fresh[i].ID, recs, ranks)
+			}
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 // removeFrom takes the entries that is picks out of key's list, loading the
