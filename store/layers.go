@@ -979,38 +979,36 @@ func bucketOf[E any](name []byte, c *indexChanges[E], decode func([]byte) ([]E, 
 
 // write puts every collected change, bucket by bucket, in key order.
 func (w *derivedWrites) write(tx *bolt.Tx) error {
+	// The cookie names, the largest, last: they get the longest start.
 	ixs := []indexBucket{
 		bucketOf(bucketNames, &w.names, decodeNames, sortNames, appendNames),
 		bucketOf(bucketDomains, &w.claims, decodeClaims, sortClaims, appendClaims),
-		bucketOf(bucketCookies, &w.cookies, decodeRefs, sortRefs, appendRefs),
 		bucketOf(bucketPatterns, &w.patterns, decodeRefs, sortRefs, appendRefs),
+		bucketOf(bucketCookies, &w.cookies, decodeRefs, sortRefs, appendRefs),
 	}
-	// Sorting and encoding, the larger part of the work, run on every core;
-	// bbolt's reads and puts stay on this goroutine.
-	var wg sync.WaitGroup
-	for _, ib := range ixs {
-		wg.Go(ib.prepare)
-	}
-	var briefKeys, vendorKeys []string
-	wg.Go(func() { briefKeys = sortedKeys(w.brief, w.briefOrder) })
-	wg.Go(func() { vendorKeys = keysOf(w.vendors); sort.Strings(vendorKeys) })
-	wg.Wait()
-	keyNs := make([]int, len(ixs))
+	// The index buckets' changes are sorted and encoded on other cores
+	// while this goroutine, the only one bbolt allows, reads and writes:
+	// the briefs and merged records go in while the queues sort, and each
+	// index bucket goes in while the next is still being encoded.
+	prepared := make([]chan struct{}, len(ixs))
+	encoded := make([]chan struct{}, len(ixs))
 	for i, ib := range ixs {
-		b := tx.Bucket(ib.name)
-		if b != nil {
-			keyNs[i] = b.Stats().KeyN
-		}
-		if err := ib.fetch(b, keyNs[i]); err != nil {
-			return err
-		}
+		prepared[i], encoded[i] = make(chan struct{}), make(chan struct{})
+		go func() {
+			defer close(prepared[i])
+			ib.prepare()
+		}()
 	}
-	keys := make([][]string, len(ixs))
-	vals := make([][][]byte, len(ixs))
-	for i, ib := range ixs {
-		wg.Go(func() { keys[i], vals[i] = ib.encode() })
-	}
-	wg.Wait()
+	started := 0 // encodes started
+	defer func() {
+		// On an early return too: no worker outlives the transaction.
+		for i := range ixs {
+			<-prepared[i]
+		}
+		for i := range started {
+			<-encoded[i]
+		}
+	}()
 	valuesOf := func(keys []string, m map[string][]byte) [][]byte {
 		out := make([][]byte, len(keys))
 		for i, k := range keys {
@@ -1018,18 +1016,43 @@ func (w *derivedWrites) write(tx *bolt.Tx) error {
 		}
 		return out
 	}
+	briefKeys := sortedKeys(w.brief, w.briefOrder)
 	if err := writeBucket(tx, bucketBrief, briefKeys, valuesOf(briefKeys, w.brief), -1); err != nil {
 		return err
 	}
+	vendorKeys := keysOf(w.vendors)
+	sort.Strings(vendorKeys)
 	if err := writeBucket(tx, bucketVendors, vendorKeys, valuesOf(vendorKeys, w.vendors), -1); err != nil {
 		return err
 	}
+	keys := make([][]string, len(ixs))
+	vals := make([][][]byte, len(ixs))
+	keyNs := make([]int, len(ixs))
+	put := func(i int) error {
+		<-encoded[i]
+		return writeBucket(tx, ixs[i].name, keys[i], vals[i], keyNs[i])
+	}
 	for i, ib := range ixs {
-		if err := writeBucket(tx, ib.name, keys[i], vals[i], keyNs[i]); err != nil {
+		<-prepared[i]
+		b := tx.Bucket(ib.name)
+		if b != nil {
+			keyNs[i] = b.Stats().KeyN
+		}
+		if err := ib.fetch(b, keyNs[i]); err != nil {
 			return err
 		}
+		started++
+		go func() {
+			defer close(encoded[i])
+			keys[i], vals[i] = ib.encode()
+		}()
+		if i > 0 {
+			if err := put(i - 1); err != nil {
+				return err
+			}
+		}
 	}
-	return nil
+	return put(len(ixs) - 1)
 }
 
 // writeBucket puts keys (sorted) with vals into the bucket name; a nil
