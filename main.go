@@ -546,9 +546,14 @@ func searchVendors(vs []data.Vendor, q string) []searchHit {
 	for _, h := range best {
 		hits = append(hits, h)
 	}
+	q = strings.TrimSpace(q)
 	sort.Slice(hits, func(i, j int) bool {
-		// The catalogue's vendors before those only imports know, as in
-		// the browser.
+		// As in the browser: a name or alias with a word that starts with
+		// the query first, then the catalogue's vendors before those only
+		// imports know.
+		if a, b := data.WordPrefixFold(hits[i].matched, q), data.WordPrefixFold(hits[j].matched, q); a != b {
+			return a
+		}
 		if a, b := hits[i].v.FromImportsOnly(), hits[j].v.FromImportsOnly(); a != b {
 			return b
 		}

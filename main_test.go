@@ -444,3 +444,18 @@ func TestLookupSurvivesAnOverlongLine(t *testing.T) {
 		t.Errorf("an over-long input should be shown cut short: %d bytes out, %d bytes err", len(r.stdout), len(r.stderr))
 	}
 }
+
+// vendex search ranks as the browser does: a name or alias with a word
+// starting with the query first, the catalogue's before imported ones.
+func TestSearchPutsAStrongImportedMatchBeforeALooseOne(t *testing.T) {
+	imported := data.Vendor{ID: "adara-media", Name: "ADARA MEDIA UNLIMITED",
+		Provenance: []data.Provenance{{Field: "name", Source: "import:iab-gvl:ovk_vendorinfo.json"}}}
+	vs := []data.Vendor{{ID: "adaptive", Name: "Adaptive Radar Analytics"}, imported, {ID: "rategain-adara", Name: "RateGain Adara"}}
+	var got []string
+	for _, h := range searchVendors(vs, "adara") {
+		got = append(got, h.v.ID)
+	}
+	if strings.Join(got, " ") != "rategain-adara adara-media adaptive" {
+		t.Errorf("search adara: %q", got)
+	}
+}

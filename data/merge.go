@@ -345,3 +345,46 @@ func normalizeASCIIName(s string) (string, bool) {
 	}
 	return string(b), true
 }
+
+// WordPrefixFold reports whether a word of s starts with q, ignoring
+// case: "ADARA MEDIA" and "x-adara.com" have a word starting with
+// "adara", "Sportradar" does not. Words start at the beginning and after
+// a space or punctuation. Searches rank such a match above a looser one.
+func WordPrefixFold(s, q string) bool {
+	if q == "" || len(q) > len(s) {
+		return false
+	}
+	ascii := true
+	for i := 0; i < len(q); i++ {
+		ascii = ascii && q[i] < 0x80 && !('A' <= q[i] && q[i] <= 'Z')
+	}
+	for i := 0; i+len(q) <= len(s); i++ {
+		if i > 0 {
+			switch s[i-1] {
+			case ' ', '.', '-', '_', '(', '/', ',', '&', ':':
+			default:
+				continue
+			}
+		}
+		if ascii {
+			// The common case, checked on every result of a keystroke: a
+			// lower-case ASCII query against s byte by byte.
+			j := 0
+			for ; j < len(q); j++ {
+				c := s[i+j]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				if c != q[j] {
+					break
+				}
+			}
+			if j == len(q) {
+				return true
+			}
+		} else if strings.EqualFold(s[i:i+len(q)], q) {
+			return true
+		}
+	}
+	return false
+}

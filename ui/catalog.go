@@ -37,6 +37,33 @@ type vendorIndex struct {
 	// after the curated ones.
 	imported    []bool
 	anyImported bool
+	// initials holds, for each entry, a bit for each letter or digit that
+	// starts one of its words (data.WordPrefixFold's words): most entries
+	// are ruled out of a strong match by one AND.
+	initials []uint64
+}
+
+// initialBit is the bit of initials for the byte c, or 0.
+func initialBit(c byte) uint64 {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return 1 << (c - 'a')
+	case 'A' <= c && c <= 'Z':
+		return 1 << (c - 'A')
+	case '0' <= c && c <= '9':
+		return 1 << (26 + c - '0')
+	}
+	return 0
+}
+
+func wordInitials(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		if i == 0 || strings.IndexByte(" .-_(/,&:", s[i-1]) >= 0 {
+			m |= initialBit(s[i])
+		}
+	}
+	return m
 }
 
 // newVendorIndex cleans every vendor's text (it comes from data files and
@@ -80,6 +107,12 @@ func newVendorIndex(vs []data.Vendor) *vendorIndex {
 		}
 	}
 	x.search = NewSearchIndex(entries)
+	if x.anyImported {
+		x.initials = make([]uint64, len(entries))
+		for i, e := range entries {
+			x.initials[i] = wordInitials(e)
+		}
+	}
 	return x
 }
 
@@ -102,7 +135,7 @@ func (x *vendorIndex) find(query string) []result {
 		for i := range x.vendors {
 			out[i] = result{vendor: int32(i), entry: -1, field: fieldName}
 		}
-		return x.curatedFirst(out)
+		return x.curatedFirst(out, "")
 	}
 	r := x.search.FindRanked(query)
 	seen := make([]bool, len(x.vendors))
@@ -119,26 +152,41 @@ func (x *vendorIndex) find(query string) []result {
 		seen[v] = true
 		out = append(out, result{vendor: v, entry: int32(e), score: int32(r.Score(i)), field: x.field[e]})
 	}
-	return x.curatedFirst(out)
+	return x.curatedFirst(out, strings.TrimSpace(query))
 }
 
 // curatedFirst moves the vendors that only imported datasets know after
 // the ones the embedded catalogue or the user's files describe, keeping the
 // order within each: after importing Tracker Radar, "twi" should still put
-// Twilio before thirty thousand loosely matching imported names.
-func (x *vendorIndex) curatedFirst(rs []result) []result {
+// Twilio before thirty thousand loosely matching imported names. A vendor
+// whose matched name, alias or domain has a word that starts with the
+// query comes before both, though: "adara" finds the imported ADARA
+// MEDIA UNLIMITED before the catalogue's Sportradar.
+func (x *vendorIndex) curatedFirst(rs []result, query string) []result {
 	if !x.anyImported {
 		return rs
 	}
 	out := make([]result, 0, len(rs))
-	for _, r := range rs {
-		if !x.imported[r.vendor] {
-			out = append(out, r)
+	strong := make([]bool, len(rs))
+	if query != "" {
+		bit := initialBit(query[0])
+		for i, r := range rs {
+			switch {
+			case r.entry < 0:
+			case bit != 0 && x.initials[r.entry]&bit == 0:
+				// No word of the entry starts with the query's first letter.
+			case bit != 0 && len(query) == 1:
+				strong[i] = true
+			default:
+				strong[i] = data.WordPrefixFold(x.text(r), query)
+			}
 		}
 	}
-	for _, r := range rs {
-		if x.imported[r.vendor] {
-			out = append(out, r)
+	for _, pass := range []struct{ strong, imported bool }{{true, false}, {true, true}, {false, false}, {false, true}} {
+		for i, r := range rs {
+			if strong[i] == pass.strong && x.imported[r.vendor] == pass.imported {
+				out = append(out, r)
+			}
 		}
 	}
 	return out

@@ -42,3 +42,23 @@ func TestCuratedVendorsListBeforeImportedOnes(t *testing.T) {
 		t.Errorf("catalogue only: %q", n)
 	}
 }
+
+// An imported vendor whose name starts a word with the query ranks above
+// catalogue vendors that only match it loosely; among such strong matches
+// the catalogue's still come first.
+func TestAStrongImportedMatchBeatsALooseCatalogueOne(t *testing.T) {
+	vs := []data.Vendor{
+		{ID: "adaptive", Name: "Adaptive Radar Analytics"},
+		{ID: "adobe-ads", Name: "Adobe Advertising", Aliases: []string{"adobe ad cloud"}},
+		importedOnly("adara-media", "ADARA MEDIA UNLIMITED"),
+		{ID: "rategain-adara", Name: "RateGain Adara"},
+	}
+	x := newVendorIndex(vs)
+	var got []string
+	for _, r := range x.find("adara") {
+		got = append(got, x.vendors[r.vendor].ID)
+	}
+	if len(got) != 3 || got[0] != "rategain-adara" || got[1] != "adara-media" || got[2] != "adaptive" {
+		t.Errorf("adara lists %q; want the catalogue's RateGain Adara, then the imported ADARA MEDIA UNLIMITED, then loose matches", got)
+	}
+}
