@@ -128,29 +128,36 @@ func (e *JSONError) Unwrap() error { return e.Err }
 
 // jsonError says where in b, which dec was reading, the error err is.
 func jsonError(b []byte, dec *json.Decoder, err error) error {
-	off := dec.InputOffset()
-	e := &JSONError{Err: err}
+	off, path, what := describeJSONError(b, err)
+	if off < 0 {
+		off = dec.InputOffset()
+	}
+	off = min(off, int64(len(b)))
+	return &JSONError{Line: 1 + bytes.Count(b[:off], []byte("\n")), Path: path, Err: what}
+}
+
+// describeJSONError says where in b (a byte offset, or -1) a decoding
+// error is, at which field's path if known, and what, in words rather
+// than Go's types.
+func describeJSONError(b []byte, err error) (off int64, path string, what error) {
+	off, what = -1, err
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &se):
 		off = se.Offset
 	case errors.As(err, &te):
-		off, e.Path = te.Offset, te.Field
-		e.Err = fmt.Errorf("want %s, got JSON %s", jsonKind(te.Type), te.Value)
+		off, path = te.Offset, te.Field
+		what = fmt.Errorf("want %s, got JSON %s", jsonKind(te.Type), te.Value)
 	default:
 		// DisallowUnknownFields reports the field at the end of the
 		// input: find the key itself.
 		if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-			if i := indexKey(b, name); i >= 0 {
-				off = int64(i)
-			}
-			e.Err = fmt.Errorf("unknown field %s (data/vendors/README.md lists the fields)", name)
+			off = int64(indexKey(b, name))
+			what = fmt.Errorf("unknown field %s (data/vendors/README.md lists the fields)", name)
 		}
 	}
-	off = min(max(off, 0), int64(len(b)))
-	e.Line = 1 + bytes.Count(b[:off], []byte("\n"))
-	return e
+	return off, path, what
 }
 
 // indexKey is where quoted, a JSON string, first appears in b as an

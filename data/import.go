@@ -553,28 +553,15 @@ func (rd *reader) decodeJSON(b []byte, lineOffset int, v any) error {
 	if err == nil {
 		return nil
 	}
-	var off int64 = -1
-	path := ""
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		off = se.Offset
-	case errors.As(err, &te):
-		off = te.Offset
-		path = te.Field
-		err = fmt.Errorf("want %s, got JSON %s", jsonKind(te.Type), te.Value)
-	}
+	off, path, what := describeJSONError(b, err)
 	line := 0
 	if off >= 0 {
-		if off > int64(len(b)) {
-			off = int64(len(b))
-		}
+		off = min(off, int64(len(b)))
 		line = lineOffset + 1 + bytes.Count(b[:off], []byte("\n"))
 	} else if lineOffset > 0 {
 		line = lineOffset + 1
 	}
-	return rd.fail(line, path, err)
+	return rd.fail(line, path, what)
 }
 
 // text cleans one line of text from a data file for a card: control
