@@ -108,19 +108,19 @@ type collector struct {
 	// Vendors are handed out in order from slabs, each twice the size of
 	// the one before: one allocation for many vendors. When the first slab
 	// holds them all it is the result as it stands, not copied.
-	slab   []Vendor   // where the next vendors go
-	slabs  [][]Vendor // every slab made, in order
-	last   int        // the size of the last
-	hinted bool       // reserve said how many vendors there can be at most...
-	room   int        // ...and this many more can come
+	slab  []Vendor   // where the next vendors go
+	slabs [][]Vendor // every slab made, in order
+	last  int        // the size of the last
+	first int        // the first slab's size, from reserve
 }
 
-// reserve says there will be at most n vendors: slabs are sized so that
-// none is larger than needed for that many (a file of 100,000 rows may
-// hold 100,000 vendors, or 12,500).
+// reserve makes the first slab room for n vendors: the caller's best
+// guess. Too small costs a copy of every vendor at the end (with
+// 100,000 vendors, a third of a second of write barriers); too large
+// costs zeroed memory.
 func (c *collector) reserve(n int) {
-	if c.n == 0 {
-		c.hinted, c.room = true, n
+	if c.n == 0 && n > 0 {
+		c.first = n
 		c.byKey = make(map[string]*Vendor, n)
 	}
 }
@@ -138,8 +138,8 @@ func (c *collector) getNormal(k, name string) *Vendor {
 	}
 	if len(c.slab) == 0 {
 		size := max(256, 2*c.last)
-		if c.hinted {
-			size = min(max(size, min(c.room, 8192)), max(c.room, 1))
+		if len(c.slabs) == 0 && c.first > 0 {
+			size = c.first
 		}
 		c.slab = make([]Vendor, size)
 		c.slabs = append(c.slabs, c.slab)
@@ -147,7 +147,6 @@ func (c *collector) getNormal(k, name string) *Vendor {
 	}
 	v := &c.slab[0]
 	c.slab = c.slab[1:]
-	c.room--
 	v.Name = text(name)
 	c.byKey[k] = v
 	c.n++
@@ -503,8 +502,13 @@ func (rd *reader) ocdCSV(b []byte) ([]Vendor, error) {
 			cols.at[i] = c
 		}
 	}
+	// How many rows a platform has, from the first rows: it sizes the
+	// vendor slabs, and says whether reading in halves pays (folding the
+	// second half's vendors in costs as much as reading them when each
+	// row is a vendor of its own).
+	perVendor := sampleRowsPerVendor(body, &cols)
 	parts := [][]byte{body}
-	if cut := csvSplit(body); cut > 0 {
+	if cut := csvSplit(body); cut > 0 && perVendor >= csvSplitPerVendor {
 		parts = [][]byte{body[:cut], body[cut:]}
 	}
 	type result struct {
@@ -519,8 +523,10 @@ func (rd *reader) ocdCSV(b []byte) ([]Vendor, error) {
 		first := line
 		line += bytes.Count(part, []byte{'\n'})
 		prd := &reader{file: rd.file}
+		rows := bytes.Count(part, []byte{'\n'}) + 1
+		vendors := min(rows, int(float64(rows)/perVendor*1.25)+256)
 		wg.Go(func() {
-			ob, err := prd.ocdCSVRows(part, first, &cols)
+			ob, err := prd.ocdCSVRows(part, first, &cols, vendors)
 			results[i] = result{ob, prd, err}
 		})
 	}
@@ -567,9 +573,13 @@ type ocdColumns struct {
 	clean  bool // noEscapes holds for the whole file
 }
 
-// csvMinSplit is the smallest CSV body read in two halves (a variable so
-// that tests can read any file both ways).
-var csvMinSplit = 1 << 20
+// csvMinSplit is the smallest CSV body read in two halves, and
+// csvSplitPerVendor the fewest rows a platform must average for it
+// (variables so that tests can read any file both ways).
+var (
+	csvMinSplit       = 1 << 20
+	csvSplitPerVendor = 2.0
+)
 
 // csvSplit is where to cut a CSV body into two halves of about the same
 // size, at the start of a row (not inside a quoted field), or 0 if it is
@@ -595,8 +605,34 @@ func csvSplit(body []byte) int {
 	return 0
 }
 
-// ocdCSVRows reads rows of the OCD CSV whose first is on line first.
-func (rd *reader) ocdCSVRows(b []byte, first int, cols *ocdColumns) (*ocdBuilder, error) {
+// sampleRowsPerVendor reads up to 2,000 rows from the start of body and
+// says how many rows a platform has there, on average (1 if it cannot
+// tell).
+func sampleRowsPerVendor(body []byte, cols *ocdColumns) float64 {
+	at := cols.at[colPlatform]
+	cr := csv.NewReader(bytes.NewReader(body))
+	cr.ReuseRecord = true
+	seen := map[string]bool{}
+	rows := 0
+	for rows < 2000 {
+		rec, err := cr.Read()
+		if err != nil {
+			break
+		}
+		rows++
+		if at >= 0 && at < len(rec) {
+			seen[rec[at]] = true
+		}
+	}
+	if len(seen) == 0 {
+		return 1
+	}
+	return float64(rows) / float64(len(seen))
+}
+
+// ocdCSVRows reads rows of the OCD CSV whose first is on line first,
+// into slabs sized for about vendors vendors.
+func (rd *reader) ocdCSVRows(b []byte, first int, cols *ocdColumns, vendors int) (*ocdBuilder, error) {
 	cr := csv.NewReader(bytes.NewReader(b))
 	cr.ReuseRecord = true
 	cr.FieldsPerRecord = len(cols.header)
@@ -607,7 +643,7 @@ func (rd *reader) ocdCSVRows(b []byte, first int, cols *ocdColumns) (*ocdBuilder
 		return ""
 	}
 	ob := rd.newOCDBuilder()
-	ob.c.reserve(bytes.Count(b, []byte{'\n'}) + 1) // at most a vendor a row
+	ob.c.reserve(vendors)
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {

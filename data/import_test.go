@@ -490,11 +490,11 @@ func TestOCDCSVReadInHalvesIsOnePass(t *testing.T) {
 	}
 	file := header + strings.Join(rows, "")
 	read := func(f string, split bool) ([]Vendor, []Warning, error) {
-		defer func(n int) { csvMinSplit = n }(csvMinSplit)
+		defer func(n int, p float64) { csvMinSplit, csvSplitPerVendor = n, p }(csvMinSplit, csvSplitPerVendor)
 		if !split {
 			csvMinSplit = 1 << 40
 		} else {
-			csvMinSplit = 0
+			csvMinSplit, csvSplitPerVendor = 0, 0
 		}
 		return ReadBytes(FormatOCDCSV, "x.csv", []byte(f))
 	}
