@@ -144,6 +144,10 @@ func describeJSONError(b []byte, err error) (off int64, path string, what error)
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
+	case errors.Is(err, io.EOF) && len(bytes.TrimSpace(b)) == 0:
+		off, what = 0, errors.New("the file is empty")
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.As(err, &se) && se.Error() == "unexpected end of JSON input":
+		off, what = int64(len(b)), errors.New("the file ends in the middle of a JSON value (was it cut short?)")
 	case errors.As(err, &se):
 		off = se.Offset
 	case errors.As(err, &te):
@@ -154,7 +158,7 @@ func describeJSONError(b []byte, err error) (off int64, path string, what error)
 		// input: find the key itself.
 		if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
 			off = int64(indexKey(b, name))
-			what = fmt.Errorf("unknown field %s (data/vendors/README.md lists the fields)", name)
+			what = fmt.Errorf("unknown field %s (vendex export --format json VENDOR shows a card's fields)", name)
 		}
 	}
 	return off, path, what

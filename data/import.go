@@ -160,7 +160,7 @@ func DetectFormat(name string, head []byte) (Format, error) {
 		return FormatTREntity, nil
 	case sh.top == '[' && has("name", "domains", "category") && !has("id"):
 		return FormatThirdPartyWeb, nil
-	case has("id") && allVendexFields(sh.keys):
+	case has("id") && mostlyVendexFields(sh.keys):
 		return FormatVendex, nil
 	case sh.top == '{' && len(sh.keys) > 0 && sh.first[sh.keys[0]] == "[" && hasAll(sh.inner[sh.keys[0]], "cookie", "retentionPeriod"):
 		return FormatOCDJSON, nil
@@ -205,13 +205,17 @@ var vendexFields = func() map[string]bool {
 	return m
 }()
 
-func allVendexFields(keys []string) bool {
+// mostlyVendexFields reports whether keys are a vendex card's: three of
+// its fields at least and at most two others, so that a card with a
+// misspelt field is read as one and its reader says which field is wrong.
+func mostlyVendexFields(keys []string) bool {
+	known := 0
 	for _, k := range keys {
-		if !vendexFields[k] {
-			return false
+		if vendexFields[k] {
+			known++
 		}
 	}
-	return true
+	return known >= 3 && len(keys)-known <= 2
 }
 
 // jsonShape is what sniffing the start of a JSON file found: the top-level

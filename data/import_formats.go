@@ -685,6 +685,9 @@ func (rd *reader) ocdCSVRows(b []byte, first int, cols *ocdColumns, vendors int)
 }
 
 func (rd *reader) csvError(err error) error {
+	if errors.Is(err, io.EOF) {
+		return rd.fail(0, "", errors.New("the file is empty"))
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return rd.fail(pe.Line, "", pe.Err)

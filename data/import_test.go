@@ -576,3 +576,19 @@ func TestWordPrefixFold(t *testing.T) {
 		}
 	}
 }
+
+// A file cut short is said to be cut short, at its last line; an empty
+// one, empty.
+func TestCutShortAndEmptyJSONFilesSaySo(t *testing.T) {
+	card := "{\n  \"id\": \"acme\",\n  \"name\": \"Acme\",\n  \"summary\": \"Ac"
+	for _, f := range []Format{FormatVendex, FormatThirdPartyWeb} {
+		_, _, err := ReadBytes(f, "cut.json", []byte(card))
+		if err == nil || !strings.Contains(err.Error(), "cut.json:4: the file ends in the middle of a JSON value") {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	_, _, err := ReadBytes(FormatVendex, "blank.json", []byte("  \n"))
+	if err == nil || !strings.Contains(err.Error(), "the file is empty") {
+		t.Errorf("blank: %v", err)
+	}
+}
