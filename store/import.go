@@ -472,11 +472,12 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 		rec.ID = id
 		if old != nil && !user && rec.Name != "" && data.NormalizeName(rec.Name) != data.NormalizeName(old.Name) {
 			// The source's own name for the vendor becomes an alias, so that
-			// lookups by it find the vendor.
+			// lookups by it find the vendor. The record keeps it as its name
+			// too: the vendor's name stays the one of the layer that ranks
+			// first, and if that layer is forgotten this one names it.
 			if !containsFold(rec.Aliases, rec.Name) {
 				rec.Aliases = append(rec.Aliases, rec.Name)
 			}
-			rec.Name = ""
 		}
 		// Hosts: an import never takes a host another vendor covers.
 		kept := rec.Domains[:0:0]

@@ -630,6 +630,13 @@ func TestIABFilesJoinByTheTCFVendorID(t *testing.T) {
 	if f, err := s.Find("IAB TCF vendor 7"); err != nil || f.ID != "fabrikam-pixel" {
 		t.Errorf("find by TCF id: %v %v", f.ID, err)
 	}
+	// Forgetting the list leaves the vendor the name the other file gave.
+	if _, err := s.Forget("vendor-list.json"); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := s.Get("fabrikam-pixel"); err != nil || v.Name != "Fabrikam Pixel Ltd." {
+		t.Errorf("after forgetting the list: %q %v", v.Name, err)
+	}
 }
 
 // A newer version of a dataset imported beside the older one says the
