@@ -35,17 +35,19 @@ func TestCleanTextRemovesTerminalSequences(t *testing.T) {
 
 func TestParseTargetSaysWhatIsWrong(t *testing.T) {
 	cases := map[string]string{
-		"":                        "empty",
-		"has space.com":           "contains spaces",
-		"static.hotjar.com:abc":   "port is not a number",
-		"static.hotjar.com:99999": "from 1 to 65535",
-		"hotjar.com..":            "empty label",
-		"-x.example":              "cannot have",
-		"x-.example":              "cannot have",
-		"ex@mple!.com":            "cannot have",
-		"http://":                 "no host",
-		"a\x1b[31m.com":           "control characters",
-		strings.Repeat("a", 9000): "longer than 8 KiB",
+		"":                                      "empty",
+		"has space.com":                         "contains spaces",
+		"static.hotjar.com:abc":                 "port is not a number",
+		"static.hotjar.com:99999":               "from 1 to 65535",
+		"hotjar.com..":                          "empty label",
+		"-x.example":                            "starts or ends with a hyphen",
+		"bad-.google.com":                       "starts or ends with a hyphen",
+		strings.Repeat("a", 64) + ".com":        "at most 63",
+		strings.Repeat("abcdefgh.", 30) + "com": "at most 253",
+		"ex@mple!.com":                          "cannot have",
+		"http://":                               "no host",
+		"a\x1b[31m.com":                         "control characters",
+		strings.Repeat("a", 9000):               "longer than 8 KiB",
 	}
 	for in, want := range cases {
 		_, err := ParseTarget(in)

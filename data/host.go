@@ -111,30 +111,37 @@ func NormalizeHost(h string) (string, error) {
 		}
 		a = strings.ToLower(a)
 	}
-	if !validHostName(a) {
-		return "", errors.New("the host holds characters a domain name cannot have")
+	if err := checkHostName(a); err != nil {
+		return "", err
 	}
 	return a, nil
 }
 
-func validHostName(h string) bool {
-	if len(h) == 0 || len(h) > 253 {
-		return false
+// checkHostName says what is wrong with h as a domain name, if anything.
+func checkHostName(h string) error {
+	if len(h) > 253 {
+		return fmt.Errorf("the host is %d characters long; a domain name has at most 253", len(h))
 	}
 	for _, label := range strings.Split(h, ".") {
-		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
-			return false
+		switch {
+		case label == "":
+			return errors.New("the host has an empty label: two dots in a row")
+		case len(label) > 63:
+			return fmt.Errorf("a label of the host is %d characters long; at most 63 are allowed", len(label))
 		}
 		for i := 0; i < len(label); i++ {
 			c := label[i]
 			switch {
 			case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '-', c == '_':
 			default:
-				return false
+				return errors.New("the host holds characters a domain name cannot have")
 			}
 		}
+		if label[0] == '-' || label[len(label)-1] == '-' {
+			return fmt.Errorf("the label %q starts or ends with a hyphen, which a domain name cannot", label)
+		}
 	}
-	return true
+	return nil
 }
 
 // HostSuffixes returns h and each parent domain, longest first:
