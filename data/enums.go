@@ -294,21 +294,36 @@ func (l Lifetime) String() string {
 		}
 		return strconv.FormatInt(v, 10) + " " + name + "s"
 	}
-	for _, u := range units[:len(units)-1] {
+	// Whole years, months, weeks or days as they are; under a day, whole
+	// hours or minutes too.
+	whole := units[:4]
+	if l.Seconds < day {
+		whole = units[4:6]
+	}
+	for _, u := range whole {
 		if l.Seconds%u.n == 0 {
 			return plural(l.Seconds/u.n, u.name)
 		}
 	}
 	// Imported datasets give lifetimes in seconds, often a few seconds off a
-	// round figure (63072006): say it in the largest unit that fits.
+	// round figure (63072006), or in odd units (263808 minutes): say it in
+	// the largest unit that comes within 5% (exactly, if within 1%), and
+	// never round 540 days to a year.
 	for _, u := range units[:5] { // year down to hour; below that, exact seconds
-		if l.Seconds >= u.n {
-			v := (l.Seconds + u.n/2) / u.n
-			if diff := v*u.n - l.Seconds; diff*100 <= l.Seconds && -diff*100 <= l.Seconds {
-				return plural(v, u.name)
-			}
+		v := (l.Seconds + u.n/2) / u.n
+		if v == 0 {
+			continue
+		}
+		diff := max(v*u.n-l.Seconds, l.Seconds-v*u.n)
+		switch {
+		case diff*100 <= l.Seconds:
+			return plural(v, u.name)
+		case diff*20 <= l.Seconds:
 			return "about " + plural(v, u.name)
 		}
+	}
+	if l.Seconds >= hour {
+		return "about " + plural((l.Seconds+hour/2)/hour, "hour")
 	}
 	return plural(l.Seconds, "second")
 }
