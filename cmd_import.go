@@ -73,6 +73,20 @@ func cmdImport(c *cli, args []string) error {
 			return usagef("%v", err)
 		}
 	}
+	if !*dryRun {
+		// Interrupted, while the files are read or the copy written, the
+		// import stops with the catalogue untouched (the next writer
+		// removes the copy).
+		interrupted := make(chan os.Signal, 1)
+		signal.Notify(interrupted, os.Interrupt, syscall.SIGTERM)
+		defer signal.Stop(interrupted)
+		go func() {
+			if _, ok := <-interrupted; ok {
+				fmt.Fprintln(c.stderr, "vendex: import interrupted; the catalogue is as it was")
+				os.Exit(130)
+			}
+		}()
+	}
 	// A large import allocates much that lives until it is written: the
 	// collector's default pace runs it several times over for nothing. The
 	// process ends soon after, so memory is cheap here.
@@ -97,7 +111,7 @@ func cmdImport(c *cli, args []string) error {
 		}
 		if len(vs) == 0 {
 			printWarnings(c.stderr, warns, *verbose) // they may say why
-			return fmt.Errorf("import %s: no vendor records in it as %s (is that its format?); nothing was imported", data.CleanLine(p), f)
+			return fmt.Errorf("%s: no vendor records in it as %s (is that its format?); nothing was imported", data.CleanLine(p), f)
 		}
 		sum := sha256.Sum256(b)
 		files = append(files, importFile{path: p, format: f, hash: hex.EncodeToString(sum[:]), records: vs, warns: warns})
@@ -141,17 +155,6 @@ func cmdImport(c *cli, args []string) error {
 		}
 		// All files land in one private copy that replaces the catalogue
 		// at the end: all or nothing, and readers are never locked out.
-		// Interrupted, the import stops with the catalogue untouched (the
-		// next writer removes the copy).
-		interrupted := make(chan os.Signal, 1)
-		signal.Notify(interrupted, os.Interrupt, syscall.SIGTERM)
-		defer signal.Stop(interrupted)
-		go func() {
-			if _, ok := <-interrupted; ok {
-				fmt.Fprintln(c.stderr, "vendex: import interrupted; the catalogue is as it was")
-				os.Exit(130)
-			}
-		}()
 		if err := store.Edit(path, importAll); err != nil {
 			return err
 		}
@@ -175,7 +178,11 @@ func printWarnings(w io.Writer, warns []data.Warning, all bool) {
 	const show = 5
 	for i, x := range warns {
 		if i == show && !all {
-			fmt.Fprintf(w, "vendex: ... and %d more warnings (-v lists them)\n", len(warns)-show)
+			more := "warnings"
+			if len(warns)-show == 1 {
+				more = "warning"
+			}
+			fmt.Fprintf(w, "vendex: ... and %d more %s about %s (-v lists them)\n", len(warns)-show, more, data.CleanLine(x.File))
 			break
 		}
 		fmt.Fprintf(w, "vendex: warning: %s\n", data.CleanLine(x.String()))

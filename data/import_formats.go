@@ -1182,7 +1182,7 @@ func (rd *reader) gvl(b []byte) ([]Vendor, error) {
 		return nil, rd.fail(0, "vendors", errors.New("want an object or a list of vendors"))
 	}
 	c := newCollector()
-	nameOnly := 0
+	nameOnly, warned := 0, len(rd.warnings)
 	for i, g := range list {
 		path := paths[i]
 		if g.DeletedDate != "" {
@@ -1246,7 +1246,12 @@ func (rd *reader) gvl(b []byte) ([]Vendor, error) {
 		}
 	}
 	if nameOnly > 0 {
+		// First: the one warning that says much, before the many that
+		// say little.
 		rd.warn(0, "vendors", "skipped %d vendors that have nothing but a name and an id", nameOnly)
+		last := rd.warnings[len(rd.warnings)-1]
+		copy(rd.warnings[warned+1:], rd.warnings[warned:len(rd.warnings)-1])
+		rd.warnings[warned] = last
 	}
 	return c.vendors(), nil
 }
