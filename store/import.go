@@ -410,7 +410,7 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 	for i := range records {
 		rec := &records[i]
 		rec.Provenance = nil
-		id, how := "", ""
+		id, how, tcf := "", "", false
 		if rec.ID != "" {
 			if !data.ValidID(rec.ID) {
 				return nil, nil, fmt.Errorf("record %d: malformed id %q", i, rec.ID)
@@ -422,6 +422,7 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 			// the IAB's own files spell differently.
 			for _, a := range rec.Aliases {
 				if strings.HasPrefix(a, data.IABAliasPrefix) {
+					tcf = true
 					if id = r.byName(a); id != "" {
 						how = "id"
 						break
@@ -442,7 +443,10 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 				}
 			}
 		}
-		if id == "" {
+		// A record with a TCF id that no vendor has does not join one by its
+		// domains: OVK lists EMX Digital under aws.amazon.com alone, which
+		// made Amazon a TCF vendor.
+		if id == "" && !tcf {
 			votes := map[string]int{}
 			best := ""
 			for _, d := range rec.Domains {

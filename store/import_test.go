@@ -593,13 +593,19 @@ func TestIABFilesJoinByTheTCFVendorID(t *testing.T) {
   {"id": 7, "name": "Fabrikam Pixel Ltd.", "domains": ["px.fabrikam.example"]},
   {"id": 8, "name": "Adatum", "domains": []},
   {"id": 8, "name": "Fabrikam Pixel", "domains": ["cdn.adatum.example"]},
-  {"id": 12, "name": "Nothing But A Name"}]}`)
+  {"id": 12, "name": "Nothing But A Name"},
+  {"id": 99, "name": "Emx Digital", "domains": ["static.hotjar.com"]}]}`)
 	rep, err := importBytes(s, "vendorinfo.json", info, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.NewVendors) != 0 || rep.Joined["id"] != 2 {
-		t.Errorf("new vendors %v, joined %v; want both joined by their TCF ids and nothing new", rep.NewVendors, rep.Joined)
+	// Emx Digital's TCF id is nobody's: it does not join Hotjar through
+	// the one host it lists, which stays Hotjar's.
+	if fmt.Sprint(rep.NewVendors) != "[Emx Digital (emx-digital)]" || rep.Joined["id"] != 2 || rep.JoinedTotal() != 2 {
+		t.Errorf("new vendors %v, joined %v; want two joined by their TCF ids and Emx Digital new", rep.NewVendors, rep.Joined)
+	}
+	if h, err := s.Get("hotjar"); err != nil || slices.Contains(h.Aliases, "IAB TCF vendor 99") {
+		t.Errorf("hotjar took another vendor's TCF id: %q %v", h.Aliases, err)
 	}
 	// The TCF id outranks a name that belongs to another vendor.
 	if m, err := s.ByDomain(data.Target{Host: "cdn.adatum.example"}); err != nil || m.Vendor.ID != "adatum-measurement" {
