@@ -2,8 +2,10 @@ package ui
 
 import (
 	"errors"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/store"
@@ -56,10 +58,19 @@ func initialBit(c byte) uint64 {
 	return 0
 }
 
+// wordBreak marks the bytes after which a word starts, as in
+// data.WordPrefixFold.
+var wordBreak = func() (t [256]bool) {
+	for _, c := range []byte(" .-_(/,&:") {
+		t[c] = true
+	}
+	return t
+}()
+
 func wordInitials(s string) uint64 {
 	var m uint64
 	for i := 0; i < len(s); i++ {
-		if i == 0 || strings.IndexByte(" .-_(/,&:", s[i-1]) >= 0 {
+		if i == 0 || wordBreak[s[i-1]] {
 			m |= initialBit(s[i])
 		}
 	}
@@ -71,18 +82,36 @@ func wordInitials(s string) uint64 {
 func newVendorIndex(vs []data.Vendor) *vendorIndex {
 	x := &vendorIndex{vendors: make([]data.Vendor, len(vs)), byID: make(map[string]int, len(vs))}
 	var entries []string
-	for i, v := range vs {
-		v = v.Cleaned()
-		x.vendors[i] = v
-		x.byID[v.ID] = i
+	// Cleaning 37,000 vendors (every dataset imported) is most of the
+	// indexing: on every core.
+	workers := min(runtime.GOMAXPROCS(0), 1+len(vs)/2000)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(vs); i += workers {
+				x.vendors[i] = vs[i].Cleaned()
+			}
+		})
 	}
-	// Entries in name order, so fuzzy's ties fall by name.
-	slices.SortStableFunc(x.vendors, func(a, b data.Vendor) int {
-		if c := strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)); c != 0 {
+	wg.Wait()
+	// Entries in name order, so fuzzy's ties fall by name; each name
+	// lowered once, not twice a comparison.
+	lower := make([]string, len(x.vendors))
+	order := make([]int, len(x.vendors))
+	for i := range x.vendors {
+		order[i], lower[i] = i, strings.ToLower(x.vendors[i].Name)
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		if c := strings.Compare(lower[a], lower[b]); c != 0 {
 			return c
 		}
-		return strings.Compare(a.ID, b.ID)
+		return strings.Compare(x.vendors[a].ID, x.vendors[b].ID)
 	})
+	sorted := make([]data.Vendor, len(order))
+	for i, o := range order {
+		sorted[i] = x.vendors[o]
+	}
+	x.vendors = sorted
 	x.imported = make([]bool, len(x.vendors))
 	for i := range x.vendors {
 		x.imported[i] = x.vendors[i].FromImportsOnly()
