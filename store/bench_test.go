@@ -7,6 +7,14 @@ import (
 	"github.com/vendex/vendex/data"
 )
 
+// benchTargets are a hit through a deep subdomain, a path-prefixed source
+// and a miss.
+var benchTargets = []data.Target{
+	{Host: "a.b.c.media.twiliocdn.com", Path: "/sdk/js/client/v1.3/twilio.min.js"},
+	{Host: "www.google.com", Path: "/recaptcha/api.js"},
+	{Host: "cdn.unknown-vendor.example"},
+}
+
 // BenchmarkByDomain looks up hosts in a store seeded with the embedded
 // catalogue: a hit through a deep subdomain, a path-prefixed source, a miss.
 func BenchmarkByDomain(b *testing.B) {
@@ -15,14 +23,9 @@ func BenchmarkByDomain(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	targets := []data.Target{
-		{Host: "a.b.c.media.twiliocdn.com", Path: "/sdk/js/client/v1.3/twilio.min.js"},
-		{Host: "www.google.com", Path: "/recaptcha/api.js"},
-		{Host: "cdn.unknown-vendor.example"},
-	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		s.ByDomain(targets[i%len(targets)])
+		s.ByDomain(benchTargets[i%len(benchTargets)])
 	}
 }
 
@@ -51,13 +54,8 @@ func BenchmarkLookupHost(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	targets := []data.Target{
-		{Host: "a.b.c.media.twiliocdn.com", Path: "/sdk/js/client/v1.3/twilio.min.js"},
-		{Host: "www.google.com", Path: "/recaptcha/api.js"},
-		{Host: "cdn.unknown-vendor.example"},
-	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		s.LookupHost(targets[i%len(targets)])
+		s.LookupHost(benchTargets[i%len(benchTargets)])
 	}
 }

@@ -71,7 +71,7 @@ func TestQueuedIndexEntriesJoinTheListsInTheFileEitherWay(t *testing.T) {
 		var vals [][]byte
 		for i := range 100 {
 			keys = append(keys, fmt.Sprintf("c%03d", i))
-			vals = append(vals, encodeRefs([]cookieRef{{ID: "old", Index: i}}))
+			vals = append(vals, appendRefs(nil, []cookieRef{{ID: "old", Index: i}}))
 		}
 		err = s.update(func(tx *bolt.Tx) error { return writeBucket(tx, bucketCookies, keys, vals, -1) })
 		if err != nil {

@@ -309,8 +309,6 @@ type nameEntry struct {
 	id   string
 }
 
-func encodeNames(es []nameEntry) []byte { return appendNames(nil, es) }
-
 func appendNames(b []byte, es []nameEntry) []byte {
 	b = append(b, valuePacked)
 	for _, e := range es {
@@ -358,8 +356,6 @@ func readString(p []byte) (string, []byte, error) {
 	return string(p[k : k+int(n)]), p[k+int(n):], nil
 }
 
-func encodeClaims(cs []claim) []byte { return appendClaims(nil, cs) }
-
 func appendClaims(b []byte, cs []claim) []byte {
 	b = append(b, valuePacked)
 	for _, c := range cs {
@@ -399,8 +395,6 @@ func decodeClaims(raw []byte) ([]claim, error) {
 	}
 	return out, nil
 }
-
-func encodeRefs(rs []cookieRef) []byte { return appendRefs(nil, rs) }
 
 func appendRefs(b []byte, rs []cookieRef) []byte {
 	b = append(b, valuePacked)
