@@ -678,14 +678,14 @@ func (rd *reader) addDomain(v *Vendor, raw, path string) {
 		rd.warn(0, path, "skipped %q: not a host name", text(raw))
 		return
 	}
-	if !hasDomain(v.Domains, h) {
+	if !HasDomain(v.Domains, h) {
 		v.Domains = append(v.Domains, Domain{Host: h})
 	}
 }
 
 // addStorage adds a storage item once (same kind and name).
 func addStorage(v *Vendor, st StorageItem) {
-	if st.Name == "" || hasStorage(v.Storage, st) {
+	if st.Name == "" || HasStorage(v.Storage, st) {
 		return
 	}
 	v.Storage = append(v.Storage, st)
@@ -696,7 +696,7 @@ func addStorage(v *Vendor, st StorageItem) {
 
 func addAlias(v *Vendor, a string) {
 	a = text(a)
-	if a == "" || NormalizeName(a) == NormalizeName(v.Name) || containsFold(v.Aliases, a) {
+	if a == "" || NormalizeName(a) == NormalizeName(v.Name) || ContainsFold(v.Aliases, a) {
 		return
 	}
 	v.Aliases = append(v.Aliases, a)
@@ -717,7 +717,7 @@ func (t categoryTable) addCategory(v *Vendor, raw string) {
 	}
 	c, ok := t[strings.ToLower(raw)]
 	if !ok {
-		if !containsFold(v.SeenCategories, raw) {
+		if !ContainsFold(v.SeenCategories, raw) {
 			v.SeenCategories = append(v.SeenCategories, raw)
 		}
 		return

@@ -342,7 +342,7 @@ func (ob *ocdBuilder) add(r *ocdRow, line int, path string) {
 		ob.lastRawCat = rawCat
 	}
 	cat, ok := ob.lastCat, ob.lastCatOK
-	if !ok && rawCat != "" && !containsFold(v.SeenCategories, rawCat) {
+	if !ok && rawCat != "" && !ContainsFold(v.SeenCategories, rawCat) {
 		v.SeenCategories = append(v.SeenCategories, rawCat)
 	}
 	if cat != "" {
@@ -365,7 +365,7 @@ func (ob *ocdBuilder) add(r *ocdRow, line int, path string) {
 			ob.lastDomain = d
 			ob.lastHost, ob.lastHostOK = importHost(d)
 		}
-		if h := ob.lastHost; ob.lastHostOK && !hasDomain(v.Domains, h) {
+		if h := ob.lastHost; ob.lastHostOK && !HasDomain(v.Domains, h) {
 			v.Domains = append(v.Domains, Domain{Host: h})
 		}
 	}
@@ -389,7 +389,7 @@ func (ob *ocdBuilder) fold(later *ocdBuilder) {
 			v.PrivacyPolicy = lv.PrivacyPolicy
 		}
 		for _, sc := range lv.SeenCategories {
-			if !containsFold(v.SeenCategories, sc) {
+			if !ContainsFold(v.SeenCategories, sc) {
 				v.SeenCategories = append(v.SeenCategories, sc)
 			}
 		}
@@ -408,7 +408,7 @@ func (ob *ocdBuilder) fold(later *ocdBuilder) {
 			addStorage(v, st)
 		}
 		for _, d := range lv.Domains {
-			if !hasDomain(v.Domains, d.Host) {
+			if !HasDomain(v.Domains, d.Host) {
 				v.Domains = append(v.Domains, d)
 			}
 		}
@@ -878,7 +878,7 @@ func (rd *reader) addTRDomain(c *collector, line int, d trDomain) {
 		v = c.get(d.Owner.Name+"\x00"+owner, owner)
 		addAlias(v, d.Owner.Name)
 	}
-	if !hasDomain(v.Domains, host) {
+	if !HasDomain(v.Domains, host) {
 		v.Domains = append(v.Domains, Domain{Host: host})
 	}
 	fill(&v.PrivacyPolicy, text(d.Owner.PrivacyPolicy))

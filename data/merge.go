@@ -87,7 +87,7 @@ func Merge(records []SourcedVendor) Vendor {
 			out.BlockBeforeConsent = v.BlockBeforeConsent
 		}
 		for _, a := range v.Aliases {
-			if !containsFold(out.Aliases, a) && !strings.EqualFold(a, out.Name) {
+			if !ContainsFold(out.Aliases, a) && !strings.EqualFold(a, out.Name) {
 				out.Aliases = append(out.Aliases, a)
 				note("aliases", a, src)
 			}
@@ -98,7 +98,7 @@ func Merge(records []SourcedVendor) Vendor {
 		out.SeenCategories = addStrings(out.SeenCategories, v.SeenCategories)
 		out.Related = addStrings(out.Related, v.Related)
 		for _, d := range v.Domains {
-			if !hasDomain(out.Domains, d.Host) {
+			if !HasDomain(out.Domains, d.Host) {
 				out.Domains = append(out.Domains, d)
 				note("domains", d.Host, src)
 			}
@@ -115,7 +115,7 @@ func Merge(records []SourcedVendor) Vendor {
 			}
 		}
 		for _, st := range v.Storage {
-			if !hasStorage(out.Storage, st) {
+			if !HasStorage(out.Storage, st) {
 				out.Storage = append(out.Storage, st)
 				note("storage", st.Name, src)
 			}
@@ -172,7 +172,8 @@ func fill(dst *string, v string) {
 	}
 }
 
-func containsFold(list []string, s string) bool {
+// ContainsFold reports whether list has s, ignoring case.
+func ContainsFold(list []string, s string) bool {
 	for _, x := range list {
 		if strings.EqualFold(x, s) {
 			return true
@@ -183,7 +184,7 @@ func containsFold(list []string, s string) bool {
 
 func addStrings(dst, src []string) []string {
 	for _, s := range src {
-		if !containsFold(dst, s) {
+		if !ContainsFold(dst, s) {
 			dst = append(dst, s)
 		}
 	}
@@ -199,7 +200,8 @@ func hasCategory(list []Category, c Category) bool {
 	return false
 }
 
-func hasDomain(list []Domain, host string) bool {
+// HasDomain reports whether list has host.
+func HasDomain(list []Domain, host string) bool {
 	for _, d := range list {
 		if d.Host == host {
 			return true
@@ -226,7 +228,8 @@ func hasConnection(list []Connection, c Connection) bool {
 	return false
 }
 
-func hasStorage(list []StorageItem, st StorageItem) bool {
+// HasStorage reports whether list has an item of st's kind and name.
+func HasStorage(list []StorageItem, st StorageItem) bool {
 	for _, x := range list {
 		if x.Kind == st.Kind && x.Name == st.Name {
 			return true

@@ -479,7 +479,7 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 			// lookups by it find the vendor. The record keeps it as its name
 			// too: the vendor's name stays the one of the layer that ranks
 			// first, and if that layer is forgotten this one names it.
-			if !containsFold(rec.Aliases, rec.Name) {
+			if !data.ContainsFold(rec.Aliases, rec.Name) {
 				rec.Aliases = append(rec.Aliases, rec.Name)
 			}
 		}
@@ -500,7 +500,7 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 			kept = append(kept, d)
 			if _, ok := r.localHosts[d.Host]; !ok {
 				r.localHosts[d.Host] = id
-				if old == nil || !hasHost(old.Domains, d.Host) {
+				if old == nil || !data.HasDomain(old.Domains, d.Host) {
 					rep.NewDomains = append(rep.NewDomains, Change{d.Host, id})
 				}
 			}
@@ -508,7 +508,7 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 		rec.Domains = kept
 		prev, again := r.out[id] // an earlier record of the file is this vendor
 		for _, st := range rec.Storage {
-			if (old == nil || !hasItem(old.Storage, st)) && (!again || !hasItem(r.list[prev].Storage, st)) {
+			if (old == nil || !data.HasStorage(old.Storage, st)) && (!again || !data.HasStorage(r.list[prev].Storage, st)) {
 				rep.NewCookies = append(rep.NewCookies, Change{st.Name, id})
 			}
 		}
@@ -553,33 +553,6 @@ func newID(r *resolver, rec *data.Vendor) string {
 		id = fmt.Sprintf("%s-%d", base, n)
 	}
 	return id
-}
-
-func hasHost(ds []data.Domain, h string) bool {
-	for _, d := range ds {
-		if d.Host == h {
-			return true
-		}
-	}
-	return false
-}
-
-func hasItem(list []data.StorageItem, st data.StorageItem) bool {
-	for _, x := range list {
-		if x.Kind == st.Kind && x.Name == st.Name {
-			return true
-		}
-	}
-	return false
-}
-
-func containsFold(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
 }
 
 // ErrAmbiguous is wrapped when a name given to Forget matches more than one

@@ -84,7 +84,7 @@ func vendorsJSON(t *testing.T, s *Store) string {
 	return string(b)
 }
 
-func hasHostIn(v data.Vendor, h string) bool { return hasHost(v.Domains, h) }
+func hasHostIn(v data.Vendor, h string) bool { return data.HasDomain(v.Domains, h) }
 
 func TestEveryFormatImportsIntoTheCatalogue(t *testing.T) {
 	for _, name := range []string{
