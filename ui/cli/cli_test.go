@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -186,7 +187,7 @@ func TestExportFormatsMatchGoldens(t *testing.T) {
 		if r.code != 0 {
 			t.Fatalf("export %s: exit %d %s", f, r.code, r.stderr)
 		}
-		golden := filepath.Join("testdata", "export", "twilio."+f+".golden")
+		golden := filepath.Join("..", "..", "testdata", "export", "twilio."+f+".golden")
 		if *update {
 			os.MkdirAll(filepath.Dir(golden), 0o755)
 			os.WriteFile(golden, []byte(r.stdout), 0o644)
@@ -457,5 +458,22 @@ func TestSearchPutsAStrongImportedMatchBeforeALooseOne(t *testing.T) {
 	}
 	if strings.Join(got, " ") != "rategain-adara adara-media adaptive" {
 		t.Errorf("search adara: %q", got)
+	}
+}
+
+func TestVersionOfAPlainBuildNamesTheCommit(t *testing.T) {
+	info := &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
+		{Key: "vcs.revision", Value: "47b805e0123456789abcdef0123456789abcdef0"},
+		{Key: "vcs.modified", Value: "true"},
+	}}
+	if got := buildVersion(info); got != "dev-47b805e01234+dirty" {
+		t.Errorf("plain go build: %q", got)
+	}
+	info.Main.Version = "v1.4.0"
+	if got := buildVersion(info); got != "v1.4.0" {
+		t.Errorf("go install module@v1.4.0: %q", got)
+	}
+	if got := buildVersion(&debug.BuildInfo{}); got != "dev" {
+		t.Errorf("no build information: %q", got)
 	}
 }

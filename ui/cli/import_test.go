@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-func fixturePath(name string) string { return filepath.Join("testdata", "import", name) }
+func fixturePath(name string) string { return filepath.Join("..", "..", "testdata", "import", name) }
 
 func TestImportAddsVendorsThatLookupThenFinds(t *testing.T) {
 	db := tempDB(t)
@@ -52,7 +52,7 @@ func TestImportRefusesAMalformedFileAndNamesTheLine(t *testing.T) {
 }
 
 func TestImportOfAnUnknownFormatNamesTheFormats(t *testing.T) {
-	r := vendex(t, tempDB(t), "", "import", "main.go")
+	r := vendex(t, tempDB(t), "", "import", "cli.go")
 	if r.code != 1 || !strings.Contains(r.stderr, "--format") || !strings.Contains(r.stderr, "iab-disclosure") {
 		t.Errorf("got %d %q", r.code, r.stderr)
 	}
@@ -93,7 +93,7 @@ func TestSourcesListsImportsAndForgetRemovesOne(t *testing.T) {
 
 func TestImportingTheSameFileAgainLeavesTheDatabaseUntouched(t *testing.T) {
 	db := tempDB(t)
-	file := filepath.Join("testdata", "import", "third-party-web.json")
+	file := filepath.Join("..", "..", "testdata", "import", "third-party-web.json")
 	if r := vendex(t, db, "", "import", file); r.code != 0 {
 		t.Fatalf("first import: %+v", r)
 	}

@@ -1,0 +1,303 @@
+// Package cli is the vendex command line. vendex is an offline terminal catalogue of third-party web
+// vendors: what a vendor's script loads and stores, which consent category it
+// falls in, and whether it may load before consent.
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/store"
+)
+
+// version is what --version and stats print: set with -ldflags
+// "-X github.com/vendex/vendex/ui/cli.version=v1.2.3" for a release, else
+// read from the build (a module version, or the VCS commit of a plain
+// go build).
+var version = ""
+
+// Version names this binary: the linker's version, the module version of a
+// go install, or the commit (with "+dirty" for uncommitted changes).
+func Version() string {
+	if version != "" {
+		return version
+	}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	return buildVersion(info)
+}
+
+func buildVersion(info *debug.BuildInfo) string {
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var rev, modified string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			modified = s.Value
+		}
+	}
+	if rev == "" {
+		return "dev"
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if modified == "true" {
+		rev += "+dirty"
+	}
+	return "dev-" + rev
+}
+
+// Main runs vendex with args (without the program name) and returns the
+// exit status; main only passes it to os.Exit.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return exitCode(run(args, stdin, stdout, stderr), stderr)
+}
+
+// exitError carries an exit code; its message, if any, has been printed.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+func exitCode(err error, stderr io.Writer) int {
+	var ee exitError
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &ee):
+		return ee.code
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "vendex: %s\nRun 'vendex --help' for usage.\n", ue.msg)
+		return 2
+	}
+	fmt.Fprintf(stderr, "vendex: %s\n", err)
+	return 1
+}
+
+const usage = `vendex: an offline catalogue of third-party web vendors
+
+Usage:
+  vendex [--db PATH] [COMMAND] [ARGS]
+
+Commands:
+  browse [QUERY]     open the interactive browser (the default on a terminal)
+  lookup HOST|URL... whose domain is this, and may it load before consent? (- reads stdin)
+  show VENDOR        print a vendor's card
+  search QUERY       fuzzy-search vendor names and aliases
+  cookie NAME        which vendors set this cookie or storage key
+  export VENDOR      write a vendor card as Markdown, JSON or text
+  stats              vendors and domains per consent category, and where the database is
+  coverage FILE      how much of a list of third-party hosts the catalogue attributes
+  import FILE...     add vendors from your own files or public datasets
+  sources            list what has been imported
+  forget SOURCE      remove everything one import added
+
+Options:
+  --db PATH          the database file (default: $VENDEX_DB, else
+                     $XDG_DATA_HOME/vendex/vendex.db or the OS equivalent)
+  --version          print the version
+  -h, --help         help for vendex or for a command (vendex lookup --help)
+
+Examples:
+  vendex lookup https://media.twiliocdn.com/sdk/js/client/v1.3/twilio.min.js
+  vendex show "google analytics"
+  vendex export twilio --format md -o twilio.md
+`
+
+// command is one sub-command.
+type command struct {
+	run     func(c *cli, args []string) error
+	usage   string // first line: the synopsis
+	example string
+}
+
+var commands map[string]command
+
+func init() {
+	commands = map[string]command{
+		"browse":   {cmdBrowse, "browse [QUERY]\n\nOpen the interactive browser, optionally with a search already typed.", "vendex browse twilio"},
+		"lookup":   {cmdLookup, "lookup [--json] HOST|URL... | lookup [--json] -\n\nName the vendor that owns each host or URL, its consent category and whether\nto block it before consent. '-' reads one host or URL a line from stdin.\nExit status: 0 when every input was found, 1 when any was not (named on\nstderr), 2 on a usage error.", "vendex lookup maps.googleapis.com https://www.google.com/recaptcha/api.js\n  cut -d' ' -f1 hosts.txt | vendex lookup --json -"},
+		"show":     {cmdShow, "show VENDOR\n\nPrint a vendor's card: styled on a terminal, plain text when piped.\nVENDOR is an id, name or alias, in any case.", "vendex show hotjar"},
+		"search":   {cmdSearch, "search [--limit N] [--json] QUERY\n\nFuzzy-search vendor names and aliases, best match first.", "vendex search --limit 5 analytics"},
+		"cookie":   {cmdCookie, "cookie [--json] NAME\n\nList the vendors that set a cookie or storage key of this name; patterns\nsuch as _hjSession_* match _hjSession_123.", "vendex cookie _ga_ABC123"},
+		"export":   {cmdExport, "export [--format md|json|txt] [-o FILE] [--force] VENDOR\n\nWrite a vendor card. Markdown mirrors a vendor page, JSON is the whole\nrecord (vendex import reads it back), text is the plain card. With -o the\nfile is written atomically and an existing file is kept unless --force.", "vendex export twilio --format md -o twilio.md"},
+		"stats":    {cmdStats, "stats [--json]\n\nVendors and domains per consent category, the database path and size, and\nthe catalogue version.", "vendex stats"},
+		"coverage": {cmdCoverage, "coverage [--json] [--top N] FILE\n\nRead third-party hosts (the HTTP Archive JSON [{domain, totalOccurrences}],\nor plain lines 'host [count]'; - for stdin) and report the share the\ncatalogue attributes, weighted by count and unweighted, and the heaviest\nhosts it does not know.", "vendex coverage ../shared/datasets/third-party-web/2025-04-01-observed-domains.json"},
+		"import":   importCommand,
+		"sources":  sourcesCommand,
+		"forget":   forgetCommand,
+	}
+}
+
+// cli is one invocation's streams and global options.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	dbPath         string
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") && args[0] != "-" {
+		a := args[0]
+		switch {
+		case a == "-h" || a == "--help" || a == "-help":
+			fmt.Fprint(stdout, usage)
+			return nil
+		case a == "--version" || a == "-version":
+			fmt.Fprintf(stdout, "vendex %s (catalogue %s)\n", Version(), data.CatalogueVersion())
+			return nil
+		case a == "--db" || a == "-db":
+			if len(args) < 2 || args[1] == "" {
+				return usagef("--db needs a file path")
+			}
+			c.dbPath, args = args[1], args[2:]
+			continue
+		case strings.HasPrefix(a, "--db="):
+			c.dbPath = strings.TrimPrefix(a, "--db=")
+			if c.dbPath == "" {
+				return usagef("--db needs a file path")
+			}
+		default:
+			return usagef("unknown option %s", a)
+		}
+		args = args[1:]
+	}
+	if len(args) == 0 {
+		return cmdBrowse(c, nil)
+	}
+	if args[0] == "help" {
+		if len(args) > 1 {
+			if cmd, ok := commands[args[1]]; ok {
+				printCommandHelp(stdout, args[1], cmd)
+				return nil
+			}
+		}
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		return usagef("unknown command %q", args[0])
+	}
+	return cmd.run(c, args[1:])
+}
+
+func printCommandHelp(w io.Writer, name string, cmd command) {
+	fmt.Fprintf(w, "Usage: vendex %s\n\nExample:\n  %s\n", cmd.usage, cmd.example)
+}
+
+// flags makes a sub-command's flag set: --db is accepted everywhere, and
+// -h prints the command's usage with its example.
+func (c *cli) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&c.dbPath, "db", c.dbPath, "database file")
+	return fs
+}
+
+// parse parses flags and positionals in any order ("lookup x --json").
+func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				printCommandHelp(c.stdout, fs.Name(), commands[fs.Name()])
+				return nil, err
+			}
+			return nil, usagef("%s: %v", fs.Name(), err)
+		}
+		args = fs.Args()
+		if f := fs.Lookup("db"); f != nil && f.Value.String() == "" && c.dbFlagSet(fs) {
+			return nil, usagef("--db needs a file path")
+		}
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// printJSON writes v to stdout as indented JSON.
+func (c *cli) printJSON(v any) error {
+	enc := json.NewEncoder(c.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// dbFlagSet reports whether --db was given on this command line.
+func (c *cli) dbFlagSet(fs *flag.FlagSet) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == "db" })
+	return set
+}
+
+// open opens the catalogue for reading, seeding it on first run.
+func (c *cli) open() (*store.Store, error) {
+	path, err := c.dbFile()
+	if err != nil {
+		return nil, err
+	}
+	return store.OpenCatalogue(path, true)
+}
+
+// dbFile is the database path: --db, else $VENDEX_DB, else the default.
+func (c *cli) dbFile() (string, error) {
+	if c.dbPath != "" {
+		return c.dbPath, nil
+	}
+	return store.DefaultPath()
+}
+
+// vendorArg reads the VENDOR argument of show and export and finds it in
+// the catalogue.
+func (c *cli) vendorArg(pos []string, cmd string) (data.Vendor, error) {
+	q := strings.TrimSpace(strings.Join(pos, " "))
+	if q == "" {
+		return data.Vendor{}, usagef("%s needs a vendor name, id or alias", cmd)
+	}
+	s, err := c.open()
+	if err != nil {
+		return data.Vendor{}, err
+	}
+	defer s.Close()
+	return findVendor(s, q)
+}
+
+// findVendor resolves VENDOR (id, name or alias) or explains the miss with
+// the three closest names.
+func findVendor(s *store.Store, q string) (data.Vendor, error) {
+	v, err := s.Find(q)
+	if err == nil || !errors.Is(err, store.ErrNotFound) {
+		return v, err
+	}
+	msg := fmt.Sprintf("no vendor %q", q)
+	if close := s.Suggest(q, 3); len(close) > 0 {
+		msg += "; closest: " + strings.Join(close, ", ")
+	}
+	return v, errors.New(msg + " (try 'vendex search " + q + "')")
+}

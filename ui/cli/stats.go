@@ -1,0 +1,84 @@
+package cli
+
+import (
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/vendex/vendex/data"
+)
+
+func cmdStats(c *cli, args []string) error {
+	fs := c.flags("stats")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if _, err := c.parse(fs, args); err != nil {
+		return err
+	}
+	s, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	st, err := s.Stats()
+	if err != nil {
+		return err
+	}
+	layers, err := s.Layers()
+	if err != nil {
+		return err
+	}
+	vendors, domains := 0, 0
+	for _, x := range st {
+		vendors += x.Vendors
+		domains += x.Domains
+	}
+	if *asJSON {
+		type cat struct {
+			Category string `json:"category"`
+			Vendors  int    `json:"vendors"`
+			Domains  int    `json:"domains"`
+		}
+		out := struct {
+			Database   string `json:"database"`
+			Size       int64  `json:"size_bytes"`
+			Catalogue  string `json:"catalogue_version"`
+			Vendors    int    `json:"vendors"`
+			Domains    int    `json:"domains"`
+			Categories []cat  `json:"categories"`
+			Layers     int    `json:"layers"`
+		}{s.Path(), s.Size(), s.CatalogueVersion(), vendors, domains, nil, len(layers)}
+		for _, x := range st {
+			out.Categories = append(out.Categories, cat{x.Category.Title(), x.Vendors, x.Domains})
+		}
+		return c.printJSON(out)
+	}
+	fmt.Fprintf(c.stdout, "%-20s %8s %8s\n", "Category", "Vendors", "Domains")
+	for _, x := range st {
+		fmt.Fprintf(c.stdout, "%-20s %8d %8d\n", x.Category.Title(), x.Vendors, x.Domains)
+	}
+	fmt.Fprintf(c.stdout, "%-20s %8d %8d\n\n", "Total", vendors, domains)
+	fmt.Fprintf(c.stdout, "Database:  %s (%s)\n", s.Path(), humanBytes(s.Size()))
+	fmt.Fprintf(c.stdout, "Catalogue: %s (embedded %s, vendex %s)\n", s.CatalogueVersion(), data.CatalogueVersion(), Version())
+	fmt.Fprintf(c.stdout, "Layers:    %d (vendex sources lists them)\n", len(layers))
+	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
+	for _, l := range layers {
+		name := l.Name
+		if l.File != "" {
+			name = l.Kind + ": " + l.File
+			if l.Format != "" {
+				name += " (" + l.Format + ")" // three datasets ship an entities.json
+			}
+		}
+		fmt.Fprintf(tw, "  %s\t%7d vendors\n", truncate(data.CleanLine(name), 60), l.Vendors)
+	}
+	return tw.Flush()
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
