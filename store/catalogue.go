@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"time"
 
 	"github.com/vendex/vendex/data"
+	bolt "go.etcd.io/bbolt"
 )
 
 // OpenCatalogue opens the file at path ready to answer questions: created
@@ -53,4 +55,35 @@ func openSeededRW(path, version string) (*Store, error) {
 		}
 	}
 	return s, nil
+}
+
+// Seed makes the embedded layer match vendors, tagged with version, if the
+// file's catalogue version differs. Everything that did not come from the
+// embedded catalogue (the user's vendors, imports) survives. It reports
+// whether it wrote anything.
+func (s *Store) Seed(vendors []data.Vendor, version string) (bool, error) {
+	if s.CatalogueVersion() == version {
+		return false, nil
+	}
+	info := LayerInfo{Name: EmbeddedLayer, Kind: KindEmbedded, Version: version}
+	info.Vendors = len(vendors)
+	info.Added = time.Now().UTC()
+	for _, v := range vendors {
+		info.Domains += len(v.Domains)
+		info.Storage += len(v.Storage)
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		if err := replaceLayer(tx, info, vendors); err != nil {
+			return err
+		}
+		meta, err := tx.CreateBucketIfNotExists(bucketMeta)
+		if err != nil {
+			return err
+		}
+		return meta.Put(keyCatalogue, []byte(version))
+	})
+	if err != nil {
+		return false, fmt.Errorf("seed catalogue %s: %w", s.path, err)
+	}
+	return true, nil
 }

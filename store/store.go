@@ -11,19 +11,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
-
-// SchemaVersion is the layout of the file this code reads and writes. A file
-// with a higher version came from a newer vendex and is refused, never
-// rewritten; one with a lower version is read as it is and its derived
-// buckets are rebuilt at its next change. Schema 2 packed the index lists;
-// schema 3 dropped the categories bucket, which the briefs make redundant
-// (it was a seventh of a large import's writes).
-const SchemaVersion = 3
 
 // Sentinel errors; callers test them with errors.Is.
 var (
@@ -191,44 +182,6 @@ func openError(path string, err error) error {
 		return fmt.Errorf("open catalogue %s: %w (%v); move it aside or delete it and vendex will create a new one", path, ErrCorrupt, err)
 	}
 	return fmt.Errorf("open catalogue %s: %w", path, err)
-}
-
-// checkSchema refuses files from a newer vendex and stamps new files.
-func (s *Store) checkSchema() error {
-	var have int
-	err := s.view(func(tx *bolt.Tx) error {
-		// A file cut short still has valid meta pages; its pages past the
-		// end would be read as zeros or fault. Catch it here, cheaply.
-		if fi, err := os.Stat(s.path); err == nil && tx.Size() > fi.Size() {
-			return fmt.Errorf("%w: the file is truncated (%d of %d bytes); move it aside or delete it and vendex will create a new one", ErrCorrupt, fi.Size(), tx.Size())
-		}
-		if b := tx.Bucket(bucketMeta); b != nil {
-			if v := b.Get(keySchema); v != nil {
-				n, err := strconv.Atoi(string(v))
-				if err != nil {
-					return fmt.Errorf("%w: schema version %q is not a number", ErrCorrupt, v)
-				}
-				have = n
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("open catalogue %s: %w", s.path, err)
-	}
-	if have > SchemaVersion {
-		return fmt.Errorf("open catalogue %s: %w (schema %d, this vendex reads %d); upgrade vendex, or use --db to pick another file", s.path, ErrNewerSchema, have, SchemaVersion)
-	}
-	if have == 0 && !s.readOnly {
-		return s.update(func(tx *bolt.Tx) error {
-			b, err := tx.CreateBucketIfNotExists(bucketMeta)
-			if err != nil {
-				return err
-			}
-			return b.Put(keySchema, []byte(strconv.Itoa(SchemaVersion)))
-		})
-	}
-	return nil
 }
 
 // Close releases the file and its lock.

@@ -1,0 +1,63 @@
+package store
+
+import (
+	"fmt"
+	"os"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// FreeRatio is the share of the file that bbolt holds as free pages: space
+// an import's rebuild released and that the file, which never shrinks,
+// keeps.
+func (s *Store) FreeRatio() float64 {
+	size := s.Size()
+	if size == 0 {
+		return 0
+	}
+	st := s.db.Stats()
+	return float64(int64(st.FreePageN+st.PendingPageN)*int64(s.db.Info().PageSize)) / float64(size)
+}
+
+// Compact rewrites the file without its free pages when they make up at
+// least minFree of it, by copying it into a temporary file beside it and
+// renaming that over it; the store stays open on the new file. It reports
+// the sizes before and after (equal when it did nothing). A failure before
+// the rename leaves the file as it was.
+func (s *Store) Compact(minFree float64) (before, after int64, err error) {
+	before = s.Size()
+	if s.readOnly {
+		return before, before, ErrReadOnly
+	}
+	if s.FreeRatio() < minFree {
+		return before, before, nil
+	}
+	tmp := s.path + ".compact"
+	_ = os.Remove(tmp)
+	dst, err := bolt.Open(tmp, 0o644, &bolt.Options{Timeout: DefaultTimeout})
+	if err != nil {
+		return before, before, fmt.Errorf("compact %s: %w", s.path, err)
+	}
+	if err := bolt.Compact(dst, s.db, 64<<20); err != nil {
+		dst.Close()
+		os.Remove(tmp)
+		return before, before, fmt.Errorf("compact %s: %w", s.path, err)
+	}
+	if err := dst.Close(); err != nil {
+		os.Remove(tmp)
+		return before, before, fmt.Errorf("compact %s: %w", s.path, err)
+	}
+	// Rename while still holding the old file's lock, so no other vendex
+	// writes to it in between; then reopen the new file.
+	if err := os.Rename(tmp, s.path); err != nil {
+		os.Remove(tmp)
+		return before, before, fmt.Errorf("compact %s: %w", s.path, err)
+	}
+	s.db.Close()
+	db, err := bolt.Open(s.path, 0o644, &bolt.Options{Timeout: DefaultTimeout})
+	if err != nil {
+		return before, s.Size(), openError(s.path, err)
+	}
+	s.db = db
+	return before, s.Size(), nil
+}

@@ -1,0 +1,63 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// ErrAmbiguous is wrapped when a name given to Forget matches more than one
+// import.
+var ErrAmbiguous = errors.New("matches more than one source")
+
+// Forget removes one import or user layer, and so everything it added and
+// nothing else. source is the layer's name, its file's name, or the start
+// of its hash (at least 6 hex digits). The embedded catalogue cannot be
+// forgotten.
+func (s *Store) Forget(source string) (LayerInfo, error) {
+	layers, err := s.Layers()
+	if err != nil {
+		return LayerInfo{}, err
+	}
+	var match []LayerInfo
+	for _, li := range layers {
+		if li.Name == source {
+			match = []LayerInfo{li}
+			break
+		}
+		if li.Kind != KindEmbedded && (li.File == source || (len(source) >= 6 && strings.HasPrefix(li.Hash, strings.ToLower(source)))) {
+			match = append(match, li)
+		}
+	}
+	switch {
+	case len(match) == 0:
+		return LayerInfo{}, fmt.Errorf("source %q: %w (vendex sources lists them)", source, ErrNotFound)
+	case len(match) > 1:
+		var names []string
+		for _, m := range match {
+			names = append(names, m.Name)
+		}
+		return LayerInfo{}, fmt.Errorf("source %q %w: %s; give the layer's name", source, ErrAmbiguous, strings.Join(names, ", "))
+	case match[0].Kind == KindEmbedded:
+		return LayerInfo{}, fmt.Errorf("source %q is the embedded catalogue, which cannot be forgotten", source)
+	}
+	if err := s.DeleteLayer(match[0].Name); err != nil {
+		return LayerInfo{}, err
+	}
+	return match[0], nil
+}
+
+// SortedSources lists the layers in the order `vendex sources` shows them:
+// precedence first, then the order they were added.
+func SortedSources(ls []LayerInfo) []LayerInfo {
+	out := append([]LayerInfo(nil), ls...)
+	sort.SliceStable(out, func(i, j int) bool {
+		ri, rj := kindRank(out[i].Kind), kindRank(out[j].Kind)
+		if ri != rj {
+			return ri < rj
+		}
+		return out[i].Added.Before(out[j].Added)
+	})
+	return out
+}

@@ -1,0 +1,199 @@
+package store
+
+import (
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/vendex/vendex/data"
+)
+
+// vendorIndex is what one vendor puts in the derived buckets.
+type vendorIndex struct {
+	merged []byte // the merged record; nil for a vendor in one layer
+	brief  []byte
+	names  []nameKey
+	claims []hostClaim
+	refs   []cookieKey
+}
+
+type nameKey struct {
+	key  string
+	rank byte
+}
+
+type hostClaim struct {
+	host string
+	c    claim
+}
+
+type cookieKey struct {
+	name string
+	ref  cookieRef
+}
+
+// indexVendor merges one vendor's records (highest precedence first; ranks
+// are their layers' kind ranks) and works out its index entries.
+func indexVendor(id string, recs []data.SourcedVendor, ranks []int) vendorIndex {
+	var ix vendorIndex
+	v := &recs[0].Vendor
+	if len(recs) > 1 {
+		m := data.Merge(recs)
+		ix.merged, v = m.AppendJSON(nil), &m
+	}
+	ix.brief = encodeBrief(brief{Name: v.Name, Category: v.Category, Block: v.BlockBeforeConsent.Value})
+	// Names: the id, then the name, then aliases; an exact id or name
+	// beats another vendor's alias.
+	addName := func(n string, rank byte) {
+		key := data.NormalizeName(n)
+		if key == "" {
+			return
+		}
+		for _, x := range ix.names {
+			if x.key == key {
+				return
+			}
+		}
+		ix.names = append(ix.names, nameKey{key, rank})
+	}
+	addName(id, 0)
+	addName(v.Name, 1)
+	for _, a := range v.Aliases {
+		addName(a, 2)
+	}
+	// A host's claims are ordered by the rank of the best layer that made
+	// each, so that the user's and the catalogue's claims win lookups over
+	// an import's.
+	hostRank := func(h string) int {
+		if len(ranks) == 1 {
+			return ranks[0]
+		}
+		for i, r := range recs {
+			for _, d := range r.Vendor.Domains {
+				if d.Host == h {
+					return ranks[i]
+				}
+			}
+			for _, sc := range r.Vendor.Scripts {
+				if sc.Host == h {
+					return ranks[i]
+				}
+			}
+		}
+		return len(ranks)
+	}
+	addClaim := func(h string, c claim) {
+		for _, x := range ix.claims {
+			if x.host == h && x.c.Path == c.Path {
+				return
+			}
+		}
+		ix.claims = append(ix.claims, hostClaim{h, c})
+	}
+	for _, d := range v.Domains {
+		if d.Host != "" {
+			addClaim(d.Host, claim{ID: id, Shared: d.Shared, rank: hostRank(d.Host)})
+		}
+	}
+	for _, sc := range v.Scripts {
+		if sc.Host != "" {
+			addClaim(sc.Host, claim{ID: id, Path: sc.Path, rank: hostRank(sc.Host)})
+		}
+	}
+	ix.refs = make([]cookieKey, 0, len(v.Storage))
+	for i, st := range v.Storage {
+		if st.Name != "" {
+			ix.refs = append(ix.refs, cookieKey{st.Name, cookieRef{ID: id, Index: i}})
+		}
+	}
+	return ix
+}
+
+// indexKeys are the keys of the derived buckets that a vendor as stored
+// has entries under.
+func indexKeys(id string, v *data.Vendor) (names, hosts, storage []string) {
+	for _, n := range append([]string{id, v.Name}, v.Aliases...) {
+		if k := data.NormalizeName(n); k != "" {
+			names = append(names, k)
+		}
+	}
+	for _, d := range v.Domains {
+		hosts = append(hosts, d.Host)
+	}
+	for _, sc := range v.Scripts {
+		hosts = append(hosts, sc.Host)
+	}
+	for _, st := range v.Storage {
+		storage = append(storage, st.Name)
+	}
+	return names, hosts, storage
+}
+
+// sortList orders one key's entries: names by rank then id, so the first
+// is the winner; claims by rank then id (stable: a vendor's own claims
+// keep their order); cookie references by id, then index.
+func sortNames(es []nameEntry) {
+	if len(es) < 2 {
+		return
+	}
+	slices.SortFunc(es, func(a, b nameEntry) int {
+		if a.rank != b.rank {
+			return int(a.rank) - int(b.rank)
+		}
+		return strings.Compare(a.id, b.id)
+	})
+}
+
+func sortClaims(cs []claim) {
+	if len(cs) < 2 {
+		return
+	}
+	slices.SortStableFunc(cs, func(a, b claim) int {
+		if a.rank != b.rank {
+			return a.rank - b.rank
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+}
+
+func sortRefs(rs []cookieRef) {
+	if len(rs) < 2 {
+		return
+	}
+	slices.SortStableFunc(rs, func(a, b cookieRef) int {
+		if a.ID != b.ID {
+			return strings.Compare(a.ID, b.ID)
+		}
+		return a.Index - b.Index
+	})
+}
+
+// indexFresh works out, on every core, the index entries of the records
+// fresh (of the layer ref) that no other layer describes (indexed is false
+// for their ids): they need nothing from the file, and a large import's
+// are most of its vendors. The others' entries are left zero, for the
+// caller to work out in turn.
+func indexFresh(fresh []*data.Vendor, ref *layerRef, indexed func(id string) bool) []vendorIndex {
+	out := make([]vendorIndex, len(fresh))
+	workers := min(runtime.GOMAXPROCS(0), 1+len(fresh)/2000)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			recs := make([]data.SourcedVendor, 1)
+			ranks := []int{ref.rank}
+			// Contiguous runs, so that each worker's records are near
+			// each other in memory.
+			lo, hi := w*len(fresh)/workers, (w+1)*len(fresh)/workers
+			for i := lo; i < hi; i++ {
+				if indexed(fresh[i].ID) {
+					continue
+				}
+				recs[0] = data.SourcedVendor{Source: ref.source, Vendor: *fresh[i]}
+				out[i] = indexVendor(fresh[i].ID, recs, ranks)
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}

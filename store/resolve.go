@@ -1,0 +1,348 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/vendex/vendex/data"
+	bolt "go.etcd.io/bbolt"
+)
+
+// resolver answers "which vendor is this?" against the merged view and the
+// records of the file read so far.
+type resolver struct {
+	tx                    *bolt.Tx
+	layers                []layerRef
+	brief, names, domains *bolt.Bucket
+	localNames            map[string]string      // normalised name -> id
+	localHosts            map[string]string      // host -> id
+	out                   map[string]int         // id -> index in list
+	list                  []*data.Vendor         // into the records resolved
+	existing              map[string]stored      // vendors read from the file so far
+	parentOwners          map[string]ownerAnswer // indexedOwner's answers for parent domains
+	parentCurated         map[string][]string    // curatedClaims' answers for parent domains
+	lastHost              string                 // domainClaims' last question...
+	lastClaims            []byte                 // ...and answer
+}
+
+func (r *resolver) existingVendor(id string) *data.Vendor {
+	if st, ok := r.existing[id]; ok {
+		return st.v
+	}
+	var st stored
+	if r.brief != nil && r.brief.Get([]byte(id)) != nil {
+		st, _ = storedVendorAt(r.tx, r.layers, id)
+	}
+	r.existing[id] = st
+	return st.v
+}
+
+func (r *resolver) addLocalName(n, id string) {
+	if k := data.NormalizeName(n); k != "" {
+		if _, ok := r.localNames[k]; !ok {
+			r.localNames[k] = id
+		}
+	}
+}
+
+func (r *resolver) byName(n string) string {
+	key := data.NormalizeName(n)
+	if key == "" {
+		return ""
+	}
+	if id, ok := r.localNames[key]; ok {
+		return id
+	}
+	if r.names != nil {
+		if raw := r.names.Get([]byte(key)); raw != nil {
+			return nameWinner(raw)
+		}
+	}
+	return ""
+}
+
+// owner is the vendor whose claim covers host (the longest claimed suffix,
+// unshared claims only), or "".
+func (r *resolver) owner(host string) string {
+	// The suffixes of data.HostSuffixes, without allocating them: this runs
+	// for every host of every record.
+	for suffix := host; ; {
+		if id, ok := r.localHosts[suffix]; ok {
+			return id
+		}
+		if id, found := r.indexedOwner(suffix, suffix != host); found {
+			return id
+		}
+		i := strings.IndexByte(suffix, '.')
+		if i < 0 {
+			return ""
+		}
+		suffix = suffix[i+1:]
+	}
+}
+
+// curatedCover names a vendor of the user's files or of the embedded
+// catalogue, other than id, that claims host or one of its parent domains
+// (shared claims included), or "".
+func (r *resolver) curatedCover(host, id string) string {
+	if r.domains == nil {
+		return ""
+	}
+	for suffix := host; ; {
+		for _, c := range r.curatedClaims(suffix, suffix != host) {
+			if c != id {
+				return c
+			}
+		}
+		i := strings.IndexByte(suffix, '.')
+		if i < 0 {
+			return ""
+		}
+		suffix = suffix[i+1:]
+	}
+}
+
+// curatedClaims are the vendors of the user's files or of the embedded
+// catalogue that claim host itself (no path); parent domains' answers are
+// kept, as indexedOwner's are.
+func (r *resolver) curatedClaims(host string, remember bool) []string {
+	if ids, ok := r.parentCurated[host]; ok {
+		return ids
+	}
+	var ids []string
+	if raw := r.domainClaims(host); raw != nil {
+		if cs, err := decodeClaims(raw); err == nil {
+			for _, c := range cs {
+				if c.rank < kindRank(KindImport) && c.Path == "" {
+					ids = append(ids, c.ID)
+				}
+			}
+		}
+	}
+	if remember {
+		r.parentCurated[host] = ids
+	}
+	return ids
+}
+
+// indexedOwner answers owner for one suffix from the domain index: found
+// is false when the index has no say on it. Parent domains (remember)
+// recur across a file's records, so their answers are kept.
+func (r *resolver) indexedOwner(suffix string, remember bool) (id string, found bool) {
+	if r.domains == nil {
+		return "", false
+	}
+	if a, ok := r.parentOwners[suffix]; ok {
+		return a.id, a.found
+	}
+	if raw := r.domainClaims(suffix); raw != nil {
+		if cs, err := decodeClaims(raw); err == nil {
+			found = true // only shared claims: nobody's in particular
+			for _, c := range cs {
+				if c.Path == "" && !c.Shared {
+					id = c.ID
+					break
+				}
+			}
+		}
+	}
+	if remember {
+		r.parentOwners[suffix] = ownerAnswer{id, found}
+	}
+	return id, found
+}
+
+// domainClaims is the domain index's value for host. The last answer is
+// kept: owner and then curatedCover ask for each record's host in turn.
+func (r *resolver) domainClaims(host string) []byte {
+	if host != r.lastHost || r.lastHost == "" {
+		r.lastHost, r.lastClaims = host, r.domains.Get([]byte(host))
+	}
+	return r.lastClaims
+}
+
+type ownerAnswer struct {
+	id    string
+	found bool
+}
+
+func (r *resolver) taken(id string) bool {
+	if _, ok := r.out[id]; ok {
+		return true
+	}
+	return r.brief != nil && r.brief.Get([]byte(id)) != nil
+}
+
+// resolve changes records in place, and what it returns points into them:
+// copying 100,000 records cost a tenth of a large import.
+//
+// It also returns the vendors it read from the file, for the layer update
+// to use rather than read them again.
+func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) ([]*data.Vendor, map[string]stored, error) {
+	ls, err := layerList(tx)
+	if err != nil {
+		return nil, nil, err
+	}
+	r := &resolver{
+		tx: tx, layers: ls, brief: tx.Bucket(bucketBrief), names: tx.Bucket(bucketNames), domains: tx.Bucket(bucketDomains),
+		// Sized for the file: growing maps of 100,000 keys is a tenth of resolving it.
+		localNames: make(map[string]string, len(records)), localHosts: make(map[string]string, len(records)),
+		out: make(map[string]int, len(records)), list: make([]*data.Vendor, 0, len(records)),
+		existing: map[string]stored{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]string{},
+	}
+	source := sourceLabel(rep.Layer)
+	// The report's lists, sized for the most they can hold: a large file
+	// adds 100,000 cookies.
+	nd, ns := 0, 0
+	for i := range records {
+		nd, ns = nd+len(records[i].Domains), ns+len(records[i].Storage)
+	}
+	rep.NewVendors = make([]Change, 0, len(records))
+	rep.NewDomains, rep.NewCookies = make([]Change, 0, nd), make([]Change, 0, ns)
+	for i := range records {
+		rec := &records[i]
+		rec.Provenance = nil
+		id, how, tcf := "", "", false
+		if rec.ID != "" {
+			if !data.ValidID(rec.ID) {
+				return nil, nil, fmt.Errorf("record %d: malformed id %q", i, rec.ID)
+			}
+			id, how = rec.ID, "id"
+		}
+		if id == "" {
+			// An IAB TCF vendor id is an id too: it outranks names, which
+			// the IAB's own files spell differently.
+			for _, a := range rec.Aliases {
+				if strings.HasPrefix(a, data.IABAliasPrefix) {
+					tcf = true
+					if id = r.byName(a); id != "" {
+						how = "id"
+						break
+					}
+				}
+			}
+		}
+		if id == "" {
+			if id = r.byName(rec.Name); id != "" {
+				how = "name"
+			}
+			for _, n := range rec.Aliases {
+				if id != "" {
+					break
+				}
+				if id = r.byName(n); id != "" {
+					how = "name"
+				}
+			}
+		}
+		// A record with a TCF id that no vendor has does not join one by its
+		// domains: OVK lists EMX Digital under aws.amazon.com alone, which
+		// made Amazon a TCF vendor.
+		if id == "" && !tcf {
+			votes := map[string]int{}
+			best := ""
+			for _, d := range rec.Domains {
+				if o := r.owner(d.Host); o != "" {
+					votes[o]++
+					if best == "" || votes[o] > votes[best] {
+						best = o
+					}
+				}
+			}
+			if best != "" && 2*votes[best] >= len(rec.Domains) {
+				id, how = best, "domain"
+			}
+		}
+		old := (*data.Vendor)(nil)
+		if id != "" {
+			old = r.existingVendor(id)
+		}
+		if id == "" {
+			id = newID(r, rec)
+		}
+		_, seen := r.out[id]
+		isNew := old == nil && !seen
+		if !isNew && old != nil && !seen {
+			rep.Joined[how]++
+		}
+		rec.ID = id
+		if old != nil && !user && rec.Name != "" && data.NormalizeName(rec.Name) != data.NormalizeName(old.Name) {
+			// The source's own name for the vendor becomes an alias, so that
+			// lookups by it find the vendor. The record keeps it as its name
+			// too: the vendor's name stays the one of the layer that ranks
+			// first, and if that layer is forgotten this one names it.
+			if !data.ContainsFold(rec.Aliases, rec.Name) {
+				rec.Aliases = append(rec.Aliases, rec.Name)
+			}
+		}
+		// Hosts: an import never takes a host another vendor covers.
+		kept := rec.Domains[:0:0]
+		for _, d := range rec.Domains {
+			o := r.owner(d.Host)
+			if o == "" || o == id {
+				// A host the catalogue or the user covers, even as a shared
+				// host or through a parent domain, is not the import's to
+				// give to another vendor.
+				o = r.curatedCover(d.Host, id)
+			}
+			if o != "" && o != id && !user {
+				rep.Conflicts = append(rep.Conflicts, fmt.Sprintf("%s: %s is %s's; not added to %s", source, d.Host, o, id))
+				continue
+			}
+			kept = append(kept, d)
+			if _, ok := r.localHosts[d.Host]; !ok {
+				r.localHosts[d.Host] = id
+				if old == nil || !data.HasDomain(old.Domains, d.Host) {
+					rep.NewDomains = append(rep.NewDomains, Change{d.Host, id})
+				}
+			}
+		}
+		rec.Domains = kept
+		prev, again := r.out[id] // an earlier record of the file is this vendor
+		for _, st := range rec.Storage {
+			if (old == nil || !data.HasStorage(old.Storage, st)) && (!again || !data.HasStorage(r.list[prev].Storage, st)) {
+				rep.NewCookies = append(rep.NewCookies, Change{st.Name, id})
+			}
+		}
+		if old != nil && rec.Category != "" && old.Category != "" && rec.Category != old.Category {
+			if user {
+				rep.Conflicts = append(rep.Conflicts, fmt.Sprintf("%s: %s's category changes from %s to %s", source, id, old.Category, rec.Category))
+			} else {
+				rep.Conflicts = append(rep.Conflicts, fmt.Sprintf("%s: says %s is %s; the catalogue's %s stands", source, id, rec.Category, old.Category))
+			}
+		}
+		r.addLocalName(rec.Name, id)
+		for _, n := range rec.Aliases {
+			r.addLocalName(n, id)
+		}
+		if prev, ok := r.out[id]; ok {
+			m := data.Merge([]data.SourcedVendor{{Source: source, Vendor: *r.list[prev]}, {Source: source, Vendor: *rec}})
+			m.Provenance = nil
+			*r.list[prev] = m
+			continue
+		}
+		if isNew {
+			rep.NewVendors = append(rep.NewVendors, Change{rec.Name, id})
+		}
+		r.out[id] = len(r.list)
+		r.list = append(r.list, rec)
+	}
+	return r.list, r.existing, nil
+}
+
+// newID makes a stable id for a new vendor from its name (or, with no
+// usable name, its first domain), suffixed -2, -3... when taken.
+func newID(r *resolver, rec *data.Vendor) string {
+	base := data.Slug(rec.Name)
+	if base == "" && len(rec.Domains) > 0 {
+		base = data.Slug(rec.Domains[0].Host)
+	}
+	if base == "" {
+		base = "vendor"
+	}
+	id := base
+	for n := 2; r.taken(id); n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	return id
+}

@@ -1,0 +1,299 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// indexBucket is what write needs to put one index bucket's changes.
+type indexBucket struct {
+	name []byte
+	// prepare sorts the changes (any goroutine); fetch reads the lists
+	// the queued keys have in the file (the transaction's goroutine);
+	// encode works out every changed key's value (any goroutine).
+	prepare func()
+	fetch   func(b *bolt.Bucket, keyN int) error
+	encode  func() ([]string, [][]byte)
+}
+
+// bucketOf makes the indexBucket for one index's changes.
+func bucketOf[E any](name []byte, c *indexChanges[E], decode func([]byte) ([]E, error), sortList func([]E), encode func([]byte, []E) []byte) indexBucket {
+	var queued []string     // the queued keys not loaded, in order, once each
+	old := map[string][]E{} // their lists in the file
+	var loadedKeys []string // the loaded keys, in order
+	return indexBucket{
+		name: name,
+		prepare: func() {
+			// Not a stable sort, which took a third of a large import's
+			// indexing on keys in no order: seq keeps each key's entries in
+			// the order they came.
+			sortKeyed(c.added)
+			for i, a := range c.added {
+				if i > 0 && c.added[i-1].key == a.key {
+					continue
+				}
+				if _, ok := c.loaded[a.key]; !ok {
+					queued = append(queued, a.key)
+				}
+			}
+			loadedKeys = keysOf(c.loaded)
+			sort.Strings(loadedKeys)
+		},
+		fetch: func(b *bolt.Bucket, keyN int) error {
+			if b == nil || len(queued) == 0 {
+				return nil
+			}
+			found := func(k string, raw []byte) error {
+				es, err := decode(raw)
+				if err != nil {
+					return fmt.Errorf("%w: index %s key %q: %v", ErrCorrupt, name, k, err)
+				}
+				old[k] = es
+				return nil
+			}
+			if 16*len(queued) < keyN {
+				// A few keys among many: look each up.
+				for _, k := range queued {
+					if raw := b.Get([]byte(k)); raw != nil {
+						if err := found(k, raw); err != nil {
+							return err
+						}
+					}
+				}
+				return nil
+			}
+			// Many keys: one pass over the bucket from the first of them.
+			cur := b.Cursor()
+			k, v := cur.Seek([]byte(queued[0]))
+			for i := 0; k != nil && i < len(queued); {
+				switch cmp := strings.Compare(string(k), queued[i]); {
+				case cmp < 0:
+					k, v = cur.Next()
+				case cmp > 0:
+					i++
+				default:
+					if err := found(queued[i], v); err != nil {
+						return err
+					}
+					i++
+					k, v = cur.Next()
+				}
+			}
+			return nil
+		},
+		encode: func() ([]string, [][]byte) {
+			keys := make([]string, 0, len(loadedKeys)+len(queued))
+			vals := make([][]byte, 0, cap(keys))
+			var buf []byte // values go one after another, a few to an allocation
+			put := func(k string, es []E) {
+				keys = append(keys, k)
+				if len(es) == 0 {
+					vals = append(vals, nil) // the key goes
+					return
+				}
+				sortList(es)
+				if cap(buf)-len(buf) < 1024 {
+					buf = make([]byte, 0, 64<<10)
+				}
+				n := len(buf)
+				buf = encode(buf, es)
+				vals = append(vals, buf[n:len(buf):len(buf)])
+			}
+			added := c.added
+			li := 0
+			for len(added) > 0 || li < len(loadedKeys) {
+				if li < len(loadedKeys) && (len(added) == 0 || loadedKeys[li] < added[0].key) {
+					put(loadedKeys[li], c.loaded[loadedKeys[li]])
+					li++
+					continue
+				}
+				k := added[0].key
+				n := 1
+				for n < len(added) && added[n].key == k {
+					n++
+				}
+				var es []E
+				if li < len(loadedKeys) && loadedKeys[li] == k {
+					es = c.loaded[k]
+					li++
+				} else {
+					es = old[k]
+				}
+				for _, a := range added[:n] {
+					es = append(es, a.e)
+				}
+				put(k, es)
+				added = added[n:]
+			}
+			return keys, vals
+		},
+	}
+}
+
+// write puts every collected change, bucket by bucket, in key order.
+func (w *derivedWrites) write(tx *bolt.Tx) error {
+	// The cookie names, the largest, last: they get the longest start.
+	ixs := []indexBucket{
+		bucketOf(bucketNames, &w.names, decodeNames, sortNames, appendNames),
+		bucketOf(bucketDomains, &w.claims, decodeClaims, sortClaims, appendClaims),
+		bucketOf(bucketPatterns, &w.patterns, decodeRefs, sortRefs, appendRefs),
+		bucketOf(bucketCookies, &w.cookies, decodeRefs, sortRefs, appendRefs),
+	}
+	// The index buckets' changes are sorted and encoded on other cores
+	// while this goroutine, the only one bbolt allows, reads and writes:
+	// the briefs and merged records go in while the queues sort, and each
+	// index bucket goes in while the next is still being encoded.
+	prepared := make([]chan struct{}, len(ixs))
+	encoded := make([]chan struct{}, len(ixs))
+	for i, ib := range ixs {
+		prepared[i], encoded[i] = make(chan struct{}), make(chan struct{})
+		go func() {
+			defer close(prepared[i])
+			ib.prepare()
+		}()
+	}
+	started := 0 // encodes started
+	defer func() {
+		// On an early return too: no worker outlives the transaction.
+		for i := range ixs {
+			<-prepared[i]
+		}
+		for i := range started {
+			<-encoded[i]
+		}
+	}()
+	valuesOf := func(keys []string, m map[string][]byte) [][]byte {
+		out := make([][]byte, len(keys))
+		for i, k := range keys {
+			out[i] = m[k]
+		}
+		return out
+	}
+	briefKeys := sortedKeys(w.brief, w.briefOrder)
+	if err := writeBucket(tx, bucketBrief, briefKeys, valuesOf(briefKeys, w.brief), -1); err != nil {
+		return err
+	}
+	vendorKeys := keysOf(w.vendors)
+	sort.Strings(vendorKeys)
+	if err := writeBucket(tx, bucketVendors, vendorKeys, valuesOf(vendorKeys, w.vendors), -1); err != nil {
+		return err
+	}
+	keys := make([][]string, len(ixs))
+	vals := make([][][]byte, len(ixs))
+	keyNs := make([]int, len(ixs))
+	put := func(i int) error {
+		<-encoded[i]
+		return writeBucket(tx, ixs[i].name, keys[i], vals[i], keyNs[i])
+	}
+	for i, ib := range ixs {
+		<-prepared[i]
+		b := tx.Bucket(ib.name)
+		if b != nil {
+			keyNs[i] = b.Stats().KeyN
+		}
+		if err := ib.fetch(b, keyNs[i]); err != nil {
+			return err
+		}
+		started++
+		go func() {
+			defer close(encoded[i])
+			keys[i], vals[i] = ib.encode()
+		}()
+		if i > 0 {
+			if err := put(i - 1); err != nil {
+				return err
+			}
+		}
+	}
+	return put(len(ixs) - 1)
+}
+
+// writeBucket puts keys (sorted) with vals into the bucket name; a nil
+// value deletes the key. A small change is made in place. A large one
+// rewrites the bucket, merging its keys with the change: bbolt fills the
+// pages of keys put in order, but keys inserted among others into full
+// pages split them and leave most of each new page empty, which made the
+// all-datasets file grow by a third.
+//
+// keyN is how many keys the bucket holds, or -1 if not known yet.
+func writeBucket(tx *bolt.Tx, name []byte, keys []string, vals [][]byte, keyN int) error {
+	b, err := tx.CreateBucketIfNotExists(name)
+	if err != nil {
+		return err
+	}
+	if keyN < 0 {
+		keyN = b.Stats().KeyN
+	}
+	if 32*len(keys) < keyN {
+		b.FillPercent = 1.0
+		for j, k := range keys {
+			if vals[j] == nil {
+				err = b.Delete([]byte(k))
+			} else {
+				err = b.Put([]byte(k), vals[j])
+			}
+			if err != nil {
+				return fmt.Errorf("index %s key %q: %w", name, k, err)
+			}
+		}
+		return nil
+	}
+	// Copy what the bucket holds: its pages go when it is deleted, and the
+	// file may be mapped anew as it grows.
+	type kv struct{ k, v []byte }
+	var old []kv
+	err = b.ForEach(func(k, v []byte) error {
+		old = append(old, kv{bytes.Clone(k), bytes.Clone(v)})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := tx.DeleteBucket(name); err != nil {
+		return err
+	}
+	if b, err = tx.CreateBucket(name); err != nil {
+		return err
+	}
+	b.FillPercent = 1.0
+	put := func(k, v []byte) error {
+		if err := b.Put(k, v); err != nil {
+			return fmt.Errorf("index %s key %q: %w", name, k, err)
+		}
+		return nil
+	}
+	j := 0
+	for _, o := range old {
+		for ; j < len(keys) && keys[j] < string(o.k); j++ {
+			if vals[j] != nil {
+				if err := put([]byte(keys[j]), vals[j]); err != nil {
+					return err
+				}
+			}
+		}
+		if j < len(keys) && keys[j] == string(o.k) {
+			if vals[j] != nil {
+				if err := put(o.k, vals[j]); err != nil {
+					return err
+				}
+			}
+			j++
+			continue
+		}
+		if err := put(o.k, o.v); err != nil {
+			return err
+		}
+	}
+	for ; j < len(keys); j++ {
+		if vals[j] != nil {
+			if err := put([]byte(keys[j]), vals[j]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
