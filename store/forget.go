@@ -3,7 +3,6 @@ package store
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -46,18 +45,4 @@ func (s *Store) Forget(source string) (LayerInfo, error) {
 		return LayerInfo{}, err
 	}
 	return match[0], nil
-}
-
-// SortedSources lists the layers in the order `vendex sources` shows them:
-// precedence first, then the order they were added.
-func SortedSources(ls []LayerInfo) []LayerInfo {
-	out := append([]LayerInfo(nil), ls...)
-	sort.SliceStable(out, func(i, j int) bool {
-		ri, rj := kindRank(out[i].Kind), kindRank(out[j].Kind)
-		if ri != rj {
-			return ri < rj
-		}
-		return out[i].Added.Before(out[j].Added)
-	})
-	return out
 }

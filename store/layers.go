@@ -159,28 +159,42 @@ func (s *Store) DeleteLayer(name string) error {
 	})
 }
 
-// Layers lists every layer, in precedence order.
+// Layers lists every layer in the order they win: a vendor's facts come
+// from the first layer that has them, and later layers only add. This is
+// the one order; `vendex sources` shows it as it is.
 func (s *Store) Layers() ([]LayerInfo, error) {
 	var out []LayerInfo
 	err := s.view(func(tx *bolt.Tx) error {
-		layers := tx.Bucket(bucketLayers)
-		if layers == nil {
-			return nil
-		}
-		return layers.ForEachBucket(func(k []byte) error {
-			var li LayerInfo
-			if raw := layers.Bucket(k).Get(keyInfo); raw != nil {
-				if err := json.Unmarshal(raw, &li); err != nil {
-					return fmt.Errorf("%w: layer %s: %v", ErrCorrupt, k, err)
-				}
-			}
-			li.Name = string(k)
-			out = append(out, li)
-			return nil
-		})
+		var err error
+		out, err = layerInfos(tx.Bucket(bucketLayers))
+		return err
 	})
-	sortLayers(out)
 	return out, err
+}
+
+// layerInfos reads the info of every layer in layers (nil: none), in the
+// order they win.
+func layerInfos(layers *bolt.Bucket) ([]LayerInfo, error) {
+	if layers == nil {
+		return nil, nil
+	}
+	var out []LayerInfo
+	err := layers.ForEachBucket(func(k []byte) error {
+		var li LayerInfo
+		if raw := layers.Bucket(k).Get(keyInfo); raw != nil {
+			if err := json.Unmarshal(raw, &li); err != nil {
+				return fmt.Errorf("%w: layer %s: %v", ErrCorrupt, k, err)
+			}
+		}
+		li.Name = string(k)
+		out = append(out, li)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sortLayers(out)
+	return out, nil
 }
 
 // LayerVendors returns the records one layer holds, as it holds them
@@ -296,28 +310,13 @@ type layerRef struct {
 	vendors *bolt.Bucket // nil if the layer holds no records
 }
 
-// layerList reads the layers, in precedence order.
+// layerList reads the layers, in the order they win.
 func layerList(tx *bolt.Tx) ([]layerRef, error) {
 	layers := tx.Bucket(bucketLayers)
-	if layers == nil {
-		return nil, nil
-	}
-	var infos []LayerInfo
-	err := layers.ForEachBucket(func(k []byte) error {
-		var li LayerInfo
-		if raw := layers.Bucket(k).Get(keyInfo); raw != nil {
-			if err := json.Unmarshal(raw, &li); err != nil {
-				return fmt.Errorf("%w: layer %s: %v", ErrCorrupt, k, err)
-			}
-		}
-		li.Name = string(k)
-		infos = append(infos, li)
-		return nil
-	})
+	infos, err := layerInfos(layers)
 	if err != nil {
 		return nil, err
 	}
-	sortLayers(infos)
 	out := make([]layerRef, len(infos))
 	for i, li := range infos {
 		out[i] = layerRef{info: li, source: sourceLabel(li), rank: kindRank(li.Kind), vendors: layers.Bucket([]byte(li.Name)).Bucket(bucketVendors)}

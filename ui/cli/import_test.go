@@ -151,3 +151,31 @@ func TestImportWarningsAreNotRepeatedWhenNothingChanges(t *testing.T) {
 		t.Errorf("second import: %d %q %q", r.code, r.stdout, r.stderr)
 	}
 }
+
+// Of two user files that describe one vendor, the later import wins, and
+// sources lists the layers in the order they win: the winner first.
+func TestSourcesListsTheLayerWhoseDataShowDisplaysFirst(t *testing.T) {
+	dir := t.TempDir()
+	card := func(name, summary string) string {
+		f := filepath.Join(dir, name)
+		os.WriteFile(f, []byte(`[{"id": "acme-widgets", "name": "Acme Widgets", "summary": "`+summary+`", "category": "functional",
+		  "domains": [{"host": "acme-widgets.example"}], "sets_cookies": "no", "compliance": {},
+		  "consent_required": {"value": "no", "reason": "Runs only after the visitor opens the chat."},
+		  "block_before_consent": {"value": "no", "reason": "Sets nothing until used."}}]`), 0o644)
+		return f
+	}
+	db := tempDB(t)
+	for _, f := range []string{card("a.json", "The chat widget, as a.json has it."), card("b.json", "The chat widget, as b.json has it.")} {
+		if r := vendex(t, db, "", "import", f); r.code != 0 {
+			t.Fatalf("import %s: %+v", f, r)
+		}
+	}
+	r := vendex(t, db, "", "show", "acme widgets")
+	if r.code != 0 || !strings.Contains(r.stdout, "as b.json has it") || strings.Contains(r.stdout, "as a.json has it") {
+		t.Fatalf("show should display b.json's summary:\n%s%s", r.stdout, r.stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(vendex(t, db, "", "sources").stdout), "\n")
+	if len(lines) != 4 || !strings.Contains(lines[1], "b.json") || !strings.Contains(lines[2], "a.json") || !strings.HasPrefix(lines[3], "embedded") {
+		t.Errorf("sources should list b.json, then a.json, then the catalogue:\n%s", strings.Join(lines, "\n"))
+	}
+}
