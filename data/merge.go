@@ -97,6 +97,7 @@ func Merge(records []SourcedVendor) Vendor {
 		out.DataCollected = addStrings(out.DataCollected, v.DataCollected)
 		out.SeenCategories = addStrings(out.SeenCategories, v.SeenCategories)
 		out.Related = addStrings(out.Related, v.Related)
+		out.Unpublished = addStrings(out.Unpublished, v.Unpublished)
 		for _, d := range v.Domains {
 			if !HasDomain(out.Domains, d.Host) {
 				out.Domains = append(out.Domains, d)
@@ -163,6 +164,7 @@ func cloneVendor(v Vendor) Vendor {
 	c.Related = append([]string(nil), v.Related...)
 	c.Sources = append([]Source(nil), v.Sources...)
 	c.SeenCategories = append([]string(nil), v.SeenCategories...)
+	c.Unpublished = append([]string(nil), v.Unpublished...)
 	return c
 }
 
