@@ -100,7 +100,7 @@ func decodeClaims(raw []byte) ([]claim, error) {
 		if len(p) < 2 {
 			return nil, fmt.Errorf("%w: domain index entry cut short", ErrCorrupt)
 		}
-		c := claim{rank: int(p[0]), Shared: p[1]&1 != 0}
+		c := claim{rank: rank(p[0]), Shared: p[1]&1 != 0}
 		var err error
 		if c.ID, p, err = readString(p[2:]); err != nil {
 			return nil, err
@@ -164,16 +164,7 @@ type claim struct {
 	ID     string `json:"id"`
 	Path   string `json:"path,omitempty"`
 	Shared bool   `json:"shared,omitempty"`
-	rank   int    // the kind rank of the layer that made the claim; not stored
-}
-
-func addClaim(cs []claim, c claim) []claim {
-	for _, x := range cs {
-		if x.ID == c.ID && x.Path == c.Path {
-			return cs
-		}
-	}
-	return append(cs, c)
+	rank   rank   // that of the layer that made the claim; not in the JSON of schema 1
 }
 
 type cookieRef struct {

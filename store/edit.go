@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // ErrNoChange, returned by an Edit's function, says it changed nothing:
@@ -145,7 +146,7 @@ func copyInto(dst *os.File, path string) error {
 func lockWriters(path string) (func(), error) {
 	lockPath := path + ".lock"
 	db, err := bolt.Open(lockPath, 0o644, &bolt.Options{Timeout: DefaultTimeout})
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, fmt.Errorf("%w: another vendex is changing %s (an import, a forget or a reseed); try again when it is done", ErrLocked, path)
 	}
 	if err != nil {

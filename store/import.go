@@ -126,10 +126,15 @@ func LayerName(o ImportOptions) string {
 	if len(h) > 16 {
 		h = h[:16]
 	}
+	return string(o.kind()) + ":" + o.Format + ":" + h
+}
+
+// kind is the kind of layer the import goes to.
+func (o ImportOptions) kind() Kind {
 	if o.User {
-		return KindUser + ":" + o.Format + ":" + h
+		return KindUser
 	}
-	return KindImport + ":" + o.Format + ":" + h
+	return KindImport
 }
 
 // Import adds one file's records as a layer of their own, in one
@@ -156,10 +161,7 @@ func (s *Store) Import(records []data.Vendor, o ImportOptions) (ImportReport, er
 	if o.Format == "" || o.Hash == "" {
 		return ImportReport{}, errors.New("import: the format and the file's hash are needed")
 	}
-	kind := KindImport
-	if o.User {
-		kind = KindUser
-	}
+	kind := o.kind()
 	now := o.Now
 	if now.IsZero() {
 		now = time.Now().UTC()

@@ -35,7 +35,7 @@ type cookieKey struct {
 
 // indexVendor merges one vendor's records (highest precedence first; ranks
 // are their layers' kind ranks) and works out its index entries.
-func indexVendor(id string, recs []data.SourcedVendor, ranks []int) vendorIndex {
+func indexVendor(id string, recs []data.SourcedVendor, ranks []rank) vendorIndex {
 	var ix vendorIndex
 	v := &recs[0].Vendor
 	if len(recs) > 1 {
@@ -65,7 +65,7 @@ func indexVendor(id string, recs []data.SourcedVendor, ranks []int) vendorIndex 
 	// A host's claims are ordered by the rank of the best layer that made
 	// each, so that the user's and the catalogue's claims win lookups over
 	// an import's.
-	hostRank := func(h string) int {
+	hostRank := func(h string) rank {
 		if len(ranks) == 1 {
 			return ranks[0]
 		}
@@ -81,7 +81,7 @@ func indexVendor(id string, recs []data.SourcedVendor, ranks []int) vendorIndex 
 				}
 			}
 		}
-		return len(ranks)
+		return rank(len(ranks))
 	}
 	addClaim := func(h string, c claim) {
 		for _, x := range ix.claims {
@@ -151,7 +151,7 @@ func sortClaims(cs []claim) {
 	}
 	slices.SortStableFunc(cs, func(a, b claim) int {
 		if a.rank != b.rank {
-			return a.rank - b.rank
+			return int(a.rank) - int(b.rank)
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
@@ -181,7 +181,7 @@ func indexFresh(fresh []*data.Vendor, ref *layerRef, indexed func(id string) boo
 	for w := range workers {
 		wg.Go(func() {
 			recs := make([]data.SourcedVendor, 1)
-			ranks := []int{ref.rank}
+			ranks := []rank{ref.rank}
 			// Contiguous runs, so that each worker's records are near
 			// each other in memory.
 			lo, hi := w*len(fresh)/workers, (w+1)*len(fresh)/workers

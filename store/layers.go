@@ -14,13 +14,40 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
+// Kind is what a layer holds, which decides where it ranks.
+type Kind string
+
 // Layer kinds, in precedence order: the user's own vendor files win over
 // the embedded catalogue, which wins over imported public datasets.
 const (
-	KindUser     = "user"
-	KindEmbedded = "embedded"
-	KindImport   = "import"
+	KindUser     Kind = "user"
+	KindEmbedded Kind = "embedded"
+	KindImport   Kind = "import"
 )
+
+// rank is a kind's place in precedence, lowest first; the index entries
+// carry it so that lookups prefer the user's and the catalogue's claims.
+type rank byte
+
+const (
+	rankUser rank = iota
+	rankEmbedded
+	rankImport
+)
+
+func (k Kind) rank() rank {
+	switch k {
+	case KindUser:
+		return rankUser
+	case KindEmbedded:
+		return rankEmbedded
+	}
+	return rankImport
+}
+
+// curated reports whether r is the user's or the embedded catalogue's:
+// what they say beats an imported dataset.
+func (r rank) curated() bool { return r < rankImport }
 
 // EmbeddedLayer is the name of the layer seeded from the binary.
 const EmbeddedLayer = "embedded"
@@ -28,7 +55,7 @@ const EmbeddedLayer = "embedded"
 // LayerInfo describes one layer: where its records came from.
 type LayerInfo struct {
 	Name     string    `json:"name"`
-	Kind     string    `json:"kind"`
+	Kind     Kind      `json:"kind"`
 	Format   string    `json:"format,omitempty"`
 	File     string    `json:"file,omitempty"`
 	Hash     string    `json:"hash,omitempty"`
@@ -41,16 +68,6 @@ type LayerInfo struct {
 }
 
 var keyInfo = []byte("info")
-
-func kindRank(kind string) int {
-	switch kind {
-	case KindUser:
-		return 0
-	case KindEmbedded:
-		return 1
-	}
-	return 2
-}
 
 // PutLayer replaces the layer info.Name with vendors and rebuilds the merged
 // view and every index, all in one transaction: if anything fails, the file
@@ -224,7 +241,7 @@ func (s *Store) LayerVendors(name string) ([]data.Vendor, error) {
 
 func sortLayers(ls []LayerInfo) {
 	sort.SliceStable(ls, func(i, j int) bool {
-		ri, rj := kindRank(ls[i].Kind), kindRank(ls[j].Kind)
+		ri, rj := ls[i].Kind.rank(), ls[j].Kind.rank()
 		if ri != rj {
 			return ri < rj
 		}
@@ -306,7 +323,7 @@ func marshalAll(vendors []*data.Vendor) [][]byte {
 type layerRef struct {
 	info    LayerInfo
 	source  string
-	rank    int
+	rank    rank
 	vendors *bolt.Bucket // nil if the layer holds no records
 }
 
@@ -319,7 +336,7 @@ func layerList(tx *bolt.Tx) ([]layerRef, error) {
 	}
 	out := make([]layerRef, len(infos))
 	for i, li := range infos {
-		out[i] = layerRef{info: li, source: sourceLabel(li), rank: kindRank(li.Kind), vendors: layers.Bucket([]byte(li.Name)).Bucket(bucketVendors)}
+		out[i] = layerRef{info: li, source: li.source(), rank: li.Kind.rank(), vendors: layers.Bucket([]byte(li.Name)).Bucket(bucketVendors)}
 	}
 	return out, nil
 }
@@ -364,16 +381,16 @@ func storedVendorAt(tx *bolt.Tx, ls []layerRef, id string) (stored, error) {
 	return stored{}, nil
 }
 
-// sourceLabel is how a layer is named in a vendor's provenance.
-func sourceLabel(li LayerInfo) string {
+// source is how the layer is named in a vendor's provenance.
+func (li LayerInfo) source() string {
 	switch li.Kind {
 	case KindEmbedded:
 		return data.EmbeddedSource
 	case KindUser:
-		return "user:" + li.File
+		return string(KindUser) + ":" + li.File
 	}
 	if li.Format != "" {
-		return "import:" + li.Format + ":" + li.File
+		return string(KindImport) + ":" + li.Format + ":" + li.File
 	}
-	return "import:" + li.Name
+	return string(KindImport) + ":" + li.Name
 }

@@ -276,7 +276,7 @@ func lookupHost(tx *bolt.Tx, t data.Target) (Hit, error) {
 		}
 		var curated, other []claim
 		for _, c := range cs {
-			if c.rank < kindRank(KindImport) {
+			if c.rank.curated() {
 				curated = append(curated, c)
 			} else {
 				other = append(other, c)

@@ -113,7 +113,7 @@ func (r *resolver) curatedClaims(host string, remember bool) []string {
 	if raw := r.domainClaims(host); raw != nil {
 		if cs, err := decodeClaims(raw); err == nil {
 			for _, c := range cs {
-				if c.rank < kindRank(KindImport) && c.Path == "" {
+				if c.rank.curated() && c.Path == "" {
 					ids = append(ids, c.ID)
 				}
 			}
@@ -190,7 +190,7 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 		out: make(map[string]int, len(records)), list: make([]*data.Vendor, 0, len(records)),
 		existing: map[string]stored{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]string{},
 	}
-	source := sourceLabel(rep.Layer)
+	source := rep.Layer.source()
 	// The report's lists, sized for the most they can hold: a large file
 	// adds 100,000 cookies.
 	nd, ns := 0, 0

@@ -38,7 +38,7 @@ func rebuildWith(tx *bolt.Tx, freshName string, fresh []*data.Vendor) error {
 		return err
 	}
 	records := map[string][]data.SourcedVendor{}
-	ranks := map[string][]int{} // the kind rank of each record's layer
+	ranks := map[string][]rank{} // the kind rank of each record's layer
 	for _, l := range ls {
 		if l.vendors == nil {
 			continue

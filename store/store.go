@@ -14,6 +14,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // Sentinel errors; callers test them with errors.Is.
@@ -176,9 +177,9 @@ func Open(path string, o Options) (s *Store, err error) {
 
 func openError(path string, err error) error {
 	switch {
-	case errors.Is(err, bolt.ErrTimeout):
+	case errors.Is(err, bolterrors.ErrTimeout):
 		return fmt.Errorf("%w: another vendex holds %s; wait for it (an import, a reseed) to finish, or use --db to pick another file", ErrLocked, path)
-	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
+	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrVersionMismatch), errors.Is(err, bolterrors.ErrChecksum):
 		return fmt.Errorf("open catalogue %s: %w (%v); move it aside or delete it and vendex will create a new one", path, ErrCorrupt, err)
 	}
 	return fmt.Errorf("open catalogue %s: %w", path, err)

@@ -92,7 +92,7 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 	}
 	// One buffer for every vendor's records: indexVendor keeps none of them.
 	var recs []data.SourcedVendor
-	var ranks []int
+	var ranks []rank
 	next := 0 // fresh and ids are both in id order
 	for _, id := range ids {
 		old := olds[id]

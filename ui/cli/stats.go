@@ -63,7 +63,7 @@ func cmdStats(c *cli, args []string) error {
 	for _, l := range layers {
 		name := l.Name
 		if l.File != "" {
-			name = l.Kind + ": " + l.File
+			name = string(l.Kind) + ": " + l.File
 			if l.Format != "" {
 				name += " (" + l.Format + ")" // three datasets ship an entities.json
 			}
