@@ -22,7 +22,7 @@ echo "== $n names, typing \"$query\" (in-process, best of 7 runs per keystroke)"
 
 echo
 echo "== go test -bench BenchmarkSearch (ns/keystroke over every prefix of \"analytic\")"
-go test ./ui -run '^$' -bench 'BenchmarkSearch$' -benchtime 10x | grep -E '^Benchmark'
+go test ./ui/fuzzy -run '^$' -bench 'BenchmarkSearch$' -benchtime 10x | grep -E '^Benchmark'
 
 if command -v fzf >/dev/null; then
 	echo

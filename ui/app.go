@@ -18,6 +18,7 @@ import (
 	"github.com/muesli/termenv"
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/store"
+	"github.com/vendex/vendex/ui/search"
 )
 
 // common is what every screen shares: keys, styles and options.
@@ -124,7 +125,7 @@ func isTerminal(f *os.File) bool {
 
 // catalogMsg carries the loaded, indexed catalogue.
 type catalogMsg struct {
-	index *vendorIndex
+	index *search.Index
 	err   error
 }
 
@@ -135,7 +136,7 @@ func loadCatalog(cat Catalog) tea.Cmd {
 		if err != nil {
 			return catalogMsg{err: err}
 		}
-		return catalogMsg{index: newVendorIndex(vs)}
+		return catalogMsg{index: search.NewIndex(vs)}
 	}
 }
 
@@ -154,11 +155,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.card.resolve = func(id string) (string, bool) {
-			i, ok := msg.index.byID[id]
+			i, ok := msg.index.ByID(id)
 			if !ok {
 				return "", false
 			}
-			return msg.index.vendors[i].Name, true
+			return msg.index.Vendors()[i].Name, true
 		}
 		return m, m.list.setIndex(msg.index)
 	case searchMsg:
@@ -314,11 +315,11 @@ func (m Model) vendor(id string) (data.Vendor, bool) {
 	if x == nil {
 		return data.Vendor{}, false
 	}
-	i, ok := x.byID[id]
+	i, ok := x.ByID(id)
 	if !ok {
 		return data.Vendor{}, false
 	}
-	return x.vendors[i], true
+	return x.Vendors()[i], true
 }
 
 // syncPreview shows the selected vendor on the card when the card sits

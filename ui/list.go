@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/ui/search"
 )
 
 // categoryFilter is one stop of the category cycle: every vendor, or the
@@ -50,13 +51,13 @@ type vendorList struct {
 	common *common
 	input  lineInput
 
-	index   *vendorIndex
+	index   *search.Index
 	filters []categoryFilter
 	filter  int    // into filters
 	query   string // whose results are shown
-	results []result
-	shown   []result // results that pass the filter
-	hits    [][]int  // matched offsets of shown[offset:], the rows on screen
+	results []search.Result
+	shown   []search.Result // results that pass the filter
+	hits    [][]int         // matched offsets of shown[offset:], the rows on screen
 	cursor  int
 	offset  int
 
@@ -72,7 +73,7 @@ type vendorList struct {
 type searchMsg struct {
 	seq     int
 	query   string
-	results []result
+	results []search.Result
 }
 
 func newVendorList(c *common, query string) vendorList {
@@ -91,9 +92,9 @@ func (l *vendorList) SetSize(w, h int) {
 func (l *vendorList) rows() int { return max(0, l.height-1) }
 
 // setIndex installs a freshly loaded catalogue and searches it.
-func (l *vendorList) setIndex(x *vendorIndex) tea.Cmd {
+func (l *vendorList) setIndex(x *search.Index) tea.Cmd {
 	l.index = x
-	l.filters = categoryFilters(x.vendors)
+	l.filters = categoryFilters(x.Vendors())
 	l.filter = min(l.filter, len(l.filters)-1)
 	return l.search()
 }
@@ -106,7 +107,7 @@ func (l *vendorList) search() tea.Cmd {
 	l.seq++
 	seq, q, x := l.seq, l.input.Value(), l.index
 	return func() tea.Msg {
-		return searchMsg{seq: seq, query: q, results: x.find(q)}
+		return searchMsg{seq: seq, query: q, results: x.Find(q)}
 	}
 }
 
@@ -178,7 +179,7 @@ func (l *vendorList) applyFilter() {
 	} else {
 		l.shown = l.shown[:0:0]
 		for _, r := range l.results {
-			if f.keeps(l.index.vendors[r.vendor]) {
+			if f.keeps(l.index.Vendors()[r.Vendor]) {
 				l.shown = append(l.shown, r)
 			}
 		}
@@ -216,7 +217,7 @@ func (l *vendorList) highlightRows() {
 	n := max(0, min(len(l.shown), l.offset+l.rows())-l.offset)
 	l.hits = make([][]int, n)
 	for k := range n {
-		l.hits[k] = l.index.matched(l.query, l.shown[l.offset+k])
+		l.hits[k] = l.index.Matched(l.query, l.shown[l.offset+k])
 	}
 }
 
@@ -225,7 +226,7 @@ func (l vendorList) selected() (data.Vendor, bool) {
 	if l.index == nil || len(l.shown) == 0 {
 		return data.Vendor{}, false
 	}
-	return l.index.vendors[l.shown[l.cursor].vendor], true
+	return l.index.Vendors()[l.shown[l.cursor].Vendor], true
 }
 
 // filterTitle is the filter as the header shows it.
@@ -236,7 +237,7 @@ func (l vendorList) count() string {
 	if l.index == nil {
 		return ""
 	}
-	return fmt.Sprintf("%d of %d", len(l.shown), len(l.index.vendors))
+	return fmt.Sprintf("%d of %d", len(l.shown), len(l.index.Vendors()))
 }
 
 func (l vendorList) View() string {
@@ -277,9 +278,9 @@ func (l vendorList) View() string {
 // domain that matched, or "aka" and the alias that matched, dimmed, so an
 // alias never passes for a domain), the matched characters (hits)
 // highlighted.
-func (l vendorList) row(r result, hits []int, selected bool) string {
+func (l vendorList) row(r search.Result, hits []int, selected bool) string {
 	st := l.common.styles
-	v := l.index.vendors[r.vendor]
+	v := l.index.Vendors()[r.Vendor]
 	// Every part carries the row's own style, so the selection's
 	// background runs the whole width under the badge and highlights.
 	base := lipgloss.NewStyle()
@@ -304,9 +305,9 @@ func (l vendorList) row(r result, hits []int, selected bool) string {
 		cut := ansi.Truncate(text, width, "…")
 		return highlight(cut, offsets, match, plain) + base.Render(strings.Repeat(" ", max(0, width-lipgloss.Width(cut))))
 	}
-	entry := l.index.text(r)
+	entry := l.index.Text(r)
 	var nameHits []int
-	if r.field == fieldName && entry == v.Name {
+	if r.Field == search.Name && entry == v.Name {
 		nameHits = hits
 	}
 	line := base.Render(mark) + cell(v.Name, nameHits, nameW-1, base) + base.Render(" ")
@@ -314,15 +315,15 @@ func (l vendorList) row(r result, hits []int, selected bool) string {
 		line += cell(badgeLabel(v.Category), nil, badgeW-1, st.Badge(v.Category).Inherit(base)) + base.Render(" ")
 	}
 	if extraW > 0 {
-		switch r.field {
-		case fieldAlias:
+		switch r.Field {
+		case search.Alias:
 			const aka = "aka "
 			shifted := make([]int, len(hits))
 			for i, h := range hits {
 				shifted[i] = h + len(aka)
 			}
 			line += cell(aka+entry, shifted, extraW, st.Subtle.Inherit(base))
-		case fieldDomain:
+		case search.Domain:
 			line += cell(entry, hits, extraW, base)
 		default:
 			line += cell(v.MainDomain(), nil, extraW, base)

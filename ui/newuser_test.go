@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
 	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/ui/search"
 )
 
 // The stories of a new user's first session over an imported catalogue.
@@ -252,11 +253,11 @@ func TestAliasIsNotADomain(t *testing.T) {
 	c := &common{keys: DefaultKeyMap(), styles: DefaultStyles()}
 	dim, _, _ := strings.Cut(c.styles.Subtle.Render("x"), "x")
 	l := newVendorList(c, "")
-	l.index = newVendorIndex(fixture())
+	l.index = search.NewIndex(fixture())
 	l.SetSize(80, 10)
 	for _, q := range []string{"gtag", "gstatic", "stripe"} {
 		l.seq++
-		l, _ = l.update(searchMsg{seq: l.seq, query: q, results: l.index.find(q)})
+		l, _ = l.update(searchMsg{seq: l.seq, query: q, results: l.index.Find(q)})
 		row := l.row(l.shown[0], l.hits[0], false)
 		switch q {
 		case "gtag":

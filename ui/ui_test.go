@@ -17,6 +17,8 @@ import (
 	"github.com/muesli/termenv"
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/store"
+	"github.com/vendex/vendex/ui/fuzzy"
+	"github.com/vendex/vendex/ui/search"
 )
 
 func TestMain(m *testing.M) {
@@ -345,7 +347,7 @@ func TestCategoryFilter(t *testing.T) {
 	}
 	s.press(tea.KeyTab)
 	s.press(tea.KeyTab) // analytics
-	v = s.waitText("Analytics · 3 of 9")
+	s.waitText("Analytics · 3 of 9")
 	s.typeText("goo")
 	v = s.waitText("Analytics · 1 of 9")
 	if !strings.Contains(v, "Google Analytics") || strings.Contains(v, "Google Maps") {
@@ -503,7 +505,7 @@ func TestHighlightWholeRunes(t *testing.T) {
 	r := lipgloss.NewRenderer(&bytes.Buffer{})
 	r.SetColorProfile(termenv.TrueColor)
 	st := r.NewStyle().Underline(true)
-	x := NewSearchIndex([]string{"Zürich Analytik", "東京タグ"})
+	x := fuzzy.NewIndex([]string{"Zürich Analytik", "東京タグ"})
 	for _, q := range []string{"zür", "üan", "京タ"} {
 		ms := x.Find(q)
 		if len(ms) == 0 {
@@ -513,7 +515,7 @@ func TestHighlightWholeRunes(t *testing.T) {
 		if ansi.Strip(out) != ms[0].Str {
 			t.Errorf("%q: highlighted %q reads %q", q, ms[0].Str, ansi.Strip(out))
 		}
-		for _, ch := range []rune(q) {
+		for _, ch := range q {
 			if !strings.Contains(out, st.Render(string(ch))) && !strings.Contains(out, st.Render(strings.ToUpper(string(ch)))) {
 				t.Errorf("%q: %q is not highlighted whole in %q", q, string(ch), out)
 			}
@@ -523,9 +525,9 @@ func TestHighlightWholeRunes(t *testing.T) {
 
 func TestEscapesInVendorText(t *testing.T) {
 	s := start(t, 80, 24, fakeCatalog{vendors: fixture()}, "evil")
-	v := s.waitFor("Evil", func(v string) bool { return strings.Contains(line(v, 2), "EvilRed Corp") })
+	s.waitFor("Evil", func(v string) bool { return strings.Contains(line(v, 2), "EvilRed Corp") })
 	s.press(tea.KeyEnter)
-	v = s.waitText("Clears your screen")
+	v := s.waitText("Clears your screen")
 	s.golden("card", v)
 	if strings.ContainsAny(v, "\x1b\x07\u009b") {
 		t.Fatalf("a control character from the data reached the screen: %q", v)
@@ -591,11 +593,11 @@ func TestSideBySide(t *testing.T) {
 func TestStaleSearchIgnored(t *testing.T) {
 	c := &common{keys: DefaultKeyMap(), styles: DefaultStyles()}
 	l := newVendorList(c, "")
-	l.index = newVendorIndex(fixture())
+	l.index = search.NewIndex(fixture())
 	l.seq = 2
-	l, _ = l.update(searchMsg{seq: 2, query: "twi", results: l.index.find("twi")})
-	l, _ = l.update(searchMsg{seq: 1, query: "t", results: l.index.find("t")})
-	if got := len(l.shown); got != len(l.index.find("twi")) {
+	l, _ = l.update(searchMsg{seq: 2, query: "twi", results: l.index.Find("twi")})
+	l, _ = l.update(searchMsg{seq: 1, query: "t", results: l.index.Find("t")})
+	if got := len(l.shown); got != len(l.index.Find("twi")) {
 		t.Fatalf("the older search replaced the newer: %d results", got)
 	}
 }
@@ -605,10 +607,10 @@ func TestRealCatalogue(t *testing.T) {
 	if err != nil {
 		t.Skip("catalogue does not load:", err)
 	}
-	x := newVendorIndex(vs)
+	x := search.NewIndex(vs)
 	for _, q := range []string{"twi", "twilio webrtc", "twiliocdn"} {
-		rs := x.find(q)
-		if len(rs) == 0 || x.vendors[rs[0].vendor].ID != "twilio" {
+		rs := x.Find(q)
+		if len(rs) == 0 || x.Vendors()[rs[0].Vendor].ID != "twilio" {
 			t.Errorf("%q: Twilio is not first", q)
 		}
 	}

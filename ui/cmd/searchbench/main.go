@@ -21,7 +21,7 @@ import (
 	"time"
 
 	"github.com/sahilm/fuzzy"
-	"github.com/vendex/vendex/ui"
+	vfuzzy "github.com/vendex/vendex/ui/fuzzy"
 	"github.com/vendex/vendex/ui/internal/synth"
 )
 
@@ -51,7 +51,7 @@ func main() {
 	}
 	entries := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
 	query := flag.Arg(0)
-	idx := ui.NewSearchIndex(entries)
+	idx := vfuzzy.NewIndex(entries)
 	if *typing {
 		// Each keystroke is timed as typed (the index narrows from the
 		// previous prefix) and cold (after an unrelated query); the best of
@@ -114,7 +114,7 @@ const screen = 50
 
 // browse is one keystroke in the browser: the ranking, and the matched
 // characters of the rows on screen. It returns the number of matches.
-func browse(idx *ui.SearchIndex, q string) int {
+func browse(idx *vfuzzy.Index, q string) int {
 	r := idx.FindRanked(q)
 	for i := range min(screen, r.Len()) {
 		r.Match(i)

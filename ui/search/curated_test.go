@@ -1,4 +1,4 @@
-package ui
+package search
 
 import (
 	"testing"
@@ -18,27 +18,27 @@ func TestCuratedVendorsListBeforeImportedOnes(t *testing.T) {
 		{ID: "x-embeds", Name: "X (Twitter) embeds", Aliases: []string{"twitter"}},
 		importedOnly("aaa", "AAA Imported"),
 	}
-	x := newVendorIndex(vs)
-	got := x.find("twi")
+	x := NewIndex(vs)
+	got := x.Find("twi")
 	if len(got) < 4 {
 		t.Fatalf("want four matches for twi, got %d", len(got))
 	}
-	names := func(ix *vendorIndex, rs []result) []string {
+	names := func(ix *Index, rs []Result) []string {
 		var out []string
 		for _, r := range rs {
-			out = append(out, ix.vendors[r.vendor].Name)
+			out = append(out, ix.Vendors()[r.Vendor].Name)
 		}
 		return out
 	}
 	if n := names(x, got); n[0] != "Twilio" || n[1] != "X (Twitter) embeds" {
 		t.Errorf("typing twi lists %q; the catalogue's vendors should come first", n)
 	}
-	if n := names(x, x.find("")); n[0] != "Twilio" || n[len(n)-1] != "Twin Wynn" {
+	if n := names(x, x.Find("")); n[0] != "Twilio" || n[len(n)-1] != "Twin Wynn" {
 		t.Errorf("the whole list is %q; catalogue vendors first, each group by name", n)
 	}
 	// Without imports nothing changes: pure fuzzy order, ties by name.
-	y := newVendorIndex(vs[2:4])
-	if n := names(y, y.find("twi")); n[0] != "Twilio" {
+	y := NewIndex(vs[2:4])
+	if n := names(y, y.Find("twi")); n[0] != "Twilio" {
 		t.Errorf("catalogue only: %q", n)
 	}
 }
@@ -53,10 +53,10 @@ func TestAStrongImportedMatchBeatsALooseCatalogueOne(t *testing.T) {
 		importedOnly("adara-media", "ADARA MEDIA UNLIMITED"),
 		{ID: "rategain-adara", Name: "RateGain Adara"},
 	}
-	x := newVendorIndex(vs)
+	x := NewIndex(vs)
 	var got []string
-	for _, r := range x.find("adara") {
-		got = append(got, x.vendors[r.vendor].ID)
+	for _, r := range x.Find("adara") {
+		got = append(got, x.Vendors()[r.Vendor].ID)
 	}
 	if len(got) != 3 || got[0] != "rategain-adara" || got[1] != "adara-media" || got[2] != "adaptive" {
 		t.Errorf("adara lists %q; want the catalogue's RateGain Adara, then the imported ADARA MEDIA UNLIMITED, then loose matches", got)

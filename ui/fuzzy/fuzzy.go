@@ -1,0 +1,416 @@
+// Package fuzzy ranks strings against a query with exactly the result of
+// github.com/sahilm/fuzzy's Find: the same matches, the same scores, the
+// same byte offsets of the matched characters and the same order (best
+// score first, ties in entry order). The differential test holds every path
+// below to that contract; nothing here knows what the strings name.
+//
+// The general matcher (fuzzyScore) is sahilm/fuzzy's, step for step,
+// without its allocations. Beside it, each giving the same answer faster:
+//   - a 64-bit mask of character classes per entry rejects, with one AND,
+//     an entry lacking a character of the query (mask.go);
+//   - a query that extends the previous one scores only the previous matches;
+//   - ASCII entries and queries are matched on bytes (fuzzyScoreASCII), and
+//     one-character queries by scoreOne/scoreOneASCII;
+//   - one-character queries that are a letter or digit are ranked once, when
+//     the index is built (letters.go);
+//   - ranking is a counting sort on the narrow range of scores, and the
+//     scoring is spread over the cores;
+//   - FindRanked defers the matched offsets to the rows a caller shows.
+package fuzzy
+
+import (
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	sahilm "github.com/sahilm/fuzzy"
+)
+
+// Match is one ranked result of Index.Find: exactly what fuzzy.Find
+// returns (the entry, its index, the byte offsets of the matched characters
+// and the score).
+type Match = sahilm.Match
+
+// Index finds entries the way fuzzy.Find does, with the same matches,
+// scores and order, but without scoring entries that cannot match: each entry
+// keeps a 64-bit set of the character classes it holds, and an entry that
+// lacks one of the query's classes is rejected before fuzzy scoring. Queries
+// that extend the previous one search only its matches, and the scoring is
+// spread over the available cores. One-character queries (a letter or a
+// digit) are ranked once, when the index is built.
+//
+// A Index is safe for concurrent use.
+type Index struct {
+	entries []string
+	clean   []string // each entry up to its first NUL, as fuzzy reads it
+	masks   []uint64
+	letters [numLetters]letterTable
+
+	mu   sync.Mutex
+	last lastQuery
+}
+
+// lastQuery remembers the matching entries of the latest query, for
+// narrowing: whatever matches "anal" also matches "ana" (fuzzy's matching is
+// monotone in the pattern's prefix), so "anal" need only look at those.
+type lastQuery struct {
+	query string
+	idx   []int32 // entry indexes that matched, ascending
+}
+
+// NewIndex indexes entries; Find's Match.Index refers to this slice.
+func NewIndex(entries []string) *Index {
+	s := &Index{entries: entries, clean: entries, masks: make([]uint64, len(entries))}
+	for i, e := range entries {
+		if j := strings.IndexByte(e, 0); j > -1 {
+			if len(s.clean) > 0 && &s.clean[0] == &entries[0] {
+				s.clean = slices.Clone(entries)
+			}
+			s.clean[i] = e[:j]
+		}
+		s.masks[i] = runeMask(s.clean[i])
+	}
+	s.letters = buildLetters(s.clean, s.masks)
+	return s
+}
+
+// Len is the number of entries.
+func (s *Index) Len() int { return len(s.entries) }
+
+// Entry returns entry i.
+func (s *Index) Entry(i int) string { return s.entries[i] }
+
+// parallelMin is the number of candidates below which one goroutine is
+// faster than several.
+const parallelMin = 4096
+
+// Find returns the entries matching query, best first, exactly as
+// sahilm.Find(query, entries) would. It builds every match with its offsets;
+// a screen that shows a few rows at a time wants FindRanked.
+func (s *Index) Find(query string) []Match {
+	if query == "" {
+		return nil
+	}
+	// fuzzy stops a string at its first NUL, and a NUL in the pattern
+	// upsets its bookkeeping: leave such queries to it.
+	if strings.ContainsRune(query, 0) {
+		return sahilm.Find(query, s.entries)
+	}
+	if k := queryLetter(query); k >= 0 {
+		return s.letterMatches(query, s.letters[k])
+	}
+	parts, total := s.collect(query, true)
+	rank(parts, total)
+	out := make([]Match, total)
+	fill := func(p part) {
+		for _, h := range p.hits {
+			out[h.pos] = Match{
+				Str:            s.entries[h.entry],
+				Index:          int(h.entry),
+				MatchedIndexes: p.offsets[h.offset : h.offset+h.n : h.offset+h.n],
+				Score:          int(h.score),
+			}
+		}
+	}
+	if len(parts) == 1 {
+		fill(parts[0])
+	} else {
+		var wg sync.WaitGroup
+		for _, p := range parts {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				fill(p)
+			}()
+		}
+		wg.Wait()
+	}
+	releaseHits(parts)
+	return out
+}
+
+// Ranked is the ranking of one query: fuzzy.Find's order and scores, as
+// entry indexes, without building a Match per entry. Match(i) builds the
+// i-th one when asked, so a screen pays only for the rows it shows.
+// A Ranked is read-only and stays valid after later queries.
+type Ranked struct {
+	s       *Index
+	pattern []rune
+	lower   []byte  // pattern lower-cased, nil unless all ASCII
+	order   []int32 // entry indexes, best first
+	scores  []int32 // score of order[i]
+	matches []Match // only when fuzzy.Find itself answered
+}
+
+// Len is the number of matching entries.
+func (r Ranked) Len() int { return len(r.order) }
+
+// Index is the entry index of the i-th best match.
+func (r Ranked) Index(i int) int { return int(r.order[i]) }
+
+// Score is the score of the i-th best match.
+func (r Ranked) Score(i int) int { return int(r.scores[i]) }
+
+// Match is the i-th best match, exactly fuzzy.Find's i-th, offsets and all.
+func (r Ranked) Match(i int) Match {
+	if r.matches != nil {
+		return r.matches[i]
+	}
+	e := r.order[i]
+	return Match{
+		Str:            r.s.entries[e],
+		Index:          int(e),
+		MatchedIndexes: r.s.offsets(r.pattern, r.lower, e, make([]int, len(r.pattern))),
+		Score:          int(r.scores[i]),
+	}
+}
+
+// FindRanked ranks the entries matching query as Find does, with the same
+// order and scores, but computes the matched offsets only when Match asks.
+// A one-character query is a lookup in tables built with the index.
+func (s *Index) FindRanked(query string) Ranked {
+	if query == "" {
+		return Ranked{s: s}
+	}
+	if strings.ContainsRune(query, 0) {
+		ms := sahilm.Find(query, s.entries)
+		r := Ranked{s: s, matches: ms, order: make([]int32, len(ms)), scores: make([]int32, len(ms))}
+		for i, m := range ms {
+			r.order[i], r.scores[i] = int32(m.Index), int32(m.Score)
+		}
+		return r
+	}
+	pattern := []rune(query)
+	r := Ranked{s: s, pattern: pattern, lower: lowerASCII(pattern)}
+	if k := queryLetter(query); k >= 0 {
+		// Narrowing from it would gain nothing: the masks alone pick out
+		// exactly the entries holding a letter or digit.
+		r.order, r.scores = s.letters[k].order, s.letters[k].scores
+		return r
+	}
+	parts, total := s.collect(query, false)
+	rank(parts, total)
+	r.order, r.scores = make([]int32, total), make([]int32, total)
+	for _, p := range parts {
+		for _, h := range p.hits {
+			r.order[h.pos], r.scores[h.pos] = h.entry, h.score
+		}
+	}
+	releaseHits(parts)
+	return r
+}
+
+// MatchedIndexes is what fuzzy.Find gives as MatchedIndexes for entry i and
+// query: the byte offsets of the matched characters (nil if it does not
+// match). The browser asks it for the rows on screen only.
+func (s *Index) MatchedIndexes(query string, i int) []int {
+	if query == "" {
+		return nil
+	}
+	if strings.ContainsRune(query, 0) {
+		if ms := sahilm.Find(query, s.entries[i:i+1]); len(ms) == 1 {
+			return ms[0].MatchedIndexes
+		}
+		return nil
+	}
+	pattern := []rune(query)
+	return s.offsets(pattern, lowerASCII(pattern), int32(i), make([]int, len(pattern)))
+}
+
+// offsets scores entry i alone and returns its matched offsets, in buf.
+func (s *Index) offsets(pattern []rune, lower []byte, i int32, buf []int) []int {
+	_, idx, ok := s.scoreEntry(pattern, lower, i, buf)
+	if !ok {
+		return nil
+	}
+	return idx
+}
+
+// collect scores every entry that may match query, on several cores, and
+// remembers the matches for narrowing. Offsets are kept only if asked.
+func (s *Index) collect(query string, withOffsets bool) ([]part, int) {
+	qmask := runeMask(query) &^ nonASCII
+
+	s.mu.Lock()
+	prev := s.last
+	s.mu.Unlock()
+
+	cp := candPool.Get().(*[]int32)
+	cands := (*cp)[:0]
+	if prev.query != "" && strings.HasPrefix(query, prev.query) {
+		for _, i := range prev.idx {
+			if s.masks[i]&qmask == qmask {
+				cands = append(cands, i)
+			}
+		}
+	} else {
+		for i, m := range s.masks {
+			if m&qmask == qmask {
+				cands = append(cands, int32(i))
+			}
+		}
+	}
+
+	parts := s.score(query, cands, withOffsets)
+	*cp = cands
+	candPool.Put(cp)
+
+	total := 0
+	for _, p := range parts {
+		total += len(p.hits)
+	}
+	idx := make([]int32, 0, total)
+	for _, p := range parts {
+		for _, h := range p.hits {
+			idx = append(idx, h.entry)
+		}
+	}
+	s.mu.Lock()
+	s.last = lastQuery{query: query, idx: idx}
+	s.mu.Unlock()
+	return parts, total
+}
+
+func releaseHits(parts []part) {
+	for _, p := range parts {
+		h := p.hits
+		hitPool.Put(&h)
+	}
+}
+
+// candPool recycles the candidate lists: they live only during a Find.
+var candPool = sync.Pool{New: func() any { return new([]int32) }}
+
+// hit is a match while it is being ranked: small and free of pointers.
+type hit struct {
+	entry  int32
+	score  int32
+	offset int32 // of its matched offsets in its part's offsets
+	n      int32
+	pos    int32 // its place in the ranking
+}
+
+// part is what one core found: hits in entry order, and their offsets.
+type part struct {
+	hits    []hit
+	offsets []int
+}
+
+// score runs the matcher over the candidates, in chunks on several cores;
+// parts come in entry order.
+func (s *Index) score(query string, cands []int32, withOffsets bool) []part {
+	pattern := []rune(query)
+	workers := runtime.GOMAXPROCS(0)
+	if len(cands) < parallelMin || workers < 2 {
+		h, o := s.scoreChunk(pattern, cands, withOffsets)
+		return []part{{h, o}}
+	}
+	chunk := (len(cands) + workers - 1) / workers
+	var parts []part
+	for lo := 0; lo < len(cands); lo += chunk {
+		parts = append(parts, part{})
+	}
+	var wg sync.WaitGroup
+	for w := range parts {
+		lo := w * chunk
+		hi := min(lo+chunk, len(cands))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parts[w].hits, parts[w].offsets = s.scoreChunk(pattern, cands[lo:hi], withOffsets)
+		}()
+	}
+	wg.Wait()
+	return parts
+}
+
+func (s *Index) scoreChunk(pattern []rune, cands []int32, withOffsets bool) ([]hit, []int) {
+	hp := hitPool.Get().(*[]hit)
+	hits := (*hp)[:0]
+	var offsets []int
+	if withOffsets {
+		offsets = make([]int, 0, len(pattern)*len(cands))
+	}
+	buf := make([]int, len(pattern))
+	lower := lowerASCII(pattern)
+	for _, i := range cands {
+		score, idx, ok := s.scoreEntry(pattern, lower, i, buf)
+		if !ok {
+			continue
+		}
+		hits = append(hits, hit{entry: i, score: int32(score), offset: int32(len(offsets)), n: int32(len(idx))})
+		if withOffsets {
+			offsets = append(offsets, idx...)
+		}
+	}
+	return hits, offsets
+}
+
+// scoreEntry is fuzzy's verdict on entry i, by the fastest matcher that
+// gives the same answer; offsets go to buf.
+func (s *Index) scoreEntry(pattern []rune, lower []byte, i int32, buf []int) (int, []int, bool) {
+	switch {
+	case len(lower) == 1 && s.masks[i]&nonASCII == 0:
+		return scoreOneASCII(s.clean[i], lower[0], buf)
+	case len(pattern) == 1:
+		return scoreOne(s.clean[i], pattern[0], buf)
+	case lower != nil && s.masks[i]&nonASCII == 0:
+		return fuzzyScoreASCII(s.clean[i], lower, buf)
+	default:
+		return fuzzyScore(s.clean[i], pattern, buf)
+	}
+}
+
+// hitPool recycles hit lists: they live only during a Find.
+var hitPool = sync.Pool{New: func() any { return new([]hit) }}
+
+// rank gives every hit its place as fuzzy.Find orders them: a stable sort
+// by descending score, ties in entry order. Scores fall in a narrow range,
+// so a counting sort does it in linear time.
+func rank(parts []part, total int) {
+	if total == 0 {
+		return
+	}
+	lo, hi := int32(1<<30), int32(-1<<30)
+	for _, p := range parts {
+		for _, h := range p.hits {
+			lo = min(lo, h.score)
+			hi = max(hi, h.score)
+		}
+	}
+	if int(hi-lo) > 4*total {
+		// Scores spread too far for counting: sort the places instead.
+		type ref struct{ part, i int }
+		refs := make([]ref, 0, total)
+		for pi, p := range parts {
+			for i := range p.hits {
+				refs = append(refs, ref{pi, i})
+			}
+		}
+		slices.SortStableFunc(refs, func(a, b ref) int {
+			return int(parts[b.part].hits[b.i].score - parts[a.part].hits[a.i].score)
+		})
+		for pos, r := range refs {
+			parts[r.part].hits[r.i].pos = int32(pos)
+		}
+		return
+	}
+	// start[k] becomes the next free place for a hit scoring hi-k.
+	start := make([]int32, hi-lo+2)
+	for _, p := range parts {
+		for _, h := range p.hits {
+			start[hi-h.score+1]++
+		}
+	}
+	for k := 1; k < len(start); k++ {
+		start[k] += start[k-1]
+	}
+	for _, p := range parts {
+		for i := range p.hits {
+			k := hi - p.hits[i].score
+			p.hits[i].pos = start[k]
+			start[k]++
+		}
+	}
+}

@@ -1,0 +1,292 @@
+package fuzzy
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// scoreOneASCII is fuzzyScoreASCII for a one-character pattern, where
+// fuzzy keeps the best-scoring occurrence (the first among equals) and no
+// adjacency bonus applies. No occurrence after the first can score more
+// than a camel-case or separator bonus, so the first of those ends the
+// search.
+func scoreOneASCII(str string, p byte, buf []int) (int, []int, bool) {
+	best, at := -1, -1
+	var last byte
+	for j := 0; j < len(str); j++ {
+		c := str[j]
+		if foldASCII[c] == p {
+			score := 0
+			if j == 0 {
+				score = firstCharMatchBonus
+			} else {
+				if 'a' <= last && last <= 'z' && 'A' <= c && c <= 'Z' {
+					score += camelCaseMatchBonus
+				}
+				if isSeparator(rune(last)) {
+					score += matchFollowingSeparatorBonus
+				}
+			}
+			if score > best {
+				best, at = score, j
+				if score >= camelCaseMatchBonus {
+					break // nothing later can beat it
+				}
+			}
+		}
+		last = c
+	}
+	if at < 0 {
+		return 0, nil, false
+	}
+	best += max(at*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
+	buf[0] = at
+	return best + 1 - len(str), buf[:1:1], true
+}
+
+// scoreOne is scoreOneASCII for any string and pattern rune.
+func scoreOne(str string, p rune, buf []int) (int, []int, bool) {
+	best, at := -1, -1
+	var last rune
+	for j, c := range str {
+		if equalFold(c, p) {
+			score := 0
+			if j == 0 {
+				score = firstCharMatchBonus
+			} else {
+				if isLower(last) && isUpper(c) {
+					score += camelCaseMatchBonus
+				}
+				if isSeparator(last) {
+					score += matchFollowingSeparatorBonus
+				}
+			}
+			if score > best {
+				best, at = score, j
+				if score >= camelCaseMatchBonus {
+					break
+				}
+			}
+		}
+		last = c
+	}
+	if at < 0 {
+		return 0, nil, false
+	}
+	best += max(at*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
+	buf[0] = at
+	return best + 1 - len(str), buf[:1:1], true
+}
+
+// lowerASCII is the pattern with letters lower-cased, or nil if it is not
+// all ASCII.
+func lowerASCII(pattern []rune) []byte {
+	b := make([]byte, len(pattern))
+	for i, r := range pattern {
+		if r >= utf8.RuneSelf {
+			return nil
+		}
+		b[i] = foldASCII[r]
+	}
+	return b
+}
+
+var foldASCII = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if c >= 'A' && c <= 'Z' {
+			t[c] = byte(c + 'a' - 'A')
+		}
+	}
+	return t
+}()
+
+// fuzzyScoreASCII is fuzzyScore for an ASCII string and pattern (lower-cased
+// already): the same steps on bytes.
+func fuzzyScoreASCII(str string, pattern []byte, buf []int) (total int, matched []int, ok bool) {
+	n := 0
+	patternIndex := 0
+	bestScore := -1
+	matchedIndex := -1
+	currAdjacentMatchBonus := 0
+	var last byte
+	last2 := len(pattern) - 1
+	for j := 0; j < len(str); j++ {
+		c := str[j]
+		if foldASCII[c] == pattern[patternIndex] {
+			score := 0
+			if j == 0 {
+				score += firstCharMatchBonus
+			} else {
+				if 'a' <= last && last <= 'z' && 'A' <= c && c <= 'Z' {
+					score += camelCaseMatchBonus
+				}
+				if isSeparator(rune(last)) {
+					score += matchFollowingSeparatorBonus
+				}
+				if n > 0 && buf[n-1] == j-1 {
+					bonus := currAdjacentMatchBonus*2 + adjacentMatchBonus
+					score += bonus
+					currAdjacentMatchBonus += bonus
+				}
+			}
+			if score > bestScore {
+				bestScore = score
+				matchedIndex = j
+			}
+		}
+		if j+1 == len(str) || (patternIndex < last2 && foldASCII[str[j+1]] == pattern[patternIndex+1]) {
+			if matchedIndex > -1 {
+				if n == 0 {
+					bestScore += max(matchedIndex*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
+				}
+				total += bestScore
+				buf[n] = matchedIndex
+				n++
+				bestScore = -1
+				patternIndex++
+			}
+		}
+		last = c
+	}
+	total += n - len(str)
+	return total, buf[:n:n], n == len(pattern)
+}
+
+// Scoring constants, as in sahilm/fuzzy.
+const (
+	firstCharMatchBonus            = 10
+	matchFollowingSeparatorBonus   = 20
+	camelCaseMatchBonus            = 20
+	adjacentMatchBonus             = 5
+	unmatchedLeadingCharPenalty    = -5
+	maxUnmatchedLeadingCharPenalty = -15
+)
+
+// fuzzyScore is sahilm/fuzzy's matcher for one string (already cut at its
+// first NUL), step for step (the differential test holds it to that),
+// without its per-string allocation and interface calls. Offsets are
+// written into buf, which has room for one per pattern rune.
+func fuzzyScore(str string, pattern []rune, buf []int) (total int, matched []int, ok bool) {
+	n := 0 // offsets written to buf
+	patternIndex := 0
+	bestScore := -1
+	matchedIndex := -1
+	currAdjacentMatchBonus := 0
+	var last rune
+	var lastIndex int
+	nextc, nextSize := utf8.DecodeRuneInString(str)
+	var candidate rune
+	var candidateSize int
+	for j := 0; j < len(str); j += candidateSize {
+		candidate, candidateSize = nextc, nextSize
+		if equalFold(candidate, pattern[patternIndex]) {
+			score := 0
+			if j == 0 {
+				score += firstCharMatchBonus
+			}
+			if isLower(last) && isUpper(candidate) {
+				score += camelCaseMatchBonus
+			}
+			if j != 0 && isSeparator(last) {
+				score += matchFollowingSeparatorBonus
+			}
+			if n > 0 && buf[n-1] == lastIndex {
+				bonus := currAdjacentMatchBonus*2 + adjacentMatchBonus
+				score += bonus
+				currAdjacentMatchBonus += bonus
+			}
+			if score > bestScore {
+				bestScore = score
+				matchedIndex = j
+			}
+		}
+		var nextp rune
+		if patternIndex < len(pattern)-1 {
+			nextp = pattern[patternIndex+1]
+		}
+		if k := j + candidateSize; k < len(str) {
+			if str[k] < utf8.RuneSelf {
+				nextc, nextSize = rune(str[k]), 1
+			} else {
+				nextc, nextSize = utf8.DecodeRuneInString(str[k:])
+			}
+		} else {
+			nextc, nextSize = 0, 0
+		}
+		// fuzzy settles a pattern character when the next one comes up or
+		// the string ends, so it can pick the best of several occurrences.
+		if nextc == 0 || equalFold(nextp, nextc) {
+			if matchedIndex > -1 {
+				if n == 0 {
+					bestScore += max(matchedIndex*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
+				}
+				total += bestScore
+				buf[n] = matchedIndex
+				n++
+				bestScore = -1
+				patternIndex++
+			}
+		}
+		lastIndex = j
+		last = candidate
+	}
+	total += n - len(str)
+	return total, buf[:n:n], n == len(pattern)
+}
+
+// equalFold is strings.EqualFold for one rune pair, as fuzzy has it.
+func equalFold(tr, sr rune) bool {
+	if tr == sr {
+		return true
+	}
+	if tr < sr {
+		tr, sr = sr, tr
+	}
+	if tr < utf8.RuneSelf {
+		return 'A' <= sr && sr <= 'Z' && tr == sr+'a'-'A'
+	}
+	if sr < utf8.RuneSelf && !foldsBeyondASCII[sr] {
+		return false
+	}
+	r := unicode.SimpleFold(sr)
+	for r != sr && r < tr {
+		r = unicode.SimpleFold(r)
+	}
+	return r == tr
+}
+
+// foldsBeyondASCII marks the ASCII runes that fold to a rune beyond ASCII
+// (k to the Kelvin sign, s to the long s).
+var foldsBeyondASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := range rune(utf8.RuneSelf) {
+		for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+			if f >= utf8.RuneSelf {
+				t[c] = true
+			}
+		}
+	}
+	return t
+}()
+
+func isLower(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z'
+	}
+	return unicode.IsLower(r)
+}
+
+func isUpper(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
+}
+
+func isSeparator(r rune) bool {
+	switch r {
+	case '/', '-', '_', ' ', '.', '\\':
+		return true
+	}
+	return false
+}

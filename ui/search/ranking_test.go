@@ -1,0 +1,64 @@
+package search
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	sahilm "github.com/sahilm/fuzzy"
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/ui/internal/synth"
+)
+
+// The browser ranks vendors by their best entry, ties by name, and
+// highlights what fuzzy.Find would: the same list as ranking fuzzy.Find's
+// matches vendor by vendor, for one-letter queries (the tables) and longer
+// ones, with many vendors sharing a score.
+func TestVendorRankingFollowsFuzzyFind(t *testing.T) {
+	names := synth.Names(3000)
+	var vs []data.Vendor
+	for i := 0; i+2 < len(names); i += 3 {
+		vs = append(vs, data.Vendor{ID: fmt.Sprint("v", i), Name: names[i], Aliases: []string{names[i+1]},
+			Domains: []data.Domain{{Host: strings.ReplaceAll(names[i+2], " ", "-") + ".com"}}})
+	}
+	x := NewIndex(vs)
+	var entries []string
+	for i := range x.fuzzy.Len() {
+		entries = append(entries, x.fuzzy.Entry(i))
+	}
+	for _, q := range []string{"a", "K", "z", "7", "an", "ana", "tix", "co.uk", "Ü", "東"} {
+		type want struct {
+			vendor int32
+			text   string
+			hits   []int
+			score  int
+		}
+		var wants []want
+		seen := map[int32]bool{}
+		for _, m := range sahilm.Find(q, entries) {
+			if v := x.owner[m.Index]; !seen[v] {
+				seen[v] = true
+				wants = append(wants, want{v, m.Str, m.MatchedIndexes, m.Score})
+			}
+		}
+		slices.SortStableFunc(wants, func(a, b want) int {
+			if a.score != b.score {
+				return b.score - a.score
+			}
+			return strings.Compare(strings.ToLower(x.Vendors()[a.vendor].Name), strings.ToLower(x.Vendors()[b.vendor].Name))
+		})
+		got := x.Find(q)
+		if len(got) != len(wants) {
+			t.Fatalf("%q: %d vendors, want %d", q, len(got), len(wants))
+		}
+		for i, w := range wants {
+			r := got[i]
+			if r.Vendor != w.vendor || x.Text(r) != w.text || int(r.Score) != w.score || !reflect.DeepEqual(x.Matched(q, r), w.hits) {
+				t.Fatalf("%q: %d-th is %s (%q, %d, %v), want %s (%q, %d, %v)", q, i, x.Vendors()[r.Vendor].Name, x.Text(r), r.Score, x.Matched(q, r),
+					x.Vendors()[w.vendor].Name, w.text, w.score, w.hits)
+			}
+		}
+	}
+}

@@ -1,0 +1,248 @@
+// Package search is the one vendor ranking, used by the browser's list and
+// by `vendex search`: every name, alias and domain of every vendor is an
+// entry of one fuzzy index (ui/fuzzy, sahilm/fuzzy's scores), a vendor ranks
+// by its best entry, ties by name; once imported datasets add vendors, a
+// word that starts with the query ranks before a loose match, and in each
+// group the catalogue's vendors come before those only imports know.
+package search
+
+import (
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/ui/fuzzy"
+)
+
+// Field says which of a vendor's strings an entry is.
+type Field uint8
+
+// The fields a vendor is found by.
+const (
+	Name Field = iota
+	Alias
+	Domain
+)
+
+// Index is the search over vendors: every name, alias and domain is
+// an entry of one fuzzy.Index, and a vendor ranks by its best entry.
+type Index struct {
+	vendors []data.Vendor // sorted by name, cleaned for display
+	byID    map[string]int
+	fuzzy   *fuzzy.Index
+	owner   []int32 // entry -> vendor
+	fields  []Field // entry -> which string it is
+	// imported marks vendors that only imported datasets know; they list
+	// after the curated ones.
+	imported    []bool
+	anyImported bool
+	// initials holds, for each entry, a bit for each letter or digit that
+	// starts one of its words (data.WordPrefixFold's words): most entries
+	// are ruled out of a strong match by one AND.
+	initials []uint64
+}
+
+// initialBit is the bit of initials for the byte c, or 0.
+func initialBit(c byte) uint64 {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return 1 << (c - 'a')
+	case 'A' <= c && c <= 'Z':
+		return 1 << (c - 'A')
+	case '0' <= c && c <= '9':
+		return 1 << (26 + c - '0')
+	}
+	return 0
+}
+
+// wordBreak marks the bytes after which a word starts, as in
+// data.WordPrefixFold.
+var wordBreak = func() (t [256]bool) {
+	for _, c := range []byte(" .-_(/,&:") {
+		t[c] = true
+	}
+	return t
+}()
+
+func wordInitials(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		if i == 0 || wordBreak[s[i-1]] {
+			m |= initialBit(s[i])
+		}
+	}
+	return m
+}
+
+// NewIndex cleans every vendor's text (it comes from data files and
+// imports, so it may hold terminal escapes) and indexes it.
+func NewIndex(vs []data.Vendor) *Index {
+	x := &Index{vendors: make([]data.Vendor, len(vs)), byID: make(map[string]int, len(vs))}
+	var entries []string
+	// Cleaning 37,000 vendors (every dataset imported) is most of the
+	// indexing: on every core.
+	workers := min(runtime.GOMAXPROCS(0), 1+len(vs)/2000)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(vs); i += workers {
+				x.vendors[i] = vs[i].Cleaned()
+			}
+		})
+	}
+	wg.Wait()
+	// Entries in name order, so fuzzy's ties fall by name; each name
+	// lowered once, not twice a comparison.
+	lower := make([]string, len(x.vendors))
+	order := make([]int, len(x.vendors))
+	for i := range x.vendors {
+		order[i], lower[i] = i, strings.ToLower(x.vendors[i].Name)
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		if c := strings.Compare(lower[a], lower[b]); c != 0 {
+			return c
+		}
+		return strings.Compare(x.vendors[a].ID, x.vendors[b].ID)
+	})
+	sorted := make([]data.Vendor, len(order))
+	for i, o := range order {
+		sorted[i] = x.vendors[o]
+	}
+	x.vendors = sorted
+	x.imported = make([]bool, len(x.vendors))
+	for i := range x.vendors {
+		x.imported[i] = x.vendors[i].FromImportsOnly()
+		x.anyImported = x.anyImported || x.imported[i]
+	}
+	for i, v := range x.vendors {
+		x.byID[v.ID] = i
+		add := func(s string, f Field) {
+			if s == "" {
+				return
+			}
+			entries = append(entries, s)
+			x.owner = append(x.owner, int32(i))
+			x.fields = append(x.fields, f)
+		}
+		add(v.Name, Name)
+		for _, a := range v.Aliases {
+			add(a, Alias)
+		}
+		for _, d := range v.Domains {
+			add(d.Host, Domain)
+		}
+	}
+	x.fuzzy = fuzzy.NewIndex(entries)
+	if x.anyImported {
+		x.initials = make([]uint64, len(entries))
+		for i, e := range entries {
+			x.initials[i] = wordInitials(e)
+		}
+	}
+	return x
+}
+
+// Result is one vendor in a ranking: which vendor, and which entry matched.
+// Small and free of pointers: a one-letter query at scale ranks tens of
+// thousands of them, and only the rows on screen ever need their matched
+// offsets (Index.Matched).
+type Result struct {
+	Vendor int32 // in Vendors
+	Entry  int32 // the entry that matched, -1 without a query
+	Score  int32 // fuzzy's score of that entry
+	Field  Field // which of the vendor's strings the entry is
+}
+
+// Vendors is every vendor, cleaned for display, in name order; a Result's
+// Vendor indexes it. The slice is the index's own: read, never write.
+func (x *Index) Vendors() []data.Vendor { return x.vendors }
+
+// ByID is the position in Vendors of the vendor with that id.
+func (x *Index) ByID(id string) (int, bool) {
+	i, ok := x.byID[id]
+	return i, ok
+}
+
+// Find ranks vendors for query: best entry score first, ties by name.
+// An empty query lists every vendor by name.
+func (x *Index) Find(query string) []Result {
+	if strings.TrimSpace(query) == "" {
+		out := make([]Result, len(x.vendors))
+		for i := range x.vendors {
+			out[i] = Result{Vendor: int32(i), Entry: -1, Field: Name}
+		}
+		return x.curatedFirst(out, "")
+	}
+	r := x.fuzzy.FindRanked(query)
+	seen := make([]bool, len(x.vendors))
+	out := make([]Result, 0, min(r.Len(), len(x.vendors)))
+	// Entries come best first, ties in entry order; a vendor's entries sit
+	// together and vendors are indexed in name order, so keeping each
+	// vendor's first entry ranks vendors by best score, ties by name.
+	for i := range r.Len() {
+		e := r.Index(i)
+		v := x.owner[e]
+		if seen[v] {
+			continue
+		}
+		seen[v] = true
+		out = append(out, Result{Vendor: v, Entry: int32(e), Score: int32(r.Score(i)), Field: x.fields[e]})
+	}
+	return x.curatedFirst(out, strings.TrimSpace(query))
+}
+
+// curatedFirst moves the vendors that only imported datasets know after
+// the ones the embedded catalogue or the user's files describe, keeping the
+// order within each: after importing Tracker Radar, "twi" should still put
+// Twilio before thirty thousand loosely matching imported names. A vendor
+// whose matched name, alias or domain has a word that starts with the
+// query comes before both, though: "adara" finds the imported ADARA
+// MEDIA UNLIMITED before the catalogue's Sportradar.
+func (x *Index) curatedFirst(rs []Result, query string) []Result {
+	if !x.anyImported {
+		return rs
+	}
+	out := make([]Result, 0, len(rs))
+	strong := make([]bool, len(rs))
+	if query != "" {
+		bit := initialBit(query[0])
+		for i, r := range rs {
+			switch {
+			case r.Entry < 0:
+			case bit != 0 && x.initials[r.Entry]&bit == 0:
+				// No word of the entry starts with the query's first letter.
+			case bit != 0 && len(query) == 1:
+				strong[i] = true
+			default:
+				strong[i] = data.WordPrefixFold(x.Text(r), query)
+			}
+		}
+	}
+	for _, pass := range []struct{ strong, imported bool }{{true, false}, {true, true}, {false, false}, {false, true}} {
+		for i, r := range rs {
+			if strong[i] == pass.strong && x.imported[r.Vendor] == pass.imported {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// Text is the string of r that matched: its entry, or the vendor's name.
+func (x *Index) Text(r Result) string {
+	if r.Entry < 0 {
+		return x.vendors[r.Vendor].Name
+	}
+	return x.fuzzy.Entry(int(r.Entry))
+}
+
+// Matched is the byte offsets of the characters of r's entry that query
+// matched, as fuzzy gives them.
+func (x *Index) Matched(query string, r Result) []int {
+	if r.Entry < 0 || strings.TrimSpace(query) == "" {
+		return nil
+	}
+	return x.fuzzy.MatchedIndexes(query, int(r.Entry))
+}
