@@ -128,7 +128,7 @@ func (e *JSONError) Unwrap() error { return e.Err }
 
 // jsonError says where in b, which dec was reading, the error err is.
 func jsonError(b []byte, dec *json.Decoder, err error) error {
-	off, path, what := describeJSONError(b, err)
+	off, path, what := DescribeJSONError(b, err)
 	if off < 0 {
 		off = dec.InputOffset()
 	}
@@ -136,10 +136,10 @@ func jsonError(b []byte, dec *json.Decoder, err error) error {
 	return &JSONError{Line: 1 + bytes.Count(b[:off], []byte("\n")), Path: path, Err: what}
 }
 
-// describeJSONError says where in b (a byte offset, or -1) a decoding
+// DescribeJSONError says where in b (a byte offset, or -1) a decoding
 // error is, at which field's path if known, and what, in words rather
 // than Go's types.
-func describeJSONError(b []byte, err error) (off int64, path string, what error) {
+func DescribeJSONError(b []byte, err error) (off int64, path string, what error) {
 	off, what = -1, err
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError

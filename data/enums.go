@@ -21,6 +21,15 @@ const (
 // Categories lists the consent categories in the order a banner shows them.
 var Categories = []Category{StrictlyNecessary, Functional, Analytics, Marketing, Personalisation}
 
+// CategoryNames is the list of category names, comma separated, for messages.
+func CategoryNames() string {
+	s := make([]string, len(Categories))
+	for i, c := range Categories {
+		s[i] = string(c)
+	}
+	return strings.Join(s, ", ")
+}
+
 // Valid reports whether c is one of the known categories.
 func (c Category) Valid() bool {
 	for _, k := range Categories {

@@ -85,7 +85,7 @@ func Validate(vendors []Vendor) Problems {
 			add(id, "summary", "missing summary")
 		}
 		if !v.Category.Valid() {
-			add(id, "category", "unknown category %q (want one of %s)", v.Category, categoryList())
+			add(id, "category", "unknown category %q (want one of %s)", v.Category, CategoryNames())
 		}
 		for i, c := range v.Categories {
 			if !c.Valid() {
@@ -239,14 +239,6 @@ func Validate(vendors []Vendor) Problems {
 		}
 	}
 	return ps
-}
-
-func categoryList() string {
-	s := make([]string, len(Categories))
-	for i, c := range Categories {
-		s[i] = string(c)
-	}
-	return strings.Join(s, ", ")
 }
 
 // MissingSections names the sections of a full vendor card that v leaves

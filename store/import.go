@@ -13,7 +13,7 @@ import (
 
 // ImportOptions say what is being imported and how.
 type ImportOptions struct {
-	Format string // a data.Format name
+	Format string // a dataset.Format name
 	File   string // the file's base name, shown in provenance
 	Hash   string // the file's SHA-256, hex: with Format, it names the layer
 	// User puts the records in a user layer, above the embedded catalogue

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/dataset"
 )
 
 const benchRows = 100_000
@@ -106,11 +107,11 @@ func benchmarkImport(b *testing.B, cat []data.Vendor, file []byte) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		vs, _, err := data.ReadBytes(data.FormatOCDCSV, "bench.csv", file)
+		vs, _, err := dataset.ReadBytes(dataset.FormatOCDCSV, "bench.csv", file)
 		if err != nil {
 			b.Fatal(err)
 		}
-		rep, err := s.Import(vs, ImportOptions{Format: string(data.FormatOCDCSV), File: "bench.csv", Hash: fmt.Sprintf("%016d", i)})
+		rep, err := s.Import(vs, ImportOptions{Format: string(dataset.FormatOCDCSV), File: "bench.csv", Hash: fmt.Sprintf("%016d", i)})
 		if err != nil {
 			b.Fatal(err)
 		}

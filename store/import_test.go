@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/dataset"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -29,16 +30,16 @@ func importFixture(t *testing.T, s *Store, name string, dryRun bool) (ImportRepo
 }
 
 func importBytes(s *Store, name string, b []byte, dryRun bool) (ImportReport, error) {
-	f, err := data.DetectFormat(name, b)
+	f, err := dataset.DetectFormat(name, b)
 	if err != nil {
 		return ImportReport{}, err
 	}
-	vs, _, err := data.ReadFile(f, name, bytes.NewReader(b))
+	vs, _, err := dataset.ReadFile(f, name, bytes.NewReader(b))
 	if err != nil {
 		return ImportReport{}, err
 	}
 	sum := sha256.Sum256(b)
-	return s.Import(vs, ImportOptions{Format: string(f), File: filepath.Base(name), Hash: hex.EncodeToString(sum[:]), User: f == data.FormatVendex, DryRun: dryRun})
+	return s.Import(vs, ImportOptions{Format: string(f), File: filepath.Base(name), Hash: hex.EncodeToString(sum[:]), User: f == dataset.FormatVendex, DryRun: dryRun})
 }
 
 func mustImport(t *testing.T, s *Store, name string) ImportReport {
@@ -311,7 +312,7 @@ func TestMalformedInputLeavesEveryRecordAsItWas(t *testing.T) {
 		}
 	}
 	big := []byte(`[{"name": "x", "category": "` + strings.Repeat("a", 10<<20) + `", "domains": []}]`)
-	if _, err := importBytes(s, "big.json", big, false); !errors.Is(err, data.ErrFieldTooLong) {
+	if _, err := importBytes(s, "big.json", big, false); !errors.Is(err, dataset.ErrFieldTooLong) {
 		t.Errorf("10 MB field: %v", err)
 	}
 	// A failure inside the transaction, after records were resolved.

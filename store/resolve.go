@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/dataset"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -213,7 +214,7 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 			// An IAB TCF vendor id is an id too: it outranks names, which
 			// the IAB's own files spell differently.
 			for _, a := range rec.Aliases {
-				if strings.HasPrefix(a, data.IABAliasPrefix) {
+				if strings.HasPrefix(a, dataset.IABAliasPrefix) {
 					tcf = true
 					if id = r.byName(a); id != "" {
 						how = "id"

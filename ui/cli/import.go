@@ -15,6 +15,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/dataset"
 	"github.com/vendex/vendex/store"
 )
 
@@ -39,7 +40,7 @@ var (
 
 func formatList() string {
 	var b strings.Builder
-	for _, f := range data.Formats {
+	for _, f := range dataset.Formats {
 		fmt.Fprintf(&b, "\n  %-22s %s", f.Format, f.Title)
 	}
 	return b.String()
@@ -48,10 +49,10 @@ func formatList() string {
 // importFile is one file read and ready to import.
 type importFile struct {
 	path    string
-	format  data.Format
+	format  dataset.Format
 	hash    string
 	records []data.Vendor
-	warns   []data.Warning
+	warns   []dataset.Warning
 }
 
 func cmdImport(c *cli, args []string) error {
@@ -67,9 +68,9 @@ func cmdImport(c *cli, args []string) error {
 	if len(pos) == 0 {
 		return usagef("import needs at least one file")
 	}
-	var forced data.Format
+	var forced dataset.Format
 	if *formatName != "" {
-		if forced, err = data.ParseFormat(*formatName); err != nil {
+		if forced, err = dataset.ParseFormat(*formatName); err != nil {
 			return usagef("%v", err)
 		}
 	}
@@ -101,11 +102,11 @@ func cmdImport(c *cli, args []string) error {
 		}
 		f := forced
 		if f == "" {
-			if f, err = data.DetectFormat(p, b); err != nil {
+			if f, err = dataset.DetectFormat(p, b); err != nil {
 				return err
 			}
 		}
-		vs, warns, err := data.ReadBytes(f, p, b)
+		vs, warns, err := dataset.ReadBytes(f, p, b)
 		if err != nil {
 			return fmt.Errorf("%w; nothing was imported", err)
 		}
@@ -121,7 +122,7 @@ func cmdImport(c *cli, args []string) error {
 		for _, f := range files {
 			rep, err := s.Import(f.records, store.ImportOptions{
 				Format: string(f.format), File: filepath.Base(f.path), Hash: f.hash,
-				User: *user || f.format == data.FormatVendex, DryRun: *dryRun,
+				User: *user || f.format == dataset.FormatVendex, DryRun: *dryRun,
 			})
 			if err != nil {
 				if len(files) > 1 && !*dryRun {
@@ -174,7 +175,7 @@ func cmdImport(c *cli, args []string) error {
 	return nil
 }
 
-func printWarnings(w io.Writer, warns []data.Warning, all bool) {
+func printWarnings(w io.Writer, warns []dataset.Warning, all bool) {
 	const show = 5
 	for i, x := range warns {
 		if i == show && !all {

@@ -1,4 +1,4 @@
-package data
+package dataset
 
 import (
 	"bytes"
@@ -7,15 +7,15 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/vendex/vendex/data"
 )
 
-func readFixture(t *testing.T, name string) (Format, []Vendor, []Warning) {
+func readFixture(t *testing.T, name string) (Format, []data.Vendor, []Warning) {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "testdata", "import", name))
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "import", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +30,7 @@ func readFixture(t *testing.T, name string) (Format, []Vendor, []Warning) {
 	return f, vs, ws
 }
 
-func byName(vs []Vendor, name string) *Vendor {
+func byName(vs []data.Vendor, name string) *data.Vendor {
 	for i := range vs {
 		if vs[i].Name == name {
 			return &vs[i]
@@ -39,7 +39,7 @@ func byName(vs []Vendor, name string) *Vendor {
 	return nil
 }
 
-func hosts(v *Vendor) string {
+func hosts(v *data.Vendor) string {
 	var hs []string
 	for _, d := range v.Domains {
 		hs = append(hs, d.Host)
@@ -96,7 +96,7 @@ func TestOpenCookieDatabaseRowsBecomeCookiesOfTheirPlatform(t *testing.T) {
 		t.Errorf("owner %q, privacy %q", fab.Owner, fab.PrivacyPolicy)
 	}
 	// Two marketing rows and one security row: marketing is the main one.
-	if fab.Category != Marketing || len(fab.Categories) != 1 || fab.Categories[0] != StrictlyNecessary {
+	if fab.Category != data.Marketing || len(fab.Categories) != 1 || fab.Categories[0] != data.StrictlyNecessary {
 		t.Errorf("categories %q %v", fab.Category, fab.Categories)
 	}
 	if hosts(fab) != "fabrikam.example" {
@@ -125,11 +125,11 @@ func TestOpenCookieDatabaseJSONKeepsUnknownCategoriesAsSeen(t *testing.T) {
 func TestThirdPartyWebPatternsBecomeHosts(t *testing.T) {
 	_, vs, _ := readFixture(t, "third-party-web.json")
 	hj := byName(vs, "Hotjar")
-	if hosts(hj) != "hotjar.com hotjar.io hotjar-cdn.example" || hj.Category != Analytics || hj.Owner != "Contentsquare" {
+	if hosts(hj) != "hotjar.com hotjar.io hotjar-cdn.example" || hj.Category != data.Analytics || hj.Owner != "Contentsquare" {
 		t.Errorf("hotjar: %q %q %q", hosts(hj), hj.Category, hj.Owner)
 	}
 	c := byName(vs, "Contoso Ads")
-	if c.Category != Marketing || len(c.Aliases) != 1 || c.Aliases[0] != "Contoso Retarget" {
+	if c.Category != data.Marketing || len(c.Aliases) != 1 || c.Aliases[0] != "Contoso Retarget" {
 		t.Errorf("contoso: %q %v", c.Category, c.Aliases)
 	}
 	m := byName(vs, "Mystery Box")
@@ -145,24 +145,24 @@ func TestTrackerRadarEntitiesAndDomains(t *testing.T) {
 	}
 	_, vs, _ = readFixture(t, "tracker-radar-domains.jsonl")
 	nw := byName(vs, "Northwind")
-	if nw == nil || hosts(nw) != "nwtrack.example" || nw.Category != Analytics || nw.SeenCategories[0] != "Obscure Ownership" {
+	if nw == nil || hosts(nw) != "nwtrack.example" || nw.Category != data.Analytics || nw.SeenCategories[0] != "Obscure Ownership" {
 		t.Fatalf("northwind: %+v", nw)
 	}
-	if len(nw.Storage) != 2 || nw.Storage[0].Name != "_nw_id" || nw.Storage[0].Lifetime.Code() != "1y" || nw.Storage[0].Party != FirstParty {
+	if len(nw.Storage) != 2 || nw.Storage[0].Name != "_nw_id" || nw.Storage[0].Lifetime.Code() != "1y" || nw.Storage[0].Party != data.FirstParty {
 		t.Errorf("first-party cookies: %+v", nw.Storage)
 	}
 	if o := byName(vs, "orphan-tracker.example"); o == nil {
 		t.Errorf("a domain with no owner should be a vendor named after it")
 	}
 	_, vs, _ = readFixture(t, "tracker-radar-domain-index.csv")
-	if nw := byName(vs, "Northwind"); nw == nil || nw.Category != Analytics || nw.Aliases[0] != "Northwind Traders, Inc." {
+	if nw := byName(vs, "Northwind"); nw == nil || nw.Category != data.Analytics || nw.Aliases[0] != "Northwind Traders, Inc." {
 		t.Errorf("domain index: %+v", vs)
 	}
-	if u := byName(vs, "unowned-pixel.example"); u == nil || u.Category != Marketing {
+	if u := byName(vs, "unowned-pixel.example"); u == nil || u.Category != data.Marketing {
 		t.Errorf("domain index, no owner: %+v", u)
 	}
 	_, vs, _ = readFixture(t, "tracker-radar-domain.json")
-	if len(vs) != 1 || vs[0].Category != Analytics {
+	if len(vs) != 1 || vs[0].Category != data.Analytics {
 		t.Errorf("one pretty-printed domain file: %+v", vs)
 	}
 }
@@ -170,10 +170,10 @@ func TestTrackerRadarEntitiesAndDomains(t *testing.T) {
 func TestTrackerBlocklistEntitiesTakeTheirTrackersCategories(t *testing.T) {
 	_, vs, _ := readFixture(t, "extension-tds.json")
 	c := byName(vs, "Contoso Ads")
-	if c == nil || hosts(c) != "contoso-ads.example contoso-pixel.example" || c.Category != Marketing {
+	if c == nil || hosts(c) != "contoso-ads.example contoso-pixel.example" || c.Category != data.Marketing {
 		t.Fatalf("contoso: %+v", c)
 	}
-	if l := byName(vs, "lonely.example"); l == nil || l.Category != Analytics {
+	if l := byName(vs, "lonely.example"); l == nil || l.Category != data.Analytics {
 		t.Errorf("ownerless tracker: %+v", l)
 	}
 }
@@ -181,7 +181,7 @@ func TestTrackerBlocklistEntitiesTakeTheirTrackersCategories(t *testing.T) {
 func TestDisconnectServicesAndEntities(t *testing.T) {
 	_, vs, _ := readFixture(t, "disconnect-services.json")
 	ts := byName(vs, "Tailspin")
-	if ts.Category != Analytics || ts.Website != "https://tailspin.example/" || hosts(ts) != "tailspin.example tailspin-mine.example" {
+	if ts.Category != data.Analytics || ts.Website != "https://tailspin.example/" || hosts(ts) != "tailspin.example tailspin-mine.example" {
 		t.Errorf("tailspin: %q %q %q", ts.Category, ts.Website, hosts(ts))
 	}
 	if len(ts.SeenCategories) != 1 || ts.SeenCategories[0] != "Cryptomining" {
@@ -196,7 +196,7 @@ func TestDisconnectServicesAndEntities(t *testing.T) {
 func TestGhosteryPatternsAreVendorsOwnedByTheirOrganisation(t *testing.T) {
 	_, vs, _ := readFixture(t, "ghostery.json")
 	w := byName(vs, "Wingtip Analytics")
-	if w == nil || w.Owner != "Wingtip Toys" || w.Category != Analytics || hosts(w) != "wingtip-stats.example wt-collect.example" || w.PrivacyPolicy != "https://wingtip.example/privacy" {
+	if w == nil || w.Owner != "Wingtip Toys" || w.Category != data.Analytics || hosts(w) != "wingtip-stats.example wt-collect.example" || w.PrivacyPolicy != "https://wingtip.example/privacy" {
 		t.Fatalf("wingtip: %+v", w)
 	}
 	if e := byName(vs, "Wingtip Extension"); e == nil || e.SeenCategories[0] != "extensions" {
@@ -213,13 +213,13 @@ func TestGlobalVendorListMapsPurposesAndSkipsDeletedVendors(t *testing.T) {
 		t.Errorf("warnings %v", ws)
 	}
 	f := byName(vs, "Fabrikam Pixel")
-	if f.Category != Marketing || f.SetsCookies != Yes || f.PrivacyPolicy != "https://fabrikam.example/privacy" {
+	if f.Category != data.Marketing || f.SetsCookies != data.Yes || f.PrivacyPolicy != "https://fabrikam.example/privacy" {
 		t.Errorf("fabrikam: %+v", f)
 	}
 	if len(f.Sources) != 1 || !strings.Contains(f.Sources[0].Note, "cookies live up to") || f.Sources[0].Name != "IAB TCF vendor 7" {
 		t.Errorf("sources %+v", f.Sources)
 	}
-	if a := byName(vs, "Adatum Measurement"); a.Category != Analytics || a.SetsCookies != No {
+	if a := byName(vs, "Adatum Measurement"); a.Category != data.Analytics || a.SetsCookies != data.No {
 		t.Errorf("adatum: %q %q", a.Category, a.SetsCookies)
 	}
 }
@@ -230,7 +230,7 @@ func TestDeviceStorageDisclosure(t *testing.T) {
 	if v.Name != "fabrikam.example" || hosts(&v) != "fabrikam.example" {
 		t.Errorf("vendor %q %q", v.Name, hosts(&v))
 	}
-	if len(v.Storage) != 2 || v.Storage[0].Kind != Cookie || v.Storage[0].Category != Marketing || v.Storage[1].Kind != LocalStorage {
+	if len(v.Storage) != 2 || v.Storage[0].Kind != data.Cookie || v.Storage[0].Category != data.Marketing || v.Storage[1].Kind != data.LocalStorage {
 		t.Errorf("storage %+v", v.Storage)
 	}
 	if !strings.Contains(v.Storage[0].Purpose, "personalised advertising") {
@@ -243,7 +243,7 @@ func TestDeviceStorageDisclosure(t *testing.T) {
 
 func TestVendexJSONIsReadStrictly(t *testing.T) {
 	_, vs, _ := readFixture(t, "vendex-user.json")
-	if len(vs) != 2 || vs[0].ID != "hotjar" || vs[0].Category != Marketing {
+	if len(vs) != 2 || vs[0].ID != "hotjar" || vs[0].Category != data.Marketing {
 		t.Fatalf("%+v", vs)
 	}
 	_, _, err := ReadFile(FormatVendex, "typo.json", strings.NewReader(`{"id": "x", "catgory": "analytics"}`))
@@ -268,7 +268,7 @@ func TestMalformedFilesAreReportedWithTheirPlace(t *testing.T) {
 		{"ocd-escape.csv", `ocd-escape.csv:2: column "Platform": text holds a terminal escape sequence`},
 	}
 	for _, c := range cases {
-		b, err := os.ReadFile(filepath.Join("..", "testdata", "import", "bad", c.file))
+		b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "import", "bad", c.file))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -321,30 +321,9 @@ func TestStrayControlCharactersAreStripped(t *testing.T) {
 	}
 }
 
-func TestParseRetention(t *testing.T) {
-	for in, want := range map[string]string{
-		"1 year": "1y", "13 months": "13mo", "Session": "session", "End of session (browser)": "session",
-		"30 mins": "30m", "3650 days": "10y", "24 hours": "1d", "forever": "persistent", "Varies": "", "2 Weeks": "2w",
-	} {
-		if got := parseRetention(in).Code(); got != want {
-			t.Errorf("parseRetention(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestSlug(t *testing.T) {
-	for in, want := range map[string]string{
-		"Google/Doubleclick Ads": "google-doubleclick-ads", "#1 Chat Avenue": "1-chat-avenue", "Яндекс": "", "  A--B  ": "a-b",
-	} {
-		if got := Slug(in); got != want {
-			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // The public datasets, when present, are each read without error.
 func TestPublicDatasetsRead(t *testing.T) {
-	dir := filepath.Join("..", "..", "shared", "datasets")
+	dir := filepath.Join("..", "..", "..", "shared", "datasets")
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("public datasets not found at %s: %v", dir, err)
 	}
@@ -393,35 +372,14 @@ func TestFastPathsAgreeWithTheGeneralCode(t *testing.T) {
 		}), " ")
 	}
 	for _, n := range []string{"", " ", "Google Analytics", "google  analytics", " google-analytics.", "a\nb", "\n-a_b/c\t", "x", "Ünïcode Name", "A-B", "a b ", "ab  "} {
-		if got, want := NormalizeName(n), slowName(n); got != want {
+		if got, want := data.NormalizeName(n), slowName(n); got != want {
 			t.Errorf("NormalizeName(%q) = %q, want %q", n, got, want)
 		}
 	}
 	for _, h := range []string{"Example.COM", "example.com.", "a_b.example", "-a.example", "a-.example", "ab--cd.example", "xn--bcher-kva.example", "1.2.3.4", "01.2.3.4", "a..b", "r3---sn-x.example", strings.Repeat("a", 64) + ".com", "a.b-c.d_e.f9"} {
-		want, werr := NormalizeHost(h)
+		want, werr := data.NormalizeHost(h)
 		if got, ok := plainHost(h); ok && (werr != nil || got != want) {
 			t.Errorf("plainHost(%q) = %q, NormalizeHost gives %q, %v", h, got, want, werr)
-		}
-	}
-	re := regexp.MustCompile(`^(\d+)\s*(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|months?|mo|years?|yrs?|y)\b`)
-	for _, r := range []string{"1 year", "13 months", "30 mins", "3650 days", "24 hours", "2w", "1 mo", "1 month", "5 m", "5 min", "1 yr.", "1 year2", "12", "x", "1 years, renewed", "99999999999999999999 s", "3\tdays", "1 moon", "2 hrs", "1 séc", "1 sé"} {
-		k := strings.ToLower(strings.TrimSpace(r))
-		var want Lifetime
-		if m := re.FindStringSubmatch(k); m != nil {
-			n, err := strconv.ParseInt(m[1], 10, 64)
-			units := []struct {
-				prefix string
-				unit   int64
-			}{{"mo", month}, {"s", 1}, {"m", minute}, {"h", hour}, {"d", day}, {"w", 7 * day}, {"y", year}}
-			for _, u := range units {
-				if err == nil && strings.HasPrefix(m[2], u.prefix) {
-					want = Lifetime{Seconds: n * u.unit}
-					break
-				}
-			}
-		}
-		if got := parseRetention(r); got != want {
-			t.Errorf("parseRetention(%q) = %+v, want %+v", r, got, want)
 		}
 	}
 }
@@ -489,7 +447,7 @@ func TestOCDCSVReadInHalvesIsOnePass(t *testing.T) {
 		rows = append(rows, fmt.Sprintf("id-%d,%s,%s,c_%d,t%d.example,%s,%d days,%s,https://o%d.example/p,%d\n", i, platform, cats[i%len(cats)], i%3000, p%50, desc, i%400, owner, p, i%2))
 	}
 	file := header + strings.Join(rows, "")
-	read := func(f string, split bool) ([]Vendor, []Warning, error) {
+	read := func(f string, split bool) ([]data.Vendor, []Warning, error) {
 		defer func(n int, p float64) { csvMinSplit, csvSplitPerVendor = n, p }(csvMinSplit, csvSplitPerVendor)
 		if !split {
 			csvMinSplit = 1 << 40
@@ -559,21 +517,6 @@ func TestOCDJSONNamesTheRow(t *testing.T) {
 	_, _, err = ReadBytes(FormatOCDJSON, "ocd.json", []byte(`{"Acme": [{"cookie": "_a", "wildcardMatch": 5}]}`))
 	if err == nil || !strings.Contains(err.Error(), `"Acme"[0].wildcardMatch: want 0 or 1, got 5`) {
 		t.Errorf("wildcardMatch 5: %v", err)
-	}
-}
-
-func TestWordPrefixFold(t *testing.T) {
-	for _, c := range []struct {
-		s, q string
-		want bool
-	}{
-		{"ADARA MEDIA UNLIMITED", "adara", true}, {"RateGain Adara Inc", "adara", true}, {"x-adara.com", "adara", true},
-		{"Sportradar", "adara", false}, {"Twilio", "twi", true}, {"X (Twitter) embeds", "twi", true},
-		{"a", "adara", false}, {"anything", "", false}, {"Café Crème", "CAFÉ", true},
-	} {
-		if got := WordPrefixFold(c.s, c.q); got != c.want {
-			t.Errorf("WordPrefixFold(%q, %q) = %v", c.s, c.q, got)
-		}
 	}
 }
 

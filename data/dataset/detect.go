@@ -1,0 +1,213 @@
+package dataset
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/vendex/vendex/data"
+)
+
+// DetectFormat tells an import file's format from its content (the start of
+// the file, head; the whole file is surest), using the name only to name
+// the file in errors.
+func DetectFormat(name string, head []byte) (Format, error) {
+	b := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(b) == 0 {
+		return "", fmt.Errorf("%s: %w: the file is empty", name, ErrUnknownFormat)
+	}
+	if b[0] != '{' && b[0] != '[' {
+		line, _, _ := bytes.Cut(b, []byte("\n"))
+		l := strings.ToLower(string(line))
+		if strings.Contains(l, "platform") && strings.Contains(l, "cookie / data key name") {
+			return FormatOCDCSV, nil
+		}
+		if strings.HasPrefix(l, "domain,owner,displayname") {
+			return FormatTRDomain, nil
+		}
+		return "", fmt.Errorf("%s: %w (not JSON, and not a known CSV header); name it with --format, one of: %s", name, ErrUnknownFormat, FormatNames())
+	}
+	sh := sniffJSON(b)
+	has := func(k ...string) bool {
+		for _, x := range k {
+			if _, ok := sh.first[x]; !ok {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case sh.top == '{' && has("disclosures"):
+		return FormatIABDisclosure, nil
+	case sh.top == '{' && has("vendors") && (has("gvlSpecificationVersion") || has("vendorListVersion") || has("tcfPolicyVersion")):
+		return FormatGVL, nil
+	case sh.top == '{' && has("trackers") && !has("trackerDomains") && !has("timeUpdated"):
+		return FormatTDS, nil
+	case sh.top == '{' && has("organizations") && (has("patterns") || has("categories")):
+		return FormatGhostery, nil
+	case sh.top == '{' && (has("categories") || has("entities")) && (has("license") || len(sh.keys) == 1):
+		return FormatDisconnect, nil
+	case has("domain") && (has("owner") || has("resources") || has("prevalence")):
+		return FormatTRDomain, nil
+	case has("name", "properties"):
+		return FormatTREntity, nil
+	case sh.top == '[' && has("name", "domains", "category") && !has("id"):
+		return FormatThirdPartyWeb, nil
+	case has("id") && mostlyVendexFields(sh.keys):
+		return FormatVendex, nil
+	case sh.top == '{' && len(sh.keys) > 0 && sh.first[sh.keys[0]] == "[" && hasAll(sh.inner[sh.keys[0]], "cookie", "retentionPeriod"):
+		return FormatOCDJSON, nil
+	}
+	// Broken JSON is said to be broken, and where, rather than of an
+	// unknown format (the shape cannot be told from half a file).
+	var se *json.SyntaxError
+	if err := json.Unmarshal(b, new(json.RawMessage)); errors.As(err, &se) {
+		off := min(int(se.Offset), len(b))
+		return "", fmt.Errorf("%s:%d: not valid JSON: %v", name, 1+bytes.Count(b[:off], []byte("\n")), se)
+	}
+	return "", fmt.Errorf("%s: %w; name it with --format, one of: %s", name, ErrUnknownFormat, FormatNames())
+}
+
+func hasAll(keys []string, want ...string) bool {
+	for _, w := range want {
+		found := false
+		for _, k := range keys {
+			if k == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+var vendexFields = func() map[string]bool {
+	m := map[string]bool{}
+	b, _ := json.Marshal(data.Vendor{})
+	var raw map[string]json.RawMessage
+	_ = json.Unmarshal(b, &raw)
+	for k := range raw {
+		m[k] = true
+	}
+	for _, k := range []string{"aliases", "overview", "website", "privacy_policy", "products", "industries", "categories", "domains", "scripts", "connections", "data_collected", "storage", "permissions", "faq", "related", "sources", "provenance", "seen_categories", "owner"} {
+		m[k] = true
+	}
+	return m
+}()
+
+// mostlyVendexFields reports whether keys are a vendex card's: three of
+// its fields at least and at most two others, so that a card with a
+// misspelt field is read as one and its reader says which field is wrong.
+func mostlyVendexFields(keys []string) bool {
+	known := 0
+	for _, k := range keys {
+		if vendexFields[k] {
+			known++
+		}
+	}
+	return known >= 3 && len(keys)-known <= 2
+}
+
+// jsonShape is what sniffing the start of a JSON file found: the top-level
+// delimiter, the keys of the top object (or of the first array element),
+// the first token of each key's value, and the keys one level deeper.
+type jsonShape struct {
+	top   json.Delim
+	keys  []string
+	first map[string]string
+	inner map[string][]string
+}
+
+// sniffJSON reads tokens until the head runs out; a truncated head is fine.
+func sniffJSON(b []byte) jsonShape {
+	sh := jsonShape{first: map[string]string{}, inner: map[string][]string{}}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	t, err := dec.Token()
+	d, ok := t.(json.Delim)
+	if err != nil || !ok {
+		return sh
+	}
+	sh.top = d
+	if d == '[' {
+		t, err = dec.Token()
+		if d2, ok := t.(json.Delim); err != nil || !ok || d2 != '{' {
+			return sh
+		}
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return sh
+		}
+		k, _ := t.(string)
+		sh.keys = append(sh.keys, k)
+		t, err = dec.Token()
+		if err != nil {
+			sh.first[k] = ""
+			return sh
+		}
+		v, isDelim := t.(json.Delim)
+		if !isDelim {
+			sh.first[k] = "scalar"
+			continue
+		}
+		sh.first[k] = string(v)
+		keys, err := innerKeys(dec, v)
+		sh.inner[k] = keys
+		if err != nil {
+			return sh
+		}
+	}
+	return sh
+}
+
+// innerKeys reads a value whose opening delimiter was just read, returning
+// the keys of the object (or of the array's first object), and skips the
+// rest of it.
+func innerKeys(dec *json.Decoder, open json.Delim) ([]string, error) {
+	var keys []string
+	depth, objDepth := 1, 1
+	if open == '[' {
+		objDepth = 2
+	}
+	expectKey := open == '{'
+	done := false // the first object has been read
+	for depth > 0 {
+		t, err := dec.Token()
+		if err != nil {
+			return keys, err
+		}
+		if v, ok := t.(json.Delim); ok {
+			switch v {
+			case '{', '[':
+				depth++
+				if depth == objDepth && v == '{' && !done {
+					expectKey = true
+				}
+			default:
+				depth--
+				if objDepth == 2 && depth == 1 {
+					done = true
+				}
+				if depth == objDepth {
+					expectKey = true // a composite value ended
+				}
+			}
+			continue
+		}
+		if depth == objDepth && !done {
+			if s, ok := t.(string); ok && expectKey {
+				keys = append(keys, s)
+				expectKey = false
+			} else {
+				expectKey = true
+			}
+		}
+	}
+	return keys, nil
+}

@@ -1,0 +1,94 @@
+package dataset
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/vendex/vendex/data"
+)
+
+// disclosureFile is the IAB TCF device storage disclosure
+// (deviceStorageDisclosureUrl).
+type disclosureFile struct {
+	Disclosures []struct {
+		Identifier    string   `json:"identifier"`
+		Type          string   `json:"type"`
+		MaxAgeSeconds *float64 `json:"maxAgeSeconds"`
+		Domain        string   `json:"domain"`
+		Domains       []string `json:"domains"`
+		Purposes      []int    `json:"purposes"`
+	} `json:"disclosures"`
+	Domains []struct {
+		Domain string `json:"domain"`
+	} `json:"domains"`
+}
+
+// disclosure reads a device storage disclosure: {disclosures: [{identifier,
+// type: cookie|web|app, maxAgeSeconds, domain, domains, purposes}],
+// domains: [{domain, use}]}. It names no vendor: the record is named after
+// its first domain, and the store joins it to the vendor that owns its
+// domains. "web" storage becomes localStorage; "app" storage is skipped.
+func (rd *reader) disclosure(b []byte) ([]data.Vendor, error) {
+	var f disclosureFile
+	if err := rd.decodeJSON(b, 0, &f); err != nil {
+		return nil, err
+	}
+	v := &data.Vendor{}
+	for i, d := range f.Domains {
+		rd.addDomain(v, d.Domain, fmt.Sprintf("domains[%d].domain", i))
+	}
+	for i, d := range f.Disclosures {
+		path := fmt.Sprintf("disclosures[%d]", i)
+		var kind data.StorageKind
+		switch strings.ToLower(strings.TrimSpace(d.Type)) {
+		case "cookie":
+			kind = data.Cookie
+		case "web":
+			kind = data.LocalStorage
+		case "app":
+			rd.warn(0, path, "skipped %q: app storage is not browser storage", text(d.Identifier))
+			continue
+		default:
+			return nil, rd.fail(0, path+".type", fmt.Errorf("want cookie, web or app, got %q", d.Type))
+		}
+		if d.Domain != "" && d.Domain != "*" {
+			rd.addDomain(v, d.Domain, path+".domain")
+		}
+		for j, h := range d.Domains {
+			if h != "*" {
+				rd.addDomain(v, h, fmt.Sprintf("%s.domains[%d]", path, j))
+			}
+		}
+		st := data.StorageItem{Kind: kind, Name: text(d.Identifier), Category: tcfCategory(d.Purposes)}
+		if d.MaxAgeSeconds != nil {
+			if *d.MaxAgeSeconds <= 0 && kind == data.Cookie {
+				st.Lifetime = data.SessionLifetime
+			} else {
+				st.Lifetime = secondsLifetime(*d.MaxAgeSeconds)
+			}
+		}
+		var ps []string
+		for _, p := range d.Purposes {
+			if n, ok := tcfPurposeNames[p]; ok {
+				ps = append(ps, n)
+			}
+		}
+		if len(ps) > 0 {
+			st.Purpose = "TCF purposes: " + strings.Join(ps, "; ") + "."
+		}
+		if st.Name == "" {
+			rd.warn(0, path, "skipped an item with no identifier")
+			continue
+		}
+		addStorage(v, st)
+		if st.Category != "" {
+			(categoryTable{"x": st.Category}).addCategory(v, "x")
+		}
+	}
+	if len(v.Domains) == 0 {
+		return nil, rd.fail(0, "domains", errors.New("the disclosure names no domain, so vendex cannot tell whose it is"))
+	}
+	v.Name = v.Domains[0].Host
+	return []data.Vendor{*v}, nil
+}

@@ -1,0 +1,71 @@
+// Package dataset reads the public dataset formats vendex imports (and its
+// own JSON) into records for the store: format detection in detect.go, the
+// machinery every reader shares in reader.go, build.go and collector.go, and
+// one file per format.
+package dataset
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Format is a file format vendex can import.
+type Format string
+
+// The import formats. Each reader documents the shapes it accepts.
+const (
+	FormatVendex        Format = "vendex"               // vendex's own JSON (export --format json)
+	FormatOCDCSV        Format = "ocd-csv"              // Open Cookie Database CSV
+	FormatOCDJSON       Format = "ocd-json"             // Open Cookie Database JSON
+	FormatThirdPartyWeb Format = "third-party-web"      // third-party-web entities
+	FormatTREntity      Format = "tracker-radar-entity" // DuckDuckGo Tracker Radar entity file(s)
+	FormatTRDomain      Format = "tracker-radar-domain" // DuckDuckGo Tracker Radar domain file(s)
+	FormatTDS           Format = "ddg-tds"              // DuckDuckGo tracker blocklist (extension-tds.json)
+	FormatDisconnect    Format = "disconnect"           // Disconnect services.json (or entities.json)
+	FormatGhostery      Format = "ghostery"             // Ghostery trackerdb JSON export
+	FormatGVL           Format = "iab-gvl"              // IAB TCF global vendor list v3
+	FormatIABDisclosure Format = "iab-disclosure"       // IAB TCF device storage disclosure
+)
+
+// Formats lists every import format with what it is, in the order help
+// text shows them.
+var Formats = []struct {
+	Format Format
+	Title  string
+}{
+	{FormatVendex, "vendex JSON (one vendor or a list, as export --format json writes)"},
+	{FormatOCDCSV, "Open Cookie Database CSV"},
+	{FormatOCDJSON, "Open Cookie Database JSON"},
+	{FormatThirdPartyWeb, "third-party-web entities JSON"},
+	{FormatTREntity, "DuckDuckGo Tracker Radar entity file, or a JSON array of them"},
+	{FormatTRDomain, "DuckDuckGo Tracker Radar domain file, JSON lines of them, or a domain index CSV"},
+	{FormatTDS, "DuckDuckGo tracker blocklist (extension-tds.json)"},
+	{FormatDisconnect, "Disconnect services.json or entities.json"},
+	{FormatGhostery, "Ghostery trackerdb JSON export"},
+	{FormatGVL, "IAB TCF global vendor list v3 (vendor-list.json)"},
+	{FormatIABDisclosure, "IAB TCF device storage disclosure JSON"},
+}
+
+// FormatNames is the list of format names, comma separated, for messages.
+func FormatNames() string {
+	s := make([]string, len(Formats))
+	for i, f := range Formats {
+		s[i] = string(f.Format)
+	}
+	return strings.Join(s, ", ")
+}
+
+// ParseFormat accepts a format's name.
+func ParseFormat(s string) (Format, error) {
+	k := strings.ToLower(strings.TrimSpace(s))
+	for _, f := range Formats {
+		if string(f.Format) == k {
+			return f.Format, nil
+		}
+	}
+	return "", fmt.Errorf("unknown format %q (want one of %s)", s, FormatNames())
+}
+
+// ErrUnknownFormat is wrapped when DetectFormat cannot tell a file's format.
+var ErrUnknownFormat = errors.New("cannot tell the file's format")

@@ -1,0 +1,73 @@
+package dataset
+
+import (
+	"cmp"
+	"fmt"
+	"sort"
+
+	"github.com/vendex/vendex/data"
+)
+
+// Ghostery trackerdb categories.
+var ghosteryCategories = categoryTable{
+	"advertising": data.Marketing, "pornvertising": data.Marketing, "social_media": data.Marketing,
+	"site_analytics": data.Analytics, "consent": data.StrictlyNecessary,
+	"audio_video_player": data.Functional, "customer_interaction": data.Functional,
+	"hosting": data.Functional, "utilities": data.Functional,
+}
+
+// ghosteryFile is trackerdb's export-json shape.
+type ghosteryFile struct {
+	Organizations map[string]struct {
+		Name             string `json:"name"`
+		WebsiteURL       string `json:"website_url"`
+		PrivacyPolicyURL string `json:"privacy_policy_url"`
+	} `json:"organizations"`
+	Patterns map[string]struct {
+		Name         string   `json:"name"`
+		Category     string   `json:"category"`
+		Organization string   `json:"organization"`
+		WebsiteURL   string   `json:"website_url"`
+		Domains      []string `json:"domains"`
+	} `json:"patterns"`
+	Domains map[string]string `json:"domains"`
+}
+
+// ghostery reads Ghostery's trackerdb as its export-json writes it
+// ({categories, organizations, patterns, domains}): each pattern (a
+// product, such as "Google Analytics") is a vendor; its organization is the
+// owner and lends its website and privacy policy.
+func (rd *reader) ghostery(b []byte) ([]data.Vendor, error) {
+	var f ghosteryFile
+	if err := rd.decodeJSON(b, 0, &f); err != nil {
+		return nil, err
+	}
+	byPattern := map[string][]string{}
+	for d, p := range f.Domains {
+		byPattern[p] = append(byPattern[p], d)
+	}
+	c := newCollector()
+	for _, key := range sortedKeys(f.Patterns) {
+		p := f.Patterns[key]
+		name := firstNonEmpty(p.Name, key)
+		v := c.get("\x00"+key, name)
+		addAlias(v, key)
+		org, ok := f.Organizations[p.Organization]
+		if ok && text(org.Name) != v.Name {
+			v.Owner = cmp.Or(v.Owner, text(org.Name))
+		}
+		v.Website = cmp.Or(v.Website, text(p.WebsiteURL))
+		v.Website = cmp.Or(v.Website, text(org.WebsiteURL))
+		v.PrivacyPolicy = cmp.Or(v.PrivacyPolicy, text(org.PrivacyPolicyURL))
+		ghosteryCategories.addCategory(v, p.Category)
+		for j, d := range p.Domains {
+			rd.addDomain(v, d, fmt.Sprintf("patterns[%q].domains[%d]", key, j))
+		}
+		extra := byPattern[key]
+		sort.Strings(extra)
+		for _, d := range extra {
+			rd.addDomain(v, d, fmt.Sprintf("domains[%q]", d))
+		}
+	}
+	return c.vendors(), nil
+}

@@ -1,0 +1,153 @@
+package dataset
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/vendex/vendex/data"
+)
+
+// gvlVendor is one vendor of the IAB TCF global vendor list (v3), or of a
+// vendor-id-to-domains list ({id, name, domains}) such as OVK's.
+type gvlVendor struct {
+	ID                  int      `json:"id"`
+	Name                string   `json:"name"`
+	Purposes            []int    `json:"purposes"`
+	LegIntPurposes      []int    `json:"legIntPurposes"`
+	CookieMaxAgeSeconds *float64 `json:"cookieMaxAgeSeconds"`
+	UsesCookies         *bool    `json:"usesCookies"`
+	UsesNonCookieAccess *bool    `json:"usesNonCookieAccess"`
+	URLs                []struct {
+		LangID  string `json:"langId"`
+		Privacy string `json:"privacy"`
+	} `json:"urls"`
+	PolicyURL                  string   `json:"policyUrl"` // GVL v2
+	DeviceStorageDisclosureURL string   `json:"deviceStorageDisclosureUrl"`
+	DeletedDate                string   `json:"deletedDate"`
+	Domains                    []string `json:"domains"`
+}
+
+// gvl reads the IAB TCF global vendor list: v3 vendor-list.json
+// ({vendors: {"<id>": {...}}}); v2 lists read the same way (policyUrl).
+// A list whose vendors are an array of {id, name, domains} (OVK's
+// vendorinfo) is read too and gives the vendors' domains. Deleted vendors
+// are skipped with a warning. The TCF vendor id and cookie facts with no
+// cookie name go into the vendor's sources.
+func (rd *reader) gvl(b []byte) ([]data.Vendor, error) {
+	var f struct {
+		VendorListVersion int             `json:"vendorListVersion"`
+		Vendors           json.RawMessage `json:"vendors"`
+	}
+	if err := rd.decodeJSON(b, 0, &f); err != nil {
+		return nil, err
+	}
+	var list []gvlVendor
+	var paths []string // where each vendor is in the file, for warnings
+	raw := bytes.TrimSpace(f.Vendors)
+	switch {
+	case len(raw) > 0 && raw[0] == '{':
+		var m map[string]gvlVendor
+		if err := rd.decodeJSON(raw, rd.lineOf(b, raw), &m); err != nil {
+			return nil, rd.prefixPath(err, "vendors")
+		}
+		keys := sortedKeys(m)
+		sort.SliceStable(keys, func(i, j int) bool { return m[keys[i]].ID < m[keys[j]].ID })
+		for _, k := range keys {
+			list, paths = append(list, m[k]), append(paths, fmt.Sprintf("vendors.%s", k))
+		}
+	case len(raw) > 0 && raw[0] == '[':
+		if err := rd.decodeJSON(raw, rd.lineOf(b, raw), &list); err != nil {
+			return nil, rd.prefixPath(err, "vendors")
+		}
+		for i := range list {
+			paths = append(paths, fmt.Sprintf("vendors[%d]", i))
+		}
+	default:
+		return nil, rd.fail(0, "vendors", errors.New("want an object or a list of vendors"))
+	}
+	c := newCollector()
+	nameOnly, warned := 0, len(rd.warnings)
+	for i, g := range list {
+		path := paths[i]
+		if g.DeletedDate != "" {
+			rd.warn(0, path, "skipped %q: deleted from the list on %s", text(g.Name), text(g.DeletedDate))
+			continue
+		}
+		if text(g.Name) == "" {
+			rd.warn(0, path, "skipped a vendor with no name")
+			continue
+		}
+		if len(g.Domains) == 0 && len(g.Purposes) == 0 && len(g.LegIntPurposes) == 0 && len(g.URLs) == 0 &&
+			g.PolicyURL == "" && g.UsesCookies == nil && g.DeviceStorageDisclosureURL == "" {
+			nameOnly++ // a vendor info file's vendor with no domains: nothing to add
+			continue
+		}
+		v := c.get(g.Name, g.Name)
+		for _, u := range g.URLs {
+			if u.LangID == "en" || v.PrivacyPolicy == "" {
+				if p := text(u.Privacy); p != "" {
+					v.PrivacyPolicy = p
+				}
+			}
+		}
+		v.PrivacyPolicy = cmp.Or(v.PrivacyPolicy, text(g.PolicyURL))
+		if cat := tcfCategory(g.Purposes, g.LegIntPurposes); cat != "" {
+			(categoryTable{"x": cat}).addCategory(v, "x")
+		}
+		if g.UsesCookies != nil {
+			if *g.UsesCookies {
+				v.SetsCookies = data.Yes
+			} else if g.UsesNonCookieAccess != nil && !*g.UsesNonCookieAccess {
+				v.SetsCookies = data.No
+			}
+		}
+		var notes []string
+		if g.UsesCookies != nil && *g.UsesCookies && g.CookieMaxAgeSeconds != nil {
+			if l := secondsLifetime(*g.CookieMaxAgeSeconds); !l.IsZero() {
+				notes = append(notes, "cookies live up to "+l.String())
+			} else {
+				notes = append(notes, "cookies are session cookies")
+			}
+		}
+		if g.UsesNonCookieAccess != nil && *g.UsesNonCookieAccess {
+			notes = append(notes, "also uses non-cookie storage")
+		}
+		src := data.Source{Name: fmt.Sprintf("IAB TCF vendor %d", g.ID), Note: strings.Join(notes, "; ")}
+		if u := text(g.DeviceStorageDisclosureURL); strings.HasPrefix(u, "http") {
+			src.URL = u
+		}
+		if g.ID > 0 && !slices.ContainsFunc(v.Sources, func(s data.Source) bool { return s.Name == src.Name && s.URL == src.URL }) {
+			v.Sources = append(v.Sources, src)
+		}
+		if g.ID > 0 {
+			// The TCF id as an alias joins the records of other IAB files
+			// (a vendor info file's names often differ from the list's)
+			// and finds the vendor by the id consent strings carry.
+			addAlias(v, iabAlias(g.ID))
+		}
+		for j, d := range g.Domains {
+			rd.addDomain(v, d, fmt.Sprintf("%s.domains[%d]", path, j))
+		}
+	}
+	if nameOnly > 0 {
+		// First: the one warning that says much, before the many that
+		// say little.
+		rd.warn(0, "vendors", "skipped %d vendors that have nothing but a name and an id", nameOnly)
+		last := rd.warnings[len(rd.warnings)-1]
+		copy(rd.warnings[warned+1:], rd.warnings[warned:len(rd.warnings)-1])
+		rd.warnings[warned] = last
+	}
+	return c.vendors(), nil
+}
+
+// IABAliasPrefix starts the alias an IAB TCF vendor gets from its id.
+const IABAliasPrefix = "IAB TCF vendor "
+
+func iabAlias(id int) string { return IABAliasPrefix + strconv.Itoa(id) }

@@ -1,0 +1,239 @@
+package dataset
+
+import (
+	"encoding/json"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/vendex/vendex/data"
+)
+
+// Open Cookie Database "Category" column.
+var ocdCategories = categoryTable{
+	"functional": data.Functional, "marketing": data.Marketing, "analytics": data.Analytics,
+	"security": data.StrictlyNecessary, "necessary": data.StrictlyNecessary,
+	"personalization": data.Personalisation, "personalisation": data.Personalisation,
+	"preferences": data.Functional,
+}
+
+// ocdRow is one Open Cookie Database record, as a CSV row or a JSON object.
+type ocdRow struct {
+	ID              string  `json:"id"`
+	Platform        string  `json:"-"`
+	Category        string  `json:"category"`
+	Cookie          string  `json:"cookie"`
+	Domain          string  `json:"domain"`
+	Description     string  `json:"description"`
+	RetentionPeriod string  `json:"retentionPeriod"`
+	DataController  string  `json:"dataController"`
+	PrivacyLink     string  `json:"privacyLink"`
+	WildcardMatch   flexInt `json:"wildcardMatch"`
+}
+
+// flexInt reads 0/1 written as a number or a string ("0", "1", "").
+type flexInt int
+
+func (f *flexInt) UnmarshalJSON(b []byte) error {
+	s := strings.Trim(string(b), `"`)
+	if s == "" || s == "null" {
+		*f = 0
+		return nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return &json.UnmarshalTypeError{Value: "string " + string(b), Type: reflect.TypeOf(0)}
+	}
+	*f = flexInt(n)
+	return nil
+}
+
+// ocd turns Open Cookie Database rows into one record per Platform: the
+// platform is the vendor, the data controller its owner, each row a
+// cookie (the database does not say which names are localStorage keys).
+// The vendor's category is the one most of its rows have.
+func (rd *reader) ocd(rows []ocdRow, paths []string) []data.Vendor {
+	ob := rd.newOCDBuilder()
+	ob.c.reserve(len(rows))
+	for i := range rows {
+		ob.add(&rows[i], 0, paths[i])
+	}
+	return ob.vendors()
+}
+
+// ocdBuilder gathers Open Cookie Database rows into vendors, one row at a
+// time, so that a large CSV file need not be held as rows first.
+type ocdBuilder struct {
+	rd     *reader
+	c      *collector
+	counts map[*data.Vendor]*categoryCounts
+	// A vendor's rows usually come together: the last row's platform and
+	// domain, and what they gave, save normalising them again.
+	lastPlatform, lastDomain string
+	lastVendor               *data.Vendor
+	lastHost                 string
+	lastHostOK               bool
+	// The last row's category and retention as written, and what they
+	// mapped to: most rows repeat a few of each.
+	lastRawCat, lastRetention string
+	lastCat                   data.Category
+	lastCatOK                 bool
+	lastLifetime              data.Lifetime
+}
+
+func (rd *reader) newOCDBuilder() *ocdBuilder {
+	return &ocdBuilder{rd: rd, c: newCollector(), counts: map[*data.Vendor]*categoryCounts{}}
+}
+
+// add files one row, found at line (a CSV file's) or path (a JSON file's).
+func (ob *ocdBuilder) add(r *ocdRow, line int, path string) {
+	c, counts := ob.c, ob.counts
+	name := text(r.Cookie)
+	if text(r.Platform) == "" || name == "" {
+		ob.rd.warn(line, path, "skipped a row with no platform or no cookie name")
+		return
+	}
+	v := ob.lastVendor
+	if v == nil || r.Platform != ob.lastPlatform {
+		v = c.get(r.Platform, r.Platform)
+		ob.lastPlatform, ob.lastVendor = r.Platform, v
+	}
+	if v.Owner == "" {
+		v.Owner = text(r.DataController)
+	}
+	if v.PrivacyPolicy == "" {
+		if u := text(r.PrivacyLink); strings.HasPrefix(u, "http") {
+			v.PrivacyPolicy = u
+		}
+	}
+	rawCat := text(r.Category)
+	if rawCat != ob.lastRawCat || ob.lastRawCat == "" {
+		ob.lastCat, ob.lastCatOK = ocdCategories[strings.ToLower(rawCat)]
+		ob.lastRawCat = rawCat
+	}
+	cat, ok := ob.lastCat, ob.lastCatOK
+	if !ok && rawCat != "" && !data.ContainsFold(v.SeenCategories, rawCat) {
+		v.SeenCategories = append(v.SeenCategories, rawCat)
+	}
+	if cat != "" {
+		cs := counts[v]
+		if cs == nil {
+			cs = &categoryCounts{}
+			counts[v] = cs
+		}
+		cs.add(cat)
+	}
+	if r.WildcardMatch == 1 && !strings.HasSuffix(name, "*") {
+		name += "*"
+	}
+	if r.RetentionPeriod != ob.lastRetention || r.RetentionPeriod == "" {
+		ob.lastLifetime, ob.lastRetention = data.ParseRetention(r.RetentionPeriod), r.RetentionPeriod
+	}
+	addStorage(v, data.StorageItem{Kind: data.Cookie, Name: name, Lifetime: ob.lastLifetime, Purpose: text(r.Description), Category: cat})
+	if d := text(r.Domain); d != "" {
+		if d != ob.lastDomain {
+			ob.lastDomain = d
+			ob.lastHost, ob.lastHostOK = importHost(d)
+		}
+		if h := ob.lastHost; ob.lastHostOK && !data.HasDomain(v.Domains, h) {
+			v.Domains = append(v.Domains, data.Domain{Host: h})
+		}
+	}
+}
+
+// fold takes into ob's vendors what later, read from the rows after ob's,
+// holds on the same platforms, as if ob had read those rows itself (ob's
+// owner and policy stand; cookies and domains are added in order;
+// category counts add up), and drops them from later: later's other
+// vendors then follow ob's.
+func (ob *ocdBuilder) fold(later *ocdBuilder) {
+	for k, lv := range later.c.byKey {
+		v, ok := ob.c.byKey[k]
+		if !ok {
+			continue
+		}
+		if v.Owner == "" {
+			v.Owner = lv.Owner
+		}
+		if v.PrivacyPolicy == "" {
+			v.PrivacyPolicy = lv.PrivacyPolicy
+		}
+		for _, sc := range lv.SeenCategories {
+			if !data.ContainsFold(v.SeenCategories, sc) {
+				v.SeenCategories = append(v.SeenCategories, sc)
+			}
+		}
+		if cs := later.counts[lv]; cs != nil {
+			mine := ob.counts[v]
+			if mine == nil {
+				mine = &categoryCounts{}
+				ob.counts[v] = mine
+			}
+			for i := range cs {
+				mine[i] += cs[i]
+			}
+			delete(later.counts, lv)
+		}
+		for _, st := range lv.Storage {
+			addStorage(v, st)
+		}
+		for _, d := range lv.Domains {
+			if !data.HasDomain(v.Domains, d.Host) {
+				v.Domains = append(v.Domains, d)
+			}
+		}
+		*lv = data.Vendor{} // no name: vendors() leaves it out
+	}
+}
+
+func (ob *ocdBuilder) vendors() []data.Vendor {
+	for v, cs := range ob.counts {
+		setCategories(v, cs)
+	}
+	return ob.c.vendors()
+}
+
+// categoryCounts counts a vendor's rows per category, in the order of
+// Categories: an array, not a map, as there is one per vendor of a large
+// file.
+type categoryCounts [8]int
+
+func (c *categoryCounts) add(cat data.Category) {
+	for i, k := range data.Categories {
+		if k == cat && i < len(c) {
+			c[i]++
+			return
+		}
+	}
+}
+
+// setCategories makes the most frequent category the vendor's and the
+// others its further categories, in banner order on a tie.
+func setCategories(v *data.Vendor, counts *categoryCounts) {
+	type counted struct {
+		cat data.Category
+		n   int
+	}
+	var buf [len(categoryCounts{})]counted
+	cs := buf[:0]
+	for i, k := range data.Categories {
+		if i < len(counts) && counts[i] > 0 {
+			cs = append(cs, counted{k, counts[i]})
+		}
+	}
+	switch len(cs) {
+	case 0:
+		return
+	case 1:
+		// Most vendors: nothing to sort.
+		v.Category, v.Categories = cs[0].cat, []data.Category{}
+		return
+	}
+	slices.SortStableFunc(cs, func(a, b counted) int { return b.n - a.n })
+	v.Category = cs[0].cat
+	v.Categories = make([]data.Category, len(cs)-1)
+	for i, c := range cs[1:] {
+		v.Categories[i] = c.cat
+	}
+}

@@ -1,0 +1,388 @@
+package dataset
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/vendex/vendex/data"
+)
+
+// MaxField is the longest text field an import accepts, in bytes. Nothing
+// a vendor card shows comes near it; a longer one is a damaged or hostile
+// file.
+const MaxField = 64 << 10
+
+// ImportError is a problem that stops an import, with its place in the
+// file: a line (counted from 1), a JSON path, or both.
+type ImportError struct {
+	File string
+	Line int
+	Path string
+	Err  error
+}
+
+func (e *ImportError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		b.WriteString(":" + strconv.Itoa(e.Line))
+	}
+	if e.Path != "" {
+		b.WriteString(": " + e.Path)
+	}
+	b.WriteString(": " + e.Err.Error())
+	return b.String()
+}
+
+func (e *ImportError) Unwrap() error { return e.Err }
+
+// Warning is something an import skipped or changed without failing: an
+// unusable domain, a deleted vendor, a storage type vendex has no kind for.
+type Warning struct {
+	File    string
+	Line    int
+	Path    string
+	Message string
+}
+
+func (w Warning) String() string {
+	return (&ImportError{File: w.File, Line: w.Line, Path: w.Path, Err: errors.New(w.Message)}).Error()
+}
+
+// ReadFile reads one import file of format f. name is used in errors and
+// warnings only. The records it returns carry no ids unless the file gave
+// them (vendex JSON): the store resolves each to an existing vendor or a new
+// id. Any error stops the whole file and says where it is.
+func ReadFile(f Format, name string, r io.Reader) ([]data.Vendor, []Warning, error) {
+	b, err := readAll(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return ReadBytes(f, name, b)
+}
+
+// ReadBytes is ReadFile of a file already in memory, b, which it does not
+// change: a caller that has read the file to detect its format and hash it
+// need not have it copied again (10 MB for a 100,000-row CSV).
+func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error) {
+	var err error
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	rd := &reader{file: name}
+	if !utf8.Valid(b) {
+		// Latin-1 text, most likely: it is read, but each such byte shows
+		// as U+FFFD, so say where the first one is.
+		i := 0
+		for i < len(b) {
+			r, n := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && n == 1 {
+				break
+			}
+			i += n
+		}
+		rd.warn(1+bytes.Count(b[:i], []byte("\n")), "", "the file is not all UTF-8 (Latin-1?); bytes that are not show as \uFFFD: convert it with iconv -f latin1 -t utf-8 and import that")
+	}
+	if f != FormatOCDCSV && !(f == FormatTRDomain && bytes.HasPrefix(b, []byte("domain,"))) {
+		if err := rd.scanJSONText(b, f == FormatVendex); err != nil {
+			return nil, nil, err
+		}
+	}
+	var vs []data.Vendor
+	switch f {
+	case FormatVendex:
+		vs, err = rd.vendex(b)
+	case FormatOCDCSV:
+		vs, err = rd.ocdCSV(b)
+	case FormatOCDJSON:
+		vs, err = rd.ocdJSON(b)
+	case FormatThirdPartyWeb:
+		vs, err = rd.thirdPartyWeb(b)
+	case FormatTREntity:
+		vs, err = rd.trEntities(b)
+	case FormatTRDomain:
+		vs, err = rd.trDomains(b)
+	case FormatTDS:
+		vs, err = rd.tds(b)
+	case FormatDisconnect:
+		vs, err = rd.disconnect(b)
+	case FormatGhostery:
+		vs, err = rd.ghostery(b)
+	case FormatGVL:
+		vs, err = rd.gvl(b)
+	case FormatIABDisclosure:
+		vs, err = rd.disclosure(b)
+	default:
+		return nil, nil, fmt.Errorf("%s: unknown format %q (want one of %s)", name, f, FormatNames())
+	}
+	if err != nil {
+		return nil, rd.warnings, err
+	}
+	return vs, rd.warnings, nil
+}
+
+// readAll is io.ReadAll into a buffer of the right size when r knows its
+// length (a bytes or strings reader, a file): growing it by doubling cost a
+// tenth of reading a large file.
+func readAll(r io.Reader) ([]byte, error) {
+	n := int64(-1)
+	switch x := r.(type) {
+	case interface{ Len() int }:
+		n = int64(x.Len())
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := x.Stat(); err == nil && fi.Mode().IsRegular() {
+			n = fi.Size()
+		}
+	}
+	if n < 0 || n > 1<<34 {
+		return io.ReadAll(r)
+	}
+	var buf bytes.Buffer
+	buf.Grow(int(n) + bytes.MinRead)
+	_, err := buf.ReadFrom(r)
+	return buf.Bytes(), err
+}
+
+// reader holds one file's state while it is read.
+type reader struct {
+	file     string
+	warnings []Warning
+}
+
+func (rd *reader) warn(line int, path, format string, args ...any) {
+	rd.warnings = append(rd.warnings, Warning{File: rd.file, Line: line, Path: path, Message: fmt.Sprintf(format, args...)})
+}
+
+func (rd *reader) fail(line int, path string, err error) error {
+	return &ImportError{File: rd.file, Line: line, Path: path, Err: err}
+}
+
+// ErrControlText is wrapped when text holds a terminal escape sequence:
+// such a file is rejected, not cleaned, so that nothing it says reaches a
+// terminal. (Lone control characters, which real datasets do hold, such
+// as a stray U+009E in a company name, are removed by CleanLine instead;
+// in vendex's own JSON, which people write by hand, they are rejected too.)
+var ErrControlText = errors.New("text holds a terminal escape sequence")
+
+// ErrFieldTooLong is wrapped when a field is longer than MaxField.
+var ErrFieldTooLong = fmt.Errorf("field longer than %d bytes", MaxField)
+
+// scanJSONText checks every string in a JSON (or JSON lines) file in one
+// pass before decoding, so that the error can name the line: no string may
+// be longer than MaxField or start an escape sequence (ESC, or the C1 CSI,
+// OSC and DCS introducers), whether raw or escaped as \u001b. strict
+// refuses every other control character but tab, newline and CR as well.
+func (rd *reader) scanJSONText(b []byte, strict bool) error {
+	bad := func(r rune) bool { return escapeRune(r) || (strict && controlRune(r)) }
+	line := 1
+	inString := false
+	start := 0
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c == '\n' {
+			line++
+		}
+		if !inString {
+			if c == '"' {
+				inString, start = true, i
+			}
+			continue
+		}
+		switch {
+		case c == '"':
+			inString = false
+			if i-start > MaxField {
+				return rd.fail(line, "", ErrFieldTooLong)
+			}
+		case c == '\\' && i+1 < len(b):
+			i++
+			if b[i] == 'u' && i+4 < len(b) {
+				n, err := strconv.ParseUint(string(b[i+1:i+5]), 16, 16)
+				if err == nil && bad(rune(n)) {
+					return rd.fail(line, "", fmt.Errorf("%w (\\u%04x)", ErrControlText, n))
+				}
+			}
+		case c < 0x80:
+			if bad(rune(c)) {
+				return rd.fail(line, "", fmt.Errorf("%w (0x%02x)", ErrControlText, c))
+			}
+		case c == 0xc2 && i+1 < len(b) && b[i+1] >= 0x80 && b[i+1] <= 0x9f:
+			if bad(rune(b[i+1])) {
+				return rd.fail(line, "", fmt.Errorf("%w (C1 control 0x%02x)", ErrControlText, b[i+1]))
+			}
+		}
+	}
+	return nil
+}
+
+// escapeRune reports the characters that start a terminal escape sequence.
+func escapeRune(r rune) bool { return r == 0x1b || r == 0x9b || r == 0x9d || r == 0x90 }
+
+func controlRune(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return false
+	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
+		return true
+	}
+	return false
+}
+
+// noEscapes reports whether b holds none of the characters that start a
+// terminal escape sequence (escapeRune): then a CSV file's fields need no
+// scan one by one, only checkField's length check. bytes.IndexByte looks
+// at 10 MB in a millisecond; checking field by field took a tenth of
+// reading a large file.
+func noEscapes(b []byte) bool {
+	if bytes.IndexByte(b, 0x1b) >= 0 {
+		return false
+	}
+	for p := b; ; {
+		i := bytes.IndexByte(p, 0xc2) // U+0080 to U+00BF start so
+		if i < 0 || i+1 >= len(p) {
+			return true
+		}
+		if escapeRune(rune(p[i+1])) { // the second byte is the code point
+			return false
+		}
+		p = p[i+1:]
+	}
+}
+
+// checkField is checkText of a field of a file that noEscapes found
+// clean (clean) or not.
+func checkField(s string, clean bool) error {
+	if clean {
+		if len(s) > MaxField {
+			return ErrFieldTooLong
+		}
+		return nil
+	}
+	return checkText(s)
+}
+
+// checkText applies the rules of scanJSONText to one CSV field.
+func checkText(s string) error {
+	if len(s) > MaxField {
+		return ErrFieldTooLong
+	}
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0x1b {
+			return fmt.Errorf("%w (U+%04X)", ErrControlText, 0x1b)
+		}
+		ascii = ascii && s[i] < 0x80
+	}
+	if ascii {
+		return nil
+	}
+	for _, r := range s {
+		if escapeRune(r) {
+			return fmt.Errorf("%w (U+%04X)", ErrControlText, r)
+		}
+	}
+	return nil
+}
+
+// decodeJSON unmarshals b into v, turning errors into ImportErrors with
+// the line and the JSON path of the field at fault.
+func (rd *reader) decodeJSON(b []byte, lineOffset int, v any) error {
+	err := json.Unmarshal(b, v)
+	if err == nil {
+		return nil
+	}
+	off, path, what := data.DescribeJSONError(b, err)
+	line := 0
+	if off >= 0 {
+		off = min(off, int64(len(b)))
+		line = lineOffset + 1 + bytes.Count(b[:off], []byte("\n"))
+	} else if lineOffset > 0 {
+		line = lineOffset + 1
+	}
+	return rd.fail(line, path, what)
+}
+
+// text cleans one line of text from a data file for a card: control
+// characters (already refused by the scan) and bidi overrides are removed,
+// tabs and newlines become spaces.
+func text(s string) string {
+	if printableASCII(s) {
+		// Nothing to clean: the common case, and a per-row cost on large files.
+		return strings.TrimSpace(s)
+	}
+	// A lone C1 character (a stray U+009E in a company name) would make
+	// CleanText skip the rest of the string as an escape sequence; the
+	// scan has refused the ones that start a real sequence, so drop these.
+	s = strings.Map(func(r rune) rune {
+		if r >= 0x80 && r <= 0x9f {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(data.CleanLine(s))
+}
+
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// lineOf is the number of lines in b before sub, a copy of part of it.
+func (rd *reader) lineOf(b, sub []byte) int {
+	off := bytes.Index(b, sub)
+	if off < 0 {
+		return 0
+	}
+	return bytes.Count(b[:off], []byte("\n"))
+}
+
+func (rd *reader) prefixPath(err error, prefix string) error {
+	var ie *ImportError
+	if errors.As(err, &ie) {
+		ie.Path = strings.TrimSuffix(prefix+"."+ie.Path, ".")
+	}
+	return err
+}
+
+// sortedKeys gives a map's keys in order, so that records come out the
+// same way every time.
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if strings.TrimSpace(x) != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+// csvError is a CSV reader's error, with its line.
+func (rd *reader) csvError(err error) error {
+	if errors.Is(err, io.EOF) {
+		return rd.fail(0, "", errors.New("the file is empty"))
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return rd.fail(pe.Line, "", pe.Err)
+	}
+	return rd.fail(0, "", err)
+}
