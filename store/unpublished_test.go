@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/dataset"
 )
 
 // The embedded card for adyoulike says its cookies are unpublished; a user
@@ -29,11 +30,11 @@ func TestAOneFieldUserFileKeepsTheCataloguesUnpublishedMarker(t *testing.T) {
 		t.Fatalf("the catalogue's adyoulike should say its storage is unpublished: %v %v", before.Unpublished, err)
 	}
 	file := []byte(`{"id": "adyoulike", "owner": "Adyoulike SA (Paris)"}`)
-	vs, _, err := data.ReadBytes(data.FormatVendex, "mine.json", file)
+	vs, _, err := dataset.ReadBytes(dataset.FormatVendex, "mine.json", file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Import(vs, ImportOptions{Format: string(data.FormatVendex), File: "mine.json", Hash: "one-field", User: true}); err != nil {
+	if _, err := s.Import(vs, ImportOptions{Format: string(dataset.FormatVendex), File: "mine.json", Hash: "one-field", User: true}); err != nil {
 		t.Fatal(err)
 	}
 	after, err := s.Get("adyoulike")
