@@ -105,7 +105,7 @@ Commands:
   browse [QUERY]     open the interactive browser (the default on a terminal)
   lookup HOST|URL... whose domain is this, and may it load before consent? (- reads stdin)
   show VENDOR        print a vendor's card
-  search QUERY       fuzzy-search vendor names and aliases
+  search QUERY       fuzzy-search vendor names, aliases and domains
   cookie NAME        which vendors set this cookie or storage key
   export VENDOR      write a vendor card as Markdown, JSON or text
   stats              vendors and domains per consent category, and where the database is
@@ -140,7 +140,7 @@ func init() {
 		"browse":   {cmdBrowse, "browse [QUERY]\n\nOpen the interactive browser, optionally with a search already typed.", "vendex browse twilio"},
 		"lookup":   {cmdLookup, "lookup [--json] HOST|URL... | lookup [--json] -\n\nName the vendor that owns each host or URL, its consent category and whether\nto block it before consent. '-' reads one host or URL a line from stdin.\nExit status: 0 when every input was found, 1 when any was not (named on\nstderr), 2 on a usage error.", "vendex lookup maps.googleapis.com https://www.google.com/recaptcha/api.js\n  cut -d' ' -f1 hosts.txt | vendex lookup --json -"},
 		"show":     {cmdShow, "show VENDOR\n\nPrint a vendor's card: styled on a terminal, plain text when piped.\nVENDOR is an id, name or alias, in any case.", "vendex show hotjar"},
-		"search":   {cmdSearch, "search [--limit N] [--json] QUERY\n\nFuzzy-search vendor names and aliases, best match first.", "vendex search --limit 5 analytics"},
+		"search":   {cmdSearch, "search [--limit N] [--json] QUERY\n\nFuzzy-search vendor names, aliases and domains, best match first (the browser's order).", "vendex search --limit 5 analytics"},
 		"cookie":   {cmdCookie, "cookie [--json] NAME\n\nList the vendors that set a cookie or storage key of this name; patterns\nsuch as _hjSession_* match _hjSession_123.", "vendex cookie _ga_ABC123"},
 		"export":   {cmdExport, "export [--format md|json|txt] [-o FILE] [--force] VENDOR\n\nWrite a vendor card. Markdown mirrors a vendor page, JSON is the whole\nrecord (vendex import reads it back), text is the plain card. With -o the\nfile is written atomically and an existing file is kept unless --force.", "vendex export twilio --format md -o twilio.md"},
 		"stats":    {cmdStats, "stats [--json]\n\nVendors and domains per consent category, the database path and size, and\nthe catalogue version.", "vendex stats"},

@@ -2,12 +2,11 @@ package cli
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"text/tabwriter"
 
-	"github.com/sahilm/fuzzy"
 	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/ui/search"
 )
 
 func cmdSearch(c *cli, args []string) error {
@@ -18,7 +17,7 @@ func cmdSearch(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) == 0 {
+	if strings.TrimSpace(strings.Join(pos, " ")) == "" {
 		return usagef("search needs a query")
 	}
 	if *limit < 0 {
@@ -81,43 +80,14 @@ type searchHit struct {
 	score   int
 }
 
-// searchVendors ranks vendors by their best-scoring name or alias
-// (sahilm/fuzzy), ties broken by name.
+// searchVendors ranks vendors as the browser's list does (ui/search: names,
+// aliases and domains; word-starts, then the catalogue, before the rest).
 func searchVendors(vs []data.Vendor, q string) []searchHit {
-	var strs []string
-	var owner []int
-	for i, v := range vs {
-		for _, n := range append([]string{v.Name}, v.Aliases...) {
-			strs = append(strs, n)
-			owner = append(owner, i)
-		}
+	x := search.NewIndex(vs)
+	rs := x.Find(q)
+	hits := make([]searchHit, len(rs))
+	for i, r := range rs {
+		hits[i] = searchHit{x.Vendors()[r.Vendor], x.Text(r), int(r.Score)}
 	}
-	best := map[int]searchHit{}
-	for _, m := range fuzzy.Find(q, strs) {
-		i := owner[m.Index]
-		if h, ok := best[i]; !ok || m.Score > h.score {
-			best[i] = searchHit{vs[i], strs[m.Index], m.Score}
-		}
-	}
-	hits := make([]searchHit, 0, len(best))
-	for _, h := range best {
-		hits = append(hits, h)
-	}
-	q = strings.TrimSpace(q)
-	sort.Slice(hits, func(i, j int) bool {
-		// As in the browser: a name or alias with a word that starts with
-		// the query first, then the catalogue's vendors before those only
-		// imports know.
-		if a, b := data.WordPrefixFold(hits[i].matched, q), data.WordPrefixFold(hits[j].matched, q); a != b {
-			return a
-		}
-		if a, b := hits[i].v.FromImportsOnly(), hits[j].v.FromImportsOnly(); a != b {
-			return b
-		}
-		if hits[i].score != hits[j].score {
-			return hits[i].score > hits[j].score
-		}
-		return strings.ToLower(hits[i].v.Name) < strings.ToLower(hits[j].v.Name)
-	})
 	return hits
 }
