@@ -109,31 +109,15 @@ func DecodeVendors(r io.Reader) ([]Vendor, error) {
 	return []Vendor{v}, nil
 }
 
-// JSONError is a vendor file that does not decode: where (line, and the
-// field's path when known) and what, in words rather than Go's types.
-type JSONError struct {
-	Line int
-	Path string
-	Err  error
-}
-
-func (e *JSONError) Error() string {
-	if e.Path != "" {
-		return fmt.Sprintf("line %d: %s: %v", e.Line, e.Path, e.Err)
-	}
-	return fmt.Sprintf("line %d: %v", e.Line, e.Err)
-}
-
-func (e *JSONError) Unwrap() error { return e.Err }
-
-// jsonError says where in b, which dec was reading, the error err is.
+// jsonError says where in b, which dec was reading, the error err is: a
+// *LocationError with no file name, which the caller knows.
 func jsonError(b []byte, dec *json.Decoder, err error) error {
 	off, path, what := DescribeJSONError(b, err)
 	if off < 0 {
 		off = dec.InputOffset()
 	}
 	off = min(off, int64(len(b)))
-	return &JSONError{Line: 1 + bytes.Count(b[:off], []byte("\n")), Path: path, Err: what}
+	return &LocationError{Location: Location{Line: 1 + bytes.Count(b[:off], []byte("\n")), Path: path}, Err: what}
 }
 
 // DescribeJSONError says where in b (a byte offset, or -1) a decoding

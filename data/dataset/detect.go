@@ -16,58 +16,75 @@ import (
 func DetectFormat(name string, head []byte) (Format, error) {
 	b := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
 	if len(b) == 0 {
-		return "", fmt.Errorf("%s: %w: the file is empty", name, ErrUnknownFormat)
+		return "", fileError(name, 0, fmt.Errorf("%w: the file is empty", ErrUnknownFormat))
 	}
 	if b[0] != '{' && b[0] != '[' {
-		line, _, _ := bytes.Cut(b, []byte("\n"))
-		l := strings.ToLower(string(line))
-		if strings.Contains(l, "platform") && strings.Contains(l, "cookie / data key name") {
-			return FormatOCDCSV, nil
-		}
-		if strings.HasPrefix(l, "domain,owner,displayname") {
-			return FormatTRDomain, nil
-		}
-		return "", fmt.Errorf("%s: %w (not JSON, and not a known CSV header); name it with --format, one of: %s", name, ErrUnknownFormat, FormatNames())
+		return detectCSV(name, b)
 	}
 	sh := sniffJSON(b)
-	has := func(k ...string) bool {
-		for _, x := range k {
-			if _, ok := sh.first[x]; !ok {
-				return false
-			}
+	for _, s := range jsonShapes {
+		if s.is(sh) {
+			return s.format, nil
 		}
-		return true
-	}
-	switch {
-	case sh.top == '{' && has("disclosures"):
-		return FormatIABDisclosure, nil
-	case sh.top == '{' && has("vendors") && (has("gvlSpecificationVersion") || has("vendorListVersion") || has("tcfPolicyVersion")):
-		return FormatGVL, nil
-	case sh.top == '{' && has("trackers") && !has("trackerDomains") && !has("timeUpdated"):
-		return FormatTDS, nil
-	case sh.top == '{' && has("organizations") && (has("patterns") || has("categories")):
-		return FormatGhostery, nil
-	case sh.top == '{' && (has("categories") || has("entities")) && (has("license") || len(sh.keys) == 1):
-		return FormatDisconnect, nil
-	case has("domain") && (has("owner") || has("resources") || has("prevalence")):
-		return FormatTRDomain, nil
-	case has("name", "properties"):
-		return FormatTREntity, nil
-	case sh.top == '[' && has("name", "domains", "category") && !has("id"):
-		return FormatThirdPartyWeb, nil
-	case has("id") && mostlyVendexFields(sh.keys):
-		return FormatVendex, nil
-	case sh.top == '{' && len(sh.keys) > 0 && sh.first[sh.keys[0]] == "[" && hasAll(sh.inner[sh.keys[0]], "cookie", "retentionPeriod"):
-		return FormatOCDJSON, nil
 	}
 	// Broken JSON is said to be broken, and where, rather than of an
 	// unknown format (the shape cannot be told from half a file).
 	var se *json.SyntaxError
 	if err := json.Unmarshal(b, new(json.RawMessage)); errors.As(err, &se) {
 		off := min(int(se.Offset), len(b))
-		return "", fmt.Errorf("%s:%d: not valid JSON: %v", name, 1+bytes.Count(b[:off], []byte("\n")), se)
+		return "", fileError(name, 1+bytes.Count(b[:off], []byte("\n")), fmt.Errorf("not valid JSON: %v", se))
 	}
-	return "", fmt.Errorf("%s: %w; name it with --format, one of: %s", name, ErrUnknownFormat, FormatNames())
+	return "", fileError(name, 0, fmt.Errorf("%w; name it with --format, one of: %s", ErrUnknownFormat, FormatNames()))
+}
+
+// fileError is an error about the file name as a whole, or at a line.
+func fileError(name string, line int, err error) error {
+	return &data.LocationError{Location: data.Location{File: name, Line: line}, Err: err}
+}
+
+// detectCSV tells a CSV file's format from its header line.
+func detectCSV(name string, b []byte) (Format, error) {
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	l := strings.ToLower(string(line))
+	if strings.Contains(l, "platform") && strings.Contains(l, "cookie / data key name") {
+		return FormatOCDCSV, nil
+	}
+	if strings.HasPrefix(l, "domain,owner,displayname") {
+		return FormatTRDomain, nil
+	}
+	return "", fileError(name, 0, fmt.Errorf("%w (not JSON, and not a known CSV header); name it with --format, one of: %s", ErrUnknownFormat, FormatNames()))
+}
+
+// jsonShapes tells the JSON formats apart by their top-level keys, tried
+// in this order: the first that holds wins.
+var jsonShapes = []struct {
+	format Format
+	is     func(sh jsonShape) bool
+}{
+	{FormatIABDisclosure, func(sh jsonShape) bool { return sh.top == '{' && sh.has("disclosures") }},
+	{FormatGVL, func(sh jsonShape) bool {
+		return sh.top == '{' && sh.has("vendors") && (sh.has("gvlSpecificationVersion") || sh.has("vendorListVersion") || sh.has("tcfPolicyVersion"))
+	}},
+	{FormatTDS, func(sh jsonShape) bool {
+		return sh.top == '{' && sh.has("trackers") && !sh.has("trackerDomains") && !sh.has("timeUpdated")
+	}},
+	{FormatGhostery, func(sh jsonShape) bool {
+		return sh.top == '{' && sh.has("organizations") && (sh.has("patterns") || sh.has("categories"))
+	}},
+	{FormatDisconnect, func(sh jsonShape) bool {
+		return sh.top == '{' && (sh.has("categories") || sh.has("entities")) && (sh.has("license") || len(sh.keys) == 1)
+	}},
+	{FormatTRDomain, func(sh jsonShape) bool {
+		return sh.has("domain") && (sh.has("owner") || sh.has("resources") || sh.has("prevalence"))
+	}},
+	{FormatTREntity, func(sh jsonShape) bool { return sh.has("name", "properties") }},
+	{FormatThirdPartyWeb, func(sh jsonShape) bool {
+		return sh.top == '[' && sh.has("name", "domains", "category") && !sh.has("id")
+	}},
+	{FormatVendex, func(sh jsonShape) bool { return sh.has("id") && mostlyVendexFields(sh.keys) }},
+	{FormatOCDJSON, func(sh jsonShape) bool {
+		return sh.top == '{' && len(sh.keys) > 0 && sh.first[sh.keys[0]] == "[" && hasAll(sh.inner[sh.keys[0]], "cookie", "retentionPeriod")
+	}},
 }
 
 func hasAll(keys []string, want ...string) bool {
@@ -121,6 +138,16 @@ type jsonShape struct {
 	keys  []string
 	first map[string]string
 	inner map[string][]string
+}
+
+// has reports whether the top object has every one of keys.
+func (sh jsonShape) has(keys ...string) bool {
+	for _, k := range keys {
+		if _, ok := sh.first[k]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // sniffJSON reads tokens until the head runs out; a truncated head is fine.

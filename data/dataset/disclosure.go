@@ -31,7 +31,7 @@ type disclosureFile struct {
 // domains. "web" storage becomes localStorage; "app" storage is skipped.
 func (rd *reader) disclosure(b []byte) ([]data.Vendor, error) {
 	var f disclosureFile
-	if err := rd.decodeJSON(b, 0, &f); err != nil {
+	if err := rd.decodeJSON(b, &f); err != nil {
 		return nil, err
 	}
 	v := &data.Vendor{}

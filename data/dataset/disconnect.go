@@ -28,7 +28,7 @@ func (rd *reader) disconnect(b []byte) ([]data.Vendor, error) {
 			Resources  []string `json:"resources"`
 		} `json:"entities"`
 	}
-	if err := rd.decodeJSON(b, 0, &f); err != nil {
+	if err := rd.decodeJSON(b, &f); err != nil {
 		return nil, err
 	}
 	c := newCollector()

@@ -39,7 +39,7 @@ type ghosteryFile struct {
 // owner and lends its website and privacy policy.
 func (rd *reader) ghostery(b []byte) ([]data.Vendor, error) {
 	var f ghosteryFile
-	if err := rd.decodeJSON(b, 0, &f); err != nil {
+	if err := rd.decodeJSON(b, &f); err != nil {
 		return nil, err
 	}
 	byPattern := map[string][]string{}

@@ -41,36 +41,9 @@ type gvlVendor struct {
 // are skipped with a warning. The TCF vendor id and cookie facts with no
 // cookie name go into the vendor's sources.
 func (rd *reader) gvl(b []byte) ([]data.Vendor, error) {
-	var f struct {
-		VendorListVersion int             `json:"vendorListVersion"`
-		Vendors           json.RawMessage `json:"vendors"`
-	}
-	if err := rd.decodeJSON(b, 0, &f); err != nil {
+	list, paths, err := rd.gvlVendors(b)
+	if err != nil {
 		return nil, err
-	}
-	var list []gvlVendor
-	var paths []string // where each vendor is in the file, for warnings
-	raw := bytes.TrimSpace(f.Vendors)
-	switch {
-	case len(raw) > 0 && raw[0] == '{':
-		var m map[string]gvlVendor
-		if err := rd.decodeJSON(raw, rd.lineOf(b, raw), &m); err != nil {
-			return nil, rd.prefixPath(err, "vendors")
-		}
-		keys := sortedKeys(m)
-		sort.SliceStable(keys, func(i, j int) bool { return m[keys[i]].ID < m[keys[j]].ID })
-		for _, k := range keys {
-			list, paths = append(list, m[k]), append(paths, fmt.Sprintf("vendors.%s", k))
-		}
-	case len(raw) > 0 && raw[0] == '[':
-		if err := rd.decodeJSON(raw, rd.lineOf(b, raw), &list); err != nil {
-			return nil, rd.prefixPath(err, "vendors")
-		}
-		for i := range list {
-			paths = append(paths, fmt.Sprintf("vendors[%d]", i))
-		}
-	default:
-		return nil, rd.fail(0, "vendors", errors.New("want an object or a list of vendors"))
 	}
 	c := newCollector()
 	nameOnly, warned := 0, len(rd.warnings)
@@ -84,57 +57,11 @@ func (rd *reader) gvl(b []byte) ([]data.Vendor, error) {
 			rd.warn(0, path, "skipped a vendor with no name")
 			continue
 		}
-		if len(g.Domains) == 0 && len(g.Purposes) == 0 && len(g.LegIntPurposes) == 0 && len(g.URLs) == 0 &&
-			g.PolicyURL == "" && g.UsesCookies == nil && g.DeviceStorageDisclosureURL == "" {
+		if g.nameOnly() {
 			nameOnly++ // a vendor info file's vendor with no domains: nothing to add
 			continue
 		}
-		v := c.get(g.Name, g.Name)
-		for _, u := range g.URLs {
-			if u.LangID == "en" || v.PrivacyPolicy == "" {
-				if p := text(u.Privacy); p != "" {
-					v.PrivacyPolicy = p
-				}
-			}
-		}
-		v.PrivacyPolicy = cmp.Or(v.PrivacyPolicy, text(g.PolicyURL))
-		if cat := tcfCategory(g.Purposes, g.LegIntPurposes); cat != "" {
-			(categoryTable{"x": cat}).addCategory(v, "x")
-		}
-		if g.UsesCookies != nil {
-			if *g.UsesCookies {
-				v.SetsCookies = data.Yes
-			} else if g.UsesNonCookieAccess != nil && !*g.UsesNonCookieAccess {
-				v.SetsCookies = data.No
-			}
-		}
-		var notes []string
-		if g.UsesCookies != nil && *g.UsesCookies && g.CookieMaxAgeSeconds != nil {
-			if l := secondsLifetime(*g.CookieMaxAgeSeconds); !l.IsZero() {
-				notes = append(notes, "cookies live up to "+l.String())
-			} else {
-				notes = append(notes, "cookies are session cookies")
-			}
-		}
-		if g.UsesNonCookieAccess != nil && *g.UsesNonCookieAccess {
-			notes = append(notes, "also uses non-cookie storage")
-		}
-		src := data.Source{Name: fmt.Sprintf("IAB TCF vendor %d", g.ID), Note: strings.Join(notes, "; ")}
-		if u := text(g.DeviceStorageDisclosureURL); strings.HasPrefix(u, "http") {
-			src.URL = u
-		}
-		if g.ID > 0 && !slices.ContainsFunc(v.Sources, func(s data.Source) bool { return s.Name == src.Name && s.URL == src.URL }) {
-			v.Sources = append(v.Sources, src)
-		}
-		if g.ID > 0 {
-			// The TCF id as an alias joins the records of other IAB files
-			// (a vendor info file's names often differ from the list's)
-			// and finds the vendor by the id consent strings carry.
-			addAlias(v, iabAlias(g.ID))
-		}
-		for j, d := range g.Domains {
-			rd.addDomain(v, d, fmt.Sprintf("%s.domains[%d]", path, j))
-		}
+		rd.addGVLVendor(c.get(g.Name, g.Name), g, path)
 	}
 	if nameOnly > 0 {
 		// First: the one warning that says much, before the many that
@@ -145,6 +72,105 @@ func (rd *reader) gvl(b []byte) ([]data.Vendor, error) {
 		rd.warnings[warned] = last
 	}
 	return c.vendors(), nil
+}
+
+// gvlVendors decodes the list's vendors, an object by id or a list, in id
+// order, with where each is in the file (for warnings).
+func (rd *reader) gvlVendors(b []byte) ([]gvlVendor, []string, error) {
+	var f struct {
+		VendorListVersion int             `json:"vendorListVersion"`
+		Vendors           json.RawMessage `json:"vendors"`
+	}
+	if err := rd.decodeJSON(b, &f); err != nil {
+		return nil, nil, err
+	}
+	var list []gvlVendor
+	var paths []string
+	raw := bytes.TrimSpace(f.Vendors)
+	switch {
+	case len(raw) > 0 && raw[0] == '{':
+		var m map[string]gvlVendor
+		if err := rd.decodeJSONAt(raw, rd.lineOf(b, raw), "vendors", &m); err != nil {
+			return nil, nil, err
+		}
+		keys := sortedKeys(m)
+		sort.SliceStable(keys, func(i, j int) bool { return m[keys[i]].ID < m[keys[j]].ID })
+		for _, k := range keys {
+			list, paths = append(list, m[k]), append(paths, fmt.Sprintf("vendors.%s", k))
+		}
+	case len(raw) > 0 && raw[0] == '[':
+		if err := rd.decodeJSONAt(raw, rd.lineOf(b, raw), "vendors", &list); err != nil {
+			return nil, nil, err
+		}
+		for i := range list {
+			paths = append(paths, fmt.Sprintf("vendors[%d]", i))
+		}
+	default:
+		return nil, nil, rd.fail(0, "vendors", errors.New("want an object or a list of vendors"))
+	}
+	return list, paths, nil
+}
+
+// nameOnly reports whether g says nothing but its name and id.
+func (g *gvlVendor) nameOnly() bool {
+	return len(g.Domains) == 0 && len(g.Purposes) == 0 && len(g.LegIntPurposes) == 0 && len(g.URLs) == 0 &&
+		g.PolicyURL == "" && g.UsesCookies == nil && g.DeviceStorageDisclosureURL == ""
+}
+
+// addGVLVendor adds what g, found at path, says to v.
+func (rd *reader) addGVLVendor(v *data.Vendor, g gvlVendor, path string) {
+	for _, u := range g.URLs {
+		if u.LangID == "en" || v.PrivacyPolicy == "" {
+			if p := text(u.Privacy); p != "" {
+				v.PrivacyPolicy = p
+			}
+		}
+	}
+	v.PrivacyPolicy = cmp.Or(v.PrivacyPolicy, text(g.PolicyURL))
+	if cat := tcfCategory(g.Purposes, g.LegIntPurposes); cat != "" {
+		(categoryTable{"x": cat}).addCategory(v, "x")
+	}
+	if g.UsesCookies != nil {
+		if *g.UsesCookies {
+			v.SetsCookies = data.Yes
+		} else if g.UsesNonCookieAccess != nil && !*g.UsesNonCookieAccess {
+			v.SetsCookies = data.No
+		}
+	}
+	src := g.source()
+	if g.ID > 0 && !slices.ContainsFunc(v.Sources, func(s data.Source) bool { return s.Name == src.Name && s.URL == src.URL }) {
+		v.Sources = append(v.Sources, src)
+	}
+	if g.ID > 0 {
+		// The TCF id as an alias joins the records of other IAB files
+		// (a vendor info file's names often differ from the list's)
+		// and finds the vendor by the id consent strings carry.
+		addAlias(v, iabAlias(g.ID))
+	}
+	for j, d := range g.Domains {
+		rd.addDomain(v, d, fmt.Sprintf("%s.domains[%d]", path, j))
+	}
+}
+
+// source is g's entry in the vendor's sources: its TCF id, its disclosure
+// and the cookie facts that name no cookie.
+func (g *gvlVendor) source() data.Source {
+	var notes []string
+	if g.UsesCookies != nil && *g.UsesCookies && g.CookieMaxAgeSeconds != nil {
+		if l := secondsLifetime(*g.CookieMaxAgeSeconds); !l.IsZero() {
+			notes = append(notes, "cookies live up to "+l.String())
+		} else {
+			notes = append(notes, "cookies are session cookies")
+		}
+	}
+	if g.UsesNonCookieAccess != nil && *g.UsesNonCookieAccess {
+		notes = append(notes, "also uses non-cookie storage")
+	}
+	src := data.Source{Name: fmt.Sprintf("IAB TCF vendor %d", g.ID), Note: strings.Join(notes, "; ")}
+	if u := text(g.DeviceStorageDisclosureURL); strings.HasPrefix(u, "http") {
+		src.URL = u
+	}
+	return src
 }
 
 // IABAliasPrefix starts the alias an IAB TCF vendor gets from its id.

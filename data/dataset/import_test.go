@@ -280,6 +280,11 @@ func TestMalformedFilesAreReportedWithTheirPlace(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: got %v, want an error containing %q", c.file, err, c.want)
 		}
+		// Every reader says where in one type, so a caller can point at the place.
+		var le *data.LocationError
+		if !errors.As(err, &le) || le.File != c.file || le.Line == 0 {
+			t.Errorf("%s: %#v is not a *data.LocationError with the file and a line", c.file, err)
+		}
 	}
 }
 

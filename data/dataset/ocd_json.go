@@ -12,7 +12,7 @@ import (
 // privacyLink, wildcardMatch}]}.
 func (rd *reader) ocdJSON(b []byte) ([]data.Vendor, error) {
 	var m map[string][]ocdRow
-	if err := rd.decodeJSON(b, 0, &m); err != nil {
+	if err := rd.decodeJSON(b, &m); err != nil {
 		return nil, err
 	}
 	var rows []ocdRow

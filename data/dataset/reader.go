@@ -21,41 +21,15 @@ import (
 // file.
 const MaxField = 64 << 10
 
-// ImportError is a problem that stops an import, with its place in the
-// file: a line (counted from 1), a JSON path, or both.
-type ImportError struct {
-	File string
-	Line int
-	Path string
-	Err  error
-}
-
-func (e *ImportError) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		b.WriteString(":" + strconv.Itoa(e.Line))
-	}
-	if e.Path != "" {
-		b.WriteString(": " + e.Path)
-	}
-	b.WriteString(": " + e.Err.Error())
-	return b.String()
-}
-
-func (e *ImportError) Unwrap() error { return e.Err }
-
 // Warning is something an import skipped or changed without failing: an
 // unusable domain, a deleted vendor, a storage type vendex has no kind for.
 type Warning struct {
-	File    string
-	Line    int
-	Path    string
+	data.Location
 	Message string
 }
 
 func (w Warning) String() string {
-	return (&ImportError{File: w.File, Line: w.Line, Path: w.Path, Err: errors.New(w.Message)}).Error()
+	return (&data.LocationError{Location: w.Location, Err: errors.New(w.Message)}).Error()
 }
 
 // ReadFile reads one import file of format f. name is used in errors and
@@ -120,7 +94,7 @@ func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error
 	case FormatIABDisclosure:
 		vs, err = rd.disclosure(b)
 	default:
-		return nil, nil, fmt.Errorf("%s: unknown format %q (want one of %s)", name, f, FormatNames())
+		return nil, nil, fileError(name, 0, fmt.Errorf("unknown format %q (want one of %s)", f, FormatNames()))
 	}
 	if err != nil {
 		return nil, rd.warnings, err
@@ -157,11 +131,11 @@ type reader struct {
 }
 
 func (rd *reader) warn(line int, path, format string, args ...any) {
-	rd.warnings = append(rd.warnings, Warning{File: rd.file, Line: line, Path: path, Message: fmt.Sprintf(format, args...)})
+	rd.warnings = append(rd.warnings, Warning{Location: data.Location{File: rd.file, Line: line, Path: path}, Message: fmt.Sprintf(format, args...)})
 }
 
 func (rd *reader) fail(line int, path string, err error) error {
-	return &ImportError{File: rd.file, Line: line, Path: path, Err: err}
+	return &data.LocationError{Location: data.Location{File: rd.file, Line: line, Path: path}, Err: err}
 }
 
 // ErrControlText is wrapped when text holds a terminal escape sequence:
@@ -291,9 +265,13 @@ func checkText(s string) error {
 	return nil
 }
 
-// decodeJSON unmarshals b into v, turning errors into ImportErrors with
-// the line and the JSON path of the field at fault.
-func (rd *reader) decodeJSON(b []byte, lineOffset int, v any) error {
+// decodeJSON unmarshals b, a whole file, into v, turning errors into
+// *data.LocationErrors with the line and the JSON path of the field at fault.
+func (rd *reader) decodeJSON(b []byte, v any) error { return rd.decodeJSONAt(b, 0, "", v) }
+
+// decodeJSONAt is decodeJSON of part of a file: b starts after lineOffset
+// lines, at the JSON path at.
+func (rd *reader) decodeJSONAt(b []byte, lineOffset int, at string, v any) error {
 	err := json.Unmarshal(b, v)
 	if err == nil {
 		return nil
@@ -305,6 +283,9 @@ func (rd *reader) decodeJSON(b []byte, lineOffset int, v any) error {
 		line = lineOffset + 1 + bytes.Count(b[:off], []byte("\n"))
 	} else if lineOffset > 0 {
 		line = lineOffset + 1
+	}
+	if at != "" {
+		path = strings.TrimSuffix(at+"."+path, ".")
 	}
 	return rd.fail(line, path, what)
 }
@@ -345,14 +326,6 @@ func (rd *reader) lineOf(b, sub []byte) int {
 		return 0
 	}
 	return bytes.Count(b[:off], []byte("\n"))
-}
-
-func (rd *reader) prefixPath(err error, prefix string) error {
-	var ie *ImportError
-	if errors.As(err, &ie) {
-		ie.Path = strings.TrimSuffix(prefix+"."+ie.Path, ".")
-	}
-	return err
 }
 
 // sortedKeys gives a map's keys in order, so that records come out the

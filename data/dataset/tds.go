@@ -27,7 +27,7 @@ type tdsFile struct {
 // no known owner, is a vendor of its own).
 func (rd *reader) tds(b []byte) ([]data.Vendor, error) {
 	var f tdsFile
-	if err := rd.decodeJSON(b, 0, &f); err != nil {
+	if err := rd.decodeJSON(b, &f); err != nil {
 		return nil, err
 	}
 	c := newCollector()

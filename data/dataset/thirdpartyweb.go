@@ -33,7 +33,7 @@ type tpwEntity struct {
 // hosts; the company becomes the owner; product names become aliases.
 func (rd *reader) thirdPartyWeb(b []byte) ([]data.Vendor, error) {
 	var es []tpwEntity
-	if err := rd.decodeJSON(b, 0, &es); err != nil {
+	if err := rd.decodeJSON(b, &es); err != nil {
 		return nil, err
 	}
 	c := newCollector()

@@ -67,7 +67,7 @@ func (rd *reader) trDomains(b []byte) ([]data.Vendor, error) {
 			chunk, b = append(append(chunk, '\n'), b...), nil
 		}
 		var d trDomain
-		if err := rd.decodeJSON(chunk, line-1, &d); err != nil {
+		if err := rd.decodeJSONAt(chunk, line-1, "", &d); err != nil {
 			return nil, err
 		}
 		rd.addTRDomain(c, line, d)

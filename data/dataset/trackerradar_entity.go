@@ -23,11 +23,11 @@ func (rd *reader) trEntities(b []byte) ([]data.Vendor, error) {
 	var es []trEntity
 	if bytes.HasPrefix(bytes.TrimSpace(b), []byte("{")) {
 		var e trEntity
-		if err := rd.decodeJSON(b, 0, &e); err != nil {
+		if err := rd.decodeJSON(b, &e); err != nil {
 			return nil, err
 		}
 		es = []trEntity{e}
-	} else if err := rd.decodeJSON(b, 0, &es); err != nil {
+	} else if err := rd.decodeJSON(b, &es); err != nil {
 		return nil, err
 	}
 	c := newCollector()

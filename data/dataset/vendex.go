@@ -14,11 +14,11 @@ import (
 func (rd *reader) vendex(b []byte) ([]data.Vendor, error) {
 	vs, err := data.DecodeVendors(bytes.NewReader(b))
 	if err != nil {
-		var je *data.JSONError
-		if errors.As(err, &je) {
-			return nil, rd.fail(je.Line, je.Path, je.Err)
+		var le *data.LocationError
+		if errors.As(err, &le) {
+			return nil, rd.fail(le.Line, le.Path, le.Err)
 		}
-		return nil, &ImportError{File: rd.file, Err: err}
+		return nil, rd.fail(0, "", err)
 	}
 	list := bytes.HasPrefix(bytes.TrimSpace(b), []byte("["))
 	for i := range vs {
