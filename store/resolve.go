@@ -24,6 +24,14 @@ type resolver struct {
 	parentCurated         map[string][]string    // curatedClaims' answers for parent domains
 	lastHost              string                 // domainClaims' last question...
 	lastClaims            []byte                 // ...and answer
+
+	rep    *ImportReport
+	source string // the layer's provenance label
+	user   bool   // a user layer: it keeps every host
+	// The record's names, normalised once: nameKey its name's, aliasKeys
+	// its aliases' (a buffer the records share).
+	nameKey   string
+	aliasKeys []string
 }
 
 func (r *resolver) existingVendor(id string) *data.Vendor {
@@ -38,16 +46,19 @@ func (r *resolver) existingVendor(id string) *data.Vendor {
 	return st.v
 }
 
-func (r *resolver) addLocalName(n, id string) {
-	if k := data.NormalizeName(n); k != "" {
-		if _, ok := r.localNames[k]; !ok {
-			r.localNames[k] = id
-		}
+// addLocalKey says the record of vendor id being read is known by the
+// normalised name key, unless an earlier record is.
+func (r *resolver) addLocalKey(key, id string) {
+	if key == "" {
+		return
+	}
+	if _, ok := r.localNames[key]; !ok {
+		r.localNames[key] = id
 	}
 }
 
-func (r *resolver) byName(n string) string {
-	key := data.NormalizeName(n)
+// byKey is the vendor known by the normalised name key, or "".
+func (r *resolver) byKey(key string) string {
 	if key == "" {
 		return ""
 	}
@@ -190,8 +201,8 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 		localNames: make(map[string]string, len(records)), localHosts: make(map[string]string, len(records)),
 		out: make(map[string]int, len(records)), list: make([]*data.Vendor, 0, len(records)),
 		existing: map[string]stored{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]string{},
+		rep: rep, source: rep.Layer.source(), user: user,
 	}
-	source := rep.Layer.source()
 	// The report's lists, sized for the most they can hold: a large file
 	// adds 100,000 cookies.
 	nd, ns := 0, 0
@@ -201,134 +212,176 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 	rep.NewVendors = make([]Change, 0, len(records))
 	rep.NewDomains, rep.NewCookies = make([]Change, 0, nd), make([]Change, 0, ns)
 	for i := range records {
-		rec := &records[i]
-		rec.Provenance = nil
-		id, how, tcf := "", "", false
-		if rec.ID != "" {
-			if !data.ValidID(rec.ID) {
-				return nil, nil, fmt.Errorf("record %d: malformed id %q", i, rec.ID)
-			}
-			id, how = rec.ID, "id"
+		if err := r.add(i, &records[i]); err != nil {
+			return nil, nil, err
 		}
-		if id == "" {
-			// An IAB TCF vendor id is an id too: it outranks names, which
-			// the IAB's own files spell differently.
-			for _, a := range rec.Aliases {
-				if strings.HasPrefix(a, dataset.IABAliasPrefix) {
-					tcf = true
-					if id = r.byName(a); id != "" {
-						how = "id"
-						break
-					}
-				}
-			}
-		}
-		if id == "" {
-			if id = r.byName(rec.Name); id != "" {
-				how = "name"
-			}
-			for _, n := range rec.Aliases {
-				if id != "" {
-					break
-				}
-				if id = r.byName(n); id != "" {
-					how = "name"
-				}
-			}
-		}
-		// A record with a TCF id that no vendor has does not join one by its
-		// domains: OVK lists EMX Digital under aws.amazon.com alone, which
-		// made Amazon a TCF vendor.
-		if id == "" && !tcf {
-			votes := map[string]int{}
-			best := ""
-			for _, d := range rec.Domains {
-				if o := r.owner(d.Host); o != "" {
-					votes[o]++
-					if best == "" || votes[o] > votes[best] {
-						best = o
-					}
-				}
-			}
-			if best != "" && 2*votes[best] >= len(rec.Domains) {
-				id, how = best, "domain"
-			}
-		}
-		old := (*data.Vendor)(nil)
-		if id != "" {
-			old = r.existingVendor(id)
-		}
-		if id == "" {
-			id = newID(r, rec)
-		}
-		_, seen := r.out[id]
-		isNew := old == nil && !seen
-		if !isNew && old != nil && !seen {
-			rep.Joined[how]++
-		}
-		rec.ID = id
-		if old != nil && !user && rec.Name != "" && data.NormalizeName(rec.Name) != data.NormalizeName(old.Name) {
-			// The source's own name for the vendor becomes an alias, so that
-			// lookups by it find the vendor. The record keeps it as its name
-			// too: the vendor's name stays the one of the layer that ranks
-			// first, and if that layer is forgotten this one names it.
-			if !data.ContainsFold(rec.Aliases, rec.Name) {
-				rec.Aliases = append(rec.Aliases, rec.Name)
-			}
-		}
-		// Hosts: an import never takes a host another vendor covers.
-		kept := rec.Domains[:0:0]
-		for _, d := range rec.Domains {
-			o := r.owner(d.Host)
-			if o == "" || o == id {
-				// A host the catalogue or the user covers, even as a shared
-				// host or through a parent domain, is not the import's to
-				// give to another vendor.
-				o = r.curatedCover(d.Host, id)
-			}
-			if o != "" && o != id && !user {
-				rep.Conflicts = append(rep.Conflicts, fmt.Sprintf("%s: %s is %s's; not added to %s", source, d.Host, o, id))
-				continue
-			}
-			kept = append(kept, d)
-			if _, ok := r.localHosts[d.Host]; !ok {
-				r.localHosts[d.Host] = id
-				if old == nil || !data.HasDomain(old.Domains, d.Host) {
-					rep.NewDomains = append(rep.NewDomains, Change{d.Host, id})
-				}
-			}
-		}
-		rec.Domains = kept
-		prev, again := r.out[id] // an earlier record of the file is this vendor
-		for _, st := range rec.Storage {
-			if (old == nil || !data.HasStorage(old.Storage, st)) && (!again || !data.HasStorage(r.list[prev].Storage, st)) {
-				rep.NewCookies = append(rep.NewCookies, Change{st.Name, id})
-			}
-		}
-		if old != nil && rec.Category != "" && old.Category != "" && rec.Category != old.Category {
-			if user {
-				rep.Conflicts = append(rep.Conflicts, fmt.Sprintf("%s: %s's category changes from %s to %s", source, id, old.Category, rec.Category))
-			} else {
-				rep.Conflicts = append(rep.Conflicts, fmt.Sprintf("%s: says %s is %s; the catalogue's %s stands", source, id, rec.Category, old.Category))
-			}
-		}
-		r.addLocalName(rec.Name, id)
-		for _, n := range rec.Aliases {
-			r.addLocalName(n, id)
-		}
-		if prev, ok := r.out[id]; ok {
-			m := data.Merge([]data.SourcedVendor{{Source: source, Vendor: *r.list[prev]}, {Source: source, Vendor: *rec}})
-			m.Provenance = nil
-			*r.list[prev] = m
-			continue
-		}
-		if isNew {
-			rep.NewVendors = append(rep.NewVendors, Change{rec.Name, id})
-		}
-		r.out[id] = len(r.list)
-		r.list = append(r.list, rec)
 	}
 	return r.list, r.existing, nil
+}
+
+// add resolves the file's record i: it names the vendor the record is
+// (rec.ID), keeps only the hosts it may claim, reports what it adds, and
+// joins it to an earlier record of the same vendor.
+func (r *resolver) add(i int, rec *data.Vendor) error {
+	rec.Provenance = nil
+	if rec.ID != "" && !data.ValidID(rec.ID) {
+		return fmt.Errorf("record %d: malformed id %q", i, rec.ID)
+	}
+	r.nameKey, r.aliasKeys = data.NormalizeName(rec.Name), r.aliasKeys[:0]
+	for _, a := range rec.Aliases {
+		r.aliasKeys = append(r.aliasKeys, data.NormalizeName(a))
+	}
+	id, how := r.match(rec)
+	var old *data.Vendor
+	if id != "" {
+		old = r.existingVendor(id)
+	} else {
+		id = newID(r, rec)
+	}
+	prev, seen := r.out[id] // an earlier record of the file is this vendor
+	if old != nil && !seen {
+		r.rep.Joined[how]++
+	}
+	rec.ID = id
+	if old != nil && !r.user && rec.Name != "" && r.nameKey != data.NormalizeName(old.Name) {
+		// The source's own name for the vendor becomes an alias, so that
+		// lookups by it find the vendor. The record keeps it as its name
+		// too: the vendor's name stays the one of the layer that ranks
+		// first, and if that layer is forgotten this one names it.
+		if !data.ContainsFold(rec.Aliases, rec.Name) {
+			rec.Aliases = append(rec.Aliases, rec.Name)
+		}
+	}
+	r.keepHosts(rec, old)
+	var earlier *data.Vendor
+	if seen {
+		earlier = r.list[prev]
+	}
+	r.reportStorage(rec, old, earlier)
+	r.reportCategory(rec, old)
+	// The alias added above has the name's key, which goes in first.
+	r.addLocalKey(r.nameKey, id)
+	for _, k := range r.aliasKeys {
+		r.addLocalKey(k, id)
+	}
+	if seen {
+		m := data.Merge([]data.SourcedVendor{{Source: r.source, Vendor: *earlier}, {Source: r.source, Vendor: *rec}})
+		m.Provenance = nil
+		*earlier = m
+		return nil
+	}
+	if old == nil {
+		r.rep.NewVendors = append(r.rep.NewVendors, Change{rec.Name, id})
+	}
+	r.out[id] = len(r.list)
+	r.list = append(r.list, rec)
+	return nil
+}
+
+// match is the vendor rec describes, by the first of Import's rules that
+// finds one, and that rule ("id", "name", "domain"); "" if none does.
+func (r *resolver) match(rec *data.Vendor) (id, how string) {
+	if rec.ID != "" {
+		return rec.ID, "id"
+	}
+	// An IAB TCF vendor id is an id too: it outranks names, which the
+	// IAB's own files spell differently.
+	tcf := false
+	for i, a := range rec.Aliases {
+		if strings.HasPrefix(a, dataset.IABAliasPrefix) {
+			tcf = true
+			if id = r.byKey(r.aliasKeys[i]); id != "" {
+				return id, "id"
+			}
+		}
+	}
+	if id = r.byKey(r.nameKey); id != "" {
+		return id, "name"
+	}
+	for _, k := range r.aliasKeys {
+		if id = r.byKey(k); id != "" {
+			return id, "name"
+		}
+	}
+	// A record with a TCF id that no vendor has does not join one by its
+	// domains: OVK lists EMX Digital under aws.amazon.com alone, which
+	// made Amazon a TCF vendor.
+	if tcf {
+		return "", ""
+	}
+	return r.byDomains(rec.Domains), "domain"
+}
+
+// byDomains is the vendor that covers at least half of domains (the one
+// that covers most of them), or "".
+func (r *resolver) byDomains(domains []data.Domain) string {
+	votes := map[string]int{}
+	best := ""
+	for _, d := range domains {
+		if o := r.owner(d.Host); o != "" {
+			votes[o]++
+			if best == "" || votes[o] > votes[best] {
+				best = o
+			}
+		}
+	}
+	if best != "" && 2*votes[best] >= len(domains) {
+		return best
+	}
+	return ""
+}
+
+// keepHosts drops the hosts of rec (of vendor rec.ID, which the file held
+// as old, or nil) that another vendor covers, reporting each as a
+// conflict, unless the layer is the user's; it reports the hosts new to
+// the vendor.
+func (r *resolver) keepHosts(rec, old *data.Vendor) {
+	id := rec.ID
+	kept := rec.Domains[:0:0]
+	for _, d := range rec.Domains {
+		o := r.owner(d.Host)
+		if o == "" || o == id {
+			// A host the catalogue or the user covers, even as a shared
+			// host or through a parent domain, is not the import's to
+			// give to another vendor.
+			o = r.curatedCover(d.Host, id)
+		}
+		if o != "" && o != id && !r.user {
+			r.rep.Conflicts = append(r.rep.Conflicts, fmt.Sprintf("%s: %s is %s's; not added to %s", r.source, d.Host, o, id))
+			continue
+		}
+		kept = append(kept, d)
+		if _, ok := r.localHosts[d.Host]; !ok {
+			r.localHosts[d.Host] = id
+			if old == nil || !data.HasDomain(old.Domains, d.Host) {
+				r.rep.NewDomains = append(r.rep.NewDomains, Change{d.Host, id})
+			}
+		}
+	}
+	rec.Domains = kept
+}
+
+// reportStorage reports the storage items of rec that neither the vendor
+// as the file held it (old) nor an earlier record of the file (earlier)
+// has; either may be nil.
+func (r *resolver) reportStorage(rec, old, earlier *data.Vendor) {
+	for _, st := range rec.Storage {
+		if (old == nil || !data.HasStorage(old.Storage, st)) && (earlier == nil || !data.HasStorage(earlier.Storage, st)) {
+			r.rep.NewCookies = append(r.rep.NewCookies, Change{st.Name, rec.ID})
+		}
+	}
+}
+
+// reportCategory reports a category of rec other than the vendor's.
+func (r *resolver) reportCategory(rec, old *data.Vendor) {
+	if old == nil || rec.Category == "" || old.Category == "" || rec.Category == old.Category {
+		return
+	}
+	if r.user {
+		r.rep.Conflicts = append(r.rep.Conflicts, fmt.Sprintf("%s: %s's category changes from %s to %s", r.source, rec.ID, old.Category, rec.Category))
+	} else {
+		r.rep.Conflicts = append(r.rep.Conflicts, fmt.Sprintf("%s: says %s is %s; the catalogue's %s stands", r.source, rec.ID, rec.Category, old.Category))
+	}
 }
 
 // newID makes a stable id for a new vendor from its name (or, with no

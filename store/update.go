@@ -22,59 +22,9 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 		}
 		return rebuildWith(tx, freshName, fresh)
 	}
-	before, err := layerList(tx)
-	if err != nil {
+	u := &derivedUpdate{tx: tx, freshName: freshName, fresh: fresh, olds: make(map[string]*oldEntries, len(ids)), decoded: map[string]*data.Vendor{}}
+	if err := u.readOld(ids, known); err != nil {
 		return err
-	}
-	type oldState struct {
-		names, hosts, storage []string
-	}
-	olds := make(map[string]*oldState, len(ids))
-	// A record read here from a layer that mutate leaves alone is used
-	// again below rather than decoded twice: a catalogue card is 5 KB of
-	// JSON, and an import joins hundreds of them. Keys: layer, NUL, id.
-	decoded := map[string]*data.Vendor{}
-	if br := tx.Bucket(bucketBrief); br != nil {
-		merged := tx.Bucket(bucketVendors)
-		for _, id := range ids {
-			if br.Get([]byte(id)) == nil {
-				continue
-			}
-			var v *data.Vendor
-			var err error
-			if k, ok := known[id]; ok && k.v != nil {
-				v = k.v
-				if k.layer != "" && k.layer != freshName {
-					decoded[k.layer+"\x00"+id] = v
-				}
-			} else if merged != nil && merged.Get([]byte(id)) != nil {
-				v, _, err = storedVendor(tx, nil, id)
-			} else {
-				for _, l := range before {
-					if l.vendors == nil {
-						continue
-					}
-					if raw := l.vendors.Get([]byte(id)); raw != nil {
-						v = new(data.Vendor)
-						if err = json.Unmarshal(raw, v); err != nil {
-							err = fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, l.info.Name, id, err)
-						} else if l.info.Name != freshName {
-							decoded[l.info.Name+"\x00"+id] = v
-						}
-						break
-					}
-				}
-			}
-			if err != nil {
-				return err
-			}
-			if v == nil {
-				return fmt.Errorf("%w: vendor %s is indexed but no layer holds it", ErrCorrupt, id)
-			}
-			o := &oldState{}
-			o.names, o.hosts, o.storage = indexKeys(id, v)
-			olds[id] = o
-		}
 	}
 	if err := mutate(); err != nil {
 		return err
@@ -87,7 +37,7 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 	var freshIx []vendorIndex
 	for i := range after {
 		if after[i].info.Name == freshName && fresh != nil {
-			freshIx = indexFresh(fresh, &after[i], func(id string) bool { return olds[id] != nil })
+			freshIx = indexFresh(fresh, &after[i], func(id string) bool { return u.olds[id] != nil })
 		}
 	}
 	// One buffer for every vendor's records: indexVendor keeps none of them.
@@ -95,8 +45,6 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 	var ranks []rank
 	next := 0 // fresh and ids are both in id order
 	for _, id := range ids {
-		old := olds[id]
-		recs, ranks = recs[:0], ranks[:0]
 		var freshRec *data.Vendor
 		for next < len(fresh) && fresh[next].ID < id {
 			next++
@@ -108,62 +56,155 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 				continue
 			}
 		}
-		for _, l := range after {
-			var rec *data.Vendor
-			switch {
-			case l.info.Name == freshName && fresh != nil:
-				rec = freshRec
-			case old == nil, l.vendors == nil:
-				// A vendor new to the file is in the fresh layer only.
-			case decoded[l.info.Name+"\x00"+id] != nil:
-				rec = decoded[l.info.Name+"\x00"+id]
-			default:
-				if raw := l.vendors.Get([]byte(id)); raw != nil {
-					var v data.Vendor
-					if err := json.Unmarshal(raw, &v); err != nil {
-						return fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, l.info.Name, id, err)
-					}
-					rec = &v
-				}
+		recs, ranks = recs[:0], ranks[:0]
+		for i := range after {
+			rec, err := u.layerRecord(&after[i], id, freshRec)
+			if err != nil {
+				return err
 			}
 			if rec != nil {
-				recs = append(recs, data.SourcedVendor{Source: l.source, Vendor: *rec})
-				ranks = append(ranks, l.rank)
+				recs = append(recs, data.SourcedVendor{Source: after[i].source, Vendor: *rec})
+				ranks = append(ranks, after[i].rank)
 			}
 		}
-		// Take out the old entries: every list the vendor was in loses it.
-		if old != nil {
-			for _, k := range old.names {
-				if err := removeFrom(tx, &w.names, bucketNames, k, decodeNames, func(e nameEntry) bool { return e.id == id }); err != nil {
-					return err
-				}
+		if old := u.olds[id]; old != nil {
+			if err := w.remove(tx, id, old); err != nil {
+				return err
 			}
-			for _, h := range old.hosts {
-				if err := removeFrom(tx, &w.claims, bucketDomains, h, decodeClaims, func(c claim) bool { return c.ID == id }); err != nil {
-					return err
-				}
-			}
-			isID := func(r cookieRef) bool { return r.ID == id }
-			for _, n := range old.storage {
-				var err error
-				if data.IsPattern(n) {
-					err = removeFrom(tx, &w.patterns, bucketPatterns, n, decodeRefs, isID)
-				} else {
-					err = removeFrom(tx, &w.cookies, bucketCookies, n, decodeRefs, isID)
-				}
-				if err != nil {
-					return err
-				}
-			}
-			w.setBrief(id, nil)
-			w.vendors[id] = nil
 		}
-		if len(recs) == 0 {
-			continue
+		if len(recs) > 0 {
+			w.add(id, indexVendor(id, recs, ranks))
 		}
-		w.add(id, indexVendor(id, recs, ranks))
 	}
 	return w.write(tx)
+}
+
+// derivedUpdate is what updateDerived knows of the vendors it re-merges.
+type derivedUpdate struct {
+	tx        *bolt.Tx
+	freshName string
+	fresh     []*data.Vendor
+	olds      map[string]*oldEntries // the touched vendors' entries before the change
+	// A record read from a layer that mutate leaves alone is used again
+	// rather than decoded twice: a catalogue card is 5 KB of JSON, and an
+	// import joins hundreds of them. Keys: layer, NUL, id.
+	decoded map[string]*data.Vendor
+}
+
+// oldEntries are the keys a vendor has entries under before the change.
+type oldEntries struct {
+	names, hosts, storage []string
+}
+
+// readOld notes the index keys of each vendor of ids that the file holds,
+// as it holds it before the change; known are vendors the caller has read.
+func (u *derivedUpdate) readOld(ids []string, known map[string]stored) error {
+	br := u.tx.Bucket(bucketBrief)
+	if br == nil {
+		return nil
+	}
+	before, err := layerList(u.tx)
+	if err != nil {
+		return err
+	}
+	merged := u.tx.Bucket(bucketVendors)
+	for _, id := range ids {
+		if br.Get([]byte(id)) == nil {
+			continue
+		}
+		v, err := u.oldVendor(id, known, merged, before)
+		if err != nil {
+			return err
+		}
+		if v == nil {
+			return fmt.Errorf("%w: vendor %s is indexed but no layer holds it", ErrCorrupt, id)
+		}
+		o := &oldEntries{}
+		o.names, o.hosts, o.storage = indexKeys(id, v)
+		u.olds[id] = o
+	}
+	return nil
+}
+
+// oldVendor is vendor id as the derived buckets hold it: known to the
+// caller, merged, or the record of the one layer (before) that has it.
+func (u *derivedUpdate) oldVendor(id string, known map[string]stored, merged *bolt.Bucket, before []layerRef) (*data.Vendor, error) {
+	if k, ok := known[id]; ok && k.v != nil {
+		if k.layer != "" && k.layer != u.freshName {
+			u.decoded[k.layer+"\x00"+id] = k.v
+		}
+		return k.v, nil
+	}
+	if merged != nil && merged.Get([]byte(id)) != nil {
+		v, _, err := storedVendor(u.tx, nil, id)
+		return v, err
+	}
+	for _, l := range before {
+		if l.vendors == nil {
+			continue
+		}
+		if raw := l.vendors.Get([]byte(id)); raw != nil {
+			v := new(data.Vendor)
+			if err := json.Unmarshal(raw, v); err != nil {
+				return nil, fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, l.info.Name, id, err)
+			}
+			if l.info.Name != u.freshName {
+				u.decoded[l.info.Name+"\x00"+id] = v
+			}
+			return v, nil
+		}
+	}
+	return nil, nil
+}
+
+// layerRecord is the record layer l holds for vendor id after the change,
+// or nil; freshRec is the fresh layer's record of it, if it has one.
+func (u *derivedUpdate) layerRecord(l *layerRef, id string, freshRec *data.Vendor) (*data.Vendor, error) {
+	switch {
+	case l.info.Name == u.freshName && u.fresh != nil:
+		return freshRec, nil
+	case u.olds[id] == nil, l.vendors == nil:
+		return nil, nil // a vendor new to the file is in the fresh layer only
+	case u.decoded[l.info.Name+"\x00"+id] != nil:
+		return u.decoded[l.info.Name+"\x00"+id], nil
+	}
+	raw := l.vendors.Get([]byte(id))
+	if raw == nil {
+		return nil, nil
+	}
+	var v data.Vendor
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return nil, fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, l.info.Name, id, err)
+	}
+	return &v, nil
+}
+
+// remove takes vendor id's old entries out: every list it was in loses
+// it, and its brief and merged record go.
+func (w *derivedWrites) remove(tx *bolt.Tx, id string, old *oldEntries) error {
+	for _, k := range old.names {
+		if err := removeFrom(tx, &w.names, bucketNames, k, decodeNames, func(e nameEntry) bool { return e.id == id }); err != nil {
+			return err
+		}
+	}
+	for _, h := range old.hosts {
+		if err := removeFrom(tx, &w.claims, bucketDomains, h, decodeClaims, func(c claim) bool { return c.ID == id }); err != nil {
+			return err
+		}
+	}
+	isID := func(r cookieRef) bool { return r.ID == id }
+	for _, n := range old.storage {
+		c, bucket := &w.cookies, bucketCookies
+		if data.IsPattern(n) {
+			c, bucket = &w.patterns, bucketPatterns
+		}
+		if err := removeFrom(tx, c, bucket, n, decodeRefs, isID); err != nil {
+			return err
+		}
+	}
+	w.setBrief(id, nil)
+	w.vendors[id] = nil
+	return nil
 }
 
 // removeFrom takes the entries that is picks out of key's list, loading the

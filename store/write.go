@@ -22,116 +22,147 @@ type indexBucket struct {
 
 // bucketOf makes the indexBucket for one index's changes.
 func bucketOf[E any](name []byte, c *indexChanges[E], decode func([]byte) ([]E, error), sortList func([]E), encode func([]byte, []E) []byte) indexBucket {
-	var queued []string     // the queued keys not loaded, in order, once each
-	old := map[string][]E{} // their lists in the file
-	var loadedKeys []string // the loaded keys, in order
-	return indexBucket{
-		name: name,
-		prepare: func() {
-			// Not a stable sort, which took a third of a large import's
-			// indexing on keys in no order: seq keeps each key's entries in
-			// the order they came.
-			sortKeyed(c.added)
-			for i, a := range c.added {
-				if i > 0 && c.added[i-1].key == a.key {
-					continue
-				}
-				if _, ok := c.loaded[a.key]; !ok {
-					queued = append(queued, a.key)
-				}
-			}
-			loadedKeys = keysOf(c.loaded)
-			sort.Strings(loadedKeys)
-		},
-		fetch: func(b *bolt.Bucket, keyN int) error {
-			if b == nil || len(queued) == 0 {
-				return nil
-			}
-			found := func(k string, raw []byte) error {
-				es, err := decode(raw)
-				if err != nil {
-					return fmt.Errorf("%w: index %s key %q: %v", ErrCorrupt, name, k, err)
-				}
-				old[k] = es
-				return nil
-			}
-			if 16*len(queued) < keyN {
-				// A few keys among many: look each up.
-				for _, k := range queued {
-					if raw := b.Get([]byte(k)); raw != nil {
-						if err := found(k, raw); err != nil {
-							return err
-						}
-					}
-				}
-				return nil
-			}
-			// Many keys: one pass over the bucket from the first of them.
-			cur := b.Cursor()
-			k, v := cur.Seek([]byte(queued[0]))
-			for i := 0; k != nil && i < len(queued); {
-				switch cmp := strings.Compare(string(k), queued[i]); {
-				case cmp < 0:
-					k, v = cur.Next()
-				case cmp > 0:
-					i++
-				default:
-					if err := found(queued[i], v); err != nil {
-						return err
-					}
-					i++
-					k, v = cur.Next()
-				}
-			}
-			return nil
-		},
-		encode: func() ([]string, [][]byte) {
-			keys := make([]string, 0, len(loadedKeys)+len(queued))
-			vals := make([][]byte, 0, cap(keys))
-			var buf []byte // values go one after another, a few to an allocation
-			put := func(k string, es []E) {
-				keys = append(keys, k)
-				if len(es) == 0 {
-					vals = append(vals, nil) // the key goes
-					return
-				}
-				sortList(es)
-				if cap(buf)-len(buf) < 1024 {
-					buf = make([]byte, 0, 64<<10)
-				}
-				n := len(buf)
-				buf = encode(buf, es)
-				vals = append(vals, buf[n:len(buf):len(buf)])
-			}
-			added := c.added
-			li := 0
-			for len(added) > 0 || li < len(loadedKeys) {
-				if li < len(loadedKeys) && (len(added) == 0 || loadedKeys[li] < added[0].key) {
-					put(loadedKeys[li], c.loaded[loadedKeys[li]])
-					li++
-					continue
-				}
-				k := added[0].key
-				n := 1
-				for n < len(added) && added[n].key == k {
-					n++
-				}
-				var es []E
-				if li < len(loadedKeys) && loadedKeys[li] == k {
-					es = c.loaded[k]
-					li++
-				} else {
-					es = old[k]
-				}
-				for _, a := range added[:n] {
-					es = append(es, a.e)
-				}
-				put(k, es)
-				added = added[n:]
-			}
-			return keys, vals
-		},
+	iw := &indexWrite[E]{name: name, c: c, decode: decode, sortList: sortList, encodeList: encode, old: map[string][]E{}}
+	return indexBucket{name: name, prepare: iw.prepare, fetch: iw.fetch, encode: iw.encode}
+}
+
+// indexWrite is one index bucket's changes on their way into the file.
+type indexWrite[E any] struct {
+	name       []byte
+	c          *indexChanges[E]
+	decode     func([]byte) ([]E, error)
+	sortList   func([]E)
+	encodeList func([]byte, []E) []byte
+
+	queued     []string       // the queued keys not loaded, in order, once each
+	old        map[string][]E // their lists in the file
+	loadedKeys []string       // the loaded keys, in order
+}
+
+func (iw *indexWrite[E]) prepare() {
+	c := iw.c
+	// Not a stable sort, which took a third of a large import's indexing
+	// on keys in no order: seq keeps each key's entries in the order they
+	// came.
+	sortKeyed(c.added)
+	for i, a := range c.added {
+		if i > 0 && c.added[i-1].key == a.key {
+			continue
+		}
+		if _, ok := c.loaded[a.key]; !ok {
+			iw.queued = append(iw.queued, a.key)
+		}
 	}
+	iw.loadedKeys = keysOf(c.loaded)
+	sort.Strings(iw.loadedKeys)
+}
+
+// found notes the list that key k has in the file.
+func (iw *indexWrite[E]) found(k string, raw []byte) error {
+	es, err := iw.decode(raw)
+	if err != nil {
+		return fmt.Errorf("%w: index %s key %q: %v", ErrCorrupt, iw.name, k, err)
+	}
+	iw.old[k] = es
+	return nil
+}
+
+func (iw *indexWrite[E]) fetch(b *bolt.Bucket, keyN int) error {
+	queued := iw.queued
+	if b == nil || len(queued) == 0 {
+		return nil
+	}
+	if 16*len(queued) < keyN {
+		// A few keys among many: look each up.
+		for _, k := range queued {
+			if raw := b.Get([]byte(k)); raw != nil {
+				if err := iw.found(k, raw); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	// Many keys: one pass over the bucket from the first of them.
+	cur := b.Cursor()
+	k, v := cur.Seek([]byte(queued[0]))
+	for i := 0; k != nil && i < len(queued); {
+		switch cmp := strings.Compare(string(k), queued[i]); {
+		case cmp < 0:
+			k, v = cur.Next()
+		case cmp > 0:
+			i++
+		default:
+			if err := iw.found(queued[i], v); err != nil {
+				return err
+			}
+			i++
+			k, v = cur.Next()
+		}
+	}
+	return nil
+}
+
+// encode works out the value of every changed key, in key order: a
+// loaded list as it now is, a queued key's list in the file with its
+// added entries after.
+func (iw *indexWrite[E]) encode() ([]string, [][]byte) {
+	c, loadedKeys := iw.c, iw.loadedKeys
+	enc := listEncoder[E]{sortList: iw.sortList, encode: iw.encodeList}
+	enc.keys = make([]string, 0, len(loadedKeys)+len(iw.queued))
+	enc.vals = make([][]byte, 0, cap(enc.keys))
+	added := c.added
+	li := 0
+	for len(added) > 0 || li < len(loadedKeys) {
+		if li < len(loadedKeys) && (len(added) == 0 || loadedKeys[li] < added[0].key) {
+			enc.put(loadedKeys[li], c.loaded[loadedKeys[li]])
+			li++
+			continue
+		}
+		k := added[0].key
+		n := 1
+		for n < len(added) && added[n].key == k {
+			n++
+		}
+		var es []E
+		if li < len(loadedKeys) && loadedKeys[li] == k {
+			es = c.loaded[k]
+			li++
+		} else {
+			es = iw.old[k]
+		}
+		for _, a := range added[:n] {
+			es = append(es, a.e)
+		}
+		enc.put(k, es)
+		added = added[n:]
+	}
+	return enc.keys, enc.vals
+}
+
+// listEncoder collects keys and their encoded lists.
+type listEncoder[E any] struct {
+	sortList func([]E)
+	encode   func([]byte, []E) []byte
+	keys     []string
+	vals     [][]byte
+	buf      []byte // values go one after another, a few to an allocation
+}
+
+// put adds key k with the list es; an empty list deletes the key.
+func (e *listEncoder[E]) put(k string, es []E) {
+	e.keys = append(e.keys, k)
+	if len(es) == 0 {
+		e.vals = append(e.vals, nil)
+		return
+	}
+	e.sortList(es)
+	if cap(e.buf)-len(e.buf) < 1024 {
+		e.buf = make([]byte, 0, 64<<10)
+	}
+	n := len(e.buf)
+	e.buf = e.encode(e.buf, es)
+	e.vals = append(e.vals, e.buf[n:len(e.buf):len(e.buf)])
 }
 
 // write puts every collected change, bucket by bucket, in key order.
