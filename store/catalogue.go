@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -31,7 +32,7 @@ func OpenCatalogue(path string, readOnly bool) (*Store, error) {
 	}
 	// First run, or a newer catalogue: seed a copy and swap it in, so that
 	// other readers are never locked out.
-	if err := Edit(path, func(*Store) error { return nil }); err != nil {
+	if err := Edit(context.Background(), path, func(*Store) error { return nil }); err != nil {
 		return nil, err
 	}
 	return Open(path, Options{ReadOnly: true})

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -26,8 +27,10 @@ var ErrNoChange = errors.New("nothing to change")
 // (path + ".lock"); one that cannot get it within the lock timeout says
 // which file is busy. If fn or anything else fails, the catalogue is left
 // byte-for-byte as it was. The copy is compacted before the rename when a
-// quarter of it is free space, so the file does not only grow.
-func Edit(path string, fn func(s *Store) error) error {
+// quarter of it is free space, so the file does not only grow. When ctx is
+// cancelled (Ctrl-C) before the rename, Edit drops the copy and returns
+// ctx's error: the catalogue is as it was.
+func Edit(ctx context.Context, path string, fn func(s *Store) error) error {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return fmt.Errorf("open catalogue %s: is a directory, not a database file", path)
 	}
@@ -78,12 +81,19 @@ func Edit(path string, fn func(s *Store) error) error {
 		return fmt.Errorf("edit catalogue %s: %w", path, err)
 	}
 
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	s, err := OpenCatalogue(tmpPath, false)
 	if err != nil {
 		return err
 	}
 	s.shown = path
-	if err := fn(s); err != nil {
+	err = fn(s)
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
 		s.Close()
 		if errors.Is(err, ErrNoChange) {
 			return nil
@@ -98,6 +108,9 @@ func Edit(path string, fn func(s *Store) error) error {
 	}
 	if err := s.Close(); err != nil {
 		return fmt.Errorf("edit catalogue %s: %w", path, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	if err := os.Rename(tmpPath, path); err != nil {
 		return fmt.Errorf("edit catalogue %s: %w", path, err)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -20,7 +21,7 @@ func TestReadersKeepAnsweringWhileAWriterEdits(t *testing.T) {
 		s.Close()
 	}
 	mine := data.Vendor{ID: "acme", Name: "Acme", Category: data.Analytics, Summary: "s", Domains: []data.Domain{{Host: "acme.example"}}}
-	err := Edit(path, func(w *Store) error {
+	err := Edit(context.Background(), path, func(w *Store) error {
 		if err := w.PutLayer(LayerInfo{Name: "user:acme", Kind: KindUser, File: "acme.json"}, []data.Vendor{mine}); err != nil {
 			return err
 		}
@@ -39,7 +40,7 @@ func TestReadersKeepAnsweringWhileAWriterEdits(t *testing.T) {
 		}
 		// A second writer is told the file is busy, and does not hang.
 		done := make(chan error, 1)
-		go func() { done <- Edit(path, func(*Store) error { return nil }) }()
+		go func() { done <- Edit(context.Background(), path, func(*Store) error { return nil }) }()
 		select {
 		case err := <-done:
 			if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), path) {
@@ -76,7 +77,7 @@ func TestAFailedEditLeavesTheFileAsItWas(t *testing.T) {
 	}
 	before, _ := os.ReadFile(path)
 	boom := errors.New("boom")
-	err := Edit(path, func(w *Store) error {
+	err := Edit(context.Background(), path, func(w *Store) error {
 		if err := w.PutLayer(LayerInfo{Name: "user:x", Kind: KindUser}, []data.Vendor{{ID: "x", Name: "X"}}); err != nil {
 			return err
 		}
@@ -101,7 +102,7 @@ func TestEditRefusesADamagedFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "v.db")
 	junk := bytes.Repeat([]byte("not bbolt"), 8000)
 	os.WriteFile(path, junk, 0o644)
-	err := Edit(path, func(*Store) error { return nil })
+	err := Edit(context.Background(), path, func(*Store) error { return nil })
 	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), path) {
 		t.Errorf("err = %v; want ErrCorrupt naming %s", err, path)
 	}
@@ -174,14 +175,14 @@ func TestCuratedClaimsBeatLongerImportedOnes(t *testing.T) {
 
 func TestEditKeepsTheFilesPermissions(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "v.db")
-	if err := Edit(path, func(*Store) error { return nil }); err != nil {
+	if err := Edit(context.Background(), path, func(*Store) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o644 {
 		t.Errorf("a new catalogue is %v, want -rw-r--r--", fi.Mode().Perm())
 	}
 	os.Chmod(path, 0o600)
-	if err := Edit(path, func(*Store) error { return nil }); err != nil {
+	if err := Edit(context.Background(), path, func(*Store) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
@@ -220,7 +221,7 @@ func TestAnEditRemovesCopiesKilledWritersLeft(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := Edit(path, func(s *Store) error { return ErrNoChange }); err != nil {
+	if err := Edit(context.Background(), path, func(s *Store) error { return ErrNoChange }); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(stale); !os.IsNotExist(err) {

@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -63,13 +64,22 @@ func buildVersion(info *debug.BuildInfo) string {
 // Main runs vendex with args (without the program name) and returns the
 // exit status; main only passes it to os.Exit.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return exitCode(run(args, stdin, stdout, stderr), stderr)
+	return exitCode(run(context.Background(), args, stdin, stdout, stderr), stderr)
 }
 
-// exitError carries an exit code; its message, if any, has been printed.
-type exitError struct{ code int }
+// exitError carries an exit code other than 1, and the message to print
+// (none when it has been printed already).
+type exitError struct {
+	code int
+	msg  string
+}
 
-func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+func (e exitError) Error() string {
+	if e.msg != "" {
+		return e.msg
+	}
+	return fmt.Sprintf("exit status %d", e.code)
+}
 
 // usageError is a mistake in the command line: exit status 2.
 type usageError struct{ msg string }
@@ -87,6 +97,9 @@ func exitCode(err error, stderr io.Writer) int {
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.As(err, &ee):
+		if ee.msg != "" {
+			fmt.Fprintf(stderr, "vendex: %s\n", ee.msg)
+		}
 		return ee.code
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "vendex: %s\nRun 'vendex --help' for usage.\n", ue.msg)
@@ -153,13 +166,14 @@ func init() {
 
 // cli is one invocation's streams and global options.
 type cli struct {
+	ctx            context.Context // cancelled when the caller gives up (tests)
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	dbPath         string
 }
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	c := &cli{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
 	for len(args) > 0 && strings.HasPrefix(args[0], "-") && args[0] != "-" {
 		a := args[0]
 		switch {

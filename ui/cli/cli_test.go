@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -29,7 +30,7 @@ type result struct {
 func vendex(t *testing.T, db string, stdin string, args ...string) result {
 	t.Helper()
 	var out, errb bytes.Buffer
-	err := run(append([]string{"--db", db}, args...), strings.NewReader(stdin), &out, &errb)
+	err := run(context.Background(), append([]string{"--db", db}, args...), strings.NewReader(stdin), &out, &errb)
 	code := exitCode(err, &errb)
 	return result{out.String(), errb.String(), code}
 }
@@ -398,7 +399,7 @@ func TestEmptyArgumentsAreUsageErrors(t *testing.T) {
 	db := tempDB(t)
 	for _, args := range [][]string{{"show", ""}, {"export", " "}, {"--db", "", "lookup", "x.com"}, {"lookup", "--db", "", "x.com"}} {
 		var out, errb bytes.Buffer
-		err := run(args, strings.NewReader(""), &out, &errb)
+		err := run(context.Background(), args, strings.NewReader(""), &out, &errb)
 		if code := exitCode(err, &errb); code != 2 {
 			t.Errorf("vendex %q: exit %d (%s), want 2", args, code, errb.String())
 		}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -74,20 +75,8 @@ func cmdImport(c *cli, args []string) error {
 			return usagef("%v", err)
 		}
 	}
-	if !*dryRun {
-		// Interrupted, while the files are read or the copy written, the
-		// import stops with the catalogue untouched (the next writer
-		// removes the copy).
-		interrupted := make(chan os.Signal, 1)
-		signal.Notify(interrupted, os.Interrupt, syscall.SIGTERM)
-		defer signal.Stop(interrupted)
-		go func() {
-			if _, ok := <-interrupted; ok {
-				fmt.Fprintln(c.stderr, "vendex: import interrupted; the catalogue is as it was")
-				os.Exit(130)
-			}
-		}()
-	}
+	ctx, stop := c.interruptible()
+	defer stop()
 	// A large import allocates much that lives until it is written: the
 	// collector's default pace runs it several times over for nothing. The
 	// process ends soon after, so memory is cheap here.
@@ -96,6 +85,9 @@ func cmdImport(c *cli, args []string) error {
 	// among several leaves the catalogue as it was.
 	var files []importFile
 	for _, p := range pos {
+		if ctx.Err() != nil {
+			return errInterrupted("import")
+		}
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return fmt.Errorf("import: %w", err)
@@ -156,7 +148,10 @@ func cmdImport(c *cli, args []string) error {
 		}
 		// All files land in one private copy that replaces the catalogue
 		// at the end: all or nothing, and readers are never locked out.
-		if err := store.Edit(path, importAll); err != nil {
+		if err := store.Edit(ctx, path, importAll); err != nil {
+			if ctx.Err() != nil {
+				return errInterrupted("import")
+			}
 			return err
 		}
 	}
@@ -255,8 +250,10 @@ func cmdForget(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
+	ctx, stop := c.interruptible()
+	defer stop()
 	var li store.LayerInfo
-	err = store.Edit(path, func(s *store.Store) error {
+	err = store.Edit(ctx, path, func(s *store.Store) error {
 		var err error
 		li, err = s.Forget(pos[0])
 		if errors.Is(err, store.ErrNotFound) && filepath.Base(pos[0]) != pos[0] {
@@ -265,10 +262,31 @@ func cmdForget(c *cli, args []string) error {
 		}
 		return err
 	})
+	if ctx.Err() != nil {
+		return errInterrupted("forget")
+	}
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "forgot %s (%s %s): %d vendor records, %d domains, %d storage items\n",
 		data.CleanLine(li.Name), li.Format, data.CleanLine(li.File), li.Vendors, li.Domains, li.Storage)
 	return nil
+}
+
+// interruptible is the context a writing command works under: Ctrl-C or
+// SIGTERM cancels it, and the write then stops with the catalogue as it
+// was. A second Ctrl-C, once the first has been seen, ends the process.
+func (c *cli) interruptible() (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(c.ctx, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	return ctx, stop
+}
+
+// errInterrupted is what a write stopped by Ctrl-C says: exit status 130,
+// as a shell reports a process ended by SIGINT.
+func errInterrupted(cmd string) error {
+	return exitError{130, cmd + " interrupted; the catalogue is as it was"}
 }

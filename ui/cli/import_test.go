@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -177,5 +178,36 @@ func TestSourcesListsTheLayerWhoseDataShowDisplaysFirst(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(vendex(t, db, "", "sources").stdout), "\n")
 	if len(lines) != 4 || !strings.Contains(lines[1], "b.json") || !strings.Contains(lines[2], "a.json") || !strings.HasPrefix(lines[3], "embedded") {
 		t.Errorf("sources should list b.json, then a.json, then the catalogue:\n%s", strings.Join(lines, "\n"))
+	}
+}
+
+func TestAnInterruptedImportLeavesTheCatalogueAsItWas(t *testing.T) {
+	db := tempDB(t)
+	if r := vendex(t, db, "", "stats"); r.code != 0 {
+		t.Fatalf("first run: %+v", r)
+	}
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What Ctrl-C does: the command's context is cancelled mid-way.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, args := range [][]string{
+		{"import", fixturePath("third-party-web.json")},
+		{"forget", "third-party-web.json"},
+	} {
+		var out, errb bytes.Buffer
+		code := exitCode(run(ctx, append([]string{"--db", db}, args...), strings.NewReader(""), &out, &errb), &errb)
+		if code != 130 || !strings.Contains(errb.String(), args[0]+" interrupted; the catalogue is as it was") {
+			t.Errorf("vendex %s, interrupted: exit %d, stderr %q", args[0], code, errb.String())
+		}
+		after, _ := os.ReadFile(db)
+		if !bytes.Equal(before, after) {
+			t.Errorf("vendex %s, interrupted, changed the database", args[0])
+		}
+	}
+	if r := vendex(t, db, "", "lookup", "cdn.contoso-ads.example"); r.code != 1 {
+		t.Errorf("the interrupted import's vendor is findable: %+v", r)
 	}
 }

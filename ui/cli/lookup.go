@@ -148,7 +148,7 @@ func cmdLookup(c *cli, args []string) error {
 		fmt.Fprintf(c.stderr, "vendex: %d of the inputs %s not a host or URL: %s\n", len(invalid), verb, list(invalid))
 	}
 	if len(misses)+len(invalid) > 0 {
-		return exitError{1}
+		return exitError{code: 1}
 	}
 	return nil
 }

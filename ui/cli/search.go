@@ -52,7 +52,7 @@ func cmdSearch(c *cli, args []string) error {
 	}
 	if len(hits) == 0 {
 		fmt.Fprintf(c.stderr, "vendex: no vendor matches %q\n", strings.Join(pos, " "))
-		return exitError{1}
+		return exitError{code: 1}
 	}
 	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "VENDOR\tCATEGORY\tID\tMATCHED")
