@@ -91,8 +91,7 @@ func New(cat Catalog, query string, opts ...Option) Model {
 	h.ShortSeparator = " · "
 	m := Model{common: c, cat: cat, list: newVendorList(c, query), help: h}
 	m.card = cardView{common: c, focus: -1}
-	m.prompt = lineInput{Prompt: "Host or URL: ", Placeholder: "https://media.twiliocdn.com/sdk/js/client/…",
-		promptStyle: c.styles.Header, placeStyle: c.styles.Subtle, noteStyle: c.styles.Status, cursorStyle: c.styles.Cursor}
+	m.prompt = newLineInput("Host or URL: ", "https://media.twiliocdn.com/sdk/js/client/…", c.styles)
 	return m
 }
 
@@ -362,6 +361,7 @@ func (m *Model) layout() {
 		m.card.SetSize(m.width, h)
 	}
 	m.help.Width = m.width
+	m.prompt.setWidth(m.width)
 }
 
 func (m Model) View() string {

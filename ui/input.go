@@ -1,110 +1,85 @@
 package ui
 
 import (
-	"strings"
-
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/vendex/vendex/data"
 )
 
-// lineInput is a one-line text field: typing, pasting, backspace,
-// ctrl+w / ctrl+u, left and right. (bubbles' textinput pulls in a
-// clipboard module this project does not carry.)
+// lineInput is a one-line text field: bubbles' textinput, always focused,
+// with a steady cursor, text cleaned of terminal escapes as it comes in,
+// and a note said in place of the placeholder until the next edit.
 type lineInput struct {
-	Prompt      string
-	Placeholder string
-	note        string // said in place of the placeholder until the next edit
-	value       []rune
-	pos         int // cursor, in runes
-	promptStyle lipgloss.Style
-	placeStyle  lipgloss.Style
-	noteStyle   lipgloss.Style
-	cursorStyle lipgloss.Style
+	field      textinput.Model
+	note       string
+	noteStyle  lipgloss.Style
+	placeStyle lipgloss.Style
 }
 
-func (in *lineInput) Value() string { return string(in.value) }
+func newLineInput(prompt, placeholder string, st Styles) lineInput {
+	f := textinput.New()
+	f.Prompt, f.Placeholder = prompt, placeholder
+	f.PromptStyle, f.PlaceholderStyle = st.Header, st.Subtle
+	f.Cursor.Style = st.Cursor
+	f.Cursor.SetMode(cursor.CursorStatic) // a blink would redraw the list twice a second
+	// Pasting comes as bracketed paste; reading the clipboard on ctrl+v
+	// would ask the system for it, which a terminal browser never did.
+	f.KeyMap.Paste.SetEnabled(false)
+	f.Focus()
+	return lineInput{field: f, noteStyle: st.Status, placeStyle: st.Subtle}
+}
+
+func (in *lineInput) Value() string { return in.field.Value() }
 
 func (in *lineInput) SetValue(s string) {
-	in.value = []rune(data.CleanLine(s))
-	in.pos = len(in.value)
+	in.field.SetValue(data.CleanLine(s))
+	in.field.CursorEnd()
 	in.note = ""
 }
 
-// update edits the field; it reports whether the key was an editing key.
+// setWidth makes the field scroll within width cells, prompt and cursor
+// included.
+func (in *lineInput) setWidth(width int) {
+	in.field.Width = max(1, width-lipgloss.Width(in.field.Prompt)-1)
+	in.field.SetCursor(in.field.Position()) // scrolls to the cursor again
+}
+
+// update edits the field; it reports whether the value changed.
 func (in *lineInput) update(msg tea.KeyMsg) bool {
-	switch msg.Type {
-	case tea.KeyRunes, tea.KeySpace:
-		rs := []rune(data.CleanLine(string(msg.Runes)))
-		if msg.Type == tea.KeySpace {
-			rs = []rune{' '}
-		}
-		in.value = append(in.value[:in.pos], append(rs, in.value[in.pos:]...)...)
-		in.pos += len(rs)
-	case tea.KeyBackspace:
-		if in.pos > 0 {
-			in.value = append(in.value[:in.pos-1], in.value[in.pos:]...)
-			in.pos--
-		}
-	case tea.KeyDelete:
-		if in.pos < len(in.value) {
-			in.value = append(in.value[:in.pos], in.value[in.pos+1:]...)
-		}
-	case tea.KeyCtrlU:
-		in.value = in.value[in.pos:]
-		in.pos = 0
-	case tea.KeyCtrlW:
-		i := in.pos
-		for i > 0 && in.value[i-1] == ' ' {
-			i--
-		}
-		for i > 0 && in.value[i-1] != ' ' {
-			i--
-		}
-		in.value = append(in.value[:i], in.value[in.pos:]...)
-		in.pos = i
-	case tea.KeyLeft:
-		in.pos = max(0, in.pos-1)
-	case tea.KeyRight:
-		in.pos = min(len(in.value), in.pos+1)
-	case tea.KeyHome, tea.KeyCtrlA:
-		in.pos = 0
-	case tea.KeyEnd, tea.KeyCtrlE:
-		in.pos = len(in.value)
-	default:
-		return false
+	if msg.Type == tea.KeyRunes {
+		msg.Runes = []rune(data.CleanLine(string(msg.Runes)))
 	}
+	before := in.field.Value()
+	// The commands textinput returns blink the cursor or read the
+	// clipboard; both are off.
+	in.field, _ = in.field.Update(msg)
 	in.note = ""
-	return true
+	return in.field.Value() != before
 }
 
-// View draws the field in width cells, scrolled so the cursor shows.
+// View draws the field in width cells.
 func (in lineInput) View(width int) string {
-	prompt := in.promptStyle.Render(in.Prompt)
+	f := in.field
+	prompt := f.PromptStyle.Render(f.Prompt)
 	room := width - lipgloss.Width(prompt) - 1
 	if room < 1 {
 		return ansi.Truncate(prompt, width, "")
 	}
-	if len(in.value) == 0 {
+	if f.Value() == "" {
+		// textinput puts the cursor on the placeholder's first letter;
+		// the cursor stands before it here, as before, and a note can
+		// take the placeholder's place.
+		text, style := f.Placeholder, in.placeStyle
 		if in.note != "" {
-			return prompt + in.cursorStyle.Render(" ") + in.noteStyle.Render(ansi.Truncate(in.note, room, "…"))
+			text, style = in.note, in.noteStyle
 		}
-		return prompt + in.cursorStyle.Render(" ") + in.placeStyle.Render(ansi.Truncate(in.Placeholder, room, "…"))
+		return prompt + f.Cursor.Style.Render(" ") + style.Render(ansi.Truncate(text, room, "…"))
 	}
-	// Show the text around the cursor: drop runes from the left until
-	// what comes before the cursor fits.
-	start := 0
-	for start < in.pos && lipgloss.Width(string(in.value[start:in.pos])) > room {
-		start++
-	}
-	var b strings.Builder
-	b.WriteString(string(in.value[start:in.pos]))
-	if in.pos < len(in.value) {
-		b.WriteString(in.cursorStyle.Render(string(in.value[in.pos])))
-		b.WriteString(string(in.value[in.pos+1:]))
-	} else {
-		b.WriteString(in.cursorStyle.Render(" "))
-	}
-	return prompt + ansi.Truncate(b.String(), room+1, "")
+	// setWidth scrolled the text; with no width textinput does not pad it
+	// with spaces to the edge.
+	f.Width = 0
+	return ansi.Truncate(f.View(), width, "")
 }

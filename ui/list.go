@@ -77,14 +77,14 @@ type searchMsg struct {
 }
 
 func newVendorList(c *common, query string) vendorList {
-	in := lineInput{Prompt: "Search: ", Placeholder: "name, alias or domain",
-		promptStyle: c.styles.Header, placeStyle: c.styles.Subtle, cursorStyle: c.styles.Cursor}
+	in := newLineInput("Search: ", "name, alias or domain", c.styles)
 	in.SetValue(query)
 	return vendorList{common: c, input: in, filters: categoryFilters(nil)}
 }
 
 func (l *vendorList) SetSize(w, h int) {
 	l.width, l.height = w, h
+	l.input.setWidth(w)
 	l.clamp()
 }
 

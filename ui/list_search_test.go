@@ -4,7 +4,9 @@ import (
 	"reflect"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/sahilm/fuzzy"
+	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/ui/search"
 )
 
@@ -36,4 +38,28 @@ func TestListHighlightsRowsOnScreen(t *testing.T) {
 	if l.offset == 0 {
 		t.Fatal("the list never scrolled")
 	}
+}
+
+// BenchmarkTypeInTheList types "twilio" into the browser over the embedded
+// catalogue, one key at a time, each keystroke through the search field,
+// the search and the next frame: what a person waits for.
+func BenchmarkTypeInTheList(b *testing.B) {
+	vs, err := data.Catalogue()
+	if err != nil {
+		b.Skip(err)
+	}
+	var m tea.Model = New(fakeCatalog{vendors: vs}, "")
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, cmd := m.Update(loadCatalog(fakeCatalog{vendors: vs})())
+	m, _ = m.Update(cmd())
+	for b.Loop() {
+		for _, r := range "twilio" {
+			m, cmd = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+			m, _ = m.Update(cmd())
+			_ = m.View()
+		}
+		m, cmd = m.Update(tea.KeyMsg{Type: tea.KeyCtrlU})
+		m, _ = m.Update(cmd())
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len("twilio")), "ns/keystroke")
 }
