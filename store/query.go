@@ -320,6 +320,26 @@ func (s *Store) brief(id string) (Hit, error) {
 	return h, err
 }
 
+// Names gives the names of the vendors with these ids, read from their
+// briefs (no card is decoded); an id the catalogue lacks is left out.
+func (s *Store) Names(ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
+	err := s.view(func(tx *bolt.Tx) error {
+		for _, id := range ids {
+			if bb := tx.Bucket(bucketBrief); bb == nil || bb.Get([]byte(id)) == nil {
+				continue
+			}
+			h, err := fillHit(tx, Hit{ID: id})
+			if err != nil {
+				return err
+			}
+			out[id] = h.Name
+		}
+		return nil
+	})
+	return out, err
+}
+
 // fillHit adds the vendor's name, category and verdict from its brief.
 func fillHit(tx *bolt.Tx, h Hit) (Hit, error) {
 	var br brief

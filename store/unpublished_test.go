@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/card"
 	"github.com/vendex/vendex/data/dataset"
 )
 
@@ -44,7 +45,7 @@ func TestAOneFieldUserFileKeepsTheCataloguesUnpublishedMarker(t *testing.T) {
 	if after.Owner != "Adyoulike SA (Paris)" {
 		t.Fatalf("the user's owner should win: %q", after.Owner)
 	}
-	if got := data.NoStorageText(after); !strings.Contains(got, "does not publish") {
+	if got := card.NoStorageText(after); !strings.Contains(got, "does not publish") {
 		t.Errorf("after a one-field user file the card says %q; unpublished = %v", got, after.Unpublished)
 	}
 }

@@ -274,9 +274,9 @@ func (m Model) updateCard(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.goBack()
 		return m, nil
 	case key.Matches(msg, k.Export):
-		return m, exportCard(m.card.vendor, m.common.exportDir)
+		return m, exportCard(m.card.built(), m.common.exportDir)
 	case key.Matches(msg, k.Copy):
-		return m, copyCard(m.card.vendor, m.common.clipboard)
+		return m, copyCard(m.card.built(), m.common.clipboard)
 	}
 	var cmd tea.Cmd
 	m.card, cmd = m.card.update(msg)

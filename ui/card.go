@@ -1,19 +1,17 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/card"
 )
 
-// RenderCard renders the vendor card for a terminal, styled, wrapped to
-// width columns, every section of the record in the order of a vendor page.
-// Related vendors show as their ids. Text is cleaned of terminal escapes.
-func RenderCard(v data.Vendor, width int) string {
-	doc := renderCard(v.Cleaned(), width, DefaultStyles(), nil, -1)
-	return strings.Join(doc.lines, "\n")
+// RenderCard renders a card for a terminal, styled and wrapped to width
+// columns, with no link focused (vendex show).
+func RenderCard(c card.Card, width int) string {
+	return strings.Join(writeCard(c, width, DefaultStyles(), -1).lines, "\n")
 }
 
 // cardDoc is a rendered card: its lines, and the line each followable
@@ -30,275 +28,226 @@ type cardDoc struct {
 // resolver names a vendor id, or reports that it is not in the catalogue.
 type resolver func(id string) (name string, ok bool)
 
-// renderCard renders v (already cleaned) at width; focus is the index of
-// the focused link, or -1.
+// renderCard renders v's card at width; focus is the index of the focused
+// link, or -1.
 func renderCard(v data.Vendor, width int, st Styles, resolve resolver, focus int) cardDoc {
-	width = max(width, 8)
-	var doc cardDoc
-	add := func(s string) {
-		for _, l := range strings.Split(s, "\n") {
-			doc.lines = append(doc.lines, ansi.Truncate(l, width, "…"))
-		}
-	}
-	blank := func() { doc.lines = append(doc.lines, "") }
-	// para wraps text under an indent; paragraphs keep their blank lines.
-	para := func(indent int, s string) {
-		if s == "" {
-			return
-		}
-		pad := strings.Repeat(" ", indent)
-		w := max(4, width-indent)
-		for _, p := range strings.Split(s, "\n") {
-			if strings.TrimSpace(p) == "" {
-				blank()
-				continue
-			}
-			for _, l := range strings.Split(ansi.Wrap(p, w, ""), "\n") {
-				add(pad + strings.TrimRight(l, " "))
-			}
-		}
-	}
-	// field is "Label: value", wrapped with a hanging indent.
-	field := func(indent int, label, value string) {
-		if value == "" {
-			return
-		}
-		pad := strings.Repeat(" ", indent)
-		w := max(4, width-indent)
-		lines := strings.Split(ansi.Wrap(label+": "+value, w, ""), "\n")
-		for i, l := range lines {
-			l = strings.TrimRight(l, " ")
-			if i == 0 && strings.HasPrefix(l, label+":") {
-				l = st.Label.Render(label+":") + l[len(label)+1:]
-			}
-			add(pad + l)
-		}
-	}
-	section := func(title string) {
-		blank()
-		add(st.Section.Render(strings.ToUpper(title)))
-	}
-
-	// Title, owner, and the verdict that matters most, up front.
-	add(st.Title.Render(v.Name))
-	if v.Owner != "" && v.Owner != v.Name {
-		add(st.Subtle.Render(v.Owner))
-	}
-	blank()
-	verdict := []string{
-		st.Badge(v.Category).Bold(true).Render(v.Category.Title()),
-		"Block before consent: " + verdictText(st, v.BlockBeforeConsent.Value),
-		"Consent required: " + verdictText(st, v.ConsentRequired.Value),
-	}
-	inner := width - st.Verdict.GetHorizontalFrameSize()
-	if inner >= 16 {
-		var vb strings.Builder
-		summary := ansi.Wrap(strings.Join(verdict, "  ·  "), inner, "")
-		vb.WriteString(summary)
-		// under the box's top border
-		doc.verdictEnd = len(doc.lines) + 1 + strings.Count(summary, "\n") + 1
-		if r := v.BlockBeforeConsent.Reason; r != "" {
-			vb.WriteString("\n" + ansi.Wrap(r, inner, ""))
-		}
-		if a := v.BlockBeforeConsent.Advice; a != "" {
-			vb.WriteString("\n" + ansi.Wrap(st.Label.Render("Advice: ")+a, inner, ""))
-		}
-		add(st.Verdict.Width(inner + st.Verdict.GetHorizontalPadding()).Render(vb.String()))
-	} else {
-		for _, l := range verdict {
-			para(0, l)
-		}
-		doc.verdictEnd = len(doc.lines)
-		para(0, v.BlockBeforeConsent.Reason)
-	}
-	blank()
-	para(0, v.Summary)
-
-	if v.Overview != "" {
-		section(data.SecOverview)
-		para(2, v.Overview)
-	}
-
-	if len(v.Scripts)+len(v.Connections)+len(v.DataCollected) > 0 {
-		section(data.SecWhatItDoes)
-		for _, s := range v.Scripts {
-			name := s.Name
-			if name == "" {
-				name = "Script"
-			}
-			add("  " + st.Title.Render(ansi.Truncate(name, width-2, "…")))
-			para(4, s.SourceString())
-			para(4, s.Description)
-		}
-		for _, c := range v.Connections {
-			label := c.Kind
-			if len(c.Hosts) > 0 {
-				label += " (" + strings.Join(c.Hosts, ", ") + ")"
-			}
-			field(2, label, c.Description)
-		}
-		if len(v.DataCollected) > 0 {
-			add("  " + st.Label.Render("Data it collects:"))
-			for _, d := range v.DataCollected {
-				para(4, "• "+d)
-			}
-		}
-	}
-
-	section(data.SecStorage)
-	field(2, "Sets HTTP cookies", v.SetsCookies.Title())
-	if len(v.Storage) == 0 {
-		para(2, data.NoStorageText(v))
-	} else {
-		storageTable(&doc, v.Storage, width, st, para)
-	}
-
-	section(data.SecPermissions)
-	if len(v.Permissions) == 0 {
-		para(2, "It asks for no browser permissions.")
-	}
-	for _, p := range v.Permissions {
-		field(2, string(p.Name), p.When)
-	}
-
-	section(data.SecCompliance)
-	field(2, "Consent required", v.ConsentRequired.Value.Title())
-	para(4, v.ConsentRequired.Reason)
-	para(4, v.ConsentRequired.Advice)
-	field(2, "Block before consent", v.BlockBeforeConsent.Value.Title())
-	field(2, "GDPR", v.Compliance.GDPR)
-	field(2, "CCPA", v.Compliance.CCPA)
-	if v.Compliance.Role != "" {
-		field(2, "Role", v.Compliance.Role.Title())
-	}
-	field(2, "Data residency", v.Compliance.DataResidency)
-	field(2, "Transfers", v.Compliance.Transfers)
-
-	section(data.SecDetails)
-	field(2, "Owner", v.Owner)
-	field(2, "Website", v.Website)
-	field(2, "Privacy policy", v.PrivacyPolicy)
-	if v.PrivacyPolicy == "" && v.IsUnpublished("privacy_policy") {
-		field(2, "Privacy policy", "not published by the vendor")
-	}
-	field(2, "Aliases", strings.Join(v.Aliases, ", "))
-	field(2, "Products", strings.Join(v.Products, ", "))
-	field(2, "Industries", strings.Join(v.Industries, ", "))
-	if len(v.Categories) > 0 {
-		cs := make([]string, len(v.Categories))
-		for i, c := range v.Categories {
-			cs[i] = c.Title()
-		}
-		field(2, "Also in", strings.Join(cs, ", "))
-	}
-	field(2, "Also seen as", strings.Join(v.SeenCategories, ", "))
-
-	section(data.SecDomains)
-	if len(v.Domains) == 0 {
-		para(2, "No domains are recorded.")
-	}
-	for _, d := range v.Domains {
-		line := d.Host
-		var notes []string
-		if d.Category != "" && d.Category != v.Category {
-			notes = append(notes, d.Category.Title())
-		}
-		if d.Shared {
-			notes = append(notes, "shared")
-		}
-		if d.Note != "" {
-			notes = append(notes, d.Note)
-		}
-		if len(notes) > 0 {
-			line += st.Subtle.Render(" (" + strings.Join(notes, "; ") + ")")
-		}
-		para(2, line)
-	}
-
-	if len(v.FAQ) > 0 {
-		section(data.SecFAQ)
-		for i, f := range v.FAQ {
-			if i > 0 {
-				blank()
-			}
-			q := f.Question
-			if f.Short != "" {
-				q += " " + verdictText(st, f.Short)
-			}
-			para(2, st.Title.Render("Q: ")+q)
-			para(2, f.Body())
-		}
-	}
-
-	section(data.SecRelated)
-	if len(v.Related) == 0 {
-		para(2, "None recorded.")
-	}
-	for _, id := range v.Related {
-		if resolve == nil { // a card on its own: no links to follow
-			add("  • " + ansi.Truncate(id, width-4, "…"))
-			continue
-		}
-		name, ok := resolve(id)
-		if !ok {
-			add("    " + st.Subtle.Render(ansi.Truncate(id+" (not in the catalogue)", width-4, "…")))
-			continue
-		}
-		n := len(doc.links)
-		doc.links = append(doc.links, id)
-		doc.linkLines = append(doc.linkLines, len(doc.lines))
-		if n == focus {
-			add("  ▸ " + st.LinkFocus.Render(ansi.Truncate(name, width-4, "…")))
-		} else {
-			add("  → " + st.Link.Render(ansi.Truncate(name, width-4, "…")))
-		}
-	}
-
-	if len(v.Sources) > 0 {
-		section(data.SecSources)
-		for _, s := range v.Sources {
-			line := s.Name
-			if s.URL != "" {
-				line += " " + s.URL
-			}
-			if s.Checked != "" {
-				line += st.Subtle.Render(" (checked " + s.Checked + ")")
-			}
-			para(2, line)
-			para(4, s.Note)
-		}
-	}
-	if len(v.Provenance) > 0 {
-		section(data.SecProvenance)
-		for _, p := range v.Provenance {
-			para(2, fmt.Sprintf("%s %s: %s", p.Field, p.Value, p.Source))
-		}
-	}
-	return doc
+	return writeCard(card.Build(v, card.Names(resolve)), width, st, focus)
 }
 
-// storageTable lays out storage as columns when there is room, else one
-// item per block.
-func storageTable(doc *cardDoc, items []data.StorageItem, width int, st Styles, para func(int, string)) {
-	kindW, nameW, lifeW := 14, 24, 12
-	purposeW := width - 2 - kindW - nameW - lifeW
-	if purposeW < 16 {
-		for _, s := range items {
-			para(2, st.Title.Render(s.Name)+st.Subtle.Render(" "+string(s.Kind)+", "+s.Lifetime.String()))
-			para(4, s.Purpose)
+// built is the card on screen, as the card model has it (for export).
+func (c cardView) built() card.Card { return card.Build(c.vendor, card.Names(c.resolve)) }
+
+// cardWriter lays a card out for the terminal. The card decides what is
+// said; the writer only styles, wraps and places it.
+type cardWriter struct {
+	doc   cardDoc
+	width int
+	st    Styles
+	focus int
+}
+
+// writeCard is the terminal's rendering of c: the title, a box with the
+// summary facts and the block verdict, then every other section.
+func writeCard(c card.Card, width int, st Styles, focus int) cardDoc {
+	w := &cardWriter{width: max(width, 8), st: st, focus: focus}
+	w.add(st.Title.Render(c.Name))
+	if c.Owner != "" && c.Owner != c.Name {
+		w.add(st.Subtle.Render(c.Owner))
+	}
+	w.blank()
+	w.verdictBox(c)
+	w.blank()
+	w.para(0, c.Summary)
+	for _, s := range c.Sections {
+		if s.ID == card.SecBlock {
+			continue // the box above carries it
 		}
+		w.blank()
+		w.add(st.Section.Render(strings.ToUpper(s.Title())))
+		for i, blk := range s.Blocks {
+			if _, ok := blk.(card.QA); ok && i > 0 {
+				w.blank()
+			}
+			w.block(blk)
+		}
+	}
+	return w.doc
+}
+
+func (w *cardWriter) add(s string) {
+	for _, l := range strings.Split(s, "\n") {
+		w.doc.lines = append(w.doc.lines, ansi.Truncate(l, w.width, "…"))
+	}
+}
+
+func (w *cardWriter) blank() { w.doc.lines = append(w.doc.lines, "") }
+
+// para wraps text under an indent; paragraphs keep their blank lines.
+func (w *cardWriter) para(indent int, s string) {
+	if s == "" {
 		return
 	}
-	cell := func(s string, w int) string { return padRight(ansi.Truncate(s, w-1, "…"), w) }
-	doc.lines = append(doc.lines, "  "+st.Label.Render(cell("Kind", kindW)+cell("Name", nameW)+cell("Lifetime", lifeW)+"Purpose"))
-	for _, s := range items {
-		purpose := strings.Split(ansi.Wrap(s.Purpose, purposeW, ""), "\n")
-		head := "  " + cell(string(s.Kind), kindW) + cell(s.Name, nameW) + cell(s.Lifetime.String(), lifeW)
-		for i, p := range purpose {
-			if i > 0 {
-				head = strings.Repeat(" ", 2+kindW+nameW+lifeW)
+	pad := strings.Repeat(" ", indent)
+	for _, p := range strings.Split(s, "\n") {
+		if strings.TrimSpace(p) == "" {
+			w.blank()
+			continue
+		}
+		for _, l := range card.Wrap(p, max(4, w.width-indent)) {
+			w.add(pad + l)
+		}
+	}
+}
+
+// hanging wraps one paragraph whose first line starts at indent and whose
+// continuation lines start at indent+hang.
+func (w *cardWriter) hanging(indent, hang int, s string) {
+	pad := strings.Repeat(" ", indent)
+	for i, l := range card.Wrap(s, max(4, w.width-indent-hang)) {
+		if i > 0 {
+			l = strings.Repeat(" ", hang) + l
+		}
+		w.add(pad + l)
+	}
+}
+
+// verdictBox is the summary facts and the block verdict in a box, or
+// without one when the width leaves no room for its frame.
+func (w *cardWriter) verdictBox(c card.Card) {
+	st := w.st
+	facts := make([]string, len(c.Facts))
+	for i, f := range c.Facts {
+		switch {
+		case i == 0:
+			facts[i] = st.Badge(c.Category).Bold(true).Render(f.Value)
+		case f.Answer != "":
+			facts[i] = f.Label + ": " + verdictText(st, f.Answer)
+		default:
+			facts[i] = f.Label + ": " + f.Value
+		}
+	}
+	inner := w.width - st.Verdict.GetHorizontalFrameSize()
+	if inner < 16 {
+		for _, f := range facts {
+			w.para(0, f)
+		}
+		w.doc.verdictEnd = len(w.doc.lines)
+		w.para(0, c.Verdict.Reason)
+		return
+	}
+	summary := packFacts(facts, st.Subtle.Render("  ·  "), inner)
+	body := summary
+	// under the box's top border
+	w.doc.verdictEnd = len(w.doc.lines) + 1 + strings.Count(summary, "\n") + 1
+	if r := c.Verdict.Reason; r != "" {
+		body += "\n" + strings.Join(card.Wrap(r, inner), "\n")
+	}
+	if a := c.Verdict.Advice; a != "" {
+		body += "\n" + strings.Join(card.Wrap(st.Label.Render("Advice: ")+a, inner), "\n")
+	}
+	w.add(st.Verdict.Width(inner + st.Verdict.GetHorizontalPadding()).Render(body))
+}
+
+// packFacts joins facts with sep into lines of at most width cells,
+// starting a new line rather than splitting a fact that fits on one.
+func packFacts(facts []string, sep string, width int) string {
+	var lines []string
+	cur := ""
+	for _, f := range facts {
+		switch {
+		case cur == "":
+			cur = f
+		case ansi.StringWidth(cur+sep+f) <= width:
+			cur += sep + f
+		default:
+			lines = append(lines, cur)
+			cur = f
+		}
+	}
+	var out []string
+	for _, l := range append(lines, cur) {
+		out = append(out, card.Wrap(l, width)...)
+	}
+	return strings.Join(out, "\n")
+}
+
+func (w *cardWriter) block(blk card.Block) {
+	st := w.st
+	plain := func(s string) string { return s }
+	switch x := blk.(type) {
+	case card.Prose:
+		w.para(2, x.Text)
+	case card.Heading:
+		w.add("  " + st.Label.Render(x.Text+":"))
+	case card.Fields:
+		for _, f := range x {
+			v := f.Value
+			if f.Answer != "" {
+				v = verdictText(st, f.Answer)
 			}
-			doc.lines = append(doc.lines, ansi.Truncate(head+strings.TrimRight(p, " "), width, "…"))
+			w.hanging(2, 2, st.Label.Render(f.Label+":")+" "+v)
+			for _, d := range f.Detail {
+				w.para(4, d)
+			}
+		}
+	case card.List:
+		for _, it := range x {
+			lead := func(s string) string { return st.Title.Render(s) }
+			w.hanging(2, 2, "• "+card.ItemLine(it, lead, plain, plain, plain))
+		}
+	case card.Table:
+		w.table(x)
+	case card.Answer:
+		w.para(2, verdictText(st, x.Value)+". "+x.Reason)
+		w.para(2, x.Advice)
+	case card.QA:
+		q := st.Title.Render("Q: ") + x.Question
+		if x.Short != "" {
+			q += " " + verdictText(st, x.Short)
+		}
+		w.para(2, q)
+		w.para(2, x.Answer)
+	case card.Links:
+		w.links(x)
+	}
+}
+
+// table lays a table out in columns when there is room, else as a list.
+func (w *cardWriter) table(t card.Table) {
+	widths, ok := t.Widths(w.width - 2)
+	if !ok {
+		w.block(t.Items())
+		return
+	}
+	header := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		header[i] = c.Title
+	}
+	label := func(_ int, s string) string { return w.st.Label.Render(s) }
+	w.add("  " + card.TableRow(t, widths, header, label)[0])
+	for _, row := range t.Rows {
+		for _, l := range card.TableRow(t, widths, row, nil) {
+			w.add("  " + l)
+		}
+	}
+}
+
+// links lists related vendors; each known one is a link to follow, the
+// focused one marked.
+func (w *cardWriter) links(ls card.Links) {
+	for _, l := range ls {
+		if !l.Known {
+			w.add("    " + w.st.Subtle.Render(ansi.Truncate(card.LinkText(l), w.width-4, "…")))
+			continue
+		}
+		n := len(w.doc.links)
+		w.doc.links = append(w.doc.links, l.ID)
+		w.doc.linkLines = append(w.doc.linkLines, len(w.doc.lines))
+		name := ansi.Truncate(l.Name, w.width-4, "…")
+		if n == w.focus {
+			w.add("  ▸ " + w.st.LinkFocus.Render(name))
+		} else {
+			w.add("  → " + w.st.Link.Render(name))
 		}
 	}
 }

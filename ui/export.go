@@ -10,16 +10,17 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/muesli/termenv"
 	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/card"
 )
 
-// exportCard writes v's Markdown card to dir/<id>.md, or to the first free
+// exportCard writes c's Markdown card to dir/<id>.md, or to the first free
 // "<id>-2.md"... when that exists: never over an existing file. The write is
 // atomic (temporary file, then a link that fails if the name was taken
 // meanwhile).
-func exportCard(v data.Vendor, dir string) tea.Cmd {
+func exportCard(c card.Card, dir string) tea.Cmd {
 	return func() tea.Msg {
-		want := filepath.Join(dir, v.ID+".md")
-		doc := []byte(data.Markdown(v))
+		want := filepath.Join(dir, c.ID+".md")
+		doc := []byte(card.Markdown(c))
 		for range 5 {
 			path := data.FreeName(want)
 			err := data.WriteFileAtomic(path, doc, false)
@@ -48,12 +49,12 @@ func shownPath(path string) string {
 	return "." + string(filepath.Separator) + path
 }
 
-// copyCard puts v's Markdown card on the clipboard with OSC 52, which the
+// copyCard puts c's Markdown card on the clipboard with OSC 52, which the
 // terminal (even over ssh) carries to the system clipboard.
-func copyCard(v data.Vendor, w io.Writer) tea.Cmd {
+func copyCard(c card.Card, w io.Writer) tea.Cmd {
 	return func() tea.Msg {
-		doc := data.Markdown(v)
+		doc := card.Markdown(c)
 		termenv.NewOutput(w).Copy(doc)
-		return statusMsg{text: fmt.Sprintf("Copied the %s card to the clipboard (Markdown, %d bytes, OSC 52)", v.Name, len(doc))}
+		return statusMsg{text: fmt.Sprintf("Copied the %s card to the clipboard (Markdown, %d bytes, OSC 52)", c.Name, len(doc))}
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/card"
 	"github.com/vendex/vendex/store"
 	"github.com/vendex/vendex/ui/fuzzy"
 	"github.com/vendex/vendex/ui/search"
@@ -295,9 +296,9 @@ func TestEscapesInVendorText(t *testing.T) {
 	if strings.ContainsAny(v, "\x1b\x07\u009b") {
 		t.Fatalf("a control character from the data reached the screen: %q", v)
 	}
-	card := RenderCard(fixture()[8], 60)
-	if strings.Contains(ansi.Strip(card), "\x1b") || strings.ContainsAny(card, "\x07\u009b") || strings.Contains(card, "pwned") {
-		t.Fatalf("RenderCard lets a control sequence through: %q", card)
+	rendered := RenderCard(card.Build(fixture()[8], nil), 60)
+	if strings.Contains(ansi.Strip(rendered), "\x1b") || strings.ContainsAny(rendered, "\x07\u009b") || strings.Contains(rendered, "pwned") {
+		t.Fatalf("RenderCard lets a control sequence through: %q", rendered)
 	}
 }
 
@@ -462,7 +463,7 @@ func TestRenderCardFitsEveryWidth(t *testing.T) {
 	vs = append(vs, fixture()...)
 	for _, w := range []int{8, 20, 40, 80, 133} {
 		for _, v := range vs {
-			for i, l := range strings.Split(RenderCard(v, w), "\n") {
+			for i, l := range strings.Split(RenderCard(card.Build(v, nil), w), "\n") {
 				if lipgloss.Width(l) > w {
 					t.Fatalf("%s at %d columns: line %d is %d cells: %q", v.ID, w, i, lipgloss.Width(l), l)
 				}

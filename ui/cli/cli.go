@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/card"
 	"github.com/vendex/vendex/store"
 )
 
@@ -288,18 +289,26 @@ func (c *cli) dbFile() (string, error) {
 }
 
 // vendorArg reads the VENDOR argument of show and export and finds it in
-// the catalogue.
-func (c *cli) vendorArg(pos []string, cmd string) (data.Vendor, error) {
+// the catalogue, with the names of the vendors its card links to.
+func (c *cli) vendorArg(pos []string, cmd string) (data.Vendor, card.Names, error) {
 	q := strings.TrimSpace(strings.Join(pos, " "))
 	if q == "" {
-		return data.Vendor{}, usagef("%s needs a vendor name, id or alias", cmd)
+		return data.Vendor{}, nil, usagef("%s needs a vendor name, id or alias", cmd)
 	}
 	s, err := c.open()
 	if err != nil {
-		return data.Vendor{}, err
+		return data.Vendor{}, nil, err
 	}
 	defer s.Close()
-	return findVendor(s, q)
+	v, err := findVendor(s, q)
+	if err != nil {
+		return v, nil, err
+	}
+	names, err := s.Names(v.Related)
+	if err != nil {
+		return v, nil, err
+	}
+	return v, func(id string) (string, bool) { n, ok := names[id]; return n, ok }, nil
 }
 
 // findVendor resolves VENDOR (id, name or alias) or explains the miss with

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/card"
 	"github.com/vendex/vendex/store"
 )
 
@@ -227,9 +228,9 @@ func TestExportMarkdownKeepsThePageOrder(t *testing.T) {
 	db := tempDB(t)
 	md := vendex(t, db, "", "export", "twilio").stdout
 	last := -1
-	for _, sec := range []string{"# Twilio", "## " + data.SecOverview, "## " + data.SecWhatItDoes, "## " + data.SecStorage,
-		"## " + data.SecPermissions, "## " + data.SecCompliance, "## " + data.SecBlock, "## " + data.SecDetails,
-		"## " + data.SecDomains, "## " + data.SecFAQ, "## " + data.SecRelated, "## " + data.SecSources} {
+	for _, sec := range []string{"# Twilio", "## " + card.SecOverview.Title(), "## " + card.SecWhatItDoes.Title(), "## " + card.SecStorage.Title(),
+		"## " + card.SecPermissions.Title(), "## " + card.SecCompliance.Title(), "## " + card.SecBlock.Title(), "## " + card.SecDetails.Title(),
+		"## " + card.SecDomains.Title(), "## " + card.SecFAQ.Title(), "## " + card.SecRelated.Title(), "## " + card.SecSources.Title()} {
 		i := strings.Index(md, sec)
 		if i < 0 {
 			t.Errorf("Markdown lacks section %q", sec)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/card"
 )
 
 func cmdExport(c *cli, args []string) error {
@@ -29,22 +30,26 @@ func cmdExport(c *cli, args []string) error {
 			*format = "txt"
 		}
 	}
-	var render func(data.Vendor) ([]byte, error)
+	var render func(data.Vendor, card.Names) ([]byte, error)
 	switch strings.ToLower(*format) {
 	case "md", "markdown":
-		render = func(v data.Vendor) ([]byte, error) { return []byte(data.Markdown(v)), nil }
+		render = func(v data.Vendor, names card.Names) ([]byte, error) {
+			return []byte(card.Markdown(card.Build(v, names))), nil
+		}
 	case "json":
-		render = data.JSON
+		render = func(v data.Vendor, _ card.Names) ([]byte, error) { return data.JSON(v) }
 	case "txt", "text":
-		render = func(v data.Vendor) ([]byte, error) { return []byte(data.Text(v, 80)), nil }
+		render = func(v data.Vendor, names card.Names) ([]byte, error) {
+			return []byte(card.Text(card.Build(v, names), 80)), nil
+		}
 	default:
 		return usagef("unknown format %q: use md, json or txt", *format)
 	}
-	v, err := c.vendorArg(pos, "export")
+	v, names, err := c.vendorArg(pos, "export")
 	if err != nil {
 		return err
 	}
-	b, err := render(v)
+	b, err := render(v, names)
 	if err != nil {
 		return err
 	}

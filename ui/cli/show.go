@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
 	"github.com/muesli/termenv"
-	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/card"
 	"github.com/vendex/vendex/ui"
 )
 
@@ -17,17 +17,17 @@ func cmdShow(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	v, err := c.vendorArg(pos, "show")
+	v, names, err := c.vendorArg(pos, "show")
 	if err != nil {
 		return err
 	}
-	_, err = io.WriteString(c.stdout, renderShow(c.stdout, v))
+	_, err = io.WriteString(c.stdout, renderShow(c.stdout, card.Build(v, names)))
 	return err
 }
 
 // renderShow is the card for `vendex show`: styled to the terminal's width
 // on a terminal, plain text when piped.
-func renderShow(w io.Writer, v data.Vendor) string {
+func renderShow(w io.Writer, cd card.Card) string {
 	if f, ok := w.(*os.File); ok && isTerminal(f) {
 		width, _, err := term.GetSize(f.Fd())
 		if err != nil || width <= 0 {
@@ -36,7 +36,7 @@ func renderShow(w io.Writer, v data.Vendor) string {
 		if _, ok := os.LookupEnv("NO_COLOR"); ok {
 			lipgloss.SetColorProfile(termenv.Ascii)
 		}
-		return ui.RenderCard(v, width) + "\n"
+		return ui.RenderCard(cd, width) + "\n"
 	}
-	return data.Text(v, 80)
+	return card.Text(cd, 80)
 }

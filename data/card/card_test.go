@@ -1,0 +1,150 @@
+package card
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/vendex/vendex/data"
+)
+
+// catalogue is the embedded catalogue by id, and the names its cards link to.
+func catalogue(t testing.TB) (map[string]data.Vendor, Names) {
+	t.Helper()
+	vs, err := data.Catalogue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := make(map[string]data.Vendor, len(vs))
+	for _, v := range vs {
+		byID[v.ID] = v
+	}
+	return byID, func(id string) (string, bool) {
+		v, ok := byID[id]
+		return v.Name, ok
+	}
+}
+
+// Every writer says the same things: the summary facts, every section,
+// related vendors by name, the notes on tracked domains.
+func TestEveryWriterCarriesTheSameCard(t *testing.T) {
+	vs, names := catalogue(t)
+	c := Build(vs["twilio"], names)
+	writers := map[string]string{"markdown": Markdown(c), "text": Text(c, 80)}
+	var want []string
+	for _, f := range c.Facts {
+		want = append(want, f.Label, f.Value)
+	}
+	for _, s := range c.Sections {
+		want = append(want, s.Title())
+	}
+	want = append(want, "Google Maps Platform", "Microsoft Teams", "Legacy CDN for the Voice 1.x")
+	for name, out := range writers {
+		flat := strings.Join(strings.Fields(strings.ToLower(out)), " ")
+		for _, w := range want {
+			if !strings.Contains(flat, strings.ToLower(w)) {
+				t.Errorf("the %s card lacks %q", name, w)
+			}
+		}
+		for _, id := range []string{"google-maps", "microsoft-teams", "apple-maps-js"} {
+			if strings.Contains(out, "- "+id) {
+				t.Errorf("the %s card names a related vendor by its id %q", name, id)
+			}
+		}
+	}
+	if !strings.Contains(writers["markdown"], "- **Consent required:** Conditional\n") {
+		t.Error("the Markdown summary does not say whether consent is required")
+	}
+}
+
+func TestARelatedVendorTheCatalogueLacksIsSaidSo(t *testing.T) {
+	v := data.Vendor{ID: "x", Name: "X", Related: []string{"gone", "there"}}
+	c := Build(v, func(id string) (string, bool) { return "There Inc.", id == "there" })
+	for name, out := range map[string]string{"markdown": Markdown(c), "text": Text(c, 80)} {
+		if !strings.Contains(out, "- gone (not in the catalogue)") || !strings.Contains(out, "- There Inc.") {
+			t.Errorf("%s:\n%s", name, out)
+		}
+	}
+}
+
+func TestMarkdownEscapesUntrustedText(t *testing.T) {
+	v := data.Vendor{
+		ID: "evil", Name: "Evil <script>alert(1)</script>", Category: data.Marketing, SetsCookies: data.Yes,
+		Summary:  "Sets *bold* claims, [a link](javascript:x), a | pipe and \x1b]0;title\x07 escapes; it's \"quoted\".",
+		Overview: "# not a heading\n- not a list",
+		Storage:  []data.StorageItem{{Kind: data.Cookie, Name: "a|b`c", Lifetime: data.SessionLifetime, Purpose: "p <img src=x onerror=y>"}},
+		Website:  "javascript:alert(1)",
+		Related:  []string{"<b>x</b>"},
+	}
+	out := Markdown(Build(v, nil))
+	for _, bad := range []string{"<script>", "<img", "<b>", "\x1b", " [a link](", " | pipe", "\n# not a heading", "\n- not a list", "<javascript"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("Markdown kept %q:\n%s", bad, out)
+		}
+	}
+	for _, good := range []string{"&lt;script&gt;", `\*bold\*`, `\[a link\](javascript:x)`, `a \| pipe`, `\# not a heading`, `\- not a list`, "it's \"quoted\"", "`a\\|b'c`"} {
+		if !strings.Contains(out, good) {
+			t.Errorf("Markdown lacks %q:\n%s", good, out)
+		}
+	}
+}
+
+func TestTextHasNoEscapesAndWrapsByCells(t *testing.T) {
+	v := data.Vendor{ID: "x", Name: "X\x1b[31m", Category: data.Analytics,
+		Summary:  strings.Repeat("word ", 40) + "https://example.com/" + strings.Repeat("a", 120),
+		Overview: strings.Repeat("日本語のテキスト", 20),
+		Storage:  []data.StorageItem{{Kind: data.Cookie, Name: "クッキー名前の長い例", Lifetime: data.SessionLifetime, Purpose: strings.Repeat("目的 ", 30)}},
+	}
+	for _, width := range []int{40, 80} {
+		out := Text(Build(v, nil), width)
+		if strings.Contains(out, "\x1b") {
+			t.Error("Text kept an escape sequence")
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if n := ansi.StringWidth(line); n > width {
+				t.Errorf("a line of %d cells exceeds %d: %q", n, width, line)
+			}
+		}
+	}
+}
+
+func TestAnFAQVerdictIsNotSaidTwice(t *testing.T) {
+	v := data.Vendor{ID: "x", Name: "X", FAQ: []data.FAQ{{Question: "Cookies?", Short: data.AnswerNo, Answer: "No. None."}}}
+	c := Build(v, nil)
+	if out := Text(c, 80); strings.Contains(out, "No. No.") || !strings.Contains(out, "A: No. None.") {
+		t.Errorf("text card:\n%s", out)
+	}
+	if out := Markdown(c); strings.Contains(out, "No. No.") || !strings.Contains(out, "**No.** None.") {
+		t.Errorf("markdown card:\n%s", out)
+	}
+}
+
+func TestEnumsFromImportsAreCleanedToo(t *testing.T) {
+	v := data.Vendor{ID: "x", Name: "X", Category: "evil\x1b]0;t\x07cat", Compliance: data.Compliance{Role: "r\x1b[2Jole"},
+		Storage:     []data.StorageItem{{Kind: "k\x1b[31mind", Name: "n", Purpose: "p"}},
+		Permissions: []data.Permission{{Name: "p\x1b[1merm", When: "w"}}}
+	c := Build(v, nil)
+	for name, out := range map[string]string{"markdown": Markdown(c), "text": Text(c, 80)} {
+		if strings.Contains(out, "\x1b") {
+			t.Errorf("%s card holds an escape sequence from an enum field", name)
+		}
+	}
+}
+
+// An empty storage table is explained, never left blank.
+func TestEmptyStorageIsExplained(t *testing.T) {
+	cases := []struct {
+		v    data.Vendor
+		want string
+	}{
+		{data.Vendor{SetsCookies: data.Yes, Unpublished: []string{"storage"}}, "does not publish their names"},
+		{data.Vendor{SetsCookies: data.No}, "It sets no cookies"},
+		{data.Vendor{}, "No browser storage is recorded"},
+	}
+	for _, c := range cases {
+		c.v.ID, c.v.Name = "x", "X"
+		if out := Text(Build(c.v, nil), 80); !strings.Contains(out, c.want) {
+			t.Errorf("want %q in:\n%s", c.want, out)
+		}
+	}
+}

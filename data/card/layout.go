@@ -1,0 +1,114 @@
+package card
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// ItemLine is an item as one line of running text: "Lead (code, code) URL
+// (note): text". Each writer passes how it shows each part (escaped,
+// styled, as code); the order and the punctuation are the same everywhere.
+func ItemLine(it Item, lead, code, url, plain func(string) string) string {
+	head := ""
+	if it.Lead != "" {
+		head = lead(it.Lead)
+	}
+	if len(it.Code) > 0 {
+		cs := make([]string, len(it.Code))
+		for i, c := range it.Code {
+			cs[i] = code(c)
+		}
+		if head != "" {
+			head += " (" + strings.Join(cs, ", ") + ")"
+		} else {
+			head = strings.Join(cs, ", ")
+		}
+	}
+	if it.URL != "" {
+		head = strings.TrimSpace(head + " " + url(it.URL))
+	}
+	if it.Note != "" {
+		head = strings.TrimSpace(head + " (" + plain(it.Note) + ")")
+	}
+	if it.Text != "" {
+		if head != "" {
+			head += ": "
+		}
+		head += plain(it.Text)
+	}
+	return head
+}
+
+// Items is the table as a list, for a width too narrow for its columns:
+// each row's code cells lead, its other narrow cells become the note and
+// its wide cell the text ("_ga (cookie, 3rd party, 2 years): ...").
+func (t Table) Items() List {
+	out := make(List, 0, len(t.Rows))
+	for _, row := range t.Rows {
+		var it Item
+		var notes []string
+		for i, cell := range row {
+			switch col := t.Columns[i]; {
+			case cell == "":
+			case col.Wide:
+				it.Text = cell
+			case col.Code:
+				it.Code = append(it.Code, cell)
+			default:
+				notes = append(notes, cell)
+			}
+		}
+		it.Note = strings.Join(notes, ", ")
+		out = append(out, it)
+	}
+	return out
+}
+
+// MinWide is the narrowest a table's wide column may be before a writer
+// shows the table as a list instead.
+const MinWide = 28
+
+// Widths lays the table out in width cells, a gap of one cell between
+// columns: each narrow column as wide as its widest cell (at most 32), the
+// wide column the rest. ok is false when that leaves the wide column
+// narrower than MinWide: show t.Items() instead.
+func (t Table) Widths(width int) (widths []int, ok bool) {
+	widths = make([]int, len(t.Columns))
+	wide, used := -1, 0
+	for i, col := range t.Columns {
+		if col.Wide {
+			wide = i
+			continue
+		}
+		w := ansi.StringWidth(col.Title)
+		for _, row := range t.Rows {
+			w = max(w, ansi.StringWidth(row[i]))
+		}
+		widths[i] = min(w, 32)
+		used += widths[i] + 1
+	}
+	if wide < 0 {
+		return widths, used-1 <= width
+	}
+	widths[wide] = width - used
+	return widths, widths[wide] >= MinWide
+}
+
+// Wrap breaks s into lines of at most width cells, at spaces where it can
+// and inside a word only when the word is longer than a line. A CJK
+// character counts as the two cells it takes on a screen. Unlike
+// ansi.Wrap, it never breaks after a hyphen: a host such as
+// voice-js.roaming.twilio.com stays whole, so it can be copied.
+func Wrap(s string, width int) []string {
+	s = strings.ReplaceAll(s, "-", nbHyphen)
+	lines := strings.Split(ansi.Wrap(s, max(1, width), ""), "\n")
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(strings.TrimRight(l, " "), nbHyphen, "-")
+	}
+	return lines
+}
+
+// nbHyphen stands in for '-' while wrapping: ansi.Wrap breaks after every
+// hyphen, but not after U+2011, which is one cell wide too.
+const nbHyphen = "\u2011"
