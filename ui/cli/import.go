@@ -164,46 +164,10 @@ func cmdImport(c *cli, args []string) error {
 		if *verbose {
 			printFullReport(c.stdout, rep)
 		} else {
-			io.WriteString(c.stdout, rep.String())
+			io.WriteString(c.stdout, reportText(rep))
 		}
 	}
 	return nil
-}
-
-func printWarnings(w io.Writer, warns []dataset.Warning, all bool) {
-	const show = 5
-	for i, x := range warns {
-		if i == show && !all {
-			more := "warnings"
-			if len(warns)-show == 1 {
-				more = "warning"
-			}
-			fmt.Fprintf(w, "vendex: ... and %d more %s about %s (-v lists them)\n", len(warns)-show, more, data.CleanLine(x.File))
-			break
-		}
-		fmt.Fprintf(w, "vendex: warning: %s\n", data.CleanLine(x.String()))
-	}
-}
-
-func printFullReport(w io.Writer, r store.ImportReport) {
-	first, _, _ := strings.Cut(r.String(), "\n")
-	fmt.Fprintln(w, first)
-	if r.AlreadyImported {
-		return
-	}
-	for _, l := range []struct {
-		title string
-		items []store.Change
-	}{{"new vendor", r.NewVendors}, {"new domain", r.NewDomains}, {"new cookie", r.NewCookies}} {
-		for _, it := range l.items {
-			fmt.Fprintf(w, "  %s: %s\n", l.title, data.CleanLine(it.String()))
-		}
-	}
-	for _, c := range r.Conflicts {
-		fmt.Fprintf(w, "  conflict: %s\n", data.CleanLine(c))
-	}
-	fmt.Fprintf(w, "  joined existing vendors: %d (by id %d, by name or alias %d, by domain %d)\n",
-		r.JoinedTotal(), r.Joined["id"], r.Joined["name"], r.Joined["domain"])
 }
 
 func cmdSources(c *cli, args []string) error {

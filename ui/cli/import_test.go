@@ -211,3 +211,32 @@ func TestAnInterruptedImportLeavesTheCatalogueAsItWas(t *testing.T) {
 		t.Errorf("the interrupted import's vendor is findable: %+v", r)
 	}
 }
+
+// Re-importing an updated dataset names the import it sits beside and how
+// to drop it; the same content under another name says where it came from.
+func TestReimportNamesTheEarlierImport(t *testing.T) {
+	db := tempDB(t)
+	dir := t.TempDir()
+	b, err := os.ReadFile(fixturePath("ocd.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	r := vendex(t, db, "", "import", write("ocd.csv", b))
+	layer := strings.Fields(strings.SplitN(r.stdout, " as ", 2)[1])[0]
+	newer := append(append([]byte(nil), b...), "x9,Newcomer,Analytics,nc_id,newcomer.example,Keeps an id,1 day,Newcomer Ltd,https://newcomer.example/privacy,0\n"...)
+	r = vendex(t, db, "", "import", write("ocd.csv", newer))
+	if r.code != 0 || !strings.Contains(r.stdout, "note: an earlier ocd.csv was imported on") || !strings.Contains(r.stdout, "'vendex forget "+layer+"' drops it") {
+		t.Errorf("updated file, layer %s:\n%s", layer, r.stdout)
+	}
+	r = vendex(t, db, "", "import", write("renamed.csv", b))
+	if r.code != 0 || !strings.Contains(r.stdout, "renamed.csv: already imported as "+layer+" (from ocd.csv, the same content)") {
+		t.Errorf("same content, new name:\n%s", r.stdout)
+	}
+}

@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/dataset"
+	"github.com/vendex/vendex/store"
+)
+
+// reportText is an import's report as the import command prints it:
+// counts, and the first few of each list.
+func reportText(r store.ImportReport) string {
+	var b strings.Builder
+	src := r.Layer.Format + " " + r.Layer.File
+	if r.AlreadyImported {
+		as := r.Layer.Name
+		if r.File != "" && r.File != r.Layer.File {
+			src, as = r.Layer.Format+" "+r.File, r.Layer.Name+" (from "+r.Layer.File+", the same content)"
+		}
+		fmt.Fprintf(&b, "%s: already imported as %s on %s; nothing changed\n", src, as, r.Layer.Added.Format("2006-01-02"))
+		return b.String()
+	}
+	verb := "imported"
+	if r.DryRun {
+		verb = "dry run, nothing written; would import"
+	}
+	records := "records"
+	if r.Records == 1 {
+		records = "record"
+	}
+	fmt.Fprintf(&b, "%s: %s %d %s as %s (%s layer)\n", src, verb, r.Records, records, r.Layer.Name, r.Layer.Kind)
+	list := func(title string, n int, item func(int) string) {
+		fmt.Fprintf(&b, "  %s: %d", title, n)
+		const show = 8
+		for i := range min(n, show) {
+			fmt.Fprintf(&b, "\n    %s", data.CleanLine(item(i)))
+		}
+		if n > show {
+			fmt.Fprintf(&b, "\n    ... and %d more", n-show)
+		}
+		b.WriteByte('\n')
+	}
+	changes := func(title string, cs []store.Change) {
+		list(title, len(cs), func(i int) string { return cs[i].String() })
+	}
+	changes("new vendors", r.NewVendors)
+	fmt.Fprintf(&b, "  joined existing vendors: %d (by id %d, by name or alias %d, by domain %d)\n",
+		r.JoinedTotal(), r.Joined["id"], r.Joined["name"], r.Joined["domain"])
+	changes("new domains", r.NewDomains)
+	changes("new cookies and storage keys", r.NewCookies)
+	list("conflicts", len(r.Conflicts), func(i int) string { return r.Conflicts[i] })
+	for _, e := range r.Earlier {
+		fmt.Fprintf(&b, "  note: an earlier %s was imported on %s as %s; its facts stay beside these ('vendex forget %s' drops it)\n",
+			e.File, e.Added.Format("2006-01-02"), e.Name, e.Name)
+	}
+	return b.String()
+}
+
+func printWarnings(w io.Writer, warns []dataset.Warning, all bool) {
+	const show = 5
+	for i, x := range warns {
+		if i == show && !all {
+			more := "warnings"
+			if len(warns)-show == 1 {
+				more = "warning"
+			}
+			fmt.Fprintf(w, "vendex: ... and %d more %s about %s (-v lists them)\n", len(warns)-show, more, data.CleanLine(x.File))
+			break
+		}
+		fmt.Fprintf(w, "vendex: warning: %s\n", data.CleanLine(x.String()))
+	}
+}
+
+func printFullReport(w io.Writer, r store.ImportReport) {
+	first, _, _ := strings.Cut(reportText(r), "\n")
+	fmt.Fprintln(w, first)
+	if r.AlreadyImported {
+		return
+	}
+	for _, l := range []struct {
+		title string
+		items []store.Change
+	}{{"new vendor", r.NewVendors}, {"new domain", r.NewDomains}, {"new cookie", r.NewCookies}} {
+		for _, it := range l.items {
+			fmt.Fprintf(w, "  %s: %s\n", l.title, data.CleanLine(it.String()))
+		}
+	}
+	for _, c := range r.Conflicts {
+		fmt.Fprintf(w, "  conflict: %s\n", data.CleanLine(c))
+	}
+	fmt.Fprintf(w, "  joined existing vendors: %d (by id %d, by name or alias %d, by domain %d)\n",
+		r.JoinedTotal(), r.Joined["id"], r.Joined["name"], r.Joined["domain"])
+}
