@@ -28,11 +28,13 @@ type cardView struct {
 	height  int
 }
 
+// newCardView is an empty card. Its viewport is made by viewport.New: a
+// zero one would take the viewport's default keys on its first Update.
 func newCardView(c *common) cardView {
 	vp := viewport.New(0, 0)
-	// The viewport scrolls by line and by wheel on our keys; pages, the top
-	// and the bottom are ours (see update), and it has no half pages or
-	// sideways scroll to surprise a reader with.
+	// The viewport matches only our line keys, besides the wheel; update
+	// turns pages, top and bottom into its calls, and no key of ours means
+	// a half page or a sideways scroll.
 	vp.KeyMap = viewport.KeyMap{Up: c.keys.ScrollUp, Down: c.keys.ScrollDown}
 	return cardView{common: c, focus: -1, vp: vp}
 }
