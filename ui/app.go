@@ -90,7 +90,7 @@ func New(cat Catalog, query string, opts ...Option) Model {
 	h := help.New()
 	h.ShortSeparator = " · "
 	m := Model{common: c, cat: cat, list: newVendorList(c, query), help: h}
-	m.card = cardView{common: c, focus: -1}
+	m.card = newCardView(c)
 	m.prompt = newLineInput("Host or URL: ", "https://media.twiliocdn.com/sdk/js/client/…", c.styles)
 	return m
 }
@@ -290,7 +290,7 @@ func (m *Model) follow(id string) {
 		m.setError(id + " is not in the catalogue")
 		return
 	}
-	m.history = append(m.history, visit{id: m.card.vendor.ID, offset: m.card.offset, focus: m.card.focus})
+	m.history = append(m.history, m.card.visit())
 	m.card.open(v, 0, -1)
 }
 
@@ -573,7 +573,7 @@ func (m Model) lookupDone(msg lookupMsg) Model {
 		m.history = nil
 		m.card.open(v, 0, -1)
 	case v.ID != m.card.vendor.ID: // the same vendor stays as it is
-		m.history = append(m.history, visit{id: m.card.vendor.ID, offset: m.card.offset, focus: m.card.focus})
+		m.history = append(m.history, m.card.visit())
 		m.card.open(v, 0, -1)
 	}
 	m.state = stateCard

@@ -5,20 +5,21 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/vendex/vendex/data"
 )
 
-// cardView is the card screen: one vendor's card, scrolled, with a focused
-// related-vendor link, under a compact verdict when the view is too short
-// for the verdict box.
+// cardView is the card screen: one vendor's card, scrolled by a viewport,
+// with a focused related-vendor link, under a compact verdict when the view
+// is too short for the verdict box.
 type cardView struct {
 	common  *common
 	vendor  data.Vendor
 	resolve resolver
 	focus   int
-	offset  int
+	vp      viewport.Model // the scroll; its content is doc.lines
 	doc     cardDoc
 	docW    int // width doc was rendered at; 0 = stale
 	docF    int
@@ -27,30 +28,49 @@ type cardView struct {
 	height  int
 }
 
+// newCardView is an empty card. Its viewport is made by viewport.New: a
+// zero one would take the viewport's default keys on its first Update.
+func newCardView(c *common) cardView {
+	vp := viewport.New(0, 0)
+	// The viewport matches only our line keys, besides the wheel; update
+	// turns pages, top and bottom into its calls, and no key of ours means
+	// a half page or a sideways scroll.
+	vp.KeyMap = viewport.KeyMap{Up: c.keys.ScrollUp, Down: c.keys.ScrollDown}
+	return cardView{common: c, focus: -1, vp: vp}
+}
+
 // open shows v at the given scroll offset and link focus.
 func (c *cardView) open(v data.Vendor, offset, focus int) {
-	c.vendor, c.offset, c.focus = v, offset, focus
+	c.vendor, c.focus = v, focus
 	c.docW = 0
 	c.render()
-	c.clampOffset()
+	c.vp.SetYOffset(offset)
 }
 
 func (c *cardView) SetSize(w, h int) {
 	c.width, c.height = w, h
 	c.render()
-	c.clampOffset()
+	c.vp.SetYOffset(c.vp.YOffset) // a taller view may now show the end
 }
 
-// rows is how many lines of the card show under the pinned verdict.
-func (c *cardView) rows() int { return max(0, c.height-len(c.pin)) }
+// offset is how far the card is scrolled.
+func (c cardView) offset() int { return c.vp.YOffset }
 
-// render re-renders the card only when the width or focus changed.
+// visit is the card as it is now, for the history: open(v, offset, focus)
+// brings it back.
+func (c cardView) visit() visit {
+	return visit{id: c.vendor.ID, offset: c.vp.YOffset, focus: c.focus}
+}
+
+// render re-renders the card only when the width or focus changed, and
+// sizes the viewport under the pin.
 func (c *cardView) render() {
 	if c.vendor.ID == "" && c.vendor.Name == "" {
 		return
 	}
 	w := max(8, c.width)
-	if c.docW != w || c.docF != c.focus {
+	stale := c.docW != w || c.docF != c.focus
+	if stale {
 		c.doc = renderCard(c.vendor, w, c.common.styles, c.resolve, c.focus)
 		c.docW, c.docF = w, c.focus
 	}
@@ -60,15 +80,21 @@ func (c *cardView) render() {
 	if c.height > 0 && c.doc.verdictEnd > c.height {
 		c.pin = compactVerdict(c.vendor, c.common.styles, max(1, c.width), c.height)
 	}
+	// Sized before its content: SetContent pulls an offset past the new
+	// end back by the viewport's height.
+	c.vp.Width, c.vp.Height = c.width, max(0, c.height-len(c.pin))
+	if stale {
+		c.vp.SetContent(strings.Join(c.doc.lines, "\n"))
+	}
 }
 
-func (c *cardView) clampOffset() {
-	c.offset = max(0, min(c.offset, len(c.doc.lines)-c.rows()))
-}
-
+// scroll moves the card n lines, down when n > 0.
 func (c *cardView) scroll(n int) {
-	c.offset += n
-	c.clampOffset()
+	if n < 0 {
+		c.vp.ScrollUp(-n)
+	} else {
+		c.vp.ScrollDown(n)
+	}
 }
 
 // moveFocus moves the link focus by d (wrapping) and scrolls it into view.
@@ -87,11 +113,10 @@ func (c *cardView) moveFocus(d int) {
 		c.focus = ((c.focus+d)%n + n) % n
 	}
 	c.render()
-	line := c.doc.linkLines[c.focus]
-	if line < c.offset || line >= c.offset+c.rows() {
-		c.offset = line - c.rows()/2
+	line, top := c.doc.linkLines[c.focus], c.vp.YOffset
+	if line < top || line >= top+c.vp.Height {
+		c.vp.SetYOffset(line - c.vp.Height/2)
 	}
-	c.clampOffset()
 }
 
 // focused is the id of the focused link.
@@ -103,63 +128,66 @@ func (c cardView) focused() (string, bool) {
 }
 
 func (c cardView) update(msg tea.Msg) (cardView, tea.Cmd) {
-	switch msg := msg.(type) {
-	case tea.MouseMsg:
-		switch msg.Button {
-		case tea.MouseButtonWheelUp:
-			c.scroll(-3)
-		case tea.MouseButtonWheelDown:
-			c.scroll(3)
-		}
-	case tea.KeyMsg:
+	if msg, ok := msg.(tea.KeyMsg); ok {
 		k := c.common.keys
-		page := max(1, c.rows()-1)
+		// A page keeps its last line on screen, which the viewport's
+		// PageDown does not: the reader keeps their place.
+		page := max(1, c.vp.Height-1)
 		switch {
-		case key.Matches(msg, k.ScrollUp):
-			c.scroll(-1)
-		case key.Matches(msg, k.ScrollDown):
-			c.scroll(1)
 		case key.Matches(msg, k.CardPgUp):
-			c.scroll(-page)
+			c.vp.ScrollUp(page)
+			return c, nil
 		case key.Matches(msg, k.CardPgDown):
-			c.scroll(page)
+			c.vp.ScrollDown(page)
+			return c, nil
 		case key.Matches(msg, k.Top):
-			c.offset = 0
+			c.vp.GotoTop()
+			return c, nil
 		case key.Matches(msg, k.Bottom):
-			c.offset = len(c.doc.lines)
-			c.clampOffset()
+			c.vp.GotoBottom()
+			return c, nil
 		case key.Matches(msg, k.NextLink):
 			c.moveFocus(1)
+			return c, nil
 		case key.Matches(msg, k.PrevLink):
 			c.moveFocus(-1)
+			return c, nil
 		}
 	}
-	return c, nil
+	var cmd tea.Cmd
+	c.vp, cmd = c.vp.Update(msg) // lines and the mouse wheel
+	return c, cmd
 }
 
+// View is the pin over the viewport's visible lines, sliced from doc.lines
+// at the viewport's offset. The viewport's own View pads every line to the
+// width and the height through lipgloss: trailing blanks in every frame and
+// golden, and several times the cost (BenchmarkCardView).
 func (c cardView) View() string {
 	if c.height <= 0 {
 		return ""
 	}
-	end := min(len(c.doc.lines), c.offset+c.rows())
+	top := min(c.vp.YOffset, len(c.doc.lines))
+	end := min(len(c.doc.lines), top+c.vp.Height)
 	lines := make([]string, 0, c.height)
 	lines = append(lines, c.pin...)
-	for _, l := range c.doc.lines[c.offset:end] {
+	for _, l := range c.doc.lines[top:end] {
 		lines = append(lines, ansi.Truncate(l, c.width, "…"))
 	}
 	return strings.Join(lines, "\n")
 }
 
-// scrollInfo is "40%" or "top"/"end", for the header.
+// scrollInfo is "40%" or "top"/"end", for the header. The percentage is
+// counted in whole lines: ScrollPercent's float floors 29/100 to 28%.
 func (c cardView) scrollInfo() string {
-	max := len(c.doc.lines) - c.rows()
+	max := c.vp.TotalLineCount() - c.vp.Height
 	switch {
 	case max <= 0:
 		return "all"
-	case c.offset == 0:
+	case c.vp.AtTop():
 		return "top"
-	case c.offset >= max:
+	case c.vp.AtBottom():
 		return "end"
 	}
-	return fmt.Sprintf("%d%%", c.offset*100/max)
+	return fmt.Sprintf("%d%%", c.vp.YOffset*100/max)
 }
