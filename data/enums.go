@@ -40,6 +40,19 @@ func (c Category) Valid() bool {
 	return false
 }
 
+// Unclassified is the word for "no consent category" where a word has to
+// stand in for the empty category: a lookup's JSON, `stats`, the
+// browser's badge and filter, ByCategory.
+const Unclassified = "unclassified"
+
+// Slug is the category as a word: its value, or Unclassified when empty.
+func (c Category) Slug() string {
+	if c == "" {
+		return Unclassified
+	}
+	return string(c)
+}
+
 // Title is the category as a person reads it.
 func (c Category) Title() string {
 	switch c {
@@ -55,7 +68,7 @@ func (c Category) Title() string {
 		return "Personalisation"
 	}
 	if c == "" {
-		return "Unclassified"
+		return strings.ToUpper(Unclassified[:1]) + Unclassified[1:]
 	}
 	return CleanLine(string(c)) // an imported category we keep as seen
 }

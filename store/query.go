@@ -453,9 +453,9 @@ func (s *Store) ByCookie(name string) ([]CookieMatch, error) {
 }
 
 // ByCategory lists the ids of the vendors in one consent category, in id
-// order; "unclassified" lists those with none.
+// order; data.Unclassified lists those with none.
 func (s *Store) ByCategory(c data.Category) ([]string, error) {
-	if c == "unclassified" {
+	if c == data.Unclassified {
 		c = ""
 	}
 	var ids []string
@@ -486,7 +486,7 @@ type CategoryStats struct {
 }
 
 // Stats counts vendors and domains per category, in banner order, with
-// "unclassified" last when any vendor lacks a category.
+// the unclassified last when any vendor lacks a category.
 func (s *Store) Stats() ([]CategoryStats, error) {
 	vs, err := s.All()
 	if err != nil {

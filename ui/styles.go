@@ -74,7 +74,7 @@ func badgeLabel(c data.Category) string {
 	case data.Personalisation:
 		return "personal"
 	case "":
-		return "unclassified"
+		return data.Unclassified
 	}
 	return string(c)
 }

@@ -57,9 +57,7 @@ func cmdLookup(c *cli, args []string) error {
 			switch {
 			case lerr == nil:
 				r.Found, r.VendorID, r.Name, r.Category, r.Matched, r.Block = true, h.ID, h.Name, h.Category, h.Matched, h.Block
-				if r.Category == "" {
-					r.Category = "unclassified"
-				}
+				r.Category = data.Category(r.Category.Slug())
 				if r.Block == "" {
 					r.Block = "unknown"
 				}
