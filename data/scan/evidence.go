@@ -1,0 +1,110 @@
+// Package scan reads what a browser recorded on a site (a HAR, a cookie
+// export, an EDPS Website Evidence Collector inspection, a Playwright
+// storageState, a tracker-radar-collector crawl, a saved HTML page, a plain
+// list of URLs) into one Evidence: the requests made, the cookies and the
+// storage keys left. It knows nothing about vendors: attributing the
+// evidence is the store's job, wording the report the command line's.
+//
+// Every reader streams its input and never keeps a response body; text from
+// a capture is untrusted and is cleaned (data.CleanLine) before it is kept.
+package scan
+
+import "time"
+
+// Evidence is everything one or more captures recorded about a site.
+type Evidence struct {
+	// Site is the page's host, when a capture says which page it recorded
+	// (a HAR's first document, WEC's uri_ins); "" when none does.
+	Site string
+	// Captured is when the capture was taken (a HAR's first page or entry,
+	// WEC's start time), for observed cookie lifetimes; zero when unknown.
+	Captured time.Time
+	Requests []Request
+	Cookies  []Cookie
+	Storage  []StorageKey
+	// Warnings are things the reader could not use or a person should
+	// know (a sanitised HAR, an entry without a URL), with their place.
+	Warnings []Warning
+}
+
+// Request is one request the page made.
+type Request struct {
+	URL    string
+	Method string
+	Status int // 0 when the capture does not say (or the request failed)
+	// Type is the resource type when the capture records one: "document",
+	// "script", "xhr", "image", "stylesheet", "iframe"...; "" if not.
+	Type string
+	// Initiator is the URL of the script or document that caused the
+	// request, when the capture records it (HAR _initiator, TRC initiators).
+	Initiator string
+	Time      time.Time // zero when unknown
+	// Source is where the request was read: "site.har: entry 12".
+	Source string
+}
+
+// Cookie is one cookie the browser held or a response set.
+type Cookie struct {
+	Name   string
+	Value  string // kept only to tell two cookies apart; never printed
+	Domain string // as recorded: ".example.com" (any subdomain) or a host
+	Path   string
+	// Expires is when the cookie ends; zero with Session set for a cookie
+	// that ends with the browsing session.
+	Expires  time.Time
+	Session  bool
+	HTTPOnly bool
+	Secure   bool
+	SameSite string // "Lax", "Strict", "None" or ""
+	// SetBy is the URL of the response (a Set-Cookie header) or the script
+	// (a WEC stack, a HAR _initiator) that set it, when known; SetByScript
+	// says which of the two.
+	SetBy       string
+	SetByScript bool
+	Source      string
+}
+
+// Host is the cookie's domain without a leading dot.
+func (c Cookie) Host() string {
+	if len(c.Domain) > 0 && c.Domain[0] == '.' {
+		return c.Domain[1:]
+	}
+	return c.Domain
+}
+
+// StorageKey is one key a page kept in localStorage, sessionStorage or
+// IndexedDB.
+type StorageKey struct {
+	Origin string // "https://www.example.com"
+	Kind   string // "localStorage", "sessionStorage", "indexedDB"
+	Name   string
+	SetBy  string // the script that wrote it, when known
+	Source string
+}
+
+// Warning is something a reader could not use, or a person should know.
+type Warning struct {
+	Source  string // "site.har", "site.har: entry 12"
+	Message string
+}
+
+func (w Warning) String() string {
+	if w.Source == "" {
+		return w.Message
+	}
+	return w.Source + ": " + w.Message
+}
+
+// Add folds o's evidence into e: several files make one report.
+func (e *Evidence) Add(o *Evidence) {
+	if e.Site == "" {
+		e.Site = o.Site
+	}
+	if e.Captured.IsZero() || (!o.Captured.IsZero() && o.Captured.Before(e.Captured)) {
+		e.Captured = o.Captured
+	}
+	e.Requests = append(e.Requests, o.Requests...)
+	e.Cookies = append(e.Cookies, o.Cookies...)
+	e.Storage = append(e.Storage, o.Storage...)
+	e.Warnings = append(e.Warnings, o.Warnings...)
+}
