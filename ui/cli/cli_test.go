@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -350,17 +351,24 @@ func TestBrowseRefusesWithoutATerminal(t *testing.T) {
 
 func TestStoreErrorsAreOneClearMessage(t *testing.T) {
 	dir := t.TempDir()
-	damaged := filepath.Join(dir, "damaged.db")
-	os.WriteFile(damaged, bytes.Repeat([]byte("garbage!"), 4096), 0o644)
-	r := vendex(t, damaged, "", "lookup", "twilio.com")
-	if r.code != 1 || !strings.Contains(r.stderr, "damaged") || !strings.Contains(r.stderr, "delete it") {
-		t.Errorf("damaged db: %+v", r)
+	damaged := filepath.Join(dir, "vendex.db")
+	if err := os.WriteFile(damaged, bytes.Repeat([]byte("garbage!"), 4096), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	err := run(context.Background(), []string{"--db", damaged, "lookup", "twilio.com"}, strings.NewReader(""), io.Discard, &stderr)
+	if !errors.Is(err, store.ErrCorrupt) {
+		t.Errorf("a damaged database: the error %v does not wrap store.ErrCorrupt", err)
+	}
+	// One line that names the file, says what is wrong and what to do.
+	code := exitCode(err, &stderr)
+	msg := stderr.String()
+	if code != 1 || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, damaged) ||
+		!strings.Contains(msg, store.ErrCorrupt.Error()) || !strings.Contains(msg, "move it aside or delete it") {
+		t.Errorf("a damaged database: exit %d, stderr %q", code, msg)
 	}
 	if r := vendex(t, dir, "", "lookup", "twilio.com"); r.code != 1 || !strings.Contains(r.stderr, "is a directory") {
 		t.Errorf("a directory as --db: %+v", r)
-	}
-	if !errors.Is(store.ErrCorrupt, store.ErrCorrupt) {
-		t.Fatal("unreachable")
 	}
 }
 
