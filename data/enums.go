@@ -3,6 +3,7 @@ package data
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -32,12 +33,7 @@ func CategoryNames() string {
 
 // Valid reports whether c is one of the known categories.
 func (c Category) Valid() bool {
-	for _, k := range Categories {
-		if c == k {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Categories, c)
 }
 
 // Title is the category as a person reads it.
@@ -122,12 +118,7 @@ var StorageKinds = []StorageKind{Cookie, LocalStorage, SessionStorage, IndexedDB
 
 // Valid reports whether k is a known storage kind.
 func (k StorageKind) Valid() bool {
-	for _, s := range StorageKinds {
-		if k == s {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(StorageKinds, k)
 }
 
 // Party says whether a cookie is set on the site's own domain (first) or
@@ -157,12 +148,7 @@ var Permissions = []PermissionName{
 
 // Valid reports whether p is in the fixed set.
 func (p PermissionName) Valid() bool {
-	for _, k := range Permissions {
-		if p == k {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Permissions, p)
 }
 
 // Role is the vendor's role under the GDPR.

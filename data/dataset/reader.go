@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -326,17 +325,6 @@ func (rd *reader) lineOf(b, sub []byte) int {
 		return 0
 	}
 	return bytes.Count(b[:off], []byte("\n"))
-}
-
-// sortedKeys gives a map's keys in order, so that records come out the
-// same way every time.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func firstNonEmpty(s ...string) string {
