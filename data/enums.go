@@ -56,26 +56,6 @@ func (c Category) Title() string {
 	return CleanLine(string(c)) // an imported category we keep as seen
 }
 
-// ParseCategory accepts a category's id or title in any case, and a few
-// common spellings (necessary, essential, personalization, advertising).
-func ParseCategory(s string) (Category, bool) {
-	k := strings.ToLower(strings.TrimSpace(s))
-	k = strings.NewReplacer("_", "-", " ", "-").Replace(k)
-	switch k {
-	case "strictly-necessary", "necessary", "essential", "required":
-		return StrictlyNecessary, true
-	case "functional", "functionality", "preferences", "preference":
-		return Functional, true
-	case "analytics", "statistics", "performance", "measurement":
-		return Analytics, true
-	case "marketing", "advertising", "ads", "targeting":
-		return Marketing, true
-	case "personalisation", "personalization":
-		return Personalisation, true
-	}
-	return "", false
-}
-
 // Tristate is yes / no / unknown, for facts we may not know.
 type Tristate string
 
