@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"testing"
 
@@ -52,6 +53,22 @@ func TestLookupNamesTheVendorCategoryAndVerdict(t *testing.T) {
 	want := []string{"https://media.twiliocdn.com/sdk/js/client/v1.3/twilio.min.js", "Twilio (twilio)", "Functional", "no", "media.twiliocdn.com/sdk/js/client/"}
 	if strings.Join(cols, "|") != strings.Join(want, "|") {
 		t.Errorf("lookup row = %q, want %q", cols, want)
+	}
+}
+
+// An internationalised host is two cells a CJK character: the rows after
+// it still line up under the titles.
+func TestLookupKeepsColumnsAlignedForCJKHosts(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "lookup", "例え.jp", "twilio.com", "https://例え.テスト/広告.js")
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("want a header and three rows:\n%s", r.stdout)
+	}
+	want := columnStarts(lines[0])
+	for _, line := range lines[1:] {
+		if got := columnStarts(line); !slices.Equal(got, want) {
+			t.Errorf("columns start at cells %v, under titles at %v:\n%s", got, want, r.stdout)
+		}
 	}
 }
 

@@ -101,16 +101,6 @@ func TestSearchKeepsColumnsAlignedForCJKNames(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("search: %+v", r)
 	}
-	// Where the user sees each column start: the cell after each gap of
-	// two or more spaces.
-	gap := regexp.MustCompile(`\s{2,}`)
-	columnStarts := func(line string) []int {
-		var starts []int
-		for _, g := range gap.FindAllStringIndex(line, -1) {
-			starts = append(starts, ansi.StringWidth(line[:g[1]]))
-		}
-		return starts
-	}
 	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
 	want := columnStarts(lines[0])
 	if len(want) != 3 {
@@ -121,7 +111,7 @@ func TestSearchKeepsColumnsAlignedForCJKNames(t *testing.T) {
 		if got := columnStarts(line); !slices.Equal(got, want) {
 			t.Errorf("columns start at cells %v, under titles at %v:\n%s", got, want, r.stdout)
 		}
-		cols := gap.Split(line, -1)
+		cols := columnGap.Split(line, -1)
 		if w := ansi.StringWidth(cols[0]); w > 40 {
 			t.Errorf("the name %q is %d cells wide, more than its column's 40", cols[0], w)
 		}
@@ -132,4 +122,17 @@ func TestSearchKeepsColumnsAlignedForCJKNames(t *testing.T) {
 	if !seen["acme-nihon"] || !seen["acme-kr"] {
 		t.Errorf("the CJK-named vendors are not in the results:\n%s", r.stdout)
 	}
+}
+
+// columnGap separates the columns of vendex's tables.
+var columnGap = regexp.MustCompile(`\s{2,}`)
+
+// columnStarts is where the user sees each column of line start after the
+// first: the cell after each gap of two or more spaces.
+func columnStarts(line string) []int {
+	var starts []int
+	for _, g := range columnGap.FindAllStringIndex(line, -1) {
+		starts = append(starts, ansi.StringWidth(line[:g[1]]))
+	}
+	return starts
 }
