@@ -3,6 +3,7 @@ package data
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -32,12 +33,7 @@ func CategoryNames() string {
 
 // Valid reports whether c is one of the known categories.
 func (c Category) Valid() bool {
-	for _, k := range Categories {
-		if c == k {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Categories, c)
 }
 
 // Unclassified is the word for "no consent category" where a word has to
@@ -71,26 +67,6 @@ func (c Category) Title() string {
 		return strings.ToUpper(Unclassified[:1]) + Unclassified[1:]
 	}
 	return CleanLine(string(c)) // an imported category we keep as seen
-}
-
-// ParseCategory accepts a category's id or title in any case, and a few
-// common spellings (necessary, essential, personalization, advertising).
-func ParseCategory(s string) (Category, bool) {
-	k := strings.ToLower(strings.TrimSpace(s))
-	k = strings.NewReplacer("_", "-", " ", "-").Replace(k)
-	switch k {
-	case "strictly-necessary", "necessary", "essential", "required":
-		return StrictlyNecessary, true
-	case "functional", "functionality", "preferences", "preference":
-		return Functional, true
-	case "analytics", "statistics", "performance", "measurement":
-		return Analytics, true
-	case "marketing", "advertising", "ads", "targeting":
-		return Marketing, true
-	case "personalisation", "personalization":
-		return Personalisation, true
-	}
-	return "", false
 }
 
 // Tristate is yes / no / unknown, for facts we may not know.
@@ -135,12 +111,7 @@ var StorageKinds = []StorageKind{Cookie, LocalStorage, SessionStorage, IndexedDB
 
 // Valid reports whether k is a known storage kind.
 func (k StorageKind) Valid() bool {
-	for _, s := range StorageKinds {
-		if k == s {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(StorageKinds, k)
 }
 
 // Party says whether a cookie is set on the site's own domain (first) or
@@ -170,12 +141,7 @@ var Permissions = []PermissionName{
 
 // Valid reports whether p is in the fixed set.
 func (p PermissionName) Valid() bool {
-	for _, k := range Permissions {
-		if p == k {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(Permissions, p)
 }
 
 // Role is the vendor's role under the GDPR.

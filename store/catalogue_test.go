@@ -1,9 +1,11 @@
 package store
 
 import (
+	"cmp"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 
@@ -75,15 +77,8 @@ func TestMostPrevalentVendorsHaveFullCards(t *testing.T) {
 			weight[hit.ID] += h.Count
 		}
 	}
-	ids := make([]string, 0, len(weight))
-	for id := range weight {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		if weight[ids[i]] != weight[ids[j]] {
-			return weight[ids[i]] > weight[ids[j]]
-		}
-		return ids[i] < ids[j]
+	ids := slices.SortedFunc(maps.Keys(weight), func(a, b string) int {
+		return cmp.Or(cmp.Compare(weight[b], weight[a]), strings.Compare(a, b))
 	})
 	if len(ids) > 100 {
 		ids = ids[:100]

@@ -1,7 +1,10 @@
 package store
 
 import (
+	"cmp"
 	"errors"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -103,15 +106,8 @@ func (s *Store) Suggest(q string, n int) []string {
 			return nil
 		})
 	})
-	ids := make([]string, 0, len(best))
-	for id := range best {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool {
-		if best[ids[i]] != best[ids[j]] {
-			return best[ids[i]] < best[ids[j]]
-		}
-		return ids[i] < ids[j]
+	ids := slices.SortedFunc(maps.Keys(best), func(a, b string) int {
+		return cmp.Or(cmp.Compare(best[a], best[b]), strings.Compare(a, b))
 	})
 	if len(ids) > n {
 		ids = ids[:n]

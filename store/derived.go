@@ -1,8 +1,8 @@
 package store
 
 import (
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -128,8 +128,7 @@ func sortedKeys[V any](m map[string]V, order []string) []string {
 		out = append(out, k)
 	}
 	if _, empty := m[""]; out == nil || empty || len(out) != len(m) {
-		out = keysOf(m)
-		sort.Strings(out)
+		out = boltKeys(m)
 	}
 	return out
 }
@@ -176,12 +175,12 @@ func (w *derivedWrites) add(id string, ix vendorIndex) {
 	}
 }
 
-func keysOf[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		if k != "" {
-			out = append(out, k)
-		}
+// boltKeys is the keys of m in order, "" left out: bbolt refuses an empty
+// key.
+func boltKeys[V any](m map[string]V) []string {
+	keys := slices.Sorted(maps.Keys(m))
+	if len(keys) > 0 && keys[0] == "" {
+		return keys[1:]
 	}
-	return out
+	return keys
 }

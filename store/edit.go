@@ -14,7 +14,7 @@ import (
 	bolterrors "go.etcd.io/bbolt/errors"
 )
 
-// ErrNoChange, returned by an Edit's function, says it changed nothing:
+// ErrNoChange is what an Edit's function returns when it changed nothing:
 // the copy is dropped, the catalogue is left untouched, and Edit returns
 // nil.
 var ErrNoChange = errors.New("nothing to change")

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -33,7 +32,7 @@ func importBytes(s *Store, name string, b []byte, dryRun bool) (ImportReport, er
 	if err != nil {
 		return ImportReport{}, err
 	}
-	vs, _, err := dataset.ReadFile(f, name, bytes.NewReader(b))
+	vs, _, err := dataset.ReadBytes(f, name, b)
 	if err != nil {
 		return ImportReport{}, err
 	}

@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"fmt"
-	"sort"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -53,8 +52,7 @@ func (iw *indexWrite[E]) prepare() {
 			iw.queued = append(iw.queued, a.key)
 		}
 	}
-	iw.loadedKeys = keysOf(c.loaded)
-	sort.Strings(iw.loadedKeys)
+	iw.loadedKeys = boltKeys(c.loaded)
 }
 
 // found notes the list that key k has in the file.
@@ -208,8 +206,7 @@ func (w *derivedWrites) write(tx *bolt.Tx) error {
 	if err := writeBucket(tx, bucketBrief, briefKeys, valuesOf(briefKeys, w.brief), -1); err != nil {
 		return err
 	}
-	vendorKeys := keysOf(w.vendors)
-	sort.Strings(vendorKeys)
+	vendorKeys := boltKeys(w.vendors)
 	if err := writeBucket(tx, bucketVendors, vendorKeys, valuesOf(vendorKeys, w.vendors), -1); err != nil {
 		return err
 	}

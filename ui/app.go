@@ -15,6 +15,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
 	"github.com/muesli/termenv"
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/store"
@@ -106,7 +107,7 @@ func Run(cat Catalog, initialQuery string, opts ...Option) error {
 	lipgloss.SetHasDarkBackground(lipgloss.HasDarkBackground())
 	// The clipboard sequence goes to the terminal beside Bubble Tea's own
 	// output: standard error, or the terminal itself when that is redirected.
-	if !isTerminal(os.Stderr) {
+	if !term.IsTerminal(os.Stderr.Fd()) {
 		if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
 			defer tty.Close()
 			opts = append([]Option{WithClipboard(tty)}, opts...)
@@ -115,11 +116,6 @@ func Run(cat Catalog, initialQuery string, opts ...Option) error {
 	p := tea.NewProgram(New(cat, initialQuery, opts...), tea.WithAltScreen(), tea.WithMouseCellMotion())
 	_, err := p.Run()
 	return err
-}
-
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // catalogMsg carries the loaded, indexed catalogue.

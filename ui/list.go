@@ -196,9 +196,7 @@ func (l *vendorList) move(d int) {
 func (l *vendorList) clamp() {
 	l.cursor = max(0, min(l.cursor, len(l.shown)-1))
 	rows := l.rows()
-	if l.cursor < l.offset {
-		l.offset = l.cursor
-	}
+	l.offset = min(l.offset, l.cursor)
 	if rows > 0 && l.cursor >= l.offset+rows {
 		l.offset = l.cursor - rows + 1
 	}

@@ -5,6 +5,8 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/vendex/vendex/data"
@@ -32,12 +34,12 @@ func (rd *reader) disconnect(b []byte) ([]data.Vendor, error) {
 		return nil, err
 	}
 	c := newCollector()
-	for _, cat := range sortedKeys(f.Categories) {
+	for _, cat := range slices.Sorted(maps.Keys(f.Categories)) {
 		for i, group := range f.Categories[cat] {
-			for _, ent := range sortedKeys(group) {
+			for _, ent := range slices.Sorted(maps.Keys(group)) {
 				v := c.get(ent, ent)
 				disconnectCategories.addCategory(v, cat)
-				for _, site := range sortedKeys(group[ent]) {
+				for _, site := range slices.Sorted(maps.Keys(group[ent])) {
 					path := fmt.Sprintf("categories[%q][%d][%q][%q]", cat, i, ent, site)
 					raw := bytes.TrimSpace(group[ent][site])
 					switch {
@@ -61,7 +63,7 @@ func (rd *reader) disconnect(b []byte) ([]data.Vendor, error) {
 			}
 		}
 	}
-	for _, key := range sortedKeys(f.Entities) {
+	for _, key := range slices.Sorted(maps.Keys(f.Entities)) {
 		e := f.Entities[key]
 		v := c.get(key, key)
 		for j, d := range e.Properties {

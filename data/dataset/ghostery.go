@@ -3,7 +3,8 @@ package dataset
 import (
 	"cmp"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/vendex/vendex/data"
 )
@@ -47,7 +48,7 @@ func (rd *reader) ghostery(b []byte) ([]data.Vendor, error) {
 		byPattern[p] = append(byPattern[p], d)
 	}
 	c := newCollector()
-	for _, key := range sortedKeys(f.Patterns) {
+	for _, key := range slices.Sorted(maps.Keys(f.Patterns)) {
 		p := f.Patterns[key]
 		name := firstNonEmpty(p.Name, key)
 		v := c.get("\x00"+key, name)
@@ -64,7 +65,7 @@ func (rd *reader) ghostery(b []byte) ([]data.Vendor, error) {
 			rd.addDomain(v, d, fmt.Sprintf("patterns[%q].domains[%d]", key, j))
 		}
 		extra := byPattern[key]
-		sort.Strings(extra)
+		slices.Sort(extra)
 		for _, d := range extra {
 			rd.addDomain(v, d, fmt.Sprintf("domains[%q]", d))
 		}

@@ -6,8 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -93,8 +93,8 @@ func (rd *reader) gvlVendors(b []byte) ([]gvlVendor, []string, error) {
 		if err := rd.decodeJSONAt(raw, rd.lineOf(b, raw), "vendors", &m); err != nil {
 			return nil, nil, err
 		}
-		keys := sortedKeys(m)
-		sort.SliceStable(keys, func(i, j int) bool { return m[keys[i]].ID < m[keys[j]].ID })
+		keys := slices.Sorted(maps.Keys(m))
+		slices.SortStableFunc(keys, func(a, b string) int { return cmp.Compare(m[a].ID, m[b].ID) })
 		for _, k := range keys {
 			list, paths = append(list, m[k]), append(paths, fmt.Sprintf("vendors.%s", k))
 		}

@@ -1,7 +1,6 @@
 package dataset
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -23,7 +22,7 @@ func readFixture(t *testing.T, name string) (Format, []data.Vendor, []Warning) {
 	if err != nil {
 		t.Fatalf("detect %s: %v", name, err)
 	}
-	vs, ws, err := ReadFile(f, name, bytes.NewReader(b))
+	vs, ws, err := ReadBytes(f, name, b)
 	if err != nil {
 		t.Fatalf("read %s as %s: %v", name, f, err)
 	}
@@ -246,11 +245,11 @@ func TestVendexJSONIsReadStrictly(t *testing.T) {
 	if len(vs) != 2 || vs[0].ID != "hotjar" || vs[0].Category != data.Marketing {
 		t.Fatalf("%+v", vs)
 	}
-	_, _, err := ReadFile(FormatVendex, "typo.json", strings.NewReader(`{"id": "x", "catgory": "analytics"}`))
+	_, _, err := ReadBytes(FormatVendex, "typo.json", []byte(`{"id": "x", "catgory": "analytics"}`))
 	if err == nil || !strings.Contains(err.Error(), "catgory") {
 		t.Errorf("unknown field: %v", err)
 	}
-	_, _, err = ReadFile(FormatVendex, "cat.json", strings.NewReader(`[{"id": "x"}, {"id": "y", "category": "tracking"}]`))
+	_, _, err = ReadBytes(FormatVendex, "cat.json", []byte(`[{"id": "x"}, {"id": "y", "category": "tracking"}]`))
 	if err == nil || !strings.Contains(err.Error(), "cat.json: [1].category") {
 		t.Errorf("bad category: %v", err)
 	}
@@ -276,7 +275,7 @@ func TestMalformedFilesAreReportedWithTheirPlace(t *testing.T) {
 		if err != nil {
 			t.Fatalf("detect %s: %v", c.file, err)
 		}
-		_, _, err = ReadFile(f, c.file, bytes.NewReader(b))
+		_, _, err = ReadBytes(f, c.file, b)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: got %v, want an error containing %q", c.file, err, c.want)
 		}
@@ -305,19 +304,19 @@ func TestVendexJSONMistakesAreReportedOnTheirLine(t *testing.T) {
 
 func TestATenMegabyteFieldIsRefused(t *testing.T) {
 	big := strings.Repeat("a", 10<<20)
-	_, _, err := ReadFile(FormatThirdPartyWeb, "big.json", strings.NewReader(`[{"name": "x",`+"\n"+`"category": "`+big+`"}]`))
+	_, _, err := ReadBytes(FormatThirdPartyWeb, "big.json", []byte(`[{"name": "x",`+"\n"+`"category": "`+big+`"}]`))
 	if !errors.Is(err, ErrFieldTooLong) || !strings.Contains(err.Error(), "big.json:2:") {
 		t.Errorf("got %v", err)
 	}
 	csv := "ID,Platform,Category,Cookie / Data Key name\n1,P,Marketing," + big + "\n"
-	_, _, err = ReadFile(FormatOCDCSV, "big.csv", strings.NewReader(csv))
+	_, _, err = ReadBytes(FormatOCDCSV, "big.csv", []byte(csv))
 	if !errors.Is(err, ErrFieldTooLong) || !strings.Contains(err.Error(), "big.csv:2:") {
 		t.Errorf("got %v", err)
 	}
 }
 
 func TestStrayControlCharactersAreStripped(t *testing.T) {
-	vs, _, err := ReadFile(FormatThirdPartyWeb, "x.json", strings.NewReader(`[{"name": "Odd\u009eName\tCo", "category": "ad", "domains": []}]`))
+	vs, _, err := ReadBytes(FormatThirdPartyWeb, "x.json", []byte(`[{"name": "Odd\u009eName\tCo", "category": "ad", "domains": []}]`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -360,7 +359,7 @@ func TestPublicDatasetsRead(t *testing.T) {
 			t.Errorf("%s: detected %q (%v), want %s", name, f, err, want)
 			continue
 		}
-		vs, _, err := ReadFile(f, name, bytes.NewReader(b))
+		vs, _, err := ReadBytes(f, name, b)
 		if err != nil || len(vs) < 100 {
 			t.Errorf("%s: %d vendors, %v", name, len(vs), err)
 		}

@@ -2,6 +2,8 @@ package dataset
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 
 	"github.com/vendex/vendex/data"
@@ -17,7 +19,7 @@ func (rd *reader) ocdJSON(b []byte) ([]data.Vendor, error) {
 	}
 	var rows []ocdRow
 	var paths []string
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		for i, r := range m[k] {
 			path := fmt.Sprintf("%s[%d]", strconv.Quote(k), i)
 			if r.WildcardMatch != 0 && r.WildcardMatch != 1 {

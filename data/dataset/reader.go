@@ -7,8 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -32,21 +30,12 @@ func (w Warning) String() string {
 	return (&data.LocationError{Location: w.Location, Err: errors.New(w.Message)}).Error()
 }
 
-// ReadFile reads one import file of format f. name is used in errors and
-// warnings only. The records it returns carry no ids unless the file gave
-// them (vendex JSON): the store resolves each to an existing vendor or a new
-// id. Any error stops the whole file and says where it is.
-func ReadFile(f Format, name string, r io.Reader) ([]data.Vendor, []Warning, error) {
-	b, err := readAll(r)
-	if err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", name, err)
-	}
-	return ReadBytes(f, name, b)
-}
-
-// ReadBytes is ReadFile of a file already in memory, b, which it does not
-// change: a caller that has read the file to detect its format and hash it
-// need not have it copied again (10 MB for a 100,000-row CSV).
+// ReadBytes reads one import file of format f, b, which it does not
+// change: the caller has read the file to detect its format and hash it.
+// name is used in errors and warnings only. The records it returns carry no
+// ids unless the file gave them (vendex JSON): the store resolves each to an
+// existing vendor or a new id. Any error stops the whole file and says where
+// it is.
 func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error) {
 	var err error
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
@@ -100,28 +89,6 @@ func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error
 		return nil, rd.warnings, err
 	}
 	return vs, rd.warnings, nil
-}
-
-// readAll is io.ReadAll into a buffer of the right size when r knows its
-// length (a bytes or strings reader, a file): growing it by doubling cost a
-// tenth of reading a large file.
-func readAll(r io.Reader) ([]byte, error) {
-	n := int64(-1)
-	switch x := r.(type) {
-	case interface{ Len() int }:
-		n = int64(x.Len())
-	case interface{ Stat() (fs.FileInfo, error) }:
-		if fi, err := x.Stat(); err == nil && fi.Mode().IsRegular() {
-			n = fi.Size()
-		}
-	}
-	if n < 0 || n > 1<<34 {
-		return io.ReadAll(r)
-	}
-	var buf bytes.Buffer
-	buf.Grow(int(n) + bytes.MinRead)
-	_, err := buf.ReadFrom(r)
-	return buf.Bytes(), err
 }
 
 // reader holds one file's state while it is read.
@@ -326,17 +293,6 @@ func (rd *reader) lineOf(b, sub []byte) int {
 		return 0
 	}
 	return bytes.Count(b[:off], []byte("\n"))
-}
-
-// sortedKeys gives a map's keys in order, so that records come out the
-// same way every time.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func firstNonEmpty(s ...string) string {

@@ -2,6 +2,8 @@ package dataset
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/vendex/vendex/data"
 )
@@ -31,7 +33,7 @@ func (rd *reader) tds(b []byte) ([]data.Vendor, error) {
 		return nil, err
 	}
 	c := newCollector()
-	for _, key := range sortedKeys(f.Entities) {
+	for _, key := range slices.Sorted(maps.Keys(f.Entities)) {
 		e := f.Entities[key]
 		v := c.get(key, firstNonEmpty(e.DisplayName, key))
 		addAlias(v, key)
@@ -39,7 +41,7 @@ func (rd *reader) tds(b []byte) ([]data.Vendor, error) {
 			rd.addDomain(v, d, fmt.Sprintf("entities[%q].domains[%d]", key, j))
 		}
 	}
-	for _, host := range sortedKeys(f.Trackers) {
+	for _, host := range slices.Sorted(maps.Keys(f.Trackers)) {
 		t := f.Trackers[host]
 		owner := t.Owner.Name
 		if owner == "" {

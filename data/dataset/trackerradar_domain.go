@@ -3,7 +3,8 @@ package dataset
 import (
 	"bytes"
 	"cmp"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/vendex/vendex/data"
 )
@@ -99,12 +100,7 @@ func (rd *reader) addTRDomain(c *collector, line int, d trDomain) {
 		trCategories.addCategory(v, cat)
 	}
 	for _, r := range d.Resources {
-		names := make([]string, 0, len(r.FirstPartyCookies))
-		for n := range r.FirstPartyCookies {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		for _, n := range names {
+		for _, n := range slices.Sorted(maps.Keys(r.FirstPartyCookies)) {
 			if text(n) == "" {
 				continue
 			}

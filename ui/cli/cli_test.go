@@ -7,10 +7,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"testing"
 
@@ -52,6 +54,22 @@ func TestLookupNamesTheVendorCategoryAndVerdict(t *testing.T) {
 	want := []string{"https://media.twiliocdn.com/sdk/js/client/v1.3/twilio.min.js", "Twilio (twilio)", "Functional", "no", "media.twiliocdn.com/sdk/js/client/"}
 	if strings.Join(cols, "|") != strings.Join(want, "|") {
 		t.Errorf("lookup row = %q, want %q", cols, want)
+	}
+}
+
+// An internationalised host is two cells a CJK character: the rows after
+// it still line up under the titles.
+func TestLookupKeepsColumnsAlignedForCJKHosts(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "lookup", "例え.jp", "twilio.com", "https://例え.テスト/広告.js")
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("want a header and three rows:\n%s", r.stdout)
+	}
+	want := columnStarts(lines[0])
+	for _, line := range lines[1:] {
+		if got := columnStarts(line); !slices.Equal(got, want) {
+			t.Errorf("columns start at cells %v, under titles at %v:\n%s", got, want, r.stdout)
+		}
 	}
 }
 
@@ -351,17 +369,24 @@ func TestBrowseRefusesWithoutATerminal(t *testing.T) {
 
 func TestStoreErrorsAreOneClearMessage(t *testing.T) {
 	dir := t.TempDir()
-	damaged := filepath.Join(dir, "damaged.db")
-	os.WriteFile(damaged, bytes.Repeat([]byte("garbage!"), 4096), 0o644)
-	r := vendex(t, damaged, "", "lookup", "twilio.com")
-	if r.code != 1 || !strings.Contains(r.stderr, "damaged") || !strings.Contains(r.stderr, "delete it") {
-		t.Errorf("damaged db: %+v", r)
+	damaged := filepath.Join(dir, "vendex.db")
+	if err := os.WriteFile(damaged, bytes.Repeat([]byte("garbage!"), 4096), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	err := run(context.Background(), []string{"--db", damaged, "lookup", "twilio.com"}, strings.NewReader(""), io.Discard, &stderr)
+	if !errors.Is(err, store.ErrCorrupt) {
+		t.Errorf("a damaged database: the error %v does not wrap store.ErrCorrupt", err)
+	}
+	// One line that names the file, says what is wrong and what to do.
+	code := exitCode(err, &stderr)
+	msg := stderr.String()
+	if code != 1 || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, damaged) ||
+		!strings.Contains(msg, store.ErrCorrupt.Error()) || !strings.Contains(msg, "move it aside or delete it") {
+		t.Errorf("a damaged database: exit %d, stderr %q", code, msg)
 	}
 	if r := vendex(t, dir, "", "lookup", "twilio.com"); r.code != 1 || !strings.Contains(r.stderr, "is a directory") {
 		t.Errorf("a directory as --db: %+v", r)
-	}
-	if !errors.Is(store.ErrCorrupt, store.ErrCorrupt) {
-		t.Fatal("unreachable")
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"syscall"
 	"text/tabwriter"
@@ -124,10 +125,8 @@ func cmdImport(c *cli, args []string) error {
 			}
 			reports = append(reports, rep)
 		}
-		for _, rep := range reports {
-			if !rep.AlreadyImported {
-				return nil
-			}
+		if slices.ContainsFunc(reports, func(rep store.ImportReport) bool { return !rep.AlreadyImported }) {
+			return nil
 		}
 		return store.ErrNoChange // every file was imported before: leave the file alone
 	}

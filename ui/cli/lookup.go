@@ -8,7 +8,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/store"
@@ -44,29 +43,12 @@ func cmdLookup(c *cli, args []string) error {
 
 	out := bufio.NewWriterSize(c.stdout, 64<<10)
 	defer out.Flush()
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
-	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-	rows := 0
+	w := newLookupWriter(out, *asJSON)
 	var misses, invalid []string
-	one := func(in string) error {
-		r := lookupResult{Input: in}
-		t, err := data.ParseTarget(in)
-		if err == nil {
-			h, lerr := s.LookupHost(t)
-			switch {
-			case lerr == nil:
-				r.Found, r.VendorID, r.Name, r.Category, r.Matched, r.Block = true, h.ID, h.Name, h.Category, h.Matched, h.Block
-				r.Category = data.Category(r.Category.Slug())
-				if r.Block == "" {
-					r.Block = "unknown"
-				}
-			case errors.Is(lerr, store.ErrNotFound):
-			default:
-				return lerr
-			}
-		} else {
-			r.Error = err.Error()
+	err = eachLookupInput(c.stdin, pos, func(in string) error {
+		r, err := lookupOne(s, in)
+		if err != nil {
+			return err
 		}
 		switch {
 		case r.Error != "":
@@ -74,81 +56,146 @@ func cmdLookup(c *cli, args []string) error {
 		case !r.Found:
 			misses = append(misses, in)
 		}
-		if *asJSON {
-			return enc.Encode(r)
-		}
-		if rows == 0 {
-			fmt.Fprintln(tw, "INPUT\tVENDOR\tCATEGORY\tBLOCK BEFORE CONSENT\tMATCHED")
-		}
-		shown := truncate(data.CleanLine(in), 80)
-		switch {
-		case r.Found:
-			fmt.Fprintf(tw, "%s\t%s (%s)\t%s\t%s\t%s\n", shown, data.CleanLine(r.Name), r.VendorID, r.Category.Title(), strings.ToLower(r.Block.Title()), r.Matched)
-		case r.Error != "":
-			fmt.Fprintf(tw, "%s\t-\t-\t-\t%s\n", shown, data.CleanLine(r.Error))
-		default:
-			fmt.Fprintf(tw, "%s\t-\t-\t-\tno vendor known\n", shown)
-		}
-		// Align in chunks, so that 100,000 lines stream instead of piling up.
-		if rows++; rows%512 == 0 {
-			return tw.Flush()
-		}
-		return nil
+		return w.write(r)
+	})
+	if err != nil {
+		return err
 	}
-	if len(pos) == 1 && pos[0] == "-" {
-		n := 0
-		err := eachLine(c.stdin, 8<<10, func(line string) error {
-			line = strings.TrimSpace(line)
-			if line == "" || strings.HasPrefix(line, "#") {
-				return nil
-			}
-			n++
-			return one(line)
-		})
-		if err != nil {
-			return fmt.Errorf("read stdin: %w", err)
-		}
-		if n == 0 {
-			return usagef("lookup -: stdin held no host or URL")
-		}
-	} else {
-		for _, in := range pos {
-			if err := one(in); err != nil {
-				return err
-			}
-		}
-	}
-	if err := tw.Flush(); err != nil {
+	if err := w.flush(); err != nil {
 		return err
 	}
 	if err := out.Flush(); err != nil {
 		return err
 	}
-	list := func(ins []string) string {
-		shown := make([]string, 0, min(len(ins), 20))
-		for _, in := range ins[:min(len(ins), 20)] {
-			shown = append(shown, strconv.Quote(truncate(data.CleanLine(in), 80)))
+	return reportUnmatched(c.stderr, misses, invalid)
+}
+
+// eachLookupInput calls fn for each host or URL: the arguments, or with
+// the single argument - the lines of stdin (blank lines and # comments
+// skipped).
+func eachLookupInput(stdin io.Reader, pos []string, fn func(string) error) error {
+	if len(pos) != 1 || pos[0] != "-" {
+		for _, in := range pos {
+			if err := fn(in); err != nil {
+				return err
+			}
 		}
-		s := strings.Join(shown, ", ")
-		if len(ins) > len(shown) {
-			s += fmt.Sprintf(" and %d more", len(ins)-len(shown))
-		}
-		return s
+		return nil
 	}
+	n := 0
+	err := eachLine(stdin, 8<<10, func(line string) error {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			return nil
+		}
+		n++
+		return fn(line)
+	})
+	if err != nil {
+		return fmt.Errorf("read stdin: %w", err)
+	}
+	if n == 0 {
+		return usagef("lookup -: stdin held no host or URL")
+	}
+	return nil
+}
+
+// lookupOne finds the vendor of one input. A malformed input or a miss is
+// a result; only a failing store is an error.
+func lookupOne(s *store.Store, in string) (lookupResult, error) {
+	r := lookupResult{Input: in}
+	t, err := data.ParseTarget(in)
+	if err != nil {
+		r.Error = err.Error()
+		return r, nil
+	}
+	h, err := s.LookupHost(t)
+	if errors.Is(err, store.ErrNotFound) {
+		return r, nil
+	}
+	if err != nil {
+		return r, err
+	}
+	r.Found, r.VendorID, r.Name, r.Category, r.Matched, r.Block = true, h.ID, h.Name, h.Category, h.Matched, h.Block
+	r.Category = data.Category(r.Category.Slug())
+	if r.Block == "" {
+		r.Block = "unknown"
+	}
+	return r, nil
+}
+
+// lookupWriter prints results as they come: a JSON object a line, or a
+// table aligned in chunks so that 100,000 lines stream instead of piling
+// up.
+type lookupWriter struct {
+	enc   *json.Encoder // nil for the table
+	table table
+	rows  int
+}
+
+func newLookupWriter(out io.Writer, asJSON bool) *lookupWriter {
+	w := &lookupWriter{table: table{w: out}}
+	if asJSON {
+		w.enc = json.NewEncoder(out)
+		w.enc.SetEscapeHTML(false)
+	}
+	return w
+}
+
+func (w *lookupWriter) write(r lookupResult) error {
+	if w.enc != nil {
+		return w.enc.Encode(r)
+	}
+	if w.rows == 0 {
+		w.table.row("INPUT", "VENDOR", "CATEGORY", "BLOCK BEFORE CONSENT", "MATCHED")
+	}
+	shown := truncate(data.CleanLine(r.Input), 80)
+	switch {
+	case r.Found:
+		w.table.row(shown, data.CleanLine(r.Name)+" ("+r.VendorID+")", r.Category.Title(), strings.ToLower(r.Block.Title()), r.Matched)
+	case r.Error != "":
+		w.table.row(shown, "-", "-", "-", data.CleanLine(r.Error))
+	default:
+		w.table.row(shown, "-", "-", "-", "no vendor known")
+	}
+	if w.rows++; w.rows%512 == 0 {
+		return w.table.flush()
+	}
+	return nil
+}
+
+func (w *lookupWriter) flush() error { return w.table.flush() }
+
+// reportUnmatched names on stderr the inputs that matched no vendor and
+// those that are not a host or URL; either makes the exit status 1.
+func reportUnmatched(stderr io.Writer, misses, invalid []string) error {
 	if len(misses) > 0 {
-		fmt.Fprintf(c.stderr, "vendex: %d of the inputs matched no vendor: %s\n", len(misses), list(misses))
+		fmt.Fprintf(stderr, "vendex: %d of the inputs matched no vendor: %s\n", len(misses), quoteSome(misses))
 	}
 	if len(invalid) > 0 {
 		verb := "are"
 		if len(invalid) == 1 {
 			verb = "is"
 		}
-		fmt.Fprintf(c.stderr, "vendex: %d of the inputs %s not a host or URL: %s\n", len(invalid), verb, list(invalid))
+		fmt.Fprintf(stderr, "vendex: %d of the inputs %s not a host or URL: %s\n", len(invalid), verb, quoteSome(invalid))
 	}
 	if len(misses)+len(invalid) > 0 {
 		return exitError{code: 1}
 	}
 	return nil
+}
+
+// quoteSome quotes the first 20 inputs and counts the rest.
+func quoteSome(ins []string) string {
+	shown := make([]string, 0, min(len(ins), 20))
+	for _, in := range ins[:min(len(ins), 20)] {
+		shown = append(shown, strconv.Quote(truncate(data.CleanLine(in), 80)))
+	}
+	s := strings.Join(shown, ", ")
+	if len(ins) > len(shown) {
+		s += fmt.Sprintf(" and %d more", len(ins)-len(shown))
+	}
+	return s
 }
 
 // eachLine calls fn for each line of r. A line longer than max is cut to

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/ui/search"
@@ -54,24 +53,12 @@ func cmdSearch(c *cli, args []string) error {
 		fmt.Fprintf(c.stderr, "vendex: no vendor matches %q\n", strings.Join(pos, " "))
 		return exitError{code: 1}
 	}
-	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "VENDOR\tCATEGORY\tID\tMATCHED")
+	tw := &table{w: c.stdout}
+	tw.row("VENDOR", "CATEGORY", "ID", "MATCHED")
 	for _, h := range hits {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", truncate(data.CleanLine(h.v.Name), 40), h.v.Category.Title(), h.v.ID, truncate(data.CleanLine(h.matched), 40))
+		tw.row(truncate(data.CleanLine(h.v.Name), 40), h.v.Category.Title(), h.v.ID, truncate(data.CleanLine(h.matched), 40))
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	return nil
-}
-
-// truncate cuts s to n runes, ending in an ellipsis when it was longer.
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
+	return tw.flush()
 }
 
 type searchHit struct {

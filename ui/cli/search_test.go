@@ -2,6 +2,10 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -74,4 +78,61 @@ func browserRows(t *testing.T, cat ui.Catalog, query string, w, h int) []string 
 		rows = append(rows, strings.TrimPrefix(strings.TrimPrefix(l, "› "), "  "))
 	}
 	return rows
+}
+
+// A Japanese vendor name is two cells a character: vendex search cuts it to
+// its column by cells and the columns after it still line up on screen.
+func TestSearchKeepsColumnsAlignedForCJKNames(t *testing.T) {
+	db := tempDB(t)
+	file := filepath.Join(t.TempDir(), "vendors.json")
+	vendors := `[
+	  {"id": "acme-nihon", "name": "アクメ広告株式会社アクメ広告株式会社アクメ広告株式会社", "aliases": ["Acme Nihon"],
+	   "category": "marketing", "domains": [{"host": "acme-nihon.example"}]},
+	  {"id": "acme-kr", "name": "애크미", "aliases": ["Acme Korea"], "category": "analytics", "domains": [{"host": "acme.kr.example"}]},
+	  {"id": "acme-widgets", "name": "Acme Widgets", "category": "functional", "domains": [{"host": "acme-widgets.example"}]}
+	]`
+	if err := os.WriteFile(file, []byte(vendors), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := vendex(t, db, "", "import", file); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	r := vendex(t, db, "", "search", "--limit", "5", "acme")
+	if r.code != 0 {
+		t.Fatalf("search: %+v", r)
+	}
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	want := columnStarts(lines[0])
+	if len(want) != 3 {
+		t.Fatalf("want four column titles:\n%s", r.stdout)
+	}
+	seen := map[string]bool{}
+	for _, line := range lines[1:] {
+		if got := columnStarts(line); !slices.Equal(got, want) {
+			t.Errorf("columns start at cells %v, under titles at %v:\n%s", got, want, r.stdout)
+		}
+		cols := columnGap.Split(line, -1)
+		if w := ansi.StringWidth(cols[0]); w > 40 {
+			t.Errorf("the name %q is %d cells wide, more than its column's 40", cols[0], w)
+		}
+		if len(cols) > 2 {
+			seen[cols[2]] = true
+		}
+	}
+	if !seen["acme-nihon"] || !seen["acme-kr"] {
+		t.Errorf("the CJK-named vendors are not in the results:\n%s", r.stdout)
+	}
+}
+
+// columnGap separates the columns of vendex's tables.
+var columnGap = regexp.MustCompile(`\s{2,}`)
+
+// columnStarts is where the user sees each column of line start after the
+// first: the cell after each gap of two or more spaces.
+func columnStarts(line string) []int {
+	var starts []int
+	for _, g := range columnGap.FindAllStringIndex(line, -1) {
+		starts = append(starts, ansi.StringWidth(line[:g[1]]))
+	}
+	return starts
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"text/tabwriter"
 
 	"github.com/vendex/vendex/data"
 )
@@ -59,7 +58,7 @@ func cmdStats(c *cli, args []string) error {
 	fmt.Fprintf(c.stdout, "Database:  %s (%s)\n", s.Path(), humanBytes(s.Size()))
 	fmt.Fprintf(c.stdout, "Catalogue: %s (embedded %s, vendex %s)\n", s.CatalogueVersion(), data.CatalogueVersion(), Version())
 	fmt.Fprintf(c.stdout, "Layers:    %d (vendex sources lists them)\n", len(layers))
-	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
+	tw := &table{w: c.stdout}
 	for _, l := range layers {
 		name := l.Name
 		if l.File != "" {
@@ -68,9 +67,9 @@ func cmdStats(c *cli, args []string) error {
 				name += " (" + l.Format + ")" // three datasets ship an entities.json
 			}
 		}
-		fmt.Fprintf(tw, "  %s\t%7d vendors\n", truncate(data.CleanLine(name), 60), l.Vendors)
+		tw.row("  "+truncate(data.CleanLine(name), 60), fmt.Sprintf("%7d vendors", l.Vendors))
 	}
-	return tw.Flush()
+	return tw.flush()
 }
 
 func humanBytes(n int64) string {

@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// truncate cuts s to n terminal cells, ending in an ellipsis when it was
+// wider: a CJK character is two cells.
+func truncate(s string, n int) string {
+	return ansi.Truncate(s, n, "…")
+}
+
+// table lays out rows in columns as text/tabwriter does (each column as
+// wide as its widest cell plus two spaces, the last one unpadded), but
+// measures cells in terminal cells rather than runes, so that a row with a
+// CJK name lines up with the others.
+type table struct {
+	w    io.Writer
+	rows [][]string
+}
+
+func (t *table) row(cells ...string) { t.rows = append(t.rows, cells) }
+
+// flush writes the rows added since the last flush, aligned among
+// themselves.
+func (t *table) flush() error {
+	var widths []int
+	for _, r := range t.rows {
+		for i, c := range r[:max(len(r)-1, 0)] {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], ansi.StringWidth(c))
+		}
+	}
+	var b strings.Builder
+	for _, r := range t.rows {
+		for i, c := range r {
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+2))
+			}
+		}
+		b.WriteByte('\n')
+	}
+	t.rows = t.rows[:0]
+	_, err := io.WriteString(t.w, b.String())
+	return err
+}
