@@ -84,6 +84,14 @@ func (t Tristate) Valid() bool { return t == Yes || t == No || t == Unknown }
 // Answer is a verdict: yes, no, or conditional (the reason says on what).
 type Answer string
 
+// Slug is the answer as a word: its value, or "unknown" when empty.
+func (a Answer) Slug() string {
+	if a == "" {
+		return "unknown"
+	}
+	return string(a)
+}
+
 const (
 	AnswerYes         Answer = "yes"
 	AnswerNo          Answer = "no"

@@ -118,9 +118,7 @@ func lookupOne(s *store.Store, in string) (lookupResult, error) {
 	}
 	r.Found, r.VendorID, r.Name, r.Category, r.Matched, r.Block = true, h.ID, h.Name, h.Category, h.Matched, h.Block
 	r.Category = data.Category(r.Category.Slug())
-	if r.Block == "" {
-		r.Block = "unknown"
-	}
+	r.Block = data.Answer(r.Block.Slug())
 	return r, nil
 }
 

@@ -1,0 +1,233 @@
+// Package audit applies the catalogue to a site's evidence: which vendors
+// the site loads, whose its cookies and storage keys are, how long they
+// live against what the vendor declares, and, for a capture taken before
+// consent (or after "reject all"), what ran that should not have.
+//
+// Hosts are attributed with the store's LookupHost and names with its
+// ByCookie: the same answers `vendex lookup` and `vendex cookie` give.
+package audit
+
+import (
+	"errors"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/scan"
+	"github.com/vendex/vendex/store"
+	"golang.org/x/net/publicsuffix"
+)
+
+// Catalogue is what the audit asks of the store; *store.Store has it.
+type Catalogue interface {
+	LookupHost(data.Target) (store.Hit, error)
+	ByCookie(name string) ([]store.CookieMatch, error)
+	Get(id string) (data.Vendor, error)
+}
+
+// Mode says when the capture was taken, which decides what is a finding.
+type Mode string
+
+const (
+	// Anytime: no claim about consent; the report has no findings.
+	Anytime Mode = ""
+	// BeforeConsent: taken before the visitor answered the banner.
+	BeforeConsent Mode = "before-consent"
+	// AfterReject: taken after the visitor chose "reject all".
+	AfterReject Mode = "after-reject"
+)
+
+// Options steer an audit.
+type Options struct {
+	// Site is the site's host; when empty, the evidence's own.
+	Site string
+	Mode Mode
+}
+
+// ChromeCap is the longest a cookie may live in Chrome (400 days): a
+// cookie set for longer is cut to it, and is worth a flag.
+const ChromeCap = 400 * 24 * time.Hour
+
+// Run audits ev against the catalogue.
+func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
+	a := &auditor{cat: cat, hits: map[string]hostAnswer{}, names: map[string][]store.CookieMatch{}, cards: map[string]data.Vendor{}, vendors: map[string]*Vendor{}}
+	site := o.Site
+	if site == "" {
+		site = ev.Site
+	}
+	r := &Report{Mode: o.Mode, Captured: ev.Captured}
+	if site != "" {
+		t, err := data.ParseTarget(site)
+		if err != nil {
+			return nil, err
+		}
+		r.Site = t.Host
+		a.site, _ = publicsuffix.EffectiveTLDPlusOne(t.Host)
+		if a.site == "" {
+			a.site = t.Host
+		}
+		if h, err := a.host(t.Host); err == nil && h.found {
+			a.siteVendor = h.hit.ID
+			a.siteOwner = a.owner(h.hit.ID)
+		}
+	}
+	for _, w := range ev.Warnings {
+		r.Warnings = append(r.Warnings, w.String())
+	}
+	if err := a.requests(r, ev.Requests); err != nil {
+		return nil, err
+	}
+	if err := a.cookies(r, ev); err != nil {
+		return nil, err
+	}
+	if err := a.storage(r, ev.Storage); err != nil {
+		return nil, err
+	}
+	a.finish(r)
+	if o.Mode != Anytime {
+		a.findings(r)
+	}
+	return r, nil
+}
+
+type hostAnswer struct {
+	hit   store.Hit
+	found bool
+}
+
+type auditor struct {
+	cat        Catalogue
+	site       string // the site's registrable domain
+	siteVendor string // the vendor the catalogue says the site is, if any
+	siteOwner  string
+	hits       map[string]hostAnswer
+	names      map[string][]store.CookieMatch
+	cards      map[string]data.Vendor
+	vendors    map[string]*Vendor
+	unknown    map[string]int
+	first      map[string]int
+	firstURL   map[string]string // a vendor's first request, for findings
+}
+
+// host answers "whose host is this?", once per host (and path).
+func (a *auditor) host(target string) (hostAnswer, error) {
+	if h, ok := a.hits[target]; ok {
+		return h, nil
+	}
+	t, err := data.ParseTarget(target)
+	if err != nil {
+		return hostAnswer{}, err
+	}
+	h, err := a.cat.LookupHost(t)
+	switch {
+	case err == nil:
+		a.hits[target] = hostAnswer{h, true}
+	case errors.Is(err, store.ErrNotFound):
+		a.hits[target] = hostAnswer{}
+	default:
+		return hostAnswer{}, err
+	}
+	return a.hits[target], nil
+}
+
+func (a *auditor) card(id string) data.Vendor {
+	if v, ok := a.cards[id]; ok {
+		return v
+	}
+	v, _ := a.cat.Get(id) // a vendor the index names but that will not load reads as empty
+	a.cards[id] = v
+	return v
+}
+
+func (a *auditor) owner(id string) string {
+	v := a.card(id)
+	if v.Owner != "" {
+		return strings.ToLower(v.Owner)
+	}
+	return strings.ToLower(v.Name)
+}
+
+// firstParty reports whether host is the site's own: on its registrable
+// domain, or on a domain the catalogue gives the site's vendor or owner
+// (a publisher's CDN).
+func (a *auditor) firstParty(host string, h hostAnswer) bool {
+	if a.site == "" {
+		return false
+	}
+	if host == a.site || strings.HasSuffix(host, "."+a.site) {
+		return true
+	}
+	if !h.found || a.siteVendor == "" {
+		return false
+	}
+	return h.hit.ID == a.siteVendor || (a.siteOwner != "" && a.owner(h.hit.ID) == a.siteOwner)
+}
+
+func (a *auditor) vendor(h store.Hit) *Vendor {
+	v, ok := a.vendors[h.ID]
+	if !ok {
+		v = &Vendor{ID: h.ID, Name: data.CleanLine(h.Name), Category: h.Category.Slug(), Block: h.Block.Slug()}
+		a.vendors[h.ID] = v
+	}
+	return v
+}
+
+// requests attributes every request to a vendor, the site, or nobody.
+func (a *auditor) requests(r *Report, reqs []scan.Request) error {
+	a.unknown, a.first, a.firstURL = map[string]int{}, map[string]int{}, map[string]string{}
+	hostCounts := map[string]map[string]int{} // vendor id -> host -> requests
+	for _, q := range reqs {
+		u, err := url.Parse(q.URL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+			continue // data:, blob:, about: and the like load nothing from anyone
+		}
+		t, err := data.ParseTarget(q.URL)
+		if err != nil {
+			r.Warnings = append(r.Warnings, q.Source+": "+err.Error())
+			continue
+		}
+		target := t.Host + t.Path
+		h, err := a.host(target)
+		if err != nil {
+			return err
+		}
+		r.Requests++
+		switch {
+		case a.firstParty(t.Host, h):
+			a.first[t.Host]++
+		case h.found:
+			v := a.vendor(h.hit)
+			v.Requests++
+			if hostCounts[v.ID] == nil {
+				hostCounts[v.ID] = map[string]int{}
+			}
+			hostCounts[v.ID][t.Host]++
+			if _, ok := a.firstURL[v.ID]; !ok {
+				a.firstURL[v.ID] = data.CleanLine(q.URL)
+			}
+		default:
+			a.unknown[t.Host]++
+		}
+	}
+	for id, hs := range hostCounts {
+		a.vendors[id].Hosts = counts(hs)
+	}
+	return nil
+}
+
+// counts sorts a tally most frequent first, then by name.
+func counts(m map[string]int) []HostCount {
+	out := make([]HostCount, 0, len(m))
+	for h, n := range m {
+		out = append(out, HostCount{Host: h, Requests: n})
+	}
+	slices.SortFunc(out, func(x, y HostCount) int {
+		if x.Requests != y.Requests {
+			return y.Requests - x.Requests
+		}
+		return strings.Compare(x.Host, y.Host)
+	})
+	return out
+}

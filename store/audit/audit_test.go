@@ -1,0 +1,202 @@
+package audit
+
+import (
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/scan"
+	"github.com/vendex/vendex/store"
+)
+
+func openCatalogue(t *testing.T) *store.Store {
+	t.Helper()
+	s, err := store.OpenCatalogue(filepath.Join(t.TempDir(), "v.db"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+var captured = time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+
+func req(u string) scan.Request { return scan.Request{URL: u, Source: "test"} }
+
+func cookie(name, domain string, life time.Duration) scan.Cookie {
+	c := scan.Cookie{Name: name, Domain: domain, Source: "test"}
+	if life == 0 {
+		c.Session = true
+	} else {
+		c.Expires = captured.Add(life)
+	}
+	return c
+}
+
+// A capture taken before the visitor answered the banner, on a site that
+// loads Hotjar and the Meta pixel straight away.
+func trackingCapture() *scan.Evidence {
+	return &scan.Evidence{
+		Site: "www.shop.example", Captured: captured,
+		Requests: []scan.Request{
+			req("https://www.shop.example/"),
+			req("https://cdn.shop.example/app.js"),
+			req("https://static.hotjar.com/c/hotjar-123.js?sv=6"),
+			req("https://connect.facebook.net/en_US/fbevents.js"),
+			req("https://www.facebook.com/tr?id=1&ev=PageView"),
+			req("https://tracker.nobody-knows.example/p.gif"),
+			req("https://tracker.nobody-knows.example/p.gif"),
+			req("data:image/png;base64,AAAA"),
+		},
+		Cookies: []scan.Cookie{
+			cookie("_hjSessionUser_123", ".shop.example", 365*24*time.Hour),
+			cookie("_fbp", ".shop.example", 90*24*time.Hour),
+			cookie("_ga", ".shop.example", 3*365*24*time.Hour),
+			cookie("sessionid", "www.shop.example", 0),
+		},
+		Storage: []scan.StorageKey{{Origin: "https://www.shop.example", Kind: "localStorage", Name: "_hjLocalStorageTest", Source: "test"}},
+	}
+}
+
+func TestBeforeConsentNamesHotjarAndTheMetaPixel(t *testing.T) {
+	r, err := Run(openCatalogue(t), trackingCapture(), Options{Mode: BeforeConsent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	requested := map[string]bool{}
+	for _, f := range r.Findings {
+		if f.Kind == "request" {
+			requested[f.VendorID] = true
+		}
+	}
+	if !requested["hotjar"] || !requested["facebook-pixel"] {
+		t.Errorf("findings %+v: want requests by hotjar and facebook-pixel", r.Findings)
+	}
+	var cookies []string
+	for _, f := range r.Findings {
+		if f.Kind == "cookie" {
+			cookies = append(cookies, f.Cookie)
+		}
+	}
+	for _, want := range []string{"_hjSessionUser_123", "_fbp", "_ga"} {
+		if !slices.Contains(cookies, want) {
+			t.Errorf("no finding for the cookie %s: %+v", want, r.Findings)
+		}
+	}
+	if len(r.UnknownHosts) != 1 || r.UnknownHosts[0] != (HostCount{"tracker.nobody-knows.example", 2}) {
+		t.Errorf("unknown hosts %+v", r.UnknownHosts)
+	}
+	// The catalogue does not know Hotjar's localStorage keys yet: an
+	// unknown key is listed, not guessed.
+	if len(r.UnknownCookies) != 2 || r.UnknownCookies[0].Name != "sessionid" || r.UnknownCookies[1].Name != "_hjLocalStorageTest" {
+		t.Errorf("unknown cookies %+v", r.UnknownCookies)
+	}
+	if got := r.FirstParty; len(got) != 2 || r.Requests != 7 {
+		t.Errorf("first party %+v of %d requests: want the site's two hosts of 7 http(s) requests", got, r.Requests)
+	}
+}
+
+func TestACleanCaptureHasNoFindings(t *testing.T) {
+	ev := &scan.Evidence{
+		Site: "www.shop.example", Captured: captured,
+		Requests: []scan.Request{
+			req("https://www.shop.example/"),
+			req("https://cdn.cookielaw.org/scripttemplates/otSDKStub.js"),
+			req("https://www.google.com/recaptcha/api.js"),
+			req("https://js.stripe.com/v3/"),
+		},
+		Cookies: []scan.Cookie{
+			cookie("OptanonConsent", ".shop.example", 365*24*time.Hour),
+			cookie("_GRECAPTCHA", "www.google.com", 180*24*time.Hour),
+			cookie("__stripe_mid", ".shop.example", 365*24*time.Hour),
+		},
+	}
+	r, err := Run(openCatalogue(t), ev, Options{Mode: BeforeConsent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Findings) != 0 {
+		t.Errorf("findings on a clean capture: %+v", r.Findings)
+	}
+	var ids []string
+	for _, v := range r.Vendors {
+		ids = append(ids, v.ID)
+	}
+	for _, want := range []string{"onetrust", "recaptcha", "stripe"} {
+		if !slices.Contains(ids, want) {
+			t.Errorf("vendors %v lack %s", ids, want)
+		}
+	}
+}
+
+// The audit answers as `vendex lookup` does, host by host.
+func TestHostsAreAttributedAsLookupAttributesThem(t *testing.T) {
+	s := openCatalogue(t)
+	ev := trackingCapture()
+	r, err := Run(s, ev, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byHost := map[string]string{}
+	for _, v := range r.Vendors {
+		for _, h := range v.Hosts {
+			byHost[h.Host] = v.ID
+		}
+	}
+	for _, q := range ev.Requests[2:5] {
+		tg, _ := data.ParseTarget(q.URL)
+		h, err := s.LookupHost(tg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if byHost[tg.Host] != h.ID {
+			t.Errorf("%s: audit says %q, lookup %q", q.URL, byHost[tg.Host], h.ID)
+		}
+	}
+	if len(r.Findings) != 0 {
+		t.Errorf("an audit with no consent mode has findings: %+v", r.Findings)
+	}
+}
+
+func TestLifetimesAreComparedWithTheDeclaredOnes(t *testing.T) {
+	r, err := Run(openCatalogue(t), trackingCapture(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range r.Cookies {
+		switch c.Name {
+		case "_ga":
+			if c.DeclaredLifetime != "2 years" || c.ObservedLifetime != "3 years" || !slices.Contains(c.Flags, "longer than declared") || !slices.Contains(c.Flags, "over Chrome's 400-day cap") {
+				t.Errorf("_ga: %+v", c)
+			}
+		case "_hjSessionUser_123":
+			if c.MatchedBy != "name" || c.Pattern != "_hjSessionUser_*" || len(c.Flags) != 0 || c.VendorID != "hotjar" {
+				t.Errorf("_hjSessionUser_123: %+v", c)
+			}
+		}
+	}
+}
+
+// A third-party cookie's domain names its vendor even when the name is one
+// the catalogue does not list; a name several vendors list goes to the
+// vendor whose host set it.
+func TestCookieEvidenceOrder(t *testing.T) {
+	ev := &scan.Evidence{Site: "shop.example", Captured: captured, Cookies: []scan.Cookie{
+		cookie("zz_unlisted", ".hotjar.com", time.Hour),
+		{Name: "euconsent-v2", Domain: ".shop.example", Expires: captured.Add(24 * time.Hour), SetBy: "https://cdn.iubenda.com/cs/iubenda_cs.js", SetByScript: true, Source: "test"},
+		cookie("sessionid", ".instagram.com", 24*time.Hour),
+	}}
+	r, err := Run(openCatalogue(t), ev, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, c := range r.Cookies {
+		got[c.Name] = c.VendorID + " by " + c.MatchedBy
+	}
+	if got["zz_unlisted"] != "hotjar by domain" || got["euconsent-v2"] != "iubenda by name" || got["sessionid"] != "instagram by domain" {
+		t.Errorf("attributions %v", got)
+	}
+}

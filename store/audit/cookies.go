@@ -1,0 +1,247 @@
+package audit
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/scan"
+	"github.com/vendex/vendex/store"
+	"golang.org/x/net/publicsuffix"
+)
+
+// name answers "whose cookie or storage key is this?", once per name.
+func (a *auditor) name(n string) ([]store.CookieMatch, error) {
+	if ms, ok := a.names[n]; ok {
+		return ms, nil
+	}
+	ms, err := a.cat.ByCookie(n)
+	if err != nil {
+		return nil, err
+	}
+	a.names[n] = ms
+	return ms, nil
+}
+
+// setter is the vendor whose response or script set something, if the
+// catalogue knows it and it is not the site's own.
+func (a *auditor) setter(u string) (hostAnswer, error) {
+	if u == "" {
+		return hostAnswer{}, nil
+	}
+	t, err := data.ParseTarget(u)
+	if err != nil {
+		return hostAnswer{}, nil // a setter we cannot read is no evidence
+	}
+	h, err := a.host(t.Host + t.Path)
+	if err != nil || !h.found || a.firstParty(t.Host, h) {
+		return hostAnswer{}, err
+	}
+	return h, nil
+}
+
+type cookieKey struct{ kind, name, domain, path string }
+
+// cookies attributes every cookie, once per name, domain and path however
+// many captures recorded it.
+func (a *auditor) cookies(r *Report, ev *scan.Evidence) error {
+	seen := map[cookieKey]int{}
+	for _, c := range ev.Cookies {
+		k := cookieKey{"cookie", c.Name, strings.ToLower(c.Host()), c.Path}
+		if i, ok := seen[k]; ok {
+			r.Cookies[i].Count++
+			continue
+		}
+		out := Cookie{Name: data.CleanLine(c.Name), Kind: "cookie", Domain: data.CleanLine(c.Host()), Count: 1, Source: c.Source}
+		out.observed, out.ObservedLifetime = observed(c, ev.Captured)
+		domain, err := a.host(c.Host())
+		if err != nil && c.Host() != "" {
+			domain = hostAnswer{} // a domain we cannot read names nobody
+		}
+		out.Party = "third"
+		if c.Host() == "" || a.firstParty(strings.ToLower(c.Host()), domain) {
+			out.Party, domain = "first", hostAnswer{}
+		}
+		setBy, err := a.setter(c.SetBy)
+		if err != nil {
+			return err
+		}
+		by := "set-cookie"
+		if c.SetByScript {
+			by = "script"
+		}
+		if err := a.attribute(&out, domain, setBy, by); err != nil {
+			return err
+		}
+		seen[k] = len(r.Cookies)
+		r.Cookies = append(r.Cookies, out)
+	}
+	return nil
+}
+
+// storage attributes every storage key, by its name or the script that
+// wrote it (its origin is the page's, which says nothing of whose it is).
+func (a *auditor) storage(r *Report, keys []scan.StorageKey) error {
+	seen := map[cookieKey]int{}
+	for _, s := range keys {
+		k := cookieKey{s.Kind, s.Name, s.Origin, ""}
+		if i, ok := seen[k]; ok {
+			r.Cookies[i].Count++
+			continue
+		}
+		out := Cookie{Name: data.CleanLine(s.Name), Kind: s.Kind, Domain: data.CleanLine(s.Origin), Party: "first", Count: 1, Source: s.Source}
+		setBy, err := a.setter(s.SetBy)
+		if err != nil {
+			return err
+		}
+		if err := a.attribute(&out, hostAnswer{}, setBy, "script"); err != nil {
+			return err
+		}
+		seen[k] = len(r.Cookies)
+		r.Cookies = append(r.Cookies, out)
+	}
+	return nil
+}
+
+// attribute names the vendor of a cookie or key by the strongest evidence
+// there is. A third-party cookie's domain comes first, unless the
+// catalogue lists the name for another vendor on the same site (Google's
+// domain sets reCAPTCHA's _GRECAPTCHA); then the name in the catalogue
+// (the vendor the setter names, when several list it); then whatever set
+// it.
+func (a *auditor) attribute(c *Cookie, domain, setBy hostAnswer, setByKind string) error {
+	all, err := a.name(c.Name)
+	if err != nil {
+		return err
+	}
+	// A vendor's third-party cookie lives on the vendor's domain: a cookie
+	// of the same name on the site's own domain is somebody else's
+	// (Instagram's sessionid is not every site's sessionid).
+	ms := all
+	if c.Party == "first" {
+		ms = slices.DeleteFunc(slices.Clone(all), func(m store.CookieMatch) bool { return m.Item.Party == data.ThirdParty })
+	}
+	pick := func(ok func(id string) bool) *store.CookieMatch {
+		for i := range ms {
+			if ok(ms[i].VendorID) {
+				return &ms[i]
+			}
+		}
+		return nil
+	}
+	is := func(h hostAnswer) func(string) bool {
+		return func(id string) bool { return h.found && id == h.hit.ID }
+	}
+	if domain.found {
+		if m := pick(is(domain)); m != nil {
+			c.MatchedBy = "domain"
+			a.claim(c, m.VendorID, m.VendorName, m.Category, m)
+			return nil
+		}
+		if m := pick(func(id string) bool { return a.onSite(id, c.Domain) }); m != nil {
+			c.MatchedBy = "name"
+			a.claim(c, m.VendorID, m.VendorName, m.Category, m)
+			return nil
+		}
+		c.MatchedBy = "domain"
+		a.claim(c, domain.hit.ID, domain.hit.Name, domain.hit.Category, nil)
+		return nil
+	}
+	if len(ms) > 0 {
+		m := pick(is(setBy))
+		if m == nil {
+			m = &ms[0]
+		}
+		c.MatchedBy = "name"
+		a.claim(c, m.VendorID, m.VendorName, m.Category, m)
+		return nil
+	}
+	if setBy.found {
+		c.MatchedBy = setByKind
+		a.claim(c, setBy.hit.ID, setBy.hit.Name, setBy.hit.Category, nil)
+	}
+	return nil
+}
+
+// onSite reports whether vendor id has a domain or script host on the
+// same registrable domain as host.
+func (a *auditor) onSite(id, host string) bool {
+	site, err := publicsuffix.EffectiveTLDPlusOne(strings.TrimPrefix(strings.ToLower(host), "."))
+	if err != nil {
+		return false
+	}
+	v := a.card(id)
+	hosts := make([]string, 0, len(v.Domains)+len(v.Scripts))
+	for _, d := range v.Domains {
+		hosts = append(hosts, d.Host)
+	}
+	for _, s := range v.Scripts {
+		hosts = append(hosts, s.Host)
+	}
+	for _, h := range hosts {
+		if h == site || strings.HasSuffix(h, "."+site) {
+			return true
+		}
+	}
+	return false
+}
+
+// claim gives c to a vendor; m, when not nil, is the vendor's own entry
+// for the name, with its category and declared lifetime.
+func (a *auditor) claim(c *Cookie, id, name string, cat data.Category, m *store.CookieMatch) {
+	c.VendorID, c.Vendor, c.Category = id, data.CleanLine(name), cat.Slug()
+	if m != nil {
+		if m.Item.Category != "" {
+			c.Category = m.Item.Category.Slug()
+		}
+		if m.Pattern {
+			c.Pattern = data.CleanLine(m.Item.Name)
+		}
+		if !m.Item.Lifetime.IsZero() {
+			c.DeclaredLifetime = m.Item.Lifetime.String()
+		}
+		c.Flags = lifetimeFlags(c.observed, m.Item.Lifetime)
+	} else {
+		c.Flags = lifetimeFlags(c.observed, data.Lifetime{})
+	}
+	v, ok := a.vendors[id]
+	if !ok {
+		v = &Vendor{ID: id, Name: data.CleanLine(name), Category: cat.Slug(), Block: a.card(id).BlockBeforeConsent.Value.Slug()}
+		a.vendors[id] = v
+	}
+	v.Cookies = append(v.Cookies, c.Name)
+}
+
+// observed is how long a cookie was set to live when it was captured, as
+// a duration and as a person reads it.
+func observed(c scan.Cookie, captured time.Time) (time.Duration, string) {
+	switch {
+	case c.Session:
+		return 0, "session"
+	case c.Expires.IsZero() || captured.IsZero():
+		return 0, ""
+	}
+	d := c.Expires.Sub(captured)
+	if d <= 0 {
+		return 0, "expired"
+	}
+	return d, data.Lifetime{Seconds: int64(d.Round(time.Minute) / time.Second)}.String()
+}
+
+// lifetimeFlags says what is odd about an observed lifetime: longer than
+// the vendor declares (by more than a day and a tenth, as clocks and
+// rounding differ), or over Chrome's cap.
+func lifetimeFlags(obs time.Duration, declared data.Lifetime) []string {
+	var out []string
+	if declared.Seconds > 0 {
+		d := time.Duration(declared.Seconds) * time.Second
+		if obs > d+d/10+24*time.Hour {
+			out = append(out, "longer than declared")
+		}
+	}
+	if obs > ChromeCap {
+		out = append(out, "over Chrome's 400-day cap")
+	}
+	return out
+}

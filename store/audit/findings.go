@@ -1,0 +1,111 @@
+package audit
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/vendex/vendex/data"
+)
+
+// finish orders the report: vendors by consent category (as a banner
+// lists them) and then by requests; unknowns most frequent first.
+func (a *auditor) finish(r *Report) {
+	r.Vendors = make([]Vendor, 0, len(a.vendors))
+	for _, v := range a.vendors {
+		v.Cookies = uniq(v.Cookies)
+		if v.Hosts == nil {
+			v.Hosts = []HostCount{}
+		}
+		r.Vendors = append(r.Vendors, *v)
+	}
+	slices.SortFunc(r.Vendors, func(x, y Vendor) int {
+		if c := categoryRank(x.Category) - categoryRank(y.Category); c != 0 {
+			return c
+		}
+		if x.Requests != y.Requests {
+			return y.Requests - x.Requests
+		}
+		return strings.Compare(strings.ToLower(x.Name), strings.ToLower(y.Name))
+	})
+	r.FirstParty = counts(a.first)
+	r.UnknownHosts = counts(a.unknown)
+	known := r.Cookies[:0:0]
+	r.UnknownCookies = []Cookie{}
+	for _, c := range r.Cookies {
+		if c.VendorID == "" {
+			r.UnknownCookies = append(r.UnknownCookies, c)
+		} else {
+			known = append(known, c)
+		}
+	}
+	r.Cookies = known
+	slices.SortStableFunc(r.UnknownCookies, func(x, y Cookie) int { return y.Count - x.Count })
+	if r.Warnings == nil {
+		r.Warnings = []string{}
+	}
+	r.Findings = []Finding{}
+}
+
+// categoryRank orders categories as banners list them, unclassified last.
+func categoryRank(slug string) int {
+	for i, c := range data.Categories {
+		if string(c) == slug {
+			return i
+		}
+	}
+	if slug == data.Unclassified {
+		return len(data.Categories) + 1
+	}
+	return len(data.Categories) // a category seen only in an import
+}
+
+func uniq(ss []string) []string {
+	out := []string{}
+	for _, s := range ss {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// findings lists what should have waited for consent: every vendor the
+// catalogue says to block before consent that made a request, and every
+// cookie or storage key whose category is not strictly necessary.
+func (a *auditor) findings(r *Report) {
+	for _, v := range r.Vendors {
+		if v.Block != string(data.AnswerYes) || v.Requests == 0 {
+			continue
+		}
+		why := a.card(v.ID).BlockBeforeConsent.Reason
+		if why == "" {
+			why = "the catalogue says to block it before consent"
+		}
+		r.Findings = append(r.Findings, Finding{Kind: "request", VendorID: v.ID, Vendor: v.Name, URL: a.firstURL[v.ID], Why: data.CleanLine(why)})
+	}
+	for _, c := range r.Cookies {
+		if c.Category == string(data.StrictlyNecessary) || c.Category == data.Unclassified {
+			continue
+		}
+		kind := "cookie"
+		if c.Kind != "cookie" {
+			kind = "storage"
+		}
+		why := data.Category(c.Category).Title() + " " + strings.ToLower(kindTitle(c.Kind)) + ", not strictly necessary"
+		if reason := a.card(c.VendorID).ConsentRequired.Reason; reason != "" {
+			why += ": " + data.CleanLine(reason)
+		}
+		r.Findings = append(r.Findings, Finding{Kind: kind, VendorID: c.VendorID, Vendor: c.Vendor, Cookie: c.Name, Why: why})
+	}
+}
+
+// kindTitle is a storage kind as a sentence names it.
+func kindTitle(kind string) string {
+	switch kind {
+	case "cookie":
+		return "cookie"
+	case "":
+		return "storage key"
+	}
+	return kind + " key"
+}
