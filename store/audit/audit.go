@@ -185,7 +185,7 @@ func (a *auditor) requests(r *Report, reqs []scan.Request) error {
 		}
 		t, err := data.ParseTarget(q.URL)
 		if err != nil {
-			r.Warnings = append(r.Warnings, q.Source+": "+err.Error())
+			r.Warnings = append(r.Warnings, scan.Warning{Source: q.Source, Message: err.Error()}.String())
 			continue
 		}
 		target := t.Host + t.Path
