@@ -14,7 +14,8 @@ package data
 //	                  a string fills an empty one and a []string adds what is
 //	                  missing unless the tag says otherwise; a list of structs
 //	                  needs key=A+B[,fold]; func=m names a merger method
-//	prov:"A+B"        a list item added by key is noted in Provenance with this value
+//	prov:"A+B"        each item of the list, the first record's and each one a
+//	                  later record adds, is noted in Provenance with this value
 //	validate:"..."    required, url, func=, then=, report=parent, - (fieldgen's
 //	                  validatePolicy); every named string type is an enum checked
 //	                  by vendorCheck.check<Type>

@@ -325,6 +325,19 @@ func hasFAQKey(list []FAQ, x FAQ) bool {
 	return false
 }
 
+// noteLists notes every item of each list with a prov tag.
+func (m *merger) noteLists(v *Vendor, src string) {
+	for _, x := range v.Domains {
+		m.note("domains", x.Host, src)
+	}
+	for _, x := range v.Scripts {
+		m.note("scripts", x.Host+x.Path, src)
+	}
+	for _, x := range v.Storage {
+		m.note("storage", x.Name, src)
+	}
+}
+
 // checkFields checks v field by field, in the struct's order, as each
 // field's type and validate tag say.
 func (c *vendorCheck) checkFields(v *Vendor) {

@@ -209,3 +209,26 @@ func TestIsVendorFieldKnowsEveryJSONKey(t *testing.T) {
 		t.Error("IsVendorField knows a typo")
 	}
 }
+
+func TestCleanedKeepsNewlinesOnlyInTheFieldsTaggedText(t *testing.T) {
+	got := fullVendor("a\nb").Cleaned()
+	var walk func(path string, v reflect.Value, tag reflect.StructTag)
+	walk = func(path string, v reflect.Value, tag reflect.StructTag) {
+		switch v.Kind() {
+		case reflect.String:
+			text := tag.Get("clean") == "text"
+			if s := v.String(); strings.Contains(s, "\n") != text || !strings.Contains(s, "a") {
+				t.Errorf("%s (clean:%q) is %q", path, tag.Get("clean"), s)
+			}
+		case reflect.Struct:
+			for i := range v.NumField() {
+				walk(path+"."+v.Type().Field(i).Name, v.Field(i), v.Type().Field(i).Tag)
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				walk(path+"["+strconv.Itoa(i)+"]", v.Index(i), tag)
+			}
+		}
+	}
+	walk("Vendor", reflect.ValueOf(got), "")
+}

@@ -48,7 +48,7 @@ func (m *merger) note(field, value, source string) {
 }
 
 // noteFirst notes the first record's traced facts: its name, category,
-// domains, scripts, storage and aliases, in that order.
+// the items of the lists with a prov tag, and aliases, in that order.
 func (m *merger) noteFirst(v *Vendor, src string) {
 	if !m.track {
 		return
@@ -57,15 +57,7 @@ func (m *merger) noteFirst(v *Vendor, src string) {
 	if v.Category != "" {
 		m.note("category", string(v.Category), src)
 	}
-	for _, d := range v.Domains {
-		m.note("domains", d.Host, src)
-	}
-	for _, s := range v.Scripts {
-		m.note("scripts", s.Host+s.Path, src)
-	}
-	for _, st := range v.Storage {
-		m.note("storage", st.Name, src)
-	}
+	m.noteLists(v, src)
 	for _, a := range v.Aliases {
 		m.note("aliases", a, src)
 	}

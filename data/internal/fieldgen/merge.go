@@ -98,7 +98,20 @@ func (g *gen) merge(vendor *typ) error {
 	for _, h := range helpers {
 		h()
 	}
+	g.p("// noteLists notes every item of each list with a prov tag.\n")
+	g.p("func (m *merger) noteLists(v *Vendor, src string) {\n")
+	for _, f := range vendor.fs {
+		if prov := f.tag.Get("prov"); prov != "" {
+			g.p("for _, x := range v.%s {\nm.note(%q, %s, src)\n}\n", f.name, f.json, provExpr(prov))
+		}
+	}
+	g.p("}\n\n")
 	return nil
+}
+
+// provExpr is the value a prov tag notes of an item x: "x.Host+x.Path".
+func provExpr(prov string) string {
+	return "x." + strings.ReplaceAll(prov, "+", "+x.")
 }
 
 // mergeField writes the merge of one field, dst from src, and returns the
@@ -159,14 +172,12 @@ func (g *gen) mergeByKey(f field, p mergePolicy, dst, src string) (func(), error
 	has := "has" + f.name + "Key"
 	g.p("for _, x := range %s {\nif !%s(%s, x) {\n%s = append(%s, x)\n", src, has, dst, dst, dst)
 	if prov := f.tag.Get("prov"); prov != "" {
-		var parts []string
 		for _, k := range strings.Split(prov, "+") {
 			if !hasStringField(el, k) {
 				return nil, fmt.Errorf("field %s: prov %s is not a string field of %s", f.name, k, el.name)
 			}
-			parts = append(parts, "x."+k)
 		}
-		g.p("m.note(%q, %s, src)\n", f.json, strings.Join(parts, "+"))
+		g.p("m.note(%q, %s, src)\n", f.json, provExpr(prov))
 	}
 	g.p("}\n}\n")
 	return func() {
