@@ -7,6 +7,8 @@ package data
 // and the list of JSON keys (IsVendorField). A test fails when it is
 // stale, and another fills every field to prove each walk keeps it.
 //
+// The go:generate line is in catalogue.go, ahead of gen_version's.
+//
 // The tags, beside `json`:
 //
 //	clean:"text"      CleanText keeps its newlines; other strings get CleanLine
@@ -19,5 +21,3 @@ package data
 //	validate:"..."    required, url, func=, then=, report=parent, - (fieldgen's
 //	                  validatePolicy); every named string type is an enum checked
 //	                  by vendorCheck.check<Type>
-//
-//go:generate go run gen_fields.go
