@@ -27,6 +27,10 @@ func Catalogue() ([]Vendor, error) {
 	return LoadDir(catalogueFS, "vendors")
 }
 
+// gen_fields first: it reads the source, while gen_version compiles the
+// package, which a stale fields_gen.go may keep from building.
+//
+//go:generate go run gen_fields.go
 //go:generate go run gen_version.go
 
 // CatalogueVersion identifies the embedded catalogue's content: it changes

@@ -27,29 +27,6 @@ func TestAppendJSONWritesWhatEncodingJSONWritesForTheCatalogue(t *testing.T) {
 	}
 }
 
-// fillEveryField sets every string, bool, number and slice reachable from
-// v, so that a field added to Vendor and forgotten by AppendJSON shows.
-func fillEveryField(v reflect.Value, s string) {
-	switch v.Kind() {
-	case reflect.String:
-		v.SetString(s)
-	case reflect.Bool:
-		v.SetBool(true)
-	case reflect.Int, reflect.Int64:
-		v.SetInt(86400 * 400)
-	case reflect.Struct:
-		for i := range v.NumField() {
-			if v.Type().Field(i).IsExported() {
-				fillEveryField(v.Field(i), s)
-			}
-		}
-	case reflect.Slice:
-		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
-		fillEveryField(v.Index(0), s)
-		fillEveryField(v.Index(1), s+"2")
-	}
-}
-
 var awkwardStrings = []string{
 	"", "plain", `quote " and \ backslash`, "<script>&amp;</script>", "tab\tnew\nline\rcr\bbs\fff",
 	"\x00\x01\x1f\x7f", "bad utf-8 \xff\xfe end", "cut \xe2\x82", "sep \u2028 and \u2029", "Ünïcödé 中文 😀",

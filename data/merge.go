@@ -18,154 +18,105 @@ const EmbeddedSource = "embedded"
 // keys, aliases, ...). They never overwrite. When more than one layer, or a
 // layer other than the embedded catalogue, contributes, each domain,
 // script, storage key, alias and category is recorded in Provenance.
+// Each field's policy is its merge tag (see fields.go).
 func Merge(records []SourcedVendor) Vendor {
 	if len(records) == 0 {
 		return Vendor{}
 	}
 	out := cloneVendor(records[0].Vendor)
 	out.Provenance = nil
-	track := len(records) > 1 || records[0].Source != EmbeddedSource
-	var prov []Provenance
-	note := func(field, value, source string) {
-		if track {
-			prov = append(prov, Provenance{Field: field, Value: value, Source: source})
-		}
+	m := merger{track: len(records) > 1 || records[0].Source != EmbeddedSource}
+	m.noteFirst(&records[0].Vendor, records[0].Source)
+	for i := range records[1:] {
+		r := &records[1+i]
+		m.mergeFields(&out, &r.Vendor, r.Source)
 	}
-	first := records[0]
-	note("name", first.Vendor.Name, first.Source)
-	if first.Vendor.Category != "" {
-		note("category", string(first.Vendor.Category), first.Source)
-	}
-	for _, d := range first.Vendor.Domains {
-		note("domains", d.Host, first.Source)
-	}
-	for _, s := range first.Vendor.Scripts {
-		note("scripts", s.Host+s.Path, first.Source)
-	}
-	for _, st := range first.Vendor.Storage {
-		note("storage", st.Name, first.Source)
-	}
-	for _, a := range first.Vendor.Aliases {
-		note("aliases", a, first.Source)
-	}
-
-	for _, r := range records[1:] {
-		v, src := r.Vendor, r.Source
-		fill(&out.Name, v.Name)
-		fill(&out.Owner, v.Owner)
-		fill(&out.Summary, v.Summary)
-		fill(&out.Overview, v.Overview)
-		fill(&out.Website, v.Website)
-		fill(&out.PrivacyPolicy, v.PrivacyPolicy)
-		fill(&out.Compliance.GDPR, v.Compliance.GDPR)
-		fill(&out.Compliance.CCPA, v.Compliance.CCPA)
-		fill(&out.Compliance.DataResidency, v.Compliance.DataResidency)
-		fill(&out.Compliance.Transfers, v.Compliance.Transfers)
-		if out.Compliance.Role == "" {
-			out.Compliance.Role = v.Compliance.Role
-		}
-		if out.Category == "" && v.Category != "" {
-			out.Category = v.Category
-			note("category", string(v.Category), src)
-		} else if v.Category != "" && v.Category != out.Category && !hasCategory(out.Categories, v.Category) {
-			out.Categories = append(out.Categories, v.Category)
-			note("categories", string(v.Category), src)
-		}
-		for _, c := range v.Categories {
-			if c != out.Category && !hasCategory(out.Categories, c) {
-				out.Categories = append(out.Categories, c)
-				note("categories", string(c), src)
-			}
-		}
-		if (out.SetsCookies == "" || out.SetsCookies == Unknown) && v.SetsCookies != "" && v.SetsCookies != Unknown {
-			out.SetsCookies = v.SetsCookies
-		}
-		if out.ConsentRequired.Value == "" {
-			out.ConsentRequired = v.ConsentRequired
-		}
-		if out.BlockBeforeConsent.Value == "" {
-			out.BlockBeforeConsent = v.BlockBeforeConsent
-		}
-		for _, a := range v.Aliases {
-			if !ContainsFold(out.Aliases, a) && !strings.EqualFold(a, out.Name) {
-				out.Aliases = append(out.Aliases, a)
-				note("aliases", a, src)
-			}
-		}
-		out.Products = addStrings(out.Products, v.Products)
-		out.Industries = addStrings(out.Industries, v.Industries)
-		out.DataCollected = addStrings(out.DataCollected, v.DataCollected)
-		out.SeenCategories = addStrings(out.SeenCategories, v.SeenCategories)
-		out.Related = addStrings(out.Related, v.Related)
-		out.Unpublished = addStrings(out.Unpublished, v.Unpublished)
-		for _, d := range v.Domains {
-			if !HasDomain(out.Domains, d.Host) {
-				out.Domains = append(out.Domains, d)
-				note("domains", d.Host, src)
-			}
-		}
-		for _, s := range v.Scripts {
-			if !hasScript(out.Scripts, s) {
-				out.Scripts = append(out.Scripts, s)
-				note("scripts", s.Host+s.Path, src)
-			}
-		}
-		for _, c := range v.Connections {
-			if !hasConnection(out.Connections, c) {
-				out.Connections = append(out.Connections, c)
-			}
-		}
-		for _, st := range v.Storage {
-			if !HasStorage(out.Storage, st) {
-				out.Storage = append(out.Storage, st)
-				note("storage", st.Name, src)
-			}
-		}
-		for _, p := range v.Permissions {
-			if !hasPermission(out.Permissions, p.Name) {
-				out.Permissions = append(out.Permissions, p)
-			}
-		}
-		for _, f := range v.FAQ {
-			if !hasFAQ(out.FAQ, f.Question) {
-				out.FAQ = append(out.FAQ, f)
-			}
-		}
-		for _, s := range v.Sources {
-			// The same source from two records (the IAB list and a vendor
-			// info file both name "IAB TCF vendor 57") is listed once, with
-			// what either says of it.
-			if i := sameSource(out.Sources, s); i >= 0 {
-				fill(&out.Sources[i].URL, s.URL)
-				fill(&out.Sources[i].Checked, s.Checked)
-				fill(&out.Sources[i].Note, s.Note)
-				continue
-			}
-			out.Sources = append(out.Sources, s)
-		}
-	}
-	out.Provenance = prov
+	out.Provenance = m.prov
 	return out
 }
 
-func cloneVendor(v Vendor) Vendor {
-	c := v
-	c.Aliases = append([]string(nil), v.Aliases...)
-	c.Products = append([]string(nil), v.Products...)
-	c.Industries = append([]string(nil), v.Industries...)
-	c.Categories = append([]Category(nil), v.Categories...)
-	c.Domains = append([]Domain(nil), v.Domains...)
-	c.Scripts = append([]Script(nil), v.Scripts...)
-	c.Connections = append([]Connection(nil), v.Connections...)
-	c.DataCollected = append([]string(nil), v.DataCollected...)
-	c.Storage = append([]StorageItem(nil), v.Storage...)
-	c.Permissions = append([]Permission(nil), v.Permissions...)
-	c.FAQ = append([]FAQ(nil), v.FAQ...)
-	c.Related = append([]string(nil), v.Related...)
-	c.Sources = append([]Source(nil), v.Sources...)
-	c.SeenCategories = append([]string(nil), v.SeenCategories...)
-	c.Unpublished = append([]string(nil), v.Unpublished...)
-	return c
+// merger gathers the Provenance of a merge, if it tracks one.
+type merger struct {
+	track bool
+	prov  []Provenance
+}
+
+func (m *merger) note(field, value, source string) {
+	if m.track {
+		m.prov = append(m.prov, Provenance{Field: field, Value: value, Source: source})
+	}
+}
+
+// noteFirst notes the first record's traced facts: its name, category,
+// the items of the lists with a prov tag, and aliases, in that order.
+func (m *merger) noteFirst(v *Vendor, src string) {
+	if !m.track {
+		return
+	}
+	m.note("name", v.Name, src)
+	if v.Category != "" {
+		m.note("category", string(v.Category), src)
+	}
+	m.noteLists(v, src)
+	for _, a := range v.Aliases {
+		m.note("aliases", a, src)
+	}
+}
+
+// mergeCategory takes v's category where out has none; another one joins
+// out's further categories.
+func (m *merger) mergeCategory(out, v *Vendor, src string) {
+	switch {
+	case v.Category == "":
+	case out.Category == "":
+		out.Category = v.Category
+		m.note("category", string(v.Category), src)
+	case v.Category != out.Category && !hasCategory(out.Categories, v.Category):
+		out.Categories = append(out.Categories, v.Category)
+		m.note("categories", string(v.Category), src)
+	}
+}
+
+func (m *merger) mergeCategories(out, v *Vendor, src string) {
+	for _, c := range v.Categories {
+		if c != out.Category && !hasCategory(out.Categories, c) {
+			out.Categories = append(out.Categories, c)
+			m.note("categories", string(c), src)
+		}
+	}
+}
+
+// mergeAliases adds v's aliases out lacks, ignoring case, other than its
+// name.
+func (m *merger) mergeAliases(out, v *Vendor, src string) {
+	for _, a := range v.Aliases {
+		if !ContainsFold(out.Aliases, a) && !strings.EqualFold(a, out.Name) {
+			out.Aliases = append(out.Aliases, a)
+			m.note("aliases", a, src)
+		}
+	}
+}
+
+// mergeSetsCookies lets a known answer replace an unknown one.
+func (m *merger) mergeSetsCookies(out, v *Vendor, _ string) {
+	if (out.SetsCookies == "" || out.SetsCookies == Unknown) && v.SetsCookies != "" && v.SetsCookies != Unknown {
+		out.SetsCookies = v.SetsCookies
+	}
+}
+
+// mergeSources lists the same source from two records (the IAB list and a
+// vendor info file both name "IAB TCF vendor 57") once, with what either
+// says of it.
+func (m *merger) mergeSources(out, v *Vendor, _ string) {
+	for _, s := range v.Sources {
+		if i := sameSource(out.Sources, s); i >= 0 {
+			fill(&out.Sources[i].URL, s.URL)
+			fill(&out.Sources[i].Checked, s.Checked)
+			fill(&out.Sources[i].Note, s.Note)
+			continue
+		}
+		out.Sources = append(out.Sources, s)
+	}
 }
 
 func fill(dst *string, v string) {
@@ -212,46 +163,10 @@ func HasDomain(list []Domain, host string) bool {
 	return false
 }
 
-func hasScript(list []Script, s Script) bool {
-	for _, x := range list {
-		if x.Host == s.Host && x.Path == s.Path {
-			return true
-		}
-	}
-	return false
-}
-
-func hasConnection(list []Connection, c Connection) bool {
-	for _, x := range list {
-		if x.Kind == c.Kind && x.Description == c.Description {
-			return true
-		}
-	}
-	return false
-}
-
 // HasStorage reports whether list has an item of st's kind and name.
 func HasStorage(list []StorageItem, st StorageItem) bool {
 	for _, x := range list {
 		if x.Kind == st.Kind && x.Name == st.Name {
-			return true
-		}
-	}
-	return false
-}
-
-func hasPermission(list []Permission, p PermissionName) bool {
-	for _, x := range list {
-		if x.Name == p {
-			return true
-		}
-	}
-	return false
-}
-
-func hasFAQ(list []FAQ, q string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x.Question, q) {
 			return true
 		}
 	}
@@ -267,15 +182,6 @@ func sameSource(list []Source, s Source) int {
 		}
 	}
 	return -1
-}
-
-func hasSource(list []Source, s Source) bool {
-	for _, x := range list {
-		if x.Name == s.Name && x.URL == s.URL {
-			return true
-		}
-	}
-	return false
 }
 
 // FromImportsOnly reports whether every fact of a merged record came from

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -52,193 +53,235 @@ func ValidID(id string) bool {
 // Validate checks a whole catalogue at once and returns every problem, in
 // vendor order: unknown enums, duplicate ids, hosts claimed by two vendors
 // (unless both declare the host shared), related links to missing vendors,
-// malformed hosts and URLs, missing summaries.
+// malformed hosts and URLs, missing summaries. Each vendor's fields are
+// checked in the struct's order by the generated checkFields.
 func Validate(vendors []Vendor) Problems {
-	var ps Problems
-	add := func(id, field, format string, args ...any) {
-		ps = append(ps, Problem{VendorID: id, Field: field, Message: fmt.Sprintf(format, args...)})
+	c := vendorCheck{ids: make(map[string]int, len(vendors)), claims: map[string][]claim{}}
+	for i := range vendors {
+		c.ids[vendors[i].ID]++
 	}
-	ids := make(map[string]int, len(vendors))
-	for _, v := range vendors {
-		ids[v.ID]++
+	for i := range vendors {
+		c.id = vendors[i].ID
+		c.checkFields(&vendors[i])
 	}
-	type claim struct {
-		id     string
-		shared bool
-	}
-	claims := map[string][]claim{}
+	c.checkClaims()
+	return c.ps
+}
 
-	for _, v := range vendors {
-		id := v.ID
-		switch {
-		case id == "":
-			add(id, "id", "missing id (vendor %q)", v.Name)
-		case !ValidID(id):
-			add(id, "id", "malformed id: use lower-case letters, digits and hyphens")
-		case ids[id] > 1:
-			add(id, "id", "duplicate id: %d vendors use it", ids[id])
+// vendorCheck is Validate's state: the problems so far, the vendor being
+// checked, and what the checks of one vendor need to know of the others.
+type vendorCheck struct {
+	ps     Problems
+	id     string
+	ids    map[string]int     // how many vendors have each id
+	claims map[string][]claim // the vendors that list each host
+}
+
+type claim struct {
+	id     string
+	shared bool
+}
+
+func (c *vendorCheck) add(field, format string, args ...any) {
+	c.ps = append(c.ps, Problem{VendorID: c.id, Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// index is the path of item i of the list field.
+func index(field string, i int) string {
+	return field + "[" + strconv.Itoa(i) + "]"
+}
+
+func (c *vendorCheck) required(field, s string) {
+	if strings.TrimSpace(s) == "" {
+		c.add(field, "missing %s", field[strings.LastIndexByte(field, '.')+1:])
+	}
+}
+
+func (c *vendorCheck) checkURL(field, s string) {
+	if s == "" {
+		return
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		c.add(field, "malformed URL %q (want http:// or https:// and a host)", s)
+	}
+}
+
+// The enums: the generated walk calls check<Type> for every field of the
+// type.
+
+func (c *vendorCheck) checkCategory(field string, x Category) {
+	if !x.Valid() {
+		c.add(field, "unknown category %q", x)
+	}
+}
+
+func (c *vendorCheck) checkTristate(field string, x Tristate) {
+	if !x.Valid() {
+		c.add(field, "want yes, no or unknown, got %q", x)
+	}
+}
+
+func (c *vendorCheck) checkAnswer(field string, x Answer) {
+	if !x.Valid() {
+		c.add(field, "want yes, no or conditional, got %q", x)
+	}
+}
+
+func (c *vendorCheck) checkStorageKind(field string, x StorageKind) {
+	if !x.Valid() {
+		c.add(field, "unknown storage kind %q", x)
+	}
+}
+
+func (c *vendorCheck) checkParty(field string, x Party) {
+	if !x.Valid() {
+		c.add(field, "want first or third, got %q", x)
+	}
+}
+
+func (c *vendorCheck) checkPermissionName(field string, x PermissionName) {
+	if !x.Valid() {
+		c.add(field, "unknown permission %q", x)
+	}
+}
+
+func (c *vendorCheck) checkRole(field string, x Role) {
+	if !x.Valid() {
+		c.add(field, "unknown role %q", x)
+	}
+}
+
+// The checks that see a whole record, named by validate tags.
+
+func (c *vendorCheck) checkID(v *Vendor) {
+	switch {
+	case v.ID == "":
+		c.add("id", "missing id (vendor %q)", v.Name)
+	case !ValidID(v.ID):
+		c.add("id", "malformed id: use lower-case letters, digits and hyphens")
+	case c.ids[v.ID] > 1:
+		c.add("id", "duplicate id: %d vendors use it", c.ids[v.ID])
+	}
+}
+
+// checkMainCategory also lists the categories: a record must have one.
+func (c *vendorCheck) checkMainCategory(v *Vendor) {
+	if !v.Category.Valid() {
+		c.add("category", "unknown category %q (want one of %s)", v.Category, CategoryNames())
+	}
+}
+
+// checkDomains checks each host and notes its claim for checkClaims.
+func (c *vendorCheck) checkDomains(v *Vendor) {
+	seenHost := map[string]bool{}
+	for i, d := range v.Domains {
+		field := index("domains", i)
+		h, err := NormalizeHost(d.Host)
+		if err != nil || h != d.Host {
+			c.add(field, "malformed domain %q (want a lower-case host such as example.com)", d.Host)
+			continue
 		}
-		if strings.TrimSpace(v.Name) == "" {
-			add(id, "name", "missing name")
+		if d.Category != "" {
+			c.checkCategory(field+".category", d.Category)
 		}
-		if strings.TrimSpace(v.Summary) == "" {
-			add(id, "summary", "missing summary")
+		if seenHost[h] {
+			c.add(field, "domain %q listed twice", h)
+			continue
 		}
-		if !v.Category.Valid() {
-			add(id, "category", "unknown category %q (want one of %s)", v.Category, CategoryNames())
+		seenHost[h] = true
+		c.claims[h] = append(c.claims[h], claim{c.id, d.Shared})
+	}
+}
+
+func (c *vendorCheck) checkScripts(v *Vendor) {
+	for i, s := range v.Scripts {
+		field := index("scripts", i)
+		h, err := NormalizeHost(s.Host)
+		if err != nil || h != s.Host {
+			c.add(field, "malformed script host %q", s.Host)
 		}
-		for i, c := range v.Categories {
-			if !c.Valid() {
-				add(id, fmt.Sprintf("categories[%d]", i), "unknown category %q", c)
-			}
-		}
-		if !v.SetsCookies.Valid() {
-			add(id, "sets_cookies", "want yes, no or unknown, got %q", v.SetsCookies)
-		}
-		checkVerdict := func(field string, vd Verdict) {
-			if !vd.Value.Valid() {
-				add(id, field+".value", "want yes, no or conditional, got %q", vd.Value)
-			}
-			if strings.TrimSpace(vd.Reason) == "" {
-				add(id, field+".reason", "missing reason")
-			}
-		}
-		checkVerdict("consent_required", v.ConsentRequired)
-		checkVerdict("block_before_consent", v.BlockBeforeConsent)
-		if !v.Compliance.Role.Valid() {
-			add(id, "compliance.role", "unknown role %q", v.Compliance.Role)
-		}
-		checkURL := func(field, s string) {
-			if s == "" {
-				return
-			}
-			u, err := url.Parse(s)
-			if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-				add(id, field, "malformed URL %q (want http:// or https:// and a host)", s)
-			}
-		}
-		checkURL("website", v.Website)
-		checkURL("privacy_policy", v.PrivacyPolicy)
-		for i, s := range v.Sources {
-			checkURL(fmt.Sprintf("sources[%d].url", i), s.URL)
-			if strings.TrimSpace(s.Name) == "" {
-				add(id, fmt.Sprintf("sources[%d].name", i), "missing name")
-			}
-		}
-		seenHost := map[string]bool{}
-		for i, d := range v.Domains {
-			field := fmt.Sprintf("domains[%d]", i)
-			h, err := NormalizeHost(d.Host)
-			if err != nil || h != d.Host {
-				add(id, field, "malformed domain %q (want a lower-case host such as example.com)", d.Host)
-				continue
-			}
-			if d.Category != "" && !d.Category.Valid() {
-				add(id, field+".category", "unknown category %q", d.Category)
-			}
-			if seenHost[h] {
-				add(id, field, "domain %q listed twice", h)
-				continue
-			}
-			seenHost[h] = true
-			claims[h] = append(claims[h], claim{id, d.Shared})
-		}
-		for i, s := range v.Scripts {
-			field := fmt.Sprintf("scripts[%d]", i)
-			h, err := NormalizeHost(s.Host)
-			if err != nil || h != s.Host {
-				add(id, field, "malformed script host %q", s.Host)
-			}
-			if s.Path != "" && !strings.HasPrefix(s.Path, "/") {
-				add(id, field+".path", "path %q must start with /", s.Path)
-			}
-		}
-		for i, st := range v.Storage {
-			field := fmt.Sprintf("storage[%d]", i)
-			if !st.Kind.Valid() {
-				add(id, field+".kind", "unknown storage kind %q", st.Kind)
-			}
-			if strings.TrimSpace(st.Name) == "" {
-				add(id, field+".name", "missing name")
-			}
-			if !st.Party.Valid() {
-				add(id, field+".party", "want first or third, got %q", st.Party)
-			}
-			if st.Category != "" && !st.Category.Valid() {
-				add(id, field+".category", "unknown category %q", st.Category)
-			}
-			if strings.TrimSpace(st.Purpose) == "" {
-				add(id, field+".purpose", "missing purpose")
-			}
-		}
-		if v.SetsCookies == No {
-			for _, st := range v.Storage {
-				if st.Kind == Cookie {
-					add(id, "sets_cookies", "says no but storage lists cookie %q", st.Name)
-					break
-				}
-			}
-		}
-		for i, u := range v.Unpublished {
-			switch u {
-			case "storage":
-				if v.SetsCookies != Yes || len(v.Storage) > 0 {
-					add(id, fmt.Sprintf("unpublished[%d]", i), "\"storage\" is for a vendor that sets cookies (sets_cookies yes) but names none")
-				}
-			case "privacy_policy":
-				if v.PrivacyPolicy != "" {
-					add(id, fmt.Sprintf("unpublished[%d]", i), "says the privacy policy is unpublished but gives one")
-				}
-			default:
-				add(id, fmt.Sprintf("unpublished[%d]", i), "unknown section %q (want storage or privacy_policy)", u)
-			}
-		}
-		for i, p := range v.Permissions {
-			if !p.Name.Valid() {
-				add(id, fmt.Sprintf("permissions[%d]", i), "unknown permission %q", p.Name)
-			}
-		}
-		for i, f := range v.FAQ {
-			if f.Short != "" && !f.Short.Valid() {
-				add(id, fmt.Sprintf("faq[%d].short", i), "want yes, no or conditional, got %q", f.Short)
-			}
-			if strings.TrimSpace(f.Question) == "" || strings.TrimSpace(f.Answer) == "" {
-				add(id, fmt.Sprintf("faq[%d]", i), "question and answer are both needed")
-			}
-		}
-		for i, r := range v.Related {
-			field := fmt.Sprintf("related[%d]", i)
-			switch {
-			case r == id:
-				add(id, field, "links to itself")
-			case ids[r] == 0:
-				add(id, field, "links to missing vendor %q", r)
-			}
+		if s.Path != "" && !strings.HasPrefix(s.Path, "/") {
+			c.add(field+".path", "path %q must start with /", s.Path)
 		}
 	}
-	hosts := make([]string, 0, len(claims))
-	for h := range claims {
+}
+
+func (c *vendorCheck) checkCookies(v *Vendor) {
+	if v.SetsCookies != No {
+		return
+	}
+	for _, st := range v.Storage {
+		if st.Kind == Cookie {
+			c.add("sets_cookies", "says no but storage lists cookie %q", st.Name)
+			return
+		}
+	}
+}
+
+func (c *vendorCheck) checkUnpublished(v *Vendor) {
+	for i, u := range v.Unpublished {
+		switch u {
+		case "storage":
+			if v.SetsCookies != Yes || len(v.Storage) > 0 {
+				c.add(index("unpublished", i), "\"storage\" is for a vendor that sets cookies (sets_cookies yes) but names none")
+			}
+		case "privacy_policy":
+			if v.PrivacyPolicy != "" {
+				c.add(index("unpublished", i), "says the privacy policy is unpublished but gives one")
+			}
+		default:
+			c.add(index("unpublished", i), "unknown section %q (want storage or privacy_policy)", u)
+		}
+	}
+}
+
+func (c *vendorCheck) checkFAQAnswers(v *Vendor) {
+	for i, f := range v.FAQ {
+		if strings.TrimSpace(f.Question) == "" || strings.TrimSpace(f.Answer) == "" {
+			c.add(index("faq", i), "question and answer are both needed")
+		}
+	}
+}
+
+func (c *vendorCheck) checkRelated(v *Vendor) {
+	for i, r := range v.Related {
+		switch {
+		case r == v.ID:
+			c.add(index("related", i), "links to itself")
+		case c.ids[r] == 0:
+			c.add(index("related", i), "links to missing vendor %q", r)
+		}
+	}
+}
+
+// checkClaims reports each host that several vendors list, on every one
+// of them that does not mark it shared.
+func (c *vendorCheck) checkClaims() {
+	hosts := make([]string, 0, len(c.claims))
+	for h := range c.claims {
 		hosts = append(hosts, h)
 	}
 	sort.Strings(hosts)
 	for _, h := range hosts {
-		cs := claims[h]
+		cs := c.claims[h]
 		if len(cs) < 2 {
 			continue
 		}
-		for _, c := range cs {
-			if !c.shared {
-				var others []string
-				for _, o := range cs {
-					if o.id != c.id {
-						others = append(others, o.id)
-					}
-				}
-				add(c.id, "domains", "domain %q is also claimed by %s (mark it shared on every vendor if that is right)", h, strings.Join(others, ", "))
+		for _, cl := range cs {
+			if cl.shared {
+				continue
 			}
+			var others []string
+			for _, o := range cs {
+				if o.id != cl.id {
+					others = append(others, o.id)
+				}
+			}
+			c.id = cl.id
+			c.add("domains", "domain %q is also claimed by %s (mark it shared on every vendor if that is right)", h, strings.Join(others, ", "))
 		}
 	}
-	return ps
 }
 
 // MissingSections names the sections of a full vendor card that v leaves

@@ -7,56 +7,56 @@ package data
 // page says about it, as typed fields. JSON field names are stable: exports
 // and imports depend on them.
 type Vendor struct {
-	ID      string   `json:"id"`
-	Name    string   `json:"name"`
+	ID      string   `json:"id" merge:"keep" validate:"func=checkID"`
+	Name    string   `json:"name" validate:"required"`
 	Owner   string   `json:"owner,omitempty"`
-	Aliases []string `json:"aliases,omitempty"`
+	Aliases []string `json:"aliases,omitempty" merge:"func=mergeAliases,after=Categories"`
 
 	// Summary is one paragraph; Overview may hold several, separated by a
 	// blank line.
-	Summary  string `json:"summary"`
-	Overview string `json:"overview,omitempty"`
+	Summary  string `json:"summary" clean:"text" validate:"required"`
+	Overview string `json:"overview,omitempty" clean:"text"`
 
-	Website       string   `json:"website,omitempty"`
-	PrivacyPolicy string   `json:"privacy_policy,omitempty"`
+	Website       string   `json:"website,omitempty" validate:"url"`
+	PrivacyPolicy string   `json:"privacy_policy,omitempty" validate:"url"`
 	Products      []string `json:"products,omitempty"`
 	Industries    []string `json:"industries,omitempty"`
 
 	// Category is the vendor's main consent category; Categories lists any
 	// further ones that some of its products fall in.
-	Category   Category   `json:"category"`
-	Categories []Category `json:"categories,omitempty"`
+	Category   Category   `json:"category" merge:"func=mergeCategory" validate:"func=checkMainCategory"`
+	Categories []Category `json:"categories,omitempty" merge:"func=mergeCategories"`
 
 	// Domains are the hosts the vendor is known by (a suffix match: a domain
 	// covers its subdomains). Scripts are the sources it loads from: a host,
 	// optionally narrowed by a path prefix. Both identify the vendor.
-	Domains     []Domain     `json:"domains,omitempty"`
-	Scripts     []Script     `json:"scripts,omitempty"`
-	Connections []Connection `json:"connections,omitempty"`
+	Domains     []Domain     `json:"domains,omitempty" merge:"key=Host" prov:"Host" validate:"func=checkDomains"`
+	Scripts     []Script     `json:"scripts,omitempty" merge:"key=Host+Path" prov:"Host+Path" validate:"func=checkScripts"`
+	Connections []Connection `json:"connections,omitempty" merge:"key=Kind+Description"`
 
 	DataCollected []string `json:"data_collected,omitempty"`
 
-	SetsCookies Tristate      `json:"sets_cookies"`
-	Storage     []StorageItem `json:"storage,omitempty"`
-	Permissions []Permission  `json:"permissions,omitempty"`
+	SetsCookies Tristate      `json:"sets_cookies" merge:"func=mergeSetsCookies"`
+	Storage     []StorageItem `json:"storage,omitempty" merge:"key=Kind+Name" prov:"Name" validate:"then=checkCookies"`
+	Permissions []Permission  `json:"permissions,omitempty" merge:"key=Name"`
 
 	Compliance         Compliance `json:"compliance"`
-	ConsentRequired    Verdict    `json:"consent_required"`
-	BlockBeforeConsent Verdict    `json:"block_before_consent"`
+	ConsentRequired    Verdict    `json:"consent_required" merge:"whole,when=Value"`
+	BlockBeforeConsent Verdict    `json:"block_before_consent" merge:"whole,when=Value"`
 
 	// Unpublished names the facts the vendor does not make public, so a
 	// card can say "not published" instead of leaving a gap unexplained:
 	// "storage" (it sets cookies but names none), "privacy_policy".
-	Unpublished []string `json:"unpublished,omitempty"`
+	Unpublished []string `json:"unpublished,omitempty" validate:"func=checkUnpublished"`
 
-	FAQ     []FAQ    `json:"faq,omitempty"`
-	Related []string `json:"related,omitempty"`
-	Sources []Source `json:"sources,omitempty"`
+	FAQ     []FAQ    `json:"faq,omitempty" merge:"key=Question,fold" validate:"then=checkFAQAnswers"`
+	Related []string `json:"related,omitempty" validate:"func=checkRelated"`
+	Sources []Source `json:"sources,omitempty" merge:"func=mergeSources"`
 
 	// Provenance says where each fact came from when the record was merged
 	// from several layers (the user's files, the embedded catalogue,
 	// imports). It is filled by the store, never written by hand.
-	Provenance []Provenance `json:"provenance,omitempty"`
+	Provenance []Provenance `json:"provenance,omitempty" merge:"-"`
 	// SeenCategories keeps categories from imported datasets that do not map
 	// onto ours, so they are shown rather than dropped.
 	SeenCategories []string `json:"seen_categories,omitempty"`
@@ -95,33 +95,33 @@ type StorageItem struct {
 	Kind StorageKind `json:"kind"`
 	// Name is exact, or a pattern where '*' stands for any run of
 	// characters (_hjSession_*).
-	Name     string   `json:"name"`
+	Name     string   `json:"name" validate:"required"`
 	Party    Party    `json:"party,omitempty"`
 	Lifetime Lifetime `json:"lifetime"`
-	Purpose  string   `json:"purpose"`
+	Purpose  string   `json:"purpose" validate:"required"`
 	Category Category `json:"category,omitempty"`
 }
 
 // Permission is a browser permission the vendor's script asks for, and when.
 type Permission struct {
-	Name PermissionName `json:"name"`
+	Name PermissionName `json:"name" validate:"report=parent"`
 	When string         `json:"when"`
 }
 
 // Compliance is what the law says about the vendor.
 type Compliance struct {
-	GDPR          string `json:"gdpr,omitempty"`
-	CCPA          string `json:"ccpa,omitempty"`
+	GDPR          string `json:"gdpr,omitempty" clean:"text"`
+	CCPA          string `json:"ccpa,omitempty" clean:"text"`
 	Role          Role   `json:"role,omitempty"`
 	DataResidency string `json:"data_residency,omitempty"`
-	Transfers     string `json:"transfers,omitempty"`
+	Transfers     string `json:"transfers,omitempty" clean:"text"`
 }
 
 // Verdict answers a yes/no question that sometimes has to say "it depends".
 type Verdict struct {
 	Value  Answer `json:"value"`
-	Reason string `json:"reason"`
-	Advice string `json:"advice,omitempty"`
+	Reason string `json:"reason" clean:"text" validate:"required"`
+	Advice string `json:"advice,omitempty" clean:"text"`
 }
 
 // FAQ is one common question with our answer. Answer is a short verdict
@@ -129,13 +129,13 @@ type Verdict struct {
 type FAQ struct {
 	Question string `json:"question"`
 	Short    Answer `json:"short,omitempty"`
-	Answer   string `json:"answer"`
+	Answer   string `json:"answer" clean:"text"`
 }
 
 // Source is where a vendor's facts were checked.
 type Source struct {
-	Name    string `json:"name"`
-	URL     string `json:"url,omitempty"`
+	Name    string `json:"name" validate:"required"`
+	URL     string `json:"url,omitempty" validate:"url"`
 	Checked string `json:"checked,omitempty"` // YYYY-MM-DD
 	Note    string `json:"note,omitempty"`
 }

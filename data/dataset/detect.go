@@ -103,27 +103,13 @@ func hasAll(keys []string, want ...string) bool {
 	return true
 }
 
-var vendexFields = func() map[string]bool {
-	m := map[string]bool{}
-	b, _ := json.Marshal(data.Vendor{})
-	var raw map[string]json.RawMessage
-	_ = json.Unmarshal(b, &raw)
-	for k := range raw {
-		m[k] = true
-	}
-	for _, k := range []string{"aliases", "overview", "website", "privacy_policy", "products", "industries", "categories", "domains", "scripts", "connections", "data_collected", "storage", "permissions", "faq", "related", "sources", "provenance", "seen_categories", "owner"} {
-		m[k] = true
-	}
-	return m
-}()
-
 // mostlyVendexFields reports whether keys are a vendex card's: three of
 // its fields at least and at most two others, so that a card with a
 // misspelt field is read as one and its reader says which field is wrong.
 func mostlyVendexFields(keys []string) bool {
 	known := 0
 	for _, k := range keys {
-		if vendexFields[k] {
+		if data.IsVendorField(k) {
 			known++
 		}
 	}
