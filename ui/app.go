@@ -28,6 +28,7 @@ type common struct {
 	styles    Styles
 	exportDir string
 	clipboard io.Writer
+	scan      *scanView // a site audit to show instead of the whole catalogue
 }
 
 // state is which screen has the keys.
@@ -124,18 +125,22 @@ type catalogMsg struct {
 	err   error
 }
 
-// loadCatalog reads every vendor and indexes them, off the render path.
-func loadCatalog(cat Catalog) tea.Cmd {
+// loadCatalog reads every vendor and indexes them, off the render path;
+// a scan's rows for unclaimed hosts join them.
+func loadCatalog(cat Catalog, scan *scanView) tea.Cmd {
 	return func() tea.Msg {
 		vs, err := cat.All()
 		if err != nil {
 			return catalogMsg{err: err}
 		}
+		if scan != nil {
+			vs = append(vs, scan.unknown...)
+		}
 		return catalogMsg{index: search.NewIndex(vs)}
 	}
 }
 
-func (m Model) Init() tea.Cmd { return loadCatalog(m.cat) }
+func (m Model) Init() tea.Cmd { return loadCatalog(m.cat, m.common.scan) }
 
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -450,6 +455,9 @@ func (m Model) header() string {
 	var parts []string
 	if m.width >= 40 {
 		parts = append(parts, st.Header.Render("vendex"))
+	}
+	if scan := m.common.scan; scan != nil && m.width >= 60 && scan.site != "" {
+		parts = append(parts, "scan of "+data.CleanLine(scan.site))
 	}
 	showCard := m.state == stateCard || ((m.state == stateLookup || m.state == stateHelp) && m.back == stateCard)
 	if !showCard || m.wide() {

@@ -28,14 +28,11 @@ type cardDoc struct {
 // resolver names a vendor id, or reports that it is not in the catalogue.
 type resolver func(id string) (name string, ok bool)
 
-// renderCard renders v's card at width; focus is the index of the focused
-// link, or -1.
-func renderCard(v data.Vendor, width int, st Styles, resolve resolver, focus int) cardDoc {
-	return writeCard(card.Build(v, card.Names(resolve)), width, st, focus)
+// built is the card on screen as the card model has it: the vendor's card
+// and, in a scan, what was seen of it.
+func (c cardView) built() card.Card {
+	return c.common.scan.card(card.Build(c.vendor, card.Names(c.resolve)))
 }
-
-// built is the card on screen, as the card model has it (for export).
-func (c cardView) built() card.Card { return card.Build(c.vendor, card.Names(c.resolve)) }
 
 // cardWriter lays a card out for the terminal. The card decides what is
 // said; the writer only styles, wraps and places it.

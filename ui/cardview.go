@@ -71,7 +71,7 @@ func (c *cardView) render() {
 	w := max(8, c.width)
 	stale := c.docW != w || c.docF != c.focus
 	if stale {
-		c.doc = renderCard(c.vendor, w, c.common.styles, c.resolve, c.focus)
+		c.doc = writeCard(c.built(), w, c.common.styles, c.focus)
 		c.docW, c.docF = w, c.focus
 	}
 	// The pin depends on the height alone, not on the scroll: at a size

@@ -173,13 +173,13 @@ func (l *vendorList) setFilter(i int) {
 }
 
 func (l *vendorList) applyFilter() {
-	f := l.filters[l.filter]
-	if f.all {
+	f, scan := l.filters[l.filter], l.common.scan
+	if f.all && scan == nil {
 		l.shown = l.results
 	} else {
 		l.shown = l.shown[:0:0]
 		for _, r := range l.results {
-			if f.keeps(l.index.Vendors()[r.Vendor]) {
+			if v := l.index.Vendors()[r.Vendor]; f.keeps(v) && scan.shows(v) {
 				l.shown = append(l.shown, r)
 			}
 		}
@@ -230,12 +230,16 @@ func (l vendorList) selected() (data.Vendor, bool) {
 // filterTitle is the filter as the header shows it.
 func (l vendorList) filterTitle() string { return l.filters[l.filter].title() }
 
-// count is "12 of 340".
+// count is "12 of 340", or of the scan's vendors.
 func (l vendorList) count() string {
 	if l.index == nil {
 		return ""
 	}
-	return fmt.Sprintf("%d of %d", len(l.shown), len(l.index.Vendors()))
+	total := len(l.index.Vendors())
+	if scan := l.common.scan; scan != nil {
+		total = len(scan.ids)
+	}
+	return fmt.Sprintf("%d of %d", len(l.shown), total)
 }
 
 func (l vendorList) View() string {
@@ -305,10 +309,13 @@ func (l vendorList) row(r search.Result, hits []int, selected bool) string {
 	}
 	entry := l.index.Text(r)
 	var nameHits []int
+	flag := l.common.scan.mark(v.ID)
 	if r.Field == search.Name && entry == v.Name {
-		nameHits = hits
+		for _, h := range hits {
+			nameHits = append(nameHits, h+len(flag))
+		}
 	}
-	line := base.Render(mark) + cell(v.Name, nameHits, nameW-1, base) + base.Render(" ")
+	line := base.Render(mark) + cell(flag+v.Name, nameHits, nameW-1, base) + base.Render(" ")
 	if badgeW > 0 {
 		line += cell(badgeLabel(v.Category), nil, badgeW-1, st.Badge(v.Category).Inherit(base)) + base.Render(" ")
 	}

@@ -390,7 +390,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 		m := New(fakeCatalog{vendors: vs}, "")
 		mm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 		m = mm.(Model)
-		msg := loadCatalog(fakeCatalog{vendors: vs})()
+		msg := loadCatalog(fakeCatalog{vendors: vs}, nil)()
 		mm, cmd := m.Update(msg)
 		mm, _ = mm.Update(cmd())
 		_ = mm.View()

@@ -70,6 +70,7 @@ var sectionTitles = [...]string{
 	SecRelated:     "Related vendors",
 	SecSources:     "Sources",
 	SecProvenance:  "Where these facts came from",
+	SecSeen:        "Seen on this site",
 }
 
 // Title is the section's heading.

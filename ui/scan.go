@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/card"
+	"github.com/vendex/vendex/store/audit"
+)
+
+// WithScan opens the browser on a site audit: the list holds the vendors
+// the capture found (those with findings marked ✗) and a row for each host
+// no vendor claims; each card starts with what was seen on the site.
+// Related vendors outside the scan can still be followed.
+func WithScan(r *audit.Report) Option {
+	return func(c *common) { c.scan = newScanView(r) }
+}
+
+// scanView is a site audit as the browser uses it.
+type scanView struct {
+	site    string
+	ids     map[string]bool // the vendors the list shows
+	seen    map[string]card.Seen
+	flagged map[string]bool
+	unknown []data.Vendor // a row for each host nobody claims
+}
+
+// unknownPrefix starts the ids of the rows for unclaimed hosts; no vendor
+// id has a colon.
+const unknownPrefix = "host:"
+
+func newScanView(r *audit.Report) *scanView {
+	s := &scanView{site: r.Site, ids: map[string]bool{}, seen: map[string]card.Seen{}, flagged: map[string]bool{}}
+	for _, v := range r.Vendors {
+		s.ids[v.ID] = true
+		seen := card.Seen{Site: r.Site}
+		for _, h := range v.Hosts {
+			seen.Hosts = append(seen.Hosts, card.SeenHost{Host: h.Host, Requests: h.Requests})
+		}
+		s.seen[v.ID] = seen
+	}
+	for _, c := range r.Cookies {
+		seen := s.seen[c.VendorID]
+		seen.Stored = append(seen.Stored, card.SeenItem{Name: c.Name, Kind: c.Kind, Observed: c.ObservedLifetime, Declared: c.DeclaredLifetime, Notes: c.Flags})
+		s.seen[c.VendorID] = seen
+	}
+	for _, f := range r.Findings {
+		s.flagged[f.VendorID] = true
+		seen := s.seen[f.VendorID]
+		what := "Loaded " + f.URL
+		if f.Kind != "request" {
+			what = f.Cookie + " was stored"
+		}
+		seen.Findings = append(seen.Findings, what+": "+f.Why)
+		s.seen[f.VendorID] = seen
+	}
+	for _, h := range r.UnknownHosts {
+		id := unknownPrefix + h.Host
+		s.ids[id] = true
+		s.unknown = append(s.unknown, data.Vendor{
+			ID: id, Name: h.Host,
+			Summary: fmt.Sprintf("No vendor in the catalogue claims this host; the capture made %d requests to it. "+
+				"If you know whose it is, add it with 'vendex import --user FILE'.", h.Requests),
+			Domains: []data.Domain{{Host: h.Host}},
+		})
+		s.seen[id] = card.Seen{Site: r.Site, Hosts: []card.SeenHost{{Host: h.Host, Requests: h.Requests}}}
+	}
+	return s
+}
+
+// shows reports whether the list shows v: every vendor without a scan.
+func (s *scanView) shows(v data.Vendor) bool { return s == nil || s.ids[v.ID] }
+
+// card adds what the scan saw to c, if anything.
+func (s *scanView) card(c card.Card) card.Card {
+	if s == nil {
+		return c
+	}
+	if seen, ok := s.seen[c.ID]; ok {
+		return c.WithSeen(seen)
+	}
+	return c
+}
+
+// mark is "✗ " for a vendor with findings.
+func (s *scanView) mark(id string) string {
+	if s != nil && s.flagged[id] {
+		return "✗ "
+	}
+	return ""
+}

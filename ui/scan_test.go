@@ -1,0 +1,48 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/vendex/vendex/store/audit"
+)
+
+// A scan of a shop that loads Hotjar before consent, Stripe, and a host
+// nobody claims.
+func shopScan() *audit.Report {
+	return &audit.Report{
+		Site: "shop.example", Mode: audit.BeforeConsent,
+		Vendors: []audit.Vendor{
+			{ID: "stripe", Name: "Stripe", Category: "strictly-necessary", Block: "no", Hosts: []audit.HostCount{{Host: "js.stripe.com", Requests: 2}}},
+			{ID: "hotjar", Name: "Hotjar", Category: "analytics", Block: "yes", Hosts: []audit.HostCount{{Host: "static.hotjar.com", Requests: 3}}, Cookies: []string{"_hjSession_1"}},
+		},
+		Cookies:      []audit.Cookie{{Name: "_hjSession_1", Kind: "cookie", VendorID: "hotjar", ObservedLifetime: "30 minutes", DeclaredLifetime: "30 minutes"}},
+		UnknownHosts: []audit.HostCount{{Host: "px.nobody.example", Requests: 4}},
+		Findings:     []audit.Finding{{Kind: "request", VendorID: "hotjar", Vendor: "Hotjar", URL: "https://static.hotjar.com/c/hotjar-1.js", Why: "It records visits."}},
+	}
+}
+
+func TestABrowsedScanListsWhatTheSiteLoadsAndWhatWasSeen(t *testing.T) {
+	s := start(t, 80, 24, fakeCatalog{vendors: fixture()}, "", WithScan(shopScan()))
+	v := s.waitFor("the scan's rows", func(v string) bool { return strings.Contains(v, "px.nobody.example") })
+	for _, want := range []string{"vendex · scan of shop.example · All categories · 3 of 3", "✗ Hotjar", "Stripe", "px.nobody.example"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the list lacks %q:\n%s", want, v)
+		}
+	}
+	for _, absent := range []string{"Twilio", "Meta Pixel"} {
+		if strings.Contains(v, absent) {
+			t.Errorf("the list shows %q, which the scan did not find:\n%s", absent, v)
+		}
+	}
+	s.typeText("hot")
+	s.waitFor("Hotjar alone", func(v string) bool { return strings.Contains(v, "1 of 3") })
+	s.press(tea.KeyEnter)
+	v = s.waitText("SEEN ON THIS SITE")
+	for _, want := range []string{"Needs consent: Loaded https://static.hotjar.com/c/hotjar-1.js", "static.hotjar.com", "_hjSession_1"} {
+		if !strings.Contains(strings.Join(strings.Fields(v), " "), want) {
+			t.Errorf("the card lacks %q:\n%s", want, v)
+		}
+	}
+}
