@@ -10,7 +10,8 @@
 // they set the cookies and localStorage keys, and make the requests, that
 // the real ones are documented to make.
 //
-//   npm ci && node record.js [--out DIR] [--chromium PATH]
+//   npm ci && node record.js [--out DIR] [--chromium PATH] [--keep-profiles DIR]
+//   node record.js --serve PORT      only the server, for other capture tools
 //
 // TLS: many of these hosts are HSTS-preloaded, so plain http:// is upgraded
 // by the browser. The server uses a throw-away self-signed certificate made
@@ -33,6 +34,11 @@ function opt(name, def) {
 }
 const OUT = path.resolve(opt('--out', path.join(__dirname, '..', 'real', 'recorded')));
 const CHROMIUM = opt('--chromium', '/usr/bin/chromium');
+// keep each capture's browser profile under DIR/<capture> (for cookie-jar
+// exporters that read a profile, see README.md)
+const KEEP = opt('--keep-profiles', null);
+// only run the server (to point another capture tool at it), on this port
+const SERVE = opt('--serve', null);
 
 const SITE = 'www.vendex-shop.test';
 const SITE_COOKIE_DOMAIN = '.vendex-shop.test';
@@ -282,7 +288,7 @@ function makeCert(dir) {
   return { key: fs.readFileSync(key), cert: fs.readFileSync(crt) };
 }
 
-function startServer(tls, log) {
+function startServer(tls, log, port) {
   const server = https.createServer(tls, (req, res) => {
     const host = (req.headers.host || '').replace(/:\d+$/, '');
     const url = new URL(req.url, `https://${host}`);
@@ -306,7 +312,7 @@ function startServer(tls, log) {
     res.writeHead(r.status || 200, headers);
     res.end(r.body);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
 
 // --------------------------------------------------------------- capture ----
@@ -317,9 +323,10 @@ function startServer(tls, log) {
 // would show up in the HAR but never be stored.
 async function capture(port, name, pagePath, expected) {
   const har = path.join(OUT, `${name}.har`);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'vendex-profile-'));
+  const profile = KEEP ? path.resolve(KEEP, name) : fs.mkdtempSync(path.join(os.tmpdir(), 'vendex-profile-'));
+  fs.rmSync(profile, { recursive: true, force: true });
   // allow third-party cookies, as a default desktop profile long did
-  fs.mkdirSync(path.join(profile, 'Default'));
+  fs.mkdirSync(path.join(profile, 'Default'), { recursive: true });
   fs.writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify({
     profile: { cookie_controls_mode: 0, block_third_party_cookies: false },
   }));
@@ -333,6 +340,7 @@ async function capture(port, name, pagePath, expected) {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      '--password-store=basic',
       '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter,ThirdPartyStoragePartitioning',
     ],
     ignoreHTTPSErrors: true,
@@ -348,7 +356,7 @@ async function capture(port, name, pagePath, expected) {
   await p.waitForTimeout(1500); // let late beacons finish
   await context.storageState({ path: path.join(OUT, `${name}.storagestate.json`) });
   await context.close(); // writes the HAR
-  fs.rmSync(profile, { recursive: true, force: true });
+  if (!KEEP) fs.rmSync(profile, { recursive: true, force: true });
   return har;
 }
 
@@ -356,8 +364,15 @@ async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vendex-record-'));
   const log = [];
-  const server = await startServer(makeCert(tmp), log);
+  const server = await startServer(makeCert(tmp), log, SERVE ? Number(SERVE) : 0);
   const port = server.address().port;
+  if (SERVE) {
+    console.log(`serving on 127.0.0.1:${port}; pages https://${SITE}/tracking.html and /clean.html; Ctrl-C to stop`);
+    const stop = () => { console.log(log.join('\n')); fs.rmSync(tmp, { recursive: true, force: true }); process.exit(0); };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    return;
+  }
   try {
     console.log(`server on 127.0.0.1:${port}`);
     // tracking: gtag + hotjar + fb pixel = 3 stand-ins reporting back
