@@ -200,3 +200,24 @@ func TestCookieEvidenceOrder(t *testing.T) {
 		t.Errorf("attributions %v", got)
 	}
 }
+
+// One cookie that several requests carried and a response set is one row:
+// the record that knows its expiry, with the setter any record names.
+func TestOneCookieRecordedManyTimesIsOneRow(t *testing.T) {
+	ev := &scan.Evidence{Site: "shop.example", Captured: captured, Cookies: []scan.Cookie{
+		{Name: "_GRECAPTCHA", Domain: "www.google.com", Source: "request 2"},
+		{Name: "_GRECAPTCHA", Domain: ".www.google.com", Expires: captured.Add(180 * 24 * time.Hour), SetBy: "https://www.google.com/recaptcha/api2/anchor", Source: "response 1"},
+		{Name: "_GRECAPTCHA", Domain: "www.google.com", Source: "request 3"},
+	}}
+	r, err := Run(openCatalogue(t), ev, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Cookies) != 1 {
+		t.Fatalf("cookies %+v: want one row", r.Cookies)
+	}
+	c := r.Cookies[0]
+	if c.Count != 3 || c.ObservedLifetime != "6 months" || c.VendorID != "recaptcha" {
+		t.Errorf("%+v", c)
+	}
+}

@@ -41,19 +41,43 @@ func (a *auditor) setter(u string) (hostAnswer, error) {
 	return h, nil
 }
 
-type cookieKey struct{ kind, name, domain, path string }
+type cookieKey struct{ kind, name, domain string }
 
-// cookies attributes every cookie, once per name, domain and path however
-// many captures recorded it.
-func (a *auditor) cookies(r *Report, ev *scan.Evidence) error {
-	seen := map[cookieKey]int{}
-	for _, c := range ev.Cookies {
-		k := cookieKey{"cookie", c.Name, strings.ToLower(c.Host()), c.Path}
-		if i, ok := seen[k]; ok {
-			r.Cookies[i].Count++
+// mergeCookies folds the records of one cookie (a name on a domain, as
+// several captures or several requests recorded it) into one: the record
+// that knows when the cookie ends, with the first setter any record names.
+// counts says how many records each had.
+func mergeCookies(cs []scan.Cookie) (out []scan.Cookie, counts []int) {
+	at := map[cookieKey]int{}
+	for _, c := range cs {
+		k := cookieKey{"cookie", c.Name, strings.ToLower(c.Host())}
+		i, ok := at[k]
+		if !ok {
+			at[k] = len(out)
+			out, counts = append(out, c), append(counts, 1)
 			continue
 		}
-		out := Cookie{Name: data.CleanLine(c.Name), Kind: "cookie", Domain: data.CleanLine(c.Host()), Count: 1, Source: c.Source}
+		counts[i]++
+		kept := &out[i]
+		if kept.Expires.IsZero() && (!c.Expires.IsZero() || (c.Session && !kept.Session)) {
+			setBy, script := kept.SetBy, kept.SetByScript
+			*kept = c
+			if kept.SetBy == "" {
+				kept.SetBy, kept.SetByScript = setBy, script
+			}
+		} else if kept.SetBy == "" && c.SetBy != "" {
+			kept.SetBy, kept.SetByScript = c.SetBy, c.SetByScript
+		}
+	}
+	return out, counts
+}
+
+// cookies attributes every cookie, once per name and domain however many
+// captures or requests recorded it.
+func (a *auditor) cookies(r *Report, ev *scan.Evidence) error {
+	cs, counts := mergeCookies(ev.Cookies)
+	for i, c := range cs {
+		out := Cookie{Name: data.CleanLine(c.Name), Kind: "cookie", Domain: data.CleanLine(c.Host()), Count: counts[i], Source: c.Source}
 		out.observed, out.ObservedLifetime = observed(c, ev.Captured)
 		domain, err := a.host(c.Host())
 		if err != nil && c.Host() != "" {
@@ -74,7 +98,6 @@ func (a *auditor) cookies(r *Report, ev *scan.Evidence) error {
 		if err := a.attribute(&out, domain, setBy, by); err != nil {
 			return err
 		}
-		seen[k] = len(r.Cookies)
 		r.Cookies = append(r.Cookies, out)
 	}
 	return nil
@@ -85,7 +108,7 @@ func (a *auditor) cookies(r *Report, ev *scan.Evidence) error {
 func (a *auditor) storage(r *Report, keys []scan.StorageKey) error {
 	seen := map[cookieKey]int{}
 	for _, s := range keys {
-		k := cookieKey{s.Kind, s.Name, s.Origin, ""}
+		k := cookieKey{s.Kind, s.Name, s.Origin}
 		if i, ok := seen[k]; ok {
 			r.Cookies[i].Count++
 			continue
