@@ -221,10 +221,14 @@ func (a *auditor) claim(c *Cookie, id, name string, cat data.Category, m *store.
 		if m.Pattern {
 			c.Pattern = data.CleanLine(m.Item.Name)
 		}
-		if !m.Item.Lifetime.IsZero() {
+		// A lifetime is declared for a kind of storage: a cookie's says
+		// nothing of a localStorage key of the same name.
+		if !m.Item.Lifetime.IsZero() && string(m.Item.Kind) == c.Kind {
 			c.DeclaredLifetime = m.Item.Lifetime.String()
+			c.Flags = lifetimeFlags(c.observed, m.Item.Lifetime)
+		} else {
+			c.Flags = lifetimeFlags(c.observed, data.Lifetime{})
 		}
-		c.Flags = lifetimeFlags(c.observed, m.Item.Lifetime)
 	} else {
 		c.Flags = lifetimeFlags(c.observed, data.Lifetime{})
 	}

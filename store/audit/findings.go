@@ -91,7 +91,7 @@ func (a *auditor) findings(r *Report) {
 		if c.Kind != "cookie" {
 			kind = "storage"
 		}
-		why := data.Category(c.Category).Title() + " " + strings.ToLower(kindTitle(c.Kind)) + ", not strictly necessary"
+		why := data.Category(c.Category).Title() + " " + kindTitle(c.Kind) + ", not strictly necessary"
 		if reason := a.card(c.VendorID).ConsentRequired.Reason; reason != "" {
 			why += ": " + data.CleanLine(reason)
 		}

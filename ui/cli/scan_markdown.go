@@ -70,8 +70,8 @@ func writeScanMarkdown(w io.Writer, r *audit.Report) error {
 		if len(r.Findings) == 0 {
 			p("Nothing that needs consent ran %s.\n", modeWords(r.Mode))
 		}
-		for _, f := range r.Findings {
-			p("- **%s**: %s\n", md(findingText(f)), md(f.Why))
+		for _, g := range groupFindings(r.Findings) {
+			p("- **%s**: %s. %s\n", md(g.vendor), md(strings.TrimPrefix(g.text(), g.vendor+": ")), md(strings.Join(g.whys, " ")))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -56,7 +56,8 @@ func TestScanTextGroupsByCategoryAndDrawsTheChart(t *testing.T) {
 	for _, want := range []string{
 		"shop.example: 3 vendors, 4 requests, captured 2026-12-01 12:00 UTC, before consent",
 		"_ga cookie, observed 2 years, declared 2 years, by name; over Chrome's 400-day cap",
-		"✗ Hotjar loaded: https://static.hotjar.com/c/hotjar-1.js",
+		"✗ Hotjar: loaded https://static.hotjar.com/c/hotjar-1.js",
+		"✗ Google Analytics: loaded https://www.googletagmanager.com/gtag/js?id=G-1; stored _ga Do not set",
 	} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("the report lacks %q:\n%s", want, out)
