@@ -44,15 +44,11 @@ func newScanView(r *audit.Report) *scanView {
 		seen.Stored = append(seen.Stored, card.SeenItem{Name: c.Name, Kind: c.Kind, Observed: c.ObservedLifetime, Declared: c.DeclaredLifetime, Notes: c.Flags})
 		s.seen[c.VendorID] = seen
 	}
-	for _, f := range r.Findings {
-		s.flagged[f.VendorID] = true
-		seen := s.seen[f.VendorID]
-		what := "Loaded " + f.URL
-		if f.Kind != "request" {
-			what = f.Cookie + " was stored"
-		}
-		seen.Findings = append(seen.Findings, what+": "+f.Why)
-		s.seen[f.VendorID] = seen
+	for _, g := range audit.GroupFindings(r.Findings) {
+		s.flagged[g.VendorID] = true
+		seen := s.seen[g.VendorID]
+		seen.Findings, seen.Reasons = []string{g.Text()}, g.Whys
+		s.seen[g.VendorID] = seen
 	}
 	for _, h := range r.UnknownHosts {
 		id := unknownPrefix + h.Host

@@ -40,7 +40,7 @@ func TestABrowsedScanListsWhatTheSiteLoadsAndWhatWasSeen(t *testing.T) {
 	s.waitFor("Hotjar alone", func(v string) bool { return strings.Contains(v, "1 of 3") })
 	s.press(tea.KeyEnter)
 	v = s.waitText("SEEN ON THIS SITE")
-	for _, want := range []string{"Needs consent: Loaded https://static.hotjar.com/c/hotjar-1.js", "static.hotjar.com", "_hjSession_1"} {
+	for _, want := range []string{"Needs consent: loaded https://static.hotjar.com/c/hotjar-1.js", "It records visits.", "static.hotjar.com", "_hjSession_1"} {
 		if !strings.Contains(strings.Join(strings.Fields(v), " "), want) {
 			t.Errorf("the card lacks %q:\n%s", want, v)
 		}

@@ -12,7 +12,10 @@ type Seen struct {
 	Site     string
 	Hosts    []SeenHost
 	Stored   []SeenItem
+	// Findings say what ran or was stored that needs consent; Reasons
+	// why, each once.
 	Findings []string
+	Reasons  []string
 }
 
 // SeenHost is a host the site's pages requested, and how often.
@@ -41,6 +44,9 @@ func (c Card) WithSeen(s Seen) Card {
 			l[i] = Item{Lead: "Needs consent", Text: f}
 		}
 		blocks = append(blocks, l)
+		if len(s.Reasons) > 0 {
+			blocks = append(blocks, Prose{strings.Join(s.Reasons, "\n")})
+		}
 	}
 	if len(s.Hosts) > 0 {
 		t := Table{Columns: []Column{{Title: "Host", Code: true}, {Title: "Requests", Wide: true}}}

@@ -109,3 +109,46 @@ func kindTitle(kind string) string {
 	}
 	return kind + " key"
 }
+
+// FindingGroup is one vendor's findings as a person reads them: what it
+// loaded, what it stored, and each reason once.
+type FindingGroup struct {
+	VendorID, Vendor string
+	Loaded, Stored   []string
+	Whys             []string
+}
+
+// GroupFindings groups findings by vendor, in the order they come.
+func GroupFindings(fs []Finding) []*FindingGroup {
+	var out []*FindingGroup
+	by := map[string]*FindingGroup{}
+	for _, f := range fs {
+		g, ok := by[f.VendorID]
+		if !ok {
+			g = &FindingGroup{VendorID: f.VendorID, Vendor: data.CleanLine(f.Vendor)}
+			by[f.VendorID] = g
+			out = append(out, g)
+		}
+		if f.Kind == "request" {
+			g.Loaded = append(g.Loaded, data.CleanLine(f.URL))
+		} else {
+			g.Stored = append(g.Stored, data.CleanLine(f.Cookie))
+		}
+		if why := data.CleanLine(f.Why); !slices.Contains(g.Whys, why) {
+			g.Whys = append(g.Whys, why)
+		}
+	}
+	return out
+}
+
+// Text is "loaded URL; stored a, b".
+func (g *FindingGroup) Text() string {
+	var parts []string
+	if len(g.Loaded) > 0 {
+		parts = append(parts, "loaded "+strings.Join(g.Loaded, ", "))
+	}
+	if len(g.Stored) > 0 {
+		parts = append(parts, "stored "+strings.Join(g.Stored, ", "))
+	}
+	return strings.Join(parts, "; ")
+}

@@ -70,8 +70,8 @@ func writeScanMarkdown(w io.Writer, r *audit.Report) error {
 		if len(r.Findings) == 0 {
 			p("Nothing that needs consent ran %s.\n", modeWords(r.Mode))
 		}
-		for _, g := range groupFindings(r.Findings) {
-			p("- **%s**: %s. %s\n", md(g.vendor), md(strings.TrimPrefix(g.text(), g.vendor+": ")), md(strings.Join(g.whys, " ")))
+		for _, g := range audit.GroupFindings(r.Findings) {
+			p("- **%s**: %s. %s\n", md(g.Vendor), md(g.Text()), md(strings.Join(g.Whys, " ")))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -138,15 +137,15 @@ func writeScanText(w io.Writer, r *audit.Report, st reportStyle, width int) erro
 		if len(r.Findings) == 0 {
 			p("  %s\n", st.render(st.good, "Nothing that needs consent ran "+modeWords(r.Mode)+"."))
 		}
-		for _, g := range groupFindings(r.Findings) {
+		for _, g := range audit.GroupFindings(r.Findings) {
 			p("  %s", st.render(st.bad, "✗ "))
-			for i, l := range card.Wrap(g.text(), max(10, width-4)) {
+			for i, l := range card.Wrap(g.Vendor+": "+g.Text(), max(10, width-4)) {
 				if i > 0 {
 					l = "    " + l
 				}
 				p("%s\n", l)
 			}
-			for _, why := range g.whys {
+			for _, why := range g.Whys {
 				wrapHang(4, 0, why, subtle)
 			}
 		}
@@ -175,48 +174,6 @@ func modeWords(m audit.Mode) string {
 		return "after 'reject all'"
 	}
 	return "before consent"
-}
-
-// findingGroup is one vendor's findings, as the report words them: what
-// it loaded, what it stored, and each reason once.
-type findingGroup struct {
-	vendor         string
-	loaded, stored []string
-	whys           []string
-}
-
-func groupFindings(fs []audit.Finding) []*findingGroup {
-	var out []*findingGroup
-	by := map[string]*findingGroup{}
-	for _, f := range fs {
-		g, ok := by[f.VendorID]
-		if !ok {
-			g = &findingGroup{vendor: data.CleanLine(f.Vendor)}
-			by[f.VendorID] = g
-			out = append(out, g)
-		}
-		if f.Kind == "request" {
-			g.loaded = append(g.loaded, data.CleanLine(f.URL))
-		} else {
-			g.stored = append(g.stored, data.CleanLine(f.Cookie))
-		}
-		if why := data.CleanLine(f.Why); !slices.Contains(g.whys, why) {
-			g.whys = append(g.whys, why)
-		}
-	}
-	return out
-}
-
-// text is "Hotjar: loaded URL; stored a, b".
-func (g *findingGroup) text() string {
-	var parts []string
-	if len(g.loaded) > 0 {
-		parts = append(parts, "loaded "+strings.Join(g.loaded, ", "))
-	}
-	if len(g.stored) > 0 {
-		parts = append(parts, "stored "+strings.Join(g.stored, ", "))
-	}
-	return g.vendor + ": " + strings.Join(parts, "; ")
 }
 
 // cookieLine is one cookie or key: its name, then cookieDetails.
