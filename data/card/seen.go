@@ -9,9 +9,9 @@ import (
 // hosts it was loaded from, what it stored, and what should have waited
 // for consent. It becomes the card's first section.
 type Seen struct {
-	Site     string
-	Hosts    []SeenHost
-	Stored   []SeenItem
+	Site   string
+	Hosts  []SeenHost
+	Stored []SeenItem
 	// Findings say what ran or was stored that needs consent; Reasons
 	// why, each once.
 	Findings []string
