@@ -3,8 +3,10 @@ package scan
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -265,4 +267,35 @@ func TestAFileOfTheWrongFormatSaysSo(t *testing.T) {
 	if _, err := Read("-", strings.NewReader(""), FormatHAR); !errors.Is(err, ErrEmpty) || !strings.HasPrefix(err.Error(), "stdin: ") {
 		t.Errorf("empty stdin: %v", err)
 	}
+}
+
+// A HAR's bodies are read past, never kept: once read, the evidence of a
+// HAR of 32 MiB of bodies holds a few kilobytes.
+func TestHARBodiesAreNotKept(t *testing.T) {
+	var b bytes.Buffer
+	body := strings.Repeat("x", 1<<20)
+	b.WriteString(`{"log": {"entries": [`)
+	for i := range 32 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"startedDateTime": "2026-03-01T09:00:%02d.000Z", "request": {"method": "GET", "url": "https://cdn.example/%d.js", "postData": {"text": %q}}, "response": {"status": 200, "content": {"text": %q}}}`, i, i, body, body)
+	}
+	b.WriteString(`]}}`)
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	ev, err := Read("big.har", &b, FormatHAR)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	if len(ev.Requests) != 32 {
+		t.Fatalf("%d requests", len(ev.Requests))
+	}
+	if grew := int64(after.HeapAlloc) - int64(before.HeapAlloc); grew > 1<<20 {
+		t.Errorf("the evidence holds %d bytes more than before: bodies were kept", grew)
+	}
+	runtime.KeepAlive(ev)
 }
