@@ -5,8 +5,13 @@
 // storage keys left. It knows nothing about vendors: attributing the
 // evidence is the store's job, wording the report the command line's.
 //
-// Every reader streams its input and never keeps a response body; text from
-// a capture is untrusted and is cleaned (data.CleanLine) before it is kept.
+// Detect tells a capture's format from its content, Read reads one file.
+// No reader keeps a response body: the HAR reader, whose files run to
+// hundreds of megabytes, streams one entry at a time; the text formats
+// read line by line and the HTML tokenizer token by token; the other JSON
+// captures (a crawl, an inspection, a cookie export: megabytes at most)
+// are read whole. Text from a capture is untrusted and is cleaned
+// (data.CleanLine) before it is kept.
 package scan
 
 import "time"
@@ -39,7 +44,8 @@ type Request struct {
 	// request, when the capture records it (HAR _initiator, TRC initiators).
 	Initiator string
 	Time      time.Time // zero when unknown
-	// Source is where the request was read: "site.har: entry 12".
+	// Source is where the request was read: "site.har: entry 12"
+	// (entries counted from 1), "page.html: line 40: <noscript><img>".
 	Source string
 }
 

@@ -1,0 +1,118 @@
+package scan
+
+import (
+	"net/http"
+	"strings"
+	"time"
+)
+
+// cookies keeps the cookies a HAR entry sent (request.cookies, the Cookie
+// header) and set (response.cookies, Set-Cookie headers). Chrome writes
+// both the lists and the headers: a header's cookie already in the list
+// is not kept twice.
+func (s *harState) cookies(e *harEntry, u, host string, t time.Time, where string) {
+	src := s.rd.at(where)
+	sent := map[string]bool{}
+	for _, c := range e.Request.Cookies {
+		s.cookieEvidence = true
+		s.rd.badExpiry(where, "a cookie's expires", c.Expires)
+		k := harCookieOf(c, host, src)
+		sent[k.Name] = true
+		s.rd.addCookie(k)
+	}
+	for _, h := range e.Request.Headers {
+		if !strings.EqualFold(h.Name, "Cookie") {
+			continue
+		}
+		s.cookieEvidence = true
+		cs, _ := http.ParseCookie(strings.TrimSpace(h.Value))
+		for _, c := range cs {
+			if name := clean(c.Name); !sent[name] {
+				s.rd.addCookie(Cookie{Name: name, Value: clean(c.Value), Domain: host, Source: src})
+			}
+		}
+	}
+	set := map[string]bool{}
+	for _, c := range e.Response.Cookies {
+		s.cookieEvidence = true
+		s.rd.badExpiry(where, "a cookie's expires", c.Expires)
+		k := harCookieOf(c, host, src)
+		k.SetBy = u
+		set[k.Name] = true
+		s.rd.addCookie(k)
+	}
+	for _, h := range e.Response.Headers {
+		if !strings.EqualFold(h.Name, "Set-Cookie") {
+			continue
+		}
+		s.cookieEvidence = true
+		// Firefox joins several Set-Cookie headers with newlines.
+		for line := range strings.SplitSeq(h.Value, "\n") {
+			c, err := http.ParseSetCookie(strings.TrimSpace(line))
+			if err != nil {
+				continue
+			}
+			if name := clean(c.Name); !set[name] {
+				k := setCookieOf(c, host, t, src)
+				k.SetBy = u
+				s.rd.addCookie(k)
+			}
+		}
+	}
+}
+
+// harCookieOf is a HAR cookie; one without a domain is the host's.
+func harCookieOf(c harCookie, host, src string) Cookie {
+	k := Cookie{
+		Name:     clean(c.Name),
+		Value:    clean(c.Value),
+		Domain:   strings.ToLower(clean(c.Domain)),
+		Path:     clean(c.Path),
+		Expires:  c.Expires.T,
+		Session:  !c.Expires.Set,
+		HTTPOnly: c.HTTPOnly,
+		Secure:   c.Secure,
+		SameSite: sameSite(c.SameSite),
+		Source:   src,
+	}
+	if k.Domain == "" {
+		k.Domain = host
+	}
+	return k
+}
+
+// setCookieOf is a cookie a Set-Cookie header set at t; Max-Age counts
+// from t.
+func setCookieOf(c *http.Cookie, host string, t time.Time, src string) Cookie {
+	k := Cookie{
+		Name:     clean(c.Name),
+		Value:    clean(c.Value),
+		Domain:   strings.ToLower(clean(c.Domain)),
+		Path:     clean(c.Path),
+		HTTPOnly: c.HttpOnly,
+		Secure:   c.Secure,
+		Source:   src,
+	}
+	if k.Domain == "" {
+		k.Domain = host
+	} else if !strings.HasPrefix(k.Domain, ".") {
+		k.Domain = "." + k.Domain // a Domain attribute reaches every subdomain
+	}
+	switch c.SameSite {
+	case http.SameSiteLaxMode:
+		k.SameSite = "Lax"
+	case http.SameSiteStrictMode:
+		k.SameSite = "Strict"
+	case http.SameSiteNoneMode:
+		k.SameSite = "None"
+	}
+	switch {
+	case c.MaxAge > 0 && !t.IsZero():
+		k.Expires = t.Add(time.Duration(c.MaxAge) * time.Second)
+	case !c.Expires.IsZero():
+		k.Expires = c.Expires.UTC()
+	default:
+		k.Session = c.MaxAge == 0
+	}
+	return k
+}
