@@ -17,6 +17,10 @@ func (s *harState) cookies(e *harEntry, u, host string, t time.Time, where strin
 		s.cookieEvidence = true
 		s.rd.badExpiry(where, "a cookie's expires", c.Expires)
 		k := harCookieOf(c, host, src)
+		// A cookie a request sent says nothing of when it ends: the Cookie
+		// header carries names and values only, whatever a HAR writer
+		// leaves in the other fields.
+		k.Session, k.Expires = false, time.Time{}
 		sent[k.Name] = true
 		s.rd.addCookie(k)
 	}

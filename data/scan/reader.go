@@ -191,8 +191,12 @@ func (f *flexTime) UnmarshalJSON(b []byte) error {
 			f.Bad = "a broken string"
 		} else if n, err := strconv.ParseFloat(strings.TrimSpace(s), 64); err == nil {
 			f.T = epoch(n)
-		} else if t, ok := parseTime(s); ok && t.Year() > 1970 {
-			f.T = t
+		} else if t, ok := parseTime(s); ok {
+			// Browsertime and Chrome write a session cookie's expiry as
+			// the moment before the epoch (1969-12-31T23:59:59.999Z).
+			if t.Year() > 1970 {
+				f.T = t
+			}
 		} else if strings.TrimSpace(s) != "" && !strings.EqualFold(strings.TrimSpace(s), "session") {
 			f.Bad = fmt.Sprintf("%q", clean(s))
 		}

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -219,5 +220,40 @@ func TestOneCookieRecordedManyTimesIsOneRow(t *testing.T) {
 	c := r.Cookies[0]
 	if c.Count != 3 || c.ObservedLifetime != "6 months" || c.VendorID != "recaptcha" {
 		t.Errorf("%+v", c)
+	}
+}
+
+// A cookie requests only sent knows no domain but the host it went to: it
+// joins the cookie of its name whose domain covers that host, or else the
+// others of its name sent to the same site.
+func TestSentCookiesJoinTheCookieTheyAre(t *testing.T) {
+	ev := &scan.Evidence{Site: "www.news.example", Captured: captured, Cookies: []scan.Cookie{
+		{Name: "RMID", Domain: ".news.example", Expires: captured.Add(365 * 24 * time.Hour), SetBy: "https://www.news.example/"},
+		{Name: "RMID", Domain: "img.news.example"},
+		{Name: "RMID", Domain: "fonts.news.example"},
+		{Name: "seg", Domain: "img.news.example"},
+		{Name: "seg", Domain: "www.news.example"},
+	}}
+	r, err := Run(openCatalogue(t), ev, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, c := range r.UnknownCookies {
+		got[c.Name] = fmt.Sprintf("%s x%d %s", c.Domain, c.Count, c.ObservedLifetime)
+	}
+	if len(r.UnknownCookies) != 2 || got["RMID"] != "news.example x3 1 year" || got["seg"] != "news.example x2 " {
+		t.Errorf("%v", got)
+	}
+}
+
+// A cookie the vendor declares for the session but that was set to last
+// is flagged.
+func TestAPersistentCookieDeclaredForTheSessionIsFlagged(t *testing.T) {
+	if got := lifetimeFlags(30*24*time.Hour, data.SessionLifetime); !slices.Contains(got, "persistent, declared for the session") {
+		t.Errorf("flags %v", got)
+	}
+	if got := lifetimeFlags(time.Hour, data.SessionLifetime); len(got) != 0 {
+		t.Errorf("an hour-long cookie declared for the session: flags %v", got)
 	}
 }

@@ -46,16 +46,17 @@ type cookieKey struct{ kind, name, domain string }
 // mergeCookies folds the records of one cookie (a name on a domain, as
 // several captures or several requests recorded it) into one: the record
 // that knows when the cookie ends, with the first setter any record names.
-// counts says how many records each had.
+// A cookie a request only sent knows no domain but the host it went to: it
+// joins a cookie of its name whose domain covers that host, else the others
+// sent to the same site. counts says how many records each had.
 func mergeCookies(cs []scan.Cookie) (out []scan.Cookie, counts []int) {
 	at := map[cookieKey]int{}
-	for _, c := range cs {
-		k := cookieKey{"cookie", c.Name, strings.ToLower(c.Host())}
+	add := func(k cookieKey, c scan.Cookie) {
 		i, ok := at[k]
 		if !ok {
 			at[k] = len(out)
 			out, counts = append(out, c), append(counts, 1)
-			continue
+			return
 		}
 		counts[i]++
 		kept := &out[i]
@@ -68,6 +69,33 @@ func mergeCookies(cs []scan.Cookie) (out []scan.Cookie, counts []int) {
 		} else if kept.SetBy == "" && c.SetBy != "" {
 			kept.SetBy, kept.SetByScript = c.SetBy, c.SetByScript
 		}
+	}
+	key := func(c scan.Cookie) cookieKey { return cookieKey{"cookie", c.Name, strings.ToLower(c.Host())} }
+	var sent []scan.Cookie
+	for _, c := range cs {
+		if c.Expires.IsZero() && !c.Session && c.SetBy == "" {
+			sent = append(sent, c)
+			continue
+		}
+		add(key(c), c)
+	}
+	for _, c := range sent {
+		host := strings.ToLower(c.Host())
+		k, found := key(c), false
+		for _, d := range out {
+			dom := strings.ToLower(d.Host())
+			if d.Name == c.Name && (host == dom || strings.HasSuffix(host, "."+dom)) {
+				k, found = key(d), true
+				break
+			}
+		}
+		if !found {
+			if site, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
+				k.domain = site
+				c.Domain = site
+			}
+		}
+		add(k, c)
 	}
 	return out, counts
 }
@@ -258,9 +286,13 @@ func observed(c scan.Cookie, captured time.Time) (time.Duration, string) {
 
 // lifetimeFlags says what is odd about an observed lifetime: longer than
 // the vendor declares (by more than a day and a tenth, as clocks and
-// rounding differ), or over Chrome's cap.
+// rounding differ), lasting days where the vendor says the session, or
+// over Chrome's cap.
 func lifetimeFlags(obs time.Duration, declared data.Lifetime) []string {
 	var out []string
+	if declared.Session && obs > 24*time.Hour {
+		out = append(out, "persistent, declared for the session")
+	}
 	if declared.Seconds > 0 {
 		d := time.Duration(declared.Seconds) * time.Second
 		if obs > d+d/10+24*time.Hour {

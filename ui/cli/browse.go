@@ -18,12 +18,22 @@ func isTerminal(stream any) bool {
 
 func cmdBrowse(c *cli, args []string) error {
 	fs := c.flags("browse")
+	onScan := fs.Bool("scan", false, "open on a site audit of the capture files named")
+	sf := addScanFlags(fs)
 	pos, err := c.parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if !isTerminal(c.stdout) || !isTerminal(c.stdin) {
-		return errors.New("the browser needs a terminal; when piping, use 'vendex search QUERY', 'vendex show VENDOR' or 'vendex lookup HOST'")
+		return errors.New("the browser needs a terminal; when piping, use 'vendex search QUERY', 'vendex show VENDOR', 'vendex lookup HOST' or 'vendex scan FILE'")
+	}
+	if *onScan {
+		r, s, err := c.audit(sf, pos)
+		if err != nil {
+			return err
+		}
+		defer s.Close()
+		return ui.Run(s, "", ui.WithScan(r))
 	}
 	s, err := c.open()
 	if err != nil {

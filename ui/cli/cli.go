@@ -127,6 +127,7 @@ Commands:
   import FILE...     add vendors from your own files or public datasets
   sources            list what has been imported
   forget SOURCE      remove everything one import added
+  scan FILE...       which vendors a site loads, what they store, what ran before consent
 
 Options:
   --db PATH          the database file (default: $VENDEX_DB, else
@@ -138,6 +139,7 @@ Examples:
   vendex lookup https://media.twiliocdn.com/sdk/js/client/v1.3/twilio.min.js
   vendex show "google analytics"
   vendex export twilio --format md -o twilio.md
+  vendex scan --before-consent site.har
 `
 
 // command is one sub-command.
@@ -151,7 +153,7 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"browse":   {cmdBrowse, "browse [QUERY]\n\nOpen the interactive browser, optionally with a search already typed.", "vendex browse twilio"},
+		"browse":   {cmdBrowse, "browse [QUERY] | browse --scan [--before-consent | --after-reject] [--site HOST] FILE...\n\nOpen the interactive browser, optionally with a search already typed; with\n--scan, on a site audit of the capture files (see 'vendex scan --help').", "vendex browse twilio\n  vendex browse --scan site.har"},
 		"lookup":   {cmdLookup, "lookup [--json] HOST|URL... | lookup [--json] -\n\nName the vendor that owns each host or URL, its consent category and whether\nto block it before consent. '-' reads one host or URL a line from stdin.\nExit status: 0 when every input was found, 1 when any was not (named on\nstderr), 2 on a usage error.", "vendex lookup maps.googleapis.com https://www.google.com/recaptcha/api.js\n  cut -d' ' -f1 hosts.txt | vendex lookup --json -"},
 		"show":     {cmdShow, "show VENDOR\n\nPrint a vendor's card: styled on a terminal, plain text when piped.\nVENDOR is an id, name or alias, in any case.", "vendex show hotjar"},
 		"search":   {cmdSearch, "search [--limit N] [--json] QUERY\n\nFuzzy-search vendor names, aliases and domains, best match first (the browser's order).", "vendex search --limit 5 analytics"},
@@ -162,6 +164,7 @@ func init() {
 		"import":   importCommand,
 		"sources":  sourcesCommand,
 		"forget":   forgetCommand,
+		"scan":     scanCommand,
 	}
 }
 

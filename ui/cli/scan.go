@@ -1,0 +1,208 @@
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/vendex/vendex/data/scan"
+	"github.com/vendex/vendex/store"
+	"github.com/vendex/vendex/store/audit"
+	"github.com/vendex/vendex/ui"
+)
+
+var scanCommand = command{cmdScan,
+	"scan [--json | --md] [--before-consent | --after-reject] [--site HOST] [--format F] FILE...\n\n" +
+		"Read what a browser recorded on a site and say which vendors it loads, what\n" +
+		"they stored, and, for a capture taken before consent (or after 'reject all'),\n" +
+		"what ran that needs consent. Several files (a HAR and a cookie export) make\n" +
+		"one report; - reads stdin. Formats are told by content; --format forces one:\n" +
+		scanFormatList() +
+		"Exit status: 1 when there are findings (or a file cannot be read), 0 when\n" +
+		"there are none, 2 on a usage error.",
+	"vendex scan --before-consent site.har cookies.txt"}
+
+func scanFormatList() string {
+	s := ""
+	for _, f := range scan.Formats {
+		s += fmt.Sprintf("  %-14s %s\n", f.Format, f.Title)
+	}
+	return s
+}
+
+// scanFlags are the flags scan and browse --scan share.
+type scanFlags struct {
+	before, reject *bool
+	site, format   *string
+}
+
+func addScanFlags(fs *flag.FlagSet) scanFlags {
+	return scanFlags{
+		before: fs.Bool("before-consent", false, "the capture was taken before the visitor answered the banner"),
+		reject: fs.Bool("after-reject", false, "the capture was taken after 'reject all'"),
+		site:   fs.String("site", "", "the site's host (default: the capture's first page)"),
+		format: fs.String("format", "", "read every file as this format"),
+	}
+}
+
+// audit reads the capture files and audits them against the catalogue.
+// The store is returned open, for the browser; the caller closes it.
+func (c *cli) audit(sf scanFlags, files []string) (*audit.Report, *store.Store, error) {
+	switch {
+	case len(files) == 0:
+		return nil, nil, usagef("scan needs a capture file (a HAR, a cookie export...; - for stdin)")
+	case *sf.before && *sf.reject:
+		return nil, nil, usagef("scan: a capture is taken either --before-consent or --after-reject, not both")
+	}
+	o := audit.Options{Site: *sf.site}
+	if *sf.before {
+		o.Mode = audit.BeforeConsent
+	} else if *sf.reject {
+		o.Mode = audit.AfterReject
+	}
+	var forced scan.Format
+	if *sf.format != "" {
+		var err error
+		if forced, err = scan.ParseFormat(*sf.format); err != nil {
+			return nil, nil, usagef("scan: %v", err)
+		}
+	}
+	ev, err := c.readCaptures(files, forced)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := c.open()
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := audit.Run(s, ev, o)
+	if err != nil {
+		s.Close()
+		return nil, nil, err
+	}
+	return r, s, nil
+}
+
+func cmdScan(c *cli, args []string) error {
+	fs := c.flags("scan")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	asMD := fs.Bool("md", false, "print the report as Markdown")
+	sf := addScanFlags(fs)
+	files, err := c.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if *asJSON && *asMD {
+		return usagef("scan: --json and --md are two outputs; choose one")
+	}
+	r, s, err := c.audit(sf, files)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	switch {
+	case *asJSON:
+		err = c.printJSON(r)
+	case *asMD:
+		err = writeScanMarkdown(c.stdout, r)
+	case isTerminal(c.stdout) && isTerminal(c.stdin):
+		// On a terminal the scan opens in the browser; the report stays
+		// on the screen when it closes.
+		if err = ui.Run(s, "", ui.WithScan(r)); err == nil {
+			err = writeScanText(c.stdout, r, terminalStyle(), terminalWidth(c.stdout))
+		}
+	default:
+		st := reportStyle{}
+		if isTerminal(c.stdout) {
+			st = terminalStyle()
+		}
+		err = writeScanText(c.stdout, r, st, terminalWidth(c.stdout))
+	}
+	if err != nil {
+		return err
+	}
+	if len(r.Findings) > 0 {
+		return exitError{code: 1}
+	}
+	return nil
+}
+
+// terminalWidth is w's width when it is a terminal, else 80.
+func terminalWidth(w io.Writer) int {
+	if f, ok := w.(*os.File); ok && isTerminal(f) {
+		if width, _, err := term.GetSize(f.Fd()); err == nil && width > 0 {
+			return width
+		}
+	}
+	return 80
+}
+
+// readCaptures reads every file into one Evidence. A file that records
+// nothing is a warning when others do, an error when none does.
+func (c *cli) readCaptures(files []string, forced scan.Format) (*scan.Evidence, error) {
+	ev := &scan.Evidence{}
+	var empty []error
+	stdinUsed := false
+	for _, name := range files {
+		if name == "-" {
+			if stdinUsed {
+				return nil, usagef("scan: - (stdin) can be read once")
+			}
+			stdinUsed = true
+		}
+		one, err := c.readCapture(name, forced)
+		if errors.Is(err, scan.ErrEmpty) {
+			empty = append(empty, err)
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		ev.Add(one)
+	}
+	if len(empty) == len(files) {
+		return nil, empty[0]
+	}
+	for _, e := range empty {
+		ev.Warnings = append(ev.Warnings, scan.Warning{Message: e.Error()})
+	}
+	return ev, nil
+}
+
+func (c *cli) readCapture(name string, forced scan.Format) (*scan.Evidence, error) {
+	var in io.Reader = c.stdin
+	var size int64
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("scan: %w", err)
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil {
+			if st.IsDir() {
+				return nil, fmt.Errorf("scan: %s is a folder; name the capture files in it", name)
+			}
+			size = st.Size()
+		}
+		in = f
+	}
+	if isTerminal(c.stderr) && size > 8<<20 {
+		p := newProgress(c.stderr, name, size)
+		defer p.done()
+		in = p.wrap(in)
+	}
+	br := bufio.NewReaderSize(in, 64<<10)
+	f := forced
+	if f == "" {
+		head, _ := br.Peek(64 << 10)
+		var err error
+		if f, err = scan.Detect(name, head); err != nil {
+			return nil, err
+		}
+	}
+	return scan.Read(name, br, f)
+}

@@ -1,0 +1,181 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/scan"
+	"github.com/vendex/vendex/store/audit"
+)
+
+func capturePath(parts ...string) string {
+	return filepath.Join(append([]string{"..", "..", "testdata", "scan"}, parts...)...)
+}
+
+// The captures recorded with Chromium (testdata/scan/real/recorded): a
+// shop that loads Hotjar, Google Analytics and the Meta pixel before the
+// visitor answers, and one that loads only a banner, reCAPTCHA and Stripe.
+func TestScanBeforeConsentNamesHotjarAndTheMetaPixel(t *testing.T) {
+	db := tempDB(t)
+	har := capturePath("real", "recorded", "before-consent-tracking.har")
+	state := capturePath("real", "recorded", "before-consent-tracking.storagestate.json")
+	r := vendex(t, db, "", "scan", "--before-consent", har, state)
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1 (findings):\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	flat := strings.Join(strings.Fields(r.stdout), " ")
+	for _, want := range []string{"✗ Hotjar: loaded https://static.hotjar.com/c/hotjar-123.js", "✗ Meta Pixel: loaded https://connect.facebook.net/en_US/fbevents.js", "stored _fbp"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the report lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	clean := vendex(t, db, "", "scan", "--before-consent",
+		capturePath("real", "recorded", "before-consent-clean.har"), capturePath("real", "recorded", "before-consent-clean.storagestate.json"))
+	if clean.code != 0 || !strings.Contains(clean.stdout, "FINDINGS (0)") {
+		t.Errorf("a capture with only a banner, reCAPTCHA and Stripe: exit %d\n%s%s", clean.code, clean.stdout, clean.stderr)
+	}
+	for _, want := range []string{"OneTrust", "Google reCAPTCHA", "Stripe"} {
+		if !strings.Contains(clean.stdout, want) {
+			t.Errorf("the clean capture's report lacks %s:\n%s", want, clean.stdout)
+		}
+	}
+	without := vendex(t, db, "", "scan", har)
+	if without.code != 0 || strings.Contains(without.stdout, "FINDINGS") {
+		t.Errorf("without --before-consent a scan judges nothing: exit %d\n%s", without.code, without.stdout)
+	}
+}
+
+// A scan answers as lookup and cookie do, host by host and name by name.
+func TestScanAttributesAsLookupAndCookieDo(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "scan", "--json", capturePath("real", "har", "ferguson.com-browsertime-chrome97.har"))
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var rep audit.Report
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Vendors) < 5 || rep.Site != "www.ferguson.com" {
+		t.Fatalf("site %q, %d vendors", rep.Site, len(rep.Vendors))
+	}
+	owners := map[string][]string{} // host -> the vendors the scan gives its requests to
+	for _, v := range rep.Vendors {
+		for _, h := range v.Hosts {
+			owners[h.Host] = append(owners[h.Host], v.ID)
+		}
+	}
+	unknown := map[string]bool{}
+	for _, h := range rep.UnknownHosts {
+		unknown[h.Host] = true
+	}
+	// Every request URL, looked up one by one as a user would.
+	f, err := os.Open(capturePath("real", "har", "ferguson.com-browsertime-chrome97.har"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ev, err := scan.Read("ferguson.har", f, scan.FormatHAR)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var urls strings.Builder
+	for _, q := range ev.Requests {
+		if strings.HasPrefix(q.URL, "http") && !strings.Contains(q.URL, "ferguson.com") {
+			urls.WriteString(q.URL + "\n")
+		}
+	}
+	out := vendex(t, db, urls.String(), "lookup", "--json", "-").stdout
+	checked := 0
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var l lookupResult
+		if err := json.Unmarshal([]byte(line), &l); err != nil {
+			t.Fatalf("%v: %s", err, line)
+		}
+		tg, err := data.ParseTarget(l.Input)
+		if err != nil {
+			continue
+		}
+		switch {
+		case !l.Found && !unknown[tg.Host]:
+			t.Errorf("lookup knows no vendor for %s; the scan does not list %s as unknown", l.Input, tg.Host)
+		case l.Found && !slices.Contains(owners[tg.Host], l.VendorID):
+			t.Errorf("lookup gives %s to %s; the scan gives %s to %v", l.Input, l.VendorID, tg.Host, owners[tg.Host])
+		}
+		checked++
+	}
+	if checked < 50 {
+		t.Errorf("only %d third-party URLs checked", checked)
+	}
+	for _, c := range rep.Cookies {
+		if c.MatchedBy != "name" {
+			continue
+		}
+		var ms []struct {
+			VendorID string `json:"vendor_id"`
+		}
+		out := vendex(t, db, "", "cookie", "--json", c.Name).stdout
+		if err := json.Unmarshal([]byte(out), &ms); err != nil {
+			t.Fatalf("cookie %s: %v\n%s", c.Name, err, out)
+		}
+		ids := make([]string, len(ms))
+		for i, m := range ms {
+			ids[i] = m.VendorID
+		}
+		if !slices.Contains(ids, c.VendorID) {
+			t.Errorf("scan gives %s to %s; vendex cookie names %v", c.Name, c.VendorID, ids)
+		}
+	}
+}
+
+func TestScanWarnsAboutASanitisedHAR(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "scan", capturePath("sanitised.har"))
+	if r.code != 0 || !strings.Contains(strings.Join(strings.Fields(r.stdout), " "), "Allow to generate HAR with sensitive data") {
+		t.Errorf("exit %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+func TestScanRefusesWhatItCannotRead(t *testing.T) {
+	db := tempDB(t)
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"scan"}, 2, "scan needs a capture file"},
+		{[]string{"scan", "--json", "--md", capturePath("chrome.har")}, 2, "choose one"},
+		{[]string{"scan", "--before-consent", "--after-reject", capturePath("chrome.har")}, 2, "not both"},
+		{[]string{"scan", "--format", "pdf", capturePath("chrome.har")}, 2, "har, wec, storage-state"},
+		{[]string{"scan", capturePath("truncated.har")}, 1, "truncated.har:"},
+		{[]string{"scan", capturePath("empty.har")}, 1, "records nothing"},
+		{[]string{"scan", capturePath("nope.har")}, 1, "no such file"},
+		{[]string{"scan", capturePath()}, 1, "is a folder"},
+	}
+	for _, c := range cases {
+		r := vendex(t, db, "", c.args...)
+		if r.code != c.code || !strings.Contains(r.stderr, c.want) || strings.Count(strings.TrimSpace(r.stderr), "\n") > 1 {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", c.args, r.code, r.stderr, c.code, c.want)
+		}
+	}
+}
+
+func TestScanReadsStdinAndCombinesFiles(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "https://static.hotjar.com/c/hotjar-1.js\nconnect.facebook.net\n", "scan", "--json", "-", capturePath("cookies.txt"))
+	var rep audit.Report
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatalf("%v\n%s%s", err, r.stdout, r.stderr)
+	}
+	var ids []string
+	for _, v := range rep.Vendors {
+		ids = append(ids, v.ID)
+	}
+	if !slices.Contains(ids, "hotjar") || !slices.Contains(ids, "facebook") || len(rep.Cookies)+len(rep.UnknownCookies) == 0 {
+		t.Errorf("vendors %v, cookies %d+%d", ids, len(rep.Cookies), len(rep.UnknownCookies))
+	}
+}
