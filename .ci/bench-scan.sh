@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Reads a 100 MB HAR (20,000 entries, most of it response bodies in
-# content.text, as Chrome writes them) with data/scan, and prints the time
-# and peak RSS of the reading program next to jq counting the same file's
-# entries (apt-get install jq; skipped with a note if it is not there).
+# content.text, as Chrome writes them) with data/scan, and with the whole
+# `vendex scan --json`, and prints the time and peak RSS of each next to jq
+# counting the same file's entries (apt-get install jq; skipped with a note if it is not there).
 # The aim: well under 2 s, and a peak far below 200 MiB, because bodies
 # are skipped entry by entry and never kept.
 set -euo pipefail
@@ -27,6 +27,10 @@ measure() { # name, command...
 }
 
 measure scan "$work/scanbench" read "$work/big.har"
+# The whole command: read, attribute against a freshly seeded catalogue, report.
+go build -o "$work/vendex" .
+VENDEX_DB="$work/v.db" "$work/vendex" stats >/dev/null
+measure vendex env VENDEX_DB="$work/v.db" "$work/vendex" scan --json "$work/big.har"
 if command -v jq >/dev/null; then
 	measure jq jq '.log.entries | length' "$work/big.har"
 else

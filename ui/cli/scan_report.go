@@ -186,6 +186,9 @@ func cookieLine(c audit.Cookie) string {
 // none does), and what is odd about it.
 func cookieDetails(c audit.Cookie) string {
 	parts := []string{c.Kind}
+	if c.Party == "third" {
+		parts[0] += " on " + data.CleanLine(c.Domain)
+	}
 	switch c.ObservedLifetime {
 	case "":
 	case "session", "expired":
@@ -198,7 +201,7 @@ func cookieDetails(c audit.Cookie) string {
 	}
 	if c.MatchedBy != "" {
 		parts = append(parts, "by "+c.MatchedBy)
-	} else {
+	} else if c.Party != "third" {
 		parts = append(parts, data.CleanLine(c.Domain))
 	}
 	s := strings.Join(parts, ", ")
