@@ -257,3 +257,29 @@ func TestAPersistentCookieDeclaredForTheSessionIsFlagged(t *testing.T) {
 		t.Errorf("an hour-long cookie declared for the session: flags %v", got)
 	}
 }
+
+// A site's own other domains (a CDN on another registrable domain) are the
+// site's where the catalogue gives them the site's vendor or owner; a host
+// nobody claims is unknown, never a vendor.
+func TestTheSitesOwnDomainsAreNotVendors(t *testing.T) {
+	ev := &scan.Evidence{Site: "www.twilio.com", Requests: []scan.Request{
+		req("https://www.twilio.com/en-us"),
+		req("https://media.twiliocdn.com/sdk/js/client/v1.3/twilio.min.js"),
+		req("https://static.hotjar.com/c/hotjar-1.js"),
+		req("https://cdn.nobody.example/x.js"),
+	}}
+	r, err := Run(openCatalogue(t), ev, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var own []string
+	for _, h := range r.FirstParty {
+		own = append(own, h.Host)
+	}
+	if !slices.Equal(own, []string{"media.twiliocdn.com", "www.twilio.com"}) {
+		t.Errorf("the site's own hosts: %v", own)
+	}
+	if len(r.Vendors) != 1 || r.Vendors[0].ID != "hotjar" || len(r.UnknownHosts) != 1 {
+		t.Errorf("vendors %+v, unknown %+v", r.Vendors, r.UnknownHosts)
+	}
+}
