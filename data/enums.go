@@ -49,6 +49,29 @@ func (c Category) Slug() string {
 	return string(c)
 }
 
+// About says in one sentence what the category means and whether it
+// needs consent, as a cookie declaration or a banner's settings say it.
+func (c Category) About() string {
+	switch c {
+	case StrictlyNecessary:
+		return "Needed for the site to work or to give the visitor what they asked for (security, load balancing, remembering a consent choice); they need no consent."
+	case Functional:
+		return "Remember the visitor's choices and run features such as embedded maps, chat or video; unless strictly needed for a service the visitor asked for, they need consent."
+	case Analytics:
+		return "Count visits and measure how the site is used; in the EEA and the UK they need consent."
+	case Marketing:
+		return "Follow visitors across sites to choose, show and measure advertising; they need consent."
+	case Personalisation:
+		return "Tailor content and recommendations to the visitor; they need consent."
+	}
+	return "Found on the site but not yet classified; until each is classified, treat it as needing consent."
+}
+
+// NeedsConsent reports whether storage of the category needs the
+// visitor's consent before it is set: all but the strictly necessary (an
+// unclassified one too, until someone classifies it).
+func (c Category) NeedsConsent() bool { return c != StrictlyNecessary }
+
 // Title is the category as a person reads it.
 func (c Category) Title() string {
 	switch c {

@@ -28,7 +28,11 @@ func cmdBrowse(c *cli, args []string) error {
 		return errors.New("the browser needs a terminal; when piping, use 'vendex search QUERY', 'vendex show VENDOR', 'vendex lookup HOST' or 'vendex scan FILE'")
 	}
 	if *onScan {
-		r, s, err := c.audit(sf, pos)
+		a, err := sf.args()
+		if err != nil {
+			return err
+		}
+		r, s, err := c.audit(a, pos)
 		if err != nil {
 			return err
 		}

@@ -128,6 +128,7 @@ Commands:
   sources            list what has been imported
   forget SOURCE      remove everything one import added
   scan FILE...       which vendors a site loads, what they store, what ran before consent
+  declare FILE...    write the site's cookie declaration (Markdown, HTML, CSV, JSON)
 
 Options:
   --db PATH          the database file (default: $VENDEX_DB, else
@@ -165,6 +166,7 @@ func init() {
 		"sources":  sourcesCommand,
 		"forget":   forgetCommand,
 		"scan":     scanCommand,
+		"declare":  declareCommand,
 	}
 }
 

@@ -49,29 +49,41 @@ func addScanFlags(fs *flag.FlagSet) scanFlags {
 	}
 }
 
-// audit reads the capture files and audits them against the catalogue.
-// The store is returned open, for the browser; the caller closes it.
-func (c *cli) audit(sf scanFlags, files []string) (*audit.Report, *store.Store, error) {
-	switch {
-	case len(files) == 0:
-		return nil, nil, usagef("scan needs a capture file (a HAR, a cookie export...; - for stdin)")
-	case *sf.before && *sf.reject:
-		return nil, nil, usagef("scan: a capture is taken either --before-consent or --after-reject, not both")
+// args are the audit the flags ask for.
+func (sf scanFlags) args() (auditArgs, error) {
+	a := auditArgs{opts: audit.Options{Site: *sf.site}}
+	if *sf.before && *sf.reject {
+		return a, usagef("scan: a capture is taken either --before-consent or --after-reject, not both")
 	}
-	o := audit.Options{Site: *sf.site}
 	if *sf.before {
-		o.Mode = audit.BeforeConsent
+		a.opts.Mode = audit.BeforeConsent
 	} else if *sf.reject {
-		o.Mode = audit.AfterReject
+		a.opts.Mode = audit.AfterReject
 	}
-	var forced scan.Format
 	if *sf.format != "" {
 		var err error
-		if forced, err = scan.ParseFormat(*sf.format); err != nil {
-			return nil, nil, usagef("scan: %v", err)
+		if a.format, err = scan.ParseFormat(*sf.format); err != nil {
+			return a, usagef("scan: %v", err)
 		}
 	}
-	ev, err := c.readCaptures(files, forced)
+	return a, nil
+}
+
+// auditArgs are how to audit capture files: the audit's options, and a
+// format to read every file as ("" tells each by its content).
+type auditArgs struct {
+	opts   audit.Options
+	format scan.Format
+}
+
+// audit reads the capture files and audits them against the catalogue.
+// The store is returned open, for the browser and the declaration; the
+// caller closes it.
+func (c *cli) audit(a auditArgs, files []string) (*audit.Report, *store.Store, error) {
+	if len(files) == 0 {
+		return nil, nil, usagef("scan needs a capture file (a HAR, a cookie export...; - for stdin)")
+	}
+	ev, err := c.readCaptures(files, a.format)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -79,7 +91,7 @@ func (c *cli) audit(sf scanFlags, files []string) (*audit.Report, *store.Store, 
 	if err != nil {
 		return nil, nil, err
 	}
-	r, err := audit.Run(s, ev, o)
+	r, err := audit.Run(s, ev, a.opts)
 	if err != nil {
 		s.Close()
 		return nil, nil, err
@@ -99,7 +111,11 @@ func cmdScan(c *cli, args []string) error {
 	if *asJSON && *asMD {
 		return usagef("scan: --json and --md are two outputs; choose one")
 	}
-	r, s, err := c.audit(sf, files)
+	a, err := sf.args()
+	if err != nil {
+		return err
+	}
+	r, s, err := c.audit(a, files)
 	if err != nil {
 		return err
 	}

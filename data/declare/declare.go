@@ -1,0 +1,233 @@
+// Package declare is a site's cookie declaration: every cookie and storage
+// key the site sets, grouped by consent category, each with its provider,
+// purpose, lifetime, kind, party and the provider's privacy policy. Build
+// makes one from vendors' cards and what a scan saw; Markdown, HTML, CSV
+// and JSON write it out, each escaping for its own target.
+package declare
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/vendex/vendex/data"
+)
+
+// Declaration is what a cookie policy's table says. Its JSON field names
+// are stable (vendex declare --format json).
+type Declaration struct {
+	Site   string  `json:"site"`
+	Groups []Group `json:"groups"`
+}
+
+// Group is one consent category's cookies.
+type Group struct {
+	Category     string `json:"category"` // a slug; "unclassified" for those not yet classified
+	Title        string `json:"title"`
+	About        string `json:"about"`
+	NeedsConsent bool   `json:"needs_consent"`
+	Rows         []Row  `json:"rows"`
+	// Unnamed are providers that set storage of this category but publish
+	// no names for it: they are said, not left out.
+	Unnamed []Provider `json:"providers_without_named_cookies,omitempty"`
+}
+
+// Row is one cookie or storage key, or one pattern of them.
+type Row struct {
+	Name     string   `json:"name"`
+	Pattern  bool     `json:"pattern"` // Name holds '*' for any run of characters
+	Kind     string   `json:"kind"`    // "HTTP cookie", "localStorage", "sessionStorage", "IndexedDB"
+	Party    string   `json:"party,omitempty"`
+	Provider Provider `json:"provider"`
+	Purpose  string   `json:"purpose"`
+	Lifetime string   `json:"lifetime"` // as declared; "session" for a session cookie
+	Observed string   `json:"observed_lifetime,omitempty"`
+	// Advice says what to do about a row nobody has classified.
+	Advice string `json:"advice,omitempty"`
+}
+
+// Provider is who sets a cookie.
+type Provider struct {
+	ID            string `json:"id,omitempty"`
+	Name          string `json:"name"`
+	Owner         string `json:"owner,omitempty"`
+	PrivacyPolicy string `json:"privacy_policy,omitempty"`
+	Note          string `json:"note,omitempty"`
+}
+
+// Use is one vendor on the site: its card, and what a scan saw of it
+// (nil when the declaration is made from a list of vendors, which declares
+// every item of the card).
+type Use struct {
+	Vendor data.Vendor
+	Seen   []Seen
+}
+
+// Seen is a cookie or key a scan saw. Item is the card's entry it matched
+// (its name may be a pattern), or "" when the vendor's card does not list
+// it.
+type Seen struct {
+	Name, Item, Kind, Party, Observed string
+}
+
+// Unknown is a cookie or key no vendor claims.
+type Unknown struct {
+	Name, Kind, Domain, Party, Observed string
+}
+
+// UnknownAdvice is what to do about a cookie nobody has classified.
+const UnknownAdvice = "Find what sets it (the browser's developer tools show a cookie's domain; a HAR shows the Set-Cookie response), then classify it in a vendor file of your own (vendex import --user) or stop setting it."
+
+// Build makes the declaration of site from the vendors it uses and the
+// cookies nobody claims.
+func Build(site string, uses []Use, unknown []Unknown) Declaration {
+	groups := map[data.Category]*Group{}
+	group := func(c data.Category) *Group {
+		g, ok := groups[c]
+		if !ok {
+			g = &Group{Category: c.Slug(), Title: c.Title(), About: c.About(), NeedsConsent: c.NeedsConsent(), Rows: []Row{}}
+			if c == "" {
+				g.Title = "Not yet classified"
+			}
+			groups[c] = g
+		}
+		return g
+	}
+	for _, u := range uses {
+		v := u.Vendor.Cleaned()
+		p := Provider{ID: v.ID, Name: v.Name, Owner: v.Owner, PrivacyPolicy: v.PrivacyPolicy}
+		if p.Owner == p.Name {
+			p.Owner = ""
+		}
+		rows := rowsOf(v, u.Seen, p)
+		for _, r := range rows {
+			g := group(r.category)
+			g.Rows = append(g.Rows, r.Row)
+		}
+		if len(rows) == 0 && (v.SetsCookies == data.Yes || v.IsUnpublished("storage")) {
+			p.Note = "sets cookies; names not published"
+			g := group(v.Category)
+			g.Unnamed = append(g.Unnamed, p)
+		}
+	}
+	for _, u := range unknown {
+		g := group("")
+		g.Rows = append(g.Rows, Row{
+			Name: data.CleanLine(u.Name), Kind: kindTitle(u.Kind), Party: partyTitle(u.Party),
+			Provider: Provider{Name: data.CleanLine(u.Domain)}, Purpose: "Not known.", Observed: data.CleanLine(u.Observed), Advice: UnknownAdvice,
+		})
+	}
+	d := Declaration{Site: data.CleanLine(site), Groups: []Group{}}
+	for _, c := range append(slices.Clone(data.Categories), "") {
+		if g, ok := groups[c]; ok {
+			sortRows(g.Rows)
+			d.Groups = append(d.Groups, *g)
+			delete(groups, c)
+		}
+	}
+	// Categories an import brought that are not ours come last, by name.
+	var rest []data.Category
+	for c := range groups {
+		rest = append(rest, c)
+	}
+	slices.Sort(rest)
+	for _, c := range rest {
+		sortRows(groups[c].Rows)
+		d.Groups = append(d.Groups, *groups[c])
+	}
+	return d
+}
+
+type categorised struct {
+	Row
+	category data.Category
+}
+
+// rowsOf is a vendor's rows: what the scan saw of it (a pattern once,
+// however many names it matched), or, when the scan saw none or there was
+// no scan, every item its card declares.
+func rowsOf(v data.Vendor, seen []Seen, p Provider) []categorised {
+	item := func(name string) (data.StorageItem, bool) {
+		for _, it := range v.Storage {
+			if it.Name == name {
+				return it, true
+			}
+		}
+		return data.StorageItem{}, false
+	}
+	row := func(it data.StorageItem, party string) categorised {
+		c := it.Category
+		if c == "" {
+			c = v.Category
+		}
+		if party == "" {
+			party = partyTitle(string(it.Party))
+		}
+		return categorised{Row{
+			Name: it.Name, Pattern: data.IsPattern(it.Name), Kind: kindTitle(string(it.Kind)), Party: party,
+			Provider: p, Purpose: it.Purpose, Lifetime: it.Lifetime.String(),
+		}, c}
+	}
+	var out []categorised
+	done := map[string]int{}
+	for _, s := range seen {
+		it, ok := item(s.Item)
+		if ok && s.Kind != "" && string(it.Kind) != s.Kind {
+			// The name is the card's, for another kind of storage (a
+			// cookie's name kept in localStorage): the purpose holds, the
+			// lifetime the card gives does not.
+			it.Kind, it.Lifetime = data.StorageKind(s.Kind), data.Lifetime{}
+		}
+		if !ok {
+			// The scan gave the vendor a name its card does not list (by
+			// its domain or setter): declared with the vendor's category.
+			it = data.StorageItem{Name: data.CleanLine(s.Name), Kind: data.StorageKind(s.Kind), Purpose: "Not described by the vendor's card.", Category: v.Category}
+		}
+		key := it.Name + "\x00" + string(it.Kind)
+		if i, ok := done[key]; ok {
+			if out[i].Observed == "" {
+				out[i].Observed = data.CleanLine(s.Observed)
+			}
+			continue
+		}
+		r := row(it, partyTitle(s.Party))
+		r.Observed = data.CleanLine(s.Observed)
+		done[key] = len(out)
+		out = append(out, r)
+	}
+	if len(out) == 0 {
+		for _, it := range v.Storage {
+			out = append(out, row(it, ""))
+		}
+	}
+	return out
+}
+
+func sortRows(rs []Row) {
+	slices.SortStableFunc(rs, func(a, b Row) int {
+		if c := strings.Compare(strings.ToLower(a.Provider.Name), strings.ToLower(b.Provider.Name)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+}
+
+// kindTitle is a storage kind as a declaration names it.
+func kindTitle(k string) string {
+	switch k {
+	case "cookie", "":
+		return "HTTP cookie"
+	case "indexedDB":
+		return "IndexedDB"
+	}
+	return data.CleanLine(k)
+}
+
+func partyTitle(p string) string {
+	switch data.Party(p) {
+	case data.FirstParty:
+		return "first party"
+	case data.ThirdParty:
+		return "third party"
+	}
+	return ""
+}

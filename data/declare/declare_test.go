@@ -1,0 +1,136 @@
+package declare
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/vendex/vendex/data"
+)
+
+func hotjar() data.Vendor {
+	return data.Vendor{ID: "hotjar", Name: "Hotjar", Owner: "Hotjar Ltd", Category: data.Analytics, SetsCookies: data.Yes,
+		PrivacyPolicy: "https://www.hotjar.com/legal/policies/privacy",
+		Storage: []data.StorageItem{
+			{Kind: data.Cookie, Name: "_hjSession_*", Party: data.FirstParty, Lifetime: data.Lifetime{Seconds: 1800}, Purpose: "Holds the session."},
+			{Kind: data.Cookie, Name: "_hjDonePolls", Lifetime: data.Lifetime{Seconds: 365 * 86400}, Purpose: "Remembers answered polls.", Category: data.Functional},
+		}}
+}
+
+func TestRowsAreGroupedByCategoryAndPatternsShownOnce(t *testing.T) {
+	seen := []Seen{
+		{Name: "_hjSession_1", Item: "_hjSession_*", Kind: "cookie", Party: "first", Observed: "30 minutes"},
+		{Name: "_hjSession_2", Item: "_hjSession_*", Kind: "cookie", Party: "first"},
+	}
+	d := Build("shop.example", []Use{
+		{Vendor: hotjar(), Seen: seen},
+		{Vendor: data.Vendor{ID: "ady", Name: "Adyoulike", Category: data.Marketing, SetsCookies: data.Yes, Unpublished: []string{"storage"}}},
+		{Vendor: data.Vendor{ID: "fonts", Name: "Google Fonts", Category: data.Functional, SetsCookies: data.No}},
+	}, []Unknown{{Name: "sid", Kind: "cookie", Domain: "shop.example", Party: "first", Observed: "session"}})
+	var got []string
+	for _, g := range d.Groups {
+		got = append(got, fmt.Sprintf("%s:%d:%d", g.Category, len(g.Rows), len(g.Unnamed)))
+	}
+	if strings.Join(got, " ") != "analytics:1:0 marketing:0:1 unclassified:1:0" {
+		t.Fatalf("groups %v", got)
+	}
+	r := d.Groups[0].Rows[0]
+	if r.Name != "_hjSession_*" || !r.Pattern || r.Lifetime != "30 minutes" || r.Observed != "30 minutes" || r.Kind != "HTTP cookie" || r.Party != "first party" || r.Provider.Owner != "Hotjar Ltd" {
+		t.Errorf("row %+v", r)
+	}
+	if u := d.Groups[1].Unnamed[0]; u.Note != "sets cookies; names not published" {
+		t.Errorf("unnamed %+v", u)
+	}
+	if g := d.Groups[2]; g.Title != "Not yet classified" || !g.NeedsConsent || g.Rows[0].Advice == "" {
+		t.Errorf("unclassified %+v", g)
+	}
+}
+
+// A list of vendors declares every item their cards hold, each in its own
+// category.
+func TestAListOfVendorsDeclaresTheirCards(t *testing.T) {
+	d := Build("", []Use{{Vendor: hotjar()}}, nil)
+	if len(d.Groups) != 2 || d.Groups[0].Category != "functional" || d.Groups[1].Rows[0].Name != "_hjSession_*" {
+		t.Errorf("%+v", d.Groups)
+	}
+	if d.Groups[0].NeedsConsent != true || d.Groups[0].About == "" {
+		t.Errorf("%+v", d.Groups[0])
+	}
+}
+
+func hostile() Declaration {
+	v := data.Vendor{ID: "evil", Name: "Evil <script>alert(1)</script> | Ads", Owner: "=HYPERLINK(\"http://x\")", Category: data.Marketing,
+		PrivacyPolicy: "javascript:alert(3)",
+		Storage:       []data.StorageItem{{Kind: data.Cookie, Name: "<img src=x onerror=alert(2)>", Purpose: "</td></tr></table><script>x()</script> *bold* [l](u)\n# h", Lifetime: data.SessionLifetime}}}
+	return Build("shop.example\u202e", []Use{{Vendor: v}}, nil)
+}
+
+func TestEveryFormatEscapesForItsTarget(t *testing.T) {
+	d := hostile()
+	htmlOut, _ := Write(d, HTML)
+	for _, bad := range []string{"<script>", "<img", "javascript:", "\u202e", "</table><"} {
+		if strings.Contains(string(htmlOut), bad) {
+			t.Errorf("HTML kept %q", bad)
+		}
+	}
+	if !strings.Contains(string(htmlOut), "&lt;script&gt;alert(1)&lt;/script&gt;") {
+		t.Errorf("HTML lost the escaped name:\n%s", htmlOut)
+	}
+	md, _ := Write(d, Markdown)
+	for _, bad := range []string{"<script>", "\n# h", "| Ads |", " [l](u)", "*bold*"} {
+		if strings.Contains(string(md), bad) {
+			t.Errorf("Markdown kept %q:\n%s", bad, md)
+		}
+	}
+	csvOut, _ := Write(d, CSV)
+	recs, err := csv.NewReader(strings.NewReader(string(csvOut))).ReadAll()
+	if err != nil || len(recs) != 2 || len(recs[1]) != len(recs[0]) {
+		t.Fatalf("CSV does not read back as one row: %v %q", err, csvOut)
+	}
+	if owner := recs[1][7]; !strings.HasPrefix(owner, "'=") {
+		t.Errorf("a formula reached a CSV cell: %q", owner)
+	}
+	js, _ := Write(d, JSON)
+	var back Declaration
+	if err := json.Unmarshal(js, &back); err != nil || back.Groups[0].Rows[0].Name != "<img src=x onerror=alert(2)>" || strings.Contains(string(js), "\u202e") {
+		t.Errorf("JSON: %v %s", err, js)
+	}
+}
+
+func TestNothingFoundIsSaid(t *testing.T) {
+	d := Build("shop.example", nil, nil)
+	for _, f := range Formats {
+		out, err := Write(d, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (f == Markdown || f == HTML) && !strings.Contains(string(out), "Nothing third-party was found") {
+			t.Errorf("%s does not say nothing was found:\n%s", f, out)
+		}
+	}
+}
+
+// BenchmarkDeclaration2000 builds and writes a declaration of 2,000
+// cookies (the bound: 100 ms after the scan).
+func BenchmarkDeclaration2000(b *testing.B) {
+	var uses []Use
+	for v := range 100 {
+		u := Use{Vendor: data.Vendor{ID: fmt.Sprint("v", v), Name: fmt.Sprint("Vendor ", v), Category: data.Categories[v%5], PrivacyPolicy: "https://example.com/privacy"}}
+		for c := range 20 {
+			name := fmt.Sprintf("c%d_%d", v, c)
+			u.Vendor.Storage = append(u.Vendor.Storage, data.StorageItem{Kind: data.Cookie, Name: name, Lifetime: data.Lifetime{Seconds: 86400}, Purpose: "Keeps an identifier for the vendor's service."})
+			u.Seen = append(u.Seen, Seen{Name: name, Item: name, Kind: "cookie", Party: "third", Observed: "1 day"})
+		}
+		uses = append(uses, u)
+	}
+	for b.Loop() {
+		d := Build("shop.example", uses, nil)
+		for _, f := range Formats {
+			if _, err := Write(d, f); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

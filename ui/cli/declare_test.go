@@ -1,0 +1,85 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/vendex/vendex/data/declare"
+)
+
+// From one HAR and its storage state, declare writes the four formats,
+// each with the same cookies.
+func TestDeclareWritesEveryFormatFromOneCapture(t *testing.T) {
+	db := tempDB(t)
+	dir := t.TempDir()
+	har := capturePath("real", "recorded", "before-consent-tracking.har")
+	state := capturePath("real", "recorded", "before-consent-tracking.storagestate.json")
+	for _, ext := range []string{"md", "html", "csv", "json"} {
+		out := filepath.Join(dir, "cookies."+ext)
+		r := vendex(t, db, "", "declare", "-o", out, har, state)
+		if r.code != 0 || !strings.Contains(r.stderr, "wrote "+out) {
+			t.Fatalf("%s: exit %d %s", ext, r.code, r.stderr)
+		}
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"_hjSession_*", "_ga", "_fbp", "PHPSESSID"} {
+			if !strings.Contains(string(b), want) {
+				t.Errorf("%s lacks %s", ext, want)
+			}
+		}
+	}
+	var d declare.Declaration
+	b, _ := os.ReadFile(filepath.Join(dir, "cookies.json"))
+	if err := json.Unmarshal(b, &d); err != nil || d.Site != "www.vendex-shop.test" || d.Groups[0].Category != "analytics" {
+		t.Errorf("%v %+v", err, d)
+	}
+	if r := vendex(t, db, "", "declare", "-o", filepath.Join(dir, "cookies.md"), har); r.code != 1 || !strings.Contains(r.stderr, "exists") {
+		t.Errorf("an existing file was not kept: exit %d %s", r.code, r.stderr)
+	}
+}
+
+func TestDeclareAListOfVendors(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "declare", "--vendors", "hotjar, Google Analytics,adyoulike", "--site", "shop.example")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"# Cookie declaration: shop.example", "## Analytics", "`_hjSession_*`", "Adyoulike (Adyoulike SA), privacy policy: <https://www.adyoulike.com/privacy_policy.php>: sets cookies; names not published."} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
+func TestDeclareRefusesWhatItCannotDo(t *testing.T) {
+	db := tempDB(t)
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"declare"}, 2, "needs capture files"},
+		{[]string{"declare", "--format", "pdf", capturePath("chrome.har")}, 2, "use md, html, csv, json"},
+		{[]string{"declare", "--lang", "fr", capturePath("chrome.har")}, 2, "en only"},
+		{[]string{"declare", "--vendors", "hotjar", capturePath("chrome.har")}, 2, "not both"},
+		{[]string{"declare", "--vendors", "nosuchvendr"}, 1, "no vendor \"nosuchvendr\""},
+	}
+	for _, c := range cases {
+		r := vendex(t, db, "", c.args...)
+		if r.code != c.code || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", c.args, r.code, r.stderr, c.code, c.want)
+		}
+	}
+}
+
+// Evidence with no vendors declares that nothing third-party was found.
+func TestDeclareOfNothingSaysSo(t *testing.T) {
+	r := vendex(t, tempDB(t), "https://www.shop.example/\n", "declare", "-")
+	if r.code != 0 || !strings.Contains(r.stdout, "Nothing third-party was found") {
+		t.Errorf("exit %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
