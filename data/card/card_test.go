@@ -148,3 +148,16 @@ func TestEmptyStorageIsExplained(t *testing.T) {
 		}
 	}
 }
+
+// A vendor only a dataset knows has no recorded permissions: its card says
+// so rather than claim it asks for none; a catalogue vendor's says none.
+func TestACardWithNoPermissionsRecordedSaysNotRecorded(t *testing.T) {
+	imported := data.Vendor{ID: "aardvark", Name: "Aardvark", Provenance: []data.Provenance{{Field: "name", Value: "Aardvark", Source: "import:ocd-csv:ocd.csv"}}}
+	if md := Markdown(Build(imported, nil)); !strings.Contains(md, "Not recorded") || strings.Contains(md, "asks for no browser permissions") {
+		t.Errorf("the imported vendor's card claims what nobody recorded:\n%s", md)
+	}
+	vs, names := catalogue(t)
+	if md := Markdown(Build(vs["hotjar"], names)); !strings.Contains(md, "It asks for no browser permissions.") {
+		t.Error("the catalogue's Hotjar card no longer says it asks for no permissions")
+	}
+}

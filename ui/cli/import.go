@@ -23,7 +23,7 @@ import (
 
 // The import, sources and forget commands, for main.go's command table.
 var (
-	importCommand = command{cmdImport, "import [--format F] [--dry-run] [--user] [-v] FILE...\n\n" +
+	importCommand = command{cmdImport, "import [--format F] [--dry-run] [--user] [-v] FILE... | import -\n\n" +
 		"Add vendors from your own vendor files or from public datasets. All the\n" +
 		"files land together or not at all: a malformed file is reported with its\n" +
 		"line or JSON path and nothing is written. Lookups keep working meanwhile.\n" +
@@ -68,7 +68,10 @@ func cmdImport(c *cli, args []string) error {
 		return err
 	}
 	if len(pos) == 0 {
-		return usagef("import needs at least one file")
+		return usagef("import needs at least one file (- reads stdin)")
+	}
+	if slices.Contains(pos, "-") && len(pos) > 1 {
+		return usagef("import reads stdin (-) alone, not with other files")
 	}
 	var forced dataset.Format
 	if *formatName != "" {
@@ -89,9 +92,12 @@ func cmdImport(c *cli, args []string) error {
 		if ctx.Err() != nil {
 			return errInterrupted("import")
 		}
-		b, err := os.ReadFile(p)
+		b, err := c.readImport(p)
 		if err != nil {
 			return fmt.Errorf("import: %w", err)
+		}
+		if p == "-" {
+			p = "stdin" // the name provenance and the report give it
 		}
 		f := forced
 		if f == "" {
@@ -206,7 +212,7 @@ func cmdForget(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
+	if len(pos) != 1 || strings.TrimSpace(pos[0]) == "" {
 		return usagef("forget needs one source, as 'vendex sources' lists it")
 	}
 	path, err := c.dbFile()
@@ -252,4 +258,13 @@ func (c *cli) interruptible() (context.Context, context.CancelFunc) {
 // as a shell reports a process ended by SIGINT.
 func errInterrupted(cmd string) error {
 	return exitError{130, cmd + " interrupted; the catalogue is as it was"}
+}
+
+// readImport reads the file at p, or stdin for "-" (as lookup and coverage
+// do).
+func (c *cli) readImport(p string) ([]byte, error) {
+	if p == "-" {
+		return io.ReadAll(c.stdin)
+	}
+	return os.ReadFile(p)
 }
