@@ -324,7 +324,7 @@ func (l vendorList) row(r search.Result, hits []int, selected bool) string {
 		case search.Domain:
 			line += cell(entry, hits, extraW, base)
 		default:
-			line += cell(v.MainDomain(), nil, extraW, base)
+			line += cell(data.UnicodeHost(v.MainDomain()), nil, extraW, base)
 		}
 	}
 	if !selected {

@@ -200,7 +200,11 @@ func domains(v data.Vendor) []Block {
 		if d.Note != "" {
 			notes = append(notes, d.Note)
 		}
-		t.Rows = append(t.Rows, []string{d.Host, c.Title(), strings.Join(notes, "; ")})
+		host := d.Host
+		if u := data.UnicodeHost(host); u != host {
+			host = u + " (" + d.Host + ")" // as read, and as a blocklist needs it
+		}
+		t.Rows = append(t.Rows, []string{host, c.Title(), strings.Join(notes, "; ")})
 	}
 	return []Block{t}
 }
