@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -171,7 +172,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.state == stateCard || (m.wide() && msg.X >= m.listWidth()) {
 			m.card, _ = m.card.update(msg)
 		} else if m.state == stateList {
-			m.list, _ = m.list.update(msg)
+			if msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress {
+				// One click selects a row; a click on the selected row
+				// (the second of a double click) opens it.
+				if again, ok := m.list.click(msg.Y - listTop); ok && again {
+					return m.openSelected(), nil
+				}
+			} else {
+				m.list, _ = m.list.update(msg)
+			}
 			m.syncPreview()
 		}
 		return m, nil
@@ -232,14 +241,7 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.list.input.SetValue("")
 		return m, m.list.search()
 	case key.Matches(msg, k.Open):
-		v, ok := m.list.selected()
-		if !ok {
-			return m, nil
-		}
-		m.history = nil
-		m.card.open(v, 0, -1)
-		m.state = stateCard
-		return m, nil
+		return m.openSelected(), nil
 	}
 	var cmd tea.Cmd
 	m.list, cmd = m.list.update(msg)
@@ -290,6 +292,22 @@ func (m *Model) follow(id string) {
 	m.card.open(v, 0, -1)
 }
 
+// listTop is the screen line of the list's first row: under the header
+// and the search line.
+const listTop = 2
+
+// openSelected opens the card of the list's selected vendor.
+func (m Model) openSelected() Model {
+	v, ok := m.list.selected()
+	if !ok {
+		return m
+	}
+	m.history = nil
+	m.card.open(v, 0, -1)
+	m.state = stateCard
+	return m
+}
+
 // goBack returns to the previous vendor as it was left, or to the list.
 func (m *Model) goBack() {
 	for len(m.history) > 0 {
@@ -301,7 +319,11 @@ func (m *Model) goBack() {
 		}
 	}
 	m.state = stateList
-	m.syncPreview()
+	if v, ok := m.list.selected(); ok && m.wide() {
+		// The preview starts at the card's top, with its title, however
+		// far the card was scrolled.
+		m.card.open(v, 0, -1)
+	}
 }
 
 // vendor is the loaded vendor with this id.
@@ -373,7 +395,7 @@ func (m Model) View() string {
 	var body string
 	switch {
 	case m.state == stateHelp:
-		body = m.help.FullHelpView(m.helpKeys().FullHelp())
+		body = m.fullHelp()
 		if _, ok := m.helpKeys().(listKeys); ok {
 			body += "\n"
 			for _, l := range strings.Split(ansi.Wrap(listHelpNote, max(1, m.width), ""), "\n") {
@@ -406,12 +428,52 @@ func (m Model) View() string {
 	default:
 		lines = append(lines, st.Status.Render(m.status))
 	}
-	lines = append(lines, m.help.ShortHelpView(m.helpKeys().ShortHelp()))
+	lines = append(lines, m.footer())
 
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, m.width, "…")
 	}
 	return strings.Join(lines[:min(len(lines), m.height)], "\n")
+}
+
+// fullHelp is the help's columns side by side, or, when they do not fit
+// the width, one column of every key.
+func (m Model) fullHelp() string {
+	groups := m.helpKeys().FullHelp()
+	h := m.help
+	h.Width = 0 // the bubble cuts what does not fit: measure it whole
+	if v := h.FullHelpView(groups); lipgloss.Width(v) <= m.width {
+		return v
+	}
+	var one []key.Binding
+	for _, g := range groups {
+		one = append(one, g...)
+	}
+	return m.help.FullHelpView([][]key.Binding{one})
+}
+
+// footer is the short help: as many of its keys as fit the width, and
+// always how to see the rest ("? help").
+func (m Model) footer() string {
+	keys := m.helpKeys().ShortHelp()
+	h := m.help
+	h.Width = 0
+	if v := h.ShortHelpView(keys); lipgloss.Width(v) <= m.width {
+		return v
+	}
+	helpKey := m.common.keys.Help
+	shown := []key.Binding{helpKey}
+	for _, k := range keys {
+		if k.Help().Key == helpKey.Help().Key {
+			continue
+		}
+		try := append(slices.Clone(shown[:len(shown)-1]), k, helpKey)
+		if lipgloss.Width(h.ShortHelpView(try)) > m.width {
+			break
+		}
+		shown = try
+	}
+	return h.ShortHelpView(shown)
 }
 
 func (m Model) helpKeys() help.KeyMap {
@@ -577,6 +639,7 @@ func (m Model) lookupDone(msg lookupMsg) Model {
 	if msg.match.Source {
 		how = "script source"
 	}
-	m.status = fmt.Sprintf("Found %s: %s %s matches %s", v.Name, how, data.CleanLine(msg.match.Matched), data.CleanLine(msg.input))
+	// The input is what was just typed: the message says what matched it.
+	m.status = fmt.Sprintf("Found %s by its %s %s", v.Name, how, data.CleanLine(msg.match.Matched))
 	return m
 }
