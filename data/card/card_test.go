@@ -161,3 +161,26 @@ func TestACardWithNoPermissionsRecordedSaysNotRecorded(t *testing.T) {
 		t.Error("the catalogue's Hotjar card no longer says it asks for no permissions")
 	}
 }
+
+// At 80 columns Hotjar's storage table shows each cookie name whole: the
+// kind and lifetime columns give up room before the names do.
+func TestStorageNamesKeepTheirRoomAt80Columns(t *testing.T) {
+	vs, _ := catalogue(t)
+	var tb Table
+	for _, b := range storage(vs["hotjar"]) {
+		if x, ok := b.(Table); ok {
+			tb = x
+		}
+	}
+	widths, ok := tb.Widths(76)
+	if !ok {
+		t.Fatal("no room for the table at 80 columns")
+	}
+	longest := 0
+	for _, row := range tb.Rows {
+		longest = max(longest, ansi.StringWidth(row[1]))
+	}
+	if widths[1] < longest {
+		t.Errorf("the name column is %d cells, its longest name %d (widths %v)", widths[1], longest, widths)
+	}
+}

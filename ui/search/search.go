@@ -38,8 +38,8 @@ type Index struct {
 	fuzzy     *fuzzy.Index
 	display   []string
 	asciiForm []bool
-	owner   []int32 // entry -> vendor
-	fields  []Field // entry -> which string it is
+	owner     []int32 // entry -> vendor
+	fields    []Field // entry -> which string it is
 	// imported marks vendors that only imported datasets know; they list
 	// after the curated ones.
 	imported    []bool
