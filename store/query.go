@@ -536,3 +536,18 @@ func (s *Store) Stats() ([]CategoryStats, error) {
 	}
 	return out, nil
 }
+
+// IDs lists every vendor's id, in id order: what shell completion offers.
+func (s *Store) IDs() ([]string, error) {
+	var ids []string
+	err := s.view(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketBrief); b != nil {
+			return b.ForEach(func(k, _ []byte) error {
+				ids = append(ids, string(k))
+				return nil
+			})
+		}
+		return nil
+	})
+	return ids, err
+}

@@ -127,6 +127,8 @@ Commands:
   import FILE...     add vendors from your own files or public datasets
   sources            list what has been imported
   forget SOURCE      remove everything one import added
+  completion SHELL   print the completion script for bash, zsh or fish
+  man                print the manual page
 
 Options:
   --db PATH          the database file (default: $VENDEX_DB, else
@@ -162,6 +164,10 @@ func init() {
 		"import":   importCommand,
 		"sources":  sourcesCommand,
 		"forget":   forgetCommand,
+
+		"completion": completionCommand,
+		"man":        manCommand,
+		"__ids":      {cmdIDs, "__ids\n\nList every vendor id (for completion scripts).", "vendex __ids"},
 	}
 }
 
