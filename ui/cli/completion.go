@@ -75,6 +75,9 @@ complete -c vendex -f -n '__fish_seen_subcommand_from completion' -a 'bash zsh f
 
 // cmdIDs lists the vendor ids, one a line, for completion scripts.
 func cmdIDs(c *cli, args []string) error {
+	if _, err := c.parse(c.flags("__ids"), args); err != nil {
+		return err
+	}
 	s, err := c.open()
 	if err != nil {
 		return err
