@@ -40,6 +40,10 @@ func Catalogue() ([]Vendor, error) {
 // fault 4 MB of the binary into memory on every start.
 func CatalogueVersion() string { return embeddedVersion }
 
+// CatalogueEdition orders catalogues: `go generate ./data` raises it by one
+// whenever the version changes, so a later catalogue has a higher edition.
+func CatalogueEdition() int { return embeddedEdition }
+
 // HashCatalogue computes the catalogue version of the vendor files in fsys:
 // a CRC-32C over each file's name, size and bytes, in name order.
 func HashCatalogue(fsys fs.FS) (string, error) {

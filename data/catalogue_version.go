@@ -2,4 +2,7 @@
 
 package data
 
-const embeddedVersion = "855-4f62dac8"
+const (
+	embeddedVersion = "855-4f62dac8"
+	embeddedEdition = 1
+)

@@ -192,3 +192,17 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// UnicodeHost is h (as NormalizeHost gives it, its labels in ASCII) with
+// its internationalised labels shown as a person writes them:
+// "xn--mnchen-3ya.de" is "münchen.de". A label that does not decode stays.
+func UnicodeHost(h string) string {
+	if !strings.Contains(h, "xn--") {
+		return h
+	}
+	u, err := idna.ToUnicode(h)
+	if err != nil {
+		return h
+	}
+	return u
+}

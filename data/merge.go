@@ -199,64 +199,6 @@ func (v *Vendor) FromImportsOnly() bool {
 	return true
 }
 
-// NormalizeName folds a vendor name or alias for lookups: lower case,
-// inner runs of spaces, hyphens, dots and underscores collapsed to one
-// space, so "Google-Analytics", "google analytics" and "Google  Analytics"
-// meet.
-func NormalizeName(s string) string {
-	if n, ok := normalizeASCIIName(s); ok {
-		return n
-	}
-	s = strings.ToLower(strings.TrimSpace(s))
-	f := strings.FieldsFunc(s, func(r rune) bool {
-		return r == ' ' || r == '-' || r == '_' || r == '.' || r == '\t' || r == '/'
-	})
-	return strings.Join(f, " ")
-}
-
-// normalizeASCIIName is NormalizeName for an ASCII name, in one pass and,
-// when the name is already normal, without allocating: imports normalise
-// every row's vendor name.
-func normalizeASCIIName(s string) (string, bool) {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return "", false
-		}
-	}
-	s = strings.TrimSpace(s)
-	normal := true
-	for i := 0; i < len(s) && normal; i++ {
-		switch c := s[i]; {
-		case c >= 'A' && c <= 'Z', c == '-', c == '_', c == '.', c == '\t', c == '/':
-			normal = false
-		case c == ' ':
-			normal = i > 0 && i < len(s)-1 && s[i+1] != ' '
-		}
-	}
-	if normal {
-		return s, true
-	}
-	b := make([]byte, 0, len(s))
-	gap := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch c {
-		case ' ', '-', '_', '.', '\t', '/':
-			gap = true
-			continue
-		}
-		if gap && len(b) > 0 {
-			b = append(b, ' ')
-		}
-		gap = false
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return string(b), true
-}
-
 // WordPrefixFold reports whether a word of s starts with q, ignoring
 // case: "ADARA MEDIA" and "x-adara.com" have a word starting with
 // "adara", "Sportradar" does not. Words start at the beginning and after

@@ -5,11 +5,43 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strconv"
 	"time"
 
 	"github.com/vendex/vendex/data"
 	bolt "go.etcd.io/bbolt"
 )
+
+// ErrNewerCatalogue says the file holds a later edition of the embedded
+// catalogue than this vendex carries: reseeding it would take the
+// catalogue back.
+var ErrNewerCatalogue = errors.New("the catalogue in it is newer than this vendex's")
+
+// keyEdition is the meta key of the seeded catalogue's edition.
+var keyEdition = []byte("catalogue_edition")
+
+// CatalogueEdition is the edition of the embedded catalogue last seeded
+// into this file (data.CatalogueEdition), or 0 if none or unknown.
+func (s *Store) CatalogueEdition() int {
+	n := 0
+	_ = s.view(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketMeta); b != nil {
+			n, _ = strconv.Atoi(string(b.Get(keyEdition)))
+		}
+		return nil
+	})
+	return n
+}
+
+// refuseDowngrade fails when the file's catalogue is a later edition than
+// the embedded one, naming path, rather than reseed it backwards.
+func (s *Store) refuseDowngrade(path string) error {
+	if have, carry := s.CatalogueEdition(), data.CatalogueEdition(); have > carry {
+		return fmt.Errorf("open catalogue %s: %w (catalogue %s, edition %d; this vendex carries %s, edition %d) and is left as it is; upgrade vendex, or use --db to pick another file",
+			path, ErrNewerCatalogue, s.CatalogueVersion(), have, data.CatalogueVersion(), carry)
+	}
+	return nil
+}
 
 // OpenCatalogue opens the file at path ready to answer questions: created
 // and seeded from the embedded catalogue on first run, reseeded when the
@@ -26,7 +58,11 @@ func OpenCatalogue(path string, readOnly bool) (*Store, error) {
 	case err == nil && s.CatalogueVersion() == version:
 		return s, nil
 	case err == nil:
+		err = s.refuseDowngrade(path)
 		s.Close()
+		if err != nil {
+			return nil, err
+		}
 	case !errors.Is(err, fs.ErrNotExist):
 		return nil, err
 	}
@@ -45,6 +81,10 @@ func openSeededRW(path, version string) (*Store, error) {
 		return nil, err
 	}
 	if s.CatalogueVersion() != version {
+		if err := s.refuseDowngrade(s.Path()); err != nil {
+			s.Close()
+			return nil, err
+		}
 		vendors, err := data.Catalogue()
 		if err != nil {
 			s.Close()
@@ -79,6 +119,9 @@ func (s *Store) Seed(vendors []data.Vendor, version string) (bool, error) {
 		}
 		meta, err := tx.CreateBucketIfNotExists(bucketMeta)
 		if err != nil {
+			return err
+		}
+		if err := meta.Put(keyEdition, []byte(strconv.Itoa(data.CatalogueEdition()))); err != nil {
 			return err
 		}
 		return meta.Put(keyCatalogue, []byte(version))

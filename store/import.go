@@ -39,13 +39,26 @@ type ImportReport struct {
 	NewVendors []Change // each vendor the import creates
 	// Joined counts records that joined an existing vendor, by the rule
 	// that matched: "id", "name", "domain".
-	Joined     map[string]int
+	Joined map[string]int
+	// Joins are those records, with the rule and what matched, for a
+	// dry run to show.
+	Joins      []Join
 	NewDomains []Change // each host a vendor gains
 	NewCookies []Change // each storage item a vendor gains
 	// Conflicts are facts the import disagrees on: a host another vendor
 	// already covers (dropped), a category other than the catalogue's (kept
 	// as a further category), a user file overriding a category.
 	Conflicts []string
+}
+
+// Join is a record that joined an existing vendor: by which rule ("id",
+// "name", "domain", "privacy policy") and on what (the name as compared,
+// the hosts covered, the URL).
+type Join struct {
+	Record string // the record's name in the file
+	ID     string // the vendor it joined
+	How    string
+	Why    string
 }
 
 // Change is one thing an import adds (a vendor, a host, a storage name)
@@ -97,7 +110,11 @@ func (o ImportOptions) kind() Kind {
 //  2. its normalised name, or one of its aliases, is a vendor's id, name or
 //     alias (data.NormalizeName);
 //  3. at least half of its domains fall under hosts one vendor claims (the
-//     vendor with most of them; shared hosts do not count).
+//     vendor with most of them; shared hosts do not count), or under hosts
+//     the vendors of one owner claim (the one of them with most); a record
+//     with a TCF id must also share a word of its name with the vendor;
+//  4. its privacy policy URL is that of one vendor of the catalogue or of
+//     the user's files (the IAB's list names policies, not domains).
 //
 // Records earlier in the same file count as vendors too. Otherwise the
 // record is a new vendor, with an id made from its name (data.Slug),

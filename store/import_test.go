@@ -348,14 +348,14 @@ func TestNewVendorIDsAvoidCollisions(t *testing.T) {
 	// "Twilio" is taken by a vendor of another name? No: same name joins.
 	// A vendor whose slug is an existing id but whose name is not gets a
 	// suffix.
-	file := []byte(`[{"name": "Google Maps!", "category": "ad", "domains": ["*.gmaps-clone.example"]}, {"name": "Google Maps?", "category": "ad", "domains": ["*.gmaps-other.example"]}]`)
+	file := []byte(`[{"name": "Google+Maps", "category": "ad", "domains": ["*.gmaps-clone.example"]}, {"name": "Google & Maps", "category": "ad", "domains": ["*.gmaps-other.example"]}]`)
 	rep, err := importBytes(s, "tpw.json", file, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Both names normalise to "google maps!"/"google maps?", not
+	// Both names normalise to "google+maps"/"google & maps", not
 	// "google maps": they are new vendors, and their ids must not clash.
-	if fmt.Sprint(rep.NewVendors) != "[Google Maps! (google-maps-2) Google Maps? (google-maps-3)]" {
+	if fmt.Sprint(rep.NewVendors) != "[Google+Maps (google-maps-2) Google & Maps (google-maps-3)]" {
 		t.Errorf("new vendors %v", rep.NewVendors)
 	}
 }

@@ -400,11 +400,31 @@ type CookieMatch struct {
 	Item       data.StorageItem
 	// Pattern reports that Item.Name is a wildcard pattern.
 	Pattern bool
+	// Source is the layer that recorded Item, as provenance names it:
+	// data.EmbeddedSource, "user:FILE" or "import:FORMAT:FILE".
+	Source string
+}
+
+// Imported reports whether only an imported dataset recorded the item.
+func (m CookieMatch) Imported() bool { return strings.HasPrefix(m.Source, "import:") }
+
+// storageSource is the layer that recorded v's storage item named name.
+func storageSource(v *data.Vendor, name string) string {
+	for _, p := range v.Provenance {
+		if p.Field == "storage" && p.Value == name {
+			return p.Source
+		}
+	}
+	if len(v.Provenance) > 0 {
+		return v.Provenance[0].Source // a vendor of one layer notes it once
+	}
+	return data.EmbeddedSource // the embedded catalogue alone records none
 }
 
 // ByCookie finds the vendors that set a cookie or storage key called name:
-// exact names first, then wildcard patterns (_hjSession_123 matches
-// _hjSession_*), each sorted by vendor name.
+// what the catalogue and the user's files say before what imports say,
+// then exact names before wildcard patterns (_hjSession_123 matches
+// _hjSession_*), then by vendor name.
 func (s *Store) ByCookie(name string) ([]CookieMatch, error) {
 	var exact, pats []CookieMatch
 	err := s.view(func(tx *bolt.Tx) error {
@@ -421,7 +441,8 @@ func (s *Store) ByCookie(name string) ([]CookieMatch, error) {
 				if r.Index < 0 || r.Index >= len(v.Storage) {
 					return fmt.Errorf("%w: cookie index points past vendor %s's storage", ErrCorrupt, r.ID)
 				}
-				*out = append(*out, CookieMatch{VendorID: v.ID, VendorName: v.Name, Category: v.Category, Item: v.Storage[r.Index], Pattern: pattern})
+				it := v.Storage[r.Index]
+				*out = append(*out, CookieMatch{VendorID: v.ID, VendorName: v.Name, Category: v.Category, Item: it, Pattern: pattern, Source: storageSource(&v, it.Name)})
 			}
 			return nil
 		}
@@ -442,14 +463,17 @@ func (s *Store) ByCookie(name string) ([]CookieMatch, error) {
 		}
 		return nil
 	})
-	byName := func(ms []CookieMatch) {
-		sort.SliceStable(ms, func(i, j int) bool {
-			return strings.ToLower(ms[i].VendorName) < strings.ToLower(ms[j].VendorName)
-		})
-	}
-	byName(exact)
-	byName(pats)
-	return append(exact, pats...), err
+	all := append(exact, pats...)
+	sort.SliceStable(all, func(i, j int) bool {
+		if a, b := all[i].Imported(), all[j].Imported(); a != b {
+			return b
+		}
+		if all[i].Pattern != all[j].Pattern {
+			return all[j].Pattern
+		}
+		return strings.ToLower(all[i].VendorName) < strings.ToLower(all[j].VendorName)
+	})
+	return all, err
 }
 
 // ByCategory lists the ids of the vendors in one consent category, in id
@@ -511,4 +535,19 @@ func (s *Store) Stats() ([]CategoryStats, error) {
 		out = append(out, *counts[c])
 	}
 	return out, nil
+}
+
+// IDs lists every vendor's id, in id order: what shell completion offers.
+func (s *Store) IDs() ([]string, error) {
+	var ids []string
+	err := s.view(func(tx *bolt.Tx) error {
+		if b := tx.Bucket(bucketBrief); b != nil {
+			return b.ForEach(func(k, _ []byte) error {
+				ids = append(ids, string(k))
+				return nil
+			})
+		}
+		return nil
+	})
+	return ids, err
 }

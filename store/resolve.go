@@ -1,7 +1,9 @@
 package store
 
 import (
+	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/vendex/vendex/data"
@@ -29,9 +31,14 @@ type resolver struct {
 	source string // the layer's provenance label
 	user   bool   // a user layer: it keeps every host
 	// The record's names, normalised once: nameKey its name's, aliasKeys
-	// its aliases' (a buffer the records share).
+	// its aliases' (a buffer the records share), dbaKeys the names on
+	// either side of a "d/b/a" in its name.
 	nameKey   string
 	aliasKeys []string
+	dbaKeys   []string
+	// policies are the curated vendors by privacy policy URL (policyKey),
+	// read when a record first needs them.
+	policies map[string][]string
 }
 
 func (r *resolver) existingVendor(id string) *data.Vendor {
@@ -149,9 +156,14 @@ func (r *resolver) indexedOwner(suffix string, remember bool) (id string, found 
 	}
 	if raw := r.domainClaims(suffix); raw != nil {
 		if cs, err := decodeClaims(raw); err == nil {
-			found = true // only shared claims: nobody's in particular
 			for _, c := range cs {
-				if c.Path == "" && !c.Shared {
+				if c.Path != "" {
+					// A script source narrowed to a path claims that
+					// path, not the host: the parent domain answers.
+					continue
+				}
+				found = true // only shared claims: nobody's in particular
+				if !c.Shared {
 					id = c.ID
 					break
 				}
@@ -227,11 +239,12 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 	if rec.ID != "" && !data.ValidID(rec.ID) {
 		return fmt.Errorf("record %d: malformed id %q", i, rec.ID)
 	}
-	r.nameKey, r.aliasKeys = data.NormalizeName(rec.Name), r.aliasKeys[:0]
+	keys := data.NameKeys(rec.Name)
+	r.nameKey, r.dbaKeys, r.aliasKeys = keys[0], keys[1:], r.aliasKeys[:0]
 	for _, a := range rec.Aliases {
 		r.aliasKeys = append(r.aliasKeys, data.NormalizeName(a))
 	}
-	id, how := r.match(rec)
+	id, how, why := r.match(rec)
 	var old *data.Vendor
 	if id != "" {
 		old = r.existingVendor(id)
@@ -241,6 +254,7 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 	prev, seen := r.out[id] // an earlier record of the file is this vendor
 	if old != nil && !seen {
 		r.rep.Joined[how]++
+		r.rep.Joins = append(r.rep.Joins, Join{Record: rec.Name, ID: id, How: how, Why: why})
 	}
 	rec.ID = id
 	if old != nil && !r.user && rec.Name != "" && r.nameKey != data.NormalizeName(old.Name) {
@@ -261,6 +275,9 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 	r.reportCategory(rec, old)
 	// The alias added above has the name's key, which goes in first.
 	r.addLocalKey(r.nameKey, id)
+	for _, k := range r.dbaKeys {
+		r.addLocalKey(k, id)
+	}
 	for _, k := range r.aliasKeys {
 		r.addLocalKey(k, id)
 	}
@@ -279,10 +296,11 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 }
 
 // match is the vendor rec describes, by the first of Import's rules that
-// finds one, and that rule ("id", "name", "domain"); "" if none does.
-func (r *resolver) match(rec *data.Vendor) (id, how string) {
+// finds one, that rule ("id", "name", "domain", "privacy policy") and what
+// matched; "" if none does.
+func (r *resolver) match(rec *data.Vendor) (id, how, why string) {
 	if rec.ID != "" {
-		return rec.ID, "id"
+		return rec.ID, "id", rec.ID
 	}
 	// An IAB TCF vendor id is an id too: it outranks names, which the
 	// IAB's own files spell differently.
@@ -291,44 +309,205 @@ func (r *resolver) match(rec *data.Vendor) (id, how string) {
 		if strings.HasPrefix(a, dataset.IABAliasPrefix) {
 			tcf = true
 			if id = r.byKey(r.aliasKeys[i]); id != "" {
-				return id, "id"
+				return id, "id", a
 			}
 		}
 	}
-	if id = r.byKey(r.nameKey); id != "" {
-		return id, "name"
-	}
-	for _, k := range r.aliasKeys {
+	for _, k := range append([]string{r.nameKey}, r.dbaKeys...) {
 		if id = r.byKey(k); id != "" {
-			return id, "name"
+			return id, "name", fmt.Sprintf("%q is %q", rec.Name, k)
 		}
 	}
-	// A record with a TCF id that no vendor has does not join one by its
-	// domains: OVK lists EMX Digital under aws.amazon.com alone, which
-	// made Amazon a TCF vendor.
-	if tcf {
-		return "", ""
+	for i, k := range r.aliasKeys {
+		if id = r.byKey(k); id != "" {
+			return id, "name", fmt.Sprintf("alias %q is %q", rec.Aliases[i], k)
+		}
 	}
-	return r.byDomains(rec.Domains), "domain"
+	if id, why = r.byDomains(rec, tcf); id != "" {
+		return id, "domain", why
+	}
+	if id, why = r.byPolicy(rec); id != "" {
+		return id, "privacy policy", why
+	}
+	return "", "", ""
 }
 
-// byDomains is the vendor that covers at least half of domains (the one
-// that covers most of them), or "".
-func (r *resolver) byDomains(domains []data.Domain) string {
-	votes := map[string]int{}
-	best := ""
+// byDomains is the vendor that covers at least half of rec's domains (the
+// one that covers most of them), or, when the hosts covered are spread
+// over several vendors of one owner (Google's, X's), the one of them that
+// covers most; "" if none, with the hosts that decided it.
+//
+// A record with a TCF id (tcf) joins by its domains only a vendor whose
+// names share a word with it: OVK lists EMX Digital under aws.amazon.com
+// alone, which would have made Amazon a TCF vendor.
+func (r *resolver) byDomains(rec *data.Vendor, tcf bool) (string, string) {
+	domains := rec.Domains
+	votes := map[string][]string{} // vendor id -> hosts it covers
+	var order []string
 	for _, d := range domains {
 		if o := r.owner(d.Host); o != "" {
-			votes[o]++
-			if best == "" || votes[o] > votes[best] {
-				best = o
+			if _, ok := votes[o]; !ok {
+				order = append(order, o)
+			}
+			votes[o] = append(votes[o], d.Host)
+		}
+	}
+	if len(order) == 0 {
+		return "", ""
+	}
+	best := order[0]
+	for _, o := range order[1:] {
+		if len(votes[o]) > len(votes[best]) {
+			best = o
+		}
+	}
+	hosts := votes[best]
+	if 2*len(hosts) < len(domains) && len(order) > 1 {
+		best, hosts = r.byOwner(order, votes)
+	}
+	if best == "" || 2*len(hosts) < len(domains) {
+		return "", ""
+	}
+	if tcf && !r.sharesWord(rec.Name, best) {
+		return "", ""
+	}
+	return best, fmt.Sprintf("%d of %d hosts: %s", len(hosts), len(domains), strings.Join(hosts, ", "))
+}
+
+// byOwner groups the vendors that voted (in order) by their owner and
+// returns the vendor with most votes in the group with most, and the
+// hosts the whole group covers.
+func (r *resolver) byOwner(order []string, votes map[string][]string) (string, []string) {
+	groups := map[string][]string{} // owner key -> hosts
+	top := map[string]string{}      // owner key -> its vendor with most votes
+	bestOwner := ""
+	for _, id := range order {
+		v := r.existingVendor(id)
+		if v == nil || v.Owner == "" {
+			continue
+		}
+		k := data.NormalizeName(v.Owner)
+		groups[k] = append(groups[k], votes[id]...)
+		if t, ok := top[k]; !ok || len(votes[id]) > len(votes[t]) {
+			top[k] = id
+		}
+		if bestOwner == "" || len(groups[k]) > len(groups[bestOwner]) {
+			bestOwner = k
+		}
+	}
+	if bestOwner == "" {
+		return "", nil
+	}
+	return top[bestOwner], groups[bestOwner]
+}
+
+// sharesWord reports whether a word of name (three letters or more, not
+// a word many companies' names have) is a word of vendor id's id, name,
+// owner or aliases.
+func (r *resolver) sharesWord(name, id string) bool {
+	v := r.existingVendor(id)
+	if v == nil {
+		return false
+	}
+	theirs := map[string]bool{}
+	for _, n := range append([]string{id, v.Name, v.Owner}, v.Aliases...) {
+		for _, w := range strings.Fields(data.NormalizeName(n)) {
+			theirs[w] = true
+		}
+	}
+	for _, w := range strings.Fields(data.NormalizeName(name)) {
+		if len(w) >= 3 && !commonNameWords[w] && theirs[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// commonNameWords say nothing about which company a name is.
+var commonNameWords = map[string]bool{
+	"the": true, "and": true, "media": true, "digital": true, "group": true, "ads": true, "tech": true,
+	"technologies": true, "technology": true, "solutions": true, "services": true, "interactive": true,
+	"network": true, "networks": true, "advertising": true, "marketing": true, "data": true, "global": true,
+	"international": true, "online": true, "labs": true, "software": true, "holdings": true, "holding": true,
+	"systems": true, "europe": true, "mobile": true, "web": true, "platform": true, "com": true,
+}
+
+// byPolicy is the one curated vendor (the catalogue's or the user's)
+// whose privacy policy is rec's, or "": the IAB's list gives each vendor
+// its policy and no domains, and the catalogue took many policies from it.
+// An owner of several vendors (Google, Adobe) shares one policy among
+// them, so a policy names a vendor only when its owner has no other.
+func (r *resolver) byPolicy(rec *data.Vendor) (string, string) {
+	k := policyKey(rec.PrivacyPolicy)
+	if k == "" {
+		return "", ""
+	}
+	if r.policies == nil {
+		r.readPolicies()
+	}
+	if ids := r.policies[k]; len(ids) == 1 && ids[0] != "" {
+		return ids[0], "privacy policy " + rec.PrivacyPolicy
+	}
+	return "", ""
+}
+
+// readPolicies fills r.policies from the curated layers; a vendor whose
+// owner has others counts as "", so that its policy names none.
+func (r *resolver) readPolicies() {
+	type entry struct{ id, owner string }
+	var all []entry
+	byPolicy := map[string][]int{}
+	owners := map[string]map[string]bool{} // owner key -> its vendors
+	for _, l := range r.layers {
+		if l.vendors == nil || !l.rank.curated() {
+			continue
+		}
+		_ = l.vendors.ForEach(func(_, raw []byte) error {
+			var v struct {
+				ID            string `json:"id"`
+				Owner         string `json:"owner"`
+				PrivacyPolicy string `json:"privacy_policy"`
+			}
+			if json.Unmarshal(raw, &v) != nil {
+				return nil
+			}
+			o := data.NormalizeName(v.Owner)
+			if o != "" {
+				if owners[o] == nil {
+					owners[o] = map[string]bool{}
+				}
+				owners[o][v.ID] = true
+			}
+			if pk := policyKey(v.PrivacyPolicy); pk != "" {
+				byPolicy[pk] = append(byPolicy[pk], len(all))
+				all = append(all, entry{v.ID, o})
+			}
+			return nil
+		})
+	}
+	r.policies = make(map[string][]string, len(byPolicy))
+	for pk, is := range byPolicy {
+		for _, i := range is {
+			id := all[i].id
+			if o := all[i].owner; o != "" && len(owners[o]) > 1 {
+				id = ""
+			}
+			if !slices.Contains(r.policies[pk], id) {
+				r.policies[pk] = append(r.policies[pk], id)
 			}
 		}
 	}
-	if best != "" && 2*votes[best] >= len(domains) {
-		return best
+}
+
+// policyKey folds a privacy policy URL for comparing: no scheme, no
+// "www.", no fragment, no trailing slash, lower case.
+func policyKey(u string) string {
+	u = strings.ToLower(strings.TrimSpace(u))
+	u, _, _ = strings.Cut(u, "#")
+	for _, p := range []string{"https://", "http://", "www."} {
+		u = strings.TrimPrefix(u, p)
 	}
-	return ""
+	return strings.TrimRight(u, "/")
 }
 
 // keepHosts drops the hosts of rec (of vendor rec.ID, which the file held

@@ -176,7 +176,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.state == stateCard || (m.wide() && msg.X >= m.listWidth()) {
 			m.card, _ = m.card.update(msg)
 		} else if m.state == stateList {
-			m.list, _ = m.list.update(msg)
+			if msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress {
+				// One click selects a row; a click on the selected row
+				// (the second of a double click) opens it.
+				if again, ok := m.list.click(msg.Y - listTop); ok && again {
+					return m.openSelected(), nil
+				}
+			} else {
+				m.list, _ = m.list.update(msg)
+			}
 			m.syncPreview()
 		}
 		return m, nil
@@ -237,14 +245,7 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.list.input.SetValue("")
 		return m, m.list.search()
 	case key.Matches(msg, k.Open):
-		v, ok := m.list.selected()
-		if !ok {
-			return m, nil
-		}
-		m.history = nil
-		m.card.open(v, 0, -1)
-		m.state = stateCard
-		return m, nil
+		return m.openSelected(), nil
 	}
 	var cmd tea.Cmd
 	m.list, cmd = m.list.update(msg)
@@ -295,6 +296,22 @@ func (m *Model) follow(id string) {
 	m.card.open(v, 0, -1)
 }
 
+// listTop is the screen line of the list's first row: under the header
+// and the search line.
+const listTop = 2
+
+// openSelected opens the card of the list's selected vendor.
+func (m Model) openSelected() Model {
+	v, ok := m.list.selected()
+	if !ok {
+		return m
+	}
+	m.history = nil
+	m.card.open(v, 0, -1)
+	m.state = stateCard
+	return m
+}
+
 // goBack returns to the previous vendor as it was left, or to the list.
 func (m *Model) goBack() {
 	for len(m.history) > 0 {
@@ -306,7 +323,11 @@ func (m *Model) goBack() {
 		}
 	}
 	m.state = stateList
-	m.syncPreview()
+	if v, ok := m.list.selected(); ok && m.wide() {
+		// The preview starts at the card's top, with its title, however
+		// far the card was scrolled.
+		m.card.open(v, 0, -1)
+	}
 }
 
 // vendor is the loaded vendor with this id.
@@ -378,7 +399,7 @@ func (m Model) View() string {
 	var body string
 	switch {
 	case m.state == stateHelp:
-		body = m.help.FullHelpView(m.helpKeys().FullHelp())
+		body = m.fullHelp()
 		if _, ok := m.helpKeys().(listKeys); ok {
 			body += "\n"
 			for _, l := range strings.Split(ansi.Wrap(listHelpNote, max(1, m.width), ""), "\n") {
@@ -411,26 +432,12 @@ func (m Model) View() string {
 	default:
 		lines = append(lines, st.Status.Render(m.status))
 	}
-	lines = append(lines, m.help.ShortHelpView(m.helpKeys().ShortHelp()))
+	lines = append(lines, m.footer())
 
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, m.width, "…")
 	}
 	return strings.Join(lines[:min(len(lines), m.height)], "\n")
-}
-
-func (m Model) helpKeys() help.KeyMap {
-	s := m.state
-	if s == stateHelp {
-		s = m.back
-	}
-	switch s {
-	case stateCard:
-		return cardKeys{m.common.keys}
-	case stateLookup:
-		return promptKeys{m.common.keys}
-	}
-	return listKeys{k: m.common.keys, esc: m.listEsc()}
 }
 
 // listEsc is the list's esc binding, its help saying what esc does now.
@@ -585,6 +592,7 @@ func (m Model) lookupDone(msg lookupMsg) Model {
 	if msg.match.Source {
 		how = "script source"
 	}
-	m.status = fmt.Sprintf("Found %s: %s %s matches %s", v.Name, how, data.CleanLine(msg.match.Matched), data.CleanLine(msg.input))
+	// The input is what was just typed: the message says what matched it.
+	m.status = fmt.Sprintf("Found %s by its %s %s", v.Name, how, data.CleanLine(msg.match.Matched))
 	return m
 }

@@ -19,7 +19,7 @@ func ErrorText(err error) string {
 	switch {
 	case errors.Is(err, store.ErrLocked):
 		return "The catalogue is locked by another vendex that is writing to it; try again in a moment."
-	case errors.Is(err, store.ErrNewerSchema):
+	case errors.Is(err, store.ErrNewerSchema), errors.Is(err, store.ErrNewerCatalogue):
 		return "The catalogue was written by a newer vendex; upgrade vendex to read it."
 	case errors.Is(err, store.ErrNotFound):
 		return "Not in the catalogue."

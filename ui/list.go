@@ -187,6 +187,19 @@ func (l *vendorList) applyFilter() {
 	l.clamp()
 }
 
+// click selects the row shown on line y of the list's rows (0 the first);
+// again says it was selected already. ok is false off the rows.
+func (l *vendorList) click(y int) (again, ok bool) {
+	i := l.offset + y
+	if y < 0 || y >= l.rows() || i >= len(l.shown) {
+		return false, false
+	}
+	again = i == l.cursor
+	l.cursor = i
+	l.clamp()
+	return again, true
+}
+
 func (l *vendorList) move(d int) {
 	l.cursor += d
 	l.clamp()
@@ -331,7 +344,7 @@ func (l vendorList) row(r search.Result, hits []int, selected bool) string {
 		case search.Domain:
 			line += cell(entry, hits, extraW, base)
 		default:
-			line += cell(v.MainDomain(), nil, extraW, base)
+			line += cell(data.UnicodeHost(v.MainDomain()), nil, extraW, base)
 		}
 	}
 	if !selected {

@@ -136,8 +136,8 @@ func TestLookup(t *testing.T) {
 	s.golden("prompt", v)
 	s.press(tea.KeyEnter)
 	v = s.waitText("Found Twilio")
-	if !strings.Contains(v, "Twilio Inc.") || !strings.Contains(v, "script source media.twiliocdn.com/sdk/js/client/ matches") {
-		t.Fatalf("the lookup did not open Twilio's card:\n%s", v)
+	if !strings.Contains(v, "Twilio Inc.") || !strings.Contains(v, "Found Twilio by its script source media.twiliocdn.com/sdk/js/client/\n") {
+		t.Fatalf("the lookup did not open Twilio's card, saying what matched in one line:\n%s", v)
 	}
 
 	s.typeText("l")
@@ -151,7 +151,7 @@ func TestLookup(t *testing.T) {
 	s.press(tea.KeyCtrlL)
 	s.typeText("twilio.com")
 	s.press(tea.KeyEnter)
-	v = s.waitText("Found Twilio: domain twilio.com")
+	v = s.waitText("Found Twilio by its domain twilio.com")
 	if strings.Contains(line(v, 0), "Twilio › Twilio") {
 		t.Fatalf("looking up the vendor on the card should not stack it again:\n%s", v)
 	}

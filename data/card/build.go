@@ -114,13 +114,23 @@ func NoStorageText(v data.Vendor) string {
 
 func permissions(v data.Vendor) []Block {
 	if len(v.Permissions) == 0 {
-		return []Block{Prose{"It asks for no browser permissions."}}
+		return []Block{Prose{NoPermissionsText(v)}}
 	}
 	l := make(List, len(v.Permissions))
 	for i, p := range v.Permissions {
 		l[i] = Item{Lead: string(p.Name), Text: p.When}
 	}
 	return []Block{l}
+}
+
+// NoPermissionsText explains an empty permissions section: the catalogue
+// records the permissions each of its vendors asks for, while no dataset
+// an import reads says anything about them.
+func NoPermissionsText(v data.Vendor) string {
+	if v.FromImportsOnly() {
+		return "Not recorded: the datasets this vendor was imported from do not say which browser permissions it asks for."
+	}
+	return "It asks for no browser permissions."
 }
 
 func compliance(v data.Vendor) []Block {
@@ -190,7 +200,11 @@ func domains(v data.Vendor) []Block {
 		if d.Note != "" {
 			notes = append(notes, d.Note)
 		}
-		t.Rows = append(t.Rows, []string{d.Host, c.Title(), strings.Join(notes, "; ")})
+		host := d.Host
+		if u := data.UnicodeHost(host); u != host {
+			host = u + " (" + d.Host + ")" // as read, and as a blocklist needs it
+		}
+		t.Rows = append(t.Rows, []string{host, c.Title(), strings.Join(notes, "; ")})
 	}
 	return []Block{t}
 }

@@ -148,3 +148,39 @@ func TestEmptyStorageIsExplained(t *testing.T) {
 		}
 	}
 }
+
+// A vendor only a dataset knows has no recorded permissions: its card says
+// so rather than claim it asks for none; a catalogue vendor's says none.
+func TestACardWithNoPermissionsRecordedSaysNotRecorded(t *testing.T) {
+	imported := data.Vendor{ID: "aardvark", Name: "Aardvark", Provenance: []data.Provenance{{Field: "name", Value: "Aardvark", Source: "import:ocd-csv:ocd.csv"}}}
+	if md := Markdown(Build(imported, nil)); !strings.Contains(md, "Not recorded") || strings.Contains(md, "asks for no browser permissions") {
+		t.Errorf("the imported vendor's card claims what nobody recorded:\n%s", md)
+	}
+	vs, names := catalogue(t)
+	if md := Markdown(Build(vs["hotjar"], names)); !strings.Contains(md, "It asks for no browser permissions.") {
+		t.Error("the catalogue's Hotjar card no longer says it asks for no permissions")
+	}
+}
+
+// At 80 columns Hotjar's storage table shows each cookie name whole: the
+// kind and lifetime columns give up room before the names do.
+func TestStorageNamesKeepTheirRoomAt80Columns(t *testing.T) {
+	vs, _ := catalogue(t)
+	var tb Table
+	for _, b := range storage(vs["hotjar"]) {
+		if x, ok := b.(Table); ok {
+			tb = x
+		}
+	}
+	widths, ok := tb.Widths(76)
+	if !ok {
+		t.Fatal("no room for the table at 80 columns")
+	}
+	longest := 0
+	for _, row := range tb.Rows {
+		longest = max(longest, ansi.StringWidth(row[1]))
+	}
+	if widths[1] < longest {
+		t.Errorf("the name column is %d cells, its longest name %d (widths %v)", widths[1], longest, widths)
+	}
+}

@@ -67,14 +67,17 @@ func (t Table) Items() List {
 
 // MinWide is the narrowest a table's wide column may be before a writer
 // shows the table as a list instead.
-const MinWide = 28
+const MinWide = 24
 
 // Widths lays the table out in width cells, a gap of one cell between
-// columns: each narrow column as wide as its widest cell (at most 32), the
-// wide column the rest. ok is false when that leaves the wide column
-// narrower than MinWide: show t.Items() instead.
+// columns. Names and hosts (Code columns) get their widest cell, up to 48
+// cells; the other narrow columns theirs, up to 20, and give up room first
+// (down to their title) when the wide column would be narrower than
+// MinWide; names give up room last, down to 24. ok is false when the wide
+// column is still narrower than MinWide: show t.Items() instead.
 func (t Table) Widths(width int) (widths []int, ok bool) {
 	widths = make([]int, len(t.Columns))
+	floor := make([]int, len(t.Columns))
 	wide, used := -1, 0
 	for i, col := range t.Columns {
 		if col.Wide {
@@ -82,14 +85,39 @@ func (t Table) Widths(width int) (widths []int, ok bool) {
 			continue
 		}
 		w := ansi.StringWidth(col.Title)
+		floor[i] = max(w, 4)
 		for _, row := range t.Rows {
 			w = max(w, ansi.StringWidth(row[i]))
 		}
-		widths[i] = min(w, 32)
+		if col.Code {
+			widths[i], floor[i] = min(w, 48), min(w, max(floor[i], 24))
+		} else {
+			widths[i] = min(w, 20)
+		}
 		used += widths[i] + 1
 	}
 	if wide < 0 {
 		return widths, used-1 <= width
+	}
+	// Shrink the widest column that may still give, the others before
+	// names, one cell at a time.
+	for width-used < MinWide {
+		best := -1
+		for _, code := range []bool{false, true} {
+			for i, col := range t.Columns {
+				if !col.Wide && col.Code == code && widths[i] > floor[i] && (best < 0 || widths[i] > widths[best]) {
+					best = i
+				}
+			}
+			if best >= 0 {
+				break
+			}
+		}
+		if best < 0 {
+			break
+		}
+		widths[best]--
+		used--
 	}
 	widths[wide] = width - used
 	return widths, widths[wide] >= MinWide

@@ -61,7 +61,14 @@ func (rd *reader) gvl(b []byte) ([]data.Vendor, error) {
 			nameOnly++ // a vendor info file's vendor with no domains: nothing to add
 			continue
 		}
-		rd.addGVLVendor(c.get(g.Name, g.Name), g, path)
+		// The TCF id tells vendors apart: names alone would join
+		// "Fabrikam Ltd." (vendor 7) and "Fabrikam" (vendor 8), which
+		// compare equal without their legal forms.
+		key := g.Name
+		if g.ID > 0 {
+			key = iabAlias(g.ID)
+		}
+		rd.addGVLVendor(c.get(key, g.Name), g, path)
 	}
 	if nameOnly > 0 {
 		// First: the one warning that says much, before the many that

@@ -129,6 +129,8 @@ Commands:
   forget SOURCE      remove everything one import added
   scan FILE...       which vendors a site loads, what they store, what ran before consent
   declare FILE...    write the site's cookie declaration (Markdown, HTML, CSV, JSON)
+  completion SHELL   print the completion script for bash, zsh or fish
+  man                print the manual page
 
 Options:
   --db PATH          the database file (default: $VENDEX_DB, else
@@ -167,6 +169,10 @@ func init() {
 		"forget":   forgetCommand,
 		"scan":     scanCommand,
 		"declare":  declareCommand,
+
+		"completion": completionCommand,
+		"man":        manCommand,
+		"__ids":      {cmdIDs, "__ids\n\nList every vendor id (for completion scripts).", "vendex __ids"},
 	}
 }
 

@@ -35,10 +35,11 @@ func cmdCookie(c *cli, args []string) error {
 			Kind     string        `json:"kind"`
 			Lifetime string        `json:"lifetime"`
 			Purpose  string        `json:"purpose"`
+			Source   string        `json:"source"`
 		}
 		out := make([]hit, 0, len(ms))
 		for _, m := range ms {
-			out = append(out, hit{m.VendorID, m.VendorName, m.Category, m.Item.Name, string(m.Item.Kind), m.Item.Lifetime.Code(), m.Item.Purpose})
+			out = append(out, hit{m.VendorID, m.VendorName, m.Category, m.Item.Name, string(m.Item.Kind), m.Item.Lifetime.Code(), m.Item.Purpose, m.Source})
 		}
 		if err := c.printJSON(out); err != nil {
 			return err
@@ -46,11 +47,11 @@ func cmdCookie(c *cli, args []string) error {
 	} else {
 		tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
 		if len(ms) > 0 {
-			fmt.Fprintln(tw, "VENDOR\tKIND\tNAME\tLIFETIME\tCATEGORY\tPURPOSE")
+			fmt.Fprintln(tw, "VENDOR\tKIND\tNAME\tLIFETIME\tCATEGORY\tSOURCE\tPURPOSE")
 		}
 		for _, m := range ms {
-			fmt.Fprintf(tw, "%s (%s)\t%s\t%s\t%s\t%s\t%s\n", data.CleanLine(m.VendorName), m.VendorID, data.CleanLine(string(m.Item.Kind)),
-				data.CleanLine(m.Item.Name), m.Item.Lifetime, m.Category.Title(), data.CleanLine(m.Item.Purpose))
+			fmt.Fprintf(tw, "%s (%s)\t%s\t%s\t%s\t%s\t%s\t%s\n", data.CleanLine(m.VendorName), m.VendorID, data.CleanLine(string(m.Item.Kind)),
+				data.CleanLine(m.Item.Name), m.Item.Lifetime, m.Category.Title(), data.CleanLine(m.Source), data.CleanLine(m.Item.Purpose))
 		}
 		if err := tw.Flush(); err != nil {
 			return err

@@ -19,6 +19,9 @@ func cmdCoverage(c *cli, args []string) error {
 	if len(pos) != 1 {
 		return usagef("coverage needs one file of hosts (or - for stdin)")
 	}
+	if *top < 0 {
+		return usagef("--top must be 0 or more") // as search's --limit
+	}
 	var r io.Reader = c.stdin
 	if pos[0] != "-" {
 		f, err := os.Open(pos[0])

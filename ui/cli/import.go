@@ -23,7 +23,7 @@ import (
 
 // The import, sources and forget commands, for main.go's command table.
 var (
-	importCommand = command{cmdImport, "import [--format F] [--dry-run] [--user] [-v] FILE...\n\n" +
+	importCommand = command{cmdImport, "import [--format F] [--dry-run] [--user] [-v] FILE... | import -\n\n" +
 		"Add vendors from your own vendor files or from public datasets. All the\n" +
 		"files land together or not at all: a malformed file is reported with its\n" +
 		"line or JSON path and nothing is written. Lookups keep working meanwhile.\n" +
@@ -68,7 +68,10 @@ func cmdImport(c *cli, args []string) error {
 		return err
 	}
 	if len(pos) == 0 {
-		return usagef("import needs at least one file")
+		return usagef("import needs at least one file (- reads stdin)")
+	}
+	if slices.Contains(pos, "-") && len(pos) > 1 {
+		return usagef("import reads stdin (-) alone, not with other files")
 	}
 	var forced dataset.Format
 	if *formatName != "" {
@@ -89,26 +92,11 @@ func cmdImport(c *cli, args []string) error {
 		if ctx.Err() != nil {
 			return errInterrupted("import")
 		}
-		b, err := os.ReadFile(p)
+		f, err := c.readImportFile(p, forced, *verbose)
 		if err != nil {
-			return fmt.Errorf("import: %w", err)
+			return err
 		}
-		f := forced
-		if f == "" {
-			if f, err = dataset.DetectFormat(p, b); err != nil {
-				return err
-			}
-		}
-		vs, warns, err := dataset.ReadBytes(f, p, b)
-		if err != nil {
-			return fmt.Errorf("%w; nothing was imported", err)
-		}
-		if len(vs) == 0 {
-			printWarnings(c.stderr, warns, *verbose) // they may say why
-			return fmt.Errorf("%s: no vendor records in it as %s (is that its format?); nothing was imported", data.CleanLine(p), f)
-		}
-		sum := sha256.Sum256(b)
-		files = append(files, importFile{path: p, format: f, hash: hex.EncodeToString(sum[:]), records: vs, warns: warns})
+		files = append(files, f)
 	}
 	var reports []store.ImportReport
 	importAll := func(s *store.Store) error {
@@ -206,7 +194,7 @@ func cmdForget(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
+	if len(pos) != 1 || strings.TrimSpace(pos[0]) == "" {
 		return usagef("forget needs one source, as 'vendex sources' lists it")
 	}
 	path, err := c.dbFile()
@@ -252,4 +240,41 @@ func (c *cli) interruptible() (context.Context, context.CancelFunc) {
 // as a shell reports a process ended by SIGINT.
 func errInterrupted(cmd string) error {
 	return exitError{130, cmd + " interrupted; the catalogue is as it was"}
+}
+
+// readImportFile reads and parses one file to import (stdin for "-"), as
+// forced names its format or, when empty, as its content says.
+func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (importFile, error) {
+	b, err := c.readImport(p)
+	if err != nil {
+		return importFile{}, fmt.Errorf("import: %w", err)
+	}
+	if p == "-" {
+		p = "stdin" // the name provenance and the report give it
+	}
+	f := forced
+	if f == "" {
+		if f, err = dataset.DetectFormat(p, b); err != nil {
+			return importFile{}, err
+		}
+	}
+	vs, warns, err := dataset.ReadBytes(f, p, b)
+	if err != nil {
+		return importFile{}, fmt.Errorf("%w; nothing was imported", err)
+	}
+	if len(vs) == 0 {
+		printWarnings(c.stderr, warns, verbose) // they may say why
+		return importFile{}, fmt.Errorf("%s: no vendor records in it as %s (is that its format?); nothing was imported", data.CleanLine(p), f)
+	}
+	sum := sha256.Sum256(b)
+	return importFile{path: p, format: f, hash: hex.EncodeToString(sum[:]), records: vs, warns: warns}, nil
+}
+
+// readImport reads the file at p, or stdin for "-" (as lookup and coverage
+// do).
+func (c *cli) readImport(p string) ([]byte, error) {
+	if p == "-" {
+		return io.ReadAll(c.stdin)
+	}
+	return os.ReadFile(p)
 }

@@ -47,8 +47,7 @@ func reportText(r store.ImportReport) string {
 		list(title, len(cs), func(i int) string { return cs[i].String() })
 	}
 	changes("new vendors", r.NewVendors)
-	fmt.Fprintf(&b, "  joined existing vendors: %d (by id %d, by name or alias %d, by domain %d)\n",
-		r.JoinedTotal(), r.Joined["id"], r.Joined["name"], r.Joined["domain"])
+	fmt.Fprintf(&b, "  joined existing vendors: %d (%s)\n", r.JoinedTotal(), joinedBy(r))
 	changes("new domains", r.NewDomains)
 	changes("new cookies and storage keys", r.NewCookies)
 	list("conflicts", len(r.Conflicts), func(i int) string { return r.Conflicts[i] })
@@ -88,9 +87,17 @@ func printFullReport(w io.Writer, r store.ImportReport) {
 			fmt.Fprintf(w, "  %s: %s\n", l.title, data.CleanLine(it.String()))
 		}
 	}
+	for _, j := range r.Joins {
+		fmt.Fprintf(w, "  joined: %s -> %s by %s: %s\n", data.CleanLine(j.Record), j.ID, j.How, data.CleanLine(j.Why))
+	}
 	for _, c := range r.Conflicts {
 		fmt.Fprintf(w, "  conflict: %s\n", data.CleanLine(c))
 	}
-	fmt.Fprintf(w, "  joined existing vendors: %d (by id %d, by name or alias %d, by domain %d)\n",
-		r.JoinedTotal(), r.Joined["id"], r.Joined["name"], r.Joined["domain"])
+	fmt.Fprintf(w, "  joined existing vendors: %d (%s)\n", r.JoinedTotal(), joinedBy(r))
+}
+
+// joinedBy counts the joins by rule, in the order the rules are tried.
+func joinedBy(r store.ImportReport) string {
+	return fmt.Sprintf("by id %d, by name or alias %d, by domain %d, by privacy policy %d",
+		r.Joined["id"], r.Joined["name"], r.Joined["domain"], r.Joined["privacy policy"])
 }

@@ -47,10 +47,13 @@ func cmdSearch(c *cli, args []string) error {
 		for _, h := range hits {
 			out = append(out, hit{h.v.ID, h.v.Name, h.v.Category, h.matched, h.score})
 		}
-		return c.printJSON(out)
+		if err := c.printJSON(out); err != nil || len(hits) > 0 {
+			return err
+		}
 	}
 	if len(hits) == 0 {
-		fmt.Fprintf(c.stderr, "vendex: no vendor matches %q\n", strings.Join(pos, " "))
+		// As with cookie and lookup, --json or not: 1 when nothing is found.
+		fmt.Fprintf(c.stderr, "vendex: no vendor matches %q\n", data.CleanLine(strings.Join(pos, " ")))
 		return exitError{code: 1}
 	}
 	tw := &table{w: c.stdout}

@@ -46,7 +46,7 @@ func cmdStats(c *cli, args []string) error {
 			Layers     int    `json:"layers"`
 		}{s.Path(), s.Size(), s.CatalogueVersion(), vendors, domains, nil, len(layers)}
 		for _, x := range st {
-			out.Categories = append(out.Categories, cat{x.Category.Title(), x.Vendors, x.Domains})
+			out.Categories = append(out.Categories, cat{x.Category.Slug(), x.Vendors, x.Domains})
 		}
 		return c.printJSON(out)
 	}

@@ -14,7 +14,8 @@ import (
 
 // The browser ranks vendors by their best entry, ties by name, and
 // highlights what fuzzy.Find would: the same list as ranking fuzzy.Find's
-// matches vendor by vendor, for one-letter queries (the tables) and longer
+// matches (of the folded query over the folded entries; the offsets back
+// in the text as shown) vendor by vendor, for one-letter queries (the tables) and longer
 // ones, with many vendors sharing a score.
 func TestVendorRankingFollowsFuzzyFind(t *testing.T) {
 	names := synth.Names(3000)
@@ -37,10 +38,11 @@ func TestVendorRankingFollowsFuzzyFind(t *testing.T) {
 		}
 		var wants []want
 		seen := map[int32]bool{}
-		for _, m := range sahilm.Find(q, entries) {
+		for _, m := range sahilm.Find(Fold(q), entries) {
 			if v := x.owner[m.Index]; !seen[v] {
 				seen[v] = true
-				wants = append(wants, want{v, m.Str, m.MatchedIndexes, m.Score})
+				shown := x.display[m.Index]
+				wants = append(wants, want{v, shown, unfoldOffsets(shown, m.MatchedIndexes), m.Score})
 			}
 		}
 		slices.SortStableFunc(wants, func(a, b want) int {

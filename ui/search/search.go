@@ -31,9 +31,15 @@ const (
 type Index struct {
 	vendors []data.Vendor // sorted by name, cleaned for display
 	byID    map[string]int
-	fuzzy   *fuzzy.Index
-	owner   []int32 // entry -> vendor
-	fields  []Field // entry -> which string it is
+	// fuzzy matches each entry's text folded (Fold: no accents); display
+	// is the entry as shown, hosts in Unicode. An internationalised host
+	// has a second entry, its ASCII form, so that either form finds it;
+	// asciiForm marks those, whose offsets do not point into display.
+	fuzzy     *fuzzy.Index
+	display   []string
+	asciiForm []bool
+	owner     []int32 // entry -> vendor
+	fields    []Field // entry -> which string it is
 	// imported marks vendors that only imported datasets know; they list
 	// after the curated ones.
 	imported    []bool
@@ -118,20 +124,26 @@ func NewIndex(vs []data.Vendor) *Index {
 	}
 	for i, v := range x.vendors {
 		x.byID[v.ID] = i
-		add := func(s string, f Field) {
-			if s == "" {
+		add := func(match, show string, f Field, ascii bool) {
+			if match == "" {
 				return
 			}
-			entries = append(entries, s)
+			entries = append(entries, Fold(match))
+			x.display = append(x.display, show)
+			x.asciiForm = append(x.asciiForm, ascii)
 			x.owner = append(x.owner, int32(i))
 			x.fields = append(x.fields, f)
 		}
-		add(v.Name, Name)
+		add(v.Name, v.Name, Name, false)
 		for _, a := range v.Aliases {
-			add(a, Alias)
+			add(a, a, Alias, false)
 		}
 		for _, d := range v.Domains {
-			add(d.Host, Domain)
+			u := data.UnicodeHost(d.Host)
+			add(u, u, Domain, false)
+			if u != d.Host {
+				add(d.Host, u, Domain, true)
+			}
 		}
 	}
 	x.fuzzy = fuzzy.NewIndex(entries)
@@ -175,7 +187,7 @@ func (x *Index) Find(query string) []Result {
 		}
 		return x.curatedFirst(out, "")
 	}
-	r := x.fuzzy.FindRanked(query)
+	r := x.fuzzy.FindRanked(Fold(query))
 	seen := make([]bool, len(x.vendors))
 	out := make([]Result, 0, min(r.Len(), len(x.vendors)))
 	// Entries come best first, ties in entry order; a vendor's entries sit
@@ -190,7 +202,7 @@ func (x *Index) Find(query string) []Result {
 		seen[v] = true
 		out = append(out, Result{Vendor: v, Entry: int32(e), Score: int32(r.Score(i)), Field: x.fields[e]})
 	}
-	return x.curatedFirst(out, strings.TrimSpace(query))
+	return x.curatedFirst(out, Fold(strings.TrimSpace(query)))
 }
 
 // curatedFirst moves the vendors that only imported datasets know after
@@ -216,7 +228,7 @@ func (x *Index) curatedFirst(rs []Result, query string) []Result {
 			case bit != 0 && len(query) == 1:
 				strong[i] = true
 			default:
-				strong[i] = data.WordPrefixFold(x.Text(r), query)
+				strong[i] = data.WordPrefixFold(x.fuzzy.Entry(int(r.Entry)), query)
 			}
 		}
 	}
@@ -235,7 +247,7 @@ func (x *Index) Text(r Result) string {
 	if r.Entry < 0 {
 		return x.vendors[r.Vendor].Name
 	}
-	return x.fuzzy.Entry(int(r.Entry))
+	return x.display[r.Entry]
 }
 
 // Matched is the byte offsets of the characters of r's entry that query
@@ -244,5 +256,8 @@ func (x *Index) Matched(query string, r Result) []int {
 	if r.Entry < 0 || strings.TrimSpace(query) == "" {
 		return nil
 	}
-	return x.fuzzy.MatchedIndexes(query, int(r.Entry))
+	if x.asciiForm[r.Entry] {
+		return nil // the ASCII form matched: nothing of the shown form to mark
+	}
+	return unfoldOffsets(x.display[r.Entry], x.fuzzy.MatchedIndexes(Fold(query), int(r.Entry)))
 }

@@ -1,0 +1,163 @@
+package data
+
+import (
+	"strings"
+	"unicode"
+)
+
+// NormalizeName folds a vendor name or alias for comparing: lower case;
+// runs of spaces and punctuation (hyphens, dots, commas, brackets...)
+// collapsed to one space; runs of single letters joined ("S.p.A." is
+// "spa", "A/B Tasty" is "ab tasty"); and legal-form suffixes dropped from
+// the end ("Criteo SA", "PubMatic, Inc." and "Index Exchange, Inc." are
+// "criteo", "pubmatic" and "index exchange"). So "Google-Analytics",
+// "google analytics" and "Google  Analytics, Inc." meet. '&', '+' and '@'
+// are kept: they carry meaning in a name.
+func NormalizeName(s string) string {
+	n, ok := normalizeASCIIName(s)
+	if !ok {
+		s = strings.ToLower(strings.TrimSpace(s))
+		n = strings.Join(strings.FieldsFunc(s, nameGap), " ")
+	}
+	return trimLegalForm(n)
+}
+
+// nameGap reports whether r separates the words of a name.
+func nameGap(r rune) bool {
+	switch r {
+	case '&', '+', '@':
+		return false
+	}
+	return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsControl(r)
+}
+
+// asciiGap is nameGap for one byte of ASCII.
+var asciiGap = func() (t [128]bool) {
+	for c := range 128 {
+		t[c] = nameGap(rune(c))
+	}
+	return t
+}()
+
+// normalizeASCIIName is the folding of NormalizeName for an ASCII name, in
+// one pass and, when the name is already folded, without allocating:
+// imports normalise every row's vendor name.
+func normalizeASCIIName(s string) (string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return "", false
+		}
+	}
+	normal := true
+	for i := 0; i < len(s) && normal; i++ {
+		switch c := s[i]; {
+		case c >= 'A' && c <= 'Z':
+			normal = false
+		case c == ' ':
+			normal = i > 0 && i < len(s)-1 && s[i+1] != ' '
+		case asciiGap[c]:
+			normal = false
+		}
+	}
+	if normal {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	gap := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if asciiGap[c] {
+			gap = true
+			continue
+		}
+		if gap && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		gap = false
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return string(b), true
+}
+
+// legalForms are the company-form words a name may end with, as
+// NormalizeName spells them (runs of single letters joined: "s.p.a." is
+// "spa", "sp. z o.o." is "sp zoo").
+var legalForms = map[string]bool{
+	"inc": true, "incorporated": true, "corp": true, "corporation": true, "co": true, "company": true,
+	"ltd": true, "limited": true, "llc": true, "llp": true, "lp": true, "plc": true, "pbc": true,
+	"gmbh": true, "mbh": true, "ag": true, "kg": true, "kgaa": true, "ug": true, "ev": true,
+	"sa": true, "sas": true, "sasu": true, "sarl": true, "srl": true, "spa": true, "sl": true, "slu": true,
+	"bv": true, "nv": true, "ab": true, "as": true, "asa": true, "oy": true, "oyj": true, "aps": true,
+	"pty": true, "pte": true, "pvt": true, "kk": true, "se": true, "sro": true, "doo": true, "zoo": true,
+	"ltda": true, "bhd": true, "sdn": true, "sp": true,
+}
+
+// trimLegalForm joins runs of single letters in the folded name n and
+// drops legal-form words from its end, keeping at least two letters.
+func trimLegalForm(n string) string {
+	if n == "" {
+		return n
+	}
+	if hasSingleLetterRun(n) {
+		n = joinSingleLetters(n)
+	}
+	for {
+		i := strings.LastIndexByte(n, ' ')
+		if i < 2 || !legalForms[n[i+1:]] {
+			return n
+		}
+		n = n[:i]
+	}
+}
+
+// hasSingleLetterRun reports whether two one-letter words of n follow
+// each other ("s p a").
+func hasSingleLetterRun(n string) bool {
+	single := func(i int) bool { // the word starting at i is one byte long
+		return (i+1 == len(n) || n[i+1] == ' ') && n[i] < 0x80
+	}
+	prev := false
+	for i := 0; i < len(n); i++ {
+		if i > 0 && n[i-1] != ' ' || n[i] == ' ' {
+			continue
+		}
+		s := single(i)
+		if s && prev {
+			return true
+		}
+		prev = s
+	}
+	return false
+}
+
+func joinSingleLetters(n string) string {
+	words := strings.Split(n, " ")
+	out := words[:0]
+	for i, w := range words {
+		if len(w) == 1 && i > 0 && len(words[i-1]) == 1 && len(out) > 0 {
+			out[len(out)-1] += w
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+// NameKeys are the keys a name is known by: NormalizeName's, then, for a
+// name that says "doing business as" (d/b/a, dba, t/a, trading as), the
+// key of each name on either side ("Exponential Interactive, Inc d/b/a
+// VDX.tv" is also "exponential interactive" and "vdx tv").
+func NameKeys(s string) []string {
+	n := NormalizeName(s)
+	keys := []string{n}
+	for _, sep := range []string{" dba ", " ta ", " trading as ", " doing business as "} {
+		if i := strings.Index(n, sep); i > 0 {
+			keys = append(keys, trimLegalForm(n[:i]), trimLegalForm(n[i+len(sep):]))
+			break
+		}
+	}
+	return keys
+}

@@ -1,0 +1,47 @@
+package data
+
+import (
+	"slices"
+	"testing"
+)
+
+// Two spellings of one company compare equal: its legal form and its
+// punctuation are not part of its name.
+func TestNamesCompareWithoutLegalFormsOrPunctuation(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Criteo SA", "Criteo"},
+		{"PubMatic, Inc.", "pubmatic"},
+		{"Index Exchange, Inc. ", "Index Exchange"},
+		{"Italiaonline S.p.A.", "italiaonline"},
+		{"Allegro sp. z o.o.", "Allegro"},
+		{"Yahoo EMEA Limited", "yahoo emea"},
+		{"Adform A/S", "adform"},
+		{"Comscore B.V.", "comscore"},
+		{"BYTEDANCE PTE. LTD.", "ByteDance"},
+		{"Ströer SSP GmbH", "ströer ssp"},
+		{"A/B Tasty", "AB Tasty"},
+		{"Google-Analytics", "google analytics"},
+	} {
+		if a, b := NormalizeName(c[0]), NormalizeName(c[1]); a != b {
+			t.Errorf("%q is %q but %q is %q", c[0], a, c[1], b)
+		}
+	}
+	// A name is never folded away to nothing, and a short one keeps its
+	// last word: "t.co" is not "t".
+	for n, want := range map[string]string{"AG": "ag", "t.co": "t co", "Co": "co", "AT&T": "at&t"} {
+		if got := NormalizeName(n); got != want {
+			t.Errorf("NormalizeName(%q) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// A company that trades under another name is known by both.
+func TestADoingBusinessAsNameIsKnownByBothNames(t *testing.T) {
+	got := NameKeys("Exponential Interactive, Inc d/b/a VDX.tv")
+	if !slices.Contains(got, "exponential interactive") || !slices.Contains(got, "vdx tv") {
+		t.Errorf("NameKeys = %q", got)
+	}
+	if got := NameKeys("Longtail Ad Solutions, Inc dba JW Player"); !slices.Contains(got, "jw player") {
+		t.Errorf("NameKeys = %q", got)
+	}
+}

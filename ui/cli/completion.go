@@ -1,0 +1,137 @@
+package cli
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+)
+
+// completionCommand prints a shell's completion script; the scripts ask
+// `vendex __ids` for the vendor ids that show and export take.
+var completionCommand = command{cmdCompletion, "completion bash|zsh|fish\n\nPrint the shell completion script: commands, and vendor ids for show and\nexport. Load it from your shell's startup file (see the README).", "vendex completion bash > ~/.local/share/bash-completion/completions/vendex"}
+
+// manCommand writes the man page, made from the same help text as --help.
+var manCommand = command{cmdMan, "man\n\nPrint the manual page (roff), made from the same text as --help.", "vendex man > ~/.local/share/man/man1/vendex.1"}
+
+// hidden commands work but are not listed: __ids is for completion scripts.
+var hidden = map[string]bool{"__ids": true}
+
+// commandNames are the commands a person types, sorted.
+func commandNames() []string {
+	var out []string
+	for _, n := range slices.Sorted(maps.Keys(commands)) {
+		if !hidden[n] {
+			out = append(out, n)
+		}
+	}
+	return append(out, "help")
+}
+
+func cmdCompletion(c *cli, args []string) error {
+	fs := c.flags("completion")
+	pos, err := c.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("completion needs a shell: bash, zsh or fish")
+	}
+	words := strings.Join(commandNames(), " ")
+	switch pos[0] {
+	case "bash":
+		fmt.Fprintf(c.stdout, bashCompletion, words)
+	case "zsh":
+		fmt.Fprintf(c.stdout, "autoload -U +X bashcompinit && bashcompinit\n"+bashCompletion, words)
+	case "fish":
+		fmt.Fprintf(c.stdout, fishCompletion, words)
+	default:
+		return usagef("completion: no shell %q; bash, zsh or fish", pos[0])
+	}
+	return nil
+}
+
+const bashCompletion = `# vendex completion for bash (and zsh, through bashcompinit)
+_vendex() {
+  local cur="${COMP_WORDS[COMP_CWORD]}"
+  if [ "$COMP_CWORD" -eq 1 ]; then
+    COMPREPLY=($(compgen -W "%s" -- "$cur"))
+    return
+  fi
+  case "${COMP_WORDS[1]}" in
+    show|export) COMPREPLY=($(compgen -W "$(vendex __ids 2>/dev/null)" -- "$cur")) ;;
+    completion) COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")) ;;
+    *) COMPREPLY=($(compgen -f -- "$cur")) ;;
+  esac
+}
+complete -F _vendex vendex
+`
+
+const fishCompletion = `# vendex completion for fish
+complete -c vendex -f -n '__fish_use_subcommand' -a '%s'
+complete -c vendex -f -n '__fish_seen_subcommand_from show export' -a '(vendex __ids 2>/dev/null)'
+complete -c vendex -f -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'
+`
+
+// cmdIDs lists the vendor ids, one a line, for completion scripts.
+func cmdIDs(c *cli, args []string) error {
+	if _, err := c.parse(c.flags("__ids"), args); err != nil {
+		return err
+	}
+	s, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	ids, err := s.IDs()
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		fmt.Fprintln(c.stdout, id)
+	}
+	return nil
+}
+
+func cmdMan(c *cli, args []string) error {
+	fs := c.flags("man")
+	if _, err := c.parse(fs, args); err != nil {
+		return err
+	}
+	fmt.Fprint(c.stdout, manPage())
+	return nil
+}
+
+// manPage is the help text as roff: the summary and options of --help,
+// then each command's own --help.
+func manPage() string {
+	var b strings.Builder
+	b.WriteString(".TH VENDEX 1\n.SH NAME\nvendex \\- an offline catalogue of third-party web vendors\n.SH SYNOPSIS\n.B vendex\n[--db PATH] [COMMAND] [ARGS]\n")
+	_, rest, _ := strings.Cut(usage, "Options:\n")
+	opts, examples, _ := strings.Cut(rest, "Examples:\n")
+	b.WriteString(".SH OPTIONS\n.nf\n" + roff(opts) + ".fi\n.SH COMMANDS\n")
+	for _, n := range commandNames() {
+		cmd, ok := commands[n]
+		if !ok {
+			continue
+		}
+		synopsis, text, _ := strings.Cut(cmd.usage, "\n\n")
+		fmt.Fprintf(&b, ".TP\n.B %s\n%s\n.br\nExample: %s\n", roff(synopsis), roff(text), roff(cmd.example))
+	}
+	b.WriteString(".SH EXAMPLES\n.nf\n" + roff(examples) + ".fi\n")
+	return b.String()
+}
+
+// roff escapes text for roff: backslashes, and a line starting with a dot
+// or a quote.
+func roff(s string) string {
+	s = strings.ReplaceAll(s, `\`, `\e`)
+	s = strings.ReplaceAll(s, "-", `\-`)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, ".") || strings.HasPrefix(l, "'") {
+			lines[i] = `\&` + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}

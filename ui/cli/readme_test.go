@@ -1,0 +1,123 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The README's examples are run as written: every `$ vendex ...` line of a
+// fenced block, on a fresh database, must print what the README shows
+// under it (stdout, then stderr), so the README cannot drift from the
+// program. `$ echo $?` checks the exit status; `printf '...' | vendex`
+// feeds stdin; a line ending in a backslash goes on; an output ending in
+// "..." shows only the start of what is printed. Paths under testdata/ are
+// the repository's; those under ../shared/datasets are skipped where the
+// datasets are absent.
+func TestTheREADMEExamplesPrintWhatTheREADMEShows(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := tempDB(t)
+	for _, ex := range readmeExamples(string(readme)) {
+		t.Run(ex.cmd, func(t *testing.T) {
+			args, stdin, ok := exampleArgs(t, ex.cmd)
+			if !ok {
+				return
+			}
+			var out, errb bytes.Buffer
+			code := Main(append([]string{"--db", db}, args...), strings.NewReader(stdin), &out, &errb)
+			got := normalizeExample(out.String() + errb.String())
+			if ex.status != "" {
+				got += "$ echo $?\n" + strconv.Itoa(code) + "\n"
+			}
+			want := normalizeExample(ex.output)
+			// An example that ends in "..." shows the start of the output.
+			if head, cut := strings.CutSuffix(want, "...\n"); cut {
+				if !strings.HasPrefix(got, head) {
+					t.Errorf("the README shows the start:\n%s\nvendex prints:\n%s", head, got)
+				}
+				return
+			}
+			if got != want {
+				t.Errorf("the README shows:\n%s\nvendex prints:\n%s", want, got)
+			}
+		})
+	}
+}
+
+type readmeExample struct {
+	cmd, output string
+	status      string // the `$ echo $?` line and its answer, if any
+}
+
+// readmeExamples are the `$ vendex` commands of the README's fenced
+// blocks, each with the lines under it.
+func readmeExamples(readme string) []readmeExample {
+	var out []readmeExample
+	fence := regexp.MustCompile("(?s)```[a-z]*\n(.*?)```")
+	for _, m := range fence.FindAllStringSubmatch(readme, -1) {
+		var cur *readmeExample
+		continued := false
+		for _, line := range strings.SplitAfter(m[1], "\n") {
+			switch {
+			case continued:
+				// A command line ending in a backslash goes on.
+				cur.cmd += " " + strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(line), "\\"))
+				continued = strings.HasSuffix(strings.TrimSpace(line), "\\")
+			case strings.HasPrefix(line, "$ echo $?") && cur != nil:
+				cur.status = "set"
+				cur.output += line
+			case strings.HasPrefix(line, "$ "):
+				cmd := strings.TrimSpace(line[2:])
+				continued = strings.HasSuffix(cmd, "\\")
+				out = append(out, readmeExample{cmd: strings.TrimSpace(strings.TrimSuffix(cmd, "\\"))})
+				cur = &out[len(out)-1]
+			case cur != nil:
+				cur.output += line
+			}
+		}
+	}
+	return out
+}
+
+// exampleArgs splits an example's command line into vendex's arguments
+// and its stdin; ok is false (the test skipped) when it needs a dataset
+// that is not here.
+func exampleArgs(t *testing.T, cmd string) (args []string, stdin string, ok bool) {
+	if before, after, piped := strings.Cut(cmd, " | "); piped {
+		s, err := strconv.Unquote(`"` + strings.Trim(strings.TrimPrefix(before, "printf "), "'") + `"`)
+		if err != nil {
+			t.Fatalf("stdin of %q: %v", cmd, err)
+		}
+		stdin, cmd = s, after
+	}
+	fields := strings.Fields(strings.TrimPrefix(cmd, "vendex "))
+	for i, f := range fields {
+		if strings.HasPrefix(f, "testdata/") {
+			fields[i] = filepath.Join("..", "..", f)
+		}
+		if strings.HasPrefix(f, "../shared/") {
+			fields[i] = filepath.Join("..", "..", f)
+			if _, err := os.Stat(fields[i]); err != nil {
+				t.Skipf("%s is not here", f)
+				return nil, "", false
+			}
+		}
+	}
+	return fields, stdin, true
+}
+
+// normalizeExample drops what differs from machine to machine: trailing
+// spaces, the database's path and size, vendex's own version.
+func normalizeExample(s string) string {
+	s = regexp.MustCompile(`(?m)^Database:.*$`).ReplaceAllString(s, "Database: ...")
+	s = regexp.MustCompile(`, vendex [^)]*\)`).ReplaceAllString(s, ", vendex ...)")
+	s = regexp.MustCompile(`(?m)[ \t]+$`).ReplaceAllString(s, "")
+	return strings.TrimRight(s, "\n") + "\n"
+}

@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// At 40x12 the help shows every key of the list in one column, and every
+// screen's footer still says how to open the help.
+func TestTheHelpFitsANarrowTerminal(t *testing.T) {
+	s := start(t, 40, 12, fakeCatalog{vendors: fixture()}, "")
+	v := s.waitText("of 9")
+	if !strings.HasSuffix(v, "? help") {
+		t.Errorf("the list's footer hides ? help:\n%s", v)
+	}
+	s.typeText("?")
+	v = s.waitText("any key closes the help")
+	for _, want := range []string{"page down", "open"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the help lacks %q:\n%s", want, v)
+		}
+	}
+	for _, l := range strings.Split(v, "\n") {
+		if lipgloss.Width(l) > 40 || strings.HasSuffix(l, "…") && strings.Contains(l, "   ") {
+			t.Errorf("a help line is cut at 40 columns: %q", l)
+		}
+	}
+	s.typeText("x")
+	s.waitText("Search:")
+	s.press(tea.KeyBackspace)
+	s.press(tea.KeyEnter)
+	v = s.waitText("tab link")
+	if !strings.HasSuffix(v, "? help") {
+		t.Errorf("the card's footer hides ? help:\n%s", v)
+	}
+}
+
+// A click on a row selects it; a second click on it opens its card.
+func TestClickingARowSelectsItAndASecondClickOpensIt(t *testing.T) {
+	s := start(t, 80, 24, fakeCatalog{vendors: fixture()}, "")
+	v := s.waitText("of 9")
+	third := line(v, listTop+2)
+	name := strings.Fields(strings.TrimLeft(third, " ›"))[0]
+	click := tea.MouseMsg{X: 5, Y: listTop + 2, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress}
+	s.tm.Send(click)
+	v = s.waitFor("the third row selected", func(v string) bool { return strings.HasPrefix(line(v, listTop+2), "›") })
+	if strings.Contains(v, "(top)") {
+		t.Fatalf("one click opened the card:\n%s", v)
+	}
+	s.tm.Send(click)
+	v = s.waitText("(top)")
+	if !strings.Contains(line(v, 0), name) {
+		t.Errorf("the second click opened %q, want %s", line(v, 0), name)
+	}
+}
+
+// Back from a card scrolled down, the side-by-side preview starts at the
+// card's top again, its title showing.
+func TestThePreviewStartsAtTheTopAfterAScrolledCard(t *testing.T) {
+	s := start(t, 130, 12, fakeCatalog{vendors: fixture()}, "")
+	s.waitText("of 9")
+	s.press(tea.KeyEnter)
+	s.waitText("tab link")
+	for range 8 {
+		s.typeText("j")
+	}
+	s.waitFor("the card scrolled", func(v string) bool { return !strings.Contains(v, "Block before consent") })
+	s.press(tea.KeyEsc)
+	v := s.waitText("Search:")
+	if !strings.Contains(v, "Block before consent") {
+		t.Errorf("the preview is not at the card's top:\n%s", v)
+	}
+}

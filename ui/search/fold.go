@@ -1,0 +1,90 @@
+package search
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold takes the accents off Latin letters, one rune for one rune ("Bücher"
+// is "Bucher", "Ça" is "Ca"; "ß" and "æ" stay), so that a query typed with
+// or without them finds a name written either way. Keeping the runes one
+// for one lets a match's offsets in the folded text point at the same
+// characters of the original.
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return s
+	}
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
+		out = append(out, foldRune(r))
+	}
+	return string(out)
+}
+
+// foldRune is r without its accents: the base of its canonical
+// decomposition when the rest is combining marks, else r.
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		return r
+	}
+	switch r { // letters with a stroke do not decompose
+	case 'ø':
+		return 'o'
+	case 'Ø':
+		return 'O'
+	case 'ł':
+		return 'l'
+	case 'Ł':
+		return 'L'
+	case 'đ':
+		return 'd'
+	case 'Đ':
+		return 'D'
+	}
+	d := norm.NFD.String(string(r))
+	base, n := utf8.DecodeRuneInString(d)
+	if n == len(d) || base >= utf8.RuneSelf {
+		return r
+	}
+	for _, m := range d[n:] {
+		if !unicode.Is(unicode.Mn, m) {
+			return r
+		}
+	}
+	return base
+}
+
+// unfoldOffsets turns byte offsets in Fold(s) into byte offsets in s.
+func unfoldOffsets(s string, offsets []int) []int {
+	if len(offsets) == 0 {
+		return offsets
+	}
+	folded := Fold(s)
+	if len(folded) == len(s) {
+		return offsets // ASCII, or nothing folded: the same bytes
+	}
+	// rune index -> byte offset, in each string
+	at := make(map[int]int, len(offsets)) // folded byte offset -> rune index
+	ri := 0
+	for b := range folded {
+		at[b] = ri
+		ri++
+	}
+	starts := make([]int, 0, ri)
+	for b := range s {
+		starts = append(starts, b)
+	}
+	out := make([]int, 0, len(offsets))
+	for _, o := range offsets {
+		if r, ok := at[o]; ok && r < len(starts) {
+			out = append(out, starts[r])
+		}
+	}
+	return out
+}
