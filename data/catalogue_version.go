@@ -2,4 +2,4 @@
 
 package data
 
-const embeddedVersion = "855-4f62dac8"
+const embeddedVersion = "866-63fae468"
