@@ -2,4 +2,4 @@
 
 package data
 
-const embeddedVersion = "866-63fae468"
+const embeddedVersion = "866-6c72104e"
