@@ -2,4 +2,4 @@
 
 package data
 
-const embeddedVersion = "866-6c72104e"
+const embeddedVersion = "868-abd26c22"
