@@ -2,4 +2,4 @@
 
 package data
 
-const embeddedVersion = "868-abd26c22"
+const embeddedVersion = "868-c4412556"
