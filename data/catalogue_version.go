@@ -2,4 +2,4 @@
 
 package data
 
-const embeddedVersion = "868-c4412556"
+const embeddedVersion = "868-36a6cab8"
