@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "855-4f62dac8"
-	embeddedEdition = 1
+	embeddedVersion = "868-36a6cab8"
+	embeddedEdition = 2
 )

@@ -1,0 +1,163 @@
+package data
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// A card's sentences must agree with its own fields: these are the
+// contradictions a fact audit found in templated long-tail text.
+var (
+	// "sets no tracking storage", "does not set cookies", "no cookies".
+	claimsNoStorage = regexp.MustCompile(`(?i)\b(sets? no (tracking )?(cookies|storage)|no tracking storage|does not set (any )?(tracking )?cookies|sets? no cookies|sets nothing|stores nothing|no cookies (are|is) set)\b`)
+	// A question that asks for a description, not a yes or a no.
+	openQuestion = regexp.MustCompile(`(?i)^\s*(what|which|who|whom|whose|how|why|where|when)\b`)
+	// Advice that presumes the vendor processes data for the site.
+	namesProcessor = regexp.MustCompile(`(?i)\b(as (a|your) processor|processor agreement|data processing agreement|\bDPA\b|processes data on the site's behalf)`)
+)
+
+func TestCardsDoNotContradictTheirFields(t *testing.T) {
+	vs, err := Catalogue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		texts := map[string]string{
+			"consent_required.reason":     v.ConsentRequired.Reason,
+			"consent_required.advice":     v.ConsentRequired.Advice,
+			"block_before_consent.reason": v.BlockBeforeConsent.Reason,
+			"block_before_consent.advice": v.BlockBeforeConsent.Advice,
+		}
+		for _, f := range v.FAQ {
+			texts["faq["+f.Question+"]"] = f.Answer
+			if openQuestion.MatchString(f.Question) && f.Short != "" {
+				t.Errorf("%s: FAQ %q is not a yes/no question but has the short answer %q", v.ID, f.Question, f.Short)
+			}
+		}
+		reasons := map[string]string{"consent_required.reason": v.ConsentRequired.Reason, "block_before_consent.reason": v.BlockBeforeConsent.Reason}
+		for where, s := range reasons {
+			switch {
+			case v.SetsCookies == Unknown && claimsNoStorage.MatchString(s):
+				t.Errorf("%s: %s says %q while sets_cookies is unknown", v.ID, where, claimsNoStorage.FindString(s))
+			case v.SetsCookies == Yes && tracks(v) && strings.Contains(strings.ToLower(s), "no tracking storage"):
+				t.Errorf("%s: %s says it sets no tracking storage while its storage lists analytics or marketing items", v.ID, where)
+			}
+		}
+		if (v.Category == Analytics || v.Category == Marketing) && v.ConsentRequired.Value == "no" {
+			t.Errorf("%s: a %s vendor says no consent is needed (%q)", v.ID, v.Category, v.ConsentRequired.Reason)
+		}
+		if v.Compliance.Role == "controller" {
+			for where, s := range texts {
+				if namesProcessor.MatchString(s) {
+					t.Errorf("%s: role is controller but %s names a processor: %q", v.ID, where, namesProcessor.FindString(s))
+				}
+			}
+		}
+	}
+}
+
+// ocdDescriptions reads the Open Cookie Database's descriptions, or skips.
+func ocdDescriptions(t *testing.T) []string {
+	t.Helper()
+	path := filepath.Join("..", "..", "shared", "datasets", "open-cookie-database", "open-cookie-database.json")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("Open Cookie Database not present (%v): the wording check needs it", err)
+	}
+	var byPlatform map[string][]struct {
+		Description string `json:"description"`
+	}
+	if err := json.Unmarshal(b, &byPlatform); err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	var out []string
+	for _, rows := range byPlatform {
+		for _, r := range rows {
+			out = append(out, r.Description)
+		}
+	}
+	return out
+}
+
+var sentenceRE = regexp.MustCompile(`[.!?;]\s+|\s+-\s+`)
+
+var wordRE = regexp.MustCompile(`[\p{L}\p{N}']+`)
+
+func words(s string) []string { return wordRE.FindAllString(strings.ToLower(s), -1) }
+
+// shingles are the runs of n consecutive words in s.
+func shingles(s string, n int) []string {
+	w := words(s)
+	var out []string
+	for i := 0; i+n <= len(w); i++ {
+		out = append(out, strings.Join(w[i:i+n], " "))
+	}
+	return out
+}
+
+func TestPurposesAreOurOwnWords(t *testing.T) {
+	descs := ocdDescriptions(t)
+	theirs := map[string]bool{}
+	for _, d := range descs {
+		for _, s := range shingles(d, 6) {
+			theirs[s] = true
+		}
+	}
+	vs, err := Catalogue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Short purposes must not be one of their sentences, whole.
+	var sentences [][]string
+	for _, d := range descs {
+		for _, sen := range sentenceRE.Split(d, -1) {
+			if w := words(sen); len(w) >= 3 {
+				sentences = append(sentences, w)
+			}
+		}
+	}
+	for _, v := range vs {
+		for _, st := range v.Storage {
+			if w := words(st.Purpose); len(w) >= 4 && len(w) <= 8 {
+				for _, sen := range sentences {
+					if len(sen) <= len(w)+2 && subsequence(w, sen) {
+						t.Errorf("%s: purpose of %s is nearly an Open Cookie Database sentence: %q ~ %q", v.ID, st.Name, st.Purpose, strings.Join(sen, " "))
+						break
+					}
+				}
+			}
+			for _, s := range shingles(st.Purpose, 6) {
+				if theirs[s] {
+					t.Errorf("%s: purpose of %s shares six words with an Open Cookie Database description: %q", v.ID, st.Name, s)
+					break
+				}
+			}
+		}
+	}
+}
+
+// tracks reports whether any storage item on the card is for analytics or
+// marketing.
+func tracks(v Vendor) bool {
+	for _, st := range v.Storage {
+		if st.Category == Analytics || st.Category == Marketing {
+			return true
+		}
+	}
+	return false
+}
+
+// subsequence reports whether every word of w appears in sen, in order.
+func subsequence(w, sen []string) bool {
+	i := 0
+	for _, x := range sen {
+		if i < len(w) && w[i] == x {
+			i++
+		}
+	}
+	return i == len(w)
+}
