@@ -6,24 +6,32 @@ import (
 )
 
 // Location is a place in a data file: its name, a line (counted from 1; 0
-// when unknown), a JSON path (empty when unknown). Every reader's errors and
+// when unknown), a column on that line (bytes, counted from 1; 0 when
+// unknown), a JSON path (empty when unknown). Every reader's errors and
 // warnings say where they are with one.
 type Location struct {
-	File string
-	Line int
-	Path string
+	File   string
+	Line   int
+	Column int
+	Path   string
 }
 
-// String is "file:line: path", leaving out what is unknown; with no file
-// name the line reads "line N".
+// String is "file:line:column: path", leaving out what is unknown; with no
+// file name the line reads "line N, column C".
 func (l Location) String() string {
 	var b strings.Builder
 	b.WriteString(l.File)
 	if l.Line > 0 {
 		if l.File == "" {
 			b.WriteString("line " + strconv.Itoa(l.Line))
+			if l.Column > 0 {
+				b.WriteString(", column " + strconv.Itoa(l.Column))
+			}
 		} else {
 			b.WriteString(":" + strconv.Itoa(l.Line))
+			if l.Column > 0 {
+				b.WriteString(":" + strconv.Itoa(l.Column))
+			}
 		}
 	}
 	if l.Path != "" {
