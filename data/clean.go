@@ -35,7 +35,7 @@ func CleanText(s string) string {
 		case r == '\t':
 			b.WriteByte(' ')
 			i += size
-		case unicode.IsControl(r), r == '\u2028', r == '\u2029', r == '\u202e', r == '\u202d':
+		case unicode.IsControl(r), r == '\u2028', r == '\u2029', bidiControl(r):
 			i += size
 		default:
 			b.WriteString(s[i : i+size])
@@ -50,9 +50,22 @@ func CleanLine(s string) string {
 	return strings.ReplaceAll(CleanText(s), "\n", " ")
 }
 
+// bidiControl reports the characters that reorder text around them
+// (embeddings, overrides, isolates and marks): any of them can make a
+// name read as another ("Trojan Source"), not only the overrides.
+func bidiControl(r rune) bool {
+	switch {
+	case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
+		return true
+	case r == '\u200e', r == '\u200f', r == '\u061c':
+		return true
+	}
+	return false
+}
+
 func isClean(s string) bool {
 	for _, r := range s {
-		if r == utf8.RuneError || r == '\t' || (r != '\n' && unicode.IsControl(r)) || r == '\u2028' || r == '\u2029' || r == '\u202e' || r == '\u202d' {
+		if r == utf8.RuneError || r == '\t' || (r != '\n' && unicode.IsControl(r)) || r == '\u2028' || r == '\u2029' || bidiControl(r) {
 			return false
 		}
 	}

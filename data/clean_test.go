@@ -19,6 +19,8 @@ func TestCleanTextRemovesTerminalSequences(t *testing.T) {
 		{"two\nlines", "two\nlines"},
 		{"carriage\rreturn", "carriagereturn"},
 		{"rtl \u202eevil", "rtl evil"},
+		{"isolate \u2067evil\u2069 mark\u200f", "isolate evil mark"},
+		{"embed \u202bx\u202c", "embed x"},
 		{"bad utf8 \xff!", "bad utf8 \uFFFD!"},
 		{"Café 東京", "Café 東京"},
 		{"dangling \x1b", "dangling "},
