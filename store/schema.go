@@ -96,7 +96,7 @@ func (s *Store) checkSchema() error {
 		// A file cut short still has valid meta pages; its pages past the
 		// end would be read as zeros or fault. Catch it here, cheaply.
 		if fi, err := os.Stat(s.path); err == nil && tx.Size() > fi.Size() {
-			return fmt.Errorf("%w: the file is truncated (%d of %d bytes); move it aside or delete it and vendex will create a new one", ErrCorrupt, fi.Size(), tx.Size())
+			return fmt.Errorf("%w: the file is truncated (%d of %d bytes); %s", ErrCorrupt, fi.Size(), tx.Size(), adviceIt)
 		}
 		if b := tx.Bucket(bucketMeta); b != nil {
 			if v := b.Get(keySchema); v != nil {
@@ -110,10 +110,10 @@ func (s *Store) checkSchema() error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("open catalogue %s: %w", s.path, err)
+		return fmt.Errorf("open catalogue %s: %w", s.Path(), err)
 	}
 	if have > SchemaVersion {
-		return fmt.Errorf("open catalogue %s: %w (schema %d, this vendex reads %d); upgrade vendex, or use --db to pick another file", s.path, ErrNewerSchema, have, SchemaVersion)
+		return fmt.Errorf("open catalogue %s: %w (schema %d, this vendex reads %d); upgrade vendex, or use --db to pick another file", s.Path(), ErrNewerSchema, have, SchemaVersion)
 	}
 	if have == 0 && !s.readOnly {
 		return s.update(func(tx *bolt.Tx) error {

@@ -1,0 +1,44 @@
+package store
+
+import (
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Check walks every page of the file, as bbolt's own check does: every
+// bucket's tree, every key's order, every page reachable or free. It is what
+// a writer runs on its private copy before changing it, because a writer
+// that copied a damaged page would build on it and rename the result over
+// the user's catalogue. bbolt keeps no page checksums, so this finds damaged
+// structure, not a changed byte inside a value.
+func (s *Store) Check() (err error) {
+	var first error
+	err = s.view(func(tx *bolt.Tx) error {
+		for e := range tx.Check() {
+			// Drain the channel so that bbolt's goroutine ends.
+			if first == nil {
+				first = e
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if first != nil {
+		return fmt.Errorf("%w (%s); %s", ErrCorrupt, first, s.advice())
+	}
+	return nil
+}
+
+// advice is what a message about a damaged file tells the user to do.
+// It names the file, for messages that have not.
+func (s *Store) advice() string {
+	return fmt.Sprintf("move %s aside or delete it; %s", s.Path(), fresh)
+}
+
+// adviceIt is the advice for a message that has named the file already.
+const adviceIt = "move it aside or delete it; " + fresh
+
+const fresh = "vendex will create a new one (your imports are then to be done again)"
