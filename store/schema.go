@@ -53,7 +53,7 @@ func rebuildWith(tx *bolt.Tx, freshName string, fresh []*data.Vendor) error {
 		err := l.vendors.ForEach(func(k, raw []byte) error {
 			var v data.Vendor
 			if err := json.Unmarshal(raw, &v); err != nil {
-				return fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, l.info.Name, k, err)
+				return fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, data.Quote(l.info.Name), data.Quote(string(k)), err)
 			}
 			records[v.ID] = append(records[v.ID], data.SourcedVendor{Source: l.source, Vendor: v})
 			ranks[v.ID] = append(ranks[v.ID], l.rank)

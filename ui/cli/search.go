@@ -50,7 +50,7 @@ func cmdSearch(c *cli, args []string) error {
 		return c.printJSON(out)
 	}
 	if len(hits) == 0 {
-		fmt.Fprintf(c.stderr, "vendex: no vendor matches %q\n", strings.Join(pos, " "))
+		fmt.Fprintf(c.stderr, "vendex: no vendor matches %s\n", data.Quote(strings.Join(pos, " ")))
 		return exitError{code: 1}
 	}
 	tw := &table{w: c.stdout}
