@@ -551,3 +551,18 @@ func TestEveryReaderDropsBidiControlsBeforeTheStore(t *testing.T) {
 		t.Errorf("a bidi control reached the records: %s", b)
 	}
 }
+
+func TestAVendexFileWithMoreAfterItsCardIsRefusedAtThatLine(t *testing.T) {
+	card := `{"id":"a","name":"A","category":"analytics","summary":"s"}`
+	for name, in := range map[string]string{
+		"a second card": card + "\n" + card + "\n",
+		"half an object": "[" + card + "]\n\n{\"id\":",
+		"a stray word":   card + "\nthanks\n",
+	} {
+		_, _, err := ReadBytes(FormatVendex, "v.json", []byte(in))
+		var le *data.LocationError
+		if !errors.As(err, &le) || le.Line < 2 {
+			t.Errorf("%s: %v; want a refusal naming the line after the card", name, err)
+		}
+	}
+}
