@@ -2,6 +2,9 @@ package store
 
 import (
 	"fmt"
+	"strings"
+
+	"github.com/vendex/vendex/data"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -27,7 +30,7 @@ func (s *Store) Check() (err error) {
 		return err
 	}
 	if first != nil {
-		return fmt.Errorf("%w (%s); %s", ErrCorrupt, first, s.advice())
+		return fmt.Errorf("%w (%s); %s", ErrCorrupt, oneLine(first), s.advice())
 	}
 	return nil
 }
@@ -42,3 +45,9 @@ func (s *Store) advice() string {
 const adviceIt = "move it aside or delete it; " + fresh
 
 const fresh = "vendex will create a new one (your imports are then to be done again)"
+
+// oneLine is what bbolt said (a panic, a check's finding) for a message of
+// one line: escaped, with its newlines and runs of space made one space.
+func oneLine(v any) string {
+	return strings.Join(strings.Fields(data.EscapeControls(fmt.Sprint(v))), " ")
+}

@@ -126,3 +126,22 @@ func TestAWriterRefusesACatalogueWithADamagedPageAndLeavesItAsItWas(t *testing.T
 		})
 	}
 }
+
+func TestEveryDamagedDatabaseMessageIsOneLine(t *testing.T) {
+	clean := importedCatalogue(t, 2000)
+	pristine, _ := os.ReadFile(clean)
+	for seed := range uint64(20) {
+		path := filepath.Join(t.TempDir(), "v.db")
+		damaged := bytes.Clone(pristine)
+		r := rand.New(rand.NewPCG(seed, 2))
+		off := 2*4096 + r.IntN(len(damaged)-3*4096)
+		for i := range 512 {
+			damaged[off+i] = byte(r.Uint32())
+		}
+		os.WriteFile(path, damaged, 0o644)
+		err := Edit(context.Background(), path, addAcme)
+		if err != nil && strings.Contains(err.Error(), "\n") {
+			t.Errorf("damage at %d: a message of more than one line: %q", off, err)
+		}
+	}
+}

@@ -7,7 +7,6 @@ package store
 import (
 	"errors"
 	"fmt"
-	"github.com/vendex/vendex/data"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -156,7 +155,7 @@ func Open(path string, o Options) (s *Store, err error) {
 			if file != nil {
 				file.Close()
 			}
-			s, err = nil, fmt.Errorf("open catalogue %s: %w (%v); %s", shown, ErrCorrupt, data.EscapeControls(fmt.Sprint(r)), adviceIt)
+			s, err = nil, fmt.Errorf("open catalogue %s: %w (%v); %s", shown, ErrCorrupt, oneLine(r), adviceIt)
 		}
 	}()
 	openFile := func(name string, flag int, perm os.FileMode) (*os.File, error) {
@@ -233,7 +232,7 @@ func (s *Store) CatalogueVersion() string {
 func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%w (%v); %s", ErrCorrupt, data.EscapeControls(fmt.Sprint(r)), s.advice())
+			err = fmt.Errorf("%w (%v); %s", ErrCorrupt, oneLine(r), s.advice())
 		}
 	}()
 	return s.db.View(fn)
@@ -246,7 +245,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%w (%v); %s", ErrCorrupt, data.EscapeControls(fmt.Sprint(r)), s.advice())
+			err = fmt.Errorf("%w (%v); %s", ErrCorrupt, oneLine(r), s.advice())
 		}
 	}()
 	return s.db.Update(fn)

@@ -555,7 +555,7 @@ func TestEveryReaderDropsBidiControlsBeforeTheStore(t *testing.T) {
 func TestAVendexFileWithMoreAfterItsCardIsRefusedAtThatLine(t *testing.T) {
 	card := `{"id":"a","name":"A","category":"analytics","summary":"s"}`
 	for name, in := range map[string]string{
-		"a second card": card + "\n" + card + "\n",
+		"a second card":  card + "\n" + card + "\n",
 		"half an object": "[" + card + "]\n\n{\"id\":",
 		"a stray word":   card + "\nthanks\n",
 	} {
