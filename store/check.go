@@ -49,5 +49,6 @@ const fresh = "vendex will create a new one (your imports are then to be done ag
 // oneLine is what bbolt said (a panic, a check's finding) for a message of
 // one line: escaped, with its newlines and runs of space made one space.
 func oneLine(v any) string {
-	return strings.Join(strings.Fields(data.EscapeControls(fmt.Sprint(v))), " ")
+	s := strings.TrimPrefix(fmt.Sprint(v), "panic: ") // bbolt's check says so of what it recovered
+	return strings.Join(strings.Fields(data.EscapeControls(s)), " ")
 }
