@@ -108,13 +108,28 @@ func DecodeVendors(r io.Reader) ([]Vendor, error) {
 		if err := dec.Decode(&vs); err != nil {
 			return nil, jsonError(b, dec, err)
 		}
-		return vs, nil
+		return vs, trailing(b, dec)
 	}
 	var v Vendor
 	if err := dec.Decode(&v); err != nil {
 		return nil, jsonError(b, dec, err)
 	}
-	return []Vendor{v}, nil
+	return []Vendor{v}, trailing(b, dec)
+}
+
+// trailing refuses anything after the first JSON value (a second card, half
+// an object), where it starts, as json.Unmarshal and so every other format
+// does: a decoder stops after one value and would drop the rest unread.
+func trailing(b []byte, dec *json.Decoder) error {
+	off := dec.InputOffset()
+	if off >= int64(len(b)) { // b was trimmed: nothing but space followed
+		return nil
+	}
+	for off < int64(len(b)) && (b[off] == ' ' || b[off] == '\t' || b[off] == '\r' || b[off] == '\n') {
+		off++
+	}
+	return &LocationError{Location: Location{Line: 1 + bytes.Count(b[:off], []byte("\n"))},
+		Err: errors.New("more after the first JSON value (several cards go in one [ ] list)")}
 }
 
 // jsonError says where in b, which dec was reading, the error err is: a

@@ -1,6 +1,8 @@
 package data
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -122,4 +124,70 @@ func skipString(s string, i int) int {
 		i++
 	}
 	return i
+}
+
+// Quote is how every message quotes what it echoes (a file's header, a key,
+// a name typed on the command line): in double quotes, cut to 80 characters,
+// with every character CleanText would drop written as a Go escape (\x1b,
+// \u202e, \xff for invalid UTF-8), so the user sees exactly which input is
+// meant and the terminal sees nothing it would act on.
+func Quote(s string) string {
+	if r := []rune(s); len(r) > 80 {
+		s = string(r[:79]) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// EscapeControls writes every character that CleanText would drop, except
+// newlines, as a Go escape: the last guard on a message about to reach a
+// terminal, for the parts no one quoted.
+func EscapeControls(s string) string {
+	if isClean(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '\n':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteString(`\t`)
+		case unicode.IsControl(r), r == '\u2028', r == '\u2029', bidiControl(r):
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// EscapeJSON is EscapeControls for encoded JSON: encoding/json escapes C0
+// controls but writes C1 controls and bidi marks raw, so each character
+// CleanText would drop is written as \uXXXX, which keeps the JSON valid
+// and equal in meaning while nothing in it can act on a terminal.
+func EscapeJSON(b []byte) []byte {
+	if isClean(string(b)) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+16)
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			out = append(out, `\ufffd`...)
+		case r == '\n', r == '\t', r == '\r':
+			out = append(out, b[i])
+		case unicode.IsControl(r), r == '\u2028', r == '\u2029', bidiControl(r):
+			out = fmt.Appendf(out, `\u%04x`, r)
+		default:
+			out = append(out, b[i:i+size]...)
+		}
+		i += size
+	}
+	return out
 }

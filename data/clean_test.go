@@ -88,3 +88,32 @@ func TestCleanedVendorHoldsNoEscapes(t *testing.T) {
 		t.Error("Cleaned changed the original")
 	}
 }
+
+func TestMessagesShowHostileInputEscapedNeverRaw(t *testing.T) {
+	in := "a\x1b[2J\u009b1m\u202eb\u2066c\xff"
+	if got, want := Quote(in), `"a\x1b[2J\u009b1m\u202eb\u2066c\xff"`; got != want {
+		t.Errorf("Quote = %s, want %s", got, want)
+	}
+	if got, want := EscapeControls(in+"\n"), `a\x1b[2J\u009b1m\u202eb\u2066c\xff`+"\n"; got != want {
+		t.Errorf("EscapeControls = %s, want %s", got, want)
+	}
+	if got, want := string(EscapeJSON([]byte(`{"n":"a`+"\u009b\u202e"+`b"}`))), `{"n":"a\u009b\u202eb"}`; got != want {
+		t.Errorf("EscapeJSON = %s, want %s", got, want)
+	}
+	if q := Quote(strings.Repeat("x", 200)); len([]rune(q)) != 82 {
+		t.Errorf("Quote does not cut a long input to 80 characters: %d", len([]rune(q)))
+	}
+}
+
+func TestTheJSONExportSaysWhatTheOtherCardsSay(t *testing.T) {
+	b, err := JSON(Vendor{ID: "x", Name: "Evil\u202eCo", Summary: "a\u2067b\u200fc\u061c"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsAny(string(b), "\u202e\u2067\u200f\u061c") {
+		t.Errorf("the JSON export carries a bidi control: %q", b)
+	}
+	if !strings.Contains(string(b), `"EvilCo"`) {
+		t.Errorf("the name is not cleaned as the card cleans it: %s", b)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -38,7 +39,7 @@ func ReadHostCounts(r io.Reader) ([]HostCount, error) {
 				return nil, fmt.Errorf("read host list: entry %d has no \"domain\"", i)
 			}
 			if h.Count < 0 {
-				return nil, fmt.Errorf("read host list: entry %d (%s) has a negative count", i, h.Host)
+				return nil, fmt.Errorf("read host list: entry %d (%s) has a negative count", i, Quote(h.Host))
 			}
 		}
 		return hs, nil
@@ -57,7 +58,7 @@ func ReadHostCounts(r io.Reader) ([]HostCount, error) {
 		if len(f) > 1 {
 			n, err := strconv.ParseInt(f[1], 10, 64)
 			if err != nil || n < 0 {
-				return nil, fmt.Errorf("read host list: line %d: count %q is not a whole number", line, f[1])
+				return nil, fmt.Errorf("read host list: line %d: count %s is not a whole number", line, Quote(f[1]))
 			}
 			h.Count = n
 		}
@@ -66,7 +67,9 @@ func ReadHostCounts(r io.Reader) ([]HostCount, error) {
 		}
 		hs = append(hs, h)
 	}
-	if err := sc.Err(); err != nil {
+	if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
+		return nil, fmt.Errorf("read host list: line %d is longer than 1 MiB; want one \"host\" or \"host count\" a line", line+1)
+	} else if err != nil {
 		return nil, fmt.Errorf("read host list: line %d: %w", line+1, err)
 	}
 	return hs, nil

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/idna"
 )
@@ -31,7 +32,7 @@ var hostProfile = idna.New(idna.MapForLookup(), idna.Transitional(false), idna.S
 func ParseTarget(in string) (Target, error) {
 	s := strings.TrimSpace(in)
 	bad := func(why string) (Target, error) {
-		return Target{}, fmt.Errorf("%w: %s (%s)", ErrBadHost, quoteShort(in), why)
+		return Target{}, fmt.Errorf("%w: %s (%s)", ErrBadHost, Quote(in), why)
 	}
 	if s == "" {
 		return Target{}, fmt.Errorf("%w: the input is empty", ErrBadHost)
@@ -42,8 +43,11 @@ func ParseTarget(in string) (Target, error) {
 	if strings.ContainsAny(s, " \t\r\n") {
 		return bad("contains spaces")
 	}
+	if !utf8.ValidString(s) {
+		return bad("it is not valid UTF-8")
+	}
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == '\u2028' || r == '\u2029' || bidiControl(r) {
 			return bad("contains control characters")
 		}
 	}
@@ -76,14 +80,6 @@ func ParseTarget(in string) (Target, error) {
 		return bad(err.Error())
 	}
 	return Target{Host: host, Path: u.EscapedPath()}, nil
-}
-
-// quoteShort quotes an input for a message, cut to 80 characters.
-func quoteShort(s string) string {
-	if r := []rune(s); len(r) > 80 {
-		s = string(r[:79]) + "…"
-	}
-	return strconv.Quote(s)
 }
 
 // NormalizeHost lower-cases a host, drops a trailing dot and turns an

@@ -7,13 +7,16 @@ import (
 )
 
 // JSON is the whole record with its stable field names, indented, ending
-// in a newline. `vendex import` reads it back.
+// in a newline. `vendex import` reads it back. It is cleaned as every card
+// writer cleans (CleanText's policy), not escaped: import drops what
+// CleanText drops, so an escaped U+202E would survive only until the file
+// was read back, and the JSON says what the Markdown and the text say.
 func JSON(v Vendor) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	if err := enc.Encode(v.Cleaned()); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

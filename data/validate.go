@@ -35,10 +35,14 @@ func (ps Problems) Error() string {
 	return fmt.Sprintf("%d problem(s) in the catalogue:\n%s", len(ps), strings.Join(lines, "\n"))
 }
 
+// MaxIDLen bounds an id: "<id>-999.md" must be a file name every file
+// system takes (255 bytes), and Slug makes ids of at most 60.
+const MaxIDLen = 64
+
 // ValidID reports whether id is a vendor id: lower-case letters, digits and
-// inner hyphens.
+// inner hyphens, at most MaxIDLen of them.
 func ValidID(id string) bool {
-	if id == "" || id[0] == '-' || id[len(id)-1] == '-' {
+	if id == "" || len(id) > MaxIDLen || id[0] == '-' || id[len(id)-1] == '-' {
 		return false
 	}
 	for i := 0; i < len(id); i++ {

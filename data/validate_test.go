@@ -134,3 +134,12 @@ func TestDecodeVendorsRejectsUnknownFieldsWithALine(t *testing.T) {
 		t.Errorf("a wrong type should give its line: %v", err)
 	}
 }
+
+func TestAnIDLongerThanAFileNameCanHoldIsRefused(t *testing.T) {
+	if ValidID(strings.Repeat("a", 300)) {
+		t.Error("a 300-character id is valid; its card could not be exported")
+	}
+	if !ValidID(strings.Repeat("a", MaxIDLen)) {
+		t.Error("an id of MaxIDLen characters is refused")
+	}
+}

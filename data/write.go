@@ -79,17 +79,24 @@ func plainErr(err error) error {
 }
 
 // FreeName returns path if nothing is there, else the first of
-// "name-2.ext", "name-3.ext"... that is free.
-func FreeName(path string) string {
-	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
-		return path
-	}
+// "name-2.ext", "name-3.ext"... up to "name-1000.ext" that is free. Any
+// answer but "nothing there" (a name too long, a folder it may not read)
+// stops it: the same answer would come for every number.
+func FreeName(path string) (string, error) {
 	ext := filepath.Ext(path)
 	base := path[:len(path)-len(ext)]
-	for i := 2; ; i++ {
-		p := fmt.Sprintf("%s-%d%s", base, i, ext)
-		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
-			return p
+	for i := 1; i <= 1000; i++ {
+		p := path
+		if i > 1 {
+			p = fmt.Sprintf("%s-%d%s", base, i, ext)
+		}
+		_, err := os.Lstat(p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return p, nil
+		case err != nil:
+			return "", fmt.Errorf("%s: %w", p, plainErr(err))
 		}
 	}
+	return "", fmt.Errorf("%s and its next 999 numbered names are all taken", filepath.Base(path))
 }

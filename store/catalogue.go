@@ -49,10 +49,10 @@ func (s *Store) refuseDowngrade(path string) error {
 // shared lock so that any number of readers can run at once. Only the first
 // run after an upgrade takes the write lock.
 func OpenCatalogue(path string, readOnly bool) (*Store, error) {
-	version := data.CatalogueVersion()
 	if !readOnly {
-		return openSeededRW(path, version)
+		return openCatalogueRW(path, "")
 	}
+	version := data.CatalogueVersion()
 	s, err := Open(path, Options{ReadOnly: true})
 	switch {
 	case err == nil && s.CatalogueVersion() == version:
@@ -74,9 +74,11 @@ func OpenCatalogue(path string, readOnly bool) (*Store, error) {
 	return Open(path, Options{ReadOnly: true})
 }
 
-// openSeededRW opens path read-write and seeds it if its catalogue is stale.
-func openSeededRW(path, version string) (*Store, error) {
-	s, err := Open(path, Options{})
+// openCatalogueRW opens path read-write and seeds it if its catalogue is
+// stale; messages name shown (when not empty) rather than path.
+func openCatalogueRW(path, shown string) (*Store, error) {
+	version := data.CatalogueVersion()
+	s, err := Open(path, Options{shown: shown})
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +129,7 @@ func (s *Store) Seed(vendors []data.Vendor, version string) (bool, error) {
 		return meta.Put(keyCatalogue, []byte(version))
 	})
 	if err != nil {
-		return false, fmt.Errorf("seed catalogue %s: %w", s.path, err)
+		return false, fmt.Errorf("seed catalogue %s: %w", s.Path(), err)
 	}
 	return true, nil
 }

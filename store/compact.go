@@ -36,22 +36,22 @@ func (s *Store) Compact(minFree float64) (before, after int64, err error) {
 	_ = os.Remove(tmp)
 	dst, err := bolt.Open(tmp, 0o644, &bolt.Options{Timeout: DefaultTimeout})
 	if err != nil {
-		return before, before, fmt.Errorf("compact %s: %w", s.path, err)
+		return before, before, fmt.Errorf("compact %s: %w", s.Path(), err)
 	}
 	if err := bolt.Compact(dst, s.db, 64<<20); err != nil {
 		dst.Close()
 		os.Remove(tmp)
-		return before, before, fmt.Errorf("compact %s: %w", s.path, err)
+		return before, before, fmt.Errorf("compact %s: %w", s.Path(), err)
 	}
 	if err := dst.Close(); err != nil {
 		os.Remove(tmp)
-		return before, before, fmt.Errorf("compact %s: %w", s.path, err)
+		return before, before, fmt.Errorf("compact %s: %w", s.Path(), err)
 	}
 	// Rename while still holding the old file's lock, so no other vendex
 	// writes to it in between; then reopen the new file.
 	if err := os.Rename(tmp, s.path); err != nil {
 		os.Remove(tmp)
-		return before, before, fmt.Errorf("compact %s: %w", s.path, err)
+		return before, before, fmt.Errorf("compact %s: %w", s.Path(), err)
 	}
 	s.db.Close()
 	db, err := bolt.Open(s.path, 0o644, &bolt.Options{Timeout: DefaultTimeout})

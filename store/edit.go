@@ -31,32 +31,34 @@ var ErrNoChange = errors.New("nothing to change")
 // cancelled (Ctrl-C) before the rename, Edit drops the copy and returns
 // ctx's error: the catalogue is as it was.
 func Edit(ctx context.Context, path string, fn func(s *Store) error) error {
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("open catalogue %s: is a directory, not a database file", path)
+	// A linked catalogue is changed where the link points: the rename
+	// happens in the target's folder and the link stays a link.
+	target, err := resolveLinks(path)
+	if err != nil {
+		return fmt.Errorf("open catalogue %s: %w; %s", path, err, elsewhere)
 	}
-	dir := filepath.Dir(path)
+	fi, exists, err := statCatalogue(target, path)
+	if err != nil {
+		return err
+	}
+	if exists && fi.Mode().Perm()&0o200 == 0 {
+		// Someone made it read-only; a rename would replace it anyway.
+		return fmt.Errorf("change catalogue %s: the file is read-only (mode %v); make it writable (chmod u+w %s), or %s", path, fi.Mode().Perm(), path, elsewhere)
+	}
+	dir := filepath.Dir(target)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("create catalogue directory: %w", err)
+		return placeError("create catalogue", path, err)
 	}
-	unlock, err := lockWriters(path)
+	unlock, err := lockWriters(target, path)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	removeStaleCopies(path)
+	removeStaleCopies(target)
 
-	// Refuse a damaged or newer file before copying it, with its own name
-	// in the message.
-	if fi, err := os.Stat(path); err == nil && fi.Size() > 0 {
-		probe, err := Open(path, Options{ReadOnly: true})
-		if err != nil {
-			return err
-		}
-		probe.Close()
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".edit-*")
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".edit-*")
 	if err != nil {
-		return fmt.Errorf("edit catalogue %s: %w", path, err)
+		return placeError("change catalogue", path, err)
 	}
 	tmpPath := tmp.Name()
 	done := false
@@ -66,29 +68,30 @@ func Edit(ctx context.Context, path string, fn func(s *Store) error) error {
 			os.Remove(tmpPath + ".compact")
 		}
 	}()
-	if err := copyInto(tmp, path); err != nil {
+	n, err := copyInto(tmp, target)
+	if err != nil {
 		tmp.Close()
-		return fmt.Errorf("edit catalogue %s: copy: %w", path, err)
+		return fmt.Errorf("change catalogue %s: copy: %w", path, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("edit catalogue %s: %w", path, err)
+		return placeError("change catalogue", path, err)
 	}
-	mode := os.FileMode(0o644) // what a fresh bbolt file gets
-	if fi, err := os.Stat(path); err == nil {
-		mode = fi.Mode().Perm()
-	}
-	if err := os.Chmod(tmpPath, mode); err != nil {
-		return fmt.Errorf("edit catalogue %s: %w", path, err)
+	if n > 0 {
+		// Refuse a damaged or newer file with its own name, before
+		// building on it: a page of junk copied now would be renamed over
+		// the catalogue with everything else.
+		if err := checkCopy(tmpPath, path); err != nil {
+			return err
+		}
 	}
 
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	s, err := OpenCatalogue(tmpPath, false)
+	s, err := openCatalogueRW(tmpPath, path)
 	if err != nil {
 		return err
 	}
-	s.shown = path
 	err = fn(s)
 	if err == nil {
 		err = ctx.Err()
@@ -107,13 +110,20 @@ func Edit(ctx context.Context, path string, fn func(s *Store) error) error {
 		}
 	}
 	if err := s.Close(); err != nil {
-		return fmt.Errorf("edit catalogue %s: %w", path, err)
+		return placeError("change catalogue", path, err)
+	}
+	mode := os.FileMode(0o644) // what a fresh bbolt file gets
+	if exists {
+		mode = fi.Mode().Perm()
+	}
+	if err := os.Chmod(tmpPath, mode); err != nil {
+		return placeError("change catalogue", path, err)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := os.Rename(tmpPath, path); err != nil {
-		return fmt.Errorf("edit catalogue %s: %w", path, err)
+	if err := os.Rename(tmpPath, target); err != nil {
+		return placeError("change catalogue", path, err)
 	}
 	done = true
 	if d, err := os.Open(dir); err == nil {
@@ -121,6 +131,17 @@ func Edit(ctx context.Context, path string, fn func(s *Store) error) error {
 		d.Close()
 	}
 	return nil
+}
+
+// checkCopy opens a writer's private copy read-only and walks every page of
+// it, naming the catalogue shown in any complaint.
+func checkCopy(tmpPath, shown string) error {
+	c, err := Open(tmpPath, Options{ReadOnly: true, shown: shown})
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	return c.Check()
 }
 
 // removeStaleCopies deletes the private copies that writers killed before
@@ -137,33 +158,72 @@ func removeStaleCopies(path string) {
 	}
 }
 
-// copyInto copies the file at path (if there is one) into dst and syncs it.
-func copyInto(dst *os.File, path string) error {
+// copyInto copies the file at path (if there is one) into dst and syncs it,
+// and says how many bytes it copied.
+func copyInto(dst *os.File, path string) (int64, error) {
 	src, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+		return 0, nil
 	}
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer src.Close()
-	if _, err := io.Copy(dst, src); err != nil {
-		return err
+	n, err := io.Copy(dst, src)
+	if err != nil {
+		return n, err
 	}
-	return dst.Sync()
+	return n, dst.Sync()
 }
 
 // lockWriters takes the writers' lock for the catalogue at path: an
 // exclusive bbolt lock on path + ".lock", which works on every platform
-// bbolt supports and never blocks readers of the catalogue itself.
-func lockWriters(path string) (func(), error) {
+// bbolt supports and never blocks readers of the catalogue itself. The lock
+// file holds nothing: one that is not a bbolt file (cut short, overwritten)
+// is emptied and taken again, which is safe because the lock is on the
+// file, not on what it says.
+func lockWriters(path, shown string) (func(), error) {
 	lockPath := path + ".lock"
-	db, err := bolt.Open(lockPath, 0o644, &bolt.Options{Timeout: DefaultTimeout})
-	if errors.Is(err, bolterrors.ErrTimeout) {
-		return nil, fmt.Errorf("%w: another vendex is changing %s (an import, a forget or a reseed); try again when it is done", ErrLocked, path)
+	if fi, err := os.Lstat(lockPath); err == nil && !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("lock catalogue %s: %s is %s, not a lock file; remove it", shown, lockPath, kindOrDir(fi.Mode()))
 	}
-	if err != nil {
-		return nil, fmt.Errorf("lock catalogue %s: %w", path, err)
+	db, err := openLock(lockPath)
+	if isDamage(err) {
+		if terr := os.Truncate(lockPath, 0); terr == nil {
+			db, err = openLock(lockPath)
+		}
+	}
+	switch {
+	case errors.Is(err, bolterrors.ErrTimeout):
+		return nil, fmt.Errorf("%w: another vendex is changing %s (an import, a forget or a reseed); try again when it is done", ErrLocked, shown)
+	case isDamage(err):
+		return nil, fmt.Errorf("lock catalogue %s: the lock file %s is damaged (%v); remove it, it holds nothing", shown, lockPath, err)
+	case err != nil:
+		return nil, placeError("lock catalogue", shown, err)
 	}
 	return func() { db.Close() }, nil
+}
+
+func openLock(lockPath string) (db *bolt.DB, err error) {
+	defer func() {
+		// bbolt panics on some damage; the lock file is then damaged.
+		if r := recover(); r != nil {
+			db, err = nil, fmt.Errorf("%w: %v", bolterrors.ErrInvalid, r)
+		}
+	}()
+	return bolt.Open(lockPath, 0o644, &bolt.Options{Timeout: DefaultTimeout})
+}
+
+func isDamage(err error) bool {
+	return errors.Is(err, bolterrors.ErrInvalid) || errors.Is(err, bolterrors.ErrVersionMismatch) || errors.Is(err, bolterrors.ErrChecksum)
+}
+
+func kindOrDir(m fs.FileMode) string {
+	if m.IsDir() {
+		return "a directory"
+	}
+	if m&fs.ModeSymlink != 0 {
+		return "a symbolic link"
+	}
+	return kindOf(m)
 }

@@ -200,7 +200,7 @@ func layerInfos(layers *bolt.Bucket) ([]LayerInfo, error) {
 		var li LayerInfo
 		if raw := layers.Bucket(k).Get(keyInfo); raw != nil {
 			if err := json.Unmarshal(raw, &li); err != nil {
-				return fmt.Errorf("%w: layer %s: %v", ErrCorrupt, k, err)
+				return fmt.Errorf("%w: layer %s: %v", ErrCorrupt, data.Quote(string(k)), err)
 			}
 		}
 		li.Name = string(k)
@@ -230,7 +230,7 @@ func (s *Store) LayerVendors(name string) ([]data.Vendor, error) {
 		return vb.ForEach(func(k, v []byte) error {
 			var vd data.Vendor
 			if err := json.Unmarshal(v, &vd); err != nil {
-				return fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, name, k, err)
+				return fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, data.Quote(name), data.Quote(string(k)), err)
 			}
 			out = append(out, vd)
 			return nil
@@ -361,7 +361,7 @@ func storedVendorAt(tx *bolt.Tx, ls []layerRef, id string) (stored, error) {
 		if raw := b.Get([]byte(id)); raw != nil {
 			var v data.Vendor
 			if err := json.Unmarshal(raw, &v); err != nil {
-				return stored{}, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, id, err)
+				return stored{}, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, data.Quote(id), err)
 			}
 			return stored{v: &v}, nil
 		}
@@ -373,7 +373,7 @@ func storedVendorAt(tx *bolt.Tx, ls []layerRef, id string) (stored, error) {
 		if raw := l.vendors.Get([]byte(id)); raw != nil {
 			var v data.Vendor
 			if err := json.Unmarshal(raw, &v); err != nil {
-				return stored{}, fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, l.info.Name, id, err)
+				return stored{}, fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, data.Quote(l.info.Name), data.Quote(id), err)
 			}
 			return stored{&v, l.info.Name, l.source}, nil
 		}

@@ -30,7 +30,7 @@ func getVendor(tx *bolt.Tx, id string) (data.Vendor, error) {
 		if raw := b.Get([]byte(id)); raw != nil {
 			var v data.Vendor
 			if err := json.Unmarshal(raw, &v); err != nil {
-				return v, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, id, err)
+				return v, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, data.Quote(id), err)
 			}
 			return v, nil
 		}
@@ -48,7 +48,7 @@ func getVendor(tx *bolt.Tx, id string) (data.Vendor, error) {
 	case err != nil:
 		return data.Vendor{}, err
 	case v == nil:
-		return data.Vendor{}, fmt.Errorf("%w: vendor %s is indexed but no layer holds it", ErrCorrupt, id)
+		return data.Vendor{}, fmt.Errorf("%w: vendor %s is indexed but no layer holds it", ErrCorrupt, data.Quote(id))
 	}
 	return data.Merge([]data.SourcedVendor{{Source: source, Vendor: *v}}), nil
 }
@@ -105,9 +105,9 @@ func (s *Store) All() ([]data.Vendor, error) {
 					var v data.Vendor
 					if err := json.Unmarshal(j.raw, &v); err != nil {
 						if j.layer == nil {
-							errs[i] = fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, j.key, err)
+							errs[i] = fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, data.Quote(j.key), err)
 						} else {
-							errs[i] = fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, j.layer.info.Name, j.key, err)
+							errs[i] = fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, data.Quote(j.layer.info.Name), data.Quote(j.key), err)
 						}
 						continue
 					}
@@ -272,7 +272,7 @@ func lookupHost(tx *bolt.Tx, t data.Target) (Hit, error) {
 		}
 		cs, err := decodeClaims(raw)
 		if err != nil {
-			return Hit{}, fmt.Errorf("%w: domain index %s: %v", ErrCorrupt, suffix, err)
+			return Hit{}, fmt.Errorf("%w: domain index %s: %v", ErrCorrupt, data.Quote(suffix), err)
 		}
 		var curated, other []claim
 		for _, c := range cs {
@@ -346,7 +346,7 @@ func fillHit(tx *bolt.Tx, h Hit) (Hit, error) {
 	if bb := tx.Bucket(bucketBrief); bb != nil {
 		if raw := bb.Get([]byte(h.ID)); raw != nil {
 			if err := json.Unmarshal(raw, &br); err != nil {
-				return Hit{}, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, h.ID, err)
+				return Hit{}, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, data.Quote(h.ID), err)
 			}
 		}
 	}
@@ -439,7 +439,7 @@ func (s *Store) ByCookie(name string) ([]CookieMatch, error) {
 					return err
 				}
 				if r.Index < 0 || r.Index >= len(v.Storage) {
-					return fmt.Errorf("%w: cookie index points past vendor %s's storage", ErrCorrupt, r.ID)
+					return fmt.Errorf("%w: cookie index points past vendor %s's storage", ErrCorrupt, data.Quote(r.ID))
 				}
 				it := v.Storage[r.Index]
 				*out = append(*out, CookieMatch{VendorID: v.ID, VendorName: v.Name, Category: v.Category, Item: it, Pattern: pattern, Source: storageSource(&v, it.Name)})
@@ -491,7 +491,7 @@ func (s *Store) ByCategory(c data.Category) ([]string, error) {
 		return b.ForEach(func(k, raw []byte) error {
 			var br brief
 			if err := json.Unmarshal(raw, &br); err != nil {
-				return fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, k, err)
+				return fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, data.Quote(string(k)), err)
 			}
 			if br.Category == c {
 				ids = append(ids, string(k))

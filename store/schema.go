@@ -54,7 +54,7 @@ func rebuildWith(tx *bolt.Tx, freshName string, fresh []*data.Vendor) error {
 		err := l.vendors.ForEach(func(k, raw []byte) error {
 			var v data.Vendor
 			if err := json.Unmarshal(raw, &v); err != nil {
-				return fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, l.info.Name, k, err)
+				return fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, data.Quote(l.info.Name), data.Quote(string(k)), err)
 			}
 			records[v.ID] = append(records[v.ID], data.SourcedVendor{Source: l.source, Vendor: v})
 			ranks[v.ID] = append(ranks[v.ID], l.rank)
@@ -97,7 +97,7 @@ func (s *Store) checkSchema() error {
 		// A file cut short still has valid meta pages; its pages past the
 		// end would be read as zeros or fault. Catch it here, cheaply.
 		if fi, err := os.Stat(s.path); err == nil && tx.Size() > fi.Size() {
-			return fmt.Errorf("%w: the file is truncated (%d of %d bytes); move it aside or delete it and vendex will create a new one", ErrCorrupt, fi.Size(), tx.Size())
+			return fmt.Errorf("%w: the file is truncated (%d of %d bytes); %s", ErrCorrupt, fi.Size(), tx.Size(), adviceIt)
 		}
 		if b := tx.Bucket(bucketMeta); b != nil {
 			if v := b.Get(keySchema); v != nil {
@@ -111,10 +111,10 @@ func (s *Store) checkSchema() error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("open catalogue %s: %w", s.path, err)
+		return fmt.Errorf("open catalogue %s: %w", s.Path(), err)
 	}
 	if have > SchemaVersion {
-		return fmt.Errorf("open catalogue %s: %w (schema %d, this vendex reads %d); upgrade vendex, or use --db to pick another file", s.path, ErrNewerSchema, have, SchemaVersion)
+		return fmt.Errorf("open catalogue %s: %w (schema %d, this vendex reads %d); upgrade vendex, or use --db to pick another file", s.Path(), ErrNewerSchema, have, SchemaVersion)
 	}
 	if have == 0 && !s.readOnly {
 		return s.update(func(tx *bolt.Tx) error {

@@ -36,6 +36,9 @@ type Options struct {
 	ReadOnly bool
 	// Timeout bounds the wait for a lock; zero means DefaultTimeout.
 	Timeout time.Duration
+	// shown is the name messages give the file (Edit's private copy is
+	// shown as the catalogue it will replace); empty means the path.
+	shown string
 }
 
 // Store is an open catalogue file.
@@ -113,28 +116,32 @@ func Open(path string, o Options) (s *Store, err error) {
 	if timeout == 0 {
 		timeout = DefaultTimeout
 	}
-	fi, statErr := os.Stat(path)
+	shown := path
+	if o.shown != "" {
+		shown = o.shown
+	}
+	fi, exists, err := statCatalogue(path, shown)
 	switch {
-	case statErr == nil && fi.IsDir():
-		return nil, fmt.Errorf("open catalogue %s: is a directory, not a database file", path)
-	case statErr != nil && !errors.Is(statErr, fs.ErrNotExist):
-		return nil, fmt.Errorf("open catalogue %s: %w", path, statErr)
-	case statErr != nil && o.ReadOnly:
-		return nil, fmt.Errorf("open catalogue %s: %w", path, fs.ErrNotExist)
-	case statErr != nil:
+	case err != nil:
+		return nil, err
+	case (!exists || fi.Size() == 0) && o.ReadOnly:
+		// An empty file is what a first run killed before bbolt wrote
+		// anything leaves: a first run, for readers as for writers.
+		return nil, fmt.Errorf("open catalogue %s: %w", shown, fs.ErrNotExist)
+	case !exists:
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return nil, fmt.Errorf("create catalogue directory: %w", err)
+			return nil, placeError("create catalogue", shown, err)
 		}
 	case fi.Size() > 0 && fi.Size() < 2*int64(os.Getpagesize()):
 		// bbolt would try to initialise a file this small: refuse instead,
 		// so that a truncated catalogue is never overwritten.
-		return nil, fmt.Errorf("open catalogue %s: %w: the file is truncated (%d bytes); move it aside or delete it and vendex will create a new one", path, ErrCorrupt, fi.Size())
+		return nil, fmt.Errorf("open catalogue %s: %w: the file is truncated (%d bytes); %s", shown, ErrCorrupt, fi.Size(), adviceIt)
 	}
-	if statErr == nil && fi.Size() > 0 && !o.ReadOnly {
+	if exists && fi.Size() > 0 && !o.ReadOnly {
 		// bbolt's read-write open reads the freelist and panics if the file
 		// is damaged, leaving its lock and mapping behind. Probe read-only
 		// first: that open reads nothing past the meta pages.
-		probe, err := Open(path, Options{ReadOnly: true, Timeout: timeout})
+		probe, err := Open(path, Options{ReadOnly: true, Timeout: timeout, shown: shown})
 		if err != nil {
 			return nil, err
 		}
@@ -148,7 +155,7 @@ func Open(path string, o Options) (s *Store, err error) {
 			if file != nil {
 				file.Close()
 			}
-			s, err = nil, fmt.Errorf("open catalogue %s: %w: %v; move it aside or delete it and vendex will create a new one", path, ErrCorrupt, r)
+			s, err = nil, fmt.Errorf("open catalogue %s: %w (%v); %s", shown, ErrCorrupt, oneLine(r), adviceIt)
 		}
 	}()
 	openFile := func(name string, flag int, perm os.FileMode) (*os.File, error) {
@@ -165,9 +172,9 @@ func Open(path string, o Options) (s *Store, err error) {
 	}
 	db, err := bolt.Open(path, 0o644, opts)
 	if err != nil {
-		return nil, openError(path, err)
+		return nil, openError(shown, err)
 	}
-	s = &Store{db: db, path: path, readOnly: o.ReadOnly}
+	s = &Store{db: db, path: path, readOnly: o.ReadOnly, shown: o.shown}
 	if err := s.checkSchema(); err != nil {
 		db.Close()
 		return nil, err
@@ -180,7 +187,9 @@ func openError(path string, err error) error {
 	case errors.Is(err, bolterrors.ErrTimeout):
 		return fmt.Errorf("%w: another vendex holds %s; wait for it (an import, a reseed) to finish, or use --db to pick another file", ErrLocked, path)
 	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrVersionMismatch), errors.Is(err, bolterrors.ErrChecksum):
-		return fmt.Errorf("open catalogue %s: %w (%v); move it aside or delete it and vendex will create a new one", path, ErrCorrupt, err)
+		return fmt.Errorf("open catalogue %s: %w (%v); %s", path, ErrCorrupt, err, adviceIt)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("open catalogue %s: %w; %s", path, err, elsewhere)
 	}
 	return fmt.Errorf("open catalogue %s: %w", path, err)
 }
@@ -223,7 +232,7 @@ func (s *Store) CatalogueVersion() string {
 func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%w (%v); move %s aside or delete it and vendex will create a new one", ErrCorrupt, r, s.Path())
+			err = fmt.Errorf("%w (%v); %s", ErrCorrupt, oneLine(r), s.advice())
 		}
 	}()
 	return s.db.View(fn)
@@ -236,7 +245,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%w (%v); move %s aside or delete it and vendex will create a new one", ErrCorrupt, r, s.Path())
+			err = fmt.Errorf("%w (%v); %s", ErrCorrupt, oneLine(r), s.advice())
 		}
 	}()
 	return s.db.Update(fn)

@@ -117,7 +117,7 @@ func (u *derivedUpdate) readOld(ids []string, known map[string]stored) error {
 			return err
 		}
 		if v == nil {
-			return fmt.Errorf("%w: vendor %s is indexed but no layer holds it", ErrCorrupt, id)
+			return fmt.Errorf("%w: vendor %s is indexed but no layer holds it", ErrCorrupt, data.Quote(id))
 		}
 		o := &oldEntries{}
 		o.names, o.hosts, o.storage = indexKeys(id, v)
@@ -146,7 +146,7 @@ func (u *derivedUpdate) oldVendor(id string, known map[string]stored, merged *bo
 		if raw := l.vendors.Get([]byte(id)); raw != nil {
 			v := new(data.Vendor)
 			if err := json.Unmarshal(raw, v); err != nil {
-				return nil, fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, l.info.Name, id, err)
+				return nil, fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, data.Quote(l.info.Name), data.Quote(id), err)
 			}
 			if l.info.Name != u.freshName {
 				u.decoded[l.info.Name+"\x00"+id] = v
@@ -174,7 +174,7 @@ func (u *derivedUpdate) layerRecord(l *layerRef, id string, freshRec *data.Vendo
 	}
 	var v data.Vendor
 	if err := json.Unmarshal(raw, &v); err != nil {
-		return nil, fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, l.info.Name, id, err)
+		return nil, fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, data.Quote(l.info.Name), data.Quote(id), err)
 	}
 	return &v, nil
 }
@@ -216,7 +216,7 @@ func removeFrom[E any](tx *bolt.Tx, c *indexChanges[E], bucket []byte, key strin
 			if raw := b.Get([]byte(key)); raw != nil {
 				var err error
 				if es, err = decode(raw); err != nil {
-					return fmt.Errorf("%w: index %s key %q: %v", ErrCorrupt, bucket, key, err)
+					return fmt.Errorf("%w: index %s key %s: %v", ErrCorrupt, data.Quote(string(bucket)), data.Quote(key), err)
 				}
 			}
 		}

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"fmt"
+	"github.com/vendex/vendex/data"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -59,7 +60,7 @@ func (iw *indexWrite[E]) prepare() {
 func (iw *indexWrite[E]) found(k string, raw []byte) error {
 	es, err := iw.decode(raw)
 	if err != nil {
-		return fmt.Errorf("%w: index %s key %q: %v", ErrCorrupt, iw.name, k, err)
+		return fmt.Errorf("%w: index %s key %s: %v", ErrCorrupt, data.Quote(string(iw.name)), data.Quote(string(k)), err)
 	}
 	iw.old[k] = es
 	return nil

@@ -22,8 +22,10 @@ func exportCard(c card.Card, dir string) tea.Cmd {
 		want := filepath.Join(dir, c.ID+".md")
 		doc := []byte(card.Markdown(c))
 		for range 5 {
-			path := data.FreeName(want)
-			err := data.WriteFileAtomic(path, doc, false)
+			path, err := data.FreeName(want)
+			if err == nil {
+				err = data.WriteFileAtomic(path, doc, false)
+			}
 			if errors.Is(err, data.ErrExists) {
 				continue // taken between the check and the write: try the next name
 			}

@@ -471,3 +471,15 @@ func TestRenderCardFitsEveryWidth(t *testing.T) {
 		}
 	}
 }
+
+func TestExportStopsWithAMessageWhenTheNameIsTooLongForTheFileSystem(t *testing.T) {
+	dir := t.TempDir()
+	// A vendor from a database written before ids were bounded.
+	long := fixture()
+	long[0].ID = strings.Repeat("x", 300)
+	s := start(t, 200, 24, fakeCatalog{vendors: long}, long[0].Name, WithExportDir(dir))
+	s.waitFor(long[0].Name+" first", func(v string) bool { return strings.Contains(line(v, 2), long[0].Name) })
+	s.press(tea.KeyEnter)
+	s.typeText("e")
+	s.waitText("Export failed")
+}

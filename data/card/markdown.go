@@ -107,26 +107,45 @@ func LinkText(l Link) string {
 	return l.Name
 }
 
-// MarkdownText escapes untrusted text for Markdown: control sequences go,
-// the characters that start HTML (< > &) become entities so that a pasted
-// card cannot inject markup, and characters that would start Markdown
-// structure are backslashed.
+// MarkdownText escapes untrusted text for Markdown, the one policy every
+// Markdown writer uses: control sequences go, the characters that start
+// HTML (< > &) become entities so that a pasted card cannot inject markup,
+// inline syntax is backslashed (emphasis, code, links, pipes, and ~ so
+// that no run of them opens a fence or strikes text through), and each
+// line is kept from starting a block: its indent goes (four spaces would
+// start a code block) and a leading #, >, -, +, = (a setext underline) or
+// "1." / "1)" (an ordered list) is backslashed.
 func MarkdownText(s string) string {
 	s = mdEscaper.Replace(data.CleanText(s))
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		// A leading #, >, - or + would make a heading, a quote or a list;
-		// keep the text as text.
-		t := strings.TrimLeft(l, " ")
-		if strings.HasPrefix(t, "#") || strings.HasPrefix(t, "-") || strings.HasPrefix(t, "+") {
-			lines[i] = l[:len(l)-len(t)] + "\\" + t
-		}
+		lines[i] = mdLineStart(strings.TrimLeft(l, " "))
 	}
 	return strings.Join(lines, "\n")
 }
 
+// mdLineStart backslashes what would make the line start a block.
+func mdLineStart(t string) string {
+	if t == "" {
+		return t
+	}
+	switch t[0] {
+	case '#', '-', '+', '=':
+		return "\\" + t
+	}
+	// An ordered list item: up to nine digits, then . or ).
+	n := 0
+	for n < len(t) && n < 10 && t[n] >= '0' && t[n] <= '9' {
+		n++
+	}
+	if n > 0 && n < 10 && n < len(t) && (t[n] == '.' || t[n] == ')') {
+		return t[:n] + "\\" + t[n:]
+	}
+	return t
+}
+
 var mdEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;",
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "|", `\|`)
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "|", `\|`, "~", `\~`)
 
 // MarkdownLine is MarkdownText for one line (a table cell, a list item).
 func MarkdownLine(s string) string { return strings.ReplaceAll(MarkdownText(s), "\n", " ") }
@@ -141,9 +160,16 @@ func MarkdownURL(u string) string {
 	return "<" + u + ">"
 }
 
-// MarkdownCode is a name or host as inline code, safe in a table cell.
+// MarkdownCode is a name or host as inline code, safe in a table cell. A
+// table row is split on every | not backslashed before code spans are
+// read, and nothing inside a code span can escape a backslash: a value
+// holding one (a cookie named a\|b) is written as escaped text instead,
+// or its \| would become \\| and split the cell.
 func MarkdownCode(s string) string {
 	s = strings.ReplaceAll(data.CleanLine(s), "`", "'")
+	if strings.Contains(s, `\`) {
+		return MarkdownLine(s)
+	}
 	s = strings.ReplaceAll(s, "|", `\|`)
 	return "`" + s + "`"
 }

@@ -50,8 +50,15 @@ func (t *textWriter) line(s string) { t.b.WriteString(s + "\n") }
 func (t *textWriter) blank()        { t.b.WriteString("\n") }
 
 func (t *textWriter) underline(s, rule string) {
-	t.line(s)
-	t.line(strings.Repeat(rule, min(t.width, max(1, ansi.StringWidth(s)))))
+	// A name wider than the card wraps like any text; the rule spans its
+	// widest line.
+	lines := strings.Split(ansi.Wrap(s, t.width, ""), "\n")
+	widest := 1
+	for _, l := range lines {
+		t.line(l)
+		widest = max(widest, ansi.StringWidth(l))
+	}
+	t.line(strings.Repeat(rule, min(t.width, widest)))
 }
 
 // para writes paragraphs (blank lines kept) under indent.

@@ -536,3 +536,30 @@ func TestCutShortAndEmptyJSONFilesSaySo(t *testing.T) {
 		t.Errorf("blank: %v", err)
 	}
 }
+
+func TestEveryReaderDropsBidiControlsBeforeTheStore(t *testing.T) {
+	in := `[{"id":"bidi","name":"Bidi` + "\u202e" + `Co","aliases":["a` + "\u2066" + `b"],"summary":"x` + "\u200e" + `y` + "\u061c" + `","category":"analytics","domains":[{"host":"bidi.example","note":"n` + "\u202a" + `"}]}]`
+	vs, _, err := ReadBytes(FormatVendex, "bidi.json", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := fmt.Sprintf("%+v", vs)
+	if strings.ContainsAny(b, "\u202e\u2066\u200e\u061c\u202a") {
+		t.Errorf("a bidi control reached the records: %s", b)
+	}
+}
+
+func TestAVendexFileWithMoreAfterItsCardIsRefusedAtThatLine(t *testing.T) {
+	card := `{"id":"a","name":"A","category":"analytics","summary":"s"}`
+	for name, in := range map[string]string{
+		"a second card":  card + "\n" + card + "\n",
+		"half an object": "[" + card + "]\n\n{\"id\":",
+		"a stray word":   card + "\nthanks\n",
+	} {
+		_, _, err := ReadBytes(FormatVendex, "v.json", []byte(in))
+		var le *data.LocationError
+		if !errors.As(err, &le) || le.Line < 2 {
+			t.Errorf("%s: %v; want a refusal naming the line after the card", name, err)
+		}
+	}
+}

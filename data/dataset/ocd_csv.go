@@ -34,7 +34,7 @@ func (rd *reader) ocdCSV(b []byte) ([]data.Vendor, error) {
 	need := []string{"platform", "category", "cookie / data key name"}
 	for _, n := range need {
 		if _, ok := col[n]; !ok {
-			return nil, rd.fail(1, "", fmt.Errorf("missing column %q (the header has %s)", n, strings.Join(header, ", ")))
+			return nil, rd.fail(1, "", fmt.Errorf("missing column %s (the header has %s)", data.Quote(n), quoteAll(header)))
 		}
 	}
 	body := b[cr.InputOffset():]

@@ -88,6 +88,11 @@ func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error
 	if err != nil {
 		return nil, rd.warnings, err
 	}
+	// One policy for every format: what CleanText drops never reaches the
+	// store, whichever reader let it through.
+	for i := range vs {
+		vs[i] = vs[i].Cleaned()
+	}
 	return vs, rd.warnings, nil
 }
 
@@ -314,4 +319,13 @@ func (rd *reader) csvError(err error) error {
 		return rd.fail(pe.Line, "", pe.Err)
 	}
 	return rd.fail(0, "", err)
+}
+
+// quoteAll quotes each of a file's values for a message (a header row).
+func quoteAll(vs []string) string {
+	q := make([]string, len(vs))
+	for i, v := range vs {
+		q[i] = data.Quote(v)
+	}
+	return strings.Join(q, ", ")
 }

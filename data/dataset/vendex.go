@@ -31,7 +31,7 @@ func (rd *reader) vendex(b []byte) ([]data.Vendor, error) {
 			return rd.fail(0, strings.TrimPrefix(at+"."+field, "."), fmt.Errorf(format, args...))
 		}
 		if v.ID != "" && !data.ValidID(v.ID) {
-			return nil, bad("id", "malformed id %q: use lower-case letters, digits and hyphens", v.ID)
+			return nil, bad("id", "malformed id %s: use lower-case letters, digits and hyphens, at most %d", data.Quote(v.ID), data.MaxIDLen)
 		}
 		if v.ID == "" && strings.TrimSpace(v.Name) == "" {
 			return nil, bad("id", "a vendor needs an id or a name")

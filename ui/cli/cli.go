@@ -68,6 +68,19 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitCode(run(context.Background(), args, stdin, stdout, stderr), stderr)
 }
 
+// escapingWriter is stderr as every message reaches it: whatever a message
+// echoes was meant to be quoted with data.Quote where it was written, and
+// this is the guard for what was not, so no escape sequence, C1 or bidi
+// control from a file or an argument ever reaches the terminal raw.
+type escapingWriter struct{ w io.Writer }
+
+func (e escapingWriter) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(e.w, data.EscapeControls(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
 // exitError carries an exit code other than 1, and the message to print
 // (none when it has been printed already).
 type exitError struct {
@@ -90,6 +103,7 @@ func (e usageError) Error() string { return e.msg }
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
 func exitCode(err error, stderr io.Writer) int {
+	stderr = escapingWriter{stderr}
 	var ee exitError
 	var ue usageError
 	switch {
@@ -185,6 +199,7 @@ type cli struct {
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	stderr = escapingWriter{stderr}
 	c := &cli{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
 	for len(args) > 0 && strings.HasPrefix(args[0], "-") && args[0] != "-" {
 		a := args[0]
@@ -207,7 +222,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 				return usagef("--db needs a file path")
 			}
 		default:
-			return usagef("unknown option %s", a)
+			return usagef("unknown option %s", data.Quote(a))
 		}
 		args = args[1:]
 	}
@@ -226,7 +241,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		return usagef("unknown command %q", args[0])
+		return usagef("unknown command %s", data.Quote(args[0]))
 	}
 	return cmd.run(c, args[1:])
 }
@@ -267,12 +282,25 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// printJSON writes v to stdout as indented JSON.
+// printJSON writes v to stdout as indented JSON, with any control or bidi
+// character a database from before the import cleaning still holds
+// escaped as \uXXXX.
 func (c *cli) printJSON(v any) error {
-	enc := json.NewEncoder(c.stdout)
+	enc := json.NewEncoder(jsonEscaper{c.stdout})
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// jsonEscaper writes encoded JSON values (one a Write, as json.Encoder
+// writes them) with data.EscapeJSON applied.
+type jsonEscaper struct{ w io.Writer }
+
+func (j jsonEscaper) Write(p []byte) (int, error) {
+	if _, err := j.w.Write(data.EscapeJSON(p)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }
 
 // dbFlagSet reports whether --db was given on this command line.
@@ -329,9 +357,9 @@ func findVendor(s *store.Store, q string) (data.Vendor, error) {
 	if err == nil || !errors.Is(err, store.ErrNotFound) {
 		return v, err
 	}
-	msg := fmt.Sprintf("no vendor %q", q)
+	msg := fmt.Sprintf("no vendor %s", data.Quote(q))
 	if close := s.Suggest(q, 3); len(close) > 0 {
 		msg += "; closest: " + strings.Join(close, ", ")
 	}
-	return v, errors.New(msg + " (try 'vendex search " + q + "')")
+	return v, errors.New(msg + " (try vendex search " + data.Quote(q) + ")")
 }

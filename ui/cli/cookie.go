@@ -58,7 +58,7 @@ func cmdCookie(c *cli, args []string) error {
 		}
 	}
 	if len(ms) == 0 {
-		fmt.Fprintf(c.stderr, "vendex: no vendor is known to set %q\n", data.CleanLine(pos[0]))
+		fmt.Fprintf(c.stderr, "vendex: no vendor is known to set %s\n", data.Quote(pos[0]))
 		return exitError{code: 1}
 	}
 	return nil

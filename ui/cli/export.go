@@ -43,7 +43,7 @@ func cmdExport(c *cli, args []string) error {
 			return []byte(card.Text(card.Build(v, names), 80)), nil
 		}
 	default:
-		return usagef("unknown format %q: use md, json or txt", *format)
+		return usagef("unknown format %s: use md, json or txt", data.Quote(*format))
 	}
 	v, names, err := c.vendorArg(pos, "export")
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/vendex/vendex/data"
@@ -134,7 +133,7 @@ type lookupWriter struct {
 func newLookupWriter(out io.Writer, asJSON bool) *lookupWriter {
 	w := &lookupWriter{table: table{w: out}}
 	if asJSON {
-		w.enc = json.NewEncoder(out)
+		w.enc = json.NewEncoder(jsonEscaper{out})
 		w.enc.SetEscapeHTML(false)
 	}
 	return w
@@ -187,7 +186,8 @@ func reportUnmatched(stderr io.Writer, misses, invalid []string) error {
 func quoteSome(ins []string) string {
 	shown := make([]string, 0, min(len(ins), 20))
 	for _, in := range ins[:min(len(ins), 20)] {
-		shown = append(shown, strconv.Quote(truncate(data.CleanLine(in), 80)))
+		// The input as given, escaped: a cleaned copy would name another.
+		shown = append(shown, data.Quote(in))
 	}
 	s := strings.Join(shown, ", ")
 	if len(ins) > len(shown) {

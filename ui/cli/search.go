@@ -53,7 +53,7 @@ func cmdSearch(c *cli, args []string) error {
 	}
 	if len(hits) == 0 {
 		// As with cookie and lookup, --json or not: 1 when nothing is found.
-		fmt.Fprintf(c.stderr, "vendex: no vendor matches %q\n", data.CleanLine(strings.Join(pos, " ")))
+		fmt.Fprintf(c.stderr, "vendex: no vendor matches %s\n", data.Quote(strings.Join(pos, " ")))
 		return exitError{code: 1}
 	}
 	tw := &table{w: c.stdout}

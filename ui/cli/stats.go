@@ -55,7 +55,7 @@ func cmdStats(c *cli, args []string) error {
 		fmt.Fprintf(c.stdout, "%-20s %8d %8d\n", x.Category.Title(), x.Vendors, x.Domains)
 	}
 	fmt.Fprintf(c.stdout, "%-20s %8d %8d\n\n", "Total", vendors, domains)
-	fmt.Fprintf(c.stdout, "Database:  %s (%s)\n", s.Path(), humanBytes(s.Size()))
+	fmt.Fprintf(c.stdout, "Database:  %s (%s)\n", data.EscapeControls(s.Path()), humanBytes(s.Size()))
 	fmt.Fprintf(c.stdout, "Catalogue: %s (embedded %s, vendex %s)\n", s.CatalogueVersion(), data.CatalogueVersion(), Version())
 	fmt.Fprintf(c.stdout, "Layers:    %d (vendex sources lists them)\n", len(layers))
 	tw := &table{w: c.stdout}

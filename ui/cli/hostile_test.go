@@ -1,0 +1,100 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// hostile holds what a file or an argument can carry to hijack a terminal:
+// an OSC title, a screen clear, an 8-bit CSI, a bidi override and isolate,
+// and bytes that are not UTF-8.
+const hostile = "\x1b]0;PWNED\x07\x1b[2J\u009b31m\u202eevil\u2066\xff\xfe"
+
+// terminalUnsafe names the first character in s that a terminal would act
+// on or reorder by: ESC and other C0 controls but newline and tab, C1
+// controls, bidi controls, invalid UTF-8.
+func terminalUnsafe(s string) string {
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			return "invalid UTF-8"
+		case r == '\n' || r == '\t':
+		case unicode.IsControl(r), r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069',
+			r == '\u200e', r == '\u200f', r == '\u061c', r == '\u2028', r == '\u2029':
+			return fmt.Sprintf("U+%04X", r)
+		}
+	}
+	return ""
+}
+
+func TestNoErrorMessageLetsAHostileInputReachTheTerminal(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "vendex.db")
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	ocdHeader := write("h.csv", "Platform,Cookie / Data Key name,"+hostile+"\nx,y,z\n")
+	ocdRow := write("r.csv", "ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n1,"+hostile+",Marketing,"+hostile+",x.example,"+hostile+",1 year,"+hostile+",,0\n")
+	badID := write("id.json", `[{"id":"`+hostile+`","name":"x","category":"analytics"}]`)
+	badCat := write("cat.json", `[{"id":"x","name":"x","category":"`+hostile+`"}]`)
+	bidiName := write("bidi.json", `[{"id":"bidi","name":"Bidi`+"\u202e"+`Co","summary":"a`+"\u2066"+`b","category":"analytics","domains":[{"host":"bidi.example"}]}]`)
+	hosts := write("hosts.txt", hostile+" 3\nexample.com\n"+hostile+".example 2\n")
+	damaged := write(hostile+".db", strings.Repeat("garbage!", 4096))
+	namedHostile := filepath.Join(dir, hostile+".csv")
+
+	for _, args := range [][]string{
+		{hostile},
+		{"--" + hostile},
+		{"lookup", hostile},
+		{"lookup", "w\xff\xfe.com"},
+		{"lookup", "--json", hostile},
+		{"lookup", "-"},
+		{"show", hostile},
+		{"search", hostile},
+		{"cookie", hostile},
+		{"export", hostile},
+		{"export", "--format", hostile, "twilio"},
+		{"import", ocdHeader},
+		{"import", ocdRow},
+		{"import", badID},
+		{"import", badCat},
+		{"import", namedHostile},
+		{"import", bidiName},
+		{"show", "bidi"},
+		{"export", "--format", "json", "bidi"},
+		{"export", "--format", "md", "bidi"},
+		{"search", "--json", "bidi"},
+		{"coverage", hosts},
+		{"forget", hostile},
+		{"--db", damaged, "lookup", "twilio.com"},
+		{"--db", filepath.Join(dir, hostile, "v.db"), "stats"},
+	} {
+		stdin := hostile + "\nexample.com\n"
+		r := vendex(t, db, stdin, args...)
+		for stream, out := range map[string]string{"stdout": r.stdout, "stderr": r.stderr} {
+			if bad := terminalUnsafe(out); bad != "" {
+				t.Errorf("vendex %q: %s carries %s to the terminal:\n%q", args, stream, bad, out)
+			}
+		}
+	}
+	// The header row is echoed, escaped: the user can see what was there.
+	if r := vendex(t, db, "", "import", ocdHeader); !strings.Contains(r.stderr, `\x1b]0;PWNED\a`) {
+		t.Errorf("the refused header is not shown escaped: %q", r.stderr)
+	}
+	// A miss names the input as typed, escaped, not a cleaned copy of it.
+	if r := vendex(t, db, "", "lookup", "ex\x1bample.com"); !strings.Contains(r.stderr, `"ex\x1bample.com"`) {
+		t.Errorf("stderr does not name the input as given: %q", r.stderr)
+	}
+	if r := vendex(t, db, "", "lookup", "w\xff\xfe.com"); r.code != 1 || !strings.Contains(r.stdout+r.stderr, "not valid UTF-8") {
+		t.Errorf("invalid UTF-8 was taken as a host: %+v", r)
+	}
+}
