@@ -89,7 +89,9 @@ func skipEscape(s string, i int) int {
 	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
 		i++
 	}
-	if i < len(s) {
+	// A final byte is printable (0x30-0x7e); anything else (a newline, a
+	// second ESC) is not part of the sequence and is left to be read.
+	if i < len(s) && s[i] >= 0x30 && s[i] <= 0x7e {
 		i++
 	}
 	return i

@@ -117,3 +117,10 @@ func TestTheJSONExportSaysWhatTheOtherCardsSay(t *testing.T) {
 		t.Errorf("the name is not cleaned as the card cleans it: %s", b)
 	}
 }
+
+// A lone ESC before a newline is dropped; the newline stays.
+func TestALoneEscapeKeepsTheNewlineAfterIt(t *testing.T) {
+	if got := CleanText("one\x1b\ntwo\x1b\x1b[31mthree"); got != "one\ntwothree" {
+		t.Errorf("%q", got)
+	}
+}
