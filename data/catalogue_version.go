@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "868-36a6cab8"
-	embeddedEdition = 2
+	embeddedVersion = "868-24a781f6"
+	embeddedEdition = 3
 )

@@ -79,7 +79,14 @@ func ParseTarget(in string) (Target, error) {
 	if err != nil {
 		return bad(err.Error())
 	}
-	return Target{Host: host, Path: u.EscapedPath()}, nil
+	path := u.EscapedPath()
+	if u.RawQuery != "" {
+		// The query stays: it can name the product (gtag/js?id=AW-... is
+		// Google Ads, ?id=G-... Google Analytics), and a path rule is a
+		// prefix, so /gtag/js still covers both.
+		path += "?" + u.RawQuery
+	}
+	return Target{Host: host, Path: path}, nil
 }
 
 // NormalizeHost lower-cases a host, drops a trailing dot and turns an
