@@ -45,10 +45,14 @@ func newScanView(r *audit.Report) *scanView {
 		s.seen[c.VendorID] = seen
 	}
 	for _, g := range audit.GroupFindings(r.Findings) {
-		s.flagged[g.VendorID] = true
-		seen := s.seen[g.VendorID]
+		id := g.VendorID
+		if id == "" { // an unclaimed host that --strict counts
+			id = unknownPrefix + g.Vendor
+		}
+		s.flagged[id] = true
+		seen := s.seen[id]
 		seen.Findings, seen.Reasons = []string{g.Text()}, g.Whys
-		s.seen[g.VendorID] = seen
+		s.seen[id] = seen
 	}
 	for _, h := range r.UnknownHosts {
 		id := unknownPrefix + h.Host

@@ -39,6 +39,7 @@ type Request struct {
 	Status int // 0 when the capture does not say (or the request failed)
 	// Type is the resource type when the capture records one: "document",
 	// "script", "xhr", "image", "stylesheet", "iframe"...; "" if not.
+	// TypeHostOnly marks a host a capture lists without its requests.
 	Type string
 	// Initiator is the URL of the script or document that caused the
 	// request, when the capture records it (HAR _initiator, TRC initiators).
@@ -48,6 +49,11 @@ type Request struct {
 	// (entries counted from 1), "page.html: line 40: <noscript><img>".
 	Source string
 }
+
+// TypeHostOnly is the Type of a request that stands for a host a capture
+// names without the requests made to it (WEC's hosts list): it says the
+// host was contacted, not which path or how often.
+const TypeHostOnly = "host-only"
 
 // Cookie is one cookie the browser held or a response set.
 type Cookie struct {

@@ -127,7 +127,7 @@ func (rd *reader) wec(b []byte) error {
 			continue
 		}
 		seen[h] = true
-		ev.Requests = append(ev.Requests, Request{URL: "https://" + h + "/", Source: rd.at("hosts.requests")})
+		ev.Requests = append(ev.Requests, Request{URL: "https://" + h + "/", Type: TypeHostOnly, Source: rd.at("hosts.requests")})
 	}
 	return nil
 }

@@ -9,6 +9,7 @@ package audit
 
 import (
 	"errors"
+	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -19,6 +20,36 @@ import (
 	"github.com/vendex/vendex/store"
 	"golang.org/x/net/publicsuffix"
 )
+
+// ErrBadSite is wrapped when the site named in Options is not a host.
+var ErrBadSite = errors.New("the site is not a host name")
+
+// likelySite is the registrable domain that holds the most cookies and
+// storage keys, for captures that do not say which page they recorded (a
+// storageState, a cookie export).
+func likelySite(ev *scan.Evidence) string {
+	n := map[string]int{}
+	add := func(host string) {
+		if d, err := publicsuffix.EffectiveTLDPlusOne(strings.TrimPrefix(strings.ToLower(host), ".")); err == nil {
+			n[d]++
+		}
+	}
+	for _, c := range ev.Cookies {
+		add(c.Host())
+	}
+	for _, s := range ev.Storage {
+		if u, err := url.Parse(s.Origin); err == nil {
+			add(u.Hostname())
+		}
+	}
+	best := ""
+	for d, c := range n {
+		if c > n[best] || (c == n[best] && d < best) {
+			best = d
+		}
+	}
+	return best
+}
 
 // Catalogue is what the audit asks of the store; *store.Store has it.
 type Catalogue interface {
@@ -44,6 +75,9 @@ type Options struct {
 	// Site is the site's host; when empty, the evidence's own.
 	Site string
 	Mode Mode
+	// Strict makes what nobody claims a finding too, in a consent audit:
+	// every unclaimed host, and every unclaimed third-party cookie.
+	Strict bool
 }
 
 // ChromeCap is the longest a cookie may live in Chrome (400 days): a
@@ -53,16 +87,25 @@ const ChromeCap = 400 * 24 * time.Hour
 // Run audits ev against the catalogue.
 func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 	a := &auditor{cat: cat, hits: map[string]hostAnswer{}, names: map[string][]store.CookieMatch{}, cards: map[string]data.Vendor{}, vendors: map[string]*Vendor{}}
-	site := o.Site
-	if site == "" {
-		site = ev.Site
-	}
 	r := &Report{Mode: o.Mode, Captured: ev.Captured}
+	site := o.Site
 	if site != "" {
-		t, err := data.ParseTarget(site)
-		if err != nil {
-			return nil, err
+		if _, err := data.ParseTarget(site); err != nil {
+			return nil, fmt.Errorf("%w: %w", ErrBadSite, err)
 		}
+	} else if site = ev.Site; site != "" {
+		if _, err := data.ParseTarget(site); err != nil {
+			r.Warnings = append(r.Warnings, "the capture's page is not a host vendex can read ("+err.Error()+"); name the site with --site")
+			site = ""
+		}
+	}
+	if site == "" {
+		if site = likelySite(ev); site != "" {
+			r.Warnings = append(r.Warnings, "no capture names its page; the site is taken to be "+site+", the domain holding the most cookies and storage (say otherwise with --site)")
+		}
+	}
+	if site != "" {
+		t, _ := data.ParseTarget(site)
 		r.Site = t.Host
 		a.site, _ = publicsuffix.EffectiveTLDPlusOne(t.Host)
 		if a.site == "" {
@@ -88,6 +131,7 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 	a.finish(r)
 	if o.Mode != Anytime {
 		a.findings(r)
+		a.unjudged(r, o.Strict)
 	}
 	return r, nil
 }
@@ -174,16 +218,38 @@ func (a *auditor) vendor(h store.Hit) *Vendor {
 	return v
 }
 
-// requests attributes every request to a vendor, the site, or nobody.
+// requests attributes every request to a vendor, the site, or nobody. A
+// host a capture only lists (WEC's hosts) counts when no other request of
+// the evidence went to it.
 func (a *auditor) requests(r *Report, reqs []scan.Request) error {
 	a.unknown, a.first, a.firstURL = map[string]int{}, map[string]int{}, map[string]string{}
 	hostCounts := map[string]map[string]int{} // vendor id -> host -> requests
+	requested := map[string]bool{}
+	for _, q := range reqs {
+		if q.Type != scan.TypeHostOnly {
+			if u, err := url.Parse(q.URL); err == nil {
+				requested[strings.ToLower(u.Hostname())] = true
+			}
+		}
+	}
 	for _, q := range reqs {
 		u, err := url.Parse(q.URL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+		switch {
+		case err != nil:
+			r.Warnings = append(r.Warnings, scan.Warning{Source: q.Source, Message: "a request URL that does not parse was left out: " + data.Quote(q.URL)}.String())
+			continue
+		case (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "":
 			continue // data:, blob:, about: and the like load nothing from anyone
+		case q.Type == scan.TypeHostOnly && requested[strings.ToLower(u.Hostname())]:
+			continue
 		}
-		t, err := data.ParseTarget(q.URL)
+		in := q.URL
+		if len(in) > 4096 {
+			// A tracking URL can carry kilobytes of query; the host and
+			// the start of the path decide whose it is.
+			in = in[:4096]
+		}
+		t, err := data.ParseTarget(in)
 		if err != nil {
 			r.Warnings = append(r.Warnings, scan.Warning{Source: q.Source, Message: err.Error()}.String())
 			continue

@@ -1,9 +1,11 @@
 package audit
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -197,7 +199,7 @@ func TestCookieEvidenceOrder(t *testing.T) {
 	for _, c := range r.Cookies {
 		got[c.Name] = c.VendorID + " by " + c.MatchedBy
 	}
-	if got["zz_unlisted"] != "hotjar by domain" || got["euconsent-v2"] != "iubenda by name" || got["sessionid"] != "instagram by domain" {
+	if got["zz_unlisted"] != "hotjar by domain" || got["euconsent-v2"] != "iubenda by script" || got["sessionid"] != "instagram by domain" {
 		t.Errorf("attributions %v", got)
 	}
 }
@@ -281,5 +283,66 @@ func TestTheSitesOwnDomainsAreNotVendors(t *testing.T) {
 	}
 	if len(r.Vendors) != 1 || r.Vendors[0].ID != "hotjar" || len(r.UnknownHosts) != 1 {
 		t.Errorf("vendors %+v, unknown %+v", r.Vendors, r.UnknownHosts)
+	}
+}
+
+// The response that set a cookie is the strongest evidence: the Meta
+// pixel's /tr response sets fr on facebook.com, which is also the domain
+// of Facebook's plugins.
+func TestTheResponseThatSetACookieNamesItsVendor(t *testing.T) {
+	ev := &scan.Evidence{Site: "shop.example", Captured: captured, Cookies: []scan.Cookie{
+		{Name: "fr", Domain: ".facebook.com", Expires: captured.Add(90 * 24 * time.Hour), SetBy: "https://www.facebook.com/tr/?id=1&ev=PageView"},
+		{Name: "pid", Domain: ".unknown-ads.example", Expires: captured.Add(24 * time.Hour)},
+	}}
+	r, err := Run(openCatalogue(t), ev, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Cookies) != 1 || r.Cookies[0].VendorID != "facebook-pixel" || r.Cookies[0].MatchedBy != "set-cookie" {
+		t.Errorf("cookies %+v", r.Cookies)
+	}
+	// A third-party cookie on a domain nobody claims is nobody's, whatever
+	// vendor lists its name elsewhere.
+	if len(r.UnknownCookies) != 1 || r.UnknownCookies[0].Name != "pid" {
+		t.Errorf("unknown %+v", r.UnknownCookies)
+	}
+}
+
+// A storage key in a third party's frame is that third party's.
+func TestAStorageKeyInAThirdPartysFrameIsTheirs(t *testing.T) {
+	ev := &scan.Evidence{Site: "www.greggs.example", Storage: []scan.StorageKey{
+		{Origin: "https://www.google.com", Kind: "localStorage", Name: "rc::a"},
+	}}
+	r, err := Run(openCatalogue(t), ev, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Cookies) != 1 || r.Cookies[0].VendorID != "recaptcha" || r.Cookies[0].Party != "third" {
+		t.Errorf("cookies %+v, unknown %+v", r.Cookies, r.UnknownCookies)
+	}
+}
+
+// Captures that do not say which page they recorded (a storage state, a
+// cookie export) take the domain holding the most cookies, and say so.
+func TestASiteIsInferredWhenNoCaptureNamesIt(t *testing.T) {
+	ev := &scan.Evidence{Cookies: []scan.Cookie{
+		{Name: "PHPSESSID", Domain: "dr.shop.example", Session: true},
+		{Name: "_fbp", Domain: ".shop.example", Expires: captured.Add(24 * time.Hour)},
+		{Name: "fr", Domain: ".facebook.com", Expires: captured.Add(24 * time.Hour)},
+	}}
+	r, err := Run(openCatalogue(t), ev, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Site != "shop.example" || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0], "--site") {
+		t.Errorf("site %q, warnings %v", r.Site, r.Warnings)
+	}
+	for _, c := range append(r.Cookies, r.UnknownCookies...) {
+		if want := map[string]string{"PHPSESSID": "first", "_fbp": "first", "fr": "third"}[c.Name]; c.Party != want {
+			t.Errorf("%s is %s party", c.Name, c.Party)
+		}
+	}
+	if _, err := Run(openCatalogue(t), ev, Options{Site: "not a host"}); !errors.Is(err, ErrBadSite) {
+		t.Errorf("a bad --site: %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"net/url"
 	"slices"
 	"strings"
 	"time"
@@ -132,7 +133,8 @@ func (a *auditor) cookies(r *Report, ev *scan.Evidence) error {
 }
 
 // storage attributes every storage key, by its name or the script that
-// wrote it (its origin is the page's, which says nothing of whose it is).
+// wrote it. Its origin says whose page held it: the site's own, or a
+// third party's frame (reCAPTCHA's rc::a on www.google.com).
 func (a *auditor) storage(r *Report, keys []scan.StorageKey) error {
 	seen := map[cookieKey]int{}
 	for _, s := range keys {
@@ -142,6 +144,12 @@ func (a *auditor) storage(r *Report, keys []scan.StorageKey) error {
 			continue
 		}
 		out := Cookie{Name: data.CleanLine(s.Name), Kind: s.Kind, Domain: data.CleanLine(s.Origin), Party: "first", Count: 1, Source: s.Source}
+		if u, err := url.Parse(s.Origin); err == nil && u.Hostname() != "" {
+			out.host = strings.ToLower(u.Hostname())
+			if h, err := a.host(out.host); err == nil && !a.firstParty(out.host, h) {
+				out.Party = "third"
+			}
+		}
 		setBy, err := a.setter(s.SetBy)
 		if err != nil {
 			return err
@@ -156,59 +164,63 @@ func (a *auditor) storage(r *Report, keys []scan.StorageKey) error {
 }
 
 // attribute names the vendor of a cookie or key by the strongest evidence
-// there is. A third-party cookie's domain comes first, unless the
-// catalogue lists the name for another vendor on the same site (Google's
-// domain sets reCAPTCHA's _GRECAPTCHA); then the name in the catalogue
-// (the vendor the setter names, when several list it); then whatever set
-// it.
+// there is, in this order:
+//  1. the response or script that set it, when its vendor lists the name
+//     (the Meta pixel's /tr response sets fr on facebook.com);
+//  2. its domain, when the domain's vendor lists the name;
+//  3. for a third-party cookie, a vendor on the cookie's site that lists
+//     the name (reCAPTCHA's _GRECAPTCHA on google.com), else the domain's
+//     vendor: a third-party cookie lives on its vendor's domain, so a name
+//     alone never gives it to a vendor elsewhere (a pid on an unknown
+//     domain is not Equativ's);
+//  4. for a first-party cookie, the name, except a vendor's third-party
+//     name (Instagram's sessionid is not every site's sessionid);
+//  5. whatever set it.
 func (a *auditor) attribute(c *Cookie, domain, setBy hostAnswer, setByKind string) error {
 	all, err := a.name(c.Name)
 	if err != nil {
 		return err
 	}
-	// A vendor's third-party cookie lives on the vendor's domain: a cookie
-	// of the same name on the site's own domain is somebody else's
-	// (Instagram's sessionid is not every site's sessionid).
-	ms := all
-	if c.Party == "first" {
-		ms = slices.DeleteFunc(slices.Clone(all), func(m store.CookieMatch) bool { return m.Item.Party == data.ThirdParty })
+	host := c.host
+	if host == "" {
+		host = c.Domain
 	}
-	pick := func(ok func(id string) bool) *store.CookieMatch {
+	ms := slices.DeleteFunc(slices.Clone(all), func(m store.CookieMatch) bool {
+		if c.Party == "first" {
+			return m.Item.Party == data.ThirdParty
+		}
+		return !a.onSite(m.VendorID, host)
+	})
+	pick := func(h hostAnswer) *store.CookieMatch {
 		for i := range ms {
-			if ok(ms[i].VendorID) {
+			if h.found && ms[i].VendorID == h.hit.ID {
 				return &ms[i]
 			}
 		}
 		return nil
 	}
-	is := func(h hostAnswer) func(string) bool {
-		return func(id string) bool { return h.found && id == h.hit.ID }
+	byName := func(by string) {
+		m := &ms[0]
+		c.MatchedBy = by
+		a.claim(c, m.VendorID, m.VendorName, m.Category, m)
 	}
-	if domain.found {
-		if m := pick(is(domain)); m != nil {
-			c.MatchedBy = "domain"
-			a.claim(c, m.VendorID, m.VendorName, m.Category, m)
-			return nil
-		}
-		if m := pick(func(id string) bool { return a.onSite(id, c.Domain) }); m != nil {
-			c.MatchedBy = "name"
-			a.claim(c, m.VendorID, m.VendorName, m.Category, m)
-			return nil
-		}
+	switch {
+	case pick(setBy) != nil:
+		m := pick(setBy)
+		c.MatchedBy = setByKind
+		a.claim(c, m.VendorID, m.VendorName, m.Category, m)
+	case pick(domain) != nil:
+		m := pick(domain)
+		c.MatchedBy = "domain"
+		a.claim(c, m.VendorID, m.VendorName, m.Category, m)
+	case c.Party == "third" && len(ms) > 0:
+		byName("name")
+	case domain.found:
 		c.MatchedBy = "domain"
 		a.claim(c, domain.hit.ID, domain.hit.Name, domain.hit.Category, nil)
-		return nil
-	}
-	if len(ms) > 0 {
-		m := pick(is(setBy))
-		if m == nil {
-			m = &ms[0]
-		}
-		c.MatchedBy = "name"
-		a.claim(c, m.VendorID, m.VendorName, m.Category, m)
-		return nil
-	}
-	if setBy.found {
+	case c.Party == "first" && len(ms) > 0:
+		byName("name")
+	case setBy.found:
 		c.MatchedBy = setByKind
 		a.claim(c, setBy.hit.ID, setBy.hit.Name, setBy.hit.Category, nil)
 	}

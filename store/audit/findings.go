@@ -123,16 +123,20 @@ func GroupFindings(fs []Finding) []*FindingGroup {
 	var out []*FindingGroup
 	by := map[string]*FindingGroup{}
 	for _, f := range fs {
-		g, ok := by[f.VendorID]
+		key := f.VendorID
+		if key == "" { // an unclaimed host or cookie: grouped by its host
+			key = "\x00" + f.Vendor
+		}
+		g, ok := by[key]
 		if !ok {
 			g = &FindingGroup{VendorID: f.VendorID, Vendor: data.CleanLine(f.Vendor)}
-			by[f.VendorID] = g
+			by[key] = g
 			out = append(out, g)
 		}
-		if f.Kind == "request" {
+		if f.Kind == "request" || f.Kind == "unknown-host" {
 			g.Loaded = append(g.Loaded, data.CleanLine(f.URL))
-		} else {
-			g.Stored = append(g.Stored, data.CleanLine(f.Cookie))
+		} else if name := data.CleanLine(f.Cookie); !slices.Contains(g.Stored, name) {
+			g.Stored = append(g.Stored, name) // a cookie and a key of one name: said once
 		}
 		if why := data.CleanLine(f.Why); !slices.Contains(g.Whys, why) {
 			g.Whys = append(g.Whys, why)
@@ -151,4 +155,23 @@ func (g *FindingGroup) Text() string {
 		parts = append(parts, "stored "+strings.Join(g.Stored, ", "))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// unjudged counts, in a consent audit, the hosts and cookies nobody
+// claims; with strict, each unclaimed host and third-party cookie is a
+// finding (a first-party one is often the site's own session).
+func (a *auditor) unjudged(r *Report, strict bool) {
+	r.NotJudged = &NotJudged{Hosts: len(r.UnknownHosts), Cookies: len(r.UnknownCookies)}
+	if !strict {
+		return
+	}
+	const why = "No vendor in the catalogue claims it; until it is classified, treat it as needing consent."
+	for _, h := range r.UnknownHosts {
+		r.Findings = append(r.Findings, Finding{Kind: "unknown-host", Vendor: h.Host, URL: "https://" + h.Host + "/", Why: why})
+	}
+	for _, c := range r.UnknownCookies {
+		if c.Party == "third" {
+			r.Findings = append(r.Findings, Finding{Kind: "unknown-cookie", Vendor: c.Domain, Cookie: c.Name, Why: why})
+		}
+	}
 }

@@ -16,7 +16,16 @@ type Report struct {
 	UnknownHosts   []HostCount `json:"unknown_hosts"`
 	UnknownCookies []Cookie    `json:"unknown_cookies"`
 	Findings       []Finding   `json:"findings"`
-	Warnings       []string    `json:"warnings"`
+	// NotJudged counts what a consent audit could not judge: hosts and
+	// cookies no vendor claims (with Strict they are findings too).
+	NotJudged *NotJudged `json:"not_judged,omitempty"`
+	Warnings  []string   `json:"warnings"`
+}
+
+// NotJudged counts the unclaimed hosts and cookies of a consent audit.
+type NotJudged struct {
+	Hosts   int `json:"hosts"`
+	Cookies int `json:"cookies"`
 }
 
 // Vendor is a vendor the site loads, or whose cookies it holds.
@@ -61,12 +70,13 @@ type Cookie struct {
 	Source string   `json:"source,omitempty"`
 
 	observed time.Duration
+	host     string // a storage key's origin host; a cookie's is its Domain
 }
 
 // Finding is something that ran or was stored before consent (or after a
 // rejection) although the catalogue says it needs consent.
 type Finding struct {
-	Kind     string `json:"kind"` // request, cookie, storage
+	Kind     string `json:"kind"` // request, cookie, storage; with Strict also unknown-host, unknown-cookie
 	VendorID string `json:"vendor_id"`
 	Vendor   string `json:"vendor"`
 	Cookie   string `json:"cookie,omitempty"`

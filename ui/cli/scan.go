@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/charmbracelet/x/term"
+	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/data/scan"
 	"github.com/vendex/vendex/store"
 	"github.com/vendex/vendex/store/audit"
@@ -36,14 +37,15 @@ func scanFormatList() string {
 
 // scanFlags are the flags scan and browse --scan share.
 type scanFlags struct {
-	before, reject *bool
-	site, format   *string
+	before, reject, strict *bool
+	site, format           *string
 }
 
 func addScanFlags(fs *flag.FlagSet) scanFlags {
 	return scanFlags{
 		before: fs.Bool("before-consent", false, "the capture was taken before the visitor answered the banner"),
 		reject: fs.Bool("after-reject", false, "the capture was taken after 'reject all'"),
+		strict: fs.Bool("strict", false, "count hosts and third-party cookies nobody claims as findings"),
 		site:   fs.String("site", "", "the site's host (default: the capture's first page)"),
 		format: fs.String("format", "", "read every file as this format"),
 	}
@@ -51,7 +53,7 @@ func addScanFlags(fs *flag.FlagSet) scanFlags {
 
 // args are the audit the flags ask for.
 func (sf scanFlags) args() (auditArgs, error) {
-	a := auditArgs{opts: audit.Options{Site: *sf.site}}
+	a := auditArgs{opts: audit.Options{Site: *sf.site, Strict: *sf.strict}}
 	if *sf.before && *sf.reject {
 		return a, usagef("scan: a capture is taken either --before-consent or --after-reject, not both")
 	}
@@ -94,6 +96,9 @@ func (c *cli) audit(a auditArgs, files []string) (*audit.Report, *store.Store, e
 	r, err := audit.Run(s, ev, a.opts)
 	if err != nil {
 		s.Close()
+		if errors.Is(err, audit.ErrBadSite) {
+			return nil, nil, usagef("--site %s: %v", data.Quote(a.opts.Site), errors.Unwrap(err))
+		}
 		return nil, nil, err
 	}
 	return r, s, nil

@@ -133,11 +133,16 @@ func writeScanText(w io.Writer, r *audit.Report, st reportStyle, width int) erro
 		wrap(2, "Add your own vendors for these with 'vendex import --user FILE' (see 'vendex import --help').", subtle)
 	}
 	if r.Mode != audit.Anytime {
-		p("\n%s\n", st.render(st.heading, fmt.Sprintf("FINDINGS (%d)", len(r.Findings))))
-		if len(r.Findings) == 0 {
-			p("  %s\n", st.render(st.good, "Nothing that needs consent ran "+modeWords(r.Mode)+"."))
+		groups := audit.GroupFindings(r.Findings)
+		title := "FINDINGS (0)"
+		if len(r.Findings) > 0 {
+			title = fmt.Sprintf("FINDINGS (%d, from %s)", len(r.Findings), plural(len(groups), "source"))
 		}
-		for _, g := range audit.GroupFindings(r.Findings) {
+		p("\n%s\n", st.render(st.heading, title))
+		if len(r.Findings) == 0 {
+			p("  %s\n", st.render(st.good, "Nothing the catalogue knows to need consent ran "+modeWords(r.Mode)+"."))
+		}
+		for _, g := range groups {
 			p("  %s", st.render(st.bad, "✗ "))
 			for i, l := range card.Wrap(g.Vendor+": "+g.Text(), max(10, width-4)) {
 				if i > 0 {
@@ -148,6 +153,10 @@ func writeScanText(w io.Writer, r *audit.Report, st reportStyle, width int) erro
 			for _, why := range g.Whys {
 				wrapHang(4, 0, why, subtle)
 			}
+		}
+		if nj := r.NotJudged; nj != nil && nj.Hosts+nj.Cookies > 0 && !strictRun(r) {
+			wrap(2, fmt.Sprintf("Not judged: %s and %s that nobody in the catalogue claims (listed above). Classify them with 'vendex import --user FILE', or run with --strict to count them as findings.",
+				plural(nj.Hosts, "host"), plural(nj.Cookies, "cookie")), plain)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -263,4 +272,15 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// strictRun reports whether the audit counted unclaimed hosts and
+// cookies as findings.
+func strictRun(r *audit.Report) bool {
+	for _, f := range r.Findings {
+		if f.VendorID == "" {
+			return true
+		}
+	}
+	return false
 }

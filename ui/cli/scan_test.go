@@ -29,7 +29,7 @@ func TestScanBeforeConsentNamesHotjarAndTheMetaPixel(t *testing.T) {
 		t.Fatalf("exit %d, want 1 (findings):\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	flat := strings.Join(strings.Fields(r.stdout), " ")
-	for _, want := range []string{"✗ Hotjar: loaded https://static.hotjar.com/c/hotjar-123.js", "✗ Meta Pixel: loaded https://connect.facebook.net/en_US/fbevents.js", "stored _fbp"} {
+	for _, want := range []string{"✗ Hotjar: loaded https://static.hotjar.com/c/hotjar-123.js", "✗ Meta Pixel: loaded https://connect.facebook.net/en_US/fbevents.js", "stored fr, _fbp"} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("the report lacks %q:\n%s", want, r.stdout)
 		}
@@ -177,5 +177,24 @@ func TestScanReadsStdinAndCombinesFiles(t *testing.T) {
 	}
 	if !slices.Contains(ids, "hotjar") || !slices.Contains(ids, "facebook") || len(rep.Cookies)+len(rep.UnknownCookies) == 0 {
 		t.Errorf("vendors %v, cookies %d+%d", ids, len(rep.Cookies), len(rep.UnknownCookies))
+	}
+}
+
+// What nobody claims is not judged, and says so; --strict counts it.
+func TestScanSaysWhatItCouldNotJudgeAndStrictCountsIt(t *testing.T) {
+	db := tempDB(t)
+	in := "https://www.shop.example/\nhttps://x.unknown-tracker.example/p.js\n"
+	r := vendex(t, db, in, "scan", "--before-consent", "--site", "www.shop.example", "-")
+	flat := strings.Join(strings.Fields(r.stdout), " ")
+	if r.code != 0 || !strings.Contains(flat, "Not judged: 1 host and 0 cookies") {
+		t.Errorf("exit %d:\n%s", r.code, r.stdout)
+	}
+	r = vendex(t, db, in, "scan", "--before-consent", "--strict", "--site", "www.shop.example", "-")
+	if r.code != 1 || !strings.Contains(r.stdout, "✗ x.unknown-tracker.example: loaded https://x.unknown-tracker.example/") {
+		t.Errorf("--strict: exit %d:\n%s", r.code, r.stdout)
+	}
+	r = vendex(t, db, in, "scan", "--site", "not a host", "-")
+	if r.code != 2 || !strings.Contains(r.stderr, "--site") {
+		t.Errorf("a bad --site: exit %d %s", r.code, r.stderr)
 	}
 }
