@@ -129,6 +129,7 @@ Commands:
   forget SOURCE      remove everything one import added
   scan FILE...       which vendors a site loads, what they store, what ran before consent
   declare FILE...    write the site's cookie declaration (Markdown, HTML, CSV, JSON)
+  banner FILE...     write a consent banner's configuration (cookieconsent, Klaro, Consent Mode, tags)
 
 Options:
   --db PATH          the database file (default: $VENDEX_DB, else
@@ -167,6 +168,7 @@ func init() {
 		"forget":   forgetCommand,
 		"scan":     scanCommand,
 		"declare":  declareCommand,
+		"banner":   bannerCommand,
 	}
 }
 
