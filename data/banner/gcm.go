@@ -28,7 +28,7 @@ const consentModeDocs = "https://developers.google.com/tag-platform/security/gui
 func gcm(b Banner) string {
 	var out strings.Builder
 	fmt.Fprintf(&out, "// vendex banner --format gcm: Google Consent Mode v2%s.\n", forSite(b))
-	out.WriteString("// Put it in an inline <script> before any Google tag (gtag.js or Tag Manager); see\n// " + consentModeDocs + "\n")
+	out.WriteString("// Put it in an inline script element before any Google tag (gtag.js or Tag Manager); see\n// " + consentModeDocs + "\n")
 	var honour, not []string
 	for _, c := range b.Categories {
 		for _, s := range c.Services {

@@ -59,8 +59,8 @@ func tag(lib Library, c Category, s Service, sc Script) string {
 		if lib == Klaro {
 			what = fmt.Sprintf(`type="text/plain" data-type="text/javascript" data-name="%s"`, e(s.Name))
 		}
-		return fmt.Sprintf("<!-- %s: the inline snippet at %s loads %s; give that <script> %s -->",
-			htmlComment(s.Title), htmlComment(sc.Source), htmlComment(sc.URL), strings.ReplaceAll(what, "--", "- -"))
+		return fmt.Sprintf("<!-- %s: the inline snippet at %s loads %s; give that script element %s -->",
+			htmlComment(s.Title), htmlComment(sc.Source), htmlComment(sc.URL), what)
 	}
 	if !strings.HasPrefix(sc.URL, "https://") && !strings.HasPrefix(sc.URL, "http://") {
 		return "<!-- " + htmlComment(s.Title) + ": a script that is not an http(s) address is left out -->"
