@@ -31,7 +31,7 @@ func cookieConsent(b Banner) string {
 	categories := jsObject{}
 	sections := jsArray{jsObject{
 		{"title", jsStr("Your privacy choices")},
-		{"description", jsStr(htmlText(intro(b)))},
+		{"description", jsStr(htmlText(intro()))},
 	}}
 	for _, c := range b.Categories {
 		if c.Informational() {
@@ -201,7 +201,7 @@ func notice(b Banner) string {
 	return "With your consent, this site uses cookies and similar storage for " + joinAnd(titles) + ". You can accept them all, reject them all, or choose."
 }
 
-func intro(b Banner) string {
+func intro() string {
 	return "Choose which kinds of cookies and similar storage this site may use. Strictly necessary ones are always on; you can change your mind at any time."
 }
 
