@@ -143,6 +143,7 @@ Commands:
   forget SOURCE      remove everything one import added
   scan FILE...       which vendors a site loads, what they store, what ran before consent
   declare FILE...    write the site's cookie declaration (Markdown, HTML, CSV, JSON)
+  banner FILE...     write a consent banner's configuration (cookieconsent, Klaro, Consent Mode, tags)
   completion SHELL   print the completion script for bash, zsh or fish
   man                print the manual page
 
@@ -183,6 +184,7 @@ func init() {
 		"forget":   forgetCommand,
 		"scan":     scanCommand,
 		"declare":  declareCommand,
+		"banner":   bannerCommand,
 
 		"completion": completionCommand,
 		"man":        manCommand,

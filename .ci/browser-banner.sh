@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# The banner configurations, checked with the real libraries in a real
+# browser: vendex writes the vanilla-cookieconsent and Klaro configurations,
+# the tags and the Consent Mode block from a recorded capture (and for a
+# vendor whose every text is hostile), and testdata/banner/browser loads
+# them with the pinned libraries in Debian's Chromium through playwright-core:
+# the banners show the categories and the cookie tables, accepting only
+# analytics runs only the analytics tags, rejecting runs none.
+# Chromium is installed when missing (as root); the npm packages with
+# npm ci when node_modules is missing or older than the lock file.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "browser-banner: node and npm are not installed and this is not root; skipped"
+		exit 0
+	fi
+	echo "browser-banner: installing Debian's nodejs and npm"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >/dev/null
+	apt-get install -y -qq nodejs npm >/dev/null
+fi
+if ! command -v chromium >/dev/null; then
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "browser-banner: chromium is not installed and this is not root; skipped"
+		exit 0
+	fi
+	echo "browser-banner: installing Debian's chromium"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >/dev/null
+	apt-get install -y -qq chromium >/dev/null
+fi
+
+pkg=testdata/banner/browser
+if [ ! -f "$pkg/node_modules/.package-lock.json" ] || [ "$pkg/package-lock.json" -nt "$pkg/node_modules/.package-lock.json" ]; then
+	echo "browser-banner: npm ci (the pinned vanilla-cookieconsent, Klaro and playwright-core)"
+	(cd "$pkg" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go build -o "$work/vendex" .
+export VENDEX_DB="$work/v.db"
+mkdir "$work/out"
+vendex() { # quiet unless it fails
+	if ! "$work/vendex" "$@" >"$work/log" 2>&1; then
+		cat "$work/log"
+		echo "browser-banner: vendex $* failed"
+		exit 1
+	fi
+}
+rec=testdata/scan/real/recorded
+evidence=("$rec/before-consent-tracking.har" "$rec/before-consent-tracking.storagestate.json")
+for f in cookieconsent klaro gcm; do
+	vendex banner --format "$f" -o "$work/out/$f.js" "${evidence[@]}"
+done
+for lib in cookieconsent klaro; do
+	vendex banner --format tags --for "$lib" -o "$work/out/tags-$lib.html" "${evidence[@]}"
+done
+vendex import --user testdata/banner/hostile-vendor.json
+for f in cookieconsent klaro; do
+	vendex banner --format "$f" --vendors evil-banner -o "$work/out/hostile-$f.js"
+done
+
+(cd "$pkg" && CHROMIUM="$(command -v chromium)" timeout 300 node banner.test.js "$work/out")

@@ -1,0 +1,260 @@
+// Package banner is a consent banner's configuration, made from a site's
+// cookie declaration (data/declare) and the script tags a scan saw: the
+// categories a banner shows, each with its services (one per vendor), the
+// cookies a banner clears when consent is withdrawn, and the tags it holds
+// back until consent. Write renders it for vanilla-cookieconsent v3, for
+// Klaro!, as a Google Consent Mode v2 block, or as the rewritten tags;
+// every text from the data is escaped for its target (a JavaScript string
+// or RegExp literal, HTML in a JavaScript string, an HTML attribute).
+package banner
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/declare"
+)
+
+// Banner is what a consent banner needs to know of a site.
+type Banner struct {
+	Site       string
+	Categories []Category
+	// Unknown are cookies and keys nobody claims: shown in the tables,
+	// never cleared (they may be the site's own session), and named in a
+	// comment for the site's owner to classify.
+	Unknown []declare.Row
+}
+
+// Category is one of the banner's consent categories.
+type Category struct {
+	// Name is the banner's key for it: necessary, functionality,
+	// analytics, marketing, personalisation, unclassified.
+	Name         string
+	Title, About string
+	Required     bool // strictly necessary: on, and the visitor cannot turn it off
+	Services     []Service
+	Rows         []declare.Row // the cookie table
+	Unnamed      []declare.Provider
+}
+
+// Service is one vendor, a toggle of its own inside its category.
+type Service struct {
+	Name  string // the vendor's id, safe as a key, an attribute and a CSS selector
+	Title string
+	Owner string
+	// Cookies are the vendor's first-party HTTP cookies: the ones script
+	// on the site can delete when consent is withdrawn.
+	Cookies []Cookie
+	Scripts []Script
+	// ConsentMode: a Google tag that reads Google Consent Mode itself.
+	ConsentMode bool
+}
+
+// Cookie is a cookie name, or a pattern ('*' for any run of characters).
+type Cookie struct {
+	Name    string
+	Pattern bool
+}
+
+// Script is a script the site loads from a vendor.
+type Script struct {
+	URL string
+	// Inline: the page's own <script> text loads URL (a tag manager's
+	// snippet); that element, not a new tag, is what to hold back.
+	Inline bool
+	Source string // where the capture recorded it
+}
+
+// Vendor is a vendor the site uses: its id, name and category slug (as
+// the audit reports them) and the scripts the page loaded from it.
+type Vendor struct {
+	ID, Name, Category string
+	Scripts            []Script
+}
+
+// ConsentModeVendors are the catalogue's vendors whose tags read Google
+// Consent Mode themselves: Google Analytics, Google Ads (with Floodlight)
+// and Tag Manager, the tags with built-in consent checks in
+// https://developers.google.com/tag-platform/security/concepts/consent-mode.
+var ConsentModeVendors = []string{"google-analytics", "google-ads", "google-tag-manager"}
+
+// names are the banner's names for vendex's categories: cookieconsent's
+// own (necessary, functionality, analytics, marketing) where it has one.
+var names = map[string]string{
+	string(data.StrictlyNecessary): "necessary",
+	string(data.Functional):        "functionality",
+	string(data.Analytics):         "analytics",
+	string(data.Marketing):         "marketing",
+	string(data.Personalisation):   "personalisation",
+	data.Unclassified:              data.Unclassified,
+}
+
+// categoryName is a category slug as the banner names it.
+func categoryName(slug string) string {
+	if n, ok := names[slug]; ok {
+		return n
+	}
+	return safeName(slug)
+}
+
+// Build makes the banner of a declaration and the vendors the site uses
+// (their scripts, and their categories for vendors the declaration has no
+// row for). The strictly necessary category is always there: the banner's
+// own cookie is in it.
+func Build(d declare.Declaration, vendors []Vendor) Banner {
+	b := Banner{Site: d.Site}
+	cats := map[string]*Category{}
+	var order []string
+	cat := func(slug, title, about string, needsConsent bool) *Category {
+		if slug == "" {
+			slug = data.Unclassified
+		}
+		name := categoryName(slug)
+		c, ok := cats[name]
+		if !ok {
+			c = &Category{Name: name, Title: title, About: about, Required: !needsConsent}
+			cats[name] = c
+			order = append(order, slug)
+		}
+		return c
+	}
+	necessary := data.StrictlyNecessary
+	cat(string(necessary), necessary.Title(), necessary.About(), false)
+
+	services := map[string]*Service{}
+	serviceIn := map[string]string{} // service -> category name
+	service := func(c *Category, id, title, owner string) *Service {
+		name := safeName(id)
+		if s, ok := services[name]; ok {
+			return s
+		}
+		s := &Service{Name: name, Title: data.CleanLine(title), Owner: data.CleanLine(owner), ConsentMode: slices.Contains(ConsentModeVendors, id)}
+		services[name] = s
+		serviceIn[name] = c.Name
+		return s
+	}
+	// Vendors first: a vendor belongs to its own category even when its
+	// card gives one of its cookies another.
+	for _, v := range vendors {
+		c := dataCategory(v.Category)
+		s := service(cat(v.Category, c.Title(), c.About(), c.NeedsConsent()), v.ID, v.Name, "")
+		s.Scripts = append(s.Scripts, v.Scripts...)
+	}
+	for _, g := range d.Groups {
+		c := cat(g.Category, g.Title, g.About, g.NeedsConsent)
+		for _, r := range g.Rows {
+			if r.Provider.ID == "" {
+				b.Unknown = append(b.Unknown, r)
+				c.Rows = append(c.Rows, r)
+				continue
+			}
+			c.Rows = append(c.Rows, r)
+			s := service(c, r.Provider.ID, r.Provider.Name, r.Provider.Owner)
+			if s.Owner == "" {
+				s.Owner = data.CleanLine(r.Provider.Owner)
+			}
+			if clearable(r) {
+				s.Cookies = appendCookie(s.Cookies, Cookie{Name: r.Name, Pattern: r.Pattern})
+			}
+		}
+		for _, p := range g.Unnamed {
+			c.Unnamed = append(c.Unnamed, p)
+			if p.ID != "" {
+				service(c, p.ID, p.Name, p.Owner)
+			}
+		}
+	}
+	for name, s := range services {
+		c := cats[serviceIn[name]]
+		c.Services = append(c.Services, *s)
+	}
+	for _, slug := range sortSlugs(order) {
+		c := cats[categoryName(slug)]
+		slices.SortFunc(c.Services, func(x, y Service) int {
+			return strings.Compare(strings.ToLower(x.Title), strings.ToLower(y.Title))
+		})
+		b.Categories = append(b.Categories, *c)
+	}
+	return b
+}
+
+// Informational: the cookies nobody has classified, with no vendor to
+// hold back; a toggle would control nothing, so the banner only lists them.
+func (c Category) Informational() bool {
+	return c.Name == data.Unclassified && len(c.Services) == 0
+}
+
+// Clear is the cookies to delete when the category's consent is
+// withdrawn: its rows' first-party HTTP cookies of known vendors.
+func (c Category) Clear() []Cookie {
+	var out []Cookie
+	for _, r := range c.Rows {
+		if r.Provider.ID != "" && clearable(r) {
+			out = appendCookie(out, Cookie{Name: r.Name, Pattern: r.Pattern})
+		}
+	}
+	return out
+}
+
+// clearable: script on the site can delete a first-party HTTP cookie;
+// another site's cookie and web storage are out of a banner's reach.
+func clearable(r declare.Row) bool {
+	return r.Kind == "HTTP cookie" && r.Party != "third party" && r.Name != ""
+}
+
+func appendCookie(cs []Cookie, c Cookie) []Cookie {
+	if slices.Contains(cs, c) {
+		return cs
+	}
+	return append(cs, c)
+}
+
+// dataCategory is a category slug as data.Category ("" for unclassified).
+func dataCategory(slug string) data.Category {
+	if slug == data.Unclassified {
+		return ""
+	}
+	return data.Category(slug)
+}
+
+// sortSlugs puts the categories in the order a banner shows them, then
+// unclassified, then categories an import brought, by name.
+func sortSlugs(slugs []string) []string {
+	rank := func(s string) int {
+		if i := slices.Index(data.Categories, data.Category(s)); i >= 0 {
+			return i
+		}
+		if s == data.Unclassified {
+			return len(data.Categories)
+		}
+		return len(data.Categories) + 1
+	}
+	out := slices.Clone(slugs)
+	slices.SortStableFunc(out, func(x, y string) int {
+		if rx, ry := rank(x), rank(y); rx != ry {
+			return rx - ry
+		}
+		return strings.Compare(x, y)
+	})
+	return out
+}
+
+// safeName keeps a name a banner uses as a key, an attribute value and
+// in a CSS attribute selector (Klaro's [data-name='...']) to letters,
+// digits, '-' and '_'.
+func safeName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('-')
+		}
+	}
+	if b.Len() == 0 {
+		return "unnamed"
+	}
+	return b.String()
+}

@@ -1,0 +1,145 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/banner"
+	"github.com/vendex/vendex/store/audit"
+)
+
+var bannerCommand = command{cmdBanner,
+	"banner --format cookieconsent|klaro|gcm|tags [--for cookieconsent|klaro] [-o FILE] [--force] [--site NAME] (EVIDENCE... | --vendors ID,...)\n\n" +
+		"Write a consent banner's configuration from what the site loads, the same\n" +
+		"scan and cookies as 'vendex declare':\n" +
+		"  cookieconsent  a vanilla-cookieconsent v3 CookieConsent.run({...}): categories,\n" +
+		"                 the cookies to clear (patterns as RegExps), a service per vendor\n" +
+		"                 and a cookie table per category\n" +
+		"  klaro          a Klaro! config.js: var klaroConfig = {...}\n" +
+		"  gcm            Google Consent Mode v2: the default state and the update per\n" +
+		"                 category, and which of the vendors read it\n" +
+		"  tags           the vendors' script tags, held back until consent (--for picks\n" +
+		"                 the banner; both by default)\n" +
+		"With --vendors there is no scan, so no script tags. With -o an existing file is\n" +
+		"kept unless --force.",
+	"vendex banner --format cookieconsent -o consent.js site.har cookies.txt\n  vendex banner --format tags --for klaro site.har"}
+
+func cmdBanner(c *cli, args []string) error {
+	fs := c.flags("banner")
+	format := fs.String("format", "", "cookieconsent, klaro, gcm or tags")
+	lib := fs.String("for", "", "tags for this banner: cookieconsent or klaro (default: both)")
+	outPath := fs.String("o", "", "write to this file instead of stdout")
+	force := fs.Bool("force", false, "overwrite an existing file")
+	site := fs.String("site", "", "the site's name (default: the capture's)")
+	vendors := fs.String("vendors", "", "these vendors (ids, names or aliases, comma separated) instead of a scan")
+	files, err := c.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	f, err := bannerFormat(*format)
+	if err != nil {
+		return err
+	}
+	var libs []banner.Library
+	if *lib != "" {
+		l, err := bannerLibrary(*lib, f)
+		if err != nil {
+			return err
+		}
+		libs = append(libs, l)
+	}
+	b, err := c.banner(*vendors, *site, files)
+	if err != nil {
+		return err
+	}
+	out, err := banner.Write(b, f, libs...)
+	if err != nil {
+		return err
+	}
+	return c.writeOut(*outPath, *force, out, "the "+string(f)+" configuration")
+}
+
+// banner is the banner of the vendors named, or of the evidence.
+func (c *cli) banner(vendors, site string, files []string) (banner.Banner, error) {
+	switch {
+	case vendors != "" && len(files) > 0:
+		return banner.Banner{}, usagef("banner: give capture files or --vendors, not both")
+	case vendors == "" && len(files) == 0:
+		return banner.Banner{}, usagef("banner needs capture files (what 'vendex scan' reads) or --vendors ID,...")
+	case vendors != "":
+		d, err := c.declaration(vendors, site, nil)
+		if err != nil {
+			return banner.Banner{}, err
+		}
+		s, err := c.open()
+		if err != nil {
+			return banner.Banner{}, err
+		}
+		defer s.Close()
+		var vs []banner.Vendor
+		for _, q := range strings.Split(vendors, ",") {
+			if q = strings.TrimSpace(q); q == "" {
+				continue
+			}
+			v, err := findVendor(s, q)
+			if err != nil {
+				return banner.Banner{}, err
+			}
+			vs = append(vs, banner.Vendor{ID: v.ID, Name: data.CleanLine(v.Name), Category: v.Category.Slug()})
+		}
+		return banner.Build(d, vs), nil
+	}
+	ev, err := c.readCaptures(files, "")
+	if err != nil {
+		return banner.Banner{}, err
+	}
+	s, err := c.open()
+	if err != nil {
+		return banner.Banner{}, err
+	}
+	defer s.Close()
+	r, err := audit.Run(s, ev, audit.Options{Site: site})
+	if err != nil {
+		return banner.Banner{}, err
+	}
+	if site != "" && r.Site == "" {
+		r.Site = site
+	}
+	d, err := audit.Declaration(s, r)
+	if err != nil {
+		return banner.Banner{}, err
+	}
+	vs, err := audit.BannerVendors(s, ev, r)
+	if err != nil {
+		return banner.Banner{}, err
+	}
+	return banner.Build(d, vs), nil
+}
+
+func bannerFormat(flagValue string) (banner.Format, error) {
+	names := make([]string, len(banner.Formats))
+	for i, f := range banner.Formats {
+		if strings.EqualFold(flagValue, string(f)) {
+			return f, nil
+		}
+		names[i] = string(f)
+	}
+	if flagValue == "" {
+		return "", usagef("banner needs --format: %s", strings.Join(names, ", "))
+	}
+	return "", usagef("banner: unknown format %q: use %s", flagValue, strings.Join(names, ", "))
+}
+
+func bannerLibrary(flagValue string, f banner.Format) (banner.Library, error) {
+	if f != banner.Tags {
+		return "", usagef("banner: --for picks the tags' banner; it goes with --format tags")
+	}
+	names := make([]string, len(banner.Libraries))
+	for i, l := range banner.Libraries {
+		if strings.EqualFold(flagValue, string(l)) {
+			return l, nil
+		}
+		names[i] = string(l)
+	}
+	return "", usagef("banner: --for %q: use %s", flagValue, strings.Join(names, " or "))
+}

@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// From one HAR and its storage state, banner writes the four
+// configurations, each naming the same vendors.
+func TestBannerWritesEveryFormatFromOneCapture(t *testing.T) {
+	db := tempDB(t)
+	har := capturePath("real", "recorded", "before-consent-tracking.har")
+	state := capturePath("real", "recorded", "before-consent-tracking.storagestate.json")
+	want := map[string][]string{
+		"cookieconsent": {"CookieConsent.run({", `"name": /^_hjSession_/`, `"hotjar": {`, `"linkedCategory": "marketing"`},
+		"klaro":         {"var klaroConfig = {", `"name": "google-analytics"`, `/^_hjSession_/`, `"purposes": [` + "\n" + `        "marketing"`},
+		"gcm":           {"gtag('consent', 'default', {", "read Consent Mode themselves: Google Analytics.", "Hotjar, Meta Pixel."},
+		"tags": {
+			`<script type="text/plain" data-category="analytics" data-service="google-analytics" src="https://www.googletagmanager.com/gtag/js?id=G-TEST"></script>`,
+			`<script type="text/plain" data-type="text/javascript" data-name="hotjar" data-src="https://static.hotjar.com/c/hotjar-123.js?sv=6"></script>`,
+		},
+	}
+	for format, wants := range want {
+		r := vendex(t, db, "", "banner", "--format", format, har, state)
+		if r.code != 0 {
+			t.Fatalf("%s: exit %d %s", format, r.code, r.stderr)
+		}
+		for _, w := range wants {
+			if !strings.Contains(r.stdout, w) {
+				t.Errorf("%s lacks %s:\n%s", format, w, r.stdout)
+			}
+		}
+	}
+	// Hotjar's tag loads its modules itself: one tag per vendor, not one per script.
+	r := vendex(t, db, "", "banner", "--format", "tags", "--for", "cookieconsent", har)
+	if strings.Contains(r.stdout, "modules.") || strings.Count(r.stdout, "<script ") != 3 || strings.Contains(r.stdout, "data-name") {
+		t.Errorf("tags for cookieconsent:\n%s", r.stdout)
+	}
+	out := filepath.Join(t.TempDir(), "consent.js")
+	if r := vendex(t, db, "", "banner", "--format", "klaro", "-o", out, har); r.code != 0 || !strings.Contains(r.stderr, "wrote "+out) {
+		t.Fatalf("exit %d %s", r.code, r.stderr)
+	}
+	if b, _ := os.ReadFile(out); !strings.HasPrefix(string(b), "// vendex banner --format klaro") {
+		t.Errorf("%s:\n%s", out, b)
+	}
+	if r := vendex(t, db, "", "banner", "--format", "klaro", "-o", out, har); r.code != 1 || !strings.Contains(r.stderr, "exists") {
+		t.Errorf("an existing file was not kept: exit %d %s", r.code, r.stderr)
+	}
+}
+
+func TestBannerForAListOfVendors(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "banner", "--format", "klaro", "--vendors", "hotjar,stripe", "--site", "shop.example")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"config.js for shop.example", `"name": "hotjar"`, `"name": "stripe"`} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
+func TestBannerRefusesWhatItCannotDo(t *testing.T) {
+	db := tempDB(t)
+	har := capturePath("chrome.har")
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"banner", "--format", "onetrust", har}, 2, `unknown format "onetrust": use cookieconsent, klaro, gcm, tags`},
+		{[]string{"banner", har}, 2, "needs --format: cookieconsent, klaro, gcm, tags"},
+		{[]string{"banner", "--format", "klaro"}, 2, "needs capture files"},
+		{[]string{"banner", "--format", "klaro", "--for", "klaro", har}, 2, "goes with --format tags"},
+		{[]string{"banner", "--format", "tags", "--for", "osano", har}, 2, "use cookieconsent or klaro"},
+		{[]string{"banner", "--format", "klaro", "--vendors", "hotjar", har}, 2, "not both"},
+		{[]string{"banner", "--format", "klaro", "--vendors", "nosuchvendr"}, 1, `no vendor "nosuchvendr"`},
+	}
+	for _, c := range cases {
+		r := vendex(t, db, "", c.args...)
+		if r.code != c.code || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", c.args, r.code, r.stderr, c.code, c.want)
+		}
+	}
+}
