@@ -14,7 +14,10 @@
 // (data.CleanLine) before it is kept.
 package scan
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Evidence is everything one or more captures recorded about a site.
 type Evidence struct {
@@ -96,9 +99,15 @@ type StorageKey struct {
 
 // Warning is something a reader could not use, or a person should know.
 type Warning struct {
+	// Code names a warning that other evidence can answer (WarnNoCookies).
+	Code    string
 	Source  string // "site.har", "site.har: entry 12"
 	Message string
 }
+
+// WarnNoCookies is the Code of a HAR that holds no cookie at all: a cookie
+// export read beside it answers it.
+const WarnNoCookies = "no-cookies"
 
 func (w Warning) String() string {
 	if w.Source == "" {
@@ -119,4 +128,8 @@ func (e *Evidence) Add(o *Evidence) {
 	e.Cookies = append(e.Cookies, o.Cookies...)
 	e.Storage = append(e.Storage, o.Storage...)
 	e.Warnings = append(e.Warnings, o.Warnings...)
+	// A HAR without cookies is no gap once another capture brings them.
+	if len(e.Cookies) > 0 {
+		e.Warnings = slices.DeleteFunc(e.Warnings, func(w Warning) bool { return w.Code == WarnNoCookies })
+	}
 }

@@ -232,10 +232,11 @@ func (s *harState) finish() error {
 		return a.Time.Compare(b.Time)
 	})
 	if !s.cookieEvidence && len(ev.Requests) > 0 {
-		s.rd.warn("", "%d requests and not one cookie, Cookie or Set-Cookie header: the HAR looks sanitised. "+
-			"Chrome leaves them out unless DevTools Settings > Preferences > Network > \"Allow to generate HAR with sensitive data\" is on "+
-			"and the HAR is saved with \"Export HAR (with sensitive data)\"; "+
-			"or add a cookie export of the same visit (cookies.txt, Cookie-Editor JSON, Playwright storageState)", len(ev.Requests))
+		s.rd.ev.Warnings = append(s.rd.ev.Warnings, Warning{Code: WarnNoCookies, Source: s.rd.at(""), Message: fmt.Sprintf(
+			"%d requests and not one cookie, Cookie or Set-Cookie header: either the site set none, or the tool that wrote the HAR left them out "+
+				"(Chrome does unless DevTools Settings > Preferences > Network > \"Allow to generate HAR with sensitive data\" is on "+
+				"and the HAR is saved with \"Export HAR (with sensitive data)\"); "+
+				"a cookie export of the same visit (cookies.txt, Cookie-Editor JSON, Playwright storageState) fills the gap", len(ev.Requests))})
 	}
 	return nil
 }

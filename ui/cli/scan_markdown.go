@@ -71,7 +71,24 @@ func writeScanMarkdown(w io.Writer, r *audit.Report) error {
 			p("Nothing that needs consent ran %s.\n", modeWords(r.Mode))
 		}
 		for _, g := range audit.GroupFindings(r.Findings) {
-			p("- **%s**: %s. %s\n", md(g.Vendor), md(g.Text()), md(strings.Join(g.Whys, " ")))
+			// Addresses as autolinks and names as code: escaped as text,
+			// an underscore would cut a link short.
+			var parts []string
+			if len(g.Loaded) > 0 {
+				urls := make([]string, len(g.Loaded))
+				for i, u := range g.Loaded {
+					urls[i] = card.MarkdownURL(u)
+				}
+				parts = append(parts, "loaded "+strings.Join(urls, ", "))
+			}
+			if len(g.Stored) > 0 {
+				names := make([]string, len(g.Stored))
+				for i, n := range g.Stored {
+					names[i] = code(n)
+				}
+				parts = append(parts, "stored "+strings.Join(names, ", "))
+			}
+			p("- **%s**: %s. %s\n", md(g.Vendor), strings.Join(parts, "; "), md(strings.Join(g.Whys, " ")))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

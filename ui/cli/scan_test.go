@@ -198,3 +198,11 @@ func TestScanSaysWhatItCouldNotJudgeAndStrictCountsIt(t *testing.T) {
 		t.Errorf("a bad --site: exit %d %s", r.code, r.stderr)
 	}
 }
+
+// A cookie export beside a HAR that holds none answers the HAR's warning.
+func TestACookieExportAnswersTheSanitisedHARWarning(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "scan", capturePath("sanitised.har"), capturePath("cookies.txt"))
+	if r.code != 0 || strings.Contains(strings.Join(strings.Fields(r.stdout), " "), "sensitive data") {
+		t.Errorf("exit %d:\n%s", r.code, r.stdout)
+	}
+}
