@@ -41,6 +41,10 @@ type Row struct {
 	Purpose  string   `json:"purpose"`
 	Lifetime string   `json:"lifetime"` // as declared; "session" for a session cookie
 	Observed string   `json:"observed_lifetime,omitempty"`
+	// NotSeen marks, in a declaration made from evidence, a row the
+	// vendor's card lists but the capture did not record (the vendor was
+	// seen, none of its cookies was).
+	NotSeen bool `json:"not_seen,omitempty"`
 	// Advice says what to do about a row nobody has classified.
 	Advice string `json:"advice,omitempty"`
 }
@@ -74,8 +78,13 @@ type Unknown struct {
 	Name, Kind, Domain, Party, Observed string
 }
 
-// UnknownAdvice is what to do about a cookie nobody has classified.
-const UnknownAdvice = "Find what sets it (the browser's developer tools show a cookie's domain; a HAR shows the Set-Cookie response), then classify it in a vendor file of your own (vendex import --user) or stop setting it."
+// UnknownAdvice is what to do about a cookie nobody has classified;
+// OwnAdvice about one on the site's own domain that no vendor claims,
+// most often the site's own.
+const (
+	UnknownAdvice = "Find what sets it (the browser's developer tools show a cookie's domain; a HAR shows the Set-Cookie response), then classify it in a vendor file of your own (vendex import --user) or stop setting it."
+	OwnAdvice     = "Set on the site's own domain and claimed by no vendor: most likely the site's own. Say in your own words what it does and whether it is strictly necessary."
+)
 
 // Build makes the declaration of site from the vendors it uses and the
 // cookies nobody claims.
@@ -92,12 +101,17 @@ func Build(site string, uses []Use, unknown []Unknown) Declaration {
 		}
 		return g
 	}
+	done := map[string]bool{}
 	for _, u := range uses {
 		v := u.Vendor.Cleaned()
 		p := Provider{ID: v.ID, Name: v.Name, Owner: v.Owner, PrivacyPolicy: v.PrivacyPolicy}
 		if p.Owner == p.Name {
 			p.Owner = ""
 		}
+		if done[v.ID] {
+			continue // a vendor named twice is declared once
+		}
+		done[v.ID] = true
 		rows := rowsOf(v, u.Seen, p)
 		for _, r := range rows {
 			g := group(r.category)
@@ -111,9 +125,13 @@ func Build(site string, uses []Use, unknown []Unknown) Declaration {
 	}
 	for _, u := range unknown {
 		g := group("")
+		advice := UnknownAdvice
+		if u.Party == string(data.FirstParty) {
+			advice = OwnAdvice
+		}
 		g.Rows = append(g.Rows, Row{
 			Name: data.CleanLine(u.Name), Kind: kindTitle(u.Kind), Party: partyTitle(u.Party),
-			Provider: Provider{Name: data.CleanLine(u.Domain)}, Purpose: "Not known.", Observed: data.CleanLine(u.Observed), Advice: UnknownAdvice,
+			Provider: Provider{Name: data.CleanLine(u.Domain)}, Purpose: "Not known.", Observed: data.CleanLine(u.Observed), Advice: advice,
 		})
 	}
 	d := Declaration{Site: data.CleanLine(site), Groups: []Group{}}
@@ -174,8 +192,8 @@ func rowsOf(v data.Vendor, seen []Seen, p Provider) []categorised {
 		if ok && s.Kind != "" && string(it.Kind) != s.Kind {
 			// The name is the card's, for another kind of storage (a
 			// cookie's name kept in localStorage): the purpose holds, the
-			// lifetime the card gives does not.
-			it.Kind, it.Lifetime = data.StorageKind(s.Kind), data.Lifetime{}
+			// lifetime is the kind's own.
+			it.Kind, it.Lifetime = data.StorageKind(s.Kind), kindLifetime(s.Kind)
 		}
 		if !ok {
 			// The scan gave the vendor a name its card does not list (by
@@ -196,10 +214,25 @@ func rowsOf(v data.Vendor, seen []Seen, p Provider) []categorised {
 	}
 	if len(out) == 0 {
 		for _, it := range v.Storage {
-			out = append(out, row(it, ""))
+			r := row(it, "")
+			r.NotSeen = seen != nil
+			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// kindLifetime is how long a kind of storage keeps a key its vendor gives
+// no lifetime for: localStorage and IndexedDB until cleared,
+// sessionStorage for the session.
+func kindLifetime(kind string) data.Lifetime {
+	switch kind {
+	case "localStorage", "indexedDB":
+		return data.Lifetime{Persistent: true}
+	case "sessionStorage":
+		return data.SessionLifetime
+	}
+	return data.Lifetime{}
 }
 
 func sortRows(rs []Row) {

@@ -134,3 +134,30 @@ func BenchmarkDeclaration2000(b *testing.B) {
 		}
 	}
 }
+
+// In a declaration from evidence, a vendor seen without its cookies has its
+// card's rows, marked as not seen; a vendor named twice is declared once;
+// an unclaimed cookie on the site's own domain is likely the site's own.
+func TestRowsTheCaptureDidNotSeeAreMarked(t *testing.T) {
+	d := Build("shop.example", []Use{{Vendor: hotjar(), Seen: []Seen{}}, {Vendor: hotjar(), Seen: []Seen{}}},
+		[]Unknown{{Name: "PHPSESSID", Kind: "cookie", Party: "first"}})
+	var names []string
+	for _, g := range d.Groups {
+		for _, r := range g.Rows {
+			names = append(names, r.Name)
+			if g.Category != "unclassified" && !r.NotSeen {
+				t.Errorf("%s is not marked as unseen", r.Name)
+			}
+			if r.Name == "PHPSESSID" && r.Advice != OwnAdvice {
+				t.Errorf("advice %q", r.Advice)
+			}
+		}
+	}
+	if strings.Join(names, " ") != "_hjDonePolls _hjSession_* PHPSESSID" {
+		t.Errorf("rows %v", names)
+	}
+	md, _ := Write(d, Markdown)
+	if !strings.Contains(string(md), "30 minutes (not seen in the capture)") {
+		t.Errorf("%s", md)
+	}
+}

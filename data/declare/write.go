@@ -60,6 +60,8 @@ func (r Row) lifetime() string {
 		return "not published"
 	case r.Observed != "" && r.Observed != r.Lifetime:
 		return r.Lifetime + " (observed: " + r.Observed + ")"
+	case r.NotSeen:
+		return r.Lifetime + " (not seen in the capture)"
 	}
 	return r.Lifetime
 }
@@ -109,13 +111,17 @@ func providerMD(p Provider) string {
 func csvTable(d Declaration) ([]byte, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	rows := [][]string{{"category", "needs_consent", "name", "pattern", "kind", "party", "provider", "owner", "purpose", "lifetime", "observed_lifetime", "privacy_policy", "advice"}}
+	rows := [][]string{{"category", "needs_consent", "name", "pattern", "kind", "party", "provider", "owner", "purpose", "lifetime", "observed_lifetime", "seen", "privacy_policy", "advice"}}
 	for _, g := range d.Groups {
 		for _, r := range g.Rows {
-			rows = append(rows, []string{g.Category, fmt.Sprint(g.NeedsConsent), r.Name, fmt.Sprint(r.Pattern), r.Kind, r.Party, r.Provider.Name, r.Provider.Owner, r.Purpose, r.Lifetime, r.Observed, r.Provider.PrivacyPolicy, r.Advice})
+			lifetime := r.Lifetime
+			if lifetime == "unknown" {
+				lifetime = ""
+			}
+			rows = append(rows, []string{g.Category, fmt.Sprint(g.NeedsConsent), r.Name, fmt.Sprint(r.Pattern), r.Kind, r.Party, r.Provider.Name, r.Provider.Owner, r.Purpose, lifetime, r.Observed, fmt.Sprint(!r.NotSeen), r.Provider.PrivacyPolicy, r.Advice})
 		}
 		for _, p := range g.Unnamed {
-			rows = append(rows, []string{g.Category, fmt.Sprint(g.NeedsConsent), "", "false", "", "", p.Name, p.Owner, p.Note, "", "", p.PrivacyPolicy, ""})
+			rows = append(rows, []string{g.Category, fmt.Sprint(g.NeedsConsent), "", "false", "", "", p.Name, p.Owner, p.Note, "", "", "", p.PrivacyPolicy, ""})
 		}
 	}
 	for _, row := range rows {
@@ -162,7 +168,15 @@ caption .title{font-weight:600;font-size:1.15rem;margin-right:.5rem}
 caption .about{display:block;margin-top:.2rem}
 th,td{border:1px solid #d0d0d0;padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:#f2f2f2}
-code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.88em}
+code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.88em;overflow-wrap:anywhere}
+.scroll{overflow-x:auto}
+@media (max-width:40rem){
+ table,caption,tbody,tr,th,td{display:block;width:auto}
+ thead{position:absolute;left:-9999px}
+ tr{border:1px solid #d0d0d0;margin-bottom:.6rem}
+ th,td{border:0;border-bottom:1px solid #eee}
+ td[data-label]::before{content:attr(data-label) ": ";font-weight:600}
+}
 .consent{display:inline-block;border-radius:.25rem;padding:0 .4rem;font-size:.8rem;background:#fde2e2;color:#7a0010}
 .consent.no{background:#dff3e4;color:#0d4a1c}
 .note{color:#555}
@@ -184,16 +198,16 @@ p.caption .about{display:block;margin-top:.2rem}
 		heading := fmt.Sprintf("<span class=\"title\">%s</span><span class=\"%s\">%s</span><span class=\"about\">%s</span>", e(g.Title), class, consent, e(g.About))
 		fmt.Fprintf(&b, "<section id=\"%s\">\n", e(g.Category))
 		if len(g.Rows) > 0 {
-			fmt.Fprintf(&b, "<table>\n<caption>%s</caption>\n<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Provider</th><th scope=\"col\">Purpose</th><th scope=\"col\">Lifetime</th><th scope=\"col\">Kind</th><th scope=\"col\">Party</th></tr></thead>\n<tbody>\n", heading)
+			fmt.Fprintf(&b, "<div class=\"scroll\">\n<table>\n<caption>%s</caption>\n<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Provider</th><th scope=\"col\">Purpose</th><th scope=\"col\">Lifetime</th><th scope=\"col\">Kind</th><th scope=\"col\">Party</th></tr></thead>\n<tbody>\n", heading)
 			for _, r := range g.Rows {
 				purpose := e(r.Purpose)
 				if r.Advice != "" {
 					purpose += " <span class=\"note\">" + e(r.Advice) + "</span>"
 				}
-				fmt.Fprintf(&b, "<tr><th scope=\"row\"><code>%s</code></th><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+				fmt.Fprintf(&b, "<tr><th scope=\"row\"><code>%s</code></th><td data-label=\"Provider\">%s</td><td data-label=\"Purpose\">%s</td><td data-label=\"Lifetime\">%s</td><td data-label=\"Kind\">%s</td><td data-label=\"Party\">%s</td></tr>\n",
 					e(r.Name), providerHTML(r.Provider), purpose, e(r.lifetime()), e(r.Kind), e(r.Party))
 			}
-			b.WriteString("</tbody>\n</table>\n")
+			b.WriteString("</tbody>\n</table>\n</div>\n")
 		} else {
 			fmt.Fprintf(&b, "<p class=\"caption\">%s</p>\n", heading)
 		}
