@@ -168,7 +168,7 @@ caption .title{font-weight:600;font-size:1.15rem;margin-right:.5rem}
 caption .about{display:block;margin-top:.2rem}
 th,td{border:1px solid #d0d0d0;padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:#f2f2f2}
-code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.88em;overflow-wrap:anywhere}
+code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.88em;overflow-wrap:break-word}
 .scroll{overflow-x:auto}
 @media (max-width:40rem){
  table,caption,tbody,tr,th,td{display:block;width:auto}
