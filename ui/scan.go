@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/data/card"
@@ -22,12 +23,18 @@ type scanView struct {
 	ids     map[string]bool // the vendors the list shows
 	seen    map[string]card.Seen
 	flagged map[string]bool
-	unknown []data.Vendor // a row for each host nobody claims
+	unknown []data.Vendor // a row for each host nobody claims, and one for the cookies
+	warning string        // what the status line says first
 }
 
-// unknownPrefix starts the ids of the rows for unclaimed hosts; no vendor
-// id has a colon.
-const unknownPrefix = "host:"
+// unknownPrefix starts the ids of the rows for unclaimed hosts; a vendor
+// id is a slug, so none has the dots a host has after it. The id names the
+// file `e` exports, so it holds nothing a file system refuses.
+const unknownPrefix = "unclaimed-host-"
+
+// unclaimedCookies is the id of the row that lists the cookies and keys
+// nobody claims.
+const unclaimedCookies = "unclaimed-cookies"
 
 func newScanView(r *audit.Report) *scanView {
 	s := &scanView{site: r.Site, ids: map[string]bool{}, seen: map[string]card.Seen{}, flagged: map[string]bool{}}
@@ -41,7 +48,7 @@ func newScanView(r *audit.Report) *scanView {
 	}
 	for _, c := range r.Cookies {
 		seen := s.seen[c.VendorID]
-		seen.Stored = append(seen.Stored, card.SeenItem{Name: c.Name, Kind: c.Kind, Observed: c.ObservedLifetime, Declared: c.DeclaredLifetime, Notes: c.Flags})
+		seen.Stored = append(seen.Stored, seenItem(c))
 		s.seen[c.VendorID] = seen
 	}
 	for _, g := range audit.GroupFindings(r.Findings) {
@@ -54,18 +61,60 @@ func newScanView(r *audit.Report) *scanView {
 		seen.Findings, seen.Reasons = []string{g.Text()}, g.Whys
 		s.seen[id] = seen
 	}
+	claimed := map[int]bool{} // unclaimed cookies shown on their host's row
 	for _, h := range r.UnknownHosts {
 		id := unknownPrefix + h.Host
 		s.ids[id] = true
+		requests := "1 request"
+		if h.Requests != 1 {
+			requests = fmt.Sprintf("%d requests", h.Requests)
+		}
+		seen := card.Seen{Site: r.Site, Hosts: []card.SeenHost{{Host: h.Host, Requests: h.Requests}}}
+		for i, c := range r.UnknownCookies {
+			if d := strings.TrimPrefix(c.Domain, "."); d == h.Host || strings.HasSuffix(h.Host, "."+d) {
+				seen.Stored = append(seen.Stored, seenItem(c))
+				claimed[i] = true
+			}
+		}
 		s.unknown = append(s.unknown, data.Vendor{
 			ID: id, Name: h.Host,
-			Summary: fmt.Sprintf("No vendor in the catalogue claims this host; the capture made %d requests to it. "+
-				"If you know whose it is, add it with 'vendex import --user FILE'.", h.Requests),
+			Summary: "No vendor in the catalogue claims this host; the capture made " + requests + " to it. " +
+				"If you know whose it is, add it with 'vendex import --user FILE'.",
 			Domains: []data.Domain{{Host: h.Host}},
 		})
-		s.seen[id] = card.Seen{Site: r.Site, Hosts: []card.SeenHost{{Host: h.Host, Requests: h.Requests}}}
+		s.seen[id] = seen
+	}
+	// The other unclaimed cookies and keys have a row of their own.
+	rest := card.Seen{Site: r.Site}
+	for i, c := range r.UnknownCookies {
+		if !claimed[i] {
+			rest.Stored = append(rest.Stored, seenItem(c))
+		}
+	}
+	if len(rest.Stored) > 0 {
+		s.ids[unclaimedCookies] = true
+		s.unknown = append(s.unknown, data.Vendor{
+			ID: unclaimedCookies, Name: fmt.Sprintf("Cookies nobody claims (%d)", len(rest.Stored)),
+			Summary: "Cookies and storage keys the capture recorded that no vendor in the catalogue claims, on the site's own domain or elsewhere. " +
+				"Classify them with 'vendex import --user FILE', or describe the site's own in its cookie declaration.",
+		})
+		s.seen[unclaimedCookies] = rest
+	}
+	if len(r.Warnings) > 0 {
+		s.warning = fmt.Sprintf("%s (%d warnings; 'vendex scan' lists them)", r.Warnings[0], len(r.Warnings))
+		if len(r.Warnings) == 1 {
+			s.warning = r.Warnings[0]
+		}
 	}
 	return s
+}
+
+func seenItem(c audit.Cookie) card.SeenItem {
+	it := card.SeenItem{Name: c.Name, Kind: c.Kind, Observed: c.ObservedLifetime, Declared: c.DeclaredLifetime, Notes: c.Flags}
+	if c.Domain != "" {
+		it.Notes = append([]string{"on " + c.Domain}, it.Notes...)
+	}
+	return it
 }
 
 // shows reports whether the list shows v: every vendor without a scan.

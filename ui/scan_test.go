@@ -17,16 +17,18 @@ func shopScan() *audit.Report {
 			{ID: "stripe", Name: "Stripe", Category: "strictly-necessary", Block: "no", Hosts: []audit.HostCount{{Host: "js.stripe.com", Requests: 2}}},
 			{ID: "hotjar", Name: "Hotjar", Category: "analytics", Block: "yes", Hosts: []audit.HostCount{{Host: "static.hotjar.com", Requests: 3}}, Cookies: []string{"_hjSession_1"}},
 		},
-		Cookies:      []audit.Cookie{{Name: "_hjSession_1", Kind: "cookie", VendorID: "hotjar", ObservedLifetime: "30 minutes", DeclaredLifetime: "30 minutes"}},
-		UnknownHosts: []audit.HostCount{{Host: "px.nobody.example", Requests: 4}},
-		Findings:     []audit.Finding{{Kind: "request", VendorID: "hotjar", Vendor: "Hotjar", URL: "https://static.hotjar.com/c/hotjar-1.js", Why: "It records visits."}},
+		Cookies:        []audit.Cookie{{Name: "_hjSession_1", Kind: "cookie", VendorID: "hotjar", ObservedLifetime: "30 minutes", DeclaredLifetime: "30 minutes"}},
+		UnknownHosts:   []audit.HostCount{{Host: "px.nobody.example", Requests: 4}},
+		UnknownCookies: []audit.Cookie{{Name: "tt", Kind: "cookie", Domain: ".nobody.example"}, {Name: "PHPSESSID", Kind: "cookie", Domain: "shop.example"}},
+		Warnings:       []string{"site.har: 4 requests and not one cookie"},
+		Findings:       []audit.Finding{{Kind: "request", VendorID: "hotjar", Vendor: "Hotjar", URL: "https://static.hotjar.com/c/hotjar-1.js", Why: "It records visits."}},
 	}
 }
 
 func TestABrowsedScanListsWhatTheSiteLoadsAndWhatWasSeen(t *testing.T) {
 	s := start(t, 80, 24, fakeCatalog{vendors: fixture()}, "", WithScan(shopScan()))
 	v := s.waitFor("the scan's rows", func(v string) bool { return strings.Contains(v, "px.nobody.example") })
-	for _, want := range []string{"vendex · scan of shop.example · All categories · 3 of 3", "✗ Hotjar", "Stripe", "px.nobody.example"} {
+	for _, want := range []string{"vendex · scan of shop.example · All categories · 4 of 4", "✗ Hotjar", "Stripe", "px.nobody.example", "Cookies nobody claims (1)", "Warning: site.har: 4 requests and not one cookie"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the list lacks %q:\n%s", want, v)
 		}
@@ -37,11 +39,26 @@ func TestABrowsedScanListsWhatTheSiteLoadsAndWhatWasSeen(t *testing.T) {
 		}
 	}
 	s.typeText("hot")
-	s.waitFor("Hotjar alone", func(v string) bool { return strings.Contains(v, "1 of 3") })
+	s.waitFor("Hotjar alone", func(v string) bool { return strings.Contains(v, "1 of 4") })
 	s.press(tea.KeyEnter)
 	v = s.waitText("SEEN ON THIS SITE")
 	for _, want := range []string{"Needs consent: loaded https://static.hotjar.com/c/hotjar-1.js", "It records visits.", "static.hotjar.com", "_hjSession_1"} {
 		if !strings.Contains(strings.Join(strings.Fields(v), " "), want) {
+			t.Errorf("the card lacks %q:\n%s", want, v)
+		}
+	}
+}
+
+// An unclaimed host's card shows the cookies set on it.
+func TestAnUnclaimedHostsCardShowsItsCookies(t *testing.T) {
+	s := start(t, 80, 24, fakeCatalog{vendors: fixture()}, "", WithScan(shopScan()))
+	s.waitFor("the scan's rows", func(v string) bool { return strings.Contains(v, "px.nobody.example") })
+	s.typeText("px.nobody")
+	s.waitFor("the host alone", func(v string) bool { return strings.Contains(v, "1 of 4") })
+	s.press(tea.KeyEnter)
+	v := strings.Join(strings.Fields(s.waitText("SEEN ON THIS SITE")), " ")
+	for _, want := range []string{"the capture made 4 requests to it", "tt cookie", "on .nobody.example"} {
+		if !strings.Contains(v, want) {
 			t.Errorf("the card lacks %q:\n%s", want, v)
 		}
 	}
