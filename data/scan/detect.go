@@ -46,7 +46,7 @@ func Detect(name string, head []byte) (Format, error) {
 	if looksURLList(b) {
 		return FormatURLs, nil
 	}
-	return fail(0, 0, fmt.Errorf("%w; name it with --format, one of: %s", ErrUnknownFormat, FormatNames()))
+	return fail(0, 0, fmt.Errorf("%w: none of %s", ErrUnknownFormat, FormatNames()))
 }
 
 // jsonShape is what the start of a JSON file holds: the top-level

@@ -5,11 +5,12 @@ import (
 
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/data/banner"
+	"github.com/vendex/vendex/data/scan"
 	"github.com/vendex/vendex/store/audit"
 )
 
 var bannerCommand = command{cmdBanner,
-	"banner --format cookieconsent|klaro|gcm|tags [--for cookieconsent|klaro] [-o FILE] [--force] [--site NAME] (EVIDENCE... | --vendors ID,...)\n\n" +
+	"banner --format cookieconsent|klaro|gcm|tags [--for cookieconsent|klaro] [-o FILE] [--force] [--site NAME] [--from F] (EVIDENCE... | --vendors ID,...)\n\n" +
 		"Write a consent banner's configuration from what the site loads, the same\n" +
 		"scan and cookies as 'vendex declare':\n" +
 		"  cookieconsent  a vanilla-cookieconsent v3 CookieConsent.run({...}): categories,\n" +
@@ -32,6 +33,7 @@ func cmdBanner(c *cli, args []string) error {
 	force := fs.Bool("force", false, "overwrite an existing file")
 	site := fs.String("site", "", "the site's name (default: the capture's)")
 	vendors := fs.String("vendors", "", "these vendors (ids, names or aliases, comma separated) instead of a scan")
+	from := fromFlag(fs)
 	files, err := c.parse(fs, args)
 	if err != nil {
 		return err
@@ -48,7 +50,11 @@ func cmdBanner(c *cli, args []string) error {
 		}
 		libs = append(libs, l)
 	}
-	b, err := c.banner(*vendors, *site, files)
+	captures, err := c.captureFormat(*from)
+	if err != nil {
+		return err
+	}
+	b, err := c.banner(*vendors, *site, files, captures)
 	if err != nil {
 		return err
 	}
@@ -60,14 +66,14 @@ func cmdBanner(c *cli, args []string) error {
 }
 
 // banner is the banner of the vendors named, or of the evidence.
-func (c *cli) banner(vendors, site string, files []string) (banner.Banner, error) {
+func (c *cli) banner(vendors, site string, files []string, from scan.Format) (banner.Banner, error) {
 	switch {
 	case vendors != "" && len(files) > 0:
 		return banner.Banner{}, usagef("banner: give capture files or --vendors, not both")
 	case vendors == "" && len(files) == 0:
 		return banner.Banner{}, usagef("banner needs capture files (what 'vendex scan' reads) or --vendors ID,...")
 	case vendors != "":
-		d, err := c.declaration(vendors, site, nil)
+		d, err := c.declaration(vendors, site, nil, "")
 		if err != nil {
 			return banner.Banner{}, err
 		}
@@ -89,7 +95,7 @@ func (c *cli) banner(vendors, site string, files []string) (banner.Banner, error
 		}
 		return banner.Build(d, vs), nil
 	}
-	ev, err := c.readCaptures(files, "")
+	ev, err := c.readCaptures(files, from)
 	if err != nil {
 		return banner.Banner{}, err
 	}

@@ -198,6 +198,7 @@ type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	dbPath         string
+	formatFlag     string // the flag that forces a capture's format, for messages
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {

@@ -1,17 +1,19 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/data/declare"
+	"github.com/vendex/vendex/data/scan"
 	"github.com/vendex/vendex/store/audit"
 )
 
 var declareCommand = command{cmdDeclare,
-	"declare [--format md|html|csv|json] [-o FILE] [--force] [--site NAME] [--lang en] (EVIDENCE... | --vendors ID,...)\n\n" +
+	"declare [--format md|html|csv|json] [-o FILE] [--force] [--site NAME] [--lang en] [--from F] (EVIDENCE... | --vendors ID,...)\n\n" +
 		"Write the site's cookie declaration: every cookie and storage key, grouped by\n" +
 		"consent category, with its provider, purpose, lifetime, kind, party and the\n" +
 		"provider's privacy policy. EVIDENCE is what 'vendex scan' reads (a HAR, a cookie\n" +
@@ -29,6 +31,7 @@ func cmdDeclare(c *cli, args []string) error {
 	site := fs.String("site", "", "the site's name (default: the capture's)")
 	lang := fs.String("lang", "en", "the declaration's language")
 	vendors := fs.String("vendors", "", "declare these vendors (ids, names or aliases, comma separated) instead of a scan")
+	from := fromFlag(fs)
 	files, err := c.parse(fs, args)
 	if err != nil {
 		return err
@@ -37,10 +40,14 @@ func cmdDeclare(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *lang != "en" {
-		return usagef("declare: --lang %s: declarations are written in en only for now", *lang)
+	if !strings.EqualFold(*lang, "en") {
+		return usagef("declare: --lang %s: declarations are written in en only for now", data.Quote(*lang))
 	}
-	d, err := c.declaration(*vendors, *site, files)
+	captures, err := c.captureFormat(*from)
+	if err != nil {
+		return err
+	}
+	d, err := c.declaration(*vendors, *site, files, captures)
 	if err != nil {
 		return err
 	}
@@ -52,7 +59,7 @@ func cmdDeclare(c *cli, args []string) error {
 }
 
 // declaration is the declaration of the vendors named, or of the evidence.
-func (c *cli) declaration(vendors, site string, files []string) (declare.Declaration, error) {
+func (c *cli) declaration(vendors, site string, files []string, from scan.Format) (declare.Declaration, error) {
 	switch {
 	case vendors != "" && len(files) > 0:
 		return declare.Declaration{}, usagef("declare: give capture files or --vendors, not both")
@@ -65,19 +72,24 @@ func (c *cli) declaration(vendors, site string, files []string) (declare.Declara
 		}
 		defer s.Close()
 		var ids []string
+		var misses []string
 		for _, q := range strings.Split(vendors, ",") {
 			if q = strings.TrimSpace(q); q == "" {
 				continue
 			}
 			v, err := findVendor(s, q)
 			if err != nil {
-				return declare.Declaration{}, err
+				misses = append(misses, err.Error())
+				continue
 			}
 			ids = append(ids, v.ID)
 		}
+		if len(misses) > 0 { // every typo at once, not one a run
+			return declare.Declaration{}, errors.New(strings.Join(misses, "; "))
+		}
 		return audit.DeclarationOf(s, site, ids)
 	}
-	r, s, err := c.audit(auditArgs{opts: audit.Options{Site: site}}, files)
+	r, s, err := c.audit(auditArgs{opts: audit.Options{Site: site}, format: from}, files)
 	if err != nil {
 		return declare.Declaration{}, err
 	}

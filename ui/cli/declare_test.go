@@ -83,3 +83,31 @@ func TestDeclareOfNothingSaysSo(t *testing.T) {
 		t.Errorf("exit %d:\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// A file whose format cannot be told names the flag that says it: --format
+// for scan, --from for declare and banner (whose --format is what they
+// write).
+func TestAnUnknownCaptureNamesTheFlagThatForcesItsFormat(t *testing.T) {
+	db := tempDB(t)
+	png := filepath.Join(t.TempDir(), "x.png")
+	if err := os.WriteFile(png, []byte("\x89PNG\r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for cmd, flag := range map[string]string{"scan": "--format F", "declare": "--from F", "banner": "--from F"} {
+		args := []string{cmd, png}
+		if cmd == "banner" {
+			args = []string{cmd, "--format", "gcm", png}
+		}
+		r := vendex(t, db, "", args...)
+		if r.code != 1 || !strings.Contains(r.stderr, "say which with "+flag) {
+			t.Errorf("%s: exit %d %s", cmd, r.code, r.stderr)
+		}
+	}
+	if r := vendex(t, db, "", "declare", "--lang", "EN", "--vendors", "stripe"); r.code != 0 {
+		t.Errorf("--lang EN: exit %d %s", r.code, r.stderr)
+	}
+	r := vendex(t, db, "", "declare", "--vendors", "googel-analytcs,hotjr")
+	if r.code != 1 || !strings.Contains(r.stderr, "googel-analytcs") || !strings.Contains(r.stderr, "hotjr") {
+		t.Errorf("two typos: exit %d %s", r.code, r.stderr)
+	}
+}

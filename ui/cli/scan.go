@@ -17,11 +17,13 @@ import (
 )
 
 var scanCommand = command{cmdScan,
-	"scan [--json | --md] [--before-consent | --after-reject] [--site HOST] [--format F] FILE...\n\n" +
+	"scan [--json | --md | --report] [--before-consent | --after-reject] [--strict] [--site HOST] [--format F] FILE...\n\n" +
 		"Read what a browser recorded on a site and say which vendors it loads, what\n" +
 		"they stored, and, for a capture taken before consent (or after 'reject all'),\n" +
 		"what ran that needs consent. Several files (a HAR and a cookie export) make\n" +
-		"one report; - reads stdin. Formats are told by content; --format forces one:\n" +
+		"one report; - reads stdin. On a terminal the scan opens in the browser first\n" +
+		"and the report is printed when you leave it (--report prints it at once).\n" +
+		"Formats are told by content; --format forces one:\n" +
 		scanFormatList() +
 		"Exit status: 1 when there are findings (or a file cannot be read), 0 when\n" +
 		"there are none, 2 on a usage error.",
@@ -71,6 +73,25 @@ func (sf scanFlags) args() (auditArgs, error) {
 	return a, nil
 }
 
+// fromFlag is declare's and banner's --from: their --format names what
+// they write, so the capture format has a flag of its own.
+func fromFlag(fs *flag.FlagSet) *string {
+	return fs.String("from", "", "read every capture file as this format (default: told by content)")
+}
+
+// captureFormat reads a --from value.
+func (c *cli) captureFormat(from string) (scan.Format, error) {
+	c.formatFlag = "--from F"
+	if from == "" {
+		return "", nil
+	}
+	f, err := scan.ParseFormat(from)
+	if err != nil {
+		return "", usagef("--from: %v", err)
+	}
+	return f, nil
+}
+
 // auditArgs are how to audit capture files: the audit's options, and a
 // format to read every file as ("" tells each by its content).
 type auditArgs struct {
@@ -106,8 +127,10 @@ func (c *cli) audit(a auditArgs, files []string) (*audit.Report, *store.Store, e
 
 func cmdScan(c *cli, args []string) error {
 	fs := c.flags("scan")
+	c.formatFlag = "--format F"
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	asMD := fs.Bool("md", false, "print the report as Markdown")
+	report := fs.Bool("report", false, "print the report without opening the browser, even on a terminal")
 	sf := addScanFlags(fs)
 	files, err := c.parse(fs, args)
 	if err != nil {
@@ -130,7 +153,7 @@ func cmdScan(c *cli, args []string) error {
 		err = c.printJSON(r)
 	case *asMD:
 		err = writeScanMarkdown(c.stdout, r)
-	case isTerminal(c.stdout) && isTerminal(c.stdin):
+	case !*report && isTerminal(c.stdout) && isTerminal(c.stdin):
 		// On a terminal the scan opens in the browser; the report stays
 		// on the screen when it closes.
 		if err = ui.Run(s, "", ui.WithScan(r)); err == nil {
@@ -176,6 +199,9 @@ func (c *cli) readCaptures(files []string, forced scan.Format) (*scan.Evidence, 
 			stdinUsed = true
 		}
 		one, err := c.readCapture(name, forced)
+		if errors.Is(err, scan.ErrUnknownFormat) && forced == "" {
+			return nil, fmt.Errorf("%w; say which with %s", err, c.formatFlag)
+		}
 		if errors.Is(err, scan.ErrEmpty) {
 			empty = append(empty, err)
 			continue
