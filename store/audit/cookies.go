@@ -311,7 +311,7 @@ func lifetimeFlags(obs time.Duration, declared data.Lifetime) []string {
 			out = append(out, "longer than declared")
 		}
 	}
-	if obs > ChromeCap {
+	if obs > ChromeCap+24*time.Hour { // a day's slack: captures round their clocks
 		out = append(out, "over Chrome's 400-day cap")
 	}
 	return out

@@ -109,6 +109,8 @@ func writeScanText(w io.Writer, r *audit.Report, st reportStyle, width int) erro
 			line := fmt.Sprintf("  %s  %s", name, st.verdict(v.Block))
 			if len(hosts) > 0 {
 				line += st.render(st.subtle, "  "+strings.Join(hosts, ", "))
+			} else {
+				line = strings.TrimRight(line, " ")
 			}
 			p("%s\n", ansi.Truncate(line, width, "…"))
 			for _, c := range cookiesOf(r, v.ID) {
