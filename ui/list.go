@@ -314,6 +314,16 @@ func (l vendorList) row(r search.Result, hits []int, selected bool) string {
 		extraW = min(30, w/3)
 	}
 	nameW := max(1, w-badgeW-extraW)
+	// Names come first: where they would be cut short (the narrow list
+	// beside a card), the domain or alias column gives up its room.
+	const minName = 28
+	if extraW > 0 && nameW < minName {
+		extraW = w - badgeW - minName
+		if extraW < 12 {
+			extraW = 0
+		}
+		nameW = max(1, w-badgeW-extraW)
+	}
 
 	// cell is text cut to fit width cells, highlighted, padded.
 	cell := func(text string, offsets []int, width int, plain lipgloss.Style) string {
@@ -340,11 +350,11 @@ func (l vendorList) row(r search.Result, hits []int, selected bool) string {
 			for i, h := range hits {
 				shifted[i] = h + len(aka)
 			}
-			line += cell(aka+entry, shifted, extraW, st.Subtle.Inherit(base))
+			line += cell(aka+entry, shifted, extraW-1, st.Subtle.Inherit(base)) + base.Render(" ")
 		case search.Domain:
-			line += cell(entry, hits, extraW, base)
+			line += cell(entry, hits, extraW-1, base) + base.Render(" ")
 		default:
-			line += cell(data.UnicodeHost(v.MainDomain()), nil, extraW, base)
+			line += cell(data.UnicodeHost(v.MainDomain()), nil, extraW-1, base) + base.Render(" ")
 		}
 	}
 	if !selected {

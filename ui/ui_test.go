@@ -483,3 +483,16 @@ func TestExportStopsWithAMessageWhenTheNameIsTooLongForTheFileSystem(t *testing.
 	s.typeText("e")
 	s.waitText("Export failed")
 }
+
+// Beside a card the list is narrow: names keep their room (the domain
+// column gives way) and no cell runs into the divider.
+func TestNamesKeepTheirRoomBesideTheCard(t *testing.T) {
+	vs := append(fixture(), data.Vendor{ID: "long", Name: "Google (account and platform)", Category: data.Functional, Domains: []data.Domain{{Host: "google.com"}}})
+	s := start(t, 130, 30, fakeCatalog{vendors: vs}, "")
+	v := s.waitText("Google (account and platform)")
+	for _, l := range strings.Split(v, "\n")[2:] {
+		if i := strings.Index(l, "│"); i > 0 && strings.HasSuffix(strings.TrimRight(l[:i], ""), "…") {
+			t.Errorf("a cell runs into the divider: %q", l)
+		}
+	}
+}
