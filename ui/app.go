@@ -55,21 +55,24 @@ const sideBySide = 120
 
 // Model is the browser's root model.
 type Model struct {
-	common   *common
-	cat      Catalog
-	state    state
-	back     state // the screen under the help or the prompt
-	list     vendorList
-	card     cardView
-	prompt   lineInput
-	help     help.Model
-	history  []visit // vendors behind the one on the card
-	status   string
-	isError  bool
-	width    int
-	height   int
-	ready    bool // a size has arrived
-	quitting bool
+	common  *common
+	cat     Catalog
+	state   state
+	back    state // the screen under the help or the prompt
+	list    vendorList
+	card    cardView
+	prompt  lineInput
+	help    help.Model
+	history []visit // vendors behind the one on the card
+	// helpOffset is how far the help is scrolled, on a terminal too short
+	// for all of it.
+	helpOffset int
+	status     string
+	isError    bool
+	width      int
+	height     int
+	ready      bool // a size has arrived
+	quitting   bool
 }
 
 // Option changes how the browser runs.
@@ -214,8 +217,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case stateLookup:
 			return m.updateLookup(msg)
 		case stateHelp:
-			m.state = m.back
-			return m, nil
+			return m.updateHelp(msg)
 		}
 	}
 	return m, nil
@@ -402,13 +404,7 @@ func (m Model) View() string {
 	var body string
 	switch {
 	case m.state == stateHelp:
-		body = m.fullHelp()
-		if _, ok := m.helpKeys().(listKeys); ok {
-			body += "\n"
-			for _, l := range strings.Split(ansi.Wrap(listHelpNote, max(1, m.width), ""), "\n") {
-				body += "\n" + st.Subtle.Render(strings.TrimRight(l, " "))
-			}
-		}
+		body = strings.Join(m.helpLines()[m.helpOffset:], "\n")
 	case m.wide():
 		body = joinColumns(m.list.View(), m.card.View(), m.listWidth(), m.bodyHeight(), st.Divider.Render("│"))
 	case m.state == stateCard || (m.state == stateLookup && m.back == stateCard):
@@ -428,6 +424,8 @@ func (m Model) View() string {
 	switch {
 	case m.state == stateLookup:
 		lines = append(lines, m.prompt.View(m.width))
+	case m.state == stateHelp && m.helpOffset < m.helpMore():
+		lines = append(lines, st.Subtle.Render("↓ more · any other key closes the help"))
 	case m.state == stateHelp:
 		lines = append(lines, st.Subtle.Render("any key closes the help"))
 	case m.isError:

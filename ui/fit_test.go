@@ -17,10 +17,18 @@ func TestTheHelpFitsANarrowTerminal(t *testing.T) {
 		t.Errorf("the list's footer hides ? help:\n%s", v)
 	}
 	s.typeText("?")
-	v = s.waitText("any key closes the help")
+	v = s.waitText("↓ more · any other key closes the help")
 	for _, want := range []string{"page down", "open"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the help lacks %q:\n%s", want, v)
+		}
+	}
+	// The rest of the help is a scroll away, not cut off.
+	s.press(tea.KeyPgDown)
+	v = s.waitText("any key closes the help")
+	for _, want := range []string{"ctrl+c", "quits at once"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the end of the help lacks %q:\n%s", want, v)
 		}
 	}
 	for _, l := range strings.Split(v, "\n") {

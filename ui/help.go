@@ -2,10 +2,13 @@ package ui
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // fullHelp is the help's columns side by side, or, when they do not fit
@@ -60,4 +63,44 @@ func (m Model) helpKeys() help.KeyMap {
 		return promptKeys{m.common.keys}
 	}
 	return listKeys{k: m.common.keys, esc: m.listEsc()}
+}
+
+// helpLines is the help screen's body: the keys and, on the list, the note
+// on esc.
+func (m Model) helpLines() []string {
+	body := m.fullHelp()
+	if _, ok := m.helpKeys().(listKeys); ok {
+		body += "\n"
+		for _, l := range strings.Split(ansi.Wrap(listHelpNote, max(1, m.width), ""), "\n") {
+			body += "\n" + m.common.styles.Subtle.Render(strings.TrimRight(l, " "))
+		}
+	}
+	return strings.Split(body, "\n")
+}
+
+// helpMore is how many lines of the help do not fit under the header.
+func (m Model) helpMore() int { return max(0, len(m.helpLines())-m.bodyHeight()) }
+
+// updateHelp scrolls a help taller than the terminal with the arrow and
+// page keys; any other key closes it.
+func (m Model) updateHelp(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	more, page := m.helpMore(), max(1, m.bodyHeight()-1)
+	if more > 0 {
+		switch msg.String() {
+		case "down", "j":
+			m.helpOffset = min(more, m.helpOffset+1)
+			return m, nil
+		case "up", "k":
+			m.helpOffset = max(0, m.helpOffset-1)
+			return m, nil
+		case "pgdown", " ", "f":
+			m.helpOffset = min(more, m.helpOffset+page)
+			return m, nil
+		case "pgup", "b":
+			m.helpOffset = max(0, m.helpOffset-page)
+			return m, nil
+		}
+	}
+	m.state, m.helpOffset = m.back, 0
+	return m, nil
 }
