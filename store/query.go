@@ -345,7 +345,8 @@ func fillHit(tx *bolt.Tx, h Hit) (Hit, error) {
 	var br brief
 	if bb := tx.Bucket(bucketBrief); bb != nil {
 		if raw := bb.Get([]byte(h.ID)); raw != nil {
-			if err := json.Unmarshal(raw, &br); err != nil {
+			var err error
+			if br, err = decodeHit(h.ID, raw); err != nil {
 				return Hit{}, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, h.ID, err)
 			}
 		}
@@ -465,8 +466,8 @@ func (s *Store) ByCategory(c data.Category) ([]string, error) {
 			return nil
 		}
 		return b.ForEach(func(k, raw []byte) error {
-			var br brief
-			if err := json.Unmarshal(raw, &br); err != nil {
+			br, err := decodeHit(string(k), raw)
+			if err != nil {
 				return fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, k, err)
 			}
 			if br.Category == c {
@@ -483,32 +484,4 @@ type CategoryStats struct {
 	Category data.Category
 	Vendors  int
 	Domains  int
-}
-
-// Stats counts vendors and domains per category, in banner order, with
-// the unclassified last when any vendor lacks a category.
-func (s *Store) Stats() ([]CategoryStats, error) {
-	vs, err := s.All()
-	if err != nil {
-		return nil, err
-	}
-	counts := map[data.Category]*CategoryStats{}
-	order := append([]data.Category(nil), data.Categories...)
-	for _, c := range order {
-		counts[c] = &CategoryStats{Category: c}
-	}
-	for _, v := range vs {
-		c := v.Category
-		if counts[c] == nil {
-			counts[c] = &CategoryStats{Category: c}
-			order = append(order, c)
-		}
-		counts[c].Vendors++
-		counts[c].Domains += len(v.Domains)
-	}
-	out := make([]CategoryStats, 0, len(order))
-	for _, c := range order {
-		out = append(out, *counts[c])
-	}
-	return out, nil
 }

@@ -15,8 +15,9 @@ import (
 // rewritten; one with a lower version is read as it is and its derived
 // buckets are rebuilt at its next change. Schema 2 packed the index lists;
 // schema 3 dropped the categories bucket, which the briefs make redundant
-// (it was a seventh of a large import's writes).
-const SchemaVersion = 3
+// (it was a seventh of a large import's writes); schema 4 encodes briefs
+// compactly, with aliases and hosts, and keeps counters per category.
+const SchemaVersion = 4
 
 // rebuild recomputes the merged vendors and every index from the layers.
 // Keys are written in sorted order with full pages: bbolt's fast path.

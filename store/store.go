@@ -57,6 +57,7 @@ var (
 	bucketCookies  = []byte("cookies")
 	bucketPatterns = []byte("cookie_patterns")
 	bucketBrief    = []byte("brief")
+	bucketCounts   = []byte("counts")
 	// bucketCategories is schema 2's; a rebuild removes it.
 	bucketCategories = []byte("categories")
 
@@ -65,7 +66,7 @@ var (
 )
 
 // derivedBuckets are rebuilt from the layers after every change.
-var derivedBuckets = [][]byte{bucketBrief, bucketVendors, bucketNames, bucketDomains, bucketCookies, bucketPatterns, bucketCategories}
+var derivedBuckets = [][]byte{bucketBrief, bucketCounts, bucketVendors, bucketNames, bucketDomains, bucketCookies, bucketPatterns, bucketCategories}
 
 // DefaultPath is where the catalogue lives when neither --db nor VENDEX_DB
 // says otherwise: $XDG_DATA_HOME/vendex/vendex.db, or the OS equivalent.

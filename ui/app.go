@@ -125,18 +125,20 @@ type catalogMsg struct {
 	err   error
 }
 
-// loadCatalog reads every vendor and indexes them, off the render path;
-// a scan's rows for unclaimed hosts join them.
+// loadCatalog reads every vendor's brief and indexes them, off the
+// render path; a scan's rows for unclaimed hosts join them.
 func loadCatalog(cat Catalog, scan *scanView) tea.Cmd {
 	return func() tea.Msg {
-		vs, err := cat.All()
+		bs, err := cat.Briefs()
 		if err != nil {
 			return catalogMsg{err: err}
 		}
 		if scan != nil {
-			vs = append(vs, scan.unknown...)
+			for i := range scan.unknown {
+				bs = append(bs, scan.unknown[i].Brief())
+			}
 		}
-		return catalogMsg{index: search.NewIndex(vs)}
+		return catalogMsg{index: search.NewBriefIndex(bs)}
 	}
 }
 
@@ -237,8 +239,13 @@ func (m Model) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.list.input.SetValue("")
 		return m, m.list.search()
 	case key.Matches(msg, k.Open):
-		v, ok := m.list.selected()
+		b, ok := m.list.selected()
 		if !ok {
+			return m, nil
+		}
+		v, err := m.load(b.ID)
+		if err != nil {
+			m.setError(ErrorText(err))
 			return m, nil
 		}
 		m.history = nil
@@ -286,9 +293,13 @@ func (m Model) updateCard(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 
 // follow opens related vendor id, remembering where the card was.
 func (m *Model) follow(id string) {
-	v, ok := m.vendor(id)
-	if !ok {
+	v, err := m.load(id)
+	if errors.Is(err, store.ErrNotFound) {
 		m.setError(id + " is not in the catalogue")
+		return
+	}
+	if err != nil {
+		m.setError(ErrorText(err))
 		return
 	}
 	m.history = append(m.history, m.card.visit())
@@ -300,7 +311,7 @@ func (m *Model) goBack() {
 	for len(m.history) > 0 {
 		h := m.history[len(m.history)-1]
 		m.history = m.history[:len(m.history)-1]
-		if v, ok := m.vendor(h.id); ok {
+		if v, err := m.load(h.id); err == nil {
 			m.card.open(v, h.offset, h.focus)
 			return
 		}
@@ -309,17 +320,30 @@ func (m *Model) goBack() {
 	m.syncPreview()
 }
 
-// vendor is the loaded vendor with this id.
-func (m Model) vendor(id string) (data.Vendor, bool) {
+// load reads the whole card of vendor id, cleaned for display: from the
+// store, or the scan's row for a host nobody claims.
+func (m Model) load(id string) (data.Vendor, error) {
+	if v, ok := m.common.scan.unknownVendor(id); ok {
+		return v, nil
+	}
+	v, err := m.cat.Get(id)
+	if err != nil {
+		return data.Vendor{}, err
+	}
+	return v.Cleaned(), nil
+}
+
+// vendorName is the name of the listed vendor with this id.
+func (m Model) vendorName(id string) (string, bool) {
 	x := m.list.index
 	if x == nil {
-		return data.Vendor{}, false
+		return "", false
 	}
 	i, ok := x.ByID(id)
 	if !ok {
-		return data.Vendor{}, false
+		return "", false
 	}
-	return x.Vendors()[i], true
+	return x.Vendors()[i].Name, true
 }
 
 // syncPreview shows the selected vendor on the card when the card sits
@@ -328,7 +352,12 @@ func (m *Model) syncPreview() {
 	if m.state != stateList || !m.wide() {
 		return
 	}
-	if v, ok := m.list.selected(); ok && v.ID != m.card.vendor.ID {
+	if b, ok := m.list.selected(); ok && b.ID != m.card.vendor.ID {
+		v, err := m.load(b.ID)
+		if err != nil {
+			m.setError(ErrorText(err))
+			return
+		}
 		m.card.open(v, 0, -1)
 	}
 }
@@ -482,8 +511,8 @@ func (m Model) header() string {
 func (m Model) breadcrumb(room int) string {
 	var names []string
 	for _, v := range m.history {
-		if v, ok := m.vendor(v.id); ok {
-			names = append(names, v.Name)
+		if name, ok := m.vendorName(v.id); ok {
+			names = append(names, name)
 		}
 	}
 	names = append(names, m.card.vendor.Name)
@@ -569,9 +598,6 @@ func (m Model) lookupDone(msg lookupMsg) Model {
 		return m
 	}
 	v := msg.match.Vendor.Cleaned()
-	if known, ok := m.vendor(v.ID); ok {
-		v = known
-	}
 	switch {
 	case m.state != stateCard:
 		m.history = nil

@@ -7,10 +7,8 @@
 package search
 
 import (
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/ui/fuzzy"
@@ -29,7 +27,7 @@ const (
 // Index is the search over vendors: every name, alias and domain is
 // an entry of one fuzzy.Index, and a vendor ranks by its best entry.
 type Index struct {
-	vendors []data.Vendor // sorted by name, cleaned for display
+	vendors []data.Brief // sorted by name, cleaned for display
 	byID    map[string]int
 	fuzzy   *fuzzy.Index
 	owner   []int32 // entry -> vendor
@@ -76,47 +74,53 @@ func wordInitials(s string) uint64 {
 	return m
 }
 
-// NewIndex cleans every vendor's text (it comes from data files and
-// imports, so it may hold terminal escapes) and indexes it.
+// NewIndex indexes whole vendor records: their briefs, cleaned (the text
+// comes from data files and imports, so it may hold terminal escapes).
 func NewIndex(vs []data.Vendor) *Index {
-	x := &Index{vendors: make([]data.Vendor, len(vs)), byID: make(map[string]int, len(vs))}
-	var entries []string
-	// Cleaning 37,000 vendors (every dataset imported) is most of the
-	// indexing: on every core.
-	workers := min(runtime.GOMAXPROCS(0), 1+len(vs)/2000)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(vs); i += workers {
-				x.vendors[i] = vs[i].Cleaned()
-			}
-		})
+	bs := make([]data.Brief, len(vs))
+	for i := range vs {
+		bs[i] = vs[i].Brief()
 	}
-	wg.Wait()
+	return NewBriefIndex(bs)
+}
+
+// NewBriefIndex indexes vendors' briefs, as the store keeps them (already
+// cleaned). It orders bs by name in place, and keeps it.
+func NewBriefIndex(bs []data.Brief) *Index {
+	x := &Index{byID: make(map[string]int, len(bs))}
 	// Entries in name order, so fuzzy's ties fall by name; each name
 	// lowered once, not twice a comparison.
-	lower := make([]string, len(x.vendors))
-	order := make([]int, len(x.vendors))
-	for i := range x.vendors {
-		order[i], lower[i] = i, strings.ToLower(x.vendors[i].Name)
+	lower := make([]string, len(bs))
+	order := make([]int32, len(bs))
+	for i := range bs {
+		order[i], lower[i] = int32(i), strings.ToLower(bs[i].Name)
 	}
-	slices.SortStableFunc(order, func(a, b int) int {
+	slices.SortFunc(order, func(a, b int32) int {
 		if c := strings.Compare(lower[a], lower[b]); c != 0 {
 			return c
 		}
-		return strings.Compare(x.vendors[a].ID, x.vendors[b].ID)
+		if c := strings.Compare(bs[a].ID, bs[b].ID); c != 0 {
+			return c
+		}
+		return int(a - b)
 	})
-	sorted := make([]data.Vendor, len(order))
+	x.vendors = make([]data.Brief, len(bs))
 	for i, o := range order {
-		sorted[i] = x.vendors[o]
+		x.vendors[i] = bs[o]
 	}
-	x.vendors = sorted
+	n := 0
 	x.imported = make([]bool, len(x.vendors))
 	for i := range x.vendors {
-		x.imported[i] = x.vendors[i].FromImportsOnly()
-		x.anyImported = x.anyImported || x.imported[i]
+		v := &x.vendors[i]
+		x.imported[i] = v.Imported
+		x.anyImported = x.anyImported || v.Imported
+		n += 1 + len(v.Aliases) + len(v.Hosts)
 	}
-	for i, v := range x.vendors {
+	entries := make([]string, 0, n)
+	x.owner = make([]int32, 0, n)
+	x.fields = make([]Field, 0, n)
+	for i := range x.vendors {
+		v := &x.vendors[i]
 		x.byID[v.ID] = i
 		add := func(s string, f Field) {
 			if s == "" {
@@ -130,8 +134,8 @@ func NewIndex(vs []data.Vendor) *Index {
 		for _, a := range v.Aliases {
 			add(a, Alias)
 		}
-		for _, d := range v.Domains {
-			add(d.Host, Domain)
+		for _, h := range v.Hosts {
+			add(h, Domain)
 		}
 	}
 	x.fuzzy = fuzzy.NewIndex(entries)
@@ -155,9 +159,10 @@ type Result struct {
 	Field  Field // which of the vendor's strings the entry is
 }
 
-// Vendors is every vendor, cleaned for display, in name order; a Result's
-// Vendor indexes it. The slice is the index's own: read, never write.
-func (x *Index) Vendors() []data.Vendor { return x.vendors }
+// Vendors is every vendor's brief, cleaned for display, in name order; a
+// Result's Vendor indexes it. The slice is the index's own: read, never
+// write.
+func (x *Index) Vendors() []data.Brief { return x.vendors }
 
 // ByID is the position in Vendors of the vendor with that id.
 func (x *Index) ByID(id string) (int, bool) {
