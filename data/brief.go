@@ -87,8 +87,22 @@ func IsEncodedBrief(raw []byte) bool { return len(raw) > 0 && raw[0] == briefVer
 // DecodeBrief decodes AppendBrief's encoding of the vendor id. The strings
 // are copied out of raw.
 func DecodeBrief(id string, raw []byte) (Brief, error) {
-	var d briefDecoder
+	d := briefDecoder{single: true}
 	return d.decode(id, raw)
+}
+
+// BriefHead decodes only the name, category and verdict of an encoded
+// brief: all that a host lookup prints.
+func BriefHead(raw []byte) (name string, c Category, block Answer, err error) {
+	if len(raw) < 2 || raw[0] != briefVersion {
+		return "", "", "", ErrBriefFormat
+	}
+	d := briefDecoder{single: true, p: raw[2:]}
+	name, c, block = d.str(), Category(d.str()), Answer(d.str())
+	if d.fail {
+		return "", "", "", ErrBriefFormat
+	}
+	return name, c, block, nil
 }
 
 // BriefDecoder decodes many briefs, copying their strings into shared
@@ -100,10 +114,11 @@ type BriefDecoder struct{ briefDecoder }
 func (d *BriefDecoder) Decode(id string, raw []byte) (Brief, error) { return d.decode(id, raw) }
 
 type briefDecoder struct {
-	text []byte   // strings are cut from here
-	strs []string // string lists are cut from here
-	fail bool
-	p    []byte
+	single bool     // one brief: each string its own allocation
+	text   []byte   // strings are cut from here
+	strs   []string // string lists are cut from here
+	fail   bool
+	p      []byte
 }
 
 func (d *briefDecoder) str() string {
@@ -116,6 +131,9 @@ func (d *briefDecoder) str() string {
 	d.p = d.p[k+int(n):]
 	if len(s) == 0 {
 		return ""
+	}
+	if d.single {
+		return string(s)
 	}
 	if cap(d.text)-len(d.text) < len(s) {
 		d.text = make([]byte, 0, max(32<<10, len(s)))
@@ -135,6 +153,13 @@ func (d *briefDecoder) list() []string {
 	d.p = d.p[k:]
 	if n == 0 {
 		return nil
+	}
+	if d.single {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = d.str()
+		}
+		return out
 	}
 	if cap(d.strs)-len(d.strs) < int(n) {
 		d.strs = make([]string, 0, max(4<<10, int(n)))

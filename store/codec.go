@@ -153,8 +153,8 @@ func decodeHit(id string, raw []byte) (brief, error) {
 		err := json.Unmarshal(raw, &br)
 		return br, err
 	}
-	b, err := data.DecodeBrief(id, raw)
-	return brief{Name: b.Name, Category: b.Category, Block: b.Block}, err
+	name, c, block, err := data.BriefHead(raw)
+	return brief{Name: name, Category: c, Block: block}, err
 }
 
 // claim is one vendor's claim on a host, with an optional path prefix.
