@@ -121,10 +121,17 @@ func (l vendorList) update(msg tea.Msg) (vendorList, tea.Cmd) {
 		if msg.seq <= l.applied {
 			return l, nil
 		}
+		first := l.applied == 0
 		l.applied = msg.seq
 		l.query, l.results = msg.query, msg.results
 		l.cursor, l.offset = 0, 0
 		l.applyFilter()
+		if first {
+			// The first screen is up: build the fuzzy index now, off the
+			// render path, so that the first keystroke finds it ready.
+			x := l.index
+			return l, func() tea.Msg { x.Prepare(); return nil }
+		}
 		return l, nil
 	case tea.MouseMsg:
 		switch msg.Button {

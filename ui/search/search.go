@@ -9,6 +9,7 @@ package search
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/ui/fuzzy"
@@ -29,6 +30,9 @@ const (
 type Index struct {
 	vendors []data.Brief // sorted by name, cleaned for display
 	byID    map[string]int
+	// The entries are indexed on the first query, or by Prepare: the
+	// first screen, every vendor by name, needs none of them.
+	once    sync.Once
 	fuzzy   *fuzzy.Index
 	owner   []int32 // entry -> vendor
 	fields  []Field // entry -> which string it is
@@ -81,13 +85,15 @@ func NewIndex(vs []data.Vendor) *Index {
 	for i := range vs {
 		bs[i] = vs[i].Brief()
 	}
-	return NewBriefIndex(bs)
+	x := NewBriefIndex(bs)
+	x.Prepare()
+	return x
 }
 
 // NewBriefIndex indexes vendors' briefs, as the store keeps them (already
 // cleaned). It orders bs by name in place, and keeps it.
 func NewBriefIndex(bs []data.Brief) *Index {
-	x := &Index{byID: make(map[string]int, len(bs))}
+	x := &Index{}
 	// Entries in name order, so fuzzy's ties fall by name; each name
 	// lowered once, not twice a comparison.
 	lower := make([]string, len(bs))
@@ -108,14 +114,26 @@ func NewBriefIndex(bs []data.Brief) *Index {
 	for i, o := range order {
 		x.vendors[i] = bs[o]
 	}
-	n := 0
 	x.imported = make([]bool, len(x.vendors))
 	for i := range x.vendors {
+		x.imported[i] = x.vendors[i].Imported
+		x.anyImported = x.anyImported || x.imported[i]
+	}
+	return x
+}
+
+// Prepare indexes every name, alias and domain, if no query has yet: the
+// browser calls it once its first screen is drawn, so that the first
+// keystroke does not wait for it.
+func (x *Index) Prepare() { x.once.Do(x.build) }
+
+func (x *Index) build() {
+	n := 0
+	for i := range x.vendors {
 		v := &x.vendors[i]
-		x.imported[i] = v.Imported
-		x.anyImported = x.anyImported || v.Imported
 		n += 1 + len(v.Aliases) + len(v.Hosts)
 	}
+	x.byID = make(map[string]int, len(x.vendors))
 	entries := make([]string, 0, n)
 	x.owner = make([]int32, 0, n)
 	x.fields = make([]Field, 0, n)
@@ -145,7 +163,6 @@ func NewBriefIndex(bs []data.Brief) *Index {
 			x.initials[i] = wordInitials(e)
 		}
 	}
-	return x
 }
 
 // Result is one vendor in a ranking: which vendor, and which entry matched.
@@ -166,6 +183,7 @@ func (x *Index) Vendors() []data.Brief { return x.vendors }
 
 // ByID is the position in Vendors of the vendor with that id.
 func (x *Index) ByID(id string) (int, bool) {
+	x.Prepare()
 	i, ok := x.byID[id]
 	return i, ok
 }
@@ -180,6 +198,7 @@ func (x *Index) Find(query string) []Result {
 		}
 		return x.curatedFirst(out, "")
 	}
+	x.Prepare()
 	r := x.fuzzy.FindRanked(query)
 	seen := make([]bool, len(x.vendors))
 	out := make([]Result, 0, min(r.Len(), len(x.vendors)))
@@ -240,6 +259,7 @@ func (x *Index) Text(r Result) string {
 	if r.Entry < 0 {
 		return x.vendors[r.Vendor].Name
 	}
+	x.Prepare()
 	return x.fuzzy.Entry(int(r.Entry))
 }
 
@@ -249,5 +269,6 @@ func (x *Index) Matched(query string, r Result) []int {
 	if r.Entry < 0 || strings.TrimSpace(query) == "" {
 		return nil
 	}
+	x.Prepare()
 	return x.fuzzy.MatchedIndexes(query, int(r.Entry))
 }
