@@ -32,10 +32,10 @@ type Index struct {
 	byID    map[string]int
 	// The entries are indexed on the first query, or by Prepare: the
 	// first screen, every vendor by name, needs none of them.
-	once    sync.Once
-	fuzzy   *fuzzy.Index
-	owner   []int32 // entry -> vendor
-	fields  []Field // entry -> which string it is
+	once   sync.Once
+	fuzzy  *fuzzy.Index
+	owner  []int32 // entry -> vendor
+	fields []Field // entry -> which string it is
 	// imported marks vendors that only imported datasets know; they list
 	// after the curated ones.
 	imported    []bool
