@@ -162,12 +162,13 @@ func Open(path string, o Options) (s *Store, err error) {
 		// Reserve address space up front: when a big import grows the file
 		// mid-commit, bbolt remaps and copies every dirty node out of the old
 		// mapping, which cost 5 of the 8 s of a 100,000-row import.
-		opts.InitialMmapSize = 1 << 30
+		opts.InitialMmapSize = initialMmapSize
 	}
 	db, err := bolt.Open(path, 0o644, opts)
 	if err != nil {
 		return nil, openError(path, err)
 	}
+	tuneGrowth(db)
 	s = &Store{db: db, path: path, readOnly: o.ReadOnly}
 	if err := s.checkSchema(); err != nil {
 		db.Close()
