@@ -96,7 +96,9 @@ nhosts=$(wc -l <"$work/hosts.txt")
 # secs CMD...: wall seconds and peak RSS (MiB) of one run, as "S R".
 secs() {
 	/usr/bin/time -f '%e %M' -o "$work/t" "$@" >/dev/null 2>&1 || true
-	awk '{ printf "%.3f %.1f", $1, $2 / 1024 }' "$work/t"
+	# GNU time puts "Command exited with non-zero status" first when the
+	# command fails (a lookup with misses): the figures are the last line.
+	tail -1 "$work/t" | awk '{ printf "%.3f %.1f\n", $1, $2 / 1024 }'
 }
 # mean CMD: hyperfine's mean in ms over 15 runs (a shell command line).
 mean() { hyperfine -N -i --warmup 3 --runs 15 --export-json "$work/h.json" "$1" >/dev/null 2>&1; jq '.results[0].mean * 1000' "$work/h.json"; }
@@ -155,14 +157,14 @@ for l in "${labels[@]}"; do
 	best=
 	for _ in $(seq "$rounds"); do
 		/usr/bin/time -f %e -o "$work/t" "$b" --db "$work/$l-all.db" lookup - <"$work/hosts.txt" >/dev/null 2>&1 || true
-		best=$( (echo "${best:-$(cat "$work/t")}"; cat "$work/t") | minof)
+		best=$( (echo "${best:-$(tail -1 "$work/t")}"; tail -1 "$work/t") | minof)
 	done
 	batch[$l]=$(awk -v n="$nhosts" -v s="$best" 'BEGIN { printf "%.0f", n / s }')
 done
 best=
 for _ in $(seq "$rounds"); do
 	/usr/bin/time -f %e -o "$work/t" "$work/gomap-bin" "$work/hosts1.txt" <"$work/hosts.txt" >/dev/null
-	best=$( (echo "${best:-$(cat "$work/t")}"; cat "$work/t") | minof)
+	best=$( (echo "${best:-$(tail -1 "$work/t")}"; tail -1 "$work/t") | minof)
 done
 gomap=$(awk -v n="$nhosts" -v s="$best" 'BEGIN { printf "%.0f", n / s }')
 "$work/searchbench" -gen 1000000 >"$work/names-1m.txt"
