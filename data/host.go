@@ -30,6 +30,12 @@ var hostProfile = idna.New(idna.MapForLookup(), idna.Transitional(false), idna.S
 // "bücher.example". IP addresses are accepted as hosts. An error says, in
 // a user's words, what is wrong with the input.
 func ParseTarget(in string) (Target, error) {
+	if plainHost(in) {
+		// A bare lower-case host, as a batch lookup's lines mostly are:
+		// what the general path below would make of it, without parsing
+		// a URL or allocating.
+		return Target{Host: strings.TrimSuffix(in, ".")}, nil
+	}
 	s := strings.TrimSpace(in)
 	bad := func(why string) (Target, error) {
 		return Target{}, fmt.Errorf("%w: %s (%s)", ErrBadHost, Quote(in), why)
@@ -87,6 +93,34 @@ func ParseTarget(in string) (Target, error) {
 		path += "?" + u.RawQuery
 	}
 	return Target{Host: host, Path: path}, nil
+}
+
+// plainHost reports whether s is a lower-case ASCII host name that
+// ParseTarget would return as it is (but for a trailing dot): letters,
+// digits, '-', '_' and dots, with labels of 1 to 63 characters that
+// neither start nor end with a hyphen.
+func plainHost(s string) bool {
+	s = strings.TrimSuffix(s, ".")
+	if s == "" || len(s) > 253 {
+		return false
+	}
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == '.' {
+			n := i - start
+			if n == 0 || n > 63 || s[start] == '-' || s[i-1] == '-' {
+				return false
+			}
+			start = i + 1
+			continue
+		}
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '_':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // NormalizeHost lower-cases a host, drops a trailing dot and turns an

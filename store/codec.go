@@ -145,18 +145,16 @@ func decodeRefs(raw []byte) ([]cookieRef, error) {
 	return out, nil
 }
 
-// encodeBrief is json.Marshal of b, without reflection: every vendor of an
-// import has one.
-func encodeBrief(b brief) []byte {
-	out := make([]byte, 0, len(b.Name)+len(b.Category)+len(b.Block)+24)
-	out = data.AppendJSONString(append(out, `{"n":`...), b.Name)
-	if b.Category != "" {
-		out = data.AppendJSONString(append(out, `,"c":`...), string(b.Category))
+// decodeHit reads the name, category and verdict of a brief: this
+// schema's compact encoding, or the JSON of an older file's.
+func decodeHit(id string, raw []byte) (brief, error) {
+	if !data.IsEncodedBrief(raw) {
+		var br brief
+		err := json.Unmarshal(raw, &br)
+		return br, err
 	}
-	if b.Block != "" {
-		out = data.AppendJSONString(append(out, `,"b":`...), string(b.Block))
-	}
-	return append(out, '}')
+	name, c, block, err := data.BriefHead(raw)
+	return brief{Name: name, Category: c, Block: block}, err
 }
 
 // claim is one vendor's claim on a host, with an optional path prefix.

@@ -26,6 +26,7 @@ type derivedWrites struct {
 	patterns indexChanges[cookieRef]
 	vendors  map[string][]byte
 	brief    map[string][]byte
+	counts   counterDeltas
 	// The brief keys in the order they were set: an incremental update
 	// visits vendors in id order, which spares sorting 100,000 keys of a
 	// large import.
@@ -160,6 +161,7 @@ func (w *derivedWrites) add(id string, ix vendorIndex) {
 		w.vendors[id] = ix.merged
 	}
 	w.setBrief(id, ix.brief)
+	w.counts.add(ix.count, 1)
 	for _, n := range ix.names {
 		w.names.add(n.key, nameEntry{n.rank, id})
 	}

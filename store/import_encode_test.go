@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -12,14 +13,32 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// The hand-written encodings of a large import write what encoding/json
-// would, so that files written before and after read the same.
-func TestBriefIsWrittenAsJSONWouldWriteIt(t *testing.T) {
-	for _, b := range []brief{{}, {Name: "Hotjar", Category: "analytics", Block: "yes"}, {Name: "A & B <Ltd>"}, {Name: `Say "hi"`, Block: "no"}, {Name: "Ünïcode", Category: "marketing"}, {Name: "ctl\x01\u2028\xff", Category: "x<y"}} {
-		got := encodeBrief(b)
-		want, _ := json.Marshal(b)
-		if string(got) != string(want) {
-			t.Errorf("encodeBrief(%+v) = %s; want %s", b, got, want)
+// A brief survives its compact encoding whole, and an older file's JSON
+// brief still reads as the vendor's name, category and verdict.
+func TestBriefSurvivesItsEncodingAndOldJSONBriefsStillRead(t *testing.T) {
+	for _, b := range []data.Brief{
+		{ID: "x"},
+		{ID: "hotjar", Name: "Hotjar", Category: "analytics", Block: "yes", MainDomain: "hotjar.com", Hosts: []string{"hotjar.com", "hotjar.io"}, Aliases: []string{"Hotjar Ltd"}},
+		{ID: "ab", Name: "A & B <Ltd>", Imported: true, Hosts: []string{""}},
+		{ID: "u", Name: "Ünïcode", Category: "marketing", Aliases: []string{"", "ü"}},
+	} {
+		raw := data.AppendBrief(nil, b)
+		got, err := data.DecodeBrief(b.ID, raw)
+		if err != nil || !reflect.DeepEqual(got, b) {
+			t.Errorf("DecodeBrief(AppendBrief(%+v)) = %+v, %v", b, got, err)
+		}
+		hit, err := decodeHit(b.ID, raw)
+		if err != nil || hit != (brief{Name: b.Name, Category: b.Category, Block: b.Block}) {
+			t.Errorf("decodeHit(%+v) = %+v, %v", b, hit, err)
+		}
+		if _, err := data.DecodeBrief(b.ID, raw[:len(raw)-1]); len(raw) > 2 && len(b.Hosts)+len(b.Aliases) > 0 && err == nil {
+			t.Errorf("a brief cut short decodes: %+v", b)
+		}
+	}
+	for _, b := range []brief{{}, {Name: "Hotjar", Category: "analytics", Block: "yes"}, {Name: `Say "hi"`, Block: "no"}} {
+		raw, _ := json.Marshal(b)
+		if got, err := decodeHit("x", raw); err != nil || got != b {
+			t.Errorf("decodeHit(%s) = %+v, %v", raw, got, err)
 		}
 	}
 }

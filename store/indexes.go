@@ -13,6 +13,7 @@ import (
 type vendorIndex struct {
 	merged []byte // the merged record; nil for a vendor in one layer
 	brief  []byte
+	count  briefCount // what the vendor adds to the counters
 	names  []nameKey
 	claims []hostClaim
 	refs   []cookieKey
@@ -42,7 +43,13 @@ func indexVendor(id string, recs []data.SourcedVendor, ranks []rank) vendorIndex
 		m := data.Merge(recs)
 		ix.merged, v = m.AppendJSON(nil), &m
 	}
-	ix.brief = encodeBrief(brief{Name: v.Name, Category: v.Category, Block: v.BlockBeforeConsent.Value})
+	br := v.Brief()
+	br.ID = id
+	// The layers' ranks say it faster than provenance, which an unmerged
+	// record lacks: the vendor is imported when its best layer is.
+	br.Imported = !ranks[0].curated()
+	ix.brief = data.AppendBrief(nil, br)
+	ix.count = briefCount{v.Category, len(v.Domains)}
 	// Names: the id, then the name, then aliases; an exact id or name
 	// beats another vendor's alias.
 	addName := func(n string, rank byte) {

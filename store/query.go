@@ -254,10 +254,70 @@ func (s *Store) LookupHost(t data.Target) (Hit, error) {
 	return h, err
 }
 
+// Lookups runs fn with a lookup that answers as LookupHost does, all in
+// one read transaction: a batch of 100,000 hosts pays for one, not one
+// each, and once it is large enough for that to pay, the domain index is
+// read into a map. A miss is ErrNotFound itself, which costs nothing to
+// make. The lookup must not be used after fn returns.
+func (s *Store) Lookups(fn func(lookup func(data.Target) (Hit, error)) error) error {
+	return s.view(func(tx *bolt.Tx) error {
+		r := newHostReader(tx)
+		return fn(func(t data.Target) (Hit, error) {
+			h, ok, err := r.lookup(t)
+			if err == nil && !ok {
+				err = ErrNotFound
+			}
+			return h, err
+		})
+	})
+}
+
 func lookupHost(tx *bolt.Tx, t data.Target) (Hit, error) {
-	b := tx.Bucket(bucketDomains)
-	if b == nil {
-		return Hit{}, fmt.Errorf("%s: %w", t.Host, ErrNotFound)
+	h, ok, err := newHostReader(tx).lookup(t)
+	if err == nil && !ok {
+		err = fmt.Errorf("%s: %w", t.Host, ErrNotFound)
+	}
+	return h, err
+}
+
+// hostReader answers host lookups in one transaction.
+type hostReader struct {
+	tx      *bolt.Tx
+	domains *bolt.Bucket
+	brief   *bolt.Bucket
+	n       int               // lookups so far
+	index   map[string][]byte // the domain index, once n is large
+	briefs  map[string]brief  // the briefs read so far, in a batch
+}
+
+// batchMap is the number of lookups after which a batch reads the domain
+// index into a map: a few thousand bbolt searches cost as much.
+const batchMap = 2048
+
+func newHostReader(tx *bolt.Tx) *hostReader {
+	return &hostReader{tx: tx, domains: tx.Bucket(bucketDomains), brief: tx.Bucket(bucketBrief)}
+}
+
+// claims is the domain index's value for host, or nil.
+func (r *hostReader) claims(host string) []byte {
+	if r.index != nil {
+		return r.index[host]
+	}
+	return r.domains.Get([]byte(host))
+}
+
+func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
+	if r.domains == nil {
+		return Hit{}, false, nil
+	}
+	if r.n++; r.n == batchMap {
+		r.index = make(map[string][]byte, r.domains.Stats().KeyN)
+		r.briefs = map[string]brief{}
+		// The values stay valid while the transaction is open.
+		r.domains.ForEach(func(k, v []byte) error {
+			r.index[string(k)] = v
+			return nil
+		})
 	}
 	// The longest matching suffix wins, except that what the user's files
 	// and the embedded catalogue say beats an imported dataset at any
@@ -265,38 +325,55 @@ func lookupHost(tx *bolt.Tx, t data.Target) (Hit, error) {
 	// host, or a subdomain of one, from the curated catalogue.
 	var imported Hit
 	haveImported := false
-	for _, suffix := range data.HostSuffixes(t.Host) {
-		raw := b.Get([]byte(suffix))
-		if raw == nil {
-			continue
-		}
-		cs, err := decodeClaims(raw)
-		if err != nil {
-			return Hit{}, fmt.Errorf("%w: domain index %s: %v", ErrCorrupt, data.Quote(suffix), err)
-		}
-		var curated, other []claim
-		for _, c := range cs {
-			if c.rank.curated() {
-				curated = append(curated, c)
-			} else {
-				other = append(other, c)
+	for suffix := t.Host; ; {
+		if raw := r.claims(suffix); raw != nil {
+			cs, err := decodeClaims(raw)
+			if err != nil {
+				return Hit{}, false, fmt.Errorf("%w: domain index %s: %v", ErrCorrupt, data.Quote(suffix), err)
+			}
+			if c, ok := bestClaim(cs, t.Path, true); ok {
+				if haveImported && imported.ID == c.ID {
+					// The same vendor, known more precisely through an import.
+					return r.fill(imported)
+				}
+				return r.fill(newHit(c, suffix, cs))
+			}
+			if c, ok := bestClaim(cs, t.Path, false); ok && !haveImported {
+				imported, haveImported = newHit(c, suffix, cs), true
 			}
 		}
-		if c, ok := bestClaim(curated, t.Path); ok {
-			if haveImported && imported.ID == c.ID {
-				// The same vendor, known more precisely through an import.
-				return fillHit(tx, imported)
-			}
-			return fillHit(tx, newHit(c, suffix, cs))
+		i := strings.IndexByte(suffix, '.')
+		if i < 0 {
+			break
 		}
-		if c, ok := bestClaim(other, t.Path); ok && !haveImported {
-			imported, haveImported = newHit(c, suffix, cs), true
-		}
+		suffix = suffix[i+1:]
 	}
 	if haveImported {
-		return fillHit(tx, imported)
+		return r.fill(imported)
 	}
-	return Hit{}, fmt.Errorf("%s: %w", t.Host, ErrNotFound)
+	return Hit{}, false, nil
+}
+
+// fill adds the vendor's name, category and verdict from its brief.
+func (r *hostReader) fill(h Hit) (Hit, bool, error) {
+	if br, ok := r.briefs[h.ID]; ok {
+		h.Name, h.Category, h.Block = br.Name, br.Category, br.Block
+		return h, true, nil
+	}
+	var br brief
+	if r.brief != nil {
+		if raw := r.brief.Get([]byte(h.ID)); raw != nil {
+			var err error
+			if br, err = decodeHit(h.ID, raw); err != nil {
+				return Hit{}, false, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, h.ID, err)
+			}
+		}
+	}
+	if r.briefs != nil {
+		r.briefs[h.ID] = br
+	}
+	h.Name, h.Category, h.Block = br.Name, br.Category, br.Block
+	return h, true, nil
 }
 
 func newHit(c claim, suffix string, cs []claim) Hit {
@@ -345,7 +422,8 @@ func fillHit(tx *bolt.Tx, h Hit) (Hit, error) {
 	var br brief
 	if bb := tx.Bucket(bucketBrief); bb != nil {
 		if raw := bb.Get([]byte(h.ID)); raw != nil {
-			if err := json.Unmarshal(raw, &br); err != nil {
+			var err error
+			if br, err = decodeHit(h.ID, raw); err != nil {
 				return Hit{}, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, data.Quote(h.ID), err)
 			}
 		}
@@ -354,15 +432,16 @@ func fillHit(tx *bolt.Tx, h Hit) (Hit, error) {
 	return h, nil
 }
 
-// bestClaim picks, among one host's claims, the most specific path prefix
-// that matches path, else a whole-host claim (an unshared one first). A
-// path prefix may hold '*' for any run of characters: "/*/fbevents.js"
-// matches every locale's copy of the Meta Pixel.
-func bestClaim(cs []claim, path string) (claim, bool) {
+// bestClaim picks, among one host's claims made by curated layers (or by
+// the others), the most specific path prefix that matches path, else a
+// whole-host claim (an unshared one first). A path prefix may hold '*' for
+// any run of characters: "/*/fbevents.js" matches every locale's copy of
+// the Meta Pixel.
+func bestClaim(cs []claim, path string, curated bool) (claim, bool) {
 	var best claim
 	found, bestLen := false, -1
 	for _, c := range cs {
-		if c.Path == "" || !pathMatches(c.Path, path) {
+		if c.rank.curated() != curated || c.Path == "" || !pathMatches(c.Path, path) {
 			continue
 		}
 		if n := len(c.Path) - strings.Count(c.Path, "*"); n > bestLen {
@@ -373,7 +452,7 @@ func bestClaim(cs []claim, path string) (claim, bool) {
 		return best, true
 	}
 	for _, c := range cs {
-		if c.Path == "" && (!found || (best.Shared && !c.Shared)) {
+		if c.rank.curated() == curated && c.Path == "" && (!found || (best.Shared && !c.Shared)) {
 			best, found = c, true
 		}
 	}
@@ -489,8 +568,8 @@ func (s *Store) ByCategory(c data.Category) ([]string, error) {
 			return nil
 		}
 		return b.ForEach(func(k, raw []byte) error {
-			var br brief
-			if err := json.Unmarshal(raw, &br); err != nil {
+			br, err := decodeHit(string(k), raw)
+			if err != nil {
 				return fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, data.Quote(string(k)), err)
 			}
 			if br.Category == c {
@@ -507,34 +586,6 @@ type CategoryStats struct {
 	Category data.Category
 	Vendors  int
 	Domains  int
-}
-
-// Stats counts vendors and domains per category, in banner order, with
-// the unclassified last when any vendor lacks a category.
-func (s *Store) Stats() ([]CategoryStats, error) {
-	vs, err := s.All()
-	if err != nil {
-		return nil, err
-	}
-	counts := map[data.Category]*CategoryStats{}
-	order := append([]data.Category(nil), data.Categories...)
-	for _, c := range order {
-		counts[c] = &CategoryStats{Category: c}
-	}
-	for _, v := range vs {
-		c := v.Category
-		if counts[c] == nil {
-			counts[c] = &CategoryStats{Category: c}
-			order = append(order, c)
-		}
-		counts[c].Vendors++
-		counts[c].Domains += len(v.Domains)
-	}
-	out := make([]CategoryStats, 0, len(order))
-	for _, c := range order {
-		out = append(out, *counts[c])
-	}
-	return out, nil
 }
 
 // IDs lists every vendor's id, in id order: what shell completion offers.

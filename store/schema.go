@@ -16,7 +16,8 @@ import (
 // buckets are rebuilt at its next change. Schema 2 packed the index lists;
 // schema 3 dropped the categories bucket, which the briefs make redundant
 // (it was a seventh of a large import's writes); schema 4 keys names
-// without legal forms and punctuation (data.NormalizeName).
+// without legal forms and punctuation (data.NormalizeName), encodes briefs
+// compactly, with aliases and hosts, and keeps counters per category.
 const SchemaVersion = 4
 
 // rebuild recomputes the merged vendors and every index from the layers.

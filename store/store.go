@@ -60,6 +60,7 @@ var (
 	bucketCookies  = []byte("cookies")
 	bucketPatterns = []byte("cookie_patterns")
 	bucketBrief    = []byte("brief")
+	bucketCounts   = []byte("counts")
 	// bucketCategories is schema 2's; a rebuild removes it.
 	bucketCategories = []byte("categories")
 
@@ -68,7 +69,7 @@ var (
 )
 
 // derivedBuckets are rebuilt from the layers after every change.
-var derivedBuckets = [][]byte{bucketBrief, bucketVendors, bucketNames, bucketDomains, bucketCookies, bucketPatterns, bucketCategories}
+var derivedBuckets = [][]byte{bucketBrief, bucketCounts, bucketVendors, bucketNames, bucketDomains, bucketCookies, bucketPatterns, bucketCategories}
 
 // DefaultPath is where the catalogue lives when neither --db nor VENDEX_DB
 // says otherwise: $XDG_DATA_HOME/vendex/vendex.db, or the OS equivalent.
@@ -168,12 +169,13 @@ func Open(path string, o Options) (s *Store, err error) {
 		// Reserve address space up front: when a big import grows the file
 		// mid-commit, bbolt remaps and copies every dirty node out of the old
 		// mapping, which cost 5 of the 8 s of a 100,000-row import.
-		opts.InitialMmapSize = 1 << 30
+		opts.InitialMmapSize = initialMmapSize
 	}
 	db, err := bolt.Open(path, 0o644, opts)
 	if err != nil {
 		return nil, openError(shown, err)
 	}
+	tuneGrowth(db)
 	s = &Store{db: db, path: path, readOnly: o.ReadOnly, shown: o.shown}
 	if err := s.checkSchema(); err != nil {
 		db.Close()

@@ -94,6 +94,7 @@ type derivedUpdate struct {
 // oldEntries are the keys a vendor has entries under before the change.
 type oldEntries struct {
 	names, hosts, storage []string
+	count                 briefCount
 }
 
 // readOld notes the index keys of each vendor of ids that the file holds,
@@ -119,7 +120,7 @@ func (u *derivedUpdate) readOld(ids []string, known map[string]stored) error {
 		if v == nil {
 			return fmt.Errorf("%w: vendor %s is indexed but no layer holds it", ErrCorrupt, data.Quote(id))
 		}
-		o := &oldEntries{}
+		o := &oldEntries{count: briefCount{v.Category, len(v.Domains)}}
 		o.names, o.hosts, o.storage = indexKeys(id, v)
 		u.olds[id] = o
 	}
@@ -204,6 +205,7 @@ func (w *derivedWrites) remove(tx *bolt.Tx, id string, old *oldEntries) error {
 	}
 	w.setBrief(id, nil)
 	w.vendors[id] = nil
+	w.counts.add(old.count, -1)
 	return nil
 }
 

@@ -203,6 +203,9 @@ func (w *derivedWrites) write(tx *bolt.Tx) error {
 		}
 		return out
 	}
+	if err := w.counts.write(tx); err != nil {
+		return err
+	}
 	briefKeys := sortedKeys(w.brief, w.briefOrder)
 	if err := writeBucket(tx, bucketBrief, briefKeys, valuesOf(briefKeys, w.brief), -1); err != nil {
 		return err

@@ -8,9 +8,11 @@ import (
 )
 
 // Catalog is what the browser needs from the store; a *store.Store is one,
-// and tests pass a fake.
+// and tests pass a fake. The list is built from briefs; a card is read
+// whole only when it is opened.
 type Catalog interface {
-	All() ([]data.Vendor, error)
+	Briefs() ([]data.Brief, error)
+	Get(id string) (data.Vendor, error)
 	ByDomain(data.Target) (store.DomainMatch, error)
 }
 

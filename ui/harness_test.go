@@ -115,13 +115,27 @@ type fakeCatalog struct {
 	err     error
 }
 
-func (f fakeCatalog) All() ([]data.Vendor, error) {
+func (f fakeCatalog) Briefs() ([]data.Brief, error) {
 	if f.err != nil {
 		return nil, f.err
 	}
-	vs := append([]data.Vendor(nil), f.vendors...)
-	store.SortByName(vs)
-	return vs, nil
+	bs := make([]data.Brief, len(f.vendors))
+	for i := range f.vendors {
+		bs[i] = f.vendors[i].Brief()
+	}
+	return bs, nil
+}
+
+func (f fakeCatalog) Get(id string) (data.Vendor, error) {
+	if f.err != nil {
+		return data.Vendor{}, f.err
+	}
+	for _, v := range f.vendors {
+		if v.ID == id {
+			return v, nil
+		}
+	}
+	return data.Vendor{}, fmt.Errorf("vendor %q: %w", id, store.ErrNotFound)
 }
 
 func (f fakeCatalog) ByDomain(t data.Target) (store.DomainMatch, error) {

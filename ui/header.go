@@ -43,8 +43,8 @@ func (m Model) header() string {
 func (m Model) breadcrumb(room int) string {
 	var names []string
 	for _, v := range m.history {
-		if v, ok := m.vendor(v.id); ok {
-			names = append(names, v.Name)
+		if name, ok := m.vendorName(v.id); ok {
+			names = append(names, name)
 		}
 	}
 	names = append(names, m.card.vendor.Name)

@@ -20,7 +20,7 @@ type categoryFilter struct {
 	cat data.Category
 }
 
-func (f categoryFilter) keeps(v data.Vendor) bool { return f.all || v.Category == f.cat }
+func (f categoryFilter) keeps(v *data.Brief) bool { return f.all || v.Category == f.cat }
 
 func (f categoryFilter) title() string {
 	if f.all {
@@ -32,13 +32,13 @@ func (f categoryFilter) title() string {
 // categoryFilters is what tab cycles through: all, each category, and
 // Unclassified only when some vendor has no category (imports leave many
 // so; the embedded catalogue none).
-func categoryFilters(vs []data.Vendor) []categoryFilter {
+func categoryFilters(vs []data.Brief) []categoryFilter {
 	fs := []categoryFilter{{all: true}}
 	for _, c := range data.Categories {
 		fs = append(fs, categoryFilter{cat: c})
 	}
-	for _, v := range vs {
-		if v.Category == "" {
+	for i := range vs {
+		if vs[i].Category == "" {
 			return append(fs, categoryFilter{cat: ""})
 		}
 	}
@@ -121,10 +121,17 @@ func (l vendorList) update(msg tea.Msg) (vendorList, tea.Cmd) {
 		if msg.seq <= l.applied {
 			return l, nil
 		}
+		first := l.applied == 0
 		l.applied = msg.seq
 		l.query, l.results = msg.query, msg.results
 		l.cursor, l.offset = 0, 0
 		l.applyFilter()
+		if first {
+			// The first screen is up: build the fuzzy index now, off the
+			// render path, so that the first keystroke finds it ready.
+			x := l.index
+			return l, func() tea.Msg { x.Prepare(); return nil }
+		}
 		return l, nil
 	case tea.MouseMsg:
 		switch msg.Button {
@@ -179,7 +186,7 @@ func (l *vendorList) applyFilter() {
 	} else {
 		l.shown = l.shown[:0:0]
 		for _, r := range l.results {
-			if v := l.index.Vendors()[r.Vendor]; f.keeps(v) && scan.shows(v) {
+			if v := &l.index.Vendors()[r.Vendor]; f.keeps(v) && scan.shows(v.ID) {
 				l.shown = append(l.shown, r)
 			}
 		}
@@ -232,10 +239,10 @@ func (l *vendorList) highlightRows() {
 	}
 }
 
-// selected is the vendor under the cursor.
-func (l vendorList) selected() (data.Vendor, bool) {
+// selected is the brief of the vendor under the cursor.
+func (l vendorList) selected() (data.Brief, bool) {
 	if l.index == nil || len(l.shown) == 0 {
-		return data.Vendor{}, false
+		return data.Brief{}, false
 	}
 	return l.index.Vendors()[l.shown[l.cursor].Vendor], true
 }
@@ -295,7 +302,7 @@ func (l vendorList) View() string {
 // highlighted.
 func (l vendorList) row(r search.Result, hits []int, selected bool) string {
 	st := l.common.styles
-	v := l.index.Vendors()[r.Vendor]
+	v := &l.index.Vendors()[r.Vendor]
 	// Every part carries the row's own style, so the selection's
 	// background runs the whole width under the badge and highlights.
 	base := lipgloss.NewStyle()
@@ -354,7 +361,7 @@ func (l vendorList) row(r search.Result, hits []int, selected bool) string {
 		case search.Domain:
 			line += cell(entry, hits, extraW-1, base) + base.Render(" ")
 		default:
-			line += cell(data.UnicodeHost(v.MainDomain()), nil, extraW-1, base) + base.Render(" ")
+			line += cell(data.UnicodeHost(v.MainDomain), nil, extraW-1, base) + base.Render(" ")
 		}
 	}
 	if !selected {

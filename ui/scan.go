@@ -117,8 +117,22 @@ func seenItem(c audit.Cookie) card.SeenItem {
 	return it
 }
 
-// shows reports whether the list shows v: every vendor without a scan.
-func (s *scanView) shows(v data.Vendor) bool { return s == nil || s.ids[v.ID] }
+// shows reports whether the list shows vendor id: every vendor without a
+// scan.
+func (s *scanView) shows(id string) bool { return s == nil || s.ids[id] }
+
+// unknownVendor is the row of an unclaimed host with this id.
+func (s *scanView) unknownVendor(id string) (data.Vendor, bool) {
+	if s == nil {
+		return data.Vendor{}, false
+	}
+	for _, v := range s.unknown {
+		if v.ID == id {
+			return v.Cleaned(), true
+		}
+	}
+	return data.Vendor{}, false
+}
 
 // card adds what the scan saw to c, if anything.
 func (s *scanView) card(c card.Card) card.Card {

@@ -302,11 +302,16 @@ func TestEscapesInVendorText(t *testing.T) {
 	}
 }
 
-// lookupOnly answers lookups but cannot list: the card must still open.
+// lookupOnly answers lookups but cannot list or read a card by id: the
+// card must still open.
 type lookupOnly struct{ fakeCatalog }
 
-func (lookupOnly) All() ([]data.Vendor, error) {
+func (lookupOnly) Briefs() ([]data.Brief, error) {
 	return nil, fmt.Errorf("read x.db: %w", store.ErrCorrupt)
+}
+
+func (lookupOnly) Get(string) (data.Vendor, error) {
+	return data.Vendor{}, fmt.Errorf("read x.db: %w", store.ErrCorrupt)
 }
 
 func TestStoreErrorIsAMessage(t *testing.T) {

@@ -480,7 +480,11 @@ func TestSearchPutsAStrongImportedMatchBeforeALooseOne(t *testing.T) {
 		Provenance: []data.Provenance{{Field: "name", Source: "import:iab-gvl:ovk_vendorinfo.json"}}}
 	vs := []data.Vendor{{ID: "adaptive", Name: "Adaptive Radar Analytics"}, imported, {ID: "rategain-adara", Name: "RateGain Adara"}}
 	var got []string
-	for _, h := range searchVendors(vs, "adara") {
+	bs := make([]data.Brief, len(vs))
+	for i := range vs {
+		bs[i] = vs[i].Brief()
+	}
+	for _, h := range searchBriefs(bs, "adara") {
 		got = append(got, h.v.ID)
 	}
 	if strings.Join(got, " ") != "rategain-adara adara-media adaptive" {

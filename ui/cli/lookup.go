@@ -44,18 +44,21 @@ func cmdLookup(c *cli, args []string) error {
 	defer out.Flush()
 	w := newLookupWriter(out, *asJSON)
 	var misses, invalid []string
-	err = eachLookupInput(c.stdin, pos, func(in string) error {
-		r, err := lookupOne(s, in)
-		if err != nil {
-			return err
-		}
-		switch {
-		case r.Error != "":
-			invalid = append(invalid, in)
-		case !r.Found:
-			misses = append(misses, in)
-		}
-		return w.write(r)
+	// One read transaction for the whole batch.
+	err = s.Lookups(func(lookup func(data.Target) (store.Hit, error)) error {
+		return eachLookupInput(c.stdin, pos, func(in string) error {
+			r, err := lookupOne(lookup, in)
+			if err != nil {
+				return err
+			}
+			switch {
+			case r.Error != "":
+				invalid = append(invalid, in)
+			case !r.Found:
+				misses = append(misses, in)
+			}
+			return w.write(r)
+		})
 	})
 	if err != nil {
 		return err
@@ -101,14 +104,14 @@ func eachLookupInput(stdin io.Reader, pos []string, fn func(string) error) error
 
 // lookupOne finds the vendor of one input. A malformed input or a miss is
 // a result; only a failing store is an error.
-func lookupOne(s *store.Store, in string) (lookupResult, error) {
+func lookupOne(lookup func(data.Target) (store.Hit, error), in string) (lookupResult, error) {
 	r := lookupResult{Input: in}
 	t, err := data.ParseTarget(in)
 	if err != nil {
 		r.Error = err.Error()
 		return r, nil
 	}
-	h, err := s.LookupHost(t)
+	h, err := lookup(t)
 	if errors.Is(err, store.ErrNotFound) {
 		return r, nil
 	}

@@ -27,11 +27,11 @@ func cmdSearch(c *cli, args []string) error {
 		return err
 	}
 	defer s.Close()
-	vs, err := s.All()
+	bs, err := s.Briefs()
 	if err != nil {
 		return err
 	}
-	hits := searchVendors(vs, strings.Join(pos, " "))
+	hits := searchBriefs(bs, strings.Join(pos, " "))
 	if *limit > 0 && len(hits) > *limit {
 		hits = hits[:*limit]
 	}
@@ -65,15 +65,15 @@ func cmdSearch(c *cli, args []string) error {
 }
 
 type searchHit struct {
-	v       data.Vendor
+	v       data.Brief
 	matched string
 	score   int
 }
 
-// searchVendors ranks vendors as the browser's list does (ui/search: names,
+// searchBriefs ranks vendors as the browser's list does (ui/search: names,
 // aliases and domains; word-starts, then the catalogue, before the rest).
-func searchVendors(vs []data.Vendor, q string) []searchHit {
-	x := search.NewIndex(vs)
+func searchBriefs(bs []data.Brief, q string) []searchHit {
+	x := search.NewBriefIndex(bs)
 	rs := x.Find(q)
 	hits := make([]searchHit, len(rs))
 	for i, r := range rs {

@@ -10,7 +10,27 @@ import (
 // truncate cuts s to n terminal cells, ending in an ellipsis when it was
 // wider: a CJK character is two cells.
 func truncate(s string, n int) string {
+	if len(s) <= n && printableASCII(s) {
+		return s // a batch lookup's every line, mostly
+	}
 	return ansi.Truncate(s, n, "…")
+}
+
+// cellWidth is ansi.StringWidth, with a short cut for printable ASCII.
+func cellWidth(s string) int {
+	if printableASCII(s) {
+		return len(s)
+	}
+	return ansi.StringWidth(s)
+}
+
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // table lays out rows in columns as text/tabwriter does (each column as
@@ -33,7 +53,7 @@ func (t *table) flush() error {
 			if i == len(widths) {
 				widths = append(widths, 0)
 			}
-			widths[i] = max(widths[i], ansi.StringWidth(c))
+			widths[i] = max(widths[i], cellWidth(c))
 		}
 	}
 	var b strings.Builder
@@ -41,7 +61,7 @@ func (t *table) flush() error {
 		for i, c := range r {
 			b.WriteString(c)
 			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-ansi.StringWidth(c)+2))
+				b.WriteString(spaces(widths[i] - cellWidth(c) + 2))
 			}
 		}
 		b.WriteByte('\n')
@@ -49,4 +69,14 @@ func (t *table) flush() error {
 	t.rows = t.rows[:0]
 	_, err := io.WriteString(t.w, b.String())
 	return err
+}
+
+const blanks = "                                                                                "
+
+// spaces is n spaces, without an allocation for the usual widths.
+func spaces(n int) string {
+	if n <= len(blanks) {
+		return blanks[:n]
+	}
+	return strings.Repeat(" ", n)
 }

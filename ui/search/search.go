@@ -7,7 +7,6 @@
 package search
 
 import (
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -29,8 +28,11 @@ const (
 // Index is the search over vendors: every name, alias and domain is
 // an entry of one fuzzy.Index, and a vendor ranks by its best entry.
 type Index struct {
-	vendors []data.Vendor // sorted by name, cleaned for display
+	vendors []data.Brief // sorted by name, cleaned for display
 	byID    map[string]int
+	// The entries are indexed on the first query, or by Prepare: the
+	// first screen, every vendor by name, needs none of them.
+	once sync.Once
 	// fuzzy matches each entry's text folded (Fold: no accents); display
 	// is the entry as shown, hosts in Unicode. An internationalised host
 	// has a second entry, its ASCII form, so that either form finds it;
@@ -82,47 +84,67 @@ func wordInitials(s string) uint64 {
 	return m
 }
 
-// NewIndex cleans every vendor's text (it comes from data files and
-// imports, so it may hold terminal escapes) and indexes it.
+// NewIndex indexes whole vendor records: their briefs, cleaned (the text
+// comes from data files and imports, so it may hold terminal escapes).
 func NewIndex(vs []data.Vendor) *Index {
-	x := &Index{vendors: make([]data.Vendor, len(vs)), byID: make(map[string]int, len(vs))}
-	var entries []string
-	// Cleaning 37,000 vendors (every dataset imported) is most of the
-	// indexing: on every core.
-	workers := min(runtime.GOMAXPROCS(0), 1+len(vs)/2000)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(vs); i += workers {
-				x.vendors[i] = vs[i].Cleaned()
-			}
-		})
+	bs := make([]data.Brief, len(vs))
+	for i := range vs {
+		bs[i] = vs[i].Brief()
 	}
-	wg.Wait()
+	x := NewBriefIndex(bs)
+	x.Prepare()
+	return x
+}
+
+// NewBriefIndex indexes vendors' briefs, as the store keeps them (already
+// cleaned). It orders bs by name in place, and keeps it.
+func NewBriefIndex(bs []data.Brief) *Index {
+	x := &Index{}
 	// Entries in name order, so fuzzy's ties fall by name; each name
 	// lowered once, not twice a comparison.
-	lower := make([]string, len(x.vendors))
-	order := make([]int, len(x.vendors))
-	for i := range x.vendors {
-		order[i], lower[i] = i, strings.ToLower(x.vendors[i].Name)
+	lower := make([]string, len(bs))
+	order := make([]int32, len(bs))
+	for i := range bs {
+		order[i], lower[i] = int32(i), strings.ToLower(bs[i].Name)
 	}
-	slices.SortStableFunc(order, func(a, b int) int {
+	slices.SortFunc(order, func(a, b int32) int {
 		if c := strings.Compare(lower[a], lower[b]); c != 0 {
 			return c
 		}
-		return strings.Compare(x.vendors[a].ID, x.vendors[b].ID)
+		if c := strings.Compare(bs[a].ID, bs[b].ID); c != 0 {
+			return c
+		}
+		return int(a - b)
 	})
-	sorted := make([]data.Vendor, len(order))
+	x.vendors = make([]data.Brief, len(bs))
 	for i, o := range order {
-		sorted[i] = x.vendors[o]
+		x.vendors[i] = bs[o]
 	}
-	x.vendors = sorted
 	x.imported = make([]bool, len(x.vendors))
 	for i := range x.vendors {
-		x.imported[i] = x.vendors[i].FromImportsOnly()
+		x.imported[i] = x.vendors[i].Imported
 		x.anyImported = x.anyImported || x.imported[i]
 	}
-	for i, v := range x.vendors {
+	return x
+}
+
+// Prepare indexes every name, alias and domain, if no query has yet: the
+// browser calls it once its first screen is drawn, so that the first
+// keystroke does not wait for it.
+func (x *Index) Prepare() { x.once.Do(x.build) }
+
+func (x *Index) build() {
+	n := 0
+	for i := range x.vendors {
+		v := &x.vendors[i]
+		n += 1 + len(v.Aliases) + len(v.Hosts)
+	}
+	x.byID = make(map[string]int, len(x.vendors))
+	entries := make([]string, 0, n)
+	x.owner = make([]int32, 0, n)
+	x.fields = make([]Field, 0, n)
+	for i := range x.vendors {
+		v := &x.vendors[i]
 		x.byID[v.ID] = i
 		add := func(match, show string, f Field, ascii bool) {
 			if match == "" {
@@ -138,11 +160,11 @@ func NewIndex(vs []data.Vendor) *Index {
 		for _, a := range v.Aliases {
 			add(a, a, Alias, false)
 		}
-		for _, d := range v.Domains {
-			u := data.UnicodeHost(d.Host)
+		for _, h := range v.Hosts {
+			u := data.UnicodeHost(h)
 			add(u, u, Domain, false)
-			if u != d.Host {
-				add(d.Host, u, Domain, true)
+			if u != h {
+				add(h, u, Domain, true)
 			}
 		}
 	}
@@ -153,7 +175,6 @@ func NewIndex(vs []data.Vendor) *Index {
 			x.initials[i] = wordInitials(e)
 		}
 	}
-	return x
 }
 
 // Result is one vendor in a ranking: which vendor, and which entry matched.
@@ -167,12 +188,14 @@ type Result struct {
 	Field  Field // which of the vendor's strings the entry is
 }
 
-// Vendors is every vendor, cleaned for display, in name order; a Result's
-// Vendor indexes it. The slice is the index's own: read, never write.
-func (x *Index) Vendors() []data.Vendor { return x.vendors }
+// Vendors is every vendor's brief, cleaned for display, in name order; a
+// Result's Vendor indexes it. The slice is the index's own: read, never
+// write.
+func (x *Index) Vendors() []data.Brief { return x.vendors }
 
 // ByID is the position in Vendors of the vendor with that id.
 func (x *Index) ByID(id string) (int, bool) {
+	x.Prepare()
 	i, ok := x.byID[id]
 	return i, ok
 }
@@ -187,6 +210,7 @@ func (x *Index) Find(query string) []Result {
 		}
 		return x.curatedFirst(out, "")
 	}
+	x.Prepare()
 	r := x.fuzzy.FindRanked(Fold(query))
 	seen := make([]bool, len(x.vendors))
 	out := make([]Result, 0, min(r.Len(), len(x.vendors)))
@@ -247,6 +271,7 @@ func (x *Index) Text(r Result) string {
 	if r.Entry < 0 {
 		return x.vendors[r.Vendor].Name
 	}
+	x.Prepare()
 	return x.display[r.Entry]
 }
 
@@ -256,6 +281,7 @@ func (x *Index) Matched(query string, r Result) []int {
 	if r.Entry < 0 || strings.TrimSpace(query) == "" {
 		return nil
 	}
+	x.Prepare()
 	if x.asciiForm[r.Entry] {
 		return nil // the ASCII form matched: nothing of the shown form to mark
 	}

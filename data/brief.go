@@ -1,0 +1,194 @@
+package data
+
+import (
+	"encoding/binary"
+	"errors"
+	"unsafe"
+)
+
+// Brief is what a list row, a search and a count need of a vendor: its
+// names, hosts, category and verdict, cleaned for the terminal. The store
+// keeps one per vendor in a compact binary form (AppendBrief), so that
+// listing every vendor decodes no JSON; the whole card is read only when
+// it is opened.
+type Brief struct {
+	ID      string
+	Name    string
+	Aliases []string
+	// Hosts are the hosts of Domains, in order; MainDomain is
+	// Vendor.MainDomain (a script's host when there is no domain).
+	Hosts      []string
+	MainDomain string
+	Category   Category
+	Block      Answer
+	// Imported marks a vendor that only imported datasets know: lists put
+	// it after the curated ones.
+	Imported bool
+}
+
+// Brief is v's brief, its text cleaned. v is a merged record: Imported
+// comes from its provenance.
+func (v *Vendor) Brief() Brief {
+	b := Brief{
+		ID: v.ID, Name: CleanLine(v.Name), Aliases: mapStrings(v.Aliases, CleanLine),
+		MainDomain: CleanLine(v.MainDomain()), Category: Category(CleanLine(string(v.Category))),
+		Block: v.BlockBeforeConsent.Value, Imported: v.FromImportsOnly(),
+	}
+	if len(v.Domains) > 0 {
+		b.Hosts = make([]string, len(v.Domains))
+		for i, d := range v.Domains {
+			b.Hosts[i] = CleanLine(d.Host)
+		}
+	}
+	return b
+}
+
+// briefVersion starts every encoded brief; it is not '{', which started
+// the JSON briefs of older files.
+const briefVersion = 0x02
+
+const briefImported = 1 << 0
+
+// AppendBrief appends b's compact encoding (without its id, which the
+// store keeps as the key) to out.
+func AppendBrief(out []byte, b Brief) []byte {
+	flags := byte(0)
+	if b.Imported {
+		flags |= briefImported
+	}
+	out = append(out, briefVersion, flags)
+	out = appendString(out, b.Name)
+	out = appendString(out, string(b.Category))
+	out = appendString(out, string(b.Block))
+	out = appendString(out, b.MainDomain)
+	out = binary.AppendUvarint(out, uint64(len(b.Aliases)))
+	for _, a := range b.Aliases {
+		out = appendString(out, a)
+	}
+	out = binary.AppendUvarint(out, uint64(len(b.Hosts)))
+	for _, h := range b.Hosts {
+		out = appendString(out, h)
+	}
+	return out
+}
+
+func appendString(out []byte, s string) []byte {
+	out = binary.AppendUvarint(out, uint64(len(s)))
+	return append(out, s...)
+}
+
+// ErrBriefFormat is returned for bytes that are not an encoded brief.
+var ErrBriefFormat = errors.New("not an encoded brief")
+
+// IsEncodedBrief reports whether raw is AppendBrief's encoding (rather
+// than an older file's JSON brief).
+func IsEncodedBrief(raw []byte) bool { return len(raw) > 0 && raw[0] == briefVersion }
+
+// DecodeBrief decodes AppendBrief's encoding of the vendor id. The strings
+// are copied out of raw.
+func DecodeBrief(id string, raw []byte) (Brief, error) {
+	d := briefDecoder{single: true}
+	return d.decode(id, raw)
+}
+
+// BriefHead decodes only the name, category and verdict of an encoded
+// brief: all that a host lookup prints.
+func BriefHead(raw []byte) (name string, c Category, block Answer, err error) {
+	if len(raw) < 2 || raw[0] != briefVersion {
+		return "", "", "", ErrBriefFormat
+	}
+	d := briefDecoder{single: true, p: raw[2:]}
+	name, c, block = d.str(), Category(d.str()), Answer(d.str())
+	if d.fail {
+		return "", "", "", ErrBriefFormat
+	}
+	return name, c, block, nil
+}
+
+// BriefDecoder decodes many briefs, copying their strings into shared
+// blocks: a list of 100,000 vendors costs a few allocations, not a
+// million.
+type BriefDecoder struct{ briefDecoder }
+
+// Decode is DecodeBrief.
+func (d *BriefDecoder) Decode(id string, raw []byte) (Brief, error) { return d.decode(id, raw) }
+
+type briefDecoder struct {
+	single bool     // one brief: each string its own allocation
+	text   []byte   // strings are cut from here
+	strs   []string // string lists are cut from here
+	fail   bool
+	p      []byte
+}
+
+func (d *briefDecoder) str() string {
+	n, k := binary.Uvarint(d.p)
+	if k <= 0 || uint64(len(d.p)-k) < n {
+		d.fail, d.p = true, nil
+		return ""
+	}
+	s := d.p[k : k+int(n)]
+	d.p = d.p[k+int(n):]
+	if len(s) == 0 {
+		return ""
+	}
+	if d.single {
+		return string(s)
+	}
+	if cap(d.text)-len(d.text) < len(s) {
+		d.text = make([]byte, 0, max(32<<10, len(s)))
+	}
+	start := len(d.text)
+	d.text = append(d.text, s...)
+	b := d.text[start:len(d.text):len(d.text)]
+	return unsafeString(b)
+}
+
+func (d *briefDecoder) list() []string {
+	n, k := binary.Uvarint(d.p)
+	if k <= 0 || n > uint64(len(d.p)) {
+		d.fail, d.p = true, nil
+		return nil
+	}
+	d.p = d.p[k:]
+	if n == 0 {
+		return nil
+	}
+	if d.single {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = d.str()
+		}
+		return out
+	}
+	if cap(d.strs)-len(d.strs) < int(n) {
+		d.strs = make([]string, 0, max(4<<10, int(n)))
+	}
+	start := len(d.strs)
+	for range n {
+		d.strs = append(d.strs, d.str())
+	}
+	return d.strs[start:len(d.strs):len(d.strs)]
+}
+
+func (d *briefDecoder) decode(id string, raw []byte) (Brief, error) {
+	if len(raw) < 2 || raw[0] != briefVersion {
+		return Brief{}, ErrBriefFormat
+	}
+	d.p, d.fail = raw[2:], false
+	b := Brief{ID: id, Imported: raw[1]&briefImported != 0}
+	b.Name = d.str()
+	b.Category = Category(d.str())
+	b.Block = Answer(d.str())
+	b.MainDomain = d.str()
+	b.Aliases = d.list()
+	b.Hosts = d.list()
+	if d.fail {
+		return Brief{}, ErrBriefFormat
+	}
+	return b, nil
+}
+
+// unsafeString is b as a string without a copy: b is a block that is only
+// ever appended to, so the bytes under the string never change.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
