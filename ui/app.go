@@ -486,4 +486,3 @@ func (m Model) listEsc() key.Binding {
 	}
 	return b
 }
-
