@@ -49,6 +49,9 @@ type Store struct {
 	// shown is the name to give the user when the store is a private copy
 	// (see Edit); empty means path.
 	shown string
+	// opened is the file the store opened, to tell when a writer has put
+	// another in its place (see Changed).
+	opened os.FileInfo
 }
 
 var (
@@ -177,6 +180,9 @@ func Open(path string, o Options) (s *Store, err error) {
 	}
 	tuneGrowth(db)
 	s = &Store{db: db, path: path, readOnly: o.ReadOnly, shown: o.shown}
+	if fi, err := os.Stat(path); err == nil {
+		s.opened = fi
+	}
 	if err := s.checkSchema(); err != nil {
 		db.Close()
 		return nil, err

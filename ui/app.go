@@ -28,6 +28,7 @@ type common struct {
 	exportDir string
 	clipboard io.Writer
 	scan      *scanView // a site audit to show instead of the whole catalogue
+	reopen    func() (Catalog, error)
 }
 
 // state is which screen has the keys.
@@ -146,10 +147,19 @@ func loadCatalog(cat Catalog, scan *scanView) tea.Cmd {
 	}
 }
 
-func (m Model) Init() tea.Cmd { return loadCatalog(m.cat, m.common.scan) }
+func (m Model) Init() tea.Cmd {
+	if m.common.reopen != nil {
+		return tea.Batch(loadCatalog(m.cat, m.common.scan), watchCatalog())
+	}
+	return loadCatalog(m.cat, m.common.scan)
+}
 
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case watchMsg:
+		return m, m.watch()
+	case reopenedMsg:
+		return m.reopened(msg)
 	case tea.WindowSizeMsg:
 		m.width, m.height, m.ready = msg.Width, msg.Height, true
 		m.layout()

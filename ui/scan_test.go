@@ -2,9 +2,12 @@ package ui
 
 import (
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/store/audit"
 )
 
@@ -61,5 +64,30 @@ func TestAnUnclaimedHostsCardShowsItsCookies(t *testing.T) {
 		if !strings.Contains(v, want) {
 			t.Errorf("the card lacks %q:\n%s", want, v)
 		}
+	}
+}
+
+// changingCatalog is a catalogue whose file a writer replaces.
+type changingCatalog struct {
+	fakeCatalog
+	changed *atomic.Bool
+}
+
+func (c changingCatalog) Changed() bool { return c.changed.Load() }
+
+// An import landing while the browser is open shows in its list.
+func TestTheBrowserNoticesAnImportLanding(t *testing.T) {
+	defer func(d time.Duration) { watchEvery = d }(watchEvery)
+	watchEvery = 20 * time.Millisecond
+	changed := &atomic.Bool{}
+	before := changingCatalog{fakeCatalog{vendors: fixture()}, changed}
+	after := append(fixture(), data.Vendor{ID: "wingtip", Name: "Wingtip Stats", Category: data.Analytics})
+	reopen := func() (Catalog, error) { return fakeCatalog{vendors: after}, nil }
+	s := start(t, 80, 24, before, "wingtip", WithReopen(reopen))
+	s.waitText("No vendor matches")
+	changed.Store(true)
+	v := s.waitText("Wingtip Stats")
+	if !strings.Contains(v, "the list is up to date") {
+		t.Errorf("the status line does not say the catalogue changed:\n%s", v)
 	}
 }

@@ -4,8 +4,10 @@ import (
 	"errors"
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/x/term"
+	"github.com/vendex/vendex/store"
 	"github.com/vendex/vendex/ui"
 )
 
@@ -43,6 +45,26 @@ func cmdBrowse(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	return ui.Run(s, strings.Join(pos, " "))
+	var mu sync.Mutex // reopen runs in a command's goroutine
+	opened := []*store.Store{s}
+	defer func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, s := range opened {
+			s.Close()
+		}
+	}()
+	// An import or forget in another terminal lands as a new file: the
+	// browser opens it then, and every handle is closed when it quits.
+	reopen := func() (ui.Catalog, error) {
+		s, err := c.open()
+		if err != nil {
+			return nil, err
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		opened = append(opened, s)
+		return s, nil
+	}
+	return ui.Run(s, strings.Join(pos, " "), ui.WithReopen(reopen))
 }
