@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "868-24a781f6"
-	embeddedEdition = 3
+	embeddedVersion = "868-9ac6a667"
+	embeddedEdition = 4
 )
