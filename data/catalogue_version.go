@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "868-9ac6a667"
-	embeddedEdition = 4
+	embeddedVersion = "868-94a79fb3"
+	embeddedEdition = 5
 )
