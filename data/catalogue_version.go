@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "868-94a79fb3"
-	embeddedEdition = 5
+	embeddedVersion = "876-d3b021f4"
+	embeddedEdition = 6
 )
