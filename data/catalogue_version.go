@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "876-d3b021f4"
-	embeddedEdition = 6
+	embeddedVersion = "876-bcdc60f4"
+	embeddedEdition = 7
 )
