@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "876-bcdc60f4"
-	embeddedEdition = 7
+	embeddedVersion = "882-3a05466e"
+	embeddedEdition = 9
 )
