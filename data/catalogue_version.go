@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "882-3a05466e"
-	embeddedEdition = 9
+	embeddedVersion = "882-c3429cbf"
+	embeddedEdition = 10
 )
