@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "882-c3429cbf"
-	embeddedEdition = 10
+	embeddedVersion = "882-9cadaad1"
+	embeddedEdition = 11
 )
