@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "882-9cadaad1"
-	embeddedEdition = 11
+	embeddedVersion = "882-25b1b82a"
+	embeddedEdition = 13
 )
