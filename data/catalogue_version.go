@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "868-24a781f6"
-	embeddedEdition = 3
+	embeddedVersion = "882-25b1b82a"
+	embeddedEdition = 13
 )
