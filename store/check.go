@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"runtime/debug"
 	"strings"
 
 	"github.com/vendex/vendex/data"
@@ -16,6 +17,9 @@ import (
 // the user's catalogue. bbolt keeps no page checksums, so this finds damaged
 // structure, not a changed byte inside a value.
 func (s *Store) Check() (err error) {
+	if err := s.touchEveryKey(); err != nil {
+		return err
+	}
 	var first error
 	err = s.view(func(tx *bolt.Tx) error {
 		for e := range tx.Check() {
@@ -34,6 +38,55 @@ func (s *Store) Check() (err error) {
 	}
 	return nil
 }
+
+// touchEveryKey reads the first and last byte of every key and value of
+// every bucket. A damaged page can say a key lies past the end of the
+// file's mapping; reading it there is a fault, which kills the process
+// unless the goroutine asked for a panic instead. bbolt's own check runs
+// in a goroutine of its own, where nobody can ask, so every key and value
+// is first read here, where a fault becomes a panic that is recovered and
+// reported as damage.
+func (s *Store) touchEveryKey() (err error) {
+	tx, err := s.db.Begin(false)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w (%s); %s", ErrCorrupt, oneLine(r), s.advice())
+		}
+	}()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	var sum byte
+	touch := func(b []byte) {
+		if len(b) > 0 {
+			sum ^= b[0] ^ b[len(b)-1]
+		}
+	}
+	var walk func(b *bolt.Bucket) error
+	walk = func(b *bolt.Bucket) error {
+		return b.ForEach(func(k, v []byte) error {
+			touch(k)
+			if v == nil {
+				if nb := b.Bucket(k); nb != nil {
+					return walk(nb)
+				}
+			}
+			touch(v)
+			return nil
+		})
+	}
+	err = tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+		touch(name)
+		return walk(b)
+	})
+	touched = sum // kept, so that the compiler keeps the reads
+	return err
+}
+
+// touched is where touchEveryKey leaves what it read.
+var touched byte
 
 // advice is what a message about a damaged file tells the user to do.
 // It names the file, for messages that have not.
