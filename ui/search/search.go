@@ -128,10 +128,17 @@ func NewBriefIndex(bs []data.Brief) *Index {
 	return x
 }
 
-// Prepare indexes every name, alias and domain, if no query has yet: the
-// browser calls it once its first screen is drawn, so that the first
-// keystroke does not wait for it.
-func (x *Index) Prepare() { x.once.Do(x.build) }
+// Prepare indexes every name, alias and domain, if no query has yet, and
+// ranks every one-letter query: the browser calls it once its first screen
+// is drawn, so that the first keystroke does not wait for it. A one-off
+// query (vendex search) needs only the entries.
+func (x *Index) Prepare() {
+	x.entries()
+	x.fuzzy.Prepare()
+}
+
+// entries indexes every name, alias and domain, once.
+func (x *Index) entries() { x.once.Do(x.build) }
 
 func (x *Index) build() {
 	n := 0
@@ -195,7 +202,7 @@ func (x *Index) Vendors() []data.Brief { return x.vendors }
 
 // ByID is the position in Vendors of the vendor with that id.
 func (x *Index) ByID(id string) (int, bool) {
-	x.Prepare()
+	x.entries()
 	i, ok := x.byID[id]
 	return i, ok
 }
@@ -210,7 +217,7 @@ func (x *Index) Find(query string) []Result {
 		}
 		return x.curatedFirst(out, "")
 	}
-	x.Prepare()
+	x.entries()
 	r := x.fuzzy.FindRanked(Fold(query))
 	seen := make([]bool, len(x.vendors))
 	out := make([]Result, 0, min(r.Len(), len(x.vendors)))
@@ -271,7 +278,7 @@ func (x *Index) Text(r Result) string {
 	if r.Entry < 0 {
 		return x.vendors[r.Vendor].Name
 	}
-	x.Prepare()
+	x.entries()
 	return x.display[r.Entry]
 }
 
@@ -281,7 +288,7 @@ func (x *Index) Matched(query string, r Result) []int {
 	if r.Entry < 0 || strings.TrimSpace(query) == "" {
 		return nil
 	}
-	x.Prepare()
+	x.entries()
 	if x.asciiForm[r.Entry] {
 		return nil // the ASCII form matched: nothing of the shown form to mark
 	}
