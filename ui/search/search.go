@@ -101,21 +101,32 @@ func NewIndex(vs []data.Vendor) *Index {
 func NewBriefIndex(bs []data.Brief) *Index {
 	x := &Index{}
 	// Entries in name order, so fuzzy's ties fall by name; each name
-	// lowered once, not twice a comparison.
-	lower := make([]string, len(bs))
-	order := make([]int32, len(bs))
+	// lowered once, not twice a comparison, and its first 8 bytes kept as
+	// a number, where most comparisons end.
+	keys := make([]nameKey, len(bs))
 	for i := range bs {
-		order[i], lower[i] = int32(i), strings.ToLower(bs[i].Name)
+		l := strings.ToLower(bs[i].Name)
+		keys[i] = nameKey{prefix(l), l, int32(i)}
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		if c := strings.Compare(lower[a], lower[b]); c != 0 {
+	slices.SortFunc(keys, func(a, b nameKey) int {
+		switch {
+		case a.pre < b.pre:
+			return -1
+		case a.pre > b.pre:
+			return 1
+		}
+		if c := strings.Compare(a.lower, b.lower); c != 0 {
 			return c
 		}
-		if c := strings.Compare(bs[a].ID, bs[b].ID); c != 0 {
+		if c := strings.Compare(bs[a.i].ID, bs[b.i].ID); c != 0 {
 			return c
 		}
-		return int(a - b)
+		return int(a.i - b.i)
 	})
+	order := make([]int32, len(bs))
+	for i, k := range keys {
+		order[i] = k.i
+	}
 	x.vendors = make([]data.Brief, len(bs))
 	for i, o := range order {
 		x.vendors[i] = bs[o]
@@ -126,6 +137,24 @@ func NewBriefIndex(bs []data.Brief) *Index {
 		x.anyImported = x.anyImported || x.imported[i]
 	}
 	return x
+}
+
+// nameKey is a vendor's name as NewBriefIndex orders it.
+type nameKey struct {
+	pre   uint64 // lower's first 8 bytes, big-endian: orders as lower does
+	lower string
+	i     int32
+}
+
+func prefix(s string) uint64 {
+	var p uint64
+	for i := range 8 {
+		p <<= 8
+		if i < len(s) {
+			p |= uint64(s[i])
+		}
+	}
+	return p
 }
 
 // Prepare indexes every name, alias and domain, if no query has yet, and
@@ -148,6 +177,8 @@ func (x *Index) build() {
 	}
 	x.byID = make(map[string]int, len(x.vendors))
 	entries := make([]string, 0, n)
+	x.display = make([]string, 0, n)
+	x.asciiForm = make([]bool, 0, n)
 	x.owner = make([]int32, 0, n)
 	x.fields = make([]Field, 0, n)
 	for i := range x.vendors {
