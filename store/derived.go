@@ -31,6 +31,7 @@ type derivedWrites struct {
 	// visits vendors in id order, which spares sorting 100,000 keys of a
 	// large import.
 	briefOrder []string
+	cache      *recordCache // learns the merged records written
 }
 
 // indexChanges are one index bucket's changes: lists loaded whole and
@@ -159,6 +160,7 @@ func newDerivedWrites(n int, records []*data.Vendor) *derivedWrites {
 func (w *derivedWrites) add(id string, ix vendorIndex) {
 	if ix.merged != nil {
 		w.vendors[id] = ix.merged
+		w.cache.put("", id, ix.mergedVendor)
 	}
 	w.setBrief(id, ix.brief)
 	w.counts.add(ix.count, 1)

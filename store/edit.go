@@ -92,6 +92,11 @@ func Edit(ctx context.Context, path string, fn func(s *Store) error) error {
 	if err != nil {
 		return err
 	}
+	// The copy is nobody's until the rename: a crash before it leaves a
+	// copy the next writer removes, so only the last state needs to reach
+	// the disk, not each of fn's commits (an import of many files makes
+	// one a file).
+	s.db.NoSync = true
 	err = fn(s)
 	if err == nil {
 		err = ctx.Err()
@@ -108,6 +113,10 @@ func Edit(ctx context.Context, path string, fn func(s *Store) error) error {
 			s.Close()
 			return err
 		}
+	}
+	if err := s.db.Sync(); err != nil {
+		s.Close()
+		return placeError("change catalogue", path, err)
 	}
 	if err := s.Close(); err != nil {
 		return placeError("change catalogue", path, err)

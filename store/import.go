@@ -140,6 +140,12 @@ func (s *Store) Import(records []data.Vendor, o ImportOptions) (ImportReport, er
 		File:    o.File,
 		Layer:   LayerInfo{Name: LayerName(o), Kind: kind, Format: o.Format, File: o.File, Hash: o.Hash, Added: now},
 	}
+	// The records resolving reads, for the layer update to use again; a
+	// batch's, which outlive this import.
+	cache := s.cache
+	if cache == nil {
+		cache = newRecordCache()
+	}
 	run := s.update
 	if o.DryRun {
 		run = s.view
@@ -163,7 +169,7 @@ func (s *Store) Import(records []data.Vendor, o ImportOptions) (ImportReport, er
 				}
 			}
 		}
-		out, known, err := resolve(tx, records, &rep, o.User)
+		out, known, err := resolve(tx, records, &rep, o.User, cache)
 		if err != nil {
 			return err
 		}
@@ -175,7 +181,7 @@ func (s *Store) Import(records []data.Vendor, o ImportOptions) (ImportReport, er
 		if o.DryRun {
 			return nil
 		}
-		return replaceLayerOf(tx, rep.Layer, out, known)
+		return replaceLayerOf(tx, rep.Layer, out, known, cache)
 	})
 	if err != nil {
 		return rep, fmt.Errorf("import %s: %w", o.File, err)

@@ -11,12 +11,13 @@ import (
 
 // vendorIndex is what one vendor puts in the derived buckets.
 type vendorIndex struct {
-	merged []byte // the merged record; nil for a vendor in one layer
-	brief  []byte
-	count  briefCount // what the vendor adds to the counters
-	names  []nameKey
-	claims []hostClaim
-	refs   []cookieKey
+	merged       []byte       // the merged record; nil for a vendor in one layer
+	mergedVendor *data.Vendor // merged, decoded
+	brief        []byte
+	count        briefCount // what the vendor adds to the counters
+	names        []nameKey
+	claims       []hostClaim
+	refs         []cookieKey
 }
 
 type nameKey struct {
@@ -41,7 +42,7 @@ func indexVendor(id string, recs []data.SourcedVendor, ranks []rank) vendorIndex
 	v := &recs[0].Vendor
 	if len(recs) > 1 {
 		m := data.Merge(recs)
-		ix.merged, v = m.AppendJSON(nil), &m
+		ix.merged, v, ix.mergedVendor = m.AppendJSON(nil), &m, &m
 	}
 	br := v.Brief()
 	br.ID = id

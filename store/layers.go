@@ -93,7 +93,7 @@ func replaceLayer(tx *bolt.Tx, info LayerInfo, vendors []data.Vendor) error {
 	for i := range vendors {
 		fresh[i] = &vendors[i]
 	}
-	return replaceLayerOf(tx, info, fresh, nil)
+	return replaceLayerOf(tx, info, fresh, nil, nil)
 }
 
 // replaceLayerOf is replaceLayer of records held by pointer; it orders
@@ -103,7 +103,7 @@ func replaceLayer(tx *bolt.Tx, info LayerInfo, vendors []data.Vendor) error {
 //
 // known, if not nil, holds vendors the caller has read from the file in
 // this transaction (resolve's), which need not be read again.
-func replaceLayerOf(tx *bolt.Tx, info LayerInfo, fresh []*data.Vendor, known map[string]stored) error {
+func replaceLayerOf(tx *bolt.Tx, info LayerInfo, fresh []*data.Vendor, known map[string]stored, cache *recordCache) error {
 	slices.SortFunc(fresh, func(a, b *data.Vendor) int { return strings.Compare(a.ID, b.ID) })
 	freshIDs := make([]string, len(fresh))
 	for i, v := range fresh {
@@ -117,7 +117,13 @@ func replaceLayerOf(tx *bolt.Tx, info LayerInfo, fresh []*data.Vendor, known map
 		return err
 	}
 	ids := mergeSorted(oldIDs, freshIDs)
-	return updateDerived(tx, ids, func() error { return putLayer(tx, info, fresh) }, info.Name, fresh, known)
+	return updateDerived(tx, ids, func() error {
+		cache.dropLayer(info.Name)
+		for _, v := range fresh {
+			cache.put(info.Name, v.ID, v)
+		}
+		return putLayer(tx, info, fresh)
+	}, info.Name, fresh, known, cache)
 }
 
 // mergeSorted is the sorted union of two sorted lists without repeats.
@@ -172,7 +178,7 @@ func (s *Store) DeleteLayer(name string) error {
 		if err != nil {
 			return err
 		}
-		return updateDerived(tx, ids, func() error { return layers.DeleteBucket([]byte(name)) }, "", nil, nil)
+		return updateDerived(tx, ids, func() error { return layers.DeleteBucket([]byte(name)) }, "", nil, nil, nil)
 	})
 }
 
@@ -344,7 +350,7 @@ func layerList(tx *bolt.Tx) ([]layerRef, error) {
 // storedVendor is vendor id as the derived buckets last saw it: its merged
 // record, or the one layer's record (not merged: without provenance).
 func storedVendor(tx *bolt.Tx, ls []layerRef, id string) (*data.Vendor, string, error) {
-	st, err := storedVendorAt(tx, ls, id)
+	st, err := storedVendorAt(tx, ls, id, nil)
 	return st.v, st.source, err
 }
 
@@ -355,27 +361,20 @@ type stored struct {
 	layer, source string
 }
 
-// storedVendorAt is storedVendor saying which layer the record came from.
-func storedVendorAt(tx *bolt.Tx, ls []layerRef, id string) (stored, error) {
-	if b := tx.Bucket(bucketVendors); b != nil {
-		if raw := b.Get([]byte(id)); raw != nil {
-			var v data.Vendor
-			if err := json.Unmarshal(raw, &v); err != nil {
-				return stored{}, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, data.Quote(id), err)
-			}
-			return stored{v: &v}, nil
-		}
+// storedVendorAt is storedVendor saying which layer the record came from;
+// cache, if not nil, has the records a batch has seen.
+func storedVendorAt(tx *bolt.Tx, ls []layerRef, id string, cache *recordCache) (stored, error) {
+	v, err := cache.lookup(tx.Bucket(bucketVendors), "", id)
+	if v != nil || err != nil {
+		return stored{v: v}, err
 	}
 	for _, l := range ls {
-		if l.vendors == nil {
-			continue
+		v, err := cache.lookup(l.vendors, l.info.Name, id)
+		if err != nil {
+			return stored{}, err
 		}
-		if raw := l.vendors.Get([]byte(id)); raw != nil {
-			var v data.Vendor
-			if err := json.Unmarshal(raw, &v); err != nil {
-				return stored{}, fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, data.Quote(l.info.Name), data.Quote(id), err)
-			}
-			return stored{&v, l.info.Name, l.source}, nil
+		if v != nil {
+			return stored{v, l.info.Name, l.source}, nil
 		}
 	}
 	return stored{}, nil

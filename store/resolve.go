@@ -27,6 +27,7 @@ type resolver struct {
 	lastHost              string                 // domainClaims' last question...
 	lastClaims            []byte                 // ...and answer
 
+	cache  *recordCache // the records the batch has seen, or nil
 	rep    *ImportReport
 	source string // the layer's provenance label
 	user   bool   // a user layer: it keeps every host
@@ -47,7 +48,7 @@ func (r *resolver) existingVendor(id string) *data.Vendor {
 	}
 	var st stored
 	if r.brief != nil && r.brief.Get([]byte(id)) != nil {
-		st, _ = storedVendorAt(r.tx, r.layers, id)
+		st, _ = storedVendorAt(r.tx, r.layers, id, r.cache)
 	}
 	r.existing[id] = st
 	return st.v
@@ -202,7 +203,7 @@ func (r *resolver) taken(id string) bool {
 //
 // It also returns the vendors it read from the file, for the layer update
 // to use rather than read them again.
-func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) ([]*data.Vendor, map[string]stored, error) {
+func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool, cache *recordCache) ([]*data.Vendor, map[string]stored, error) {
 	ls, err := layerList(tx)
 	if err != nil {
 		return nil, nil, err
@@ -213,7 +214,7 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool) (
 		localNames: make(map[string]string, len(records)), localHosts: make(map[string]string, len(records)),
 		out: make(map[string]int, len(records)), list: make([]*data.Vendor, 0, len(records)),
 		existing: map[string]stored{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]string{},
-		rep: rep, source: rep.Layer.source(), user: user,
+		rep: rep, source: rep.Layer.source(), user: user, cache: cache,
 	}
 	// The report's lists, sized for the most they can hold: a large file
 	// adds 100,000 cookies.

@@ -52,6 +52,11 @@ type Store struct {
 	// opened is the file the store opened, to tell when a writer has put
 	// another in its place (see Changed).
 	opened os.FileInfo
+	// batch is the write transaction of a Batch under way, which every
+	// read and write of it joins.
+	batch *bolt.Tx
+	cache *recordCache // the records the batch has seen
+
 }
 
 var (
@@ -243,6 +248,9 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 			err = fmt.Errorf("%w (%v); %s", ErrCorrupt, oneLine(r), s.advice())
 		}
 	}()
+	if s.batch != nil {
+		return fn(s.batch)
+	}
 	return s.db.View(fn)
 }
 
@@ -256,5 +264,22 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 			err = fmt.Errorf("%w (%v); %s", ErrCorrupt, oneLine(r), s.advice())
 		}
 	}()
+	if s.batch != nil {
+		return fn(s.batch)
+	}
 	return s.db.Update(fn)
+}
+
+// Batch runs fn with every write of s in one transaction: all of them land
+// or, if fn fails, none does. An import of many files is one commit rather
+// than one a file, each of which wrote the indexes it had just rewritten.
+func (s *Store) Batch(fn func() error) (err error) {
+	if s.batch != nil {
+		return fn()
+	}
+	return s.update(func(tx *bolt.Tx) error {
+		s.batch, s.cache = tx, newRecordCache()
+		defer func() { s.batch, s.cache = nil, nil }()
+		return fn()
+	})
 }

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -15,14 +14,24 @@ import (
 // ones put in, each bucket in key order. fresh, if not nil, are the
 // records mutate writes to the layer freshName, in id order. A file of an
 // older schema is rebuilt whole instead.
-func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName string, fresh []*data.Vendor, known map[string]stored) error {
+//
+// cache, if not nil, holds the records a batch has seen, and learns what
+// this change writes.
+func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName string, fresh []*data.Vendor, known map[string]stored, cache *recordCache) error {
 	if !currentSchema(tx) {
+		cache.clear() // the rebuild writes every merged record anew
 		if err := mutate(); err != nil {
 			return err
 		}
 		return rebuildWith(tx, freshName, fresh)
 	}
-	u := &derivedUpdate{tx: tx, freshName: freshName, fresh: fresh, olds: make(map[string]*oldEntries, len(ids)), decoded: map[string]*data.Vendor{}}
+	if cache == nil {
+		// A record read from a layer that mutate leaves alone is used
+		// again rather than decoded twice: a catalogue card is 5 KB of
+		// JSON, and an import joins hundreds of them.
+		cache = newRecordCache()
+	}
+	u := &derivedUpdate{tx: tx, freshName: freshName, fresh: fresh, olds: make(map[string]*oldEntries, len(ids)), cache: cache}
 	if err := u.readOld(ids, known); err != nil {
 		return err
 	}
@@ -34,6 +43,7 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 		return err
 	}
 	w := newDerivedWrites(len(ids), fresh)
+	w.cache = cache
 	var freshIx []vendorIndex
 	for i := range after {
 		if after[i].info.Name == freshName && fresh != nil {
@@ -85,10 +95,7 @@ type derivedUpdate struct {
 	freshName string
 	fresh     []*data.Vendor
 	olds      map[string]*oldEntries // the touched vendors' entries before the change
-	// A record read from a layer that mutate leaves alone is used again
-	// rather than decoded twice: a catalogue card is 5 KB of JSON, and an
-	// import joins hundreds of them. Keys: layer, NUL, id.
-	decoded map[string]*data.Vendor
+	cache     *recordCache           // the records decoded, and the batch's
 }
 
 // oldEntries are the keys a vendor has entries under before the change.
@@ -131,28 +138,14 @@ func (u *derivedUpdate) readOld(ids []string, known map[string]stored) error {
 // caller, merged, or the record of the one layer (before) that has it.
 func (u *derivedUpdate) oldVendor(id string, known map[string]stored, merged *bolt.Bucket, before []layerRef) (*data.Vendor, error) {
 	if k, ok := known[id]; ok && k.v != nil {
-		if k.layer != "" && k.layer != u.freshName {
-			u.decoded[k.layer+"\x00"+id] = k.v
-		}
 		return k.v, nil
 	}
-	if merged != nil && merged.Get([]byte(id)) != nil {
-		v, _, err := storedVendor(u.tx, nil, id)
+	if v, err := u.cache.lookup(merged, "", id); v != nil || err != nil {
 		return v, err
 	}
 	for _, l := range before {
-		if l.vendors == nil {
-			continue
-		}
-		if raw := l.vendors.Get([]byte(id)); raw != nil {
-			v := new(data.Vendor)
-			if err := json.Unmarshal(raw, v); err != nil {
-				return nil, fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, data.Quote(l.info.Name), data.Quote(id), err)
-			}
-			if l.info.Name != u.freshName {
-				u.decoded[l.info.Name+"\x00"+id] = v
-			}
-			return v, nil
+		if v, err := u.cache.lookup(l.vendors, l.info.Name, id); v != nil || err != nil {
+			return v, err
 		}
 	}
 	return nil, nil
@@ -166,18 +159,8 @@ func (u *derivedUpdate) layerRecord(l *layerRef, id string, freshRec *data.Vendo
 		return freshRec, nil
 	case u.olds[id] == nil, l.vendors == nil:
 		return nil, nil // a vendor new to the file is in the fresh layer only
-	case u.decoded[l.info.Name+"\x00"+id] != nil:
-		return u.decoded[l.info.Name+"\x00"+id], nil
 	}
-	raw := l.vendors.Get([]byte(id))
-	if raw == nil {
-		return nil, nil
-	}
-	var v data.Vendor
-	if err := json.Unmarshal(raw, &v); err != nil {
-		return nil, fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, data.Quote(l.info.Name), data.Quote(id), err)
-	}
-	return &v, nil
+	return u.cache.lookup(l.vendors, l.info.Name, id)
 }
 
 // remove takes vendor id's old entries out: every list it was in loses
@@ -205,6 +188,7 @@ func (w *derivedWrites) remove(tx *bolt.Tx, id string, old *oldEntries) error {
 	}
 	w.setBrief(id, nil)
 	w.vendors[id] = nil
+	w.cache.drop("", id)
 	w.counts.add(old.count, -1)
 	return nil
 }

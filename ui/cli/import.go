@@ -99,7 +99,7 @@ func cmdImport(c *cli, args []string) error {
 		files = append(files, f)
 	}
 	var reports []store.ImportReport
-	importAll := func(s *store.Store) error {
+	importEach := func(s *store.Store) error {
 		for _, f := range files {
 			rep, err := s.Import(f.records, store.ImportOptions{
 				Format: string(f.format), File: filepath.Base(f.path), Hash: f.hash,
@@ -117,6 +117,12 @@ func cmdImport(c *cli, args []string) error {
 			return nil
 		}
 		return store.ErrNoChange // every file was imported before: leave the file alone
+	}
+	importAll := func(s *store.Store) error {
+		if *dryRun {
+			return importEach(s)
+		}
+		return s.Batch(func() error { return importEach(s) })
 	}
 	if *dryRun {
 		s, err := c.open()

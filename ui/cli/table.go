@@ -40,6 +40,7 @@ func printableASCII(s string) bool {
 type table struct {
 	w    io.Writer
 	rows [][]string
+	buf  []byte // the text of a flush, kept for the next
 }
 
 func (t *table) row(cells ...string) { t.rows = append(t.rows, cells) }
@@ -56,18 +57,18 @@ func (t *table) flush() error {
 			widths[i] = max(widths[i], cellWidth(c))
 		}
 	}
-	var b strings.Builder
+	b := t.buf[:0]
 	for _, r := range t.rows {
 		for i, c := range r {
-			b.WriteString(c)
+			b = append(b, c...)
 			if i < len(r)-1 {
-				b.WriteString(spaces(widths[i] - cellWidth(c) + 2))
+				b = append(b, spaces(widths[i]-cellWidth(c)+2)...)
 			}
 		}
-		b.WriteByte('\n')
+		b = append(b, '\n')
 	}
-	t.rows = t.rows[:0]
-	_, err := io.WriteString(t.w, b.String())
+	t.rows, t.buf = t.rows[:0], b
+	_, err := t.w.Write(b)
 	return err
 }
 

@@ -11,8 +11,8 @@
 //   - a query that extends the previous one scores only the previous matches;
 //   - ASCII entries and queries are matched on bytes (fuzzyScoreASCII), and
 //     one-character queries by scoreOne/scoreOneASCII;
-//   - one-character queries that are a letter or digit are ranked once, when
-//     the index is built (letters.go);
+//   - one-character queries that are a letter or digit are ranked once, on
+//     the first of them or by Prepare (letters.go);
 //   - ranking is a counting sort on the narrow range of scores, and the
 //     scoring is spread over the cores;
 //   - FindRanked defers the matched offsets to the rows a caller shows.
@@ -38,14 +38,17 @@ type Match = sahilm.Match
 // lacks one of the query's classes is rejected before fuzzy scoring. Queries
 // that extend the previous one search only its matches, and the scoring is
 // spread over the available cores. One-character queries (a letter or a
-// digit) are ranked once, when the index is built.
+// digit) are ranked once, on the first of them or by Prepare.
 //
 // A Index is safe for concurrent use.
 type Index struct {
 	entries []string
 	clean   []string // each entry up to its first NUL, as fuzzy reads it
 	masks   []uint64
-	letters [numLetters]letterTable
+	// letters are built on the first one-character query, or by Prepare:
+	// a one-off search (vendex search) never needs them.
+	lettersOnce sync.Once
+	letters     [numLetters]letterTable
 
 	mu   sync.Mutex
 	last lastQuery
@@ -71,8 +74,19 @@ func NewIndex(entries []string) *Index {
 		}
 		s.masks[i] = runeMask(s.clean[i])
 	}
-	s.letters = buildLetters(s.clean, s.masks)
 	return s
+}
+
+// Prepare ranks every one-character query now rather than on the first of
+// them: an interactive caller does it before the first keystroke.
+func (s *Index) Prepare() {
+	s.lettersOnce.Do(func() { s.letters = buildLetters(s.clean, s.masks) })
+}
+
+// letterTable is the ranking of the one-character query class k.
+func (s *Index) letterTable(k int) letterTable {
+	s.Prepare()
+	return s.letters[k]
 }
 
 // Len is the number of entries.
@@ -98,7 +112,7 @@ func (s *Index) Find(query string) []Match {
 		return sahilm.Find(query, s.entries)
 	}
 	if k := queryLetter(query); k >= 0 {
-		return s.letterMatches(query, s.letters[k])
+		return s.letterMatches(query, s.letterTable(k))
 	}
 	parts, total := s.collect(query, true)
 	rank(parts, total)
@@ -186,7 +200,8 @@ func (s *Index) FindRanked(query string) Ranked {
 	if k := queryLetter(query); k >= 0 {
 		// Narrowing from it would gain nothing: the masks alone pick out
 		// exactly the entries holding a letter or digit.
-		r.order, r.scores = s.letters[k].order, s.letters[k].scores
+		t := s.letterTable(k)
+		r.order, r.scores = t.order, t.scores
 		return r
 	}
 	parts, total := s.collect(query, false)

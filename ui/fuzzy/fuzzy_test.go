@@ -187,6 +187,6 @@ func BenchmarkKeystroke(b *testing.B) {
 func BenchmarkNewIndex(b *testing.B) {
 	entries := syntheticEntries(100_000)
 	for b.Loop() {
-		NewIndex(entries)
+		NewIndex(entries).Prepare()
 	}
 }

@@ -13,8 +13,8 @@ import (
 // a-z and 0-9, numbered as their bits in an entry's mask.
 const numLetters = 36
 
-// letterTable is the ranking of a one-character query, built with the
-// index: entry indexes best first, and their scores.
+// letterTable is the ranking of a one-character query: entry indexes best
+// first, and their scores.
 type letterTable struct {
 	order  []int32
 	scores []int32

@@ -101,21 +101,32 @@ func NewIndex(vs []data.Vendor) *Index {
 func NewBriefIndex(bs []data.Brief) *Index {
 	x := &Index{}
 	// Entries in name order, so fuzzy's ties fall by name; each name
-	// lowered once, not twice a comparison.
-	lower := make([]string, len(bs))
-	order := make([]int32, len(bs))
+	// lowered once, not twice a comparison, and its first 8 bytes kept as
+	// a number, where most comparisons end.
+	keys := make([]nameKey, len(bs))
 	for i := range bs {
-		order[i], lower[i] = int32(i), strings.ToLower(bs[i].Name)
+		l := strings.ToLower(bs[i].Name)
+		keys[i] = nameKey{prefix(l), l, int32(i)}
 	}
-	slices.SortFunc(order, func(a, b int32) int {
-		if c := strings.Compare(lower[a], lower[b]); c != 0 {
+	slices.SortFunc(keys, func(a, b nameKey) int {
+		switch {
+		case a.pre < b.pre:
+			return -1
+		case a.pre > b.pre:
+			return 1
+		}
+		if c := strings.Compare(a.lower, b.lower); c != 0 {
 			return c
 		}
-		if c := strings.Compare(bs[a].ID, bs[b].ID); c != 0 {
+		if c := strings.Compare(bs[a.i].ID, bs[b.i].ID); c != 0 {
 			return c
 		}
-		return int(a - b)
+		return int(a.i - b.i)
 	})
+	order := make([]int32, len(bs))
+	for i, k := range keys {
+		order[i] = k.i
+	}
 	x.vendors = make([]data.Brief, len(bs))
 	for i, o := range order {
 		x.vendors[i] = bs[o]
@@ -128,10 +139,35 @@ func NewBriefIndex(bs []data.Brief) *Index {
 	return x
 }
 
-// Prepare indexes every name, alias and domain, if no query has yet: the
-// browser calls it once its first screen is drawn, so that the first
-// keystroke does not wait for it.
-func (x *Index) Prepare() { x.once.Do(x.build) }
+// nameKey is a vendor's name as NewBriefIndex orders it.
+type nameKey struct {
+	pre   uint64 // lower's first 8 bytes, big-endian: orders as lower does
+	lower string
+	i     int32
+}
+
+func prefix(s string) uint64 {
+	var p uint64
+	for i := range 8 {
+		p <<= 8
+		if i < len(s) {
+			p |= uint64(s[i])
+		}
+	}
+	return p
+}
+
+// Prepare indexes every name, alias and domain, if no query has yet, and
+// ranks every one-letter query: the browser calls it once its first screen
+// is drawn, so that the first keystroke does not wait for it. A one-off
+// query (vendex search) needs only the entries.
+func (x *Index) Prepare() {
+	x.entries()
+	x.fuzzy.Prepare()
+}
+
+// entries indexes every name, alias and domain, once.
+func (x *Index) entries() { x.once.Do(x.build) }
 
 func (x *Index) build() {
 	n := 0
@@ -141,6 +177,8 @@ func (x *Index) build() {
 	}
 	x.byID = make(map[string]int, len(x.vendors))
 	entries := make([]string, 0, n)
+	x.display = make([]string, 0, n)
+	x.asciiForm = make([]bool, 0, n)
 	x.owner = make([]int32, 0, n)
 	x.fields = make([]Field, 0, n)
 	for i := range x.vendors {
@@ -195,7 +233,7 @@ func (x *Index) Vendors() []data.Brief { return x.vendors }
 
 // ByID is the position in Vendors of the vendor with that id.
 func (x *Index) ByID(id string) (int, bool) {
-	x.Prepare()
+	x.entries()
 	i, ok := x.byID[id]
 	return i, ok
 }
@@ -210,7 +248,7 @@ func (x *Index) Find(query string) []Result {
 		}
 		return x.curatedFirst(out, "")
 	}
-	x.Prepare()
+	x.entries()
 	r := x.fuzzy.FindRanked(Fold(query))
 	seen := make([]bool, len(x.vendors))
 	out := make([]Result, 0, min(r.Len(), len(x.vendors)))
@@ -271,7 +309,7 @@ func (x *Index) Text(r Result) string {
 	if r.Entry < 0 {
 		return x.vendors[r.Vendor].Name
 	}
-	x.Prepare()
+	x.entries()
 	return x.display[r.Entry]
 }
 
@@ -281,7 +319,7 @@ func (x *Index) Matched(query string, r Result) []int {
 	if r.Entry < 0 || strings.TrimSpace(query) == "" {
 		return nil
 	}
-	x.Prepare()
+	x.entries()
 	if x.asciiForm[r.Entry] {
 		return nil // the ASCII form matched: nothing of the shown form to mark
 	}

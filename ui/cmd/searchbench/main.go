@@ -52,6 +52,7 @@ func main() {
 	entries := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
 	query := flag.Arg(0)
 	idx := vfuzzy.NewIndex(entries)
+	idx.Prepare() // as the browser does before the first keystroke
 	if *typing {
 		// Each keystroke is timed as typed (the index narrows from the
 		// previous prefix) and cold (after an unrelated query); the best of

@@ -1,0 +1,96 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/vendex/vendex/data"
+	bolt "go.etcd.io/bbolt"
+)
+
+// recordCache holds the records a Batch has decoded or written, by layer
+// ("" for the merged view) and id, so that an import of many files decodes
+// each record once rather than once a file: the vendors the datasets share
+// (Google's, Microsoft's) are joined by most of them, and their merged
+// records are the largest. It lives exactly as long as the batch's
+// transaction, and every write of the batch goes through it, so it never
+// says other than the file. The records are shared: nothing may change
+// them. A nil cache holds nothing.
+type recordCache struct {
+	m map[cacheKey]*data.Vendor
+}
+
+type cacheKey struct{ layer, id string }
+
+func newRecordCache() *recordCache { return &recordCache{m: map[cacheKey]*data.Vendor{}} }
+
+func (c *recordCache) get(layer, id string) *data.Vendor {
+	if c == nil {
+		return nil
+	}
+	return c.m[cacheKey{layer, id}]
+}
+
+func (c *recordCache) put(layer, id string, v *data.Vendor) {
+	if c != nil {
+		c.m[cacheKey{layer, id}] = v
+	}
+}
+
+func (c *recordCache) drop(layer, id string) {
+	if c != nil {
+		delete(c.m, cacheKey{layer, id})
+	}
+}
+
+func (c *recordCache) clear() {
+	if c != nil {
+		clear(c.m)
+	}
+}
+
+// dropLayer forgets every record of the layer name, which is being
+// replaced or removed.
+func (c *recordCache) dropLayer(name string) {
+	if c == nil {
+		return
+	}
+	for k := range c.m {
+		if k.layer == name {
+			delete(c.m, k)
+		}
+	}
+}
+
+// decode is the record raw of vendor id in layer, from the cache if it
+// has it.
+func (c *recordCache) decode(layer, id string, raw []byte) (*data.Vendor, error) {
+	if v := c.get(layer, id); v != nil {
+		return v, nil
+	}
+	v := new(data.Vendor)
+	if err := json.Unmarshal(raw, v); err != nil {
+		if layer == "" {
+			return nil, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, data.Quote(id), err)
+		}
+		return nil, fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, data.Quote(layer), data.Quote(id), err)
+	}
+	c.put(layer, id, v)
+	return v, nil
+}
+
+// lookup is bucket b's record of vendor id in layer, or nil: the cache's
+// copy, without a look in the file, if it has one.
+func (c *recordCache) lookup(b *bolt.Bucket, layer, id string) (*data.Vendor, error) {
+	if v := c.get(layer, id); v != nil {
+		return v, nil
+	}
+	if b == nil {
+		return nil, nil
+	}
+	raw := b.Get([]byte(id))
+	if raw == nil {
+		return nil, nil
+	}
+	return c.decode(layer, id, raw)
+}
