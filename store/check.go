@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"runtime"
 	"runtime/debug"
 	"strings"
 
@@ -81,12 +82,9 @@ func (s *Store) touchEveryKey() (err error) {
 		touch(name)
 		return walk(b)
 	})
-	touched = sum // kept, so that the compiler keeps the reads
+	runtime.KeepAlive(sum) // so that the compiler keeps the reads
 	return err
 }
-
-// touched is where touchEveryKey leaves what it read.
-var touched byte
 
 // advice is what a message about a damaged file tells the user to do.
 // It names the file, for messages that have not.

@@ -165,22 +165,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case catalogMsg:
-		if msg.err != nil {
-			m.list.loadErr = ErrorText(msg.err)
-			m.setError("The list is empty: the catalogue could not be read.")
-			return m, nil
-		}
-		m.card.resolve = func(id string) (string, bool) {
-			i, ok := msg.index.ByID(id)
-			if !ok {
-				return "", false
-			}
-			return msg.index.Vendors()[i].Name, true
-		}
-		if scan := m.common.scan; scan != nil && scan.warning != "" {
-			m.setError("Warning: " + data.CleanLine(scan.warning))
-		}
-		return m, m.list.setIndex(msg.index)
+		return m.catalogLoaded(msg)
 	case searchMsg:
 		var cmd tea.Cmd
 		m.list, cmd = m.list.update(msg)
@@ -192,21 +177,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status, m.isError = msg.text, msg.err
 		return m, nil
 	case tea.MouseMsg:
-		if m.state == stateCard || (m.wide() && msg.X >= m.listWidth()) {
-			m.card, _ = m.card.update(msg)
-		} else if m.state == stateList {
-			if msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress {
-				// One click selects a row; a click on the selected row
-				// (the second of a double click) opens it.
-				if again, ok := m.list.click(msg.Y - listTop); ok && again {
-					return m.openSelected(), nil
-				}
-			} else {
-				m.list, _ = m.list.update(msg)
-			}
-			m.syncPreview()
-		}
-		return m, nil
+		return m.updateMouse(msg)
 	case tea.KeyMsg:
 		if key.Matches(msg, m.common.keys.ForceQuit) {
 			return m, tea.Quit
@@ -232,6 +203,46 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case stateHelp:
 			return m.updateHelp(msg)
 		}
+	}
+	return m, nil
+}
+
+// catalogLoaded installs a freshly loaded and indexed catalogue.
+func (m Model) catalogLoaded(msg catalogMsg) (tea.Model, tea.Cmd) {
+	if msg.err != nil {
+		m.list.loadErr = ErrorText(msg.err)
+		m.setError("The list is empty: the catalogue could not be read.")
+		return m, nil
+	}
+	m.card.resolve = func(id string) (string, bool) {
+		i, ok := msg.index.ByID(id)
+		if !ok {
+			return "", false
+		}
+		return msg.index.Vendors()[i].Name, true
+	}
+	if scan := m.common.scan; scan != nil && scan.warning != "" {
+		m.setError("Warning: " + data.CleanLine(scan.warning))
+	}
+	return m, m.list.setIndex(msg.index)
+}
+
+// updateMouse scrolls the card under the wheel, and on the list selects a
+// clicked row or opens it on a second click.
+func (m Model) updateMouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
+	if m.state == stateCard || (m.wide() && msg.X >= m.listWidth()) {
+		m.card, _ = m.card.update(msg)
+	} else if m.state == stateList {
+		if msg.Button == tea.MouseButtonLeft && msg.Action == tea.MouseActionPress {
+			// One click selects a row; a click on the selected row
+			// (the second of a double click) opens it.
+			if again, ok := m.list.click(msg.Y - listTop); ok && again {
+				return m.openSelected(), nil
+			}
+		} else {
+			m.list, _ = m.list.update(msg)
+		}
+		m.syncPreview()
 	}
 	return m, nil
 }
