@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -142,6 +143,46 @@ func TestEveryDamagedDatabaseMessageIsOneLine(t *testing.T) {
 		err := Edit(context.Background(), path, addAcme)
 		if err != nil && strings.Contains(err.Error(), "\n") {
 			t.Errorf("damage at %d: a message of more than one line: %q", off, err)
+		}
+	}
+}
+
+// A reader of a damaged file answers with an error, never a crash: a leaf
+// page whose keys claim to be 48 MiB long points every read of them past the
+// end of the file's mapping.
+func TestAReaderOfADamagedFileAnswersWithoutCrashing(t *testing.T) {
+	clean := importedCatalogue(t, 2000)
+	damaged, _ := os.ReadFile(clean)
+	const pageSize, leaf = 4096, 0x02
+	hit := 0
+	for p := 2 * pageSize; p+pageSize <= len(damaged); p += pageSize {
+		flags := binary.LittleEndian.Uint16(damaged[p+8:])
+		count := binary.LittleEndian.Uint16(damaged[p+10:])
+		if flags != leaf || count == 0 {
+			continue
+		}
+		// The first element's key size (flags, pos, ksize, vsize: 4 bytes each).
+		binary.LittleEndian.PutUint32(damaged[p+16+8:], 0x03000000)
+		hit++
+	}
+	if hit == 0 {
+		t.Fatal("no leaf page to damage")
+	}
+	path := filepath.Join(t.TempDir(), "v.db")
+	os.WriteFile(path, damaged, 0o644)
+	s, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		return // refused at open: as good as an answer
+	}
+	defer s.Close()
+	_, err1 := s.Briefs()
+	_, err2 := s.All()
+	if err1 == nil && err2 == nil {
+		t.Errorf("a catalogue with %d damaged leaf pages read as sound", hit)
+	}
+	for _, err := range []error{err1, err2} {
+		if err != nil && !errors.Is(err, ErrCorrupt) {
+			t.Errorf("damage reported as %v, not ErrCorrupt", err)
 		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -248,6 +249,10 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 			err = fmt.Errorf("%w (%v); %s", ErrCorrupt, oneLine(r), s.advice())
 		}
 	}()
+	// A damaged page can point a read past the end of the file's mapping:
+	// a fault, which kills the process unless this goroutine asked for a
+	// panic, recovered above as damage.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	if s.batch != nil {
 		return fn(s.batch)
 	}
