@@ -292,7 +292,7 @@ func TestMalformedFilesAreReportedWithTheirPlace(t *testing.T) {
 func TestVendexJSONMistakesAreReportedOnTheirLine(t *testing.T) {
 	for body, want := range map[string]string{
 		"{\n  \"id\": \"acme\",\n  \"bogus\": 1,\n  \"name\": \"Acme\"\n}\n":        `mine.json:3: unknown field "bogus"`,
-		"[{\"id\": \"acme\"},\n {\"id\": \"beta\",\n  \"name\": 7}]\n":              `mine.json:3: name: want a string, got JSON number`,
+		"[{\"id\": \"acme\"},\n {\"id\": \"beta\",\n  \"name\": 7}]\n":              `mine.json:3: [1].name: want a string, got JSON number`,
 		"{\"id\": \"acme\", \"name\": \"bogus\",\n \"domains\": {\"host\": \"x\"}}": `mine.json:2: domains: want a list, got JSON object`,
 	} {
 		_, _, err := ReadBytes(FormatVendex, "mine.json", []byte(body))

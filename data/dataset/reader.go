@@ -19,6 +19,17 @@ import (
 // file.
 const MaxField = 64 << 10
 
+// MaxList is the most elements a JSON list inside a file's top level may
+// hold (a record's domains, a list of vendors): real datasets hold a few
+// thousand; a million, decoded whole, take hundreds of megabytes before
+// any check could refuse them. A file's top-level list is read one record
+// at a time instead, and has no bound.
+const MaxList = 100_000
+
+// maxWarnings is how many warnings one file keeps: a file of a million
+// skipped rows would otherwise hold a million messages.
+const maxWarnings = 1000
+
 // Warning is something an import skipped or changed without failing: an
 // unusable domain, a deleted vendor, a storage type vendex has no kind for.
 type Warning struct {
@@ -86,24 +97,38 @@ func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error
 		return nil, nil, fileError(name, 0, fmt.Errorf("unknown format %q (want one of %s)", f, FormatNames()))
 	}
 	if err != nil {
-		return nil, rd.warnings, err
+		return nil, rd.finish(), err
 	}
 	// One policy for every format: what CleanText drops never reaches the
 	// store, whichever reader let it through.
 	for i := range vs {
 		vs[i] = vs[i].Cleaned()
 	}
-	return vs, rd.warnings, nil
+	return vs, rd.finish(), nil
 }
 
 // reader holds one file's state while it is read.
 type reader struct {
 	file     string
 	warnings []Warning
+	dropped  int // warnings past maxWarnings, counted and not kept
 }
 
 func (rd *reader) warn(line int, path, format string, args ...any) {
+	if len(rd.warnings) >= maxWarnings {
+		rd.dropped++
+		return
+	}
 	rd.warnings = append(rd.warnings, Warning{Location: data.Location{File: rd.file, Line: line, Path: path}, Message: fmt.Sprintf(format, args...)})
+}
+
+// finish is rd's warnings, with one more saying how many were not kept.
+func (rd *reader) finish() []Warning {
+	if rd.dropped == 0 {
+		return rd.warnings
+	}
+	return append(rd.warnings, Warning{Location: data.Location{File: rd.file},
+		Message: fmt.Sprintf("%d more warnings like these were not kept (a file keeps its first %d)", rd.dropped, maxWarnings)})
 }
 
 func (rd *reader) fail(line int, path string, err error) error {
@@ -125,19 +150,36 @@ var ErrFieldTooLong = fmt.Errorf("field longer than %d bytes", MaxField)
 // be longer than MaxField or start an escape sequence (ESC, or the C1 CSI,
 // OSC and DCS introducers), whether raw or escaped as \u001b. strict
 // refuses every other control character but tab, newline and CR as well.
+// No list but a top-level one may hold more than MaxList elements.
 func (rd *reader) scanJSONText(b []byte, strict bool) error {
 	bad := func(r rune) bool { return escapeRune(r) || (strict && controlRune(r)) }
 	line := 1
 	inString := false
 	start := 0
+	// The open brackets and, for each open list, its commas so far.
+	var open []byte
+	var commas []int
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		if c == '\n' {
 			line++
 		}
 		if !inString {
-			if c == '"' {
+			switch c {
+			case '"':
 				inString, start = true, i
+			case '[', '{':
+				open, commas = append(open, c), append(commas, 0)
+			case ']', '}':
+				if len(open) > 0 {
+					open, commas = open[:len(open)-1], commas[:len(commas)-1]
+				}
+			case ',':
+				if n := len(open); n > 1 && open[n-1] == '[' {
+					if commas[n-1]++; commas[n-1] >= MaxList {
+						return rd.fail(line, "", fmt.Errorf("a list of more than %d elements (a record holds far fewer)", MaxList))
+					}
+				}
 			}
 			continue
 		}
@@ -328,4 +370,32 @@ func quoteAll(vs []string) string {
 		q[i] = data.Quote(v)
 	}
 	return strings.Join(q, ", ")
+}
+
+// eachRecord calls fn with each element of b, a file whose top level is a
+// JSON list, with the number of lines before it, one at a time: a list of
+// a million records is never decoded whole, and a record of the wrong
+// type is refused before the next is read.
+func (rd *reader) eachRecord(b []byte, fn func(i int, raw []byte, lineOffset int) error) error {
+	if !json.Valid(b) {
+		return rd.decodeJSON(b, new(json.RawMessage)) // the syntax error, placed
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if t, _ := dec.Token(); t != json.Delim('[') {
+		return rd.decodeJSON(b, new([]struct{})) // "want a list", placed
+	}
+	pos, line := 0, 0
+	for i := 0; dec.More(); i++ {
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return rd.decodeJSON(b, new(json.RawMessage))
+		}
+		start := int(dec.InputOffset()) - len(raw)
+		line += bytes.Count(b[pos:start], []byte("\n"))
+		pos = start
+		if err := fn(i, raw, line); err != nil {
+			return err
+		}
+	}
+	return nil
 }
