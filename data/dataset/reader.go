@@ -9,7 +9,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/vendex/vendex/data"
 )
@@ -48,22 +47,13 @@ func (w Warning) String() string {
 // existing vendor or a new id. Any error stops the whole file and says where
 // it is.
 func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error) {
+	if f == FormatOCDCSV {
+		return Read(f, name, bytes.NewReader(b))
+	}
 	var err error
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	rd := &reader{file: name}
-	if !utf8.Valid(b) {
-		// Latin-1 text, most likely: it is read, but each such byte shows
-		// as U+FFFD, so say where the first one is.
-		i := 0
-		for i < len(b) {
-			r, n := utf8.DecodeRune(b[i:])
-			if r == utf8.RuneError && n == 1 {
-				break
-			}
-			i += n
-		}
-		rd.warn(1+bytes.Count(b[:i], []byte("\n")), "", "the file is not all UTF-8 (Latin-1?); bytes that are not show as \uFFFD: convert it with iconv -f latin1 -t utf-8 and import that")
-	}
+	rd.checkUTF8(b, 1)
 	if f != FormatOCDCSV && !(f == FormatTRDomain && bytes.HasPrefix(b, []byte("domain,"))) {
 		if err := rd.scanJSONText(b, f == FormatVendex); err != nil {
 			return nil, nil, err
@@ -73,8 +63,6 @@ func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error
 	switch f {
 	case FormatVendex:
 		vs, err = rd.vendex(b)
-	case FormatOCDCSV:
-		vs, err = rd.ocdCSV(b)
 	case FormatOCDJSON:
 		vs, err = rd.ocdJSON(b)
 	case FormatThirdPartyWeb:
@@ -96,6 +84,28 @@ func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error
 	default:
 		return nil, nil, fileError(name, 0, fmt.Errorf("unknown format %q (want one of %s)", f, FormatNames()))
 	}
+	return rd.done(vs, err)
+}
+
+// Read is ReadBytes of the file r streams. The Open Cookie Database CSV,
+// the one format whose files run to hundreds of megabytes, is read a few
+// megabytes at a time and never held whole; the other formats' files are
+// read whole first.
+func Read(f Format, name string, r io.Reader) ([]data.Vendor, []Warning, error) {
+	if f != FormatOCDCSV {
+		b, err := io.ReadAll(r)
+		if err != nil {
+			return nil, nil, fileError(name, 0, err)
+		}
+		return ReadBytes(f, name, b)
+	}
+	rd := &reader{file: name}
+	vs, err := rd.ocdCSV(r)
+	return rd.done(vs, err)
+}
+
+// done is what ReadBytes and Read return of records vs read with err.
+func (rd *reader) done(vs []data.Vendor, err error) ([]data.Vendor, []Warning, error) {
 	if err != nil {
 		return nil, rd.finish(), err
 	}
@@ -106,6 +116,10 @@ func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error
 	}
 	return vs, rd.finish(), nil
 }
+
+// notUTF8 warns of Latin-1 text, most likely: it is read, but each such
+// byte shows as U+FFFD, so the warning says where the first one is.
+const notUTF8 = "the file is not all UTF-8 (Latin-1?); bytes that are not show as \uFFFD: convert it with iconv -f latin1 -t utf-8 and import that"
 
 // reader holds one file's state while it is read.
 type reader struct {
