@@ -22,7 +22,7 @@ mkdir "$work/in"
 VENDEX_MEM_FILES="$work/in" go test ./data/dataset -run '^TestWriteMemoryBenchFiles$' -count=1 >/dev/null
 "$bin" --db "$work/seed.db" stats >/dev/null
 missed=0
-printf '%-50s %9s %4s %9s %9s %s\n' INPUT SIZE EXIT PEAK GOAL ""
+printf '%-50s %9s %4s %6s %9s %9s %s\n' INPUT SIZE EXIT TIME PEAK GOAL ""
 for f in "$work"/in/*; do
 	name=$(basename "$f")
 	[[ "$name" == *"${1:-}"* ]] || continue
@@ -34,15 +34,16 @@ for f in "$work"/in/*; do
 	cp "$work/seed.db" "$work/v.db"
 	size=$(stat -c %s "$f")
 	status=0
-	/usr/bin/time -f '%M' -o "$work/rss" "$bin" --db "$work/v.db" import "${args[@]}" "$f" >/dev/null 2>"$work/err" || status=$?
-	peak=$(($(tail -1 "$work/rss") * 1024))
+	/usr/bin/time -f '%e %M' -o "$work/rss" "$bin" --db "$work/v.db" import "${args[@]}" "$f" >/dev/null 2>"$work/err" || status=$?
+	read -r secs kib < <(tail -1 "$work/rss")
+	peak=$((kib * 1024))
 	if [ "$status" -eq 0 ]; then goal=$((4 * size)); else goal=$((300 << 20)); fi
 	verdict=ok
 	if [ "$peak" -gt "$goal" ]; then
 		verdict=MISSED
 		missed=1
 	fi
-	printf '%-50s %7.1fMB %4d %7.1fMB %7.1fMB %s\n' "$name" "$(bc <<<"scale=1; $size/1000000")" "$status" \
+	printf '%-50s %7.1fMB %4d %5.1fs %7.1fMB %7.1fMB %s\n' "$name" "$(bc <<<"scale=1; $size/1000000")" "$status" "$secs" \
 		"$(bc <<<"scale=1; $peak/1048576")" "$(bc <<<"scale=1; $goal/1048576")" "$verdict"
 done
 echo "(sizes in MB of 10^6 bytes, peaks and goals in MiB)"
