@@ -368,7 +368,7 @@ func firstNonEmpty(s ...string) string {
 // csvError is a CSV reader's error, with its line.
 func (rd *reader) csvError(err error) error {
 	if errors.Is(err, io.EOF) {
-		return rd.fail(0, "", errors.New("the file is empty"))
+		return rd.fail(1, "", errors.New("the file is empty"))
 	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
