@@ -37,8 +37,12 @@ var malformedVariants = []struct {
 	{"a stray bracket", func(b []byte) []byte { return splice(b, bytes.IndexAny(b, ",")+1, "]") }},
 	{"strings for numbers", func(b []byte) []byte { return regexp.MustCompile(`: ?(\d+)`).ReplaceAll(b, []byte(`: "$1"`)) }},
 	{"numbers for strings", func(b []byte) []byte { return regexp.MustCompile(`: ?"[^"]*"`).ReplaceAll(b, []byte(`: 7`)) }},
-	{"objects for lists", func(b []byte) []byte { return bytes.ReplaceAll(bytes.ReplaceAll(b, []byte("["), []byte("{")), []byte("]"), []byte("}")) }},
-	{"lists for objects", func(b []byte) []byte { return bytes.ReplaceAll(bytes.ReplaceAll(b, []byte("{"), []byte("[")), []byte("}"), []byte("]")) }},
+	{"objects for lists", func(b []byte) []byte {
+		return bytes.ReplaceAll(bytes.ReplaceAll(b, []byte("["), []byte("{")), []byte("]"), []byte("}"))
+	}},
+	{"lists for objects", func(b []byte) []byte {
+		return bytes.ReplaceAll(bytes.ReplaceAll(b, []byte("{"), []byte("[")), []byte("}"), []byte("]"))
+	}},
 	{"null", func([]byte) []byte { return []byte("null\n") }},
 	{"a number", func([]byte) []byte { return []byte("42\n") }},
 	{"a string", func([]byte) []byte { return []byte("\"vendors\"\n") }},
@@ -60,7 +64,9 @@ var malformedVariants = []struct {
 	{"a million-element list", func(b []byte) []byte {
 		return intoFirstList(b, strings.Repeat(`"x",`, MaxList+1))
 	}},
-	{"a list nested a thousand deep", func(b []byte) []byte { return intoFirstList(b, strings.Repeat("[", 1000)+strings.Repeat("]", 1000)+",") }},
+	{"a list nested a thousand deep", func(b []byte) []byte {
+		return intoFirstList(b, strings.Repeat("[", 1000)+strings.Repeat("]", 1000)+",")
+	}},
 }
 
 func splice(b []byte, at int, s string) []byte {
