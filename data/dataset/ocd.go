@@ -162,12 +162,19 @@ func (ob *ocdBuilder) add(r *ocdRow, line int, path string) {
 // fold takes into ob's vendors what later, read from the rows after ob's,
 // holds on the same platforms, as if ob had read those rows itself (ob's
 // owner and policy stand; cookies and domains are added in order;
-// category counts add up), and drops them from later: later's other
-// vendors then follow ob's.
-func (ob *ocdBuilder) fold(later *ocdBuilder) {
+// category counts add up), and drops them from later. Later's other
+// vendors become ob's, following its own, so that the rows of chunks read
+// after later's fold into them too; fold says how many there were.
+func (ob *ocdBuilder) fold(later *ocdBuilder) int {
+	adopted := 0
 	for k, lv := range later.c.byKey {
 		v, ok := ob.c.byKey[k]
 		if !ok {
+			adopted++
+			ob.c.byKey[k] = lv
+			if cs := later.counts[lv]; cs != nil {
+				ob.counts[lv] = cs
+			}
 			continue
 		}
 		if v.Owner == "" {
@@ -202,25 +209,8 @@ func (ob *ocdBuilder) fold(later *ocdBuilder) {
 		}
 		*lv = data.Vendor{} // no name: vendors() leaves it out
 	}
-}
-
-// adopt makes later's vendors, those fold left, ob's, and says how many:
-// they follow ob's own, and the rows of chunks read after later's fold
-// into them.
-func (ob *ocdBuilder) adopt(later *ocdBuilder) int {
-	n := 0
-	for k, lv := range later.c.byKey {
-		if lv.Name == "" {
-			continue // folded
-		}
-		n++
-		ob.c.byKey[k] = lv
-		if cs := later.counts[lv]; cs != nil {
-			ob.counts[lv] = cs
-		}
-	}
 	ob.later = append(ob.later, later.c)
-	return n
+	return adopted
 }
 
 func (ob *ocdBuilder) vendors() []data.Vendor {

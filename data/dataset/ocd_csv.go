@@ -114,8 +114,7 @@ func (rd *reader) ocdCSV(r io.Reader) ([]data.Vendor, error) {
 			if all == nil {
 				all = r.ob
 			} else {
-				all.fold(r.ob)
-				newVendors = all.adopt(r.ob)
+				newVendors = all.fold(r.ob)
 			}
 		}
 	}
