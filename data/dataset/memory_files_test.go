@@ -73,11 +73,6 @@ func TestWriteMemoryBenchFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	big := ocdRepeatedTo(t, 200_000_000)
-	write("ok-ocd-27MB.csv", big[:bytes.IndexByte(big[27_000_000:], '\n')+27_000_001])
-	write("ok-ocd-200MB.csv", big)
-	write("fail-ocd-200MB-cut-mid-row.csv", big[:100_000_000])
-	write("fail-ocd-200MB-open-quote-at-end.csv", append(big, "x,\"unterminated\n"...))
 	garbage := make([]byte, 50_000_000)
 	rng := rand.New(rand.NewPCG(1, 2))
 	for i := range garbage {
@@ -91,4 +86,9 @@ func TestWriteMemoryBenchFiles(t *testing.T) {
 		write(fmt.Sprintf("fail-%s-million-zeros.json", f), fmt.Appendf(nil, shape, zeros))
 		write(fmt.Sprintf("fail-%s-million-objects.json", f), fmt.Appendf(nil, shape, objects))
 	}
+	big := ocdRepeatedTo(t, 200_000_000) // skips the rest without ../shared/datasets
+	write("ok-ocd-27MB.csv", big[:bytes.IndexByte(big[27_000_000:], '\n')+27_000_001])
+	write("ok-ocd-200MB.csv", big)
+	write("fail-ocd-200MB-cut-mid-row.csv", big[:100_000_000])
+	write("fail-ocd-200MB-open-quote-at-end.csv", append(big, "x,\"unterminated\n"...))
 }
