@@ -1,6 +1,10 @@
 package dataset
 
-import "github.com/vendex/vendex/data"
+import (
+	"strings"
+
+	"github.com/vendex/vendex/data"
+)
 
 // collector gathers records by a key (a platform, an owner, a pattern) in
 // the order first seen.
@@ -49,7 +53,7 @@ func (c *collector) getNormal(k, name string) *data.Vendor {
 	}
 	v := &c.slab[0]
 	c.slab = c.slab[1:]
-	v.Name = text(name)
+	v.Name = strings.Clone(text(name)) // not the whole CSV row it is part of
 	c.byKey[k] = v
 	c.n++
 	return v

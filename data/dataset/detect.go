@@ -13,13 +13,21 @@ import (
 // DetectFormat tells an import file's format from its content (the start of
 // the file, head; the whole file is surest), using the name only to name
 // the file in errors.
+//
+// Every refusal names a line: where the file's first text is, which is
+// what the format is told by (the CSV header, the JSON top level).
 func DetectFormat(name string, head []byte) (Format, error) {
-	b := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	b := bytes.TrimLeft(head, " \t\r\n")
+	first := 1 + bytes.Count(head[:len(head)-len(b)], []byte("\n"))
 	if len(b) == 0 {
-		return "", fileError(name, 0, fmt.Errorf("%w: the file is empty", ErrUnknownFormat))
+		return "", fileError(name, 1, fmt.Errorf("%w: the file is empty", ErrUnknownFormat))
 	}
 	if b[0] != '{' && b[0] != '[' {
-		return detectCSV(name, b)
+		if json.Valid(b) {
+			return "", fileError(name, first, fmt.Errorf("%w: the file is one JSON %s, where a dataset is an object or a list", ErrUnknownFormat, jsonKind(b[0])))
+		}
+		return detectCSV(name, first, b)
 	}
 	sh := sniffJSON(b)
 	for _, s := range jsonShapes {
@@ -34,7 +42,24 @@ func DetectFormat(name string, head []byte) (Format, error) {
 		off := min(int(se.Offset), len(b))
 		return "", fileError(name, 1+bytes.Count(b[:off], []byte("\n")), fmt.Errorf("not valid JSON: %v", se))
 	}
-	return "", fileError(name, 0, fmt.Errorf("%w; name it with --format, one of: %s", ErrUnknownFormat, FormatNames()))
+	return "", fileError(name, first, fmt.Errorf("%w from its top-level %s; name it with --format, one of: %s", ErrUnknownFormat, jsonKind(b[0]), FormatNames()))
+}
+
+// jsonKind names the kind of JSON value that starts with c.
+func jsonKind(c byte) string {
+	switch c {
+	case '{':
+		return "object"
+	case '[':
+		return "list"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "true or false"
+	case 'n':
+		return "null"
+	}
+	return "number"
 }
 
 // fileError is an error about the file name as a whole, or at a line.
@@ -43,16 +68,16 @@ func fileError(name string, line int, err error) error {
 }
 
 // detectCSV tells a CSV file's format from its header line.
-func detectCSV(name string, b []byte) (Format, error) {
-	line, _, _ := bytes.Cut(b, []byte("\n"))
-	l := strings.ToLower(string(line))
+func detectCSV(name string, line int, b []byte) (Format, error) {
+	header, _, _ := bytes.Cut(b, []byte("\n"))
+	l := strings.ToLower(string(header))
 	if strings.Contains(l, "platform") && strings.Contains(l, "cookie / data key name") {
 		return FormatOCDCSV, nil
 	}
 	if strings.HasPrefix(l, "domain,owner,displayname") {
 		return FormatTRDomain, nil
 	}
-	return "", fileError(name, 0, fmt.Errorf("%w (not JSON, and not a known CSV header); name it with --format, one of: %s", ErrUnknownFormat, FormatNames()))
+	return "", fileError(name, line, fmt.Errorf("%w (not JSON, and not a known CSV header); name it with --format, one of: %s", ErrUnknownFormat, FormatNames()))
 }
 
 // jsonShapes tells the JSON formats apart by their top-level keys, tried

@@ -292,7 +292,7 @@ func TestMalformedFilesAreReportedWithTheirPlace(t *testing.T) {
 func TestVendexJSONMistakesAreReportedOnTheirLine(t *testing.T) {
 	for body, want := range map[string]string{
 		"{\n  \"id\": \"acme\",\n  \"bogus\": 1,\n  \"name\": \"Acme\"\n}\n":        `mine.json:3: unknown field "bogus"`,
-		"[{\"id\": \"acme\"},\n {\"id\": \"beta\",\n  \"name\": 7}]\n":              `mine.json:3: name: want a string, got JSON number`,
+		"[{\"id\": \"acme\"},\n {\"id\": \"beta\",\n  \"name\": 7}]\n":              `mine.json:3: [1].name: want a string, got JSON number`,
 		"{\"id\": \"acme\", \"name\": \"bogus\",\n \"domains\": {\"host\": \"x\"}}": `mine.json:2: domains: want a list, got JSON object`,
 	} {
 		_, _, err := ReadBytes(FormatVendex, "mine.json", []byte(body))
@@ -423,11 +423,11 @@ func TestNoEscapesFindsEveryEscapeIntroducer(t *testing.T) {
 	}
 }
 
-// A large OCD CSV is read in two halves at once; the records, warnings
-// and errors are exactly those of one pass, whatever straddles the cut:
+// A large OCD CSV is read in chunks, two at once; the records, warnings
+// and errors are exactly those of one pass, whatever straddles a cut:
 // a platform with rows on both sides, quoted fields holding newlines and
 // quotes, rows skipped with a warning, a malformed row on either side.
-func TestOCDCSVReadInHalvesIsOnePass(t *testing.T) {
+func TestOCDCSVReadInChunksIsOnePass(t *testing.T) {
 	const header = "ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n"
 	var rows []string
 	cats := []string{"Marketing", "Analytics", "Functional", "Mystery", "Security"}
@@ -449,16 +449,16 @@ func TestOCDCSVReadInHalvesIsOnePass(t *testing.T) {
 	}
 	file := header + strings.Join(rows, "")
 	read := func(f string, split bool) ([]data.Vendor, []Warning, error) {
-		defer func(n int, p float64) { csvMinSplit, csvSplitPerVendor = n, p }(csvMinSplit, csvSplitPerVendor)
+		defer func(n int) { csvChunk = n }(csvChunk)
 		if !split {
-			csvMinSplit = 1 << 40
+			csvChunk = len(f) + 1 // one chunk
 		} else {
-			csvMinSplit, csvSplitPerVendor = 0, 0
+			csvChunk = 4096
 		}
 		return ReadBytes(FormatOCDCSV, "x.csv", []byte(f))
 	}
-	if csvSplit([]byte(file)) == 0 && len(file) > csvMinSplit {
-		t.Fatal("the file was not split")
+	if len(file) < 100*4096 {
+		t.Fatal("the file is not read in many chunks")
 	}
 	one, oneW, err1 := read(file, false)
 	two, twoW, err2 := read(file, true)
@@ -469,7 +469,7 @@ func TestOCDCSVReadInHalvesIsOnePass(t *testing.T) {
 		t.Fatalf("one pass: %d vendors, %d warnings", len(one), len(oneW))
 	}
 	if !reflect.DeepEqual(one, two) {
-		t.Error("the vendors differ between one pass and two halves")
+		t.Error("the vendors differ between one pass and chunks")
 	}
 	if !reflect.DeepEqual(oneW, twoW) {
 		t.Errorf("the warnings differ:\n%v\n%v", oneW, twoW)
@@ -480,7 +480,7 @@ func TestOCDCSVReadInHalvesIsOnePass(t *testing.T) {
 		_, _, e1 := read(bad, false)
 		_, _, e2 := read(bad, true)
 		if e1 == nil || e2 == nil || e1.Error() != e2.Error() {
-			t.Errorf("bad row at %d: one pass %v, two halves %v", at, e1, e2)
+			t.Errorf("bad row at %d: one pass %v, in chunks %v", at, e1, e2)
 		}
 	}
 }

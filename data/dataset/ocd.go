@@ -68,6 +68,9 @@ type ocdBuilder struct {
 	rd     *reader
 	c      *collector
 	counts map[*data.Vendor]*categoryCounts
+	later  []*collector // the vendors of chunks read after c's, adopted
+	// purposes holds each description once (intern).
+	purposes map[string]string
 	// A vendor's rows usually come together: the last row's platform and
 	// domain, and what they gave, save normalising them again.
 	lastPlatform, lastDomain string
@@ -83,7 +86,19 @@ type ocdBuilder struct {
 }
 
 func (rd *reader) newOCDBuilder() *ocdBuilder {
-	return &ocdBuilder{rd: rd, c: newCollector(), counts: map[*data.Vendor]*categoryCounts{}}
+	return &ocdBuilder{rd: rd, c: newCollector(), counts: map[*data.Vendor]*categoryCounts{}, purposes: map[string]string{}}
+}
+
+// intern is a copy of s, one for every row that has the same: descriptions
+// repeat ("Used by Google Analytics to ..."), and each copy would stay for
+// as long as the records do.
+func (ob *ocdBuilder) intern(s string) string {
+	if t, ok := ob.purposes[s]; ok {
+		return t
+	}
+	t := strings.Clone(s)
+	ob.purposes[t] = t
+	return t
 }
 
 // add files one row, found at line (a CSV file's) or path (a JSON file's).
@@ -100,11 +115,11 @@ func (ob *ocdBuilder) add(r *ocdRow, line int, path string) {
 		ob.lastPlatform, ob.lastVendor = r.Platform, v
 	}
 	if v.Owner == "" {
-		v.Owner = text(r.DataController)
+		v.Owner = strings.Clone(text(r.DataController))
 	}
 	if v.PrivacyPolicy == "" {
 		if u := text(r.PrivacyLink); strings.HasPrefix(u, "http") {
-			v.PrivacyPolicy = u
+			v.PrivacyPolicy = strings.Clone(u)
 		}
 	}
 	rawCat := text(r.Category)
@@ -114,7 +129,7 @@ func (ob *ocdBuilder) add(r *ocdRow, line int, path string) {
 	}
 	cat, ok := ob.lastCat, ob.lastCatOK
 	if !ok && rawCat != "" && !data.ContainsFold(v.SeenCategories, rawCat) {
-		v.SeenCategories = append(v.SeenCategories, rawCat)
+		v.SeenCategories = append(v.SeenCategories, strings.Clone(rawCat))
 	}
 	if cat != "" {
 		cs := counts[v]
@@ -130,14 +145,16 @@ func (ob *ocdBuilder) add(r *ocdRow, line int, path string) {
 	if r.RetentionPeriod != ob.lastRetention || r.RetentionPeriod == "" {
 		ob.lastLifetime, ob.lastRetention = data.ParseRetention(r.RetentionPeriod), r.RetentionPeriod
 	}
-	addStorage(v, data.StorageItem{Kind: data.Cookie, Name: name, Lifetime: ob.lastLifetime, Purpose: text(r.Description), Category: cat})
+	// A CSV row's fields share one string: a field kept as it is would
+	// keep the whole row, ID and all, for as long as the records live.
+	addStorage(v, data.StorageItem{Kind: data.Cookie, Name: strings.Clone(name), Lifetime: ob.lastLifetime, Purpose: ob.intern(text(r.Description)), Category: cat})
 	if d := text(r.Domain); d != "" {
 		if d != ob.lastDomain {
 			ob.lastDomain = d
 			ob.lastHost, ob.lastHostOK = importHost(d)
 		}
 		if h := ob.lastHost; ob.lastHostOK && !data.HasDomain(v.Domains, h) {
-			v.Domains = append(v.Domains, data.Domain{Host: h})
+			v.Domains = append(v.Domains, data.Domain{Host: strings.Clone(h)})
 		}
 	}
 }
@@ -145,12 +162,19 @@ func (ob *ocdBuilder) add(r *ocdRow, line int, path string) {
 // fold takes into ob's vendors what later, read from the rows after ob's,
 // holds on the same platforms, as if ob had read those rows itself (ob's
 // owner and policy stand; cookies and domains are added in order;
-// category counts add up), and drops them from later: later's other
-// vendors then follow ob's.
-func (ob *ocdBuilder) fold(later *ocdBuilder) {
+// category counts add up), and drops them from later. Later's other
+// vendors become ob's, following its own, so that the rows of chunks read
+// after later's fold into them too; fold says how many there were.
+func (ob *ocdBuilder) fold(later *ocdBuilder) int {
+	adopted := 0
 	for k, lv := range later.c.byKey {
 		v, ok := ob.c.byKey[k]
 		if !ok {
+			adopted++
+			ob.c.byKey[k] = lv
+			if cs := later.counts[lv]; cs != nil {
+				ob.counts[lv] = cs
+			}
 			continue
 		}
 		if v.Owner == "" {
@@ -185,13 +209,19 @@ func (ob *ocdBuilder) fold(later *ocdBuilder) {
 		}
 		*lv = data.Vendor{} // no name: vendors() leaves it out
 	}
+	ob.later = append(ob.later, later.c)
+	return adopted
 }
 
 func (ob *ocdBuilder) vendors() []data.Vendor {
 	for v, cs := range ob.counts {
 		setCategories(v, cs)
 	}
-	return ob.c.vendors()
+	vs := ob.c.vendors()
+	for _, c := range ob.later {
+		vs = append(vs, c.vendors()...)
+	}
+	return vs
 }
 
 // categoryCounts counts a vendor's rows per category, in the order of

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/vendex/vendex/data"
 )
@@ -17,12 +19,18 @@ import (
 // Data Controller, User Privacy & GDPR Rights Portals, Wildcard match);
 // columns are found by header name, so their order may change.
 //
-// A large file is read in two halves at once, split at a row boundary,
-// and the second half's vendors are folded into the first's as if it had
-// been read after it: the same records, warnings and first error as one
+// The file is read as it streams, csvChunk bytes of whole rows at a time,
+// never whole: two chunks are read at once, and each chunk's vendors are
+// folded into those of the chunks before it as if one pass had read its
+// rows after theirs: the same records, warnings and first error as one
 // pass, in about half the time on two cores.
-func (rd *reader) ocdCSV(b []byte) ([]data.Vendor, error) {
-	cr := csv.NewReader(bytes.NewReader(b))
+func (rd *reader) ocdCSV(r io.Reader) ([]data.Vendor, error) {
+	ck := &csvChunker{r: r, line: 1, maxRow: csvMaxRow(16)}
+	head, headLine, err := ck.next(rd)
+	if err != nil {
+		return nil, err
+	}
+	cr := csv.NewReader(bytes.NewReader(head))
 	header, err := cr.Read()
 	if err != nil {
 		return nil, rd.csvError(err)
@@ -37,8 +45,11 @@ func (rd *reader) ocdCSV(b []byte) ([]data.Vendor, error) {
 			return nil, rd.fail(1, "", fmt.Errorf("missing column %s (the header has %s)", data.Quote(n), quoteAll(header)))
 		}
 	}
-	body := b[cr.InputOffset():]
-	cols := ocdColumns{header: header, clean: noEscapes(b)}
+	ck.maxRow = csvMaxRow(len(header))
+	off := int(cr.InputOffset())
+	body := head[off:]
+	bodyLine := headLine + bytes.Count(head[:off], []byte{'\n'})
+	cols := ocdColumns{header: header}
 	// Each column's index, looked up once rather than once a row; -1 for
 	// a column the file lacks.
 	for i, name := range ocdColumnNames {
@@ -47,51 +58,193 @@ func (rd *reader) ocdCSV(b []byte) ([]data.Vendor, error) {
 			cols.at[i] = c
 		}
 	}
-	// How many rows a platform has, from the first rows: it sizes the
-	// vendor slabs, and says whether reading in halves pays (folding the
-	// second half's vendors in costs as much as reading them when each
-	// row is a vendor of its own).
+	// How many rows a platform has, from the first rows: it sizes each
+	// chunk's vendor slabs.
 	perVendor := sampleRowsPerVendor(body, &cols)
-	parts := [][]byte{body}
-	if cut := csvSplit(body); cut > 0 && perVendor >= csvSplitPerVendor {
-		parts = [][]byte{body[:cut], body[cut:]}
-	}
 	type result struct {
 		ob  *ocdBuilder
 		rd  *reader
 		err error
 	}
-	results := make([]result, len(parts))
-	var wg sync.WaitGroup
-	line := 2 // the header is line 1
-	for i, part := range parts {
-		first := line
-		line += bytes.Count(part, []byte{'\n'})
-		prd := &reader{file: rd.file}
-		rows := bytes.Count(part, []byte{'\n'}) + 1
-		vendors := min(rows, int(float64(rows)/perVendor*1.25)+256)
-		wg.Go(func() {
-			ob, err := prd.ocdCSVRows(part, first, &cols, vendors)
-			results[i] = result{ob, prd, err}
-		})
-	}
-	wg.Wait()
-	for _, r := range results {
-		if r.err != nil {
-			// Warnings about rows before the error go, as they did when
-			// every row was read before any was used.
-			return nil, r.err
+	var all *ocdBuilder
+	newVendors := 0 // in the last chunk folded in
+	for done := false; !done; {
+		// The first chunk's rest of rows, then two chunks at a time.
+		parts, lines := [][]byte{body}, []int{bodyLine}
+		if all != nil {
+			parts, lines = nil, nil
+		}
+		for len(parts) < 2 {
+			part, line, err := ck.next(rd)
+			if err != nil {
+				return nil, err
+			}
+			if part == nil {
+				done = true
+				break
+			}
+			parts, lines = append(parts, part), append(lines, line)
+		}
+		results := make([]result, len(parts))
+		var wg sync.WaitGroup
+		for i, part := range parts {
+			prd := &reader{file: rd.file}
+			// The first chunk's vendors are all new; a later chunk's are
+			// mostly its platforms' again, folded into those before, so
+			// it makes room for as many new ones as the last chunk had.
+			vendors := newVendors + newVendors/8 + 64
+			if all == nil && i == 0 {
+				rows := bytes.Count(part, []byte{'\n'}) + 1
+				vendors = min(rows, int(float64(rows)/perVendor*1.25)+256)
+			}
+			wg.Go(func() {
+				prd.checkUTF8(part, lines[i])
+				ob, err := prd.ocdCSVRows(part, lines[i], &cols, vendors)
+				results[i] = result{ob, prd, err}
+			})
+		}
+		wg.Wait()
+		for _, r := range results {
+			if r.err != nil {
+				// Warnings about rows before the error go, as they did when
+				// every row was read before any was used.
+				return nil, r.err
+			}
+			rd.takeWarnings(r.rd)
+			if all == nil {
+				all = r.ob
+			} else {
+				newVendors = all.fold(r.ob)
+			}
 		}
 	}
-	if len(results) == 1 {
-		rd.warnings = append(rd.warnings, results[0].rd.warnings...)
-		return results[0].ob.vendors(), nil
+	return all.vendors(), nil
+}
+
+// csvChunk is how many bytes of a CSV file are read at a time (a variable
+// so that tests can read a small file in many chunks).
+var csvChunk = 4 << 20
+
+// csvMaxRow is the longest row of cols fields, each within MaxField and
+// quoted with every quote doubled: a file with a longer one has a field
+// over MaxField, or a quote that never closes.
+func csvMaxRow(cols int) int { return max(cols, 1)*(2*MaxField+3) + 1 }
+
+// csvChunker hands out a CSV file in chunks of whole rows.
+type csvChunker struct {
+	r      io.Reader
+	buf    []byte // read and not yet handed out: whole rows, then part of one
+	eof    bool
+	line   int // buf's first line
+	maxRow int // the longest row let through
+	bom    bool
+}
+
+// next is the next chunk of whole rows and the line it starts on, or nil
+// at the end of the file.
+func (ck *csvChunker) next(rd *reader) ([]byte, int, error) {
+	for {
+		if !ck.eof && len(ck.buf) < csvChunk {
+			ck.buf = slices.Grow(ck.buf, csvChunk-len(ck.buf))
+			n, err := io.ReadAtLeast(ck.r, ck.buf[len(ck.buf):csvChunk], csvChunk-len(ck.buf))
+			ck.buf = ck.buf[:len(ck.buf)+n]
+			switch {
+			case err == io.EOF || err == io.ErrUnexpectedEOF:
+				ck.eof = true
+			case err != nil:
+				return nil, 0, rd.fail(0, "", err)
+			}
+			if !ck.bom {
+				ck.bom = true
+				ck.buf = bytes.TrimPrefix(ck.buf, []byte("\xef\xbb\xbf"))
+			}
+		}
+		cut := len(ck.buf)
+		if !ck.eof {
+			cut = rowCut(ck.buf)
+		}
+		if cut > 0 {
+			part, line := ck.buf[:cut], ck.line
+			ck.line += bytes.Count(part, []byte{'\n'})
+			// The rest moves to a buffer of its own: part is read while
+			// the next chunk is filled.
+			ck.buf = append(make([]byte, 0, csvChunk), ck.buf[cut:]...)
+			return part, line, nil
+		}
+		if ck.eof {
+			return nil, 0, nil
+		}
+		if len(ck.buf) > ck.maxRow {
+			return nil, 0, rd.fail(ck.line, "", fmt.Errorf("%w: a row runs on past %d bytes (a quote that never closes?)", ErrFieldTooLong, ck.maxRow))
+		}
+		// One row longer than a chunk: read on, up to maxRow.
+		ck.buf = slices.Grow(ck.buf, 64<<10)
+		n, err := io.ReadAtLeast(ck.r, ck.buf[len(ck.buf):cap(ck.buf)], 1)
+		ck.buf = ck.buf[:len(ck.buf)+n]
+		if err == io.EOF {
+			ck.eof = true
+		} else if err != nil {
+			return nil, 0, rd.fail(0, "", err)
+		}
 	}
-	first, second := results[0], results[1]
-	rd.warnings = append(append(rd.warnings, first.rd.warnings...), second.rd.warnings...)
-	first.ob.fold(second.ob)
-	va, vb := first.ob.vendors(), second.ob.vendors()
-	return append(append(make([]data.Vendor, 0, len(va)+len(vb)), va...), vb...), nil
+}
+
+// rowCut is where the last whole row of b, which starts at a row, ends: after
+// a newline outside any quoted field (quotes come in pairs, "" escaping one
+// inside a field, so an even number of them before a newline puts it
+// outside), or 0 if b holds no whole row.
+func rowCut(b []byte) int {
+	nl := bytes.LastIndexByte(b, '\n')
+	if nl < 0 {
+		return 0
+	}
+	quotes := bytes.Count(b[:nl], []byte{'"'})
+	for quotes%2 != 0 {
+		prev := bytes.LastIndexByte(b[:nl], '\n')
+		if prev < 0 {
+			return 0
+		}
+		quotes -= bytes.Count(b[prev:nl], []byte{'"'})
+		nl = prev
+	}
+	return nl + 1
+}
+
+// checkUTF8 warns, at its line, of the first byte of part (which starts
+// on line first) that is not UTF-8.
+func (rd *reader) checkUTF8(part []byte, first int) {
+	if utf8.Valid(part) {
+		return
+	}
+	i := 0
+	for i < len(part) {
+		r, n := utf8.DecodeRune(part[i:])
+		if r == utf8.RuneError && n == 1 {
+			break
+		}
+		i += n
+	}
+	rd.warn(first+bytes.Count(part[:i], []byte("\n")), "", notUTF8)
+}
+
+// takeWarnings adds the warnings of prd, which read the rows after rd's,
+// to rd's: the first kept, the rest counted. The first warning that a file
+// is not all UTF-8 goes first, as one pass gives it before any row's.
+func (rd *reader) takeWarnings(prd *reader) {
+	for _, w := range prd.warnings {
+		if w.Message != notUTF8 {
+			rd.warnings = append(rd.warnings, w)
+			continue
+		}
+		if len(rd.warnings) > 0 && rd.warnings[0].Message == notUTF8 {
+			continue
+		}
+		rd.warnings = append([]Warning{w}, rd.warnings...)
+	}
+	if n := len(rd.warnings) - maxWarnings; n > 0 {
+		rd.warnings, rd.dropped = rd.warnings[:maxWarnings], rd.dropped+n
+	}
+	rd.dropped += prd.dropped
 }
 
 // ocdColumnNames are the OCD CSV columns vendex reads, in ocdColumns.at
@@ -115,39 +268,6 @@ const (
 type ocdColumns struct {
 	header []string
 	at     [len(ocdColumnNames)]int
-	clean  bool // noEscapes holds for the whole file
-}
-
-// csvMinSplit is the smallest CSV body read in two halves, and
-// csvSplitPerVendor the fewest rows a platform must average for it
-// (variables so that tests can read any file both ways).
-var (
-	csvMinSplit       = 1 << 20
-	csvSplitPerVendor = 2.0
-)
-
-// csvSplit is where to cut a CSV body into two halves of about the same
-// size, at the start of a row (not inside a quoted field), or 0 if it is
-// too small to be worth it.
-func csvSplit(body []byte) int {
-	if len(body) < csvMinSplit {
-		return 0
-	}
-	mid := len(body) / 2
-	// Quotes come in pairs ("" escapes one inside a quoted field): an
-	// even number of them before a newline puts it outside any field.
-	quotes := bytes.Count(body[:mid], []byte{'"'})
-	for i := mid; i < len(body); i++ {
-		switch body[i] {
-		case '"':
-			quotes++
-		case '\n':
-			if quotes%2 == 0 && i+1 < len(body) {
-				return i + 1
-			}
-		}
-	}
-	return 0
 }
 
 // sampleRowsPerVendor reads up to 2,000 rows from the start of body and
@@ -189,6 +309,7 @@ func (rd *reader) ocdCSVRows(b []byte, first int, cols *ocdColumns, vendors int)
 	}
 	ob := rd.newOCDBuilder()
 	ob.c.reserve(vendors)
+	clean := noEscapes(b)
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -204,7 +325,7 @@ func (rd *reader) ocdCSVRows(b []byte, first int, cols *ocdColumns, vendors int)
 		line, _ := cr.FieldPos(0)
 		line += first - 1
 		for i, f := range rec {
-			if err := checkField(f, cols.clean); err != nil {
+			if err := checkField(f, clean); err != nil {
 				l, _ := cr.FieldPos(i)
 				return nil, rd.fail(l+first-1, fmt.Sprintf("column %q", cols.header[i]), err)
 			}

@@ -9,7 +9,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/vendex/vendex/data"
 )
@@ -18,6 +17,17 @@ import (
 // a vendor card shows comes near it; a longer one is a damaged or hostile
 // file.
 const MaxField = 64 << 10
+
+// MaxList is the most elements a JSON list inside a file's top level may
+// hold (a record's domains, a list of vendors): real datasets hold a few
+// thousand; a million, decoded whole, take hundreds of megabytes before
+// any check could refuse them. A file's top-level list is read one record
+// at a time instead, and has no bound.
+const MaxList = 100_000
+
+// maxWarnings is how many warnings one file keeps: a file of a million
+// skipped rows would otherwise hold a million messages.
+const maxWarnings = 1000
 
 // Warning is something an import skipped or changed without failing: an
 // unusable domain, a deleted vendor, a storage type vendex has no kind for.
@@ -37,22 +47,13 @@ func (w Warning) String() string {
 // existing vendor or a new id. Any error stops the whole file and says where
 // it is.
 func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error) {
+	if f == FormatOCDCSV {
+		return Read(f, name, bytes.NewReader(b))
+	}
 	var err error
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
 	rd := &reader{file: name}
-	if !utf8.Valid(b) {
-		// Latin-1 text, most likely: it is read, but each such byte shows
-		// as U+FFFD, so say where the first one is.
-		i := 0
-		for i < len(b) {
-			r, n := utf8.DecodeRune(b[i:])
-			if r == utf8.RuneError && n == 1 {
-				break
-			}
-			i += n
-		}
-		rd.warn(1+bytes.Count(b[:i], []byte("\n")), "", "the file is not all UTF-8 (Latin-1?); bytes that are not show as \uFFFD: convert it with iconv -f latin1 -t utf-8 and import that")
-	}
+	rd.checkUTF8(b, 1)
 	if f != FormatOCDCSV && !(f == FormatTRDomain && bytes.HasPrefix(b, []byte("domain,"))) {
 		if err := rd.scanJSONText(b, f == FormatVendex); err != nil {
 			return nil, nil, err
@@ -62,8 +63,6 @@ func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error
 	switch f {
 	case FormatVendex:
 		vs, err = rd.vendex(b)
-	case FormatOCDCSV:
-		vs, err = rd.ocdCSV(b)
 	case FormatOCDJSON:
 		vs, err = rd.ocdJSON(b)
 	case FormatThirdPartyWeb:
@@ -85,25 +84,65 @@ func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error
 	default:
 		return nil, nil, fileError(name, 0, fmt.Errorf("unknown format %q (want one of %s)", f, FormatNames()))
 	}
+	return rd.done(vs, err)
+}
+
+// Read is ReadBytes of the file r streams. The Open Cookie Database CSV,
+// the one format whose files run to hundreds of megabytes, is read a few
+// megabytes at a time and never held whole; the other formats' files are
+// read whole first.
+func Read(f Format, name string, r io.Reader) ([]data.Vendor, []Warning, error) {
+	if f != FormatOCDCSV {
+		b, err := io.ReadAll(r)
+		if err != nil {
+			return nil, nil, fileError(name, 0, err)
+		}
+		return ReadBytes(f, name, b)
+	}
+	rd := &reader{file: name}
+	vs, err := rd.ocdCSV(r)
+	return rd.done(vs, err)
+}
+
+// done is what ReadBytes and Read return of records vs read with err.
+func (rd *reader) done(vs []data.Vendor, err error) ([]data.Vendor, []Warning, error) {
 	if err != nil {
-		return nil, rd.warnings, err
+		return nil, rd.finish(), err
 	}
 	// One policy for every format: what CleanText drops never reaches the
 	// store, whichever reader let it through.
 	for i := range vs {
 		vs[i] = vs[i].Cleaned()
 	}
-	return vs, rd.warnings, nil
+	return vs, rd.finish(), nil
 }
+
+// notUTF8 warns of Latin-1 text, most likely: it is read, but each such
+// byte shows as U+FFFD, so the warning says where the first one is.
+const notUTF8 = "the file is not all UTF-8 (Latin-1?); bytes that are not show as \uFFFD: convert it with iconv -f latin1 -t utf-8 and import that"
 
 // reader holds one file's state while it is read.
 type reader struct {
 	file     string
 	warnings []Warning
+	dropped  int // warnings past maxWarnings, counted and not kept
 }
 
 func (rd *reader) warn(line int, path, format string, args ...any) {
+	if len(rd.warnings) >= maxWarnings {
+		rd.dropped++
+		return
+	}
 	rd.warnings = append(rd.warnings, Warning{Location: data.Location{File: rd.file, Line: line, Path: path}, Message: fmt.Sprintf(format, args...)})
+}
+
+// finish is rd's warnings, with one more saying how many were not kept.
+func (rd *reader) finish() []Warning {
+	if rd.dropped == 0 {
+		return rd.warnings
+	}
+	return append(rd.warnings, Warning{Location: data.Location{File: rd.file},
+		Message: fmt.Sprintf("%d more warnings like these were not kept (a file keeps its first %d)", rd.dropped, maxWarnings)})
 }
 
 func (rd *reader) fail(line int, path string, err error) error {
@@ -125,19 +164,36 @@ var ErrFieldTooLong = fmt.Errorf("field longer than %d bytes", MaxField)
 // be longer than MaxField or start an escape sequence (ESC, or the C1 CSI,
 // OSC and DCS introducers), whether raw or escaped as \u001b. strict
 // refuses every other control character but tab, newline and CR as well.
+// No list but a top-level one may hold more than MaxList elements.
 func (rd *reader) scanJSONText(b []byte, strict bool) error {
 	bad := func(r rune) bool { return escapeRune(r) || (strict && controlRune(r)) }
 	line := 1
 	inString := false
 	start := 0
+	// The open brackets and, for each open list, its commas so far.
+	var open []byte
+	var commas []int
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		if c == '\n' {
 			line++
 		}
 		if !inString {
-			if c == '"' {
+			switch c {
+			case '"':
 				inString, start = true, i
+			case '[', '{':
+				open, commas = append(open, c), append(commas, 0)
+			case ']', '}':
+				if len(open) > 0 {
+					open, commas = open[:len(open)-1], commas[:len(commas)-1]
+				}
+			case ',':
+				if n := len(open); n > 1 && open[n-1] == '[' {
+					if commas[n-1]++; commas[n-1] >= MaxList {
+						return rd.fail(line, "", fmt.Errorf("a list of more than %d elements (a record holds far fewer)", MaxList))
+					}
+				}
 			}
 			continue
 		}
@@ -312,7 +368,7 @@ func firstNonEmpty(s ...string) string {
 // csvError is a CSV reader's error, with its line.
 func (rd *reader) csvError(err error) error {
 	if errors.Is(err, io.EOF) {
-		return rd.fail(0, "", errors.New("the file is empty"))
+		return rd.fail(1, "", errors.New("the file is empty"))
 	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
@@ -328,4 +384,32 @@ func quoteAll(vs []string) string {
 		q[i] = data.Quote(v)
 	}
 	return strings.Join(q, ", ")
+}
+
+// eachRecord calls fn with each element of b, a file whose top level is a
+// JSON list, with the number of lines before it, one at a time: a list of
+// a million records is never decoded whole, and a record of the wrong
+// type is refused before the next is read.
+func (rd *reader) eachRecord(b []byte, fn func(i int, raw []byte, lineOffset int) error) error {
+	if !json.Valid(b) {
+		return rd.decodeJSON(b, new(json.RawMessage)) // the syntax error, placed
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if t, _ := dec.Token(); t != json.Delim('[') {
+		return rd.decodeJSON(b, new([]struct{})) // "want a list", placed
+	}
+	pos, line := 0, 0
+	for i := 0; dec.More(); i++ {
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return rd.decodeJSON(b, new(json.RawMessage))
+		}
+		start := int(dec.InputOffset()) - len(raw)
+		line += bytes.Count(b[pos:start], []byte("\n"))
+		pos = start
+		if err := fn(i, raw, line); err != nil {
+			return err
+		}
+	}
+	return nil
 }

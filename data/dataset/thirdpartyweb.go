@@ -32,15 +32,15 @@ type tpwEntity struct {
 // dist/entities.json ships it. Domain patterns ("*.hotjar.com") become
 // hosts; the company becomes the owner; product names become aliases.
 func (rd *reader) thirdPartyWeb(b []byte) ([]data.Vendor, error) {
-	var es []tpwEntity
-	if err := rd.decodeJSON(b, &es); err != nil {
-		return nil, err
-	}
 	c := newCollector()
-	for i, e := range es {
+	err := rd.eachRecord(b, func(i int, raw []byte, lineOffset int) error {
+		var e tpwEntity
+		if err := rd.decodeJSONAt(raw, lineOffset, fmt.Sprintf("[%d]", i), &e); err != nil {
+			return err
+		}
 		if text(e.Name) == "" {
 			rd.warn(0, fmt.Sprintf("[%d]", i), "skipped an entity with no name")
-			continue
+			return nil
 		}
 		v := c.get(e.Name, e.Name)
 		if co := text(e.Company); co != "" && co != v.Name {
@@ -54,6 +54,10 @@ func (rd *reader) thirdPartyWeb(b []byte) ([]data.Vendor, error) {
 		for _, p := range e.Products {
 			addAlias(v, p.Name)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return c.vendors(), nil
 }

@@ -20,29 +20,40 @@ type trEntity struct {
 // (entities/<name>.json upstream) or a JSON array of them. The display name
 // is the vendor's name, the legal name an alias, properties its domains.
 func (rd *reader) trEntities(b []byte) ([]data.Vendor, error) {
-	var es []trEntity
+	c := newCollector()
 	if bytes.HasPrefix(bytes.TrimSpace(b), []byte("{")) {
 		var e trEntity
 		if err := rd.decodeJSON(b, &e); err != nil {
 			return nil, err
 		}
-		es = []trEntity{e}
-	} else if err := rd.decodeJSON(b, &es); err != nil {
+		rd.addTREntity(c, 0, e)
+		return c.vendors(), nil
+	}
+	err := rd.eachRecord(b, func(i int, raw []byte, lineOffset int) error {
+		var e trEntity
+		if err := rd.decodeJSONAt(raw, lineOffset, fmt.Sprintf("[%d]", i), &e); err != nil {
+			return err
+		}
+		rd.addTREntity(c, i, e)
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
-	c := newCollector()
-	for i, e := range es {
-		name := firstNonEmpty(e.DisplayName, e.Name)
-		if text(name) == "" {
-			rd.warn(0, fmt.Sprintf("[%d]", i), "skipped an entity with no name")
-			continue
-		}
-		v := c.get(e.Name+"\x00"+name, name)
-		addAlias(v, e.Name)
-		v.Owner = cmp.Or(v.Owner, text(e.Parent))
-		for j, d := range e.Properties {
-			rd.addDomain(v, d, fmt.Sprintf("[%d].properties[%d]", i, j))
-		}
-	}
 	return c.vendors(), nil
+}
+
+// addTREntity adds the entity e, the file's i-th, to c.
+func (rd *reader) addTREntity(c *collector, i int, e trEntity) {
+	name := firstNonEmpty(e.DisplayName, e.Name)
+	if text(name) == "" {
+		rd.warn(0, fmt.Sprintf("[%d]", i), "skipped an entity with no name")
+		return
+	}
+	v := c.get(e.Name+"\x00"+name, name)
+	addAlias(v, e.Name)
+	v.Owner = cmp.Or(v.Owner, text(e.Parent))
+	for j, d := range e.Properties {
+		rd.addDomain(v, d, fmt.Sprintf("[%d].properties[%d]", i, j))
+	}
 }

@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -12,6 +13,28 @@ import (
 // vendex reads vendex's own JSON, strictly (unknown fields are errors), and
 // checks what the store relies on: ids, enums and hosts.
 func (rd *reader) vendex(b []byte) ([]data.Vendor, error) {
+	list := bytes.HasPrefix(bytes.TrimSpace(b), []byte("["))
+	if list && json.Valid(b) {
+		// One card at a time: a list of a million is refused at its first
+		// bad card, not after all of them are decoded.
+		var vs []data.Vendor
+		err := rd.eachRecord(b, func(i int, raw []byte, lineOffset int) error {
+			var v data.Vendor
+			dec := json.NewDecoder(bytes.NewReader(raw))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(&v); err != nil {
+				off, path, what := data.DescribeJSONError(raw, err)
+				if off < 0 {
+					off = dec.InputOffset()
+				}
+				off = min(off, int64(len(raw)))
+				return rd.fail(lineOffset+1+bytes.Count(raw[:off], []byte("\n")), strings.TrimSuffix(fmt.Sprintf("[%d].%s", i, path), "."), what)
+			}
+			vs = append(vs, v)
+			return rd.checkVendex(&vs[len(vs)-1], fmt.Sprintf("[%d]", i))
+		})
+		return vs, err
+	}
 	vs, err := data.DecodeVendors(bytes.NewReader(b))
 	if err != nil {
 		var le *data.LocationError
@@ -20,57 +43,64 @@ func (rd *reader) vendex(b []byte) ([]data.Vendor, error) {
 		}
 		return nil, rd.fail(0, "", err)
 	}
-	list := bytes.HasPrefix(bytes.TrimSpace(b), []byte("["))
 	for i := range vs {
-		v := &vs[i]
 		at := ""
 		if list {
 			at = fmt.Sprintf("[%d]", i)
 		}
-		bad := func(field, format string, args ...any) error {
-			return rd.fail(0, strings.TrimPrefix(at+"."+field, "."), fmt.Errorf(format, args...))
+		if err := rd.checkVendex(&vs[i], at); err != nil {
+			return nil, err
 		}
-		if v.ID != "" && !data.ValidID(v.ID) {
-			return nil, bad("id", "malformed id %s: use lower-case letters, digits and hyphens, at most %d", data.Quote(v.ID), data.MaxIDLen)
-		}
-		if v.ID == "" && strings.TrimSpace(v.Name) == "" {
-			return nil, bad("id", "a vendor needs an id or a name")
-		}
-		if v.Category != "" && !v.Category.Valid() {
-			return nil, bad("category", "unknown category %q (want one of %s)", v.Category, data.CategoryNames())
-		}
-		for j, c := range v.Categories {
-			if !c.Valid() {
-				return nil, bad(fmt.Sprintf("categories[%d]", j), "unknown category %q", c)
-			}
-		}
-		if v.SetsCookies != "" && !v.SetsCookies.Valid() {
-			return nil, bad("sets_cookies", "want yes, no or unknown, got %q", v.SetsCookies)
-		}
-		for _, f := range []struct {
-			name string
-			vd   data.Verdict
-		}{{"consent_required", v.ConsentRequired}, {"block_before_consent", v.BlockBeforeConsent}} {
-			if f.vd.Value != "" && !f.vd.Value.Valid() {
-				return nil, bad(f.name+".value", "want yes, no or conditional, got %q", f.vd.Value)
-			}
-		}
-		for j, d := range v.Domains {
-			h, err := data.NormalizeHost(d.Host)
-			if err != nil {
-				return nil, bad(fmt.Sprintf("domains[%d].host", j), "malformed domain %q", d.Host)
-			}
-			v.Domains[j].Host = h
-		}
-		for j, st := range v.Storage {
-			if !st.Kind.Valid() {
-				return nil, bad(fmt.Sprintf("storage[%d].kind", j), "unknown storage kind %q", st.Kind)
-			}
-			if strings.TrimSpace(st.Name) == "" {
-				return nil, bad(fmt.Sprintf("storage[%d].name", j), "missing name")
-			}
-		}
-		v.Provenance = nil // the store writes provenance; a file cannot claim it
 	}
 	return vs, nil
+}
+
+// checkVendex checks the card v, found at the JSON path at, for what the
+// store relies on.
+func (rd *reader) checkVendex(v *data.Vendor, at string) error {
+	bad := func(field, format string, args ...any) error {
+		return rd.fail(0, strings.TrimPrefix(at+"."+field, "."), fmt.Errorf(format, args...))
+	}
+	if v.ID != "" && !data.ValidID(v.ID) {
+		return bad("id", "malformed id %s: use lower-case letters, digits and hyphens, at most %d", data.Quote(v.ID), data.MaxIDLen)
+	}
+	if v.ID == "" && strings.TrimSpace(v.Name) == "" {
+		return bad("id", "a vendor needs an id or a name")
+	}
+	if v.Category != "" && !v.Category.Valid() {
+		return bad("category", "unknown category %q (want one of %s)", v.Category, data.CategoryNames())
+	}
+	for j, c := range v.Categories {
+		if !c.Valid() {
+			return bad(fmt.Sprintf("categories[%d]", j), "unknown category %q", c)
+		}
+	}
+	if v.SetsCookies != "" && !v.SetsCookies.Valid() {
+		return bad("sets_cookies", "want yes, no or unknown, got %q", v.SetsCookies)
+	}
+	for _, f := range []struct {
+		name string
+		vd   data.Verdict
+	}{{"consent_required", v.ConsentRequired}, {"block_before_consent", v.BlockBeforeConsent}} {
+		if f.vd.Value != "" && !f.vd.Value.Valid() {
+			return bad(f.name+".value", "want yes, no or conditional, got %q", f.vd.Value)
+		}
+	}
+	for j, d := range v.Domains {
+		h, err := data.NormalizeHost(d.Host)
+		if err != nil {
+			return bad(fmt.Sprintf("domains[%d].host", j), "malformed domain %q", d.Host)
+		}
+		v.Domains[j].Host = h
+	}
+	for j, st := range v.Storage {
+		if !st.Kind.Valid() {
+			return bad(fmt.Sprintf("storage[%d].kind", j), "unknown storage kind %q", st.Kind)
+		}
+		if strings.TrimSpace(st.Name) == "" {
+			return bad(fmt.Sprintf("storage[%d].name", j), "missing name")
+		}
+	}
+	v.Provenance = nil // the store writes provenance; a file cannot claim it
+	return nil
 }

@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -57,6 +60,11 @@ type importFile struct {
 	warns   []dataset.Warning
 }
 
+// importReadMemory is the soft limit on the heap while files are read:
+// an import that fails should take at most 300 MiB (issue 14), and the
+// program itself takes some beside the heap.
+const importReadMemory = 192 << 20
+
 func cmdImport(c *cli, args []string) error {
 	fs := c.flags("import")
 	formatName := fs.String("format", "", "the files' format (default: detected)")
@@ -81,10 +89,13 @@ func cmdImport(c *cli, args []string) error {
 	}
 	ctx, stop := c.interruptible()
 	defer stop()
-	// A large import allocates much that lives until it is written: the
-	// collector's default pace runs it several times over for nothing. The
-	// process ends soon after, so memory is cheap here.
+	// Reading allocates much that lives until it is written: the
+	// collector's default pace would run it several times over for
+	// nothing. A soft limit keeps that pace from letting the heap grow to
+	// three times what is live, so that a file refused at its last row
+	// costs no more than importReadMemory.
 	defer debug.SetGCPercent(debug.SetGCPercent(200))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importReadMemory))
 	// Read every file before writing any, so that one malformed file
 	// among several leaves the catalogue as it was.
 	var files []importFile
@@ -98,6 +109,11 @@ func cmdImport(c *cli, args []string) error {
 		}
 		files = append(files, f)
 	}
+	// Writing holds several times the records (the store's indexes, the
+	// database's pages): the default pace there, and no limit, which a
+	// large import's live heap would pass and then collect without end.
+	debug.SetMemoryLimit(math.MaxInt64)
+	debug.SetGCPercent(100)
 	var reports []store.ImportReport
 	importEach := func(s *store.Store) error {
 		for _, f := range files {
@@ -249,22 +265,46 @@ func errInterrupted(cmd string) error {
 }
 
 // readImportFile reads and parses one file to import (stdin for "-"), as
-// forced names its format or, when empty, as its content says.
+// forced names its format or, when empty, as its content says. An Open
+// Cookie Database CSV, which runs to hundreds of megabytes, is parsed as it
+// is read and never held whole; a JSON file is read whole, as telling its
+// format can take all of it.
 func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (importFile, error) {
-	b, err := c.readImport(p)
+	in, err := c.openImport(p)
 	if err != nil {
 		return importFile{}, fmt.Errorf("import: %w", err)
 	}
+	defer in.Close()
 	if p == "-" {
 		p = "stdin" // the name provenance and the report give it
 	}
+	sum := sha256.New()
+	r := bufio.NewReaderSize(io.TeeReader(in, sum), 1<<20)
+	head, err := r.Peek(1 << 20)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return importFile{}, fmt.Errorf("import: %w", err)
+	}
 	f := forced
+	var b []byte // the whole file, when it is read whole
 	if f == "" {
-		if f, err = dataset.DetectFormat(p, b); err != nil {
+		text := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+		if len(text) == 0 || text[0] == '{' || text[0] == '[' {
+			if b, err = io.ReadAll(r); err != nil {
+				return importFile{}, fmt.Errorf("import: %w", err)
+			}
+			head = b
+		}
+		if f, err = dataset.DetectFormat(p, head); err != nil {
 			return importFile{}, err
 		}
 	}
-	vs, warns, err := dataset.ReadBytes(f, p, b)
+	var vs []data.Vendor
+	var warns []dataset.Warning
+	if b != nil {
+		vs, warns, err = dataset.ReadBytes(f, p, b)
+	} else {
+		vs, warns, err = dataset.Read(f, p, r)
+	}
 	if err != nil {
 		return importFile{}, fmt.Errorf("%w; nothing was imported", err)
 	}
@@ -272,15 +312,17 @@ func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (imp
 		printWarnings(c.stderr, warns, verbose) // they may say why
 		return importFile{}, fmt.Errorf("%s: no vendor records in it as %s (is that its format?); nothing was imported", data.CleanLine(p), f)
 	}
-	sum := sha256.Sum256(b)
-	return importFile{path: p, format: f, hash: hex.EncodeToString(sum[:]), records: vs, warns: warns}, nil
+	if _, err := io.Copy(io.Discard, r); err != nil { // the hash is of the whole file
+		return importFile{}, fmt.Errorf("import: %w", err)
+	}
+	return importFile{path: p, format: f, hash: hex.EncodeToString(sum.Sum(nil)), records: vs, warns: warns}, nil
 }
 
-// readImport reads the file at p, or stdin for "-" (as lookup and coverage
+// openImport opens the file at p, or stdin for "-" (as lookup and coverage
 // do).
-func (c *cli) readImport(p string) ([]byte, error) {
+func (c *cli) openImport(p string) (io.ReadCloser, error) {
 	if p == "-" {
-		return io.ReadAll(c.stdin)
+		return io.NopCloser(c.stdin), nil
 	}
-	return os.ReadFile(p)
+	return os.Open(p)
 }

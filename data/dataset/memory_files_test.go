@@ -1,0 +1,94 @@
+package dataset
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// memoryArrayShapes puts a list in each JSON format's list position: the
+// records of a top-level list, or the list one record holds.
+var memoryArrayShapes = map[Format]string{
+	FormatVendex:        "%s",
+	FormatOCDJSON:       `{"P":%s}`,
+	FormatThirdPartyWeb: "%s",
+	FormatTREntity:      "%s",
+	FormatTRDomain:      `{"domain":"a.example","resources":%s}`,
+	FormatTDS:           `{"trackers":{},"entities":{"E":{"domains":%s}}}`,
+	FormatDisconnect:    `{"categories":{"Advertising":%s}}`,
+	FormatGhostery:      `{"organizations":{},"patterns":{"p":{"domains":%s}}}`,
+	FormatGVL:           `{"vendors":%s}`,
+	FormatIABDisclosure: `{"disclosures":%s}`,
+}
+
+// ocdRepeatedTo is the Open Cookie Database CSV repeated until it is size
+// bytes long, each further copy renaming its platforms, cookies and domains
+// (as store's BenchmarkImport does), so that every copy is new vendors.
+func ocdRepeatedTo(tb testing.TB, size int) []byte {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "datasets", "open-cookie-database", "open-cookie-database.csv"))
+	if err != nil {
+		tb.Skipf("the Open Cookie Database is not here (%v)", err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(raw)).ReadAll()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write(recs[0])
+	rows := recs[1:]
+	for i := 0; b.Len() < size; i++ {
+		r := append([]string(nil), rows[i%len(rows)]...)
+		if k := i / len(rows); k > 0 {
+			r[0], r[1], r[3] = fmt.Sprintf("%s-%d", r[0], k), fmt.Sprintf("%s %d", r[1], k), fmt.Sprintf("%s_%d", r[3], k)
+			host, rest, _ := strings.Cut(r[4], " ")
+			if dot := strings.LastIndexByte(host, '.'); dot > 0 {
+				r[4] = strings.TrimSpace(fmt.Sprintf("%s-%d%s %s", host[:dot], k, host[dot:], rest))
+			}
+		}
+		w.Write(r)
+		if i%1000 == 0 {
+			w.Flush()
+		}
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+// TestWriteMemoryBenchFiles writes .ci/bench-import-memory.sh's inputs
+// into the directory $VENDEX_MEM_FILES; without it, it skips. Each name
+// says whether the import should succeed (ok-) or fail (fail-).
+func TestWriteMemoryBenchFiles(t *testing.T) {
+	dir := os.Getenv("VENDEX_MEM_FILES")
+	if dir == "" {
+		t.Skip("VENDEX_MEM_FILES is not set; .ci/bench-import-memory.sh sets it")
+	}
+	write := func(name string, b []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	garbage := make([]byte, 50_000_000)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range garbage {
+		garbage[i] = byte(rng.Uint32())
+	}
+	write("fail-garbage-50MB.csv", append([]byte("ID,Platform,Category,Cookie / Data Key name\n"), garbage...))
+	write("fail-garbage-50MB.json", append([]byte(`[{"name":"`), garbage...))
+	zeros := "[" + strings.Repeat("0,", 999_999) + "0]"
+	objects := "[" + strings.Repeat("{},", 999_999) + "{}]"
+	for f, shape := range memoryArrayShapes {
+		write(fmt.Sprintf("fail-%s-million-zeros.json", f), fmt.Appendf(nil, shape, zeros))
+		write(fmt.Sprintf("fail-%s-million-objects.json", f), fmt.Appendf(nil, shape, objects))
+	}
+	big := ocdRepeatedTo(t, 200_000_000) // skips the rest without ../shared/datasets
+	write("ok-ocd-27MB.csv", big[:bytes.IndexByte(big[27_000_000:], '\n')+27_000_001])
+	write("ok-ocd-200MB.csv", big)
+	write("fail-ocd-200MB-cut-mid-row.csv", big[:100_000_000])
+	write("fail-ocd-200MB-open-quote-at-end.csv", append(big, "x,\"unterminated\n"...))
+}
