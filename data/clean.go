@@ -47,6 +47,36 @@ func CleanText(s string) string {
 	return b.String()
 }
 
+// CleanField is CleanLine for one field read from a data file or a
+// capture, trimmed. Text that is printable ASCII is returned as it is (the
+// common case, and a per-row cost on large files); otherwise a lone C1
+// character (a stray U+009E in a company name) is dropped first, since
+// CleanText would take it for the start of an escape sequence and skip
+// the rest of the string.
+func CleanField(s string) string {
+	if PrintableASCII(s) {
+		return strings.TrimSpace(s)
+	}
+	s = strings.Map(func(r rune) rune {
+		if r >= 0x80 && r <= 0x9f {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(CleanLine(s))
+}
+
+// PrintableASCII reports whether s is printable ASCII only: nothing in it
+// for a cleaner to do, and one cell a byte.
+func PrintableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
 // CleanLine is CleanText for a single-line field: newlines become spaces.
 func CleanLine(s string) string {
 	return strings.ReplaceAll(CleanText(s), "\n", " ")

@@ -320,32 +320,8 @@ func (rd *reader) decodeJSONAt(b []byte, lineOffset int, at string, v any) error
 
 // text cleans one line of text from a data file for a card: control
 // characters (already refused by the scan) and bidi overrides are removed,
-// tabs and newlines become spaces.
-func text(s string) string {
-	if printableASCII(s) {
-		// Nothing to clean: the common case, and a per-row cost on large files.
-		return strings.TrimSpace(s)
-	}
-	// A lone C1 character (a stray U+009E in a company name) would make
-	// CleanText skip the rest of the string as an escape sequence; the
-	// scan has refused the ones that start a real sequence, so drop these.
-	s = strings.Map(func(r rune) rune {
-		if r >= 0x80 && r <= 0x9f {
-			return -1
-		}
-		return r
-	}, s)
-	return strings.TrimSpace(data.CleanLine(s))
-}
-
-func printableASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c > 0x7e {
-			return false
-		}
-	}
-	return true
-}
+// tabs and newlines become spaces (data.CleanField).
+func text(s string) string { return data.CleanField(s) }
 
 // lineOf is the number of lines in b before sub, a copy of part of it.
 func (rd *reader) lineOf(b, sub []byte) int {

@@ -112,33 +112,13 @@ func lineColumn(b []byte, off int) (line, col int) {
 	return line, off - bytes.LastIndexByte(b[:off], '\n')
 }
 
-// clean makes text from a capture safe to keep: control and bidi
-// characters go (data.CleanLine), and it is cut at maxText.
+// clean makes text from a capture safe to keep (data.CleanField), cut
+// at maxText.
 func clean(s string) string {
 	if len(s) > maxText {
 		s = s[:maxText]
 	}
-	if printableASCII(s) {
-		return strings.TrimSpace(s)
-	}
-	// A lone C1 character would make CleanText skip the rest of the
-	// string as an escape sequence: drop those first.
-	s = strings.Map(func(r rune) rune {
-		if r >= 0x80 && r <= 0x9f {
-			return -1
-		}
-		return r
-	}, s)
-	return strings.TrimSpace(data.CleanLine(s))
-}
-
-func printableASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c > 0x7e {
-			return false
-		}
-	}
-	return true
+	return data.CleanField(s)
 }
 
 // epoch is a Unix time in seconds, fractions kept; numbers past the year

@@ -160,7 +160,7 @@ func (w *lookupWriter) write(r lookupResult) error {
 		w.table.row("INPUT", "VENDOR", "CATEGORY", "BLOCK BEFORE CONSENT", "MATCHED")
 	}
 	shown := r.Input
-	if len(shown) > 80 || !printableASCII(shown) { // else it is clean and short already
+	if len(shown) > 80 || !data.PrintableASCII(shown) { // else it is clean and short already
 		shown = truncate(data.CleanLine(r.Input), 80)
 	}
 	switch {

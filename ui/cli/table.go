@@ -5,12 +5,13 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/vendex/vendex/data"
 )
 
 // truncate cuts s to n terminal cells, ending in an ellipsis when it was
 // wider: a CJK character is two cells.
 func truncate(s string, n int) string {
-	if len(s) <= n && printableASCII(s) {
+	if len(s) <= n && data.PrintableASCII(s) {
 		return s // a batch lookup's every line, mostly
 	}
 	return ansi.Truncate(s, n, "…")
@@ -18,19 +19,10 @@ func truncate(s string, n int) string {
 
 // cellWidth is ansi.StringWidth, with a short cut for printable ASCII.
 func cellWidth(s string) int {
-	if printableASCII(s) {
+	if data.PrintableASCII(s) {
 		return len(s)
 	}
 	return ansi.StringWidth(s)
-}
-
-func printableASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 || s[i] >= 0x7f {
-			return false
-		}
-	}
-	return true
 }
 
 // table lays out rows in columns as text/tabwriter does (each column as
