@@ -11,26 +11,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-	if [ "$(id -u)" -ne 0 ]; then
-		echo "browser-banner: node and npm are not installed and this is not root; skipped"
-		exit 0
-	fi
-	echo "browser-banner: installing Debian's nodejs and npm"
-	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -qq >/dev/null
-	apt-get install -y -qq nodejs npm >/dev/null
-fi
-if ! command -v chromium >/dev/null; then
-	if [ "$(id -u)" -ne 0 ]; then
-		echo "browser-banner: chromium is not installed and this is not root; skipped"
-		exit 0
-	fi
-	echo "browser-banner: installing Debian's chromium"
-	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -qq >/dev/null
-	apt-get install -y -qq chromium >/dev/null
-fi
+. .ci/need.sh
+need browser-banner node nodejs npm || exit 0
+need browser-banner npm npm || exit 0
+need browser-banner chromium chromium || exit 0
 
 pkg=testdata/banner/browser
 if [ ! -f "$pkg/node_modules/.package-lock.json" ] || [ "$pkg/package-lock.json" -nt "$pkg/node_modules/.package-lock.json" ]; then

@@ -9,11 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null; then
-	if [ "$(id -u)" -ne 0 ]; then
-		echo "browser-declaration: chromium is not installed and this is not root; skipped"
-		exit 0
-	fi
+. .ci/need.sh
+need browser-declaration chromium chromium || exit 0
 	echo "browser-declaration: installing Debian's chromium"
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get update -qq >/dev/null
