@@ -11,11 +11,6 @@ cd "$(dirname "$0")/.."
 
 . .ci/need.sh
 need browser-declaration chromium chromium || exit 0
-	echo "browser-declaration: installing Debian's chromium"
-	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -qq >/dev/null
-	apt-get install -y -qq chromium >/dev/null
-fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
