@@ -7,7 +7,8 @@ package dataset
 import (
 	"errors"
 	"fmt"
-	"strings"
+
+	"github.com/vendex/vendex/data"
 )
 
 // Format is a file format vendex can import.
@@ -30,39 +31,27 @@ const (
 
 // Formats lists every import format with what it is, in the order help
 // text shows them.
-var Formats = []struct {
-	Format Format
-	Title  string
-}{
-	{FormatVendex, "vendex JSON (one vendor or a list, as export --format json writes)"},
-	{FormatOCDCSV, "Open Cookie Database CSV"},
-	{FormatOCDJSON, "Open Cookie Database JSON"},
-	{FormatThirdPartyWeb, "third-party-web entities JSON"},
-	{FormatTREntity, "DuckDuckGo Tracker Radar entity file, or a JSON array of them"},
-	{FormatTRDomain, "DuckDuckGo Tracker Radar domain file, JSON lines of them, or a domain index CSV"},
-	{FormatTDS, "DuckDuckGo tracker blocklist (extension-tds.json)"},
-	{FormatDisconnect, "Disconnect services.json or entities.json"},
-	{FormatGhostery, "Ghostery trackerdb JSON export"},
-	{FormatGVL, "IAB TCF global vendor list v3 (vendor-list.json)"},
-	{FormatIABDisclosure, "IAB TCF device storage disclosure JSON"},
+var Formats = data.NamedList[Format]{
+	{Format: FormatVendex, Title: "vendex JSON (one vendor or a list, as export --format json writes)"},
+	{Format: FormatOCDCSV, Title: "Open Cookie Database CSV"},
+	{Format: FormatOCDJSON, Title: "Open Cookie Database JSON"},
+	{Format: FormatThirdPartyWeb, Title: "third-party-web entities JSON"},
+	{Format: FormatTREntity, Title: "DuckDuckGo Tracker Radar entity file, or a JSON array of them"},
+	{Format: FormatTRDomain, Title: "DuckDuckGo Tracker Radar domain file, JSON lines of them, or a domain index CSV"},
+	{Format: FormatTDS, Title: "DuckDuckGo tracker blocklist (extension-tds.json)"},
+	{Format: FormatDisconnect, Title: "Disconnect services.json or entities.json"},
+	{Format: FormatGhostery, Title: "Ghostery trackerdb JSON export"},
+	{Format: FormatGVL, Title: "IAB TCF global vendor list v3 (vendor-list.json)"},
+	{Format: FormatIABDisclosure, Title: "IAB TCF device storage disclosure JSON"},
 }
 
 // FormatNames is the list of format names, comma separated, for messages.
-func FormatNames() string {
-	s := make([]string, len(Formats))
-	for i, f := range Formats {
-		s[i] = string(f.Format)
-	}
-	return strings.Join(s, ", ")
-}
+func FormatNames() string { return Formats.Names() }
 
 // ParseFormat accepts a format's name.
 func ParseFormat(s string) (Format, error) {
-	k := strings.ToLower(strings.TrimSpace(s))
-	for _, f := range Formats {
-		if string(f.Format) == k {
-			return f.Format, nil
-		}
+	if f, ok := Formats.Parse(s); ok {
+		return f, nil
 	}
 	return "", fmt.Errorf("unknown format %q (want one of %s)", s, FormatNames())
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/vendex/vendex/data"
 )
@@ -26,36 +25,24 @@ const (
 
 // Formats lists every capture format with what it is, in the order help
 // text shows them.
-var Formats = []struct {
-	Format Format
-	Title  string
-}{
-	{FormatHAR, "HAR 1.2 (Chrome, Edge, Firefox, Safari, Playwright recordHar, puppeteer-har; WEC's requests.har)"},
-	{FormatWEC, "EDPS Website Evidence Collector inspection.json"},
-	{FormatStorageState, "Playwright storageState JSON (cookies and localStorage by origin)"},
-	{FormatCookiesTxt, "Netscape cookies.txt (curl, wget, yt-dlp, \"Get cookies.txt\" extensions)"},
-	{FormatCookieJar, "cookie JSON array (Cookie-Editor, EditThisCookie, WebExtensions cookies.getAll, Playwright context.cookies)"},
-	{FormatTRC, "DuckDuckGo tracker-radar-collector crawl JSON"},
-	{FormatHTML, "saved HTML page (scripts, frames, images, pixels and tag snippets it loads)"},
-	{FormatURLs, "plain list of URLs or hosts, one a line (# comments)"},
+var Formats = data.NamedList[Format]{
+	{Format: FormatHAR, Title: "HAR 1.2 (Chrome, Edge, Firefox, Safari, Playwright recordHar, puppeteer-har; WEC's requests.har)"},
+	{Format: FormatWEC, Title: "EDPS Website Evidence Collector inspection.json"},
+	{Format: FormatStorageState, Title: "Playwright storageState JSON (cookies and localStorage by origin)"},
+	{Format: FormatCookiesTxt, Title: "Netscape cookies.txt (curl, wget, yt-dlp, \"Get cookies.txt\" extensions)"},
+	{Format: FormatCookieJar, Title: "cookie JSON array (Cookie-Editor, EditThisCookie, WebExtensions cookies.getAll, Playwright context.cookies)"},
+	{Format: FormatTRC, Title: "DuckDuckGo tracker-radar-collector crawl JSON"},
+	{Format: FormatHTML, Title: "saved HTML page (scripts, frames, images, pixels and tag snippets it loads)"},
+	{Format: FormatURLs, Title: "plain list of URLs or hosts, one a line (# comments)"},
 }
 
 // FormatNames is the list of format names, comma separated, for messages.
-func FormatNames() string {
-	s := make([]string, len(Formats))
-	for i, f := range Formats {
-		s[i] = string(f.Format)
-	}
-	return strings.Join(s, ", ")
-}
+func FormatNames() string { return Formats.Names() }
 
 // ParseFormat accepts a format's name.
 func ParseFormat(s string) (Format, error) {
-	k := strings.ToLower(strings.TrimSpace(s))
-	for _, f := range Formats {
-		if string(f.Format) == k {
-			return f.Format, nil
-		}
+	if f, ok := Formats.Parse(s); ok {
+		return f, nil
 	}
 	return "", fmt.Errorf("%w %q (want one of %s)", ErrUnknownFormat, s, FormatNames())
 }
