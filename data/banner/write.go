@@ -1,6 +1,10 @@
 package banner
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/vendex/vendex/data"
+)
 
 // Format is a banner configuration's output format.
 type Format string
@@ -13,8 +17,13 @@ const (
 	Tags            Format = "tags"
 )
 
-// Formats lists every format.
-var Formats = []Format{CookieConsentJS, KlaroJS, GCM, Tags}
+// Formats lists every format with what it writes.
+var Formats = data.NamedList[Format]{
+	{Format: CookieConsentJS, Title: "an orestbida/cookieconsent v3 configuration"},
+	{Format: KlaroJS, Title: "a Klaro! config.js"},
+	{Format: GCM, Title: "a Google Consent Mode v2 block"},
+	{Format: Tags, Title: "the scan's script tags, held back until consent"},
+}
 
 // Write renders b in format f; libs picks the libraries the tags are for
 // (all when empty).

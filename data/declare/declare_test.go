@@ -101,7 +101,8 @@ func TestEveryFormatEscapesForItsTarget(t *testing.T) {
 
 func TestNothingFoundIsSaid(t *testing.T) {
 	d := Build("shop.example", nil, nil)
-	for _, f := range Formats {
+	for _, n := range Formats {
+		f := n.Format
 		out, err := Write(d, f)
 		if err != nil {
 			t.Fatal(err)
@@ -127,7 +128,8 @@ func BenchmarkDeclaration2000(b *testing.B) {
 	}
 	for b.Loop() {
 		d := Build("shop.example", uses, nil)
-		for _, f := range Formats {
+		for _, n := range Formats {
+			f := n.Format
 			if _, err := Write(d, f); err != nil {
 				b.Fatal(err)
 			}

@@ -8,6 +8,7 @@ import (
 	"html"
 	"strings"
 
+	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/data/card"
 )
 
@@ -22,8 +23,13 @@ const (
 	JSON     Format = "json"
 )
 
-// Formats lists every format.
-var Formats = []Format{Markdown, HTML, CSV, JSON}
+// Formats lists every format with what it is for.
+var Formats = data.NamedList[Format]{
+	{Format: Markdown, Title: "Markdown, for a docs site"},
+	{Format: HTML, Title: "one self-contained HTML file to paste into a page"},
+	{Format: CSV, Title: "CSV, for a CMS or a spreadsheet"},
+	{Format: JSON, Title: "JSON, for a CMS"},
+}
 
 // Write renders d in format f.
 func Write(d Declaration, f Format) ([]byte, error) {

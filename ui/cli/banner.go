@@ -123,17 +123,13 @@ func (c *cli) banner(vendors, site string, files []string, from scan.Format) (ba
 }
 
 func bannerFormat(flagValue string) (banner.Format, error) {
-	names := make([]string, len(banner.Formats))
-	for i, f := range banner.Formats {
-		if strings.EqualFold(flagValue, string(f)) {
-			return f, nil
-		}
-		names[i] = string(f)
+	if f, ok := banner.Formats.Parse(flagValue); ok {
+		return f, nil
 	}
 	if flagValue == "" {
-		return "", usagef("banner needs --format: %s", strings.Join(names, ", "))
+		return "", usagef("banner needs --format: %s", banner.Formats.Names())
 	}
-	return "", usagef("banner: unknown format %q: use %s", flagValue, strings.Join(names, ", "))
+	return "", usagef("banner: unknown format %q: use %s", flagValue, banner.Formats.Names())
 }
 
 func bannerLibrary(flagValue string, f banner.Format) (banner.Library, error) {

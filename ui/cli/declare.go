@@ -113,16 +113,13 @@ func declareFormat(flagValue, outPath string) (declare.Format, error) {
 		}
 		return declare.Markdown, nil
 	}
-	for _, f := range declare.Formats {
-		if strings.EqualFold(flagValue, string(f)) || (f == declare.Markdown && strings.EqualFold(flagValue, "markdown")) {
-			return f, nil
-		}
+	if strings.EqualFold(strings.TrimSpace(flagValue), "markdown") {
+		return declare.Markdown, nil
 	}
-	names := make([]string, len(declare.Formats))
-	for i, f := range declare.Formats {
-		names[i] = string(f)
+	if f, ok := declare.Formats.Parse(flagValue); ok {
+		return f, nil
 	}
-	return "", usagef("declare: unknown format %q: use %s", flagValue, strings.Join(names, ", "))
+	return "", usagef("declare: unknown format %q: use %s", flagValue, declare.Formats.Names())
 }
 
 // writeOut writes b to stdout, or atomically to path (never over an
