@@ -38,17 +38,12 @@ type wecInspection struct {
 	URIDest   string   `json:"uri_dest"`
 	StartTime string   `json:"start_time"`
 	Browsing  []string `json:"browsing_history"`
-	Cookies   []struct {
-		Name     string    `json:"name"`
-		Value    string    `json:"value"`
-		Domain   string    `json:"domain"`
-		Path     string    `json:"path"`
-		Expires  flexTime  `json:"expires"`
-		Session  *bool     `json:"session"`
-		HTTPOnly bool      `json:"httpOnly"`
-		Secure   bool      `json:"secure"`
-		SameSite string    `json:"sameSite"`
-		Log      *wecStack `json:"log"`
+	// A WEC cookie is a HAR cookie with a session flag and the stack
+	// of the script that set it.
+	Cookies []struct {
+		harCookie
+		Session *bool     `json:"session"`
+		Log     *wecStack `json:"log"`
 	} `json:"cookies"`
 	LocalStorage map[string]map[string]struct {
 		Log *wecStack `json:"log"`
@@ -80,18 +75,7 @@ func (rd *reader) wec(b []byte) error {
 		ev.Captured = t
 	}
 	for i, c := range in.Cookies {
-		k := Cookie{
-			Name:     clean(c.Name),
-			Value:    clean(c.Value),
-			Domain:   strings.ToLower(clean(c.Domain)),
-			Path:     clean(c.Path),
-			Expires:  c.Expires.T,
-			Session:  !c.Expires.Set,
-			HTTPOnly: c.HTTPOnly,
-			Secure:   c.Secure,
-			SameSite: sameSite(c.SameSite),
-			Source:   rd.at(fmt.Sprintf("cookies[%d]", i)),
-		}
+		k := harCookieOf(c.harCookie, "", rd.at(fmt.Sprintf("cookies[%d]", i)))
 		if c.Session != nil {
 			k.Session = *c.Session
 		}
