@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "882-25b1b82a"
-	embeddedEdition = 13
+	embeddedVersion = "882-50d20fe4"
+	embeddedEdition = 16
 )

@@ -37,6 +37,9 @@ func (v *Vendor) AppendJSON(b []byte) []byte {
 			if d.Shared {
 				b = append(b, `,"shared":true`...)
 			}
+			if d.Hosting {
+				b = append(b, `,"hosting":true`...)
+			}
 			b = appendStringField(b, "note", d.Note)
 			b = append(b, '}')
 		}

@@ -64,11 +64,15 @@ type Vendor struct {
 
 // Domain is a host the vendor is known by. Shared marks a host that several
 // vendors legitimately claim (a CDN used by many products of one owner, for
-// instance); only then may two vendors list it.
+// instance); only then may two vendors list it. Hosting marks a domain under
+// which the vendor's customers get names of their own (github.io,
+// herokuapp.com, cloudfront.net): the vendor is the domain's, but a name
+// under it is its customer's, whose content vendex cannot know.
 type Domain struct {
 	Host     string   `json:"host"`
 	Category Category `json:"category,omitempty"`
 	Shared   bool     `json:"shared,omitempty"`
+	Hosting  bool     `json:"hosting,omitempty"`
 	Note     string   `json:"note,omitempty"`
 }
 

@@ -78,7 +78,10 @@ func appendClaims(b []byte, cs []claim) []byte {
 	for _, c := range cs {
 		flags := byte(0)
 		if c.Shared {
-			flags = 1
+			flags |= 1
+		}
+		if c.Hosting {
+			flags |= 2
 		}
 		b = append(b, byte(c.rank), flags)
 		b = binary.AppendUvarint(b, uint64(len(c.ID)))
@@ -100,7 +103,7 @@ func decodeClaims(raw []byte) ([]claim, error) {
 		if len(p) < 2 {
 			return nil, fmt.Errorf("%w: domain index entry cut short", ErrCorrupt)
 		}
-		c := claim{rank: rank(p[0]), Shared: p[1]&1 != 0}
+		c := claim{rank: rank(p[0]), Shared: p[1]&1 != 0, Hosting: p[1]&2 != 0}
 		var err error
 		if c.ID, p, err = readString(p[2:]); err != nil {
 			return nil, err
@@ -162,7 +165,10 @@ type claim struct {
 	ID     string `json:"id"`
 	Path   string `json:"path,omitempty"`
 	Shared bool   `json:"shared,omitempty"`
-	rank   rank   // that of the layer that made the claim; not in the JSON of schema 1
+	// Hosting marks a domain whose customers get names under it (see
+	// data.Domain): a host under it is not the claimant's.
+	Hosting bool `json:"hosting,omitempty"`
+	rank    rank // that of the layer that made the claim; not in the JSON of schema 1
 }
 
 type cookieRef struct {

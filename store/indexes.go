@@ -101,7 +101,7 @@ func indexVendor(id string, recs []data.SourcedVendor, ranks []rank) vendorIndex
 	}
 	for _, d := range v.Domains {
 		if d.Host != "" {
-			addClaim(d.Host, claim{ID: id, Shared: d.Shared, rank: hostRank(d.Host)})
+			addClaim(d.Host, claim{ID: id, Shared: d.Shared, Hosting: d.Hosting, rank: hostRank(d.Host)})
 		}
 	}
 	for _, sc := range v.Scripts {

@@ -225,6 +225,10 @@ func (s *Store) ByDomain(t data.Target) (DomainMatch, error) {
 // Hit is the brief answer to "whose host is this?": enough for a line of
 // `vendex lookup` without decoding the whole vendor record.
 type Hit struct {
+	// HostedOn names, for a host under a hosting domain that no vendor
+	// claims (someone.github.io), whose hosting it is (GitHub); the lookup
+	// is then a miss.
+	HostedOn string
 	ID       string
 	Name     string
 	Category data.Category
@@ -279,6 +283,17 @@ func lookupHost(tx *bolt.Tx, t data.Target) (Hit, error) {
 	return h, err
 }
 
+// hostingClaim is the claim on a hosting domain among cs (see
+// data.Domain's Hosting), as a hit.
+func hostingClaim(cs []claim, suffix string) (Hit, bool) {
+	for _, c := range cs {
+		if c.Hosting && c.Path == "" {
+			return newHit(c, suffix, cs), true
+		}
+	}
+	return Hit{}, false
+}
+
 // hostReader answers host lookups in one transaction.
 type hostReader struct {
 	tx      *bolt.Tx
@@ -329,6 +344,16 @@ func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
 			cs, err := decodeClaims(raw)
 			if err != nil {
 				return Hit{}, false, fmt.Errorf("%w: domain index %s: %v", ErrCorrupt, data.Quote(suffix), err)
+			}
+			if h, ok := hostingClaim(cs, suffix); ok && suffix != t.Host {
+				// A name under a hosting domain (someone.github.io) is the
+				// customer's: the domain's owner hosts it, but whose the
+				// content is it does not say.
+				if haveImported {
+					return r.fill(imported)
+				}
+				h, _, err := r.fill(h)
+				return Hit{HostedOn: h.Name, Matched: suffix}, false, err
 			}
 			if c, ok := bestClaim(cs, t.Path, true); ok {
 				if haveImported && imported.ID == c.ID {

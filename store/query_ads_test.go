@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"path/filepath"
 	"testing"
 
@@ -28,5 +29,36 @@ func TestTheGoogleTagIsTheProductItsIDNames(t *testing.T) {
 		if err != nil || h.ID != want {
 			t.Errorf("%s: %s, %v; want %s", url, h.ID, err, want)
 		}
+	}
+}
+
+// A name under a hosting domain is its customer's: the lookup says whose
+// hosting it is and that whose content is not known, unless the catalogue
+// names the customer (a vendor's own distribution).
+func TestANameUnderAHostingDomainIsNotTheHostsVendor(t *testing.T) {
+	s, err := OpenCatalogue(filepath.Join(t.TempDir(), "v.db"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	look := func(host string) (Hit, error) {
+		tg, err := data.ParseTarget(host)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.LookupHost(tg)
+	}
+	h, err := look("someones-tracker.github.io")
+	if !errors.Is(err, ErrNotFound) || h.HostedOn == "" || h.Matched != "github.io" {
+		t.Errorf("someones-tracker.github.io: %+v, %v", h, err)
+	}
+	if h, err := look("github.io"); err != nil || h.ID != "github" {
+		t.Errorf("github.io itself: %+v, %v", h, err)
+	}
+	if h, err := look("d32hwlnfiv2gyn.cloudfront.net"); err != nil || h.ID != "snowplow" {
+		t.Errorf("Snowplow's own distribution: %+v, %v", h, err)
+	}
+	if h, err := look("ajax.googleapis.com"); err != nil || h.ID == "" {
+		t.Errorf("a company's service domain is not hosting: %+v, %v", h, err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/vendex/vendex/data"
+	"golang.org/x/net/publicsuffix"
 )
 
 // importHost turns a domain as datasets write it ("*.hotjar.com",
@@ -87,6 +88,12 @@ func (rd *reader) addDomain(v *data.Vendor, raw, path string) {
 	h, ok := importHost(raw)
 	if !ok {
 		rd.warn(0, path, "skipped %q: not a host name", text(raw))
+		return
+	}
+	if ps, _ := publicsuffix.PublicSuffix(h); ps == h {
+		// A public suffix (co.uk, github.io, cloudfront.net) is everyone's:
+		// claiming it would give its every name to this vendor.
+		rd.warn(0, path, "skipped %q: a public suffix, under which anyone can have a name", h)
 		return
 	}
 	if !data.HasDomain(v.Domains, h) {

@@ -22,7 +22,10 @@ type lookupResult struct {
 	Category data.Category `json:"category,omitempty"`
 	Matched  string        `json:"matched,omitempty"`
 	Block    data.Answer   `json:"block_before_consent,omitempty"`
-	Error    string        `json:"error,omitempty"`
+	// HostedOn names the hosting (GitHub Pages for github.io) of a host no
+	// vendor claims: whose the content is, it does not say.
+	HostedOn string `json:"hosted_on,omitempty"`
+	Error    string `json:"error,omitempty"`
 }
 
 func cmdLookup(c *cli, args []string) error {
@@ -117,6 +120,7 @@ func lookupOne(lookup func(data.Target) (store.Hit, error), in string) (lookupRe
 	}
 	h, err := lookup(t)
 	if errors.Is(err, store.ErrNotFound) {
+		r.HostedOn, r.Matched = h.HostedOn, h.Matched
 		return r, nil
 	}
 	if err != nil {
@@ -173,6 +177,8 @@ func (w *lookupWriter) write(r lookupResult) error {
 		w.table.row(shown, vc.vendor, vc.category, vc.block, r.Matched)
 	case r.Error != "":
 		w.table.row(shown, "-", "-", "-", data.CleanLine(r.Error))
+	case r.HostedOn != "":
+		w.table.row(shown, "-", "-", "unknown", "a name under "+r.Matched+", hosted by "+data.CleanLine(r.HostedOn)+": whose content is not known")
 	default:
 		w.table.row(shown, "-", "-", "-", "no vendor known")
 	}
