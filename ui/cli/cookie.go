@@ -15,13 +15,16 @@ func cmdCookie(c *cli, args []string) error {
 		return err
 	}
 	if len(pos) != 1 {
-		return usagef("cookie needs exactly one cookie or storage key name")
+		return usagef("cookie needs exactly one cookie or storage key name, or - to read names from stdin")
 	}
 	s, err := c.open()
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	if pos[0] == "-" {
+		return cookieBatch(c, s, *asJSON)
+	}
 	ms, err := s.ByCookie(pos[0])
 	if err != nil {
 		return err

@@ -83,6 +83,13 @@ func cmdLookup(c *cli, args []string) error {
 // the single argument - the lines of stdin (blank lines and # comments
 // skipped).
 func eachLookupInput(stdin io.Reader, pos []string, fn func(string) error) error {
+	return eachInput(stdin, pos, "lookup -: stdin held no host or URL", fn)
+}
+
+// eachInput calls fn for each argument, or with the single argument - for
+// each line of stdin (blank lines and # comments skipped); empty is the
+// usage error for a stdin that held none.
+func eachInput(stdin io.Reader, pos []string, empty string, fn func(string) error) error {
 	if len(pos) != 1 || pos[0] != "-" {
 		for _, in := range pos {
 			if err := fn(in); err != nil {
@@ -104,7 +111,7 @@ func eachLookupInput(stdin io.Reader, pos []string, fn func(string) error) error
 		return fmt.Errorf("read stdin: %w", err)
 	}
 	if n == 0 {
-		return usagef("lookup -: stdin held no host or URL")
+		return usagef("%s", empty)
 	}
 	return nil
 }
