@@ -64,9 +64,9 @@ func (s Script) SourceString() string { return s.Host + s.Path }
 func (p Party) Title() string {
 	switch p {
 	case FirstParty:
-		return "1st party"
+		return "first party"
 	case ThirdParty:
-		return "3rd party"
+		return "third party"
 	}
 	return ""
 }

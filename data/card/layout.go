@@ -67,14 +67,15 @@ func (t Table) Items() List {
 
 // MinWide is the narrowest a table's wide column may be before a writer
 // shows the table as a list instead.
-const MinWide = 24
+const MinWide = 22
 
 // Widths lays the table out in width cells, a gap of one cell between
 // columns. Names and hosts (Code columns) get their widest cell, up to 48
-// cells; the other narrow columns theirs, up to 20, and give up room first
-// (down to their title) when the wide column would be narrower than
-// MinWide; names give up room last, down to 24. ok is false when the wide
-// column is still narrower than MinWide: show t.Items() instead.
+// cells, and give up room, down to 24, when the wide column would be
+// narrower than MinWide; the other narrow columns (a kind, a party, a
+// lifetime) get their widest cell, up to 20, and never give any: a lifetime
+// cut to "30 minu…" would say nothing. ok is false when the wide column is
+// still narrower than MinWide: show t.Items() instead.
 func (t Table) Widths(width int) (widths []int, ok bool) {
 	widths = make([]int, len(t.Columns))
 	floor := make([]int, len(t.Columns))
@@ -93,24 +94,19 @@ func (t Table) Widths(width int) (widths []int, ok bool) {
 			widths[i], floor[i] = min(w, 48), min(w, max(floor[i], 24))
 		} else {
 			widths[i] = min(w, 20)
+			floor[i] = widths[i]
 		}
 		used += widths[i] + 1
 	}
 	if wide < 0 {
 		return widths, used-1 <= width
 	}
-	// Shrink the widest column that may still give, the others before
-	// names, one cell at a time.
+	// Shrink the widest name column that may still give, a cell at a time.
 	for width-used < MinWide {
 		best := -1
-		for _, code := range []bool{false, true} {
-			for i, col := range t.Columns {
-				if !col.Wide && col.Code == code && widths[i] > floor[i] && (best < 0 || widths[i] > widths[best]) {
-					best = i
-				}
-			}
-			if best >= 0 {
-				break
+		for i := range t.Columns {
+			if widths[i] > floor[i] && (best < 0 || widths[i] > widths[best]) {
+				best = i
 			}
 		}
 		if best < 0 {

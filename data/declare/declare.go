@@ -130,7 +130,7 @@ func Build(site string, uses []Use, unknown []Unknown) Declaration {
 			advice = OwnAdvice
 		}
 		g.Rows = append(g.Rows, Row{
-			Name: data.CleanLine(u.Name), Kind: kindTitle(u.Kind), Party: partyTitle(u.Party),
+			Name: data.CleanLine(u.Name), Kind: kindTitle(u.Kind), Party: partyOf(u.Party),
 			Provider: Provider{Name: data.CleanLine(u.Domain)}, Purpose: "Not known.", Observed: data.CleanLine(u.Observed), Advice: advice,
 		})
 	}
@@ -178,7 +178,7 @@ func rowsOf(v data.Vendor, seen []Seen, p Provider) []categorised {
 			c = v.Category
 		}
 		if party == "" {
-			party = partyTitle(string(it.Party))
+			party = partyOf(string(it.Party))
 		}
 		return categorised{Row{
 			Name: it.Name, Pattern: data.IsPattern(it.Name), Kind: kindTitle(string(it.Kind)), Party: party,
@@ -207,7 +207,7 @@ func rowsOf(v data.Vendor, seen []Seen, p Provider) []categorised {
 			}
 			continue
 		}
-		r := row(it, partyTitle(s.Party))
+		r := row(it, partyOf(s.Party))
 		r.Observed = data.CleanLine(s.Observed)
 		done[key] = len(out)
 		out = append(out, r)
@@ -255,12 +255,5 @@ func kindTitle(k string) string {
 	return data.CleanLine(k)
 }
 
-func partyTitle(p string) string {
-	switch data.Party(p) {
-	case data.FirstParty:
-		return "first party"
-	case data.ThirdParty:
-		return "third party"
-	}
-	return ""
-}
+// partyOf is "first party", "third party" or "" for a party's value.
+func partyOf(p string) string { return data.Party(p).Title() }
