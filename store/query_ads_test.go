@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/vendex/vendex/data"
@@ -60,5 +61,29 @@ func TestANameUnderAHostingDomainIsNotTheHostsVendor(t *testing.T) {
 	}
 	if h, err := look("ajax.googleapis.com"); err != nil || h.ID == "" {
 		t.Errorf("a company's service domain is not hosting: %+v, %v", h, err)
+	}
+}
+
+// An import may give a vendor its own distribution under a hosting
+// domain: the name is not the hosting company's to keep.
+func TestAnImportGivesAVendorItsDistributionOnAHostingDomain(t *testing.T) {
+	s, err := OpenCatalogue(filepath.Join(t.TempDir(), "v.db"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	in := `[{"name": "AB Tasty", "company": "AB Tasty", "homepage": "https://www.abtasty.com/", "category": "analytics", "domains": ["*.abtasty.com", "d1447tq2m68ekg.cloudfront.net", "dnew0123456.cloudfront.net"]}]`
+	rep, err := importBytes(s, "entities.json", []byte(in), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range rep.Conflicts {
+		if strings.Contains(c, "cloudfront.net") {
+			t.Errorf("conflict: %s", c)
+		}
+	}
+	tg, _ := data.ParseTarget("dnew0123456.cloudfront.net")
+	if h, err := s.LookupHost(tg); err != nil || h.ID != "ab-tasty" {
+		t.Errorf("the imported distribution: %+v, %v", h, err)
 	}
 }

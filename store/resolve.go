@@ -23,7 +23,7 @@ type resolver struct {
 	list                  []*data.Vendor         // into the records resolved
 	existing              map[string]stored      // vendors read from the file so far
 	parentOwners          map[string]ownerAnswer // indexedOwner's answers for parent domains
-	parentCurated         map[string][]string    // curatedClaims' answers for parent domains
+	parentCurated         map[string][]claim     // curatedClaims' answers for parent domains
 	lastHost              string                 // domainClaims' last question...
 	lastClaims            []byte                 // ...and answer
 
@@ -103,16 +103,25 @@ func (r *resolver) owner(host string) string {
 
 // curatedCover names a vendor of the user's files or of the embedded
 // catalogue, other than id, that claims host or one of its parent domains
-// (shared claims included), or "".
+// (shared claims included), or "". The walk up stops where id's own claim
+// covers the host, and at a hosting domain (cloudfront.net): a name under
+// one is its customer's, not the hosting company's.
 func (r *resolver) curatedCover(host, id string) string {
 	if r.domains == nil {
 		return ""
 	}
 	for suffix := host; ; {
-		for _, c := range r.curatedClaims(suffix, suffix != host) {
-			if c != id {
-				return c
+		cs := r.curatedClaims(suffix, suffix != host)
+		for _, c := range cs {
+			if c.ID == id {
+				return ""
 			}
+		}
+		for _, c := range cs {
+			if c.Hosting && suffix != host {
+				return ""
+			}
+			return c.ID
 		}
 		i := strings.IndexByte(suffix, '.')
 		if i < 0 {
@@ -122,27 +131,27 @@ func (r *resolver) curatedCover(host, id string) string {
 	}
 }
 
-// curatedClaims are the vendors of the user's files or of the embedded
-// catalogue that claim host itself (no path); parent domains' answers are
-// kept, as indexedOwner's are.
-func (r *resolver) curatedClaims(host string, remember bool) []string {
-	if ids, ok := r.parentCurated[host]; ok {
-		return ids
+// curatedClaims are the claims of the user's files or of the embedded
+// catalogue on host itself (no path); parent domains' answers are kept, as
+// indexedOwner's are.
+func (r *resolver) curatedClaims(host string, remember bool) []claim {
+	if cs, ok := r.parentCurated[host]; ok {
+		return cs
 	}
-	var ids []string
+	var out []claim
 	if raw := r.domainClaims(host); raw != nil {
 		if cs, err := decodeClaims(raw); err == nil {
 			for _, c := range cs {
 				if c.rank.curated() && c.Path == "" {
-					ids = append(ids, c.ID)
+					out = append(out, c)
 				}
 			}
 		}
 	}
 	if remember {
-		r.parentCurated[host] = ids
+		r.parentCurated[host] = out
 	}
-	return ids
+	return out
 }
 
 // indexedOwner answers owner for one suffix from the domain index: found
@@ -163,8 +172,10 @@ func (r *resolver) indexedOwner(suffix string, remember bool) (id string, found 
 					// path, not the host: the parent domain answers.
 					continue
 				}
-				found = true // only shared claims: nobody's in particular
-				if !c.Shared {
+				// Only shared claims, or a hosting domain above the host
+				// (a name under cloudfront.net): nobody's in particular.
+				found = true
+				if !c.Shared && !(c.Hosting && remember) {
 					id = c.ID
 					break
 				}
@@ -213,7 +224,7 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool, c
 		// Sized for the file: growing maps of 100,000 keys is a tenth of resolving it.
 		localNames: make(map[string]string, len(records)), localHosts: make(map[string]string, len(records)),
 		out: make(map[string]int, len(records)), list: make([]*data.Vendor, 0, len(records)),
-		existing: map[string]stored{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]string{},
+		existing: map[string]stored{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]claim{},
 		rep: rep, source: rep.Layer.source(), user: user, cache: cache,
 	}
 	// The report's lists, sized for the most they can hold: a large file
