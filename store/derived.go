@@ -49,18 +49,6 @@ type keyed[E any] struct {
 	e   E
 }
 
-// keyPrefix is the first 8 bytes of k as a number that orders as k does.
-func keyPrefix(k string) uint64 {
-	var p uint64
-	for i := range 8 {
-		p <<= 8
-		if i < len(k) {
-			p |= uint64(k[i])
-		}
-	}
-	return p
-}
-
 func compareKeyed[E any](a, b keyed[E]) int {
 	switch {
 	case a.pre < b.pre:
@@ -106,7 +94,7 @@ func (c *indexChanges[E]) add(key string, e E) {
 		c.loaded[key] = append(es, e)
 		return
 	}
-	c.added = append(c.added, keyed[E]{keyPrefix(key), key, len(c.added), e})
+	c.added = append(c.added, keyed[E]{data.SortPrefix(key), key, len(c.added), e})
 }
 
 func (w *derivedWrites) setBrief(id string, raw []byte) {

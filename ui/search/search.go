@@ -106,7 +106,7 @@ func NewBriefIndex(bs []data.Brief) *Index {
 	keys := make([]nameKey, len(bs))
 	for i := range bs {
 		l := strings.ToLower(bs[i].Name)
-		keys[i] = nameKey{prefix(l), l, int32(i)}
+		keys[i] = nameKey{data.SortPrefix(l), l, int32(i)}
 	}
 	slices.SortFunc(keys, func(a, b nameKey) int {
 		switch {
@@ -144,17 +144,6 @@ type nameKey struct {
 	pre   uint64 // lower's first 8 bytes, big-endian: orders as lower does
 	lower string
 	i     int32
-}
-
-func prefix(s string) uint64 {
-	var p uint64
-	for i := range 8 {
-		p <<= 8
-		if i < len(s) {
-			p |= uint64(s[i])
-		}
-	}
-	return p
 }
 
 // Prepare indexes every name, alias and domain, if no query has yet, and
