@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/idna"
+	"golang.org/x/net/publicsuffix"
 )
 
 // Target is a normalised lookup input: a lower-case ASCII host (IDNs in
@@ -242,4 +243,24 @@ func UnicodeHost(h string) string {
 		return h
 	}
 	return u
+}
+
+// InDomain reports whether host is domain or a name under it (a cookie's
+// domain, a site): www.shop.example is in shop.example, shop.example.org is
+// not. A leading dot on domain, as cookie domains have, is ignored.
+func InDomain(host, domain string) bool {
+	domain = strings.TrimPrefix(domain, ".")
+	return host == domain || (strings.HasSuffix(host, domain) && len(host) > len(domain) && host[len(host)-len(domain)-1] == '.')
+}
+
+// Site is host's registrable domain (shop.example for www.shop.example,
+// shop.co.uk for www.shop.co.uk), by the Public Suffix List, or "" when it
+// has none (a public suffix itself, an IP address). A leading dot is
+// ignored and the host is lower-cased.
+func Site(host string) string {
+	s, err := publicsuffix.EffectiveTLDPlusOne(strings.ToLower(strings.TrimPrefix(host, ".")))
+	if err != nil {
+		return ""
+	}
+	return s
 }

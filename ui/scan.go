@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/data/card"
@@ -71,7 +70,7 @@ func newScanView(r *audit.Report) *scanView {
 		}
 		seen := card.Seen{Site: r.Site, Hosts: []card.SeenHost{{Host: h.Host, Requests: h.Requests}}}
 		for i, c := range r.UnknownCookies {
-			if d := strings.TrimPrefix(c.Domain, "."); d == h.Host || strings.HasSuffix(h.Host, "."+d) {
+			if data.InDomain(h.Host, c.Domain) {
 				seen.Stored = append(seen.Stored, seenItem(c))
 				claimed[i] = true
 			}

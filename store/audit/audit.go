@@ -18,7 +18,6 @@ import (
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/data/scan"
 	"github.com/vendex/vendex/store"
-	"golang.org/x/net/publicsuffix"
 )
 
 // ErrBadSite is wrapped when the site named in Options is not a host.
@@ -30,7 +29,7 @@ var ErrBadSite = errors.New("the site is not a host name")
 func likelySite(ev *scan.Evidence) string {
 	n := map[string]int{}
 	add := func(host string) {
-		if d, err := publicsuffix.EffectiveTLDPlusOne(strings.TrimPrefix(strings.ToLower(host), ".")); err == nil {
+		if d := data.Site(host); d != "" {
 			n[d]++
 		}
 	}
@@ -107,8 +106,7 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 	if site != "" {
 		t, _ := data.ParseTarget(site)
 		r.Site = t.Host
-		a.site, _ = publicsuffix.EffectiveTLDPlusOne(t.Host)
-		if a.site == "" {
+		if a.site = data.Site(t.Host); a.site == "" {
 			a.site = t.Host
 		}
 		if h, err := a.host(t.Host); err == nil && h.found {
@@ -200,7 +198,7 @@ func (a *auditor) firstParty(host string, h hostAnswer) bool {
 	if a.site == "" {
 		return false
 	}
-	if host == a.site || strings.HasSuffix(host, "."+a.site) {
+	if data.InDomain(host, a.site) {
 		return true
 	}
 	if !h.found || a.siteVendor == "" {

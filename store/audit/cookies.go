@@ -9,7 +9,6 @@ import (
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/data/scan"
 	"github.com/vendex/vendex/store"
-	"golang.org/x/net/publicsuffix"
 )
 
 // name answers "whose cookie or storage key is this?", once per name.
@@ -84,17 +83,13 @@ func mergeCookies(cs []scan.Cookie) (out []scan.Cookie, counts []int) {
 		host := strings.ToLower(c.Host())
 		k, found := key(c), false
 		for _, d := range out {
-			dom := strings.ToLower(d.Host())
-			if d.Name == c.Name && (host == dom || strings.HasSuffix(host, "."+dom)) {
+			if d.Name == c.Name && data.InDomain(host, strings.ToLower(d.Host())) {
 				k, found = key(d), true
 				break
 			}
 		}
-		if !found {
-			if site, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
-				k.domain = site
-				c.Domain = site
-			}
+		if site := data.Site(host); !found && site != "" {
+			k.domain, c.Domain = site, site
 		}
 		add(k, c)
 	}
@@ -230,20 +225,18 @@ func (a *auditor) attribute(c *Cookie, domain, setBy hostAnswer, setByKind strin
 // onSite reports whether vendor id has a domain or script host on the
 // same registrable domain as host.
 func (a *auditor) onSite(id, host string) bool {
-	site, err := publicsuffix.EffectiveTLDPlusOne(strings.TrimPrefix(strings.ToLower(host), "."))
-	if err != nil {
+	site := data.Site(host)
+	if site == "" {
 		return false
 	}
 	v := a.card(id)
-	hosts := make([]string, 0, len(v.Domains)+len(v.Scripts))
 	for _, d := range v.Domains {
-		hosts = append(hosts, d.Host)
+		if data.InDomain(d.Host, site) {
+			return true
+		}
 	}
-	for _, s := range v.Scripts {
-		hosts = append(hosts, s.Host)
-	}
-	for _, h := range hosts {
-		if h == site || strings.HasSuffix(h, "."+site) {
+	for _, sc := range v.Scripts {
+		if data.InDomain(sc.Host, site) {
 			return true
 		}
 	}
