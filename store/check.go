@@ -3,7 +3,6 @@ package store
 import (
 	"fmt"
 	"runtime"
-	"runtime/debug"
 	"strings"
 
 	"github.com/vendex/vendex/data"
@@ -45,20 +44,8 @@ func (s *Store) Check() (err error) {
 // file's mapping; reading it there is a fault, which kills the process
 // unless the goroutine asked for a panic instead. bbolt's own check runs
 // in a goroutine of its own, where nobody can ask, so every key and value
-// is first read here, where a fault becomes a panic that is recovered and
-// reported as damage.
-func (s *Store) touchEveryKey() (err error) {
-	tx, err := s.db.Begin(false)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%w (%s); %s", ErrCorrupt, oneLine(r), s.advice())
-		}
-	}()
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+// is first read here, through view, where a fault is reported as damage.
+func (s *Store) touchEveryKey() error {
 	var sum byte
 	touch := func(b []byte) {
 		if len(b) > 0 {
@@ -78,9 +65,13 @@ func (s *Store) touchEveryKey() (err error) {
 			return nil
 		})
 	}
-	err = tx.ForEach(func(name []byte, b *bolt.Bucket) error {
-		touch(name)
-		return walk(b)
+	// view reads in this goroutine with faults turned into panics, and
+	// reports a recovered one as damage.
+	err := s.view(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			touch(name)
+			return walk(b)
+		})
 	})
 	runtime.KeepAlive(sum) // so that the compiler keeps the reads
 	return err
