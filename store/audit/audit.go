@@ -85,7 +85,7 @@ const ChromeCap = 400 * 24 * time.Hour
 
 // Run audits ev against the catalogue.
 func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
-	a := &auditor{cat: cat, hits: map[string]hostAnswer{}, names: map[string][]store.CookieMatch{}, cards: map[string]data.Vendor{}, vendors: map[string]*Vendor{}}
+	a := &auditor{cat: cat, hits: map[data.Target]hostAnswer{}, names: map[string][]store.CookieMatch{}, cards: map[string]data.Vendor{}, vendors: map[string]*Vendor{}}
 	r := &Report{Mode: o.Mode, Captured: ev.Captured}
 	site := o.Site
 	if site != "" {
@@ -109,7 +109,7 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 		if a.site = data.Site(t.Host); a.site == "" {
 			a.site = t.Host
 		}
-		if h, err := a.host(t.Host); err == nil && h.found {
+		if h, err := a.host(data.Target{Host: t.Host}); err == nil && h.found {
 			a.siteVendor = h.hit.ID
 			a.siteOwner = a.owner(h.hit.ID)
 		}
@@ -144,7 +144,7 @@ type auditor struct {
 	site       string // the site's registrable domain
 	siteVendor string // the vendor the catalogue says the site is, if any
 	siteOwner  string
-	hits       map[string]hostAnswer
+	hits       map[data.Target]hostAnswer
 	names      map[string][]store.CookieMatch
 	cards      map[string]data.Vendor
 	vendors    map[string]*Vendor
@@ -154,24 +154,30 @@ type auditor struct {
 }
 
 // host answers "whose host is this?", once per host (and path).
-func (a *auditor) host(target string) (hostAnswer, error) {
-	if h, ok := a.hits[target]; ok {
+func (a *auditor) host(t data.Target) (hostAnswer, error) {
+	if h, ok := a.hits[t]; ok {
 		return h, nil
-	}
-	t, err := data.ParseTarget(target)
-	if err != nil {
-		return hostAnswer{}, err
 	}
 	h, err := a.cat.LookupHost(t)
 	switch {
 	case err == nil:
-		a.hits[target] = hostAnswer{h, true}
+		a.hits[t] = hostAnswer{h, true}
 	case errors.Is(err, store.ErrNotFound):
-		a.hits[target] = hostAnswer{}
+		a.hits[t] = hostAnswer{}
 	default:
 		return hostAnswer{}, err
 	}
-	return a.hits[target], nil
+	return a.hits[t], nil
+}
+
+// hostNamed is host for a bare host from a capture (a cookie's domain, a
+// storage origin's host), which has first to be read as one.
+func (a *auditor) hostNamed(host string) (hostAnswer, error) {
+	t, err := data.ParseTarget(host)
+	if err != nil {
+		return hostAnswer{}, err
+	}
+	return a.host(data.Target{Host: t.Host})
 }
 
 func (a *auditor) card(id string) data.Vendor {
@@ -252,8 +258,7 @@ func (a *auditor) requests(r *Report, reqs []scan.Request) error {
 			r.Warnings = append(r.Warnings, scan.Warning{Source: q.Source, Message: err.Error()}.String())
 			continue
 		}
-		target := t.Host + t.Path
-		h, err := a.host(target)
+		h, err := a.host(t)
 		if err != nil {
 			return err
 		}

@@ -34,7 +34,7 @@ func (a *auditor) setter(u string) (hostAnswer, error) {
 	if err != nil {
 		return hostAnswer{}, nil // a setter we cannot read is no evidence
 	}
-	h, err := a.host(t.Host + t.Path)
+	h, err := a.host(t)
 	if err != nil || !h.found || a.firstParty(t.Host, h) {
 		return hostAnswer{}, err
 	}
@@ -103,7 +103,7 @@ func (a *auditor) cookies(r *Report, ev *scan.Evidence) error {
 	for i, c := range cs {
 		out := Cookie{Name: data.CleanLine(c.Name), Kind: "cookie", Domain: data.CleanLine(c.Host()), Count: counts[i], Source: c.Source}
 		out.observed, out.ObservedLifetime = observed(c, ev.Captured)
-		domain, err := a.host(c.Host())
+		domain, err := a.hostNamed(c.Host())
 		if err != nil && c.Host() != "" {
 			domain = hostAnswer{} // a domain we cannot read names nobody
 		}
@@ -141,7 +141,7 @@ func (a *auditor) storage(r *Report, keys []scan.StorageKey) error {
 		out := Cookie{Name: data.CleanLine(s.Name), Kind: s.Kind, Domain: data.CleanLine(s.Origin), Party: "first", Count: 1, Source: s.Source}
 		if u, err := url.Parse(s.Origin); err == nil && u.Hostname() != "" {
 			out.host = strings.ToLower(u.Hostname())
-			if h, err := a.host(out.host); err == nil && !a.firstParty(out.host, h) {
+			if h, err := a.hostNamed(out.host); err == nil && !a.firstParty(out.host, h) {
 				out.Party = "third"
 			}
 		}
