@@ -84,13 +84,6 @@ var ErrBriefFormat = errors.New("not an encoded brief")
 // than an older file's JSON brief).
 func IsEncodedBrief(raw []byte) bool { return len(raw) > 0 && raw[0] == briefVersion }
 
-// DecodeBrief decodes AppendBrief's encoding of the vendor id. The strings
-// are copied out of raw.
-func DecodeBrief(id string, raw []byte) (Brief, error) {
-	d := briefDecoder{single: true}
-	return d.decode(id, raw)
-}
-
 // BriefHead decodes only the name, category and verdict of an encoded
 // brief: all that a host lookup prints.
 func BriefHead(raw []byte) (name string, c Category, block Answer, err error) {
@@ -110,7 +103,8 @@ func BriefHead(raw []byte) (name string, c Category, block Answer, err error) {
 // million.
 type BriefDecoder struct{ briefDecoder }
 
-// Decode is DecodeBrief.
+// Decode decodes AppendBrief's encoding of the vendor id; the strings are
+// copied out of raw.
 func (d *BriefDecoder) Decode(id string, raw []byte) (Brief, error) { return d.decode(id, raw) }
 
 type briefDecoder struct {

@@ -182,20 +182,6 @@ func checkHostName(h string) error {
 	return nil
 }
 
-// HostSuffixes returns h and each parent domain, longest first:
-// a.b.example.com, b.example.com, example.com, com.
-func HostSuffixes(h string) []string {
-	out := []string{h}
-	for {
-		i := strings.IndexByte(h, '.')
-		if i < 0 {
-			return out
-		}
-		h = h[i+1:]
-		out = append(out, h)
-	}
-}
-
 // MatchPattern reports whether name matches pattern, where '*' in the
 // pattern stands for any run of characters. Matching is case-sensitive, as
 // cookie and storage names are.

@@ -23,15 +23,16 @@ func TestBriefSurvivesItsEncodingAndOldJSONBriefsStillRead(t *testing.T) {
 		{ID: "u", Name: "Ünïcode", Category: "marketing", Aliases: []string{"", "ü"}},
 	} {
 		raw := data.AppendBrief(nil, b)
-		got, err := data.DecodeBrief(b.ID, raw)
+		var d data.BriefDecoder // as the store reads every brief
+		got, err := d.Decode(b.ID, raw)
 		if err != nil || !reflect.DeepEqual(got, b) {
-			t.Errorf("DecodeBrief(AppendBrief(%+v)) = %+v, %v", b, got, err)
+			t.Errorf("Decode(AppendBrief(%+v)) = %+v, %v", b, got, err)
 		}
 		hit, err := decodeHit(b.ID, raw)
 		if err != nil || hit != (brief{Name: b.Name, Category: b.Category, Block: b.Block}) {
 			t.Errorf("decodeHit(%+v) = %+v, %v", b, hit, err)
 		}
-		if _, err := data.DecodeBrief(b.ID, raw[:len(raw)-1]); len(raw) > 2 && len(b.Hosts)+len(b.Aliases) > 0 && err == nil {
+		if _, err := d.Decode(b.ID, raw[:len(raw)-1]); len(raw) > 2 && len(b.Hosts)+len(b.Aliases) > 0 && err == nil {
 			t.Errorf("a brief cut short decodes: %+v", b)
 		}
 	}

@@ -84,7 +84,7 @@ func (r *resolver) byKey(key string) string {
 // owner is the vendor whose claim covers host (the longest claimed suffix,
 // unshared claims only), or "".
 func (r *resolver) owner(host string) string {
-	// The suffixes of data.HostSuffixes, without allocating them: this runs
+	// The host and each parent domain, longest first, without allocating: this runs
 	// for every host of every record.
 	for suffix := host; ; {
 		if id, ok := r.localHosts[suffix]; ok {

@@ -146,14 +146,17 @@ func (f fakeCatalog) ByDomain(t data.Target) (store.DomainMatch, error) {
 			}
 		}
 	}
-	for _, h := range data.HostSuffixes(t.Host) {
-		for _, v := range f.vendors {
-			for _, d := range v.Domains {
-				if d.Host == h {
-					return store.DomainMatch{Vendor: v, Matched: h}, nil
-				}
+	// The longest domain the host is in wins, as in the store.
+	var m store.DomainMatch
+	for _, v := range f.vendors {
+		for _, d := range v.Domains {
+			if data.InDomain(t.Host, d.Host) && len(d.Host) > len(m.Matched) {
+				m = store.DomainMatch{Vendor: v, Matched: d.Host}
 			}
 		}
+	}
+	if m.Matched != "" {
+		return m, nil
 	}
 	return store.DomainMatch{}, fmt.Errorf("%s: %w", t.Host, store.ErrNotFound)
 }
