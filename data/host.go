@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"net"
 	"net/url"
 	"strconv"
@@ -249,4 +250,22 @@ func Site(host string) string {
 		return ""
 	}
 	return s
+}
+
+// Parents yields host and each domain above it, longest first
+// (a.b.example.com, b.example.com, example.com, com), without allocating:
+// the walk every "longest claimed domain wins" rule takes.
+func Parents(host string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for s := host; ; {
+			if !yield(s) {
+				return
+			}
+			i := strings.IndexByte(s, '.')
+			if i < 0 {
+				return
+			}
+			s = s[i+1:]
+		}
+	}
 }

@@ -339,7 +339,7 @@ func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
 	// host, or a subdomain of one, from the curated catalogue.
 	var imported Hit
 	haveImported := false
-	for suffix := t.Host; ; {
+	for suffix := range data.Parents(t.Host) {
 		if raw := r.claims(suffix); raw != nil {
 			cs, err := decodeClaims(raw)
 			if err != nil {
@@ -366,11 +366,6 @@ func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
 				imported, haveImported = newHit(c, suffix, cs), true
 			}
 		}
-		i := strings.IndexByte(suffix, '.')
-		if i < 0 {
-			break
-		}
-		suffix = suffix[i+1:]
 	}
 	if haveImported {
 		return r.fill(imported)

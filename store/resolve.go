@@ -84,21 +84,15 @@ func (r *resolver) byKey(key string) string {
 // owner is the vendor whose claim covers host (the longest claimed suffix,
 // unshared claims only), or "".
 func (r *resolver) owner(host string) string {
-	// The host and each parent domain, longest first, without allocating: this runs
-	// for every host of every record.
-	for suffix := host; ; {
+	for suffix := range data.Parents(host) {
 		if id, ok := r.localHosts[suffix]; ok {
 			return id
 		}
 		if id, found := r.indexedOwner(suffix, suffix != host); found {
 			return id
 		}
-		i := strings.IndexByte(suffix, '.')
-		if i < 0 {
-			return ""
-		}
-		suffix = suffix[i+1:]
 	}
+	return ""
 }
 
 // curatedCover names a vendor of the user's files or of the embedded
@@ -110,7 +104,7 @@ func (r *resolver) curatedCover(host, id string) string {
 	if r.domains == nil {
 		return ""
 	}
-	for suffix := host; ; {
+	for suffix := range data.Parents(host) {
 		cs := r.curatedClaims(suffix, suffix != host)
 		for _, c := range cs {
 			if c.ID == id {
@@ -123,12 +117,8 @@ func (r *resolver) curatedCover(host, id string) string {
 			}
 			return c.ID
 		}
-		i := strings.IndexByte(suffix, '.')
-		if i < 0 {
-			return ""
-		}
-		suffix = suffix[i+1:]
 	}
+	return ""
 }
 
 // curatedClaims are the claims of the user's files or of the embedded
