@@ -101,20 +101,32 @@ func DecodeVendors(r io.Reader) ([]Vendor, error) {
 		return nil, err
 	}
 	b = bytes.TrimSpace(b)
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
 	if len(b) > 0 && b[0] == '[' {
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
 		var vs []Vendor
 		if err := dec.Decode(&vs); err != nil {
 			return nil, jsonError(b, dec, err)
 		}
 		return vs, trailing(b, dec)
 	}
-	var v Vendor
-	if err := dec.Decode(&v); err != nil {
-		return nil, jsonError(b, dec, err)
+	v, err := DecodeVendor(b)
+	if err != nil {
+		return nil, err
 	}
-	return []Vendor{v}, trailing(b, dec)
+	return []Vendor{v}, nil
+}
+
+// DecodeVendor reads one vendex JSON card from b, strictly as DecodeVendors
+// does; an error is a *LocationError whose line counts from b's first.
+func DecodeVendor(b []byte) (Vendor, error) {
+	var v Vendor
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&v); err != nil {
+		return Vendor{}, jsonError(b, dec, err)
+	}
+	return v, trailing(b, dec)
 }
 
 // trailing refuses anything after the first JSON value (a second card, half
@@ -140,8 +152,16 @@ func jsonError(b []byte, dec *json.Decoder, err error) error {
 		off = dec.InputOffset()
 	}
 	off = min(off, int64(len(b)))
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		what = fmt.Errorf("%w (%s)", what, cardFieldsHint)
+	}
 	return &LocationError{Location: Location{Line: 1 + bytes.Count(b[:off], []byte("\n")), Path: path}, Err: what}
 }
+
+// cardFieldsHint is where a card's fields and their shapes are shown, for
+// a message about a card that has them wrong.
+const cardFieldsHint = "vendex export --format json VENDOR shows a card's fields"
 
 // DescribeJSONError says where in b (a byte offset, or -1) a decoding
 // error is, at which field's path if known, and what, in words rather
@@ -165,7 +185,7 @@ func DescribeJSONError(b []byte, err error) (off int64, path string, what error)
 		// input: find the key itself.
 		if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
 			off = int64(indexKey(b, name))
-			what = fmt.Errorf("unknown field %s (vendex export --format json VENDOR shows a card's fields)", name)
+			what = fmt.Errorf("unknown field %s (%s)", name, cardFieldsHint)
 		}
 	}
 	return off, path, what

@@ -294,6 +294,9 @@ func TestVendexJSONMistakesAreReportedOnTheirLine(t *testing.T) {
 		"{\n  \"id\": \"acme\",\n  \"bogus\": 1,\n  \"name\": \"Acme\"\n}\n":        `mine.json:3: unknown field "bogus"`,
 		"[{\"id\": \"acme\"},\n {\"id\": \"beta\",\n  \"name\": 7}]\n":              `mine.json:3: [1].name: want a string, got JSON number`,
 		"{\"id\": \"acme\", \"name\": \"bogus\",\n \"domains\": {\"host\": \"x\"}}": `mine.json:2: domains: want a list, got JSON object`,
+		// The mistake a new user makes first: a domain is an object, and
+		// the message says where to see one.
+		"[{\"id\": \"acme\", \"name\": \"Acme\",\n  \"domains\": [\"acme.example\"]}]": `mine.json:2: [0].domains: want an object, got JSON string (vendex export --format json VENDOR shows`,
 	} {
 		_, _, err := ReadBytes(FormatVendex, "mine.json", []byte(body))
 		if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "Go ") {

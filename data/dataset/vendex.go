@@ -19,16 +19,9 @@ func (rd *reader) vendex(b []byte) ([]data.Vendor, error) {
 		// bad card, not after all of them are decoded.
 		var vs []data.Vendor
 		err := rd.eachRecord(b, func(i int, raw []byte, lineOffset int) error {
-			var v data.Vendor
-			dec := json.NewDecoder(bytes.NewReader(raw))
-			dec.DisallowUnknownFields()
-			if err := dec.Decode(&v); err != nil {
-				off, path, what := data.DescribeJSONError(raw, err)
-				if off < 0 {
-					off = dec.InputOffset()
-				}
-				off = min(off, int64(len(raw)))
-				return rd.fail(lineOffset+1+bytes.Count(raw[:off], []byte("\n")), strings.TrimSuffix(fmt.Sprintf("[%d].%s", i, path), "."), what)
+			v, err := data.DecodeVendor(raw)
+			if err != nil {
+				return rd.failCard(err, lineOffset, fmt.Sprintf("[%d]", i))
 			}
 			vs = append(vs, v)
 			return rd.checkVendex(&vs[len(vs)-1], fmt.Sprintf("[%d]", i))
@@ -37,11 +30,7 @@ func (rd *reader) vendex(b []byte) ([]data.Vendor, error) {
 	}
 	vs, err := data.DecodeVendors(bytes.NewReader(b))
 	if err != nil {
-		var le *data.LocationError
-		if errors.As(err, &le) {
-			return nil, rd.fail(le.Line, le.Path, le.Err)
-		}
-		return nil, rd.fail(0, "", err)
+		return nil, rd.failCard(err, 0, "")
 	}
 	for i := range vs {
 		at := ""
@@ -53,6 +42,20 @@ func (rd *reader) vendex(b []byte) ([]data.Vendor, error) {
 		}
 	}
 	return vs, nil
+}
+
+// failCard places err, from decoding cards that start after lineOffset
+// lines at the JSON path at, in the file.
+func (rd *reader) failCard(err error, lineOffset int, at string) error {
+	var le *data.LocationError
+	if !errors.As(err, &le) {
+		return rd.fail(0, at, err)
+	}
+	line := le.Line
+	if line > 0 {
+		line += lineOffset
+	}
+	return rd.fail(line, strings.TrimSuffix(strings.TrimPrefix(at+"."+le.Path, "."), "."), le.Err)
 }
 
 // checkVendex checks the card v, found at the JSON path at, for what the
