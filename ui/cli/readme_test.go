@@ -121,3 +121,27 @@ func normalizeExample(s string) string {
 	s = regexp.MustCompile(`(?m)[ \t]+$`).ReplaceAllString(s, "")
 	return strings.TrimRight(s, "\n") + "\n"
 }
+
+// The README's example of a file of your own vendors imports as written,
+// and its vendor then answers for its domain and its cookie.
+func TestTheREADMEsOwnVendorFileImports(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("(?s)```json\n(.*?)```").FindStringSubmatch(string(readme))
+	if m == nil {
+		t.Fatal("the README shows no ```json file of your own vendors")
+	}
+	file := filepath.Join(t.TempDir(), "mine.json")
+	if err := os.WriteFile(file, []byte(m[1]), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := tempDB(t)
+	for _, args := range [][]string{{"import", file}, {"lookup", "widgets.acme.example"}, {"cookie", "acme_chat"}} {
+		var out, errb bytes.Buffer
+		if code := Main(append([]string{"--db", db}, args...), strings.NewReader(""), &out, &errb); code != 0 || !strings.Contains(out.String(), "Acme Widgets") {
+			t.Errorf("vendex %s: exit %d, printed:\n%s%s", strings.Join(args, " "), code, out.String(), errb.String())
+		}
+	}
+}
