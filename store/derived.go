@@ -3,7 +3,6 @@ package store
 import (
 	"maps"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/vendex/vendex/data"
@@ -43,20 +42,13 @@ type indexChanges[E any] struct {
 }
 
 type keyed[E any] struct {
-	pre uint64 // the key's first 8 bytes, big-endian: most comparisons end there
-	key string
-	seq int // the order added, which a key's entries keep
-	e   E
+	data.SortKey     // most comparisons end at its prefix
+	seq          int // the order added, which a key's entries keep
+	e            E
 }
 
 func compareKeyed[E any](a, b keyed[E]) int {
-	switch {
-	case a.pre < b.pre:
-		return -1
-	case a.pre > b.pre:
-		return 1
-	}
-	if c := strings.Compare(a.key, b.key); c != 0 {
+	if c := a.SortKey.Compare(b.SortKey); c != 0 {
 		return c
 	}
 	return a.seq - b.seq
@@ -94,7 +86,7 @@ func (c *indexChanges[E]) add(key string, e E) {
 		c.loaded[key] = append(es, e)
 		return
 	}
-	c.added = append(c.added, keyed[E]{data.SortPrefix(key), key, len(c.added), e})
+	c.added = append(c.added, keyed[E]{data.NewSortKey(key), len(c.added), e})
 }
 
 func (w *derivedWrites) setBrief(id string, raw []byte) {

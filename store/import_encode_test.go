@@ -142,8 +142,8 @@ func TestQueuedEntriesSortByKeyThenArrival(t *testing.T) {
 		sortKeyed(c.added)
 		for i := 1; i < len(c.added); i++ {
 			a, b := c.added[i-1], c.added[i]
-			if a.key > b.key || a.key == b.key && a.e.Index > b.e.Index {
-				t.Fatalf("n=%d: %q/%d before %q/%d", n, a.key, a.e.Index, b.key, b.e.Index)
+			if a.Key > b.Key || a.Key == b.Key && a.e.Index > b.e.Index {
+				t.Fatalf("n=%d: %q/%d before %q/%d", n, a.Key, a.e.Index, b.Key, b.e.Index)
 			}
 		}
 	}

@@ -46,11 +46,11 @@ func (iw *indexWrite[E]) prepare() {
 	// came.
 	sortKeyed(c.added)
 	for i, a := range c.added {
-		if i > 0 && c.added[i-1].key == a.key {
+		if i > 0 && c.added[i-1].Key == a.Key {
 			continue
 		}
-		if _, ok := c.loaded[a.key]; !ok {
-			iw.queued = append(iw.queued, a.key)
+		if _, ok := c.loaded[a.Key]; !ok {
+			iw.queued = append(iw.queued, a.Key)
 		}
 	}
 	iw.loadedKeys = boltKeys(c.loaded)
@@ -113,14 +113,14 @@ func (iw *indexWrite[E]) encode() ([]string, [][]byte) {
 	added := c.added
 	li := 0
 	for len(added) > 0 || li < len(loadedKeys) {
-		if li < len(loadedKeys) && (len(added) == 0 || loadedKeys[li] < added[0].key) {
+		if li < len(loadedKeys) && (len(added) == 0 || loadedKeys[li] < added[0].Key) {
 			enc.put(loadedKeys[li], c.loaded[loadedKeys[li]])
 			li++
 			continue
 		}
-		k := added[0].key
+		k := added[0].Key
 		n := 1
-		for n < len(added) && added[n].key == k {
+		for n < len(added) && added[n].Key == k {
 			n++
 		}
 		var es []E

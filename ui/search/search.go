@@ -105,17 +105,10 @@ func NewBriefIndex(bs []data.Brief) *Index {
 	// a number, where most comparisons end.
 	keys := make([]nameKey, len(bs))
 	for i := range bs {
-		l := strings.ToLower(bs[i].Name)
-		keys[i] = nameKey{data.SortPrefix(l), l, int32(i)}
+		keys[i] = nameKey{data.NewSortKey(strings.ToLower(bs[i].Name)), int32(i)}
 	}
 	slices.SortFunc(keys, func(a, b nameKey) int {
-		switch {
-		case a.pre < b.pre:
-			return -1
-		case a.pre > b.pre:
-			return 1
-		}
-		if c := strings.Compare(a.lower, b.lower); c != 0 {
+		if c := a.Compare(b.SortKey); c != 0 {
 			return c
 		}
 		if c := strings.Compare(bs[a.i].ID, bs[b.i].ID); c != 0 {
@@ -141,9 +134,8 @@ func NewBriefIndex(bs []data.Brief) *Index {
 
 // nameKey is a vendor's name as NewBriefIndex orders it.
 type nameKey struct {
-	pre   uint64 // lower's first 8 bytes, big-endian: orders as lower does
-	lower string
-	i     int32
+	data.SortKey // the name, lowered
+	i            int32
 }
 
 // Prepare indexes every name, alias and domain, if no query has yet, and
