@@ -106,17 +106,14 @@ func (r *resolver) curatedCover(host, id string) string {
 	}
 	for suffix := range data.Parents(host) {
 		cs := r.curatedClaims(suffix, suffix != host)
-		for _, c := range cs {
-			if c.ID == id {
-				return ""
-			}
+		switch {
+		case len(cs) == 0:
+			continue
+		case slices.ContainsFunc(cs, func(c claim) bool { return c.ID == id }),
+			cs[0].Hosting && suffix != host:
+			return ""
 		}
-		for _, c := range cs {
-			if c.Hosting && suffix != host {
-				return ""
-			}
-			return c.ID
-		}
+		return cs[0].ID
 	}
 	return ""
 }
