@@ -109,7 +109,7 @@ func NoStorageText(v data.Vendor) string {
 	case v.SetsCookies == data.No:
 		return "It sets no cookies, and no other browser storage is recorded for it."
 	}
-	return "No browser storage is recorded for this vendor."
+	return "The catalogue records no browser storage for this vendor."
 }
 
 func permissions(v data.Vendor) []Block {

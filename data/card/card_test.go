@@ -139,7 +139,7 @@ func TestEmptyStorageIsExplained(t *testing.T) {
 	}{
 		{data.Vendor{SetsCookies: data.Yes, Unpublished: []string{"storage"}}, "does not publish their names"},
 		{data.Vendor{SetsCookies: data.No}, "It sets no cookies"},
-		{data.Vendor{}, "No browser storage is recorded"},
+		{data.Vendor{}, "The catalogue records no browser storage"},
 	}
 	for _, c := range cases {
 		c.v.ID, c.v.Name = "x", "X"
