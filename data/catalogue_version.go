@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "882-50d20fe4"
-	embeddedEdition = 16
+	embeddedVersion = "882-a4215b2c"
+	embeddedEdition = 17
 )

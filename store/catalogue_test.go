@@ -110,7 +110,7 @@ func TestMostPrevalentVendorsHaveFullCards(t *testing.T) {
 		case rank < fullCardPrefix:
 			t.Errorf("#%d %s: a full card needs %s", rank+1, id, strings.Join(miss, ", "))
 		default:
-			thin = append(thin, fmt.Sprintf("#%d %s", rank+1, id))
+			thin = append(thin, fmt.Sprintf("#%d %s (%s)", rank+1, id, strings.Join(miss, ", ")))
 		}
 	}
 	t.Logf("%d of the top %d vendors have full cards; still thin: %s", full, len(ids), strings.Join(thin, ", "))
