@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "882-a4215b2c"
-	embeddedEdition = 17
+	embeddedVersion = "882-623ee987"
+	embeddedEdition = 19
 )
