@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "882-623ee987"
-	embeddedEdition = 19
+	embeddedVersion = "882-26fd9a80"
+	embeddedEdition = 21
 )
