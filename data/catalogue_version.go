@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "882-26fd9a80"
-	embeddedEdition = 21
+	embeddedVersion = "882-ff251be8"
+	embeddedEdition = 23
 )
