@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "882-ff251be8"
-	embeddedEdition = 23
+	embeddedVersion = "882-4c992769"
+	embeddedEdition = 24
 )
