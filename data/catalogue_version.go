@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "882-4c992769"
-	embeddedEdition = 24
+	embeddedVersion = "882-84c8de0c"
+	embeddedEdition = 25
 )
