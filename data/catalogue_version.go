@@ -4,5 +4,5 @@ package data
 
 const (
 	embeddedVersion = "882-84c8de0c"
-	embeddedEdition = 25
+	embeddedEdition = 17
 )
