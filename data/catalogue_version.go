@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "882-50d20fe4"
-	embeddedEdition = 16
+	embeddedVersion = "882-84c8de0c"
+	embeddedEdition = 17
 )
