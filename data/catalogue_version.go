@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "882-84c8de0c"
-	embeddedEdition = 17
+	embeddedVersion = "887-1e18d7ea"
+	embeddedEdition = 18
 )
