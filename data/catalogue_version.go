@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "887-1e18d7ea"
+	embeddedVersion = "890-5098307f"
 	embeddedEdition = 18
 )

@@ -7,7 +7,7 @@ import (
 	"github.com/vendex/vendex/data"
 )
 
-// A company's map, payment, video, chat or consent product answers as that
+// A company's map, payment, captcha, video, chat or consent product answers as that
 // product, with its own category and verdict, not as the company's ad or
 // catch-all card: a site would not block its own map, checkout or banner.
 // Each case's neighbour on the same company card still answers as before.
@@ -34,14 +34,19 @@ func TestAProductHostAnswersAsItsProductNotItsCompany(t *testing.T) {
 		"https://js.braintreegateway.com/web/3.97.0/js/hosted-fields.min.js":   payNo("braintree"),
 		"payments.braintree-api.com":                                           payNo("braintree"),
 		"https://consent.yahoo.com/v2/collectConsent?sessionId=3_cc-session_x": payNo("yahoo-consent"),
-		"guce.yahoo.com":       payNo("yahoo-consent"),
-		"consent.cmp.oath.com": payNo("yahoo-consent"),
+		"guce.yahoo.com":                                            payNo("yahoo-consent"),
+		"consent.cmp.oath.com":                                      payNo("yahoo-consent"),
+		"https://monsido-consent.com/v1/mcm.js":                     payNo("monsido-consent-manager"),
+		"https://ssl.captcha.qq.com/TCaptcha.js":                    payNo("tencent-captcha"),
+		"https://ca.turing.captcha.qcloud.com/TJNCaptcha-global.js": payNo("tencent-captcha"),
+		"https://map.qq.com/api/gljs?v=1.exp&key=k":                 mapNo("tencent-maps"),
 		// The companies' other hosts stay where they were.
 		"https://www.bing.com/search?q=x":          {"microsoft", data.Functional, data.AnswerConditional},
 		"login.microsoftonline.com":                {"microsoft", data.Functional, data.AnswerConditional},
 		"yastatic.net":                             {"yandex", data.Functional, data.AnswerConditional},
 		"https://www.paypal.com/sdk/js?client-id=": payNo("paypal"),
 		"sp.analytics.yahoo.com":                   {"yahoo-advertising", data.Marketing, data.AnswerYes},
+		"app-script.monsido.com":                   {"monsido", data.Analytics, data.AnswerYes},
 	} {
 		tg, err := data.ParseTarget(input)
 		if err != nil {
