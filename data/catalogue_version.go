@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "890-5098307f"
+	embeddedVersion = "890-ad02ee03"
 	embeddedEdition = 18
 )
