@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "890-ad02ee03"
+	embeddedVersion = "890-8f7129d1"
 	embeddedEdition = 18
 )
