@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "890-8f7129d1"
+	embeddedVersion = "890-5032cdbc"
 	embeddedEdition = 18
 )
