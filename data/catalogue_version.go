@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "890-5032cdbc"
+	embeddedVersion = "890-2f3760a9"
 	embeddedEdition = 18
 )
