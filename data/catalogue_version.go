@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "890-2f3760a9"
+	embeddedVersion = "890-b5bf2f87"
 	embeddedEdition = 18
 )
