@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "890-b5bf2f87"
+	embeddedVersion = "890-8e761bac"
 	embeddedEdition = 18
 )
