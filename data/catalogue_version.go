@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "890-8e761bac"
+	embeddedVersion = "890-c1b1bb39"
 	embeddedEdition = 18
 )
