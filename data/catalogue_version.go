@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "890-c1b1bb39"
+	embeddedVersion = "890-d45edfc9"
 	embeddedEdition = 18
 )
