@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "882-50d20fe4"
-	embeddedEdition = 16
+	embeddedVersion = "921-51899a8e"
+	embeddedEdition = 17
 )
