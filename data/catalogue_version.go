@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "921-51899a8e"
-	embeddedEdition = 17
+	embeddedVersion = "964-68ab7178"
+	embeddedEdition = 19
 )
