@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "964-68ab7178"
-	embeddedEdition = 19
+	embeddedVersion = "1012-68764779"
+	embeddedEdition = 22
 )
