@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1012-68764779"
-	embeddedEdition = 22
+	embeddedVersion = "1035-977b9218"
+	embeddedEdition = 24
 )
