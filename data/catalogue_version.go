@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1035-977b9218"
-	embeddedEdition = 24
+	embeddedVersion = "1044-878463f8"
+	embeddedEdition = 25
 )
