@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1044-878463f8"
-	embeddedEdition = 25
+	embeddedVersion = "1044-f938cda9"
+	embeddedEdition = 26
 )
