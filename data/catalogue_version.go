@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1044-f938cda9"
-	embeddedEdition = 26
+	embeddedVersion = "1069-649cef33"
+	embeddedEdition = 27
 )
