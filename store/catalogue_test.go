@@ -53,7 +53,7 @@ func embeddedStore(t testing.TB) *Store {
 // the embedded catalogue attributes to a vendor. Raise them as the
 // catalogue grows; issue 12 wants 93% and 90%.
 const (
-	httpArchiveFloor  = 91.9
+	httpArchiveFloor  = 92
 	trackerRadarFloor = 90.3
 )
 
