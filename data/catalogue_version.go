@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1069-649cef33"
-	embeddedEdition = 27
+	embeddedVersion = "1069-909d41df"
+	embeddedEdition = 28
 )
