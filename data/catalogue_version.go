@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1069-909d41df"
-	embeddedEdition = 28
+	embeddedVersion = "1071-efd9cf39"
+	embeddedEdition = 29
 )
