@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "882-50d20fe4"
-	embeddedEdition = 16
+	embeddedVersion = "892-8161c38b"
+	embeddedEdition = 17
 )
