@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "892-8161c38b"
-	embeddedEdition = 17
+	embeddedVersion = "894-5a2cd990"
+	embeddedEdition = 19
 )
