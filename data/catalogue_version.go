@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "894-5a2cd990"
-	embeddedEdition = 19
+	embeddedVersion = "894-6426b052"
+	embeddedEdition = 20
 )
