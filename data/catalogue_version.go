@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "894-6426b052"
-	embeddedEdition = 20
+	embeddedVersion = "894-67c14341"
+	embeddedEdition = 21
 )
