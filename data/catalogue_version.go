@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "894-67c14341"
-	embeddedEdition = 21
+	embeddedVersion = "892-bc5214b6"
+	embeddedEdition = 17
 )
