@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "892-bc5214b6"
+	embeddedVersion = "892-dfa0d119"
 	embeddedEdition = 17
 )
