@@ -46,6 +46,7 @@ const rows = (f) => readFileSync(work + '/' + f, 'utf8').split('\n').filter(Bool
 const hosts = rows('hosts.tsv'), cookies = rows('cookies.tsv');
 const n = { vx: 0, tpw: 0, gh: 0, vxc: 0, ocd: 0 };
 const gaps = [], ocdGaps = [], both = [];
+let onlyVx = 0;
 for (const [host, vx] of hosts) {
   const e = getEntity(host);
   const m = await db.matchDomain(host);
@@ -54,6 +55,7 @@ for (const [host, vx] of hosts) {
   if (e) n.tpw++;
   if (g) n.gh++;
   if (verbose) both.push(`${host}\tvendex=${vx}\ttpw=${e ? e.name : '-'}\tghostery=${g || '-'}`);
+  if (vx !== '-' && !e && !g) onlyVx++;
   if (vx === '-' && (e || g)) gaps.push(`  ${host}: third-party-web ${e ? JSON.stringify(e.name) : '-'}, Ghostery ${g ? JSON.stringify(g) : '-'}`);
 }
 let ocdPresent = false;
@@ -65,13 +67,14 @@ for (const [name, vx, ocd] of cookies) {
   if (vx === '-' && ocd === 'yes') ocdGaps.push('  ' + name);
 }
 const pct = (a, b) => (100 * a / b).toFixed(1) + '%';
-console.log(`\n${hosts.length} distinct third-party hosts, ${cookies.length} distinct cookie names, from every capture in testdata/scan/real\n`);
+console.log(`\n${hosts.length} distinct third-party hosts (outside the page host's registrable domain), ${cookies.length} distinct cookie names, from every capture in testdata/scan/real\n`);
 console.log('                   hosts attributed    cookie names known');
 console.log(`vendex (embedded)  ${String(n.vx).padStart(4)}  ${pct(n.vx, hosts.length).padStart(6)}        ${String(n.vxc).padStart(4)}  ${pct(n.vxc, cookies.length).padStart(6)}`);
 console.log(`third-party-web    ${String(n.tpw).padStart(4)}  ${pct(n.tpw, hosts.length).padStart(6)}           -`);
 console.log(`Ghostery trackerdb ${String(n.gh).padStart(4)}  ${pct(n.gh, hosts.length).padStart(6)}           -`);
 console.log(`Open Cookie DB        -                ${ocdPresent ? String(n.ocd).padStart(4) + '  ' + pct(n.ocd, cookies.length).padStart(6) : '(not in ../shared/datasets)'}`);
-console.log(`\nhosts a peer attributes and vendex does not (${gaps.length}):`);
+console.log(`\nhosts vendex attributes and neither peer does: ${onlyVx}`);
+console.log(`hosts a peer attributes and vendex does not (${gaps.length}):`);
 console.log(gaps.join('\n') || '  none');
 console.log(`\ncookie names the Open Cookie Database knows and vendex does not (${ocdGaps.length}):`);
 console.log(ocdGaps.join('\n') || '  none');
