@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "892-dfa0d119"
+	embeddedVersion = "892-194982f7"
 	embeddedEdition = 17
 )
