@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "882-84c8de0c"
-	embeddedEdition = 17
+	embeddedVersion = "892-b6e1fc20"
+	embeddedEdition = 18
 )
