@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1071-efd9cf39"
-	embeddedEdition = 29
+	embeddedVersion = "1081-9163af58"
+	embeddedEdition = 30
 )

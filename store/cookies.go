@@ -13,8 +13,11 @@ import (
 type CookieMatch struct {
 	VendorID   string
 	VendorName string
-	Category   data.Category
-	Item       data.StorageItem
+	// Category is the item's own category, or its vendor's where the card
+	// gives the item none: a functional vendor's analytics cookie is
+	// analytics.
+	Category data.Category
+	Item     data.StorageItem
 	// Pattern reports that Item.Name is a wildcard pattern.
 	Pattern bool
 	// Source is the layer that recorded Item, as provenance names it:
@@ -59,7 +62,11 @@ func (s *Store) ByCookie(name string) ([]CookieMatch, error) {
 					return fmt.Errorf("%w: cookie index points past vendor %s's storage", ErrCorrupt, data.Quote(r.ID))
 				}
 				it := v.Storage[r.Index]
-				*out = append(*out, CookieMatch{VendorID: v.ID, VendorName: v.Name, Category: v.Category, Item: it, Pattern: pattern, Source: storageSource(&v, it.Name)})
+				cat := it.Category
+				if cat == "" {
+					cat = v.Category
+				}
+				*out = append(*out, CookieMatch{VendorID: v.ID, VendorName: v.Name, Category: cat, Item: it, Pattern: pattern, Source: storageSource(&v, it.Name)})
 			}
 			return nil
 		}

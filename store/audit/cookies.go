@@ -248,9 +248,6 @@ func (a *auditor) onSite(id, host string) bool {
 func (a *auditor) claim(c *Cookie, id, name string, cat data.Category, m *store.CookieMatch) {
 	c.VendorID, c.Vendor, c.Category = id, data.CleanLine(name), cat.Slug()
 	if m != nil {
-		if m.Item.Category != "" {
-			c.Category = m.Item.Category.Slug()
-		}
 		if m.Pattern {
 			c.Pattern = data.CleanLine(m.Item.Name)
 		}

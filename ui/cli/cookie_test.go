@@ -25,3 +25,20 @@ func TestCookieReadsNamesFromStdin(t *testing.T) {
 		t.Errorf("empty stdin: exit %d %s", r.code, r.stderr)
 	}
 }
+
+// A cookie's category is its own where the card gives one:
+// ActiveCampaign's ac_enable_tracking remembers a choice (functional),
+// though the vendor is marketing; `cookie` and `cookie -` say what a scan
+// says.
+func TestACookieShowsItsOwnCategoryBeforeItsVendors(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "cookie", "ac_enable_tracking")
+	if r.code != 0 || !strings.Contains(r.stdout, "Functional") || strings.Contains(r.stdout, "Marketing") {
+		t.Errorf("cookie ac_enable_tracking: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = vendex(t, db, "ac_enable_tracking\n_ga\n", "cookie", "-")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.code != 0 || len(lines) != 3 || !strings.Contains(lines[1], "Functional") || !strings.Contains(lines[2], "Analytics") {
+		t.Errorf("cookie -: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
