@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "892-b6e1fc20"
-	embeddedEdition = 18
+	embeddedVersion = "1081-9163af58"
+	embeddedEdition = 30
 )
