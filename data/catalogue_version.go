@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "882-84c8de0c"
-	embeddedEdition = 17
+	embeddedVersion = "882-e10c7fa4"
+	embeddedEdition = 19
 )
