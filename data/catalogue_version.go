@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1081-9163af58"
-	embeddedEdition = 30
+	embeddedVersion = "1081-6024a221"
+	embeddedEdition = 31
 )
