@@ -12,6 +12,10 @@ type SourcedVendor struct {
 // EmbeddedSource names the embedded catalogue in provenance records.
 const EmbeddedSource = "embedded"
 
+// mergeMapFrom is how many key comparisons a list merge may make along
+// the lists before it finds the repeats in a map instead (fields_gen.go).
+const mergeMapFrom = 256
+
 // Merge combines the records of one vendor, given highest precedence first.
 // The first record's facts stand; later records only fill fields it leaves
 // empty and add list items it does not have (domains, scripts, storage
