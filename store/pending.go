@@ -13,39 +13,57 @@ import (
 // writeBucket), and an import of eleven files rewrote the indexes eleven
 // times, which was a quarter of its time and held a copy of every index.
 type pendingWrites struct {
-	buckets map[string]map[string][]byte // bucket -> key -> value; nil deletes the key
+	buckets map[string]*pendingBucket
+}
+
+// pendingBucket is one bucket's changes, in key order; a nil value
+// deletes the key. Kept sorted, not in a map: a large import's change
+// comes sorted, and goes to writeBucket as it is.
+type pendingBucket struct {
+	keys []string
+	vals [][]byte
 }
 
 func newPendingWrites() *pendingWrites {
-	return &pendingWrites{buckets: map[string]map[string][]byte{}}
+	return &pendingWrites{buckets: map[string]*pendingBucket{}}
 }
 
-// put notes keys with vals in the bucket name, over any earlier change.
+// put notes keys (sorted) with vals in the bucket name, over any earlier
+// change of the same keys.
 func (p *pendingWrites) put(name []byte, keys []string, vals [][]byte) {
-	m := p.buckets[string(name)]
-	if m == nil {
-		m = make(map[string][]byte, len(keys))
-		p.buckets[string(name)] = m
+	old := p.buckets[string(name)]
+	if old == nil || len(old.keys) == 0 {
+		p.buckets[string(name)] = &pendingBucket{keys, vals}
+		return
 	}
-	for i, k := range keys {
-		m[k] = vals[i]
+	n := len(old.keys) + len(keys)
+	m := &pendingBucket{make([]string, 0, n), make([][]byte, 0, n)}
+	i, j := 0, 0
+	for i < len(old.keys) || j < len(keys) {
+		switch {
+		case j == len(keys) || i < len(old.keys) && old.keys[i] < keys[j]:
+			m.keys, m.vals = append(m.keys, old.keys[i]), append(m.vals, old.vals[i])
+			i++
+		default:
+			if i < len(old.keys) && old.keys[i] == keys[j] {
+				i++ // the later change wins
+			}
+			m.keys, m.vals = append(m.keys, keys[j]), append(m.vals, vals[j])
+			j++
+		}
 	}
+	p.buckets[string(name)] = m
 }
 
 // flush writes every bucket's changes, in the order derivedBuckets names
 // them, and forgets them.
 func (p *pendingWrites) flush(tx *bolt.Tx) error {
 	for _, name := range derivedBuckets {
-		m := p.buckets[string(name)]
-		if len(m) == 0 {
+		pb := p.buckets[string(name)]
+		if pb == nil || len(pb.keys) == 0 {
 			continue
 		}
-		keys := boltKeys(m)
-		vals := make([][]byte, len(keys))
-		for i, k := range keys {
-			vals[i] = m[k]
-		}
-		if err := writeBucket(tx, name, keys, vals, -1); err != nil {
+		if err := writeBucket(tx, name, pb.keys, pb.vals, -1); err != nil {
 			return err
 		}
 		delete(p.buckets, string(name))
@@ -53,11 +71,23 @@ func (p *pendingWrites) flush(tx *bolt.Tx) error {
 	return nil
 }
 
+// get is key's pending value, and whether it has one.
+func (pb *pendingBucket) get(key string) ([]byte, bool) {
+	if pb == nil {
+		return nil, false
+	}
+	i, ok := slices.BinarySearch(pb.keys, key)
+	if !ok {
+		return nil, false
+	}
+	return pb.vals[i], true
+}
+
 // derivedBucket reads a derived bucket as the batch under way has changed
 // it: its pending value of a key first, then the file's.
 type derivedBucket struct {
-	b       *bolt.Bucket      // nil if the file has no such bucket
-	pending map[string][]byte // nil outside a batch
+	b       *bolt.Bucket   // nil if the file has no such bucket
+	pending *pendingBucket // nil outside a batch
 }
 
 // bucket is the derived bucket name as the batch that c belongs to sees it.
@@ -73,12 +103,14 @@ func (c *recordCache) bucket(tx *bolt.Tx, name []byte) derivedBucket {
 func fileBucket(b *bolt.Bucket) derivedBucket { return derivedBucket{b: b} }
 
 // exists reports whether the bucket holds or will hold anything.
-func (d derivedBucket) exists() bool { return d.b != nil || len(d.pending) > 0 }
+func (d derivedBucket) exists() bool {
+	return d.b != nil || d.pending != nil && len(d.pending.keys) > 0
+}
 
 // Get is key's value, or nil. Like bbolt's, a value from the file is
 // valid only until the transaction writes.
 func (d derivedBucket) Get(key []byte) []byte {
-	if v, ok := d.pending[string(key)]; ok {
+	if v, ok := d.pending.get(string(key)); ok {
 		return v
 	}
 	if d.b == nil {
@@ -89,11 +121,11 @@ func (d derivedBucket) Get(key []byte) []byte {
 
 // split parts sorted keys into those with a pending value and the rest.
 func (d derivedBucket) split(keys []string) (pending, file []string) {
-	if len(d.pending) == 0 {
+	if d.pending == nil || len(d.pending.keys) == 0 {
 		return nil, keys
 	}
 	file = slices.DeleteFunc(slices.Clone(keys), func(k string) bool {
-		_, ok := d.pending[k]
+		_, ok := d.pending.get(k)
 		if ok {
 			pending = append(pending, k)
 		}

@@ -69,7 +69,7 @@ func (iw *indexWrite[E]) found(k string, raw []byte) error {
 func (iw *indexWrite[E]) fetch(d derivedBucket, keyN int) error {
 	inBatch, queued := d.split(iw.queued)
 	for _, k := range inBatch {
-		if raw := d.pending[k]; raw != nil {
+		if raw, _ := d.pending.get(k); raw != nil {
 			if err := iw.found(k, raw); err != nil {
 				return err
 			}
