@@ -39,6 +39,18 @@ func Merge(records []SourcedVendor) Vendor {
 	return out
 }
 
+// Clone is a deep copy of v: nothing of it shares memory with v.
+func (v *Vendor) Clone() Vendor { return cloneVendor(*v) }
+
+// Fill adds v's facts to dst as Merge adds a later record's (dst's stand,
+// its lists gain what they lack), in place and noting no provenance: a
+// file's later record of a vendor joining its earlier one. It appends to
+// dst's lists, which must be dst's own (see Clone).
+func Fill(dst, v *Vendor) {
+	var m merger
+	m.mergeFields(dst, v, "")
+}
+
 // merger gathers the Provenance of a merge, if it tracks one.
 type merger struct {
 	track bool

@@ -22,6 +22,7 @@ type resolver struct {
 	out                   map[string]int         // id -> index in list
 	list                  []*data.Vendor         // into the records resolved
 	existing              map[string]stored      // vendors read from the file so far
+	joined                map[string]bool        // records of list that later ones have joined
 	parentOwners          map[string]ownerAnswer // indexedOwner's answers for parent domains
 	parentCurated         map[string][]claim     // curatedClaims' answers for parent domains
 	lastHost              string                 // domainClaims' last question...
@@ -209,7 +210,7 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool, c
 		// Sized for the file: growing maps of 100,000 keys is a tenth of resolving it.
 		localNames: make(map[string]string, len(records)), localHosts: make(map[string]string, len(records)),
 		out: make(map[string]int, len(records)), list: make([]*data.Vendor, 0, len(records)),
-		existing: map[string]stored{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]claim{},
+		existing: map[string]stored{}, joined: map[string]bool{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]claim{},
 		rep: rep, source: rep.Layer.source(), user: user, cache: cache,
 	}
 	// The report's lists, sized for the most they can hold: a large file
@@ -279,9 +280,14 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 		r.addLocalKey(k, id)
 	}
 	if seen {
-		m := data.Merge([]data.SourcedVendor{{Source: r.source, Vendor: *earlier}, {Source: r.source, Vendor: *rec}})
-		m.Provenance = nil
-		*earlier = m
+		// Joined in place: merging into a copy each time copied a vendor
+		// of many rows once a row, and noted provenance only to drop it.
+		if !r.joined[id] {
+			// Its lists may share arrays with other records'.
+			*earlier = earlier.Clone()
+			r.joined[id] = true
+		}
+		data.Fill(earlier, rec)
 		return nil
 	}
 	if old == nil {
