@@ -16,6 +16,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"text/tabwriter"
 
@@ -96,34 +97,42 @@ func cmdImport(c *cli, args []string) error {
 	// costs no more than importReadMemory.
 	defer debug.SetGCPercent(debug.SetGCPercent(200))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importReadMemory))
-	// Read every file before writing any, so that one malformed file
-	// among several leaves the catalogue as it was.
-	var files []importFile
-	for _, p := range pos {
-		if ctx.Err() != nil {
-			return errInterrupted("import")
-		}
-		f, err := c.readImportFile(p, forced, *verbose)
-		if err != nil {
-			return err
-		}
-		files = append(files, f)
+	// The first file is read before the catalogue is touched, so that a
+	// malformed one leaves no trace; the others are read one ahead of the
+	// store, each while the one before it is imported (reading is a third
+	// of an import of every dataset, and the store's work the rest). A
+	// malformed later file still leaves the catalogue as it was: every
+	// file lands in one batch, or none does.
+	first, err := c.readImportFile(pos[0], forced, *verbose)
+	if err != nil {
+		return err
 	}
+	next, stopReading := c.readAhead(ctx, pos[1:], forced, *verbose)
+	defer stopReading()
 	// Writing holds several times the records (the store's indexes, the
 	// database's pages): the default pace there, and no limit, which a
 	// large import's live heap would pass and then collect without end.
 	debug.SetMemoryLimit(math.MaxInt64)
 	debug.SetGCPercent(100)
+	var files []importFile
 	var reports []store.ImportReport
 	importEach := func(s *store.Store) error {
-		for _, f := range files {
+		for i := range pos {
+			f := first
+			if i > 0 {
+				var err error
+				if f, err = next(); err != nil {
+					return err
+				}
+			}
+			files = append(files, f)
 			rep, err := s.Import(f.records, store.ImportOptions{
 				Format: string(f.format), File: filepath.Base(f.path), Hash: f.hash,
 				User: *user || f.format == dataset.FormatVendex, DryRun: *dryRun,
 			})
 			if err != nil {
-				if len(files) > 1 && !*dryRun {
-					return fmt.Errorf("%w; none of the %d files was imported", err, len(files))
+				if len(pos) > 1 && !*dryRun {
+					return fmt.Errorf("%w; none of the %d files was imported", err, len(pos))
 				}
 				return err
 			}
@@ -262,6 +271,51 @@ func (c *cli) interruptible() (context.Context, context.CancelFunc) {
 // as a shell reports a process ended by SIGINT.
 func errInterrupted(cmd string) error {
 	return exitError{130, cmd + " interrupted; the catalogue is as it was"}
+}
+
+// readAhead reads the files at paths in order on a goroutine of its own,
+// one file ahead of the caller, who takes each in turn with next. A file
+// that cannot be read ends the reading, and next returns its error. stop
+// ends the reading and waits for the file being read.
+func (c *cli) readAhead(ctx context.Context, paths []string, forced dataset.Format, verbose bool) (next func() (importFile, error), stop func()) {
+	type read struct {
+		f   importFile
+		err error
+	}
+	out, quit, done := make(chan read), make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		for _, p := range paths {
+			r := read{err: errInterrupted("import")}
+			if ctx.Err() == nil {
+				r.f, r.err = c.readImportFile(p, forced, verbose)
+			}
+			select {
+			case out <- r:
+			case <-quit:
+				return
+			}
+			if r.err != nil {
+				return
+			}
+		}
+	}()
+	next = func() (importFile, error) {
+		select {
+		case r := <-out:
+			return r.f, r.err
+		case <-done:
+			return importFile{}, errInterrupted("import")
+		}
+	}
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			close(quit)
+			<-done
+		})
+	}
+	return next, stop
 }
 
 // readImportFile reads and parses one file to import (stdin for "-"), as
