@@ -365,15 +365,21 @@ func (s *Index) scoreChunk(pattern []rune, cands []int32, withOffsets bool) ([]h
 // scoreEntry is fuzzy's verdict on entry i, by the fastest matcher that
 // gives the same answer; offsets go to buf.
 func (s *Index) scoreEntry(pattern []rune, lower []byte, i int32, buf []int) (int, []int, bool) {
+	return scoreString(pattern, lower, s.clean[i], s.masks[i], buf)
+}
+
+// scoreString is fuzzy's verdict on str (up to its first NUL), whose mask
+// is mask, by the fastest matcher that gives the same answer.
+func scoreString(pattern []rune, lower []byte, str string, mask uint64, buf []int) (int, []int, bool) {
 	switch {
-	case len(lower) == 1 && s.masks[i]&nonASCII == 0:
-		return scoreOneASCII(s.clean[i], lower[0], buf)
+	case len(lower) == 1 && mask&nonASCII == 0:
+		return scoreOneASCII(str, lower[0], buf)
 	case len(pattern) == 1:
-		return scoreOne(s.clean[i], pattern[0], buf)
-	case lower != nil && s.masks[i]&nonASCII == 0:
-		return fuzzyScoreASCII(s.clean[i], lower, buf)
+		return scoreOne(str, pattern[0], buf)
+	case lower != nil && mask&nonASCII == 0:
+		return fuzzyScoreASCII(str, lower, buf)
 	default:
-		return fuzzyScore(s.clean[i], pattern, buf)
+		return fuzzyScore(str, pattern, buf)
 	}
 }
 

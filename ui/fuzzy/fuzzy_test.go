@@ -43,6 +43,18 @@ func TestIndexMatchesFuzzyFind(t *testing.T) {
 				t.Fatalf("query %q: Find gives %d matches, fuzzy.Find %d; first difference: %s", q, len(got), len(want), firstDiff(got, want))
 			}
 		}
+		// A Pattern scores each entry alone as fuzzy.Find does.
+		p := NewPattern(q)
+		score := make(map[int]int, len(want))
+		for _, w := range want {
+			score[w.Index] = w.Score
+		}
+		for i, e := range entries {
+			got, ok := p.Score(e)
+			if w, match := score[i]; ok != match || got != w {
+				t.Fatalf("query %q: Pattern scores %q %d (match %v), fuzzy.Find %d (match %v)", q, e, got, ok, w, match)
+			}
+		}
 		ranked := idx.FindRanked(q)
 		if ranked.Len() != len(want) {
 			t.Fatalf("query %q: FindRanked gives %d matches, fuzzy.Find %d", q, ranked.Len(), len(want))

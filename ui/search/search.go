@@ -105,13 +105,10 @@ func NewBriefIndex(bs []data.Brief) *Index {
 	// a number, where most comparisons end.
 	keys := make([]nameKey, len(bs))
 	for i := range bs {
-		keys[i] = nameKey{data.NewSortKey(strings.ToLower(bs[i].Name)), int32(i)}
+		keys[i] = nameKey{nameOrder(bs[i].Name), int32(i)}
 	}
 	slices.SortFunc(keys, func(a, b nameKey) int {
-		if c := a.Compare(b.SortKey); c != 0 {
-			return c
-		}
-		if c := strings.Compare(bs[a.i].ID, bs[b.i].ID); c != 0 {
+		if c := compareNames(a.SortKey, b.SortKey, bs[a.i].ID, bs[b.i].ID); c != 0 {
 			return c
 		}
 		return int(a.i - b.i)
@@ -136,6 +133,18 @@ func NewBriefIndex(bs []data.Brief) *Index {
 type nameKey struct {
 	data.SortKey // the name, lowered
 	i            int32
+}
+
+// nameOrder is the key a vendor's name is ordered by: the name, lowered.
+func nameOrder(name string) data.SortKey { return data.NewSortKey(strings.ToLower(name)) }
+
+// compareNames is the order of vendors in a list and among equal scores:
+// by name, lowered (a and b, from nameOrder), then by id.
+func compareNames(a, b data.SortKey, aID, bID string) int {
+	if c := a.Compare(b); c != 0 {
+		return c
+	}
+	return strings.Compare(aID, bID)
 }
 
 // Prepare indexes every name, alias and domain, if no query has yet, and
@@ -165,33 +174,41 @@ func (x *Index) build() {
 	for i := range x.vendors {
 		v := &x.vendors[i]
 		x.byID[v.ID] = i
-		add := func(match, show string, f Field, ascii bool) {
-			if match == "" {
-				return
-			}
-			entries = append(entries, Fold(match))
+		eachEntry(v, func(match, show string, f Field, ascii bool) {
+			entries = append(entries, match)
 			x.display = append(x.display, show)
 			x.asciiForm = append(x.asciiForm, ascii)
 			x.owner = append(x.owner, int32(i))
 			x.fields = append(x.fields, f)
-		}
-		add(v.Name, v.Name, Name, false)
-		for _, a := range v.Aliases {
-			add(a, a, Alias, false)
-		}
-		for _, h := range v.Hosts {
-			u := data.UnicodeHost(h)
-			add(u, u, Domain, false)
-			if u != h {
-				add(h, u, Domain, true)
-			}
-		}
+		})
 	}
 	x.fuzzy = fuzzy.NewIndex(entries)
 	if x.anyImported {
 		x.initials = make([]uint64, len(entries))
 		for i, e := range entries {
 			x.initials[i] = wordInitials(e)
+		}
+	}
+}
+
+// eachEntry calls add with each string v is found by, in order: its name,
+// aliases and hosts (a host in Unicode, then in ASCII if that differs),
+// each folded for matching and as shown; an empty string is none.
+func eachEntry(v *data.Brief, add func(match, show string, f Field, ascii bool)) {
+	entry := func(match, show string, f Field, ascii bool) {
+		if match != "" {
+			add(Fold(match), show, f, ascii)
+		}
+	}
+	entry(v.Name, v.Name, Name, false)
+	for _, a := range v.Aliases {
+		entry(a, a, Alias, false)
+	}
+	for _, h := range v.Hosts {
+		u := data.UnicodeHost(h)
+		entry(u, u, Domain, false)
+		if u != h {
+			entry(h, u, Domain, true)
 		}
 	}
 }
@@ -259,30 +276,41 @@ func (x *Index) curatedFirst(rs []Result, query string) []Result {
 	if !x.anyImported {
 		return rs
 	}
-	out := make([]Result, 0, len(rs))
-	strong := make([]bool, len(rs))
-	if query != "" {
-		bit := initialBit(query[0])
-		for i, r := range rs {
-			switch {
-			case r.Entry < 0:
-			case bit != 0 && x.initials[r.Entry]&bit == 0:
-				// No word of the entry starts with the query's first letter.
-			case bit != 0 && len(query) == 1:
-				strong[i] = true
-			default:
-				strong[i] = data.WordPrefixFold(x.fuzzy.Entry(int(r.Entry)), query)
-			}
-		}
+	return curatedFirst(rs, func(r Result) bool {
+		return query != "" && r.Entry >= 0 && strongMatch(x.fuzzy.Entry(int(r.Entry)), x.initials[r.Entry], query)
+	}, func(r Result) bool { return x.imported[r.Vendor] })
+}
+
+// curatedFirst orders rs (ranked) as Index.curatedFirst says, keeping the
+// order within each group.
+func curatedFirst[R any](rs []R, strong, imported func(R) bool) []R {
+	out := make([]R, 0, len(rs))
+	isStrong := make([]bool, len(rs))
+	for i, r := range rs {
+		isStrong[i] = strong(r)
 	}
 	for _, pass := range []struct{ strong, imported bool }{{true, false}, {true, true}, {false, false}, {false, true}} {
 		for i, r := range rs {
-			if strong[i] == pass.strong && x.imported[r.Vendor] == pass.imported {
+			if isStrong[i] == pass.strong && imported(r) == pass.imported {
 				out = append(out, r)
 			}
 		}
 	}
 	return out
+}
+
+// strongMatch reports whether a word of the folded entry starts with the
+// folded query (not empty); initials are wordInitials(entry), which rule
+// most entries out with one AND.
+func strongMatch(entry string, initials uint64, query string) bool {
+	bit := initialBit(query[0])
+	switch {
+	case bit != 0 && initials&bit == 0:
+		return false // no word of the entry starts with the query's first letter
+	case bit != 0 && len(query) == 1:
+		return true
+	}
+	return data.WordPrefixFold(entry, query)
 }
 
 // Text is the string of r that matched: its entry, or the vendor's name.
