@@ -42,9 +42,8 @@ type Match = sahilm.Match
 //
 // A Index is safe for concurrent use.
 type Index struct {
-	entries []string
-	clean   []string // each entry up to its first NUL, as fuzzy reads it
-	masks   []uint64
+	text  texts
+	masks []uint64
 	// letters are built on the first one-character query, or by Prepare:
 	// a one-off search (vendex search) never needs them.
 	lettersOnce sync.Once
@@ -63,16 +62,11 @@ type lastQuery struct {
 }
 
 // NewIndex indexes entries; Find's Match.Index refers to this slice.
+// It keeps a copy of them, not the slice.
 func NewIndex(entries []string) *Index {
-	s := &Index{entries: entries, clean: entries, masks: make([]uint64, len(entries))}
-	for i, e := range entries {
-		if j := strings.IndexByte(e, 0); j > -1 {
-			if len(s.clean) > 0 && &s.clean[0] == &entries[0] {
-				s.clean = slices.Clone(entries)
-			}
-			s.clean[i] = e[:j]
-		}
-		s.masks[i] = runeMask(s.clean[i])
+	s := &Index{text: newTexts(entries), masks: make([]uint64, len(entries))}
+	for i := range entries {
+		s.masks[i] = runeMask(s.text.at(int32(i)))
 	}
 	return s
 }
@@ -80,7 +74,7 @@ func NewIndex(entries []string) *Index {
 // Prepare ranks every one-character query now rather than on the first of
 // them: an interactive caller does it before the first keystroke.
 func (s *Index) Prepare() {
-	s.lettersOnce.Do(func() { s.letters = buildLetters(s.clean, s.masks) })
+	s.lettersOnce.Do(func() { s.letters = buildLetters(&s.text, s.masks) })
 }
 
 // letterTable is the ranking of the one-character query class k.
@@ -90,10 +84,10 @@ func (s *Index) letterTable(k int) letterTable {
 }
 
 // Len is the number of entries.
-func (s *Index) Len() int { return len(s.entries) }
+func (s *Index) Len() int { return len(s.masks) }
 
 // Entry returns entry i.
-func (s *Index) Entry(i int) string { return s.entries[i] }
+func (s *Index) Entry(i int) string { return s.text.entry(int32(i)) }
 
 // parallelMin is the number of candidates below which one goroutine is
 // faster than several.
@@ -109,7 +103,7 @@ func (s *Index) Find(query string) []Match {
 	// fuzzy stops a string at its first NUL, and a NUL in the pattern
 	// upsets its bookkeeping: leave such queries to it.
 	if strings.ContainsRune(query, 0) {
-		return sahilm.Find(query, s.entries)
+		return sahilm.Find(query, s.text.all())
 	}
 	if k := queryLetter(query); k >= 0 {
 		return s.letterMatches(query, s.letterTable(k))
@@ -120,7 +114,7 @@ func (s *Index) Find(query string) []Match {
 	fill := func(p part) {
 		for _, h := range p.hits {
 			out[h.pos] = Match{
-				Str:            s.entries[h.entry],
+				Str:            s.text.entry(h.entry),
 				Index:          int(h.entry),
 				MatchedIndexes: p.offsets[h.offset : h.offset+h.n : h.offset+h.n],
 				Score:          int(h.score),
@@ -173,7 +167,7 @@ func (r Ranked) Match(i int) Match {
 	}
 	e := r.order[i]
 	return Match{
-		Str:            r.s.entries[e],
+		Str:            r.s.text.entry(e),
 		Index:          int(e),
 		MatchedIndexes: r.s.offsets(r.pattern, r.lower, e, make([]int, len(r.pattern))),
 		Score:          int(r.scores[i]),
@@ -188,7 +182,7 @@ func (s *Index) FindRanked(query string) Ranked {
 		return Ranked{s: s}
 	}
 	if strings.ContainsRune(query, 0) {
-		ms := sahilm.Find(query, s.entries)
+		ms := sahilm.Find(query, s.text.all())
 		r := Ranked{s: s, matches: ms, order: make([]int32, len(ms)), scores: make([]int32, len(ms))}
 		for i, m := range ms {
 			r.order[i], r.scores[i] = int32(m.Index), int32(m.Score)
@@ -224,7 +218,7 @@ func (s *Index) MatchedIndexes(query string, i int) []int {
 		return nil
 	}
 	if strings.ContainsRune(query, 0) {
-		if ms := sahilm.Find(query, s.entries[i:i+1]); len(ms) == 1 {
+		if ms := sahilm.Find(query, []string{s.text.entry(int32(i))}); len(ms) == 1 {
 			return ms[0].MatchedIndexes
 		}
 		return nil
@@ -365,7 +359,7 @@ func (s *Index) scoreChunk(pattern []rune, cands []int32, withOffsets bool) ([]h
 // scoreEntry is fuzzy's verdict on entry i, by the fastest matcher that
 // gives the same answer; offsets go to buf.
 func (s *Index) scoreEntry(pattern []rune, lower []byte, i int32, buf []int) (int, []int, bool) {
-	return scoreString(pattern, lower, s.clean[i], s.masks[i], buf)
+	return scoreString(pattern, lower, s.text.at(i), s.masks[i], buf)
 }
 
 // scoreString is fuzzy's verdict on str (up to its first NUL), whose mask
@@ -376,6 +370,8 @@ func scoreString(pattern []rune, lower []byte, str string, mask uint64, buf []in
 		return scoreOneASCII(str, lower[0], buf)
 	case len(pattern) == 1:
 		return scoreOne(str, pattern[0], buf)
+	case len(lower) == 2 && mask&nonASCII == 0:
+		return fuzzyScore2ASCII(str, lower[0], lower[1], buf)
 	case lower != nil && mask&nonASCII == 0:
 		return fuzzyScoreASCII(str, lower, buf)
 	default:

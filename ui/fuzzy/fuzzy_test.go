@@ -202,3 +202,23 @@ func BenchmarkNewIndex(b *testing.B) {
 		NewIndex(entries).Prepare()
 	}
 }
+
+// BenchmarkSecondKeystroke1M is the worst keystroke at 1,000,000 entries:
+// the second letter of "analytic", typed after the first (which a table
+// answered), before narrowing has anything to narrow from. It is what the
+// browser does per keystroke: FindRanked, then one screen of matches.
+func BenchmarkSecondKeystroke1M(b *testing.B) {
+	entries := syntheticEntries(1_000_000)
+	idx := NewIndex(entries)
+	idx.Prepare()
+	for b.Loop() {
+		b.StopTimer()
+		idx.FindRanked("a")
+		runtime.GC()
+		b.StartTimer()
+		r := idx.FindRanked("an")
+		for i := range min(50, r.Len()) {
+			r.Match(i)
+		}
+	}
+}

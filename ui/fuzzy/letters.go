@@ -64,20 +64,20 @@ type letterHit struct{ entry, score int32 }
 // (first character, after a separator, a camel-case hump), less the leading
 // penalty and the length. One pass over each entry scores all its classes;
 // the entries are split over the cores.
-func buildLetters(clean []string, masks []uint64) (t [numLetters]letterTable) {
+func buildLetters(text *texts, masks []uint64) (t [numLetters]letterTable) {
 	workers := runtime.GOMAXPROCS(0)
-	if len(clean) < parallelMin || workers < 2 {
+	if len(masks) < parallelMin || workers < 2 {
 		workers = 1
 	}
-	chunk := (len(clean) + workers - 1) / max(workers, 1)
+	chunk := (len(masks) + workers - 1) / max(workers, 1)
 	lists := make([][numLetters][]letterHit, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
-		lo, hi := min(w*chunk, len(clean)), min((w+1)*chunk, len(clean))
+		lo, hi := min(w*chunk, len(masks)), min((w+1)*chunk, len(masks))
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			lists[w] = scoreLetters(clean, masks, lo, hi)
+			lists[w] = scoreLetters(text, masks, lo, hi)
 		}()
 	}
 	wg.Wait()
@@ -103,7 +103,7 @@ func buildLetters(clean []string, masks []uint64) (t [numLetters]letterTable) {
 }
 
 // scoreLetters scores entries lo to hi for each letter class they hold.
-func scoreLetters(clean []string, masks []uint64, lo, hi int) (out [numLetters][]letterHit) {
+func scoreLetters(text *texts, masks []uint64, lo, hi int) (out [numLetters][]letterHit) {
 	var n [numLetters]int
 	for _, m := range masks[lo:hi] {
 		for m &= 1<<numLetters - 1; m != 0; m &= m - 1 {
@@ -115,7 +115,7 @@ func scoreLetters(clean []string, masks []uint64, lo, hi int) (out [numLetters][
 	}
 	var best, at [numLetters]int
 	for i := lo; i < hi; i++ {
-		str := clean[i]
+		str := text.at(int32(i))
 		var seen uint64
 		see := func(k, j, score int) {
 			if seen&(1<<k) == 0 || score > best[k] {
@@ -226,7 +226,7 @@ func (s *Index) letterMatches(query string, t letterTable) []Match {
 		for i := lo; i < hi; i++ {
 			e := t.order[i]
 			s.scoreEntry(pattern, lower, e, offs[i:i+1:i+1])
-			out[i] = Match{Str: s.entries[e], Index: int(e), MatchedIndexes: offs[i : i+1 : i+1], Score: int(t.scores[i])}
+			out[i] = Match{Str: s.text.entry(e), Index: int(e), MatchedIndexes: offs[i : i+1 : i+1], Score: int(t.scores[i])}
 		}
 	}
 	workers := runtime.GOMAXPROCS(0)

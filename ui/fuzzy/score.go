@@ -290,3 +290,65 @@ func isSeparator(r rune) bool {
 	}
 	return false
 }
+
+// bonusASCII[last][c] is fuzzy's bonus for matching byte c after byte last
+// (not at the start): a camel-case hump, or a character after a separator.
+var bonusASCII = func() (t [utf8.RuneSelf][utf8.RuneSelf]int8) {
+	for last := range rune(utf8.RuneSelf) {
+		for c := range rune(utf8.RuneSelf) {
+			if isLower(last) && isUpper(c) {
+				t[last][c] += camelCaseMatchBonus
+			}
+			if isSeparator(last) {
+				t[last][c] += matchFollowingSeparatorBonus
+			}
+		}
+	}
+	return t
+}()
+
+// fuzzyScore2ASCII is fuzzyScoreASCII for a two-byte pattern (p0, p1,
+// lower-cased), the commonest slow keystroke: the first character is
+// settled at the first place where the second comes next, keeping its best
+// occurrence so far; the second is the best occurrence after it.
+func fuzzyScore2ASCII(str string, p0, p1 byte, buf []int) (int, []int, bool) {
+	best0, at0 := -1, -1
+	j := 0
+	var last byte
+	for ; j < len(str)-1; j++ {
+		c := str[j]
+		if foldASCII[c] == p0 {
+			score := firstCharMatchBonus
+			if j > 0 {
+				score = int(bonusASCII[last][c])
+			}
+			if score > best0 {
+				best0, at0 = score, j
+			}
+		}
+		last = c
+		if at0 >= 0 && foldASCII[str[j+1]] == p1 {
+			break
+		}
+	}
+	if j >= len(str)-1 {
+		return 0, nil, false // the first character never settled before the last
+	}
+	best1, at1 := -1, -1
+	for k := j + 1; k < len(str); k++ {
+		c := str[k]
+		if foldASCII[c] == p1 {
+			score := int(bonusASCII[last][c])
+			if k == at0+1 {
+				score += adjacentMatchBonus
+			}
+			if score > best1 {
+				best1, at1 = score, k
+			}
+		}
+		last = c
+	}
+	best0 += max(at0*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
+	buf[0], buf[1] = at0, at1
+	return best0 + best1 + 2 - len(str), buf[:2:2], true
+}
