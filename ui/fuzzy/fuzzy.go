@@ -56,9 +56,43 @@ type Index struct {
 // lastQuery remembers the matching entries of the latest query, for
 // narrowing: whatever matches "anal" also matches "ana" (fuzzy's matching is
 // monotone in the pattern's prefix), so "anal" need only look at those.
+// When they are few, their texts and masks are kept with them, copied in
+// order: the next keystroke reads one short block instead of a few bytes
+// here and there across the whole index, which at a million entries cost
+// it more than the matching.
 type lastQuery struct {
-	query string
-	idx   []int32 // entry indexes that matched, ascending
+	query   string
+	matched view
+}
+
+// view is some of the entries, in entry order: which entry each place is
+// (idx; nil when the view is every entry), and their texts and masks, by
+// place if the view has its own copy (own), else by entry.
+type view struct {
+	idx   []int32
+	own   bool
+	text  *texts
+	masks []uint64
+}
+
+// copyBelow is the share of the entries under which a query's matches are
+// copied for the next keystroke: above it they lie so densely that reading
+// them where they are reads the same memory.
+const copyBelow = 8
+
+func (v *view) entry(k int32) int32 {
+	if v.idx == nil {
+		return k
+	}
+	return v.idx[k]
+}
+
+// at is the text and mask of place k.
+func (v *view) at(k int32) (string, uint64) {
+	if !v.own {
+		k = v.entry(k)
+	}
+	return v.text.at(k), v.masks[k]
 }
 
 // NewIndex indexes entries; Find's Match.Index refers to this slice.
@@ -245,38 +279,59 @@ func (s *Index) collect(query string, withOffsets bool) ([]part, int) {
 	prev := s.last
 	s.mu.Unlock()
 
+	from := &view{text: &s.text, masks: s.masks}
+	if prev.query != "" && strings.HasPrefix(query, prev.query) {
+		from = &prev.matched
+	}
 	cp := candPool.Get().(*[]int32)
 	cands := (*cp)[:0]
-	if prev.query != "" && strings.HasPrefix(query, prev.query) {
-		for _, i := range prev.idx {
-			if s.masks[i]&qmask == qmask {
-				cands = append(cands, i)
+	if from.own || from.idx == nil {
+		for k, m := range from.masks {
+			if m&qmask == qmask {
+				cands = append(cands, int32(k))
 			}
 		}
 	} else {
-		for i, m := range s.masks {
-			if m&qmask == qmask {
-				cands = append(cands, int32(i))
+		for k, i := range from.idx {
+			if s.masks[i]&qmask == qmask {
+				cands = append(cands, int32(k))
 			}
 		}
 	}
 
-	parts := s.score(query, cands, withOffsets)
+	// A query that narrows to few matches copies them (scoreChunk does,
+	// when asked, as it reads them).
+	keep := len(cands)*copyBelow < s.Len()
+	parts := s.score(query, from, cands, withOffsets, keep)
 	*cp = cands
 	candPool.Put(cp)
 
-	total := 0
+	total, bytes := 0, 0
 	for _, p := range parts {
 		total += len(p.hits)
+		bytes += len(p.text)
 	}
-	idx := make([]int32, 0, total)
+	matched := view{idx: make([]int32, 0, total), text: &s.text, masks: s.masks}
+	if keep {
+		matched.own = true
+		matched.text = &texts{buf: make([]byte, 0, bytes), ends: make([]uint32, 0, total)}
+		matched.masks = make([]uint64, 0, total)
+	}
 	for _, p := range parts {
+		base := uint32(len(matched.text.buf))
+		if keep {
+			matched.text.buf = append(matched.text.buf, p.text...)
+			matched.masks = append(matched.masks, p.masks...)
+		}
 		for _, h := range p.hits {
-			idx = append(idx, h.entry)
+			matched.idx = append(matched.idx, h.entry)
+			if keep {
+				matched.text.ends = append(matched.text.ends, base+h.end)
+			}
 		}
 	}
 	s.mu.Lock()
-	s.last = lastQuery{query: query, idx: idx}
+	s.last = lastQuery{query: query, matched: matched}
 	s.mu.Unlock()
 	return parts, total
 }
@@ -297,23 +352,26 @@ type hit struct {
 	score  int32
 	offset int32 // of its matched offsets in its part's offsets
 	n      int32
-	pos    int32 // its place in the ranking
+	pos    int32  // its place in the ranking
+	end    uint32 // the end of its text in its part's text, if kept
 }
 
-// part is what one core found: hits in entry order, and their offsets.
+// part is what one core found: hits in entry order, their offsets and,
+// when kept, their texts one after another and their masks.
 type part struct {
 	hits    []hit
 	offsets []int
+	text    []byte
+	masks   []uint64
 }
 
 // score runs the matcher over the candidates, in chunks on several cores;
 // parts come in entry order.
-func (s *Index) score(query string, cands []int32, withOffsets bool) []part {
+func (s *Index) score(query string, from *view, cands []int32, withOffsets, keep bool) []part {
 	pattern := []rune(query)
 	workers := runtime.GOMAXPROCS(0)
 	if len(cands) < parallelMin || workers < 2 {
-		h, o := s.scoreChunk(pattern, cands, withOffsets)
-		return []part{{h, o}}
+		return []part{scoreChunk(pattern, from, cands, withOffsets, keep)}
 	}
 	chunk := (len(cands) + workers - 1) / workers
 	var parts []part
@@ -327,33 +385,40 @@ func (s *Index) score(query string, cands []int32, withOffsets bool) []part {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			parts[w].hits, parts[w].offsets = s.scoreChunk(pattern, cands[lo:hi], withOffsets)
+			parts[w] = scoreChunk(pattern, from, cands[lo:hi], withOffsets, keep)
 		}()
 	}
 	wg.Wait()
 	return parts
 }
 
-func (s *Index) scoreChunk(pattern []rune, cands []int32, withOffsets bool) ([]hit, []int) {
+// scoreChunk scores the candidates, places in from; with keep, it copies
+// the texts of the matches.
+func scoreChunk(pattern []rune, from *view, cands []int32, withOffsets, keep bool) part {
 	hp := hitPool.Get().(*[]hit)
-	hits := (*hp)[:0]
-	var offsets []int
+	p := part{hits: (*hp)[:0]}
 	if withOffsets {
-		offsets = make([]int, 0, len(pattern)*len(cands))
+		p.offsets = make([]int, 0, len(pattern)*len(cands))
 	}
 	buf := make([]int, len(pattern))
 	lower := lowerASCII(pattern)
-	for _, i := range cands {
-		score, idx, ok := s.scoreEntry(pattern, lower, i, buf)
+	for _, k := range cands {
+		str, mask := from.at(k)
+		score, idx, ok := scoreString(pattern, lower, str, mask, buf)
 		if !ok {
 			continue
 		}
-		hits = append(hits, hit{entry: i, score: int32(score), offset: int32(len(offsets)), n: int32(len(idx))})
+		if keep {
+			p.text = append(p.text, str...)
+			p.masks = append(p.masks, mask)
+		}
+		p.hits = append(p.hits, hit{entry: from.entry(k), score: int32(score), offset: int32(len(p.offsets)), n: int32(len(idx)),
+			end: uint32(len(p.text))})
 		if withOffsets {
-			offsets = append(offsets, idx...)
+			p.offsets = append(p.offsets, idx...)
 		}
 	}
-	return hits, offsets
+	return p
 }
 
 // scoreEntry is fuzzy's verdict on entry i, by the fastest matcher that
@@ -374,6 +439,8 @@ func scoreString(pattern []rune, lower []byte, str string, mask uint64, buf []in
 		return fuzzyScore2ASCII(str, lower[0], lower[1], buf)
 	case lower != nil && mask&nonASCII == 0:
 		return fuzzyScoreASCII(str, lower, buf)
+	case lower != nil && !foldsBeyond(lower):
+		return fuzzyScoreASCIIPattern(str, lower, buf)
 	default:
 		return fuzzyScore(str, pattern, buf)
 	}
