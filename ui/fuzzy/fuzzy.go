@@ -179,10 +179,11 @@ func (s *Index) Find(query string) []Match {
 type Ranked struct {
 	s       *Index
 	pattern []rune
-	lower   []byte  // pattern lower-cased, nil unless all ASCII
-	order   []int32 // entry indexes, best first
-	scores  []int32 // score of order[i]
-	matches []Match // only when fuzzy.Find itself answered
+	lower   []byte     // pattern lower-cased, nil unless all ASCII
+	order   []int32    // entry indexes, best first
+	scores  []int32    // score of order[i]
+	runs    []scoreRun // instead of scores, for a one-character query
+	matches []Match    // only when fuzzy.Find itself answered
 }
 
 // Len is the number of matching entries.
@@ -192,7 +193,12 @@ func (r Ranked) Len() int { return len(r.order) }
 func (r Ranked) Index(i int) int { return int(r.order[i]) }
 
 // Score is the score of the i-th best match.
-func (r Ranked) Score(i int) int { return int(r.scores[i]) }
+func (r Ranked) Score(i int) int {
+	if r.runs != nil {
+		return int(scoreAt(r.runs, i))
+	}
+	return int(r.scores[i])
+}
 
 // Match is the i-th best match, exactly fuzzy.Find's i-th, offsets and all.
 func (r Ranked) Match(i int) Match {
@@ -204,7 +210,7 @@ func (r Ranked) Match(i int) Match {
 		Str:            r.s.text.entry(e),
 		Index:          int(e),
 		MatchedIndexes: r.s.offsets(r.pattern, r.lower, e, make([]int, len(r.pattern))),
-		Score:          int(r.scores[i]),
+		Score:          r.Score(i),
 	}
 }
 
@@ -229,7 +235,7 @@ func (s *Index) FindRanked(query string) Ranked {
 		// Narrowing from it would gain nothing: the masks alone pick out
 		// exactly the entries holding a letter or digit.
 		t := s.letterTable(k)
-		r.order, r.scores = t.order, t.scores
+		r.order, r.runs = t.order, t.runs
 		return r
 	}
 	parts, total := s.collect(query, false)

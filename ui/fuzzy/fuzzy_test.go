@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"runtime"
+	"strings"
 	"testing"
 
 	sahilm "github.com/sahilm/fuzzy"
@@ -32,6 +33,10 @@ func TestIndexMatchesFuzzyFind(t *testing.T) {
 	entries := syntheticEntries(5000)
 	entries = append(entries, "Twilio", "twilio webrtc", "twiliocdn.com", "KELVIN \u212a", "ſtraße", "", "nul\x00after", "Éclair", "éCLAIR",
 		"kK\u212ak", "ab-Ab aB_ab", "x\u212a", "ſs", "9lives", "a9", "Zürich Analytik", "östra-Ö", "\u212aelvin-kelvin")
+	// entries so long that their one-letter scores fall outside the
+	// tables' buckets, one of them twice
+	long := strings.Repeat("analytics tag ", 90)
+	entries = append(entries, strings.Repeat("z", 1500)+"Qa", long+"x", long)
 	idx := NewIndex(entries)
 	r := rand.New(rand.NewPCG(1, 2))
 	check := func(q string) {

@@ -117,16 +117,37 @@ func NewBriefIndex(bs []data.Brief) *Index {
 	for i, k := range keys {
 		order[i] = k.i
 	}
-	x.vendors = make([]data.Brief, len(bs))
-	for i, o := range order {
-		x.vendors[i] = bs[o]
-	}
+	permute(bs, order)
+	x.vendors = bs
 	x.imported = make([]bool, len(x.vendors))
 	for i := range x.vendors {
 		x.imported[i] = x.vendors[i].Imported
 		x.anyImported = x.anyImported || x.imported[i]
 	}
 	return x
+}
+
+// permute puts bs[order[i]] at i, in place: a second slice of briefs
+// would double the browser's largest block while it starts. It spends
+// order.
+func permute(bs []data.Brief, order []int32) {
+	for i := range order {
+		if order[i] < 0 {
+			continue
+		}
+		// Follow the cycle through i, moving each brief into its place.
+		first, j := bs[i], int32(i)
+		for {
+			k := order[j]
+			order[j] = -1
+			if int(k) == i {
+				bs[j] = first
+				break
+			}
+			bs[j] = bs[k]
+			j = k
+		}
+	}
 }
 
 // nameKey is a vendor's name as NewBriefIndex orders it.
