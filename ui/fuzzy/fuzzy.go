@@ -235,7 +235,7 @@ func (s *Index) FindRanked(query string) Ranked {
 		// Narrowing from it would gain nothing: the masks alone pick out
 		// exactly the entries holding a letter or digit.
 		t := s.letterTable(k)
-		r.order, r.runs = t.order, t.runs
+		r.order, r.runs = t.entries(), t.runs
 		return r
 	}
 	parts, total := s.collect(query, false)

@@ -1,6 +1,7 @@
 package fuzzy
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"runtime"
 	"slices"
@@ -15,10 +16,77 @@ const numLetters = 36
 
 // letterTable is the ranking of a one-character query: entry indexes best
 // first, and their scores as runs (a table holds a good share of the
-// entries, with a few dozen different scores among them).
+// entries, with a few dozen different scores among them). Within a run the
+// entries ascend, so the table keeps them packed, each as the uvarint of its
+// distance from the one before (from -1 at a run's start): a byte or two
+// each, not four, in the largest thing the browser keeps.
 type letterTable struct {
-	order []int32
-	runs  []scoreRun
+	packed []byte
+	runs   []scoreRun
+	order  []int32 // while it is built
+	rare   int     // while it is built: entries ranked apart
+}
+
+// size is the number of entries in the table being built: the bucketed
+// ones (its runs so far) and the rare.
+func (t *letterTable) size() int {
+	n := t.rare
+	if len(t.runs) > 0 {
+		n += int(t.runs[len(t.runs)-1].end)
+	}
+	return n
+}
+
+// pack packs t.order and lets it go.
+func (t *letterTable) pack() {
+	size, start := 0, 0
+	for _, r := range t.runs {
+		prev := int32(-1)
+		for _, e := range t.order[start:r.end] {
+			size += uvarintLen(uint64(e - prev))
+			prev = e
+		}
+		start = int(r.end)
+	}
+	t.packed = make([]byte, 0, size)
+	start = 0
+	for _, r := range t.runs {
+		prev := int32(-1)
+		for _, e := range t.order[start:r.end] {
+			t.packed = binary.AppendUvarint(t.packed, uint64(e-prev))
+			prev = e
+		}
+		start = int(r.end)
+	}
+	t.order = nil
+}
+
+func uvarintLen(v uint64) int {
+	n := 1
+	for ; v >= 0x80; v >>= 7 {
+		n++
+	}
+	return n
+}
+
+// entries is the table's order, unpacked.
+func (t *letterTable) entries() []int32 {
+	if len(t.runs) == 0 {
+		return nil
+	}
+	out := make([]int32, t.runs[len(t.runs)-1].end)
+	p, start := t.packed, 0
+	for _, r := range t.runs {
+		prev := int32(-1)
+		for i := start; i < int(r.end); i++ {
+			d, n := binary.Uvarint(p)
+			p = p[n:]
+			prev += int32(d)
+			out[i] = prev
+		}
+		start = int(r.end)
+	}
+	return out
 }
 
 // scoreRun says that the places of an order up to end (from the previous
@@ -96,6 +164,10 @@ const (
 	numBuckets = 1024
 )
 
+// letterGroups is how many groups of classes the second pass places one
+// after another.
+const letterGroups = 3
+
 // buildLetters ranks every entry for every one-character query class. An
 // entry matches such a query exactly when its mask has the class's bit, and
 // its score is fuzzy's: the best bonus of the first occurrence among equals
@@ -135,6 +207,9 @@ func buildLetters(text *texts, masks []uint64) (t [numLetters]letterTable) {
 	})
 	for k := range t {
 		pos := int32(0)
+		for w := range rare {
+			t[k].rare += len(rare[w][k])
+		}
 		for b := range int32(numBuckets) {
 			n := pos
 			for w := range counts {
@@ -146,31 +221,48 @@ func buildLetters(text *texts, masks []uint64) (t [numLetters]letterTable) {
 				t[k].runs = append(t[k].runs, scoreRun{end: pos, score: topScore - b})
 			}
 		}
-		var rest []letterHit
-		for w := range rare {
-			rest = append(rest, rare[w][k]...)
-		}
-		slices.SortStableFunc(rest, func(a, b letterHit) int { return int(b.score - a.score) })
-		t[k].order = make([]int32, int(pos)+len(rest))
-		for i, h := range rest {
-			t[k].order[int(pos)+i] = h.entry
-			t[k].runs = appendRun(t[k].runs, h.score)
-		}
 	}
-	parallel(workers, func(w int) {
-		lo, hi := span(w)
-		var scores [numLetters]int32
-		for i := lo; i < hi; i++ {
-			for seen := letterScores(text.at(int32(i)), masks[i], &scores); seen != 0; seen &= seen - 1 {
-				k := bits.TrailingZeros64(seen)
-				if b := topScore - scores[k]; b >= 0 && b < numBuckets {
-					p := &counts[w][k][b]
-					t[k].order[*p] = int32(i)
-					*p++
-				}
+	// The second pass places the entries of a third of the classes at a
+	// time, which are packed before the next: every class's whole order at
+	// once was the peak of the browser's memory.
+	for g := range letterGroups {
+		group := uint64(0)
+		for k := g * numLetters / letterGroups; k < (g+1)*numLetters/letterGroups; k++ {
+			group |= 1 << k
+			t[k].order = make([]int32, t[k].size())
+			var rest []letterHit
+			for w := range rare {
+				rest = append(rest, rare[w][k]...)
+			}
+			slices.SortStableFunc(rest, func(a, b letterHit) int { return int(b.score - a.score) })
+			for i, h := range rest {
+				t[k].order[len(t[k].order)-len(rest)+i] = h.entry
+				t[k].runs = appendRun(t[k].runs, h.score)
 			}
 		}
-	})
+		parallel(workers, func(w int) {
+			lo, hi := span(w)
+			var scores [numLetters]int32
+			for i := lo; i < hi; i++ {
+				if masks[i]&group == 0 {
+					continue
+				}
+				for seen := letterScores(text.at(int32(i)), masks[i], &scores) & group; seen != 0; seen &= seen - 1 {
+					k := bits.TrailingZeros64(seen)
+					if b := topScore - scores[k]; b >= 0 && b < numBuckets {
+						p := &counts[w][k][b]
+						t[k].order[*p] = int32(i)
+						*p++
+					}
+				}
+			}
+		})
+		for k := range numLetters {
+			if group&(1<<k) != 0 {
+				t[k].pack()
+			}
+		}
+	}
 	return t
 }
 
@@ -242,11 +334,12 @@ func letterScores(str string, mask uint64, scores *[numLetters]int32) uint64 {
 func (s *Index) letterMatches(query string, t letterTable) []Match {
 	pattern := []rune(query)
 	lower := lowerASCII(pattern)
-	out := make([]Match, len(t.order))
-	offs := make([]int, len(t.order))
+	order := t.entries()
+	out := make([]Match, len(order))
+	offs := make([]int, len(order))
 	fill := func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			e := t.order[i]
+			e := order[i]
 			s.scoreEntry(pattern, lower, e, offs[i:i+1:i+1])
 			out[i] = Match{Str: s.text.entry(e), Index: int(e), MatchedIndexes: offs[i : i+1 : i+1], Score: int(scoreAt(t.runs, i))}
 		}
