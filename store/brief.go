@@ -17,12 +17,14 @@ import (
 func (s *Store) Briefs() ([]data.Brief, error) {
 	var out []data.Brief
 	var d data.BriefDecoder
-	legacy, err := s.eachEncodedBrief(func(n int) { out = make([]data.Brief, 0, n) }, func(id, raw []byte) error {
+	legacy, size, err := s.eachEncodedBrief(func(n int) { out = make([]data.Brief, 0, n) }, func(id, raw []byte) error {
 		br, err := d.Decode(string(id), raw)
 		out = append(out, br)
 		return err
 	})
 	if err != nil || !legacy {
+		// Every brief is copied out: their pages need not stay resident.
+		s.releasePages(size)
 		return out, err
 	}
 	return s.legacyBriefs()
@@ -36,7 +38,7 @@ func (s *Store) Briefs() ([]data.Brief, error) {
 // as bytes, with their lengths) and may pass it over undecoded.
 func (s *Store) EachBrief(skip func(encoded []byte) bool, fn func(data.Brief)) error {
 	var d data.BriefDecoder
-	legacy, err := s.eachEncodedBrief(nil, func(id, raw []byte) error {
+	legacy, _, err := s.eachEncodedBrief(nil, func(id, raw []byte) error {
 		if skip != nil && skip(raw) {
 			return nil
 		}
@@ -58,9 +60,11 @@ func (s *Store) EachBrief(skip func(encoded []byte) bool, fn func(data.Brief)) e
 
 // eachEncodedBrief calls fn with each vendor's id and encoded brief, in id
 // order, after telling size how many there are. It reports, calling
-// neither, a file of an older schema whose briefs are not encoded.
-func (s *Store) eachEncodedBrief(size func(n int), fn func(id, raw []byte) error) (legacy bool, err error) {
+// neither, a file of an older schema whose briefs are not encoded; and the
+// size of the file it read.
+func (s *Store) eachEncodedBrief(size func(n int), fn func(id, raw []byte) error) (legacy bool, read int64, err error) {
 	err = s.view(func(tx *bolt.Tx) error {
+		read = tx.Size()
 		b := tx.Bucket(bucketBrief)
 		if b == nil {
 			return nil
@@ -81,7 +85,7 @@ func (s *Store) eachEncodedBrief(size func(n int), fn func(id, raw []byte) error
 		}
 		return nil
 	})
-	return legacy, err
+	return legacy, read, err
 }
 
 // legacyBriefs is Briefs for a file of an older schema: every record

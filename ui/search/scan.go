@@ -55,7 +55,7 @@ func (s *Scan) Add(b data.Brief) {
 	s.anyImported = s.anyImported || b.Imported
 	best := Hit{Score: -1 << 31}
 	found := false
-	eachEntry(&b, func(match, show string, f Field, _ bool) {
+	eachEntry(&b, func(match, show string, f Field, _ int, _ bool) {
 		// The first of the best entries is the vendor's, as in Find.
 		if score, ok := s.pattern.Score(match); ok && (!found || score > best.Score) {
 			found = true

@@ -33,15 +33,13 @@ type Index struct {
 	// The entries are indexed on the first query, or by Prepare: the
 	// first screen, every vendor by name, needs none of them.
 	once sync.Once
-	// fuzzy matches each entry's text folded (Fold: no accents); display
-	// is the entry as shown, hosts in Unicode. An internationalised host
-	// has a second entry, its ASCII form, so that either form finds it;
-	// asciiForm marks those, whose offsets do not point into display.
-	fuzzy     *fuzzy.Index
-	display   []string
-	asciiForm []bool
-	owner     []int32 // entry -> vendor
-	fields    []Field // entry -> which string it is
+	// fuzzy matches each entry's text folded (Fold: no accents); where
+	// says which string of its vendor the entry is, shown as it is (hosts
+	// in Unicode). An internationalised host has a second entry, its ASCII
+	// form, so that either form finds it.
+	fuzzy *fuzzy.Index
+	owner []int32 // entry -> vendor
+	where []entryRef
 	// imported marks vendors that only imported datasets know; they list
 	// after the curated ones.
 	imported    []bool
@@ -188,19 +186,15 @@ func (x *Index) build() {
 	}
 	x.byID = make(map[string]int, len(x.vendors))
 	entries := make([]string, 0, n)
-	x.display = make([]string, 0, n)
-	x.asciiForm = make([]bool, 0, n)
 	x.owner = make([]int32, 0, n)
-	x.fields = make([]Field, 0, n)
+	x.where = make([]entryRef, 0, n)
 	for i := range x.vendors {
 		v := &x.vendors[i]
 		x.byID[v.ID] = i
-		eachEntry(v, func(match, show string, f Field, ascii bool) {
+		eachEntry(v, func(match, _ string, f Field, nth int, ascii bool) {
 			entries = append(entries, match)
-			x.display = append(x.display, show)
-			x.asciiForm = append(x.asciiForm, ascii)
 			x.owner = append(x.owner, int32(i))
-			x.fields = append(x.fields, f)
+			x.where = append(x.where, entryRef{field: f, ascii: ascii, nth: uint32(nth)})
 		})
 	}
 	x.fuzzy = fuzzy.NewIndex(entries)
@@ -214,24 +208,45 @@ func (x *Index) build() {
 
 // eachEntry calls add with each string v is found by, in order: its name,
 // aliases and hosts (a host in Unicode, then in ASCII if that differs),
-// each folded for matching and as shown; an empty string is none.
-func eachEntry(v *data.Brief, add func(match, show string, f Field, ascii bool)) {
-	entry := func(match, show string, f Field, ascii bool) {
+// each folded for matching and as shown (entryRef.show), with which alias
+// or host it is; an empty string is none.
+func eachEntry(v *data.Brief, add func(match, show string, f Field, nth int, ascii bool)) {
+	entry := func(match, show string, f Field, nth int, ascii bool) {
 		if match != "" {
-			add(Fold(match), show, f, ascii)
+			add(Fold(match), show, f, nth, ascii)
 		}
 	}
-	entry(v.Name, v.Name, Name, false)
-	for _, a := range v.Aliases {
-		entry(a, a, Alias, false)
+	entry(v.Name, v.Name, Name, 0, false)
+	for i, a := range v.Aliases {
+		entry(a, a, Alias, i, false)
 	}
-	for _, h := range v.Hosts {
+	for i, h := range v.Hosts {
 		u := data.UnicodeHost(h)
-		entry(u, u, Domain, false)
+		entry(u, u, Domain, i, false)
 		if u != h {
-			entry(h, u, Domain, true)
+			entry(h, u, Domain, i, true)
 		}
 	}
+}
+
+// entryRef is where an entry comes from in its vendor's brief: a small
+// number each, not a copy of the string, in an index of every name, alias
+// and host.
+type entryRef struct {
+	field Field
+	ascii bool // a host's ASCII form: its offsets do not point into the shown form
+	nth   uint32
+}
+
+// show is the entry's text as shown, as eachEntry gives it.
+func (r entryRef) show(v *data.Brief) string {
+	switch r.field {
+	case Alias:
+		return v.Aliases[r.nth]
+	case Domain:
+		return data.UnicodeHost(v.Hosts[r.nth])
+	}
+	return v.Name
 }
 
 // Result is one vendor in a ranking: which vendor, and which entry matched.
@@ -281,7 +296,7 @@ func (x *Index) Find(query string) []Result {
 			continue
 		}
 		seen[v] = true
-		out = append(out, Result{Vendor: v, Entry: int32(e), Score: int32(r.Score(i)), Field: x.fields[e]})
+		out = append(out, Result{Vendor: v, Entry: int32(e), Score: int32(r.Score(i)), Field: x.where[e].field})
 	}
 	return x.curatedFirst(out, Fold(strings.TrimSpace(query)))
 }
@@ -340,7 +355,7 @@ func (x *Index) Text(r Result) string {
 		return x.vendors[r.Vendor].Name
 	}
 	x.entries()
-	return x.display[r.Entry]
+	return x.where[r.Entry].show(&x.vendors[x.owner[r.Entry]])
 }
 
 // Matched is the byte offsets of the characters of r's entry that query
@@ -350,8 +365,8 @@ func (x *Index) Matched(query string, r Result) []int {
 		return nil
 	}
 	x.entries()
-	if x.asciiForm[r.Entry] {
+	if x.where[r.Entry].ascii {
 		return nil // the ASCII form matched: nothing of the shown form to mark
 	}
-	return unfoldOffsets(x.display[r.Entry], x.fuzzy.MatchedIndexes(Fold(query), int(r.Entry)))
+	return unfoldOffsets(x.Text(r), x.fuzzy.MatchedIndexes(Fold(query), int(r.Entry)))
 }
