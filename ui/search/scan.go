@@ -46,7 +46,7 @@ func NewScan(query string) *Scan {
 // leaves them as they are, hold no internationalised host, whose Unicode
 // form would have other letters, and lack a character the query needs.
 func (s *Scan) Skips(b []byte) bool {
-	return !bytes.Contains(b, []byte("xn--")) && s.pattern.Excludes(b)
+	return s.pattern.Excludes(b) && !bytes.Contains(b, []byte("xn--"))
 }
 
 // Add scores one vendor. b's strings need not outlive the call: a vendor
