@@ -299,9 +299,20 @@ type hostReader struct {
 	tx      *bolt.Tx
 	domains *bolt.Bucket
 	brief   *bolt.Bucket
-	n       int               // lookups so far
-	index   map[string][]byte // the domain index, once n is large
-	briefs  map[string]brief  // the briefs read so far, in a batch
+	n       int              // lookups so far
+	index   map[string]int32 // the domain index, once n is large: a key's place in entries
+	entries []indexEntry
+	briefs  map[string]brief // the briefs read so far, in a batch
+}
+
+// indexEntry is one key of the domain index in a batch: its claims are
+// decoded the first time a host reaches it, and kept, so that a host a
+// batch names again (or another host under the same domain) costs no
+// decoding.
+type indexEntry struct {
+	raw     []byte // valid while the transaction is open
+	cs      []claim
+	decoded bool
 }
 
 // batchMap is the number of lookups after which a batch reads the domain
@@ -312,12 +323,52 @@ func newHostReader(tx *bolt.Tx) *hostReader {
 	return &hostReader{tx: tx, domains: tx.Bucket(bucketDomains), brief: tx.Bucket(bucketBrief)}
 }
 
-// claims is the domain index's value for host, or nil.
-func (r *hostReader) claims(host string) []byte {
-	if r.index != nil {
-		return r.index[host]
+// readIndex reads the domain index into r.index. The keys are cut from one
+// string, and the map holds a small number per key, so that the map stays
+// compact and its probes, most of them misses, touch little memory.
+func (r *hostReader) readIndex() {
+	n := r.domains.Stats().KeyN
+	r.index = make(map[string]int32, n)
+	r.entries = make([]indexEntry, 0, n)
+	r.briefs = map[string]brief{}
+	var keys strings.Builder
+	ends := make([]int, 0, n)
+	r.domains.ForEach(func(k, v []byte) error {
+		keys.Write(k)
+		ends = append(ends, keys.Len())
+		r.entries = append(r.entries, indexEntry{raw: v})
+		return nil
+	})
+	all, start := keys.String(), 0
+	for i, end := range ends {
+		r.index[all[start:end]] = int32(i)
+		start = end
 	}
-	return r.domains.Get([]byte(host))
+}
+
+// claims is the decoded domain index entry for host, or nil when it has
+// none.
+func (r *hostReader) claims(host string) ([]claim, error) {
+	if r.index == nil {
+		raw := r.domains.Get([]byte(host))
+		if raw == nil {
+			return nil, nil
+		}
+		return decodeClaims(raw)
+	}
+	i, ok := r.index[host]
+	if !ok {
+		return nil, nil
+	}
+	e := &r.entries[i]
+	if !e.decoded {
+		cs, err := decodeClaims(e.raw)
+		if err != nil {
+			return nil, err
+		}
+		e.cs, e.decoded = cs, true
+	}
+	return e.cs, nil
 }
 
 func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
@@ -325,13 +376,7 @@ func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
 		return Hit{}, false, nil
 	}
 	if r.n++; r.n == batchMap {
-		r.index = make(map[string][]byte, r.domains.Stats().KeyN)
-		r.briefs = map[string]brief{}
-		// The values stay valid while the transaction is open.
-		r.domains.ForEach(func(k, v []byte) error {
-			r.index[string(k)] = v
-			return nil
-		})
+		r.readIndex()
 	}
 	// The longest matching suffix wins, except that what the user's files
 	// and the embedded catalogue say beats an imported dataset at any
@@ -340,11 +385,11 @@ func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
 	var imported Hit
 	haveImported := false
 	for suffix := range data.Parents(t.Host) {
-		if raw := r.claims(suffix); raw != nil {
-			cs, err := decodeClaims(raw)
-			if err != nil {
-				return Hit{}, false, fmt.Errorf("%w: domain index %s: %v", ErrCorrupt, data.Quote(suffix), err)
-			}
+		cs, err := r.claims(suffix)
+		if err != nil {
+			return Hit{}, false, fmt.Errorf("%w: domain index %s: %v", ErrCorrupt, data.Quote(suffix), err)
+		}
+		if cs != nil {
 			if h, ok := hostingClaim(cs, suffix); ok && suffix != t.Host {
 				// A name under a hosting domain (someone.github.io) is the
 				// customer's: the domain's owner hosts it, but whose the
