@@ -302,7 +302,12 @@ type hostReader struct {
 	n       int              // lookups so far
 	index   map[string]int32 // the domain index, once n is large: a key's place in entries
 	entries []indexEntry
-	briefs  map[string]brief // the briefs read so far, in a batch
+	// filter answers "surely not in the index" for most hosts that are
+	// not, from a bit set small enough to stay in the cache, where a miss
+	// in the map costs a trip to memory; two thirds of a batch's probes
+	// are misses (the observed-domains hosts: 1.16M probes, 0.86M misses).
+	filter keyFilter
+	briefs map[string]brief // the briefs read so far, in a batch
 }
 
 // indexEntry is one key of the domain index in a batch: its claims are
@@ -340,8 +345,11 @@ func (r *hostReader) readIndex() {
 		return nil
 	})
 	all, start := keys.String(), 0
+	r.filter = newKeyFilter(len(ends))
 	for i, end := range ends {
-		r.index[all[start:end]] = int32(i)
+		k := all[start:end]
+		r.index[k] = int32(i)
+		r.filter.add(k)
 		start = end
 	}
 }
@@ -355,6 +363,9 @@ func (r *hostReader) claims(host string) ([]claim, error) {
 			return nil, nil
 		}
 		return decodeClaims(raw)
+	}
+	if !r.filter.mayHave(host) {
+		return nil, nil
 	}
 	i, ok := r.index[host]
 	if !ok {
