@@ -318,6 +318,15 @@ type indexEntry struct {
 	raw     []byte // valid while the transaction is open
 	cs      []claim
 	decoded bool
+	// filled are the briefs of this entry's claimants that hits have
+	// needed so far: most entries have one claimant, found again without
+	// hashing its id.
+	filled []filledBrief
+}
+
+type filledBrief struct {
+	id string
+	br brief
 }
 
 // batchMap is the number of lookups after which a batch reads the domain
@@ -355,31 +364,32 @@ func (r *hostReader) readIndex() {
 }
 
 // claims is the decoded domain index entry for host, or nil when it has
-// none.
-func (r *hostReader) claims(host string) ([]claim, error) {
+// none; in a batch, with the entry that keeps them.
+func (r *hostReader) claims(host string) ([]claim, *indexEntry, error) {
 	if r.index == nil {
 		raw := r.domains.Get([]byte(host))
 		if raw == nil {
-			return nil, nil
+			return nil, nil, nil
 		}
-		return decodeClaims(raw)
+		cs, err := decodeClaims(raw)
+		return cs, nil, err
 	}
 	if !r.filter.mayHave(host) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	i, ok := r.index[host]
 	if !ok {
-		return nil, nil
+		return nil, nil, nil
 	}
 	e := &r.entries[i]
 	if !e.decoded {
 		cs, err := decodeClaims(e.raw)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		e.cs, e.decoded = cs, true
 	}
-	return e.cs, nil
+	return e.cs, e, nil
 }
 
 func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
@@ -394,9 +404,10 @@ func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
 	// length: an import may add hosts nobody covers, but it never takes a
 	// host, or a subdomain of one, from the curated catalogue.
 	var imported Hit
+	var importedFrom *indexEntry
 	haveImported := false
 	for suffix := range data.Parents(t.Host) {
-		cs, err := r.claims(suffix)
+		cs, e, err := r.claims(suffix)
 		if err != nil {
 			return Hit{}, false, fmt.Errorf("%w: domain index %s: %v", ErrCorrupt, data.Quote(suffix), err)
 		}
@@ -406,46 +417,55 @@ func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
 				// customer's: the domain's owner hosts it, but whose the
 				// content is it does not say.
 				if haveImported {
-					return r.fill(imported)
+					return r.fill(imported, importedFrom)
 				}
-				h, _, err := r.fill(h)
+				h, _, err := r.fill(h, e)
 				return Hit{HostedOn: h.Name, Matched: suffix}, false, err
 			}
 			if c, ok := bestClaim(cs, t.Path, true); ok {
 				if haveImported && imported.ID == c.ID {
 					// The same vendor, known more precisely through an import.
-					return r.fill(imported)
+					return r.fill(imported, importedFrom)
 				}
-				return r.fill(newHit(c, suffix, cs))
+				return r.fill(newHit(c, suffix, cs), e)
 			}
 			if c, ok := bestClaim(cs, t.Path, false); ok && !haveImported {
-				imported, haveImported = newHit(c, suffix, cs), true
+				imported, importedFrom, haveImported = newHit(c, suffix, cs), e, true
 			}
 		}
 	}
 	if haveImported {
-		return r.fill(imported)
+		return r.fill(imported, importedFrom)
 	}
 	return Hit{}, false, nil
 }
 
-// fill adds the vendor's name, category and verdict from its brief.
-func (r *hostReader) fill(h Hit) (Hit, bool, error) {
-	if br, ok := r.briefs[h.ID]; ok {
-		h.Name, h.Category, h.Block = br.Name, br.Category, br.Block
-		return h, true, nil
+// fill adds the vendor's name, category and verdict from its brief. e,
+// when not nil, is the index entry whose claim h comes from, which keeps
+// the briefs it has given.
+func (r *hostReader) fill(h Hit, e *indexEntry) (Hit, bool, error) {
+	if e != nil {
+		for _, f := range e.filled {
+			if f.id == h.ID {
+				h.Name, h.Category, h.Block = f.br.Name, f.br.Category, f.br.Block
+				return h, true, nil
+			}
+		}
 	}
-	var br brief
-	if r.brief != nil {
+	br, ok := r.briefs[h.ID]
+	if !ok && r.brief != nil {
 		if raw := r.brief.Get([]byte(h.ID)); raw != nil {
 			var err error
 			if br, err = decodeHit(h.ID, raw); err != nil {
 				return Hit{}, false, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, h.ID, err)
 			}
 		}
+		if r.briefs != nil {
+			r.briefs[h.ID] = br
+		}
 	}
-	if r.briefs != nil {
-		r.briefs[h.ID] = br
+	if e != nil {
+		e.filled = append(e.filled, filledBrief{h.ID, br})
 	}
 	h.Name, h.Category, h.Block = br.Name, br.Category, br.Block
 	return h, true, nil
