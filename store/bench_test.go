@@ -109,3 +109,24 @@ func BenchmarkLookups(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCookies is a batch of `vendex cookie -` in the store: every name
+// of the embedded catalogue's cookie index, a name for each pattern and a
+// miss for each. It reports names/s.
+func BenchmarkCookies(b *testing.B) {
+	s, err := OpenCatalogue(filepath.Join(b.TempDir(), "v.db"), true)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	names := cookieNames(b, s)
+	for b.Loop() {
+		s.Cookies(func(byCookie func(string) ([]CookieMatch, error)) error {
+			for _, n := range names {
+				byCookie(n)
+			}
+			return nil
+		})
+	}
+	b.ReportMetric(float64(len(names))*float64(b.N)/b.Elapsed().Seconds(), "names/s")
+}
