@@ -313,12 +313,15 @@ type hostReader struct {
 // indexEntry is one key of the domain index in a batch: its claims are
 // decoded the first time a host reaches it, and kept, so that a host a
 // batch names again (or another host under the same domain) costs no
-// decoding.
+// decoding. Small, as a batch makes one for every key.
 type indexEntry struct {
-	raw     []byte // valid while the transaction is open
-	cs      []claim
-	decoded bool
-	// filled are the briefs of this entry's claimants that hits have
+	raw []byte        // valid while the transaction is open
+	dec *decodedEntry // nil until a host reaches the key
+}
+
+type decodedEntry struct {
+	cs []claim
+	// filled are the briefs of the entry's claimants that hits have
 	// needed so far: most entries have one claimant, found again without
 	// hashing its id.
 	filled []filledBrief
@@ -346,6 +349,7 @@ func (r *hostReader) readIndex() {
 	r.entries = make([]indexEntry, 0, n)
 	r.briefs = map[string]brief{}
 	var keys strings.Builder
+	keys.Grow(n * 16) // a little more than the usual key
 	ends := make([]int, 0, n)
 	r.domains.ForEach(func(k, v []byte) error {
 		keys.Write(k)
@@ -365,7 +369,7 @@ func (r *hostReader) readIndex() {
 
 // claims is the decoded domain index entry for host, or nil when it has
 // none; in a batch, with the entry that keeps them.
-func (r *hostReader) claims(host string) ([]claim, *indexEntry, error) {
+func (r *hostReader) claims(host string) ([]claim, *decodedEntry, error) {
 	if r.index == nil {
 		raw := r.domains.Get([]byte(host))
 		if raw == nil {
@@ -382,14 +386,14 @@ func (r *hostReader) claims(host string) ([]claim, *indexEntry, error) {
 		return nil, nil, nil
 	}
 	e := &r.entries[i]
-	if !e.decoded {
+	if e.dec == nil {
 		cs, err := decodeClaims(e.raw)
 		if err != nil {
 			return nil, nil, err
 		}
-		e.cs, e.decoded = cs, true
+		e.dec = &decodedEntry{cs: cs}
 	}
-	return e.cs, e, nil
+	return e.dec.cs, e.dec, nil
 }
 
 func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
@@ -404,7 +408,7 @@ func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
 	// length: an import may add hosts nobody covers, but it never takes a
 	// host, or a subdomain of one, from the curated catalogue.
 	var imported Hit
-	var importedFrom *indexEntry
+	var importedFrom *decodedEntry
 	haveImported := false
 	for suffix := range data.Parents(t.Host) {
 		cs, e, err := r.claims(suffix)
@@ -443,7 +447,7 @@ func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
 // fill adds the vendor's name, category and verdict from its brief. e,
 // when not nil, is the index entry whose claim h comes from, which keeps
 // the briefs it has given.
-func (r *hostReader) fill(h Hit, e *indexEntry) (Hit, bool, error) {
+func (r *hostReader) fill(h Hit, e *decodedEntry) (Hit, bool, error) {
 	if e != nil {
 		for _, f := range e.filled {
 			if f.id == h.ID {
