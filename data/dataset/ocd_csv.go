@@ -211,11 +211,14 @@ func rowCut(b []byte) int {
 }
 
 // checkUTF8 warns, at its line, of the first byte of part (which starts
-// on line first) that is not UTF-8.
+// on line first) that is not UTF-8. A file read in parts is warned of
+// once, at its first such byte, and the warning goes first, as one check
+// of the whole file before any row is read gives it.
 func (rd *reader) checkUTF8(part []byte, first int) {
-	if utf8.Valid(part) {
+	if rd.notUTF8 || utf8.Valid(part) {
 		return
 	}
+	rd.notUTF8 = true
 	i := 0
 	for i < len(part) {
 		r, n := utf8.DecodeRune(part[i:])
@@ -224,7 +227,11 @@ func (rd *reader) checkUTF8(part []byte, first int) {
 		}
 		i += n
 	}
-	rd.warn(first+bytes.Count(part[:i], []byte("\n")), "", notUTF8)
+	w := Warning{Location: data.Location{File: rd.file, Line: first + bytes.Count(part[:i], []byte("\n"))}, Message: notUTF8}
+	if len(rd.warnings) >= maxWarnings {
+		rd.warnings, rd.dropped = rd.warnings[:maxWarnings-1], rd.dropped+1
+	}
+	rd.warnings = append([]Warning{w}, rd.warnings...)
 }
 
 // takeWarnings adds the warnings of prd, which read the rows after rd's,

@@ -47,17 +47,15 @@ func (w Warning) String() string {
 // existing vendor or a new id. Any error stops the whole file and says where
 // it is.
 func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error) {
-	if f == FormatOCDCSV {
+	if streams(f) {
 		return Read(f, name, bytes.NewReader(b))
 	}
 	var err error
-	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	b = bytes.TrimPrefix(b, bom)
 	rd := &reader{file: name}
 	rd.checkUTF8(b, 1)
-	if f != FormatOCDCSV && !(f == FormatTRDomain && bytes.HasPrefix(b, []byte("domain,"))) {
-		if err := rd.scanJSONText(b, f == FormatVendex); err != nil {
-			return nil, nil, err
-		}
+	if err := rd.scanJSONText(b, f == FormatVendex); err != nil {
+		return nil, nil, err
 	}
 	var vs []data.Vendor
 	switch f {
@@ -69,8 +67,6 @@ func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error
 		vs, err = rd.thirdPartyWeb(b)
 	case FormatTREntity:
 		vs, err = rd.trEntities(b)
-	case FormatTRDomain:
-		vs, err = rd.trDomains(b)
 	case FormatTDS:
 		vs, err = rd.tds(b)
 	case FormatDisconnect:
@@ -87,12 +83,13 @@ func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error
 	return rd.done(vs, err)
 }
 
-// Read is ReadBytes of the file r streams. The Open Cookie Database CSV,
-// the one format whose files run to hundreds of megabytes, is read a few
-// megabytes at a time and never held whole; the other formats' files are
-// read whole first.
+// Read is ReadBytes of the file r streams. The formats whose files run
+// to hundreds of megabytes, the Open Cookie Database CSV and Tracker
+// Radar's domain files (JSON lines, or the domain index CSV), are read a
+// record or a few megabytes of rows at a time and never held whole; the
+// other formats' files are read whole first.
 func Read(f Format, name string, r io.Reader) ([]data.Vendor, []Warning, error) {
-	if f != FormatOCDCSV {
+	if !streams(f) {
 		b, err := io.ReadAll(r)
 		if err != nil {
 			return nil, nil, fileError(name, 0, err)
@@ -100,9 +97,18 @@ func Read(f Format, name string, r io.Reader) ([]data.Vendor, []Warning, error) 
 		return ReadBytes(f, name, b)
 	}
 	rd := &reader{file: name}
-	vs, err := rd.ocdCSV(r)
+	var vs []data.Vendor
+	var err error
+	if f == FormatOCDCSV {
+		vs, err = rd.ocdCSV(r)
+	} else {
+		vs, err = rd.trDomains(r)
+	}
 	return rd.done(vs, err)
 }
+
+// streams reports whether Read reads files of format f as they stream.
+func streams(f Format) bool { return f == FormatOCDCSV || f == FormatTRDomain }
 
 // done is what ReadBytes and Read return of records vs read with err.
 func (rd *reader) done(vs []data.Vendor, err error) ([]data.Vendor, []Warning, error) {
@@ -125,7 +131,8 @@ const notUTF8 = "the file is not all UTF-8 (Latin-1?); bytes that are not show a
 type reader struct {
 	file     string
 	warnings []Warning
-	dropped  int // warnings past maxWarnings, counted and not kept
+	dropped  int  // warnings past maxWarnings, counted and not kept
+	notUTF8  bool // the file was found not all UTF-8
 }
 
 func (rd *reader) warn(line int, path, format string, args ...any) {
@@ -166,32 +173,69 @@ var ErrFieldTooLong = fmt.Errorf("field longer than %d bytes", MaxField)
 // refuses every other control character but tab, newline and CR as well.
 // No list but a top-level one may hold more than MaxList elements.
 func (rd *reader) scanJSONText(b []byte, strict bool) error {
-	bad := func(r rune) bool { return escapeRune(r) || (strict && controlRune(r)) }
-	line := 1
-	inString := false
-	start := 0
+	return rd.newJSONScan(strict).scan(b)
+}
+
+// jsonScan is scanJSONText's state, so that a file can be checked as it
+// streams, in parts split anywhere: feeding its parts one after another
+// finds what scanning it whole finds, at the same line (what a part ends
+// with that needs the next bytes to tell waits for them).
+type jsonScan struct {
+	rd       *reader
+	strict   bool
+	line     int
+	inString bool
+	strLen   int    // bytes of the open string so far, its quote included
+	pending  []byte // the last part's end, waiting for the next bytes
 	// The open brackets and, for each open list, its commas so far.
-	var open []byte
-	var commas []int
+	open   []byte
+	commas []int
+}
+
+func (rd *reader) newJSONScan(strict bool) *jsonScan {
+	return &jsonScan{rd: rd, strict: strict, line: 1}
+}
+
+func (s *jsonScan) bad(r rune) bool { return escapeRune(r) || (s.strict && controlRune(r)) }
+
+// scan checks b, the whole of the rest of the file.
+func (s *jsonScan) scan(b []byte) error { return s.feed(b, true) }
+
+// feed checks b, the next part of the file; last says it is the last.
+func (s *jsonScan) feed(b []byte, last bool) error {
+	if len(s.pending) > 0 {
+		b, s.pending = append(s.pending, b...), nil
+	}
+	start := 0 // where the open string started in b, less what came before
+	if s.inString {
+		start = -s.strLen
+	}
+	end := len(b) // how far b was read
+	defer func() { s.strLen = end - start }()
 	for i := 0; i < len(b); i++ {
 		c := b[i]
-		if c == '\n' {
-			line++
+		if !last && (c == '\\' && s.inString && i+5 >= len(b) || c == 0xc2 && i+1 >= len(b)) {
+			// An escape or a two-byte character the next part ends.
+			s.pending, end = append(s.pending, b[i:]...), i
+			return nil
 		}
-		if !inString {
+		if c == '\n' {
+			s.line++
+		}
+		if !s.inString {
 			switch c {
 			case '"':
-				inString, start = true, i
+				s.inString, start = true, i
 			case '[', '{':
-				open, commas = append(open, c), append(commas, 0)
+				s.open, s.commas = append(s.open, c), append(s.commas, 0)
 			case ']', '}':
-				if len(open) > 0 {
-					open, commas = open[:len(open)-1], commas[:len(commas)-1]
+				if len(s.open) > 0 {
+					s.open, s.commas = s.open[:len(s.open)-1], s.commas[:len(s.commas)-1]
 				}
 			case ',':
-				if n := len(open); n > 1 && open[n-1] == '[' {
-					if commas[n-1]++; commas[n-1] >= MaxList {
-						return rd.fail(line, "", fmt.Errorf("a list of more than %d elements (a record holds far fewer)", MaxList))
+				if n := len(s.open); n > 1 && s.open[n-1] == '[' {
+					if s.commas[n-1]++; s.commas[n-1] >= MaxList {
+						return s.rd.fail(s.line, "", fmt.Errorf("a list of more than %d elements (a record holds far fewer)", MaxList))
 					}
 				}
 			}
@@ -199,25 +243,25 @@ func (rd *reader) scanJSONText(b []byte, strict bool) error {
 		}
 		switch {
 		case c == '"':
-			inString = false
+			s.inString = false
 			if i-start > MaxField {
-				return rd.fail(line, "", ErrFieldTooLong)
+				return s.rd.fail(s.line, "", ErrFieldTooLong)
 			}
 		case c == '\\' && i+1 < len(b):
 			i++
 			if b[i] == 'u' && i+4 < len(b) {
 				n, err := strconv.ParseUint(string(b[i+1:i+5]), 16, 16)
-				if err == nil && bad(rune(n)) {
-					return rd.fail(line, "", fmt.Errorf("%w (\\u%04x)", ErrControlText, n))
+				if err == nil && s.bad(rune(n)) {
+					return s.rd.fail(s.line, "", fmt.Errorf("%w (\\u%04x)", ErrControlText, n))
 				}
 			}
 		case c < 0x80:
-			if bad(rune(c)) {
-				return rd.fail(line, "", fmt.Errorf("%w (0x%02x)", ErrControlText, c))
+			if s.bad(rune(c)) {
+				return s.rd.fail(s.line, "", fmt.Errorf("%w (0x%02x)", ErrControlText, c))
 			}
 		case c == 0xc2 && i+1 < len(b) && b[i+1] >= 0x80 && b[i+1] <= 0x9f:
-			if bad(rune(b[i+1])) {
-				return rd.fail(line, "", fmt.Errorf("%w (C1 control 0x%02x)", ErrControlText, b[i+1]))
+			if s.bad(rune(b[i+1])) {
+				return s.rd.fail(s.line, "", fmt.Errorf("%w (C1 control 0x%02x)", ErrControlText, b[i+1]))
 			}
 		}
 	}

@@ -265,10 +265,12 @@ func errInterrupted(cmd string) error {
 }
 
 // readImportFile reads and parses one file to import (stdin for "-"), as
-// forced names its format or, when empty, as its content says. An Open
-// Cookie Database CSV, which runs to hundreds of megabytes, is parsed as it
-// is read and never held whole; a JSON file is read whole, as telling its
-// format can take all of it.
+// forced names its format or, when empty, as its content says. The
+// formats whose files run to hundreds of megabytes (the Open Cookie
+// Database CSV, Tracker Radar's JSON lines and domain index CSV) are
+// parsed as they are read and never held whole; a JSON file whose format
+// its first megabyte does not settle is read whole, as telling its format
+// can take all of it.
 func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (importFile, error) {
 	in, err := c.openImport(p)
 	if err != nil {
@@ -288,14 +290,18 @@ func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (imp
 	var b []byte // the whole file, when it is read whole
 	if f == "" {
 		text := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
-		if len(text) == 0 || text[0] == '{' || text[0] == '[' {
+		if hf, ok := dataset.DetectHead(head); ok {
+			f = hf // the rest streams on to the reader
+		} else if len(text) == 0 || text[0] == '{' || text[0] == '[' {
 			if b, err = io.ReadAll(r); err != nil {
 				return importFile{}, fmt.Errorf("import: %w", err)
 			}
 			head = b
 		}
-		if f, err = dataset.DetectFormat(p, head); err != nil {
-			return importFile{}, err
+		if f == "" {
+			if f, err = dataset.DetectFormat(p, head); err != nil {
+				return importFile{}, err
+			}
 		}
 	}
 	var vs []data.Vendor
