@@ -88,7 +88,7 @@ func (rd *reader) ocdCSV(r io.Reader) ([]data.Vendor, error) {
 		results := make([]result, len(parts))
 		var wg sync.WaitGroup
 		for i, part := range parts {
-			prd := &reader{file: rd.file}
+			prd := &reader{file: rd.file, check: rd.check}
 			// The first chunk's vendors are all new; a later chunk's are
 			// mostly its platforms' again, folded into those before, so
 			// it makes room for as many new ones as the last chunk had.
@@ -315,7 +315,9 @@ func (rd *reader) ocdCSVRows(b []byte, first int, cols *ocdColumns, vendors int)
 		return ""
 	}
 	ob := rd.newOCDBuilder()
-	ob.c.reserve(vendors)
+	if !rd.check {
+		ob.c.reserve(vendors)
+	}
 	clean := noEscapes(b)
 	for {
 		rec, err := cr.Read()
@@ -345,6 +347,9 @@ func (rd *reader) ocdCSVRows(b []byte, first int, cols *ocdColumns, vendors int)
 			wild = 1
 		default:
 			return nil, rd.fail(line, `column "Wildcard match"`, fmt.Errorf("want 0 or 1, got %q", w))
+		}
+		if rd.check {
+			continue
 		}
 		ob.add(&ocdRow{
 			ID: get(rec, colID), Platform: get(rec, colPlatform), Category: get(rec, colCategory),

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -88,6 +89,14 @@ func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error
 // Radar's domain files (JSON lines, or the domain index CSV), are read a
 // record or a few megabytes of rows at a time and never held whole; the
 // other formats' files are read whole first.
+//
+// A CSV file larger than CheckFirstOver that r can read again (a Rereader)
+// is read twice: first every row is checked, building nothing, and only a
+// file that passes is read again to build its records. Its records are
+// what a large file costs (a vendor a row, in Tracker Radar's index), so a
+// file refused at its last row is refused holding a chunk of rows rather
+// than the records of every row before; the warnings of a refused file
+// are then none.
 func Read(f Format, name string, r io.Reader) ([]data.Vendor, []Warning, error) {
 	if !streams(f) {
 		b, err := io.ReadAll(r)
@@ -96,16 +105,47 @@ func Read(f Format, name string, r io.Reader) ([]data.Vendor, []Warning, error) 
 		}
 		return ReadBytes(f, name, b)
 	}
-	rd := &reader{file: name}
-	var vs []data.Vendor
-	var err error
-	if f == FormatOCDCSV {
-		vs, err = rd.ocdCSV(r)
-	} else {
-		vs, err = rd.trDomains(r)
+	read := func(rd *reader, r io.Reader) ([]data.Vendor, error) {
+		if f == FormatOCDCSV {
+			return rd.ocdCSV(r)
+		}
+		return rd.trDomains(bufio.NewReaderSize(r, 64<<10))
 	}
+	rd := &reader{file: name}
+	rr, rereads := r.(Rereader)
+	csv := f == FormatOCDCSV
+	if f == FormatTRDomain {
+		br := bufio.NewReaderSize(r, 64<<10) // which trDomains reads on
+		csv, r = trDomainIsCSV(br), br
+	}
+	if rereads && csv && rr.Size() > CheckFirstOver {
+		crd := &reader{file: name, check: true}
+		if _, err := read(crd, r); err != nil {
+			return nil, nil, err
+		}
+		again, err := rr.Reread()
+		if err != nil {
+			return nil, nil, fileError(name, 0, err)
+		}
+		r = again
+	}
+	vs, err := read(rd, r)
 	return rd.done(vs, err)
 }
+
+// Rereader is a file that Read can read a second time: a regular file, not
+// a pipe.
+type Rereader interface {
+	io.Reader
+	Size() int64                // the file's size in bytes
+	Reread() (io.Reader, error) // the file again, from its first byte
+}
+
+// CheckFirstOver is the size above which Read checks a CSV file that it
+// can read again before building its records. Below it the records of a
+// file refused at its end are a few tens of megabytes at most, and the
+// second read is not worth its time.
+const CheckFirstOver = 16 << 20
 
 // streams reports whether Read reads files of format f as they stream.
 func streams(f Format) bool { return f == FormatOCDCSV || f == FormatTRDomain }
@@ -133,6 +173,7 @@ type reader struct {
 	warnings []Warning
 	dropped  int  // warnings past maxWarnings, counted and not kept
 	notUTF8  bool // the file was found not all UTF-8
+	check    bool // check every record and build none (Read's first pass)
 }
 
 func (rd *reader) warn(line int, path, format string, args ...any) {

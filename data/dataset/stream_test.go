@@ -195,3 +195,91 @@ func TestAStreamedFileReadsAsItsBytesDo(t *testing.T) {
 		}
 	}
 }
+
+// genRereader is a generated file (lineSource's rows, then last) that
+// Read can read again.
+type genRereader struct {
+	*lineSource
+	size int
+	row  func(int) string
+	last string
+	src  []*lineSource // every pass's rows
+}
+
+func newGenRereader(size int, row func(int) string, last string) *genRereader {
+	g := &genRereader{size: size, row: row, last: last}
+	g.lineSource = g.pass()
+	return g
+}
+
+func (g *genRereader) pass() *lineSource {
+	s := &lineSource{left: g.size, row: g.row}
+	g.src = append(g.src, s)
+	return s
+}
+
+func (g *genRereader) Read(p []byte) (int, error) { return readThen(g.lineSource, g.last, p) }
+func (g *genRereader) Size() int64                { return int64(g.size + len(g.last)) }
+func (g *genRereader) Reread() (io.Reader, error) {
+	s := g.pass()
+	return io.MultiReader(s, strings.NewReader(g.last)), nil
+}
+
+// readThen reads s, then last, which it hands out once s is done.
+func readThen(s *lineSource, last string, p []byte) (int, error) {
+	n, err := s.Read(p)
+	if err == io.EOF && last != "" {
+		n = copy(p, last)
+		s.pending, s.left = last[n:], 0
+		return n, nil
+	}
+	return n, err
+}
+
+// trIndexRow is a row of Tracker Radar's domain index whose domain has no
+// owner: a vendor a row, the costliest records a file can make.
+func trIndexRow(i int) string {
+	if i == 0 {
+		return "domain,owner,displayName,categories\n"
+	}
+	return fmt.Sprintf("d%d.example,,,Advertising\n", i)
+}
+
+// A CSV file over CheckFirstOver that can be read again, refused at its
+// last row, is refused having checked its rows without building their
+// records: 64 MiB of Tracker Radar's index, a vendor a row, would hold
+// hundreds of megabytes of records.
+func TestALargeCSVRefusedAtItsEndIsRefusedWithoutItsRecords(t *testing.T) {
+	runtime.GC()
+	g := newGenRereader(64<<20, trIndexRow, "last.example,Owner\n")
+	_, _, err := Read(FormatTRDomain, "index.csv", g)
+	if err == nil || !strings.Contains(err.Error(), "wrong number of fields") {
+		t.Fatalf("got %v, want the last row refused", err)
+	}
+	if h := g.src[0].maxHeap; h > 40<<20 {
+		t.Errorf("the heap reached %d bytes refusing a %d-byte file", h, g.Size())
+	}
+	if len(g.src) != 1 {
+		t.Errorf("a refused file was read %d times", len(g.src))
+	}
+}
+
+// A large CSV file read twice gives what one read of its bytes does.
+func TestALargeCSVReadTwiceReadsAsItsBytesDo(t *testing.T) {
+	row := func(i int) string {
+		if i == 0 {
+			return "domain,owner,displayName,categories\n"
+		}
+		return fmt.Sprintf("d%d.example,Owner %d,,Advertising\n", i, i%20_000)
+	}
+	g := newGenRereader(CheckFirstOver+1<<20, row, "")
+	vs, ws, err := Read(FormatTRDomain, "index.csv", g)
+	if len(g.src) != 2 {
+		t.Fatalf("read %d times, want a check and a read", len(g.src))
+	}
+	b, _ := io.ReadAll(&lineSource{left: g.size, row: row})
+	vs2, ws2, err2 := ReadBytes(FormatTRDomain, "index.csv", b)
+	if err != nil || len(vs) != 20_000 || fmt.Sprint(vs, ws) != fmt.Sprint(vs2, ws2) || err2 != nil {
+		t.Errorf("read twice: %d vendors, %v; its bytes: %d vendors, %v", len(vs), err, len(vs2), err2)
+	}
+}

@@ -69,6 +69,9 @@ func (rd *reader) trDomainCSV(r *bufio.Reader) ([]data.Vendor, error) {
 					return nil, rd.fail(line, fmt.Sprintf("column %q", header[i]), err)
 				}
 			}
+			if rd.check {
+				continue
+			}
 			var d trDomain
 			d.Domain = get(rec, "domain")
 			d.Owner.Name, d.Owner.DisplayName = get(rec, "owner"), get(rec, "displayName")

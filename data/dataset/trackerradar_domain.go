@@ -60,12 +60,8 @@ var ErrRecordTooLong = fmt.Errorf("a record longer than %d bytes", MaxRecord)
 //
 // The file streams: JSON lines are read, checked and decoded a line at a
 // time, so the file is never held, only its vendors.
-func (rd *reader) trDomains(r io.Reader) ([]data.Vendor, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	if p, _ := br.Peek(len(bom)); bytes.Equal(p, bom) {
-		br.Discard(len(bom))
-	}
-	if p, _ := br.Peek(7); string(p) == "domain," {
+func (rd *reader) trDomains(br *bufio.Reader) ([]data.Vendor, error) {
+	if trDomainIsCSV(br) {
 		return rd.trDomainCSV(br)
 	}
 	scan := rd.newJSONScan(false)
@@ -100,6 +96,16 @@ func (rd *reader) trDomains(r io.Reader) ([]data.Vendor, error) {
 }
 
 var bom = []byte("\xef\xbb\xbf")
+
+// trDomainIsCSV skips br's byte order mark and reports whether what
+// follows is the domain index CSV rather than JSON.
+func trDomainIsCSV(br *bufio.Reader) bool {
+	if p, _ := br.Peek(len(bom)); bytes.Equal(p, bom) {
+		br.Discard(len(bom))
+	}
+	p, _ := br.Peek(7)
+	return string(p) == "domain,"
+}
 
 // readLine appends the next line of br, with its newline, to buf,
 // checking it with scan as it is read; io.EOF when none is left. A line

@@ -309,7 +309,7 @@ func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (imp
 	if b != nil {
 		vs, warns, err = dataset.ReadBytes(f, p, b)
 	} else {
-		vs, warns, err = dataset.Read(f, p, r)
+		vs, warns, err = dataset.Read(f, p, rereadable(in, r))
 	}
 	if err != nil {
 		return importFile{}, fmt.Errorf("%w; nothing was imported", err)
@@ -323,6 +323,33 @@ func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (imp
 	}
 	return importFile{path: p, format: f, hash: hex.EncodeToString(sum.Sum(nil)), records: vs, warns: warns}, nil
 }
+
+// rereadable is r, which reads the import file in, as a dataset.Rereader
+// when in is a regular file: then a large CSV file is checked before its
+// records are built, and a refused one costs a chunk of rows, not them.
+func rereadable(in io.Reader, r io.Reader) io.Reader {
+	file, ok := in.(*os.File)
+	if !ok {
+		return r
+	}
+	st, err := file.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		return r
+	}
+	return rereader{r, file, st.Size()}
+}
+
+type rereader struct {
+	io.Reader
+	file *os.File
+	size int64
+}
+
+func (r rereader) Size() int64 { return r.size }
+
+// Reread reads the file from its start again, with ReadAt, leaving the
+// first read (and the hash it feeds) where it was.
+func (r rereader) Reread() (io.Reader, error) { return io.NewSectionReader(r.file, 0, r.size), nil }
 
 // openImport opens the file at p, or stdin for "-" (as lookup and coverage
 // do).
