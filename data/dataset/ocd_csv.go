@@ -126,9 +126,10 @@ func (rd *reader) ocdCSV(r io.Reader) ([]data.Vendor, error) {
 var csvChunk = 4 << 20
 
 // csvMaxRow is the longest row of cols fields, each within MaxField and
-// quoted with every quote doubled: a file with a longer one has a field
-// over MaxField, or a quote that never closes.
-func csvMaxRow(cols int) int { return max(cols, 1)*(2*MaxField+3) + 1 }
+// quoted with every quote doubled, and within MaxRecord: a file with a
+// longer one has a field over MaxField, a quote that never closes, or a
+// header of more columns than any dataset has.
+func csvMaxRow(cols int) int { return min(max(cols, 1)*(2*MaxField+3)+1, MaxRecord) }
 
 // csvChunker hands out a CSV file in chunks of whole rows.
 type csvChunker struct {

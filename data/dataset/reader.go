@@ -20,10 +20,12 @@ import (
 const MaxField = 64 << 10
 
 // MaxList is the most elements a JSON list inside a file's top level may
-// hold (a record's domains, a list of vendors): real datasets hold a few
-// thousand; a million, decoded whole, take hundreds of megabytes before
-// any check could refuse them. A file's top-level list is read one record
-// at a time instead, and has no bound.
+// hold (a record's domains, a list of vendors), and the most members any
+// JSON object may (a map of trackers, of patterns): real datasets hold a
+// few thousand (7,000 at most, Tracker Radar's blocklist); a million,
+// decoded whole, take hundreds of megabytes before any check could refuse
+// them. A file's top-level list is read one record at a time instead, and
+// has no bound.
 const MaxList = 100_000
 
 // maxWarnings is how many warnings one file keeps: a file of a million
@@ -212,7 +214,8 @@ var ErrFieldTooLong = fmt.Errorf("field longer than %d bytes", MaxField)
 // be longer than MaxField or start an escape sequence (ESC, or the C1 CSI,
 // OSC and DCS introducers), whether raw or escaped as \u001b. strict
 // refuses every other control character but tab, newline and CR as well.
-// No list but a top-level one may hold more than MaxList elements.
+// No list but a top-level one may hold more than MaxList elements, and no
+// object more than MaxList members.
 func (rd *reader) scanJSONText(b []byte, strict bool) error {
 	return rd.newJSONScan(strict).scan(b)
 }
@@ -274,9 +277,13 @@ func (s *jsonScan) feed(b []byte, last bool) error {
 					s.open, s.commas = s.open[:len(s.open)-1], s.commas[:len(s.commas)-1]
 				}
 			case ',':
-				if n := len(s.open); n > 1 && s.open[n-1] == '[' {
+				if n := len(s.open); n > 1 || n == 1 && s.open[0] == '{' {
 					if s.commas[n-1]++; s.commas[n-1] >= MaxList {
-						return s.rd.fail(s.line, "", fmt.Errorf("a list of more than %d elements (a record holds far fewer)", MaxList))
+						what := "a list of more than %d elements"
+						if s.open[n-1] == '{' {
+							what = "an object of more than %d members"
+						}
+						return s.rd.fail(s.line, "", fmt.Errorf(what+" (a record holds far fewer)", MaxList))
 					}
 				}
 			}
