@@ -115,12 +115,12 @@ func Read(f Format, name string, r io.Reader) ([]data.Vendor, []Warning, error) 
 	}
 	rd := &reader{file: name}
 	rr, rereads := r.(Rereader)
-	csv := f == FormatOCDCSV
+	isCSV := f == FormatOCDCSV
 	if f == FormatTRDomain {
 		br := bufio.NewReaderSize(r, 64<<10) // which trDomains reads on
-		csv, r = trDomainIsCSV(br), br
+		isCSV, r = trDomainIsCSV(br), br
 	}
-	if rereads && csv && rr.Size() > CheckFirstOver {
+	if rereads && isCSV && rr.Size() > CheckFirstOver {
 		crd := &reader{file: name, check: true}
 		if _, err := read(crd, r); err != nil {
 			return nil, nil, err
