@@ -266,54 +266,73 @@ func (s *jsonScan) feed(b []byte, last bool) error {
 		if c == '\n' {
 			s.line++
 		}
-		if !s.inString {
-			switch c {
-			case '"':
-				s.inString, start = true, i
-			case '[', '{':
-				s.open, s.commas = append(s.open, c), append(s.commas, 0)
-			case ']', '}':
-				if len(s.open) > 0 {
-					s.open, s.commas = s.open[:len(s.open)-1], s.commas[:len(s.commas)-1]
-				}
-			case ',':
-				if n := len(s.open); n > 1 || n == 1 && s.open[0] == '{' {
-					if s.commas[n-1]++; s.commas[n-1] >= MaxList {
-						what := "a list of more than %d elements"
-						if s.open[n-1] == '{' {
-							what = "an object of more than %d members"
-						}
-						return s.rd.fail(s.line, "", fmt.Errorf(what+" (a record holds far fewer)", MaxList))
-					}
-				}
-			}
-			continue
-		}
+		var err error
 		switch {
+		case !s.inString && c == '"':
+			s.inString, start = true, i
+		case !s.inString:
+			err = s.outside(c)
 		case c == '"':
 			s.inString = false
 			if i-start > MaxField {
-				return s.rd.fail(s.line, "", ErrFieldTooLong)
+				err = s.rd.fail(s.line, "", ErrFieldTooLong)
 			}
-		case c == '\\' && i+1 < len(b):
-			i++
-			if b[i] == 'u' && i+4 < len(b) {
-				n, err := strconv.ParseUint(string(b[i+1:i+5]), 16, 16)
-				if err == nil && s.bad(rune(n)) {
-					return s.rd.fail(s.line, "", fmt.Errorf("%w (\\u%04x)", ErrControlText, n))
+		default:
+			i, err = s.inside(b, i)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// outside checks c, a byte outside any string: a bracket, or a comma that
+// counts an element of the list or object it is in.
+func (s *jsonScan) outside(c byte) error {
+	switch c {
+	case '[', '{':
+		s.open, s.commas = append(s.open, c), append(s.commas, 0)
+	case ']', '}':
+		if len(s.open) > 0 {
+			s.open, s.commas = s.open[:len(s.open)-1], s.commas[:len(s.commas)-1]
+		}
+	case ',':
+		if n := len(s.open); n > 1 || n == 1 && s.open[0] == '{' {
+			if s.commas[n-1]++; s.commas[n-1] >= MaxList {
+				what := "a list of more than %d elements"
+				if s.open[n-1] == '{' {
+					what = "an object of more than %d members"
 				}
-			}
-		case c < 0x80:
-			if s.bad(rune(c)) {
-				return s.rd.fail(s.line, "", fmt.Errorf("%w (0x%02x)", ErrControlText, c))
-			}
-		case c == 0xc2 && i+1 < len(b) && b[i+1] >= 0x80 && b[i+1] <= 0x9f:
-			if s.bad(rune(b[i+1])) {
-				return s.rd.fail(s.line, "", fmt.Errorf("%w (C1 control 0x%02x)", ErrControlText, b[i+1]))
+				return s.rd.fail(s.line, "", fmt.Errorf(what+" (a record holds far fewer)", MaxList))
 			}
 		}
 	}
 	return nil
+}
+
+// inside checks the byte of b at i, inside a string but not its closing
+// quote, and returns the last byte it read (an escape is two or six).
+func (s *jsonScan) inside(b []byte, i int) (int, error) {
+	switch c := b[i]; {
+	case c == '\\' && i+1 < len(b):
+		i++
+		if b[i] == 'u' && i+4 < len(b) {
+			n, err := strconv.ParseUint(string(b[i+1:i+5]), 16, 16)
+			if err == nil && s.bad(rune(n)) {
+				return i, s.rd.fail(s.line, "", fmt.Errorf("%w (\\u%04x)", ErrControlText, n))
+			}
+		}
+	case c < 0x80:
+		if s.bad(rune(c)) {
+			return i, s.rd.fail(s.line, "", fmt.Errorf("%w (0x%02x)", ErrControlText, c))
+		}
+	case c == 0xc2 && i+1 < len(b) && b[i+1] >= 0x80 && b[i+1] <= 0x9f:
+		if s.bad(rune(b[i+1])) {
+			return i, s.rd.fail(s.line, "", fmt.Errorf("%w (C1 control 0x%02x)", ErrControlText, b[i+1]))
+		}
+	}
+	return i, nil
 }
 
 // escapeRune reports the characters that start a terminal escape sequence.
