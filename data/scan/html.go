@@ -79,7 +79,9 @@ func (rd *reader) html(r io.Reader) error {
 				if i := strings.IndexByte(s, ')'); i >= 0 && strings.HasPrefix(s, "(") {
 					s = s[i+1:]
 				}
-				p.savedFrom = strings.TrimSpace(strings.Fields(s + " ")[0])
+				if f := strings.Fields(s); len(f) > 0 { // "saved from url=" with no address is none
+					p.savedFrom = f[0]
+				}
 			}
 		}
 	}

@@ -319,10 +319,12 @@ func (c *cli) readAhead(ctx context.Context, paths []string, forced dataset.Form
 }
 
 // readImportFile reads and parses one file to import (stdin for "-"), as
-// forced names its format or, when empty, as its content says. An Open
-// Cookie Database CSV, which runs to hundreds of megabytes, is parsed as it
-// is read and never held whole; a JSON file is read whole, as telling its
-// format can take all of it.
+// forced names its format or, when empty, as its content says. The
+// formats whose files run to hundreds of megabytes (the Open Cookie
+// Database CSV, Tracker Radar's JSON lines and domain index CSV) are
+// parsed as they are read and never held whole; a JSON file whose format
+// its first megabyte does not settle is read whole, as telling its format
+// can take all of it.
 func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (importFile, error) {
 	in, err := c.openImport(p)
 	if err != nil {
@@ -342,14 +344,18 @@ func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (imp
 	var b []byte // the whole file, when it is read whole
 	if f == "" {
 		text := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
-		if len(text) == 0 || text[0] == '{' || text[0] == '[' {
+		if hf, ok := dataset.DetectHead(head); ok {
+			f = hf // the rest streams on to the reader
+		} else if len(text) == 0 || text[0] == '{' || text[0] == '[' {
 			if b, err = io.ReadAll(r); err != nil {
 				return importFile{}, fmt.Errorf("import: %w", err)
 			}
 			head = b
 		}
-		if f, err = dataset.DetectFormat(p, head); err != nil {
-			return importFile{}, err
+		if f == "" {
+			if f, err = dataset.DetectFormat(p, head); err != nil {
+				return importFile{}, err
+			}
 		}
 	}
 	var vs []data.Vendor
@@ -357,7 +363,7 @@ func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (imp
 	if b != nil {
 		vs, warns, err = dataset.ReadBytes(f, p, b)
 	} else {
-		vs, warns, err = dataset.Read(f, p, r)
+		vs, warns, err = dataset.Read(f, p, rereadable(in, r))
 	}
 	if err != nil {
 		return importFile{}, fmt.Errorf("%w; nothing was imported", err)
@@ -371,6 +377,33 @@ func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (imp
 	}
 	return importFile{path: p, format: f, hash: hex.EncodeToString(sum.Sum(nil)), records: vs, warns: warns}, nil
 }
+
+// rereadable is r, which reads the import file in, as a dataset.Rereader
+// when in is a regular file: then a large CSV file is checked before its
+// records are built, and a refused one costs a chunk of rows, not them.
+func rereadable(in io.Reader, r io.Reader) io.Reader {
+	file, ok := in.(*os.File)
+	if !ok {
+		return r
+	}
+	st, err := file.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		return r
+	}
+	return rereader{r, file, st.Size()}
+}
+
+type rereader struct {
+	io.Reader
+	file *os.File
+	size int64
+}
+
+func (r rereader) Size() int64 { return r.size }
+
+// Reread reads the file from its start again, with ReadAt, leaving the
+// first read (and the hash it feeds) where it was.
+func (r rereader) Reread() (io.Reader, error) { return io.NewSectionReader(r.file, 0, r.size), nil }
 
 // openImport opens the file at p, or stdin for "-" (as lookup and coverage
 // do).
