@@ -6,8 +6,10 @@
 # are TestWriteMemoryBenchFiles's: the Open Cookie Database repeated to 27
 # and 200 MB (needs ../shared/datasets), that file cut mid-row and with an
 # open quote at its end, 50 MB of random bytes after a CSV header and
-# inside a JSON string, and a one-million-element list in each JSON
-# format's list position. Each import starts from a catalogue seeded from
+# inside a JSON string, a one-million-element list in each JSON
+# format's list position, and Tracker Radar's domain index CSV and JSON
+# lines repeated to 100 MB (needs ../shared/datasets), whole, with a short
+# last row, an open quote at its end, and a last line cut. Each import starts from a catalogue seeded from
 # the embedded vendors. VENDEX_BIN times another build (a baseline);
 # a pattern as the first argument runs only the inputs whose names hold it.
 # Exits 1 when any goal is missed.

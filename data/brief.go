@@ -3,6 +3,7 @@ package data
 import (
 	"encoding/binary"
 	"errors"
+	"strings"
 	"unsafe"
 )
 
@@ -105,14 +106,28 @@ type BriefDecoder struct{ briefDecoder }
 
 // Decode decodes AppendBrief's encoding of the vendor id; the strings are
 // copied out of raw.
-func (d *BriefDecoder) Decode(id string, raw []byte) (Brief, error) { return d.decode(id, raw) }
+func (d *BriefDecoder) Decode(id string, raw []byte) (Brief, error) {
+	d.view = false
+	return d.decode(id, raw)
+}
+
+// View decodes as Decode does without copying: the brief's strings are id's
+// and raw's bytes and its lists are reused by the next View, so it is valid only
+// while they are and until the next call (Brief.Clone keeps one). Reading
+// every brief to keep a few costs no allocation per brief.
+func (d *BriefDecoder) View(id, raw []byte) (Brief, error) {
+	d.view, d.scratch = true, d.scratch[:0]
+	return d.decode(unsafeString(id), raw)
+}
 
 type briefDecoder struct {
-	single bool     // one brief: each string its own allocation
-	text   []byte   // strings are cut from here
-	strs   []string // string lists are cut from here
-	fail   bool
-	p      []byte
+	single  bool // one brief: each string its own allocation
+	view    bool // strings point into raw; lists are cut from scratch
+	scratch []string
+	text    []byte   // strings are cut from here
+	strs    []string // string lists are cut from here
+	fail    bool
+	p       []byte
 }
 
 func (d *briefDecoder) str() string {
@@ -126,8 +141,11 @@ func (d *briefDecoder) str() string {
 	if len(s) == 0 {
 		return ""
 	}
-	if d.single {
+	switch {
+	case d.single:
 		return string(s)
+	case d.view:
+		return unsafeString(s)
 	}
 	if cap(d.text)-len(d.text) < len(s) {
 		d.text = make([]byte, 0, max(32<<10, len(s)))
@@ -154,6 +172,13 @@ func (d *briefDecoder) list() []string {
 			out[i] = d.str()
 		}
 		return out
+	}
+	if d.view {
+		start := len(d.scratch)
+		for range n {
+			d.scratch = append(d.scratch, d.str())
+		}
+		return d.scratch[start:len(d.scratch):len(d.scratch)]
 	}
 	if cap(d.strs)-len(d.strs) < int(n) {
 		d.strs = make([]string, 0, max(4<<10, int(n)))
@@ -186,3 +211,24 @@ func (d *briefDecoder) decode(id string, raw []byte) (Brief, error) {
 // unsafeString is b as a string without a copy: b is a block that is only
 // ever appended to, so the bytes under the string never change.
 func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// Clone is b with its own copy of every string, for a brief decoded by
+// BriefDecoder.View that must outlive the bytes it was decoded from.
+func (b Brief) Clone() Brief {
+	c := b
+	c.ID, c.Name, c.MainDomain = strings.Clone(b.ID), strings.Clone(b.Name), strings.Clone(b.MainDomain)
+	c.Category, c.Block = Category(strings.Clone(string(b.Category))), Answer(strings.Clone(string(b.Block)))
+	c.Aliases, c.Hosts = cloneStrings(b.Aliases), cloneStrings(b.Hosts)
+	return c
+}
+
+func cloneStrings(ss []string) []string {
+	if ss == nil {
+		return nil
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strings.Clone(s)
+	}
+	return out
+}

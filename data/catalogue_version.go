@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "890-d45edfc9"
-	embeddedEdition = 18
+	embeddedVersion = "1089-f3927b02"
+	embeddedEdition = 32
 )

@@ -18,15 +18,16 @@ type HostCount struct {
 }
 
 // ReadHostCounts reads a list of hosts: the HTTP Archive / third-party-web
-// JSON shape [{"domain": ..., "totalOccurrences": n}], or plain lines of
-// "host" or "host count" (blank lines and # comments skipped). A host with
-// no count weighs 1.
+// JSON shape [{"domain": ..., "totalOccurrences": n}], Tracker Radar's
+// domain records (one JSON object a line, as its domains/REGION/*.json files
+// merged, or one such file), or plain lines of "host" or "host count" (blank
+// lines and # comments skipped). A host with no count weighs 1.
 func ReadHostCounts(r io.Reader) ([]HostCount, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(512)
 	t := bytes.TrimLeft(head, " \t\r\n\ufeff")
 	if len(t) > 0 && t[0] == '{' {
-		return nil, fmt.Errorf("read host list: the file is a JSON object; want a JSON array [{\"domain\": ..., \"totalOccurrences\": n}] or lines of \"host [count]\"")
+		return readDomainRecords(br)
 	}
 	if len(t) > 0 && t[0] == '[' {
 		var hs []HostCount
@@ -73,4 +74,39 @@ func ReadHostCounts(r io.Reader) ([]HostCount, error) {
 		return nil, fmt.Errorf("read host list: line %d: %w", line+1, err)
 	}
 	return hs, nil
+}
+
+// radarRecord is what coverage reads of a Tracker Radar domain record.
+// Sites is how many crawled sites loaded the domain; the record's prevalence
+// is that count as a share of the crawl (rounded), so weighting by sites is
+// weighting by prevalence without the rounding.
+type radarRecord struct {
+	Domain string `json:"domain"`
+	Sites  *int64 `json:"sites"`
+}
+
+// readDomainRecords reads a stream of Tracker Radar domain records.
+func readDomainRecords(r io.Reader) ([]HostCount, error) {
+	const want = "want Tracker Radar domain records {\"domain\": ..., \"sites\": n, ...} one a line, a JSON array [{\"domain\": ..., \"totalOccurrences\": n}] or lines of \"host [count]\""
+	var hs []HostCount
+	dec := json.NewDecoder(r)
+	for n := 1; ; n++ {
+		var rec radarRecord
+		err := dec.Decode(&rec)
+		if err == io.EOF {
+			return hs, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read host list: JSON object %d: %w; %s", n, err, want)
+		}
+		switch {
+		case rec.Domain == "":
+			return nil, fmt.Errorf("read host list: JSON object %d has no \"domain\"; %s", n, want)
+		case rec.Sites == nil:
+			return nil, fmt.Errorf("read host list: JSON object %d (%s) has no \"sites\" count; %s", n, Quote(rec.Domain), want)
+		case *rec.Sites < 0:
+			return nil, fmt.Errorf("read host list: JSON object %d (%s) has a negative \"sites\" count", n, Quote(rec.Domain))
+		}
+		hs = append(hs, HostCount{Host: rec.Domain, Count: *rec.Sites})
+	}
 }

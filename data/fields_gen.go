@@ -202,36 +202,13 @@ func (m *merger) mergeFields(out, v *Vendor, src string) {
 	m.mergeCategory(out, v, src)
 	m.mergeCategories(out, v, src)
 	m.mergeAliases(out, v, src)
-	for _, x := range v.Domains {
-		if !hasDomainsKey(out.Domains, x) {
-			out.Domains = append(out.Domains, x)
-			m.note("domains", x.Host, src)
-		}
-	}
-	for _, x := range v.Scripts {
-		if !hasScriptsKey(out.Scripts, x) {
-			out.Scripts = append(out.Scripts, x)
-			m.note("scripts", x.Host+x.Path, src)
-		}
-	}
-	for _, x := range v.Connections {
-		if !hasConnectionsKey(out.Connections, x) {
-			out.Connections = append(out.Connections, x)
-		}
-	}
+	m.addDomains(&out.Domains, v.Domains, src)
+	m.addScripts(&out.Scripts, v.Scripts, src)
+	m.addConnections(&out.Connections, v.Connections, src)
 	out.DataCollected = addStrings(out.DataCollected, v.DataCollected)
 	m.mergeSetsCookies(out, v, src)
-	for _, x := range v.Storage {
-		if !hasStorageKey(out.Storage, x) {
-			out.Storage = append(out.Storage, x)
-			m.note("storage", x.Name, src)
-		}
-	}
-	for _, x := range v.Permissions {
-		if !hasPermissionsKey(out.Permissions, x) {
-			out.Permissions = append(out.Permissions, x)
-		}
-	}
+	m.addStorage(&out.Storage, v.Storage, src)
+	m.addPermissions(&out.Permissions, v.Permissions, src)
 	if out.Compliance.GDPR == "" {
 		out.Compliance.GDPR = v.Compliance.GDPR
 	}
@@ -254,15 +231,35 @@ func (m *merger) mergeFields(out, v *Vendor, src string) {
 		out.BlockBeforeConsent = v.BlockBeforeConsent
 	}
 	out.Unpublished = addStrings(out.Unpublished, v.Unpublished)
-	for _, x := range v.FAQ {
-		if !hasFAQKey(out.FAQ, x) {
-			out.FAQ = append(out.FAQ, x)
-		}
-	}
+	m.addFAQ(&out.FAQ, v.FAQ, src)
 	out.Related = addStrings(out.Related, v.Related)
 	m.mergeSources(out, v, src)
 	// Provenance: Merge writes it.
 	out.SeenCategories = addStrings(out.SeenCategories, v.SeenCategories)
+}
+
+// addDomains adds the items of xs that *list lacks by Host.
+func (m *merger) addDomains(list *[]Domain, xs []Domain, src string) {
+	if len(*list)*len(xs) > mergeMapFrom {
+		seen := make(map[[1]string]bool, len(*list)+len(xs))
+		for _, x := range *list {
+			seen[[1]string{x.Host}] = true
+		}
+		for _, x := range xs {
+			if k := [1]string{x.Host}; !seen[k] {
+				seen[k] = true
+				*list = append(*list, x)
+				m.note("domains", x.Host, src)
+			}
+		}
+		return
+	}
+	for _, x := range xs {
+		if !hasDomainsKey(*list, x) {
+			*list = append(*list, x)
+			m.note("domains", x.Host, src)
+		}
+	}
 }
 
 // hasDomainsKey reports whether list has an item of x's Host.
@@ -275,6 +272,30 @@ func hasDomainsKey(list []Domain, x Domain) bool {
 	return false
 }
 
+// addScripts adds the items of xs that *list lacks by Host and Path.
+func (m *merger) addScripts(list *[]Script, xs []Script, src string) {
+	if len(*list)*len(xs) > mergeMapFrom {
+		seen := make(map[[2]string]bool, len(*list)+len(xs))
+		for _, x := range *list {
+			seen[[2]string{x.Host, x.Path}] = true
+		}
+		for _, x := range xs {
+			if k := [2]string{x.Host, x.Path}; !seen[k] {
+				seen[k] = true
+				*list = append(*list, x)
+				m.note("scripts", x.Host+x.Path, src)
+			}
+		}
+		return
+	}
+	for _, x := range xs {
+		if !hasScriptsKey(*list, x) {
+			*list = append(*list, x)
+			m.note("scripts", x.Host+x.Path, src)
+		}
+	}
+}
+
 // hasScriptsKey reports whether list has an item of x's Host and Path.
 func hasScriptsKey(list []Script, x Script) bool {
 	for _, y := range list {
@@ -283,6 +304,28 @@ func hasScriptsKey(list []Script, x Script) bool {
 		}
 	}
 	return false
+}
+
+// addConnections adds the items of xs that *list lacks by Kind and Description.
+func (m *merger) addConnections(list *[]Connection, xs []Connection, src string) {
+	if len(*list)*len(xs) > mergeMapFrom {
+		seen := make(map[[2]string]bool, len(*list)+len(xs))
+		for _, x := range *list {
+			seen[[2]string{x.Kind, x.Description}] = true
+		}
+		for _, x := range xs {
+			if k := [2]string{x.Kind, x.Description}; !seen[k] {
+				seen[k] = true
+				*list = append(*list, x)
+			}
+		}
+		return
+	}
+	for _, x := range xs {
+		if !hasConnectionsKey(*list, x) {
+			*list = append(*list, x)
+		}
+	}
 }
 
 // hasConnectionsKey reports whether list has an item of x's Kind and Description.
@@ -295,6 +338,30 @@ func hasConnectionsKey(list []Connection, x Connection) bool {
 	return false
 }
 
+// addStorage adds the items of xs that *list lacks by Kind and Name.
+func (m *merger) addStorage(list *[]StorageItem, xs []StorageItem, src string) {
+	if len(*list)*len(xs) > mergeMapFrom {
+		seen := make(map[[2]string]bool, len(*list)+len(xs))
+		for _, x := range *list {
+			seen[[2]string{string(x.Kind), x.Name}] = true
+		}
+		for _, x := range xs {
+			if k := [2]string{string(x.Kind), x.Name}; !seen[k] {
+				seen[k] = true
+				*list = append(*list, x)
+				m.note("storage", x.Name, src)
+			}
+		}
+		return
+	}
+	for _, x := range xs {
+		if !hasStorageKey(*list, x) {
+			*list = append(*list, x)
+			m.note("storage", x.Name, src)
+		}
+	}
+}
+
 // hasStorageKey reports whether list has an item of x's Kind and Name.
 func hasStorageKey(list []StorageItem, x StorageItem) bool {
 	for _, y := range list {
@@ -305,6 +372,28 @@ func hasStorageKey(list []StorageItem, x StorageItem) bool {
 	return false
 }
 
+// addPermissions adds the items of xs that *list lacks by Name.
+func (m *merger) addPermissions(list *[]Permission, xs []Permission, src string) {
+	if len(*list)*len(xs) > mergeMapFrom {
+		seen := make(map[[1]string]bool, len(*list)+len(xs))
+		for _, x := range *list {
+			seen[[1]string{string(x.Name)}] = true
+		}
+		for _, x := range xs {
+			if k := [1]string{string(x.Name)}; !seen[k] {
+				seen[k] = true
+				*list = append(*list, x)
+			}
+		}
+		return
+	}
+	for _, x := range xs {
+		if !hasPermissionsKey(*list, x) {
+			*list = append(*list, x)
+		}
+	}
+}
+
 // hasPermissionsKey reports whether list has an item of x's Name.
 func hasPermissionsKey(list []Permission, x Permission) bool {
 	for _, y := range list {
@@ -313,6 +402,15 @@ func hasPermissionsKey(list []Permission, x Permission) bool {
 		}
 	}
 	return false
+}
+
+// addFAQ adds the items of xs that *list lacks by Question.
+func (m *merger) addFAQ(list *[]FAQ, xs []FAQ, src string) {
+	for _, x := range xs {
+		if !hasFAQKey(*list, x) {
+			*list = append(*list, x)
+		}
+	}
 }
 
 // hasFAQKey reports whether list has an item of x's Question.

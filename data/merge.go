@@ -12,6 +12,10 @@ type SourcedVendor struct {
 // EmbeddedSource names the embedded catalogue in provenance records.
 const EmbeddedSource = "embedded"
 
+// mergeMapFrom is how many key comparisons a list merge may make along
+// the lists before it finds the repeats in a map instead (fields_gen.go).
+const mergeMapFrom = 256
+
 // Merge combines the records of one vendor, given highest precedence first.
 // The first record's facts stand; later records only fill fields it leaves
 // empty and add list items it does not have (domains, scripts, storage
@@ -33,6 +37,18 @@ func Merge(records []SourcedVendor) Vendor {
 	}
 	out.Provenance = m.prov
 	return out
+}
+
+// Clone is a deep copy of v: nothing of it shares memory with v.
+func (v *Vendor) Clone() Vendor { return cloneVendor(*v) }
+
+// Fill adds v's facts to dst as Merge adds a later record's (dst's stand,
+// its lists gain what they lack), in place and noting no provenance: a
+// file's later record of a vendor joining its earlier one. It appends to
+// dst's lists, which must be dst's own (see Clone).
+func Fill(dst, v *Vendor) {
+	var m merger
+	m.mergeFields(dst, v, "")
 }
 
 // merger gathers the Provenance of a merge, if it tracks one.

@@ -28,3 +28,37 @@ func TestMergeNotesWhereEachTracedFactCameFromInOrder(t *testing.T) {
 		t.Errorf("the embedded catalogue alone notes nothing, got %v", got.Provenance)
 	}
 }
+
+// A large vendor's lists (thousands of cookies and hosts, as Google's) are
+// merged as a small one's: each item once, in the order met, each new one
+// noted, a cookie and a local storage key of one name kept apart.
+func TestALargeMergeKeepsEachItemOnceInOrder(t *testing.T) {
+	for _, n := range []int{3, 400} {
+		var first, later Vendor
+		for i := range n {
+			name := "c" + string(rune('a'+i%26)) + string(rune('a'+i/26))
+			first.Storage = append(first.Storage, StorageItem{Kind: Cookie, Name: name})
+			later.Storage = append(later.Storage, StorageItem{Kind: Cookie, Name: name}, StorageItem{Kind: LocalStorage, Name: name})
+			first.Domains = append(first.Domains, Domain{Host: name + ".example"})
+			later.Domains = append(later.Domains, Domain{Host: name + ".example"}, Domain{Host: name + ".example"}, Domain{Host: name + ".test"})
+		}
+		got := Merge([]SourcedVendor{{Source: "a", Vendor: first}, {Source: "b", Vendor: later}})
+		if len(got.Storage) != 2*n || len(got.Domains) != 2*n {
+			t.Fatalf("n=%d: %d storage items and %d domains, want %d of each", n, len(got.Storage), len(got.Domains), 2*n)
+		}
+		for i := range n {
+			if got.Storage[n+i] != (StorageItem{Kind: LocalStorage, Name: first.Storage[i].Name}) || got.Domains[n+i].Host != first.Storage[i].Name+".test" {
+				t.Fatalf("n=%d: item %d is %v and %v", n, n+i, got.Storage[n+i], got.Domains[n+i])
+			}
+		}
+		noted := 0
+		for _, p := range got.Provenance {
+			if p.Source == "b" {
+				noted++
+			}
+		}
+		if noted != 2*n {
+			t.Errorf("n=%d: %d facts noted from the later record, want %d", n, noted, 2*n)
+		}
+	}
+}

@@ -16,8 +16,55 @@ import (
 // older schema, whose briefs hold less, is read through All instead.
 func (s *Store) Briefs() ([]data.Brief, error) {
 	var out []data.Brief
-	legacy := false
-	err := s.view(func(tx *bolt.Tx) error {
+	var d data.BriefDecoder
+	legacy, size, err := s.eachEncodedBrief(func(n int) { out = make([]data.Brief, 0, n) }, func(id, raw []byte) error {
+		br, err := d.Decode(string(id), raw)
+		out = append(out, br)
+		return err
+	})
+	if err != nil || !legacy {
+		// Every brief is copied out: their pages need not stay resident.
+		s.releasePages(size)
+		return out, err
+	}
+	return s.legacyBriefs()
+}
+
+// EachBrief calls fn with every vendor's brief, in id order, in one read
+// transaction and without copying: a brief's strings are the file's own
+// bytes, valid only during its call (Brief.Clone keeps one). A one-off
+// search reads every brief to keep a few. skip, if not nil, is shown each
+// brief's encoding first (data.AppendBrief's: every string of the brief,
+// as bytes, with their lengths) and may pass it over undecoded.
+func (s *Store) EachBrief(skip func(encoded []byte) bool, fn func(data.Brief)) error {
+	var d data.BriefDecoder
+	legacy, _, err := s.eachEncodedBrief(nil, func(id, raw []byte) error {
+		if skip != nil && skip(raw) {
+			return nil
+		}
+		br, err := d.View(id, raw)
+		if err == nil {
+			fn(br)
+		}
+		return err
+	})
+	if err != nil || !legacy {
+		return err
+	}
+	bs, err := s.legacyBriefs()
+	for _, b := range bs {
+		fn(b)
+	}
+	return err
+}
+
+// eachEncodedBrief calls fn with each vendor's id and encoded brief, in id
+// order, after telling size how many there are. It reports, calling
+// neither, a file of an older schema whose briefs are not encoded; and the
+// size of the file it read.
+func (s *Store) eachEncodedBrief(size func(n int), fn func(id, raw []byte) error) (legacy bool, read int64, err error) {
+	err = s.view(func(tx *bolt.Tx) error {
+		read = tx.Size()
 		b := tx.Bucket(bucketBrief)
 		if b == nil {
 			return nil
@@ -28,25 +75,27 @@ func (s *Store) Briefs() ([]data.Brief, error) {
 			legacy = true
 			return nil
 		}
-		out = make([]data.Brief, 0, b.Stats().KeyN)
-		var d data.BriefDecoder
+		if size != nil {
+			size(b.Stats().KeyN)
+		}
 		for ; k != nil; k, raw = c.Next() {
-			br, err := d.Decode(string(k), raw)
-			if err != nil {
+			if err := fn(k, raw); err != nil {
 				return fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, k, err)
 			}
-			out = append(out, br)
 		}
 		return nil
 	})
-	if err != nil || !legacy {
-		return out, err
-	}
+	return legacy, read, err
+}
+
+// legacyBriefs is Briefs for a file of an older schema: every record
+// decoded, in id order.
+func (s *Store) legacyBriefs() ([]data.Brief, error) {
 	vs, err := s.All()
 	if err != nil {
 		return nil, err
 	}
-	out = make([]data.Brief, len(vs))
+	out := make([]data.Brief, len(vs))
 	for i := range vs {
 		out[i] = vs[i].Brief()
 	}

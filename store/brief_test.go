@@ -70,6 +70,14 @@ func TestCountersAndBriefsFollowEveryWrite(t *testing.T) {
 				t.Fatalf("%s: brief %+v; the record says %+v", when, bs[i], want[i])
 			}
 		}
+		// EachBrief shows the same briefs, each valid during its call.
+		var each []data.Brief
+		if err := s.EachBrief(nil, func(b data.Brief) { each = append(each, b.Clone()) }); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(each, want) {
+			t.Fatalf("%s: EachBrief shows %d briefs unlike the records'", when, len(each))
+		}
 	}
 	check("seeded")
 	mustImport(t, s, "third-party-web.json")

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/vendex/vendex/data"
-	bolt "go.etcd.io/bbolt"
 )
 
 // recordCache holds the records a Batch has decoded or written, by layer
@@ -18,6 +17,9 @@ import (
 // them. A nil cache holds nothing.
 type recordCache struct {
 	m map[cacheKey]*data.Vendor
+	// pending, in a batch, are the derived buckets' changes the batch
+	// writes when it ends; every read of them goes through it.
+	pending *pendingWrites
 }
 
 type cacheKey struct{ layer, id string }
@@ -43,9 +45,14 @@ func (c *recordCache) drop(layer, id string) {
 	}
 }
 
+// clear forgets every record and pending change: a rebuild writes the
+// derived buckets anew.
 func (c *recordCache) clear() {
 	if c != nil {
 		clear(c.m)
+		if c.pending != nil {
+			clear(c.pending.buckets)
+		}
 	}
 }
 
@@ -81,12 +88,9 @@ func (c *recordCache) decode(layer, id string, raw []byte) (*data.Vendor, error)
 
 // lookup is bucket b's record of vendor id in layer, or nil: the cache's
 // copy, without a look in the file, if it has one.
-func (c *recordCache) lookup(b *bolt.Bucket, layer, id string) (*data.Vendor, error) {
+func (c *recordCache) lookup(b derivedBucket, layer, id string) (*data.Vendor, error) {
 	if v := c.get(layer, id); v != nil {
 		return v, nil
-	}
-	if b == nil {
-		return nil, nil
 	}
 	raw := b.Get([]byte(id))
 	if raw == nil {

@@ -19,10 +19,15 @@ const datasetsDir = "../../shared/datasets"
 
 func yardstick(t testing.TB) []data.HostCount {
 	t.Helper()
-	path := filepath.Join(datasetsDir, "third-party-web", "2025-04-01-observed-domains.json")
-	f, err := os.Open(path)
+	return hostList(t, "HTTP Archive host list", "third-party-web", "2025-04-01-observed-domains.json")
+}
+
+// hostList reads a list of hosts from ../shared/datasets, or skips.
+func hostList(t testing.TB, what string, path ...string) []data.HostCount {
+	t.Helper()
+	f, err := os.Open(filepath.Join(append([]string{datasetsDir}, path...)...))
 	if err != nil {
-		t.Skipf("the HTTP Archive host list is not here (%v); coverage is checked where ../shared/datasets exists", err)
+		t.Skipf("the %s is not here (%v); coverage is checked where ../shared/datasets exists", what, err)
 	}
 	defer f.Close()
 	hosts, err := data.ReadHostCounts(f)
@@ -42,25 +47,43 @@ func embeddedStore(t testing.TB) *Store {
 	return s
 }
 
-// The floor of issue 4: the embedded catalogue attributes at least 90% of
-// the third-party requests HTTP Archive saw (weighted by occurrences).
+// The floors of issues 4 and 12: the share of the third-party requests HTTP
+// Archive saw (weighted by occurrences) and of the domains Tracker Radar's
+// GB crawl found (weighted by the sites loading each, its prevalence) that
+// the embedded catalogue attributes to a vendor. Raise them as the
+// catalogue grows; issue 12 wants 93% and 90%.
+const (
+	httpArchiveFloor  = 92
+	trackerRadarFloor = 90.3
+)
+
 func TestEmbeddedCatalogueCoversTheRealWeb(t *testing.T) {
 	hosts := yardstick(t)
 	s := embeddedStore(t)
+	checkCoverage(t, s, hosts, httpArchiveFloor)
+	if n := s.Count(); n < 300 {
+		t.Errorf("the catalogue has %d vendors, want at least 300", n)
+	}
+}
+
+func TestEmbeddedCatalogueCoversTrackerRadarsGBDomains(t *testing.T) {
+	hosts := hostList(t, "Tracker Radar GB domain list", "tracker-radar", "domains-GB.jsonl")
+	checkCoverage(t, embeddedStore(t), hosts, trackerRadarFloor)
+}
+
+func checkCoverage(t *testing.T, s *Store, hosts []data.HostCount, floor float64) {
+	t.Helper()
 	rep, err := s.Coverage(hosts, 20)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("weighted %.2f%%, unweighted %.2f%%, %d vendors hit", rep.Weighted, rep.Unweighted, rep.Vendors)
-	if rep.Weighted < 90 {
+	if rep.Weighted < floor {
 		var miss []string
 		for _, m := range rep.Missing {
 			miss = append(miss, m.Host)
 		}
-		t.Errorf("weighted coverage %.2f%% is under the 90%% floor; heaviest misses: %s", rep.Weighted, strings.Join(miss, ", "))
-	}
-	if n := s.Count(); n < 300 {
-		t.Errorf("the catalogue has %d vendors, want at least 300", n)
+		t.Errorf("weighted coverage %.2f%% is under the %v%% floor; heaviest misses: %s", rep.Weighted, floor, strings.Join(miss, ", "))
 	}
 }
 

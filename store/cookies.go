@@ -46,47 +46,121 @@ func storageSource(v *data.Vendor, name string) string {
 // then exact names before wildcard patterns (_hjSession_123 matches
 // _hjSession_*), then by vendor name.
 func (s *Store) ByCookie(name string) ([]CookieMatch, error) {
-	var exact, pats []CookieMatch
+	var all []CookieMatch
 	err := s.view(func(tx *bolt.Tx) error {
-		resolve := func(raw []byte, pattern bool, out *[]CookieMatch) error {
-			refs, err := decodeRefs(raw)
-			if err != nil {
-				return fmt.Errorf("%w: cookie index: %v", ErrCorrupt, err)
-			}
-			for _, r := range refs {
-				v, err := getVendor(tx, r.ID)
-				if err != nil {
+		var err error
+		all, err = newCookieReader(tx).byCookie(name)
+		return err
+	})
+	return all, err
+}
+
+// Cookies runs fn with a lookup that answers as ByCookie does, all in one
+// read transaction: a batch of names (`vendex cookie -`) decodes each
+// vendor it meets once, not once a name, and reads the patterns once. The
+// lookup must not be used after fn returns.
+func (s *Store) Cookies(fn func(byCookie func(name string) ([]CookieMatch, error)) error) error {
+	return s.view(func(tx *bolt.Tx) error {
+		return fn(newCookieReader(tx).byCookie)
+	})
+}
+
+// cookieReader answers cookie names in one transaction.
+type cookieReader struct {
+	tx      *bolt.Tx
+	vendors map[string]*data.Vendor // decoded so far
+	// patterns are the pattern index's keys and values, read on the
+	// second name (a single name reads them as it goes).
+	patterns []cookiePattern
+	n        int
+}
+
+type cookiePattern struct {
+	pattern string
+	raw     []byte // valid while the transaction is open
+}
+
+func newCookieReader(tx *bolt.Tx) *cookieReader {
+	return &cookieReader{tx: tx, vendors: map[string]*data.Vendor{}}
+}
+
+// vendor is the vendor with this id, decoded once.
+func (r *cookieReader) vendor(id string) (*data.Vendor, error) {
+	if v, ok := r.vendors[id]; ok {
+		return v, nil
+	}
+	v, err := getVendor(r.tx, id)
+	if err != nil {
+		return nil, err
+	}
+	r.vendors[id] = &v
+	return &v, nil
+}
+
+func (r *cookieReader) resolve(raw []byte, pattern bool, out *[]CookieMatch) error {
+	refs, err := decodeRefs(raw)
+	if err != nil {
+		return fmt.Errorf("%w: cookie index: %v", ErrCorrupt, err)
+	}
+	for _, ref := range refs {
+		v, err := r.vendor(ref.ID)
+		if err != nil {
+			return err
+		}
+		if ref.Index < 0 || ref.Index >= len(v.Storage) {
+			return fmt.Errorf("%w: cookie index points past vendor %s's storage", ErrCorrupt, data.Quote(ref.ID))
+		}
+		it := v.Storage[ref.Index]
+		cat := it.Category
+		if cat == "" {
+			cat = v.Category
+		}
+		*out = append(*out, CookieMatch{VendorID: v.ID, VendorName: v.Name, Category: cat, Item: it, Pattern: pattern, Source: storageSource(v, it.Name)})
+	}
+	return nil
+}
+
+// eachPattern calls fn with each key and value of the pattern index.
+func (r *cookieReader) eachPattern(fn func(pattern string, raw []byte) error) error {
+	b := r.tx.Bucket(bucketPatterns)
+	if b == nil {
+		return nil
+	}
+	if r.n++; r.n == 1 {
+		return b.ForEach(func(k, raw []byte) error { return fn(string(k), raw) })
+	}
+	if r.patterns == nil {
+		r.patterns = []cookiePattern{}
+		b.ForEach(func(k, raw []byte) error {
+			r.patterns = append(r.patterns, cookiePattern{string(k), raw})
+			return nil
+		})
+	}
+	for _, p := range r.patterns {
+		if err := fn(p.pattern, p.raw); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *cookieReader) byCookie(name string) ([]CookieMatch, error) {
+	var exact, pats []CookieMatch
+	err := func() error {
+		if b := r.tx.Bucket(bucketCookies); b != nil {
+			if raw := b.Get([]byte(name)); raw != nil {
+				if err := r.resolve(raw, false, &exact); err != nil {
 					return err
 				}
-				if r.Index < 0 || r.Index >= len(v.Storage) {
-					return fmt.Errorf("%w: cookie index points past vendor %s's storage", ErrCorrupt, data.Quote(r.ID))
-				}
-				it := v.Storage[r.Index]
-				cat := it.Category
-				if cat == "" {
-					cat = v.Category
-				}
-				*out = append(*out, CookieMatch{VendorID: v.ID, VendorName: v.Name, Category: cat, Item: it, Pattern: pattern, Source: storageSource(&v, it.Name)})
+			}
+		}
+		return r.eachPattern(func(pattern string, raw []byte) error {
+			if data.MatchPattern(pattern, name) {
+				return r.resolve(raw, true, &pats)
 			}
 			return nil
-		}
-		if b := tx.Bucket(bucketCookies); b != nil {
-			if raw := b.Get([]byte(name)); raw != nil {
-				if err := resolve(raw, false, &exact); err != nil {
-					return err
-				}
-			}
-		}
-		if b := tx.Bucket(bucketPatterns); b != nil {
-			return b.ForEach(func(k, raw []byte) error {
-				if data.MatchPattern(string(k), name) {
-					return resolve(raw, true, &pats)
-				}
-				return nil
-			})
-		}
-		return nil
-	})
+		})
+	}()
 	all := append(exact, pats...)
 	sort.SliceStable(all, func(i, j int) bool {
 		if a, b := all[i].Imported(), all[j].Imported(); a != b {

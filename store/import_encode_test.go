@@ -106,7 +106,7 @@ func TestQueuedIndexEntriesJoinTheListsInTheFileEitherWay(t *testing.T) {
 		}
 		ib := bucketOf(bucketCookies, &c, decodeRefs, sortRefs, appendRefs)
 		ib.prepare()
-		err = s.view(func(tx *bolt.Tx) error { return ib.fetch(tx.Bucket(bucketCookies), keyN) })
+		err = s.view(func(tx *bolt.Tx) error { return ib.fetch(fileBucket(tx.Bucket(bucketCookies)), keyN) })
 		if err != nil {
 			t.Fatal(err)
 		}

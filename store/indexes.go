@@ -73,28 +73,24 @@ func indexVendor(id string, recs []data.SourcedVendor, ranks []rank) vendorIndex
 	// A host's claims are ordered by the rank of the best layer that made
 	// each, so that the user's and the catalogue's claims win lookups over
 	// an import's.
-	hostRank := func(h string) rank {
-		if len(ranks) == 1 {
-			return ranks[0]
-		}
-		for i, r := range recs {
-			for _, d := range r.Vendor.Domains {
-				if d.Host == h {
-					return ranks[i]
-				}
-			}
-			for _, sc := range r.Vendor.Scripts {
-				if sc.Host == h {
-					return ranks[i]
-				}
-			}
-		}
-		return rank(len(ranks))
+	hostRank := hostRanks(recs, ranks)
+	// Google's merged record has thousands of hosts: past a few, the
+	// repeats are found in a map, not along the list.
+	var seen map[hostPath]bool
+	if len(v.Domains)+len(v.Scripts) > manyHosts {
+		seen = make(map[hostPath]bool, len(v.Domains)+len(v.Scripts))
 	}
 	addClaim := func(h string, c claim) {
-		for _, x := range ix.claims {
-			if x.host == h && x.c.Path == c.Path {
+		if seen != nil {
+			if seen[hostPath{h, c.Path}] {
 				return
+			}
+			seen[hostPath{h, c.Path}] = true
+		} else {
+			for _, x := range ix.claims {
+				if x.host == h && x.c.Path == c.Path {
+					return
+				}
 			}
 		}
 		ix.claims = append(ix.claims, hostClaim{h, c})
@@ -116,6 +112,61 @@ func indexVendor(id string, recs []data.SourcedVendor, ranks []rank) vendorIndex
 		}
 	}
 	return ix
+}
+
+// manyHosts is how many hosts a vendor may have before indexVendor looks
+// them up in maps rather than along its lists.
+const manyHosts = 32
+
+type hostPath struct{ host, path string }
+
+// hostRanks answers, for a host of the merged record of recs, the rank of
+// the first record (the best layer) that claims it as a domain or a
+// script's host.
+func hostRanks(recs []data.SourcedVendor, ranks []rank) func(string) rank {
+	if len(ranks) == 1 {
+		return func(string) rank { return ranks[0] }
+	}
+	n := 0
+	for i := range recs {
+		n += len(recs[i].Vendor.Domains) + len(recs[i].Vendor.Scripts)
+	}
+	if n <= manyHosts {
+		return func(h string) rank {
+			for i, r := range recs {
+				for _, d := range r.Vendor.Domains {
+					if d.Host == h {
+						return ranks[i]
+					}
+				}
+				for _, sc := range r.Vendor.Scripts {
+					if sc.Host == h {
+						return ranks[i]
+					}
+				}
+			}
+			return rank(len(ranks))
+		}
+	}
+	first := make(map[string]rank, n)
+	for i := range recs {
+		for _, d := range recs[i].Vendor.Domains {
+			if _, ok := first[d.Host]; !ok {
+				first[d.Host] = ranks[i]
+			}
+		}
+		for _, sc := range recs[i].Vendor.Scripts {
+			if _, ok := first[sc.Host]; !ok {
+				first[sc.Host] = ranks[i]
+			}
+		}
+	}
+	return func(h string) rank {
+		if r, ok := first[h]; ok {
+			return r
+		}
+		return rank(len(ranks))
+	}
 }
 
 // indexKeys are the keys of the derived buckets that a vendor as stored

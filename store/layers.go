@@ -364,12 +364,12 @@ type stored struct {
 // storedVendorAt is storedVendor saying which layer the record came from;
 // cache, if not nil, has the records a batch has seen.
 func storedVendorAt(tx *bolt.Tx, ls []layerRef, id string, cache *recordCache) (stored, error) {
-	v, err := cache.lookup(tx.Bucket(bucketVendors), "", id)
+	v, err := cache.lookup(cache.bucket(tx, bucketVendors), "", id)
 	if v != nil || err != nil {
 		return stored{v: v}, err
 	}
 	for _, l := range ls {
-		v, err := cache.lookup(l.vendors, l.info.Name, id)
+		v, err := cache.lookup(fileBucket(l.vendors), l.info.Name, id)
 		if err != nil {
 			return stored{}, err
 		}

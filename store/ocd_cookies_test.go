@@ -26,19 +26,7 @@ func TestOpenCookieDatabaseNamesFindTheirVendor(t *testing.T) {
 	if err := json.Unmarshal(b, &ocd); err != nil {
 		t.Fatal(err)
 	}
-	platforms := map[string]string{}
-	f, err := os.Open(filepath.Join("..", "testdata", "cookie-yardstick", "ocd-platforms.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if l := sc.Text(); l != "" && !strings.HasPrefix(l, "#") {
-			p, id, _ := strings.Cut(l, "\t")
-			platforms[p] = id
-		}
-	}
+	platforms := readOCDPlatforms(t)
 	s := embeddedStore(t)
 	owner := func(id string) string {
 		v, err := s.Get(id)
@@ -76,4 +64,27 @@ func TestOpenCookieDatabaseNamesFindTheirVendor(t *testing.T) {
 	if family*10 < rows*7 {
 		t.Errorf("only %d of %d OCD exact names find their vendor; the goal is 70%%", family, rows)
 	}
+}
+
+// readOCDPlatforms reads testdata/cookie-yardstick/ocd-platforms.tsv: which
+// vendex card each Open Cookie Database platform belongs to.
+func readOCDPlatforms(t *testing.T) map[string]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("..", "testdata", "cookie-yardstick", "ocd-platforms.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	platforms := map[string]string{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if l := sc.Text(); l != "" && !strings.HasPrefix(l, "#") {
+			p, id, _ := strings.Cut(l, "\t")
+			platforms[p] = id
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return platforms
 }

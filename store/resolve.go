@@ -16,12 +16,13 @@ import (
 type resolver struct {
 	tx                    *bolt.Tx
 	layers                []layerRef
-	brief, names, domains *bolt.Bucket
+	brief, names, domains derivedBucket          // as the batch under way has them
 	localNames            map[string]string      // normalised name -> id
 	localHosts            map[string]string      // host -> id
 	out                   map[string]int         // id -> index in list
 	list                  []*data.Vendor         // into the records resolved
 	existing              map[string]stored      // vendors read from the file so far
+	joined                map[string]bool        // records of list that later ones have joined
 	parentOwners          map[string]ownerAnswer // indexedOwner's answers for parent domains
 	parentCurated         map[string][]claim     // curatedClaims' answers for parent domains
 	lastHost              string                 // domainClaims' last question...
@@ -47,7 +48,7 @@ func (r *resolver) existingVendor(id string) *data.Vendor {
 		return st.v
 	}
 	var st stored
-	if r.brief != nil && r.brief.Get([]byte(id)) != nil {
+	if r.brief.Get([]byte(id)) != nil {
 		st, _ = storedVendorAt(r.tx, r.layers, id, r.cache)
 	}
 	r.existing[id] = st
@@ -73,10 +74,8 @@ func (r *resolver) byKey(key string) string {
 	if id, ok := r.localNames[key]; ok {
 		return id
 	}
-	if r.names != nil {
-		if raw := r.names.Get([]byte(key)); raw != nil {
-			return nameWinner(raw)
-		}
+	if raw := r.names.Get([]byte(key)); raw != nil {
+		return nameWinner(raw)
 	}
 	return ""
 }
@@ -101,7 +100,7 @@ func (r *resolver) owner(host string) string {
 // covers the host, and at a hosting domain (cloudfront.net): a name under
 // one is its customer's, not the hosting company's.
 func (r *resolver) curatedCover(host, id string) string {
-	if r.domains == nil {
+	if !r.domains.exists() {
 		return ""
 	}
 	for suffix := range data.Parents(host) {
@@ -145,7 +144,7 @@ func (r *resolver) curatedClaims(host string, remember bool) []claim {
 // is false when the index has no say on it. Parent domains (remember)
 // recur across a file's records, so their answers are kept.
 func (r *resolver) indexedOwner(suffix string, remember bool) (id string, found bool) {
-	if r.domains == nil {
+	if !r.domains.exists() {
 		return "", false
 	}
 	if a, ok := r.parentOwners[suffix]; ok {
@@ -193,7 +192,7 @@ func (r *resolver) taken(id string) bool {
 	if _, ok := r.out[id]; ok {
 		return true
 	}
-	return r.brief != nil && r.brief.Get([]byte(id)) != nil
+	return r.brief.Get([]byte(id)) != nil
 }
 
 // resolve changes records in place, and what it returns points into them:
@@ -207,11 +206,11 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool, c
 		return nil, nil, err
 	}
 	r := &resolver{
-		tx: tx, layers: ls, brief: tx.Bucket(bucketBrief), names: tx.Bucket(bucketNames), domains: tx.Bucket(bucketDomains),
+		tx: tx, layers: ls, brief: cache.bucket(tx, bucketBrief), names: cache.bucket(tx, bucketNames), domains: cache.bucket(tx, bucketDomains),
 		// Sized for the file: growing maps of 100,000 keys is a tenth of resolving it.
 		localNames: make(map[string]string, len(records)), localHosts: make(map[string]string, len(records)),
 		out: make(map[string]int, len(records)), list: make([]*data.Vendor, 0, len(records)),
-		existing: map[string]stored{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]claim{},
+		existing: map[string]stored{}, joined: map[string]bool{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]claim{},
 		rep: rep, source: rep.Layer.source(), user: user, cache: cache,
 	}
 	// The report's lists, sized for the most they can hold: a large file
@@ -281,9 +280,14 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 		r.addLocalKey(k, id)
 	}
 	if seen {
-		m := data.Merge([]data.SourcedVendor{{Source: r.source, Vendor: *earlier}, {Source: r.source, Vendor: *rec}})
-		m.Provenance = nil
-		*earlier = m
+		// Joined in place: merging into a copy each time copied a vendor
+		// of many rows once a row, and noted provenance only to drop it.
+		if !r.joined[id] {
+			// Its lists may share arrays with other records'.
+			*earlier = earlier.Clone()
+			r.joined[id] = true
+		}
+		data.Fill(earlier, rec)
 		return nil
 	}
 	if old == nil {

@@ -277,14 +277,21 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 
 // Batch runs fn with every write of s in one transaction: all of them land
 // or, if fn fails, none does. An import of many files is one commit rather
-// than one a file, each of which wrote the indexes it had just rewritten.
+// than one a file, each of which wrote the indexes it had just rewritten,
+// and each derived bucket is written once, when fn returns: until then the
+// imports read them through the batch's pending changes (pendingWrites).
+// Only imports may run in a batch: other reads do not see those changes.
 func (s *Store) Batch(fn func() error) (err error) {
 	if s.batch != nil {
 		return fn()
 	}
 	return s.update(func(tx *bolt.Tx) error {
 		s.batch, s.cache = tx, newRecordCache()
+		s.cache.pending = newPendingWrites()
 		defer func() { s.batch, s.cache = nil, nil }()
-		return fn()
+		if err := fn(); err != nil {
+			return err
+		}
+		return s.cache.pending.flush(tx)
 	})
 }

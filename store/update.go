@@ -107,15 +107,15 @@ type oldEntries struct {
 // readOld notes the index keys of each vendor of ids that the file holds,
 // as it holds it before the change; known are vendors the caller has read.
 func (u *derivedUpdate) readOld(ids []string, known map[string]stored) error {
-	br := u.tx.Bucket(bucketBrief)
-	if br == nil {
+	br := u.cache.bucket(u.tx, bucketBrief)
+	if !br.exists() {
 		return nil
 	}
 	before, err := layerList(u.tx)
 	if err != nil {
 		return err
 	}
-	merged := u.tx.Bucket(bucketVendors)
+	merged := u.cache.bucket(u.tx, bucketVendors)
 	for _, id := range ids {
 		if br.Get([]byte(id)) == nil {
 			continue
@@ -136,7 +136,7 @@ func (u *derivedUpdate) readOld(ids []string, known map[string]stored) error {
 
 // oldVendor is vendor id as the derived buckets hold it: known to the
 // caller, merged, or the record of the one layer (before) that has it.
-func (u *derivedUpdate) oldVendor(id string, known map[string]stored, merged *bolt.Bucket, before []layerRef) (*data.Vendor, error) {
+func (u *derivedUpdate) oldVendor(id string, known map[string]stored, merged derivedBucket, before []layerRef) (*data.Vendor, error) {
 	if k, ok := known[id]; ok && k.v != nil {
 		return k.v, nil
 	}
@@ -144,7 +144,7 @@ func (u *derivedUpdate) oldVendor(id string, known map[string]stored, merged *bo
 		return v, err
 	}
 	for _, l := range before {
-		if v, err := u.cache.lookup(l.vendors, l.info.Name, id); v != nil || err != nil {
+		if v, err := u.cache.lookup(fileBucket(l.vendors), l.info.Name, id); v != nil || err != nil {
 			return v, err
 		}
 	}
@@ -160,19 +160,19 @@ func (u *derivedUpdate) layerRecord(l *layerRef, id string, freshRec *data.Vendo
 	case u.olds[id] == nil, l.vendors == nil:
 		return nil, nil // a vendor new to the file is in the fresh layer only
 	}
-	return u.cache.lookup(l.vendors, l.info.Name, id)
+	return u.cache.lookup(fileBucket(l.vendors), l.info.Name, id)
 }
 
 // remove takes vendor id's old entries out: every list it was in loses
 // it, and its brief and merged record go.
 func (w *derivedWrites) remove(tx *bolt.Tx, id string, old *oldEntries) error {
 	for _, k := range old.names {
-		if err := removeFrom(tx, &w.names, bucketNames, k, decodeNames, func(e nameEntry) bool { return e.id == id }); err != nil {
+		if err := removeFrom(w.cache.bucket(tx, bucketNames), &w.names, bucketNames, k, decodeNames, func(e nameEntry) bool { return e.id == id }); err != nil {
 			return err
 		}
 	}
 	for _, h := range old.hosts {
-		if err := removeFrom(tx, &w.claims, bucketDomains, h, decodeClaims, func(c claim) bool { return c.ID == id }); err != nil {
+		if err := removeFrom(w.cache.bucket(tx, bucketDomains), &w.claims, bucketDomains, h, decodeClaims, func(c claim) bool { return c.ID == id }); err != nil {
 			return err
 		}
 	}
@@ -182,7 +182,7 @@ func (w *derivedWrites) remove(tx *bolt.Tx, id string, old *oldEntries) error {
 		if data.IsPattern(n) {
 			c, bucket = &w.patterns, bucketPatterns
 		}
-		if err := removeFrom(tx, c, bucket, n, decodeRefs, isID); err != nil {
+		if err := removeFrom(w.cache.bucket(tx, bucket), c, bucket, n, decodeRefs, isID); err != nil {
 			return err
 		}
 	}
@@ -195,15 +195,13 @@ func (w *derivedWrites) remove(tx *bolt.Tx, id string, old *oldEntries) error {
 
 // removeFrom takes the entries that is picks out of key's list, loading the
 // list from the index bucket first if need be.
-func removeFrom[E any](tx *bolt.Tx, c *indexChanges[E], bucket []byte, key string, decode func([]byte) ([]E, error), is func(E) bool) error {
+func removeFrom[E any](b derivedBucket, c *indexChanges[E], bucket []byte, key string, decode func([]byte) ([]E, error), is func(E) bool) error {
 	es, ok := c.loaded[key]
 	if !ok {
-		if b := tx.Bucket(bucket); b != nil {
-			if raw := b.Get([]byte(key)); raw != nil {
-				var err error
-				if es, err = decode(raw); err != nil {
-					return fmt.Errorf("%w: index %s key %s: %v", ErrCorrupt, data.Quote(string(bucket)), data.Quote(key), err)
-				}
+		if raw := b.Get([]byte(key)); raw != nil {
+			var err error
+			if es, err = decode(raw); err != nil {
+				return fmt.Errorf("%w: index %s key %s: %v", ErrCorrupt, data.Quote(string(bucket)), data.Quote(key), err)
 			}
 		}
 	}

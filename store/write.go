@@ -16,7 +16,7 @@ type indexBucket struct {
 	// the queued keys have in the file (the transaction's goroutine);
 	// encode works out every changed key's value (any goroutine).
 	prepare func()
-	fetch   func(b *bolt.Bucket, keyN int) error
+	fetch   func(b derivedBucket, keyN int) error
 	encode  func() ([]string, [][]byte)
 }
 
@@ -66,8 +66,16 @@ func (iw *indexWrite[E]) found(k string, raw []byte) error {
 	return nil
 }
 
-func (iw *indexWrite[E]) fetch(b *bolt.Bucket, keyN int) error {
-	queued := iw.queued
+func (iw *indexWrite[E]) fetch(d derivedBucket, keyN int) error {
+	inBatch, queued := d.split(iw.queued)
+	for _, k := range inBatch {
+		if raw, _ := d.pending.get(k); raw != nil {
+			if err := iw.found(k, raw); err != nil {
+				return err
+			}
+		}
+	}
+	b := d.b
 	if b == nil || len(queued) == 0 {
 		return nil
 	}
@@ -203,15 +211,23 @@ func (w *derivedWrites) write(tx *bolt.Tx) error {
 		}
 		return out
 	}
+	// In a batch the buckets are written once, when it ends.
+	write := writeBucket
+	if w.cache != nil && w.cache.pending != nil {
+		write = func(_ *bolt.Tx, name []byte, keys []string, vals [][]byte, _ int) error {
+			w.cache.pending.put(name, keys, vals)
+			return nil
+		}
+	}
 	if err := w.counts.write(tx); err != nil {
 		return err
 	}
 	briefKeys := sortedKeys(w.brief, w.briefOrder)
-	if err := writeBucket(tx, bucketBrief, briefKeys, valuesOf(briefKeys, w.brief), -1); err != nil {
+	if err := write(tx, bucketBrief, briefKeys, valuesOf(briefKeys, w.brief), -1); err != nil {
 		return err
 	}
 	vendorKeys := boltKeys(w.vendors)
-	if err := writeBucket(tx, bucketVendors, vendorKeys, valuesOf(vendorKeys, w.vendors), -1); err != nil {
+	if err := write(tx, bucketVendors, vendorKeys, valuesOf(vendorKeys, w.vendors), -1); err != nil {
 		return err
 	}
 	keys := make([][]string, len(ixs))
@@ -219,13 +235,13 @@ func (w *derivedWrites) write(tx *bolt.Tx) error {
 	keyNs := make([]int, len(ixs))
 	put := func(i int) error {
 		<-encoded[i]
-		return writeBucket(tx, ixs[i].name, keys[i], vals[i], keyNs[i])
+		return write(tx, ixs[i].name, keys[i], vals[i], keyNs[i])
 	}
 	for i, ib := range ixs {
 		<-prepared[i]
-		b := tx.Bucket(ib.name)
-		if b != nil {
-			keyNs[i] = b.Stats().KeyN
+		b := w.cache.bucket(tx, ib.name)
+		if b.b != nil {
+			keyNs[i] = b.b.Stats().KeyN
 		}
 		if err := ib.fetch(b, keyNs[i]); err != nil {
 			return err

@@ -45,6 +45,29 @@ func DetectFormat(name string, head []byte) (Format, error) {
 	return "", fileError(name, first, fmt.Errorf("%w from its top-level %s; name it with --format, one of: %s", ErrUnknownFormat, jsonKind(b[0]), FormatNames()))
 }
 
+// DetectHead is DetectFormat of a JSON file from its start, head, when
+// that settles it: when head holds the whole of the file's first value (or
+// its top-level list's first element), which is all DetectFormat reads of
+// a file it can tell, so that the rest of the file can stream to its
+// reader. ok is false when it does not; DetectFormat of the whole file
+// then tells the format, or says why it cannot.
+func DetectHead(head []byte) (f Format, ok bool) {
+	b := bytes.TrimLeft(bytes.TrimPrefix(head, bom), " \t\r\n")
+	if len(b) == 0 || (b[0] != '{' && b[0] != '[') {
+		return "", false
+	}
+	sh := sniffJSON(b)
+	if !sh.whole {
+		return "", false
+	}
+	for _, s := range jsonShapes {
+		if s.is(sh) {
+			return s.format, true
+		}
+	}
+	return "", false
+}
+
 // jsonKind names the kind of JSON value that starts with c.
 func jsonKind(c byte) string {
 	switch c {
@@ -145,6 +168,7 @@ func mostlyVendexFields(keys []string) bool {
 // delimiter, the keys of the top object (or of the first array element),
 // the first token of each key's value, and the keys one level deeper.
 type jsonShape struct {
+	whole bool // the first value (or element) was read to its end
 	top   json.Delim
 	keys  []string
 	first map[string]string
@@ -201,6 +225,8 @@ func sniffJSON(b []byte) jsonShape {
 			return sh
 		}
 	}
+	_, err = dec.Token() // the object's closing brace
+	sh.whole = err == nil
 	return sh
 }
 

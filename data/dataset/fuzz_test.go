@@ -1,11 +1,13 @@
 package dataset
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/vendex/vendex/data"
 )
@@ -40,6 +42,12 @@ func FuzzReaders(f *testing.F) {
 	f.Fuzz(func(t *testing.T, which byte, b []byte) {
 		format := fuzzFormats[int(which)%len(fuzzFormats)]
 		vs, warns, err := ReadBytes(format, "fuzz.in", b)
+		if streams(format) { // read as it streams, a byte at a time, the same
+			vs2, warns2, err2 := Read(format, "fuzz.in", iotest.OneByteReader(bytes.NewReader(b)))
+			if x, y := fmt.Sprint(vs, warns, err), fmt.Sprint(vs2, warns2, err2); x != y {
+				t.Errorf("%s: its bytes read as %s, streamed as %s", format, x, y)
+			}
+		}
 		if err != nil {
 			if msg := err.Error(); data.EscapeControls(msg) != msg {
 				t.Errorf("%s: the refusal carries a control character: %q", format, msg)

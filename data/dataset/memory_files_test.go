@@ -91,4 +91,59 @@ func TestWriteMemoryBenchFiles(t *testing.T) {
 	write("ok-ocd-200MB.csv", big)
 	write("fail-ocd-200MB-cut-mid-row.csv", big[:100_000_000])
 	write("fail-ocd-200MB-open-quote-at-end.csv", append(big, "x,\"unterminated\n"...))
+	trCSV := trRepeatedTo(t, "domain-index-all-regions.csv", 100_000_000)
+	// A successful import of all 100 MB (670,000 vendors) takes minutes and
+	// 3 GB in the store's write phase; 27 MB is enough to see that.
+	write("ok-trcsv-27MB.csv", trCSV[:bytes.IndexByte(trCSV[27_000_000:], '\n')+27_000_001])
+	write("fail-trcsv-100MB-short-last-row.csv", append(trCSV, "last.example,Owner\n"...))
+	write("fail-trcsv-100MB-open-quote-at-end.csv", append(trCSV, "x,\"unterminated\n"...))
+	lines := trRepeatedTo(t, "domains-GB.jsonl", 100_000_000)
+	write("ok-trjsonl-100MB.jsonl", lines)
+	write("fail-trjsonl-100MB-cut-last-line.jsonl", append(lines, `{"domain":"last.example","owner":{"name":"O`...))
+}
+
+// trRepeatedTo is a Tracker Radar domain file (the index CSV or JSON
+// lines) repeated until it is size bytes long, each further copy renaming
+// its domains and owners so that every copy is new vendors.
+func trRepeatedTo(tb testing.TB, name string, size int) []byte {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "datasets", "tracker-radar", name))
+	if err != nil {
+		tb.Skipf("Tracker Radar is not here (%v)", err)
+	}
+	var rows [][]string
+	if strings.HasSuffix(name, ".csv") {
+		if rows, err = csv.NewReader(bytes.NewReader(raw)).ReadAll(); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	for k := 0; b.Len() < size; k++ {
+		p := fmt.Sprintf("k%d-", k)
+		switch {
+		case rows != nil: // domain, owner, displayName, ...
+			if k == 0 {
+				w.Write(rows[0])
+			}
+			for _, r := range rows[1:] {
+				r = append([]string(nil), r...)
+				if k > 0 {
+					for i := range min(3, len(r)) {
+						if r[i] != "" {
+							r[i] = p + r[i]
+						}
+					}
+				}
+				w.Write(r)
+			}
+			w.Flush()
+		case k == 0:
+			b.Write(raw)
+		default:
+			c := bytes.ReplaceAll(raw, []byte(`"domain":"`), []byte(`"domain":"`+p))
+			c = bytes.ReplaceAll(c, []byte(`"displayName":"`), []byte(`"displayName":"`+p))
+			b.Write(bytes.ReplaceAll(c, []byte(`"name":"`), []byte(`"name":"`+p)))
+		}
+	}
+	return b.Bytes()
 }

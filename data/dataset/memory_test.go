@@ -8,24 +8,51 @@ import (
 	"testing"
 )
 
-// A one-million-element list in any format's list position is refused
-// having allocated less than the file, not hundreds of megabytes (issue
-// 14: 344 MB for a 2 MB file): the scan refuses a list over MaxList, a
-// top-level list its first record of the wrong type.
+// A one-million-element list, or a million-member object, in any format's
+// list position is refused having allocated less than the file, not
+// hundreds of megabytes (issue 14: 344 MB for a 2 MB file): the scan
+// refuses a list or an object over MaxList, a top-level list its first
+// record of the wrong type.
 func TestAMillionElementListIsRefusedInLittleMemory(t *testing.T) {
 	zeros := "[" + strings.Repeat("0,", 999_999) + "0]"
+	var members strings.Builder
+	members.WriteString("{")
+	for i := range 1_000_000 {
+		fmt.Fprintf(&members, `"k%d":0,`, i)
+	}
+	object := strings.TrimSuffix(members.String(), ",") + "}"
 	for f, shape := range memoryArrayShapes {
-		file := fmt.Appendf(nil, shape, zeros)
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		_, _, err := ReadBytes(f, "list.json", file)
-		runtime.ReadMemStats(&after)
-		if err == nil {
-			t.Errorf("%s: a million zeros were read", f)
+		for _, file := range [][]byte{fmt.Appendf(nil, shape, zeros), fmt.Appendf(nil, shape, object)} {
+			refusedSmall(t, f, file)
 		}
-		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > uint64(len(file)) {
-			t.Errorf("%s: refusing a %d-byte file allocated %d bytes", f, len(file), alloc)
-		}
+	}
+	// A map of records with a million members: decoded whole, 0.3 to 1.9
+	// GB, and the vendor list's was read as a million vendors.
+	objects := strings.ReplaceAll(object, ":0", ":{}")
+	for f, shape := range map[Format]string{
+		FormatTDS:        `{"trackers":%s,"entities":{}}`,
+		FormatGhostery:   `{"organizations":{},"patterns":%s}`,
+		FormatOCDJSON:    `%s`,
+		FormatGVL:        `{"vendors":%s}`,
+		FormatDisconnect: `{"categories":{"Advertising":[%s]}}`,
+	} {
+		refusedSmall(t, f, fmt.Appendf(nil, shape, objects))
+	}
+}
+
+// refusedSmall checks that file, of format f, is refused having allocated
+// less than its size.
+func refusedSmall(t *testing.T, f Format, file []byte) {
+	t.Helper()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, _, err := ReadBytes(f, "list.json", file)
+	runtime.ReadMemStats(&after)
+	if err == nil {
+		t.Errorf("%s: %.20s... of a million was read", f, file)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > uint64(len(file)) {
+		t.Errorf("%s: refusing a %d-byte file allocated %d bytes", f, len(file), alloc)
 	}
 }
 

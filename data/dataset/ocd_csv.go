@@ -88,7 +88,7 @@ func (rd *reader) ocdCSV(r io.Reader) ([]data.Vendor, error) {
 		results := make([]result, len(parts))
 		var wg sync.WaitGroup
 		for i, part := range parts {
-			prd := &reader{file: rd.file}
+			prd := &reader{file: rd.file, check: rd.check}
 			// The first chunk's vendors are all new; a later chunk's are
 			// mostly its platforms' again, folded into those before, so
 			// it makes room for as many new ones as the last chunk had.
@@ -126,9 +126,10 @@ func (rd *reader) ocdCSV(r io.Reader) ([]data.Vendor, error) {
 var csvChunk = 4 << 20
 
 // csvMaxRow is the longest row of cols fields, each within MaxField and
-// quoted with every quote doubled: a file with a longer one has a field
-// over MaxField, or a quote that never closes.
-func csvMaxRow(cols int) int { return max(cols, 1)*(2*MaxField+3) + 1 }
+// quoted with every quote doubled, and within MaxRecord: a file with a
+// longer one has a field over MaxField, a quote that never closes, or a
+// header of more columns than any dataset has.
+func csvMaxRow(cols int) int { return min(max(cols, 1)*(2*MaxField+3)+1, MaxRecord) }
 
 // csvChunker hands out a CSV file in chunks of whole rows.
 type csvChunker struct {
@@ -211,11 +212,14 @@ func rowCut(b []byte) int {
 }
 
 // checkUTF8 warns, at its line, of the first byte of part (which starts
-// on line first) that is not UTF-8.
+// on line first) that is not UTF-8. A file read in parts is warned of
+// once, at its first such byte, and the warning goes first, as one check
+// of the whole file before any row is read gives it.
 func (rd *reader) checkUTF8(part []byte, first int) {
-	if utf8.Valid(part) {
+	if rd.notUTF8 || utf8.Valid(part) {
 		return
 	}
+	rd.notUTF8 = true
 	i := 0
 	for i < len(part) {
 		r, n := utf8.DecodeRune(part[i:])
@@ -224,7 +228,11 @@ func (rd *reader) checkUTF8(part []byte, first int) {
 		}
 		i += n
 	}
-	rd.warn(first+bytes.Count(part[:i], []byte("\n")), "", notUTF8)
+	w := Warning{Location: data.Location{File: rd.file, Line: first + bytes.Count(part[:i], []byte("\n"))}, Message: notUTF8}
+	if len(rd.warnings) >= maxWarnings {
+		rd.warnings, rd.dropped = rd.warnings[:maxWarnings-1], rd.dropped+1
+	}
+	rd.warnings = append([]Warning{w}, rd.warnings...)
 }
 
 // takeWarnings adds the warnings of prd, which read the rows after rd's,
@@ -308,7 +316,9 @@ func (rd *reader) ocdCSVRows(b []byte, first int, cols *ocdColumns, vendors int)
 		return ""
 	}
 	ob := rd.newOCDBuilder()
-	ob.c.reserve(vendors)
+	if !rd.check {
+		ob.c.reserve(vendors)
+	}
 	clean := noEscapes(b)
 	for {
 		rec, err := cr.Read()
@@ -338,6 +348,9 @@ func (rd *reader) ocdCSVRows(b []byte, first int, cols *ocdColumns, vendors int)
 			wild = 1
 		default:
 			return nil, rd.fail(line, `column "Wildcard match"`, fmt.Errorf("want 0 or 1, got %q", w))
+		}
+		if rd.check {
+			continue
 		}
 		ob.add(&ocdRow{
 			ID: get(rec, colID), Platform: get(rec, colPlatform), Category: get(rec, colCategory),

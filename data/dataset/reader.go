@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -19,10 +20,12 @@ import (
 const MaxField = 64 << 10
 
 // MaxList is the most elements a JSON list inside a file's top level may
-// hold (a record's domains, a list of vendors): real datasets hold a few
-// thousand; a million, decoded whole, take hundreds of megabytes before
-// any check could refuse them. A file's top-level list is read one record
-// at a time instead, and has no bound.
+// hold (a record's domains, a list of vendors), and the most members any
+// JSON object may (a map of trackers, of patterns): real datasets hold a
+// few thousand (7,000 at most, Tracker Radar's blocklist); a million,
+// decoded whole, take hundreds of megabytes before any check could refuse
+// them. A file's top-level list is read one record at a time instead, and
+// has no bound.
 const MaxList = 100_000
 
 // maxWarnings is how many warnings one file keeps: a file of a million
@@ -47,17 +50,15 @@ func (w Warning) String() string {
 // existing vendor or a new id. Any error stops the whole file and says where
 // it is.
 func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error) {
-	if f == FormatOCDCSV {
+	if streams(f) {
 		return Read(f, name, bytes.NewReader(b))
 	}
 	var err error
-	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	b = bytes.TrimPrefix(b, bom)
 	rd := &reader{file: name}
 	rd.checkUTF8(b, 1)
-	if f != FormatOCDCSV && !(f == FormatTRDomain && bytes.HasPrefix(b, []byte("domain,"))) {
-		if err := rd.scanJSONText(b, f == FormatVendex); err != nil {
-			return nil, nil, err
-		}
+	if err := rd.scanJSONText(b, f == FormatVendex); err != nil {
+		return nil, nil, err
 	}
 	var vs []data.Vendor
 	switch f {
@@ -69,8 +70,6 @@ func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error
 		vs, err = rd.thirdPartyWeb(b)
 	case FormatTREntity:
 		vs, err = rd.trEntities(b)
-	case FormatTRDomain:
-		vs, err = rd.trDomains(b)
 	case FormatTDS:
 		vs, err = rd.tds(b)
 	case FormatDisconnect:
@@ -87,22 +86,71 @@ func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error
 	return rd.done(vs, err)
 }
 
-// Read is ReadBytes of the file r streams. The Open Cookie Database CSV,
-// the one format whose files run to hundreds of megabytes, is read a few
-// megabytes at a time and never held whole; the other formats' files are
-// read whole first.
+// Read is ReadBytes of the file r streams. The formats whose files run
+// to hundreds of megabytes, the Open Cookie Database CSV and Tracker
+// Radar's domain files (JSON lines, or the domain index CSV), are read a
+// record or a few megabytes of rows at a time and never held whole; the
+// other formats' files are read whole first.
+//
+// A CSV file larger than CheckFirstOver that r can read again (a Rereader)
+// is read twice: first every row is checked, building nothing, and only a
+// file that passes is read again to build its records. Its records are
+// what a large file costs (a vendor a row, in Tracker Radar's index), so a
+// file refused at its last row is refused holding a chunk of rows rather
+// than the records of every row before; the warnings of a refused file
+// are then none.
 func Read(f Format, name string, r io.Reader) ([]data.Vendor, []Warning, error) {
-	if f != FormatOCDCSV {
+	if !streams(f) {
 		b, err := io.ReadAll(r)
 		if err != nil {
 			return nil, nil, fileError(name, 0, err)
 		}
 		return ReadBytes(f, name, b)
 	}
+	read := func(rd *reader, r io.Reader) ([]data.Vendor, error) {
+		if f == FormatOCDCSV {
+			return rd.ocdCSV(r)
+		}
+		return rd.trDomains(bufio.NewReaderSize(r, 64<<10))
+	}
 	rd := &reader{file: name}
-	vs, err := rd.ocdCSV(r)
+	rr, rereads := r.(Rereader)
+	isCSV := f == FormatOCDCSV
+	if f == FormatTRDomain {
+		br := bufio.NewReaderSize(r, 64<<10) // which trDomains reads on
+		isCSV, r = trDomainIsCSV(br), br
+	}
+	if rereads && isCSV && rr.Size() > CheckFirstOver {
+		crd := &reader{file: name, check: true}
+		if _, err := read(crd, r); err != nil {
+			return nil, nil, err
+		}
+		again, err := rr.Reread()
+		if err != nil {
+			return nil, nil, fileError(name, 0, err)
+		}
+		r = again
+	}
+	vs, err := read(rd, r)
 	return rd.done(vs, err)
 }
+
+// Rereader is a file that Read can read a second time: a regular file, not
+// a pipe.
+type Rereader interface {
+	io.Reader
+	Size() int64                // the file's size in bytes
+	Reread() (io.Reader, error) // the file again, from its first byte
+}
+
+// CheckFirstOver is the size above which Read checks a CSV file that it
+// can read again before building its records. Below it the records of a
+// file refused at its end are a few tens of megabytes at most, and the
+// second read is not worth its time.
+const CheckFirstOver = 16 << 20
+
+// streams reports whether Read reads files of format f as they stream.
+func streams(f Format) bool { return f == FormatOCDCSV || f == FormatTRDomain }
 
 // done is what ReadBytes and Read return of records vs read with err.
 func (rd *reader) done(vs []data.Vendor, err error) ([]data.Vendor, []Warning, error) {
@@ -125,7 +173,9 @@ const notUTF8 = "the file is not all UTF-8 (Latin-1?); bytes that are not show a
 type reader struct {
 	file     string
 	warnings []Warning
-	dropped  int // warnings past maxWarnings, counted and not kept
+	dropped  int  // warnings past maxWarnings, counted and not kept
+	notUTF8  bool // the file was found not all UTF-8
+	check    bool // check every record and build none (Read's first pass)
 }
 
 func (rd *reader) warn(line int, path, format string, args ...any) {
@@ -164,64 +214,125 @@ var ErrFieldTooLong = fmt.Errorf("field longer than %d bytes", MaxField)
 // be longer than MaxField or start an escape sequence (ESC, or the C1 CSI,
 // OSC and DCS introducers), whether raw or escaped as \u001b. strict
 // refuses every other control character but tab, newline and CR as well.
-// No list but a top-level one may hold more than MaxList elements.
+// No list but a top-level one may hold more than MaxList elements, and no
+// object more than MaxList members.
 func (rd *reader) scanJSONText(b []byte, strict bool) error {
-	bad := func(r rune) bool { return escapeRune(r) || (strict && controlRune(r)) }
-	line := 1
-	inString := false
-	start := 0
+	return rd.newJSONScan(strict).scan(b)
+}
+
+// jsonScan is scanJSONText's state, so that a file can be checked as it
+// streams, in parts split anywhere: feeding its parts one after another
+// finds what scanning it whole finds, at the same line (what a part ends
+// with that needs the next bytes to tell waits for them).
+type jsonScan struct {
+	rd       *reader
+	strict   bool
+	line     int
+	inString bool
+	strLen   int    // bytes of the open string so far, its quote included
+	pending  []byte // the last part's end, waiting for the next bytes
 	// The open brackets and, for each open list, its commas so far.
-	var open []byte
-	var commas []int
+	open   []byte
+	commas []int
+}
+
+func (rd *reader) newJSONScan(strict bool) *jsonScan {
+	return &jsonScan{rd: rd, strict: strict, line: 1}
+}
+
+func (s *jsonScan) bad(r rune) bool { return escapeRune(r) || (s.strict && controlRune(r)) }
+
+// scan checks b, the whole of the rest of the file.
+func (s *jsonScan) scan(b []byte) error { return s.feed(b, true) }
+
+// feed checks b, the next part of the file; last says it is the last.
+func (s *jsonScan) feed(b []byte, last bool) error {
+	if len(s.pending) > 0 {
+		b, s.pending = append(s.pending, b...), nil
+	}
+	start := 0 // where the open string started in b, less what came before
+	if s.inString {
+		start = -s.strLen
+	}
+	end := len(b) // how far b was read
+	defer func() { s.strLen = end - start }()
 	for i := 0; i < len(b); i++ {
 		c := b[i]
+		if !last && (c == '\\' && s.inString && i+5 >= len(b) || c == 0xc2 && i+1 >= len(b)) {
+			// An escape or a two-byte character the next part ends.
+			s.pending, end = append(s.pending, b[i:]...), i
+			return nil
+		}
 		if c == '\n' {
-			line++
+			s.line++
 		}
-		if !inString {
-			switch c {
-			case '"':
-				inString, start = true, i
-			case '[', '{':
-				open, commas = append(open, c), append(commas, 0)
-			case ']', '}':
-				if len(open) > 0 {
-					open, commas = open[:len(open)-1], commas[:len(commas)-1]
-				}
-			case ',':
-				if n := len(open); n > 1 && open[n-1] == '[' {
-					if commas[n-1]++; commas[n-1] >= MaxList {
-						return rd.fail(line, "", fmt.Errorf("a list of more than %d elements (a record holds far fewer)", MaxList))
-					}
-				}
-			}
-			continue
-		}
+		var err error
 		switch {
+		case !s.inString && c == '"':
+			s.inString, start = true, i
+		case !s.inString:
+			err = s.outside(c)
 		case c == '"':
-			inString = false
+			s.inString = false
 			if i-start > MaxField {
-				return rd.fail(line, "", ErrFieldTooLong)
+				err = s.rd.fail(s.line, "", ErrFieldTooLong)
 			}
-		case c == '\\' && i+1 < len(b):
-			i++
-			if b[i] == 'u' && i+4 < len(b) {
-				n, err := strconv.ParseUint(string(b[i+1:i+5]), 16, 16)
-				if err == nil && bad(rune(n)) {
-					return rd.fail(line, "", fmt.Errorf("%w (\\u%04x)", ErrControlText, n))
+		default:
+			i, err = s.inside(b, i)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// outside checks c, a byte outside any string: a bracket, or a comma that
+// counts an element of the list or object it is in.
+func (s *jsonScan) outside(c byte) error {
+	switch c {
+	case '[', '{':
+		s.open, s.commas = append(s.open, c), append(s.commas, 0)
+	case ']', '}':
+		if len(s.open) > 0 {
+			s.open, s.commas = s.open[:len(s.open)-1], s.commas[:len(s.commas)-1]
+		}
+	case ',':
+		if n := len(s.open); n > 1 || n == 1 && s.open[0] == '{' {
+			if s.commas[n-1]++; s.commas[n-1] >= MaxList {
+				what := "a list of more than %d elements"
+				if s.open[n-1] == '{' {
+					what = "an object of more than %d members"
 				}
-			}
-		case c < 0x80:
-			if bad(rune(c)) {
-				return rd.fail(line, "", fmt.Errorf("%w (0x%02x)", ErrControlText, c))
-			}
-		case c == 0xc2 && i+1 < len(b) && b[i+1] >= 0x80 && b[i+1] <= 0x9f:
-			if bad(rune(b[i+1])) {
-				return rd.fail(line, "", fmt.Errorf("%w (C1 control 0x%02x)", ErrControlText, b[i+1]))
+				return s.rd.fail(s.line, "", fmt.Errorf(what+" (a record holds far fewer)", MaxList))
 			}
 		}
 	}
 	return nil
+}
+
+// inside checks the byte of b at i, inside a string but not its closing
+// quote, and returns the last byte it read (an escape is two or six).
+func (s *jsonScan) inside(b []byte, i int) (int, error) {
+	switch c := b[i]; {
+	case c == '\\' && i+1 < len(b):
+		i++
+		if b[i] == 'u' && i+4 < len(b) {
+			n, err := strconv.ParseUint(string(b[i+1:i+5]), 16, 16)
+			if err == nil && s.bad(rune(n)) {
+				return i, s.rd.fail(s.line, "", fmt.Errorf("%w (\\u%04x)", ErrControlText, n))
+			}
+		}
+	case c < 0x80:
+		if s.bad(rune(c)) {
+			return i, s.rd.fail(s.line, "", fmt.Errorf("%w (0x%02x)", ErrControlText, c))
+		}
+	case c == 0xc2 && i+1 < len(b) && b[i+1] >= 0x80 && b[i+1] <= 0x9f:
+		if s.bad(rune(b[i+1])) {
+			return i, s.rd.fail(s.line, "", fmt.Errorf("%w (C1 control 0x%02x)", ErrControlText, b[i+1]))
+		}
+	}
+	return i, nil
 }
 
 // escapeRune reports the characters that start a terminal escape sequence.

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -13,15 +14,19 @@ import (
 
 // trDomainCSV reads the domain index CSV (domain, owner, displayName,
 // categories separated by "|", ...): a table derived from the per-domain
-// files, one row per domain.
-func (rd *reader) trDomainCSV(b []byte) ([]data.Vendor, error) {
-	cr := csv.NewReader(bytes.NewReader(b))
-	clean := noEscapes(b)
+// files, one row per domain. It streams, a chunk of whole rows at a time
+// (csvChunker), never holding the file.
+func (rd *reader) trDomainCSV(r *bufio.Reader) ([]data.Vendor, error) {
+	ck := &csvChunker{r: r, line: 1, maxRow: csvMaxRow(16)}
+	part, first, err := ck.next(rd)
+	if err != nil {
+		return nil, err
+	}
+	cr := csv.NewReader(bytes.NewReader(part))
 	header, err := cr.Read()
 	if err != nil {
 		return nil, rd.csvError(err)
 	}
-	header = append([]string(nil), header...)
 	col := map[string]int{}
 	for i, h := range header {
 		col[strings.TrimSpace(h)] = i
@@ -29,6 +34,9 @@ func (rd *reader) trDomainCSV(b []byte) ([]data.Vendor, error) {
 	if _, ok := col["domain"]; !ok {
 		return nil, rd.fail(1, "", errors.New(`missing column "domain"`))
 	}
+	ck.maxRow = csvMaxRow(len(header))
+	off := int(cr.InputOffset())
+	part, first = part[off:], first+bytes.Count(part[:off], []byte{'\n'})
 	get := func(rec []string, name string) string {
 		if i, ok := col[name]; ok && i < len(rec) {
 			return rec[i]
@@ -36,27 +44,45 @@ func (rd *reader) trDomainCSV(b []byte) ([]data.Vendor, error) {
 		return ""
 	}
 	c := newCollector()
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, rd.csvError(err)
-		}
-		line, _ := cr.FieldPos(0)
-		for i, f := range rec {
-			if err := checkField(f, clean); err != nil {
-				return nil, rd.fail(line, fmt.Sprintf("column %q", header[i]), err)
+	for part != nil {
+		rd.checkUTF8(part, first)
+		cr := csv.NewReader(bytes.NewReader(part))
+		cr.FieldsPerRecord = len(header) // as one reader of the whole file takes it from the header
+		cr.ReuseRecord = true
+		clean := noEscapes(part)
+		for {
+			rec, err := cr.Read()
+			if err == io.EOF {
+				break
 			}
+			if err != nil {
+				var pe *csv.ParseError
+				if errors.As(err, &pe) {
+					return nil, rd.fail(pe.Line+first-1, "", pe.Err)
+				}
+				return nil, rd.csvError(err)
+			}
+			line, _ := cr.FieldPos(0)
+			line += first - 1
+			for i, f := range rec {
+				if err := checkField(f, clean); err != nil {
+					return nil, rd.fail(line, fmt.Sprintf("column %q", header[i]), err)
+				}
+			}
+			if rd.check {
+				continue
+			}
+			var d trDomain
+			d.Domain = get(rec, "domain")
+			d.Owner.Name, d.Owner.DisplayName = get(rec, "owner"), get(rec, "displayName")
+			if cats := get(rec, "categories"); cats != "" {
+				d.Categories = strings.Split(cats, "|")
+			}
+			rd.addTRDomain(c, line, d)
 		}
-		var d trDomain
-		d.Domain = get(rec, "domain")
-		d.Owner.Name, d.Owner.DisplayName = get(rec, "owner"), get(rec, "displayName")
-		if cats := get(rec, "categories"); cats != "" {
-			d.Categories = strings.Split(cats, "|")
+		if part, first, err = ck.next(rd); err != nil {
+			return nil, err
 		}
-		rd.addTRDomain(c, line, d)
 	}
 	return c.vendors(), nil
 }

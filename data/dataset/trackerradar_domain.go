@@ -1,8 +1,11 @@
 package dataset
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
+	"fmt"
+	"io"
 	"maps"
 	"slices"
 
@@ -40,32 +43,48 @@ type trDomain struct {
 	} `json:"resources"`
 }
 
+// MaxRecord is the longest record a streamed file may hold, in bytes: a
+// line of JSON lines, or one pretty-printed domain file. Tracker Radar's
+// longest line is about 1 MB; a longer record than this is a damaged file,
+// or one that is not JSON lines.
+const MaxRecord = 16 << 20
+
+// ErrRecordTooLong is wrapped when a record is longer than MaxRecord.
+var ErrRecordTooLong = fmt.Errorf("a record longer than %d bytes", MaxRecord)
+
 // trDomains reads Tracker Radar domain files: one (domains/<region>/<domain>.json
 // upstream) or JSON lines of them, or the domain index CSV derived from
 // them (see trDomainCSV). Domains group by owner; a domain with no
 // owner is a vendor of its own, named after the domain. First-party
 // cookies the owner's scripts set become cookies with their observed TTL.
-func (rd *reader) trDomains(b []byte) ([]data.Vendor, error) {
-	if bytes.HasPrefix(b, []byte("domain,")) {
-		return rd.trDomainCSV(b)
+//
+// The file streams: JSON lines are read, checked and decoded a line at a
+// time, so the file is never held, only its vendors.
+func (rd *reader) trDomains(br *bufio.Reader) ([]data.Vendor, error) {
+	if trDomainIsCSV(br) {
+		return rd.trDomainCSV(br)
 	}
+	scan := rd.newJSONScan(false)
 	c := newCollector()
-	line := 0
-	for len(b) > 0 {
-		var chunk []byte
-		i := bytes.IndexByte(b, '\n')
-		if i < 0 {
-			chunk, b = b, nil
-		} else {
-			chunk, b = b[:i], b[i+1:]
+	var buf []byte
+	for line := 1; ; line++ {
+		var err error
+		if buf, err = readLine(br, buf[:0], scan); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, err
 		}
-		line++
+		rd.checkUTF8(buf, line)
+		chunk := bytes.TrimSuffix(buf, []byte{'\n'})
 		if len(bytes.TrimSpace(chunk)) == 0 {
 			continue
 		}
-		if line == 1 && len(b) > 0 && !bytes.HasSuffix(bytes.TrimSpace(chunk), []byte("}")) {
+		if _, err := br.Peek(1); line == 1 && err == nil && !bytes.HasSuffix(bytes.TrimSpace(chunk), []byte("}")) {
 			// One pretty-printed domain file, not JSON lines.
-			chunk, b = append(append(chunk, '\n'), b...), nil
+			if chunk, err = readRecord(br, buf, scan); err != nil {
+				return nil, err
+			}
+			rd.checkUTF8(chunk[len(buf):], line+1)
 		}
 		var d trDomain
 		if err := rd.decodeJSONAt(chunk, line-1, "", &d); err != nil {
@@ -74,6 +93,64 @@ func (rd *reader) trDomains(b []byte) ([]data.Vendor, error) {
 		rd.addTRDomain(c, line, d)
 	}
 	return c.vendors(), nil
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+// trDomainIsCSV skips br's byte order mark and reports whether what
+// follows is the domain index CSV rather than JSON.
+func trDomainIsCSV(br *bufio.Reader) bool {
+	if p, _ := br.Peek(len(bom)); bytes.Equal(p, bom) {
+		br.Discard(len(bom))
+	}
+	p, _ := br.Peek(7)
+	return string(p) == "domain,"
+}
+
+// readLine appends the next line of br, with its newline, to buf,
+// checking it with scan as it is read; io.EOF when none is left. A line
+// longer than MaxRecord is refused.
+func readLine(br *bufio.Reader, buf []byte, scan *jsonScan) ([]byte, error) {
+	for {
+		frag, err := br.ReadSlice('\n')
+		if err == io.EOF {
+			if err := scan.feed(frag, true); err != nil {
+				return nil, err
+			}
+			if len(buf)+len(frag) == 0 {
+				return nil, io.EOF
+			}
+		} else if err != nil && err != bufio.ErrBufferFull {
+			return nil, scan.rd.fail(scan.line, "", err)
+		} else if err := scan.feed(frag, false); err != nil {
+			return nil, err
+		}
+		if cap(buf)-len(buf) < len(frag) { // doubling: append's growth would copy a long line five times over
+			buf = slices.Grow(buf, max(len(frag), len(buf)))
+		}
+		if buf = append(buf, frag...); len(buf) > MaxRecord {
+			return nil, scan.rd.fail(scan.line, "", fmt.Errorf("%w (a line that runs on past it: is the file JSON lines?)", ErrRecordTooLong))
+		}
+		if err != bufio.ErrBufferFull {
+			return buf, nil
+		}
+	}
+}
+
+// readRecord appends the rest of br, one record that starts on line 1, to
+// buf, checking it with scan; a record longer than MaxRecord is refused.
+func readRecord(br *bufio.Reader, buf []byte, scan *jsonScan) ([]byte, error) {
+	rest, err := io.ReadAll(io.LimitReader(br, int64(MaxRecord-len(buf)+1)))
+	if err != nil {
+		return nil, scan.rd.fail(scan.line, "", err)
+	}
+	if len(buf)+len(rest) > MaxRecord {
+		return nil, scan.rd.fail(1, "", ErrRecordTooLong) // the record starts there
+	}
+	if err := scan.scan(rest); err != nil {
+		return nil, err
+	}
+	return append(buf, rest...), nil
 }
 
 // addTRDomain adds one Tracker Radar domain record to its owner's vendor.

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 )
@@ -78,7 +79,9 @@ func (rd *reader) html(r io.Reader) error {
 				if i := strings.IndexByte(s, ')'); i >= 0 && strings.HasPrefix(s, "(") {
 					s = s[i+1:]
 				}
-				p.savedFrom = strings.TrimSpace(strings.Fields(s + " ")[0])
+				if f := strings.Fields(s); len(f) > 0 { // "saved from url=" with no address is none
+					p.savedFrom = f[0]
+				}
 			}
 		}
 	}
@@ -182,25 +185,28 @@ func (p *htmlPage) ref(raw, typ, tag string, line int) {
 
 // Inline snippets and the script each loads. The ids are specific enough
 // (a prefix, a dash, a run of capitals or digits, in quotes for gtag) for
-// a plain search of the script's text.
-var (
-	gtmID   = regexp.MustCompile(`\bGTM-[A-Z0-9]{4,10}\b`)
-	gtagID  = regexp.MustCompile(`['"]((?:G|AW)-[A-Z0-9]{6,12}|UA-\d{4,10}-\d{1,4})['"]`)
-	fbqInit = regexp.MustCompile(`fbq\(\s*['"]init['"]\s*,\s*['"]?(\d{5,20})`)
-	hjid    = regexp.MustCompile(`\bhjid\s*:\s*(\d{4,12})\b`)
-)
+// a plain search of the script's text. Compiled on the first page that has
+// a script: every other command (a lookup) starts without them.
+var snippetPatterns = sync.OnceValue(func() (p struct{ gtmID, gtagID, fbqInit, hjid *regexp.Regexp }) {
+	p.gtmID = regexp.MustCompile(`\bGTM-[A-Z0-9]{4,10}\b`)
+	p.gtagID = regexp.MustCompile(`['"]((?:G|AW)-[A-Z0-9]{6,12}|UA-\d{4,10}-\d{1,4})['"]`)
+	p.fbqInit = regexp.MustCompile(`fbq\(\s*['"]init['"]\s*,\s*['"]?(\d{5,20})`)
+	p.hjid = regexp.MustCompile(`\bhjid\s*:\s*(\d{4,12})\b`)
+	return p
+})
 
 func (p *htmlPage) scriptText(s string, line int) {
-	for _, id := range gtmID.FindAllString(s, -1) {
+	re := snippetPatterns()
+	for _, id := range re.gtmID.FindAllString(s, -1) {
 		p.snippet("https://www.googletagmanager.com/gtm.js?id="+id, "Google Tag Manager snippet ("+id+")", line)
 	}
-	for _, m := range gtagID.FindAllStringSubmatch(s, -1) {
+	for _, m := range re.gtagID.FindAllStringSubmatch(s, -1) {
 		p.snippet("https://www.googletagmanager.com/gtag/js?id="+m[1], "Google tag (gtag.js) snippet ("+m[1]+")", line)
 	}
-	if m := fbqInit.FindStringSubmatch(s); m != nil {
+	if m := re.fbqInit.FindStringSubmatch(s); m != nil {
 		p.snippet("https://connect.facebook.net/en_US/fbevents.js", "Meta Pixel snippet (fbq init "+m[1]+")", line)
 	}
-	for _, m := range hjid.FindAllStringSubmatch(s, -1) {
+	for _, m := range re.hjid.FindAllStringSubmatch(s, -1) {
 		p.snippet("https://static.hotjar.com/c/hotjar-"+m[1]+".js", "Hotjar snippet (hjid "+m[1]+")", line)
 	}
 }

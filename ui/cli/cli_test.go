@@ -19,6 +19,7 @@ import (
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/data/card"
 	"github.com/vendex/vendex/store"
+	"github.com/vendex/vendex/ui/search"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -480,12 +481,12 @@ func TestSearchPutsAStrongImportedMatchBeforeALooseOne(t *testing.T) {
 		Provenance: []data.Provenance{{Field: "name", Source: "import:iab-gvl:ovk_vendorinfo.json"}}}
 	vs := []data.Vendor{{ID: "adaptive", Name: "Adaptive Radar Analytics"}, imported, {ID: "rategain-adara", Name: "RateGain Adara"}}
 	var got []string
-	bs := make([]data.Brief, len(vs))
+	sc := search.NewScan("adara")
 	for i := range vs {
-		bs[i] = vs[i].Brief()
+		sc.Add(vs[i].Brief())
 	}
-	for _, h := range searchBriefs(bs, "adara") {
-		got = append(got, h.v.ID)
+	for _, h := range sc.Results() {
+		got = append(got, h.Vendor.ID)
 	}
 	if strings.Join(got, " ") != "rategain-adara adara-media adaptive" {
 		t.Errorf("search adara: %q", got)

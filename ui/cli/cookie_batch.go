@@ -38,34 +38,37 @@ func cookieBatch(c *cli, s *store.Store, asJSON bool) error {
 	tw := &table{w: out}
 	tw.row("INPUT", "VENDOR", "KIND", "NAME", "LIFETIME", "CATEGORY", "SOURCE")
 	var misses []string
-	err := eachInput(c.stdin, []string{"-"}, "cookie -: stdin held no name", func(in string) error {
-		ms, err := s.ByCookie(in)
-		if err != nil {
-			return err
-		}
-		a := cookieAnswer{Input: in}
-		if len(ms) > 0 {
-			m := ms[0]
-			a = cookieAnswer{Input: in, Found: true, VendorID: m.VendorID, Name: data.CleanLine(m.VendorName), Category: m.Category,
-				Key: data.CleanLine(m.Item.Name), Kind: string(m.Item.Kind), Lifetime: m.Item.Lifetime.Code(),
-				Purpose: data.CleanLine(m.Item.Purpose), Source: data.CleanLine(m.Source), Others: len(ms) - 1}
-		} else {
-			misses = append(misses, in)
-		}
-		if asJSON {
-			return enc.Encode(a)
-		}
-		shown := data.CleanLine(in)
-		if !a.Found {
-			tw.row(shown, "-", "-", "-", "-", "-", "no vendor known")
+	// One read transaction for the whole batch, as lookup - has.
+	err := s.Cookies(func(byCookie func(string) ([]store.CookieMatch, error)) error {
+		return eachInput(c.stdin, []string{"-"}, "cookie -: stdin held no name", func(in string) error {
+			ms, err := byCookie(in)
+			if err != nil {
+				return err
+			}
+			a := cookieAnswer{Input: in}
+			if len(ms) > 0 {
+				m := ms[0]
+				a = cookieAnswer{Input: in, Found: true, VendorID: m.VendorID, Name: data.CleanLine(m.VendorName), Category: m.Category,
+					Key: data.CleanLine(m.Item.Name), Kind: string(m.Item.Kind), Lifetime: m.Item.Lifetime.Code(),
+					Purpose: data.CleanLine(m.Item.Purpose), Source: data.CleanLine(m.Source), Others: len(ms) - 1}
+			} else {
+				misses = append(misses, in)
+			}
+			if asJSON {
+				return enc.Encode(a)
+			}
+			shown := data.CleanLine(in)
+			if !a.Found {
+				tw.row(shown, "-", "-", "-", "-", "-", "no vendor known")
+				return nil
+			}
+			vendor := a.Name + " (" + a.VendorID + ")"
+			if a.Others > 0 {
+				vendor += fmt.Sprintf(" and %d more", a.Others)
+			}
+			tw.row(shown, vendor, data.CleanLine(a.Kind), a.Key, ms[0].Item.Lifetime.String(), a.Category.Title(), a.Source)
 			return nil
-		}
-		vendor := a.Name + " (" + a.VendorID + ")"
-		if a.Others > 0 {
-			vendor += fmt.Sprintf(" and %d more", a.Others)
-		}
-		tw.row(shown, vendor, data.CleanLine(a.Kind), a.Key, ms[0].Item.Lifetime.String(), a.Category.Title(), a.Source)
-		return nil
+		})
 	})
 	if err != nil {
 		return err

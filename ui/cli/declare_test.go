@@ -35,8 +35,16 @@ func TestDeclareWritesEveryFormatFromOneCapture(t *testing.T) {
 	}
 	var d declare.Declaration
 	b, _ := os.ReadFile(filepath.Join(dir, "cookies.json"))
-	if err := json.Unmarshal(b, &d); err != nil || d.Site != "www.vendex-shop.test" || d.Groups[0].Category != "analytics" {
-		t.Errorf("%v %+v", err, d)
+	if err := json.Unmarshal(b, &d); err != nil || d.Site != "www.vendex-shop.test" || len(d.Groups) != 3 {
+		t.Fatalf("%v %+v", err, d)
+	}
+	// The site's own PHP session comes first, as strictly necessary; then
+	// the groups that need consent.
+	if g := d.Groups[0]; g.Category != "strictly-necessary" || len(g.Rows) != 1 || g.Rows[0].Name != "PHPSESSID" || g.Rows[0].Provider.ID != "php-sessions" {
+		t.Errorf("first group: %+v", g)
+	}
+	if d.Groups[1].Category != "analytics" || d.Groups[2].Category != "marketing" {
+		t.Errorf("groups: %s, %s", d.Groups[1].Category, d.Groups[2].Category)
 	}
 	if r := vendex(t, db, "", "declare", "-o", filepath.Join(dir, "cookies.md"), har); r.code != 1 || !strings.Contains(r.stderr, "exists") {
 		t.Errorf("an existing file was not kept: exit %d %s", r.code, r.stderr)

@@ -16,6 +16,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"text/tabwriter"
 
@@ -96,34 +97,42 @@ func cmdImport(c *cli, args []string) error {
 	// costs no more than importReadMemory.
 	defer debug.SetGCPercent(debug.SetGCPercent(200))
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importReadMemory))
-	// Read every file before writing any, so that one malformed file
-	// among several leaves the catalogue as it was.
-	var files []importFile
-	for _, p := range pos {
-		if ctx.Err() != nil {
-			return errInterrupted("import")
-		}
-		f, err := c.readImportFile(p, forced, *verbose)
-		if err != nil {
-			return err
-		}
-		files = append(files, f)
+	// The first file is read before the catalogue is touched, so that a
+	// malformed one leaves no trace; the others are read one ahead of the
+	// store, each while the one before it is imported (reading is a third
+	// of an import of every dataset, and the store's work the rest). A
+	// malformed later file still leaves the catalogue as it was: every
+	// file lands in one batch, or none does.
+	first, err := c.readImportFile(pos[0], forced, *verbose)
+	if err != nil {
+		return err
 	}
+	next, stopReading := c.readAhead(ctx, pos[1:], forced, *verbose)
+	defer stopReading()
 	// Writing holds several times the records (the store's indexes, the
 	// database's pages): the default pace there, and no limit, which a
 	// large import's live heap would pass and then collect without end.
 	debug.SetMemoryLimit(math.MaxInt64)
 	debug.SetGCPercent(100)
+	var files []importFile
 	var reports []store.ImportReport
 	importEach := func(s *store.Store) error {
-		for _, f := range files {
+		for i := range pos {
+			f := first
+			if i > 0 {
+				var err error
+				if f, err = next(); err != nil {
+					return err
+				}
+			}
+			files = append(files, f)
 			rep, err := s.Import(f.records, store.ImportOptions{
 				Format: string(f.format), File: filepath.Base(f.path), Hash: f.hash,
 				User: *user || f.format == dataset.FormatVendex, DryRun: *dryRun,
 			})
 			if err != nil {
-				if len(files) > 1 && !*dryRun {
-					return fmt.Errorf("%w; none of the %d files was imported", err, len(files))
+				if len(pos) > 1 && !*dryRun {
+					return fmt.Errorf("%w; none of the %d files was imported", err, len(pos))
 				}
 				return err
 			}
@@ -264,11 +273,58 @@ func errInterrupted(cmd string) error {
 	return exitError{130, cmd + " interrupted; the catalogue is as it was"}
 }
 
+// readAhead reads the files at paths in order on a goroutine of its own,
+// one file ahead of the caller, who takes each in turn with next. A file
+// that cannot be read ends the reading, and next returns its error. stop
+// ends the reading and waits for the file being read.
+func (c *cli) readAhead(ctx context.Context, paths []string, forced dataset.Format, verbose bool) (next func() (importFile, error), stop func()) {
+	type read struct {
+		f   importFile
+		err error
+	}
+	out, quit, done := make(chan read), make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		for _, p := range paths {
+			r := read{err: errInterrupted("import")}
+			if ctx.Err() == nil {
+				r.f, r.err = c.readImportFile(p, forced, verbose)
+			}
+			select {
+			case out <- r:
+			case <-quit:
+				return
+			}
+			if r.err != nil {
+				return
+			}
+		}
+	}()
+	next = func() (importFile, error) {
+		select {
+		case r := <-out:
+			return r.f, r.err
+		case <-done:
+			return importFile{}, errInterrupted("import")
+		}
+	}
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			close(quit)
+			<-done
+		})
+	}
+	return next, stop
+}
+
 // readImportFile reads and parses one file to import (stdin for "-"), as
-// forced names its format or, when empty, as its content says. An Open
-// Cookie Database CSV, which runs to hundreds of megabytes, is parsed as it
-// is read and never held whole; a JSON file is read whole, as telling its
-// format can take all of it.
+// forced names its format or, when empty, as its content says. The
+// formats whose files run to hundreds of megabytes (the Open Cookie
+// Database CSV, Tracker Radar's JSON lines and domain index CSV) are
+// parsed as they are read and never held whole; a JSON file whose format
+// its first megabyte does not settle is read whole, as telling its format
+// can take all of it.
 func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (importFile, error) {
 	in, err := c.openImport(p)
 	if err != nil {
@@ -288,14 +344,18 @@ func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (imp
 	var b []byte // the whole file, when it is read whole
 	if f == "" {
 		text := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
-		if len(text) == 0 || text[0] == '{' || text[0] == '[' {
+		if hf, ok := dataset.DetectHead(head); ok {
+			f = hf // the rest streams on to the reader
+		} else if len(text) == 0 || text[0] == '{' || text[0] == '[' {
 			if b, err = io.ReadAll(r); err != nil {
 				return importFile{}, fmt.Errorf("import: %w", err)
 			}
 			head = b
 		}
-		if f, err = dataset.DetectFormat(p, head); err != nil {
-			return importFile{}, err
+		if f == "" {
+			if f, err = dataset.DetectFormat(p, head); err != nil {
+				return importFile{}, err
+			}
 		}
 	}
 	var vs []data.Vendor
@@ -303,7 +363,7 @@ func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (imp
 	if b != nil {
 		vs, warns, err = dataset.ReadBytes(f, p, b)
 	} else {
-		vs, warns, err = dataset.Read(f, p, r)
+		vs, warns, err = dataset.Read(f, p, rereadable(in, r))
 	}
 	if err != nil {
 		return importFile{}, fmt.Errorf("%w; nothing was imported", err)
@@ -317,6 +377,33 @@ func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (imp
 	}
 	return importFile{path: p, format: f, hash: hex.EncodeToString(sum.Sum(nil)), records: vs, warns: warns}, nil
 }
+
+// rereadable is r, which reads the import file in, as a dataset.Rereader
+// when in is a regular file: then a large CSV file is checked before its
+// records are built, and a refused one costs a chunk of rows, not them.
+func rereadable(in io.Reader, r io.Reader) io.Reader {
+	file, ok := in.(*os.File)
+	if !ok {
+		return r
+	}
+	st, err := file.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		return r
+	}
+	return rereader{r, file, st.Size()}
+}
+
+type rereader struct {
+	io.Reader
+	file *os.File
+	size int64
+}
+
+func (r rereader) Size() int64 { return r.size }
+
+// Reread reads the file from its start again, with ReadAt, leaving the
+// first read (and the hash it feeds) where it was.
+func (r rereader) Reread() (io.Reader, error) { return io.NewSectionReader(r.file, 0, r.size), nil }
 
 // openImport opens the file at p, or stdin for "-" (as lookup and coverage
 // do).

@@ -41,11 +41,25 @@ func TestImportDryRunWritesNothing(t *testing.T) {
 
 func TestImportRefusesAMalformedFileAndNamesTheLine(t *testing.T) {
 	db := tempDB(t)
-	r := vendex(t, db, "", "import", fixturePath("ocd.csv"), fixturePath("bad/ocd-columns.csv"))
+	if r := vendex(t, db, "", "stats"); r.code != 0 {
+		t.Fatalf("first run: %+v", r)
+	}
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The bad file is read while the good one before it is imported.
+	r := vendex(t, db, "", "import", fixturePath("ocd.csv"), fixturePath("third-party-web.json"), fixturePath("bad/ocd-columns.csv"))
 	if r.code != 1 || !strings.Contains(r.stderr, "ocd-columns.csv:3: wrong number of fields; nothing was imported") {
 		t.Fatalf("got %d %q", r.code, r.stderr)
 	}
-	// The good file before it was not imported either.
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("a refused import changed the database")
+	}
+	if copies, _ := filepath.Glob(filepath.Join(filepath.Dir(db), ".*.edit-*")); len(copies) > 0 {
+		t.Errorf("a refused import left its private copy: %v", copies)
+	}
+	// The good files before it were not imported either.
 	r = vendex(t, db, "", "sources")
 	if strings.Contains(r.stdout, "ocd-csv") {
 		t.Errorf("sources after a failed import:\n%s", r.stdout)

@@ -152,7 +152,18 @@ type lookupWriter struct {
 	cells map[string]*vendorCells
 }
 
-type vendorCells struct{ vendor, category, block string }
+// vendorCells are the three cells a found vendor's rows share, with
+// their widths.
+type vendorCells struct {
+	vendor, category, block string
+	widths                  [3]int
+}
+
+func newVendorCells(r lookupResult) *vendorCells {
+	vc := &vendorCells{vendor: data.CleanLine(r.Name) + " (" + r.VendorID + ")", category: r.Category.Title(), block: strings.ToLower(r.Block.Title())}
+	vc.widths = [3]int{cellWidth(vc.vendor), cellWidth(vc.category), cellWidth(vc.block)}
+	return vc
+}
 
 func newLookupWriter(out io.Writer, asJSON bool) *lookupWriter {
 	w := &lookupWriter{table: table{w: out}, cells: map[string]*vendorCells{}}
@@ -170,18 +181,24 @@ func (w *lookupWriter) write(r lookupResult) error {
 	if w.rows == 0 {
 		w.table.row("INPUT", "VENDOR", "CATEGORY", "BLOCK BEFORE CONSENT", "MATCHED")
 	}
-	shown := r.Input
+	shown, width := r.Input, len(r.Input)
 	if len(shown) > 80 || !data.PrintableASCII(shown) { // else it is clean and short already
 		shown = truncate(data.CleanLine(r.Input), 80)
+		width = cellWidth(shown)
 	}
 	switch {
 	case r.Found:
 		vc := w.cells[r.VendorID]
 		if vc == nil {
-			vc = &vendorCells{data.CleanLine(r.Name) + " (" + r.VendorID + ")", r.Category.Title(), strings.ToLower(r.Block.Title())}
+			vc = newVendorCells(r)
 			w.cells[r.VendorID] = vc
 		}
-		w.table.row(shown, vc.vendor, vc.category, vc.block, r.Matched)
+		w.table.cell(shown, width)
+		w.table.cell(vc.vendor, vc.widths[0])
+		w.table.cell(vc.category, vc.widths[1])
+		w.table.cell(vc.block, vc.widths[2])
+		w.table.cell(r.Matched, 0) // the last cell: never padded, its width unused
+		w.table.endRow()
 	case r.Error != "":
 		w.table.row(shown, "-", "-", "-", data.CleanLine(r.Error))
 	case r.HostedOn != "":

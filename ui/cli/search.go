@@ -32,11 +32,11 @@ func cmdSearch(c *cli, args []string) error {
 		return err
 	}
 	defer s.Close()
-	bs, err := s.Briefs()
-	if err != nil {
+	sc := search.NewScan(strings.Join(pos, " "))
+	if err := s.EachBrief(sc.Skips, sc.Add); err != nil {
 		return err
 	}
-	hits := searchBriefs(bs, strings.Join(pos, " "))
+	hits := sc.Results()
 	if *limit > 0 && len(hits) > *limit {
 		hits = hits[:*limit]
 	}
@@ -50,7 +50,7 @@ func cmdSearch(c *cli, args []string) error {
 		}
 		out := make([]hit, 0, len(hits))
 		for _, h := range hits {
-			out = append(out, hit{h.v.ID, h.v.Name, h.v.Category, h.matched, h.score})
+			out = append(out, hit{h.Vendor.ID, h.Vendor.Name, h.Vendor.Category, h.Text, h.Score})
 		}
 		if err := c.printJSON(out); err != nil || len(hits) > 0 {
 			return err
@@ -64,25 +64,7 @@ func cmdSearch(c *cli, args []string) error {
 	tw := &table{w: c.stdout}
 	tw.row("VENDOR", "CATEGORY", "ID", "MATCHED")
 	for _, h := range hits {
-		tw.row(truncate(data.CleanLine(h.v.Name), 40), h.v.Category.Title(), h.v.ID, truncate(data.CleanLine(h.matched), 40))
+		tw.row(truncate(data.CleanLine(h.Vendor.Name), 40), h.Vendor.Category.Title(), h.Vendor.ID, truncate(data.CleanLine(h.Text), 40))
 	}
 	return tw.flush()
-}
-
-type searchHit struct {
-	v       data.Brief
-	matched string
-	score   int
-}
-
-// searchBriefs ranks vendors as the browser's list does (ui/search: names,
-// aliases and domains; word-starts, then the catalogue, before the rest).
-func searchBriefs(bs []data.Brief, q string) []searchHit {
-	x := search.NewBriefIndex(bs)
-	rs := x.Find(q)
-	hits := make([]searchHit, len(rs))
-	for i, r := range rs {
-		hits[i] = searchHit{x.Vendors()[r.Vendor], x.Text(r), int(r.Score)}
-	}
-	return hits
 }

@@ -30,36 +30,58 @@ func cellWidth(s string) int {
 // measures cells in terminal cells rather than runes, so that a row with a
 // CJK name lines up with the others.
 type table struct {
-	w    io.Writer
-	rows [][]string
-	buf  []byte // the text of a flush, kept for the next
+	w io.Writer
+	// The rows since the last flush, one cell after another, each with
+	// its width (measured once, as it is added) and where each row ends.
+	cells  []string
+	widths []int
+	ends   []int
+	buf    []byte // the text of a flush, kept for the next
 }
 
-func (t *table) row(cells ...string) { t.rows = append(t.rows, cells) }
+func (t *table) row(cells ...string) {
+	for _, c := range cells {
+		t.cell(c, cellWidth(c))
+	}
+	t.endRow()
+}
+
+// cell adds a cell whose width in terminal cells the caller knows already
+// (a batch lookup knows it of most of its cells), to the row being made.
+func (t *table) cell(c string, width int) {
+	t.cells, t.widths = append(t.cells, c), append(t.widths, width)
+}
+
+// endRow ends the row being made.
+func (t *table) endRow() { t.ends = append(t.ends, len(t.cells)) }
 
 // flush writes the rows added since the last flush, aligned among
 // themselves.
 func (t *table) flush() error {
-	var widths []int
-	for _, r := range t.rows {
-		for i, c := range r[:max(len(r)-1, 0)] {
-			if i == len(widths) {
-				widths = append(widths, 0)
+	var cols []int
+	start := 0
+	for _, end := range t.ends {
+		for i, w := range t.widths[start:max(end-1, start)] {
+			if i == len(cols) {
+				cols = append(cols, 0)
 			}
-			widths[i] = max(widths[i], cellWidth(c))
+			cols[i] = max(cols[i], w)
 		}
+		start = end
 	}
 	b := t.buf[:0]
-	for _, r := range t.rows {
-		for i, c := range r {
+	start = 0
+	for _, end := range t.ends {
+		for i, c := range t.cells[start:end] {
 			b = append(b, c...)
-			if i < len(r)-1 {
-				b = append(b, spaces(widths[i]-cellWidth(c)+2)...)
+			if start+i < end-1 {
+				b = append(b, spaces(cols[i]-t.widths[start+i]+2)...)
 			}
 		}
 		b = append(b, '\n')
+		start = end
 	}
-	t.rows, t.buf = t.rows[:0], b
+	t.cells, t.widths, t.ends, t.buf = t.cells[:0], t.widths[:0], t.ends[:0], b
 	_, err := t.w.Write(b)
 	return err
 }

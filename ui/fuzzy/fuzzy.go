@@ -42,9 +42,8 @@ type Match = sahilm.Match
 //
 // A Index is safe for concurrent use.
 type Index struct {
-	entries []string
-	clean   []string // each entry up to its first NUL, as fuzzy reads it
-	masks   []uint64
+	text  texts
+	masks []uint64
 	// letters are built on the first one-character query, or by Prepare:
 	// a one-off search (vendex search) never needs them.
 	lettersOnce sync.Once
@@ -57,22 +56,51 @@ type Index struct {
 // lastQuery remembers the matching entries of the latest query, for
 // narrowing: whatever matches "anal" also matches "ana" (fuzzy's matching is
 // monotone in the pattern's prefix), so "anal" need only look at those.
+// When they are few, their texts and masks are kept with them, copied in
+// order: the next keystroke reads one short block instead of a few bytes
+// here and there across the whole index, which at a million entries cost
+// it more than the matching.
 type lastQuery struct {
-	query string
-	idx   []int32 // entry indexes that matched, ascending
+	query   string
+	matched view
+}
+
+// view is some of the entries, in entry order: which entry each place is
+// (idx; nil when the view is every entry), and their texts and masks, by
+// place if the view has its own copy (own), else by entry.
+type view struct {
+	idx   []int32
+	own   bool
+	text  *texts
+	masks []uint64
+}
+
+// copyBelow is the share of the entries under which a query's matches are
+// copied for the next keystroke: above it they lie so densely that reading
+// them where they are reads the same memory.
+const copyBelow = 8
+
+func (v *view) entry(k int32) int32 {
+	if v.idx == nil {
+		return k
+	}
+	return v.idx[k]
+}
+
+// at is the text and mask of place k.
+func (v *view) at(k int32) (string, uint64) {
+	if !v.own {
+		k = v.entry(k)
+	}
+	return v.text.at(k), v.masks[k]
 }
 
 // NewIndex indexes entries; Find's Match.Index refers to this slice.
+// It keeps a copy of them, not the slice.
 func NewIndex(entries []string) *Index {
-	s := &Index{entries: entries, clean: entries, masks: make([]uint64, len(entries))}
-	for i, e := range entries {
-		if j := strings.IndexByte(e, 0); j > -1 {
-			if len(s.clean) > 0 && &s.clean[0] == &entries[0] {
-				s.clean = slices.Clone(entries)
-			}
-			s.clean[i] = e[:j]
-		}
-		s.masks[i] = runeMask(s.clean[i])
+	s := &Index{text: newTexts(entries), masks: make([]uint64, len(entries))}
+	for i := range entries {
+		s.masks[i] = runeMask(s.text.at(int32(i)))
 	}
 	return s
 }
@@ -80,7 +108,7 @@ func NewIndex(entries []string) *Index {
 // Prepare ranks every one-character query now rather than on the first of
 // them: an interactive caller does it before the first keystroke.
 func (s *Index) Prepare() {
-	s.lettersOnce.Do(func() { s.letters = buildLetters(s.clean, s.masks) })
+	s.lettersOnce.Do(func() { s.letters = buildLetters(&s.text, s.masks) })
 }
 
 // letterTable is the ranking of the one-character query class k.
@@ -90,10 +118,10 @@ func (s *Index) letterTable(k int) letterTable {
 }
 
 // Len is the number of entries.
-func (s *Index) Len() int { return len(s.entries) }
+func (s *Index) Len() int { return len(s.masks) }
 
 // Entry returns entry i.
-func (s *Index) Entry(i int) string { return s.entries[i] }
+func (s *Index) Entry(i int) string { return s.text.entry(int32(i)) }
 
 // parallelMin is the number of candidates below which one goroutine is
 // faster than several.
@@ -109,7 +137,7 @@ func (s *Index) Find(query string) []Match {
 	// fuzzy stops a string at its first NUL, and a NUL in the pattern
 	// upsets its bookkeeping: leave such queries to it.
 	if strings.ContainsRune(query, 0) {
-		return sahilm.Find(query, s.entries)
+		return sahilm.Find(query, s.text.all())
 	}
 	if k := queryLetter(query); k >= 0 {
 		return s.letterMatches(query, s.letterTable(k))
@@ -120,7 +148,7 @@ func (s *Index) Find(query string) []Match {
 	fill := func(p part) {
 		for _, h := range p.hits {
 			out[h.pos] = Match{
-				Str:            s.entries[h.entry],
+				Str:            s.text.entry(h.entry),
 				Index:          int(h.entry),
 				MatchedIndexes: p.offsets[h.offset : h.offset+h.n : h.offset+h.n],
 				Score:          int(h.score),
@@ -151,10 +179,11 @@ func (s *Index) Find(query string) []Match {
 type Ranked struct {
 	s       *Index
 	pattern []rune
-	lower   []byte  // pattern lower-cased, nil unless all ASCII
-	order   []int32 // entry indexes, best first
-	scores  []int32 // score of order[i]
-	matches []Match // only when fuzzy.Find itself answered
+	lower   []byte     // pattern lower-cased, nil unless all ASCII
+	order   []int32    // entry indexes, best first
+	scores  []int32    // score of order[i]
+	runs    []scoreRun // instead of scores, for a one-character query
+	matches []Match    // only when fuzzy.Find itself answered
 }
 
 // Len is the number of matching entries.
@@ -164,7 +193,12 @@ func (r Ranked) Len() int { return len(r.order) }
 func (r Ranked) Index(i int) int { return int(r.order[i]) }
 
 // Score is the score of the i-th best match.
-func (r Ranked) Score(i int) int { return int(r.scores[i]) }
+func (r Ranked) Score(i int) int {
+	if r.runs != nil {
+		return int(scoreAt(r.runs, i))
+	}
+	return int(r.scores[i])
+}
 
 // Match is the i-th best match, exactly fuzzy.Find's i-th, offsets and all.
 func (r Ranked) Match(i int) Match {
@@ -173,10 +207,10 @@ func (r Ranked) Match(i int) Match {
 	}
 	e := r.order[i]
 	return Match{
-		Str:            r.s.entries[e],
+		Str:            r.s.text.entry(e),
 		Index:          int(e),
 		MatchedIndexes: r.s.offsets(r.pattern, r.lower, e, make([]int, len(r.pattern))),
-		Score:          int(r.scores[i]),
+		Score:          r.Score(i),
 	}
 }
 
@@ -188,7 +222,7 @@ func (s *Index) FindRanked(query string) Ranked {
 		return Ranked{s: s}
 	}
 	if strings.ContainsRune(query, 0) {
-		ms := sahilm.Find(query, s.entries)
+		ms := sahilm.Find(query, s.text.all())
 		r := Ranked{s: s, matches: ms, order: make([]int32, len(ms)), scores: make([]int32, len(ms))}
 		for i, m := range ms {
 			r.order[i], r.scores[i] = int32(m.Index), int32(m.Score)
@@ -201,7 +235,7 @@ func (s *Index) FindRanked(query string) Ranked {
 		// Narrowing from it would gain nothing: the masks alone pick out
 		// exactly the entries holding a letter or digit.
 		t := s.letterTable(k)
-		r.order, r.scores = t.order, t.scores
+		r.order, r.runs = t.entries(), t.runs
 		return r
 	}
 	parts, total := s.collect(query, false)
@@ -224,7 +258,7 @@ func (s *Index) MatchedIndexes(query string, i int) []int {
 		return nil
 	}
 	if strings.ContainsRune(query, 0) {
-		if ms := sahilm.Find(query, s.entries[i:i+1]); len(ms) == 1 {
+		if ms := sahilm.Find(query, []string{s.text.entry(int32(i))}); len(ms) == 1 {
 			return ms[0].MatchedIndexes
 		}
 		return nil
@@ -251,38 +285,59 @@ func (s *Index) collect(query string, withOffsets bool) ([]part, int) {
 	prev := s.last
 	s.mu.Unlock()
 
+	from := &view{text: &s.text, masks: s.masks}
+	if prev.query != "" && strings.HasPrefix(query, prev.query) {
+		from = &prev.matched
+	}
 	cp := candPool.Get().(*[]int32)
 	cands := (*cp)[:0]
-	if prev.query != "" && strings.HasPrefix(query, prev.query) {
-		for _, i := range prev.idx {
-			if s.masks[i]&qmask == qmask {
-				cands = append(cands, i)
+	if from.own || from.idx == nil {
+		for k, m := range from.masks {
+			if m&qmask == qmask {
+				cands = append(cands, int32(k))
 			}
 		}
 	} else {
-		for i, m := range s.masks {
-			if m&qmask == qmask {
-				cands = append(cands, int32(i))
+		for k, i := range from.idx {
+			if s.masks[i]&qmask == qmask {
+				cands = append(cands, int32(k))
 			}
 		}
 	}
 
-	parts := s.score(query, cands, withOffsets)
+	// A query that narrows to few matches copies them (scoreChunk does,
+	// when asked, as it reads them).
+	keep := len(cands)*copyBelow < s.Len()
+	parts := s.score(query, from, cands, withOffsets, keep)
 	*cp = cands
 	candPool.Put(cp)
 
-	total := 0
+	total, bytes := 0, 0
 	for _, p := range parts {
 		total += len(p.hits)
+		bytes += len(p.text)
 	}
-	idx := make([]int32, 0, total)
+	matched := view{idx: make([]int32, 0, total), text: &s.text, masks: s.masks}
+	if keep {
+		matched.own = true
+		matched.text = &texts{buf: make([]byte, 0, bytes), ends: make([]uint32, 0, total)}
+		matched.masks = make([]uint64, 0, total)
+	}
 	for _, p := range parts {
+		base := uint32(len(matched.text.buf))
+		if keep {
+			matched.text.buf = append(matched.text.buf, p.text...)
+			matched.masks = append(matched.masks, p.masks...)
+		}
 		for _, h := range p.hits {
-			idx = append(idx, h.entry)
+			matched.idx = append(matched.idx, h.entry)
+			if keep {
+				matched.text.ends = append(matched.text.ends, base+h.end)
+			}
 		}
 	}
 	s.mu.Lock()
-	s.last = lastQuery{query: query, idx: idx}
+	s.last = lastQuery{query: query, matched: matched}
 	s.mu.Unlock()
 	return parts, total
 }
@@ -303,23 +358,26 @@ type hit struct {
 	score  int32
 	offset int32 // of its matched offsets in its part's offsets
 	n      int32
-	pos    int32 // its place in the ranking
+	pos    int32  // its place in the ranking
+	end    uint32 // the end of its text in its part's text, if kept
 }
 
-// part is what one core found: hits in entry order, and their offsets.
+// part is what one core found: hits in entry order, their offsets and,
+// when kept, their texts one after another and their masks.
 type part struct {
 	hits    []hit
 	offsets []int
+	text    []byte
+	masks   []uint64
 }
 
 // score runs the matcher over the candidates, in chunks on several cores;
 // parts come in entry order.
-func (s *Index) score(query string, cands []int32, withOffsets bool) []part {
+func (s *Index) score(query string, from *view, cands []int32, withOffsets, keep bool) []part {
 	pattern := []rune(query)
 	workers := runtime.GOMAXPROCS(0)
 	if len(cands) < parallelMin || workers < 2 {
-		h, o := s.scoreChunk(pattern, cands, withOffsets)
-		return []part{{h, o}}
+		return []part{scoreChunk(pattern, from, cands, withOffsets, keep)}
 	}
 	chunk := (len(cands) + workers - 1) / workers
 	var parts []part
@@ -333,47 +391,64 @@ func (s *Index) score(query string, cands []int32, withOffsets bool) []part {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			parts[w].hits, parts[w].offsets = s.scoreChunk(pattern, cands[lo:hi], withOffsets)
+			parts[w] = scoreChunk(pattern, from, cands[lo:hi], withOffsets, keep)
 		}()
 	}
 	wg.Wait()
 	return parts
 }
 
-func (s *Index) scoreChunk(pattern []rune, cands []int32, withOffsets bool) ([]hit, []int) {
+// scoreChunk scores the candidates, places in from; with keep, it copies
+// the texts of the matches.
+func scoreChunk(pattern []rune, from *view, cands []int32, withOffsets, keep bool) part {
 	hp := hitPool.Get().(*[]hit)
-	hits := (*hp)[:0]
-	var offsets []int
+	p := part{hits: (*hp)[:0]}
 	if withOffsets {
-		offsets = make([]int, 0, len(pattern)*len(cands))
+		p.offsets = make([]int, 0, len(pattern)*len(cands))
 	}
 	buf := make([]int, len(pattern))
 	lower := lowerASCII(pattern)
-	for _, i := range cands {
-		score, idx, ok := s.scoreEntry(pattern, lower, i, buf)
+	for _, k := range cands {
+		str, mask := from.at(k)
+		score, idx, ok := scoreString(pattern, lower, str, mask, buf)
 		if !ok {
 			continue
 		}
-		hits = append(hits, hit{entry: i, score: int32(score), offset: int32(len(offsets)), n: int32(len(idx))})
+		if keep {
+			p.text = append(p.text, str...)
+			p.masks = append(p.masks, mask)
+		}
+		p.hits = append(p.hits, hit{entry: from.entry(k), score: int32(score), offset: int32(len(p.offsets)), n: int32(len(idx)),
+			end: uint32(len(p.text))})
 		if withOffsets {
-			offsets = append(offsets, idx...)
+			p.offsets = append(p.offsets, idx...)
 		}
 	}
-	return hits, offsets
+	return p
 }
 
 // scoreEntry is fuzzy's verdict on entry i, by the fastest matcher that
 // gives the same answer; offsets go to buf.
 func (s *Index) scoreEntry(pattern []rune, lower []byte, i int32, buf []int) (int, []int, bool) {
+	return scoreString(pattern, lower, s.text.at(i), s.masks[i], buf)
+}
+
+// scoreString is fuzzy's verdict on str (up to its first NUL), whose mask
+// is mask, by the fastest matcher that gives the same answer.
+func scoreString(pattern []rune, lower []byte, str string, mask uint64, buf []int) (int, []int, bool) {
 	switch {
-	case len(lower) == 1 && s.masks[i]&nonASCII == 0:
-		return scoreOneASCII(s.clean[i], lower[0], buf)
+	case len(lower) == 1 && mask&nonASCII == 0:
+		return scoreOneASCII(str, lower[0], buf)
 	case len(pattern) == 1:
-		return scoreOne(s.clean[i], pattern[0], buf)
-	case lower != nil && s.masks[i]&nonASCII == 0:
-		return fuzzyScoreASCII(s.clean[i], lower, buf)
+		return scoreOne(str, pattern[0], buf)
+	case len(lower) == 2 && mask&nonASCII == 0:
+		return fuzzyScore2ASCII(str, lower[0], lower[1], buf)
+	case lower != nil && mask&nonASCII == 0:
+		return fuzzyScoreASCII(str, lower, buf)
+	case lower != nil && !foldsBeyond(lower):
+		return fuzzyScoreASCIIPattern(str, lower, buf)
 	default:
-		return fuzzyScore(s.clean[i], pattern, buf)
+		return fuzzyScore(str, pattern, buf)
 	}
 }
 

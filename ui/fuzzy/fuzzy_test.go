@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"runtime"
+	"strings"
 	"testing"
 
 	sahilm "github.com/sahilm/fuzzy"
@@ -32,6 +33,10 @@ func TestIndexMatchesFuzzyFind(t *testing.T) {
 	entries := syntheticEntries(5000)
 	entries = append(entries, "Twilio", "twilio webrtc", "twiliocdn.com", "KELVIN \u212a", "ſtraße", "", "nul\x00after", "Éclair", "éCLAIR",
 		"kK\u212ak", "ab-Ab aB_ab", "x\u212a", "ſs", "9lives", "a9", "Zürich Analytik", "östra-Ö", "\u212aelvin-kelvin")
+	// entries so long that their one-letter scores fall outside the
+	// tables' buckets, one of them twice
+	long := strings.Repeat("analytics tag ", 90)
+	entries = append(entries, strings.Repeat("z", 1500)+"Qa", long+"x", long)
 	idx := NewIndex(entries)
 	r := rand.New(rand.NewPCG(1, 2))
 	check := func(q string) {
@@ -41,6 +46,18 @@ func TestIndexMatchesFuzzyFind(t *testing.T) {
 		if len(want) != 0 || len(got) != 0 {
 			if !reflect.DeepEqual(got, []Match(want)) {
 				t.Fatalf("query %q: Find gives %d matches, fuzzy.Find %d; first difference: %s", q, len(got), len(want), firstDiff(got, want))
+			}
+		}
+		// A Pattern scores each entry alone as fuzzy.Find does.
+		p := NewPattern(q)
+		score := make(map[int]int, len(want))
+		for _, w := range want {
+			score[w.Index] = w.Score
+		}
+		for i, e := range entries {
+			got, ok := p.Score(e)
+			if w, match := score[i]; ok != match || got != w {
+				t.Fatalf("query %q: Pattern scores %q %d (match %v), fuzzy.Find %d (match %v)", q, e, got, ok, w, match)
 			}
 		}
 		ranked := idx.FindRanked(q)
@@ -188,5 +205,25 @@ func BenchmarkNewIndex(b *testing.B) {
 	entries := syntheticEntries(100_000)
 	for b.Loop() {
 		NewIndex(entries).Prepare()
+	}
+}
+
+// BenchmarkSecondKeystroke1M is the worst keystroke at 1,000,000 entries:
+// the second letter of "analytic", typed after the first (which a table
+// answered), before narrowing has anything to narrow from. It is what the
+// browser does per keystroke: FindRanked, then one screen of matches.
+func BenchmarkSecondKeystroke1M(b *testing.B) {
+	entries := syntheticEntries(1_000_000)
+	idx := NewIndex(entries)
+	idx.Prepare()
+	for b.Loop() {
+		b.StopTimer()
+		idx.FindRanked("a")
+		runtime.GC()
+		b.StartTimer()
+		r := idx.FindRanked("an")
+		for i := range min(50, r.Len()) {
+			r.Match(i)
+		}
 	}
 }

@@ -104,26 +104,32 @@ var foldASCII = func() (t [utf8.RuneSelf]byte) {
 // fuzzyScoreASCII is fuzzyScore for an ASCII string and pattern (lower-cased
 // already): the same steps on bytes.
 func fuzzyScoreASCII(str string, pattern []byte, buf []int) (total int, matched []int, ok bool) {
+	if len(str) == 0 {
+		return 0 - len(str), buf[:0:0], len(pattern) == 0
+	}
 	n := 0
 	patternIndex := 0
 	bestScore := -1
 	matchedIndex := -1
 	currAdjacentMatchBonus := 0
 	var last byte
-	last2 := len(pattern) - 1
+	cur := pattern[0]
+	// cur is the pattern byte being matched, next the one after it (0x100,
+	// no byte, when cur is the last); fc is the folded byte at j, read
+	// once for the settling test at j-1 and the match at j.
+	next := uint16(0x100)
+	if len(pattern) > 1 {
+		next = uint16(pattern[1])
+	}
+	fc := foldASCII[str[0]]
 	for j := 0; j < len(str); j++ {
 		c := str[j]
-		if foldASCII[c] == pattern[patternIndex] {
+		if fc == cur {
 			score := 0
 			if j == 0 {
-				score += firstCharMatchBonus
+				score = firstCharMatchBonus
 			} else {
-				if 'a' <= last && last <= 'z' && 'A' <= c && c <= 'Z' {
-					score += camelCaseMatchBonus
-				}
-				if isSeparator(rune(last)) {
-					score += matchFollowingSeparatorBonus
-				}
+				score = int(bonusASCII[last][c])
 				if n > 0 && buf[n-1] == j-1 {
 					bonus := currAdjacentMatchBonus*2 + adjacentMatchBonus
 					score += bonus
@@ -135,7 +141,8 @@ func fuzzyScoreASCII(str string, pattern []byte, buf []int) (total int, matched 
 				matchedIndex = j
 			}
 		}
-		if j+1 == len(str) || (patternIndex < last2 && foldASCII[str[j+1]] == pattern[patternIndex+1]) {
+		last = c
+		if j+1 == len(str) {
 			if matchedIndex > -1 {
 				if n == 0 {
 					bestScore += max(matchedIndex*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
@@ -143,11 +150,25 @@ func fuzzyScoreASCII(str string, pattern []byte, buf []int) (total int, matched 
 				total += bestScore
 				buf[n] = matchedIndex
 				n++
-				bestScore = -1
-				patternIndex++
+			}
+			break
+		}
+		fc = foldASCII[str[j+1]]
+		if uint16(fc) == next && matchedIndex > -1 {
+			if n == 0 {
+				bestScore += max(matchedIndex*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
+			}
+			total += bestScore
+			buf[n] = matchedIndex
+			n++
+			bestScore = -1
+			patternIndex++
+			cur = pattern[patternIndex]
+			next = 0x100
+			if patternIndex+1 < len(pattern) {
+				next = uint16(pattern[patternIndex+1])
 			}
 		}
-		last = c
 	}
 	total += n - len(str)
 	return total, buf[:n:n], n == len(pattern)
@@ -289,4 +310,143 @@ func isSeparator(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// bonusASCII[last][c] is fuzzy's bonus for matching byte c after byte last
+// (not at the start): a camel-case hump, or a character after a separator.
+var bonusASCII = func() (t [utf8.RuneSelf][utf8.RuneSelf]int8) {
+	for last := range rune(utf8.RuneSelf) {
+		for c := range rune(utf8.RuneSelf) {
+			if isLower(last) && isUpper(c) {
+				t[last][c] += camelCaseMatchBonus
+			}
+			if isSeparator(last) {
+				t[last][c] += matchFollowingSeparatorBonus
+			}
+		}
+	}
+	return t
+}()
+
+// fuzzyScore2ASCII is fuzzyScoreASCII for a two-byte pattern (p0, p1,
+// lower-cased), the commonest slow keystroke: the first character is
+// settled at the first place where the second comes next, keeping its best
+// occurrence so far; the second is the best occurrence after it.
+func fuzzyScore2ASCII(str string, p0, p1 byte, buf []int) (int, []int, bool) {
+	best0, at0 := -1, -1
+	j := 0
+	var last byte
+	for ; j < len(str)-1; j++ {
+		c := str[j]
+		if foldASCII[c] == p0 {
+			score := firstCharMatchBonus
+			if j > 0 {
+				score = int(bonusASCII[last][c])
+			}
+			if score > best0 {
+				best0, at0 = score, j
+			}
+		}
+		last = c
+		if at0 >= 0 && foldASCII[str[j+1]] == p1 {
+			break
+		}
+	}
+	if j >= len(str)-1 {
+		return 0, nil, false // the first character never settled before the last
+	}
+	best1, at1 := -1, -1
+	for k := j + 1; k < len(str); k++ {
+		c := str[k]
+		if foldASCII[c] == p1 {
+			score := int(bonusASCII[last][c])
+			if k == at0+1 {
+				score += adjacentMatchBonus
+			}
+			if score > best1 {
+				best1, at1 = score, k
+			}
+		}
+		last = c
+	}
+	best0 += max(at0*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
+	buf[0], buf[1] = at0, at1
+	return best0 + best1 + 2 - len(str), buf[:2:2], true
+}
+
+// foldsBeyond reports whether an ASCII pattern holds a byte that also
+// matches a rune beyond ASCII (k, s).
+func foldsBeyond(pattern []byte) bool {
+	for _, c := range pattern {
+		if foldsBeyondASCII[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// fuzzyScoreASCIIPattern is fuzzyScore for an ASCII pattern (lower-cased
+// already) none of whose bytes matches a rune beyond ASCII, over any
+// string: a rune beyond ASCII never matches, so only ASCII bytes are
+// compared, and runes are decoded only to know the one before a match.
+func fuzzyScoreASCIIPattern(str string, pattern []byte, buf []int) (total int, matched []int, ok bool) {
+	n := 0
+	patternIndex := 0
+	bestScore := -1
+	matchedIndex := -1
+	currAdjacentMatchBonus := 0
+	var last rune
+	lastIndex := 0
+	last2 := len(pattern) - 1
+	for j := 0; j < len(str); {
+		c, size := rune(str[j]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(str[j:])
+		}
+		if c < utf8.RuneSelf && foldASCII[c] == pattern[patternIndex] {
+			score := 0
+			if j == 0 {
+				score += firstCharMatchBonus
+			}
+			if isLower(last) && isUpper(c) {
+				score += camelCaseMatchBonus
+			}
+			if j != 0 && isSeparator(last) {
+				score += matchFollowingSeparatorBonus
+			}
+			if n > 0 && buf[n-1] == lastIndex {
+				bonus := currAdjacentMatchBonus*2 + adjacentMatchBonus
+				score += bonus
+				currAdjacentMatchBonus += bonus
+			}
+			if score > bestScore {
+				bestScore = score
+				matchedIndex = j
+			}
+		}
+		// fuzzy settles a pattern character when the next one comes up or
+		// the string ends.
+		k := j + size
+		settle := k >= len(str)
+		if !settle && patternIndex < last2 {
+			if nc := str[k]; nc < utf8.RuneSelf {
+				settle = foldASCII[nc] == pattern[patternIndex+1]
+			}
+		}
+		if settle && matchedIndex > -1 {
+			if n == 0 {
+				bestScore += max(matchedIndex*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
+			}
+			total += bestScore
+			buf[n] = matchedIndex
+			n++
+			bestScore = -1
+			patternIndex++
+		}
+		lastIndex = j
+		last = c
+		j = k
+	}
+	total += n - len(str)
+	return total, buf[:n:n], n == len(pattern)
 }

@@ -41,7 +41,7 @@ func TestVendorRankingFollowsFuzzyFind(t *testing.T) {
 		for _, m := range sahilm.Find(Fold(q), entries) {
 			if v := x.owner[m.Index]; !seen[v] {
 				seen[v] = true
-				shown := x.display[m.Index]
+				shown := x.where[m.Index].show(&x.Vendors()[v])
 				wants = append(wants, want{v, shown, unfoldOffsets(shown, m.MatchedIndexes), m.Score})
 			}
 		}

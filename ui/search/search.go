@@ -33,15 +33,13 @@ type Index struct {
 	// The entries are indexed on the first query, or by Prepare: the
 	// first screen, every vendor by name, needs none of them.
 	once sync.Once
-	// fuzzy matches each entry's text folded (Fold: no accents); display
-	// is the entry as shown, hosts in Unicode. An internationalised host
-	// has a second entry, its ASCII form, so that either form finds it;
-	// asciiForm marks those, whose offsets do not point into display.
-	fuzzy     *fuzzy.Index
-	display   []string
-	asciiForm []bool
-	owner     []int32 // entry -> vendor
-	fields    []Field // entry -> which string it is
+	// fuzzy matches each entry's text folded (Fold: no accents); where
+	// says which string of its vendor the entry is, shown as it is (hosts
+	// in Unicode). An internationalised host has a second entry, its ASCII
+	// form, so that either form finds it.
+	fuzzy *fuzzy.Index
+	owner []int32 // entry -> vendor
+	where []entryRef
 	// imported marks vendors that only imported datasets know; they list
 	// after the curated ones.
 	imported    []bool
@@ -105,13 +103,10 @@ func NewBriefIndex(bs []data.Brief) *Index {
 	// a number, where most comparisons end.
 	keys := make([]nameKey, len(bs))
 	for i := range bs {
-		keys[i] = nameKey{data.NewSortKey(strings.ToLower(bs[i].Name)), int32(i)}
+		keys[i] = nameKey{nameOrder(bs[i].Name), int32(i)}
 	}
 	slices.SortFunc(keys, func(a, b nameKey) int {
-		if c := a.Compare(b.SortKey); c != 0 {
-			return c
-		}
-		if c := strings.Compare(bs[a.i].ID, bs[b.i].ID); c != 0 {
+		if c := compareNames(a.SortKey, b.SortKey, bs[a.i].ID, bs[b.i].ID); c != 0 {
 			return c
 		}
 		return int(a.i - b.i)
@@ -120,10 +115,8 @@ func NewBriefIndex(bs []data.Brief) *Index {
 	for i, k := range keys {
 		order[i] = k.i
 	}
-	x.vendors = make([]data.Brief, len(bs))
-	for i, o := range order {
-		x.vendors[i] = bs[o]
-	}
+	permute(bs, order)
+	x.vendors = bs
 	x.imported = make([]bool, len(x.vendors))
 	for i := range x.vendors {
 		x.imported[i] = x.vendors[i].Imported
@@ -132,10 +125,45 @@ func NewBriefIndex(bs []data.Brief) *Index {
 	return x
 }
 
+// permute puts bs[order[i]] at i, in place: a second slice of briefs
+// would double the browser's largest block while it starts. It spends
+// order.
+func permute(bs []data.Brief, order []int32) {
+	for i := range order {
+		if order[i] < 0 {
+			continue
+		}
+		// Follow the cycle through i, moving each brief into its place.
+		first, j := bs[i], int32(i)
+		for {
+			k := order[j]
+			order[j] = -1
+			if int(k) == i {
+				bs[j] = first
+				break
+			}
+			bs[j] = bs[k]
+			j = k
+		}
+	}
+}
+
 // nameKey is a vendor's name as NewBriefIndex orders it.
 type nameKey struct {
 	data.SortKey // the name, lowered
 	i            int32
+}
+
+// nameOrder is the key a vendor's name is ordered by: the name, lowered.
+func nameOrder(name string) data.SortKey { return data.NewSortKey(strings.ToLower(name)) }
+
+// compareNames is the order of vendors in a list and among equal scores:
+// by name, lowered (a and b, from nameOrder), then by id.
+func compareNames(a, b data.SortKey, aID, bID string) int {
+	if c := a.Compare(b); c != 0 {
+		return c
+	}
+	return strings.Compare(aID, bID)
 }
 
 // Prepare indexes every name, alias and domain, if no query has yet, and
@@ -158,34 +186,16 @@ func (x *Index) build() {
 	}
 	x.byID = make(map[string]int, len(x.vendors))
 	entries := make([]string, 0, n)
-	x.display = make([]string, 0, n)
-	x.asciiForm = make([]bool, 0, n)
 	x.owner = make([]int32, 0, n)
-	x.fields = make([]Field, 0, n)
+	x.where = make([]entryRef, 0, n)
 	for i := range x.vendors {
 		v := &x.vendors[i]
 		x.byID[v.ID] = i
-		add := func(match, show string, f Field, ascii bool) {
-			if match == "" {
-				return
-			}
-			entries = append(entries, Fold(match))
-			x.display = append(x.display, show)
-			x.asciiForm = append(x.asciiForm, ascii)
+		eachEntry(v, func(match, _ string, f Field, nth int, ascii bool) {
+			entries = append(entries, match)
 			x.owner = append(x.owner, int32(i))
-			x.fields = append(x.fields, f)
-		}
-		add(v.Name, v.Name, Name, false)
-		for _, a := range v.Aliases {
-			add(a, a, Alias, false)
-		}
-		for _, h := range v.Hosts {
-			u := data.UnicodeHost(h)
-			add(u, u, Domain, false)
-			if u != h {
-				add(h, u, Domain, true)
-			}
-		}
+			x.where = append(x.where, entryRef{field: f, ascii: ascii, nth: uint32(nth)})
+		})
 	}
 	x.fuzzy = fuzzy.NewIndex(entries)
 	if x.anyImported {
@@ -194,6 +204,49 @@ func (x *Index) build() {
 			x.initials[i] = wordInitials(e)
 		}
 	}
+}
+
+// eachEntry calls add with each string v is found by, in order: its name,
+// aliases and hosts (a host in Unicode, then in ASCII if that differs),
+// each folded for matching and as shown (entryRef.show), with which alias
+// or host it is; an empty string is none.
+func eachEntry(v *data.Brief, add func(match, show string, f Field, nth int, ascii bool)) {
+	entry := func(match, show string, f Field, nth int, ascii bool) {
+		if match != "" {
+			add(Fold(match), show, f, nth, ascii)
+		}
+	}
+	entry(v.Name, v.Name, Name, 0, false)
+	for i, a := range v.Aliases {
+		entry(a, a, Alias, i, false)
+	}
+	for i, h := range v.Hosts {
+		u := data.UnicodeHost(h)
+		entry(u, u, Domain, i, false)
+		if u != h {
+			entry(h, u, Domain, i, true)
+		}
+	}
+}
+
+// entryRef is where an entry comes from in its vendor's brief: a small
+// number each, not a copy of the string, in an index of every name, alias
+// and host.
+type entryRef struct {
+	field Field
+	ascii bool // a host's ASCII form: its offsets do not point into the shown form
+	nth   uint32
+}
+
+// show is the entry's text as shown, as eachEntry gives it.
+func (r entryRef) show(v *data.Brief) string {
+	switch r.field {
+	case Alias:
+		return v.Aliases[r.nth]
+	case Domain:
+		return data.UnicodeHost(v.Hosts[r.nth])
+	}
+	return v.Name
 }
 
 // Result is one vendor in a ranking: which vendor, and which entry matched.
@@ -243,7 +296,7 @@ func (x *Index) Find(query string) []Result {
 			continue
 		}
 		seen[v] = true
-		out = append(out, Result{Vendor: v, Entry: int32(e), Score: int32(r.Score(i)), Field: x.fields[e]})
+		out = append(out, Result{Vendor: v, Entry: int32(e), Score: int32(r.Score(i)), Field: x.where[e].field})
 	}
 	return x.curatedFirst(out, Fold(strings.TrimSpace(query)))
 }
@@ -259,30 +312,41 @@ func (x *Index) curatedFirst(rs []Result, query string) []Result {
 	if !x.anyImported {
 		return rs
 	}
-	out := make([]Result, 0, len(rs))
-	strong := make([]bool, len(rs))
-	if query != "" {
-		bit := initialBit(query[0])
-		for i, r := range rs {
-			switch {
-			case r.Entry < 0:
-			case bit != 0 && x.initials[r.Entry]&bit == 0:
-				// No word of the entry starts with the query's first letter.
-			case bit != 0 && len(query) == 1:
-				strong[i] = true
-			default:
-				strong[i] = data.WordPrefixFold(x.fuzzy.Entry(int(r.Entry)), query)
-			}
-		}
+	return curatedFirst(rs, func(r Result) bool {
+		return query != "" && r.Entry >= 0 && strongMatch(x.fuzzy.Entry(int(r.Entry)), x.initials[r.Entry], query)
+	}, func(r Result) bool { return x.imported[r.Vendor] })
+}
+
+// curatedFirst orders rs (ranked) as Index.curatedFirst says, keeping the
+// order within each group.
+func curatedFirst[R any](rs []R, strong, imported func(R) bool) []R {
+	out := make([]R, 0, len(rs))
+	isStrong := make([]bool, len(rs))
+	for i, r := range rs {
+		isStrong[i] = strong(r)
 	}
 	for _, pass := range []struct{ strong, imported bool }{{true, false}, {true, true}, {false, false}, {false, true}} {
 		for i, r := range rs {
-			if strong[i] == pass.strong && x.imported[r.Vendor] == pass.imported {
+			if isStrong[i] == pass.strong && imported(r) == pass.imported {
 				out = append(out, r)
 			}
 		}
 	}
 	return out
+}
+
+// strongMatch reports whether a word of the folded entry starts with the
+// folded query (not empty); initials are wordInitials(entry), which rule
+// most entries out with one AND.
+func strongMatch(entry string, initials uint64, query string) bool {
+	bit := initialBit(query[0])
+	switch {
+	case bit != 0 && initials&bit == 0:
+		return false // no word of the entry starts with the query's first letter
+	case bit != 0 && len(query) == 1:
+		return true
+	}
+	return data.WordPrefixFold(entry, query)
 }
 
 // Text is the string of r that matched: its entry, or the vendor's name.
@@ -291,7 +355,7 @@ func (x *Index) Text(r Result) string {
 		return x.vendors[r.Vendor].Name
 	}
 	x.entries()
-	return x.display[r.Entry]
+	return x.where[r.Entry].show(&x.vendors[x.owner[r.Entry]])
 }
 
 // Matched is the byte offsets of the characters of r's entry that query
@@ -301,8 +365,8 @@ func (x *Index) Matched(query string, r Result) []int {
 		return nil
 	}
 	x.entries()
-	if x.asciiForm[r.Entry] {
+	if x.where[r.Entry].ascii {
 		return nil // the ASCII form matched: nothing of the shown form to mark
 	}
-	return unfoldOffsets(x.display[r.Entry], x.fuzzy.MatchedIndexes(Fold(query), int(r.Entry)))
+	return unfoldOffsets(x.Text(r), x.fuzzy.MatchedIndexes(Fold(query), int(r.Entry)))
 }

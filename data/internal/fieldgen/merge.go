@@ -169,30 +169,46 @@ func (g *gen) mergeByKey(f field, p mergePolicy, dst, src string) (func(), error
 			return nil, fmt.Errorf("field %s: key %s is not a string field of %s", f.name, k, el.name)
 		}
 	}
-	has := "has" + f.name + "Key"
-	g.p("for _, x := range %s {\nif !%s(%s, x) {\n%s = append(%s, x)\n", src, has, dst, dst, dst)
-	if prov := f.tag.Get("prov"); prov != "" {
+	var prov string
+	if prov = f.tag.Get("prov"); prov != "" {
 		for _, k := range strings.Split(prov, "+") {
 			if !hasStringField(el, k) {
 				return nil, fmt.Errorf("field %s: prov %s is not a string field of %s", f.name, k, el.name)
 			}
 		}
-		g.p("m.note(%q, %s, src)\n", f.json, provExpr(prov))
 	}
-	g.p("}\n}\n")
+	has, add := "has"+f.name+"Key", "add"+f.name
+	g.p("m.%s(&%s, %s, src)\n", add, dst, src)
 	return func() {
-		var conds []string
+		var conds, keyOf []string
 		for _, k := range p.key {
 			a, b := "x."+k, "y."+k
 			if el.fieldType(k).name != "string" {
 				a, b = "string("+a+")", "string("+b+")"
 			}
+			keyOf = append(keyOf, a)
 			if p.fold {
 				conds = append(conds, fmt.Sprintf("strings.EqualFold(%s, %s)", a, b))
 			} else {
 				conds = append(conds, fmt.Sprintf("x.%s == y.%s", k, k))
 			}
 		}
+		note := ""
+		if prov != "" {
+			note = fmt.Sprintf("m.note(%q, %s, src)\n", f.json, provExpr(prov))
+		}
+		g.p("// %s adds the items of xs that *list lacks by %s.\n", add, strings.Join(p.key, " and "))
+		g.p("func (m *merger) %s(list *[]%s, xs []%s, src string) {\n", add, el.name, el.name)
+		if !p.fold {
+			// Past mergeMapFrom comparisons, a map finds the repeats:
+			// Google's merged record has thousands of storage items.
+			key := fmt.Sprintf("[%d]string{%s}", len(keyOf), strings.Join(keyOf, ", "))
+			g.p("if len(*list)*len(xs) > mergeMapFrom {\n")
+			g.p("seen := make(map[[%d]string]bool, len(*list)+len(xs))\n", len(keyOf))
+			g.p("for _, x := range *list {\nseen[%s] = true\n}\n", key)
+			g.p("for _, x := range xs {\nif k := %s; !seen[k] {\nseen[k] = true\n*list = append(*list, x)\n%s}\n}\nreturn\n}\n", key, note)
+		}
+		g.p("for _, x := range xs {\nif !%s(*list, x) {\n*list = append(*list, x)\n%s}\n}\n}\n\n", has, note)
 		g.p("// %s reports whether list has an item of x's %s.\n", has, strings.Join(p.key, " and "))
 		g.p("func %s(list []%s, x %s) bool {\nfor _, y := range list {\nif %s {\nreturn true\n}\n}\nreturn false\n}\n\n",
 			has, el.name, el.name, strings.Join(conds, " && "))

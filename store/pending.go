@@ -1,0 +1,135 @@
+package store
+
+import (
+	"slices"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// pendingWrites are the changes a Batch's imports have made to the derived
+// buckets and not yet put in the file: each import reads through them
+// (derivedBucket), and the batch writes each bucket once, in key order,
+// before it commits. A large import's change rewrites a bucket whole (see
+// writeBucket), and an import of eleven files rewrote the indexes eleven
+// times, which was a quarter of its time and held a copy of every index.
+type pendingWrites struct {
+	buckets map[string]*pendingBucket
+}
+
+// pendingBucket is one bucket's changes, in key order; a nil value
+// deletes the key. Kept sorted, not in a map: a large import's change
+// comes sorted, and goes to writeBucket as it is.
+type pendingBucket struct {
+	keys []string
+	vals [][]byte
+}
+
+func newPendingWrites() *pendingWrites {
+	return &pendingWrites{buckets: map[string]*pendingBucket{}}
+}
+
+// put notes keys (sorted) with vals in the bucket name, over any earlier
+// change of the same keys.
+func (p *pendingWrites) put(name []byte, keys []string, vals [][]byte) {
+	old := p.buckets[string(name)]
+	if old == nil || len(old.keys) == 0 {
+		p.buckets[string(name)] = &pendingBucket{keys, vals}
+		return
+	}
+	n := len(old.keys) + len(keys)
+	m := &pendingBucket{make([]string, 0, n), make([][]byte, 0, n)}
+	i, j := 0, 0
+	for i < len(old.keys) || j < len(keys) {
+		switch {
+		case j == len(keys) || i < len(old.keys) && old.keys[i] < keys[j]:
+			m.keys, m.vals = append(m.keys, old.keys[i]), append(m.vals, old.vals[i])
+			i++
+		default:
+			if i < len(old.keys) && old.keys[i] == keys[j] {
+				i++ // the later change wins
+			}
+			m.keys, m.vals = append(m.keys, keys[j]), append(m.vals, vals[j])
+			j++
+		}
+	}
+	p.buckets[string(name)] = m
+}
+
+// flush writes every bucket's changes, in the order derivedBuckets names
+// them, and forgets them.
+func (p *pendingWrites) flush(tx *bolt.Tx) error {
+	for _, name := range derivedBuckets {
+		pb := p.buckets[string(name)]
+		if pb == nil || len(pb.keys) == 0 {
+			continue
+		}
+		if err := writeBucket(tx, name, pb.keys, pb.vals, -1); err != nil {
+			return err
+		}
+		delete(p.buckets, string(name))
+	}
+	return nil
+}
+
+// get is key's pending value, and whether it has one.
+func (pb *pendingBucket) get(key string) ([]byte, bool) {
+	if pb == nil {
+		return nil, false
+	}
+	i, ok := slices.BinarySearch(pb.keys, key)
+	if !ok {
+		return nil, false
+	}
+	return pb.vals[i], true
+}
+
+// derivedBucket reads a derived bucket as the batch under way has changed
+// it: its pending value of a key first, then the file's.
+type derivedBucket struct {
+	b       *bolt.Bucket   // nil if the file has no such bucket
+	pending *pendingBucket // nil outside a batch
+}
+
+// bucket is the derived bucket name as the batch that c belongs to sees it.
+func (c *recordCache) bucket(tx *bolt.Tx, name []byte) derivedBucket {
+	d := derivedBucket{b: tx.Bucket(name)}
+	if c != nil && c.pending != nil {
+		d.pending = c.pending.buckets[string(name)]
+	}
+	return d
+}
+
+// layerBucket reads a layer's records, which no batch defers.
+func fileBucket(b *bolt.Bucket) derivedBucket { return derivedBucket{b: b} }
+
+// exists reports whether the bucket holds or will hold anything.
+func (d derivedBucket) exists() bool {
+	return d.b != nil || d.pending != nil && len(d.pending.keys) > 0
+}
+
+// Get is key's value, or nil. Like bbolt's, a value from the file is
+// valid only until the transaction writes.
+func (d derivedBucket) Get(key []byte) []byte {
+	if v, ok := d.pending.get(string(key)); ok {
+		return v
+	}
+	if d.b == nil {
+		return nil
+	}
+	return d.b.Get(key)
+}
+
+// split parts sorted keys into those with a pending value and the rest.
+func (d derivedBucket) split(keys []string) (pending, file []string) {
+	if d.pending == nil || len(d.pending.keys) == 0 {
+		return nil, keys
+	}
+	file = slices.DeleteFunc(slices.Clone(keys), func(k string) bool {
+		_, ok := d.pending.get(k)
+		if ok {
+			pending = append(pending, k)
+		}
+		return ok
+	})
+	return pending, file
+}

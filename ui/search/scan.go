@@ -1,0 +1,89 @@
+package search
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/ui/fuzzy"
+)
+
+// Scan ranks vendors for one query as Index.Find does, the same vendors in
+// the same order with the same matched entries, without indexing them: each
+// vendor is scored as it is read, and only those that match are kept and
+// ordered. A one-off search (vendex search) reads every brief once and
+// needs no more; the browser, which searches at every keystroke, keeps an
+// Index.
+type Scan struct {
+	query       string // folded
+	strongQuery string // folded and trimmed, as curatedFirst reads it
+	pattern     *fuzzy.Pattern
+	hits        []Hit
+	anyImported bool
+}
+
+// Hit is one vendor a Scan found: its brief, the string of it that matched
+// (as shown), that string's score and which of the vendor's strings it is.
+type Hit struct {
+	Vendor data.Brief
+	Text   string
+	Score  int
+	Field  Field
+
+	folded string // the matched string as it was matched
+	name   data.SortKey
+}
+
+// NewScan starts a ranking of vendors for query (not empty).
+func NewScan(query string) *Scan {
+	q := Fold(query)
+	return &Scan{query: q, strongQuery: Fold(strings.TrimSpace(query)), pattern: fuzzy.NewPattern(q)}
+}
+
+// Skips reports that a vendor, given as bytes holding every string of it
+// (a brief's encoding), cannot match: the bytes are ASCII, so that folding
+// leaves them as they are, hold no internationalised host, whose Unicode
+// form would have other letters, and lack a character the query needs.
+func (s *Scan) Skips(b []byte) bool {
+	return s.pattern.Excludes(b) && !bytes.Contains(b, []byte("xn--"))
+}
+
+// Add scores one vendor. b's strings need not outlive the call: a vendor
+// that matches is copied.
+func (s *Scan) Add(b data.Brief) {
+	s.anyImported = s.anyImported || b.Imported
+	best := Hit{Score: -1 << 31}
+	found := false
+	eachEntry(&b, func(match, show string, f Field, _ int, _ bool) {
+		// The first of the best entries is the vendor's, as in Find.
+		if score, ok := s.pattern.Score(match); ok && (!found || score > best.Score) {
+			found = true
+			best = Hit{Text: show, Score: score, Field: f, folded: match}
+		}
+	})
+	if !found {
+		return
+	}
+	best.Vendor = b.Clone()
+	best.Text = strings.Clone(best.Text)
+	best.folded = strings.Clone(best.folded)
+	best.name = nameOrder(best.Vendor.Name)
+	s.hits = append(s.hits, best)
+}
+
+// Results is the ranking of the vendors added so far.
+func (s *Scan) Results() []Hit {
+	slices.SortFunc(s.hits, func(a, b Hit) int {
+		if a.Score != b.Score {
+			return b.Score - a.Score
+		}
+		return compareNames(a.name, b.name, a.Vendor.ID, b.Vendor.ID)
+	})
+	if !s.anyImported {
+		return s.hits
+	}
+	return curatedFirst(s.hits, func(h Hit) bool {
+		return s.strongQuery != "" && strongMatch(h.folded, wordInitials(h.folded), s.strongQuery)
+	}, func(h Hit) bool { return h.Vendor.Imported })
+}
