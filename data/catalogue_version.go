@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1089-f3927b02"
+	embeddedVersion = "1089-813ab4e8"
 	embeddedEdition = 32
 )
