@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1089-813ab4e8"
+	embeddedVersion = "1090-1ea4b54f"
 	embeddedEdition = 32
 )
