@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1081-6024a221"
-	embeddedEdition = 31
+	embeddedVersion = "1090-1ea4b54f"
+	embeddedEdition = 32
 )

@@ -1,0 +1,61 @@
+package store
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/vendex/vendex/data"
+)
+
+// A company's map, payment, captcha, video, chat or consent product answers as that
+// product, with its own category and verdict, not as the company's ad or
+// catch-all card: a site would not block its own map, checkout or banner.
+// Each case's neighbour on the same company card still answers as before.
+func TestAProductHostAnswersAsItsProductNotItsCompany(t *testing.T) {
+	s, err := OpenCatalogue(filepath.Join(t.TempDir(), "v.db"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	type want struct {
+		id    string
+		cat   data.Category
+		block data.Answer
+	}
+	mapNo := func(id string) want { return want{id, data.Functional, data.AnswerNo} }
+	payNo := func(id string) want { return want{id, data.StrictlyNecessary, data.AnswerNo} }
+	for input, w := range map[string]want{
+		"https://www.bing.com/api/maps/mapcontrol?callback=init": mapNo("bing-maps"),
+		"dev.virtualearth.net":                                                 mapNo("bing-maps"),
+		"t.ssl.ak.dynamic.tiles.virtualearth.net":                              mapNo("bing-maps"),
+		"https://atlas.microsoft.com/sdk/javascript/mapcontrol/3/atlas.min.js": mapNo("azure-maps"),
+		"https://api-maps.yandex.ru/2.1/?apikey=k&lang=en_US":                  mapNo("yandex-maps"),
+		"core-renderer-tiles.maps.yandex.net":                                  mapNo("yandex-maps"),
+		"https://js.braintreegateway.com/web/3.97.0/js/hosted-fields.min.js":   payNo("braintree"),
+		"payments.braintree-api.com":                                           payNo("braintree"),
+		"https://consent.yahoo.com/v2/collectConsent?sessionId=3_cc-session_x": payNo("yahoo-consent"),
+		"guce.yahoo.com":                                                payNo("yahoo-consent"),
+		"consent.cmp.oath.com":                                          payNo("yahoo-consent"),
+		"https://monsido-consent.com/v1/mcm.js":                         payNo("monsido-consent-manager"),
+		"https://ssl.captcha.qq.com/TCaptcha.js":                        payNo("tencent-captcha"),
+		"https://ca.turing.captcha.qcloud.com/TJNCaptcha-global.js":     payNo("tencent-captcha"),
+		"https://map.qq.com/api/gljs?v=1.exp&key=k":                     mapNo("tencent-maps"),
+		"https://player.live-video.net/1.44.0/amazon-ivs-player.min.js": {"amazon-ivs", data.Functional, data.AnswerNo},
+		// The companies' other hosts stay where they were.
+		"https://www.bing.com/search?q=x":          {"microsoft", data.Functional, data.AnswerConditional},
+		"login.microsoftonline.com":                {"microsoft", data.Functional, data.AnswerConditional},
+		"yastatic.net":                             {"yandex", data.Functional, data.AnswerConditional},
+		"https://www.paypal.com/sdk/js?client-id=": payNo("paypal"),
+		"sp.analytics.yahoo.com":                   {"yahoo-advertising", data.Marketing, data.AnswerYes},
+		"app-script.monsido.com":                   {"monsido", data.Analytics, data.AnswerYes},
+	} {
+		tg, err := data.ParseTarget(input)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := s.LookupHost(tg)
+		if err != nil || h.ID != w.id || h.Category != w.cat || h.Block != w.block {
+			t.Errorf("%s: %s (%s, block %s), %v; want %s (%s, block %s)", input, h.ID, h.Category, h.Block, err, w.id, w.cat, w.block)
+		}
+	}
+}
