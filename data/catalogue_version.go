@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1081-6024a221"
-	embeddedEdition = 31
+	embeddedVersion = "1081-45eb0f17"
+	embeddedEdition = 32
 )
