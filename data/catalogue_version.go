@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1081-45eb0f17"
-	embeddedEdition = 32
+	embeddedVersion = "1081-4a661eb6"
+	embeddedEdition = 33
 )
