@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1081-4a661eb6"
-	embeddedEdition = 33
+	embeddedVersion = "1081-386f8cae"
+	embeddedEdition = 34
 )
