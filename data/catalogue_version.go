@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1081-386f8cae"
-	embeddedEdition = 34
+	embeddedVersion = "1081-bca01faf"
+	embeddedEdition = 37
 )
