@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1081-bca01faf"
-	embeddedEdition = 37
+	embeddedVersion = "1081-dc00275f"
+	embeddedEdition = 38
 )
