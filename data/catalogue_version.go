@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1081-dc00275f"
-	embeddedEdition = 38
+	embeddedVersion = "1081-98ffd02b"
+	embeddedEdition = 39
 )
