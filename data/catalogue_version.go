@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1081-98ffd02b"
-	embeddedEdition = 39
+	embeddedVersion = "1081-b4d703f2"
+	embeddedEdition = 40
 )
