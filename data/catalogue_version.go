@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1090-1ea4b54f"
-	embeddedEdition = 32
+	embeddedVersion = "1090-20c14c47"
+	embeddedEdition = 33
 )
