@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1081-6024a221"
-	embeddedEdition = 31
+	embeddedVersion = "1087-dc1e3dc7"
+	embeddedEdition = 32
 )
