@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1087-dc1e3dc7"
-	embeddedEdition = 32
+	embeddedVersion = "1095-0521dc13"
+	embeddedEdition = 34
 )
