@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1095-0521dc13"
-	embeddedEdition = 34
+	embeddedVersion = "1100-2722b4a6"
+	embeddedEdition = 36
 )
