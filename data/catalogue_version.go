@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1100-2722b4a6"
-	embeddedEdition = 36
+	embeddedVersion = "1103-9c0030d9"
+	embeddedEdition = 37
 )
