@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1103-9c0030d9"
-	embeddedEdition = 37
+	embeddedVersion = "1106-53da526c"
+	embeddedEdition = 38
 )
