@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1106-53da526c"
-	embeddedEdition = 38
+	embeddedVersion = "1130-83c2280d"
+	embeddedEdition = 40
 )
