@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1130-83c2280d"
-	embeddedEdition = 40
+	embeddedVersion = "1131-a1d221a6"
+	embeddedEdition = 42
 )
