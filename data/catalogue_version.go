@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1131-a1d221a6"
-	embeddedEdition = 42
+	embeddedVersion = "1131-8669cb70"
+	embeddedEdition = 43
 )
