@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1090-20c14c47"
-	embeddedEdition = 33
+	embeddedVersion = "1140-d10b06a3"
+	embeddedEdition = 34
 )
