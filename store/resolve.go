@@ -287,19 +287,7 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 	if seen {
 		// Joined in place: merging into a copy each time copied a vendor
 		// of many rows once a row, and noted provenance only to drop it.
-		// The storage items go in here, as Fill adds them (those it
-		// lacks by key, in order), against the set kept for the vendor:
-		// Fill would build its own set of the whole list each row.
-		storage := rec.Storage
-		for _, st := range storage {
-			if _, ok := earlierStorage[st.Key()]; !ok {
-				earlierStorage[st.Key()] = struct{}{}
-				earlier.Storage = append(earlier.Storage, st)
-			}
-		}
-		rec.Storage = nil
-		data.Fill(earlier, rec)
-		rec.Storage = storage
+		fillJoined(earlier, rec, earlierStorage)
 		return nil
 	}
 	if old == nil {
@@ -553,34 +541,6 @@ func (r *resolver) keepHosts(rec, old *data.Vendor) {
 		}
 	}
 	rec.Domains = kept
-}
-
-// reportStorage reports the storage items of rec that neither the vendor
-// as the file held it (old) nor an earlier record of the file (earlier)
-// has; either may be nil.
-func (r *resolver) reportStorage(rec, old *data.Vendor, earlier map[data.StorageKey]struct{}) {
-	for _, st := range rec.Storage {
-		if _, ok := earlier[st.Key()]; !ok && (old == nil || !data.HasStorage(old.Storage, st)) {
-			r.rep.NewCookies = append(r.rep.NewCookies, Change{st.Name, rec.ID})
-		}
-	}
-}
-
-// joinedStorage is the set of storage keys of earlier, the file's record
-// of vendor id that a later record joins. The first join makes earlier a
-// copy of its own (its lists may share arrays with other records') and
-// the set; Fills and the joins' storage keep them up to date.
-func (r *resolver) joinedStorage(id string, earlier *data.Vendor) map[data.StorageKey]struct{} {
-	if set, ok := r.joined[id]; ok {
-		return set
-	}
-	*earlier = earlier.Clone()
-	set := make(map[data.StorageKey]struct{}, len(earlier.Storage))
-	for _, st := range earlier.Storage {
-		set[st.Key()] = struct{}{}
-	}
-	r.joined[id] = set
-	return set
 }
 
 // reportCategory reports a category of rec other than the vendor's.
