@@ -186,3 +186,32 @@ func TestAReaderOfADamagedFileAnswersWithoutCrashing(t *testing.T) {
 		}
 	}
 }
+
+// A record that no longer decodes (a page of junk inside a value, which
+// bbolt's checks cannot see) is damage that names the file to move aside,
+// in one line, for a reader and for a writer alike.
+func TestARecordThatDoesNotDecodeNamesTheDatabase(t *testing.T) {
+	path := importedCatalogue(t, 50)
+	raw, _ := os.ReadFile(path)
+	at := bytes.Index(raw, []byte(`{"id":"v00010"`))
+	if at < 0 {
+		t.Fatal("no record of v00010 in the file")
+	}
+	raw[at+len(`{"id":"v00010","name":"Ven`)] = '\n'
+	os.WriteFile(path, raw, 0o644)
+	s, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.Get("v00010")
+	s.Close()
+	werr := Edit(context.Background(), path, func(s *Store) error {
+		_, err := s.Import([]data.Vendor{{Name: "Vendor 10", Domains: []data.Domain{{Host: "v00010.example"}}}}, ImportOptions{Format: "vendex", File: "x.json", Hash: "0123456789abcdef"})
+		return err
+	})
+	for _, err := range []error{err, werr} {
+		if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "move "+path+" aside") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("damage reported as %q", err)
+		}
+	}
+}
