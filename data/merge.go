@@ -179,10 +179,19 @@ func HasDomain(list []Domain, host string) bool {
 	return false
 }
 
+// StorageKey is what makes two storage items one: their kind and name.
+type StorageKey struct {
+	Kind StorageKind
+	Name string
+}
+
+// Key is st's StorageKey.
+func (st StorageItem) Key() StorageKey { return StorageKey{st.Kind, st.Name} }
+
 // HasStorage reports whether list has an item of st's kind and name.
 func HasStorage(list []StorageItem, st StorageItem) bool {
 	for _, x := range list {
-		if x.Kind == st.Kind && x.Name == st.Name {
+		if x.Kind == st.Kind && x.Name == st.Name { // st.Key(), field by field: a reader asks this of every item
 			return true
 		}
 	}

@@ -85,6 +85,9 @@ func BenchmarkImport(b *testing.B) {
 		{"open-cookie-database-repeated", func(tb testing.TB) []byte { return ocdRepeated(tb, benchRows) }},
 		{"rows-per-vendor=8", func(testing.TB) []byte { return ocdRows(benchRows, 8) }},
 		{"rows-per-vendor=1", func(testing.TB) []byte { return ocdRows(benchRows, 1) }},
+		// Few vendors of many rows: a row's cookies were looked up in
+		// its vendor's whole list, quadratic in the rows.
+		{"rows-per-vendor=2000", func(testing.TB) []byte { return ocdRows(benchRows, 2_000) }},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			file := c.file(b)

@@ -16,17 +16,20 @@ import (
 type resolver struct {
 	tx                    *bolt.Tx
 	layers                []layerRef
-	brief, names, domains derivedBucket          // as the batch under way has them
-	localNames            map[string]string      // normalised name -> id
-	localHosts            map[string]string      // host -> id
-	out                   map[string]int         // id -> index in list
-	list                  []*data.Vendor         // into the records resolved
-	existing              map[string]stored      // vendors read from the file so far
-	joined                map[string]bool        // records of list that later ones have joined
-	parentOwners          map[string]ownerAnswer // indexedOwner's answers for parent domains
-	parentCurated         map[string][]claim     // curatedClaims' answers for parent domains
-	lastHost              string                 // domainClaims' last question...
-	lastClaims            []byte                 // ...and answer
+	brief, names, domains derivedBucket     // as the batch under way has them
+	localNames            map[string]string // normalised name -> id
+	localHosts            map[string]string // host -> id
+	out                   map[string]int    // id -> index in list
+	list                  []*data.Vendor    // into the records resolved
+	existing              map[string]stored // vendors read from the file so far
+	// joined are the records of list that later ones have joined, each
+	// with the keys of its storage items: a vendor of many rows (the
+	// OCD's, a cookie a row) is looked up in a set, not a list, each row.
+	joined        map[string]map[data.StorageKey]struct{}
+	parentOwners  map[string]ownerAnswer // indexedOwner's answers for parent domains
+	parentCurated map[string][]claim     // curatedClaims' answers for parent domains
+	lastHost      string                 // domainClaims' last question...
+	lastClaims    []byte                 // ...and answer
 
 	cache  *recordCache // the records the batch has seen, or nil
 	rep    *ImportReport
@@ -210,7 +213,7 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool, c
 		// Sized for the file: growing maps of 100,000 keys is a tenth of resolving it.
 		localNames: make(map[string]string, len(records)), localHosts: make(map[string]string, len(records)),
 		out: make(map[string]int, len(records)), list: make([]*data.Vendor, 0, len(records)),
-		existing: map[string]stored{}, joined: map[string]bool{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]claim{},
+		existing: map[string]stored{}, joined: map[string]map[data.StorageKey]struct{}{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]claim{},
 		rep: rep, source: rep.Layer.source(), user: user, cache: cache,
 	}
 	// The report's lists, sized for the most they can hold: a large file
@@ -266,10 +269,12 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 	}
 	r.keepHosts(rec, old)
 	var earlier *data.Vendor
+	var earlierStorage map[data.StorageKey]struct{}
 	if seen {
 		earlier = r.list[prev]
+		earlierStorage = r.joinedStorage(id, earlier)
 	}
-	r.reportStorage(rec, old, earlier)
+	r.reportStorage(rec, old, earlierStorage)
 	r.reportCategory(rec, old)
 	// The alias added above has the name's key, which goes in first.
 	r.addLocalKey(r.nameKey, id)
@@ -282,12 +287,7 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 	if seen {
 		// Joined in place: merging into a copy each time copied a vendor
 		// of many rows once a row, and noted provenance only to drop it.
-		if !r.joined[id] {
-			// Its lists may share arrays with other records'.
-			*earlier = earlier.Clone()
-			r.joined[id] = true
-		}
-		data.Fill(earlier, rec)
+		fillJoined(earlier, rec, earlierStorage)
 		return nil
 	}
 	if old == nil {
@@ -541,17 +541,6 @@ func (r *resolver) keepHosts(rec, old *data.Vendor) {
 		}
 	}
 	rec.Domains = kept
-}
-
-// reportStorage reports the storage items of rec that neither the vendor
-// as the file held it (old) nor an earlier record of the file (earlier)
-// has; either may be nil.
-func (r *resolver) reportStorage(rec, old, earlier *data.Vendor) {
-	for _, st := range rec.Storage {
-		if (old == nil || !data.HasStorage(old.Storage, st)) && (earlier == nil || !data.HasStorage(earlier.Storage, st)) {
-			r.rep.NewCookies = append(r.rep.NewCookies, Change{st.Name, rec.ID})
-		}
-	}
 }
 
 // reportCategory reports a category of rec other than the vendor's.
