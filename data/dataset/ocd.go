@@ -83,10 +83,11 @@ type ocdBuilder struct {
 	lastCat                   data.Category
 	lastCatOK                 bool
 	lastLifetime              data.Lifetime
+	storage                   storageSets
 }
 
 func (rd *reader) newOCDBuilder() *ocdBuilder {
-	return &ocdBuilder{rd: rd, c: newCollector(), counts: map[*data.Vendor]*categoryCounts{}, purposes: map[string]string{}}
+	return &ocdBuilder{rd: rd, c: newCollector(), counts: map[*data.Vendor]*categoryCounts{}, purposes: map[string]string{}, storage: storageSets{}}
 }
 
 // intern is a copy of s, one for every row that has the same: descriptions
@@ -147,7 +148,7 @@ func (ob *ocdBuilder) add(r *ocdRow, line int, path string) {
 	}
 	// A CSV row's fields share one string: a field kept as it is would
 	// keep the whole row, ID and all, for as long as the records live.
-	addStorage(v, data.StorageItem{Kind: data.Cookie, Name: strings.Clone(name), Lifetime: ob.lastLifetime, Purpose: ob.intern(text(r.Description)), Category: cat})
+	ob.storage.add(v, data.StorageItem{Kind: data.Cookie, Name: strings.Clone(name), Lifetime: ob.lastLifetime, Purpose: ob.intern(text(r.Description)), Category: cat})
 	if d := text(r.Domain); d != "" {
 		if d != ob.lastDomain {
 			ob.lastDomain = d
@@ -200,7 +201,7 @@ func (ob *ocdBuilder) fold(later *ocdBuilder) int {
 			delete(later.counts, lv)
 		}
 		for _, st := range lv.Storage {
-			addStorage(v, st)
+			ob.storage.add(v, st)
 		}
 		for _, d := range lv.Domains {
 			if !data.HasDomain(v.Domains, d.Host) {
