@@ -17,6 +17,7 @@ type resolver struct {
 	tx                    *bolt.Tx
 	layers                []layerRef
 	brief, names, domains derivedBucket          // as the batch under way has them
+	cookies               derivedBucket          // read by curatedCookieOwners
 	localNames            map[string]string      // normalised name -> id
 	localHosts            map[string]string      // host -> id
 	out                   map[string]int         // id -> index in list
@@ -27,11 +28,14 @@ type resolver struct {
 	parentCurated         map[string][]claim     // curatedClaims' answers for parent domains
 	lastHost              string                 // domainClaims' last question...
 	lastClaims            []byte                 // ...and answer
+	curatedCookies        map[string][]string    // curatedCookieOwners' answers
 
 	cache  *recordCache // the records the batch has seen, or nil
 	rep    *ImportReport
 	source string // the layer's provenance label
 	user   bool   // a user layer: it keeps every host
+	// observed: the file's cookies were seen set, not declared (keepCookies)
+	observed bool
 	// The record's names, normalised once: nameKey its name's, aliasKeys
 	// its aliases' (a buffer the records share), dbaKeys the names on
 	// either side of a "d/b/a" in its name.
@@ -200,18 +204,19 @@ func (r *resolver) taken(id string) bool {
 //
 // It also returns the vendors it read from the file, for the layer update
 // to use rather than read them again.
-func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool, cache *recordCache) ([]*data.Vendor, map[string]stored, error) {
+func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, o ImportOptions, cache *recordCache) ([]*data.Vendor, map[string]stored, error) {
 	ls, err := layerList(tx)
 	if err != nil {
 		return nil, nil, err
 	}
 	r := &resolver{
 		tx: tx, layers: ls, brief: cache.bucket(tx, bucketBrief), names: cache.bucket(tx, bucketNames), domains: cache.bucket(tx, bucketDomains),
+		cookies: cache.bucket(tx, bucketCookies),
 		// Sized for the file: growing maps of 100,000 keys is a tenth of resolving it.
 		localNames: make(map[string]string, len(records)), localHosts: make(map[string]string, len(records)),
 		out: make(map[string]int, len(records)), list: make([]*data.Vendor, 0, len(records)),
 		existing: map[string]stored{}, joined: map[string]bool{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]claim{},
-		rep: rep, source: rep.Layer.source(), user: user, cache: cache,
+		rep: rep, source: rep.Layer.source(), user: o.User, observed: o.ObservedCookies, cache: cache,
 	}
 	// The report's lists, sized for the most they can hold: a large file
 	// adds 100,000 cookies.
@@ -265,6 +270,7 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 		}
 	}
 	r.keepHosts(rec, old)
+	r.keepCookies(rec)
 	var earlier *data.Vendor
 	if seen {
 		earlier = r.list[prev]
@@ -541,6 +547,51 @@ func (r *resolver) keepHosts(rec, old *data.Vendor) {
 		}
 	}
 	rec.Domains = kept
+}
+
+// keepCookies drops the cookies of rec that the user's files or the
+// embedded catalogue give by exact name to other vendors and not to rec's,
+// reporting each as a conflict, when the file's cookies were observed
+// (ImportOptions.ObservedCookies): seen set by one of a company's scripts,
+// a name says little of which of its products set it, and the record
+// joins one card of the company (Tracker Radar's Google LLC joins
+// Google's account card, and would give it Google Analytics' _ga).
+func (r *resolver) keepCookies(rec *data.Vendor) {
+	if r.user || !r.observed || len(rec.Storage) == 0 {
+		return
+	}
+	kept := rec.Storage[:0:0]
+	for _, st := range rec.Storage {
+		owners := r.curatedCookieOwners(st.Name)
+		if len(owners) > 0 && !slices.Contains(owners, rec.ID) {
+			r.rep.Conflicts = append(r.rep.Conflicts, fmt.Sprintf("%s: cookie %s is %s's; not added to %s", r.source, st.Name, owners[0], rec.ID))
+			continue
+		}
+		kept = append(kept, st)
+	}
+	rec.Storage = kept
+}
+
+// curatedCookieOwners are the vendors whose cards in the user's files or
+// the embedded catalogue name a storage item exactly so.
+func (r *resolver) curatedCookieOwners(name string) []string {
+	if ids, ok := r.curatedCookies[name]; ok {
+		return ids
+	}
+	var ids []string
+	if raw := r.cookies.Get([]byte(name)); raw != nil {
+		refs, _ := decodeRefs(raw) // a damaged index only loses this check
+		for _, ref := range refs {
+			if v := r.existingVendor(ref.ID); v != nil && !data.ImportedSource(storageSource(v, name)) && !slices.Contains(ids, ref.ID) {
+				ids = append(ids, ref.ID)
+			}
+		}
+	}
+	if r.curatedCookies == nil {
+		r.curatedCookies = map[string][]string{}
+	}
+	r.curatedCookies[name] = ids
+	return ids
 }
 
 // reportStorage reports the storage items of rec that neither the vendor
