@@ -12,6 +12,11 @@ type SourcedVendor struct {
 // EmbeddedSource names the embedded catalogue in provenance records.
 const EmbeddedSource = "embedded"
 
+// ImportedSource reports whether a provenance source is an imported
+// dataset's ("import:FORMAT:FILE"), not the embedded catalogue or the
+// user's files.
+func ImportedSource(source string) bool { return strings.HasPrefix(source, "import:") }
+
 // mergeMapFrom is how many key comparisons a list merge may make along
 // the lists before it finds the repeats in a map instead (fields_gen.go).
 const mergeMapFrom = 256
@@ -217,7 +222,7 @@ func (v *Vendor) FromImportsOnly() bool {
 		return false // the embedded catalogue alone records no provenance
 	}
 	for _, p := range v.Provenance {
-		if !strings.HasPrefix(p.Source, "import:") {
+		if !ImportedSource(p.Source) {
 			return false
 		}
 	}

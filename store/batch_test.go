@@ -36,7 +36,7 @@ func importAt(t *testing.T, s *Store, name string, now time.Time) {
 		t.Fatal(err)
 	}
 	sum := sha256.Sum256(b)
-	o := ImportOptions{Format: string(f), File: name, Hash: hex.EncodeToString(sum[:]), User: f == dataset.FormatVendex, Now: now}
+	o := ImportOptions{Format: string(f), File: name, Hash: hex.EncodeToString(sum[:]), User: f == dataset.FormatVendex, Now: now, ObservedCookies: f.ObservesCookies()}
 	if _, err := s.Import(vs, o); err != nil {
 		t.Fatalf("import %s: %v", name, err)
 	}

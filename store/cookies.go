@@ -26,7 +26,7 @@ type CookieMatch struct {
 }
 
 // Imported reports whether only an imported dataset recorded the item.
-func (m CookieMatch) Imported() bool { return strings.HasPrefix(m.Source, "import:") }
+func (m CookieMatch) Imported() bool { return data.ImportedSource(m.Source) }
 
 // storageSource is the layer that recorded v's storage item named name.
 func storageSource(v *data.Vendor, name string) string {

@@ -19,6 +19,11 @@ type ImportOptions struct {
 	// (the user's own vendor files and corrections); otherwise they go in an
 	// import layer, below it.
 	User bool
+	// ObservedCookies says the records' cookies were seen set by a
+	// company's scripts rather than declared vendor by vendor: a name the
+	// user's files or the embedded catalogue give to another vendor is then
+	// not added (a conflict), as a host they cover is never taken.
+	ObservedCookies bool
 	// DryRun works out the report and writes nothing.
 	DryRun bool
 	// Now stamps the layer; zero means the current time.
@@ -169,7 +174,7 @@ func (s *Store) Import(records []data.Vendor, o ImportOptions) (ImportReport, er
 				}
 			}
 		}
-		out, known, err := resolve(tx, records, &rep, o.User, cache)
+		out, known, err := resolve(tx, records, &rep, o, cache)
 		if err != nil {
 			return err
 		}

@@ -37,7 +37,7 @@ func importBytes(s *Store, name string, b []byte, dryRun bool) (ImportReport, er
 		return ImportReport{}, err
 	}
 	sum := sha256.Sum256(b)
-	return s.Import(vs, ImportOptions{Format: string(f), File: filepath.Base(name), Hash: hex.EncodeToString(sum[:]), User: f == dataset.FormatVendex, DryRun: dryRun})
+	return s.Import(vs, ImportOptions{Format: string(f), File: filepath.Base(name), Hash: hex.EncodeToString(sum[:]), User: f == dataset.FormatVendex, DryRun: dryRun, ObservedCookies: f.ObservesCookies()})
 }
 
 func mustImport(t *testing.T, s *Store, name string) ImportReport {

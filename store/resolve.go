@@ -17,6 +17,7 @@ type resolver struct {
 	tx                    *bolt.Tx
 	layers                []layerRef
 	brief, names, domains derivedBucket     // as the batch under way has them
+	cookies               derivedBucket     // read by curatedCookieOwners
 	localNames            map[string]string // normalised name -> id
 	localHosts            map[string]string // host -> id
 	out                   map[string]int    // id -> index in list
@@ -25,16 +26,19 @@ type resolver struct {
 	// joined are the records of list that later ones have joined, each
 	// with the keys of its storage items: a vendor of many rows (the
 	// OCD's, a cookie a row) is looked up in a set, not a list, each row.
-	joined        map[string]map[data.StorageKey]struct{}
-	parentOwners  map[string]ownerAnswer // indexedOwner's answers for parent domains
-	parentCurated map[string][]claim     // curatedClaims' answers for parent domains
-	lastHost      string                 // domainClaims' last question...
-	lastClaims    []byte                 // ...and answer
+	joined         map[string]map[data.StorageKey]struct{}
+	parentOwners   map[string]ownerAnswer // indexedOwner's answers for parent domains
+	parentCurated  map[string][]claim     // curatedClaims' answers for parent domains
+	lastHost       string                 // domainClaims' last question...
+	lastClaims     []byte                 // ...and answer
+	curatedCookies map[string][]string    // curatedCookieOwners' answers
 
 	cache  *recordCache // the records the batch has seen, or nil
 	rep    *ImportReport
 	source string // the layer's provenance label
 	user   bool   // a user layer: it keeps every host
+	// observed: the file's cookies were seen set, not declared (keepCookies)
+	observed bool
 	// The record's names, normalised once: nameKey its name's, aliasKeys
 	// its aliases' (a buffer the records share), dbaKeys the names on
 	// either side of a "d/b/a" in its name.
@@ -203,18 +207,19 @@ func (r *resolver) taken(id string) bool {
 //
 // It also returns the vendors it read from the file, for the layer update
 // to use rather than read them again.
-func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, user bool, cache *recordCache) ([]*data.Vendor, map[string]stored, error) {
+func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, o ImportOptions, cache *recordCache) ([]*data.Vendor, map[string]stored, error) {
 	ls, err := layerList(tx)
 	if err != nil {
 		return nil, nil, err
 	}
 	r := &resolver{
 		tx: tx, layers: ls, brief: cache.bucket(tx, bucketBrief), names: cache.bucket(tx, bucketNames), domains: cache.bucket(tx, bucketDomains),
+		cookies: cache.bucket(tx, bucketCookies),
 		// Sized for the file: growing maps of 100,000 keys is a tenth of resolving it.
 		localNames: make(map[string]string, len(records)), localHosts: make(map[string]string, len(records)),
 		out: make(map[string]int, len(records)), list: make([]*data.Vendor, 0, len(records)),
 		existing: map[string]stored{}, joined: map[string]map[data.StorageKey]struct{}{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]claim{},
-		rep: rep, source: rep.Layer.source(), user: user, cache: cache,
+		rep: rep, source: rep.Layer.source(), user: o.User, observed: o.ObservedCookies, cache: cache,
 	}
 	// The report's lists, sized for the most they can hold: a large file
 	// adds 100,000 cookies.
@@ -268,6 +273,7 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 		}
 	}
 	r.keepHosts(rec, old)
+	r.keepCookies(rec)
 	var earlier *data.Vendor
 	var earlierStorage map[data.StorageKey]struct{}
 	if seen {

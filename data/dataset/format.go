@@ -58,3 +58,10 @@ func ParseFormat(s string) (Format, error) {
 
 // ErrUnknownFormat is wrapped when DetectFormat cannot tell a file's format.
 var ErrUnknownFormat = errors.New("cannot tell the file's format")
+
+// ObservesCookies reports whether files of format f list the cookies a
+// company's scripts were seen setting on crawled pages, grouped by company
+// (Tracker Radar's domain records), rather than cookies each vendor
+// declares: such a name says which company's script ran, not which of its
+// products, or which site, the cookie is for.
+func (f Format) ObservesCookies() bool { return f == FormatTRDomain }

@@ -78,7 +78,7 @@ func (rd *reader) trDomainCSV(r *bufio.Reader) ([]data.Vendor, error) {
 			if cats := get(rec, "categories"); cats != "" {
 				d.Categories = strings.Split(cats, "|")
 			}
-			rd.addTRDomain(c, line, d)
+			rd.addTRDomain(c, line, d, nil) // the index lists no cookies
 		}
 		if part, first, err = ck.next(rd); err != nil {
 			return nil, err

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"slices"
 
 	"github.com/vendex/vendex/data"
@@ -37,10 +38,42 @@ type trDomain struct {
 	} `json:"owner"`
 	Categories []string `json:"categories"`
 	Resources  []struct {
+		// Sites is how many crawled sites loaded the script, Prevalence
+		// the same as a share of all crawled sites.
+		Sites             int     `json:"sites"`
+		Prevalence        float64 `json:"prevalence"`
 		FirstPartyCookies map[string]struct {
 			TTL float64 `json:"ttl"`
+			// Prevalence is the share of all crawled sites on which the
+			// script was seen setting the cookie.
+			Prevalence float64 `json:"prevalence"`
 		} `json:"firstPartyCookies"`
 	} `json:"resources"`
+}
+
+// A script that wraps document.cookie (a consent manager, a tag manager,
+// an A/B testing tool) is seen "setting" every cookie the site sets while
+// it runs: Osano's record lists _ga, _gid and datadome, Cookie
+// Information's _ga_9D2G5XJQB8 and _hjSession_1232922. A cookie is the
+// vendor's own when its script sets it on most sites that load it (Google
+// Analytics' _ga on 4 in 5 of analytics.js's sites, OneTrust's
+// OptanonConsent on 120 of 125); a site's cookie passing through is seen
+// on the few sites that use it. Tracker Radar counts www.example.com and
+// example.com as two sites, so one site can count as two: a cookie seen
+// on fewer than trMinCookieSites, or on fewer than half the script's
+// sites, is left out.
+const trMinCookieSites = 3
+
+// trVendorsCookie reports whether a cookie seen set by a script on
+// cookiePrev of all crawled sites, a script loaded on sites sites
+// (scriptPrev of all), is the script's vendor's own. A record without
+// these counts (an older or hand-made file) cannot tell, and keeps it.
+func trVendorsCookie(cookiePrev, scriptPrev float64, sites int) bool {
+	if cookiePrev <= 0 || scriptPrev <= 0 || sites <= 0 {
+		return true
+	}
+	seen := math.Round(cookiePrev / scriptPrev * float64(sites))
+	return seen >= trMinCookieSites && 2*seen >= float64(sites)
 }
 
 // MaxRecord is the longest record a streamed file may hold, in bytes: a
@@ -66,6 +99,7 @@ func (rd *reader) trDomains(br *bufio.Reader) ([]data.Vendor, error) {
 	}
 	scan := rd.newJSONScan(false)
 	c := newCollector()
+	passing := map[string]struct{}{}
 	var buf []byte
 	for line := 1; ; line++ {
 		var err error
@@ -90,7 +124,14 @@ func (rd *reader) trDomains(br *bufio.Reader) ([]data.Vendor, error) {
 		if err := rd.decodeJSONAt(chunk, line-1, "", &d); err != nil {
 			return nil, err
 		}
-		rd.addTRDomain(c, line, d)
+		rd.addTRDomain(c, line, d, passing)
+	}
+	if n, k := len(passing), len(rd.warnings); n > 0 {
+		rd.warn(0, "", "left out %d cookie names seen set by a domain's script on fewer than %d sites or fewer than half the sites loading it: a site's own cookies passing through a script that wraps document.cookie (a consent manager, a tag manager), not its vendor's", n, trMinCookieSites)
+		if len(rd.warnings) > k { // about the whole file, so first: an import shows the first few
+			slices.Reverse(rd.warnings)
+			slices.Reverse(rd.warnings[1:])
+		}
 	}
 	return c.vendors(), nil
 }
@@ -153,8 +194,10 @@ func readRecord(br *bufio.Reader, buf []byte, scan *jsonScan) ([]byte, error) {
 	return append(buf, rest...), nil
 }
 
-// addTRDomain adds one Tracker Radar domain record to its owner's vendor.
-func (rd *reader) addTRDomain(c *collector, line int, d trDomain) {
+// addTRDomain adds one Tracker Radar domain record to its owner's vendor,
+// noting in passing (when not nil) the names of cookies it leaves out as a
+// site's, not the vendor's (trVendorsCookie).
+func (rd *reader) addTRDomain(c *collector, line int, d trDomain, passing map[string]struct{}) {
 	host, ok := importHost(d.Domain)
 	if !ok {
 		rd.warn(line, "domain", "skipped %q: not a host name", text(d.Domain))
@@ -179,6 +222,12 @@ func (rd *reader) addTRDomain(c *collector, line int, d trDomain) {
 	for _, r := range d.Resources {
 		for _, n := range slices.Sorted(maps.Keys(r.FirstPartyCookies)) {
 			if text(n) == "" {
+				continue
+			}
+			if !trVendorsCookie(r.FirstPartyCookies[n].Prevalence, r.Prevalence, r.Sites) {
+				if passing != nil {
+					passing[text(n)] = struct{}{}
+				}
 				continue
 			}
 			addStorage(v, data.StorageItem{Kind: data.Cookie, Name: text(n), Party: data.FirstParty, Lifetime: secondsLifetime(r.FirstPartyCookies[n].TTL)})

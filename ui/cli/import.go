@@ -129,6 +129,7 @@ func cmdImport(c *cli, args []string) error {
 			rep, err := s.Import(f.records, store.ImportOptions{
 				Format: string(f.format), File: filepath.Base(f.path), Hash: f.hash,
 				User: *user || f.format == dataset.FormatVendex, DryRun: *dryRun,
+				ObservedCookies: f.format.ObservesCookies(),
 			})
 			if err != nil {
 				if len(pos) > 1 && !*dryRun {

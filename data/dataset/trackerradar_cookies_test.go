@@ -1,0 +1,101 @@
+package dataset
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/vendex/vendex/data"
+)
+
+// Records shaped like Tracker Radar's GB crawl (9,954 sites, so a cookie on
+// one site has prevalence 0.0001): a consent manager's script on 2 sites
+// (a site and its www.), one on 13, Google Analytics' on 2,106.
+const trCookieRecords = `{"domain":"osano.example","owner":{"name":"Osano, Inc.","displayName":"Osano"},"categories":["Consent Management Platform"],"sites":2,"resources":[{"rule":"osano\\.example\\/osano\\.js","sites":2,"prevalence":0.000201,"firstPartyCookies":{"_ga":{"ttl":63072000,"prevalence":0.000201},"_fs_sample_user":{"ttl":31536000,"prevalence":0.000201},"osano_consentmanager":{"ttl":31536000,"prevalence":0.000201}}}]}
+{"domain":"cookieinfo.example","owner":{"name":"Cookie Information A/S","displayName":"Cookie Information"},"categories":["Consent Management Platform"],"sites":13,"resources":[{"rule":"cookieinfo\\.example\\/uc\\.js","sites":13,"prevalence":0.00131,"firstPartyCookies":{"_ga":{"ttl":63072006,"prevalence":0.00020092425155716296},"_ga_9D2G5XJQB8":{"ttl":63072003,"prevalence":0.00010046212577858148},"_clsk":{"ttl":86404,"prevalence":0.0004018485031143259},"CookieInformationConsent":{"ttl":31536000,"prevalence":0.00120554550934}}}]}
+{"domain":"ga.example","owner":{"name":"Google LLC","displayName":"Google"},"categories":["Analytics"],"sites":4541,"resources":[{"rule":"ga\\.example\\/analytics\\.js","sites":2106,"prevalence":0.212,"firstPartyCookies":{"_ga":{"ttl":63072003,"prevalence":0.17379947759694594},"_gid":{"ttl":86403,"prevalence":0.17400040184850313},"_gat_gtag_UA_541605_4":{"ttl":62,"prevalence":0.00010046212577858148}}}]}
+`
+
+func cookieNames(v *data.Vendor) string {
+	var ns []string
+	for _, st := range v.Storage {
+		ns = append(ns, st.Name)
+	}
+	return strings.Join(ns, " ")
+}
+
+// A script that wraps document.cookie is recorded setting the site's own
+// cookies: those seen on a site or two stay off its vendor, the ones its
+// script sets on most of its sites stay on, and the import says how many
+// names it left out.
+func TestTrackerRadarLeavesSitesCookiesOffTheScriptsVendor(t *testing.T) {
+	vs, ws, err := ReadBytes(FormatTRDomain, "domains.jsonl", []byte(trCookieRecords))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"Osano":              "",                         // one site, seen as two, is too few to tell even its own cookie
+		"Cookie Information": "CookieInformationConsent", // _clsk is Microsoft Clarity's, on 4 of its 13 sites
+		"Google":             "_ga _gid",
+	} {
+		v := byName(vs, name)
+		if v == nil {
+			t.Fatalf("no vendor %s in %+v", name, vs)
+		}
+		if got := cookieNames(v); got != want {
+			t.Errorf("%s's cookies: %q, want %q", name, got, want)
+		}
+	}
+	if len(ws) != 1 || ws[0].Line != 0 || !strings.Contains(ws[0].Message, "left out 6 cookie names") {
+		t.Errorf("warnings: %v", ws)
+	}
+}
+
+// On the real GB crawl, no consent manager keeps _ga or a site's own
+// cookies, and the cookies the embedded catalogue gives the same vendors
+// are still read.
+func TestTrackerRadarGBCookiesStayWithTheirVendors(t *testing.T) {
+	path := filepath.Join("..", "..", "..", "shared", "datasets", "tracker-radar", "domains-GB.jsonl")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("public datasets not found: %v", err)
+	}
+	vs, _, err := ReadBytes(FormatTRDomain, "domains-GB.jsonl", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byHost := func(host string) *data.Vendor {
+		for i := range vs {
+			if data.HasDomain(vs[i].Domains, host) {
+				return &vs[i]
+			}
+		}
+		t.Fatalf("no vendor has %s", host)
+		return nil
+	}
+	has := func(v *data.Vendor, name string) bool {
+		return data.HasStorage(v.Storage, data.StorageItem{Kind: data.Cookie, Name: name})
+	}
+	for _, host := range []string{"osano.com", "cookieinformation.com", "enzuzo.com", "transcend-cdn.com", "visualwebsiteoptimizer.com"} {
+		v := byHost(host)
+		for _, st := range v.Storage {
+			if st.Name == "_ga" || strings.HasPrefix(st.Name, "_ga_") || strings.HasPrefix(st.Name, "_gat_") || st.Name == "_fs_sample_user" {
+				t.Errorf("%s (%s) keeps %s", v.Name, host, st.Name)
+			}
+		}
+	}
+	for host, names := range map[string][]string{
+		"google-analytics.com":       {"_ga", "_gid"},
+		"cookielaw.org":              {"OptanonConsent", "OTGPPConsent"},
+		"visualwebsiteoptimizer.com": {"_vwo_uuid_v2", "_vis_opt_s", "_vwo_uuid"},
+		"tiqcdn.com":                 {"utag_main"},
+	} {
+		v := byHost(host)
+		for _, n := range names {
+			if !has(v, n) {
+				t.Errorf("%s (%s) lost %s", v.Name, host, n)
+			}
+		}
+	}
+}
