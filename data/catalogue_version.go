@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1090-20c14c47"
-	embeddedEdition = 33
+	embeddedVersion = "1090-7bee96eb"
+	embeddedEdition = 35
 )
