@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1090-7bee96eb"
-	embeddedEdition = 35
+	embeddedVersion = "1090-ea4e03d6"
+	embeddedEdition = 36
 )
