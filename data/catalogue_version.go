@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1090-ea4e03d6"
-	embeddedEdition = 36
+	embeddedVersion = "1140-544b7e37"
+	embeddedEdition = 35
 )

@@ -80,7 +80,7 @@ func (s *Store) eachEncodedBrief(size func(n int), fn func(id, raw []byte) error
 		}
 		for ; k != nil; k, raw = c.Next() {
 			if err := fn(k, raw); err != nil {
-				return fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, k, err)
+				return fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, data.Quote(string(k)), err)
 			}
 		}
 		return nil

@@ -186,3 +186,44 @@ func TestAReaderOfADamagedFileAnswersWithoutCrashing(t *testing.T) {
 		}
 	}
 }
+
+// A record that no longer decodes (a damaged page inside a value, which
+// bbolt's structural check cannot see) is named with the file it is in and
+// the advice a damaged page gets, for a reader and for a writer alike: the
+// damaged-database script once saw "layer embedded vendor hotjar: invalid
+// character" with no file named.
+func TestADamagedRecordIsReportedWithItsFile(t *testing.T) {
+	path := importedCatalogue(t, 20)
+	db, err := bolt.Open(path, 0o644, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketLayers).Bucket([]byte("import:test:x")).Bucket(bucketVendors).Put([]byte("v00003"), []byte("{\x07junk"))
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(what string, err error) {
+		t.Helper()
+		if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "move") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%s: %v", what, err)
+		}
+	}
+	s, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.LayerVendors("import:test:x")
+	s.Close()
+	check("reader", err)
+	pristine, _ := os.ReadFile(path)
+	check("writer", Edit(context.Background(), path, func(s *Store) error {
+		_, err := s.LayerVendors("import:test:x")
+		return err
+	}))
+	if now, _ := os.ReadFile(path); !bytes.Equal(now, pristine) {
+		t.Error("a failed writer changed the file")
+	}
+}

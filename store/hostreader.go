@@ -186,7 +186,7 @@ func (r *hostReader) fill(h Hit, e *decodedEntry) (Hit, bool, error) {
 		if raw := r.brief.Get([]byte(h.ID)); raw != nil {
 			var err error
 			if br, err = decodeHit(h.ID, raw); err != nil {
-				return Hit{}, false, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, h.ID, err)
+				return Hit{}, false, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, data.Quote(h.ID), err)
 			}
 		}
 		if r.briefs != nil {

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -254,9 +255,20 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 	// panic, recovered above as damage.
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	if s.batch != nil {
-		return fn(s.batch)
+		return s.named(fn(s.batch))
 	}
-	return s.db.View(fn)
+	return s.named(s.db.View(fn))
+}
+
+// named gives a damage found inside a record (a value that does not
+// decode) the file's name and the advice a damaged page gets: a user
+// told only "layer embedded vendor hotjar: invalid character" does not
+// know which file to move aside.
+func (s *Store) named(err error) error {
+	if err != nil && errors.Is(err, ErrCorrupt) && !strings.Contains(err.Error(), s.Path()) {
+		return fmt.Errorf("%w; %s", err, s.advice())
+	}
+	return err
 }
 
 // update runs fn in one write transaction: all of it lands or none does.
@@ -270,9 +282,9 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 		}
 	}()
 	if s.batch != nil {
-		return fn(s.batch)
+		return s.named(fn(s.batch))
 	}
-	return s.db.Update(fn)
+	return s.named(s.db.Update(fn))
 }
 
 // Batch runs fn with every write of s in one transaction: all of them land

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"unicode"
 
 	sahilm "github.com/sahilm/fuzzy"
 	"github.com/vendex/vendex/ui/internal/synth"
@@ -90,6 +91,24 @@ func TestIndexMatchesFuzzyFind(t *testing.T) {
 		}
 		for i := len(rs); i >= 1; i-- {
 			check(string(rs[:i]))
+		}
+	}
+	// queries a user types: letters picked in order from an entry, so that
+	// they match it and, like "ana" or "anal", much else; some in upper
+	// case, typed one prefix after another so that each narrows the last
+	for range 60 {
+		e := entries[r.IntN(5000)]
+		var q []rune
+		for _, c := range e {
+			if len(q) < 6 && r.IntN(3) == 0 {
+				if r.IntN(4) == 0 {
+					c = unicode.ToUpper(c)
+				}
+				q = append(q, c)
+			}
+		}
+		for i := 2; i <= len(q); i++ {
+			check(string(q[:i]))
 		}
 	}
 	for _, q := range []string{"analytic", "twi", "twilio webrtc", "k", "K", "\u212a", "s", "ſ", "S", "é", "É", "ü", "東京", "nul", "a\x00"} {
