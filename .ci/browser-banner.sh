@@ -5,7 +5,8 @@
 # vendor whose every text is hostile), and testdata/banner/browser loads
 # them with the pinned libraries in Debian's Chromium through playwright-core:
 # the banners show the categories and the cookie tables, accepting only
-# analytics runs only the analytics tags, rejecting runs none.
+# analytics runs only the analytics tags, rejecting runs none, and a
+# strictly necessary cookie is never cleared.
 # Chromium is installed when missing (as root); the npm packages with
 # npm ci when node_modules is missing or older than the lock file.
 set -euo pipefail
@@ -41,6 +42,11 @@ for f in cookieconsent klaro gcm; do
 done
 for lib in cookieconsent klaro; do
 	vendex banner --format tags --for "$lib" -o "$work/out/tags-$lib.html" "${evidence[@]}"
+done
+# A vendor whose cookies span categories (Akamai: strictly necessary and
+# functional): declining must never clear the strictly necessary ones.
+for f in cookieconsent klaro; do
+	vendex banner --format "$f" -o "$work/out/ferguson-$f.js" testdata/scan/real/har/ferguson.com-browsertime-chrome97.har
 done
 vendex import --user testdata/banner/hostile-vendor.json
 for f in cookieconsent klaro; do

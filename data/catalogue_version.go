@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-d10b06a3"
-	embeddedEdition = 34
+	embeddedVersion = "1140-544b7e37"
+	embeddedEdition = 35
 )

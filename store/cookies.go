@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/vendex/vendex/data"
 	bolt "go.etcd.io/bbolt"
@@ -44,7 +46,9 @@ func storageSource(v *data.Vendor, name string) string {
 // ByCookie finds the vendors that set a cookie or storage key called name:
 // what the catalogue and the user's files say before what imports say,
 // then exact names before wildcard patterns (_hjSession_123 matches
-// _hjSession_*), then by vendor name.
+// _hjSession_*), then the cookie's owner before a card that says it sets
+// another product's cookie (Keywee's sp purpose names Snowplow, whose
+// collector cookie sp is, so Snowplow answers first), then by vendor name.
 func (s *Store) ByCookie(name string) ([]CookieMatch, error) {
 	var all []CookieMatch
 	err := s.view(func(tx *bolt.Tx) error {
@@ -162,14 +166,66 @@ func (r *cookieReader) byCookie(name string) ([]CookieMatch, error) {
 		})
 	}()
 	all := append(exact, pats...)
-	sort.SliceStable(all, func(i, j int) bool {
-		if a, b := all[i].Imported(), all[j].Imported(); a != b {
+	borrowed := make([]bool, len(all))
+	for i := range all {
+		borrowed[i] = namesAnotherOwner(all[i], all)
+	}
+	idx := make([]int, len(all))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(i, j int) bool {
+		x, y := all[idx[i]], all[idx[j]]
+		if a, b := x.Imported(), y.Imported(); a != b {
 			return b
 		}
-		if all[i].Pattern != all[j].Pattern {
-			return all[j].Pattern
+		if x.Pattern != y.Pattern {
+			return y.Pattern
 		}
-		return strings.ToLower(all[i].VendorName) < strings.ToLower(all[j].VendorName)
+		if a, b := borrowed[idx[i]], borrowed[idx[j]]; a != b {
+			return b
+		}
+		return strings.ToLower(x.VendorName) < strings.ToLower(y.VendorName)
 	})
-	return all, err
+	out := make([]CookieMatch, len(all))
+	for i, k := range idx {
+		out[i] = all[k]
+	}
+	return out, err
+}
+
+// namesAnotherOwner reports whether m's purpose names, as a whole word,
+// another vendor that matched the same cookie: the card says it sets that
+// vendor's cookie (a product built on the other's tracker), so the other
+// is the cookie's owner.
+func namesAnotherOwner(m CookieMatch, all []CookieMatch) bool {
+	purpose := strings.ToLower(m.Item.Purpose)
+	for _, o := range all {
+		if o.VendorID != m.VendorID && o.VendorName != "" && containsWord(purpose, strings.ToLower(o.VendorName)) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsWord reports whether w occurs in s with no letter or digit
+// either side.
+func containsWord(s, w string) bool {
+	for i := 0; ; {
+		k := strings.Index(s[i:], w)
+		if k < 0 {
+			return false
+		}
+		start, end := i+k, i+k+len(w)
+		before, _ := utf8.DecodeLastRuneInString(s[:start])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if !wordRune(before) && !wordRune(after) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+func wordRune(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }

@@ -1,6 +1,7 @@
 // Package banner is a consent banner's configuration, made from a site's
 // cookie declaration (data/declare) and the script tags a scan saw: the
-// categories a banner shows, each with its services (one per vendor), the
+// categories a banner shows, each with its services (one per vendor and
+// category: a service's cookies always agree with its purpose), the
 // cookies a banner clears when consent is withdrawn, and the tags it holds
 // back until consent. Write renders it for vanilla-cookieconsent v3, for
 // Klaro!, as a Google Consent Mode v2 block, or as the rewritten tags;
@@ -38,11 +39,20 @@ type Category struct {
 	Unnamed      []declare.Provider
 }
 
-// Service is one vendor, a toggle of its own inside its category.
+// Service is one vendor's cookies and scripts of one category, a toggle of
+// its own inside that category. A vendor whose card puts its cookies in
+// several categories is a service in each (Akamai's bot-manager cookies
+// strictly necessary, its other ones functional), so declining a category
+// never clears a cookie of another.
 type Service struct {
-	Name  string // the vendor's id, safe as a key, an attribute and a CSS selector
-	Title string
-	Owner string
+	// Name is the banner's key for it, safe as a key, an attribute and a
+	// CSS selector: the vendor's id in the vendor's own category (where its
+	// scripts are held back), the id and the category's name in another
+	// (akamai-necessary).
+	Name     string
+	VendorID string
+	Title    string
+	Owner    string
 	// Cookies are the vendor's first-party HTTP cookies: the ones script
 	// on the site can delete when consent is withdrawn.
 	Cookies []Cookie
@@ -122,20 +132,29 @@ func Build(d declare.Declaration, vendors []Vendor) Banner {
 	necessary := data.StrictlyNecessary
 	cat(string(necessary), necessary.Title(), necessary.About(), false)
 
-	services := map[string]*Service{}
-	serviceIn := map[string]string{} // service -> category name
+	type key struct{ category, vendor string }
+	services := map[key]*Service{}
+	var serviceOrder []key
+	home := map[string]string{} // vendor id -> the category its scripts are in
 	service := func(c *Category, id, title, owner string) *Service {
-		name := safeName(id)
-		if s, ok := services[name]; ok {
+		k := key{c.Name, id}
+		if s, ok := services[k]; ok {
 			return s
 		}
-		s := &Service{Name: name, Title: data.CleanLine(title), Owner: data.CleanLine(owner), ConsentMode: slices.Contains(ConsentModeVendors, id)}
-		services[name] = s
-		serviceIn[name] = c.Name
+		name := safeName(id)
+		if h, ok := home[id]; ok && h != c.Name {
+			name = safeName(id + "-" + c.Name)
+		}
+		s := &Service{Name: name, VendorID: id, Title: data.CleanLine(title), Owner: data.CleanLine(owner), ConsentMode: slices.Contains(ConsentModeVendors, id)}
+		services[k] = s
+		serviceOrder = append(serviceOrder, k)
+		if _, ok := home[id]; !ok {
+			home[id] = c.Name
+		}
 		return s
 	}
-	// Vendors first: a vendor belongs to its own category even when its
-	// card gives one of its cookies another.
+	// Vendors first: a vendor's scripts are held back under its own
+	// category, and that service keeps the vendor's id as its name.
 	for _, v := range vendors {
 		c := dataCategory(v.Category)
 		s := service(cat(v.Category, c.Title(), c.About(), c.NeedsConsent()), v.ID, v.Name, "")
@@ -165,9 +184,9 @@ func Build(d declare.Declaration, vendors []Vendor) Banner {
 			}
 		}
 	}
-	for name, s := range services {
-		c := cats[serviceIn[name]]
-		c.Services = append(c.Services, *s)
+	for _, k := range serviceOrder {
+		c := cats[k.category]
+		c.Services = append(c.Services, *services[k])
 	}
 	for _, slug := range sortSlugs(order) {
 		c := cats[categoryName(slug)]

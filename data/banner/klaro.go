@@ -82,7 +82,7 @@ func klaroService(c Category, s Service) jsObject {
 }
 
 // describe is a service's one line in a banner: who runs it and what it
-// stores.
+// stores, the cookies and keys of its own category (the ones it holds).
 func describe(c Category, s Service) string {
 	d := s.Title
 	if s.Owner != "" && s.Owner != s.Title {
@@ -90,11 +90,14 @@ func describe(c Category, s Service) string {
 	}
 	var names []string
 	for _, r := range c.Rows {
-		if safeName(r.Provider.ID) == s.Name && len(names) < 6 && !slices.Contains(names, r.Name) {
+		if r.Provider.ID == s.VendorID && !slices.Contains(names, r.Name) {
 			names = append(names, r.Name)
 		}
 	}
-	if len(names) > 0 {
+	switch n := len(names); {
+	case n > 6:
+		d += ". Stores " + strings.Join(names[:6], ", ") + fmt.Sprintf(" and %d more", n-6)
+	case n > 0:
 		d += ". Stores " + strings.Join(names, ", ")
 	}
 	return d + "."

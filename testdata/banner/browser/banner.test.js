@@ -84,6 +84,7 @@ if (require.main === module) {
       await require('./cookieconsent.check')(browser);
       await require('./klaro.check')(browser);
       await require('./gcm.check')(browser);
+      await require('./required.check')(browser);
     } finally {
       await browser.close();
     }
