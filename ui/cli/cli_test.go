@@ -538,3 +538,18 @@ func TestAFileThatIsNotADatabaseIsNotCalledDamaged(t *testing.T) {
 		}
 	}
 }
+
+// A file shape coverage does not read (Tracker Radar's domain index CSV)
+// gets one message saying so and naming the shapes it reads, not a
+// complaint about a count on line 3.
+func TestCoverageNamesTheShapesItReads(t *testing.T) {
+	csv := "domain,owner,displayName,categories,regions,max_prevalence,prevalence_GB,prevalence_US,fingerprinting_max,cookies_max,sites_max,storage_permission_apis_seen\n" +
+		".org,,,,US,2.05e-05,,2.05e-05,0,0.0,3,\n" +
+		"02d917pe-firstalert-prod-slotb.vercel.app,,,,US,1.37e-05,,1.37e-05,2,1.37e-05,2,Document.cookie getter|Document.cookie setter|window.localStorage\n"
+	r := vendex(t, tempDB(t), csv, "coverage", "-")
+	msg := strings.TrimSpace(r.stderr)
+	if r.code != 1 || strings.Contains(msg, "\n") || !strings.Contains(msg, "line 1 is not a host") || !strings.Contains(msg, "CSV") ||
+		!strings.Contains(msg, "Tracker Radar domain records") || !strings.Contains(msg, `"totalOccurrences"`) || !strings.Contains(msg, `lines of "host" or "host count"`) {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
