@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -42,9 +43,10 @@ func statCatalogue(path, shown string) (fi fs.FileInfo, exists bool, err error) 
 const boltMagic = 0xED0CDAED
 
 // boltFile reports whether the file at path can be a bbolt database: an
-// empty file (a first run killed early), one too short to tell, or one
-// where either meta page carries bbolt's magic. Damage rarely reaches both
-// metas; a file with neither is not a catalogue vendex wrote.
+// empty file (a first run killed early), one too short for the magic that
+// starts as a meta page does, or one where either meta page carries bbolt's
+// magic. Damage rarely reaches both metas; a file with neither is not a
+// catalogue vendex wrote.
 func boltFile(path string) bool {
 	f, err := os.Open(path)
 	if err != nil {
@@ -54,7 +56,14 @@ func boltFile(path string) bool {
 	var b [4]byte
 	for i, off := range []int64{0, 4096, 8192, 16384, 32768, 65536} {
 		if n, _ := f.ReadAt(b[:], off+16); n < len(b) {
-			return i == 0 // too short to tell, or no meta page left to try
+			if i > 0 {
+				return false // no meta page left to try
+			}
+			// Too short for the magic: meta page 0 starts with its page id,
+			// eight zero bytes, which no text file does.
+			var id [8]byte
+			m, _ := f.ReadAt(id[:], 0)
+			return bytes.Count(id[:m], []byte{0}) == m
 		}
 		if m := binary.LittleEndian.Uint32(b[:]); m == boltMagic || binary.BigEndian.Uint32(b[:]) == boltMagic {
 			return true
