@@ -76,8 +76,13 @@ console.log(`Open Cookie DB        -                ${ocdPresent ? String(n.ocd)
 console.log(`\nhosts vendex attributes and neither peer does: ${onlyVx}`);
 console.log(`hosts a peer attributes and vendex does not (${gaps.length}):`);
 console.log(gaps.join('\n') || '  none');
-console.log(`\ncookie names the Open Cookie Database knows and vendex does not (${ocdGaps.length}):`);
-console.log(ocdGaps.join('\n') || '  none');
+// Without the dataset there is no answer to give: say so, not "none".
+if (ocdPresent) {
+  console.log(`\ncookie names the Open Cookie Database knows and vendex does not (${ocdGaps.length}):`);
+  console.log(ocdGaps.join('\n') || '  none');
+} else {
+  console.log('\ncookie names the Open Cookie Database knows and vendex does not: not compared (the Open Cookie Database is not in ../shared/datasets)');
+}
 if (verbose) console.log('\n' + both.join('\n'));
 JS
 node "$work/peers.mjs" "$work" "${1:-}"

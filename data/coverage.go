@@ -17,6 +17,15 @@ type HostCount struct {
 	Count int64  `json:"totalOccurrences"`
 }
 
+// HostListShapes names the shapes ReadHostCounts reads, for every message
+// about a file it cannot read.
+const HostListShapes = `coverage reads Tracker Radar domain records ({"domain": ..., "sites": n, ...} one a line), a JSON array [{"domain": ..., "totalOccurrences": n}] (third-party-web) or lines of "host" or "host count"`
+
+// notAHostList is a reading error that names the shapes read.
+func notAHostList(format string, args ...any) error {
+	return fmt.Errorf("read host list: "+format+"; "+HostListShapes, args...)
+}
+
 // ReadHostCounts reads a list of hosts: the HTTP Archive / third-party-web
 // JSON shape [{"domain": ..., "totalOccurrences": n}], Tracker Radar's
 // domain records (one JSON object a line, as its domains/REGION/*.json files
@@ -33,11 +42,11 @@ func ReadHostCounts(r io.Reader) ([]HostCount, error) {
 		var hs []HostCount
 		dec := json.NewDecoder(br)
 		if err := dec.Decode(&hs); err != nil {
-			return nil, fmt.Errorf("read host list as JSON [{domain, totalOccurrences}]: %w", err)
+			return nil, notAHostList("as a JSON array: %w", err)
 		}
 		for i, h := range hs {
 			if h.Host == "" {
-				return nil, fmt.Errorf("read host list: entry %d has no \"domain\"", i)
+				return nil, notAHostList("entry %d has no \"domain\"", i)
 			}
 			if h.Count < 0 {
 				return nil, fmt.Errorf("read host list: entry %d (%s) has a negative count", i, Quote(h.Host))
@@ -55,21 +64,26 @@ func ReadHostCounts(r io.Reader) ([]HostCount, error) {
 		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
 			continue
 		}
+		if strings.ContainsAny(f[0], ",;\"") {
+			// A CSV (Tracker Radar's domain index) would otherwise read its
+			// rows as hosts until a field happens to hold a space.
+			return nil, notAHostList("line %d is not a host (it holds %s: a CSV or other table, which is not read)", line, Quote(f[0][strings.IndexAny(f[0], ",;\""):][:1]))
+		}
 		h := HostCount{Host: f[0], Count: 1}
 		if len(f) > 1 {
 			n, err := strconv.ParseInt(f[1], 10, 64)
 			if err != nil || n < 0 {
-				return nil, fmt.Errorf("read host list: line %d: count %s is not a whole number", line, Quote(f[1]))
+				return nil, notAHostList("line %d: count %s is not a whole number", line, Quote(f[1]))
 			}
 			h.Count = n
 		}
 		if len(f) > 2 {
-			return nil, fmt.Errorf("read host list: line %d: want \"host\" or \"host count\", got %d fields", line, len(f))
+			return nil, notAHostList("line %d has %d fields", line, len(f))
 		}
 		hs = append(hs, h)
 	}
 	if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
-		return nil, fmt.Errorf("read host list: line %d is longer than 1 MiB; want one \"host\" or \"host count\" a line", line+1)
+		return nil, notAHostList("line %d is longer than 1 MiB", line+1)
 	} else if err != nil {
 		return nil, fmt.Errorf("read host list: line %d: %w", line+1, err)
 	}
@@ -87,7 +101,6 @@ type radarRecord struct {
 
 // readDomainRecords reads a stream of Tracker Radar domain records.
 func readDomainRecords(r io.Reader) ([]HostCount, error) {
-	const want = "want Tracker Radar domain records {\"domain\": ..., \"sites\": n, ...} one a line, a JSON array [{\"domain\": ..., \"totalOccurrences\": n}] or lines of \"host [count]\""
 	var hs []HostCount
 	dec := json.NewDecoder(r)
 	for n := 1; ; n++ {
@@ -97,13 +110,13 @@ func readDomainRecords(r io.Reader) ([]HostCount, error) {
 			return hs, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("read host list: JSON object %d: %w; %s", n, err, want)
+			return nil, notAHostList("JSON object %d: %w", n, err)
 		}
 		switch {
 		case rec.Domain == "":
-			return nil, fmt.Errorf("read host list: JSON object %d has no \"domain\"; %s", n, want)
+			return nil, notAHostList("JSON object %d has no \"domain\"", n)
 		case rec.Sites == nil:
-			return nil, fmt.Errorf("read host list: JSON object %d (%s) has no \"sites\" count; %s", n, Quote(rec.Domain), want)
+			return nil, notAHostList("JSON object %d (%s) has no \"sites\" count", n, Quote(rec.Domain))
 		case *rec.Sites < 0:
 			return nil, fmt.Errorf("read host list: JSON object %d (%s) has a negative \"sites\" count", n, Quote(rec.Domain))
 		}

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"os"
 	"path/filepath"
@@ -101,6 +102,7 @@ func TestAFailedEditLeavesTheFileAsItWas(t *testing.T) {
 func TestEditRefusesADamagedFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "v.db")
 	junk := bytes.Repeat([]byte("not bbolt"), 8000)
+	binary.LittleEndian.PutUint32(junk[16:], boltMagic) // a meta page's start survives
 	os.WriteFile(path, junk, 0o644)
 	err := Edit(context.Background(), path, func(*Store) error { return nil })
 	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), path) {

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -28,8 +30,46 @@ func statCatalogue(path, shown string) (fi fs.FileInfo, exists bool, err error) 
 		return nil, false, fmt.Errorf("open catalogue %s: is a directory, not a database file; %s", shown, elsewhere)
 	case !fi.Mode().IsRegular():
 		return nil, false, fmt.Errorf("open catalogue %s: is %s, not a database file; %s", shown, kindOf(fi.Mode()), elsewhere)
+	case !boltFile(path):
+		// A mistyped --db (README.md) is somebody's file, not a damaged
+		// catalogue: say so before anything, a writer's lock file included,
+		// is made beside it, and never advise deleting it.
+		return nil, false, fmt.Errorf("open catalogue %s: %w (it is not a bbolt file); vendex has left it as it was: check the path, or %s", shown, ErrNotOurs, elsewhere)
 	}
 	return fi, true, nil
+}
+
+// boltMagic opens each of a bbolt file's two meta pages, 16 bytes in.
+const boltMagic = 0xED0CDAED
+
+// boltFile reports whether the file at path can be a bbolt database: an
+// empty file (a first run killed early), one too short for the magic that
+// starts as a meta page does, or one where either meta page carries bbolt's
+// magic. Damage rarely reaches both metas; a file with neither is not a
+// catalogue vendex wrote.
+func boltFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return true // the open that follows says why it cannot read it
+	}
+	defer f.Close()
+	var b [4]byte
+	for i, off := range []int64{0, 4096, 8192, 16384, 32768, 65536} {
+		if n, _ := f.ReadAt(b[:], off+16); n < len(b) {
+			if i > 0 {
+				return false // no meta page left to try
+			}
+			// Too short for the magic: meta page 0 starts with its page id,
+			// eight zero bytes, which no text file does.
+			var id [8]byte
+			m, _ := f.ReadAt(id[:], 0)
+			return bytes.Count(id[:m], []byte{0}) == m
+		}
+		if m := binary.LittleEndian.Uint32(b[:]); m == boltMagic || binary.BigEndian.Uint32(b[:]) == boltMagic {
+			return true
+		}
+	}
+	return false
 }
 
 func kindOf(m fs.FileMode) string {

@@ -25,6 +25,7 @@ var (
 	ErrLocked      = errors.New("database is busy")
 	ErrNewerSchema = errors.New("database was written by a newer vendex")
 	ErrCorrupt     = errors.New("database is damaged")
+	ErrNotOurs     = errors.New("not a vendex database")
 	ErrReadOnly    = errors.New("database is open read-only")
 )
 

@@ -261,15 +261,16 @@ func compactVerdict(v data.Vendor, st Styles, width, room int) []string {
 	if l, ok := firstFitting(width,
 		cat(title)+sep+"Block before consent: "+ans,
 		cat(title)+sep+"block: "+ans,
-		cat(short)+sep+"block: "+ans); ok {
+		cat(short)+sep+"block: "+ans,
+		cat(narrowBadge(v.Category))+sep+"block: "+ans); ok {
 		return []string{l}
 	}
 	if room >= 2 {
-		l1, _ := firstFitting(width, cat(title), cat(short))
+		l1, _ := firstFitting(width, cat(title), cat(short), cat(narrowBadge(v.Category)))
 		l2, _ := firstFitting(width, "Block before consent: "+ans, "Block: "+ans)
 		return []string{l1, l2}
 	}
-	l, _ := firstFitting(width, cat(short)+" block:"+ans)
+	l, _ := firstFitting(width, cat(short)+" block:"+ans, cat(narrowBadge(v.Category))+" block:"+ans)
 	return []string{l}
 }
 

@@ -313,7 +313,10 @@ func (l vendorList) row(r search.Result, hits []int, selected bool) string {
 	match := st.Match.Inherit(base)
 	w := l.width - 2
 
-	badgeW, extraW := badgeWidth, 0
+	badgeW, extraW := narrowBadgeWidth, 0
+	if w >= wideBadgeList {
+		badgeW = badgeWidth
+	}
 	if w < 30 {
 		badgeW = 0
 	}

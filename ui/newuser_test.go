@@ -31,6 +31,12 @@ func TestUnclassifiedBadgeFitsItsColumn(t *testing.T) {
 		if w := lipgloss.Width(badgeLabel(c)); w >= badgeWidth {
 			t.Errorf("the %q badge is %d cells; the column, %d with its gap, does not fit it", c, w, badgeWidth)
 		}
+		if w := lipgloss.Width(narrowBadge(c)); w >= narrowBadgeWidth {
+			t.Errorf("the narrow %q badge is %d cells; the column, %d with its gap, does not fit it", c, w, narrowBadgeWidth)
+		}
+	}
+	if narrowBadge("") != data.Unclassified {
+		t.Errorf("the narrow column cuts %q to %q", data.Unclassified, narrowBadge(""))
 	}
 	s := start(t, 80, 24, fakeCatalog{vendors: withUnclassified()}, "agency")
 	v := s.waitFor("the agency", func(v string) bool { return strings.Contains(line(v, 2), "Agency") })
@@ -95,7 +101,7 @@ func TestCardVerdictAtAnySize(t *testing.T) {
 				for scroll := range 3 {
 					view := card.View()
 					checkFrame(t, view, w, h)
-					if !strings.Contains(view, v.Category.Title()) && !strings.Contains(view, badgeLabel(v.Category)) {
+					if !strings.Contains(view, v.Category.Title()) && !strings.Contains(view, narrowBadge(v.Category)) {
 						t.Errorf("%s at %dx%d, scrolled %d: no category:\n%s", v.ID, w, h, scroll, view)
 					}
 					if m := blockVerdict.FindStringSubmatch(flat(view)); m == nil || m[1] != v.BlockBeforeConsent.Value.Title() {
@@ -268,6 +274,22 @@ func TestAliasIsNotADomain(t *testing.T) {
 			if strings.Contains(row, dim) || strings.Contains(row, "aka") {
 				t.Errorf("%s: the domain is dimmed or called an alias: %q", q, row)
 			}
+		}
+	}
+}
+
+// The personalisation badge reads as its category: whole where the list
+// has room, cut with an ellipsis where it has not, never "personal" (a
+// different word).
+func TestThePersonalisationBadgeReadsRight(t *testing.T) {
+	for _, c := range []struct {
+		w, h int
+		want string
+	}{{100, 24, "personalisation aka tokyo tag"}, {80, 24, "personalisa… aka tokyo tag"}, {40, 12, "東京タグ                 personalisa…"}} {
+		s := start(t, c.w, c.h, fakeCatalog{vendors: fixture()}, "tokyo")
+		v := s.waitFor("the tokyo tag", func(v string) bool { return strings.Contains(line(v, 2), "東京タグ") })
+		if !strings.Contains(line(v, 2), c.want) || strings.Contains(v, "personal ") {
+			t.Errorf("at %dx%d the row is %q; want %q in it", c.w, c.h, line(v, 2), c.want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/vendex/vendex/data"
 )
 
@@ -65,23 +66,22 @@ func DefaultStyles() Styles {
 	}
 }
 
-// badgeLabel is a category as the list's badge shows it: short, so the
-// column stays narrow.
+// badgeLabel is a category as the list's badge shows it: one word, the
+// category's own ("personalisation", not "personal", which reads as another
+// word); "necessary" stands for "strictly necessary".
 func badgeLabel(c data.Category) string {
 	switch c {
 	case data.StrictlyNecessary:
 		return "necessary"
-	case data.Personalisation:
-		return "personal"
 	case "":
 		return data.Unclassified
 	}
 	return string(c)
 }
 
-// badgeWidth is the badge column: the longest label and a space, so that
-// no label runs into the column after it (imports leave most vendors
-// unclassified, the longest label).
+// badgeWidth is the badge column where the list has room (wideBadgeList
+// cells and more): the longest label and a space, so that no label runs
+// into the column after it.
 var badgeWidth = func() int {
 	w := lipgloss.Width(badgeLabel(""))
 	for _, c := range data.Categories {
@@ -89,6 +89,22 @@ var badgeWidth = func() int {
 	}
 	return w + 1
 }()
+
+// narrowBadgeWidth is the badge column of a narrower list: "unclassified"
+// (what imports leave most vendors) and a space; the one longer label,
+// "personalisation", is cut with an ellipsis there ("personalisa…") rather
+// than shortened to a word that means something else.
+var narrowBadgeWidth = lipgloss.Width(data.Unclassified) + 1
+
+// narrowBadge is a category's badge cut to the narrow column, as a
+// narrow list shows it.
+func narrowBadge(c data.Category) string {
+	return ansi.Truncate(badgeLabel(c), narrowBadgeWidth-1, "…")
+}
+
+// wideBadgeList is the narrowest list (in cells, less the cursor) that
+// gives the badge its full width: the names keep 48 cells beside it.
+const wideBadgeList = 94
 
 // Badge is a category's colour; an unclassified vendor's is dim, as most
 // imported vendors are unclassified and their badges should recede.

@@ -17,6 +17,8 @@ package scan
 import (
 	"slices"
 	"time"
+
+	"github.com/vendex/vendex/data"
 )
 
 // Evidence is everything one or more captures recorded about a site.
@@ -27,12 +29,57 @@ type Evidence struct {
 	// Captured is when the capture was taken (a HAR's first page or entry,
 	// WEC's start time), for observed cookie lifetimes; zero when unknown.
 	Captured time.Time
+	// Pages are the page each capture recorded, in the order the files
+	// were added: two sites' captures in one scan are a mistake to name.
+	Pages    []Page
 	Requests []Request
 	Cookies  []Cookie
 	Storage  []StorageKey
 	// Warnings are things the reader could not use or a person should
 	// know (a sanitised HAR, an entry without a URL), with their place.
 	Warnings []Warning
+}
+
+// Page is the page one capture recorded and when.
+type Page struct {
+	Site     string
+	Captured time.Time
+}
+
+// oneSite reports whether two hosts are on one registrable domain.
+func oneSite(a, b string) bool {
+	da, db := data.Site(a), data.Site(b)
+	if da == "" || db == "" {
+		return a == b
+	}
+	return da == db
+}
+
+// CapturedOf is when the captures of site were taken: the earliest of
+// its pages, or Captured when no capture names site's page.
+func (e *Evidence) CapturedOf(site string) time.Time {
+	var t time.Time
+	for _, p := range e.Pages {
+		if oneSite(p.Site, site) && !p.Captured.IsZero() && (t.IsZero() || p.Captured.Before(t)) {
+			t = p.Captured
+		}
+	}
+	if t.IsZero() {
+		return e.Captured
+	}
+	return t
+}
+
+// Sites are the hosts of the pages the captures recorded, one per
+// registrable domain, in the order the files were added.
+func (e *Evidence) Sites() []string {
+	var out []string
+	for _, p := range e.Pages {
+		if !slices.ContainsFunc(out, func(s string) bool { return oneSite(s, p.Site) }) {
+			out = append(out, p.Site)
+		}
+	}
+	return out
 }
 
 // Request is one request the page made.
@@ -121,8 +168,16 @@ func (e *Evidence) Add(o *Evidence) {
 	if e.Site == "" {
 		e.Site = o.Site
 	}
-	if e.Captured.IsZero() || (!o.Captured.IsZero() && o.Captured.Before(e.Captured)) {
-		e.Captured = o.Captured
+	pages := o.Pages
+	if len(pages) == 0 && o.Site != "" {
+		pages = []Page{{o.Site, o.Captured}}
+	}
+	e.Pages = append(e.Pages, pages...)
+	// Captured is the site's: a capture of another site does not move it.
+	if o.Site == "" || oneSite(o.Site, e.Site) {
+		if e.Captured.IsZero() || (!o.Captured.IsZero() && o.Captured.Before(e.Captured)) {
+			e.Captured = o.Captured
+		}
 	}
 	e.Requests = append(e.Requests, o.Requests...)
 	e.Cookies = append(e.Cookies, o.Cookies...)

@@ -8,6 +8,7 @@
 package audit
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"net/url"
@@ -23,10 +24,16 @@ import (
 // ErrBadSite is wrapped when the site named in Options is not a host.
 var ErrBadSite = errors.New("the site is not a host name")
 
+// ErrSiteTie is wrapped when no capture names its page and several
+// domains hold the most cookies and storage: a consent audit will not
+// judge a site it would have to pick at random.
+var ErrSiteTie = errors.New("no capture names its page, and several domains hold the most cookies and storage")
+
 // likelySite is the registrable domain that holds the most cookies and
 // storage keys, for captures that do not say which page they recorded (a
-// storageState, a cookie export).
-func likelySite(ev *scan.Evidence) string {
+// storageState, a cookie export); tied lists every domain holding as many
+// (sorted), so that a tie is said rather than settled by the alphabet.
+func likelySite(ev *scan.Evidence) (best string, tied []string) {
 	n := map[string]int{}
 	add := func(host string) {
 		if d := data.Site(host); d != "" {
@@ -41,13 +48,20 @@ func likelySite(ev *scan.Evidence) string {
 			add(u.Hostname())
 		}
 	}
-	best := ""
+	most := 0
+	for _, c := range n {
+		most = max(most, c)
+	}
 	for d, c := range n {
-		if c > n[best] || (c == n[best] && d < best) {
-			best = d
+		if c == most {
+			tied = append(tied, d)
 		}
 	}
-	return best
+	slices.Sort(tied)
+	if len(tied) == 0 {
+		return "", nil
+	}
+	return tied[0], tied
 }
 
 // Catalogue is what the audit asks of the store; *store.Store has it.
@@ -87,6 +101,7 @@ const ChromeCap = 400 * 24 * time.Hour
 func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 	a := &auditor{cat: cat, hits: map[data.Target]hostAnswer{}, names: map[string][]store.CookieMatch{}, cards: map[string]data.Vendor{}, vendors: map[string]*Vendor{}}
 	r := &Report{Mode: o.Mode, Captured: ev.Captured}
+	a.captured = ev.Captured
 	site := o.Site
 	if site != "" {
 		if _, err := data.ParseTarget(site); err != nil {
@@ -99,13 +114,25 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 		}
 	}
 	if site == "" {
-		if site = likelySite(ev); site != "" {
-			r.Warnings = append(r.Warnings, "no capture names its page; the site is taken to be "+site+", the domain holding the most cookies and storage (say otherwise with --site)")
+		guess, tied := likelySite(ev)
+		switch {
+		case len(tied) > 1 && o.Mode != Anytime:
+			return nil, fmt.Errorf("%w (%s); pass --site to say which is the site", ErrSiteTie, strings.Join(tied, ", "))
+		case len(tied) > 1:
+			r.Warnings = append(r.Warnings, "no capture names its page; "+strings.Join(tied, ", ")+" hold as many cookies and storage as each other, and the site is taken to be "+guess+", the first by name (say which with --site)")
+		case guess != "":
+			r.Warnings = append(r.Warnings, "no capture names its page; the site is taken to be "+guess+", the domain holding the most cookies and storage (say otherwise with --site)")
 		}
+		site = guess
+	}
+	if sites := ev.Sites(); len(sites) > 1 {
+		r.Warnings = append(r.Warnings, fmt.Sprintf("the captures are of %d sites (%s); the report is for %s and counts every capture's vendors and cookies as that site's: scan each site on its own (or say which with --site)", len(sites), strings.Join(sites, ", "), cmp.Or(site, sites[0])))
 	}
 	if site != "" {
 		t, _ := data.ParseTarget(site)
 		r.Site = t.Host
+		r.Captured = ev.CapturedOf(t.Host)
+		a.captured = r.Captured
 		if a.site = data.Site(t.Host); a.site == "" {
 			a.site = t.Host
 		}
@@ -141,8 +168,9 @@ type hostAnswer struct {
 
 type auditor struct {
 	cat        Catalogue
-	site       string // the site's registrable domain
-	siteVendor string // the vendor the catalogue says the site is, if any
+	site       string    // the site's registrable domain
+	captured   time.Time // when the site's captures were taken
+	siteVendor string    // the vendor the catalogue says the site is, if any
 	siteOwner  string
 	hits       map[data.Target]hostAnswer
 	names      map[string][]store.CookieMatch

@@ -371,7 +371,9 @@ func TestBrowseRefusesWithoutATerminal(t *testing.T) {
 func TestStoreErrorsAreOneClearMessage(t *testing.T) {
 	dir := t.TempDir()
 	damaged := filepath.Join(dir, "vendex.db")
-	if err := os.WriteFile(damaged, bytes.Repeat([]byte("garbage!"), 4096), 0o644); err != nil {
+	junk := bytes.Repeat([]byte("garbage!"), 4096)
+	copy(junk[16:], []byte{0xed, 0xda, 0x0c, 0xed}) // bbolt's magic: a catalogue, damaged
+	if err := os.WriteFile(damaged, junk, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var stderr bytes.Buffer
@@ -507,5 +509,47 @@ func TestVersionOfAPlainBuildNamesTheCommit(t *testing.T) {
 	}
 	if got := buildVersion(&debug.BuildInfo{}); got != "dev" {
 		t.Errorf("no build information: %q", got)
+	}
+}
+
+// A mistyped --db that names somebody's file (the README) is not a
+// damaged catalogue: the message says it is not a vendex database, never
+// advises deleting it, and neither a reader nor a writer leaves a lock
+// file beside it or changes it.
+func TestAFileThatIsNotADatabaseIsNotCalledDamaged(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "README.md")
+	if err := os.WriteFile(db, readme, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"lookup", "hotjar.com"}, {"import", filepath.Join("..", "..", "testdata", "import", "ghostery.json")}} {
+		r := vendex(t, db, "", args...)
+		if r.code != 1 || !strings.Contains(r.stderr, db+": not a vendex database") || strings.Contains(r.stderr, "delete") || strings.Contains(r.stderr, "damaged") {
+			t.Errorf("%s: exit %d, stderr %q", args[0], r.code, r.stderr)
+		}
+		if _, err := os.Stat(db + ".lock"); err == nil {
+			t.Errorf("%s left %s.lock beside a file it never opened as its own", args[0], filepath.Base(db))
+		}
+		if now, _ := os.ReadFile(db); !bytes.Equal(now, readme) {
+			t.Errorf("%s changed the file", args[0])
+		}
+	}
+}
+
+// A file shape coverage does not read (Tracker Radar's domain index CSV)
+// gets one message saying so and naming the shapes it reads, not a
+// complaint about a count on line 3.
+func TestCoverageNamesTheShapesItReads(t *testing.T) {
+	csv := "domain,owner,displayName,categories,regions,max_prevalence,prevalence_GB,prevalence_US,fingerprinting_max,cookies_max,sites_max,storage_permission_apis_seen\n" +
+		".org,,,,US,2.05e-05,,2.05e-05,0,0.0,3,\n" +
+		"02d917pe-firstalert-prod-slotb.vercel.app,,,,US,1.37e-05,,1.37e-05,2,1.37e-05,2,Document.cookie getter|Document.cookie setter|window.localStorage\n"
+	r := vendex(t, tempDB(t), csv, "coverage", "-")
+	msg := strings.TrimSpace(r.stderr)
+	if r.code != 1 || strings.Contains(msg, "\n") || !strings.Contains(msg, "line 1 is not a host") || !strings.Contains(msg, "CSV") ||
+		!strings.Contains(msg, "Tracker Radar domain records") || !strings.Contains(msg, `"totalOccurrences"`) || !strings.Contains(msg, `lines of "host" or "host count"`) {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }

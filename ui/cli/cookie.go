@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/vendex/vendex/data"
@@ -16,6 +17,11 @@ func cmdCookie(c *cli, args []string) error {
 	}
 	if len(pos) != 1 {
 		return usagef("cookie needs exactly one cookie or storage key name, or - to read names from stdin")
+	}
+	if strings.TrimSpace(pos[0]) == "" {
+		// No vendor sets a nameless cookie: an empty argument is a slip
+		// (an unset shell variable), as search's empty query is.
+		return usagef("cookie needs a cookie or storage key name; the name given is empty")
 	}
 	s, err := c.open()
 	if err != nil {

@@ -42,3 +42,14 @@ func TestACookieShowsItsOwnCategoryBeforeItsVendors(t *testing.T) {
 		t.Errorf("cookie -: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// An empty name (an unset shell variable) is a usage error, as search's
+// empty query is, not a search that found nobody.
+func TestAnEmptyCookieNameIsAUsageError(t *testing.T) {
+	for _, name := range []string{"", "  "} {
+		r := vendex(t, tempDB(t), "", "cookie", name)
+		if r.code != 2 || !strings.Contains(r.stderr, "the name given is empty") || strings.Contains(r.stderr, "no vendor is known") {
+			t.Errorf("cookie %q: exit %d, stderr %q", name, r.code, r.stderr)
+		}
+	}
+}

@@ -98,3 +98,23 @@ func TestNoErrorMessageLetsAHostileInputReachTheTerminal(t *testing.T) {
 		t.Errorf("invalid UTF-8 was taken as a host: %+v", r)
 	}
 }
+
+// A hostile input is shown in lookup's INPUT column as every message
+// echoes it (data.Quote), never cleaned into a string that reads as a
+// real host ("evil\x1b[31m.com" is not evil.com); a clean accented host
+// is shown as typed.
+func TestLookupShowsAHostileInputQuoted(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "lookup", "evil\x1b[31m.com", "a\u202eb.com", "zürich.ch")
+	rows := strings.Split(r.stdout, "\n")
+	if len(rows) < 4 {
+		t.Fatalf("want a header and three rows:\n%s", r.stdout)
+	}
+	for i, want := range []string{`"evil\x1b[31m.com"  `, `"a\u202eb.com"  `, "zürich.ch  "} {
+		if !strings.HasPrefix(rows[i+1], want) {
+			t.Errorf("row %d is %q; want it to start %q", i+1, rows[i+1], want)
+		}
+	}
+	if strings.Contains(r.stdout, "\x1b") || strings.Contains(r.stdout, "\u202e") || strings.Contains(r.stdout, "evil.com ") {
+		t.Errorf("the table shows the input cleaned or raw:\n%q", r.stdout)
+	}
+}

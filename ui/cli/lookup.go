@@ -184,6 +184,11 @@ func (w *lookupWriter) write(r lookupResult) error {
 	shown, width := r.Input, len(r.Input)
 	if len(shown) > 80 || !data.PrintableASCII(shown) { // else it is clean and short already
 		shown = truncate(data.CleanLine(r.Input), 80)
+		if shown != truncate(r.Input, 80) {
+			// Cleaning changed it: "evil\x1b[31m.com" cleaned reads as the
+			// real host evil.com. Show it as every message echoes an input.
+			shown = data.Quote(r.Input)
+		}
 		width = cellWidth(shown)
 	}
 	switch {

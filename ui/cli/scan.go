@@ -120,6 +120,9 @@ func (c *cli) audit(a auditArgs, files []string) (*audit.Report, *store.Store, e
 		if errors.Is(err, audit.ErrBadSite) {
 			return nil, nil, usagef("--site %s: %v", data.Quote(a.opts.Site), errors.Unwrap(err))
 		}
+		if errors.Is(err, audit.ErrSiteTie) {
+			return nil, nil, usagef("scan: %v", err)
+		}
 		return nil, nil, err
 	}
 	return r, s, nil

@@ -206,3 +206,47 @@ func TestACookieExportAnswersTheSanitisedHARWarning(t *testing.T) {
 		t.Errorf("exit %d:\n%s", r.code, r.stdout)
 	}
 }
+
+// A cookie export with no page, whose domains hold one cookie each, names
+// no site: a consent audit refuses to guess one (a guess of facebook.com
+// made Facebook's fr first-party and passed the audit) and names the tie.
+func TestATiedSiteGuessIsNotJudged(t *testing.T) {
+	db := tempDB(t)
+	jar := capturePath("real", "cookiejar", "vendex-shop-curl-cookies.txt")
+	r := vendex(t, db, "", "scan", "--report", "--before-consent", jar)
+	if r.code != 2 || !strings.Contains(r.stderr, "facebook.com, google.com, vendex-shop.test") || !strings.Contains(r.stderr, "pass --site") || r.stdout != "" {
+		t.Errorf("a tied guess in a consent audit: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = vendex(t, db, "", "scan", "--report", "--before-consent", "--site", "www.vendex-shop.test", jar)
+	if flat := strings.Join(strings.Fields(r.stdout), " "); r.code != 1 || !strings.Contains(flat, "FINDINGS (1,") || !strings.Contains(flat, "Facebook social plugins and login: stored fr") {
+		t.Errorf("with --site: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	// Without a consent claim nothing is judged: the tie is a warning.
+	r = vendex(t, db, "", "scan", "--report", jar)
+	if flat := strings.Join(strings.Fields(r.stdout), " "); r.code != 0 || !strings.Contains(flat, "facebook.com, google.com, vendex-shop.test hold as many cookies") {
+		t.Errorf("without --before-consent: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// Captures of two sites in one scan are named, and the report's capture
+// time is its own site's, whichever file comes first.
+func TestCapturesOfTwoSitesAreNamed(t *testing.T) {
+	db := tempDB(t)
+	ferguson := capturePath("real", "har", "ferguson.com-browsertime-chrome97.har")
+	nyt := capturePath("real", "har", "nytimes.com-webpagetest-chrome44.har")
+	alone := vendex(t, db, "", "scan", "--json", ferguson)
+	var one, both audit.Report
+	if err := json.Unmarshal([]byte(alone.stdout), &one); err != nil || len(one.Warnings) != 0 {
+		t.Fatalf("ferguson alone: %v %v", err, one.Warnings)
+	}
+	r := vendex(t, db, "", "scan", "--json", ferguson, nyt)
+	if err := json.Unmarshal([]byte(r.stdout), &both); err != nil {
+		t.Fatalf("%v\n%s", err, r.stderr)
+	}
+	if both.Site != "www.ferguson.com" || !both.Captured.Equal(one.Captured) {
+		t.Errorf("site %s captured %v, want www.ferguson.com captured %v", both.Site, both.Captured, one.Captured)
+	}
+	if len(both.Warnings) != 1 || !strings.Contains(both.Warnings[0], "2 sites (www.ferguson.com, www.nytimes.com)") {
+		t.Errorf("warnings %q", both.Warnings)
+	}
+}
