@@ -143,7 +143,10 @@ func Build(d declare.Declaration, vendors []Vendor) Banner {
 		}
 		name := safeName(id)
 		if h, ok := home[id]; ok && h != c.Name {
+			// A vendor's second service (its cookies of another
+			// category) says which it is: a visitor sees two toggles.
 			name = safeName(id + "-" + c.Name)
+			title += " (" + c.Title + ")"
 		}
 		s := &Service{Name: name, VendorID: id, Title: data.CleanLine(title), Owner: data.CleanLine(owner), ConsentMode: slices.Contains(ConsentModeVendors, id)}
 		services[k] = s

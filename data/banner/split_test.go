@@ -52,6 +52,13 @@ func TestAServiceHoldsOnlyItsCategorysCookies(t *testing.T) {
 	if !slices.Equal(names, []string{"necessary/akamai-necessary", "functionality/akamai"}) {
 		t.Errorf("services %v; want akamai-necessary (strictly necessary) and akamai (functionality)", names)
 	}
+	// A visitor sees two toggles for one vendor: the second says which it is.
+	if got := b.Categories[0].Services[0].Title; got != "Akamai (Strictly necessary)" {
+		t.Errorf("the second service is titled %q; want the vendor and its category", got)
+	}
+	if got := b.Categories[1].Services[0].Title; got != "Akamai" {
+		t.Errorf("the vendor's own service is titled %q", got)
+	}
 	k := write(t, b, KlaroJS)
 	has(t, k, `"name": "akamai-necessary"`, `"_abck",`, `Stores _abck, bm_sz.`, `Stores AKA_A2.`)
 	hasnt(t, k, `Stores _abck, bm_sz, AKA_A2`)
