@@ -3,7 +3,6 @@ package dataset
 import (
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -306,9 +305,6 @@ func sampleRowsPerVendor(body []byte, cols *ocdColumns) float64 {
 // ocdCSVRows reads rows of the OCD CSV whose first is on line first,
 // into slabs sized for about vendors vendors.
 func (rd *reader) ocdCSVRows(b []byte, first int, cols *ocdColumns, vendors int) (*ocdBuilder, error) {
-	cr := csv.NewReader(bytes.NewReader(b))
-	cr.ReuseRecord = true
-	cr.FieldsPerRecord = len(cols.header)
 	get := func(rec []string, c int) string {
 		if i := cols.at[c]; i >= 0 && i < len(rec) {
 			return rec[i]
@@ -319,27 +315,7 @@ func (rd *reader) ocdCSVRows(b []byte, first int, cols *ocdColumns, vendors int)
 	if !rd.check {
 		ob.c.reserve(vendors)
 	}
-	clean := noEscapes(b)
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, rd.fail(pe.Line+first-1, "", pe.Err)
-			}
-			return nil, rd.fail(0, "", err)
-		}
-		line, _ := cr.FieldPos(0)
-		line += first - 1
-		for i, f := range rec {
-			if err := checkField(f, clean); err != nil {
-				l, _ := cr.FieldPos(i)
-				return nil, rd.fail(l+first-1, fmt.Sprintf("column %q", cols.header[i]), err)
-			}
-		}
+	err := rd.csvRows(b, first, cols.header, func(rec []string, line int) error {
 		w := strings.TrimSpace(get(rec, colWildcard))
 		wild := 0
 		switch w {
@@ -347,10 +323,10 @@ func (rd *reader) ocdCSVRows(b []byte, first int, cols *ocdColumns, vendors int)
 		case "1", "true":
 			wild = 1
 		default:
-			return nil, rd.fail(line, `column "Wildcard match"`, fmt.Errorf("want 0 or 1, got %q", w))
+			return rd.fail(line, `column "Wildcard match"`, fmt.Errorf("want 0 or 1, got %q", w))
 		}
 		if rd.check {
-			continue
+			return nil
 		}
 		ob.add(&ocdRow{
 			ID: get(rec, colID), Platform: get(rec, colPlatform), Category: get(rec, colCategory),
@@ -359,6 +335,10 @@ func (rd *reader) ocdCSVRows(b []byte, first int, cols *ocdColumns, vendors int)
 			DataController: get(rec, colController), PrivacyLink: get(rec, colPrivacy),
 			WildcardMatch: flexInt(wild),
 		}, line, "")
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return ob, nil
 }

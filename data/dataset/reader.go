@@ -453,6 +453,41 @@ func firstNonEmpty(s ...string) string {
 }
 
 // csvError is a CSV reader's error, with its line.
+// csvRows reads part, rows of a CSV file whose first is on line first and
+// each as wide as header, checking every field against the readers' one
+// escape policy, and calls fn with each row and its line. Every CSV reader
+// that goes a chunk at a time reads its rows here, so a bad row is named
+// the same way whichever file it is in: the line of the field at fault.
+func (rd *reader) csvRows(part []byte, first int, header []string, fn func(rec []string, line int) error) error {
+	cr := csv.NewReader(bytes.NewReader(part))
+	cr.FieldsPerRecord = len(header) // as one reader of the whole file takes it from the header
+	cr.ReuseRecord = true
+	clean := noEscapes(part)
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return rd.fail(pe.Line+first-1, "", pe.Err)
+			}
+			return rd.fail(0, "", err)
+		}
+		line, _ := cr.FieldPos(0)
+		for i, f := range rec {
+			if err := checkField(f, clean); err != nil {
+				l, _ := cr.FieldPos(i)
+				return rd.fail(l+first-1, fmt.Sprintf("column %q", header[i]), err)
+			}
+		}
+		if err := fn(rec, line+first-1); err != nil {
+			return err
+		}
+	}
+}
+
 func (rd *reader) csvError(err error) error {
 	if errors.Is(err, io.EOF) {
 		return rd.fail(1, "", errors.New("the file is empty"))

@@ -5,8 +5,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
-	"io"
 	"strings"
 
 	"github.com/vendex/vendex/data"
@@ -46,31 +44,9 @@ func (rd *reader) trDomainCSV(r *bufio.Reader) ([]data.Vendor, error) {
 	c := newCollector()
 	for part != nil {
 		rd.checkUTF8(part, first)
-		cr := csv.NewReader(bytes.NewReader(part))
-		cr.FieldsPerRecord = len(header) // as one reader of the whole file takes it from the header
-		cr.ReuseRecord = true
-		clean := noEscapes(part)
-		for {
-			rec, err := cr.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				var pe *csv.ParseError
-				if errors.As(err, &pe) {
-					return nil, rd.fail(pe.Line+first-1, "", pe.Err)
-				}
-				return nil, rd.csvError(err)
-			}
-			line, _ := cr.FieldPos(0)
-			line += first - 1
-			for i, f := range rec {
-				if err := checkField(f, clean); err != nil {
-					return nil, rd.fail(line, fmt.Sprintf("column %q", header[i]), err)
-				}
-			}
+		err := rd.csvRows(part, first, header, func(rec []string, line int) error {
 			if rd.check {
-				continue
+				return nil
 			}
 			var d trDomain
 			d.Domain = get(rec, "domain")
@@ -79,6 +55,10 @@ func (rd *reader) trDomainCSV(r *bufio.Reader) ([]data.Vendor, error) {
 				d.Categories = strings.Split(cats, "|")
 			}
 			rd.addTRDomain(c, line, d, nil) // the index lists no cookies
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 		if part, first, err = ck.next(rd); err != nil {
 			return nil, err
