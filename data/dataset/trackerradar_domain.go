@@ -80,20 +80,18 @@ func trVendorsCookie(cookiePrev, scriptPrev float64, sites int) bool {
 	return seen >= trMinCookieSites && 2*seen >= float64(sites)
 }
 
-// trCustomersCategories are the Tracker Radar categories of a domain that
-// serves other companies' scripts: the utag.js a bank loads from Tealium's
-// tiqcdn.com is the bank's tags, and a widget on a cloudfront.net host the
-// widget maker's.
-var trCustomersCategories = []string{"CDN", "Tag Manager"}
-
-// trCustomersScript reports whether a script on a domain of categories
-// cats, requested at cnames other host names, is one the domain's owner
-// serves for its customers (a CDN, a tag manager), so that the cookies it
-// sets are the customers' (Lloyds' LBGc3 on tiqcdn.com, Disney's SWID on
+// trCustomersScript reports whether a script on a domain of Tracker Radar
+// categories cats, requested at cnames other host names, is one the
+// domain's owner serves for its customers, so that the cookies it sets are
+// the customers' (Lloyds' LBGc3 on Tealium's tiqcdn.com, Disney's SWID on
 // go.com.edgekey.net, ESPN's country on stls.edgesuite.net), not the
-// owner's.
+// owner's. Such a script is requested at a customer's own host name that
+// aliases the domain, or served by a tag manager (the customer's tags), or
+// by a domain that is nothing but a CDN: google.com, youtube.com and
+// msecnd.net are filed under CDN too, among the categories of the owner's
+// own services, and their scripts set the owner's cookies.
 func trCustomersScript(cats []string, cnames int) bool {
-	return cnames > 0 || slices.ContainsFunc(cats, func(c string) bool { return slices.Contains(trCustomersCategories, c) })
+	return cnames > 0 || slices.Contains(cats, "Tag Manager") || slices.Equal(cats, []string{"CDN"})
 }
 
 // trLeftOut holds the names of the cookies an import leaves off their
@@ -125,8 +123,13 @@ func (l *trLeftOut) warn(rd *reader) {
 	if n := len(l.customers); n > 0 {
 		rd.warn(0, "", "left out %d cookie names set by scripts a CDN or a tag manager serves for its customers: the customers' cookies, not its own", n)
 	}
+	other := ""
+	for n := range l.customers {
+		delete(l.passing, n) // counted once
+		other = "other "
+	}
 	if n := len(l.passing); n > 0 {
-		rd.warn(0, "", "left out %d cookie names seen set by a domain's script on fewer than %d sites or fewer than half the sites loading it: a site's own cookies passing through a script that wraps document.cookie (a consent manager, a tag manager), not its vendor's", n, trMinCookieSites)
+		rd.warn(0, "", "left out %d %scookie names seen set by a domain's script on fewer than %d sites or fewer than half the sites loading it: a site's own cookies passing through a script that wraps document.cookie (a consent manager, a tag manager), not its vendor's", n, other, trMinCookieSites)
 	}
 	if n := len(rd.warnings) - k; n > 0 {
 		mine := slices.Clone(rd.warnings[k:])
