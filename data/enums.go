@@ -327,8 +327,8 @@ func (l Lifetime) String() string {
 	// Imported datasets give lifetimes in seconds, often a few seconds off a
 	// round figure (63072006), or in odd units (263808 minutes): say it in
 	// the largest unit that comes within 5% (exactly, if within 1%), and
-	// never round 540 days to a year.
-	for _, u := range units[:5] { // year down to hour; below that, exact seconds
+	// never round 540 days to a year. Under a minute, exact seconds.
+	for _, u := range units[:6] { // year down to minute
 		v := (l.Seconds + u.n/2) / u.n
 		if v == 0 {
 			continue

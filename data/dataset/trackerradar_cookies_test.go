@@ -89,7 +89,10 @@ func TestTrackerRadarGBCookiesStayWithTheirVendors(t *testing.T) {
 		"google-analytics.com":       {"_ga", "_gid"},
 		"cookielaw.org":              {"OptanonConsent", "OTGPPConsent"},
 		"visualwebsiteoptimizer.com": {"_vwo_uuid_v2", "_vis_opt_s", "_vwo_uuid"},
-		"tiqcdn.com":                 {"utag_main"},
+		"go-mpulse.net":              {"RT"},                    // Akamai mPulse's own, on an analytics domain
+		"azure.com":                  {"ai_user", "ai_session"}, // Application Insights, not served for a customer
+		"msecnd.net":                 {"ai_user"},               // the same, on a CDN filed under Analytics too
+		"youtube.com":                {"TESTCOOKIESENABLED"},    // filed under CDN among Google's own services
 	} {
 		v := byHost(host)
 		for _, n := range names {
@@ -97,5 +100,57 @@ func TestTrackerRadarGBCookiesStayWithTheirVendors(t *testing.T) {
 				t.Errorf("%s (%s) lost %s", v.Name, host, n)
 			}
 		}
+	}
+	// A CDN's or a tag manager's customers' cookies (the second trial's
+	// sessionId, domain, country, SWID, LBGc3) stay off it; Tealium's own
+	// utag_main is the embedded catalogue's (data/vendors/tealium.json).
+	for host, names := range map[string][]string{
+		"d2ip7iv1l4ergv.cloudfront.net":           {"sessionId"},
+		"assets-horizon-online.azurewebsites.net": {"domain"},
+		"stls.edgesuite.net":                      {"country"},
+		"go.com.edgekey.net":                      {"SWID"},
+		"sfdcstatic.com.edgekey.net":              {"sfdcConsent"},
+		"tiqcdn.com":                              {"LBGc3", "CONSENTMGR", "utag_main"},
+	} {
+		v := byHost(host)
+		for _, n := range names {
+			if has(v, n) {
+				t.Errorf("%s (%s) takes its customer's %s", v.Name, host, n)
+			}
+		}
+	}
+}
+
+// Records shaped like Tracker Radar's: a tag manager's utag.js for one
+// bank, a widget on a CDN host, and a script requested at a customer's
+// own host name that aliases the CDN's. Their cookies are the customers',
+// so no vendor takes them, and the import counts them apart; a CDN among
+// its owner's own services' categories (youtube.com's) keeps its own.
+func TestTrackerRadarLeavesCustomersCookiesOffCDNsAndTagManagers(t *testing.T) {
+	const records = `{"domain":"tiqcdn.example","owner":{"name":"Tealium Inc."},"categories":["Analytics","Tag Manager"],"resources":[{"rule":"tiqcdn\\.example\\/utag\\/lbg\\/main\\/prod\\/utag\\.js","sites":13,"prevalence":0.0013,"firstPartyCookies":{"LBGc3":{"ttl":7776003,"prevalence":0.0011}}}]}
+{"domain":"d2ip.cloudfront.example","owner":{"name":"Amazon Technologies, Inc."},"categories":["CDN"],"resources":[{"rule":"d2ip\\.cloudfront\\.example\\/widget\\.js","sites":4,"prevalence":0.0004,"firstPartyCookies":{"sessionId":{"ttl":1206,"prevalence":0.0004}}}]}
+{"domain":"go.com.edgekey.example","owner":{"name":"Akamai Technologies"},"categories":[],"resources":[{"rule":"go\\.com\\.edgekey\\.example\\/OneID\\.js","sites":7,"prevalence":0.0007,"cnames":[{"original":"cdn.registerdisney.go.com","resolved":"go.com.edgekey.example"}],"firstPartyCookies":{"SWID":{"ttl":31536013,"prevalence":0.0004}}}]}
+{"domain":"mpulse.example","owner":{"name":"Akamai Technologies"},"categories":["Analytics"],"resources":[{"rule":"mpulse\\.example\\/boomerang","sites":5,"prevalence":0.0005,"firstPartyCookies":{"RT":{"ttl":604813,"prevalence":0.0005}}}]}
+{"domain":"yt.example","owner":{"name":"Google LLC"},"categories":["Ad Motivated Tracking","CDN","Embedded Content"],"resources":[{"rule":"yt\\.example\\/player\\.js","sites":40,"prevalence":0.004,"firstPartyCookies":{"TESTCOOKIESENABLED":{"ttl":60,"prevalence":0.003},"sessionId":{"ttl":1206,"prevalence":0.0001},"_ga":{"ttl":63072000,"prevalence":0.0001}}}]}
+`
+	vs, ws, err := ReadBytes(FormatTRDomain, "domains.jsonl", []byte(records))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Google's own player sets its own cookie though youtube.com is filed
+	// under CDN too, among its own services' categories.
+	for name, want := range map[string]string{"Tealium Inc.": "", "Amazon Technologies, Inc.": "", "Akamai Technologies": "RT", "Google LLC": "TESTCOOKIESENABLED"} {
+		v := byName(vs, name)
+		if v == nil {
+			t.Fatalf("no vendor %s in %+v", name, vs)
+		}
+		if got := cookieNames(v); got != want {
+			t.Errorf("%s's cookies: %q, want %q", name, got, want)
+		}
+	}
+	// sessionId, left out both ways, counts once: the other is _ga.
+	if len(ws) != 2 || ws[0].Line != 0 || !strings.Contains(ws[0].Message, "left out 3 cookie names set by scripts a CDN or a tag manager serves") ||
+		!strings.Contains(ws[1].Message, "left out 1 other cookie names seen set") {
+		t.Errorf("warnings: %v", ws)
 	}
 }

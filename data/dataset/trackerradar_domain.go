@@ -40,8 +40,12 @@ type trDomain struct {
 	Resources  []struct {
 		// Sites is how many crawled sites loaded the script, Prevalence
 		// the same as a share of all crawled sites.
-		Sites             int     `json:"sites"`
-		Prevalence        float64 `json:"prevalence"`
+		Sites      int     `json:"sites"`
+		Prevalence float64 `json:"prevalence"`
+		// CNAMEs are the host names the script was requested at that
+		// alias this domain: a site's own name (cdn.registerdisney.go.com
+		// for go.com.edgekey.net), so a script the CDN serves for it.
+		CNAMEs            []struct{} `json:"cnames"`
 		FirstPartyCookies map[string]struct {
 			TTL float64 `json:"ttl"`
 			// Prevalence is the share of all crawled sites on which the
@@ -76,6 +80,64 @@ func trVendorsCookie(cookiePrev, scriptPrev float64, sites int) bool {
 	return seen >= trMinCookieSites && 2*seen >= float64(sites)
 }
 
+// trCustomersScript reports whether a script on a domain of Tracker Radar
+// categories cats, requested at cnames other host names, is one the
+// domain's owner serves for its customers, so that the cookies it sets are
+// the customers' (Lloyds' LBGc3 on Tealium's tiqcdn.com, Disney's SWID on
+// go.com.edgekey.net, ESPN's country on stls.edgesuite.net), not the
+// owner's. Such a script is requested at a customer's own host name that
+// aliases the domain, or served by a tag manager (the customer's tags), or
+// by a domain that is nothing but a CDN: google.com, youtube.com and
+// msecnd.net are filed under CDN too, among the categories of the owner's
+// own services, and their scripts set the owner's cookies.
+func trCustomersScript(cats []string, cnames int) bool {
+	return cnames > 0 || slices.Contains(cats, "Tag Manager") || slices.Equal(cats, []string{"CDN"})
+}
+
+// trLeftOut holds the names of the cookies an import leaves off their
+// script's vendor, by why, for its report.
+type trLeftOut struct {
+	passing, customers map[string]struct{}
+}
+
+func newTRLeftOut() *trLeftOut {
+	return &trLeftOut{passing: map[string]struct{}{}, customers: map[string]struct{}{}}
+}
+
+// note records a cookie name left out: set by a customer's script, or
+// passing through (trVendorsCookie). A nil l notes nothing.
+func (l *trLeftOut) note(customers bool, name string) {
+	switch {
+	case l == nil:
+	case customers:
+		l.customers[name] = struct{}{}
+	default:
+		l.passing[name] = struct{}{}
+	}
+}
+
+// warn reports what was left out, before the warnings about single
+// records: it is about the whole file, and an import shows the first few.
+func (l *trLeftOut) warn(rd *reader) {
+	k := len(rd.warnings)
+	if n := len(l.customers); n > 0 {
+		rd.warn(0, "", "left out %d cookie names set by scripts a CDN or a tag manager serves for its customers: the customers' cookies, not its own", n)
+	}
+	other := ""
+	for n := range l.customers {
+		delete(l.passing, n) // counted once
+		other = "other "
+	}
+	if n := len(l.passing); n > 0 {
+		rd.warn(0, "", "left out %d %scookie names seen set by a domain's script on fewer than %d sites or fewer than half the sites loading it: a site's own cookies passing through a script that wraps document.cookie (a consent manager, a tag manager), not its vendor's", n, other, trMinCookieSites)
+	}
+	if n := len(rd.warnings) - k; n > 0 {
+		mine := slices.Clone(rd.warnings[k:])
+		copy(rd.warnings[n:], rd.warnings[:k])
+		copy(rd.warnings, mine)
+	}
+}
+
 // MaxRecord is the longest record a streamed file may hold, in bytes: a
 // line of JSON lines, or one pretty-printed domain file. Tracker Radar's
 // longest line is about 1 MB; a longer record than this is a damaged file,
@@ -99,7 +161,7 @@ func (rd *reader) trDomains(br *bufio.Reader) ([]data.Vendor, error) {
 	}
 	scan := rd.newJSONScan(false)
 	c := newCollector()
-	passing := map[string]struct{}{}
+	left := newTRLeftOut()
 	var buf []byte
 	for line := 1; ; line++ {
 		var err error
@@ -124,15 +186,9 @@ func (rd *reader) trDomains(br *bufio.Reader) ([]data.Vendor, error) {
 		if err := rd.decodeJSONAt(chunk, line-1, "", &d); err != nil {
 			return nil, err
 		}
-		rd.addTRDomain(c, line, d, passing)
+		rd.addTRDomain(c, line, d, left)
 	}
-	if n, k := len(passing), len(rd.warnings); n > 0 {
-		rd.warn(0, "", "left out %d cookie names seen set by a domain's script on fewer than %d sites or fewer than half the sites loading it: a site's own cookies passing through a script that wraps document.cookie (a consent manager, a tag manager), not its vendor's", n, trMinCookieSites)
-		if len(rd.warnings) > k { // about the whole file, so first: an import shows the first few
-			slices.Reverse(rd.warnings)
-			slices.Reverse(rd.warnings[1:])
-		}
-	}
+	left.warn(rd)
 	return c.vendors(), nil
 }
 
@@ -195,9 +251,10 @@ func readRecord(br *bufio.Reader, buf []byte, scan *jsonScan) ([]byte, error) {
 }
 
 // addTRDomain adds one Tracker Radar domain record to its owner's vendor,
-// noting in passing (when not nil) the names of cookies it leaves out as a
-// site's, not the vendor's (trVendorsCookie).
-func (rd *reader) addTRDomain(c *collector, line int, d trDomain, passing map[string]struct{}) {
+// noting in left (when not nil) the names of cookies it leaves out as a
+// site's or a customer's, not the vendor's (trVendorsCookie,
+// trCustomersScript).
+func (rd *reader) addTRDomain(c *collector, line int, d trDomain, left *trLeftOut) {
 	host, ok := importHost(d.Domain)
 	if !ok {
 		rd.warn(line, "domain", "skipped %q: not a host name", text(d.Domain))
@@ -220,17 +277,19 @@ func (rd *reader) addTRDomain(c *collector, line int, d trDomain, passing map[st
 		trCategories.addCategory(v, cat)
 	}
 	for _, r := range d.Resources {
+		customers := trCustomersScript(d.Categories, len(r.CNAMEs))
 		for _, n := range slices.Sorted(maps.Keys(r.FirstPartyCookies)) {
 			if text(n) == "" {
 				continue
 			}
-			if !trVendorsCookie(r.FirstPartyCookies[n].Prevalence, r.Prevalence, r.Sites) {
-				if passing != nil {
-					passing[text(n)] = struct{}{}
-				}
-				continue
+			switch {
+			case customers:
+				left.note(true, text(n))
+			case !trVendorsCookie(r.FirstPartyCookies[n].Prevalence, r.Prevalence, r.Sites):
+				left.note(false, text(n))
+			default:
+				addStorage(v, data.StorageItem{Kind: data.Cookie, Name: text(n), Party: data.FirstParty, Lifetime: secondsLifetime(r.FirstPartyCookies[n].TTL)})
 			}
-			addStorage(v, data.StorageItem{Kind: data.Cookie, Name: text(n), Party: data.FirstParty, Lifetime: secondsLifetime(r.FirstPartyCookies[n].TTL)})
 		}
 	}
 }
