@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-9c100c23"
-	embeddedEdition = 36
+	embeddedVersion = "1140-2530d1b2"
+	embeddedEdition = 37
 )
