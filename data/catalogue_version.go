@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-2530d1b2"
-	embeddedEdition = 37
+	embeddedVersion = "1140-8e9c787f"
+	embeddedEdition = 38
 )
