@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-8e9c787f"
-	embeddedEdition = 38
+	embeddedVersion = "1140-e55e9d96"
+	embeddedEdition = 39
 )
