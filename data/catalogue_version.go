@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-e55e9d96"
-	embeddedEdition = 39
+	embeddedVersion = "1140-69676b91"
+	embeddedEdition = 42
 )
