@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-69676b91"
-	embeddedEdition = 42
+	embeddedVersion = "1140-2c9bc94e"
+	embeddedEdition = 44
 )
