@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-2c9bc94e"
-	embeddedEdition = 44
+	embeddedVersion = "1140-9835eb49"
+	embeddedEdition = 46
 )
