@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-9835eb49"
-	embeddedEdition = 46
+	embeddedVersion = "1140-6a16e134"
+	embeddedEdition = 47
 )
