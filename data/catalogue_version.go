@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-544b7e37"
-	embeddedEdition = 35
+	embeddedVersion = "1140-9fb3941a"
+	embeddedEdition = 36
 )
