@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-9fb3941a"
-	embeddedEdition = 36
+	embeddedVersion = "1140-610face9"
+	embeddedEdition = 37
 )
