@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-610face9"
-	embeddedEdition = 37
+	embeddedVersion = "1140-67322906"
+	embeddedEdition = 38
 )
