@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-67322906"
-	embeddedEdition = 38
+	embeddedVersion = "1140-a3c42a33"
+	embeddedEdition = 39
 )
