@@ -43,7 +43,7 @@ func TestNecessaryPurposesAreStrictlyNecessary(t *testing.T) {
 			}
 		}
 	}
-	// The catalogue has well over 100 such items on about 80 cards; a
+	// The catalogue has about 150 such items on about 65 cards; a
 	// pattern that stopped matching would pass on nothing.
 	if len(vendors) < 50 || items < 100 {
 		t.Errorf("found %d items on %d cards; the pattern no longer finds them", items, len(vendors))
