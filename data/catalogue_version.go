@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-6a16e134"
-	embeddedEdition = 47
+	embeddedVersion = "1140-e58bb4a8"
+	embeddedEdition = 48
 )
