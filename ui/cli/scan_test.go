@@ -250,3 +250,28 @@ func TestCapturesOfTwoSitesAreNamed(t *testing.T) {
 		t.Errorf("warnings %q", both.Warnings)
 	}
 }
+
+// A declaration or banner is published under the site's name: from a
+// tied site guess it would be "for facebook.com", and from two sites'
+// captures it would list one site's cookies under the other's name. Both
+// refuse, as a consent audit does, with the same words.
+func TestDeclarationsAndBannersRefuseAGuessedOrMixedSite(t *testing.T) {
+	db := tempDB(t)
+	jar := capturePath("real", "cookiejar", "vendex-shop-curl-cookies.txt")
+	ferguson := capturePath("real", "har", "ferguson.com-browsertime-chrome97.har")
+	nyt := capturePath("real", "har", "nytimes.com-webpagetest-chrome44.har")
+	for _, cmd := range [][]string{{"declare"}, {"banner", "--format", "klaro"}} {
+		r := vendex(t, db, "", append(cmd, jar)...)
+		if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, cmd[0]+": no capture names its page") || !strings.Contains(r.stderr, "(facebook.com, google.com, vendex-shop.test); pass --site") {
+			t.Errorf("%s of a tied guess: exit %d\n%s%s", cmd[0], r.code, r.stdout, r.stderr)
+		}
+		r = vendex(t, db, "", append(cmd, "--site", "www.vendex-shop.test", jar)...)
+		if r.code != 0 || !strings.Contains(r.stdout, "www.vendex-shop.test") {
+			t.Errorf("%s with --site: exit %d\n%s", cmd[0], r.code, r.stderr)
+		}
+		r = vendex(t, db, "", append(cmd, ferguson, nyt)...)
+		if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, "of several sites (www.ferguson.com, www.nytimes.com)") {
+			t.Errorf("%s of two sites: exit %d\n%s%s", cmd[0], r.code, r.stdout, r.stderr)
+		}
+	}
+}
