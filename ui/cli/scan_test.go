@@ -275,3 +275,21 @@ func TestDeclarationsAndBannersRefuseAGuessedOrMixedSite(t *testing.T) {
 		}
 	}
 }
+
+// Chrome's capture of mitmproxy.org went on to www.google.com (page_2),
+// where Google's own cookies were sent: they are not mitmproxy.org's, and
+// the audit judges the site as its Firefox and Safari captures do (no
+// findings), saying what was left out.
+func TestAnotherSitesPageInAHARIsLeftOut(t *testing.T) {
+	db := tempDB(t)
+	for _, f := range []string{"mitmproxy.org-chrome-devtools.har", "mitmproxy.org-firefox111-devtools.har", "mitmproxy.org-safari-webinspector.har"} {
+		r := vendex(t, db, "", "scan", "--report", "--before-consent", capturePath("real", "har", f))
+		flat := strings.Join(strings.Fields(r.stdout), " ")
+		if r.code != 0 || !strings.Contains(flat, "FINDINGS (0)") || strings.Contains(flat, " NID") || strings.Contains(flat, " SID") {
+			t.Errorf("%s: exit %d\n%s%s", f, r.code, r.stdout, r.stderr)
+		}
+		if went := strings.Contains(flat, `went on from mitmproxy.org to another site: page "page_2" (www.google.com) was left out (1 of its requests, 21 of its cookies)`); went != strings.Contains(f, "chrome") {
+			t.Errorf("%s: the page left out said %v:\n%s", f, went, flat)
+		}
+	}
+}
