@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-544b7e37"
-	embeddedEdition = 35
+	embeddedVersion = "1140-da83d92e"
+	embeddedEdition = 36
 )
