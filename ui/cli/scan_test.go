@@ -293,3 +293,17 @@ func TestAnotherSitesPageInAHARIsLeftOut(t *testing.T) {
 		}
 	}
 }
+
+// LinkedIn's Insight Tag on ferguson.com stored marketing, analytics and
+// functional cookies: its finding gives the card's reason once, naming
+// the three kinds, not three times.
+func TestAFindingGivesEachReasonOnce(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "scan", "--report", "--before-consent", capturePath("real", "har", "ferguson.com-browsertime-chrome97.har"))
+	flat := strings.Join(strings.Fields(r.stdout), " ")
+	_, li, _ := strings.Cut(flat, "✗ LinkedIn Insight Tag:")
+	li, _, _ = strings.Cut(li, "✗")
+	if r.code != 1 || strings.Count(li, "The tag exists to identify visitors") != 1 ||
+		!strings.Contains(li, "Marketing cookie, Analytics cookie and Functional cookie, not strictly necessary: The tag exists") {
+		t.Errorf("exit %d: %s", r.code, li)
+	}
+}
