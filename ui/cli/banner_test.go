@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -94,5 +95,20 @@ func TestAPlaceholderNameReachesTheBannerAsAPattern(t *testing.T) {
 	r := vendex(t, tempDB(t), "", "banner", "--format", "klaro", "--vendors", "google-adsense")
 	if r.code != 0 || strings.Contains(r.stdout, "NNN") || !strings.Contains(r.stdout, "/^pm_sess_/") || !strings.Contains(r.stdout, "/^aboutads_sess/") {
 		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// LinkedIn's capture has bcookie, lang and lidc on www.linkedin.com and on
+// linkedin.com: the "Not yet classified" comment names each once.
+func TestTheUnclassifiedCommentNamesEachCookieOnce(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "banner", "--format", "klaro", capturePath("real", "har", "linkedin.com-firefox43-devtools.har"))
+	_, line, _ := strings.Cut(r.stdout, "// Not yet classified")
+	line, _, _ = strings.Cut(line, "\n")
+	_, list, _ := strings.Cut(line, "): ")
+	names := strings.Split(strings.TrimSuffix(list, "."), ", ")
+	sorted := slices.Clone(names)
+	slices.Sort(sorted)
+	if r.code != 0 || len(names) < 3 || len(slices.Compact(sorted)) != len(names) || !slices.Contains(names, "bcookie") {
+		t.Errorf("exit %d: %q\n%s", r.code, names, r.stderr)
 	}
 }
