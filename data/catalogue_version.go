@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-e58bb4a8"
-	embeddedEdition = 48
+	embeddedVersion = "1140-0f58c750"
+	embeddedEdition = 49
 )

@@ -223,3 +223,11 @@ func EscapeJSON(b []byte) []byte {
 	}
 	return out
 }
+
+// JoinAnd is a list as a sentence says it: "a", "a and b", "a, b and c".
+func JoinAnd(s []string) string {
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}

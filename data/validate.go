@@ -212,6 +212,11 @@ func (c *vendorCheck) checkScripts(v *Vendor) {
 }
 
 func (c *vendorCheck) checkCookies(v *Vendor) {
+	for i, st := range v.Storage {
+		if placeholder(st.Name) {
+			c.add(index("storage", i)+".name", "%q holds a placeholder no browser sets (NNN, XXX, <id>): write the varying part as '*'", st.Name)
+		}
+	}
 	if v.SetsCookies != No {
 		return
 	}
@@ -326,4 +331,13 @@ func (v *Vendor) IsUnpublished(section string) bool {
 		}
 	}
 	return false
+}
+
+// placeholder reports whether a storage name holds a documentation
+// placeholder for its varying part ("pm_sess_NNN", "_pk_id.<id>"; '<',
+// '>', '{' and '}' are not allowed in a cookie's name): no cookie has
+// that name, and a banner's cookie list cannot match by it. A pattern
+// says the same with '*'.
+func placeholder(name string) bool {
+	return strings.Contains(name, "NNN") || strings.Contains(name, "XXX") || strings.ContainsAny(name, "<>{}")
 }

@@ -40,6 +40,10 @@ func TestValidateCatchesEachKindOfBadRecord(t *testing.T) {
 			vs[0].Storage = []StorageItem{{Kind: "flash", Name: "x", Purpose: "p"}}
 			return vs
 		}, "alpha", "storage[0].kind", "unknown storage kind"},
+		{"placeholder in a cookie's name", func(vs []Vendor) []Vendor {
+			vs[0].Storage = []StorageItem{{Kind: Cookie, Name: "_a", Purpose: "p"}, {Kind: Cookie, Name: "pm_sess_NNN", Purpose: "p"}}
+			return vs
+		}, "alpha", "storage[1].name", "placeholder no browser sets"},
 		{"cookie while sets_cookies is no", func(vs []Vendor) []Vendor {
 			vs[0].SetsCookies = No
 			vs[0].Storage = []StorageItem{{Kind: Cookie, Name: "_a", Purpose: "p"}}

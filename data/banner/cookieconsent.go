@@ -2,8 +2,10 @@ package banner
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/data/declare"
 )
 
@@ -198,21 +200,11 @@ func notice(b Banner) string {
 	if len(titles) == 0 {
 		return "This site uses only the cookies it needs to work."
 	}
-	return "With your consent, this site uses cookies and similar storage for " + joinAnd(titles) + ". You can accept them all, reject them all, or choose."
+	return "With your consent, this site uses cookies and similar storage for " + data.JoinAnd(titles) + ". You can accept them all, reject them all, or choose."
 }
 
 func intro() string {
 	return "Choose which kinds of cookies and similar storage this site may use. Strictly necessary ones are always on; you can change your mind at any time."
-}
-
-func joinAnd(s []string) string {
-	switch len(s) {
-	case 0:
-		return ""
-	case 1:
-		return s[0]
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
 }
 
 // unknownComment tells the site's owner, in the configuration, which
@@ -223,9 +215,11 @@ func unknownComment(out *strings.Builder, b Banner, how string) {
 		return
 	}
 	out.WriteString("//\n// Not yet classified (" + how + ", as they may be the site's own): ")
-	names := make([]string, len(b.Unknown))
-	for i, r := range b.Unknown {
-		names[i] = comment(r.Name)
+	var names []string // a name on two domains (www.linkedin.com and linkedin.com) is said once
+	for _, r := range b.Unknown {
+		if n := comment(r.Name); !slices.Contains(names, n) {
+			names = append(names, n)
+		}
 	}
 	out.WriteString(strings.Join(names, ", ") + ".\n// Classify them in a vendor file of your own (vendex import --user) and generate this again.\n")
 }

@@ -41,10 +41,6 @@ type Row struct {
 	Purpose  string   `json:"purpose"`
 	Lifetime string   `json:"lifetime"` // as declared; "session" for a session cookie
 	Observed string   `json:"observed_lifetime,omitempty"`
-	// NotSeen marks, in a declaration made from evidence, a row the
-	// vendor's card lists but the capture did not record (the vendor was
-	// seen, none of its cookies was).
-	NotSeen bool `json:"not_seen,omitempty"`
 	// Advice says what to do about a row nobody has classified.
 	Advice string `json:"advice,omitempty"`
 }
@@ -60,7 +56,13 @@ type Provider struct {
 
 // Use is one vendor on the site: its card, and what a scan saw of it
 // (nil when the declaration is made from a list of vendors, which declares
-// every item of the card).
+// every item of the card its script sets on a customer's site).
+//
+// A declaration made from evidence lists what the capture saw stored, and
+// nothing it did not: a vendor seen with none of its cookies is named with
+// NotSeenNote, its card's cookies are not listed as the site's.
+// An item set on the vendor's own website (data.StorageItem.OnOwnSite) is
+// never listed.
 type Use struct {
 	Vendor data.Vendor
 	Seen   []Seen
@@ -77,6 +79,10 @@ type Seen struct {
 type Unknown struct {
 	Name, Kind, Domain, Party, Observed string
 }
+
+// NotSeenNote is said of a vendor the capture saw (its requests) with
+// none of the cookies its card names.
+const NotSeenNote = "seen in the capture, but none of the cookies its card names was: check with a cookie export of the same visit ('vendex show' lists them)"
 
 // UnknownAdvice is what to do about a cookie nobody has classified;
 // OwnAdvice about one on the site's own domain that no vendor claims,
@@ -117,7 +123,13 @@ func Build(site string, uses []Use, unknown []Unknown) Declaration {
 			g := group(r.category)
 			g.Rows = append(g.Rows, r.Row)
 		}
-		if len(rows) == 0 && (v.SetsCookies == data.Yes || v.IsUnpublished("storage")) {
+		switch {
+		case len(rows) > 0:
+		case u.Seen != nil && slices.ContainsFunc(v.Storage, func(it data.StorageItem) bool { return !it.OnOwnSite() }):
+			p.Note = NotSeenNote
+			g := group(v.Category)
+			g.Unnamed = append(g.Unnamed, p)
+		case v.SetsCookies == data.Yes || v.IsUnpublished("storage"):
 			p.Note = "sets cookies; names not published"
 			g := group(v.Category)
 			g.Unnamed = append(g.Unnamed, p)
@@ -212,11 +224,11 @@ func rowsOf(v data.Vendor, seen []Seen, p Provider) []categorised {
 		done[key] = len(out)
 		out = append(out, r)
 	}
-	if len(out) == 0 {
+	if seen == nil { // from a list of vendors: what their scripts set on a customer's site
 		for _, it := range v.Storage {
-			r := row(it, "")
-			r.NotSeen = seen != nil
-			out = append(out, r)
+			if !it.OnOwnSite() {
+				out = append(out, row(it, ""))
+			}
 		}
 	}
 	return out

@@ -66,8 +66,6 @@ func (r Row) lifetime() string {
 		return "not published"
 	case r.Observed != "" && r.Observed != r.Lifetime:
 		return r.Lifetime + " (observed: " + r.Observed + ")"
-	case r.NotSeen:
-		return r.Lifetime + " (not seen in the capture)"
 	}
 	return r.Lifetime
 }
@@ -117,17 +115,17 @@ func providerMD(p Provider) string {
 func csvTable(d Declaration) ([]byte, error) {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	rows := [][]string{{"category", "needs_consent", "name", "pattern", "kind", "party", "provider", "owner", "purpose", "lifetime", "observed_lifetime", "seen", "privacy_policy", "advice"}}
+	rows := [][]string{{"category", "needs_consent", "name", "pattern", "kind", "party", "provider", "owner", "purpose", "lifetime", "observed_lifetime", "privacy_policy", "advice"}}
 	for _, g := range d.Groups {
 		for _, r := range g.Rows {
 			lifetime := r.Lifetime
 			if lifetime == "unknown" {
 				lifetime = ""
 			}
-			rows = append(rows, []string{g.Category, fmt.Sprint(g.NeedsConsent), r.Name, fmt.Sprint(r.Pattern), r.Kind, r.Party, r.Provider.Name, r.Provider.Owner, r.Purpose, lifetime, r.Observed, fmt.Sprint(!r.NotSeen), r.Provider.PrivacyPolicy, r.Advice})
+			rows = append(rows, []string{g.Category, fmt.Sprint(g.NeedsConsent), r.Name, fmt.Sprint(r.Pattern), r.Kind, r.Party, r.Provider.Name, r.Provider.Owner, r.Purpose, lifetime, r.Observed, r.Provider.PrivacyPolicy, r.Advice})
 		}
 		for _, p := range g.Unnamed {
-			rows = append(rows, []string{g.Category, fmt.Sprint(g.NeedsConsent), "", "false", "", "", p.Name, p.Owner, p.Note, "", "", "", p.PrivacyPolicy, ""})
+			rows = append(rows, []string{g.Category, fmt.Sprint(g.NeedsConsent), "", "false", "", "", p.Name, p.Owner, p.Note, "", "", p.PrivacyPolicy, ""})
 		}
 	}
 	for _, row := range rows {

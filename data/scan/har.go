@@ -72,6 +72,7 @@ type harState struct {
 	cookieEvidence     bool // any cookie, or a Cookie or Set-Cookie header
 	// document candidates for Site, the earliest first.
 	firstDoc, firstAny siteCandidate
+	pageOf             harPageTrack
 }
 
 type siteCandidate struct {
@@ -153,6 +154,7 @@ func (s *harState) pages(pages []harPage) {
 	if len(pages) > 0 && s.firstPage == nil {
 		s.firstPage = &pages[0]
 	}
+	s.pageOf.pageTitles(pages)
 }
 
 func (s *harState) captured(t time.Time) {
@@ -214,6 +216,7 @@ func (s *harState) entry(e *harEntry, n int) {
 		s.firstDoc = cand
 	}
 	s.cookies(e, u, host, t, where)
+	s.pageOf.track(s.rd.ev, e.Pageref, cand, doc)
 }
 
 func (s *harState) finish() error {
@@ -225,6 +228,11 @@ func (s *harState) finish() error {
 		return s.rd.fail(locNone, fmt.Errorf("%w: the HAR has no entries (export it after the page has loaded, with the Network panel open and recording)", ErrEmpty))
 	}
 	ev.Site = s.site()
+	first := ""
+	if s.firstPage != nil {
+		first = s.firstPage.ID
+	}
+	s.pageOf.leaveOtherSites(s.rd, ev.Site, first)
 	slices.SortStableFunc(ev.Requests, func(a, b Request) int {
 		if a.Time.IsZero() != b.Time.IsZero() {
 			return cmp.Compare(boolInt(a.Time.IsZero()), boolInt(b.Time.IsZero()))

@@ -29,6 +29,10 @@ var ErrBadSite = errors.New("the site is not a host name")
 // judge a site it would have to pick at random.
 var ErrSiteTie = errors.New("no capture names its page, and several domains hold the most cookies and storage")
 
+// ErrSites is wrapped when a declaration or banner is asked of captures
+// of several sites: what it lists would be theirs together, under one name.
+var ErrSites = errors.New("the captures are of several sites")
+
 // likelySite is the registrable domain that holds the most cookies and
 // storage keys, for captures that do not say which page they recorded (a
 // storageState, a cookie export); tied lists every domain holding as many
@@ -91,7 +95,15 @@ type Options struct {
 	// Strict makes what nobody claims a finding too, in a consent audit:
 	// every unclaimed host, and every unclaimed third-party cookie.
 	Strict bool
+	// Names says the report goes on to a declaration or banner that is
+	// published under the site's name: like a consent audit, it refuses a
+	// tied site guess, and it refuses captures of several sites.
+	Names bool
 }
+
+// judgesSite reports whether the output stands or falls by which site it
+// is: a consent audit, or a declaration or banner published as the site's.
+func (o Options) judgesSite() bool { return o.Mode != Anytime || o.Names }
 
 // ChromeCap is the longest a cookie may live in Chrome (400 days): a
 // cookie set for longer is cut to it, and is worth a flag.
@@ -116,7 +128,7 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 	if site == "" {
 		guess, tied := likelySite(ev)
 		switch {
-		case len(tied) > 1 && o.Mode != Anytime:
+		case len(tied) > 1 && o.judgesSite():
 			return nil, fmt.Errorf("%w (%s); pass --site to say which is the site", ErrSiteTie, strings.Join(tied, ", "))
 		case len(tied) > 1:
 			r.Warnings = append(r.Warnings, "no capture names its page; "+strings.Join(tied, ", ")+" hold as many cookies and storage as each other, and the site is taken to be "+guess+", the first by name (say which with --site)")
@@ -125,7 +137,9 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 		}
 		site = guess
 	}
-	if sites := ev.Sites(); len(sites) > 1 {
+	if sites := ev.Sites(); len(sites) > 1 && o.Names {
+		return nil, fmt.Errorf("%w (%s): a declaration or banner is of one site; make one for each site from its own captures", ErrSites, strings.Join(sites, ", "))
+	} else if len(sites) > 1 {
 		r.Warnings = append(r.Warnings, fmt.Sprintf("the captures are of %d sites (%s); the report is for %s and counts every capture's vendors and cookies as that site's: scan each site on its own (or say which with --site)", len(sites), strings.Join(sites, ", "), cmp.Or(site, sites[0])))
 	}
 	if site != "" {

@@ -7,8 +7,9 @@ import (
 )
 
 // Declaration is the cookie declaration of what an audit found: each
-// vendor's cookies and keys as the scan saw them (or, where it saw none,
-// as the vendor's card declares them), and the cookies nobody claims.
+// vendor's cookies and keys as the scan saw them (a vendor seen with none
+// of them is named, its card's are not listed), and the cookies nobody
+// claims.
 func Declaration(cat Catalogue, r *Report) (declare.Declaration, error) {
 	var uses []declare.Use
 	for _, v := range r.Vendors {
@@ -16,7 +17,7 @@ func Declaration(cat Catalogue, r *Report) (declare.Declaration, error) {
 		if err != nil {
 			return declare.Declaration{}, fmt.Errorf("vendor %s: %w", v.ID, err)
 		}
-		u := declare.Use{Vendor: card}
+		u := declare.Use{Vendor: card, Seen: []declare.Seen{}} // from evidence: never nil
 		for _, c := range r.Cookies {
 			if c.VendorID != v.ID {
 				continue

@@ -91,12 +91,21 @@ func (a *auditor) findings(r *Report) {
 		if c.Kind != "cookie" {
 			kind = "storage"
 		}
-		why := data.Category(c.Category).Title() + " " + kindTitle(c.Kind) + ", not strictly necessary"
-		if reason := a.card(c.VendorID).ConsentRequired.Reason; reason != "" {
-			why += ": " + data.CleanLine(reason)
-		}
-		r.Findings = append(r.Findings, Finding{Kind: kind, VendorID: c.VendorID, Vendor: c.Vendor, Cookie: c.Name, Why: why})
+		f := Finding{Kind: kind, VendorID: c.VendorID, Vendor: c.Vendor, Cookie: c.Name,
+			what: data.Category(c.Category).Title() + " " + kindTitle(c.Kind), reason: data.CleanLine(a.card(c.VendorID).ConsentRequired.Reason)}
+		f.Why = notNecessary([]string{f.what}, f.reason)
+		r.Findings = append(r.Findings, f)
 	}
+}
+
+// notNecessary is why cookies of these kinds ("Marketing cookie") need
+// consent, with the card's reason when it gives one.
+func notNecessary(whats []string, reason string) string {
+	why := data.JoinAnd(whats) + ", not strictly necessary"
+	if reason != "" {
+		why += ": " + reason
+	}
+	return why
 }
 
 // kindTitle is a storage kind as a sentence names it.
@@ -111,11 +120,44 @@ func kindTitle(kind string) string {
 }
 
 // FindingGroup is one vendor's findings as a person reads them: what it
-// loaded, what it stored, and each reason once.
+// loaded, what it stored, and each reason once (its cookies of three
+// categories give one "Marketing cookie, Analytics cookie and Functional
+// cookie, not strictly necessary: ...").
 type FindingGroup struct {
 	VendorID, Vendor string
 	Loaded, Stored   []string
 	Whys             []string
+	whats            map[string]*reasonWhats
+}
+
+// reasonWhats are the kinds of cookie one reason covers, and where the
+// group's Whys say it.
+type reasonWhats struct {
+	at    int
+	whats []string
+}
+
+// addWhy adds f's reason to g.Whys, once.
+func (g *FindingGroup) addWhy(f Finding) {
+	if f.what == "" {
+		if why := data.CleanLine(f.Why); !slices.Contains(g.Whys, why) {
+			g.Whys = append(g.Whys, why)
+		}
+		return
+	}
+	if g.whats == nil {
+		g.whats = map[string]*reasonWhats{}
+	}
+	rw, ok := g.whats[f.reason]
+	if !ok {
+		rw = &reasonWhats{at: len(g.Whys)}
+		g.whats[f.reason] = rw
+		g.Whys = append(g.Whys, "")
+	}
+	if !slices.Contains(rw.whats, f.what) {
+		rw.whats = append(rw.whats, f.what)
+	}
+	g.Whys[rw.at] = notNecessary(rw.whats, f.reason)
 }
 
 // GroupFindings groups findings by vendor, in the order they come.
@@ -138,9 +180,7 @@ func GroupFindings(fs []Finding) []*FindingGroup {
 		} else if name := data.CleanLine(f.Cookie); !slices.Contains(g.Stored, name) {
 			g.Stored = append(g.Stored, name) // a cookie and a key of one name: said once
 		}
-		if why := data.CleanLine(f.Why); !slices.Contains(g.Whys, why) {
-			g.Whys = append(g.Whys, why)
-		}
+		g.addWhy(f)
 	}
 	return out
 }

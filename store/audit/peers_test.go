@@ -34,10 +34,12 @@ var listsDir = flag.String("peers.lists", "", "write hosts.tsv and cookies.tsv o
 // 146). A catalogue change that loses one of them fails here. Mapp
 // Intelligence's wteid_*/wtsid_* (the mytoys capture) took the names to 179
 // (this test's own count); Amazon IVS's player card took the hosts to 127
-// (the script, 2026-12-07 13:20 UTC).
+// (the script, 2026-12-07 13:20 UTC). The HAR reader then left out the
+// 21 Google cookies Chrome's mitmproxy.org capture sent on www.google.com
+// (another site's page): 238 -> 217 names, 179 -> 158 known, the OCD 115.
 const (
 	hostFloor   = 127
-	cookieFloor = 179
+	cookieFloor = 158
 )
 
 // realCapture is what one file under testdata/scan/real contributes: its

@@ -82,4 +82,8 @@ type Finding struct {
 	Cookie   string `json:"cookie,omitempty"`
 	URL      string `json:"url,omitempty"`
 	Why      string `json:"why"`
+	// what ("Marketing cookie") and reason (the card's) make a cookie's
+	// Why, so that a vendor's findings say one reason once for all the
+	// categories it covers.
+	what, reason string
 }

@@ -95,19 +95,11 @@ func (c *cli) banner(vendors, site string, files []string, from scan.Format) (ba
 		}
 		return banner.Build(d, vs), nil
 	}
-	ev, err := c.readCaptures(files, from)
-	if err != nil {
-		return banner.Banner{}, err
-	}
-	s, err := c.open()
+	r, ev, s, err := c.auditEvidence(auditArgs{opts: audit.Options{Site: site, Names: true}, format: from, cmd: "banner"}, files)
 	if err != nil {
 		return banner.Banner{}, err
 	}
 	defer s.Close()
-	r, err := audit.Run(s, ev, audit.Options{Site: site})
-	if err != nil {
-		return banner.Banner{}, err
-	}
 	if site != "" && r.Site == "" {
 		r.Site = site
 	}

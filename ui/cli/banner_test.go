@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -83,5 +84,31 @@ func TestBannerRefusesWhatItCannotDo(t *testing.T) {
 		if r.code != c.code || !strings.Contains(r.stderr, c.want) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and %q", c.args, r.code, r.stderr, c.code, c.want)
 		}
+	}
+}
+
+// Google's cookie list names two cookies with a placeholder (pm_sess_NNN,
+// aboutads_sessNNN): in a Klaro cookies list that name could never match a
+// cookie. They reach the banner as patterns Klaro matches, and the
+// catalogue check refuses a placeholder in any card.
+func TestAPlaceholderNameReachesTheBannerAsAPattern(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "banner", "--format", "klaro", "--vendors", "google-adsense")
+	if r.code != 0 || strings.Contains(r.stdout, "NNN") || !strings.Contains(r.stdout, "/^pm_sess_/") || !strings.Contains(r.stdout, "/^aboutads_sess/") {
+		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// LinkedIn's capture has bcookie, lang and lidc on www.linkedin.com and on
+// linkedin.com: the "Not yet classified" comment names each once.
+func TestTheUnclassifiedCommentNamesEachCookieOnce(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "banner", "--format", "klaro", capturePath("real", "har", "linkedin.com-firefox43-devtools.har"))
+	_, line, _ := strings.Cut(r.stdout, "// Not yet classified")
+	line, _, _ = strings.Cut(line, "\n")
+	_, list, _ := strings.Cut(line, "): ")
+	names := strings.Split(strings.TrimSuffix(list, "."), ", ")
+	sorted := slices.Clone(names)
+	slices.Sort(sorted)
+	if r.code != 0 || len(names) < 3 || len(slices.Compact(sorted)) != len(names) || !slices.Contains(names, "bcookie") {
+		t.Errorf("exit %d: %q\n%s", r.code, names, r.stderr)
 	}
 }

@@ -89,7 +89,7 @@ func (c *cli) declaration(vendors, site string, files []string, from scan.Format
 		}
 		return audit.DeclarationOf(s, site, ids)
 	}
-	r, s, err := c.audit(auditArgs{opts: audit.Options{Site: site}, format: from}, files)
+	r, s, err := c.audit(auditArgs{opts: audit.Options{Site: site, Names: true}, format: from, cmd: "declare"}, files)
 	if err != nil {
 		return declare.Declaration{}, err
 	}

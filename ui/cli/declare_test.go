@@ -119,3 +119,27 @@ func TestAnUnknownCaptureNamesTheFlagThatForcesItsFormat(t *testing.T) {
 		t.Errorf("two typos: exit %d %s", r.code, r.stderr)
 	}
 }
+
+// A declaration lists what the capture saw the site store: mitmproxy.org's
+// Firefox capture holds no cookie, and declared ten AWS cookies (one an
+// "interest profile used to choose ads"); ferguson's banner listed Crazy
+// Egg's login cookie from Crazy Egg's own site, and Google's GN_PREF and
+// CGIC, none of them in the capture.
+func TestADeclarationListsOnlyWhatTheCaptureSaw(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "declare", capturePath("real", "har", "mitmproxy.org-firefox111-devtools.har"))
+	if r.code != 0 || strings.Contains(r.stdout, "AWS") || strings.Contains(r.stdout, "aws-") ||
+		!strings.Contains(r.stdout, "Amazon Web Services, Inc.), privacy policy: <https://aws.amazon.com/privacy/>: seen in the capture, but none of the cookies its card names was") {
+		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = vendex(t, db, "", "banner", "--format", "cookieconsent", capturePath("real", "har", "ferguson.com-browsertime-chrome97.har"))
+	for _, name := range []string{"ce_login", "GN_PREF", "CGIC"} {
+		if r.code != 0 || strings.Contains(r.stdout, name) {
+			t.Errorf("exit %d: the banner lists %s\n%s", r.code, name, r.stderr)
+		}
+	}
+	r = vendex(t, db, "", "declare", "--vendors", "crazy-egg")
+	if r.code != 0 || strings.Contains(r.stdout, "own site") || strings.Contains(r.stdout, "ce_login") || !strings.Contains(r.stdout, "Crazy Egg") {
+		t.Errorf("crazy egg from its card: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -97,35 +98,44 @@ func (c *cli) captureFormat(from string) (scan.Format, error) {
 type auditArgs struct {
 	opts   audit.Options
 	format scan.Format
+	cmd    string // the command, for its messages ("" is scan)
 }
 
 // audit reads the capture files and audits them against the catalogue.
 // The store is returned open, for the browser and the declaration; the
 // caller closes it.
 func (c *cli) audit(a auditArgs, files []string) (*audit.Report, *store.Store, error) {
+	r, _, s, err := c.auditEvidence(a, files)
+	return r, s, err
+}
+
+// auditEvidence is audit, with the evidence read (a banner looks at it
+// again for the vendors' scripts).
+func (c *cli) auditEvidence(a auditArgs, files []string) (*audit.Report, *scan.Evidence, *store.Store, error) {
+	cmd := cmp.Or(a.cmd, "scan")
 	if len(files) == 0 {
-		return nil, nil, usagef("scan needs a capture file (a HAR, a cookie export...; - for stdin)")
+		return nil, nil, nil, usagef("%s needs a capture file (a HAR, a cookie export...; - for stdin)", cmd)
 	}
 	ev, err := c.readCaptures(files, a.format)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	s, err := c.open()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	r, err := audit.Run(s, ev, a.opts)
 	if err != nil {
 		s.Close()
 		if errors.Is(err, audit.ErrBadSite) {
-			return nil, nil, usagef("--site %s: %v", data.Quote(a.opts.Site), errors.Unwrap(err))
+			return nil, nil, nil, usagef("--site %s: %v", data.Quote(a.opts.Site), errors.Unwrap(err))
 		}
-		if errors.Is(err, audit.ErrSiteTie) {
-			return nil, nil, usagef("scan: %v", err)
+		if errors.Is(err, audit.ErrSiteTie) || errors.Is(err, audit.ErrSites) {
+			return nil, nil, nil, usagef("%s: %v", cmd, err)
 		}
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return r, s, nil
+	return r, ev, s, nil
 }
 
 func cmdScan(c *cli, args []string) error {

@@ -250,3 +250,60 @@ func TestCapturesOfTwoSitesAreNamed(t *testing.T) {
 		t.Errorf("warnings %q", both.Warnings)
 	}
 }
+
+// A declaration or banner is published under the site's name: from a
+// tied site guess it would be "for facebook.com", and from two sites'
+// captures it would list one site's cookies under the other's name. Both
+// refuse, as a consent audit does, with the same words.
+func TestDeclarationsAndBannersRefuseAGuessedOrMixedSite(t *testing.T) {
+	db := tempDB(t)
+	jar := capturePath("real", "cookiejar", "vendex-shop-curl-cookies.txt")
+	ferguson := capturePath("real", "har", "ferguson.com-browsertime-chrome97.har")
+	nyt := capturePath("real", "har", "nytimes.com-webpagetest-chrome44.har")
+	for _, cmd := range [][]string{{"declare"}, {"banner", "--format", "klaro"}} {
+		r := vendex(t, db, "", append(cmd, jar)...)
+		if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, cmd[0]+": no capture names its page") || !strings.Contains(r.stderr, "(facebook.com, google.com, vendex-shop.test); pass --site") {
+			t.Errorf("%s of a tied guess: exit %d\n%s%s", cmd[0], r.code, r.stdout, r.stderr)
+		}
+		r = vendex(t, db, "", append(cmd, "--site", "www.vendex-shop.test", jar)...)
+		if r.code != 0 || !strings.Contains(r.stdout, "www.vendex-shop.test") {
+			t.Errorf("%s with --site: exit %d\n%s", cmd[0], r.code, r.stderr)
+		}
+		r = vendex(t, db, "", append(cmd, ferguson, nyt)...)
+		if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, "of several sites (www.ferguson.com, www.nytimes.com)") {
+			t.Errorf("%s of two sites: exit %d\n%s%s", cmd[0], r.code, r.stdout, r.stderr)
+		}
+	}
+}
+
+// Chrome's capture of mitmproxy.org went on to www.google.com (page_2),
+// where Google's own cookies were sent: they are not mitmproxy.org's, and
+// the audit judges the site as its Firefox and Safari captures do (no
+// findings), saying what was left out.
+func TestAnotherSitesPageInAHARIsLeftOut(t *testing.T) {
+	db := tempDB(t)
+	for _, f := range []string{"mitmproxy.org-chrome-devtools.har", "mitmproxy.org-firefox111-devtools.har", "mitmproxy.org-safari-webinspector.har"} {
+		r := vendex(t, db, "", "scan", "--report", "--before-consent", capturePath("real", "har", f))
+		flat := strings.Join(strings.Fields(r.stdout), " ")
+		if r.code != 0 || !strings.Contains(flat, "FINDINGS (0)") || strings.Contains(flat, " NID") || strings.Contains(flat, " SID") {
+			t.Errorf("%s: exit %d\n%s%s", f, r.code, r.stdout, r.stderr)
+		}
+		if went := strings.Contains(flat, `went on from mitmproxy.org to another site: page "page_2" (www.google.com) was left out (1 of its requests, 21 of its cookies)`); went != strings.Contains(f, "chrome") {
+			t.Errorf("%s: the page left out said %v:\n%s", f, went, flat)
+		}
+	}
+}
+
+// LinkedIn's Insight Tag on ferguson.com stored marketing, analytics and
+// functional cookies: its finding gives the card's reason once, naming
+// the three kinds, not three times.
+func TestAFindingGivesEachReasonOnce(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "scan", "--report", "--before-consent", capturePath("real", "har", "ferguson.com-browsertime-chrome97.har"))
+	flat := strings.Join(strings.Fields(r.stdout), " ")
+	_, li, _ := strings.Cut(flat, "✗ LinkedIn Insight Tag:")
+	li, _, _ = strings.Cut(li, "✗")
+	if r.code != 1 || strings.Count(li, "The tag exists to identify visitors") != 1 ||
+		!strings.Contains(li, "Marketing cookie, Analytics cookie and Functional cookie, not strictly necessary: The tag exists") {
+		t.Errorf("exit %d: %s", r.code, li)
+	}
+}
