@@ -26,7 +26,7 @@ type resolver struct {
 	// joined are the records of list that later ones have joined, each
 	// with the keys of its storage items: a vendor of many rows (the
 	// OCD's, a cookie a row) is looked up in a set, not a list, each row.
-	joined         map[string]map[data.StorageKey]struct{}
+	joined         map[string]data.StorageSet
 	parentOwners   map[string]ownerAnswer // indexedOwner's answers for parent domains
 	parentCurated  map[string][]claim     // curatedClaims' answers for parent domains
 	lastHost       string                 // domainClaims' last question...
@@ -218,7 +218,7 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, o ImportOpti
 		// Sized for the file: growing maps of 100,000 keys is a tenth of resolving it.
 		localNames: make(map[string]string, len(records)), localHosts: make(map[string]string, len(records)),
 		out: make(map[string]int, len(records)), list: make([]*data.Vendor, 0, len(records)),
-		existing: map[string]stored{}, joined: map[string]map[data.StorageKey]struct{}{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]claim{},
+		existing: map[string]stored{}, joined: map[string]data.StorageSet{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]claim{},
 		rep: rep, source: rep.Layer.source(), user: o.User, observed: o.ObservedCookies, cache: cache,
 	}
 	// The report's lists, sized for the most they can hold: a large file
@@ -275,7 +275,7 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 	r.keepHosts(rec, old)
 	r.keepCookies(rec)
 	var earlier *data.Vendor
-	var earlierStorage map[data.StorageKey]struct{}
+	var earlierStorage data.StorageSet
 	if seen {
 		earlier = r.list[prev]
 		earlierStorage = r.joinedStorage(id, earlier)

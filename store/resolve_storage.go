@@ -5,7 +5,7 @@ import "github.com/vendex/vendex/data"
 // reportStorage reports the storage items of rec that neither the vendor
 // as the file held it (old) nor an earlier record of the file (earlier)
 // has; either may be nil.
-func (r *resolver) reportStorage(rec, old *data.Vendor, earlier map[data.StorageKey]struct{}) {
+func (r *resolver) reportStorage(rec, old *data.Vendor, earlier data.StorageSet) {
 	for _, st := range rec.Storage {
 		if _, ok := earlier[st.Key()]; !ok && (old == nil || !data.HasStorage(old.Storage, st)) {
 			r.rep.NewCookies = append(r.rep.NewCookies, Change{st.Name, rec.ID})
@@ -17,15 +17,12 @@ func (r *resolver) reportStorage(rec, old *data.Vendor, earlier map[data.Storage
 // of vendor id that a later record joins. The first join makes earlier a
 // copy of its own (its lists may share arrays with other records') and
 // the set; Fills and the joins' storage keep them up to date.
-func (r *resolver) joinedStorage(id string, earlier *data.Vendor) map[data.StorageKey]struct{} {
+func (r *resolver) joinedStorage(id string, earlier *data.Vendor) data.StorageSet {
 	if set, ok := r.joined[id]; ok {
 		return set
 	}
 	*earlier = earlier.Clone()
-	set := make(map[data.StorageKey]struct{}, len(earlier.Storage))
-	for _, st := range earlier.Storage {
-		set[st.Key()] = struct{}{}
-	}
+	set := data.NewStorageSet(earlier.Storage)
 	r.joined[id] = set
 	return set
 }
@@ -34,13 +31,10 @@ func (r *resolver) joinedStorage(id string, earlier *data.Vendor) map[data.Stora
 // The storage items go in here, as Fill adds them (those it lacks by
 // key, in order), against earlier's set (joinedStorage): Fill would build
 // a set of the whole list at each row.
-func fillJoined(earlier, rec *data.Vendor, set map[data.StorageKey]struct{}) {
+func fillJoined(earlier, rec *data.Vendor, set data.StorageSet) {
 	storage := rec.Storage
 	for _, st := range storage {
-		if _, ok := set[st.Key()]; !ok {
-			set[st.Key()] = struct{}{}
-			earlier.Storage = append(earlier.Storage, st)
-		}
+		set.Add(&earlier.Storage, st)
 	}
 	rec.Storage = nil
 	data.Fill(earlier, rec)

@@ -106,10 +106,6 @@ func addStorage(v *data.Vendor, st data.StorageItem) {
 	if st.Name == "" || data.HasStorage(v.Storage, st) {
 		return
 	}
-	appendStorage(v, st)
-}
-
-func appendStorage(v *data.Vendor, st data.StorageItem) {
 	v.Storage = append(v.Storage, st)
 	if st.Kind == data.Cookie {
 		v.SetsCookies = data.Yes
@@ -117,11 +113,11 @@ func appendStorage(v *data.Vendor, st data.StorageItem) {
 }
 
 // storageSets adds storage items once, as addStorage does, in constant time
-// for a vendor of many items: a file of one vendor's 40,000 cookies took
-// seconds comparing each row with every row before it. A vendor's set is
-// made when its list grows past a few items, and made again if the list
-// changed without it.
-type storageSets map[*data.Vendor]map[data.StorageKey]struct{}
+// for a vendor of many items (data.StorageSet): a file of one vendor's
+// 40,000 cookies took seconds comparing each row with every row before it.
+// A vendor's set is made when its list grows past a few items, and made
+// again if the list changed without it.
+type storageSets map[*data.Vendor]data.StorageSet
 
 const storageSetFrom = 32
 
@@ -135,17 +131,12 @@ func (ss storageSets) add(v *data.Vendor, st data.StorageItem) {
 	}
 	set := ss[v]
 	if len(set) != len(v.Storage) {
-		set = make(map[data.StorageKey]struct{}, 2*len(v.Storage))
-		for _, it := range v.Storage {
-			set[it.Key()] = struct{}{}
-		}
+		set = data.NewStorageSet(v.Storage)
 		ss[v] = set
 	}
-	if _, ok := set[st.Key()]; ok {
-		return
+	if set.Add(&v.Storage, st) && st.Kind == data.Cookie {
+		v.SetsCookies = data.Yes
 	}
-	set[st.Key()] = struct{}{}
-	appendStorage(v, st)
 }
 
 func addAlias(v *data.Vendor, a string) {
