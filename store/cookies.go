@@ -1,8 +1,9 @@
 package store
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -166,32 +167,33 @@ func (r *cookieReader) byCookie(name string) ([]CookieMatch, error) {
 		})
 	}()
 	all := append(exact, pats...)
-	borrowed := make([]bool, len(all))
-	for i := range all {
-		borrowed[i] = namesAnotherOwner(all[i], all)
+	type ranked struct {
+		CookieMatch
+		borrowed bool // see namesAnotherOwner
 	}
-	idx := make([]int, len(all))
-	for i := range idx {
-		idx[i] = i
+	rs := make([]ranked, len(all))
+	for i, m := range all {
+		rs[i] = ranked{m, namesAnotherOwner(m, all)}
 	}
-	sort.SliceStable(idx, func(i, j int) bool {
-		x, y := all[idx[i]], all[idx[j]]
-		if a, b := x.Imported(), y.Imported(); a != b {
-			return b
-		}
-		if x.Pattern != y.Pattern {
-			return y.Pattern
-		}
-		if a, b := borrowed[idx[i]], borrowed[idx[j]]; a != b {
-			return b
-		}
-		return strings.ToLower(x.VendorName) < strings.ToLower(y.VendorName)
+	slices.SortStableFunc(rs, func(x, y ranked) int {
+		return cmp.Or(falseFirst(x.Imported(), y.Imported()), falseFirst(x.Pattern, y.Pattern), falseFirst(x.borrowed, y.borrowed),
+			strings.Compare(strings.ToLower(x.VendorName), strings.ToLower(y.VendorName)))
 	})
-	out := make([]CookieMatch, len(all))
-	for i, k := range idx {
-		out[i] = all[k]
+	for i := range rs {
+		all[i] = rs[i].CookieMatch
 	}
-	return out, err
+	return all, err
+}
+
+// falseFirst orders false before true.
+func falseFirst(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // namesAnotherOwner reports whether m's purpose names, as a whole word,
