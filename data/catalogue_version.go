@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-1a1dac89"
-	embeddedEdition = 50
+	embeddedVersion = "1140-91fed9f9"
+	embeddedEdition = 51
 )
