@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-91fed9f9"
-	embeddedEdition = 51
+	embeddedVersion = "1140-78c70a71"
+	embeddedEdition = 52
 )
