@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-78c70a71"
-	embeddedEdition = 52
+	embeddedVersion = "1140-2af27cbd"
+	embeddedEdition = 53
 )
