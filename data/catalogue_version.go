@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-2af27cbd"
-	embeddedEdition = 53
+	embeddedVersion = "1140-fda4998f"
+	embeddedEdition = 54
 )
