@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-6cbb31cf"
-	embeddedEdition = 50
+	embeddedVersion = "1140-34535b74"
+	embeddedEdition = 51
 )
