@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-34535b74"
-	embeddedEdition = 51
+	embeddedVersion = "1140-dda6e481"
+	embeddedEdition = 52
 )
