@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-fda4998f"
-	embeddedEdition = 54
+	embeddedVersion = "1140-b02e4463"
+	embeddedEdition = 55
 )
