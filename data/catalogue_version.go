@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-0f58c750"
-	embeddedEdition = 49
+	embeddedVersion = "1140-04572d1d"
+	embeddedEdition = 50
 )
