@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-04572d1d"
-	embeddedEdition = 50
+	embeddedVersion = "1140-f0bba3db"
+	embeddedEdition = 51
 )
