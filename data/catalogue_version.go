@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-f0bba3db"
-	embeddedEdition = 51
+	embeddedVersion = "1140-fd153b6a"
+	embeddedEdition = 52
 )
