@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-fd153b6a"
-	embeddedEdition = 52
+	embeddedVersion = "1140-bb3375e5"
+	embeddedEdition = 53
 )
