@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-bb3375e5"
-	embeddedEdition = 53
+	embeddedVersion = "1140-346578dd"
+	embeddedEdition = 54
 )
