@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-346578dd"
-	embeddedEdition = 54
+	embeddedVersion = "1140-1e761140"
+	embeddedEdition = 55
 )
