@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-1e761140"
-	embeddedEdition = 55
+	embeddedVersion = "1140-97f6d5c2"
+	embeddedEdition = 56
 )
