@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-97f6d5c2"
-	embeddedEdition = 56
+	embeddedVersion = "1140-b0302f42"
+	embeddedEdition = 57
 )
