@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-b0302f42"
-	embeddedEdition = 57
+	embeddedVersion = "1140-56879d58"
+	embeddedEdition = 58
 )
