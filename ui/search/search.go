@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/ui/fuzzy"
@@ -98,15 +99,51 @@ func NewIndex(vs []data.Vendor) *Index {
 // cleaned). It orders bs by name in place, and keeps it.
 func NewBriefIndex(bs []data.Brief) *Index {
 	x := &Index{}
-	// Entries in name order, so fuzzy's ties fall by name; each name
-	// lowered once, not twice a comparison, and its first 8 bytes kept as
-	// a number, where most comparisons end.
+	permute(bs, nameOrdering(bs))
+	x.vendors = bs
+	x.imported = make([]bool, len(x.vendors))
+	for i := range x.vendors {
+		x.imported[i] = x.vendors[i].Imported
+		x.anyImported = x.anyImported || x.imported[i]
+	}
+	return x
+}
+
+// nameOrdering is the order of bs by compareNames, then by place: the
+// index of the first vendor, then the second's... Each name is lowered
+// once, into one block, and its first 8 bytes kept as a number, where most
+// comparisons end; the keys hold no pointer, so that the sort's swaps need
+// no write barrier and the collector never scans them.
+func nameOrdering(bs []data.Brief) []int32 {
+	type nameKey struct {
+		prefix   uint64
+		off, end uint32 // the lowered name in text
+		i        int32
+	}
+	n := 0
+	for i := range bs {
+		n += len(bs[i].Name)
+	}
+	buf := make([]byte, 0, n)
 	keys := make([]nameKey, len(bs))
 	for i := range bs {
-		keys[i] = nameKey{nameOrder(bs[i].Name), int32(i)}
+		off := len(buf)
+		buf = appendNameOrder(buf, bs[i].Name)
+		keys[i] = nameKey{off: uint32(off), end: uint32(len(buf)), i: int32(i)}
+	}
+	text := string(buf)
+	sortKey := func(k nameKey) data.SortKey { return data.SortKey{Prefix: k.prefix, Key: text[k.off:k.end]} }
+	for i := range keys {
+		keys[i].prefix = data.NewSortKey(text[keys[i].off:keys[i].end]).Prefix
 	}
 	slices.SortFunc(keys, func(a, b nameKey) int {
-		if c := compareNames(a.SortKey, b.SortKey, bs[a.i].ID, bs[b.i].ID); c != 0 {
+		if a.prefix != b.prefix { // most comparisons end here
+			if a.prefix < b.prefix {
+				return -1
+			}
+			return 1
+		}
+		if c := compareNames(sortKey(a), sortKey(b), bs[a.i].ID, bs[b.i].ID); c != 0 {
 			return c
 		}
 		return int(a.i - b.i)
@@ -115,14 +152,7 @@ func NewBriefIndex(bs []data.Brief) *Index {
 	for i, k := range keys {
 		order[i] = k.i
 	}
-	permute(bs, order)
-	x.vendors = bs
-	x.imported = make([]bool, len(x.vendors))
-	for i := range x.vendors {
-		x.imported[i] = x.vendors[i].Imported
-		x.anyImported = x.anyImported || x.imported[i]
-	}
-	return x
+	return order
 }
 
 // permute puts bs[order[i]] at i, in place: a second slice of briefs
@@ -148,14 +178,26 @@ func permute(bs []data.Brief, order []int32) {
 	}
 }
 
-// nameKey is a vendor's name as NewBriefIndex orders it.
-type nameKey struct {
-	data.SortKey // the name, lowered
-	i            int32
-}
-
 // nameOrder is the key a vendor's name is ordered by: the name, lowered.
 func nameOrder(name string) data.SortKey { return data.NewSortKey(strings.ToLower(name)) }
+
+// appendNameOrder appends name lowered, as nameOrder lowers it, to b: an
+// ASCII name without a copy of its own.
+func appendNameOrder(b []byte, name string) []byte {
+	for i := 0; i < len(name); i++ {
+		if name[i] >= utf8.RuneSelf {
+			return append(b, strings.ToLower(name)...)
+		}
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
 
 // compareNames is the order of vendors in a list and among equal scores:
 // by name, lowered (a and b, from nameOrder), then by id.
