@@ -184,17 +184,15 @@ func nameOrder(name string) data.SortKey { return data.NewSortKey(strings.ToLowe
 // appendNameOrder appends name lowered, as nameOrder lowers it, to b: an
 // ASCII name without a copy of its own.
 func appendNameOrder(b []byte, name string) []byte {
-	for i := 0; i < len(name); i++ {
-		if name[i] >= utf8.RuneSelf {
-			return append(b, strings.ToLower(name)...)
+	n := len(b)
+	b = append(b, name...)
+	for i, c := range b[n:] {
+		if c >= utf8.RuneSelf {
+			return append(b[:n], strings.ToLower(name)...)
 		}
-	}
-	for i := 0; i < len(name); i++ {
-		c := name[i]
 		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+			b[n+i] = c + 'a' - 'A'
 		}
-		b = append(b, c)
 	}
 	return b
 }
