@@ -68,7 +68,8 @@ func TestVendorRankingFollowsFuzzyFind(t *testing.T) {
 // With no query the list is every vendor by name, lowered (accented and
 // non-Latin names too), then by id: what a user scrolls through first.
 func TestNoQueryListsVendorsByNameThenID(t *testing.T) {
-	names := []string{"Zeta", "alpha", "Äpfel", "ÄPFEL", "beta", "Alpha", "東京", "éclair", "Éclair", "alpha"}
+	names := []string{"Zeta", "alpha", "Äpfel", "ÄPFEL", "beta", "Alpha", "東京", "éclair", "Éclair", "alpha",
+		"Google Analytics 4", "google analytics", "Google AdSense", "GOOGLE ANALYTICS", "Google", "google an", "Googl", ""}
 	var bs []data.Brief
 	for i, n := range names {
 		bs = append(bs, data.Brief{ID: fmt.Sprintf("v%02d", len(names)-i), Name: n})

@@ -136,23 +136,57 @@ func nameOrdering(bs []data.Brief) []int32 {
 	for i := range keys {
 		keys[i].prefix = data.NewSortKey(text[keys[i].off:keys[i].end]).Prefix
 	}
-	slices.SortFunc(keys, func(a, b nameKey) int {
-		if a.prefix != b.prefix { // most comparisons end here
-			if a.prefix < b.prefix {
-				return -1
-			}
-			return 1
+	keys = sortByPrefix(keys, func(k nameKey) uint64 { return k.prefix })
+	// Then each run of one prefix by the whole rule.
+	for lo := 0; lo < len(keys); {
+		hi := lo + 1
+		for hi < len(keys) && keys[hi].prefix == keys[lo].prefix {
+			hi++
 		}
-		if c := compareNames(sortKey(a), sortKey(b), bs[a.i].ID, bs[b.i].ID); c != 0 {
-			return c
+		if hi-lo > 1 {
+			slices.SortFunc(keys[lo:hi], func(a, b nameKey) int {
+				if c := compareNames(sortKey(a), sortKey(b), bs[a.i].ID, bs[b.i].ID); c != 0 {
+					return c
+				}
+				return int(a.i - b.i)
+			})
 		}
-		return int(a.i - b.i)
-	})
+		lo = hi
+	}
 	order := make([]int32, len(bs))
 	for i, k := range keys {
 		order[i] = k.i
 	}
 	return order
+}
+
+// sortByPrefix orders keys by prefix(k), keeping the order of equal ones:
+// a radix sort, a byte a pass from the last, which compares nothing and
+// skips a byte all keys share. It returns keys or a slice of its own.
+func sortByPrefix[K any](keys []K, prefix func(K) uint64) []K {
+	if len(keys) < 2 {
+		return keys
+	}
+	tmp := make([]K, len(keys))
+	for shift := 0; shift < 64; shift += 8 {
+		var at [257]int
+		for _, k := range keys {
+			at[byte(prefix(k)>>shift)+1]++
+		}
+		if at[byte(prefix(keys[0])>>shift)+1] == len(keys) {
+			continue
+		}
+		for b := 1; b < len(at); b++ {
+			at[b] += at[b-1]
+		}
+		for _, k := range keys {
+			d := byte(prefix(k) >> shift)
+			tmp[at[d]] = k
+			at[d]++
+		}
+		keys, tmp = tmp, keys
+	}
+	return keys
 }
 
 // permute puts bs[order[i]] at i, in place: a second slice of briefs
