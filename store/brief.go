@@ -76,7 +76,7 @@ func (s *Store) eachEncodedBrief(size func(n int), fn func(id, raw []byte) error
 			return nil
 		}
 		if size != nil {
-			size(b.Stats().KeyN)
+			size(storedBriefs(tx, b))
 		}
 		for ; k != nil; k, raw = c.Next() {
 			if err := fn(k, raw); err != nil {
@@ -86,6 +86,27 @@ func (s *Store) eachEncodedBrief(size func(n int), fn func(id, raw []byte) error
 		return nil
 	})
 	return legacy, read, err
+}
+
+// storedBriefs is how many briefs b holds, for a slice's capacity: the sum of
+// the counters every write keeps, else a walk of every page of b.
+func storedBriefs(tx *bolt.Tx, b *bolt.Bucket) int {
+	counts := tx.Bucket(bucketCounts)
+	if counts == nil || !currentSchema(tx) {
+		return b.Stats().KeyN
+	}
+	n := 0
+	err := counts.ForEach(func(_, raw []byte) error {
+		c, err := decodeCount(raw)
+		n += int(c[0])
+		return err
+	})
+	// A damaged counter must not size a huge slice: every brief takes more
+	// than 16 bytes of the file.
+	if err != nil || n < 0 || int64(n) > tx.Size()/16 {
+		return b.Stats().KeyN
+	}
+	return n
 }
 
 // legacyBriefs is Briefs for a file of an older schema: every record

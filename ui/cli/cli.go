@@ -250,7 +250,19 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 }
 
 func printCommandHelp(w io.Writer, name string, cmd command) {
-	fmt.Fprintf(w, "Usage: vendex %s\n\nExample:\n  %s\n", cmd.usage, cmd.example)
+	fmt.Fprintf(w, "Usage: vendex %s\n\nExample:\n  %s\n", commandUsage(name, cmd), cmd.example)
+}
+
+// helpEnds end the help of the commands that list formats from a table:
+// built when that help is printed, not whenever vendex starts.
+var helpEnds = map[string]func() string{"import": formatList, "scan": scanHelpEnd}
+
+// commandUsage is a command's whole help text.
+func commandUsage(name string, cmd command) string {
+	if end := helpEnds[name]; end != nil {
+		return cmd.usage + end()
+	}
+	return cmd.usage
 }
 
 // flags makes a sub-command's flag set: --db is accepted everywhere, and

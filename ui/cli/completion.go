@@ -115,7 +115,7 @@ func manPage() string {
 		if !ok {
 			continue
 		}
-		synopsis, text, _ := strings.Cut(cmd.usage, "\n\n")
+		synopsis, text, _ := strings.Cut(commandUsage(n, cmd), "\n\n")
 		fmt.Fprintf(&b, ".TP\n.B %s\n%s\n.br\nExample: %s\n", roff(synopsis), roff(text), roff(cmd.example))
 	}
 	b.WriteString(".SH EXAMPLES\n.nf\n" + roff(examples) + ".fi\n")

@@ -24,18 +24,17 @@ var scanCommand = command{cmdScan,
 		"what ran that needs consent. Several files (a HAR and a cookie export) make\n" +
 		"one report; - reads stdin. On a terminal the scan opens in the browser first\n" +
 		"and the report is printed when you leave it (--report prints it at once).\n" +
-		"Formats are told by content; --format forces one:\n" +
-		scanFormatList() +
-		"Exit status: 1 when there are findings (or a file cannot be read), 0 when\n" +
-		"there are none, 2 on a usage error.",
+		"Formats are told by content; --format forces one:\n",
 	"vendex scan --before-consent site.har cookies.txt"}
 
-func scanFormatList() string {
+// scanHelpEnd ends scan's help: the formats, then the exit status.
+func scanHelpEnd() string {
 	s := ""
 	for _, f := range scan.Formats {
 		s += fmt.Sprintf("  %-14s %s\n", f.Format, f.Title)
 	}
-	return s
+	return s + "Exit status: 1 when there are findings (or a file cannot be read), 0 when\n" +
+		"there are none, 2 on a usage error."
 }
 
 // scanFlags are the flags scan and browse --scan share.

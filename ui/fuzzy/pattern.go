@@ -1,6 +1,7 @@
 package fuzzy
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 
@@ -65,6 +66,16 @@ func (p *Pattern) Excludes(b []byte) bool {
 		return false
 	}
 	var m uint64
+	// Eight bytes a step: one test for any byte beyond ASCII, then their
+	// classes (vendex search passes every brief of a catalogue here).
+	for ; len(b) >= 8; b = b[8:] {
+		w := binary.LittleEndian.Uint64(b)
+		if w&0x8080808080808080 != 0 {
+			return false
+		}
+		m |= asciiClass[w&0x7f] | asciiClass[w>>8&0x7f] | asciiClass[w>>16&0x7f] | asciiClass[w>>24&0x7f] |
+			asciiClass[w>>32&0x7f] | asciiClass[w>>40&0x7f] | asciiClass[w>>48&0x7f] | asciiClass[w>>56&0x7f]
+	}
 	for _, c := range b {
 		if c >= utf8.RuneSelf {
 			return false

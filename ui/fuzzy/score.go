@@ -315,12 +315,18 @@ func isSeparator(r rune) bool {
 // bonusASCII[last][c] is fuzzy's bonus for matching byte c after byte last
 // (not at the start): a camel-case hump, or a character after a separator.
 var bonusASCII = func() (t [utf8.RuneSelf][utf8.RuneSelf]int8) {
+	// Only the rows of a lower-case letter or a separator hold a bonus:
+	// every vendex command builds this table as it starts.
 	for last := range rune(utf8.RuneSelf) {
+		lower, sep := isLower(last), isSeparator(last)
+		if !lower && !sep {
+			continue
+		}
 		for c := range rune(utf8.RuneSelf) {
-			if isLower(last) && isUpper(c) {
+			if lower && isUpper(c) {
 				t[last][c] += camelCaseMatchBonus
 			}
-			if isSeparator(last) {
+			if sep {
 				t[last][c] += matchFollowingSeparatorBonus
 			}
 		}

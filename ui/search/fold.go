@@ -13,11 +13,7 @@ import (
 // for one lets a match's offsets in the folded text point at the same
 // characters of the original.
 func Fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s) && ascii; i++ {
-		ascii = s[i] < utf8.RuneSelf
-	}
-	if ascii {
+	if isASCII(s) {
 		return s
 	}
 	out := make([]rune, 0, len(s))
@@ -25,6 +21,24 @@ func Fold(s string) string {
 		out = append(out, foldRune(r))
 	}
 	return string(out)
+}
+
+// isASCII reports that s is all ASCII, eight bytes a step: nearly every
+// name and host is, and a search folds each one it reads.
+func isASCII(s string) bool {
+	for ; len(s) >= 8; s = s[8:] {
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if w&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // foldRune is r without its accents: the base of its canonical

@@ -64,3 +64,32 @@ func TestVendorRankingFollowsFuzzyFind(t *testing.T) {
 		}
 	}
 }
+
+// With no query the list is every vendor by name, lowered (accented and
+// non-Latin names too), then by id: what a user scrolls through first.
+func TestNoQueryListsVendorsByNameThenID(t *testing.T) {
+	names := []string{"Zeta", "alpha", "Äpfel", "ÄPFEL", "beta", "Alpha", "東京", "éclair", "Éclair", "alpha",
+		"Google Analytics 4", "google analytics", "Google AdSense", "GOOGLE ANALYTICS", "Google", "google an", "Googl", ""}
+	var bs []data.Brief
+	for i, n := range names {
+		bs = append(bs, data.Brief{ID: fmt.Sprintf("v%02d", len(names)-i), Name: n})
+	}
+	want := slices.Clone(bs)
+	slices.SortFunc(want, func(a, b data.Brief) int {
+		if c := strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	x := NewBriefIndex(bs)
+	var got, wantIDs []string
+	for _, r := range x.Find("") {
+		got = append(got, x.Vendors()[r.Vendor].ID)
+	}
+	for _, b := range want {
+		wantIDs = append(wantIDs, b.ID)
+	}
+	if !reflect.DeepEqual(got, wantIDs) {
+		t.Errorf("no query lists %v, want %v", got, wantIDs)
+	}
+}

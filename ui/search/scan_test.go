@@ -33,8 +33,12 @@ func TestAScanRanksAsTheIndexDoes(t *testing.T) {
 		data.Vendor{ID: "zurich", Name: "Zürich Analytik", Aliases: []string{"ZA"}},
 		data.Vendor{ID: "twilio", Name: "Twilio", Aliases: []string{"twilio webrtc"}, Domains: []data.Domain{{Host: "twilio.com"}, {Host: "twil.io"}}},
 		data.Vendor{ID: "twilio-2", Name: "twilio", Domains: []data.Domain{{Host: "twilio.example"}}},
+		// Beyond ASCII only after the first eight bytes, which the scan
+		// reads eight at a time: an accent, and a Kelvin sign that k finds.
+		data.Vendor{ID: "mueller", Name: "Versandhaus Müller"},
+		data.Vendor{ID: "kelvin", Name: "Measurement \u212Aelvin Tools"},
 	)
-	queries := []string{"a", "K", "z", "7", "an", "ana", "tix", "co.uk", "Ü", "東", "bucher", "bü", "u", "twi", "twilio", " twi ", "zur an", "xn", "-"}
+	queries := []string{"a", "K", "z", "7", "an", "ana", "tix", "co.uk", "Ü", "東", "bucher", "bü", "u", "twi", "twilio", " twi ", "zur an", "xn", "-", "muller", "kelvin", "elvin tools k"}
 	for _, curatedOnly := range []bool{false, true} {
 		if curatedOnly {
 			for i := range vs {

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/ui/fuzzy"
@@ -98,24 +99,7 @@ func NewIndex(vs []data.Vendor) *Index {
 // cleaned). It orders bs by name in place, and keeps it.
 func NewBriefIndex(bs []data.Brief) *Index {
 	x := &Index{}
-	// Entries in name order, so fuzzy's ties fall by name; each name
-	// lowered once, not twice a comparison, and its first 8 bytes kept as
-	// a number, where most comparisons end.
-	keys := make([]nameKey, len(bs))
-	for i := range bs {
-		keys[i] = nameKey{nameOrder(bs[i].Name), int32(i)}
-	}
-	slices.SortFunc(keys, func(a, b nameKey) int {
-		if c := compareNames(a.SortKey, b.SortKey, bs[a.i].ID, bs[b.i].ID); c != 0 {
-			return c
-		}
-		return int(a.i - b.i)
-	})
-	order := make([]int32, len(bs))
-	for i, k := range keys {
-		order[i] = k.i
-	}
-	permute(bs, order)
+	permute(bs, nameOrdering(bs))
 	x.vendors = bs
 	x.imported = make([]bool, len(x.vendors))
 	for i := range x.vendors {
@@ -123,6 +107,86 @@ func NewBriefIndex(bs []data.Brief) *Index {
 		x.anyImported = x.anyImported || x.imported[i]
 	}
 	return x
+}
+
+// nameOrdering is the order of bs by compareNames, then by place: the
+// index of the first vendor, then the second's... Each name is lowered
+// once, into one block, and its first 8 bytes kept as a number, where most
+// comparisons end; the keys hold no pointer, so that the sort's swaps need
+// no write barrier and the collector never scans them.
+func nameOrdering(bs []data.Brief) []int32 {
+	type nameKey struct {
+		prefix   uint64
+		off, end uint32 // the lowered name in text
+		i        int32
+	}
+	n := 0
+	for i := range bs {
+		n += len(bs[i].Name)
+	}
+	buf := make([]byte, 0, n)
+	keys := make([]nameKey, len(bs))
+	for i := range bs {
+		off := len(buf)
+		buf = appendNameOrder(buf, bs[i].Name)
+		keys[i] = nameKey{off: uint32(off), end: uint32(len(buf)), i: int32(i)}
+	}
+	text := string(buf)
+	sortKey := func(k nameKey) data.SortKey { return data.SortKey{Prefix: k.prefix, Key: text[k.off:k.end]} }
+	for i := range keys {
+		keys[i].prefix = data.NewSortKey(text[keys[i].off:keys[i].end]).Prefix
+	}
+	keys = sortByPrefix(keys, func(k nameKey) uint64 { return k.prefix })
+	// Then each run of one prefix by the whole rule.
+	for lo := 0; lo < len(keys); {
+		hi := lo + 1
+		for hi < len(keys) && keys[hi].prefix == keys[lo].prefix {
+			hi++
+		}
+		if hi-lo > 1 {
+			slices.SortFunc(keys[lo:hi], func(a, b nameKey) int {
+				if c := compareNames(sortKey(a), sortKey(b), bs[a.i].ID, bs[b.i].ID); c != 0 {
+					return c
+				}
+				return int(a.i - b.i)
+			})
+		}
+		lo = hi
+	}
+	order := make([]int32, len(bs))
+	for i, k := range keys {
+		order[i] = k.i
+	}
+	return order
+}
+
+// sortByPrefix orders keys by prefix(k), keeping the order of equal ones:
+// a radix sort, a byte a pass from the last, which compares nothing and
+// skips a byte all keys share. It returns keys or a slice of its own.
+func sortByPrefix[K any](keys []K, prefix func(K) uint64) []K {
+	if len(keys) < 2 {
+		return keys
+	}
+	tmp := make([]K, len(keys))
+	for shift := 0; shift < 64; shift += 8 {
+		var at [257]int
+		for _, k := range keys {
+			at[byte(prefix(k)>>shift)+1]++
+		}
+		if at[byte(prefix(keys[0])>>shift)+1] == len(keys) {
+			continue
+		}
+		for b := 1; b < len(at); b++ {
+			at[b] += at[b-1]
+		}
+		for _, k := range keys {
+			d := byte(prefix(k) >> shift)
+			tmp[at[d]] = k
+			at[d]++
+		}
+		keys, tmp = tmp, keys
+	}
+	return keys
 }
 
 // permute puts bs[order[i]] at i, in place: a second slice of briefs
@@ -148,14 +212,24 @@ func permute(bs []data.Brief, order []int32) {
 	}
 }
 
-// nameKey is a vendor's name as NewBriefIndex orders it.
-type nameKey struct {
-	data.SortKey // the name, lowered
-	i            int32
-}
-
 // nameOrder is the key a vendor's name is ordered by: the name, lowered.
 func nameOrder(name string) data.SortKey { return data.NewSortKey(strings.ToLower(name)) }
+
+// appendNameOrder appends name lowered, as nameOrder lowers it, to b: an
+// ASCII name without a copy of its own.
+func appendNameOrder(b []byte, name string) []byte {
+	n := len(b)
+	b = append(b, name...)
+	for i, c := range b[n:] {
+		if c >= utf8.RuneSelf {
+			return append(b[:n], strings.ToLower(name)...)
+		}
+		if 'A' <= c && c <= 'Z' {
+			b[n+i] = c + 'a' - 'A'
+		}
+	}
+	return b
+}
 
 // compareNames is the order of vendors in a list and among equal scores:
 // by name, lowered (a and b, from nameOrder), then by id.
