@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-a6060ac0"
-	embeddedEdition = 56
+	embeddedVersion = "1147-2f5a820b"
+	embeddedEdition = 58
 )
