@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1147-2f5a820b"
-	embeddedEdition = 58
+	embeddedVersion = "1147-4b20718f"
+	embeddedEdition = 59
 )
