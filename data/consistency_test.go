@@ -16,6 +16,9 @@ import (
 var (
 	// "sets no tracking storage", "does not set cookies", "no cookies".
 	claimsNoStorage = regexp.MustCompile(`(?i)\b(sets? no (tracking )?(cookies|storage)|no tracking storage|does not set (any )?(tracking )?cookies|sets? no cookies|sets nothing|stores nothing|no cookies (are|is) set)\b`)
+	// "sets its identifiers", "sets no identifiers", "sets no tracking
+	// identifiers": a claim about what the vendor stores.
+	claimsIdentifiers = regexp.MustCompile(`(?i)\bsets? (no|its( own)?) (tracking )?identifiers\b`)
 	// A question that asks for a description, not a yes or a no.
 	openQuestion = regexp.MustCompile(`(?i)^\s*(what|which|who|whom|whose|how|why|where|when)\b`)
 	// Advice that presumes the vendor processes data for the site.
@@ -45,6 +48,8 @@ func TestCardsDoNotContradictTheirFields(t *testing.T) {
 			switch {
 			case v.SetsCookies == Unknown && claimsNoStorage.MatchString(s):
 				t.Errorf("%s: %s says %q while sets_cookies is unknown", v.ID, where, claimsNoStorage.FindString(s))
+			case v.SetsCookies == Unknown && len(v.Storage) == 0 && claimsIdentifiers.MatchString(s):
+				t.Errorf("%s: %s says %q while the card knows neither its cookies nor any storage", v.ID, where, claimsIdentifiers.FindString(s))
 			case v.SetsCookies == Yes && tracks(v) && strings.Contains(strings.ToLower(s), "no tracking storage"):
 				t.Errorf("%s: %s says it sets no tracking storage while its storage lists analytics or marketing items", v.ID, where)
 			}
@@ -58,6 +63,34 @@ func TestCardsDoNotContradictTheirFields(t *testing.T) {
 					t.Errorf("%s: role is controller but %s names a processor: %q", v.ID, where, namesProcessor.FindString(s))
 				}
 			}
+		}
+	}
+}
+
+// A card that lets a vendor load before consent (block "no") while it
+// knows nothing of the vendor's storage and says consent depends must say
+// why for this vendor: the reason is the card's only evidence. One reason,
+// word for word, on templateLimit or more such cards is a category template
+// standing in for facts (63 cards once said "Blocking it breaks the feature
+// it provides on the page", a recording player and a visitor monitor among
+// them).
+const templateLimit = 3
+
+func TestAVerdictToLoadBeforeConsentIsTheCardsOwn(t *testing.T) {
+	vs, err := Catalogue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byReason := map[string][]string{}
+	for _, v := range vs {
+		if v.BlockBeforeConsent.Value == "no" && v.ConsentRequired.Value == "conditional" && v.SetsCookies == Unknown && len(v.Storage) == 0 {
+			r := strings.ToLower(strings.TrimSpace(v.BlockBeforeConsent.Reason))
+			byReason[r] = append(byReason[r], v.ID)
+		}
+	}
+	for r, ids := range byReason {
+		if len(ids) >= templateLimit {
+			t.Errorf("%d cards that know none of the vendor's storage let it load before consent for one templated reason %q: %s", len(ids), r, strings.Join(ids, ", "))
 		}
 	}
 }

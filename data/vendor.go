@@ -174,3 +174,12 @@ func (it StorageItem) OnOwnSite() bool {
 	host := strings.TrimPrefix(where, "on ")
 	return colon && strings.Contains(host, ".") && !strings.ContainsAny(host, " '")
 }
+
+// SiteOperator is the owner a card names when the "vendor" is software the
+// site runs on its own servers (PHP's sessions, Django, Laravel, ASP.NET):
+// its cookies are the site's own, set under names every such site shares.
+const SiteOperator = "The site operator"
+
+// SelfHosted reports whether the card is such software rather than a
+// company whose servers or scripts the site calls.
+func (v *Vendor) SelfHosted() bool { return v.Owner == SiteOperator }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/vendex/vendex/data"
@@ -55,5 +56,57 @@ func TestCookieSpAnswersSnowplowFirst(t *testing.T) {
 	}
 	if len(ms) < 2 || ms[0].VendorID != "snowplow" {
 		t.Fatalf("cookie sp answers %+v; want snowplow first, then keywee", ms)
+	}
+}
+
+// A name a web framework gives its cookies on every site built with it
+// answers with the framework before a company whose card lists the same
+// name, whatever their names: on a site, its own session cookie is far
+// more often the site's framework's than that company's.
+func TestAFrameworksCookieAnswersBeforeACompanysOfTheSameName(t *testing.T) {
+	card := func(id, name, owner string) data.Vendor {
+		return data.Vendor{
+			ID: id, Name: name, Owner: owner, Category: data.StrictlyNecessary, Summary: name + " summary.", SetsCookies: data.Yes,
+			ConsentRequired:    data.Verdict{Value: data.AnswerNo, Reason: "r"},
+			BlockBeforeConsent: data.Verdict{Value: data.AnswerNo, Reason: "r"},
+			Storage:            []data.StorageItem{{Kind: data.Cookie, Name: "sessionid", Party: data.FirstParty, Lifetime: data.SessionLifetime, Purpose: "The session."}},
+		}
+	}
+	s, err := Open(filepath.Join(t.TempDir(), "v.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	vs := []data.Vendor{card("acme", "Acme Hosting", "Acme Inc."), card("zframe", "Zframe (self-hosted)", data.SiteOperator)}
+	if _, err := s.Seed(vs, "test-1"); err != nil {
+		t.Fatal(err)
+	}
+	ms, err := s.ByCookie("sessionid")
+	if err != nil || len(ms) != 2 || ms[0].VendorID != "zframe" || ms[1].VendorID != "acme" {
+		t.Errorf("ByCookie(sessionid) = %+v, %v; want zframe, then acme", ms, err)
+	}
+}
+
+// The catalogue's own answers for the names the trial asked about: the
+// framework first, then the company that also uses the name.
+func TestFrameworkCookieNamesAnswerTheFrameworkFirst(t *testing.T) {
+	s := embeddedStore(t)
+	for name, want := range map[string]string{
+		"sessionid": "django instagram", "csrftoken": "django", "XSRF-TOKEN": "laravel wix",
+		"laravel_session": "laravel", "ASP.NET_SessionId": "aspnet", "connect.sid": "express-sessions zendesk",
+		"__RequestVerificationToken": "aspnet", ".AspNetCore.Antiforgery.x1": "aspnet", "_blog_session": "ruby-on-rails",
+		"PHPSESSID": "php-sessions", "JSESSIONID": "java-servlet-sessions",
+	} {
+		ms, err := s.ByCookie(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, m := range ms {
+			ids = append(ids, m.VendorID)
+		}
+		if got := strings.Join(ids, " "); got != want {
+			t.Errorf("cookie %s answers %q, want %q", name, got, want)
+		}
 	}
 }

@@ -26,6 +26,9 @@ type CookieMatch struct {
 	// Source is the layer that recorded Item, as provenance names it:
 	// data.EmbeddedSource, "user:FILE" or "import:FORMAT:FILE".
 	Source string
+	// SelfHosted reports that the vendor is software the site runs itself
+	// (Django, Laravel): see data.Vendor.SelfHosted.
+	SelfHosted bool
 }
 
 // Imported reports whether only an imported dataset recorded the item.
@@ -49,7 +52,10 @@ func storageSource(v *data.Vendor, name string) string {
 // then exact names before wildcard patterns (_hjSession_123 matches
 // _hjSession_*), then the cookie's owner before a card that says it sets
 // another product's cookie (Keywee's sp purpose names Snowplow, whose
-// collector cookie sp is, so Snowplow answers first), then by vendor name.
+// collector cookie sp is, so Snowplow answers first), then software the
+// site runs itself before a company that uses the same name (a sessionid
+// on a site is Django's before it is Instagram's, an XSRF-TOKEN Laravel's
+// before Wix's), then by vendor name.
 func (s *Store) ByCookie(name string) ([]CookieMatch, error) {
 	var all []CookieMatch
 	err := s.view(func(tx *bolt.Tx) error {
@@ -120,7 +126,7 @@ func (r *cookieReader) resolve(raw []byte, pattern bool, out *[]CookieMatch) err
 		if cat == "" {
 			cat = v.Category
 		}
-		*out = append(*out, CookieMatch{VendorID: v.ID, VendorName: v.Name, Category: cat, Item: it, Pattern: pattern, Source: storageSource(v, it.Name)})
+		*out = append(*out, CookieMatch{VendorID: v.ID, VendorName: v.Name, Category: cat, Item: it, Pattern: pattern, Source: storageSource(v, it.Name), SelfHosted: v.SelfHosted()})
 	}
 	return nil
 }
@@ -177,7 +183,7 @@ func (r *cookieReader) byCookie(name string) ([]CookieMatch, error) {
 	}
 	slices.SortStableFunc(rs, func(x, y ranked) int {
 		return cmp.Or(falseFirst(x.Imported(), y.Imported()), falseFirst(x.Pattern, y.Pattern), falseFirst(x.borrowed, y.borrowed),
-			strings.Compare(strings.ToLower(x.VendorName), strings.ToLower(y.VendorName)))
+			falseFirst(!x.SelfHosted, !y.SelfHosted), strings.Compare(strings.ToLower(x.VendorName), strings.ToLower(y.VendorName)))
 	})
 	for i := range rs {
 		all[i] = rs[i].CookieMatch

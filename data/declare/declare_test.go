@@ -188,3 +188,25 @@ func TestTheVendorsOwnSiteCookiesAreNotDeclared(t *testing.T) {
 		t.Errorf("rows %v", names)
 	}
 }
+
+// A cookie whose card does not say on whose domain it is set is declared
+// with its party "not published", in every table a site publishes, never as
+// an empty cell.
+func TestAnUnknownPartyIsSaidInWords(t *testing.T) {
+	d := Build("shop.example", []Use{{Vendor: hotjar()}}, nil)
+	for _, f := range []Format{Markdown, HTML} {
+		b, err := Write(d, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var row string
+		for _, line := range strings.Split(string(b), "\n") {
+			if strings.Contains(line, "_hjDonePolls") {
+				row = line
+			}
+		}
+		if !strings.Contains(row, "not published") || !strings.Contains(string(b), "first party") {
+			t.Errorf("%s: the row of a cookie with no party reads %q", f, row)
+		}
+	}
+}

@@ -70,6 +70,16 @@ func (r Row) lifetime() string {
 	return r.Lifetime
 }
 
+// party is a row's party as a table cell. A card that does not say on
+// whose domain a cookie is set leaves it blank; a public table says so in
+// words, the way it does for a lifetime, rather than show an empty cell.
+func (r Row) party() string {
+	if r.Party == "" {
+		return "not published"
+	}
+	return r.Party
+}
+
 // empty is what a declaration says when a scan found nothing to declare.
 const empty = "Nothing third-party was found: the evidence holds no cookie, storage key or vendor to declare."
 
@@ -89,7 +99,7 @@ func markdown(d Declaration) string {
 				if r.Advice != "" {
 					purpose += " " + md(r.Advice)
 				}
-				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", code(r.Name), providerMD(r.Provider), purpose, md(r.lifetime()), md(r.Kind), md(r.Party))
+				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", code(r.Name), providerMD(r.Provider), purpose, md(r.lifetime()), md(r.Kind), md(r.party()))
 			}
 		}
 		for _, p := range g.Unnamed {
@@ -209,7 +219,7 @@ p.caption .about{display:block;margin-top:.2rem}
 					purpose += " <span class=\"note\">" + e(r.Advice) + "</span>"
 				}
 				fmt.Fprintf(&b, "<tr><th scope=\"row\"><code>%s</code></th><td data-label=\"Provider\">%s</td><td data-label=\"Purpose\">%s</td><td data-label=\"Lifetime\">%s</td><td data-label=\"Kind\">%s</td><td data-label=\"Party\">%s</td></tr>\n",
-					e(r.Name), providerHTML(r.Provider), purpose, e(r.lifetime()), e(r.Kind), e(r.Party))
+					e(r.Name), providerHTML(r.Provider), purpose, e(r.lifetime()), e(r.Kind), e(r.party()))
 			}
 			b.WriteString("</tbody>\n</table>\n</div>\n")
 		} else {
