@@ -77,17 +77,17 @@ func LoadDir(fsys fs.FS, dir string) ([]Vendor, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []Vendor
+	out := make([]Vendor, 0, len(names))
 	for _, name := range names {
 		b, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, err
 		}
-		vs, err := DecodeVendors(bytes.NewReader(b))
-		if err != nil {
+		// b is this loop's alone and never changed: the vendors' strings
+		// may share it rather than a copy.
+		if out, err = appendVendors(out, b, unsafeString(b)); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
-		out = append(out, vs...)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
@@ -100,6 +100,28 @@ func DecodeVendors(r io.Reader) ([]Vendor, error) {
 	if err != nil {
 		return nil, err
 	}
+	return appendVendors(nil, b, string(b))
+}
+
+// appendVendors appends the vendors of b (one object or a list), strictly,
+// to out. s is b as a string, which the vendors' strings share.
+func appendVendors(out []Vendor, b []byte, s string) ([]Vendor, error) {
+	n := len(out)
+	if decodeFast(s, func(r *jsonReader) {
+		if r.peek('[') {
+			r.array(func() {
+				out = append(out, Vendor{})
+				r.vendor(&out[len(out)-1])
+			})
+			return
+		}
+		out = append(out, Vendor{})
+		r.vendor(&out[len(out)-1])
+	}) {
+		return out, nil
+	}
+	clear(out[n:]) // what the fast path left is not encoding/json's
+	out = out[:n]
 	b = bytes.TrimSpace(b)
 	if len(b) > 0 && b[0] == '[' {
 		dec := json.NewDecoder(bytes.NewReader(b))
@@ -108,18 +130,28 @@ func DecodeVendors(r io.Reader) ([]Vendor, error) {
 		if err := dec.Decode(&vs); err != nil {
 			return nil, jsonError(b, dec, err)
 		}
-		return vs, trailing(b, dec)
+		return append(out, vs...), trailing(b, dec)
 	}
-	v, err := DecodeVendor(b)
+	v, err := decodeVendorStrictly(b)
 	if err != nil {
 		return nil, err
 	}
-	return []Vendor{v}, nil
+	return append(out, v), nil
 }
 
 // DecodeVendor reads one vendex JSON card from b, strictly as DecodeVendors
 // does; an error is a *LocationError whose line counts from b's first.
 func DecodeVendor(b []byte) (Vendor, error) {
+	var v Vendor
+	if decodeFast(string(b), func(r *jsonReader) { r.vendor(&v) }) {
+		return v, nil
+	}
+	return decodeVendorStrictly(b)
+}
+
+// decodeVendorStrictly is DecodeVendor with encoding/json, which says
+// what is wrong and where.
+func decodeVendorStrictly(b []byte) (Vendor, error) {
 	var v Vendor
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
@@ -134,11 +166,11 @@ func DecodeVendor(b []byte) (Vendor, error) {
 // does: a decoder stops after one value and would drop the rest unread.
 func trailing(b []byte, dec *json.Decoder) error {
 	off := dec.InputOffset()
-	if off >= int64(len(b)) { // b was trimmed: nothing but space followed
-		return nil
-	}
 	for off < int64(len(b)) && (b[off] == ' ' || b[off] == '\t' || b[off] == '\r' || b[off] == '\n') {
 		off++
+	}
+	if off == int64(len(b)) { // nothing but space followed
+		return nil
 	}
 	return &LocationError{Location: Location{Line: 1 + bytes.Count(b[:off], []byte("\n"))},
 		Err: errors.New("more after the first JSON value (several cards go in one [ ] list)")}
