@@ -87,12 +87,12 @@ func openCatalogueRW(path, shown string) (*Store, error) {
 			s.Close()
 			return nil, err
 		}
-		vendors, err := data.Catalogue()
+		vendors, cards, err := data.CatalogueJSON()
 		if err != nil {
 			s.Close()
 			return nil, fmt.Errorf("read the embedded catalogue: %w", err)
 		}
-		if _, err := s.Seed(vendors, version); err != nil {
+		if _, err := s.seed(vendors, cards, version); err != nil {
 			s.Close()
 			return nil, err
 		}
@@ -105,6 +105,13 @@ func openCatalogueRW(path, shown string) (*Store, error) {
 // embedded catalogue (the user's vendors, imports) survives. It reports
 // whether it wrote anything.
 func (s *Store) Seed(vendors []data.Vendor, version string) (bool, error) {
+	return s.seed(vendors, nil, version)
+}
+
+// seed is Seed keeping cards[id], where given, as vendor id's record: the
+// card file's own JSON, which decodes to the same vendor, rather than
+// the vendor encoded again (see putLayer).
+func (s *Store) seed(vendors []data.Vendor, cards map[string][]byte, version string) (bool, error) {
 	if s.CatalogueVersion() == version {
 		return false, nil
 	}
@@ -116,7 +123,7 @@ func (s *Store) Seed(vendors []data.Vendor, version string) (bool, error) {
 		info.Storage += len(v.Storage)
 	}
 	err := s.update(func(tx *bolt.Tx) error {
-		if err := replaceLayer(tx, info, vendors); err != nil {
+		if err := replaceLayer(tx, info, vendors, cards); err != nil {
 			return err
 		}
 		meta, err := tx.CreateBucketIfNotExists(bucketMeta)

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -165,6 +166,48 @@ func TestShippedCatalogueLinksResolve(t *testing.T) {
 			if _, err := s.Get(r); err != nil {
 				t.Errorf("%s links to %s: %v", v.ID, r, err)
 			}
+		}
+	}
+}
+
+// A first run keeps each embedded card as its file holds it, not encoded
+// again: every vendor it shows is the one the card says, and the one a
+// store given the decoded vendors (Seed) shows.
+func TestAFirstRunShowsEveryCardAsItsFileSaysIt(t *testing.T) {
+	first := embeddedStore(t)
+	cat, err := data.Catalogue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	held, err := first.LayerVendors(EmbeddedLayer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(held) != len(cat) {
+		t.Fatalf("the layer holds %d vendors, the catalogue %d", len(held), len(cat))
+	}
+	encoded, err := Open(filepath.Join(t.TempDir(), "encoded.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer encoded.Close()
+	if _, err := encoded.Seed(slices.Clone(cat), data.CatalogueVersion()); err != nil {
+		t.Fatal(err)
+	}
+	for i := range cat {
+		if !reflect.DeepEqual(held[i], cat[i]) {
+			t.Fatalf("%s: the layer holds\n%+v\nthe card says\n%+v", cat[i].ID, held[i], cat[i])
+		}
+		got, err := first.Get(cat[i].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := encoded.Get(cat[i].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: a first run shows\n%+v\nan encoded record shows\n%+v", cat[i].ID, got, want)
 		}
 	}
 }
