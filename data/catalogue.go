@@ -34,7 +34,7 @@ func Catalogue() ([]Vendor, error) {
 // encode every vendor again. They decode to the vendors, and are never
 // changed: the vendors' strings share them.
 func CatalogueJSON() ([]Vendor, map[string][]byte, error) {
-	vs, raws, err := loadDir(catalogueFS, "vendors")
+	vs, raws, err := loadDir(catalogueFS, "vendors", compactInPlace)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -94,13 +94,14 @@ func HashCatalogue(fsys fs.FS) (string, error) {
 // field name cannot silently drop a fact. fsys must be safe to read from
 // two goroutines at once, as embed.FS and os.DirFS are.
 func LoadDir(fsys fs.FS, dir string) ([]Vendor, error) {
-	vs, _, err := loadDir(fsys, dir)
+	vs, _, err := loadDir(fsys, dir, nil)
 	return vs, err
 }
 
 // loadDir is LoadDir with each vendor's JSON as its file holds it (nil
-// where encoding/json had to read the file).
-func loadDir(fsys fs.FS, dir string) ([]Vendor, [][]byte, error) {
+// where encoding/json had to read the file), passed through prepare if
+// that is not nil.
+func loadDir(fsys fs.FS, dir string, prepare func([]byte) []byte) ([]Vendor, [][]byte, error) {
 	names, err := fs.Glob(fsys, path.Join(dir, "*.json"))
 	if err != nil {
 		return nil, nil, err
@@ -112,8 +113,8 @@ func loadDir(fsys fs.FS, dir string) ([]Vendor, [][]byte, error) {
 	var first cards
 	var firstErr error
 	var wg sync.WaitGroup
-	wg.Go(func() { first, firstErr = loadFiles(fsys, names[:half], len(names)+len(names)/8) })
-	rest, err := loadFiles(fsys, names[half:], len(names)-half)
+	wg.Go(func() { first, firstErr = loadFiles(fsys, names[:half], len(names)+len(names)/8, prepare) })
+	rest, err := loadFiles(fsys, names[half:], len(names)-half, prepare)
 	wg.Wait()
 	if err := cmp.Or(firstErr, err); err != nil {
 		return nil, nil, err
@@ -143,13 +144,16 @@ type cards struct {
 }
 
 // loadFiles reads the vendors of the files names in fsys, in order, into
-// lists with room for size.
-func loadFiles(fsys fs.FS, names []string, size int) (cards, error) {
+// lists with room for size; prepare, if not nil, changes each file first.
+func loadFiles(fsys fs.FS, names []string, size int, prepare func([]byte) []byte) (cards, error) {
 	c := cards{make([]Vendor, 0, size), make([][]byte, 0, size)}
 	for _, name := range names {
 		b, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return cards{}, err
+		}
+		if prepare != nil {
+			b = prepare(b)
 		}
 		// b is this loop's alone and never changed: the vendors' strings
 		// may share it rather than a copy.

@@ -52,6 +52,47 @@ func TestEveryCardFileDecodesWithoutReflectionToWhatEncodingJSONGives(t *testing
 	}
 }
 
+// A first run keeps the cards without the white space that lays them out
+// for people, as json.Compact would.
+func TestCardsAreCompactedAsJSONCompactDoes(t *testing.T) {
+	names, _ := fs.Glob(catalogueFS, "vendors/*.json")
+	var texts [][]byte
+	for _, name := range names {
+		b, _ := fs.ReadFile(catalogueFS, name)
+		texts = append(texts, b)
+	}
+	for _, s := range awkwardStrings {
+		var v Vendor
+		fillEveryField(reflect.ValueOf(&v).Elem(), s+`\"\\" \`)
+		b, _ := json.MarshalIndent([]Vendor{v, {}}, " ", "\t")
+		texts = append(texts, b)
+	}
+	for _, b := range texts {
+		var want bytes.Buffer
+		if err := json.Compact(&want, b); err != nil {
+			t.Fatal(err)
+		}
+		if got := compactInPlace(bytes.Clone(b)); !bytes.Equal(got, want.Bytes()) {
+			t.Fatalf("got %s\nwant %s", got, want.Bytes())
+		}
+	}
+	_, cards, err := CatalogueJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range texts[:len(names)] {
+		v, err := DecodeVendor(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want bytes.Buffer
+		json.Compact(&want, b)
+		if !bytes.Equal(cards[v.ID], want.Bytes()) {
+			t.Fatalf("%s: the card kept is\n%s\nnot\n%s", v.ID, cards[v.ID], want.Bytes())
+		}
+	}
+}
+
 func TestEveryFieldAndStringDecodesWithoutReflectionToWhatEncodingJSONGives(t *testing.T) {
 	vendors := []Vendor{fullVendor("x"), {}, {Aliases: []string{}, Domains: []Domain{}, Storage: []StorageItem{{Name: "x", Lifetime: Lifetime{Session: true}}}}}
 	for _, s := range awkwardStrings {
