@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -87,6 +88,12 @@ func openCatalogueRW(path, shown string) (*Store, error) {
 			s.Close()
 			return nil, err
 		}
+		if s.isNew() {
+			// A first seed allocates some 20 MB, bounded by the embedded
+			// catalogue, and drops nearly all of it when it ends:
+			// collecting on the way was a fifth of a first run's CPU.
+			defer debug.SetGCPercent(debug.SetGCPercent(-1))
+		}
 		vendors, cards, err := data.CatalogueJSON()
 		if err != nil {
 			s.Close()
@@ -98,6 +105,17 @@ func openCatalogueRW(path, shown string) (*Store, error) {
 		}
 	}
 	return s, nil
+}
+
+// isNew reports whether the file holds no layer yet: neither the
+// embedded catalogue nor an import.
+func (s *Store) isNew() bool {
+	empty := true
+	_ = s.view(func(tx *bolt.Tx) error {
+		empty = tx.Bucket(bucketLayers) == nil
+		return nil
+	})
+	return empty
 }
 
 // Seed makes the embedded layer match vendors, tagged with version, if the

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -209,5 +210,19 @@ func TestAFirstRunShowsEveryCardAsItsFileSaysIt(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("%s: a first run shows\n%+v\nan encoded record shows\n%+v", cat[i].ID, got, want)
 		}
+	}
+}
+
+// A first run pauses the garbage collector while it seeds; a browser
+// started on a new file runs for hours after, so the pause must end.
+func TestAFirstRunLeavesTheCollectorAsItFoundIt(t *testing.T) {
+	before := debug.SetGCPercent(150)
+	defer debug.SetGCPercent(before)
+	s := embeddedStore(t)
+	if n, _ := s.Layers(); len(n) == 0 {
+		t.Fatal("nothing was seeded")
+	}
+	if after := debug.SetGCPercent(150); after != 150 {
+		t.Errorf("GC percent after a first run: %d, want 150", after)
 	}
 }
