@@ -29,10 +29,11 @@ func Catalogue() ([]Vendor, error) {
 	return LoadDir(catalogueFS, "vendors")
 }
 
-// CatalogueJSON is Catalogue with each vendor's card as its file holds it,
-// by id: a store that keeps cards as JSON can keep these bytes rather than
-// encode every vendor again. They decode to the vendors, and are never
-// changed: the vendors' strings share them.
+// CatalogueJSON is Catalogue with each vendor's card as its file holds it
+// less the white space between tokens, by id: a store that keeps cards as
+// JSON can keep these bytes rather than encode every vendor again. They
+// decode to the vendors, and are never changed: the vendors' strings
+// share them.
 func CatalogueJSON() ([]Vendor, map[string][]byte, error) {
 	vs, raws, err := loadDir(catalogueFS, "vendors", compactInPlace)
 	if err != nil {

@@ -171,7 +171,7 @@ func TestShippedCatalogueLinksResolve(t *testing.T) {
 	}
 }
 
-// A first run keeps each embedded card as its file holds it, not encoded
+// A first run keeps each embedded card as its file says it, not encoded
 // again: every vendor it shows is the one the card says, and the one a
 // store given the decoded vendors (Seed) shows.
 func TestAFirstRunShowsEveryCardAsItsFileSaysIt(t *testing.T) {
