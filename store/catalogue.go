@@ -51,7 +51,7 @@ func (s *Store) refuseDowngrade(path string) error {
 // run after an upgrade takes the write lock.
 func OpenCatalogue(path string, readOnly bool) (*Store, error) {
 	if !readOnly {
-		return openCatalogueRW(path, "")
+		return openCatalogueRW(path, Options{})
 	}
 	version := data.CatalogueVersion()
 	s, err := Open(path, Options{ReadOnly: true})
@@ -75,11 +75,11 @@ func OpenCatalogue(path string, readOnly bool) (*Store, error) {
 	return Open(path, Options{ReadOnly: true})
 }
 
-// openCatalogueRW opens path read-write and seeds it if its catalogue is
-// stale; messages name shown (when not empty) rather than path.
-func openCatalogueRW(path, shown string) (*Store, error) {
+// openCatalogueRW opens path read-write with o and seeds it if its
+// catalogue is stale.
+func openCatalogueRW(path string, o Options) (*Store, error) {
 	version := data.CatalogueVersion()
-	s, err := Open(path, Options{shown: shown})
+	s, err := Open(path, o)
 	if err != nil {
 		return nil, err
 	}
