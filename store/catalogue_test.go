@@ -226,3 +226,49 @@ func TestAFirstRunLeavesTheCollectorAsItFoundIt(t *testing.T) {
 		t.Errorf("GC percent after a first run: %d, want 150", after)
 	}
 }
+
+// A newer vendex reseeding a file that holds imports keeps the cards as
+// their files say them too: every vendor, merged with what the imports
+// add, is what a reseed given the decoded vendors shows.
+func TestAReseedOverImportsShowsWhatAnEncodedReseedShows(t *testing.T) {
+	cat, err := data.Catalogue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	build := func(keepCards bool) []data.Vendor {
+		path := filepath.Join(t.TempDir(), "v.db")
+		s, err := Open(path, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// An older catalogue: half the cards, and imports over it.
+		if _, err := s.Seed(slices.Clone(cat[:len(cat)/2]), "older"); err != nil {
+			t.Fatal(err)
+		}
+		mustImport(t, s, "third-party-web.json")
+		mustImport(t, s, "vendex-user.json")
+		if keepCards {
+			s.Close()
+			if s, err = openCatalogueRW(path, Options{}); err != nil {
+				t.Fatal(err)
+			}
+		} else if _, err := s.Seed(slices.Clone(cat), data.CatalogueVersion()); err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		all, err := s.All()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return all
+	}
+	kept, encoded := build(true), build(false)
+	if len(kept) != len(encoded) || len(kept) <= len(cat) {
+		t.Fatalf("%d vendors after a reseed keeping the cards, %d after an encoded one (catalogue %d)", len(kept), len(encoded), len(cat))
+	}
+	for i := range kept {
+		if !reflect.DeepEqual(kept[i], encoded[i]) {
+			t.Fatalf("%s: a reseed keeping the cards shows\n%+v\nan encoded one\n%+v", kept[i].ID, kept[i], encoded[i])
+		}
+	}
+}
