@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"cmp"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -13,6 +14,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // The catalogue is one JSON file per vendor, written by us; see
@@ -25,6 +27,25 @@ var catalogueFS embed.FS
 // file in the binary is malformed, which the tests rule out.
 func Catalogue() ([]Vendor, error) {
 	return LoadDir(catalogueFS, "vendors")
+}
+
+// CatalogueJSON is Catalogue with each vendor's card as its file holds it
+// less the white space between tokens, by id: a store that keeps cards as
+// JSON can keep these bytes rather than encode every vendor again. They
+// decode to the vendors, and are never changed: the vendors' strings
+// share them.
+func CatalogueJSON() ([]Vendor, map[string][]byte, error) {
+	vs, raws, err := loadDir(catalogueFS, "vendors", compactInPlace)
+	if err != nil {
+		return nil, nil, err
+	}
+	cards := make(map[string][]byte, len(vs))
+	for i := range vs {
+		if raws[i] != nil {
+			cards[vs[i].ID] = raws[i]
+		}
+	}
+	return vs, cards, nil
 }
 
 // gen_fields first: it reads the source, while gen_version compiles the
@@ -71,26 +92,77 @@ func HashCatalogue(fsys fs.FS) (string, error) {
 
 // LoadDir reads every *.json file in dir of fsys as one vendor each (or a
 // list of vendors), strictly: an unknown field is an error, so a typo in a
-// field name cannot silently drop a fact.
+// field name cannot silently drop a fact. fsys must be safe to read from
+// two goroutines at once, as embed.FS and os.DirFS are.
 func LoadDir(fsys fs.FS, dir string) ([]Vendor, error) {
+	vs, _, err := loadDir(fsys, dir, nil)
+	return vs, err
+}
+
+// loadDir is LoadDir with each vendor's JSON as its file holds it (nil
+// where encoding/json had to read the file), passed through prepare if
+// that is not nil.
+func loadDir(fsys fs.FS, dir string, prepare func([]byte) []byte) ([]Vendor, [][]byte, error) {
 	names, err := fs.Glob(fsys, path.Join(dir, "*.json"))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var out []Vendor
+	// Two halves at once: a first run waits for this, and the machine it
+	// runs on has more than one core more often than not. The first
+	// half's lists have room for the rest.
+	half := len(names) / 2
+	var first cards
+	var firstErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { first, firstErr = loadFiles(fsys, names[:half], len(names)+len(names)/8, prepare) })
+	rest, err := loadFiles(fsys, names[half:], len(names)-half, prepare)
+	wg.Wait()
+	if err := cmp.Or(firstErr, err); err != nil {
+		return nil, nil, err
+	}
+	vs, raws := append(first.vendors, rest.vendors...), append(first.json, rest.json...)
+	byID := func(i, j int) bool { return vs[i].ID < vs[j].ID }
+	if !sort.SliceIsSorted(vs, byID) { // a file's name is its card's id, as a rule
+		order := make([]int, len(vs))
+		for i := range order {
+			order[i] = i
+		}
+		sort.Slice(order, func(i, j int) bool { return vs[order[i]].ID < vs[order[j]].ID })
+		sorted, sortedRaws := make([]Vendor, len(vs)), make([][]byte, len(vs))
+		for i, o := range order {
+			sorted[i], sortedRaws[i] = vs[o], raws[o]
+		}
+		vs, raws = sorted, sortedRaws
+	}
+	return vs, raws, nil
+}
+
+// cards are vendors read from files, each with its JSON as the file holds
+// it (json[i] is vendors[i]'s; nil where encoding/json read the file).
+type cards struct {
+	vendors []Vendor
+	json    [][]byte
+}
+
+// loadFiles reads the vendors of the files names in fsys, in order, into
+// lists with room for size; prepare, if not nil, changes each file first.
+func loadFiles(fsys fs.FS, names []string, size int, prepare func([]byte) []byte) (cards, error) {
+	c := cards{make([]Vendor, 0, size), make([][]byte, 0, size)}
 	for _, name := range names {
 		b, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return nil, err
+			return cards{}, err
 		}
-		vs, err := DecodeVendors(bytes.NewReader(b))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+		if prepare != nil {
+			b = prepare(b)
 		}
-		out = append(out, vs...)
+		// b is this loop's alone and never changed: the vendors' strings
+		// may share it rather than a copy.
+		if err = c.append(b, unsafeString(b)); err != nil {
+			return cards{}, fmt.Errorf("%s: %w", name, err)
+		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, nil
+	return c, nil
 }
 
 // DecodeVendors reads vendex JSON: one vendor object or an array of them.
@@ -100,26 +172,71 @@ func DecodeVendors(r io.Reader) ([]Vendor, error) {
 	if err != nil {
 		return nil, err
 	}
+	var c cards
+	if err := c.append(b, string(b)); err != nil {
+		return nil, err
+	}
+	return c.vendors, nil
+}
+
+// append adds the vendors of b (one object or a list), read strictly. s
+// is b as a string, which the vendors' strings share.
+func (c *cards) append(b []byte, s string) error {
+	n := len(c.vendors)
+	if decodeFast(s, func(r *jsonReader) {
+		one := func() {
+			r.ws()
+			start := r.pos
+			c.vendors = append(c.vendors, Vendor{})
+			r.vendor(&c.vendors[len(c.vendors)-1])
+			c.json = append(c.json, b[start:r.pos])
+		}
+		if r.peek('[') {
+			r.array(one)
+			return
+		}
+		one()
+	}) {
+		return nil
+	}
+	clear(c.vendors[n:]) // what the fast path left is not encoding/json's
+	c.vendors, c.json = c.vendors[:n], c.json[:n]
 	b = bytes.TrimSpace(b)
+	var vs []Vendor
 	if len(b) > 0 && b[0] == '[' {
 		dec := json.NewDecoder(bytes.NewReader(b))
 		dec.DisallowUnknownFields()
-		var vs []Vendor
 		if err := dec.Decode(&vs); err != nil {
-			return nil, jsonError(b, dec, err)
+			return jsonError(b, dec, err)
 		}
-		return vs, trailing(b, dec)
+		if err := trailing(b, dec); err != nil {
+			return err
+		}
+	} else {
+		v, err := decodeVendorStrictly(b)
+		if err != nil {
+			return err
+		}
+		vs = []Vendor{v}
 	}
-	v, err := DecodeVendor(b)
-	if err != nil {
-		return nil, err
-	}
-	return []Vendor{v}, nil
+	c.vendors = append(c.vendors, vs...)
+	c.json = append(c.json, make([][]byte, len(vs))...)
+	return nil
 }
 
 // DecodeVendor reads one vendex JSON card from b, strictly as DecodeVendors
 // does; an error is a *LocationError whose line counts from b's first.
 func DecodeVendor(b []byte) (Vendor, error) {
+	var v Vendor
+	if decodeFast(string(b), func(r *jsonReader) { r.vendor(&v) }) {
+		return v, nil
+	}
+	return decodeVendorStrictly(b)
+}
+
+// decodeVendorStrictly is DecodeVendor with encoding/json, which says
+// what is wrong and where.
+func decodeVendorStrictly(b []byte) (Vendor, error) {
 	var v Vendor
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
@@ -134,11 +251,11 @@ func DecodeVendor(b []byte) (Vendor, error) {
 // does: a decoder stops after one value and would drop the rest unread.
 func trailing(b []byte, dec *json.Decoder) error {
 	off := dec.InputOffset()
-	if off >= int64(len(b)) { // b was trimmed: nothing but space followed
-		return nil
-	}
 	for off < int64(len(b)) && (b[off] == ' ' || b[off] == '\t' || b[off] == '\r' || b[off] == '\n') {
 		off++
+	}
+	if off == int64(len(b)) { // nothing but space followed
+		return nil
 	}
 	return &LocationError{Location: Location{Line: 1 + bytes.Count(b[:off], []byte("\n"))},
 		Err: errors.New("more after the first JSON value (several cards go in one [ ] list)")}

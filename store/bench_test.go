@@ -49,6 +49,19 @@ func BenchmarkOpenCatalogue(b *testing.B) {
 	}
 }
 
+// BenchmarkSeed is a first run: the embedded catalogue written into a
+// new file and opened for reading, as any command's first start does.
+func BenchmarkSeed(b *testing.B) {
+	dir := b.TempDir()
+	for i := 0; i < b.N; i++ {
+		s, err := OpenCatalogue(filepath.Join(dir, fmt.Sprintf("v%d.db", i)), true)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}
+
 // BenchmarkLookupHost is the per-line cost of `vendex lookup -`.
 func BenchmarkLookupHost(b *testing.B) {
 	s, err := OpenCatalogue(filepath.Join(b.TempDir(), "v.db"), true)

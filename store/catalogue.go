@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -50,7 +51,7 @@ func (s *Store) refuseDowngrade(path string) error {
 // run after an upgrade takes the write lock.
 func OpenCatalogue(path string, readOnly bool) (*Store, error) {
 	if !readOnly {
-		return openCatalogueRW(path, "")
+		return openCatalogueRW(path, Options{})
 	}
 	version := data.CatalogueVersion()
 	s, err := Open(path, Options{ReadOnly: true})
@@ -74,11 +75,11 @@ func OpenCatalogue(path string, readOnly bool) (*Store, error) {
 	return Open(path, Options{ReadOnly: true})
 }
 
-// openCatalogueRW opens path read-write and seeds it if its catalogue is
-// stale; messages name shown (when not empty) rather than path.
-func openCatalogueRW(path, shown string) (*Store, error) {
+// openCatalogueRW opens path read-write with o and seeds it if its
+// catalogue is stale.
+func openCatalogueRW(path string, o Options) (*Store, error) {
 	version := data.CatalogueVersion()
-	s, err := Open(path, Options{shown: shown})
+	s, err := Open(path, o)
 	if err != nil {
 		return nil, err
 	}
@@ -87,12 +88,18 @@ func openCatalogueRW(path, shown string) (*Store, error) {
 			s.Close()
 			return nil, err
 		}
-		vendors, err := data.Catalogue()
+		if s.isNew() {
+			// A first seed allocates some 20 MB, bounded by the embedded
+			// catalogue, and drops nearly all of it when it ends:
+			// collecting on the way was a fifth of a first run's CPU.
+			defer debug.SetGCPercent(debug.SetGCPercent(-1))
+		}
+		vendors, cards, err := data.CatalogueJSON()
 		if err != nil {
 			s.Close()
 			return nil, fmt.Errorf("read the embedded catalogue: %w", err)
 		}
-		if _, err := s.Seed(vendors, version); err != nil {
+		if _, err := s.seed(vendors, cards, version); err != nil {
 			s.Close()
 			return nil, err
 		}
@@ -100,11 +107,29 @@ func openCatalogueRW(path, shown string) (*Store, error) {
 	return s, nil
 }
 
+// isNew reports whether the file holds no layer yet: neither the
+// embedded catalogue nor an import.
+func (s *Store) isNew() bool {
+	empty := true
+	_ = s.view(func(tx *bolt.Tx) error {
+		empty = tx.Bucket(bucketLayers) == nil
+		return nil
+	})
+	return empty
+}
+
 // Seed makes the embedded layer match vendors, tagged with version, if the
 // file's catalogue version differs. Everything that did not come from the
 // embedded catalogue (the user's vendors, imports) survives. It reports
 // whether it wrote anything.
 func (s *Store) Seed(vendors []data.Vendor, version string) (bool, error) {
+	return s.seed(vendors, nil, version)
+}
+
+// seed is Seed keeping cards[id], where given, as vendor id's record: the
+// card file's own JSON, which decodes to the same vendor, rather than
+// the vendor encoded again (see putLayer).
+func (s *Store) seed(vendors []data.Vendor, cards map[string][]byte, version string) (bool, error) {
 	if s.CatalogueVersion() == version {
 		return false, nil
 	}
@@ -116,7 +141,7 @@ func (s *Store) Seed(vendors []data.Vendor, version string) (bool, error) {
 		info.Storage += len(v.Storage)
 	}
 	err := s.update(func(tx *bolt.Tx) error {
-		if err := replaceLayer(tx, info, vendors); err != nil {
+		if err := replaceLayer(tx, info, vendors, cards); err != nil {
 			return err
 		}
 		meta, err := tx.CreateBucketIfNotExists(bucketMeta)

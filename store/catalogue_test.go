@@ -6,6 +6,8 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -170,6 +172,108 @@ func TestShippedCatalogueLinksResolve(t *testing.T) {
 			if _, err := s.Get(r); err != nil {
 				t.Errorf("%s links to %s: %v", v.ID, r, err)
 			}
+		}
+	}
+}
+
+// A first run keeps each embedded card as its file says it, not encoded
+// again: every vendor it shows is the one the card says, and the one a
+// store given the decoded vendors (Seed) shows.
+func TestAFirstRunShowsEveryCardAsItsFileSaysIt(t *testing.T) {
+	first := embeddedStore(t)
+	cat, err := data.Catalogue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	held, err := first.LayerVendors(EmbeddedLayer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(held) != len(cat) {
+		t.Fatalf("the layer holds %d vendors, the catalogue %d", len(held), len(cat))
+	}
+	encoded, err := Open(filepath.Join(t.TempDir(), "encoded.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer encoded.Close()
+	if _, err := encoded.Seed(slices.Clone(cat), data.CatalogueVersion()); err != nil {
+		t.Fatal(err)
+	}
+	for i := range cat {
+		if !reflect.DeepEqual(held[i], cat[i]) {
+			t.Fatalf("%s: the layer holds\n%+v\nthe card says\n%+v", cat[i].ID, held[i], cat[i])
+		}
+		got, err := first.Get(cat[i].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := encoded.Get(cat[i].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%s: a first run shows\n%+v\nan encoded record shows\n%+v", cat[i].ID, got, want)
+		}
+	}
+}
+
+// A first run pauses the garbage collector while it seeds; a browser
+// started on a new file runs for hours after, so the pause must end.
+func TestAFirstRunLeavesTheCollectorAsItFoundIt(t *testing.T) {
+	before := debug.SetGCPercent(150)
+	defer debug.SetGCPercent(before)
+	s := embeddedStore(t)
+	if n, _ := s.Layers(); len(n) == 0 {
+		t.Fatal("nothing was seeded")
+	}
+	if after := debug.SetGCPercent(150); after != 150 {
+		t.Errorf("GC percent after a first run: %d, want 150", after)
+	}
+}
+
+// A newer vendex reseeding a file that holds imports keeps the cards as
+// their files say them too: every vendor, merged with what the imports
+// add, is what a reseed given the decoded vendors shows.
+func TestAReseedOverImportsShowsWhatAnEncodedReseedShows(t *testing.T) {
+	cat, err := data.Catalogue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	build := func(keepCards bool) []data.Vendor {
+		path := filepath.Join(t.TempDir(), "v.db")
+		s, err := Open(path, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// An older catalogue: half the cards, and imports over it.
+		if _, err := s.Seed(slices.Clone(cat[:len(cat)/2]), "older"); err != nil {
+			t.Fatal(err)
+		}
+		mustImport(t, s, "third-party-web.json")
+		mustImport(t, s, "vendex-user.json")
+		if keepCards {
+			s.Close()
+			if s, err = openCatalogueRW(path, Options{}); err != nil {
+				t.Fatal(err)
+			}
+		} else if _, err := s.Seed(slices.Clone(cat), data.CatalogueVersion()); err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		all, err := s.All()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return all
+	}
+	kept, encoded := build(true), build(false)
+	if len(kept) != len(encoded) || len(kept) <= len(cat) {
+		t.Fatalf("%d vendors after a reseed keeping the cards, %d after an encoded one (catalogue %d)", len(kept), len(encoded), len(cat))
+	}
+	for i := range kept {
+		if !reflect.DeepEqual(kept[i], encoded[i]) {
+			t.Fatalf("%s: a reseed keeping the cards shows\n%+v\nan encoded one\n%+v", kept[i].ID, kept[i], encoded[i])
 		}
 	}
 }

@@ -88,15 +88,14 @@ func Edit(ctx context.Context, path string, fn func(s *Store) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	s, err := openCatalogueRW(tmpPath, path)
+	// The copy is nobody's until the rename: a crash before it leaves a
+	// copy the next writer removes, so only the last state needs to reach
+	// the disk, not each commit before it (a first run's schema and seed,
+	// each of fn's: an import of many files makes one a file).
+	s, err := openCatalogueRW(tmpPath, Options{shown: path, private: true})
 	if err != nil {
 		return err
 	}
-	// The copy is nobody's until the rename: a crash before it leaves a
-	// copy the next writer removes, so only the last state needs to reach
-	// the disk, not each of fn's commits (an import of many files makes
-	// one a file).
-	s.db.NoSync = true
 	err = fn(s)
 	if err == nil {
 		err = ctx.Err()

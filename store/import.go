@@ -186,7 +186,7 @@ func (s *Store) Import(records []data.Vendor, o ImportOptions) (ImportReport, er
 		if o.DryRun {
 			return nil
 		}
-		return replaceLayerOf(tx, rep.Layer, out, known, cache)
+		return replaceLayerOf(tx, rep.Layer, out, known, cache, nil)
 	})
 	if err != nil {
 		return rep, fmt.Errorf("import %s: %w", o.File, err)

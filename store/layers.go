@@ -82,18 +82,19 @@ func (s *Store) PutLayer(info LayerInfo, vendors []data.Vendor) error {
 	if info.Added.IsZero() {
 		info.Added = time.Now().UTC()
 	}
-	return s.update(func(tx *bolt.Tx) error { return replaceLayer(tx, info, vendors) })
+	return s.update(func(tx *bolt.Tx) error { return replaceLayer(tx, info, vendors, nil) })
 }
 
 // replaceLayer writes the layer info.Name with vendors in place of any
 // layer of that name, and updates the derived buckets for the vendors
-// either of them holds.
-func replaceLayer(tx *bolt.Tx, info LayerInfo, vendors []data.Vendor) error {
+// either of them holds. cards, if not nil, holds vendors' records as JSON
+// already, by id (see putLayer).
+func replaceLayer(tx *bolt.Tx, info LayerInfo, vendors []data.Vendor, cards map[string][]byte) error {
 	fresh := make([]*data.Vendor, len(vendors))
 	for i := range vendors {
 		fresh[i] = &vendors[i]
 	}
-	return replaceLayerOf(tx, info, fresh, nil, nil)
+	return replaceLayerOf(tx, info, fresh, nil, nil, cards)
 }
 
 // replaceLayerOf is replaceLayer of records held by pointer; it orders
@@ -102,8 +103,9 @@ func replaceLayer(tx *bolt.Tx, info LayerInfo, vendors []data.Vendor) error {
 // updates.
 //
 // known, if not nil, holds vendors the caller has read from the file in
-// this transaction (resolve's), which need not be read again.
-func replaceLayerOf(tx *bolt.Tx, info LayerInfo, fresh []*data.Vendor, known map[string]stored, cache *recordCache) error {
+// this transaction (resolve's), which need not be read again; cards, if
+// not nil, records as JSON already, by id (see putLayer).
+func replaceLayerOf(tx *bolt.Tx, info LayerInfo, fresh []*data.Vendor, known map[string]stored, cache *recordCache, cards map[string][]byte) error {
 	slices.SortFunc(fresh, func(a, b *data.Vendor) int { return strings.Compare(a.ID, b.ID) })
 	freshIDs := make([]string, len(fresh))
 	for i, v := range fresh {
@@ -122,7 +124,7 @@ func replaceLayerOf(tx *bolt.Tx, info LayerInfo, fresh []*data.Vendor, known map
 		for _, v := range fresh {
 			cache.put(info.Name, v.ID, v)
 		}
-		return putLayer(tx, info, fresh)
+		return putLayer(tx, info, fresh, cards)
 	}, info.Name, fresh, known, cache)
 }
 
@@ -264,8 +266,12 @@ func sortLayers(ls []LayerInfo) {
 }
 
 // putLayer writes the layer info.Name with vendors, which are in id order
-// without repeats.
-func putLayer(tx *bolt.Tx, info LayerInfo, vendors []*data.Vendor) error {
+// without repeats. A vendor's record is cards[id] where that is given (the
+// embedded catalogue's card files, compacted: encoding 1140 cards again
+// was a sixth of a first run's CPU), else the vendor encoded. Any JSON
+// that decodes to the vendor will do: every reader decodes records, none
+// compares their bytes.
+func putLayer(tx *bolt.Tx, info LayerInfo, vendors []*data.Vendor, cards map[string][]byte) error {
 	layers, err := tx.CreateBucketIfNotExists(bucketLayers)
 	if err != nil {
 		return err
@@ -291,7 +297,7 @@ func putLayer(tx *bolt.Tx, info LayerInfo, vendors []*data.Vendor) error {
 		return err
 	}
 	vb.FillPercent = 1.0
-	raws := marshalAll(vendors)
+	raws := marshalAll(vendors, cards)
 	for i, v := range vendors {
 		if err := vb.Put([]byte(v.ID), raws[i]); err != nil {
 			return err
@@ -300,18 +306,26 @@ func putLayer(tx *bolt.Tx, info LayerInfo, vendors []*data.Vendor) error {
 	return nil
 }
 
-// marshalAll encodes records as JSON on every core: it is much of the work
-// of writing a large layer, and bbolt's puts must stay on one goroutine.
-// Each worker appends to buffers of its own, a few records to an
-// allocation.
-func marshalAll(vendors []*data.Vendor) [][]byte {
+// marshalAll encodes records as JSON on every core, but for those cards
+// holds already: it is much of the work of writing a large layer, and
+// bbolt's puts must stay on one goroutine. Each worker appends to buffers
+// of its own, a few records to an allocation.
+func marshalAll(vendors []*data.Vendor, cards map[string][]byte) [][]byte {
 	out := make([][]byte, len(vendors))
+	if cards != nil {
+		for i, v := range vendors {
+			out[i] = cards[v.ID]
+		}
+	}
 	workers := min(runtime.GOMAXPROCS(0), 1+len(vendors)/1000)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
 			var buf []byte
 			for i := w; i < len(vendors); i += workers {
+				if out[i] != nil {
+					continue
+				}
 				if cap(buf)-len(buf) < 4096 {
 					buf = make([]byte, 0, 64<<10)
 				}

@@ -42,6 +42,12 @@ type Options struct {
 	// shown is the name messages give the file (Edit's private copy is
 	// shown as the catalogue it will replace); empty means the path.
 	shown string
+	// private marks Edit's private copy, which nobody reads before Edit
+	// syncs it once and renames it: its commits need not wait for the
+	// disk (each wait was milliseconds, four of them in a first run).
+	// Growing the file still syncs: bbolt says skipping that is unsafe
+	// on ext4.
+	private bool
 }
 
 // Store is an open catalogue file.
@@ -175,7 +181,7 @@ func Open(path string, o Options) (s *Store, err error) {
 		file = f
 		return f, err
 	}
-	opts := &bolt.Options{Timeout: timeout, ReadOnly: o.ReadOnly, OpenFile: openFile}
+	opts := &bolt.Options{Timeout: timeout, ReadOnly: o.ReadOnly, OpenFile: openFile, NoSync: o.private}
 	if !o.ReadOnly {
 		// Reserve address space up front: when a big import grows the file
 		// mid-commit, bbolt remaps and copies every dirty node out of the old
