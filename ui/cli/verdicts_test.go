@@ -51,6 +51,35 @@ func TestAnImportedMarketingVendorWithNoVerdictIsJudgedByItsCategory(t *testing.
 	}
 }
 
+// A vendor that neither its card nor its category judges (a functional
+// one of the user's, with no verdict) is counted as not judged, and is a
+// finding with --strict.
+func TestAVendorWithNoVerdictIsNotJudgedAndFailsStrict(t *testing.T) {
+	db := tempDB(t)
+	widgets := writeFile(t, "acme.json", `[{"id":"acme-widgets","name":"Acme Widgets","category":"functional","domains":[{"host":"widgets.acme.example"}]}]`)
+	if r := vendex(t, db, "", "import", widgets); r.code != 0 {
+		t.Fatalf("import: exit %d\n%s", r.code, r.stderr)
+	}
+	urls := writeFile(t, "u.txt", "https://www.mysite.example/\nhttps://widgets.acme.example/w.js\n")
+	r := vendex(t, db, "", "scan", "--before-consent", "--site", "www.mysite.example", urls)
+	if r.code != 0 || !strings.Contains(flat(r.stdout), "and 1 vendor with no verdict (block: unknown)") {
+		t.Errorf("exit %d, want 0 and the vendor counted as not judged:\n%s", r.code, r.stdout)
+	}
+	r = vendex(t, db, "", "scan", "--before-consent", "--strict", "--json", "--site", "www.mysite.example", urls)
+	var rep struct {
+		Findings []struct {
+			Kind, Vendor, URL string
+		} `json:"findings"`
+		NotJudged struct{ Vendors int } `json:"not_judged"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if r.code != 1 || rep.NotJudged.Vendors != 1 || len(rep.Findings) != 1 || rep.Findings[0].Kind != "unjudged-vendor" || rep.Findings[0].URL != "https://widgets.acme.example/w.js" {
+		t.Errorf("--strict: exit %d, %+v", r.code, rep)
+	}
+}
+
 // A card exported, its category changed and imported back: the verdict
 // it keeps argues for the old category, and the import says so; imported
 // without a verdict, the new category decides rather than the old card.
@@ -77,5 +106,54 @@ func TestACategoryChangedInAUsersFileIsNotJudgedByTheOldVerdict(t *testing.T) {
 	}
 	if r := vendex(t, db2, "", "lookup", "media.twiliocdn.com"); !strings.Contains(r.stdout, "Marketing  yes") {
 		t.Errorf("the new category should decide, not the old card's verdict:\n%s", r.stdout)
+	}
+}
+
+// A finding never argues against the card it cites: Akamai's card says its
+// CDN needs no consent, so its functional AKA_A2 is no finding; an item of
+// another category than its vendor's says its own in the vendor's list.
+func TestAFindingNeverContradictsItsCard(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "scan", "--before-consent", capturePath("real", "har", "ferguson.com-browsertime-chrome97.har"))
+	out := flat(r.stdout)
+	if strings.Contains(out, "Akamai CDN: stored") || !strings.Contains(out, "AKA_A2 cookie, observed 1 hour") {
+		t.Errorf("AKA_A2 is listed under Akamai CDN and is no finding:\n%s", r.stdout)
+	}
+	if strings.Contains(out, "not strictly necessary: It delivers files") {
+		t.Errorf("a finding cites a card that says no consent is needed:\n%s", r.stdout)
+	}
+	r = vendex(t, db, "", "scan", "--before-consent", capturePath("real", "har", "nytimes.com-webpagetest-chrome44.har"))
+	out = flat(r.stdout)
+	if !strings.Contains(out, "uuid marketing cookie on nytimes.activate.ensighten.com") || !strings.Contains(out, "✗ Ensighten: stored uuid, ei, pa Marketing cookie") {
+		t.Errorf("Ensighten's marketing cookies should say so under its strictly necessary heading:\n%s", r.stdout)
+	}
+}
+
+// A URL list's unclaimed host is a finding with the URL that loaded, and
+// a run that cannot tell the site says so; declare says the same warnings
+// as scan, and what it could not declare.
+func TestURLListsAndDeclareWarnings(t *testing.T) {
+	db := tempDB(t)
+	urls := writeFile(t, "u.txt", "https://www.mysite.example/\nhttps://c1.popads.net/pop.js\n")
+	r := vendex(t, db, "", "scan", "--before-consent", "--strict", urls)
+	out := flat(r.stdout)
+	if !strings.Contains(out, "✗ c1.popads.net: loaded https://c1.popads.net/pop.js") {
+		t.Errorf("the finding should keep the path:\n%s", r.stdout)
+	}
+	const noSite = "no capture names its page, and none holds a cookie or storage key to tell the site by"
+	if !strings.Contains(out, "warning: "+noSite) {
+		t.Errorf("a scan that cannot tell the site should say so:\n%s", r.stdout)
+	}
+	r = vendex(t, db, "", "declare", urls)
+	if !strings.Contains(r.stderr, "vendex: warning: "+noSite) || !strings.Contains(r.stderr, "2 hosts that no vendor in the catalogue claims loaded (c1.popads.net, www.mysite.example)") {
+		t.Errorf("declare should warn as scan does:\n%s", r.stderr)
+	}
+	if strings.Contains(r.stdout, "Nothing third-party") {
+		t.Errorf("a declaration of a capture that loaded third parties:\n%s", r.stdout)
+	}
+	har := capturePath("real", "recorded", "wec-tracking", "requests.har")
+	scanned, declared := vendex(t, db, "", "scan", har), vendex(t, db, "", "declare", har)
+	if !strings.Contains(flat(scanned.stdout), "not one cookie, Cookie or Set-Cookie header") || !strings.Contains(declared.stderr, "not one cookie, Cookie or Set-Cookie header") {
+		t.Errorf("a HAR without cookies: scan\n%s\ndeclare\n%s", scanned.stdout, declared.stderr)
 	}
 }
