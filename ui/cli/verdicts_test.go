@@ -129,6 +129,17 @@ func TestAFindingNeverContradictsItsCard(t *testing.T) {
 	}
 }
 
+// Card facts the trial questioned, as a user reads them.
+func TestDynamicYieldAndClarityVerdicts(t *testing.T) {
+	db := tempDB(t)
+	if r := vendex(t, db, "", "cookie", "DYID"); !strings.Contains(r.stdout, "Personalisation") {
+		t.Errorf("DYID is Dynamic Yield's personalisation key:\n%s", r.stdout)
+	}
+	if r := vendex(t, db, "", "lookup", "www.clarity.ms"); !strings.Contains(r.stdout, "Analytics  yes") {
+		t.Errorf("Clarity records sessions without consent too: block it:\n%s", r.stdout)
+	}
+}
+
 // A URL list's unclaimed host is a finding with the URL that loaded, and
 // a run that cannot tell the site says so; declare says the same warnings
 // as scan, and what it could not declare.
