@@ -168,3 +168,14 @@ func TestURLListsAndDeclareWarnings(t *testing.T) {
 		t.Errorf("a HAR without cookies: scan\n%s\ndeclare\n%s", scanned.stdout, declared.stderr)
 	}
 }
+
+// A cookie name with an escape sequence is shown escaped, never as another
+// name with the sequence dropped.
+func TestACookieNameWithAnEscapeIsShownEscaped(t *testing.T) {
+	db := tempDB(t)
+	jar := writeFile(t, "cookies.txt", "# Netscape HTTP Cookie File\nwww.mysite.example\tFALSE\t/\tTRUE\t0\tx\x1b[2Jy\tabc\n")
+	r := vendex(t, db, "", "scan", "--site", "www.mysite.example", jar)
+	if !strings.Contains(r.stdout, `x\x1b[2Jy  cookie`) || strings.Contains(r.stdout, "\x1b") {
+		t.Errorf("the name should show its escape:\n%q", r.stdout)
+	}
+}
