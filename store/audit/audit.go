@@ -177,7 +177,7 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 			hosts[i] = data.CleanLine(h.Host)
 		}
 		r.Warnings = append(r.Warnings, fmt.Sprintf("%s that no vendor in the catalogue claims loaded (%s), so what they store is not listed: classify them with 'vendex import --user FILE' and run this again",
-			counted(len(hosts), "host"), strings.Join(hosts, ", ")))
+			data.Plural(len(hosts), "host"), strings.Join(hosts, ", ")))
 	}
 	if o.Mode != Anytime {
 		a.findings(r)
@@ -355,12 +355,4 @@ func counts(m map[string]int) []HostCount {
 		return strings.Compare(x.Host, y.Host)
 	})
 	return out
-}
-
-// counted is "1 host", "3 hosts".
-func counted(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

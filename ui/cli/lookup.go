@@ -223,10 +223,10 @@ func (w *lookupWriter) flush() error { return w.table.flush() }
 // those that are not a host or URL; either makes the exit status 1.
 func reportUnmatched(stderr io.Writer, misses, invalid []string) error {
 	if len(misses) > 0 {
-		fmt.Fprintf(stderr, "vendex: %s matched no vendor: %s\n", plural(len(misses), "input"), quoteSome(misses))
+		fmt.Fprintf(stderr, "vendex: %s matched no vendor: %s\n", data.Plural(len(misses), "input"), quoteSome(misses))
 	}
 	if len(invalid) > 0 {
-		fmt.Fprintf(stderr, "vendex: %s %s not a host or URL: %s\n", plural(len(invalid), "input"), isAre(len(invalid)), quoteSome(invalid))
+		fmt.Fprintf(stderr, "vendex: %s %s not a host or URL: %s\n", data.Plural(len(invalid), "input"), isAre(len(invalid)), quoteSome(invalid))
 	}
 	if len(misses)+len(invalid) > 0 {
 		return exitError{code: 1}

@@ -127,7 +127,7 @@ func writeScanText(w io.Writer, r *audit.Report, st reportStyle, width int) erro
 	if len(r.UnknownHosts)+len(r.UnknownCookies) > 0 {
 		p("\n%s\n", st.render(st.heading, "NOT IN THE CATALOGUE"))
 		for _, h := range r.UnknownHosts {
-			p("  %s  %s\n", data.CleanLine(h.Host), plural(h.Requests, "request"))
+			p("  %s  %s\n", data.CleanLine(h.Host), data.Plural(h.Requests, "request"))
 		}
 		for _, c := range r.UnknownCookies {
 			wrap(2, cookieLine(c, ""), plain)
@@ -138,7 +138,7 @@ func writeScanText(w io.Writer, r *audit.Report, st reportStyle, width int) erro
 		groups := audit.GroupFindings(r.Findings)
 		title := "FINDINGS (0)"
 		if len(r.Findings) > 0 {
-			title = fmt.Sprintf("FINDINGS (%d, from %s)", len(r.Findings), plural(len(groups), "source"))
+			title = fmt.Sprintf("FINDINGS (%d, from %s)", len(r.Findings), data.Plural(len(groups), "source"))
 		}
 		p("\n%s\n", st.render(st.heading, title))
 		if len(r.Findings) == 0 {
@@ -169,7 +169,7 @@ func scanTitle(r *audit.Report) string {
 	if site == "" {
 		site = "the capture"
 	}
-	s := fmt.Sprintf("%s: %s, %s", data.CleanLine(site), plural(len(r.Vendors), "vendor"), plural(r.Requests, "request"))
+	s := fmt.Sprintf("%s: %s, %s", data.CleanLine(site), data.Plural(len(r.Vendors), "vendor"), data.Plural(r.Requests, "request"))
 	if !r.Captured.IsZero() {
 		s += ", captured " + r.Captured.UTC().Format("2006-01-02 15:04 UTC")
 	}
@@ -273,20 +273,12 @@ func chart(b *strings.Builder, groups []categoryGroup, st reportStyle, width int
 	}
 }
 
-// plural is "1 request", "2 requests".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
 // notJudgedLine says what a consent audit run without --strict could not
 // judge.
 func notJudgedLine(nj *audit.NotJudged) string {
-	s := fmt.Sprintf("Not judged: %s and %s that nobody in the catalogue claims (listed above)", plural(nj.Hosts, "host"), plural(nj.Cookies, "cookie"))
+	s := fmt.Sprintf("Not judged: %s and %s that nobody in the catalogue claims (listed above)", data.Plural(nj.Hosts, "host"), data.Plural(nj.Cookies, "cookie"))
 	if nj.Vendors > 0 {
-		s += fmt.Sprintf(", and %s with no verdict (block: unknown)", plural(nj.Vendors, "vendor"))
+		s += fmt.Sprintf(", and %s with no verdict (block: unknown)", data.Plural(nj.Vendors, "vendor"))
 	}
 	return s + ". Classify them with 'vendex import --user FILE', or run with --strict to count them as findings."
 }
