@@ -33,7 +33,7 @@ func (v *Vendor) Brief() Brief {
 	b := Brief{
 		ID: v.ID, Name: CleanLine(v.Name), Aliases: mapStrings(v.Aliases, CleanLine),
 		MainDomain: CleanLine(v.MainDomain()), Category: Category(CleanLine(string(v.Category))),
-		Block: v.BlockBeforeConsent.Value, Imported: v.FromImportsOnly(),
+		Block: v.BlockVerdict().Value, Imported: v.FromImportsOnly(),
 	}
 	if len(v.Domains) > 0 {
 		b.Hosts = make([]string, len(v.Domains))
@@ -93,6 +93,7 @@ func BriefHead(raw []byte) (name string, c Category, block Answer, err error) {
 	}
 	d := briefDecoder{single: true, p: raw[2:]}
 	name, c, block = d.str(), Category(d.str()), Answer(d.str())
+	block = judgedBlock(block, c)
 	if d.fail {
 		return "", "", "", ErrBriefFormat
 	}
@@ -198,7 +199,7 @@ func (d *briefDecoder) decode(id string, raw []byte) (Brief, error) {
 	b := Brief{ID: id, Imported: raw[1]&briefImported != 0}
 	b.Name = d.str()
 	b.Category = Category(d.str())
-	b.Block = Answer(d.str())
+	b.Block = judgedBlock(Answer(d.str()), b.Category)
 	b.MainDomain = d.str()
 	b.Aliases = d.list()
 	b.Hosts = d.list()

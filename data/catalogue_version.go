@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1147-dc10bf94"
-	embeddedEdition = 57
+	embeddedVersion = "1147-3033ef80"
+	embeddedEdition = 58
 )

@@ -224,6 +224,14 @@ func EscapeJSON(b []byte) []byte {
 	return out
 }
 
+// Plural is a count as a sentence says it: "1 request", "2 requests".
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
 // JoinAnd is a list as a sentence says it: "a", "a and b", "a, b and c".
 func JoinAnd(s []string) string {
 	if len(s) < 2 {

@@ -224,12 +224,8 @@ func (m *merger) mergeFields(out, v *Vendor, src string) {
 	if out.Compliance.Transfers == "" {
 		out.Compliance.Transfers = v.Compliance.Transfers
 	}
-	if out.ConsentRequired.Value == "" {
-		out.ConsentRequired = v.ConsentRequired
-	}
-	if out.BlockBeforeConsent.Value == "" {
-		out.BlockBeforeConsent = v.BlockBeforeConsent
-	}
+	m.mergeConsentRequired(out, v, src)
+	m.mergeBlock(out, v, src)
 	out.Unpublished = addStrings(out.Unpublished, v.Unpublished)
 	m.addFAQ(&out.FAQ, v.FAQ, src)
 	out.Related = addStrings(out.Related, v.Related)

@@ -40,6 +40,7 @@ func Merge(records []SourcedVendor) Vendor {
 		r := &records[1+i]
 		m.mergeFields(&out, &r.Vendor, r.Source)
 	}
+	out.FillVerdicts()
 	out.Provenance = m.prov
 	return out
 }

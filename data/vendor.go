@@ -43,8 +43,8 @@ type Vendor struct {
 	Permissions []Permission  `json:"permissions,omitempty" merge:"key=Name"`
 
 	Compliance         Compliance `json:"compliance"`
-	ConsentRequired    Verdict    `json:"consent_required" merge:"whole,when=Value"`
-	BlockBeforeConsent Verdict    `json:"block_before_consent" merge:"whole,when=Value"`
+	ConsentRequired    Verdict    `json:"consent_required" merge:"func=mergeConsentRequired"`
+	BlockBeforeConsent Verdict    `json:"block_before_consent" merge:"func=mergeBlock"`
 
 	// Unpublished names the facts the vendor does not make public, so a
 	// card can say "not published" instead of leaving a gap unexplained:

@@ -20,7 +20,7 @@ func TestBriefSurvivesItsEncodingAndOldJSONBriefsStillRead(t *testing.T) {
 		{ID: "x"},
 		{ID: "hotjar", Name: "Hotjar", Category: "analytics", Block: "yes", MainDomain: "hotjar.com", Hosts: []string{"hotjar.com", "hotjar.io"}, Aliases: []string{"Hotjar Ltd"}},
 		{ID: "ab", Name: "A & B <Ltd>", Imported: true, Hosts: []string{""}},
-		{ID: "u", Name: "Ünïcode", Category: "marketing", Aliases: []string{"", "ü"}},
+		{ID: "u", Name: "Ünïcode", Category: "functional", Aliases: []string{"", "ü"}},
 	} {
 		raw := data.AppendBrief(nil, b)
 		var d data.BriefDecoder // as the store reads every brief
@@ -35,6 +35,16 @@ func TestBriefSurvivesItsEncodingAndOldJSONBriefsStillRead(t *testing.T) {
 		if _, err := d.Decode(b.ID, raw[:len(raw)-1]); len(raw) > 2 && len(b.Hosts)+len(b.Aliases) > 0 && err == nil {
 			t.Errorf("a brief cut short decodes: %+v", b)
 		}
+	}
+	// A brief an older vendex wrote for a vendor with no verdict of its
+	// own reads with the one its category implies (data.CategoryVerdict).
+	old := data.AppendBrief(nil, data.Brief{ID: "m", Name: "Acme Ads", Category: data.Marketing})
+	var d data.BriefDecoder
+	if got, err := d.Decode("m", old); err != nil || got.Block != data.AnswerYes {
+		t.Errorf("an old marketing brief with no verdict: %+v, %v", got, err)
+	}
+	if hit, err := decodeHit("m", old); err != nil || hit.Block != data.AnswerYes {
+		t.Errorf("an old marketing brief with no verdict, as a hit: %+v, %v", hit, err)
 	}
 	for _, b := range []brief{{}, {Name: "Hotjar", Category: "analytics", Block: "yes"}, {Name: `Say "hi"`, Block: "no"}} {
 		raw, _ := json.Marshal(b)

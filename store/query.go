@@ -31,6 +31,7 @@ func getVendor(tx *bolt.Tx, id string) (data.Vendor, error) {
 			if err := json.Unmarshal(raw, &v); err != nil {
 				return v, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, data.Quote(id), err)
 			}
+			v.FillVerdicts() // merged by an older vendex, perhaps
 			return v, nil
 		}
 	}
@@ -112,6 +113,8 @@ func (s *Store) All() ([]data.Vendor, error) {
 					}
 					if j.layer != nil {
 						v = data.Merge([]data.SourcedVendor{{Source: j.layer.source, Vendor: v}})
+					} else {
+						v.FillVerdicts() // merged by an older vendex, perhaps
 					}
 					out[i] = v
 				}

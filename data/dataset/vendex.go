@@ -89,6 +89,9 @@ func (rd *reader) checkVendex(v *data.Vendor, at string) error {
 			return bad(f.name+".value", "want yes, no or conditional, got %q", f.vd.Value)
 		}
 	}
+	if why := data.VerdictConflict(v); why != "" {
+		rd.warn(0, strings.TrimPrefix(at+".block_before_consent", "."), "%s", why)
+	}
 	for j, d := range v.Domains {
 		h, err := data.NormalizeHost(d.Host)
 		if err != nil {

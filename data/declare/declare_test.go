@@ -108,7 +108,7 @@ func TestNothingFoundIsSaid(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if (f == Markdown || f == HTML) && !strings.Contains(string(out), "Nothing third-party was found") {
+		if (f == Markdown || f == HTML) && !strings.Contains(string(out), "Nothing to declare was found") {
 			t.Errorf("%s does not say nothing was found:\n%s", f, out)
 		}
 	}

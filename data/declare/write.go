@@ -81,7 +81,7 @@ func (r Row) party() string {
 }
 
 // empty is what a declaration says when a scan found nothing to declare.
-const empty = "Nothing third-party was found: the evidence holds no cookie, storage key or vendor to declare."
+const empty = "Nothing to declare was found: the evidence holds no cookie or storage key, and no vendor the catalogue knows."
 
 func markdown(d Declaration) string {
 	var b strings.Builder

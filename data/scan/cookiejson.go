@@ -29,7 +29,7 @@ type jsonCookie struct {
 
 func (rd *reader) jsonCookie(c jsonCookie, where string) {
 	k := Cookie{
-		Name:     clean(c.Name),
+		Name:     cleanName(c.Name),
 		Value:    clean(c.Value),
 		Domain:   strings.ToLower(clean(c.Domain)),
 		Path:     clean(c.Path),
@@ -102,7 +102,7 @@ func (rd *reader) storageState(b []byte) error {
 	for i, o := range st.Origins {
 		origin := clean(o.Origin)
 		for _, kv := range o.LocalStorage {
-			if name := clean(kv.Name); name != "" {
+			if name := cleanName(kv.Name); name != "" {
 				rd.ev.Storage = append(rd.ev.Storage, StorageKey{Origin: origin, Kind: "localStorage", Name: name,
 					Source: rd.at(fmt.Sprintf("origins[%d]", i))})
 			}

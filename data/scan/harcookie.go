@@ -31,7 +31,7 @@ func (s *harState) cookies(e *harEntry, u, host string, t time.Time, where strin
 		s.cookieEvidence = true
 		cs, _ := http.ParseCookie(strings.TrimSpace(h.Value))
 		for _, c := range cs {
-			if name := clean(c.Name); !sent[name] {
+			if name := cleanName(c.Name); !sent[name] {
 				s.rd.addCookie(Cookie{Name: name, Value: clean(c.Value), Domain: host, Source: src})
 			}
 		}
@@ -56,7 +56,7 @@ func (s *harState) cookies(e *harEntry, u, host string, t time.Time, where strin
 			if err != nil {
 				continue
 			}
-			if name := clean(c.Name); !set[name] {
+			if name := cleanName(c.Name); !set[name] {
 				k := setCookieOf(c, host, t, src)
 				k.SetBy = u
 				s.rd.addCookie(k)
@@ -68,7 +68,7 @@ func (s *harState) cookies(e *harEntry, u, host string, t time.Time, where strin
 // harCookieOf is a HAR cookie; one without a domain is the host's.
 func harCookieOf(c harCookie, host, src string) Cookie {
 	k := Cookie{
-		Name:     clean(c.Name),
+		Name:     cleanName(c.Name),
 		Value:    clean(c.Value),
 		Domain:   strings.ToLower(clean(c.Domain)),
 		Path:     clean(c.Path),
@@ -89,7 +89,7 @@ func harCookieOf(c harCookie, host, src string) Cookie {
 // from t.
 func setCookieOf(c *http.Cookie, host string, t time.Time, src string) Cookie {
 	k := Cookie{
-		Name:     clean(c.Name),
+		Name:     cleanName(c.Name),
 		Value:    clean(c.Value),
 		Domain:   strings.ToLower(clean(c.Domain)),
 		Path:     clean(c.Path),

@@ -121,6 +121,21 @@ func clean(s string) string {
 	return data.CleanField(s)
 }
 
+// cleanName keeps a cookie's or storage key's name from a capture, cut at
+// maxText. A name is an identifier, not prose: a character clean would
+// drop is written as a visible escape (data.EscapeControls; a newline
+// too) rather than dropped, so "x\x1b[2Jy" is neither run by a terminal
+// nor shown as another cookie's name, "xy".
+func cleanName(s string) string {
+	if len(s) > maxText {
+		s = s[:maxText]
+	}
+	if data.PrintableASCII(s) {
+		return strings.TrimSpace(s)
+	}
+	return strings.TrimSpace(strings.ReplaceAll(data.EscapeControls(s), "\n", `\n`))
+}
+
 // epoch is a Unix time in seconds, fractions kept; numbers past the year
 // 5000 in seconds are taken as milliseconds, which some tools write.
 func epoch(secs float64) time.Time {

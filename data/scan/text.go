@@ -95,7 +95,7 @@ func (rd *reader) cookiesTxt(r io.Reader) error {
 			Path:     clean(f[2]),
 			Secure:   strings.EqualFold(strings.TrimSpace(f[3]), "TRUE"),
 			Expires:  epoch(exp),
-			Name:     clean(f[5]),
+			Name:     cleanName(f[5]),
 			Value:    clean(f[6]),
 			HTTPOnly: httpOnly,
 			Source:   rd.at(fmt.Sprintf("line %d", n)),

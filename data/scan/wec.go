@@ -90,7 +90,7 @@ func (rd *reader) wec(b []byte) error {
 		o := clean(origin)
 		for _, key := range sortedKeys(in.LocalStorage[origin]) {
 			setBy, _ := in.LocalStorage[origin][key].Log.setter()
-			ev.Storage = append(ev.Storage, StorageKey{Origin: o, Kind: "localStorage", Name: clean(key), SetBy: setBy,
+			ev.Storage = append(ev.Storage, StorageKey{Origin: o, Kind: "localStorage", Name: cleanName(key), SetBy: setBy,
 				Source: rd.at(fmt.Sprintf("localStorage[%s]", o))})
 		}
 	}

@@ -168,6 +168,17 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 		return nil, err
 	}
 	a.finish(r)
+	if r.Site == "" && r.Requests > 0 {
+		r.Warnings = append(r.Warnings, "no capture names its page, and none holds a cookie or storage key to tell the site by: every host counts as a third party (the site's own too); name the site with --site")
+	}
+	if o.Names && len(r.UnknownHosts) > 0 {
+		hosts := make([]string, len(r.UnknownHosts))
+		for i, h := range r.UnknownHosts {
+			hosts[i] = data.CleanLine(h.Host)
+		}
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%s that no vendor in the catalogue claims loaded (%s), so what they store is not listed: classify them with 'vendex import --user FILE' and run this again",
+			data.Plural(len(hosts), "host"), strings.Join(hosts, ", ")))
+	}
 	if o.Mode != Anytime {
 		a.findings(r)
 		a.unjudged(r, o.Strict)
@@ -192,7 +203,7 @@ type auditor struct {
 	vendors    map[string]*Vendor
 	unknown    map[string]int
 	first      map[string]int
-	firstURL   map[string]string // a vendor's first request, for findings
+	firstURL   map[string]string // a vendor's or an unclaimed host's first request, for findings
 }
 
 // host answers "whose host is this?", once per host (and path).
@@ -320,6 +331,9 @@ func (a *auditor) requests(r *Report, reqs []scan.Request) error {
 			}
 		default:
 			a.unknown[t.Host]++
+			if _, ok := a.firstURL["\x00"+t.Host]; !ok {
+				a.firstURL["\x00"+t.Host] = data.CleanLine(q.URL)
+			}
 		}
 	}
 	for id, hs := range hostCounts {

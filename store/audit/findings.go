@@ -84,7 +84,8 @@ func (a *auditor) findings(r *Report) {
 		r.Findings = append(r.Findings, Finding{Kind: "request", VendorID: v.ID, Vendor: v.Name, URL: a.firstURL[v.ID], Why: data.CleanLine(why)})
 	}
 	for _, c := range r.Cookies {
-		if c.Category == string(data.StrictlyNecessary) || c.Category == data.Unclassified {
+		reason, ok := a.needsConsent(c)
+		if !ok {
 			continue
 		}
 		kind := "cookie"
@@ -92,10 +93,32 @@ func (a *auditor) findings(r *Report) {
 			kind = "storage"
 		}
 		f := Finding{Kind: kind, VendorID: c.VendorID, Vendor: c.Vendor, Cookie: c.Name,
-			what: data.Category(c.Category).Title() + " " + kindTitle(c.Kind), reason: data.CleanLine(a.card(c.VendorID).ConsentRequired.Reason)}
+			what: data.Category(c.Category).Title() + " " + kindTitle(c.Kind), reason: data.CleanLine(reason)}
 		f.Why = notNecessary([]string{f.what}, f.reason)
 		r.Findings = append(r.Findings, f)
 	}
+}
+
+// needsConsent reports whether cookie c needs consent, and why: its
+// category decides, except that a functional item of a vendor whose card
+// says consent is not required is what that card judges (a CDN's
+// load-balancing cookie). The reason is the card's when the card says
+// consent is needed, else what the item's category means: a finding never
+// cites a card arguing the opposite.
+func (a *auditor) needsConsent(c Cookie) (string, bool) {
+	cat := data.Category(c.Category)
+	if cat == data.StrictlyNecessary || c.Category == data.Unclassified {
+		return "", false
+	}
+	card := a.card(c.VendorID)
+	judged := card.ConsentVerdict()
+	if judged.Value == data.AnswerNo {
+		if cat == data.Functional {
+			return "", false
+		}
+		return cat.About(), true
+	}
+	return judged.Reason, true
 }
 
 // notNecessary is why cookies of these kinds ("Marketing cookie") need
@@ -175,7 +198,7 @@ func GroupFindings(fs []Finding) []*FindingGroup {
 			by[key] = g
 			out = append(out, g)
 		}
-		if f.Kind == "request" || f.Kind == "unknown-host" {
+		if f.Kind == "request" || f.Kind == "unknown-host" || f.Kind == "unjudged-vendor" {
 			g.Loaded = append(g.Loaded, data.CleanLine(f.URL))
 		} else if name := data.CleanLine(f.Cookie); !slices.Contains(g.Stored, name) {
 			g.Stored = append(g.Stored, name) // a cookie and a key of one name: said once
@@ -198,16 +221,28 @@ func (g *FindingGroup) Text() string {
 }
 
 // unjudged counts, in a consent audit, the hosts and cookies nobody
-// claims; with strict, each unclaimed host and third-party cookie is a
-// finding (a first-party one is often the site's own session).
+// claims and the vendors that loaded with no verdict; with strict, each
+// of them and each unclaimed third-party cookie is a finding (a
+// first-party one is often the site's own session).
 func (a *auditor) unjudged(r *Report, strict bool) {
-	r.NotJudged = &NotJudged{Hosts: len(r.UnknownHosts), Cookies: len(r.UnknownCookies)}
+	var vendors []Vendor
+	for _, v := range r.Vendors {
+		if v.Requests > 0 && !data.Answer(v.Block).Valid() {
+			vendors = append(vendors, v)
+		}
+	}
+	r.NotJudged = &NotJudged{Hosts: len(r.UnknownHosts), Cookies: len(r.UnknownCookies), Vendors: len(vendors)}
 	if !strict {
 		return
 	}
+	for _, v := range vendors {
+		why := "The catalogue has no verdict for it, and its category (" + data.CleanLine(data.Category(v.Category).Title()) +
+			") does not decide one; until it is judged, treat it as needing consent."
+		r.Findings = append(r.Findings, Finding{Kind: "unjudged-vendor", VendorID: v.ID, Vendor: v.Name, URL: a.firstURL[v.ID], Why: why})
+	}
 	const why = "No vendor in the catalogue claims it; until it is classified, treat it as needing consent."
 	for _, h := range r.UnknownHosts {
-		r.Findings = append(r.Findings, Finding{Kind: "unknown-host", Vendor: h.Host, URL: "https://" + h.Host + "/", Why: why})
+		r.Findings = append(r.Findings, Finding{Kind: "unknown-host", Vendor: h.Host, URL: a.firstURL["\x00"+h.Host], Why: why})
 	}
 	for _, c := range r.UnknownCookies {
 		if c.Party == "third" {

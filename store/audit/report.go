@@ -17,15 +17,19 @@ type Report struct {
 	UnknownCookies []Cookie    `json:"unknown_cookies"`
 	Findings       []Finding   `json:"findings"`
 	// NotJudged counts what a consent audit could not judge: hosts and
-	// cookies no vendor claims (with Strict they are findings too).
+	// cookies no vendor claims, vendors with no verdict (with Strict they
+	// are findings too).
 	NotJudged *NotJudged `json:"not_judged,omitempty"`
 	Warnings  []string   `json:"warnings"`
 }
 
-// NotJudged counts the unclaimed hosts and cookies of a consent audit.
+// NotJudged counts what a consent audit could not judge: the unclaimed
+// hosts and cookies, and the vendors that loaded with no verdict (neither
+// their card's nor one their category implies, data.CategoryVerdict).
 type NotJudged struct {
 	Hosts   int `json:"hosts"`
 	Cookies int `json:"cookies"`
+	Vendors int `json:"vendors"`
 }
 
 // Vendor is a vendor the site loads, or whose cookies it holds.
@@ -76,7 +80,7 @@ type Cookie struct {
 // Finding is something that ran or was stored before consent (or after a
 // rejection) although the catalogue says it needs consent.
 type Finding struct {
-	Kind     string `json:"kind"` // request, cookie, storage; with Strict also unknown-host, unknown-cookie
+	Kind     string `json:"kind"` // request, cookie, storage; with Strict also unknown-host, unknown-cookie, unjudged-vendor
 	VendorID string `json:"vendor_id"`
 	Vendor   string `json:"vendor"`
 	Cookie   string `json:"cookie,omitempty"`

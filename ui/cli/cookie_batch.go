@@ -82,7 +82,7 @@ func cookieBatch(c *cli, s *store.Store, asJSON bool) error {
 		return err
 	}
 	if len(misses) > 0 {
-		fmt.Fprintf(c.stderr, "vendex: %d of the names are set by no vendor known: %s\n", len(misses), quoteSome(misses))
+		fmt.Fprintf(c.stderr, "vendex: %s %s set by no vendor known: %s\n", data.Plural(len(misses), "name"), isAre(len(misses)), quoteSome(misses))
 		return exitError{code: 1}
 	}
 	return nil

@@ -87,7 +87,7 @@ func TestDeclareRefusesWhatItCannotDo(t *testing.T) {
 // Evidence with no vendors declares that nothing third-party was found.
 func TestDeclareOfNothingSaysSo(t *testing.T) {
 	r := vendex(t, tempDB(t), "https://www.shop.example/\n", "declare", "-")
-	if r.code != 0 || !strings.Contains(r.stdout, "Nothing third-party was found") {
+	if r.code != 0 || !strings.Contains(r.stdout, "Nothing to declare was found") {
 		t.Errorf("exit %d:\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }

@@ -223,14 +223,10 @@ func (w *lookupWriter) flush() error { return w.table.flush() }
 // those that are not a host or URL; either makes the exit status 1.
 func reportUnmatched(stderr io.Writer, misses, invalid []string) error {
 	if len(misses) > 0 {
-		fmt.Fprintf(stderr, "vendex: %d of the inputs matched no vendor: %s\n", len(misses), quoteSome(misses))
+		fmt.Fprintf(stderr, "vendex: %s matched no vendor: %s\n", data.Plural(len(misses), "input"), quoteSome(misses))
 	}
 	if len(invalid) > 0 {
-		verb := "are"
-		if len(invalid) == 1 {
-			verb = "is"
-		}
-		fmt.Fprintf(stderr, "vendex: %d of the inputs %s not a host or URL: %s\n", len(invalid), verb, quoteSome(invalid))
+		fmt.Fprintf(stderr, "vendex: %s %s not a host or URL: %s\n", data.Plural(len(invalid), "input"), isAre(len(invalid)), quoteSome(invalid))
 	}
 	if len(misses)+len(invalid) > 0 {
 		return exitError{code: 1}
@@ -280,4 +276,12 @@ func eachLine(r io.Reader, max int, fn func(string) error) error {
 		}
 		buf = buf[:0]
 	}
+}
+
+// isAre is the verb for n things: "is" for one, "are" for more.
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
 }

@@ -134,6 +134,14 @@ func (c *cli) auditEvidence(a auditArgs, files []string) (*audit.Report, *scan.E
 		}
 		return nil, nil, nil, err
 	}
+	if a.opts.Names {
+		// A declaration or banner is the output, not a report: the
+		// audit's warnings, which a scan report prints at its top, go to
+		// stderr.
+		for _, w := range r.Warnings {
+			fmt.Fprintf(c.stderr, "vendex: warning: %s\n", data.CleanLine(w))
+		}
+	}
 	return r, ev, s, nil
 }
 

@@ -36,7 +36,7 @@ func writeScanMarkdown(w io.Writer, r *audit.Report) error {
 			}
 			var cookies []string
 			for _, c := range cookiesOf(r, v.ID) {
-				cookies = append(cookies, code(c.Name)+" "+md("("+cookieDetails(c)+")"))
+				cookies = append(cookies, code(c.Name)+" "+md("("+cookieDetails(c, v.Category)+")"))
 			}
 			p("| %s | %s | %s | %s |\n", md(v.Name), md(v.Block), strings.Join(hosts, ", "), strings.Join(cookies, "<br>"))
 		}

@@ -114,7 +114,7 @@ func writeScanText(w io.Writer, r *audit.Report, st reportStyle, width int) erro
 			}
 			p("%s\n", ansi.Truncate(line, width, "…"))
 			for _, c := range cookiesOf(r, v.ID) {
-				wrap(4, cookieLine(c), plain)
+				wrap(4, cookieLine(c, v.Category), plain)
 			}
 		}
 	}
@@ -127,10 +127,10 @@ func writeScanText(w io.Writer, r *audit.Report, st reportStyle, width int) erro
 	if len(r.UnknownHosts)+len(r.UnknownCookies) > 0 {
 		p("\n%s\n", st.render(st.heading, "NOT IN THE CATALOGUE"))
 		for _, h := range r.UnknownHosts {
-			p("  %s  %s\n", data.CleanLine(h.Host), plural(h.Requests, "request"))
+			p("  %s  %s\n", data.CleanLine(h.Host), data.Plural(h.Requests, "request"))
 		}
 		for _, c := range r.UnknownCookies {
-			wrap(2, cookieLine(c), plain)
+			wrap(2, cookieLine(c, ""), plain)
 		}
 		wrap(2, "Add your own vendors for these with 'vendex import --user FILE' (see 'vendex import --help').", subtle)
 	}
@@ -138,7 +138,7 @@ func writeScanText(w io.Writer, r *audit.Report, st reportStyle, width int) erro
 		groups := audit.GroupFindings(r.Findings)
 		title := "FINDINGS (0)"
 		if len(r.Findings) > 0 {
-			title = fmt.Sprintf("FINDINGS (%d, from %s)", len(r.Findings), plural(len(groups), "source"))
+			title = fmt.Sprintf("FINDINGS (%d, from %s)", len(r.Findings), data.Plural(len(groups), "source"))
 		}
 		p("\n%s\n", st.render(st.heading, title))
 		if len(r.Findings) == 0 {
@@ -156,9 +156,8 @@ func writeScanText(w io.Writer, r *audit.Report, st reportStyle, width int) erro
 				wrapHang(4, 0, why, subtle)
 			}
 		}
-		if nj := r.NotJudged; nj != nil && nj.Hosts+nj.Cookies > 0 && !strictRun(r) {
-			wrap(2, fmt.Sprintf("Not judged: %s and %s that nobody in the catalogue claims (listed above). Classify them with 'vendex import --user FILE', or run with --strict to count them as findings.",
-				plural(nj.Hosts, "host"), plural(nj.Cookies, "cookie")), plain)
+		if nj := r.NotJudged; nj != nil && nj.Hosts+nj.Cookies+nj.Vendors > 0 && !strictRun(r) {
+			wrap(2, notJudgedLine(nj), plain)
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -170,7 +169,7 @@ func scanTitle(r *audit.Report) string {
 	if site == "" {
 		site = "the capture"
 	}
-	s := fmt.Sprintf("%s: %s, %s", data.CleanLine(site), plural(len(r.Vendors), "vendor"), plural(r.Requests, "request"))
+	s := fmt.Sprintf("%s: %s, %s", data.CleanLine(site), data.Plural(len(r.Vendors), "vendor"), data.Plural(r.Requests, "request"))
 	if !r.Captured.IsZero() {
 		s += ", captured " + r.Captured.UTC().Format("2006-01-02 15:04 UTC")
 	}
@@ -188,15 +187,21 @@ func modeWords(m audit.Mode) string {
 }
 
 // cookieLine is one cookie or key: its name, then cookieDetails.
-func cookieLine(c audit.Cookie) string {
-	return data.CleanLine(c.Name) + "  " + cookieDetails(c)
+func cookieLine(c audit.Cookie, under string) string {
+	return data.CleanLine(c.Name) + "  " + cookieDetails(c, under)
 }
 
 // cookieDetails is what the report says of a cookie besides its name:
 // kind, lifetimes, the evidence that names its vendor (or its domain when
-// none does), and what is odd about it.
-func cookieDetails(c audit.Cookie) string {
+// none does), and what is odd about it. Listed under a vendor of the
+// category under, a cookie of another category says its own ("marketing
+// cookie" under a strictly necessary vendor), so that the vendor's
+// heading and the cookie's finding do not seem to disagree.
+func cookieDetails(c audit.Cookie, under string) string {
 	parts := []string{c.Kind}
+	if under != "" && c.Category != "" && c.Category != under && c.Category != data.Unclassified {
+		parts[0] = strings.ToLower(data.Category(c.Category).Title()) + " " + c.Kind
+	}
 	if c.Party == "third" {
 		parts[0] += " on " + data.CleanLine(c.Domain)
 	}
@@ -268,19 +273,22 @@ func chart(b *strings.Builder, groups []categoryGroup, st reportStyle, width int
 	}
 }
 
-// plural is "1 request", "2 requests".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
+// notJudgedLine says what a consent audit run without --strict could not
+// judge.
+func notJudgedLine(nj *audit.NotJudged) string {
+	s := fmt.Sprintf("Not judged: %s and %s that nobody in the catalogue claims (listed above)", data.Plural(nj.Hosts, "host"), data.Plural(nj.Cookies, "cookie"))
+	if nj.Vendors > 0 {
+		s += fmt.Sprintf(", and %s with no verdict (block: unknown)", data.Plural(nj.Vendors, "vendor"))
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return s + ". Classify them with 'vendex import --user FILE', or run with --strict to count them as findings."
 }
 
-// strictRun reports whether the audit counted unclaimed hosts and
-// cookies as findings.
+// strictRun reports whether the audit counted what it could not judge
+// (unclaimed hosts and cookies, vendors with no verdict) as findings.
 func strictRun(r *audit.Report) bool {
 	for _, f := range r.Findings {
-		if f.VendorID == "" {
+		switch f.Kind {
+		case "unknown-host", "unknown-cookie", "unjudged-vendor":
 			return true
 		}
 	}
