@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1147-3033ef80"
-	embeddedEdition = 58
+	embeddedVersion = "1147-c694b95e"
+	embeddedEdition = 59
 )

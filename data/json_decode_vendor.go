@@ -187,6 +187,9 @@ func (r *jsonReader) storageItem(it *StorageItem) {
 		case "category":
 			it.Category = Category(r.str())
 			return 1 << 5
+		case "own_site":
+			it.OwnSite = r.boolean()
+			return 1 << 6
 		}
 		return 0
 	})

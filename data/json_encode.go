@@ -100,6 +100,9 @@ func (v *Vendor) AppendJSON(b []byte) []byte {
 			b = append(b, `,"purpose":`...)
 			b = AppendJSONString(b, st.Purpose)
 			b = appendStringField(b, "category", string(st.Category))
+			if st.OwnSite {
+				b = append(b, `,"own_site":true`...)
+			}
 			b = append(b, '}')
 		}
 		b = append(b, ']')

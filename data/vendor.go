@@ -3,8 +3,6 @@
 // vendex's own and knows nothing about storage or terminals.
 package data
 
-import "strings"
-
 // Vendor is one third-party web vendor: everything a consent platform's vendor
 // page says about it, as typed fields. JSON field names are stable: exports
 // and imports depend on them.
@@ -106,6 +104,10 @@ type StorageItem struct {
 	Lifetime Lifetime `json:"lifetime"`
 	Purpose  string   `json:"purpose" validate:"required"`
 	Category Category `json:"category,omitempty"`
+	// OwnSite marks an item set on the vendor's own website (its sign-in,
+	// its marketing pages), not by its script on a customer's site: never
+	// a customer's to declare.
+	OwnSite bool `json:"own_site,omitempty"`
 }
 
 // Permission is a browser permission the vendor's script asks for, and when.
@@ -153,27 +155,9 @@ type Provenance struct {
 	Source string `json:"source"` // "embedded", "user:FILE", "import:FORMAT:FILE"
 }
 
-// OnOwnSite reports whether the card says the item is set on the vendor's
-// own website (its sign-in, its marketing pages), not by its script on a
-// customer's site: the purpose opens with where, "On Crazy Egg's own
-// site: ...", "On github.com: ...", "Set on Hotjar's own site for ...".
-// Such an item is never a customer's to declare.
-func (it StorageItem) OnOwnSite() bool {
-	p := strings.TrimPrefix(strings.ToLower(strings.TrimSpace(it.Purpose)), "set ")
-	if !strings.HasPrefix(p, "on ") {
-		return false
-	}
-	where, _, colon := strings.Cut(p, ":")
-	if i := strings.IndexAny(where, ",;"); i >= 0 {
-		where, colon = where[:i], false
-	}
-	if (strings.Contains(where, "own site") || strings.Contains(where, "own website")) && !strings.Contains(where, "your own") {
-		return true
-	}
-	// "On github.com:" names the one host it is set on.
-	host := strings.TrimPrefix(where, "on ")
-	return colon && strings.Contains(host, ".") && !strings.ContainsAny(host, " '")
-}
+// OnOwnSite reports whether the item is set on the vendor's own website,
+// not by its script on a customer's site (the card's own_site field).
+func (it StorageItem) OnOwnSite() bool { return it.OwnSite }
 
 // SiteOperator is the owner a card names when the "vendor" is software the
 // site runs on its own servers (PHP's sessions, Django, Laravel, ASP.NET):

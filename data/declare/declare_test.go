@@ -167,24 +167,26 @@ func TestCookiesTheCaptureDidNotSeeAreNotDeclared(t *testing.T) {
 	}
 }
 
-// A card's item set on the vendor's own website ("Set on Hotjar's own
-// site...", "On Crazy Egg's own site: the email address last used to log
-// in") is not a customer's cookie: a declaration from a list of vendors
-// leaves it out, and keeps the items its script sets.
+// A card's item set on the vendor's own website (its own_site field:
+// Hotjar's pricing-test cookie for its signed-in admins, Crazy Egg's login
+// e-mail) is not a customer's cookie: a declaration from a list of vendors
+// leaves it out, and keeps the items its script sets, whatever the purpose's
+// words say.
 func TestTheVendorsOwnSiteCookiesAreNotDeclared(t *testing.T) {
 	v := hotjar()
 	v.Storage = append(v.Storage,
-		data.StorageItem{Kind: data.Cookie, Name: "_hjOwn", Purpose: "Set on Hotjar's own site for signed-in admins of a Hotjar account."},
-		data.StorageItem{Kind: data.Cookie, Name: "ce_login", Purpose: "On Crazy Egg's own site: the email address last used to log in."},
-		data.StorageItem{Kind: data.Cookie, Name: "tz", Purpose: "On github.com: the user's time zone, so times show in it."},
-		data.StorageItem{Kind: data.Cookie, Name: "nyt", Purpose: "On your own site, load an embedded New York Times player."})
+		data.StorageItem{Kind: data.Cookie, Name: "_hjOwn", Purpose: "Set on Hotjar's own site for signed-in admins of a Hotjar account.", OwnSite: true},
+		data.StorageItem{Kind: data.Cookie, Name: "ce_login", Purpose: "The email address last used to log in.", OwnSite: true},
+		data.StorageItem{Kind: data.Cookie, Name: "tz", Purpose: "On github.com: the user's time zone, so times show in it.", OwnSite: true},
+		data.StorageItem{Kind: data.Cookie, Name: "nyt", Purpose: "On your own site, load an embedded New York Times player."},
+		data.StorageItem{Kind: data.Cookie, Name: "own", Purpose: "On the vendor's own site: words alone do not make an item the vendor's own."})
 	var names []string
 	for _, g := range Build("shop.example", []Use{{Vendor: v}}, nil).Groups {
 		for _, r := range g.Rows {
 			names = append(names, r.Name)
 		}
 	}
-	if slices.Sort(names); strings.Join(names, " ") != "_hjDonePolls _hjSession_* nyt" {
+	if slices.Sort(names); strings.Join(names, " ") != "_hjDonePolls _hjSession_* nyt own" {
 		t.Errorf("rows %v", names)
 	}
 }
