@@ -262,7 +262,7 @@ func TestMalformedFilesAreReportedWithTheirPlace(t *testing.T) {
 	}{
 		{"third-party-web-syntax.json", "third-party-web-syntax.json:4: "},
 		{"ocd-columns.csv", "ocd-columns.csv:3: wrong number of fields"},
-		{"gvl-type.json", `gvl-type.json:4: vendors.cookieMaxAgeSeconds: want a number, got JSON string`},
+		{"gvl-type.json", `gvl-type.json:4: vendors["7"].cookieMaxAgeSeconds: want a number, got JSON string`},
 		{"third-party-web-escape.json", "third-party-web-escape.json:2: text holds a terminal escape sequence"},
 		{"ocd-escape.csv", `ocd-escape.csv:2: column "Platform": text holds a terminal escape sequence`},
 	}

@@ -53,36 +53,18 @@ func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error
 	if streams(f) {
 		return Read(f, name, bytes.NewReader(b))
 	}
-	var err error
 	b = bytes.TrimPrefix(b, bom)
 	rd := &reader{file: name}
 	rd.checkUTF8(b, 1)
+	// The whole file is here: checking it first refuses a file of a
+	// million records, or a bad byte at its end, before any is decoded.
 	if err := rd.scanJSONText(b, f == FormatVendex); err != nil {
 		return nil, nil, err
 	}
-	var vs []data.Vendor
-	switch f {
-	case FormatVendex:
-		vs, err = rd.vendex(b)
-	case FormatOCDJSON:
-		vs, err = rd.ocdJSON(b)
-	case FormatThirdPartyWeb:
-		vs, err = rd.thirdPartyWeb(b)
-	case FormatTREntity:
-		vs, err = rd.trEntities(b)
-	case FormatTDS:
-		vs, err = rd.tds(b)
-	case FormatDisconnect:
-		vs, err = rd.disconnect(b)
-	case FormatGhostery:
-		vs, err = rd.ghostery(b)
-	case FormatGVL:
-		vs, err = rd.gvl(b)
-	case FormatIABDisclosure:
-		vs, err = rd.disclosure(b)
-	default:
-		return nil, nil, fileError(name, 0, fmt.Errorf("unknown format %q (want one of %s)", f, FormatNames()))
+	if f != FormatVendex {
+		return readJSONStream(f, name, bytes.NewReader(b), rd)
 	}
+	vs, err := rd.vendex(b)
 	return rd.done(vs, err)
 }
 
@@ -100,12 +82,15 @@ func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error
 // than the records of every row before; the warnings of a refused file
 // are then none.
 func Read(f Format, name string, r io.Reader) ([]data.Vendor, []Warning, error) {
-	if !streams(f) {
+	if f == FormatVendex {
 		b, err := io.ReadAll(r)
 		if err != nil {
 			return nil, nil, fileError(name, 0, err)
 		}
 		return ReadBytes(f, name, b)
+	}
+	if !streams(f) {
+		return readJSONStream(f, name, r, nil)
 	}
 	read := func(rd *reader, r io.Reader) ([]data.Vendor, error) {
 		if f == FormatOCDCSV {
@@ -433,15 +418,6 @@ func (rd *reader) decodeJSONAt(b []byte, lineOffset int, at string, v any) error
 // characters (already refused by the scan) and bidi overrides are removed,
 // tabs and newlines become spaces (data.CleanField).
 func text(s string) string { return data.CleanField(s) }
-
-// lineOf is the number of lines in b before sub, a copy of part of it.
-func (rd *reader) lineOf(b, sub []byte) int {
-	off := bytes.Index(b, sub)
-	if off < 0 {
-		return 0
-	}
-	return bytes.Count(b[:off], []byte("\n"))
-}
 
 func firstNonEmpty(s ...string) string {
 	for _, x := range s {

@@ -342,11 +342,20 @@ func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (imp
 		return importFile{}, fmt.Errorf("import: %w", err)
 	}
 	f := forced
-	var b []byte // the whole file, when it is read whole
+	var b []byte     // the whole file, when it is read whole
+	checked := false // DetectFile has read the file to its end, checking it
 	if f == "" {
 		text := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+		rr, rereads := rereadable(in, r).(dataset.Rereader)
 		if hf, ok := dataset.DetectHead(head); ok {
 			f = hf // the rest streams on to the reader
+		} else if len(text) > 0 && rereads && (text[0] == '{' || text[0] == '[') {
+			// Told from the whole file as it streams (DetectFile reads it
+			// apart from r, which the reader and the hash then read).
+			if f, err = dataset.DetectFile(p, rr); err != nil {
+				return importFile{}, fmt.Errorf("%w; nothing was imported", err)
+			}
+			checked = true
 		} else if len(text) == 0 || text[0] == '{' || text[0] == '[' {
 			if b, err = io.ReadAll(r); err != nil {
 				return importFile{}, fmt.Errorf("import: %w", err)
@@ -361,9 +370,12 @@ func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (imp
 	}
 	var vs []data.Vendor
 	var warns []dataset.Warning
-	if b != nil {
+	switch {
+	case b != nil:
 		vs, warns, err = dataset.ReadBytes(f, p, b)
-	} else {
+	case checked:
+		vs, warns, err = dataset.Read(f, p, dataset.Checked{Rereader: rereadable(in, r).(dataset.Rereader)})
+	default:
 		vs, warns, err = dataset.Read(f, p, rereadable(in, r))
 	}
 	if err != nil {
