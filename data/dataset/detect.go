@@ -94,6 +94,11 @@ func DetectFile(name string, rr Rereader) (Format, error) {
 	rd := &reader{file: name}
 	s := rd.newJSONStream(br, false)
 	sh, err := sniffStream(s)
+	var le *data.LocationError
+	var se *json.SyntaxError
+	if errors.As(err, &le) && errors.As(le.Err, &se) {
+		le.Err = fmt.Errorf("not valid JSON: %w", se) // as DetectFormat says it
+	}
 	if err != nil {
 		return "", err
 	}

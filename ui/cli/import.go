@@ -353,7 +353,7 @@ func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (imp
 			// Told from the whole file as it streams (DetectFile reads it
 			// apart from r, which the reader and the hash then read).
 			if f, err = dataset.DetectFile(p, rr); err != nil {
-				return importFile{}, fmt.Errorf("%w; nothing was imported", err)
+				return importFile{}, err
 			}
 			checked = true
 		} else if len(text) == 0 || text[0] == '{' || text[0] == '[' {
