@@ -91,6 +91,7 @@ func DetectFile(name string, rr Rereader) (Format, error) {
 	}
 	// Taken now: reading on reuses head's bytes.
 	line, top := 1+bytes.Count(head[:len(head)-len(text)], []byte("\n")), text[0]
+	skipBOM(br)
 	rd := &reader{file: name}
 	s := rd.newJSONStream(br, false)
 	sh, err := sniffStream(s)

@@ -63,11 +63,6 @@ func (s *jsonSource) Read(p []byte) (int, error) {
 	n, err := s.r.Read(p)
 	if n > 0 {
 		b := p[:n]
-		if s.read == 0 {
-			b = bytes.TrimPrefix(b, bom) // as ReadBytes trims it (a BOM cut by the first read is a syntax error)
-			copy(p, b)
-			n = len(b)
-		}
 		if s.scan != nil {
 			if e := s.scan.feed(b, false); e != nil {
 				s.err = e
@@ -458,7 +453,9 @@ func readJSONStream(f Format, name string, r io.Reader, rd *reader) ([]data.Vend
 	}
 	_, checked := r.(Checked)
 	if rr, ok := r.(Rereader); ok && !scanned && !checked && rr.Size() > CheckFirstOver {
-		s := rd.newJSONStream(bufio.NewReaderSize(r, 64<<10), false)
+		br := bufio.NewReaderSize(r, 64<<10)
+		skipBOM(br)
+		s := rd.newJSONStream(br, false)
 		if err := s.skip(""); err != nil {
 			return nil, nil, err
 		}
@@ -472,6 +469,7 @@ func readJSONStream(f Format, name string, r io.Reader, rd *reader) ([]data.Vend
 		r, scanned = again, true
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
+	skipBOM(br)
 	s := rd.newJSONStream(br, scanned)
 	var vs []data.Vendor
 	var err error
@@ -512,3 +510,10 @@ func firstByte(br *bufio.Reader) byte {
 // end as it did so: Read builds its records in one reading, without
 // checking it first again.
 type Checked struct{ Rereader }
+
+// skipBOM reads past br's byte order mark, if it starts with one.
+func skipBOM(br *bufio.Reader) {
+	if p, _ := br.Peek(len(bom)); bytes.Equal(p, bom) {
+		br.Discard(len(bom))
+	}
+}

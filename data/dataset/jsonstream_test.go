@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -35,10 +36,13 @@ func TestAJSONFileReadsTheSameInAnyChunks(t *testing.T) {
 		if err != nil || format == FormatVendex || streams(format) {
 			continue
 		}
-		variants := append(malformedVariants, struct {
+		type variant = struct {
 			name   string
 			damage func(b []byte) []byte
-		}{"Latin-1 and an escape", func(b []byte) []byte { return intoFirstText(intoFirstText(b, "\xe9t\xe9"), "\\u001b") }})
+		}
+		variants := append(slices.Clone(malformedVariants),
+			variant{"Latin-1 and an escape", func(b []byte) []byte { return intoFirstText(intoFirstText(b, "\xe9t\xe9"), "\\u001b") }},
+			variant{"a byte order mark", func(b []byte) []byte { return append(bytes.Clone(bom), b...) }})
 		for _, v := range variants {
 			b := v.damage(good)
 			read := func(r io.Reader) string {
@@ -224,5 +228,18 @@ func TestALargeObjectFileIsToldAndCheckedAsItStreams(t *testing.T) {
 	_, err = DetectFile("big.json", unknown)
 	if want := "big.json:1: cannot tell the file's format from its top-level object"; err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("unknown: got %v", err)
+	}
+}
+
+// A large JSON file that starts with a byte order mark is told and read
+// as one without.
+func TestALargeFileWithAByteOrderMarkIsTold(t *testing.T) {
+	b := append(bytes.Clone(bom), ghosteryOf(5000, "")...)
+	f, err := DetectFile("bom.json", openRereader(t, b))
+	if err != nil || f != FormatGhostery {
+		t.Fatalf("told %q, %v", f, err)
+	}
+	if vs, _, err := Read(f, "bom.json", iotest.OneByteReader(bytes.NewReader(b))); err != nil || len(vs) != 5000 {
+		t.Errorf("%d vendors, %v", len(vs), err)
 	}
 }
