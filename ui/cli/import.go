@@ -37,7 +37,10 @@ var (
 		"vendex, or --user for any format) rank above the catalogue, so they can\n" +
 		"change a vendor's category or verdict. Importing the same file again\n" +
 		"changes nothing. Text holding terminal escape sequences is refused; other\n" +
-		"control characters are removed.\n\n" +
+		"control characters are removed. A record the catalogue's own checks would\n" +
+		"refuse (a placeholder such as acme_NNN for a cookie's name, a URL that is\n" +
+		"not http or https) is refused too; a dataset's placeholder is imported as\n" +
+		"the pattern it stands for (pm_sess_NNN as pm_sess_*).\n\n" +
 		"Formats (detected from the content when --format is not given):" + formatList(),
 		"vendex import --dry-run ../shared/datasets/third-party-web/entities.json\n  vendex import my-vendors.json"}
 	sourcesCommand = command{cmdSources, "sources [--json]\n\nList the layers of the catalogue in the order they win: your files (the\nlatest first), the embedded catalogue, then imports (the oldest first),\nwith what each holds.", "vendex sources"}
