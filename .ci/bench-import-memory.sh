@@ -7,7 +7,9 @@
 # and 200 MB (needs ../shared/datasets), that file cut mid-row and with an
 # open quote at its end, 50 MB of random bytes after a CSV header and
 # inside a JSON string, a one-million-element list in each JSON
-# format's list position, and Tracker Radar's domain index CSV and JSON
+# format's list position, the OCD JSON (an object of platforms, read a
+# member at a time) repeated to 100 MB whole, cut short and with a wrong
+# type in its last record, and Tracker Radar's domain index CSV and JSON
 # lines repeated to 100 MB (needs ../shared/datasets), whole, with a short
 # last row, an open quote at its end, and a last line cut. Each import starts from a catalogue seeded from
 # the embedded vendors. VENDEX_BIN times another build (a baseline);

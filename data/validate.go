@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"net/url"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -72,14 +73,31 @@ func Validate(vendors []Vendor) Problems {
 	return c.ps
 }
 
+// ValidateImported checks v, one record an import adds, by the
+// catalogue's rules that hold for any record, whatever it leaves out: a
+// card's text (summary, verdicts' reasons), an id (the store gives one),
+// an enum it does not say, links to vendors the file does not hold. What
+// it does say must be right: a placeholder for a cookie name (acme_NNN),
+// a malformed URL, host or id, cookies on a vendor that says it sets none.
+func ValidateImported(v *Vendor) Problems {
+	c := vendorCheck{imported: true, id: v.ID, ids: map[string]int{v.ID: 1}, claims: map[string][]claim{}}
+	c.checkFields(v)
+	return c.ps
+}
+
 // vendorCheck is Validate's state: the problems so far, the vendor being
 // checked, and what the checks of one vendor need to know of the others.
 type vendorCheck struct {
-	ps     Problems
-	id     string
-	ids    map[string]int     // how many vendors have each id
-	claims map[string][]claim // the vendors that list each host
+	ps       Problems
+	id       string
+	ids      map[string]int     // how many vendors have each id
+	claims   map[string][]claim // the vendors that list each host
+	imported bool               // ValidateImported's: what a record does not say is not checked
 }
+
+// unsaid reports whether a check is of something an imported record
+// leaves out: then it has nothing to check.
+func (c *vendorCheck) unsaid(s string) bool { return c.imported && s == "" }
 
 type claim struct {
 	id     string
@@ -96,6 +114,9 @@ func index(field string, i int) string {
 }
 
 func (c *vendorCheck) required(field, s string) {
+	if c.imported {
+		return // a dataset's record has no card text
+	}
 	if strings.TrimSpace(s) == "" {
 		c.add(field, "missing %s", field[strings.LastIndexByte(field, '.')+1:])
 	}
@@ -115,43 +136,43 @@ func (c *vendorCheck) checkURL(field, s string) {
 // type.
 
 func (c *vendorCheck) checkCategory(field string, x Category) {
-	if !x.Valid() {
+	if !x.Valid() && !c.unsaid(string(x)) {
 		c.add(field, "unknown category %q", x)
 	}
 }
 
 func (c *vendorCheck) checkTristate(field string, x Tristate) {
-	if !x.Valid() {
+	if !x.Valid() && !c.unsaid(string(x)) {
 		c.add(field, "want yes, no or unknown, got %q", x)
 	}
 }
 
 func (c *vendorCheck) checkAnswer(field string, x Answer) {
-	if !x.Valid() {
+	if !x.Valid() && !c.unsaid(string(x)) {
 		c.add(field, "want yes, no or conditional, got %q", x)
 	}
 }
 
 func (c *vendorCheck) checkStorageKind(field string, x StorageKind) {
-	if !x.Valid() {
+	if !x.Valid() && !c.unsaid(string(x)) {
 		c.add(field, "unknown storage kind %q", x)
 	}
 }
 
 func (c *vendorCheck) checkParty(field string, x Party) {
-	if !x.Valid() {
+	if !x.Valid() && !c.unsaid(string(x)) {
 		c.add(field, "want first or third, got %q", x)
 	}
 }
 
 func (c *vendorCheck) checkPermissionName(field string, x PermissionName) {
-	if !x.Valid() {
+	if !x.Valid() && !c.unsaid(string(x)) {
 		c.add(field, "unknown permission %q", x)
 	}
 }
 
 func (c *vendorCheck) checkRole(field string, x Role) {
-	if !x.Valid() {
+	if !x.Valid() && !c.unsaid(string(x)) {
 		c.add(field, "unknown role %q", x)
 	}
 }
@@ -160,6 +181,7 @@ func (c *vendorCheck) checkRole(field string, x Role) {
 
 func (c *vendorCheck) checkID(v *Vendor) {
 	switch {
+	case c.unsaid(v.ID):
 	case v.ID == "":
 		c.add("id", "missing id (vendor %q)", v.Name)
 	case !ValidID(v.ID):
@@ -171,7 +193,7 @@ func (c *vendorCheck) checkID(v *Vendor) {
 
 // checkMainCategory also lists the categories: a record must have one.
 func (c *vendorCheck) checkMainCategory(v *Vendor) {
-	if !v.Category.Valid() {
+	if !v.Category.Valid() && !c.unsaid(string(v.Category)) {
 		c.add("category", "unknown category %q (want one of %s)", v.Category, CategoryNames())
 	}
 }
@@ -258,6 +280,8 @@ func (c *vendorCheck) checkRelated(v *Vendor) {
 		switch {
 		case r == v.ID:
 			c.add(index("related", i), "links to itself")
+		case c.imported:
+			// The catalogue it joins may hold the vendor.
 		case c.ids[r] == 0:
 			c.add(index("related", i), "links to missing vendor %q", r)
 		}
@@ -340,4 +364,20 @@ func (v *Vendor) IsUnpublished(section string) bool {
 // says the same with '*'.
 func placeholder(name string) bool {
 	return strings.Contains(name, "NNN") || strings.Contains(name, "XXX") || strings.ContainsAny(name, "<>{}")
+}
+
+// placeholderRE matches each placeholder that placeholder finds.
+var placeholderRE = regexp.MustCompile(`N{3,}|X{3,}|<[^<>{}]*>|\{[^<>{}]*\}`)
+
+// PlaceholderPattern is name, a storage name a dataset writes with a
+// placeholder for its varying part (the Open Cookie Database's
+// "pm_sess_NNN", after Google's cookie page), as the pattern that says the
+// same ("pm_sess_*"); ok is false when name holds no placeholder, or one
+// that stays (a lone '<').
+func PlaceholderPattern(name string) (pattern string, ok bool) {
+	if !placeholder(name) {
+		return name, false
+	}
+	pattern = placeholderRE.ReplaceAllString(name, "*")
+	return pattern, !placeholder(pattern)
 }

@@ -2,6 +2,7 @@ package data
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -145,5 +146,51 @@ func TestAnIDLongerThanAFileNameCanHoldIsRefused(t *testing.T) {
 	}
 	if !ValidID(strings.Repeat("a", MaxIDLen)) {
 		t.Error("an id of MaxIDLen characters is refused")
+	}
+}
+
+// A record an import adds is held to the rules that hold for any record:
+// what it leaves out (text, verdicts, an id, a category) is not asked for,
+// what it says must be right.
+func TestAnImportedRecordIsHeldToWhatItSays(t *testing.T) {
+	bare := Vendor{Name: "Acme", Domains: []Domain{{Host: "acme.example"}}, Related: []string{"elsewhere"}}
+	if ps := ValidateImported(&bare); len(ps) != 0 {
+		t.Errorf("a record of a name and a domain: %v", ps)
+	}
+	for _, c := range []struct {
+		change      func(v *Vendor)
+		field, says string
+	}{
+		{func(v *Vendor) { v.Storage = []StorageItem{{Kind: Cookie, Name: "acme_NNN"}} }, "storage[0].name", "placeholder"},
+		{func(v *Vendor) { v.Storage = []StorageItem{{Kind: Cookie, Name: "_pk_id.<id>"}} }, "storage[0].name", "placeholder"},
+		{func(v *Vendor) { v.Website = "acme.example/about" }, "website", "malformed URL"},
+		{func(v *Vendor) { v.ID = "Acme Ltd" }, "id", "malformed id"},
+		{func(v *Vendor) { v.Category = "adverts" }, "category", "unknown category"},
+		{func(v *Vendor) { v.ConsentRequired.Value = "maybe" }, "consent_required.value", "want yes, no or conditional"},
+		{func(v *Vendor) {
+			v.SetsCookies = No
+			v.Storage = []StorageItem{{Kind: Cookie, Name: "_a"}}
+		}, "sets_cookies", "says no"},
+		{func(v *Vendor) { v.Domains = append(v.Domains, Domain{Host: "Acme.Example"}) }, "domains[1]", "malformed domain"},
+	} {
+		v := bare
+		v.Domains = slices.Clone(bare.Domains)
+		c.change(&v)
+		ps := ValidateImported(&v)
+		if len(ps) != 1 || ps[0].Field != c.field || !strings.Contains(ps[0].Message, c.says) {
+			t.Errorf("%s: got %v, want one problem saying %q", c.field, ps, c.says)
+		}
+	}
+}
+
+func TestAPlaceholderIsWrittenAsThePatternItStandsFor(t *testing.T) {
+	for name, want := range map[string]string{"pm_sess_NNN": "pm_sess_*", "aboutads_sessNNN": "aboutads_sess*", "_pk_id.<id>.<hash>": "_pk_id.*.*", "x_{site}": "x_*", "a<b": ""} {
+		got, ok := PlaceholderPattern(name)
+		if ok != (want != "") || ok && got != want {
+			t.Errorf("%q: %q, %v; want %q", name, got, ok, want)
+		}
+	}
+	if _, ok := PlaceholderPattern("_ga"); ok {
+		t.Error("_ga holds no placeholder")
 	}
 }

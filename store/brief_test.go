@@ -10,6 +10,10 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
+// rebuild recomputes the merged vendors and every index from the layers
+// alone: what the indexes an import keeps up to date must equal.
+func rebuild(tx *bolt.Tx) error { return rebuildWith(tx, "", nil) }
+
 // statsFromAll counts as stats did before the counters: every record read.
 func statsFromAll(t *testing.T, s *Store) map[data.Category][2]int {
 	t.Helper()

@@ -20,13 +20,11 @@ import (
 // compactly, with aliases and hosts, and keeps counters per category.
 const SchemaVersion = 4
 
-// rebuild recomputes the merged vendors and every index from the layers.
-// Keys are written in sorted order with full pages: bbolt's fast path.
-func rebuild(tx *bolt.Tx) error { return rebuildWith(tx, "", nil) }
-
-// rebuildWith is rebuild when the caller has just written the layer
-// freshName with the records fresh: those are used as they are rather than
-// decoded again.
+// rebuildWith recomputes the merged vendors and every index from the
+// layers; keys are written in sorted order with full pages, bbolt's fast
+// path. The caller has just written the layer freshName with the records
+// fresh (when not nil): those are used as they are rather than decoded
+// again.
 func rebuildWith(tx *bolt.Tx, freshName string, fresh []*data.Vendor) error {
 	for _, name := range derivedBuckets {
 		if tx.Bucket(name) != nil {

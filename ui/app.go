@@ -79,10 +79,6 @@ type Model struct {
 // Option changes how the browser runs.
 type Option func(*common)
 
-// WithExportDir sets where export writes cards (the working directory by
-// default).
-func WithExportDir(dir string) Option { return func(c *common) { c.exportDir = dir } }
-
 // WithClipboard sets where the OSC 52 clipboard sequence goes (the
 // terminal, through standard error, by default).
 func WithClipboard(w io.Writer) Option { return func(c *common) { c.clipboard = w } }

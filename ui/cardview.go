@@ -53,9 +53,6 @@ func (c *cardView) SetSize(w, h int) {
 	c.vp.SetYOffset(c.vp.YOffset) // a taller view may now show the end
 }
 
-// offset is how far the card is scrolled.
-func (c cardView) offset() int { return c.vp.YOffset }
-
 // visit is the card as it is now, for the history: open(v, offset, focus)
 // brings it back.
 func (c cardView) visit() visit {
@@ -85,15 +82,6 @@ func (c *cardView) render() {
 	c.vp.Width, c.vp.Height = c.width, max(0, c.height-len(c.pin))
 	if stale {
 		c.vp.SetContent(strings.Join(c.doc.lines, "\n"))
-	}
-}
-
-// scroll moves the card n lines, down when n > 0.
-func (c *cardView) scroll(n int) {
-	if n < 0 {
-		c.vp.ScrollUp(-n)
-	} else {
-		c.vp.ScrollDown(n)
 	}
 }
 

@@ -49,21 +49,21 @@ func TestScrollKeysAndInfo(t *testing.T) {
 		t.Fatalf("a new card says %q, not top", got)
 	}
 	c, _ = c.update(keyRunes("j"))
-	if c.offset() != 1 || !strings.HasSuffix(c.scrollInfo(), "%") {
-		t.Fatalf("j: offset %d, %q", c.offset(), c.scrollInfo())
+	if c.vp.YOffset != 1 || !strings.HasSuffix(c.scrollInfo(), "%") {
+		t.Fatalf("j: offset %d, %q", c.vp.YOffset, c.scrollInfo())
 	}
 	c, _ = c.update(keyRunes("k"))
 	c, _ = c.update(keyRunes("k")) // past the top stays at the top
-	if c.offset() != 0 {
-		t.Fatalf("k twice from line 1: offset %d", c.offset())
+	if c.vp.YOffset != 0 {
+		t.Fatalf("k twice from line 1: offset %d", c.vp.YOffset)
 	}
 	c, _ = c.update(keyRunes("G"))
-	if c.scrollInfo() != "end" || c.offset() != len(c.doc.lines)-10 {
-		t.Fatalf("G: offset %d of %d lines, %q", c.offset(), len(c.doc.lines), c.scrollInfo())
+	if c.scrollInfo() != "end" || c.vp.YOffset != len(c.doc.lines)-10 {
+		t.Fatalf("G: offset %d of %d lines, %q", c.vp.YOffset, len(c.doc.lines), c.scrollInfo())
 	}
 	c, _ = c.update(keyRunes("j"))
-	if c.offset() != len(c.doc.lines)-10 {
-		t.Fatalf("j past the end scrolled to %d", c.offset())
+	if c.vp.YOffset != len(c.doc.lines)-10 {
+		t.Fatalf("j past the end scrolled to %d", c.vp.YOffset)
 	}
 	c, _ = c.update(keyRunes("g"))
 	if c.scrollInfo() != "top" {
@@ -87,7 +87,7 @@ func TestLinkFocusAndReopen(t *testing.T) {
 	if !strings.Contains(c.View(), "▸") {
 		t.Fatalf("the focused link is off screen:\n%s", c.View())
 	}
-	left, offset, focus := c.View(), c.offset(), c.focus
+	left, offset, focus := c.View(), c.vp.YOffset, c.focus
 
 	c.open(fixture()[1].Cleaned(), 0, -1) // follow somewhere else
 	c.open(fixture()[0].Cleaned(), offset, focus)
@@ -106,8 +106,8 @@ func TestResizeClampsTheScroll(t *testing.T) {
 	c := twilioCard(80, 10)
 	c, _ = c.update(keyRunes("G"))
 	c.SetSize(80, 20)
-	if c.offset() != len(c.doc.lines)-20 || c.scrollInfo() != "end" {
-		t.Fatalf("taller at the end: offset %d of %d lines", c.offset(), len(c.doc.lines))
+	if c.vp.YOffset != len(c.doc.lines)-20 || c.scrollInfo() != "end" {
+		t.Fatalf("taller at the end: offset %d of %d lines", c.vp.YOffset, len(c.doc.lines))
 	}
 }
 

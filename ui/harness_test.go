@@ -15,6 +15,7 @@ import (
 	"github.com/muesli/termenv"
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/store"
+	"github.com/vendex/vendex/ui/search"
 )
 
 func TestMain(m *testing.M) {
@@ -186,9 +187,21 @@ type session struct {
 	tm *teatest.TestModel
 }
 
+// searchIndex is the index the browser makes of a catalogue of vs
+// (loadCatalog), prepared.
+func searchIndex(vs []data.Vendor) *search.Index {
+	x := loadCatalog(fakeCatalog{vendors: vs}, nil)().(catalogMsg).index
+	x.Prepare()
+	return x
+}
+
+// withExportDir sets where export writes cards (the working directory
+// otherwise), so that no test writes into the repository.
+func withExportDir(dir string) Option { return func(c *common) { c.exportDir = dir } }
+
 func start(t *testing.T, w, h int, cat Catalog, query string, opts ...Option) *session {
 	t.Helper()
-	opts = append([]Option{WithExportDir(t.TempDir()), WithClipboard(&bytes.Buffer{})}, opts...)
+	opts = append([]Option{withExportDir(t.TempDir()), WithClipboard(&bytes.Buffer{})}, opts...)
 	tm := teatest.NewTestModel(t, probe{New(cat, query, opts...)}, teatest.WithInitialTermSize(w, h))
 	s := &session{t: t, tm: tm}
 	t.Cleanup(func() {

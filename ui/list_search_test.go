@@ -7,7 +7,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/sahilm/fuzzy"
 	"github.com/vendex/vendex/data"
-	"github.com/vendex/vendex/ui/search"
 )
 
 // The list highlights the rows on screen, and keeps doing so as the
@@ -15,7 +14,7 @@ import (
 func TestListHighlightsRowsOnScreen(t *testing.T) {
 	c := &common{keys: DefaultKeyMap(), styles: DefaultStyles()}
 	l := newVendorList(c, "")
-	l.index = search.NewIndex(fixture())
+	l.index = searchIndex(fixture())
 	l.SetSize(80, 4)
 	l.seq = 1
 	l, _ = l.update(searchMsg{seq: 1, query: "i", results: l.index.Find("i")})

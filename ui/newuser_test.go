@@ -12,7 +12,6 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
 	"github.com/vendex/vendex/data"
-	"github.com/vendex/vendex/ui/search"
 )
 
 // The stories of a new user's first session over an imported catalogue.
@@ -108,7 +107,7 @@ func TestCardVerdictAtAnySize(t *testing.T) {
 						t.Errorf("%s at %dx%d, scrolled %d: no block verdict (%s):\n%s", v.ID, w, h, scroll, v.BlockBeforeConsent.Value.Title(), view)
 					}
 					if h < 5 { // the box never fits: the verdict is pinned, scrolled or not
-						card.scroll(h + 2)
+						card.vp.ScrollDown(h + 2)
 					}
 				}
 			}
@@ -200,7 +199,7 @@ func TestEscDismissesThenClearsThenQuits(t *testing.T) {
 
 func TestExportSaysWhereItWrote(t *testing.T) {
 	t.Chdir(t.TempDir())
-	s := start(t, 80, 24, fakeCatalog{vendors: fixture()}, "maps", WithExportDir("."))
+	s := start(t, 80, 24, fakeCatalog{vendors: fixture()}, "maps", withExportDir("."))
 	s.waitFor("Google Maps first", func(v string) bool { return strings.Contains(line(v, 2), "Google Maps") })
 	s.press(tea.KeyEnter)
 	s.waitText("Google LLC")
@@ -259,7 +258,7 @@ func TestAliasIsNotADomain(t *testing.T) {
 	c := &common{keys: DefaultKeyMap(), styles: DefaultStyles()}
 	dim, _, _ := strings.Cut(c.styles.Subtle.Render("x"), "x")
 	l := newVendorList(c, "")
-	l.index = search.NewIndex(fixture())
+	l.index = searchIndex(fixture())
 	l.SetSize(80, 10)
 	for _, q := range []string{"gtag", "gstatic", "stripe"} {
 		l.seq++

@@ -16,7 +16,6 @@ import (
 	"github.com/vendex/vendex/data/card"
 	"github.com/vendex/vendex/store"
 	"github.com/vendex/vendex/ui/fuzzy"
-	"github.com/vendex/vendex/ui/search"
 )
 
 func TestTwilioJourney(t *testing.T) {
@@ -164,7 +163,7 @@ func TestLookup(t *testing.T) {
 
 func TestExportWritesTheCard(t *testing.T) {
 	dir := t.TempDir()
-	s := start(t, 80, 24, fakeCatalog{vendors: fixture()}, "maps", WithExportDir(dir))
+	s := start(t, 80, 24, fakeCatalog{vendors: fixture()}, "maps", withExportDir(dir))
 	s.waitFor("Google Maps first", func(v string) bool { return strings.Contains(line(v, 2), "Google Maps") })
 	s.press(tea.KeyEnter)
 	s.waitText("Google LLC")
@@ -187,7 +186,7 @@ func TestExportNeverOverwrites(t *testing.T) {
 	}
 	clip := &bytes.Buffer{}
 	// wide enough for the temporary directory and the note after it
-	s := start(t, 200, 24, fakeCatalog{vendors: fixture()}, "twilio", WithExportDir(dir), WithClipboard(clip))
+	s := start(t, 200, 24, fakeCatalog{vendors: fixture()}, "twilio", withExportDir(dir), WithClipboard(clip))
 	s.waitFor("Twilio first", func(v string) bool { return strings.Contains(line(v, 2), "Twilio") })
 	s.press(tea.KeyEnter)
 	s.waitText("Twilio Inc.")
@@ -362,7 +361,7 @@ func TestSideBySide(t *testing.T) {
 func TestStaleSearchIgnored(t *testing.T) {
 	c := &common{keys: DefaultKeyMap(), styles: DefaultStyles()}
 	l := newVendorList(c, "")
-	l.index = search.NewIndex(fixture())
+	l.index = searchIndex(fixture())
 	l.seq = 2
 	l, _ = l.update(searchMsg{seq: 2, query: "twi", results: l.index.Find("twi")})
 	l, _ = l.update(searchMsg{seq: 1, query: "t", results: l.index.Find("t")})
@@ -376,7 +375,7 @@ func TestRealCatalogue(t *testing.T) {
 	if err != nil {
 		t.Skip("catalogue does not load:", err)
 	}
-	x := search.NewIndex(vs)
+	x := searchIndex(vs)
 	for _, q := range []string{"twi", "twilio webrtc", "twiliocdn"} {
 		rs := x.Find(q)
 		if len(rs) == 0 || x.Vendors()[rs[0].Vendor].ID != "twilio" {
@@ -482,7 +481,7 @@ func TestExportStopsWithAMessageWhenTheNameIsTooLongForTheFileSystem(t *testing.
 	// A vendor from a database written before ids were bounded.
 	long := fixture()
 	long[0].ID = strings.Repeat("x", 300)
-	s := start(t, 200, 24, fakeCatalog{vendors: long}, long[0].Name, WithExportDir(dir))
+	s := start(t, 200, 24, fakeCatalog{vendors: long}, long[0].Name, withExportDir(dir))
 	s.waitFor(long[0].Name+" first", func(v string) bool { return strings.Contains(line(v, 2), long[0].Name) })
 	s.press(tea.KeyEnter)
 	s.typeText("e")

@@ -1,10 +1,12 @@
 package dataset
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/vendex/vendex/data"
@@ -66,6 +68,47 @@ func DetectHead(head []byte) (f Format, ok bool) {
 		}
 	}
 	return "", false
+}
+
+// DetectFile is DetectFormat of a JSON file that rr reads, whose format
+// its start does not settle (DetectHead), told as the file streams: a
+// file whose top level is an object of hundreds of megabytes is never
+// held. A file it cannot tell is read once more, to say where it is
+// broken, or that it is whole but of no format vendex reads.
+//
+// It reads the file with rr.Reread only, leaving rr where it was.
+func DetectFile(name string, rr Rereader) (Format, error) {
+	r, err := rr.Reread()
+	if err != nil {
+		return "", fileError(name, 0, err)
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, _ := br.Peek(br.Size())
+	head = bytes.TrimPrefix(head, bom)
+	text := bytes.TrimLeft(head, " \t\r\n")
+	if len(text) == 0 {
+		return DetectFormat(name, head) // nothing but space in the first 64 KiB
+	}
+	// Taken now: reading on reuses head's bytes.
+	line, top := 1+bytes.Count(head[:len(head)-len(text)], []byte("\n")), text[0]
+	skipBOM(br)
+	rd := &reader{file: name}
+	s := rd.newJSONStream(br, false)
+	sh, err := sniffStream(s)
+	var le *data.LocationError
+	var se *json.SyntaxError
+	if errors.As(err, &le) && errors.As(le.Err, &se) {
+		le.Err = fmt.Errorf("not valid JSON: %w", se) // as DetectFormat says it
+	}
+	if err != nil {
+		return "", err
+	}
+	for _, s := range jsonShapes {
+		if s.is(sh) {
+			return s.format, nil
+		}
+	}
+	return "", fileError(name, line, fmt.Errorf("%w from its top-level %s; name it with --format, one of: %s", ErrUnknownFormat, jsonKind(top), FormatNames()))
 }
 
 // jsonKind names the kind of JSON value that starts with c.
@@ -186,9 +229,12 @@ func (sh jsonShape) has(keys ...string) bool {
 }
 
 // sniffJSON reads tokens until the head runs out; a truncated head is fine.
-func sniffJSON(b []byte) jsonShape {
+func sniffJSON(b []byte) jsonShape { return sniffJSONFrom(bytes.NewReader(b)) }
+
+// sniffJSONFrom is sniffJSON of what r reads, a token at a time.
+func sniffJSONFrom(r io.Reader) jsonShape {
 	sh := jsonShape{first: map[string]string{}, inner: map[string][]string{}}
-	dec := json.NewDecoder(bytes.NewReader(b))
+	dec := json.NewDecoder(r)
 	t, err := dec.Token()
 	d, ok := t.(json.Delim)
 	if err != nil || !ok {
@@ -228,6 +274,48 @@ func sniffJSON(b []byte) jsonShape {
 	_, err = dec.Token() // the object's closing brace
 	sh.whole = err == nil
 	return sh
+}
+
+// sniffStream is sniffJSON of a whole file that s reads, checking it to
+// its end as it goes: a value below the keys it looks at is read whole and
+// dropped (skip), not a token at a time.
+func sniffStream(s *jsonStream) (jsonShape, error) {
+	sh := jsonShape{first: map[string]string{}, inner: map[string][]string{}}
+	keysOf := func(k string) func(string) error { // an object's keys, as k's inner keys
+		return func(key string) error {
+			sh.inner[k] = append(sh.inner[k], key)
+			return s.skip(memberPath(memberPath("", k), key))
+		}
+	}
+	member := func(k string) error { // a top object's member: its first token, its keys or its first object's
+		sh.keys = append(sh.keys, k)
+		at := memberPath("", k)
+		t, err := s.openToken(at, "", keysOf(k), func(i int) error {
+			if i > 0 {
+				return s.skip(at)
+			}
+			return s.open(at, "", keysOf(k), func(int) error { return s.skip(at) })
+		})
+		sh.first[k] = "scalar"
+		if d, ok := t.(json.Delim); ok {
+			sh.first[k] = string(d)
+		}
+		return err
+	}
+	t, err := s.openToken("", "", member, func(i int) error {
+		if i > 0 {
+			return s.skip("")
+		}
+		return s.open("", "", member, func(int) error { return s.skip("") })
+	})
+	if d, ok := t.(json.Delim); ok {
+		sh.top = d
+	}
+	if err == nil {
+		err = s.end()
+	}
+	sh.whole = err == nil
+	return sh, err
 }
 
 // innerKeys reads a value whose opening delimiter was just read, returning

@@ -3,25 +3,43 @@ package dataset
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/vendex/vendex/data"
 )
 
-// disclosureFile is the IAB TCF device storage disclosure
+// disclosureItem is one item of an IAB TCF device storage disclosure
 // (deviceStorageDisclosureUrl).
+type disclosureItem struct {
+	Identifier    string   `json:"identifier"`
+	Type          string   `json:"type"`
+	MaxAgeSeconds *float64 `json:"maxAgeSeconds"`
+	Domain        string   `json:"domain"`
+	Domains       []string `json:"domains"`
+	Purposes      []int    `json:"purposes"`
+}
+
+// disclosureFile is what disclosure reads of the file, a record at a time.
 type disclosureFile struct {
-	Disclosures []struct {
-		Identifier    string   `json:"identifier"`
-		Type          string   `json:"type"`
-		MaxAgeSeconds *float64 `json:"maxAgeSeconds"`
-		Domain        string   `json:"domain"`
-		Domains       []string `json:"domains"`
-		Purposes      []int    `json:"purposes"`
-	} `json:"disclosures"`
-	Domains []struct {
+	Disclosures []disclosureItem
+	Domains     []struct {
 		Domain string `json:"domain"`
-	} `json:"domains"`
+	}
+}
+
+func readDisclosureFile(s *jsonStream) (disclosureFile, error) {
+	var f disclosureFile
+	err := s.members("", func(key string) error {
+		switch key {
+		case "disclosures":
+			return decodeElements(s, key, &f.Disclosures)
+		case "domains":
+			return decodeElements(s, key, &f.Domains)
+		}
+		return s.skip(strconv.Quote(key))
+	})
+	return f, err
 }
 
 // disclosure reads a device storage disclosure: {disclosures: [{identifier,
@@ -29,9 +47,9 @@ type disclosureFile struct {
 // domains: [{domain, use}]}. It names no vendor: the record is named after
 // its first domain, and the store joins it to the vendor that owns its
 // domains. "web" storage becomes localStorage; "app" storage is skipped.
-func (rd *reader) disclosure(b []byte) ([]data.Vendor, error) {
-	var f disclosureFile
-	if err := rd.decodeJSON(b, &f); err != nil {
+func (rd *reader) disclosure(s *jsonStream) ([]data.Vendor, error) {
+	f, err := readDisclosureFile(s)
+	if err != nil {
 		return nil, err
 	}
 	v := &data.Vendor{}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/vendex/vendex/data"
@@ -22,15 +23,35 @@ var disconnectCategories = categoryTable{
 // disconnect reads Disconnect's services.json ({categories: {Advertising:
 // [{"<Entity>": {"<homepage>": [domains], "session-replay": "true"}}]}})
 // and its entities.json ({entities: {"<Entity>": {properties, resources}}}).
-func (rd *reader) disconnect(b []byte) ([]data.Vendor, error) {
+func (rd *reader) disconnect(s *jsonStream) ([]data.Vendor, error) {
 	var f struct {
-		Categories map[string][]map[string]map[string]json.RawMessage `json:"categories"`
+		Categories map[string][]map[string]map[string]json.RawMessage
 		Entities   map[string]struct {
 			Properties []string `json:"properties"`
 			Resources  []string `json:"resources"`
-		} `json:"entities"`
+		}
 	}
-	if err := rd.decodeJSON(b, &f); err != nil {
+	f.Categories, f.Entities = map[string][]map[string]map[string]json.RawMessage{}, map[string]struct {
+		Properties []string `json:"properties"`
+		Resources  []string `json:"resources"`
+	}{}
+	err := s.members("", func(key string) error {
+		switch key {
+		case "categories":
+			// A category's list of groups, each entity's sites: small
+			// records, read one at a time.
+			return s.members(key, func(cat string) error {
+				groups := f.Categories[cat]
+				err := decodeElements(s, fmt.Sprintf("categories[%q]", cat), &groups)
+				f.Categories[cat] = groups
+				return err
+			})
+		case "entities":
+			return decodeMembers(s, key, f.Entities)
+		}
+		return s.skip(strconv.Quote(key))
+	})
+	if err != nil {
 		return nil, err
 	}
 	c := newCollector()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 
 	"github.com/vendex/vendex/data"
 )
@@ -17,30 +18,51 @@ var ghosteryCategories = categoryTable{
 	"hosting": data.Functional, "utilities": data.Functional,
 }
 
-// ghosteryFile is trackerdb's export-json shape.
+// ghosteryOrg and ghosteryPattern are trackerdb's export-json records.
+type ghosteryOrg struct {
+	Name             string `json:"name"`
+	WebsiteURL       string `json:"website_url"`
+	PrivacyPolicyURL string `json:"privacy_policy_url"`
+}
+
+type ghosteryPattern struct {
+	Name         string   `json:"name"`
+	Category     string   `json:"category"`
+	Organization string   `json:"organization"`
+	WebsiteURL   string   `json:"website_url"`
+	Domains      []string `json:"domains"`
+}
+
+// ghosteryFile is what ghostery reads of the file, a record at a time.
 type ghosteryFile struct {
-	Organizations map[string]struct {
-		Name             string `json:"name"`
-		WebsiteURL       string `json:"website_url"`
-		PrivacyPolicyURL string `json:"privacy_policy_url"`
-	} `json:"organizations"`
-	Patterns map[string]struct {
-		Name         string   `json:"name"`
-		Category     string   `json:"category"`
-		Organization string   `json:"organization"`
-		WebsiteURL   string   `json:"website_url"`
-		Domains      []string `json:"domains"`
-	} `json:"patterns"`
-	Domains map[string]string `json:"domains"`
+	Organizations map[string]ghosteryOrg
+	Patterns      map[string]ghosteryPattern
+	Domains       map[string]string
+}
+
+func (rd *reader) readGhosteryFile(s *jsonStream) (ghosteryFile, error) {
+	f := ghosteryFile{map[string]ghosteryOrg{}, map[string]ghosteryPattern{}, map[string]string{}}
+	err := s.members("", func(key string) error {
+		switch key {
+		case "organizations":
+			return decodeMembers(s, key, f.Organizations)
+		case "patterns":
+			return decodeMembers(s, key, f.Patterns)
+		case "domains":
+			return decodeMembers(s, key, f.Domains)
+		}
+		return s.skip(strconv.Quote(key))
+	})
+	return f, err
 }
 
 // ghostery reads Ghostery's trackerdb as its export-json writes it
 // ({categories, organizations, patterns, domains}): each pattern (a
 // product, such as "Google Analytics") is a vendor; its organization is the
 // owner and lends its website and privacy policy.
-func (rd *reader) ghostery(b []byte) ([]data.Vendor, error) {
-	var f ghosteryFile
-	if err := rd.decodeJSON(b, &f); err != nil {
+func (rd *reader) ghostery(s *jsonStream) ([]data.Vendor, error) {
+	f, err := rd.readGhosteryFile(s)
+	if err != nil {
 		return nil, err
 	}
 	byPattern := map[string][]string{}

@@ -1,9 +1,7 @@
 package dataset
 
 import (
-	"bytes"
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"maps"
@@ -40,8 +38,8 @@ type gvlVendor struct {
 // vendorinfo) is read too and gives the vendors' domains. Deleted vendors
 // are skipped with a warning. The TCF vendor id and cookie facts with no
 // cookie name go into the vendor's sources.
-func (rd *reader) gvl(b []byte) ([]data.Vendor, error) {
-	list, paths, err := rd.gvlVendors(b)
+func (rd *reader) gvl(s *jsonStream) ([]data.Vendor, error) {
+	list, paths, err := rd.gvlVendors(s)
 	if err != nil {
 		return nil, err
 	}
@@ -81,41 +79,45 @@ func (rd *reader) gvl(b []byte) ([]data.Vendor, error) {
 	return c.vendors(), nil
 }
 
-// gvlVendors decodes the list's vendors, an object by id or a list, in id
-// order, with where each is in the file (for warnings).
-func (rd *reader) gvlVendors(b []byte) ([]gvlVendor, []string, error) {
-	var f struct {
-		VendorListVersion int             `json:"vendorListVersion"`
-		Vendors           json.RawMessage `json:"vendors"`
-	}
-	if err := rd.decodeJSON(b, &f); err != nil {
-		return nil, nil, err
-	}
+// gvlVendors decodes the list's vendors, an object by id or a list, one
+// at a time, in id order, with where each is in the file (for warnings).
+func (rd *reader) gvlVendors(s *jsonStream) ([]gvlVendor, []string, error) {
 	var list []gvlVendor
 	var paths []string
-	raw := bytes.TrimSpace(f.Vendors)
-	switch {
-	case len(raw) > 0 && raw[0] == '{':
-		var m map[string]gvlVendor
-		if err := rd.decodeJSONAt(raw, rd.lineOf(b, raw), "vendors", &m); err != nil {
-			return nil, nil, err
+	found := false
+	err := s.members("", func(key string) error {
+		if key != "vendors" {
+			return s.skip(strconv.Quote(key))
 		}
-		keys := slices.Sorted(maps.Keys(m))
-		slices.SortStableFunc(keys, func(a, b string) int { return cmp.Compare(m[a].ID, m[b].ID) })
+		found = true
+		byID := map[string]gvlVendor{}
+		err := s.open(key, "an object or a list of vendors", func(id string) error {
+			var g gvlVendor
+			if err := s.decode(pathKey("vendors", id), &g); err != nil {
+				return err
+			}
+			byID[id] = g
+			return nil
+		}, func(i int) error {
+			var g gvlVendor
+			path := fmt.Sprintf("vendors[%d]", i)
+			if err := s.decode(pathAt(path), &g); err != nil {
+				return err
+			}
+			list, paths = append(list, g), append(paths, path)
+			return nil
+		})
+		keys := slices.Sorted(maps.Keys(byID))
+		slices.SortStableFunc(keys, func(a, b string) int { return cmp.Compare(byID[a].ID, byID[b].ID) })
 		for _, k := range keys {
-			list, paths = append(list, m[k]), append(paths, fmt.Sprintf("vendors.%s", k))
+			list, paths = append(list, byID[k]), append(paths, fmt.Sprintf("vendors.%s", k))
 		}
-	case len(raw) > 0 && raw[0] == '[':
-		if err := rd.decodeJSONAt(raw, rd.lineOf(b, raw), "vendors", &list); err != nil {
-			return nil, nil, err
-		}
-		for i := range list {
-			paths = append(paths, fmt.Sprintf("vendors[%d]", i))
-		}
-	default:
-		return nil, nil, rd.fail(0, "vendors", errors.New("want an object or a list of vendors"))
+		return err
+	})
+	if err == nil && !found {
+		err = rd.fail(0, "vendors", errors.New("want an object or a list of vendors"))
 	}
-	return list, paths, nil
+	return list, paths, err
 }
 
 // nameOnly reports whether g says nothing but its name and id.

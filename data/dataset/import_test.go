@@ -262,7 +262,7 @@ func TestMalformedFilesAreReportedWithTheirPlace(t *testing.T) {
 	}{
 		{"third-party-web-syntax.json", "third-party-web-syntax.json:4: "},
 		{"ocd-columns.csv", "ocd-columns.csv:3: wrong number of fields"},
-		{"gvl-type.json", `gvl-type.json:4: vendors.cookieMaxAgeSeconds: want a number, got JSON string`},
+		{"gvl-type.json", `gvl-type.json:4: vendors["7"].cookieMaxAgeSeconds: want a number, got JSON string`},
 		{"third-party-web-escape.json", "third-party-web-escape.json:2: text holds a terminal escape sequence"},
 		{"ocd-escape.csv", `ocd-escape.csv:2: column "Platform": text holds a terminal escape sequence`},
 	}
@@ -564,5 +564,26 @@ func TestAVendexFileWithMoreAfterItsCardIsRefusedAtThatLine(t *testing.T) {
 		if !errors.As(err, &le) || le.Line < 2 {
 			t.Errorf("%s: %v; want a refusal naming the line after the card", name, err)
 		}
+	}
+}
+
+// A dataset that writes a cookie's varying part with a placeholder (the
+// Open Cookie Database's "pm_sess_NNN", after Google's cookie page) gives
+// the pattern it stands for, with a warning; the same in a person's own
+// vendex file is refused, as the catalogue refuses it.
+func TestAPlaceholderFromADatasetBecomesAPattern(t *testing.T) {
+	csv := "ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n" +
+		"1,Fabrikam Ads,Marketing,fab_sess_NNN,fabrikam.example,Holds the session.,Session,Fabrikam,,0\n" +
+		"2,Fabrikam Ads,Marketing,fab_sess_*,fabrikam.example,Holds the session.,Session,Fabrikam,,1\n"
+	vs, warns, err := ReadBytes(FormatOCDCSV, "ocd.csv", []byte(csv))
+	if err != nil || len(vs) != 1 || len(vs[0].Storage) != 1 || vs[0].Storage[0].Name != "fab_sess_*" {
+		t.Fatalf("%+v, %v", vs, err)
+	}
+	if len(warns) != 1 || !strings.Contains(warns[0].String(), `ocd.csv: vendor "Fabrikam Ads": the storage name "fab_sess_NNN" is written as the pattern "fab_sess_*"`) {
+		t.Errorf("warnings %v", warns)
+	}
+	_, _, err = ReadBytes(FormatVendex, "mine.json", []byte(`{"id": "fab", "name": "Fab", "storage": [{"kind": "cookie", "name": "fab_sess_NNN"}]}`))
+	if err == nil || !strings.HasPrefix(err.Error(), `mine.json: vendor "fab": storage[0].name: "fab_sess_NNN" holds a placeholder`) {
+		t.Errorf("own file: %v", err)
 	}
 }

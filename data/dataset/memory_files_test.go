@@ -3,10 +3,13 @@ package dataset
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -97,6 +100,14 @@ func TestWriteMemoryBenchFiles(t *testing.T) {
 	write("ok-trcsv-27MB.csv", trCSV[:bytes.IndexByte(trCSV[27_000_000:], '\n')+27_000_001])
 	write("fail-trcsv-100MB-short-last-row.csv", append(trCSV, "last.example,Owner\n"...))
 	write("fail-trcsv-100MB-open-quote-at-end.csv", append(trCSV, "x,\"unterminated\n"...))
+	// A file whose top level is an object, read a member at a time: the
+	// Open Cookie Database's JSON repeated to 100 MB, whole, cut short,
+	// and with a wrong type in its last record.
+	obj := ocdJSONRepeatedTo(t, 100_000_000)
+	write("ok-ocdjson-100MB.json", obj)
+	write("fail-ocdjson-100MB-cut.json", obj[:len(obj)-3])
+	last := bytes.LastIndex(obj, []byte(`"cookie":"`))
+	write("fail-ocdjson-100MB-type-at-end.json", append(append(bytes.Clone(obj[:last]), `"cookie":7,"x":"`...), obj[last+len(`"cookie":"`):]...))
 	lines := trRepeatedTo(t, "domains-GB.jsonl", 100_000_000)
 	write("ok-trjsonl-100MB.jsonl", lines)
 	write("fail-trjsonl-100MB-cut-last-line.jsonl", append(lines, `{"domain":"last.example","owner":{"name":"O`...))
@@ -145,5 +156,50 @@ func trRepeatedTo(tb testing.TB, name string, size int) []byte {
 			b.Write(bytes.ReplaceAll(c, []byte(`"name":"`), []byte(`"name":"`+p)))
 		}
 	}
+	return b.Bytes()
+}
+
+// ocdJSONRepeatedTo is the Open Cookie Database JSON repeated until it is
+// size bytes long, each further copy renaming its platforms, cookies and
+// domains, so that every copy is new vendors.
+func ocdJSONRepeatedTo(tb testing.TB, size int) []byte {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "..", "shared", "datasets", "open-cookie-database", "open-cookie-database.json"))
+	if err != nil {
+		tb.Skipf("the Open Cookie Database is not here (%v)", err)
+	}
+	var m map[string][]map[string]any
+	if err := json.Unmarshal(raw, &m); err != nil {
+		tb.Fatal(err)
+	}
+	platforms := slices.Sorted(maps.Keys(m))
+	var b bytes.Buffer
+	b.WriteString("{")
+	for k := 0; b.Len() < size; k++ {
+		for _, p := range platforms {
+			rows := m[p]
+			if k > 0 {
+				p = fmt.Sprintf("%s %d", p, k)
+				rows = slices.Clone(rows)
+				for i, r := range rows {
+					r = maps.Clone(r)
+					r["cookie"] = fmt.Sprintf("%v_%d", r["cookie"], k)
+					if d, _ := r["domain"].(string); strings.Contains(d, ".") {
+						dot := strings.LastIndexByte(d, '.')
+						r["domain"] = fmt.Sprintf("%s-%d%s", d[:dot], k, d[dot:])
+					}
+					rows[i] = r
+				}
+			}
+			if b.Len() > 1 {
+				b.WriteString(",\n")
+			}
+			key, _ := json.Marshal(p)
+			val, _ := json.Marshal(rows)
+			b.Write(key)
+			b.WriteString(":")
+			b.Write(val)
+		}
+	}
+	b.WriteString("}\n")
 	return b.Bytes()
 }

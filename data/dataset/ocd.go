@@ -49,21 +49,11 @@ func (f *flexInt) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// ocd turns Open Cookie Database rows into one record per Platform: the
-// platform is the vendor, the data controller its owner, each row a
-// cookie (the database does not say which names are localStorage keys).
-// The vendor's category is the one most of its rows have.
-func (rd *reader) ocd(rows []ocdRow, paths []string) []data.Vendor {
-	ob := rd.newOCDBuilder()
-	ob.c.reserve(len(rows))
-	for i := range rows {
-		ob.add(&rows[i], 0, paths[i])
-	}
-	return ob.vendors()
-}
-
 // ocdBuilder gathers Open Cookie Database rows into vendors, one row at a
-// time, so that a large CSV file need not be held as rows first.
+// time, so that a large file need not be held as rows first: one record
+// per Platform, the platform the vendor, the data controller its owner,
+// each row a cookie (the database does not say which names are
+// localStorage keys), the vendor's category the one most of its rows have.
 type ocdBuilder struct {
 	rd     *reader
 	c      *collector

@@ -12,23 +12,36 @@ import (
 // ocdJSON reads the Open Cookie Database JSON: {"<Platform>": [{id,
 // category, cookie, domain, description, retentionPeriod, dataController,
 // privacyLink, wildcardMatch}]}.
-func (rd *reader) ocdJSON(b []byte) ([]data.Vendor, error) {
-	var m map[string][]ocdRow
-	if err := rd.decodeJSON(b, &m); err != nil {
+func (rd *reader) ocdJSON(s *jsonStream) ([]data.Vendor, error) {
+	m := map[string][]ocdRow{}
+	err := s.members("", func(platform string) error {
+		rows := m[platform]
+		err := decodeElements(s, strconv.Quote(platform), &rows)
+		m[platform] = rows
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
-	var rows []ocdRow
-	var paths []string
-	for _, k := range slices.Sorted(maps.Keys(m)) {
-		for i, r := range m[k] {
-			path := fmt.Sprintf("%s[%d]", strconv.Quote(k), i)
-			if r.WildcardMatch != 0 && r.WildcardMatch != 1 {
-				return nil, rd.fail(0, path+".wildcardMatch", fmt.Errorf("want 0 or 1, got %d", r.WildcardMatch))
-			}
-			r.Platform = k
-			rows = append(rows, r)
-			paths = append(paths, path)
-		}
+	// In platform order, each platform's rows let go once built: the
+	// rows and the vendors they make are not both held whole.
+	ob := rd.newOCDBuilder()
+	n := 0
+	for _, rows := range m {
+		n += len(rows)
 	}
-	return rd.ocd(rows, paths), nil
+	ob.c.reserve(n)
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		rows := m[k]
+		for i := range rows {
+			path := fmt.Sprintf("%s[%d]", strconv.Quote(k), i)
+			if w := rows[i].WildcardMatch; w != 0 && w != 1 {
+				return nil, rd.fail(0, path+".wildcardMatch", fmt.Errorf("want 0 or 1, got %d", w))
+			}
+			rows[i].Platform = k
+			ob.add(&rows[i], 0, path)
+		}
+		delete(m, k)
+	}
+	return ob.vendors(), nil
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -53,36 +54,18 @@ func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error
 	if streams(f) {
 		return Read(f, name, bytes.NewReader(b))
 	}
-	var err error
 	b = bytes.TrimPrefix(b, bom)
-	rd := &reader{file: name}
+	rd := &reader{file: name, ownCards: f == FormatVendex}
 	rd.checkUTF8(b, 1)
+	// The whole file is here: checking it first refuses a file of a
+	// million records, or a bad byte at its end, before any is decoded.
 	if err := rd.scanJSONText(b, f == FormatVendex); err != nil {
 		return nil, nil, err
 	}
-	var vs []data.Vendor
-	switch f {
-	case FormatVendex:
-		vs, err = rd.vendex(b)
-	case FormatOCDJSON:
-		vs, err = rd.ocdJSON(b)
-	case FormatThirdPartyWeb:
-		vs, err = rd.thirdPartyWeb(b)
-	case FormatTREntity:
-		vs, err = rd.trEntities(b)
-	case FormatTDS:
-		vs, err = rd.tds(b)
-	case FormatDisconnect:
-		vs, err = rd.disconnect(b)
-	case FormatGhostery:
-		vs, err = rd.ghostery(b)
-	case FormatGVL:
-		vs, err = rd.gvl(b)
-	case FormatIABDisclosure:
-		vs, err = rd.disclosure(b)
-	default:
-		return nil, nil, fileError(name, 0, fmt.Errorf("unknown format %q (want one of %s)", f, FormatNames()))
+	if f != FormatVendex {
+		return readJSONStream(f, name, bytes.NewReader(b), rd)
 	}
+	vs, err := rd.vendex(b)
 	return rd.done(vs, err)
 }
 
@@ -100,12 +83,15 @@ func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error
 // than the records of every row before; the warnings of a refused file
 // are then none.
 func Read(f Format, name string, r io.Reader) ([]data.Vendor, []Warning, error) {
-	if !streams(f) {
+	if f == FormatVendex {
 		b, err := io.ReadAll(r)
 		if err != nil {
 			return nil, nil, fileError(name, 0, err)
 		}
 		return ReadBytes(f, name, b)
+	}
+	if !streams(f) {
+		return readJSONStream(f, name, r, nil)
 	}
 	read := func(rd *reader, r io.Reader) ([]data.Vendor, error) {
 		if f == FormatOCDCSV {
@@ -158,11 +144,43 @@ func (rd *reader) done(vs []data.Vendor, err error) ([]data.Vendor, []Warning, e
 		return nil, rd.finish(), err
 	}
 	// One policy for every format: what CleanText drops never reaches the
-	// store, whichever reader let it through.
+	// store, whichever reader let it through; and what a record says is
+	// held to the catalogue's rules (data.ValidateImported).
 	for i := range vs {
 		vs[i] = vs[i].Cleaned()
+		if !rd.ownCards {
+			rd.patternsForPlaceholders(&vs[i])
+		}
+		if ps := data.ValidateImported(&vs[i]); len(ps) > 0 {
+			more := ""
+			if len(ps) > 1 {
+				more = fmt.Sprintf(" (and %d more problems)", len(ps)-1)
+			}
+			at := fmt.Sprintf("vendor %s: %s", data.Quote(firstNonEmpty(vs[i].ID, vs[i].Name)), ps[0].Field)
+			return nil, rd.finish(), rd.fail(0, at, errors.New(ps[0].Message+more))
+		}
 	}
 	return vs, rd.finish(), nil
+}
+
+// patternsForPlaceholders writes each storage name of v that a dataset
+// gives with a placeholder (pm_sess_NNN) as the pattern it stands for
+// (pm_sess_*), with a warning: no cookie has the name as written. A
+// person's own vendex file is refused for it instead, as the catalogue is.
+func (rd *reader) patternsForPlaceholders(v *data.Vendor) {
+	if !slices.ContainsFunc(v.Storage, func(st data.StorageItem) bool { _, ok := data.PlaceholderPattern(st.Name); return ok }) {
+		return
+	}
+	kept := make([]data.StorageItem, 0, len(v.Storage))
+	set := data.StorageSet{}
+	for _, st := range v.Storage {
+		if p, ok := data.PlaceholderPattern(st.Name); ok {
+			rd.warn(0, "vendor "+data.Quote(v.Name), "the storage name %s is written as the pattern %s: no browser sets a placeholder", data.Quote(st.Name), data.Quote(p))
+			st.Name = p
+		}
+		set.Add(&kept, st) // once, if the file gives the pattern too
+	}
+	v.Storage = kept
 }
 
 // notUTF8 warns of Latin-1 text, most likely: it is read, but each such
@@ -176,6 +194,7 @@ type reader struct {
 	dropped  int  // warnings past maxWarnings, counted and not kept
 	notUTF8  bool // the file was found not all UTF-8
 	check    bool // check every record and build none (Read's first pass)
+	ownCards bool // the file is vendex JSON, which people write by hand
 }
 
 func (rd *reader) warn(line int, path, format string, args ...any) {
@@ -433,15 +452,6 @@ func (rd *reader) decodeJSONAt(b []byte, lineOffset int, at string, v any) error
 // characters (already refused by the scan) and bidi overrides are removed,
 // tabs and newlines become spaces (data.CleanField).
 func text(s string) string { return data.CleanField(s) }
-
-// lineOf is the number of lines in b before sub, a copy of part of it.
-func (rd *reader) lineOf(b, sub []byte) int {
-	off := bytes.Index(b, sub)
-	if off < 0 {
-		return 0
-	}
-	return bytes.Count(b[:off], []byte("\n"))
-}
 
 func firstNonEmpty(s ...string) string {
 	for _, x := range s {

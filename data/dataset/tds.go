@@ -4,32 +4,55 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 
 	"github.com/vendex/vendex/data"
 )
 
-// tdsFile is the DuckDuckGo tracker blocklist (extension-tds.json).
+// tdsTracker and tdsEntity are the DuckDuckGo tracker blocklist's
+// (extension-tds.json) records.
+type tdsTracker struct {
+	Owner struct {
+		Name        string `json:"name"`
+		DisplayName string `json:"displayName"`
+	} `json:"owner"`
+	Categories []string `json:"categories"`
+}
+
+type tdsEntity struct {
+	Domains     []string `json:"domains"`
+	DisplayName string   `json:"displayName"`
+}
+
+// tdsFile is what tds reads of the file, a record at a time.
 type tdsFile struct {
-	Trackers map[string]struct {
-		Owner struct {
-			Name        string `json:"name"`
-			DisplayName string `json:"displayName"`
-		} `json:"owner"`
-		Categories []string `json:"categories"`
-	} `json:"trackers"`
-	Entities map[string]struct {
-		Domains     []string `json:"domains"`
-		DisplayName string   `json:"displayName"`
-	} `json:"entities"`
-	Domains map[string]string `json:"domains"`
+	Trackers map[string]tdsTracker
+	Entities map[string]tdsEntity
+	Domains  map[string]string
+}
+
+func readTDSFile(s *jsonStream) (tdsFile, error) {
+	f := tdsFile{map[string]tdsTracker{}, map[string]tdsEntity{}, map[string]string{}}
+	err := s.members("", func(key string) error {
+		switch key {
+		case "trackers":
+			return decodeMembers(s, key, f.Trackers)
+		case "entities":
+			return decodeMembers(s, key, f.Entities)
+		case "domains":
+			return decodeMembers(s, key, f.Domains)
+		}
+		return s.skip(strconv.Quote(key))
+	})
+	return f, err
 }
 
 // tds reads the tracker blocklist: each entity is a vendor with its
 // domains; each tracker domain adds its categories to its owner (or, with
 // no known owner, is a vendor of its own).
-func (rd *reader) tds(b []byte) ([]data.Vendor, error) {
-	var f tdsFile
-	if err := rd.decodeJSON(b, &f); err != nil {
+func (rd *reader) tds(s *jsonStream) ([]data.Vendor, error) {
+	f, err := readTDSFile(s)
+	if err != nil {
 		return nil, err
 	}
 	c := newCollector()

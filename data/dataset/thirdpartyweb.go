@@ -31,11 +31,11 @@ type tpwEntity struct {
 // data/entities.js exports, as converted to JSON or as the npm package's
 // dist/entities.json ships it. Domain patterns ("*.hotjar.com") become
 // hosts; the company becomes the owner; product names become aliases.
-func (rd *reader) thirdPartyWeb(b []byte) ([]data.Vendor, error) {
+func (rd *reader) thirdPartyWeb(s *jsonStream) ([]data.Vendor, error) {
 	c := newCollector()
-	err := rd.eachRecord(b, func(i int, raw []byte, lineOffset int) error {
+	err := s.elements("", func(i int) error {
 		var e tpwEntity
-		if err := rd.decodeJSONAt(raw, lineOffset, fmt.Sprintf("[%d]", i), &e); err != nil {
+		if err := s.decode(pathIndex("", i), &e); err != nil {
 			return err
 		}
 		if text(e.Name) == "" {

@@ -197,9 +197,7 @@ var bom = []byte("\xef\xbb\xbf")
 // trDomainIsCSV skips br's byte order mark and reports whether what
 // follows is the domain index CSV rather than JSON.
 func trDomainIsCSV(br *bufio.Reader) bool {
-	if p, _ := br.Peek(len(bom)); bytes.Equal(p, bom) {
-		br.Discard(len(bom))
-	}
+	skipBOM(br)
 	p, _ := br.Peek(7)
 	return string(p) == "domain,"
 }

@@ -1,7 +1,6 @@
 package dataset
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
 
@@ -19,19 +18,19 @@ type trEntity struct {
 // trEntities reads Tracker Radar entities: one entity file
 // (entities/<name>.json upstream) or a JSON array of them. The display name
 // is the vendor's name, the legal name an alias, properties its domains.
-func (rd *reader) trEntities(b []byte) ([]data.Vendor, error) {
+func (rd *reader) trEntities(s *jsonStream, one bool) ([]data.Vendor, error) {
 	c := newCollector()
-	if bytes.HasPrefix(bytes.TrimSpace(b), []byte("{")) {
+	if one {
 		var e trEntity
-		if err := rd.decodeJSON(b, &e); err != nil {
+		if err := s.decode(pathAt(""), &e); err != nil {
 			return nil, err
 		}
 		rd.addTREntity(c, 0, e)
 		return c.vendors(), nil
 	}
-	err := rd.eachRecord(b, func(i int, raw []byte, lineOffset int) error {
+	err := s.elements("", func(i int) error {
 		var e trEntity
-		if err := rd.decodeJSONAt(raw, lineOffset, fmt.Sprintf("[%d]", i), &e); err != nil {
+		if err := s.decode(pathIndex("", i), &e); err != nil {
 			return err
 		}
 		rd.addTREntity(c, i, e)

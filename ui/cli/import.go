@@ -37,7 +37,10 @@ var (
 		"vendex, or --user for any format) rank above the catalogue, so they can\n" +
 		"change a vendor's category or verdict. Importing the same file again\n" +
 		"changes nothing. Text holding terminal escape sequences is refused; other\n" +
-		"control characters are removed.\n\n" +
+		"control characters are removed. A record the catalogue's own checks would\n" +
+		"refuse (a placeholder such as acme_NNN for a cookie's name, a URL that is\n" +
+		"not http or https) is refused too; a dataset's placeholder is imported as\n" +
+		"the pattern it stands for (pm_sess_NNN as pm_sess_*).\n\n" +
 		"Formats (detected from the content when --format is not given):",
 		"vendex import --dry-run ../shared/datasets/third-party-web/entities.json\n  vendex import my-vendors.json"}
 	sourcesCommand = command{cmdSources, "sources [--json]\n\nList the layers of the catalogue in the order they win: your files (the\nlatest first), the embedded catalogue, then imports (the oldest first),\nwith what each holds.", "vendex sources"}
@@ -342,11 +345,20 @@ func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (imp
 		return importFile{}, fmt.Errorf("import: %w", err)
 	}
 	f := forced
-	var b []byte // the whole file, when it is read whole
+	var b []byte     // the whole file, when it is read whole
+	checked := false // DetectFile has read the file to its end, checking it
 	if f == "" {
 		text := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+		rr, rereads := rereadable(in, r).(dataset.Rereader)
 		if hf, ok := dataset.DetectHead(head); ok {
 			f = hf // the rest streams on to the reader
+		} else if len(text) > 0 && rereads && (text[0] == '{' || text[0] == '[') {
+			// Told from the whole file as it streams (DetectFile reads it
+			// apart from r, which the reader and the hash then read).
+			if f, err = dataset.DetectFile(p, rr); err != nil {
+				return importFile{}, err
+			}
+			checked = true
 		} else if len(text) == 0 || text[0] == '{' || text[0] == '[' {
 			if b, err = io.ReadAll(r); err != nil {
 				return importFile{}, fmt.Errorf("import: %w", err)
@@ -361,9 +373,12 @@ func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (imp
 	}
 	var vs []data.Vendor
 	var warns []dataset.Warning
-	if b != nil {
+	switch {
+	case b != nil:
 		vs, warns, err = dataset.ReadBytes(f, p, b)
-	} else {
+	case checked:
+		vs, warns, err = dataset.Read(f, p, dataset.Checked{Rereader: rereadable(in, r).(dataset.Rereader)})
+	default:
 		vs, warns, err = dataset.Read(f, p, rereadable(in, r))
 	}
 	if err != nil {

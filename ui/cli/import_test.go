@@ -254,3 +254,29 @@ func TestReimportNamesTheEarlierImport(t *testing.T) {
 		t.Errorf("same content, new name:\n%s", r.stdout)
 	}
 }
+
+// A card of a person's own file is held to the rules the shipped
+// catalogue is: a placeholder where a cookie's name belongs (acme_NNN, as
+// documentation writes the varying part) is refused, naming the file, the
+// vendor and the field, and the database stays as it was.
+func TestImportRefusesACardTheCatalogueWouldRefuse(t *testing.T) {
+	db := tempDB(t)
+	if r := vendex(t, db, "", "stats"); r.code != 0 {
+		t.Fatalf("first run: %+v", r)
+	}
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := vendex(t, db, "", "import", "--user", fixturePath("bad/vendex-placeholder.json"))
+	want := `vendex-placeholder.json: vendor "acme-analytics": storage[0].name: "acme_NNN" holds a placeholder no browser sets (NNN, XXX, <id>): write the varying part as '*'; nothing was imported`
+	if r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Fatalf("got %d %q, want %q", r.code, r.stderr, want)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("a refused import changed the database")
+	}
+	if r := vendex(t, db, "", "lookup", "acme-widgets.example"); strings.Contains(r.stdout, "Acme Widgets") {
+		t.Errorf("the file's good card was imported: %q", r.stdout)
+	}
+}

@@ -18,7 +18,7 @@ func TestCuratedVendorsListBeforeImportedOnes(t *testing.T) {
 		{ID: "x-embeds", Name: "X (Twitter) embeds", Aliases: []string{"twitter"}},
 		importedOnly("aaa", "AAA Imported"),
 	}
-	x := NewIndex(vs)
+	x := newIndex(vs)
 	got := x.Find("twi")
 	if len(got) < 4 {
 		t.Fatalf("want four matches for twi, got %d", len(got))
@@ -37,7 +37,7 @@ func TestCuratedVendorsListBeforeImportedOnes(t *testing.T) {
 		t.Errorf("the whole list is %q; catalogue vendors first, each group by name", n)
 	}
 	// Without imports nothing changes: pure fuzzy order, ties by name.
-	y := NewIndex(vs[2:4])
+	y := newIndex(vs[2:4])
 	if n := names(y, y.Find("twi")); n[0] != "Twilio" {
 		t.Errorf("catalogue only: %q", n)
 	}
@@ -53,7 +53,7 @@ func TestAStrongImportedMatchBeatsALooseCatalogueOne(t *testing.T) {
 		importedOnly("adara-media", "ADARA MEDIA UNLIMITED"),
 		{ID: "rategain-adara", Name: "RateGain Adara"},
 	}
-	x := NewIndex(vs)
+	x := newIndex(vs)
 	var got []string
 	for _, r := range x.Find("adara") {
 		got = append(got, x.Vendors()[r.Vendor].ID)

@@ -10,7 +10,7 @@ import (
 // accents are not needed, nor in the way; the match is highlighted on the
 // accented letters as shown.
 func TestSearchFoldsAccentsBothWays(t *testing.T) {
-	x := NewIndex([]data.Vendor{{ID: "buecher", Name: "Bücher.de"}, {ID: "bucher", Name: "Bucher Shop"}, {ID: "other", Name: "Other"}})
+	x := newIndex([]data.Vendor{{ID: "buecher", Name: "Bücher.de"}, {ID: "bucher", Name: "Bucher Shop"}, {ID: "other", Name: "Other"}})
 	for _, q := range []string{"bucher", "bücher", "BÜCHER"} {
 		rs := x.Find(q)
 		if len(rs) != 2 {
@@ -29,7 +29,7 @@ func TestSearchFoldsAccentsBothWays(t *testing.T) {
 
 // An internationalised host is shown in Unicode and found by either form.
 func TestAHostIsShownInUnicodeAndFoundByEitherForm(t *testing.T) {
-	x := NewIndex([]data.Vendor{{ID: "stadt", Name: "Stadtportal", Domains: []data.Domain{{Host: "xn--mnchen-3ya.de"}}}, {ID: "other", Name: "Other", Domains: []data.Domain{{Host: "other.example"}}}})
+	x := newIndex([]data.Vendor{{ID: "stadt", Name: "Stadtportal", Domains: []data.Domain{{Host: "xn--mnchen-3ya.de"}}}, {ID: "other", Name: "Other", Domains: []data.Domain{{Host: "other.example"}}}})
 	for _, q := range []string{"münchen", "munchen", "xn--mnchen-3ya"} {
 		rs := x.Find(q)
 		if len(rs) != 1 || x.Vendors()[rs[0].Vendor].ID != "stadt" {

@@ -24,7 +24,7 @@ func TestVendorRankingFollowsFuzzyFind(t *testing.T) {
 		vs = append(vs, data.Vendor{ID: fmt.Sprint("v", i), Name: names[i], Aliases: []string{names[i+1]},
 			Domains: []data.Domain{{Host: strings.ReplaceAll(names[i+2], " ", "-") + ".com"}}})
 	}
-	x := NewIndex(vs)
+	x := newIndex(vs)
 	var entries []string
 	for i := range x.fuzzy.Len() {
 		entries = append(entries, x.fuzzy.Entry(i))

@@ -45,7 +45,7 @@ func TestAScanRanksAsTheIndexDoes(t *testing.T) {
 				vs[i].Provenance = nil
 			}
 		}
-		x := NewIndex(vs)
+		x := newIndex(vs)
 		for _, q := range queries {
 			sc := NewScan(q)
 			skipped := 0

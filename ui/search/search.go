@@ -83,18 +83,6 @@ func wordInitials(s string) uint64 {
 	return m
 }
 
-// NewIndex indexes whole vendor records: their briefs, cleaned (the text
-// comes from data files and imports, so it may hold terminal escapes).
-func NewIndex(vs []data.Vendor) *Index {
-	bs := make([]data.Brief, len(vs))
-	for i := range vs {
-		bs[i] = vs[i].Brief()
-	}
-	x := NewBriefIndex(bs)
-	x.Prepare()
-	return x
-}
-
 // NewBriefIndex indexes vendors' briefs, as the store keeps them (already
 // cleaned). It orders bs by name in place, and keeps it.
 func NewBriefIndex(bs []data.Brief) *Index {
