@@ -27,10 +27,11 @@ type cookieAnswer struct {
 	Others int `json:"others,omitempty"`
 }
 
-// cookieBatch answers each name of stdin (one a line; blank lines and #
-// comments skipped), a line each, like `vendex lookup -`; the names that no
-// vendor sets are named on stderr and make the exit status 1.
-func cookieBatch(c *cli, s *store.Store, asJSON bool) error {
+// cookieBatch answers each name of names, or with the single name - each
+// of stdin (one a line; blank lines and # comments skipped), a line each,
+// like `vendex lookup`; the names that no vendor sets are named on stderr
+// and make the exit status 1.
+func cookieBatch(c *cli, s *store.Store, names []string, asJSON bool) error {
 	out := bufio.NewWriterSize(c.stdout, 64<<10)
 	defer out.Flush()
 	enc := json.NewEncoder(out)
@@ -40,7 +41,7 @@ func cookieBatch(c *cli, s *store.Store, asJSON bool) error {
 	var misses []string
 	// One read transaction for the whole batch, as lookup - has.
 	err := s.Cookies(func(byCookie func(string) ([]store.CookieMatch, error)) error {
-		return eachInput(c.stdin, []string{"-"}, "cookie -: stdin held no name", func(in string) error {
+		return eachInput(c.stdin, names, "cookie -: stdin held no name", func(in string) error {
 			ms, err := byCookie(in)
 			if err != nil {
 				return err

@@ -39,9 +39,9 @@ var (
 		"changes nothing. Text holding terminal escape sequences is refused; other\n" +
 		"control characters are removed.\n\n" +
 		"Formats (detected from the content when --format is not given):" + formatList(),
-		"vendex import --dry-run ../shared/datasets/third-party-web/entities.json\n  vendex import my-vendors.json"}
-	sourcesCommand = command{cmdSources, "sources [--json]\n\nList the layers of the catalogue in the order they win: your files (the\nlatest first), the embedded catalogue, then imports (the oldest first),\nwith what each holds.", "vendex sources"}
-	forgetCommand  = command{cmdForget, "forget SOURCE\n\nRemove everything one import added, and nothing else. SOURCE is a layer's\nname as 'vendex sources' lists it, its file's name, or the start of its hash.", "vendex forget entities.json"}
+		"vendex import --dry-run ../shared/datasets/third-party-web/entities.json\n  vendex import my-vendors.json", false}
+	sourcesCommand = command{cmdSources, "sources [--json]\n\nList the layers of the catalogue in the order they win: your files (the\nlatest first), the embedded catalogue, then imports (the oldest first),\nwith what each holds.", "vendex sources", true}
+	forgetCommand  = command{cmdForget, "forget SOURCE\n\nRemove everything one import added, and nothing else. SOURCE is a layer's\nname as 'vendex sources' lists it, its file's name, or the start of its hash.", "vendex forget entities.json", false}
 )
 
 func formatList() string {

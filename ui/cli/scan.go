@@ -28,7 +28,7 @@ var scanCommand = command{cmdScan,
 		scanFormatList() +
 		"Exit status: 1 when there are findings (or a file cannot be read), 0 when\n" +
 		"there are none, 2 on a usage error.",
-	"vendex scan --before-consent site.har cookies.txt"}
+	"vendex scan --before-consent site.har cookies.txt", false}
 
 func scanFormatList() string {
 	s := ""
