@@ -269,3 +269,11 @@ func Parents(host string) iter.Seq[string] {
 		}
 	}
 }
+
+// HostedMiss says what a host no vendor claims is when it sits under a
+// hosting domain (suffix, hosted by hostedBy: someone.github.io under
+// github.io, GitHub): whose hosting it is, and that its content is not
+// known. vendex lookup's row and the browser's lookup both say it so.
+func HostedMiss(suffix, hostedBy string) string {
+	return "a name under " + CleanLine(suffix) + ", hosted by " + CleanLine(hostedBy) + ": whose content is not known"
+}
