@@ -88,6 +88,9 @@ func cmdImport(c *cli, args []string) error {
 			return usagef("%v", err)
 		}
 	}
+	if err := c.checkImportFiles(pos, forced); err != nil {
+		return err
+	}
 	ctx, stop := c.interruptible()
 	defer stop()
 	// Reading allocates much that lives until it is written: the
@@ -337,26 +340,11 @@ func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (imp
 	}
 	sum := sha256.New()
 	r := bufio.NewReaderSize(io.TeeReader(in, sum), 1<<20)
-	head, err := r.Peek(1 << 20)
-	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return importFile{}, fmt.Errorf("import: %w", err)
-	}
 	f := forced
 	var b []byte // the whole file, when it is read whole
 	if f == "" {
-		text := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
-		if hf, ok := dataset.DetectHead(head); ok {
-			f = hf // the rest streams on to the reader
-		} else if len(text) == 0 || text[0] == '{' || text[0] == '[' {
-			if b, err = io.ReadAll(r); err != nil {
-				return importFile{}, fmt.Errorf("import: %w", err)
-			}
-			head = b
-		}
-		if f == "" {
-			if f, err = dataset.DetectFormat(p, head); err != nil {
-				return importFile{}, err
-			}
+		if f, b, err = importFormat(p, r); err != nil {
+			return importFile{}, err
 		}
 	}
 	var vs []data.Vendor
@@ -377,6 +365,51 @@ func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (imp
 		return importFile{}, fmt.Errorf("import: %w", err)
 	}
 	return importFile{path: p, format: f, hash: hex.EncodeToString(sum.Sum(nil)), records: vs, warns: warns}, nil
+}
+
+// importFormat tells the format of the file r reads (named p) from its
+// start when that settles it, the rest left to stream on to the reader;
+// else from the whole file, which it then returns as b.
+func importFormat(p string, r *bufio.Reader) (f dataset.Format, b []byte, err error) {
+	head, err := r.Peek(1 << 20)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return "", nil, fmt.Errorf("import: %w", err)
+	}
+	if hf, ok := dataset.DetectHead(head); ok {
+		return hf, nil, nil
+	}
+	text := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(text) == 0 || text[0] == '{' || text[0] == '[' {
+		if b, err = io.ReadAll(r); err != nil {
+			return "", nil, fmt.Errorf("import: %w", err)
+		}
+		head = b
+	}
+	f, err = dataset.DetectFormat(p, head)
+	return f, b, err
+}
+
+// checkImportFiles opens each of several files and tells its format before
+// any is read: eleven files whose last is not a dataset are refused at
+// once, not after ten have been read for a quarter of a minute.
+func (c *cli) checkImportFiles(pos []string, forced dataset.Format) error {
+	if len(pos) < 2 {
+		return nil // the one file is checked as it is read
+	}
+	for _, p := range pos {
+		in, err := c.openImport(p)
+		if err != nil {
+			return fmt.Errorf("import: %w; none of the %d files was imported", err, len(pos))
+		}
+		if forced == "" {
+			_, _, err = importFormat(p, bufio.NewReaderSize(in, 1<<20))
+		}
+		in.Close()
+		if err != nil {
+			return fmt.Errorf("%w; none of the %d files was imported", err, len(pos))
+		}
+	}
+	return nil
 }
 
 // rereadable is r, which reads the import file in, as a dataset.Rereader
