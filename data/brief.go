@@ -30,6 +30,8 @@ type Brief struct {
 	// search ranks a match on one of those below a near match on the
 	// vendor's own name.
 	OwnAliases int
+	// Retired marks a product its vendor shut down (Vendor.Retired).
+	Retired bool
 }
 
 // Brief is v's brief, its text cleaned. v is a merged record: Imported
@@ -40,6 +42,7 @@ func (v *Vendor) Brief() Brief {
 		ID: v.ID, Name: CleanLine(v.Name), Aliases: mapStrings(aliases, CleanLine),
 		MainDomain: CleanLine(v.MainDomain()), Category: Category(CleanLine(string(v.Category))),
 		Block: v.BlockBeforeConsent.Value, Imported: v.FromImportsOnly(), OwnAliases: own,
+		Retired: v.Retired != "",
 	}
 	if len(v.Domains) > 0 {
 		b.Hosts = make([]string, len(v.Domains))
@@ -91,6 +94,7 @@ const (
 	// not every alias: a brief without it (and an older file's) counts
 	// every alias as the vendor's own.
 	briefOwnAliases = 1 << 1
+	briefRetired    = 1 << 2
 )
 
 // AppendBrief appends b's compact encoding (without its id, which the
@@ -102,6 +106,9 @@ func AppendBrief(out []byte, b Brief) []byte {
 	}
 	if b.OwnAliases < len(b.Aliases) {
 		flags |= briefOwnAliases
+	}
+	if b.Retired {
+		flags |= briefRetired
 	}
 	out = append(out, briefVersion, flags)
 	out = appendString(out, b.Name)
@@ -244,7 +251,7 @@ func (d *briefDecoder) decode(id string, raw []byte) (Brief, error) {
 		return Brief{}, ErrBriefFormat
 	}
 	d.p, d.fail = raw[2:], false
-	b := Brief{ID: id, Imported: raw[1]&briefImported != 0}
+	b := Brief{ID: id, Imported: raw[1]&briefImported != 0, Retired: raw[1]&briefRetired != 0}
 	b.Name = d.str()
 	b.Category = Category(d.str())
 	b.Block = Answer(d.str())

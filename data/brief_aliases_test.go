@@ -8,6 +8,7 @@ import (
 // A brief lists the aliases the catalogue gives before those only an import
 // gives, and says how many are its own, through the store's encoding too;
 // an older brief without the count calls every alias the vendor's own.
+// A retired product's brief says so.
 func TestABriefKnowsWhichAliasesOnlyImportsGive(t *testing.T) {
 	v := Vendor{ID: "ga", Name: "Google Analytics", Aliases: []string{"Google AMP", "gtag"}, Provenance: []Provenance{
 		{Field: "aliases", Value: "Google AMP", Source: "import:third-party-web:entities.json"},
@@ -25,6 +26,10 @@ func TestABriefKnowsWhichAliasesOnlyImportsGive(t *testing.T) {
 	v.Provenance = nil
 	if b := v.Brief(); b.OwnAliases != 2 {
 		t.Errorf("a card of the embedded catalogue alone: %d own aliases of 2", b.OwnAliases)
+	}
+	r := Vendor{ID: "optimize", Name: "Google Optimize", Retired: "2023-09-30"}
+	if got, _ := d.Decode("optimize", AppendBrief(nil, r.Brief())); !got.Retired {
+		t.Errorf("a retired product's brief, decoded, is not retired")
 	}
 	old := AppendBrief(nil, Brief{Name: "X", Aliases: []string{"a", "b"}, OwnAliases: 2})
 	if got, _ := d.Decode("x", old); got.OwnAliases != 2 {

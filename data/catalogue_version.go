@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-b02e4463"
-	embeddedEdition = 55
+	embeddedVersion = "1140-6697008d"
+	embeddedEdition = 56
 )

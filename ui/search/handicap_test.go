@@ -58,3 +58,32 @@ func TestAnImportedAliasRanksBelowANearMatchOnTheVendorsOwnNames(t *testing.T) {
 		t.Errorf("google amp lists %v matched by %q", ids, texts)
 	}
 }
+
+// A retired product does not lead a live vendor that matches as well or
+// nearly: "goo" under the Analytics filter put Google Optimize, shut down in
+// 2023, six points above Google Analytics.
+func TestARetiredProductRanksBelowANearLiveMatch(t *testing.T) {
+	vs := []data.Vendor{
+		{ID: "google-optimize", Name: "Google Optimize", Retired: "2023-09-30"},
+		{ID: "google-analytics", Name: "Google Analytics"},
+	}
+	x := NewIndex(vs)
+	var got []string
+	for _, r := range x.Find("goo") {
+		got = append(got, x.Vendors()[r.Vendor].ID)
+	}
+	if len(got) != 2 || got[0] != "google-analytics" {
+		t.Errorf("goo lists %v; want the live Google Analytics first", got)
+	}
+	sc := NewScan("goo")
+	for i := range vs {
+		sc.Add(vs[i].Brief())
+	}
+	if hs := sc.Results(); len(hs) != 2 || hs[0].Vendor.ID != "google-analytics" {
+		t.Errorf("vendex search goo lists %+v first; want Google Analytics", hs)
+	}
+	// Asked for by name, it is still found first.
+	if r := x.Find("optimize"); len(r) == 0 || x.Vendors()[r[0].Vendor].ID != "google-optimize" {
+		t.Errorf("optimize does not find Google Optimize first")
+	}
+}

@@ -62,7 +62,7 @@ func (s *Scan) Add(b data.Brief) {
 		if !ok {
 			return
 		}
-		if rank := rankScore(score, importedAlias(&b, f, nth)); !found || rank > best.rank {
+		if rank := rankScore(score, handicap(&b, f, nth)); !found || rank > best.rank {
 			found = true
 			best = Hit{Text: show, Score: score, Field: f, folded: match, rank: rank}
 		}

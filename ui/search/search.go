@@ -4,9 +4,10 @@
 // by its best entry, ties by name; once imported datasets add vendors, a
 // word that starts with the query ranks before a loose match, and in each
 // group the catalogue's vendors come before those only imports know. An
-// alias that only an import gives counts importedAliasHandicap less than
+// alias that only an import gives counts handicapPoints less than
 // fuzzy scores it (handicapped), so a near match on the vendor's own name
-// or the catalogue's aliases wins.
+// or the catalogue's aliases wins; every entry of a retired product is
+// handicapped so, so that a live vendor matching as well or nearly leads.
 package search
 
 import (
@@ -47,8 +48,8 @@ type Index struct {
 	// after the curated ones.
 	imported    []bool
 	anyImported bool
-	// handicapped marks the entries that are aliases only imports give,
-	// nil when there are none.
+	// handicapped marks the entries that rank below their score
+	// (handicap), nil when there are none.
 	handicapped []bool
 	// initials holds, for each entry, a bit for each letter or digit that
 	// starts one of its words (data.WordPrefixFold's words): most entries
@@ -198,7 +199,7 @@ func (x *Index) build() {
 		v := &x.vendors[i]
 		x.byID[v.ID] = i
 		eachEntry(v, func(match, _ string, f Field, nth int, ascii bool) {
-			if importedAlias(v, f, nth) {
+			if handicap(v, f, nth) {
 				if x.handicapped == nil {
 					x.handicapped = make([]bool, len(entries), n)
 				}
@@ -243,25 +244,28 @@ func eachEntry(v *data.Brief, add func(match, show string, f Field, nth int, asc
 	}
 }
 
-// importedAliasHandicap is what a match on an alias that only an import
-// gives counts less than fuzzy scores it: after importing the datasets,
+// handicapPoints is what a handicapped entry (see handicap) counts less
+// than fuzzy scores it: after importing the datasets,
 // "analytics" matched Roistat's imported alias B-Analytics one point above
 // Google Analytics' own analytics.js, and "goo" matched Google Analytics by
 // its imported "Google AMP" six above its name. Two unmatched leading
 // letters cost as much.
-const importedAliasHandicap = 10
+const handicapPoints = 10
 
-// importedAlias reports whether v's entry (field f, the nth of its kind)
-// is an alias that only imported datasets give.
-func importedAlias(v *data.Brief, f Field, nth int) bool {
-	return f == Alias && nth >= v.OwnAliases
+// handicap reports whether v's entry (field f, the nth of its kind) ranks
+// handicapPoints below its score: an alias that only imported
+// datasets give, or any entry of a retired product (Google Optimize,
+// shut down in 2023, led "goo" under the Analytics filter, six points
+// above Google Analytics).
+func handicap(v *data.Brief, f Field, nth int) bool {
+	return v.Retired || (f == Alias && nth >= v.OwnAliases)
 }
 
 // rankScore is the score an entry ranks by: fuzzy's, less the handicap of
 // an imported alias.
 func rankScore(score int, handicapped bool) int {
 	if handicapped {
-		return score - importedAliasHandicap
+		return score - handicapPoints
 	}
 	return score
 }
