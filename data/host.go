@@ -276,8 +276,9 @@ func Parents(host string) iter.Seq[string] {
 
 // HostedMiss says what a host no vendor claims is when it sits under a
 // hosting domain (suffix, hosted by hostedBy: someone.github.io under
-// github.io, GitHub): whose hosting it is, and that its content is not
-// known. vendex lookup's row and the browser's lookup both say it so.
+// github.io, GitHub): that whose it is is not known, first, so that a
+// status line cut to 40 cells still says it, then whose hosting it is.
+// vendex lookup's row and the browser's lookup both say it so.
 func HostedMiss(suffix, hostedBy string) string {
-	return "a name under " + CleanLine(suffix) + ", hosted by " + CleanLine(hostedBy) + ": whose content is not known"
+	return "owner unknown: a name under " + CleanLine(suffix) + ", hosted by " + CleanLine(hostedBy)
 }

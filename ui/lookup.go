@@ -60,7 +60,7 @@ func (m Model) updateLookup(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 func (m Model) lookupDone(msg lookupMsg) Model {
 	switch {
 	case errors.Is(msg.err, store.ErrNotFound) && msg.match.HostedOn != "":
-		m.setError(data.CleanLine(msg.input) + " is " + data.HostedMiss(msg.match.Matched, msg.match.HostedOn))
+		m.setError(data.CleanLine(msg.input) + ": " + data.HostedMiss(msg.match.Matched, msg.match.HostedOn))
 		return m
 	case errors.Is(msg.err, store.ErrNotFound):
 		m.setError("No vendor in the catalogue owns " + data.CleanLine(msg.input))

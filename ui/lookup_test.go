@@ -11,8 +11,8 @@ import (
 )
 
 // The browser's lookup answers as vendex lookup does: a name under a
-// hosting domain that no vendor claims is said to be hosted there, with
-// its content unknown, not "owned by nobody".
+// hosting domain that no vendor claims is said to be hosted there, its
+// owner unknown, not "owned by nobody".
 func TestLookupOfANameUnderAHostingDomainSaysWhoseHostingItIs(t *testing.T) {
 	st, err := store.OpenCatalogue(filepath.Join(t.TempDir(), "vendex.db"), false)
 	if err != nil {
@@ -30,7 +30,7 @@ func TestLookupOfANameUnderAHostingDomainSaysWhoseHostingItIs(t *testing.T) {
 	s.typeText("someone.github.io")
 	s.press(tea.KeyEnter)
 	v := s.waitText("hosted by")
-	if !strings.Contains(v, "someone.github.io is "+want) || strings.Contains(v, "No vendor in the catalogue owns") {
+	if !strings.Contains(v, "someone.github.io: "+want) || strings.Contains(v, "No vendor in the catalogue owns") {
 		t.Fatalf("the browser's lookup of someone.github.io does not say %q:\n%s", want, v)
 	}
 }
