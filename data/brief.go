@@ -25,15 +25,24 @@ type Brief struct {
 	// Imported marks a vendor that only imported datasets know: lists put
 	// it after the curated ones.
 	Imported bool
+	// OwnAliases is how many of Aliases, from the first, the catalogue or
+	// the user's files give; the rest only imported datasets give, and a
+	// search ranks a match on one of those below a near match on the
+	// vendor's own name.
+	OwnAliases int
+	// Retired marks a product its vendor shut down (Vendor.Retired).
+	Retired bool
 }
 
 // Brief is v's brief, its text cleaned. v is a merged record: Imported
 // comes from its provenance.
 func (v *Vendor) Brief() Brief {
+	aliases, own := v.aliasesOwnFirst()
 	b := Brief{
-		ID: v.ID, Name: CleanLine(v.Name), Aliases: mapStrings(v.Aliases, CleanLine),
+		ID: v.ID, Name: CleanLine(v.Name), Aliases: mapStrings(aliases, CleanLine),
 		MainDomain: CleanLine(v.MainDomain()), Category: Category(CleanLine(string(v.Category))),
-		Block: v.BlockVerdict().Value, Imported: v.FromImportsOnly(),
+		Block: v.BlockVerdict().Value, Imported: v.FromImportsOnly(), OwnAliases: own,
+		Retired: v.Retired != "",
 	}
 	if len(v.Domains) > 0 {
 		b.Hosts = make([]string, len(v.Domains))
@@ -44,11 +53,49 @@ func (v *Vendor) Brief() Brief {
 	return b
 }
 
+// aliasesOwnFirst is v's aliases with those the catalogue or the user's
+// files give first, and how many those are; the others only imported
+// datasets give (provenance says which).
+func (v *Vendor) aliasesOwnFirst() ([]string, int) {
+	if len(v.Provenance) == 0 || len(v.Aliases) == 0 || v.FromImportsOnly() {
+		// The embedded catalogue alone, or imports alone: a vendor only
+		// imports know lists after the catalogue's anyway.
+		return v.Aliases, len(v.Aliases)
+	}
+	own := make(map[string]bool, len(v.Aliases))
+	noted := false
+	for _, p := range v.Provenance {
+		if p.Field == "aliases" {
+			noted = true
+			own[p.Value] = own[p.Value] || !ImportedSource(p.Source)
+		}
+	}
+	if !noted {
+		own = nil // no alias provenance: the layer's record noted it once
+	}
+	var first, rest []string
+	for _, a := range v.Aliases {
+		if own == nil || own[a] {
+			first = append(first, a)
+		} else {
+			rest = append(rest, a)
+		}
+	}
+	return append(first, rest...), len(first)
+}
+
 // briefVersion starts every encoded brief; it is not '{', which started
 // the JSON briefs of older files.
 const briefVersion = 0x02
 
-const briefImported = 1 << 0
+const (
+	briefImported = 1 << 0
+	// briefOwnAliases says that OwnAliases follows the hosts, when it is
+	// not every alias: a brief without it (and an older file's) counts
+	// every alias as the vendor's own.
+	briefOwnAliases = 1 << 1
+	briefRetired    = 1 << 2
+)
 
 // AppendBrief appends b's compact encoding (without its id, which the
 // store keeps as the key) to out.
@@ -56,6 +103,12 @@ func AppendBrief(out []byte, b Brief) []byte {
 	flags := byte(0)
 	if b.Imported {
 		flags |= briefImported
+	}
+	if b.OwnAliases < len(b.Aliases) {
+		flags |= briefOwnAliases
+	}
+	if b.Retired {
+		flags |= briefRetired
 	}
 	out = append(out, briefVersion, flags)
 	out = appendString(out, b.Name)
@@ -69,6 +122,9 @@ func AppendBrief(out []byte, b Brief) []byte {
 	out = binary.AppendUvarint(out, uint64(len(b.Hosts)))
 	for _, h := range b.Hosts {
 		out = appendString(out, h)
+	}
+	if flags&briefOwnAliases != 0 {
+		out = binary.AppendUvarint(out, uint64(b.OwnAliases))
 	}
 	return out
 }
@@ -196,13 +252,21 @@ func (d *briefDecoder) decode(id string, raw []byte) (Brief, error) {
 		return Brief{}, ErrBriefFormat
 	}
 	d.p, d.fail = raw[2:], false
-	b := Brief{ID: id, Imported: raw[1]&briefImported != 0}
+	b := Brief{ID: id, Imported: raw[1]&briefImported != 0, Retired: raw[1]&briefRetired != 0}
 	b.Name = d.str()
 	b.Category = Category(d.str())
 	b.Block = judgedBlock(Answer(d.str()), b.Category)
 	b.MainDomain = d.str()
 	b.Aliases = d.list()
 	b.Hosts = d.list()
+	b.OwnAliases = len(b.Aliases)
+	if raw[1]&briefOwnAliases != 0 {
+		n, k := binary.Uvarint(d.p)
+		if k <= 0 || n > uint64(len(b.Aliases)) {
+			d.fail = true
+		}
+		b.OwnAliases = int(n)
+	}
 	if d.fail {
 		return Brief{}, ErrBriefFormat
 	}

@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1147-c694b95e"
-	embeddedEdition = 59
+	embeddedVersion = "1147-66533c1a"
+	embeddedEdition = 60
 )

@@ -56,6 +56,7 @@ func cleanVendor(v *Vendor) {
 	v.Name = CleanLine(v.Name)
 	v.Owner = CleanLine(v.Owner)
 	v.Aliases = mapStrings(v.Aliases, CleanLine)
+	v.Retired = CleanLine(v.Retired)
 	v.Summary = CleanText(v.Summary)
 	v.Overview = CleanText(v.Overview)
 	v.Website = CleanLine(v.Website)
@@ -184,6 +185,9 @@ func (m *merger) mergeFields(out, v *Vendor, src string) {
 	}
 	if out.Owner == "" {
 		out.Owner = v.Owner
+	}
+	if out.Retired == "" {
+		out.Retired = v.Retired
 	}
 	if out.Summary == "" {
 		out.Summary = v.Summary
@@ -491,7 +495,7 @@ func (c *vendorCheck) checkFields(v *Vendor) {
 // IsVendorField reports whether key is one of a vendex card's JSON fields.
 func IsVendorField(key string) bool {
 	switch key {
-	case "id", "name", "owner", "aliases", "summary", "overview", "website", "privacy_policy", "products", "industries", "category", "categories", "domains", "scripts", "connections", "data_collected", "sets_cookies", "storage", "permissions", "compliance", "consent_required", "block_before_consent", "unpublished", "faq", "related", "sources", "provenance", "seen_categories":
+	case "id", "name", "owner", "aliases", "retired", "summary", "overview", "website", "privacy_policy", "products", "industries", "category", "categories", "domains", "scripts", "connections", "data_collected", "sets_cookies", "storage", "permissions", "compliance", "consent_required", "block_before_consent", "unpublished", "faq", "related", "sources", "provenance", "seen_categories":
 		return true
 	}
 	return false

@@ -187,23 +187,27 @@ func checkHostName(h string) error {
 // pattern stands for any run of characters. Matching is case-sensitive, as
 // cookie and storage names are.
 func MatchPattern(pattern, name string) bool {
-	if !strings.Contains(pattern, "*") {
+	// Cut, not Split: a batch of names is matched against every pattern,
+	// and this allocates nothing.
+	first, rest, ok := strings.Cut(pattern, "*")
+	if !ok {
 		return pattern == name
 	}
-	parts := strings.Split(pattern, "*")
-	if !strings.HasPrefix(name, parts[0]) {
+	if !strings.HasPrefix(name, first) {
 		return false
 	}
-	name = name[len(parts[0]):]
-	last := parts[len(parts)-1]
-	for _, p := range parts[1 : len(parts)-1] {
-		i := strings.Index(name, p)
+	name = name[len(first):]
+	for {
+		part, more, ok := strings.Cut(rest, "*")
+		if !ok { // the last part: name must end with it
+			return strings.HasSuffix(name, part)
+		}
+		i := strings.Index(name, part)
 		if i < 0 {
 			return false
 		}
-		name = name[i+len(p):]
+		name, rest = name[i+len(part):], more
 	}
-	return len(name) >= len(last) && strings.HasSuffix(name, last)
 }
 
 // IsPattern reports whether a storage name is a wildcard pattern.
@@ -268,4 +272,13 @@ func Parents(host string) iter.Seq[string] {
 			s = s[i+1:]
 		}
 	}
+}
+
+// HostedMiss says what a host no vendor claims is when it sits under a
+// hosting domain (suffix, hosted by hostedBy: someone.github.io under
+// github.io, GitHub): that whose it is is not known, first, so that a
+// status line cut to 40 cells still says it, then whose hosting it is.
+// vendex lookup's row and the browser's lookup both say it so.
+func HostedMiss(suffix, hostedBy string) string {
+	return "owner unknown: a name under " + CleanLine(suffix) + ", hosted by " + CleanLine(hostedBy)
 }

@@ -29,6 +29,9 @@ func (r *jsonReader) vendor(v *Vendor) {
 		case "aliases":
 			v.Aliases = strs[string](r)
 			return 1 << 3
+		case "retired":
+			v.Retired = r.str()
+			return 1 << 28
 		case "summary":
 			v.Summary = r.str()
 			return 1 << 4

@@ -15,6 +15,7 @@ func (v *Vendor) AppendJSON(b []byte) []byte {
 	b = AppendJSONString(b, v.Name)
 	b = appendStringField(b, "owner", v.Owner)
 	b = appendStringsField(b, "aliases", v.Aliases)
+	b = appendStringField(b, "retired", v.Retired)
 	b = append(b, `,"summary":`...)
 	b = AppendJSONString(b, v.Summary)
 	b = appendStringField(b, "overview", v.Overview)

@@ -11,6 +11,10 @@ type Vendor struct {
 	Name    string   `json:"name" validate:"required"`
 	Owner   string   `json:"owner,omitempty"`
 	Aliases []string `json:"aliases,omitempty" merge:"func=mergeAliases,after=Categories"`
+	// Retired says when the vendor shut the product down (a year or a
+	// date), for one whose leftover snippets still load on sites: searches
+	// rank it below live vendors that match as well or nearly.
+	Retired string `json:"retired,omitempty"`
 
 	// Summary is one paragraph; Overview may hold several, separated by a
 	// blank line.

@@ -84,10 +84,13 @@ type cookieReader struct {
 	// second name (a single name reads them as it goes).
 	patterns []cookiePattern
 	n        int
+	name     string // the name being answered
+	cookies  *bolt.Bucket
 }
 
 type cookiePattern struct {
 	pattern string
+	prefix  string // what comes before the first '*': a name without it cannot match
 	raw     []byte // valid while the transaction is open
 }
 
@@ -143,11 +146,15 @@ func (r *cookieReader) eachPattern(fn func(pattern string, raw []byte) error) er
 	if r.patterns == nil {
 		r.patterns = []cookiePattern{}
 		b.ForEach(func(k, raw []byte) error {
-			r.patterns = append(r.patterns, cookiePattern{string(k), raw})
+			prefix, _, _ := strings.Cut(string(k), "*")
+			r.patterns = append(r.patterns, cookiePattern{string(k), prefix, raw})
 			return nil
 		})
 	}
 	for _, p := range r.patterns {
+		if !strings.HasPrefix(r.name, p.prefix) {
+			continue
+		}
 		if err := fn(p.pattern, p.raw); err != nil {
 			return err
 		}
@@ -157,8 +164,12 @@ func (r *cookieReader) eachPattern(fn func(pattern string, raw []byte) error) er
 
 func (r *cookieReader) byCookie(name string) ([]CookieMatch, error) {
 	var exact, pats []CookieMatch
+	r.name = name
+	if r.cookies == nil {
+		r.cookies = r.tx.Bucket(bucketCookies)
+	}
 	err := func() error {
-		if b := r.tx.Bucket(bucketCookies); b != nil {
+		if b := r.cookies; b != nil {
 			if raw := b.Get([]byte(name)); raw != nil {
 				if err := r.resolve(raw, false, &exact); err != nil {
 					return err

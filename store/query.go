@@ -203,16 +203,21 @@ type DomainMatch struct {
 	Source bool
 	// Shared lists the other vendors that declare the matched host shared.
 	Shared []string
+	// HostedOn is Hit.HostedOn: on a miss under a hosting domain, whose
+	// hosting it is (Matched is then that domain).
+	HostedOn string
 }
 
 // ByDomain finds the vendor that owns t's host: the longest matching
 // suffix wins, and on one host a script source whose path prefix matches
-// t's path beats the bare host.
+// t's path beats the bare host. It answers as LookupHost does, with the
+// whole vendor: a miss under a hosting domain says whose hosting it is.
 func (s *Store) ByDomain(t data.Target) (DomainMatch, error) {
 	var m DomainMatch
 	err := s.view(func(tx *bolt.Tx) error {
 		h, err := lookupHost(tx, t)
 		if err != nil {
+			m = DomainMatch{Matched: h.Matched, HostedOn: h.HostedOn}
 			return err
 		}
 		v, err := getVendor(tx, h.ID)

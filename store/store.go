@@ -270,9 +270,10 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
 // named gives a damage found inside a record (a value that does not
 // decode) the file's name and the advice a damaged page gets: a user
 // told only "layer embedded vendor hotjar: invalid character" does not
-// know which file to move aside.
+// know which file to move aside. A message that gives the advice already
+// (with the file named around it) is left as it is: the user reads it once.
 func (s *Store) named(err error) error {
-	if err != nil && errors.Is(err, ErrCorrupt) && !strings.Contains(err.Error(), s.Path()) {
+	if err != nil && errors.Is(err, ErrCorrupt) && !strings.Contains(err.Error(), fresh) {
 		return fmt.Errorf("%w; %s", err, s.advice())
 	}
 	return err

@@ -193,6 +193,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.status, m.isError = "", false
 			return m, nil
 		}
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste && !m.typing() {
+			return m.pressEach(msg)
+		}
 		m.status, m.isError = "", false
 		switch m.state {
 		case stateList:
@@ -206,6 +209,25 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	return m, nil
+}
+
+// typing reports whether letters are text here (the list's search, the
+// lookup prompt) rather than keys.
+func (m Model) typing() bool { return m.state == stateList || m.state == stateLookup }
+
+// pressEach acts on a burst of letters that arrived in one read as one
+// press each: Bubble Tea v1 delivers "jjjjjj" sent together (a fast
+// typist, a held key over a slow link, tmux send-keys) as one KeyRunes
+// message, which matches no one-letter key.
+func (m Model) pressEach(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	var next tea.Model = m
+	cmds := make([]tea.Cmd, 0, len(msg.Runes))
+	for _, r := range msg.Runes {
+		var cmd tea.Cmd
+		next, cmd = next.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+		cmds = append(cmds, cmd)
+	}
+	return next, tea.Batch(cmds...)
 }
 
 // catalogLoaded installs a freshly loaded and indexed catalogue.

@@ -161,7 +161,7 @@ func compliance(v data.Vendor) []Block {
 
 func details(v data.Vendor) []Block {
 	var fs Fields
-	fs = appendFields(fs, "Owner", v.Owner)
+	fs = appendFields(fs, "Owner", v.Owner, "Retired", v.Retired)
 	if v.Website != "" {
 		fs = append(fs, Field{Label: "Website", Value: v.Website, URL: true})
 	}

@@ -23,7 +23,7 @@ var bannerCommand = command{cmdBanner,
 		"                 the banner; both by default)\n" +
 		"With --vendors there is no scan, so no script tags. With -o an existing file is\n" +
 		"kept unless --force.",
-	"vendex banner --format cookieconsent -o consent.js site.har cookies.txt\n  vendex banner --format tags --for klaro site.har"}
+	"vendex banner --format cookieconsent -o consent.js site.har cookies.txt\n  vendex banner --format tags --for klaro site.har", false}
 
 func cmdBanner(c *cli, args []string) error {
 	fs := c.flags("banner")

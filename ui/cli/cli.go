@@ -10,6 +10,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -95,12 +98,13 @@ func (e exitError) Error() string {
 	return fmt.Sprintf("exit status %d", e.code)
 }
 
-// usageError is a mistake in the command line: exit status 2.
-type usageError struct{ msg string }
+// usageError is a mistake in the command line: exit status 2. cmd is the
+// sub-command it was made in, whose help the message points to.
+type usageError struct{ msg, cmd string }
 
 func (e usageError) Error() string { return e.msg }
 
-func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+func usagef(format string, args ...any) error { return usageError{msg: fmt.Sprintf(format, args...)} }
 
 func exitCode(err error, stderr io.Writer) int {
 	stderr = escapingWriter{stderr}
@@ -117,7 +121,11 @@ func exitCode(err error, stderr io.Writer) int {
 		}
 		return ee.code
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "vendex: %s\nRun 'vendex --help' for usage.\n", ue.msg)
+		help := "vendex --help"
+		if ue.cmd != "" {
+			help = "vendex " + ue.cmd + " --help"
+		}
+		fmt.Fprintf(stderr, "vendex: %s\nRun '%s' for usage.\n", ue.msg, help)
 		return 2
 	}
 	fmt.Fprintf(stderr, "vendex: %s\n", err)
@@ -134,7 +142,7 @@ Commands:
   lookup HOST|URL... whose domain is this, and may it load before consent? (- reads stdin)
   show VENDOR        print a vendor's card
   search QUERY       fuzzy-search vendor names, aliases and domains
-  cookie NAME        which vendors set this cookie or storage key
+  cookie NAME...     which vendors set this cookie or storage key (- reads stdin)
   export VENDOR      write a vendor card as Markdown, JSON or text
   stats              vendors and domains per consent category, and where the database is
   coverage FILE      how much of a list of third-party hosts the catalogue attributes
@@ -165,20 +173,21 @@ type command struct {
 	run     func(c *cli, args []string) error
 	usage   string // first line: the synopsis
 	example string
+	noArgs  bool // takes flags only: a stray argument is a usage error
 }
 
 var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"browse":   {cmdBrowse, "browse [QUERY] | browse --scan [--before-consent | --after-reject] [--site HOST] FILE...\n\nOpen the interactive browser, optionally with a search already typed; with\n--scan, on a site audit of the capture files (see 'vendex scan --help').", "vendex browse twilio\n  vendex browse --scan site.har"},
-		"lookup":   {cmdLookup, "lookup [--json] HOST|URL... | lookup [--json] -\n\nName the vendor that owns each host or URL, its consent category and whether\nto block it before consent. '-' reads one host or URL a line from stdin.\nExit status: 0 when every input was found, 1 when any was not (named on\nstderr), 2 on a usage error.", "vendex lookup maps.googleapis.com https://www.google.com/recaptcha/api.js\n  cut -d' ' -f1 hosts.txt | vendex lookup --json -"},
-		"show":     {cmdShow, "show VENDOR\n\nPrint a vendor's card: styled on a terminal, plain text when piped.\nVENDOR is an id, name or alias, in any case.", "vendex show hotjar"},
-		"search":   {cmdSearch, "search [--limit N] [--json] QUERY\n\nFuzzy-search vendor names, aliases and domains, best match first (the browser's order).", "vendex search --limit 5 analytics"},
-		"cookie":   {cmdCookie, "cookie [--json] NAME | cookie [--json] -\n\nList the vendors that set a cookie or storage key of this name; patterns\nsuch as _hjSession_* match _hjSession_123. '-' reads one name a line from\nstdin and answers each with the vendor that sets it first, a line each.", "vendex cookie _ga_ABC123\n  printf '_ga\\n_fbp\\n' | vendex cookie -"},
-		"export":   {cmdExport, "export [--format md|json|txt] [-o FILE] [--force] VENDOR\n\nWrite a vendor card. Markdown mirrors a vendor page, JSON is the whole\nrecord (vendex import reads it back), text is the plain card. With -o the\nfile is written atomically and an existing file is kept unless --force.", "vendex export twilio --format md -o twilio.md"},
-		"stats":    {cmdStats, "stats [--json]\n\nVendors and domains per consent category, the database path and size, and\nthe catalogue version.", "vendex stats"},
-		"coverage": {cmdCoverage, "coverage [--json] [--top N] FILE\n\nRead third-party hosts (the HTTP Archive JSON [{domain, totalOccurrences}],\nTracker Radar's domain records one a line, weighted by the sites loading\neach, or plain lines 'host [count]'; - for stdin) and report the share the\ncatalogue attributes, weighted by count and unweighted, and the heaviest\nhosts it does not know.", "vendex coverage ../shared/datasets/third-party-web/2025-04-01-observed-domains.json"},
+		"browse":   {cmdBrowse, "browse [QUERY] | browse --scan [--before-consent | --after-reject] [--site HOST] FILE...\n\nOpen the interactive browser, optionally with a search already typed; with\n--scan, on a site audit of the capture files (see 'vendex scan --help').", "vendex browse twilio\n  vendex browse --scan site.har", false},
+		"lookup":   {cmdLookup, "lookup [--json] HOST|URL... | lookup [--json] -\n\nName the vendor that owns each host or URL, its consent category and whether\nto block it before consent. '-' reads one host or URL a line from stdin.\nExit status: 0 when every input was found, 1 when any was not (named on\nstderr), 2 on a usage error.", "vendex lookup maps.googleapis.com https://www.google.com/recaptcha/api.js\n  cut -d' ' -f1 hosts.txt | vendex lookup --json -", false},
+		"show":     {cmdShow, "show VENDOR\n\nPrint a vendor's card: styled on a terminal, plain text when piped.\nVENDOR is an id, name or alias, in any case.", "vendex show hotjar", false},
+		"search":   {cmdSearch, "search [--limit N] [--json] QUERY\n\nFuzzy-search vendor names, aliases and domains, best match first (the browser's order).", "vendex search --limit 5 analytics", false},
+		"cookie":   {cmdCookie, "cookie [--json] NAME... | cookie [--json] -\n\nList the vendors that set a cookie or storage key of this name; patterns\nsuch as _hjSession_* match _hjSession_123. Several names, or '-' reading\none name a line from stdin, are answered each with the vendor that sets it\nfirst, a line each.", "vendex cookie _ga_ABC123\n  printf '_ga\\n_fbp\\n' | vendex cookie -", false},
+		"export":   {cmdExport, "export [--format md|json|txt] [-o FILE] [--force] VENDOR\n\nWrite a vendor card. Markdown mirrors a vendor page, JSON is the whole\nrecord (vendex import reads it back), text is the plain card. With -o the\nfile is written atomically and an existing file is kept unless --force.", "vendex export twilio --format md -o twilio.md", false},
+		"stats":    {cmdStats, "stats [--json]\n\nVendors and domains per consent category, the database path and size, and\nthe catalogue version.", "vendex stats", true},
+		"coverage": {cmdCoverage, "coverage [--json] [--top N] FILE\n\nRead third-party hosts (the HTTP Archive JSON [{domain, totalOccurrences}],\nTracker Radar's domain records one a line, weighted by the sites loading\neach, or plain lines 'host [count]'; - for stdin) and report the share the\ncatalogue attributes, weighted by count and unweighted, and the heaviest\nhosts it does not know.", "vendex coverage ../shared/datasets/third-party-web/2025-04-01-observed-domains.json", false},
 		"import":   importCommand,
 		"sources":  sourcesCommand,
 		"forget":   forgetCommand,
@@ -188,7 +197,7 @@ func init() {
 
 		"completion": completionCommand,
 		"man":        manCommand,
-		"__ids":      {cmdIDs, "__ids\n\nList every vendor id (for completion scripts).", "vendex __ids"},
+		"__ids":      {cmdIDs, "__ids\n\nList every vendor id (for completion scripts).", "vendex __ids", true},
 	}
 }
 
@@ -246,7 +255,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if !ok {
 		return usagef("unknown command %s", data.Quote(args[0]))
 	}
-	return cmd.run(c, args[1:])
+	err := cmd.run(c, args[1:])
+	var ue usageError
+	if errors.As(err, &ue) && ue.cmd == "" {
+		ue.cmd = args[0]
+		return ue
+	}
+	return err
 }
 
 func printCommandHelp(w io.Writer, name string, cmd command) {
@@ -290,6 +305,9 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 			return nil, usagef("--db needs a file path")
 		}
 		if len(args) == 0 {
+			if len(pos) > 0 && commands[fs.Name()].noArgs {
+				return nil, usagef("%s takes no arguments, only options; %s is not one", fs.Name(), data.Quote(pos[0]))
+			}
 			return pos, nil
 		}
 		pos = append(pos, args[0])
@@ -335,11 +353,26 @@ func (c *cli) open() (*store.Store, error) {
 }
 
 // dbFile is the database path: --db, else $VENDEX_DB, else the default.
+// A path the user named must be in a folder that exists: a typo there
+// should not make a fresh database somewhere new. The default location's
+// folder is made when needed.
 func (c *cli) dbFile() (string, error) {
-	if c.dbPath != "" {
-		return c.dbPath, nil
+	path, named := c.dbPath, "--db"
+	if path == "" {
+		if path, named = os.Getenv("VENDEX_DB"), "VENDEX_DB"; path == "" {
+			return store.DefaultPath()
+		}
 	}
-	return store.DefaultPath()
+	dir := filepath.Dir(path)
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "", fmt.Errorf("%s %s: the folder %s does not exist (vendex makes the database file, not its folder); create the folder or name another file",
+			named, data.Quote(path), data.Quote(dir))
+	case err == nil && !fi.IsDir():
+		return "", fmt.Errorf("%s %s: %s is a file, not a folder; name another file", named, data.Quote(path), data.Quote(dir))
+	}
+	return path, nil
 }
 
 // vendorArg reads the VENDOR argument of show and export and finds it in

@@ -9,10 +9,10 @@ import (
 
 // completionCommand prints a shell's completion script; the scripts ask
 // `vendex __ids` for the vendor ids that show and export take.
-var completionCommand = command{cmdCompletion, "completion bash|zsh|fish\n\nPrint the shell completion script: commands, and vendor ids for show and\nexport. Load it from your shell's startup file (see the README).", "vendex completion bash > ~/.local/share/bash-completion/completions/vendex"}
+var completionCommand = command{cmdCompletion, "completion bash|zsh|fish\n\nPrint the shell completion script: commands, and vendor ids for show and\nexport. Load it from your shell's startup file (see the README).", "vendex completion bash > ~/.local/share/bash-completion/completions/vendex", false}
 
 // manCommand writes the man page, made from the same help text as --help.
-var manCommand = command{cmdMan, "man\n\nPrint the manual page (roff), made from the same text as --help.", "vendex man > ~/.local/share/man/man1/vendex.1"}
+var manCommand = command{cmdMan, "man\n\nPrint the manual page (roff), made from the same text as --help.", "vendex man > ~/.local/share/man/man1/vendex.1", true}
 
 // hidden commands work but are not listed: __ids is for completion scripts.
 var hidden = map[string]bool{"__ids": true}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -15,21 +16,28 @@ func cmdCookie(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("cookie needs exactly one cookie or storage key name, or - to read names from stdin")
+	if len(pos) == 0 {
+		return usagef("cookie needs a cookie or storage key name, or - to read names from stdin")
 	}
-	if strings.TrimSpace(pos[0]) == "" {
-		// No vendor sets a nameless cookie: an empty argument is a slip
-		// (an unset shell variable), as search's empty query is.
-		return usagef("cookie needs a cookie or storage key name; the name given is empty")
+	if len(pos) > 1 && slices.Contains(pos, "-") {
+		return usagef("cookie reads stdin (-) alone, not with names")
+	}
+	for _, p := range pos {
+		if strings.TrimSpace(p) == "" {
+			// No vendor sets a nameless cookie: an empty argument is a slip
+			// (an unset shell variable), as search's empty query is.
+			return usagef("cookie needs a cookie or storage key name; the name given is empty")
+		}
 	}
 	s, err := c.open()
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	if pos[0] == "-" {
-		return cookieBatch(c, s, *asJSON)
+	if len(pos) > 1 || pos[0] == "-" {
+		// Several names are answered as lookup answers several hosts: a
+		// line each.
+		return cookieBatch(c, s, pos, *asJSON)
 	}
 	ms, err := s.ByCookie(pos[0])
 	if err != nil {

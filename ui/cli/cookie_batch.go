@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/store"
@@ -27,10 +28,33 @@ type cookieAnswer struct {
 	Others int `json:"others,omitempty"`
 }
 
-// cookieBatch answers each name of stdin (one a line; blank lines and #
-// comments skipped), a line each, like `vendex lookup -`; the names that no
-// vendor sets are named on stderr and make the exit status 1.
-func cookieBatch(c *cli, s *store.Store, asJSON bool) error {
+// cookieRow is one name's answer, and its row of the table.
+type cookieRow struct {
+	answer cookieAnswer
+	cells  []string
+}
+
+func newCookieRow(in string, ms []store.CookieMatch) *cookieRow {
+	shown := data.CleanLine(in)
+	if len(ms) == 0 {
+		return &cookieRow{cookieAnswer{Input: in}, []string{shown, "-", "-", "-", "-", "-", "no vendor known"}}
+	}
+	m := ms[0]
+	a := cookieAnswer{Input: in, Found: true, VendorID: m.VendorID, Name: data.CleanLine(m.VendorName), Category: m.Category,
+		Key: data.CleanLine(m.Item.Name), Kind: string(m.Item.Kind), Lifetime: m.Item.Lifetime.Code(),
+		Purpose: data.CleanLine(m.Item.Purpose), Source: data.CleanLine(m.Source), Others: len(ms) - 1}
+	vendor := a.Name + " (" + a.VendorID + ")"
+	if a.Others > 0 {
+		vendor += fmt.Sprintf(" and %d more", a.Others)
+	}
+	return &cookieRow{a, []string{shown, vendor, data.CleanLine(a.Kind), a.Key, m.Item.Lifetime.String(), a.Category.Title(), a.Source}}
+}
+
+// cookieBatch answers each name of names, or with the single name - each
+// of stdin (one a line; blank lines and # comments skipped), a line each,
+// like `vendex lookup`; the names that no vendor sets are named on stderr
+// and make the exit status 1.
+func cookieBatch(c *cli, s *store.Store, names []string, asJSON bool) error {
 	out := bufio.NewWriterSize(c.stdout, 64<<10)
 	defer out.Flush()
 	enc := json.NewEncoder(out)
@@ -38,35 +62,34 @@ func cookieBatch(c *cli, s *store.Store, asJSON bool) error {
 	tw := &table{w: out}
 	tw.row("INPUT", "VENDOR", "KIND", "NAME", "LIFETIME", "CATEGORY", "SOURCE")
 	var misses []string
+	rows := 0
 	// One read transaction for the whole batch, as lookup - has.
 	err := s.Cookies(func(byCookie func(string) ([]store.CookieMatch, error)) error {
-		return eachInput(c.stdin, []string{"-"}, "cookie -: stdin held no name", func(in string) error {
-			ms, err := byCookie(in)
-			if err != nil {
-				return err
+		// A list of cookies seen on many sites names the same few again
+		// and again: each name is answered, cleaned and laid out once.
+		answered := map[string]*cookieRow{}
+		return eachInput(c.stdin, names, "cookie -: stdin held no name", func(in string) error {
+			row := answered[in]
+			if row == nil {
+				ms, err := byCookie(in)
+				if err != nil {
+					return err
+				}
+				row = newCookieRow(in, ms)
+				answered[strings.Clone(in)] = row
 			}
-			a := cookieAnswer{Input: in}
-			if len(ms) > 0 {
-				m := ms[0]
-				a = cookieAnswer{Input: in, Found: true, VendorID: m.VendorID, Name: data.CleanLine(m.VendorName), Category: m.Category,
-					Key: data.CleanLine(m.Item.Name), Kind: string(m.Item.Kind), Lifetime: m.Item.Lifetime.Code(),
-					Purpose: data.CleanLine(m.Item.Purpose), Source: data.CleanLine(m.Source), Others: len(ms) - 1}
-			} else {
+			if !row.answer.Found {
 				misses = append(misses, in)
 			}
 			if asJSON {
-				return enc.Encode(a)
+				return enc.Encode(row.answer)
 			}
-			shown := data.CleanLine(in)
-			if !a.Found {
-				tw.row(shown, "-", "-", "-", "-", "-", "no vendor known")
-				return nil
+			tw.row(row.cells...)
+			// Aligned and written in chunks, as lookup's rows are: 100,000
+			// names stream rather than pile up.
+			if rows++; rows%512 == 0 {
+				return tw.flush()
 			}
-			vendor := a.Name + " (" + a.VendorID + ")"
-			if a.Others > 0 {
-				vendor += fmt.Sprintf(" and %d more", a.Others)
-			}
-			tw.row(shown, vendor, data.CleanLine(a.Kind), a.Key, ms[0].Item.Lifetime.String(), a.Category.Title(), a.Source)
 			return nil
 		})
 	})

@@ -21,7 +21,7 @@ var declareCommand = command{cmdDeclare,
 		"Markdown suits a docs site, CSV and JSON a CMS, HTML is one self-contained file\n" +
 		"to paste into a page. With -o the format follows the file's extension, and an\n" +
 		"existing file is kept unless --force.",
-	"vendex declare --format html -o cookies.html site.har cookies.txt\n  vendex declare --vendors google-analytics,hotjar,stripe"}
+	"vendex declare --format html -o cookies.html site.har cookies.txt\n  vendex declare --vendors google-analytics,hotjar,stripe", false}
 
 func cmdDeclare(c *cli, args []string) error {
 	fs := c.flags("declare")

@@ -42,9 +42,9 @@ var (
 		"not http or https) is refused too; a dataset's placeholder is imported as\n" +
 		"the pattern it stands for (pm_sess_NNN as pm_sess_*).\n\n" +
 		"Formats (detected from the content when --format is not given):",
-		"vendex import --dry-run ../shared/datasets/third-party-web/entities.json\n  vendex import my-vendors.json"}
-	sourcesCommand = command{cmdSources, "sources [--json]\n\nList the layers of the catalogue in the order they win: your files (the\nlatest first), the embedded catalogue, then imports (the oldest first),\nwith what each holds.", "vendex sources"}
-	forgetCommand  = command{cmdForget, "forget SOURCE\n\nRemove everything one import added, and nothing else. SOURCE is a layer's\nname as 'vendex sources' lists it, its file's name, or the start of its hash.", "vendex forget entities.json"}
+		"vendex import --dry-run ../shared/datasets/third-party-web/entities.json\n  vendex import my-vendors.json", false}
+	sourcesCommand = command{cmdSources, "sources [--json]\n\nList the layers of the catalogue in the order they win: your files (the\nlatest first), the embedded catalogue, then imports (the oldest first),\nwith what each holds.", "vendex sources", true}
+	forgetCommand  = command{cmdForget, "forget SOURCE\n\nRemove everything one import added, and nothing else. SOURCE is a layer's\nname as 'vendex sources' lists it, its file's name, or the start of its hash.", "vendex forget entities.json", false}
 )
 
 func formatList() string {
@@ -90,6 +90,9 @@ func cmdImport(c *cli, args []string) error {
 		if forced, err = dataset.ParseFormat(*formatName); err != nil {
 			return usagef("%v", err)
 		}
+	}
+	if err := c.checkImportFiles(pos, forced); err != nil {
+		return err
 	}
 	ctx, stop := c.interruptible()
 	defer stop()
@@ -340,35 +343,12 @@ func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (imp
 	}
 	sum := sha256.New()
 	r := bufio.NewReaderSize(io.TeeReader(in, sum), 1<<20)
-	head, err := r.Peek(1 << 20)
-	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return importFile{}, fmt.Errorf("import: %w", err)
-	}
 	f := forced
 	var b []byte     // the whole file, when it is read whole
 	checked := false // DetectFile has read the file to its end, checking it
 	if f == "" {
-		text := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
-		rr, rereads := rereadable(in, r).(dataset.Rereader)
-		if hf, ok := dataset.DetectHead(head); ok {
-			f = hf // the rest streams on to the reader
-		} else if len(text) > 0 && rereads && (text[0] == '{' || text[0] == '[') {
-			// Told from the whole file as it streams (DetectFile reads it
-			// apart from r, which the reader and the hash then read).
-			if f, err = dataset.DetectFile(p, rr); err != nil {
-				return importFile{}, err
-			}
-			checked = true
-		} else if len(text) == 0 || text[0] == '{' || text[0] == '[' {
-			if b, err = io.ReadAll(r); err != nil {
-				return importFile{}, fmt.Errorf("import: %w", err)
-			}
-			head = b
-		}
-		if f == "" {
-			if f, err = dataset.DetectFormat(p, head); err != nil {
-				return importFile{}, err
-			}
+		if f, b, checked, err = importFormat(p, in, r); err != nil {
+			return importFile{}, err
 		}
 	}
 	var vs []data.Vendor
@@ -392,6 +372,60 @@ func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (imp
 		return importFile{}, fmt.Errorf("import: %w", err)
 	}
 	return importFile{path: p, format: f, hash: hex.EncodeToString(sum.Sum(nil)), records: vs, warns: warns}, nil
+}
+
+// importFormat tells the format of the file in (named p), which r reads,
+// from its start when that settles it, the rest left to stream on to the
+// reader; else, for JSON in a regular file, from the whole file as it
+// streams apart from r (checked: it was read to its end and is well
+// formed); else from the whole file, which it then returns as b.
+func importFormat(p string, in io.Reader, r *bufio.Reader) (f dataset.Format, b []byte, checked bool, err error) {
+	head, err := r.Peek(1 << 20)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return "", nil, false, fmt.Errorf("import: %w", err)
+	}
+	if hf, ok := dataset.DetectHead(head); ok {
+		return hf, nil, false, nil // the rest streams on to the reader
+	}
+	text := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	isJSON := len(text) > 0 && (text[0] == '{' || text[0] == '[')
+	if rr, ok := rereadable(in, r).(dataset.Rereader); ok && isJSON {
+		// Told from the whole file as it streams (DetectFile reads it
+		// apart from r, which the reader and the hash then read).
+		f, err = dataset.DetectFile(p, rr)
+		return f, nil, err == nil, err
+	}
+	if len(text) == 0 || isJSON {
+		if b, err = io.ReadAll(r); err != nil {
+			return "", nil, false, fmt.Errorf("import: %w", err)
+		}
+		head = b
+	}
+	f, err = dataset.DetectFormat(p, head)
+	return f, b, false, err
+}
+
+// checkImportFiles opens each of several files and tells its format before
+// any is read: eleven files whose last is not a dataset are refused at
+// once, not after ten have been read for a quarter of a minute.
+func (c *cli) checkImportFiles(pos []string, forced dataset.Format) error {
+	if len(pos) < 2 {
+		return nil // the one file is checked as it is read
+	}
+	for _, p := range pos {
+		in, err := c.openImport(p)
+		if err != nil {
+			return fmt.Errorf("import: %w; none of the %d files was imported", err, len(pos))
+		}
+		if forced == "" {
+			_, _, _, err = importFormat(p, in, bufio.NewReaderSize(in, 1<<20))
+		}
+		in.Close()
+		if err != nil {
+			return fmt.Errorf("%w; none of the %d files was imported", err, len(pos))
+		}
+	}
+	return nil
 }
 
 // rereadable is r, which reads the import file in, as a dataset.Rereader

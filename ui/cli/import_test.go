@@ -280,3 +280,27 @@ func TestImportRefusesACardTheCatalogueWouldRefuse(t *testing.T) {
 		t.Errorf("the file's good card was imported: %q", r.stdout)
 	}
 }
+
+// Several files are each opened and told apart by format before any is
+// read: a file of no known format, or one that is missing, at the end of
+// the list is refused before a malformed row in the first is ever reached,
+// and nothing is imported.
+func TestAMultiFileImportChecksEveryFilesFormatFirst(t *testing.T) {
+	db := tempDB(t)
+	if r := vendex(t, db, "", "stats"); r.code != 0 {
+		t.Fatalf("first run: %+v", r)
+	}
+	before, _ := os.ReadFile(db)
+	r := vendex(t, db, "", "import", fixturePath("bad/ocd-columns.csv"), fixturePath("ocd.csv"), "cli.go")
+	if r.code != 1 || !strings.Contains(r.stderr, "cli.go:1: cannot tell the file's format") || strings.Contains(r.stderr, "ocd-columns.csv") ||
+		!strings.Contains(r.stderr, "none of the 3 files was imported") || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("a list ending in a file of no known format: exit %d, stderr %q", r.code, r.stderr)
+	}
+	r = vendex(t, db, "", "import", fixturePath("bad/ocd-columns.csv"), fixturePath("no-such-file.json"))
+	if r.code != 1 || !strings.Contains(r.stderr, "no-such-file.json") || strings.Contains(r.stderr, "ocd-columns.csv") {
+		t.Errorf("a list ending in a missing file: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
+		t.Error("a refused import changed the database")
+	}
+}

@@ -207,7 +207,7 @@ func (w *lookupWriter) write(r lookupResult) error {
 	case r.Error != "":
 		w.table.row(shown, "-", "-", "-", data.CleanLine(r.Error))
 	case r.HostedOn != "":
-		w.table.row(shown, "-", "-", "unknown", "a name under "+r.Matched+", hosted by "+data.CleanLine(r.HostedOn)+": whose content is not known")
+		w.table.row(shown, "-", "-", "unknown", data.HostedMiss(r.Matched, r.HostedOn))
 	default:
 		w.table.row(shown, "-", "-", "-", "no vendor known")
 	}

@@ -25,7 +25,7 @@ var scanCommand = command{cmdScan,
 		"one report; - reads stdin. On a terminal the scan opens in the browser first\n" +
 		"and the report is printed when you leave it (--report prints it at once).\n" +
 		"Formats are told by content; --format forces one:\n",
-	"vendex scan --before-consent site.har cookies.txt"}
+	"vendex scan --before-consent site.har cookies.txt", false}
 
 // scanHelpEnd ends scan's help: the formats, then the exit status.
 func scanHelpEnd() string {

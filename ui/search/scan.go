@@ -33,6 +33,7 @@ type Hit struct {
 
 	folded string // the matched string as it was matched
 	name   data.SortKey
+	rank   int // the score it ranks by (rankScore)
 }
 
 // NewScan starts a ranking of vendors for query (not empty).
@@ -55,11 +56,15 @@ func (s *Scan) Add(b data.Brief) {
 	s.anyImported = s.anyImported || b.Imported
 	best := Hit{Score: -1 << 31}
 	found := false
-	eachEntry(&b, func(match, show string, f Field, _ int, _ bool) {
+	eachEntry(&b, func(match, show string, f Field, nth int, _ bool) {
 		// The first of the best entries is the vendor's, as in Find.
-		if score, ok := s.pattern.Score(match); ok && (!found || score > best.Score) {
+		score, ok := s.pattern.Score(match)
+		if !ok {
+			return
+		}
+		if rank := rankScore(score, handicap(&b, f, nth)); !found || rank > best.rank {
 			found = true
-			best = Hit{Text: show, Score: score, Field: f, folded: match}
+			best = Hit{Text: show, Score: score, Field: f, folded: match, rank: rank}
 		}
 	})
 	if !found {
@@ -75,8 +80,8 @@ func (s *Scan) Add(b data.Brief) {
 // Results is the ranking of the vendors added so far.
 func (s *Scan) Results() []Hit {
 	slices.SortFunc(s.hits, func(a, b Hit) int {
-		if a.Score != b.Score {
-			return b.Score - a.Score
+		if a.rank != b.rank {
+			return b.rank - a.rank
 		}
 		return compareNames(a.name, b.name, a.Vendor.ID, b.Vendor.ID)
 	})

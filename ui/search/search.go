@@ -3,7 +3,11 @@
 // entry of one fuzzy index (ui/fuzzy, sahilm/fuzzy's scores), a vendor ranks
 // by its best entry, ties by name; once imported datasets add vendors, a
 // word that starts with the query ranks before a loose match, and in each
-// group the catalogue's vendors come before those only imports know.
+// group the catalogue's vendors come before those only imports know. An
+// alias that only an import gives counts handicapPoints less than
+// fuzzy scores it (handicapped), so a near match on the vendor's own name
+// or the catalogue's aliases wins; every entry of a retired product is
+// handicapped so, so that a live vendor matching as well or nearly leads.
 package search
 
 import (
@@ -45,6 +49,9 @@ type Index struct {
 	// after the curated ones.
 	imported    []bool
 	anyImported bool
+	// handicapped marks the entries that rank below their score
+	// (handicap), nil when there are none.
+	handicapped []bool
 	// initials holds, for each entry, a bit for each letter or digit that
 	// starts one of its words (data.WordPrefixFold's words): most entries
 	// are ruled out of a strong match by one AND.
@@ -254,6 +261,14 @@ func (x *Index) build() {
 		v := &x.vendors[i]
 		x.byID[v.ID] = i
 		eachEntry(v, func(match, _ string, f Field, nth int, ascii bool) {
+			if handicap(v, f, nth) {
+				if x.handicapped == nil {
+					x.handicapped = make([]bool, len(entries), n)
+				}
+				x.handicapped = append(x.handicapped, true)
+			} else if x.handicapped != nil {
+				x.handicapped = append(x.handicapped, false)
+			}
 			entries = append(entries, match)
 			x.owner = append(x.owner, int32(i))
 			x.where = append(x.where, entryRef{field: f, ascii: ascii, nth: uint32(nth)})
@@ -289,6 +304,32 @@ func eachEntry(v *data.Brief, add func(match, show string, f Field, nth int, asc
 			entry(h, u, Domain, i, true)
 		}
 	}
+}
+
+// handicapPoints is what a handicapped entry (see handicap) counts less
+// than fuzzy scores it: after importing the datasets,
+// "analytics" matched Roistat's imported alias B-Analytics one point above
+// Google Analytics' own analytics.js, and "goo" matched Google Analytics by
+// its imported "Google AMP" six above its name. Two unmatched leading
+// letters cost as much.
+const handicapPoints = 10
+
+// handicap reports whether v's entry (field f, the nth of its kind) ranks
+// handicapPoints below its score: an alias that only imported
+// datasets give, or any entry of a retired product (Google Optimize,
+// shut down in 2023, led "goo" under the Analytics filter, six points
+// above Google Analytics).
+func handicap(v *data.Brief, f Field, nth int) bool {
+	return v.Retired || (f == Alias && nth >= v.OwnAliases)
+}
+
+// rankScore is the score an entry ranks by: fuzzy's, less the handicap of
+// an imported alias.
+func rankScore(score int, handicapped bool) int {
+	if handicapped {
+		return score - handicapPoints
+	}
+	return score
 }
 
 // entryRef is where an entry comes from in its vendor's brief: a small
@@ -351,16 +392,53 @@ func (x *Index) Find(query string) []Result {
 	// Entries come best first, ties in entry order; a vendor's entries sit
 	// together and vendors are indexed in name order, so keeping each
 	// vendor's first entry ranks vendors by best score, ties by name.
-	for i := range r.Len() {
+	keep := func(i int) {
 		e := r.Index(i)
 		v := x.owner[e]
 		if seen[v] {
-			continue
+			return
 		}
 		seen[v] = true
 		out = append(out, Result{Vendor: v, Entry: int32(e), Score: int32(r.Score(i)), Field: x.where[e].field})
 	}
+	if x.handicapped == nil {
+		for i := range r.Len() {
+			keep(i)
+		}
+	} else {
+		x.eachHandicapped(r, keep)
+	}
 	return x.curatedFirst(out, Fold(strings.TrimSpace(query)))
+}
+
+// eachHandicapped calls keep with the positions of r's entries in the
+// order of their rankScore, ties in entry order: the entries that are not
+// handicapped and those that are are each in that order already, so the
+// two are merged.
+func (x *Index) eachHandicapped(r fuzzy.Ranked, keep func(int)) {
+	var plain, handicapped []int
+	for i := range r.Len() {
+		if x.handicapped[r.Index(i)] {
+			handicapped = append(handicapped, i)
+		} else {
+			plain = append(plain, i)
+		}
+	}
+	for len(plain) > 0 || len(handicapped) > 0 {
+		takePlain := len(handicapped) == 0
+		if !takePlain && len(plain) > 0 {
+			p, h := plain[0], handicapped[0]
+			ps, hs := r.Score(p), rankScore(r.Score(h), true)
+			takePlain = ps > hs || (ps == hs && r.Index(p) < r.Index(h))
+		}
+		if takePlain {
+			keep(plain[0])
+			plain = plain[1:]
+		} else {
+			keep(handicapped[0])
+			handicapped = handicapped[1:]
+		}
+	}
 }
 
 // curatedFirst moves the vendors that only imported datasets know after

@@ -1,0 +1,36 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/store"
+)
+
+// The browser's lookup answers as vendex lookup does: a name under a
+// hosting domain that no vendor claims is said to be hosted there, its
+// owner unknown, not "owned by nobody".
+func TestLookupOfANameUnderAHostingDomainSaysWhoseHostingItIs(t *testing.T) {
+	st, err := store.OpenCatalogue(filepath.Join(t.TempDir(), "vendex.db"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	h, err := st.LookupHost(data.Target{Host: "someone.github.io"})
+	if h.HostedOn == "" || err == nil {
+		t.Fatalf("vendex lookup's answer for someone.github.io: %+v, %v; want a miss hosted by GitHub", h, err)
+	}
+	want := data.HostedMiss(h.Matched, h.HostedOn)
+	s := start(t, 160, 24, st, "")
+	s.waitText(" of ")
+	s.press(tea.KeyCtrlL)
+	s.typeText("someone.github.io")
+	s.press(tea.KeyEnter)
+	v := s.waitText("hosted by")
+	if !strings.Contains(v, "someone.github.io: "+want) || strings.Contains(v, "No vendor in the catalogue owns") {
+		t.Fatalf("the browser's lookup of someone.github.io does not say %q:\n%s", want, v)
+	}
+}
