@@ -354,11 +354,16 @@ func (s *Store) checkpoint() error {
 	if err := tx.Commit(); err != nil {
 		return err
 	}
+	// The commit let go of the pages and values the transaction held, and
+	// committed lets go of records. The collector set its pace while they
+	// were live and would let the heap grow to twice that before looking
+	// again: collecting now is what keeps an import under its memory goal.
+	s.cache.committed()
+	runtime.GC()
 	tx, err := s.db.Begin(true)
 	if err != nil {
 		return err
 	}
 	s.batch = tx
-	s.cache.committed()
 	return nil
 }

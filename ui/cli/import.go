@@ -122,6 +122,7 @@ func cmdImport(c *cli, args []string) error {
 	importEach := func(s *store.Store) error {
 		for i := range pos {
 			f := first
+			first = importFile{} // its records go to the store, and with them their memory
 			if i > 0 {
 				var err error
 				if f, err = next(); err != nil {
