@@ -15,8 +15,8 @@ import (
 // records are the largest. It lives exactly as long as the batch (across
 // the commits of a batch in Edit's private copy: the records are decoded
 // copies, not the file's pages), and every write of the batch goes through
-// it, so it never says other than the file. The records are shared: nothing may change
-// them. A nil cache holds nothing.
+// it, so it never says other than the file. The records are shared:
+// nothing may change them. A nil cache holds nothing.
 type recordCache struct {
 	m map[cacheKey]*data.Vendor
 	// pending, in a batch, are the derived buckets' changes the batch
@@ -116,10 +116,10 @@ func (c *recordCache) putLayer(name string, fresh []*data.Vendor) {
 	c.fresh = append(c.fresh, name)
 }
 
-// alone notes that vendor id is new and only layer describes it: most of
-// a large import's vendors, which no later file of a batch may join.
+// alone notes, in a batch, that vendor id is new and only layer describes
+// it: most of a large import's vendors, which no later file may join.
 func (c *recordCache) alone(layer, id string) {
-	if c != nil {
+	if c != nil && c.pending != nil {
 		c.single = append(c.single, cacheKey{layer, id})
 	}
 }
