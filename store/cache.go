@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/vendex/vendex/data"
 )
@@ -11,15 +12,18 @@ import (
 // ("" for the merged view) and id, so that an import of many files decodes
 // each record once rather than once a file: the vendors the datasets share
 // (Google's, Microsoft's) are joined by most of them, and their merged
-// records are the largest. It lives exactly as long as the batch's
-// transaction, and every write of the batch goes through it, so it never
-// says other than the file. The records are shared: nothing may change
-// them. A nil cache holds nothing.
+// records are the largest. It lives exactly as long as the batch (across
+// the commits of a batch in Edit's private copy: the records are decoded
+// copies, not the file's pages), and every write of the batch goes through
+// it, so it never says other than the file. The records are shared:
+// nothing may change them. A nil cache holds nothing.
 type recordCache struct {
 	m map[cacheKey]*data.Vendor
 	// pending, in a batch, are the derived buckets' changes the batch
 	// writes when it ends; every read of them goes through it.
 	pending *pendingWrites
+	single  []cacheKey // see alone
+	fresh   []string   // the layers put since the last commit
 }
 
 type cacheKey struct{ layer, id string }
@@ -97,4 +101,53 @@ func (c *recordCache) lookup(b derivedBucket, layer, id string) (*data.Vendor, e
 		return nil, nil
 	}
 	return c.decode(layer, id, raw)
+}
+
+// putLayer notes the records an import writes to layer name, in place of
+// the layer's earlier ones.
+func (c *recordCache) putLayer(name string, fresh []*data.Vendor) {
+	if c == nil {
+		return
+	}
+	c.dropLayer(name)
+	for _, v := range fresh {
+		c.put(name, v.ID, v)
+	}
+	c.fresh = append(c.fresh, name)
+}
+
+// alone notes, in a batch, that vendor id is new and only layer describes
+// it: most of a large import's vendors, which no later file may join.
+func (c *recordCache) alone(layer, id string) {
+	if c != nil && c.pending != nil {
+		c.single = append(c.single, cacheKey{layer, id})
+	}
+}
+
+// committed is told that the records put since the last commit are in
+// the file. It lets go of those of the vendors noted alone: a later file
+// that joins one decodes it again, and those that nothing joins were most
+// of an import's memory. It keeps the others (the vendors several layers
+// describe, which every dataset joins) as copies: the records came in one
+// array from the file's reader, and a pointer into it kept all of it.
+func (c *recordCache) committed() {
+	if c == nil || len(c.fresh) == 0 {
+		return
+	}
+	alone := make(map[cacheKey]bool, len(c.single))
+	for _, k := range c.single {
+		alone[k] = true
+	}
+	for k, v := range c.m {
+		switch {
+		case !slices.Contains(c.fresh, k.layer):
+		case alone[k]:
+			delete(c.m, k)
+			delete(c.m, cacheKey{"", k.id})
+		default:
+			cp := *v
+			c.m[k] = &cp
+		}
+	}
+	c.single, c.fresh = c.single[:0], c.fresh[:0]
 }

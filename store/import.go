@@ -188,6 +188,9 @@ func (s *Store) Import(records []data.Vendor, o ImportOptions) (ImportReport, er
 		}
 		return replaceLayerOf(tx, rep.Layer, out, known, cache, nil)
 	})
+	if err == nil && !o.DryRun {
+		err = s.checkpoint()
+	}
 	if err != nil {
 		return rep, fmt.Errorf("import %s: %w", o.File, err)
 	}

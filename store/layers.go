@@ -120,10 +120,7 @@ func replaceLayerOf(tx *bolt.Tx, info LayerInfo, fresh []*data.Vendor, known map
 	}
 	ids := mergeSorted(oldIDs, freshIDs)
 	return updateDerived(tx, ids, func() error {
-		cache.dropLayer(info.Name)
-		for _, v := range fresh {
-			cache.put(info.Name, v.ID, v)
-		}
+		cache.putLayer(info.Name, fresh)
 		return putLayer(tx, info, fresh, cards)
 	}, info.Name, fresh, known, cache)
 }

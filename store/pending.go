@@ -56,17 +56,22 @@ func (p *pendingWrites) put(name []byte, keys []string, vals [][]byte) {
 }
 
 // flush writes every bucket's changes, in the order derivedBuckets names
-// them, and forgets them.
-func (p *pendingWrites) flush(tx *bolt.Tx) error {
+// them, and forgets them; in Edit's private copy each bucket is committed
+// before the next is written (see Store.checkpoint), so that one bucket's
+// pages at a time are held in memory, not every bucket's.
+func (p *pendingWrites) flush(s *Store) error {
 	for _, name := range derivedBuckets {
 		pb := p.buckets[string(name)]
 		if pb == nil || len(pb.keys) == 0 {
 			continue
 		}
-		if err := writeBucket(tx, name, pb.keys, pb.vals, -1); err != nil {
+		if err := writeBucket(s.batch, name, pb.keys, pb.vals, -1); err != nil {
 			return err
 		}
 		delete(p.buckets, string(name))
+		if err := s.checkpoint(); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -65,7 +65,9 @@ type Store struct {
 	// read and write of it joins.
 	batch *bolt.Tx
 	cache *recordCache // the records the batch has seen
-
+	// private says the file is Edit's private copy, which nobody reads
+	// before it replaces the catalogue: a batch may commit as it goes.
+	private bool
 }
 
 var (
@@ -193,7 +195,7 @@ func Open(path string, o Options) (s *Store, err error) {
 		return nil, openError(shown, err)
 	}
 	tuneGrowth(db)
-	s = &Store{db: db, path: path, readOnly: o.ReadOnly, shown: o.shown}
+	s = &Store{db: db, path: path, readOnly: o.ReadOnly, shown: o.shown, private: o.private}
 	if fi, err := os.Stat(path); err == nil {
 		s.opened = fi
 	}
@@ -301,17 +303,68 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 // and each derived bucket is written once, when fn returns: until then the
 // imports read them through the batch's pending changes (pendingWrites).
 // Only imports may run in a batch: other reads do not see those changes.
+//
+// In Edit's private copy the batch commits after each import instead
+// (checkpoint): nobody sees the copy before it is renamed over the
+// catalogue, and a failure drops it whole, so all of it still lands or none
+// does; and bbolt holds every page and value a transaction changes until
+// it commits, which in one transaction was most of an import's memory.
 func (s *Store) Batch(fn func() error) (err error) {
 	if s.batch != nil {
 		return fn()
 	}
-	return s.update(func(tx *bolt.Tx) error {
-		s.batch, s.cache = tx, newRecordCache()
-		s.cache.pending = newPendingWrites()
-		defer func() { s.batch, s.cache = nil, nil }()
-		if err := fn(); err != nil {
-			return err
+	if s.readOnly {
+		return ErrReadOnly
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w (%v); %s", ErrCorrupt, oneLine(r), s.advice())
 		}
-		return s.cache.pending.flush(tx)
-	})
+	}()
+	tx, err := s.db.Begin(true)
+	if err != nil {
+		return err
+	}
+	s.batch, s.cache = tx, newRecordCache()
+	s.cache.pending = newPendingWrites()
+	defer func() {
+		if s.batch != nil {
+			s.batch.Rollback()
+		}
+		s.batch, s.cache = nil, nil
+	}()
+	if err := fn(); err != nil {
+		return s.named(err)
+	}
+	if err := s.cache.pending.flush(s); err != nil {
+		return s.named(err)
+	}
+	tx, s.batch = s.batch, nil
+	return s.named(tx.Commit())
+}
+
+// checkpoint commits a batch's work so far and goes on in a new
+// transaction, when s is Edit's private copy (see Batch); elsewhere it does
+// nothing. The derived buckets' changes stay pending until the batch ends.
+func (s *Store) checkpoint() error {
+	if s.batch == nil || !s.private {
+		return nil
+	}
+	tx := s.batch
+	s.batch = nil
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	// The commit let go of the pages and values the transaction held, and
+	// committed lets go of records. The collector set its pace while they
+	// were live and would let the heap grow to twice that before looking
+	// again: collecting now is what keeps an import under its memory goal.
+	s.cache.committed()
+	runtime.GC()
+	tx, err := s.db.Begin(true)
+	if err != nil {
+		return err
+	}
+	s.batch = tx
+	return nil
 }

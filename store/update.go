@@ -63,6 +63,7 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 			freshRec = fresh[next]
 			if freshIx != nil && freshIx[next].brief != nil {
 				w.add(id, freshIx[next]) // worked out beforehand
+				cache.alone(freshName, id)
 				continue
 			}
 		}

@@ -75,7 +75,12 @@ func (c *collector) vendors() []data.Vendor {
 		}
 		return out
 	}
-	out := make([]data.Vendor, 0, n)
+	return c.appendTo(make([]data.Vendor, 0, n))
+}
+
+// appendTo appends the vendors handed out, in order, to out.
+func (c *collector) appendTo(out []data.Vendor) []data.Vendor {
+	n := c.n
 	for _, slab := range c.slabs {
 		for i := range slab[:min(n, len(slab))] {
 			if slab[i].Name != "" {

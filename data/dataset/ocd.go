@@ -208,9 +208,18 @@ func (ob *ocdBuilder) vendors() []data.Vendor {
 	for v, cs := range ob.counts {
 		setCategories(v, cs)
 	}
-	vs := ob.c.vendors()
+	if len(ob.later) == 0 {
+		return ob.c.vendors()
+	}
+	// One array for every chunk's vendors: a copy of each chunk's, then
+	// appended and grown, held the vendors of a large file three times.
+	n := ob.c.n
 	for _, c := range ob.later {
-		vs = append(vs, c.vendors()...)
+		n += c.n
+	}
+	vs := ob.c.appendTo(make([]data.Vendor, 0, n))
+	for _, c := range ob.later {
+		vs = c.appendTo(vs)
 	}
 	return vs
 }

@@ -120,18 +120,22 @@ func cmdImport(c *cli, args []string) error {
 	// large import's live heap would pass and then collect without end.
 	debug.SetMemoryLimit(math.MaxInt64)
 	debug.SetGCPercent(100)
-	var files []importFile
+	// Each file's warnings, printed with its report; not the file: its
+	// records are the store's once imported, and kept here they would all
+	// stay live to the end.
+	var warns [][]dataset.Warning
 	var reports []store.ImportReport
 	importEach := func(s *store.Store) error {
 		for i := range pos {
 			f := first
+			first = importFile{} // its records go to the store, and with them their memory
 			if i > 0 {
 				var err error
 				if f, err = next(); err != nil {
 					return err
 				}
 			}
-			files = append(files, f)
+			warns = append(warns, f.warns)
 			rep, err := s.Import(f.records, store.ImportOptions{
 				Format: string(f.format), File: filepath.Base(f.path), Hash: f.hash,
 				User: *user || f.format == dataset.FormatVendex, DryRun: *dryRun,
@@ -184,7 +188,7 @@ func cmdImport(c *cli, args []string) error {
 		// A file's warnings come with its report, unless nothing of it
 		// was imported this time.
 		if !rep.AlreadyImported {
-			printWarnings(c.stderr, files[i].warns, *verbose)
+			printWarnings(c.stderr, warns[i], *verbose)
 		}
 		if *verbose {
 			printFullReport(c.stdout, rep)
