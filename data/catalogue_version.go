@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-09ee7927"
-	embeddedEdition = 56
+	embeddedVersion = "1140-80ba1240"
+	embeddedEdition = 57
 )
