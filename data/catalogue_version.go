@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-80ba1240"
-	embeddedEdition = 57
+	embeddedVersion = "1140-3afb32d6"
+	embeddedEdition = 59
 )
