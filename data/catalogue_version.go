@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-3afb32d6"
-	embeddedEdition = 59
+	embeddedVersion = "1140-2b22ef2d"
+	embeddedEdition = 61
 )
