@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-2b22ef2d"
-	embeddedEdition = 61
+	embeddedVersion = "1140-82506171"
+	embeddedEdition = 63
 )
