@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-82506171"
-	embeddedEdition = 63
+	embeddedVersion = "1140-818786f0"
+	embeddedEdition = 64
 )
