@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-818786f0"
-	embeddedEdition = 64
+	embeddedVersion = "1140-3135fcb8"
+	embeddedEdition = 65
 )
