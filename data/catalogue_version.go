@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-3135fcb8"
-	embeddedEdition = 65
+	embeddedVersion = "1140-4738dfb6"
+	embeddedEdition = 66
 )
