@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-4738dfb6"
-	embeddedEdition = 66
+	embeddedVersion = "1140-70a9ccbf"
+	embeddedEdition = 67
 )
