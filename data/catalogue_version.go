@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-70a9ccbf"
-	embeddedEdition = 67
+	embeddedVersion = "1140-b69ed69a"
+	embeddedEdition = 68
 )
