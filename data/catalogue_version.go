@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1140-b69ed69a"
-	embeddedEdition = 68
+	embeddedVersion = "1140-e0930466"
+	embeddedEdition = 70
 )
