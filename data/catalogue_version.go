@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1147-66533c1a"
-	embeddedEdition = 60
+	embeddedVersion = "1147-c6645b9a"
+	embeddedEdition = 61
 )
