@@ -61,30 +61,7 @@ func TestIndexMatchesFuzzyFind(t *testing.T) {
 				t.Fatalf("query %q: Pattern scores %q %d (match %v), fuzzy.Find %d (match %v)", q, e, got, ok, w, match)
 			}
 		}
-		// FindRanked scores only the matches that may rank first, trusting
-		// each one's bound: no match may score above it, and the test for a
-		// match must agree with fuzzy's.
-		if pattern := []rune(q); !strings.ContainsRune(q, 0) {
-			lp := newLazyPattern(pattern, lowerASCII(pattern))
-			for i, e := range entries {
-				str := idx.text.at(int32(i))
-				w, match := score[i]
-				if got := lp.matches(str, idx.masks[i]); got != match {
-					t.Fatalf("query %q: the lazy ranking says %q matches: %v, fuzzy.Find %v", q, e, got, match)
-				}
-				if b := lp.bound(shapeOf(str), len(str)); match && int(b) < w {
-					t.Fatalf("query %q: %q scores %d, above its bound %d", q, e, w, b)
-				}
-			}
-		}
-		// Read from the last place first (as the End key does), the
-		// ranking is the same.
-		back := idx.FindRanked(q)
-		for i := len(want) - 1; i >= 0 && back.Len() == len(want); i-- {
-			if back.Index(i) != want[i].Index || back.Score(i) != want[i].Score {
-				t.Fatalf("query %q, read from the end: FindRanked's %d-th is entry %d scoring %d, fuzzy.Find's entry %d scoring %d", q, i, back.Index(i), back.Score(i), want[i].Index, want[i].Score)
-			}
-		}
+		checkLazy(t, idx, q, want, score)
 		ranked := idx.FindRanked(q)
 		if ranked.Len() != len(want) {
 			t.Fatalf("query %q: FindRanked gives %d matches, fuzzy.Find %d", q, ranked.Len(), len(want))
@@ -137,6 +114,33 @@ func TestIndexMatchesFuzzyFind(t *testing.T) {
 	}
 	for _, q := range []string{"analytic", "twi", "twilio webrtc", "k", "K", "\u212a", "s", "ſ", "S", "é", "É", "ü", "東京", "nul", "a\x00"} {
 		check(q)
+	}
+}
+
+// checkLazy holds what FindRanked's lazy ranking trusts: it scores only the
+// matches that may rank first, by each one's bound, so no match may score
+// above it and its test for a match must agree with fuzzy's; and read from
+// the last place first (as the End key does), the ranking is the same.
+func checkLazy(t *testing.T, idx *Index, q string, want sahilm.Matches, score map[int]int) {
+	t.Helper()
+	if pattern := []rune(q); !strings.ContainsRune(q, 0) {
+		lp := newLazyPattern(pattern, lowerASCII(pattern))
+		for i := range idx.Len() {
+			str := idx.text.at(int32(i))
+			w, match := score[i]
+			if got := lp.matches(str, idx.masks[i]); got != match {
+				t.Fatalf("query %q: the lazy ranking says %q matches: %v, fuzzy.Find %v", q, str, got, match)
+			}
+			if b := lp.bound(shapeOf(str), len(str)); match && int(b) < w {
+				t.Fatalf("query %q: %q scores %d, above its bound %d", q, str, w, b)
+			}
+		}
+	}
+	back := idx.FindRanked(q)
+	for i := len(want) - 1; i >= 0 && back.Len() == len(want); i-- {
+		if back.Index(i) != want[i].Index || back.Score(i) != want[i].Score {
+			t.Fatalf("query %q, read from the end: FindRanked's %d-th is entry %d scoring %d, fuzzy.Find's entry %d scoring %d", q, i, back.Index(i), back.Score(i), want[i].Index, want[i].Score)
+		}
 	}
 }
 
