@@ -200,6 +200,18 @@ func (r Ranked) Len() int {
 	return len(r.order)
 }
 
+// EachMatch calls f with the entry index of every match, in no particular
+// order, without ranking them: a count of what matched needs no order.
+func (r Ranked) EachMatch(f func(entry int)) {
+	order := r.order
+	if r.lazy != nil {
+		order = r.lazy.ents // read-only once made
+	}
+	for _, e := range order {
+		f(int(e))
+	}
+}
+
 // Index is the entry index of the i-th best match.
 func (r Ranked) Index(i int) int {
 	e, _ := r.at(i)

@@ -273,7 +273,7 @@ func (x *Index) ByID(id string) (int, bool) {
 }
 
 // Find ranks vendors for query: best entry score first, ties by name.
-// An empty query lists every vendor by name.
+// An empty query lists every vendor by name. Rank does it lazily.
 func (x *Index) Find(query string) []Result {
 	if strings.TrimSpace(query) == "" {
 		out := make([]Result, len(x.vendors))
@@ -282,23 +282,7 @@ func (x *Index) Find(query string) []Result {
 		}
 		return x.curatedFirst(out, "")
 	}
-	x.entries()
-	r := x.fuzzy.FindRanked(Fold(query))
-	seen := make([]bool, len(x.vendors))
-	out := make([]Result, 0, min(r.Len(), len(x.vendors)))
-	// Entries come best first, ties in entry order; a vendor's entries sit
-	// together and vendors are indexed in name order, so keeping each
-	// vendor's first entry ranks vendors by best score, ties by name.
-	for i := range r.Len() {
-		e := r.Index(i)
-		v := x.owner[e]
-		if seen[v] {
-			continue
-		}
-		seen[v] = true
-		out = append(out, Result{Vendor: v, Entry: int32(e), Score: int32(r.Score(i)), Field: x.where[e].field})
-	}
-	return x.curatedFirst(out, Fold(strings.TrimSpace(query)))
+	return x.Rank(query).All()
 }
 
 // curatedFirst moves the vendors that only imported datasets know after
@@ -320,19 +304,28 @@ func (x *Index) curatedFirst(rs []Result, query string) []Result {
 // curatedFirst orders rs (ranked) as Index.curatedFirst says, keeping the
 // order within each group.
 func curatedFirst[R any](rs []R, strong, imported func(R) bool) []R {
-	out := make([]R, 0, len(rs))
-	isStrong := make([]bool, len(rs))
-	for i, r := range rs {
-		isStrong[i] = strong(r)
+	var groups [numGroups][]R
+	for _, r := range rs {
+		g := group(strong(r), imported(r))
+		groups[g] = append(groups[g], r)
 	}
-	for _, pass := range []struct{ strong, imported bool }{{true, false}, {true, true}, {false, false}, {false, true}} {
-		for i, r := range rs {
-			if isStrong[i] == pass.strong && imported(r) == pass.imported {
-				out = append(out, r)
-			}
-		}
+	return slices.Concat(groups[:]...)
+}
+
+// The groups curatedFirst lists, in order: strong matches of the
+// catalogue's vendors, strong matches of imported ones, then the rest of
+// each.
+const numGroups = 4
+
+func group(strong, imported bool) int {
+	g := 0
+	if !strong {
+		g = 2
 	}
-	return out
+	if imported {
+		g++
+	}
+	return g
 }
 
 // strongMatch reports whether a word of the folded entry starts with the

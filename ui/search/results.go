@@ -1,0 +1,135 @@
+package search
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/vendex/vendex/ui/fuzzy"
+)
+
+// Results is a ranking of vendors, Find's order, settled only as far as it
+// is read: the browser shows a screenful of a ranking that may hold a
+// million entries, so the fuzzy index ranks its first places and the rest
+// waits until the user scrolls to it. Len is known at once. A Results is
+// safe for concurrent use; its copies share what has been settled.
+type Results struct{ r *results }
+
+type results struct {
+	mu    sync.Mutex
+	x     *Index
+	query string // folded and trimmed
+	fuzzy fuzzy.Ranked
+	n     int // vendors
+	next  int // places of fuzzy read
+	met   []bool
+	// strong marks the vendors with an entry that strongly matches (not
+	// only their best): they may join a strong group.
+	strong []bool
+	// groups holds the vendors met so far in each of curatedFirst's
+	// groups, in order; left[g] counts the matched vendors that may still
+	// join group g, so a group is complete when it reaches zero.
+	groups [numGroups][]Result
+	left   [numGroups]int
+	all    []Result // instead of the above, a ranking settled in full
+}
+
+// ResultsOf is rs, ranked already, as a Results.
+func ResultsOf(rs []Result) Results { return Results{&results{all: rs, n: len(rs)}} }
+
+// Len is the number of vendors ranked.
+func (rs Results) Len() int {
+	if rs.r == nil {
+		return 0
+	}
+	return rs.r.n
+}
+
+// At is the i-th vendor of the ranking.
+func (rs Results) At(i int) Result {
+	r := rs.r
+	if r.all != nil {
+		return r.all[i]
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for {
+		if res, ok := r.settled(i); ok {
+			return res
+		}
+		r.meetNext()
+	}
+}
+
+// All is the whole ranking.
+func (rs Results) All() []Result {
+	out := make([]Result, rs.Len())
+	for i := range out {
+		out[i] = rs.At(i)
+	}
+	return out
+}
+
+// settled is place i, if the vendors met so far decide it: it lies in a
+// group whose earlier groups are complete, among the members met.
+func (r *results) settled(i int) (Result, bool) {
+	for g := range r.groups {
+		if i < len(r.groups[g]) {
+			return r.groups[g][i], true
+		}
+		if r.left[g] > 0 {
+			return Result{}, false
+		}
+		i -= len(r.groups[g])
+	}
+	panic("search: a place beyond the ranking")
+}
+
+// meetNext reads the fuzzy ranking's next place. Entries come best first,
+// ties in entry order; a vendor's entries sit together and vendors are
+// indexed in name order, so a vendor's first entry met is its best and
+// vendors are met by best score, ties by name.
+func (r *results) meetNext() {
+	x := r.x
+	e := r.fuzzy.Index(r.next)
+	r.next++
+	v := x.owner[e]
+	if r.met[v] {
+		return
+	}
+	r.met[v] = true
+	strong := x.anyImported && strongMatch(x.fuzzy.Entry(e), x.initials[e], r.query)
+	imported := x.imported[v]
+	res := Result{Vendor: v, Entry: int32(e), Score: int32(r.fuzzy.Score(r.next - 1)), Field: x.where[e].field}
+	g := group(strong, imported)
+	r.groups[g] = append(r.groups[g], res)
+	r.left[group(false, imported)]--
+	if r.strong[v] {
+		r.left[group(true, imported)]--
+	}
+}
+
+// Rank ranks vendors for query as Find does, lazily.
+func (x *Index) Rank(query string) Results {
+	if strings.TrimSpace(query) == "" {
+		return ResultsOf(x.Find(""))
+	}
+	x.entries()
+	r := &results{x: x, query: Fold(strings.TrimSpace(query)), fuzzy: x.fuzzy.FindRanked(Fold(query)), met: make([]bool, len(x.vendors))}
+	// Count the vendors, and those that may join each group, from the
+	// matches alone: no ranking is needed for that.
+	r.strong = make([]bool, len(x.vendors))
+	r.fuzzy.EachMatch(func(e int) {
+		v := x.owner[e]
+		if !r.met[v] {
+			r.met[v] = true
+			r.n++
+			r.left[group(false, x.imported[v])]++
+		}
+		if x.anyImported && !r.strong[v] && strongMatch(x.fuzzy.Entry(e), x.initials[e], r.query) {
+			r.strong[v] = true
+			r.left[group(true, x.imported[v])]++
+		}
+	})
+	clear(r.met)
+	return Results{r}
+}

@@ -1,0 +1,60 @@
+package search
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	sahilm "github.com/sahilm/fuzzy"
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/ui/internal/synth"
+)
+
+// The browser reads a ranking a screenful at a time, in any order (the End
+// key, a click): whatever it reads is the place the whole ranking gives it.
+// The reference is built apart: vendors in fuzzy.Find's order by their
+// best entry, then the catalogue's before imported ones as curatedFirst
+// groups them, with a third of the vendors imported and queries that match
+// many of them strongly and loosely.
+func TestARankingReadInAnyOrderIsTheWholeRanking(t *testing.T) {
+	names := synth.Names(30_000)
+	var bs []data.Brief
+	for i := 0; i+2 < len(names); i += 3 {
+		bs = append(bs, data.Brief{ID: fmt.Sprint("v", i), Name: names[i], Aliases: []string{names[i+1]},
+			Hosts: []string{strings.ReplaceAll(strings.ToLower(names[i+2]), " ", "-") + ".com"}, Imported: i%9 == 0})
+	}
+	x := NewBriefIndex(bs)
+	x.Prepare()
+	var entries []string
+	for i := range x.fuzzy.Len() {
+		entries = append(entries, x.fuzzy.Entry(i))
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, q := range []string{"an", "ana", "anal", "t", "ix", "co", "zen pix", "Ü"} {
+		var ranked []Result
+		seen := map[int32]bool{}
+		for _, m := range sahilm.Find(Fold(q), entries) {
+			if v := x.owner[m.Index]; !seen[v] {
+				seen[v] = true
+				ranked = append(ranked, Result{Vendor: v, Entry: int32(m.Index), Score: int32(m.Score), Field: x.where[m.Index].field})
+			}
+		}
+		want := curatedFirst(ranked, func(r Result) bool { return strongMatch(entries[r.Entry], x.initials[r.Entry], Fold(q)) },
+			func(r Result) bool { return x.imported[r.Vendor] })
+		got := x.Rank(q)
+		if got.Len() != len(want) {
+			t.Fatalf("%q: %d vendors, want %d", q, got.Len(), len(want))
+		}
+		// the last place first, then a screenful, then all in a random order
+		order := r.Perm(len(want))
+		if len(want) > 20 {
+			order = append([]int{len(want) - 1, 3, 19, 0}, order...)
+		}
+		for _, i := range order {
+			if g := got.At(i); g != want[i] {
+				t.Fatalf("%q: place %d is %s (%+v), want %s (%+v)", q, i, x.vendors[g.Vendor].Name, g, x.vendors[want[i].Vendor].Name, want[i])
+			}
+		}
+	}
+}
