@@ -460,16 +460,20 @@ func scoreChunk(pattern []rune, from *view, cands []int32, how judge, keep bool)
 		var score int32
 		var idx []int
 		if how == matchTop {
-			if !lp.matches(str, mask) {
-				continue
-			}
+			// Scoring tells a match too; a match that cannot rank first
+			// is only tested.
 			score = unscored
 			if p.top.beats(lp.bound(sh, len(str))) {
-				sc, _, _ := scoreString(pattern, lower, str, mask, buf)
+				sc, _, ok := scoreString(pattern, lower, str, mask, buf)
+				if !ok {
+					continue
+				}
 				score = int32(sc)
 				if p.top.beats(score) {
 					p.top.add(hit{entry: from.entry(k), score: score, pos: int32(len(p.hits))})
 				}
+			} else if !lp.matches(str, mask) {
+				continue
 			}
 		} else {
 			sc, at, ok := scoreString(pattern, lower, str, mask, buf)

@@ -1,12 +1,14 @@
 package fuzzy
 
 import (
+	"encoding/binary"
 	"math"
 	"math/bits"
 	"runtime"
 	"slices"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Lazy ranking. A screen shows a few dozen rows, yet a second keystroke at
@@ -115,15 +117,7 @@ func (p *lazyPattern) bound(sh shape, n int) int32 {
 // fuzzy's verdict, without the scoring.
 func (p *lazyPattern) matches(str string, mask uint64) bool {
 	if p.bytes || p.lower != nil && mask&nonASCII == 0 {
-		q, i := p.lower, 0
-		for j := 0; j < len(str); j++ {
-			if foldByte[str[j]] == q[i] {
-				if i++; i == len(q) {
-					return true
-				}
-			}
-		}
-		return false
+		return matchBytes(str, p.lower)
 	}
 	i := 0
 	for _, c := range str {
@@ -135,18 +129,6 @@ func (p *lazyPattern) matches(str string, mask uint64) bool {
 	}
 	return false
 }
-
-// foldByte lower-cases ASCII letters; a byte beyond ASCII stays as it is and
-// so never equals an ASCII query byte.
-var foldByte = func() (t [256]byte) {
-	for c := range t {
-		t[c] = byte(c)
-		if c >= 'A' && c <= 'Z' {
-			t[c] = byte(c + 'a' - 'A')
-		}
-	}
-	return t
-}()
 
 // Marks in a hit's score and lazyRank.scores.
 const (
@@ -298,3 +280,59 @@ func (l *lazyRank) scoreSome(ks []int32) {
 		l.scores[k] = int32(sc)
 	}
 }
+
+// matchBytes is matches for a lower-cased ASCII query over bytes: each
+// query byte found after the one before, eight bytes of str at a time.
+func matchBytes(str string, q []byte) bool {
+	j := 0
+	for _, c := range q {
+		if j = indexFold(str, j, c); j < 0 {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+const (
+	lows  = 0x0101010101010101
+	highs = 0x7f7f7f7f7f7f7f7f
+)
+
+// indexFold is the first index from j of a byte of s that folds to c (an
+// ASCII letter in lower case matches either case; any other byte only
+// itself), or -1.
+func indexFold(s string, j int, c byte) int {
+	b := unsafe.Slice(unsafe.StringData(s), len(s))
+	var fold uint64
+	if 'a' <= c && c <= 'z' {
+		fold = 0x20 * lows // a letter's either case, and no other byte, ORs to its lower case
+	}
+	want := uint64(c) * lows
+	for ; j+8 <= len(b); j += 8 {
+		if z := zeroBytes((binary.LittleEndian.Uint64(b[j:]) | fold) ^ want); z != 0 {
+			return j + bits.TrailingZeros64(z)/8
+		}
+	}
+	switch {
+	case j >= len(b):
+		return -1
+	case len(b) >= 8:
+		// The last eight bytes, those before j left out.
+		k := len(b) - 8
+		z := zeroBytes((binary.LittleEndian.Uint64(b[k:])|fold)^want) & (^uint64(0) << (8 * (j - k)))
+		if z == 0 {
+			return -1
+		}
+		return k + bits.TrailingZeros64(z)/8
+	}
+	for ; j < len(b); j++ {
+		if b[j]|byte(fold) == c {
+			return j
+		}
+	}
+	return -1
+}
+
+// zeroBytes sets the high bit of each byte of x that is zero, and no other.
+func zeroBytes(x uint64) uint64 { return ^((x&highs + highs) | x | highs) }
