@@ -212,6 +212,43 @@ func (r Ranked) EachMatch(f func(entry int)) {
 	}
 }
 
+// Each calls f with the entry index and score of each match from place
+// from on, best first, until f returns false: a caller reading many places
+// settles and locks once per run of them, not once a place.
+func (r Ranked) Each(from int, f func(entry, score int) bool) {
+	for i := from; i < r.Len(); {
+		es, ss := r.settledFrom(i)
+		for k := range es {
+			if !f(int(es[k]), int(ss[k])) {
+				return
+			}
+		}
+		i += len(es)
+	}
+}
+
+// settledFrom is the entries and scores of places i on, as far as they are
+// settled (at least place i). Settling only appends, so the slices stay
+// valid unlocked.
+func (r Ranked) settledFrom(i int) ([]int32, []int32) {
+	switch {
+	case r.lazy != nil:
+		l := r.lazy
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		l.settle(i)
+		return l.order[i:len(l.order):len(l.order)], l.ranked[i:len(l.order):len(l.order)]
+	case r.runs != nil:
+		n := min(len(r.order)-i, firstPlaces)
+		ss := make([]int32, n)
+		for k := range ss {
+			ss[k] = scoreAt(r.runs, i+k)
+		}
+		return r.order[i : i+n], ss
+	}
+	return r.order[i:], r.scores[i:]
+}
+
 // Index is the entry index of the i-th best match.
 func (r Ranked) Index(i int) int {
 	e, _ := r.at(i)

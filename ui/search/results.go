@@ -1,6 +1,8 @@
 package search
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 
@@ -31,6 +33,7 @@ type results struct {
 	groups [numGroups][]Result
 	left   [numGroups]int
 	all    []Result // instead of the above, a ranking settled in full
+	direct bool     // the catalogue's vendors ranked at once (placed)
 }
 
 // ResultsOf is rs, ranked already, as a Results.
@@ -56,7 +59,10 @@ func (rs Results) At(i int) Result {
 		if res, ok := r.settled(i); ok {
 			return res
 		}
-		r.meetNext()
+		if r.next == r.fuzzy.Len() {
+			panic("search: the whole ranking read and a group still waits for vendors")
+		}
+		r.meetMore()
 	}
 }
 
@@ -84,27 +90,71 @@ func (r *results) settled(i int) (Result, bool) {
 	panic("search: a place beyond the ranking")
 }
 
-// meetNext reads the fuzzy ranking's next place. Entries come best first,
+// meetMore reads the fuzzy ranking's next places. Entries come best first,
 // ties in entry order; a vendor's entries sit together and vendors are
 // indexed in name order, so a vendor's first entry met is its best and
 // vendors are met by best score, ties by name.
-func (r *results) meetNext() {
-	x := r.x
-	e := r.fuzzy.Index(r.next)
-	r.next++
-	v := x.owner[e]
-	if r.met[v] {
-		return
-	}
-	r.met[v] = true
-	strong := x.anyImported && strongMatch(x.fuzzy.Entry(e), x.initials[e], r.query)
-	imported := x.imported[v]
-	res := Result{Vendor: v, Entry: int32(e), Score: int32(r.fuzzy.Score(r.next - 1)), Field: x.where[e].field}
+func (r *results) meetMore() {
+	x, n := r.x, 0
+	r.fuzzy.Each(r.next, func(e, score int) bool {
+		r.next++
+		n++
+		if v := x.owner[e]; !r.met[v] {
+			r.met[v] = true
+			if !r.placed(v) {
+				strong := x.anyImported && strongMatch(x.fuzzy.Entry(e), x.initials[e], r.query)
+				r.add(Result{Vendor: v, Entry: int32(e), Score: int32(score), Field: x.where[e].field}, strong)
+			}
+		}
+		return n < 256
+	})
+}
+
+// placed reports whether vendor v was ranked before reading the fuzzy
+// ranking: with imports, the catalogue's vendors (a thousand or two) are
+// ranked at once when few of their entries match, so that their groups,
+// which list first, are complete without reading the ranking to the last
+// of them.
+func (r *results) placed(v int32) bool { return r.direct && !r.x.imported[v] }
+
+// placeBelow is the number of matching entries of the catalogue's vendors
+// under which they are ranked at once.
+const placeBelow = 4096
+
+// add puts a vendor, met in ranking order, in its group.
+func (r *results) add(res Result, strong bool) {
+	imported := r.x.imported[res.Vendor]
 	g := group(strong, imported)
 	r.groups[g] = append(r.groups[g], res)
 	r.left[group(false, imported)]--
-	if r.strong[v] {
+	if r.strong[res.Vendor] {
 		r.left[group(true, imported)]--
+	}
+}
+
+// rankPlaced ranks the vendors placed reports, from their matching
+// entries: each by its best entry (the first among equals), best first,
+// ties by name.
+func (r *results) rankPlaced(entries []int32, query string) {
+	x := r.x
+	p := fuzzy.NewPattern(query)
+	best := map[int32]Result{}
+	for _, e := range entries {
+		score, _ := p.Score(x.fuzzy.Entry(int(e)))
+		v := x.owner[e]
+		if b, ok := best[v]; !ok || int32(score) > b.Score || int32(score) == b.Score && e < b.Entry {
+			best[v] = Result{Vendor: v, Entry: e, Score: int32(score), Field: x.where[e].field}
+		}
+	}
+	rs := slices.Collect(maps.Values(best))
+	slices.SortFunc(rs, func(a, b Result) int {
+		if a.Score != b.Score {
+			return int(b.Score - a.Score)
+		}
+		return int(a.Vendor - b.Vendor)
+	})
+	for _, res := range rs {
+		r.add(res, strongMatch(x.fuzzy.Entry(int(res.Entry)), x.initials[res.Entry], r.query))
 	}
 }
 
@@ -118,8 +168,12 @@ func (x *Index) Rank(query string) Results {
 	// Count the vendors, and those that may join each group, from the
 	// matches alone: no ranking is needed for that.
 	r.strong = make([]bool, len(x.vendors))
+	var placed []int32
 	r.fuzzy.EachMatch(func(e int) {
 		v := x.owner[e]
+		if x.anyImported && !x.imported[v] && len(placed) <= placeBelow {
+			placed = append(placed, int32(e))
+		}
 		if !r.met[v] {
 			r.met[v] = true
 			r.n++
@@ -131,5 +185,8 @@ func (x *Index) Rank(query string) Results {
 		}
 	})
 	clear(r.met)
+	if r.direct = x.anyImported && len(placed) <= placeBelow; r.direct {
+		r.rankPlaced(placed, Fold(query))
+	}
 	return Results{r}
 }
