@@ -34,6 +34,28 @@ type shape struct{ heads, pairs uint64 }
 
 func shapeOf(s string) shape {
 	var sh shape
+	var last byte
+	var lastClass uint64
+	for j := 0; j < len(s); j++ {
+		c := s[j]
+		if c >= utf8.RuneSelf {
+			return shapeOfRunes(s)
+		}
+		class := asciiClass[c]
+		if j == 0 || bonusASCII[last][c] != 0 {
+			sh.heads |= class
+		}
+		if j > 0 {
+			sh.pairs |= pairBit(lastClass, class)
+		}
+		last, lastClass = c, class
+	}
+	return sh
+}
+
+// shapeOfRunes is shapeOf for a string beyond ASCII.
+func shapeOfRunes(s string) shape {
+	var sh shape
 	var last rune
 	var lastClass uint64
 	for j, c := range s {
