@@ -263,17 +263,11 @@ func (r Ranked) Score(i int) int {
 
 // at is the entry and score of the i-th best match.
 func (r Ranked) at(i int) (int32, int32) {
-	switch {
-	case r.lazy != nil:
-		l := r.lazy
-		l.mu.Lock()
-		defer l.mu.Unlock()
-		l.settle(i)
-		return l.order[i], l.ranked[i]
-	case r.runs != nil:
+	if r.runs != nil {
 		return r.order[i], scoreAt(r.runs, i)
 	}
-	return r.order[i], r.scores[i]
+	es, ss := r.settledFrom(i)
+	return es[0], ss[0]
 }
 
 // Match is the i-th best match, exactly fuzzy.Find's i-th, offsets and all.
