@@ -55,9 +55,9 @@ type vendorList struct {
 	filters []categoryFilter
 	filter  int    // into filters
 	query   string // whose results are shown
-	results []search.Result
-	shown   []search.Result // results that pass the filter
-	hits    [][]int         // matched offsets of shown[offset:], the rows on screen
+	results search.Results
+	shown   search.Results // results that pass the filter
+	hits    [][]int        // matched offsets of shown[offset:], the rows on screen
 	cursor  int
 	offset  int
 
@@ -73,7 +73,7 @@ type vendorList struct {
 type searchMsg struct {
 	seq     int
 	query   string
-	results []search.Result
+	results search.Results
 }
 
 func newVendorList(c *common, query string) vendorList {
@@ -107,7 +107,7 @@ func (l *vendorList) search() tea.Cmd {
 	l.seq++
 	seq, q, x := l.seq, l.input.Value(), l.index
 	return func() tea.Msg {
-		return searchMsg{seq: seq, query: q, results: x.Find(q)}
+		return searchMsg{seq: seq, query: q, results: x.Rank(q)}
 	}
 }
 
@@ -184,12 +184,14 @@ func (l *vendorList) applyFilter() {
 	if f.all && scan == nil {
 		l.shown = l.results
 	} else {
-		l.shown = l.shown[:0:0]
-		for _, r := range l.results {
+		// A filter reads the whole ranking: only the unfiltered list is lazy.
+		var shown []search.Result
+		for _, r := range l.results.All() {
 			if v := &l.index.Vendors()[r.Vendor]; f.keeps(v) && scan.shows(v.ID) {
-				l.shown = append(l.shown, r)
+				shown = append(shown, r)
 			}
 		}
+		l.shown = search.ResultsOf(shown)
 	}
 	l.clamp()
 }
@@ -198,7 +200,7 @@ func (l *vendorList) applyFilter() {
 // again says it was selected already. ok is false off the rows.
 func (l *vendorList) click(y int) (again, ok bool) {
 	i := l.offset + y
-	if y < 0 || y >= l.rows() || i >= len(l.shown) {
+	if y < 0 || y >= l.rows() || i >= l.shown.Len() {
 		return false, false
 	}
 	again = i == l.cursor
@@ -214,13 +216,13 @@ func (l *vendorList) move(d int) {
 
 // clamp keeps the cursor on a row and in view.
 func (l *vendorList) clamp() {
-	l.cursor = max(0, min(l.cursor, len(l.shown)-1))
+	l.cursor = max(0, min(l.cursor, l.shown.Len()-1))
 	rows := l.rows()
 	l.offset = min(l.offset, l.cursor)
 	if rows > 0 && l.cursor >= l.offset+rows {
 		l.offset = l.cursor - rows + 1
 	}
-	l.offset = max(0, min(l.offset, len(l.shown)-rows))
+	l.offset = max(0, min(l.offset, l.shown.Len()-rows))
 	l.highlightRows()
 }
 
@@ -232,19 +234,19 @@ func (l *vendorList) highlightRows() {
 	if l.index == nil {
 		return
 	}
-	n := max(0, min(len(l.shown), l.offset+l.rows())-l.offset)
+	n := max(0, min(l.shown.Len(), l.offset+l.rows())-l.offset)
 	l.hits = make([][]int, n)
 	for k := range n {
-		l.hits[k] = l.index.Matched(l.query, l.shown[l.offset+k])
+		l.hits[k] = l.index.Matched(l.query, l.shown.At(l.offset+k))
 	}
 }
 
 // selected is the brief of the vendor under the cursor.
 func (l vendorList) selected() (data.Brief, bool) {
-	if l.index == nil || len(l.shown) == 0 {
+	if l.index == nil || l.shown.Len() == 0 {
 		return data.Brief{}, false
 	}
-	return l.index.Vendors()[l.shown[l.cursor].Vendor], true
+	return l.index.Vendors()[l.shown.At(l.cursor).Vendor], true
 }
 
 // filterTitle is the filter as the header shows it.
@@ -259,7 +261,7 @@ func (l vendorList) count() string {
 	if scan := l.common.scan; scan != nil {
 		total = len(scan.ids)
 	}
-	return fmt.Sprintf("%d of %d", len(l.shown), total)
+	return fmt.Sprintf("%d of %d", l.shown.Len(), total)
 }
 
 func (l vendorList) View() string {
@@ -279,19 +281,19 @@ func (l vendorList) View() string {
 		}
 		return b.String()
 	}
-	if len(l.shown) == 0 && rows > 0 {
+	if l.shown.Len() == 0 && rows > 0 {
 		msg := "No vendor matches."
 		if f := l.filters[l.filter]; !f.all {
 			msg = "No " + f.title() + " vendor matches; tab changes the category."
 		}
 		b.WriteString("\n" + l.common.styles.Subtle.Render(ansi.Truncate(msg, l.width, "…")))
 	}
-	for i := l.offset; i < min(len(l.shown), l.offset+rows); i++ {
+	for i := l.offset; i < min(l.shown.Len(), l.offset+rows); i++ {
 		var hits []int
 		if k := i - l.offset; k < len(l.hits) {
 			hits = l.hits[k]
 		}
-		b.WriteString("\n" + l.row(l.shown[i], hits, i == l.cursor))
+		b.WriteString("\n" + l.row(l.shown.At(i), hits, i == l.cursor))
 	}
 	return b.String()
 }

@@ -17,16 +17,16 @@ func TestListHighlightsRowsOnScreen(t *testing.T) {
 	l.index = searchIndex(fixture())
 	l.SetSize(80, 4)
 	l.seq = 1
-	l, _ = l.update(searchMsg{seq: 1, query: "i", results: l.index.Find("i")})
-	if len(l.shown) < 5 {
-		t.Fatalf("want more vendors than rows, have %d", len(l.shown))
+	l, _ = l.update(searchMsg{seq: 1, query: "i", results: l.index.Rank("i")})
+	if l.shown.Len() < 5 {
+		t.Fatalf("want more vendors than rows, have %d", l.shown.Len())
 	}
-	for range len(l.shown) {
+	for range l.shown.Len() {
 		if len(l.hits) != l.rows() {
 			t.Fatalf("%d rows on screen, %d highlighted", l.rows(), len(l.hits))
 		}
 		for k, hits := range l.hits {
-			r := l.shown[l.offset+k]
+			r := l.shown.At(l.offset + k)
 			want := fuzzy.Find("i", []string{l.index.Text(r)})
 			if len(want) != 1 || !reflect.DeepEqual(hits, want[0].MatchedIndexes) {
 				t.Fatalf("row %d (%q) highlights %v, fuzzy %v", l.offset+k, l.index.Text(r), hits, want)

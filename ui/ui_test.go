@@ -363,9 +363,9 @@ func TestStaleSearchIgnored(t *testing.T) {
 	l := newVendorList(c, "")
 	l.index = searchIndex(fixture())
 	l.seq = 2
-	l, _ = l.update(searchMsg{seq: 2, query: "twi", results: l.index.Find("twi")})
-	l, _ = l.update(searchMsg{seq: 1, query: "t", results: l.index.Find("t")})
-	if got := len(l.shown); got != len(l.index.Find("twi")) {
+	l, _ = l.update(searchMsg{seq: 2, query: "twi", results: l.index.Rank("twi")})
+	l, _ = l.update(searchMsg{seq: 1, query: "t", results: l.index.Rank("t")})
+	if got := l.shown.Len(); got != len(l.index.Find("twi")) {
 		t.Fatalf("the older search replaced the newer: %d results", got)
 	}
 }

@@ -15,7 +15,8 @@
 //     the first of them or by Prepare (letters.go);
 //   - ranking is a counting sort on the narrow range of scores, and the
 //     scoring is spread over the cores;
-//   - FindRanked defers the matched offsets to the rows a caller shows.
+//   - FindRanked defers the matched offsets to the rows a caller shows,
+//     and ranks only the first places until more are read (lazy.go).
 package fuzzy
 
 import (
@@ -42,8 +43,9 @@ type Match = sahilm.Match
 //
 // A Index is safe for concurrent use.
 type Index struct {
-	text  texts
-	masks []uint64
+	text   texts
+	masks  []uint64
+	shapes []shape // what bounds each entry's score (lazy.go)
 	// letters are built on the first one-character query, or by Prepare:
 	// a one-off search (vendex search) never needs them.
 	lettersOnce sync.Once
@@ -69,10 +71,11 @@ type lastQuery struct {
 // (idx; nil when the view is every entry), and their texts and masks, by
 // place if the view has its own copy (own), else by entry.
 type view struct {
-	idx   []int32
-	own   bool
-	text  *texts
-	masks []uint64
+	idx    []int32
+	own    bool
+	text   *texts
+	masks  []uint64
+	shapes []shape
 }
 
 // copyBelow is the share of the entries under which a query's matches are
@@ -87,20 +90,21 @@ func (v *view) entry(k int32) int32 {
 	return v.idx[k]
 }
 
-// at is the text and mask of place k.
-func (v *view) at(k int32) (string, uint64) {
+// at is the text, mask and shape of place k.
+func (v *view) at(k int32) (string, uint64, shape) {
 	if !v.own {
 		k = v.entry(k)
 	}
-	return v.text.at(k), v.masks[k]
+	return v.text.at(k), v.masks[k], v.shapes[k]
 }
 
 // NewIndex indexes entries; Find's Match.Index refers to this slice.
 // It keeps a copy of them, not the slice.
 func NewIndex(entries []string) *Index {
-	s := &Index{text: newTexts(entries), masks: make([]uint64, len(entries))}
+	s := &Index{text: newTexts(entries), masks: make([]uint64, len(entries)), shapes: make([]shape, len(entries))}
 	for i := range entries {
-		s.masks[i] = runeMask(s.text.at(int32(i)))
+		t := s.text.at(int32(i))
+		s.masks[i], s.shapes[i] = runeMask(t), shapeOf(t)
 	}
 	return s
 }
@@ -142,7 +146,7 @@ func (s *Index) Find(query string) []Match {
 	if k := queryLetter(query); k >= 0 {
 		return s.letterMatches(query, s.letterTable(k))
 	}
-	parts, total := s.collect(query, true)
+	parts, total, _ := s.collect(query, scoreOffsets)
 	rank(parts, total)
 	out := make([]Match, total)
 	fill := func(p part) {
@@ -172,84 +176,6 @@ func (s *Index) Find(query string) []Match {
 	return out
 }
 
-// Ranked is the ranking of one query: fuzzy.Find's order and scores, as
-// entry indexes, without building a Match per entry. Match(i) builds the
-// i-th one when asked, so a screen pays only for the rows it shows.
-// A Ranked is read-only and stays valid after later queries.
-type Ranked struct {
-	s       *Index
-	pattern []rune
-	lower   []byte     // pattern lower-cased, nil unless all ASCII
-	order   []int32    // entry indexes, best first
-	scores  []int32    // score of order[i]
-	runs    []scoreRun // instead of scores, for a one-character query
-	matches []Match    // only when fuzzy.Find itself answered
-}
-
-// Len is the number of matching entries.
-func (r Ranked) Len() int { return len(r.order) }
-
-// Index is the entry index of the i-th best match.
-func (r Ranked) Index(i int) int { return int(r.order[i]) }
-
-// Score is the score of the i-th best match.
-func (r Ranked) Score(i int) int {
-	if r.runs != nil {
-		return int(scoreAt(r.runs, i))
-	}
-	return int(r.scores[i])
-}
-
-// Match is the i-th best match, exactly fuzzy.Find's i-th, offsets and all.
-func (r Ranked) Match(i int) Match {
-	if r.matches != nil {
-		return r.matches[i]
-	}
-	e := r.order[i]
-	return Match{
-		Str:            r.s.text.entry(e),
-		Index:          int(e),
-		MatchedIndexes: r.s.offsets(r.pattern, r.lower, e, make([]int, len(r.pattern))),
-		Score:          r.Score(i),
-	}
-}
-
-// FindRanked ranks the entries matching query as Find does, with the same
-// order and scores, but computes the matched offsets only when Match asks.
-// A one-character query is a lookup in tables built with the index.
-func (s *Index) FindRanked(query string) Ranked {
-	if query == "" {
-		return Ranked{s: s}
-	}
-	if strings.ContainsRune(query, 0) {
-		ms := sahilm.Find(query, s.text.all())
-		r := Ranked{s: s, matches: ms, order: make([]int32, len(ms)), scores: make([]int32, len(ms))}
-		for i, m := range ms {
-			r.order[i], r.scores[i] = int32(m.Index), int32(m.Score)
-		}
-		return r
-	}
-	pattern := []rune(query)
-	r := Ranked{s: s, pattern: pattern, lower: lowerASCII(pattern)}
-	if k := queryLetter(query); k >= 0 {
-		// Narrowing from it would gain nothing: the masks alone pick out
-		// exactly the entries holding a letter or digit.
-		t := s.letterTable(k)
-		r.order, r.runs = t.entries(), t.runs
-		return r
-	}
-	parts, total := s.collect(query, false)
-	rank(parts, total)
-	r.order, r.scores = make([]int32, total), make([]int32, total)
-	for _, p := range parts {
-		for _, h := range p.hits {
-			r.order[h.pos], r.scores[h.pos] = h.entry, h.score
-		}
-	}
-	releaseHits(parts)
-	return r
-}
-
 // MatchedIndexes is what fuzzy.Find gives as MatchedIndexes for entry i and
 // query: the byte offsets of the matched characters (nil if it does not
 // match). The browser asks it for the rows on screen only.
@@ -276,16 +202,24 @@ func (s *Index) offsets(pattern []rune, lower []byte, i int32, buf []int) []int 
 	return idx
 }
 
-// collect scores every entry that may match query, on several cores, and
-// remembers the matches for narrowing. Offsets are kept only if asked.
-func (s *Index) collect(query string, withOffsets bool) ([]part, int) {
+// judge is what collect learns of each match.
+type judge uint8
+
+const (
+	scoreOffsets judge = iota // its score and matched offsets
+	matchTop                  // that it matches; its score only if it may rank first (lazy.go)
+)
+
+// collect judges every entry that may match query, on several cores, and
+// remembers the matches for narrowing: that view of them is returned too.
+func (s *Index) collect(query string, how judge) ([]part, int, *view) {
 	qmask := runeMask(query) &^ nonASCII
 
 	s.mu.Lock()
 	prev := s.last
 	s.mu.Unlock()
 
-	from := &view{text: &s.text, masks: s.masks}
+	from := &view{text: &s.text, masks: s.masks, shapes: s.shapes}
 	if prev.query != "" && strings.HasPrefix(query, prev.query) {
 		from = &prev.matched
 	}
@@ -308,7 +242,7 @@ func (s *Index) collect(query string, withOffsets bool) ([]part, int) {
 	// A query that narrows to few matches copies them (scoreChunk does,
 	// when asked, as it reads them).
 	keep := len(cands)*copyBelow < s.Len()
-	parts := s.score(query, from, cands, withOffsets, keep)
+	parts := s.score(query, from, cands, how, keep)
 	*cp = cands
 	candPool.Put(cp)
 
@@ -317,17 +251,19 @@ func (s *Index) collect(query string, withOffsets bool) ([]part, int) {
 		total += len(p.hits)
 		bytes += len(p.text)
 	}
-	matched := view{idx: make([]int32, 0, total), text: &s.text, masks: s.masks}
+	matched := view{idx: make([]int32, 0, total), text: &s.text, masks: s.masks, shapes: s.shapes}
 	if keep {
 		matched.own = true
 		matched.text = &texts{buf: make([]byte, 0, bytes), ends: make([]uint32, 0, total)}
 		matched.masks = make([]uint64, 0, total)
+		matched.shapes = make([]shape, 0, total)
 	}
 	for _, p := range parts {
 		base := uint32(len(matched.text.buf))
 		if keep {
 			matched.text.buf = append(matched.text.buf, p.text...)
 			matched.masks = append(matched.masks, p.masks...)
+			matched.shapes = append(matched.shapes, p.shapes...)
 		}
 		for _, h := range p.hits {
 			matched.idx = append(matched.idx, h.entry)
@@ -339,7 +275,7 @@ func (s *Index) collect(query string, withOffsets bool) ([]part, int) {
 	s.mu.Lock()
 	s.last = lastQuery{query: query, matched: matched}
 	s.mu.Unlock()
-	return parts, total
+	return parts, total, &matched
 }
 
 func releaseHits(parts []part) {
@@ -363,21 +299,23 @@ type hit struct {
 }
 
 // part is what one core found: hits in entry order, their offsets and,
-// when kept, their texts one after another and their masks.
+// when kept, their texts one after another, their masks and shapes.
 type part struct {
 	hits    []hit
 	offsets []int
 	text    []byte
 	masks   []uint64
+	shapes  []shape
+	top     topK // with matchTop, the best matches, each hit's pos its place in hits
 }
 
 // score runs the matcher over the candidates, in chunks on several cores;
 // parts come in entry order.
-func (s *Index) score(query string, from *view, cands []int32, withOffsets, keep bool) []part {
+func (s *Index) score(query string, from *view, cands []int32, how judge, keep bool) []part {
 	pattern := []rune(query)
 	workers := runtime.GOMAXPROCS(0)
 	if len(cands) < parallelMin || workers < 2 {
-		return []part{scoreChunk(pattern, from, cands, withOffsets, keep)}
+		return []part{scoreChunk(pattern, from, cands, how, keep)}
 	}
 	chunk := (len(cands) + workers - 1) / workers
 	var parts []part
@@ -391,38 +329,59 @@ func (s *Index) score(query string, from *view, cands []int32, withOffsets, keep
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			parts[w] = scoreChunk(pattern, from, cands[lo:hi], withOffsets, keep)
+			parts[w] = scoreChunk(pattern, from, cands[lo:hi], how, keep)
 		}()
 	}
 	wg.Wait()
 	return parts
 }
 
-// scoreChunk scores the candidates, places in from; with keep, it copies
+// scoreChunk judges the candidates, places in from; with keep, it copies
 // the texts of the matches.
-func scoreChunk(pattern []rune, from *view, cands []int32, withOffsets, keep bool) part {
+func scoreChunk(pattern []rune, from *view, cands []int32, how judge, keep bool) part {
 	hp := hitPool.Get().(*[]hit)
 	p := part{hits: (*hp)[:0]}
-	if withOffsets {
+	if how == scoreOffsets {
 		p.offsets = make([]int, 0, len(pattern)*len(cands))
 	}
 	buf := make([]int, len(pattern))
 	lower := lowerASCII(pattern)
+	lp := newLazyPattern(pattern, lower)
 	for _, k := range cands {
-		str, mask := from.at(k)
-		score, idx, ok := scoreString(pattern, lower, str, mask, buf)
-		if !ok {
-			continue
+		str, mask, sh := from.at(k)
+		var score int32
+		var idx []int
+		if how == matchTop {
+			// Scoring tells a match too; a match that cannot rank first
+			// is only tested.
+			score = unscored
+			if p.top.beats(lp.bound(sh, len(str))) {
+				sc, _, ok := scoreString(pattern, lower, str, mask, buf)
+				if !ok {
+					continue
+				}
+				score = int32(sc)
+				if p.top.beats(score) {
+					p.top.add(hit{entry: from.entry(k), score: score, pos: int32(len(p.hits))})
+				}
+			} else if !lp.matches(str, mask) {
+				continue
+			}
+		} else {
+			sc, at, ok := scoreString(pattern, lower, str, mask, buf)
+			if !ok {
+				continue
+			}
+			score, idx = int32(sc), at
 		}
 		if keep {
 			p.text = append(p.text, str...)
 			p.masks = append(p.masks, mask)
+			p.shapes = append(p.shapes, sh)
 		}
-		p.hits = append(p.hits, hit{entry: from.entry(k), score: int32(score), offset: int32(len(p.offsets)), n: int32(len(idx)),
+		p.hits = append(p.hits, hit{entry: from.entry(k), score: score, offset: int32(len(p.offsets)), n: int32(len(idx)),
 			end: uint32(len(p.text))})
-		if withOffsets {
-			p.offsets = append(p.offsets, idx...)
-		}
+		p.offsets = append(p.offsets, idx...)
 	}
 	return p
 }

@@ -376,7 +376,7 @@ func (x *Index) ByID(id string) (int, bool) {
 }
 
 // Find ranks vendors for query: best entry score first, ties by name.
-// An empty query lists every vendor by name.
+// An empty query lists every vendor by name. Rank does it lazily.
 func (x *Index) Find(query string) []Result {
 	if strings.TrimSpace(query) == "" {
 		out := make([]Result, len(x.vendors))
@@ -385,60 +385,7 @@ func (x *Index) Find(query string) []Result {
 		}
 		return x.curatedFirst(out, "")
 	}
-	x.entries()
-	r := x.fuzzy.FindRanked(Fold(query))
-	seen := make([]bool, len(x.vendors))
-	out := make([]Result, 0, min(r.Len(), len(x.vendors)))
-	// Entries come best first, ties in entry order; a vendor's entries sit
-	// together and vendors are indexed in name order, so keeping each
-	// vendor's first entry ranks vendors by best score, ties by name.
-	keep := func(i int) {
-		e := r.Index(i)
-		v := x.owner[e]
-		if seen[v] {
-			return
-		}
-		seen[v] = true
-		out = append(out, Result{Vendor: v, Entry: int32(e), Score: int32(r.Score(i)), Field: x.where[e].field})
-	}
-	if x.handicapped == nil {
-		for i := range r.Len() {
-			keep(i)
-		}
-	} else {
-		x.eachHandicapped(r, keep)
-	}
-	return x.curatedFirst(out, Fold(strings.TrimSpace(query)))
-}
-
-// eachHandicapped calls keep with the positions of r's entries in the
-// order of their rankScore, ties in entry order: the entries that are not
-// handicapped and those that are are each in that order already, so the
-// two are merged.
-func (x *Index) eachHandicapped(r fuzzy.Ranked, keep func(int)) {
-	var plain, handicapped []int
-	for i := range r.Len() {
-		if x.handicapped[r.Index(i)] {
-			handicapped = append(handicapped, i)
-		} else {
-			plain = append(plain, i)
-		}
-	}
-	for len(plain) > 0 || len(handicapped) > 0 {
-		takePlain := len(handicapped) == 0
-		if !takePlain && len(plain) > 0 {
-			p, h := plain[0], handicapped[0]
-			ps, hs := r.Score(p), rankScore(r.Score(h), true)
-			takePlain = ps > hs || (ps == hs && r.Index(p) < r.Index(h))
-		}
-		if takePlain {
-			keep(plain[0])
-			plain = plain[1:]
-		} else {
-			keep(handicapped[0])
-			handicapped = handicapped[1:]
-		}
-	}
+	return x.Rank(query).All()
 }
 
 // curatedFirst moves the vendors that only imported datasets know after
@@ -460,19 +407,28 @@ func (x *Index) curatedFirst(rs []Result, query string) []Result {
 // curatedFirst orders rs (ranked) as Index.curatedFirst says, keeping the
 // order within each group.
 func curatedFirst[R any](rs []R, strong, imported func(R) bool) []R {
-	out := make([]R, 0, len(rs))
-	isStrong := make([]bool, len(rs))
-	for i, r := range rs {
-		isStrong[i] = strong(r)
+	var groups [numGroups][]R
+	for _, r := range rs {
+		g := group(strong(r), imported(r))
+		groups[g] = append(groups[g], r)
 	}
-	for _, pass := range []struct{ strong, imported bool }{{true, false}, {true, true}, {false, false}, {false, true}} {
-		for i, r := range rs {
-			if isStrong[i] == pass.strong && imported(r) == pass.imported {
-				out = append(out, r)
-			}
-		}
+	return slices.Concat(groups[:]...)
+}
+
+// The groups curatedFirst lists, in order: strong matches of the
+// catalogue's vendors, strong matches of imported ones, then the rest of
+// each.
+const numGroups = 4
+
+func group(strong, imported bool) int {
+	g := 0
+	if !strong {
+		g = 2
 	}
-	return out
+	if imported {
+		g++
+	}
+	return g
 }
 
 // strongMatch reports whether a word of the folded entry starts with the

@@ -1,0 +1,231 @@
+package search
+
+import (
+	"maps"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/vendex/vendex/ui/fuzzy"
+)
+
+// Results is a ranking of vendors, Find's order, settled only as far as it
+// is read: the browser shows a screenful of a ranking that may hold a
+// million entries, so the fuzzy index ranks its first places and the rest
+// waits until the user scrolls to it. Len is known at once. A Results is
+// safe for concurrent use; its copies share what has been settled.
+type Results struct{ r *results }
+
+type results struct {
+	mu    sync.Mutex
+	x     *Index
+	query string // folded and trimmed
+	fuzzy fuzzy.Ranked
+	n     int // vendors
+	next  int // places of fuzzy read
+	met   []bool
+	// strong marks the vendors with an entry that strongly matches (not
+	// only their best): they may join a strong group.
+	strong []bool
+	// groups holds the vendors met so far in each of curatedFirst's
+	// groups, in order; left[g] counts the matched vendors that may still
+	// join group g, so a group is complete when it reaches zero.
+	groups [numGroups][]Result
+	left   [numGroups]int
+	all    []Result // instead of the above, a ranking settled in full
+	direct bool     // the catalogue's vendors ranked at once (placed)
+	// held keeps the handicapped entries read, in ranking order, until
+	// no entry still to come can rank above them (see rankScore).
+	held []Result
+}
+
+// ResultsOf is rs, ranked already, as a Results.
+func ResultsOf(rs []Result) Results { return Results{&results{all: rs, n: len(rs)}} }
+
+// Len is the number of vendors ranked.
+func (rs Results) Len() int {
+	if rs.r == nil {
+		return 0
+	}
+	return rs.r.n
+}
+
+// At is the i-th vendor of the ranking.
+func (rs Results) At(i int) Result {
+	r := rs.r
+	if r.all != nil {
+		return r.all[i]
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for {
+		if res, ok := r.settled(i); ok {
+			return res
+		}
+		if r.next == r.fuzzy.Len() {
+			panic("search: the whole ranking read and a group still waits for vendors")
+		}
+		r.meetMore()
+	}
+}
+
+// All is the whole ranking.
+func (rs Results) All() []Result {
+	out := make([]Result, rs.Len())
+	for i := range out {
+		out[i] = rs.At(i)
+	}
+	return out
+}
+
+// settled is place i, if the vendors met so far decide it: it lies in a
+// group whose earlier groups are complete, among the members met.
+func (r *results) settled(i int) (Result, bool) {
+	for g := range r.groups {
+		if i < len(r.groups[g]) {
+			return r.groups[g][i], true
+		}
+		if r.left[g] > 0 {
+			return Result{}, false
+		}
+		i -= len(r.groups[g])
+	}
+	panic("search: a place beyond the ranking")
+}
+
+// meetMore reads the fuzzy ranking's next places. Entries come best first,
+// ties in entry order; a vendor's entries sit together and vendors are
+// indexed in name order, so a vendor's first entry met is its best and
+// vendors are met by best score, ties by name. A handicapped entry ranks
+// handicapPoints lower (rankScore): it is held until the ranking reaches
+// entries it outranks, or its end.
+func (r *results) meetMore() {
+	x, n := r.x, 0
+	r.fuzzy.Each(r.next, func(e, score int) bool {
+		r.next++
+		n++
+		if v := x.owner[e]; !r.met[v] && !r.placed(v) {
+			res := Result{Vendor: v, Entry: int32(e), Score: int32(score), Field: x.where[e].field}
+			if x.handicapped != nil && x.handicapped[e] {
+				r.held = append(r.held, res)
+			} else {
+				r.release(score, e)
+				r.meet(res)
+			}
+		}
+		return n < 256
+	})
+	if r.next == r.fuzzy.Len() {
+		r.release(math.MinInt, 0)
+	}
+}
+
+// release meets the held entries that rank above an entry of score at
+// place e: a lower rankScore, or an equal one and a later entry.
+func (r *results) release(score, e int) {
+	for len(r.held) > 0 {
+		h := r.held[0]
+		if hs := rankScore(int(h.Score), true); hs < score || hs == score && int(h.Entry) > e {
+			return
+		}
+		r.held = r.held[1:]
+		r.meet(h)
+	}
+}
+
+// meet adds a vendor's best entry to its group, once.
+func (r *results) meet(res Result) {
+	if r.met[res.Vendor] {
+		return
+	}
+	r.met[res.Vendor] = true
+	strong := r.x.anyImported && strongMatch(r.x.fuzzy.Entry(int(res.Entry)), r.x.initials[res.Entry], r.query)
+	r.add(res, strong)
+}
+
+// placed reports whether vendor v was ranked before reading the fuzzy
+// ranking: with imports, the catalogue's vendors (a thousand or two) are
+// ranked at once when few of their entries match, so that their groups,
+// which list first, are complete without reading the ranking to the last
+// of them.
+func (r *results) placed(v int32) bool { return r.direct && !r.x.imported[v] }
+
+// placeBelow is the number of matching entries of the catalogue's vendors
+// under which they are ranked at once.
+const placeBelow = 4096
+
+// add puts a vendor, met in ranking order, in its group.
+func (r *results) add(res Result, strong bool) {
+	imported := r.x.imported[res.Vendor]
+	g := group(strong, imported)
+	r.groups[g] = append(r.groups[g], res)
+	r.left[group(false, imported)]--
+	if r.strong[res.Vendor] {
+		r.left[group(true, imported)]--
+	}
+}
+
+// rankPlaced ranks the vendors placed reports, from their matching
+// entries: each by its best entry by rankScore (the first among equals),
+// best first, ties by name.
+func (r *results) rankPlaced(entries []int32, query string) {
+	x := r.x
+	p := fuzzy.NewPattern(query)
+	type ranked struct {
+		Result
+		rank int
+	}
+	best := map[int32]ranked{}
+	for _, e := range entries {
+		score, _ := p.Score(x.fuzzy.Entry(int(e)))
+		rank := rankScore(score, x.handicapped != nil && x.handicapped[e])
+		v := x.owner[e]
+		if b, ok := best[v]; !ok || rank > b.rank || rank == b.rank && e < b.Entry {
+			best[v] = ranked{Result{Vendor: v, Entry: e, Score: int32(score), Field: x.where[e].field}, rank}
+		}
+	}
+	rs := slices.Collect(maps.Values(best))
+	slices.SortFunc(rs, func(a, b ranked) int {
+		if a.rank != b.rank {
+			return b.rank - a.rank
+		}
+		return int(a.Vendor - b.Vendor)
+	})
+	for _, res := range rs {
+		r.add(res.Result, strongMatch(x.fuzzy.Entry(int(res.Entry)), x.initials[res.Entry], r.query))
+	}
+}
+
+// Rank ranks vendors for query as Find does, lazily.
+func (x *Index) Rank(query string) Results {
+	if strings.TrimSpace(query) == "" {
+		return ResultsOf(x.Find(""))
+	}
+	x.entries()
+	r := &results{x: x, query: Fold(strings.TrimSpace(query)), fuzzy: x.fuzzy.FindRanked(Fold(query)), met: make([]bool, len(x.vendors))}
+	// Count the vendors, and those that may join each group, from the
+	// matches alone: no ranking is needed for that.
+	r.strong = make([]bool, len(x.vendors))
+	var placed []int32
+	r.fuzzy.EachMatch(func(e int) {
+		v := x.owner[e]
+		if x.anyImported && !x.imported[v] && len(placed) <= placeBelow {
+			placed = append(placed, int32(e))
+		}
+		if !r.met[v] {
+			r.met[v] = true
+			r.n++
+			r.left[group(false, x.imported[v])]++
+		}
+		if x.anyImported && !r.strong[v] && strongMatch(x.fuzzy.Entry(e), x.initials[e], r.query) {
+			r.strong[v] = true
+			r.left[group(true, x.imported[v])]++
+		}
+	})
+	clear(r.met)
+	if r.direct = x.anyImported && len(placed) <= placeBelow; r.direct {
+		r.rankPlaced(placed, Fold(query))
+	}
+	return Results{r}
+}

@@ -1,0 +1,81 @@
+package search
+
+import (
+	"cmp"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	sahilm "github.com/sahilm/fuzzy"
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/ui/internal/synth"
+)
+
+// The browser reads a ranking a screenful at a time, in any order (the End
+// key, a click): whatever it reads is the place the whole ranking gives it.
+// The reference is built apart: vendors in fuzzy.Find's order by their
+// best entry, then the catalogue's before imported ones as curatedFirst
+// groups them, with a third of the vendors imported and queries that match
+// many of them strongly and loosely.
+func TestARankingReadInAnyOrderIsTheWholeRanking(t *testing.T) {
+	names := synth.Names(30_000)
+	// a third of the vendors imported, then all but a ninth (the catalogue's
+	// vendors few enough to be ranked apart, as after importing datasets)
+	for _, imported := range []func(i int) bool{func(i int) bool { return i%9 == 0 }, func(i int) bool { return i%9 != 0 }} {
+		var bs []data.Brief
+		for i := 0; i+2 < len(names); i += 3 {
+			bs = append(bs, data.Brief{ID: fmt.Sprint("v", i), Name: names[i], Aliases: []string{names[i+1]},
+				Hosts: []string{strings.ReplaceAll(strings.ToLower(names[i+2]), " ", "-") + ".com"}, Imported: imported(i)})
+		}
+		checkRankingsInAnyOrder(t, NewBriefIndex(bs))
+	}
+}
+
+func checkRankingsInAnyOrder(t *testing.T, x *Index) {
+	t.Helper()
+	x.Prepare()
+	var entries []string
+	for i := range x.fuzzy.Len() {
+		entries = append(entries, x.fuzzy.Entry(i))
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, q := range []string{"an", "ana", "anal", "t", "ix", "co", "zen pix", "Ü"} {
+		var ranked []Result
+		seen := map[int32]bool{}
+		// fuzzy.Find's order, with a handicapped entry (an alias only an
+		// import gives) ranked handicapPoints lower, ties in entry order
+		ms := sahilm.Find(Fold(q), entries)
+		slices.SortStableFunc(ms, func(a, b sahilm.Match) int {
+			return cmp.Or(cmp.Compare(x.rankOf(b), x.rankOf(a)), cmp.Compare(a.Index, b.Index))
+		})
+		for _, m := range ms {
+			if v := x.owner[m.Index]; !seen[v] {
+				seen[v] = true
+				ranked = append(ranked, Result{Vendor: v, Entry: int32(m.Index), Score: int32(m.Score), Field: x.where[m.Index].field})
+			}
+		}
+		want := curatedFirst(ranked, func(r Result) bool { return strongMatch(entries[r.Entry], x.initials[r.Entry], Fold(q)) },
+			func(r Result) bool { return x.imported[r.Vendor] })
+		got := x.Rank(q)
+		if got.Len() != len(want) {
+			t.Fatalf("%q: %d vendors, want %d", q, got.Len(), len(want))
+		}
+		// the last place first, then a screenful, then all in a random order
+		order := r.Perm(len(want))
+		if len(want) > 20 {
+			order = append([]int{len(want) - 1, 3, 19, 0}, order...)
+		}
+		for _, i := range order {
+			if g := got.At(i); g != want[i] {
+				t.Fatalf("%q: place %d is %s (%+v), want %s (%+v)", q, i, x.vendors[g.Vendor].Name, g, x.vendors[want[i].Vendor].Name, want[i])
+			}
+		}
+	}
+}
+
+// rankOf is the score match m ranks by.
+func (x *Index) rankOf(m sahilm.Match) int {
+	return rankScore(m.Score, x.handicapped != nil && x.handicapped[m.Index])
+}
