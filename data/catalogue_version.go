@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1147-96ab4a85"
-	embeddedEdition = 62
+	embeddedVersion = "1147-6b0e2c2b"
+	embeddedEdition = 63
 )
