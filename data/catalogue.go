@@ -234,6 +234,21 @@ func DecodeVendor(b []byte) (Vendor, error) {
 	return decodeVendorStrictly(b)
 }
 
+// UnmarshalVendor decodes a record vendex stored, as json.Unmarshal(b, v)
+// does for a zero v (a field it does not know is skipped: an older or
+// newer vendex may have written it), without reflection when it can: the
+// store decodes records on every read, and an import re-reads those it
+// joins. The vendor's strings share one copy of b, which may be a
+// database page valid only for its transaction.
+func UnmarshalVendor(b []byte, v *Vendor) error {
+	*v = Vendor{}
+	if decodeFast(string(b), func(r *jsonReader) { r.vendor(v) }) {
+		return nil
+	}
+	*v = Vendor{} // what the fast path left is not encoding/json's
+	return json.Unmarshal(b, v)
+}
+
 // decodeVendorStrictly is DecodeVendor with encoding/json, which says
 // what is wrong and where.
 func decodeVendorStrictly(b []byte) (Vendor, error) {

@@ -1,8 +1,6 @@
 package store
 
 import (
-	"encoding/json"
-	"fmt"
 	"slices"
 
 	"github.com/vendex/vendex/data"
@@ -79,15 +77,12 @@ func (c *recordCache) decode(layer, id string, raw []byte) (*data.Vendor, error)
 	if v := c.get(layer, id); v != nil {
 		return v, nil
 	}
-	v := new(data.Vendor)
-	if err := json.Unmarshal(raw, v); err != nil {
-		if layer == "" {
-			return nil, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, data.Quote(id), err)
-		}
-		return nil, fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, data.Quote(layer), data.Quote(id), err)
+	v, err := decodeRecord(layer, id, raw)
+	if err != nil {
+		return nil, err
 	}
-	c.put(layer, id, v)
-	return v, nil
+	c.put(layer, id, &v)
+	return &v, nil
 }
 
 // lookup is bucket b's record of vendor id in layer, or nil: the cache's

@@ -19,6 +19,20 @@ import (
 // still accept.
 const valuePacked = 0x01
 
+// decodeRecord is the stored record raw of vendor id: layer's, or ("")
+// the merged one. Every read of a record comes here, so a damaged one is
+// named the same way wherever it is found.
+func decodeRecord(layer, id string, raw []byte) (data.Vendor, error) {
+	var v data.Vendor
+	if err := data.UnmarshalVendor(raw, &v); err != nil {
+		if layer == "" {
+			return v, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, data.Quote(id), err)
+		}
+		return v, fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, data.Quote(layer), data.Quote(id), err)
+	}
+	return v, nil
+}
+
 // nameEntry is one vendor's claim on a normalised name: rank 0 is its id,
 // 1 its name, 2 an alias.
 type nameEntry struct {

@@ -233,9 +233,9 @@ func (s *Store) LayerVendors(name string) ([]data.Vendor, error) {
 			return nil
 		}
 		return vb.ForEach(func(k, v []byte) error {
-			var vd data.Vendor
-			if err := json.Unmarshal(v, &vd); err != nil {
-				return fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, data.Quote(name), data.Quote(string(k)), err)
+			vd, err := decodeRecord(name, string(k), v)
+			if err != nil {
+				return err
 			}
 			out = append(out, vd)
 			return nil

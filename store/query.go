@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"runtime"
@@ -27,9 +26,9 @@ func (s *Store) Get(id string) (data.Vendor, error) {
 func getVendor(tx *bolt.Tx, id string) (data.Vendor, error) {
 	if b := tx.Bucket(bucketVendors); b != nil {
 		if raw := b.Get([]byte(id)); raw != nil {
-			var v data.Vendor
-			if err := json.Unmarshal(raw, &v); err != nil {
-				return v, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, data.Quote(id), err)
+			v, err := decodeRecord("", id, raw)
+			if err != nil {
+				return v, err
 			}
 			v.FillVerdicts() // merged by an older vendex, perhaps
 			return v, nil
@@ -102,13 +101,13 @@ func (s *Store) All() ([]data.Vendor, error) {
 			wg.Go(func() {
 				for i := w; i < len(jobs); i += workers {
 					j := jobs[i]
-					var v data.Vendor
-					if err := json.Unmarshal(j.raw, &v); err != nil {
-						if j.layer == nil {
-							errs[i] = fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, data.Quote(j.key), err)
-						} else {
-							errs[i] = fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, data.Quote(j.layer.info.Name), data.Quote(j.key), err)
-						}
+					layer := ""
+					if j.layer != nil {
+						layer = j.layer.info.Name
+					}
+					v, err := decodeRecord(layer, j.key, j.raw)
+					if err != nil {
+						errs[i] = err
 						continue
 					}
 					if j.layer != nil {

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -472,24 +471,22 @@ func (r *resolver) readPolicies() {
 			continue
 		}
 		_ = l.vendors.ForEach(func(_, raw []byte) error {
-			var v struct {
-				ID            string `json:"id"`
-				Owner         string `json:"owner"`
-				PrivacyPolicy string `json:"privacy_policy"`
-			}
-			if json.Unmarshal(raw, &v) != nil {
+			var v data.Vendor
+			if data.UnmarshalVendor(raw, &v) != nil {
 				return nil
 			}
-			o := data.NormalizeName(v.Owner)
+			// Copies of what is kept: v's strings share its whole record.
+			id, o := strings.Clone(v.ID), strings.Clone(data.NormalizeName(v.Owner))
 			if o != "" {
 				if owners[o] == nil {
 					owners[o] = map[string]bool{}
 				}
-				owners[o][v.ID] = true
+				owners[o][id] = true
 			}
 			if pk := policyKey(v.PrivacyPolicy); pk != "" {
+				pk = strings.Clone(pk)
 				byPolicy[pk] = append(byPolicy[pk], len(all))
-				all = append(all, entry{v.ID, o})
+				all = append(all, entry{id, o})
 			}
 			return nil
 		})

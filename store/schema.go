@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"strconv"
@@ -51,9 +50,9 @@ func rebuildWith(tx *bolt.Tx, freshName string, fresh []*data.Vendor) error {
 			continue
 		}
 		err := l.vendors.ForEach(func(k, raw []byte) error {
-			var v data.Vendor
-			if err := json.Unmarshal(raw, &v); err != nil {
-				return fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, data.Quote(l.info.Name), data.Quote(string(k)), err)
+			v, err := decodeRecord(l.info.Name, string(k), raw)
+			if err != nil {
+				return err
 			}
 			records[v.ID] = append(records[v.ID], data.SourcedVendor{Source: l.source, Vendor: v})
 			ranks[v.ID] = append(ranks[v.ID], l.rank)
