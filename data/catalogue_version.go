@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1152-9e5eccbf"
-	embeddedEdition = 62
+	embeddedVersion = "1156-ab5b0159"
+	embeddedEdition = 64
 )
