@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1156-ab5b0159"
-	embeddedEdition = 64
+	embeddedVersion = "1161-656e0c41"
+	embeddedEdition = 65
 )
