@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1161-656e0c41"
-	embeddedEdition = 65
+	embeddedVersion = "1161-0e22982c"
+	embeddedEdition = 66
 )
