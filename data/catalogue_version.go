@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1161-0e22982c"
-	embeddedEdition = 66
+	embeddedVersion = "1163-1968c609"
+	embeddedEdition = 67
 )
