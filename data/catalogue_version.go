@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1163-1968c609"
-	embeddedEdition = 67
+	embeddedVersion = "1165-be7d69bc"
+	embeddedEdition = 68
 )
