@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1165-be7d69bc"
-	embeddedEdition = 68
+	embeddedVersion = "1169-bea5a786"
+	embeddedEdition = 70
 )
