@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1169-bea5a786"
-	embeddedEdition = 70
+	embeddedVersion = "1173-62915066"
+	embeddedEdition = 71
 )
