@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1173-62915066"
-	embeddedEdition = 71
+	embeddedVersion = "1174-5f5936d1"
+	embeddedEdition = 72
 )
