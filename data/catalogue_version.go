@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1147-6b0e2c2b"
-	embeddedEdition = 63
+	embeddedVersion = "1174-0e8c65d5"
+	embeddedEdition = 64
 )
