@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1152-ea278d99"
-	embeddedEdition = 62
+	embeddedVersion = "1156-b6529661"
+	embeddedEdition = 64
 )
