@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1156-b6529661"
-	embeddedEdition = 64
+	embeddedVersion = "1156-eb312a79"
+	embeddedEdition = 65
 )
