@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1156-eb312a79"
-	embeddedEdition = 65
+	embeddedVersion = "1156-dd589d01"
+	embeddedEdition = 67
 )
