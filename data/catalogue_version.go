@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1156-dd589d01"
-	embeddedEdition = 67
+	embeddedVersion = "1158-14a32901"
+	embeddedEdition = 68
 )
