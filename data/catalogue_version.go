@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1158-14a32901"
-	embeddedEdition = 68
+	embeddedVersion = "1159-b00413c2"
+	embeddedEdition = 69
 )
