@@ -55,8 +55,8 @@ func embeddedStore(t testing.TB) *Store {
 // the embedded catalogue attributes to a vendor. Raise them as the
 // catalogue grows; issue 12 wants 93% and 90%.
 const (
-	httpArchiveFloor  = 92.19
-	trackerRadarFloor = 90.45
+	httpArchiveFloor  = 92.33
+	trackerRadarFloor = 90.51
 )
 
 func TestEmbeddedCatalogueCoversTheRealWeb(t *testing.T) {
