@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1174-0e8c65d5"
-	embeddedEdition = 64
+	embeddedVersion = "1186-9a5fddda"
+	embeddedEdition = 65
 )
