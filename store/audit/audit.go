@@ -179,6 +179,26 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 		r.Warnings = append(r.Warnings, fmt.Sprintf("%s that no vendor in the catalogue claims loaded (%s), so what they store is not listed: classify them with 'vendex import --user FILE' and run this again",
 			data.Plural(len(hosts), "host"), strings.Join(hosts, ", ")))
 	}
+	if o.Names {
+		// A vendor whose card names nothing it stores hides what it stores
+		// as an unclaimed host does: said the same way, imports or not.
+		var blank []string
+		for _, v := range r.Vendors {
+			card := a.card(v.ID)
+			if len(v.Cookies) == 0 && card.SetsCookies != data.Yes && card.SetsCookies != data.No && !card.IsUnpublished("storage") &&
+				!slices.ContainsFunc(card.Storage, func(it data.StorageItem) bool { return !it.OnOwnSite() }) {
+				blank = append(blank, data.CleanLine(v.Name))
+			}
+		}
+		if len(blank) > 0 {
+			whose := "vendors whose cards name"
+			if len(blank) == 1 {
+				whose = "vendor whose card names"
+			}
+			r.Warnings = append(r.Warnings, fmt.Sprintf("%d %s no cookie or storage key loaded (%s), so what they store is not listed: check their cookie policies, or classify what they set with 'vendex import --user FILE' and run this again",
+				len(blank), whose, strings.Join(blank, ", ")))
+		}
+	}
 	if o.Mode != Anytime {
 		a.findings(r)
 		a.unjudged(r, o.Strict)

@@ -143,3 +143,38 @@ func TestADeclarationListsOnlyWhatTheCaptureSaw(t *testing.T) {
 		t.Errorf("crazy egg from its card: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// A vendor whose card names nothing it stores is declared with a line
+// that says so, never left out: Vidyard named with --vendors beside
+// Hotjar, and a user's vendor seen in a list of URLs, which also warns on
+// stderr as an unclaimed host does.
+func TestAVendorWithNoNamedStorageIsSaidNotLeftOut(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "declare", "--vendors", "vidyard,hotjar", "--site", "shop.example")
+	if r.code != 0 || !strings.Contains(r.stdout, "Vidyard: its card names no cookie or storage key it sets on the site yet") || !strings.Contains(r.stdout, "`_hjSession_*`") {
+		t.Errorf("vidyard and hotjar: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = vendex(t, db, "", "declare", "--vendors", "vidyard")
+	if r.code != 0 || strings.Contains(r.stdout, "Nothing to declare") || !strings.Contains(r.stdout, "Vidyard") {
+		t.Errorf("vidyard alone: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	user := filepath.Join(t.TempDir(), "acme.json")
+	if err := os.WriteFile(user, []byte(`[{"id": "acme-stats", "name": "Acme Stats", "category": "analytics", "domains": [{"host": "stats.acme.example"}]}]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := vendex(t, db, "", "import", "--user", user); r.code != 0 {
+		t.Fatalf("import: exit %d %s", r.code, r.stderr)
+	}
+	urls := "https://www.mysite.example/\nhttps://stats.acme.example/a.js\nhttps://ads.unknown-host.example/x.js\n"
+	r = vendex(t, db, urls, "declare", "--site", "www.mysite.example", "-")
+	for _, want := range []string{"## Analytics", "Acme Stats: seen in the capture; its card names no cookie or storage key"} {
+		if r.code != 0 || !strings.Contains(r.stdout, want) {
+			t.Errorf("lacks %q: exit %d\n%s", want, r.code, r.stdout)
+		}
+	}
+	for _, want := range []string{"1 vendor whose card names no cookie or storage key loaded (Acme Stats)", "1 host that no vendor in the catalogue claims loaded (ads.unknown-host.example)"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+}
