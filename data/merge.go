@@ -119,6 +119,23 @@ func (m *merger) mergeAliases(out, v *Vendor, src string) {
 	}
 }
 
+// mergeWebsite and mergePrivacyPolicy fill an empty link, except on a
+// card of software the site runs itself (SelfHosted): its provider is the
+// site operator, whose own policy applies, and a dataset's link for the
+// software (Microsoft's privacy page for ASP.NET, Django's i18n docs from
+// a cookie row) would name someone else in a site's declaration.
+func (m *merger) mergeWebsite(out, v *Vendor, _ string) {
+	if !out.SelfHosted() {
+		fill(&out.Website, v.Website)
+	}
+}
+
+func (m *merger) mergePrivacyPolicy(out, v *Vendor, _ string) {
+	if !out.SelfHosted() {
+		fill(&out.PrivacyPolicy, v.PrivacyPolicy)
+	}
+}
+
 // mergeSetsCookies lets a known answer replace an unknown one.
 func (m *merger) mergeSetsCookies(out, v *Vendor, _ string) {
 	if (out.SetsCookies == "" || out.SetsCookies == Unknown) && v.SetsCookies != "" && v.SetsCookies != Unknown {

@@ -21,8 +21,8 @@ type Vendor struct {
 	Summary  string `json:"summary" clean:"text" validate:"required"`
 	Overview string `json:"overview,omitempty" clean:"text"`
 
-	Website       string   `json:"website,omitempty" validate:"url"`
-	PrivacyPolicy string   `json:"privacy_policy,omitempty" validate:"url"`
+	Website       string   `json:"website,omitempty" merge:"func=mergeWebsite" validate:"url"`
+	PrivacyPolicy string   `json:"privacy_policy,omitempty" merge:"func=mergePrivacyPolicy" validate:"url"`
 	Products      []string `json:"products,omitempty"`
 	Industries    []string `json:"industries,omitempty"`
 
