@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1147-c6645b9a"
-	embeddedEdition = 61
+	embeddedVersion = "1148-5cd92aec"
+	embeddedEdition = 63
 )

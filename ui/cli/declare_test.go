@@ -203,3 +203,23 @@ func TestAnImportGivesNoLinkToSelfHostedSoftware(t *testing.T) {
 		t.Errorf("show django takes the import's link:\n%s", r.stdout)
 	}
 }
+
+// XSRF-TOKEN is a name several frameworks share (Laravel sets it, Spring
+// Security by default, Angular's client reads it): a Django site with an
+// Angular front end is not declared as running Laravel.
+func TestASharedFrameworkCookieNamesNoOneFramework(t *testing.T) {
+	jar := filepath.Join(t.TempDir(), "cookies.txt")
+	rows := "# Netscape HTTP Cookie File\nwww.a.example\tFALSE\t/\tTRUE\t0\tcsrftoken\tv\nwww.a.example\tFALSE\t/\tTRUE\t0\tXSRF-TOKEN\tv\n"
+	if err := os.WriteFile(jar, []byte(rows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := tempDB(t)
+	r := vendex(t, db, "", "declare", "--site", "www.a.example", jar)
+	if r.code != 0 || strings.Contains(r.stdout, "Laravel (self-hosted)") || !strings.Contains(r.stdout, "| `XSRF-TOKEN` | Web framework (self-hosted) (The site operator) |") {
+		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = vendex(t, db, "", "cookie", "XSRF-TOKEN")
+	if r.code != 0 || strings.Contains(r.stdout, "Laravel (self-hosted)") || !strings.Contains(r.stdout, "Spring Security") {
+		t.Errorf("cookie XSRF-TOKEN: exit %d\n%s", r.code, r.stdout)
+	}
+}
