@@ -1,6 +1,9 @@
 package data
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // SourcedVendor is one layer's record of a vendor, with the layer it came
 // from ("user:vendors.json", "embedded", "import:tracker-radar:entities.json").
@@ -270,6 +273,22 @@ func (v *Vendor) FromImportsOnly() bool {
 		}
 	}
 	return true
+}
+
+// CategoriesByOrigin splits the further categories into the card's own
+// (the embedded catalogue's or the user's) and those only an imported
+// dataset added (its Provenance says so).
+func (v *Vendor) CategoriesByOrigin() (own, imported []Category) {
+	for _, c := range v.Categories {
+		if slices.ContainsFunc(v.Provenance, func(p Provenance) bool {
+			return p.Field == "categories" && p.Value == string(c) && ImportedSource(p.Source)
+		}) {
+			imported = append(imported, c)
+		} else {
+			own = append(own, c)
+		}
+	}
+	return own, imported
 }
 
 // WordPrefixFold reports whether a word of s starts with q, ignoring
