@@ -89,12 +89,12 @@ const NotSeenNote = "seen in the capture, but none of the cookies its card names
 func noStorageNote(v data.Vendor, seen bool) string {
 	var note string
 	switch {
-	case v.SetsCookies == data.Yes || v.IsUnpublished("storage"):
-		note = "sets cookies; names not published"
+	case v.NamesNoStorage():
+		note = "its card names no cookie or storage key it sets on the site yet, so what it stores is not listed: check the vendor's own cookie policy"
 	case v.SetsCookies == data.No:
 		note = "sets no cookies or storage on the site, its card says"
-	default:
-		note = "its card names no cookie or storage key it sets on the site yet, so what it stores is not listed: check the vendor's own cookie policy"
+	default: // it sets cookies, or says it does, and names none
+		note = "sets cookies; names not published"
 	}
 	if seen {
 		return "seen in the capture; " + note
