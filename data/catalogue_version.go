@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1186-9a5fddda"
-	embeddedEdition = 65
+	embeddedVersion = "1187-9cf7b752"
+	embeddedEdition = 66
 )

@@ -195,12 +195,8 @@ func (m *merger) mergeFields(out, v *Vendor, src string) {
 	if out.Overview == "" {
 		out.Overview = v.Overview
 	}
-	if out.Website == "" {
-		out.Website = v.Website
-	}
-	if out.PrivacyPolicy == "" {
-		out.PrivacyPolicy = v.PrivacyPolicy
-	}
+	m.mergeWebsite(out, v, src)
+	m.mergePrivacyPolicy(out, v, src)
 	out.Products = addStrings(out.Products, v.Products)
 	out.Industries = addStrings(out.Industries, v.Industries)
 	m.mergeCategory(out, v, src)

@@ -1,6 +1,9 @@
 package data
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // SourcedVendor is one layer's record of a vendor, with the layer it came
 // from ("user:vendors.json", "embedded", "import:tracker-radar:entities.json").
@@ -116,6 +119,23 @@ func (m *merger) mergeAliases(out, v *Vendor, src string) {
 			out.Aliases = append(out.Aliases, a)
 			m.note("aliases", a, src)
 		}
+	}
+}
+
+// mergeWebsite and mergePrivacyPolicy fill an empty link, except on a
+// card of software the site runs itself (SelfHosted): its provider is the
+// site operator, whose own policy applies, and a dataset's link for the
+// software (Microsoft's privacy page for ASP.NET, Django's i18n docs from
+// a cookie row) would name someone else in a site's declaration.
+func (m *merger) mergeWebsite(out, v *Vendor, _ string) {
+	if !out.SelfHosted() {
+		fill(&out.Website, v.Website)
+	}
+}
+
+func (m *merger) mergePrivacyPolicy(out, v *Vendor, _ string) {
+	if !out.SelfHosted() {
+		fill(&out.PrivacyPolicy, v.PrivacyPolicy)
 	}
 }
 
@@ -253,6 +273,22 @@ func (v *Vendor) FromImportsOnly() bool {
 		}
 	}
 	return true
+}
+
+// CategoriesByOrigin splits the further categories into the card's own
+// (the embedded catalogue's or the user's) and those only an imported
+// dataset added (its Provenance says so).
+func (v *Vendor) CategoriesByOrigin() (own, imported []Category) {
+	for _, c := range v.Categories {
+		if slices.ContainsFunc(v.Provenance, func(p Provenance) bool {
+			return p.Field == "categories" && p.Value == string(c) && ImportedSource(p.Source)
+		}) {
+			imported = append(imported, c)
+		} else {
+			own = append(own, c)
+		}
+	}
+	return own, imported
 }
 
 // WordPrefixFold reports whether a word of s starts with q, ignoring

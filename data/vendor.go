@@ -3,6 +3,8 @@
 // vendex's own and knows nothing about storage or terminals.
 package data
 
+import "slices"
+
 // Vendor is one third-party web vendor: everything a consent platform's vendor
 // page says about it, as typed fields. JSON field names are stable: exports
 // and imports depend on them.
@@ -21,8 +23,8 @@ type Vendor struct {
 	Summary  string `json:"summary" clean:"text" validate:"required"`
 	Overview string `json:"overview,omitempty" clean:"text"`
 
-	Website       string   `json:"website,omitempty" validate:"url"`
-	PrivacyPolicy string   `json:"privacy_policy,omitempty" validate:"url"`
+	Website       string   `json:"website,omitempty" merge:"func=mergeWebsite" validate:"url"`
+	PrivacyPolicy string   `json:"privacy_policy,omitempty" merge:"func=mergePrivacyPolicy" validate:"url"`
 	Products      []string `json:"products,omitempty"`
 	Industries    []string `json:"industries,omitempty"`
 
@@ -171,3 +173,12 @@ const SiteOperator = "The site operator"
 // SelfHosted reports whether the card is such software rather than a
 // company whose servers or scripts the site calls.
 func (v *Vendor) SelfHosted() bool { return v.Owner == SiteOperator }
+
+// NamesNoStorage reports whether the card says nothing of what the vendor
+// stores on a customer's site: it names no item there, and says neither
+// that it sets cookies it does not name nor that it sets none. A
+// declaration says so of such a vendor, and warns.
+func (v *Vendor) NamesNoStorage() bool {
+	return v.SetsCookies != Yes && v.SetsCookies != No && !v.IsUnpublished("storage") &&
+		!slices.ContainsFunc(v.Storage, func(it StorageItem) bool { return !it.OnOwnSite() })
+}

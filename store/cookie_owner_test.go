@@ -92,7 +92,7 @@ func TestAFrameworksCookieAnswersBeforeACompanysOfTheSameName(t *testing.T) {
 func TestFrameworkCookieNamesAnswerTheFrameworkFirst(t *testing.T) {
 	s := embeddedStore(t)
 	for name, want := range map[string]string{
-		"sessionid": "django instagram", "csrftoken": "django", "XSRF-TOKEN": "laravel wix",
+		"sessionid": "django instagram", "csrftoken": "django", "XSRF-TOKEN": "web-framework wix",
 		"laravel_session": "laravel", "ASP.NET_SessionId": "aspnet", "connect.sid": "express-sessions zendesk",
 		"__RequestVerificationToken": "aspnet", ".AspNetCore.Antiforgery.x1": "aspnet", "_blog_session": "ruby-on-rails",
 		"PHPSESSID": "php-sessions", "JSESSIONID": "java-servlet-sessions",

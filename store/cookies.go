@@ -54,8 +54,8 @@ func storageSource(v *data.Vendor, name string) string {
 // another product's cookie (Keywee's sp purpose names Snowplow, whose
 // collector cookie sp is, so Snowplow answers first), then software the
 // site runs itself before a company that uses the same name (a sessionid
-// on a site is Django's before it is Instagram's, an XSRF-TOKEN Laravel's
-// before Wix's), then by vendor name.
+// on a site is Django's before it is Instagram's, an XSRF-TOKEN the web
+// framework card's before Wix's), then by vendor name.
 func (s *Store) ByCookie(name string) ([]CookieMatch, error) {
 	var all []CookieMatch
 	err := s.view(func(tx *bolt.Tx) error {

@@ -134,13 +134,18 @@ func NoPermissionsText(v data.Vendor) string {
 }
 
 func compliance(v data.Vendor) []Block {
+	// A further category an import added is a dataset's filing, not the
+	// card's: said apart, so Popads does not read as partly strictly
+	// necessary because Tracker Radar's domain index files one of its
+	// hosts so.
+	own, imported := v.CategoriesByOrigin()
 	category := v.Category.Title()
-	if len(v.Categories) > 0 {
-		category += " (also: " + categoryTitles(v.Categories) + ")"
+	if len(own) > 0 {
+		category += " (also: " + categoryTitles(own) + ")"
 	}
 	fs := Fields{{Label: "Consent category", Value: category}}
-	if len(v.SeenCategories) > 0 {
-		fs = append(fs, Field{Label: "Categories seen in imported datasets", Value: strings.Join(v.SeenCategories, ", ")})
+	if seen := append(titles(imported), v.SeenCategories...); len(seen) > 0 { // titles' slice is new: append cannot touch v
+		fs = append(fs, Field{Label: "Other categories in imported datasets", Value: strings.Join(seen, ", ")})
 	}
 	fs = append(fs, Field{
 		Label: "Consent required", Value: v.ConsentRequired.Value.Title(), Answer: v.ConsentRequired.Value,
@@ -260,12 +265,14 @@ func provenance(v data.Vendor) []Block {
 	return []Block{t}
 }
 
-func categoryTitles(cs []data.Category) string {
+func categoryTitles(cs []data.Category) string { return strings.Join(titles(cs), ", ") }
+
+func titles(cs []data.Category) []string {
 	out := make([]string, len(cs))
 	for i, c := range cs {
 		out[i] = c.Title()
 	}
-	return strings.Join(out, ", ")
+	return out
 }
 
 func nonEmpty(ss ...string) []string {

@@ -84,6 +84,24 @@ type Unknown struct {
 // none of the cookies its card names.
 const NotSeenNote = "seen in the capture, but none of the cookies its card names was: check with a cookie export of the same visit ('vendex show' lists them)"
 
+// noStorageNote is what a declaration says of a vendor on the site whose
+// card names no cookie or storage key it sets there.
+func noStorageNote(v data.Vendor, seen bool) string {
+	var note string
+	switch {
+	case v.NamesNoStorage():
+		note = "its card names no cookie or storage key it sets on the site yet, so what it stores is not listed: check the vendor's own cookie policy"
+	case v.SetsCookies == data.No:
+		note = "sets no cookies or storage on the site, its card says"
+	default: // it sets cookies, or says it does, and names none
+		note = "sets cookies; names not published"
+	}
+	if seen {
+		return "seen in the capture; " + note
+	}
+	return note
+}
+
 // UnknownAdvice is what to do about a cookie nobody has classified;
 // OwnAdvice about one on the site's own domain that no vendor claims,
 // most often the site's own.
@@ -129,8 +147,10 @@ func Build(site string, uses []Use, unknown []Unknown) Declaration {
 			p.Note = NotSeenNote
 			g := group(v.Category)
 			g.Unnamed = append(g.Unnamed, p)
-		case v.SetsCookies == data.Yes || v.IsUnpublished("storage"):
-			p.Note = "sets cookies; names not published"
+		default:
+			// Never silence: a vendor on the site is declared even when its
+			// card names nothing it stores.
+			p.Note = noStorageNote(v, u.Seen != nil)
 			g := group(v.Category)
 			g.Unnamed = append(g.Unnamed, p)
 		}

@@ -171,7 +171,21 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 	if r.Site == "" && r.Requests > 0 {
 		r.Warnings = append(r.Warnings, "no capture names its page, and none holds a cookie or storage key to tell the site by: every host counts as a third party (the site's own too); name the site with --site")
 	}
-	if o.Names && len(r.UnknownHosts) > 0 {
+	if o.Names {
+		a.unlisted(r)
+	}
+	if o.Mode != Anytime {
+		a.findings(r)
+		a.unjudged(r, o.Strict)
+	}
+	return r, nil
+}
+
+// unlisted warns, for a declaration or banner, of what loaded whose
+// storage it cannot list: hosts no vendor claims, and vendors whose cards
+// name no cookie or storage key.
+func (a *auditor) unlisted(r *Report) {
+	if len(r.UnknownHosts) > 0 {
 		hosts := make([]string, len(r.UnknownHosts))
 		for i, h := range r.UnknownHosts {
 			hosts[i] = data.CleanLine(h.Host)
@@ -179,11 +193,23 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 		r.Warnings = append(r.Warnings, fmt.Sprintf("%s that no vendor in the catalogue claims loaded (%s), so what they store is not listed: classify them with 'vendex import --user FILE' and run this again",
 			data.Plural(len(hosts), "host"), strings.Join(hosts, ", ")))
 	}
-	if o.Mode != Anytime {
-		a.findings(r)
-		a.unjudged(r, o.Strict)
+	// A vendor whose card names nothing it stores hides what it stores
+	// as an unclaimed host does: said the same way, imports or not.
+	var blank []string
+	for _, v := range r.Vendors {
+		card := a.card(v.ID)
+		if len(v.Cookies) == 0 && card.NamesNoStorage() {
+			blank = append(blank, data.CleanLine(v.Name))
+		}
 	}
-	return r, nil
+	if len(blank) > 0 {
+		whose := "vendors whose cards name"
+		if len(blank) == 1 {
+			whose = "vendor whose card names"
+		}
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%d %s no cookie or storage key loaded (%s), so what they store is not listed: check their cookie policies, or classify what they set with 'vendex import --user FILE' and run this again",
+			len(blank), whose, strings.Join(blank, ", ")))
+	}
 }
 
 type hostAnswer struct {

@@ -8,7 +8,7 @@ import (
 )
 
 // A cookie a web framework names by default (Django's sessionid and
-// csrftoken, Laravel's XSRF-TOKEN, ASP.NET's session) set on the site's own
+// csrftoken, the XSRF-TOKEN several frameworks share, ASP.NET's session) set on the site's own
 // domain is the site's framework's, not the company whose card lists the
 // same name for its own site (Instagram's sessionid, Wix's XSRF-TOKEN); on
 // that company's domain it is still the company's.
@@ -32,7 +32,7 @@ func TestFrameworkCookiesOnTheSiteAreTheFrameworks(t *testing.T) {
 	want := map[string]string{
 		"sessionid on www.mysite.example":         "django",
 		"csrftoken on www.mysite.example":         "django",
-		"XSRF-TOKEN on www.mysite.example":        "laravel",
+		"XSRF-TOKEN on www.mysite.example":        "web-framework",
 		"ASP.NET_SessionId on www.mysite.example": "aspnet",
 		"_mysite_session on www.mysite.example":   "ruby-on-rails",
 		"sessionid on instagram.com":              "instagram",

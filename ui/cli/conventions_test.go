@@ -24,19 +24,29 @@ func TestCookieListsTheCatalogueFirstAndNamesEachSource(t *testing.T) {
 	if r.code != 0 || len(lines) != 3 || !strings.Contains(lines[0], "SOURCE") {
 		t.Fatalf("exit %d, want a header and two rows:\n%s", r.code, r.stdout)
 	}
-	if !strings.HasPrefix(lines[1], "Meta Pixel") || !strings.Contains(lines[1], "embedded") {
+	if !strings.HasPrefix(lines[1], "_fbp   Meta Pixel") || !strings.Contains(lines[1], "embedded") {
 		t.Errorf("first row is not the catalogue's Meta Pixel: %q", lines[1])
 	}
-	if !strings.HasPrefix(lines[2], "Aardvark") || !strings.Contains(lines[2], "import:ocd-csv:stdin") {
+	if !strings.HasPrefix(lines[2], "_fbp   Aardvark") || !strings.Contains(lines[2], "import:ocd-csv:stdin") {
 		t.Errorf("second row is not the import's, named: %q", lines[2])
 	}
 	r = vendex(t, db, "", "cookie", "--json", "_fbp")
-	var hits []struct {
+	// One object a line, as lookup --json prints them.
+	type hit struct {
+		Input    string `json:"input"`
 		VendorID string `json:"vendor_id"`
 		Source   string `json:"source"`
 	}
-	if err := json.Unmarshal([]byte(r.stdout), &hits); err != nil || len(hits) != 2 {
-		t.Fatalf("cookie --json: %v\n%s", err, r.stdout)
+	var hits []hit
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		var h hit
+		if err := json.Unmarshal([]byte(line), &h); err != nil || h.Input != "_fbp" {
+			t.Fatalf("cookie --json: %v\n%s", err, r.stdout)
+		}
+		hits = append(hits, h)
+	}
+	if len(hits) != 2 {
+		t.Fatalf("cookie --json printed %d objects:\n%s", len(hits), r.stdout)
 	}
 	if hits[0].VendorID != "facebook-pixel" || hits[0].Source != "embedded" || hits[1].Source != "import:ocd-csv:stdin" {
 		t.Errorf("cookie --json = %+v", hits)

@@ -10,9 +10,10 @@ import (
 	"github.com/vendex/vendex/store"
 )
 
-// cookieAnswer is one name of `vendex cookie -`: the vendor that sets it
-// first (the catalogue before imports, an exact name before a pattern, as
-// `vendex cookie NAME` lists them), or none.
+// cookieAnswer is one line of `vendex cookie`: a vendor that sets the
+// name (the catalogue before imports, an exact name before a pattern), or
+// none. Without --all a name of several gets its first vendor and Others
+// counts the rest.
 type cookieAnswer struct {
 	Input    string        `json:"input"`
 	Found    bool          `json:"found"`
@@ -28,67 +29,85 @@ type cookieAnswer struct {
 	Others int `json:"others,omitempty"`
 }
 
-// cookieRow is one name's answer, and its row of the table.
+// cookieRow is one answer, and its row of the table.
 type cookieRow struct {
 	answer cookieAnswer
 	cells  []string
 }
 
-func newCookieRow(in string, ms []store.CookieMatch) *cookieRow {
-	shown := data.CleanLine(in)
+// newCookieRows are the rows of one name: every vendor's with all, else
+// the first's.
+func newCookieRows(in string, ms []store.CookieMatch, all bool) []cookieRow {
+	shown, _ := shownInput(in)
 	if len(ms) == 0 {
-		return &cookieRow{cookieAnswer{Input: in}, []string{shown, "-", "-", "-", "-", "-", "no vendor known"}}
+		return []cookieRow{{cookieAnswer{Input: in}, []string{shown, "-", "-", "-", "-", "-", "-", "no vendor known"}}}
 	}
-	m := ms[0]
-	a := cookieAnswer{Input: in, Found: true, VendorID: m.VendorID, Name: data.CleanLine(m.VendorName), Category: m.Category,
-		Key: data.CleanLine(m.Item.Name), Kind: string(m.Item.Kind), Lifetime: m.Item.Lifetime.Code(),
-		Purpose: data.CleanLine(m.Item.Purpose), Source: data.CleanLine(m.Source), Others: len(ms) - 1}
-	vendor := a.Name + " (" + a.VendorID + ")"
-	if a.Others > 0 {
-		vendor += fmt.Sprintf(" and %d more", a.Others)
+	others := 0
+	if !all {
+		ms, others = ms[:1], len(ms)-1
 	}
-	return &cookieRow{a, []string{shown, vendor, data.CleanLine(a.Kind), a.Key, m.Item.Lifetime.String(), a.Category.Title(), a.Source}}
+	rows := make([]cookieRow, 0, len(ms))
+	for _, m := range ms {
+		a := cookieAnswer{Input: in, Found: true, VendorID: m.VendorID, Name: data.CleanLine(m.VendorName), Category: m.Category,
+			Key: data.CleanLine(m.Item.Name), Kind: string(m.Item.Kind), Lifetime: m.Item.Lifetime.Code(),
+			Purpose: data.CleanLine(m.Item.Purpose), Source: data.CleanLine(m.Source), Others: others}
+		vendor := a.Name + " (" + a.VendorID + ")"
+		if others > 0 {
+			vendor += fmt.Sprintf(" and %d more (--all)", others)
+		}
+		rows = append(rows, cookieRow{a, []string{shown, vendor, data.CleanLine(a.Kind), a.Key, m.Item.Lifetime.String(), a.Category.Title(), a.Source, a.Purpose}})
+	}
+	return rows
 }
 
 // cookieBatch answers each name of names, or with the single name - each
 // of stdin (one a line; blank lines and # comments skipped), a line each,
 // like `vendex lookup`; the names that no vendor sets are named on stderr
 // and make the exit status 1.
-func cookieBatch(c *cli, s *store.Store, names []string, asJSON bool) error {
+func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error {
 	out := bufio.NewWriterSize(c.stdout, 64<<10)
 	defer out.Flush()
-	enc := json.NewEncoder(out)
+	enc := json.NewEncoder(jsonEscaper{out})
 	enc.SetEscapeHTML(false)
 	tw := &table{w: out}
-	tw.row("INPUT", "VENDOR", "KIND", "NAME", "LIFETIME", "CATEGORY", "SOURCE")
+	if !asJSON {
+		tw.row("INPUT", "VENDOR", "KIND", "NAME", "LIFETIME", "CATEGORY", "SOURCE", "PURPOSE")
+	}
 	var misses []string
 	rows := 0
 	// One read transaction for the whole batch, as lookup - has.
 	err := s.Cookies(func(byCookie func(string) ([]store.CookieMatch, error)) error {
 		// A list of cookies seen on many sites names the same few again
 		// and again: each name is answered, cleaned and laid out once.
-		answered := map[string]*cookieRow{}
+		answered := map[string][]cookieRow{}
 		return eachInput(c.stdin, names, "cookie -: stdin held no name", func(in string) error {
-			row := answered[in]
-			if row == nil {
+			rs, ok := answered[in]
+			if !ok {
 				ms, err := byCookie(in)
 				if err != nil {
 					return err
 				}
-				row = newCookieRow(in, ms)
-				answered[strings.Clone(in)] = row
+				rs = newCookieRows(in, ms, all)
+				answered[strings.Clone(in)] = rs
 			}
-			if !row.answer.Found {
+			if !rs[0].answer.Found {
 				misses = append(misses, in)
 			}
-			if asJSON {
-				return enc.Encode(row.answer)
-			}
-			tw.row(row.cells...)
-			// Aligned and written in chunks, as lookup's rows are: 100,000
-			// names stream rather than pile up.
-			if rows++; rows%512 == 0 {
-				return tw.flush()
+			for _, row := range rs {
+				if asJSON {
+					if err := enc.Encode(row.answer); err != nil {
+						return err
+					}
+					continue
+				}
+				tw.row(row.cells...)
+				// Aligned and written in chunks, as lookup's rows are:
+				// 100,000 names stream rather than pile up.
+				if rows++; rows%512 == 0 {
+					if err := tw.flush(); err != nil {
+						return err
+					}
+				}
 			}
 			return nil
 		})

@@ -53,3 +53,32 @@ func TestAnEmptyCookieNameIsAUsageError(t *testing.T) {
 		}
 	}
 }
+
+// cookie answers as lookup does: an INPUT column whether one name or
+// several, one JSON object a line, every owner of each name with --all
+// (AMP_TOKEN is Google Analytics' and matches Amplitude's AMP_*), and a
+// name that cleaning would change quoted in the table.
+func TestCookieAnswersInLookupsShape(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "cookie", "--all", "_ga", "AMP_TOKEN")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.code != 0 || len(lines) != 4 || !strings.HasPrefix(lines[0], "INPUT") || !strings.HasPrefix(lines[2], "AMP_TOKEN  Google Analytics") || !strings.HasPrefix(lines[3], "AMP_TOKEN  Amplitude") {
+		t.Errorf("cookie --all: exit %d\n%s", r.code, r.stdout)
+	}
+	r = vendex(t, db, "", "cookie", "_ga", "AMP_TOKEN")
+	if !strings.Contains(r.stdout, "Google Analytics (google-analytics) and 1 more (--all)") {
+		t.Errorf("cookie without --all does not say how to see the others:\n%s", r.stdout)
+	}
+	r = vendex(t, db, "", "cookie", "--json", "_ga")
+	var a struct {
+		Input    string `json:"input"`
+		VendorID string `json:"vendor_id"`
+	}
+	if err := json.Unmarshal([]byte(strings.TrimSpace(r.stdout)), &a); err != nil || a.Input != "_ga" || a.VendorID != "google-analytics" {
+		t.Errorf("cookie --json _ga is not one object: %v\n%s", err, r.stdout)
+	}
+	r = vendex(t, db, "x\x1b[2Jy\n", "cookie", "-")
+	if r.code != 1 || !strings.Contains(r.stdout, `"x\x1b[2Jy"`) || strings.Contains(r.stdout, "\x1b") {
+		t.Errorf("a hostile name is not quoted in the table: %q", r.stdout)
+	}
+}

@@ -143,3 +143,83 @@ func TestADeclarationListsOnlyWhatTheCaptureSaw(t *testing.T) {
 		t.Errorf("crazy egg from its card: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// A vendor whose card names nothing it stores is declared with a line
+// that says so, never left out: Vidyard named with --vendors beside
+// Hotjar, and a user's vendor seen in a list of URLs, which also warns on
+// stderr as an unclaimed host does.
+func TestAVendorWithNoNamedStorageIsSaidNotLeftOut(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "declare", "--vendors", "vidyard,hotjar", "--site", "shop.example")
+	if r.code != 0 || !strings.Contains(r.stdout, "Vidyard: its card names no cookie or storage key it sets on the site yet") || !strings.Contains(r.stdout, "`_hjSession_*`") {
+		t.Errorf("vidyard and hotjar: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = vendex(t, db, "", "declare", "--vendors", "vidyard")
+	if r.code != 0 || strings.Contains(r.stdout, "Nothing to declare") || !strings.Contains(r.stdout, "Vidyard") {
+		t.Errorf("vidyard alone: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	user := filepath.Join(t.TempDir(), "acme.json")
+	if err := os.WriteFile(user, []byte(`[{"id": "acme-stats", "name": "Acme Stats", "category": "analytics", "domains": [{"host": "stats.acme.example"}]}]`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := vendex(t, db, "", "import", "--user", user); r.code != 0 {
+		t.Fatalf("import: exit %d %s", r.code, r.stderr)
+	}
+	urls := "https://www.mysite.example/\nhttps://stats.acme.example/a.js\nhttps://ads.unknown-host.example/x.js\n"
+	r = vendex(t, db, urls, "declare", "--site", "www.mysite.example", "-")
+	for _, want := range []string{"## Analytics", "Acme Stats: seen in the capture; its card names no cookie or storage key"} {
+		if r.code != 0 || !strings.Contains(r.stdout, want) {
+			t.Errorf("lacks %q: exit %d\n%s", want, r.code, r.stdout)
+		}
+	}
+	for _, want := range []string{"1 vendor whose card names no cookie or storage key loaded (Acme Stats)", "1 host that no vendor in the catalogue claims loaded (ads.unknown-host.example)"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+}
+
+// Software the site runs itself has the site operator as its provider:
+// an imported dataset's link for it (the Open Cookie Database gives
+// Django's i18n docs and Microsoft's privacy page for ASP.NET) never
+// becomes its privacy policy or website in a declaration or card.
+func TestAnImportGivesNoLinkToSelfHostedSoftware(t *testing.T) {
+	db := tempDB(t)
+	csv := filepath.Join(t.TempDir(), "open-cookie-database.csv")
+	rows := "ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n" +
+		"1,Django,Functional,django_language,,Language,Session,Django,https://docs.djangoproject.com/en/stable/topics/i18n/,0\n" +
+		"2,ASP.NET,Functional,ASP.NET_SessionId,,Session,Session,Microsoft,https://account.microsoft.com/privacy,0\n"
+	if err := os.WriteFile(csv, []byte(rows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := vendex(t, db, "", "import", csv); r.code != 0 {
+		t.Fatalf("import: exit %d %s", r.code, r.stderr)
+	}
+	r := vendex(t, db, "", "declare", "--vendors", "django,asp.net")
+	if r.code != 0 || !strings.Contains(r.stdout, "Django (self-hosted) (The site operator) |") || strings.Contains(r.stdout, "i18n") || strings.Contains(r.stdout, "account.microsoft.com") {
+		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := vendex(t, db, "", "show", "django"); strings.Contains(r.stdout, "i18n/") {
+		t.Errorf("show django takes the import's link:\n%s", r.stdout)
+	}
+}
+
+// XSRF-TOKEN is a name several frameworks share (Laravel sets it, Spring
+// Security by default, Angular's client reads it): a Django site with an
+// Angular front end is not declared as running Laravel.
+func TestASharedFrameworkCookieNamesNoOneFramework(t *testing.T) {
+	jar := filepath.Join(t.TempDir(), "cookies.txt")
+	rows := "# Netscape HTTP Cookie File\nwww.a.example\tFALSE\t/\tTRUE\t0\tcsrftoken\tv\nwww.a.example\tFALSE\t/\tTRUE\t0\tXSRF-TOKEN\tv\n"
+	if err := os.WriteFile(jar, []byte(rows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := tempDB(t)
+	r := vendex(t, db, "", "declare", "--site", "www.a.example", jar)
+	if r.code != 0 || strings.Contains(r.stdout, "Laravel (self-hosted)") || !strings.Contains(r.stdout, "| `XSRF-TOKEN` | Web framework (self-hosted) (The site operator) |") {
+		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = vendex(t, db, "", "cookie", "XSRF-TOKEN")
+	if r.code != 0 || strings.Contains(r.stdout, "Laravel (self-hosted)") || !strings.Contains(r.stdout, "Spring Security") {
+		t.Errorf("cookie XSRF-TOKEN: exit %d\n%s", r.code, r.stdout)
+	}
+}

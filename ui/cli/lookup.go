@@ -181,16 +181,7 @@ func (w *lookupWriter) write(r lookupResult) error {
 	if w.rows == 0 {
 		w.table.row("INPUT", "VENDOR", "CATEGORY", "BLOCK BEFORE CONSENT", "MATCHED")
 	}
-	shown, width := r.Input, len(r.Input)
-	if len(shown) > 80 || !data.PrintableASCII(shown) { // else it is clean and short already
-		shown = truncate(data.CleanLine(r.Input), 80)
-		if shown != truncate(r.Input, 80) {
-			// Cleaning changed it: "evil\x1b[31m.com" cleaned reads as the
-			// real host evil.com. Show it as every message echoes an input.
-			shown = data.Quote(r.Input)
-		}
-		width = cellWidth(shown)
-	}
+	shown, width := shownInput(r.Input)
 	switch {
 	case r.Found:
 		vc := w.cells[r.VendorID]
@@ -215,6 +206,21 @@ func (w *lookupWriter) write(r lookupResult) error {
 		return w.table.flush()
 	}
 	return nil
+}
+
+// shownInput is an input as a table's INPUT cell shows it, and its width:
+// as given when clean, cut to 80 cells, quoted when cleaning changed it.
+func shownInput(in string) (string, int) {
+	if len(in) <= 80 && data.PrintableASCII(in) { // clean and short already
+		return in, len(in)
+	}
+	shown := truncate(data.CleanLine(in), 80)
+	if shown != truncate(in, 80) {
+		// Cleaning changed it: "evil\x1b[31m.com" cleaned reads as the
+		// real host evil.com. Show it as every message echoes an input.
+		shown = data.Quote(in)
+	}
+	return shown, cellWidth(shown)
 }
 
 func (w *lookupWriter) flush() error { return w.table.flush() }

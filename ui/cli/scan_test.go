@@ -116,16 +116,16 @@ func TestScanAttributesAsLookupAndCookieDo(t *testing.T) {
 		if c.MatchedBy != "name" {
 			continue
 		}
-		var ms []struct {
-			VendorID string `json:"vendor_id"`
-		}
 		out := vendex(t, db, "", "cookie", "--json", c.Name).stdout
-		if err := json.Unmarshal([]byte(out), &ms); err != nil {
-			t.Fatalf("cookie %s: %v\n%s", c.Name, err, out)
-		}
-		ids := make([]string, len(ms))
-		for i, m := range ms {
-			ids[i] = m.VendorID
+		var ids []string
+		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+			var m struct {
+				VendorID string `json:"vendor_id"`
+			}
+			if err := json.Unmarshal([]byte(line), &m); err != nil {
+				t.Fatalf("cookie %s: %v\n%s", c.Name, err, out)
+			}
+			ids = append(ids, m.VendorID)
 		}
 		if !slices.Contains(ids, c.VendorID) {
 			t.Errorf("scan gives %s to %s; vendex cookie names %v", c.Name, c.VendorID, ids)
