@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/vendex/vendex/data"
+	bolt "go.etcd.io/bbolt"
 )
 
 // recordCache holds the records a Batch has decoded or written, by layer
@@ -22,6 +23,9 @@ type recordCache struct {
 	pending *pendingWrites
 	single  []cacheKey // see alone
 	fresh   []string   // the layers put since the last commit
+	// goOn, in Edit's private copy, commits the batch's transaction and
+	// returns the one it goes on in (see goOnFrom).
+	goOn func() (*bolt.Tx, error)
 }
 
 type cacheKey struct{ layer, id string }
@@ -145,4 +149,17 @@ func (c *recordCache) committed() {
 		}
 	}
 	c.single, c.fresh = c.single[:0], c.fresh[:0]
+}
+
+// goOnFrom is the transaction to go on in after writing a layer, before
+// indexing it: in Edit's private copy a new one, tx committed, so that the
+// layer's records as JSON and the pages they fill are let go of before the
+// indexes are worked out (a large import's peak was both at once); else
+// tx. Nothing read from tx may be used after it: the caller reads every
+// bucket again from the transaction returned.
+func (c *recordCache) goOnFrom(tx *bolt.Tx) (*bolt.Tx, error) {
+	if c == nil || c.goOn == nil {
+		return tx, nil
+	}
+	return c.goOn()
 }

@@ -38,6 +38,11 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 	if err := mutate(); err != nil {
 		return err
 	}
+	tx, err := cache.goOnFrom(tx)
+	if err != nil {
+		return err
+	}
+	u.tx = tx
 	after, err := layerList(tx)
 	if err != nil {
 		return err
