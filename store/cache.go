@@ -1,6 +1,7 @@
 package store
 
 import (
+	"runtime"
 	"slices"
 
 	"github.com/vendex/vendex/data"
@@ -162,4 +163,17 @@ func (c *recordCache) goOnFrom(tx *bolt.Tx) (*bolt.Tx, error) {
 		return tx, nil
 	}
 	return c.goOn()
+}
+
+// indexed is told that the layer just written is indexed. Where goOnFrom
+// committed it, its records are in the file: they are let go of now
+// (committed), not when the import ends, so that they are not live beside
+// the indexes' values as these are encoded (a large import's records were
+// a third of its peak).
+func (c *recordCache) indexed() {
+	if c == nil || c.goOn == nil {
+		return
+	}
+	c.committed()
+	runtime.GC()
 }

@@ -92,6 +92,7 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 			w.add(id, indexVendor(id, recs, ranks))
 		}
 	}
+	cache.indexed()
 	return w.write(tx)
 }
 
