@@ -152,6 +152,23 @@ func (c *recordCache) committed() {
 	c.single, c.fresh = c.single[:0], c.fresh[:0]
 }
 
+// largeLayer is how many records, hosts and storage items a layer holds
+// for an import to commit it before indexing it and let go of its records
+// once indexed (goOnFrom, indexed): for a smaller one the collections that
+// take cost more than they free. The eleven public datasets' largest
+// layer holds 56,000; the Open Cookie Database repeated to 27 MB, 125,000.
+// A variable, for the tests to send small layers that way too.
+var largeLayer = 100_000
+
+// isLargeLayer reports whether the records fresh hold largeLayer or more.
+func isLargeLayer(fresh []*data.Vendor) bool {
+	n := 0
+	for _, v := range fresh {
+		n += 1 + len(v.Domains) + len(v.Storage)
+	}
+	return n >= largeLayer
+}
+
 // goOnFrom is the transaction to go on in after writing a layer, before
 // indexing it: in Edit's private copy a new one, tx committed, so that the
 // layer's records as JSON and the pages they fill are let go of before the

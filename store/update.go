@@ -38,11 +38,14 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 	if err := mutate(); err != nil {
 		return err
 	}
-	tx, err := cache.goOnFrom(tx)
-	if err != nil {
-		return err
+	large := isLargeLayer(fresh)
+	if large {
+		var err error
+		if tx, err = cache.goOnFrom(tx); err != nil {
+			return err
+		}
+		u.tx = tx
 	}
-	u.tx = tx
 	after, err := layerList(tx)
 	if err != nil {
 		return err
@@ -92,7 +95,9 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 			w.add(id, indexVendor(id, recs, ranks))
 		}
 	}
-	cache.indexed()
+	if large {
+		cache.indexed()
+	}
 	return w.write(tx)
 }
 
