@@ -305,7 +305,8 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 // Only imports may run in a batch: other reads do not see those changes.
 //
 // In Edit's private copy the batch commits after each import instead
-// (checkpoint): nobody sees the copy before it is renamed over the
+// (checkpoint), and between writing an import's layer and indexing it
+// (recordCache.goOnFrom): nobody sees the copy before it is renamed over the
 // catalogue, and a failure drops it whole, so all of it still lands or none
 // does; and bbolt holds every page and value a transaction changes until
 // it commits, which in one transaction was most of an import's memory.
@@ -327,6 +328,12 @@ func (s *Store) Batch(fn func() error) (err error) {
 	}
 	s.batch, s.cache = tx, newRecordCache()
 	s.cache.pending = newPendingWrites()
+	if s.private {
+		s.cache.goOn = func() (*bolt.Tx, error) {
+			err := s.commitAndGoOn(func() {})
+			return s.batch, err
+		}
+	}
 	defer func() {
 		if s.batch != nil {
 			s.batch.Rollback()
@@ -347,6 +354,15 @@ func (s *Store) Batch(fn func() error) (err error) {
 // transaction, when s is Edit's private copy (see Batch); elsewhere it does
 // nothing. The derived buckets' changes stay pending until the batch ends.
 func (s *Store) checkpoint() error {
+	// The commit let go of the pages and values the transaction held, and
+	// committed lets go of records.
+	return s.commitAndGoOn(s.cache.committed)
+}
+
+// commitAndGoOn commits the batch's transaction, tells then (after the
+// commit, before collecting) and begins the next, in Edit's private copy;
+// elsewhere it does nothing.
+func (s *Store) commitAndGoOn(then func()) error {
 	if s.batch == nil || !s.private {
 		return nil
 	}
@@ -355,11 +371,10 @@ func (s *Store) checkpoint() error {
 	if err := tx.Commit(); err != nil {
 		return err
 	}
-	// The commit let go of the pages and values the transaction held, and
-	// committed lets go of records. The collector set its pace while they
-	// were live and would let the heap grow to twice that before looking
+	then()
+	// The collector set its pace while what the commit let go of was
+	// live, and would let the heap grow to twice that before looking
 	// again: collecting now is what keeps an import under its memory goal.
-	s.cache.committed()
 	runtime.GC()
 	tx, err := s.db.Begin(true)
 	if err != nil {

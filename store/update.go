@@ -38,6 +38,14 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 	if err := mutate(); err != nil {
 		return err
 	}
+	large := isLargeLayer(fresh)
+	if large {
+		var err error
+		if tx, err = cache.goOnFrom(tx); err != nil {
+			return err
+		}
+		u.tx = tx
+	}
 	after, err := layerList(tx)
 	if err != nil {
 		return err
@@ -86,6 +94,9 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 		if len(recs) > 0 {
 			w.add(id, indexVendor(id, recs, ranks))
 		}
+	}
+	if large {
+		cache.indexed()
 	}
 	return w.write(tx)
 }
