@@ -158,11 +158,11 @@ type cards struct {
 func loadFiles(fsys fs.FS, names []string, size int, compact bool) (cards, error) {
 	c := cards{make([]Vendor, 0, size), make([][]byte, 0, size)}
 	var f files
+	read := f.read
+	if compact {
+		read = f.compact
+	}
 	for _, name := range names {
-		read := f.read
-		if compact {
-			read = f.compact
-		}
 		b, err := read(fsys, name)
 		if err != nil {
 			return cards{}, err
