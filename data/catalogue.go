@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"path"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -35,7 +36,7 @@ func Catalogue() ([]Vendor, error) {
 // decode to the vendors, and are never changed: the vendors' strings
 // share them.
 func CatalogueJSON() ([]Vendor, map[string][]byte, error) {
-	vs, raws, err := loadDir(catalogueFS, "vendors", compactInPlace)
+	vs, raws, err := loadDir(catalogueFS, "vendors", true)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -95,18 +96,25 @@ func HashCatalogue(fsys fs.FS) (string, error) {
 // field name cannot silently drop a fact. fsys must be safe to read from
 // two goroutines at once, as embed.FS and os.DirFS are.
 func LoadDir(fsys fs.FS, dir string) ([]Vendor, error) {
-	vs, _, err := loadDir(fsys, dir, nil)
+	vs, _, err := loadDir(fsys, dir, false)
 	return vs, err
 }
 
 // loadDir is LoadDir with each vendor's JSON as its file holds it (nil
-// where encoding/json had to read the file), passed through prepare if
-// that is not nil.
-func loadDir(fsys fs.FS, dir string, prepare func([]byte) []byte) ([]Vendor, [][]byte, error) {
+// where encoding/json had to read the file), less the white space between
+// its tokens if compact (see appendCompact).
+func loadDir(fsys fs.FS, dir string, compact bool) ([]Vendor, [][]byte, error) {
 	names, err := fs.Glob(fsys, path.Join(dir, "*.json"))
 	if err != nil {
 		return nil, nil, err
 	}
+	// In the order of the ids the names are, as a rule ("a-b.json" comes
+	// before "a.json", "a" before "a-b"), so that the vendors need no
+	// sorting (a sorted copy of them was a twentieth of a first run's
+	// memory).
+	slices.SortFunc(names, func(a, b string) int {
+		return strings.Compare(strings.TrimSuffix(a, ".json"), strings.TrimSuffix(b, ".json"))
+	})
 	// Two halves at once: a first run waits for this, and the machine it
 	// runs on has more than one core more often than not. The first
 	// half's lists have room for the rest.
@@ -114,8 +122,8 @@ func loadDir(fsys fs.FS, dir string, prepare func([]byte) []byte) ([]Vendor, [][
 	var first cards
 	var firstErr error
 	var wg sync.WaitGroup
-	wg.Go(func() { first, firstErr = loadFiles(fsys, names[:half], len(names)+len(names)/8, prepare) })
-	rest, err := loadFiles(fsys, names[half:], len(names)-half, prepare)
+	wg.Go(func() { first, firstErr = loadFiles(fsys, names[:half], len(names)+len(names)/8, compact) })
+	rest, err := loadFiles(fsys, names[half:], len(names)-half, compact)
 	wg.Wait()
 	if err := cmp.Or(firstErr, err); err != nil {
 		return nil, nil, err
@@ -145,16 +153,19 @@ type cards struct {
 }
 
 // loadFiles reads the vendors of the files names in fsys, in order, into
-// lists with room for size; prepare, if not nil, changes each file first.
-func loadFiles(fsys fs.FS, names []string, size int, prepare func([]byte) []byte) (cards, error) {
+// lists with room for size; if compact, each file's JSON less its white
+// space (see appendCompact).
+func loadFiles(fsys fs.FS, names []string, size int, compact bool) (cards, error) {
 	c := cards{make([]Vendor, 0, size), make([][]byte, 0, size)}
+	var f files
+	read := f.read
+	if compact {
+		read = f.compact
+	}
 	for _, name := range names {
-		b, err := fs.ReadFile(fsys, name)
+		b, err := read(fsys, name)
 		if err != nil {
 			return cards{}, err
-		}
-		if prepare != nil {
-			b = prepare(b)
 		}
 		// b is this loop's alone and never changed: the vendors' strings
 		// may share it rather than a copy.
@@ -163,6 +174,40 @@ func loadFiles(fsys fs.FS, names []string, size int, prepare func([]byte) []byte
 		}
 	}
 	return c, nil
+}
+
+// files reads card files, compacted ones into shared chunks: a first run
+// reads some 6 MB of cards, and a copy of each file, compacted in place,
+// was a sixth of its page faults.
+type files struct {
+	buf   bytes.Buffer // the file being compacted, used again for the next
+	chunk []byte       // compacted files, never appended to past its capacity
+}
+
+// read is the file name's bytes, its own.
+func (f *files) read(fsys fs.FS, name string) ([]byte, error) {
+	return fs.ReadFile(fsys, name)
+}
+
+// compact is the file name's JSON less its white space, in a chunk it
+// shares with other files: a slice of it that is never written again.
+func (f *files) compact(fsys fs.FS, name string) ([]byte, error) {
+	file, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	f.buf.Reset()
+	if _, err := f.buf.ReadFrom(file); err != nil {
+		return nil, err
+	}
+	b := f.buf.Bytes()
+	if cap(f.chunk)-len(f.chunk) < len(b) {
+		f.chunk = make([]byte, 0, max(len(b), 1<<20))
+	}
+	start := len(f.chunk)
+	f.chunk = appendCompact(f.chunk, b)
+	return f.chunk[start:len(f.chunk):len(f.chunk)], nil
 }
 
 // DecodeVendors reads vendex JSON: one vendor object or an array of them.

@@ -24,28 +24,29 @@ func decodeFast(s string, read func(r *jsonReader)) bool {
 	return !r.failed && r.pos == len(r.s)
 }
 
-// compactInPlace takes the white space between the tokens of the JSON in b
-// out, in place, and returns what is left: the embedded cards are laid out
-// for people, and a first run keeps them as its records (CatalogueJSON), a
-// sixth smaller without it. Strings are kept as they are. It is for JSON
-// that is valid (the catalogue's tests hold every card file to
-// encoding/json): in a broken text it may join what space kept apart.
-func compactInPlace(b []byte) []byte {
-	w := 0
-	for i := 0; i < len(b); {
-		switch c := b[i]; c {
+// appendCompact appends the JSON in src to dst less the white space
+// between its tokens, and returns the extended slice: the embedded cards
+// are laid out for people, and a first run keeps them as its records
+// (CatalogueJSON), a sixth smaller without it. Strings are kept as they
+// are. dst may be src[:0] (the text is then compacted in place: what is
+// written never passes what is read). It is for JSON that is valid (the
+// catalogue's tests hold every card file to encoding/json): in a broken
+// text it may join what space kept apart.
+func appendCompact(dst, src []byte) []byte {
+	for i := 0; i < len(src); {
+		switch c := src[i]; c {
 		case ' ', '\t', '\n', '\r':
 			i++
 		case '"':
-			end := len(b)
-			for j := i + 1; j < len(b); j++ {
-				k := bytes.IndexByte(b[j:], '"')
+			end := len(src)
+			for j := i + 1; j < len(src); j++ {
+				k := bytes.IndexByte(src[j:], '"')
 				if k < 0 {
 					break
 				}
 				j += k
 				slashes := 0
-				for p := j - 1; b[p] == '\\'; p-- {
+				for p := j - 1; src[p] == '\\'; p-- {
 					slashes++
 				}
 				if slashes%2 == 0 {
@@ -53,15 +54,14 @@ func compactInPlace(b []byte) []byte {
 					break
 				}
 			}
-			w += copy(b[w:], b[i:end])
+			dst = append(dst, src[i:end]...)
 			i = end
 		default:
-			b[w] = c
-			w++
+			dst = append(dst, c)
 			i++
 		}
 	}
-	return b[:w]
+	return dst
 }
 
 // jsonReader walks a JSON text; once failed, every read returns zero.
