@@ -251,14 +251,18 @@ func (s *Store) CatalogueVersion() string {
 	return v
 }
 
+// recoverDamage turns a bbolt panic on a damaged file, deferred in a
+// transaction's runner, into ErrCorrupt with the advice for the file.
+func (s *Store) recoverDamage(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("%w (%v); %s", ErrCorrupt, oneLine(r), s.advice())
+	}
+}
+
 // view runs fn in a read transaction, turning a bbolt panic on a damaged
 // file into ErrCorrupt.
 func (s *Store) view(fn func(tx *bolt.Tx) error) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%w (%v); %s", ErrCorrupt, oneLine(r), s.advice())
-		}
-	}()
+	defer s.recoverDamage(&err)
 	// A damaged page can point a read past the end of the file's mapping:
 	// a fault, which kills the process unless this goroutine asked for a
 	// panic, recovered above as damage.
@@ -286,11 +290,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) (err error) {
 	if s.readOnly {
 		return ErrReadOnly
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%w (%v); %s", ErrCorrupt, oneLine(r), s.advice())
-		}
-	}()
+	defer s.recoverDamage(&err)
 	if s.batch != nil {
 		return s.named(fn(s.batch))
 	}
@@ -317,11 +317,7 @@ func (s *Store) Batch(fn func() error) (err error) {
 	if s.readOnly {
 		return ErrReadOnly
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("%w (%v); %s", ErrCorrupt, oneLine(r), s.advice())
-		}
-	}()
+	defer s.recoverDamage(&err)
 	tx, err := s.db.Begin(true)
 	if err != nil {
 		return err
