@@ -197,7 +197,11 @@ func (r *results) rankPlaced(entries []int32, query string) {
 	}
 }
 
-// Rank ranks vendors for query as Find does, lazily.
+// Rank ranks vendors for query as Find does, lazily: the catalogue's
+// vendors before the ones only imported datasets know, except that a vendor
+// whose matched name, alias or domain has a word that starts with the query
+// comes before both ("adara" finds the imported ADARA MEDIA UNLIMITED before
+// the catalogue's Sportradar).
 func (x *Index) Rank(query string) Results {
 	if strings.TrimSpace(query) == "" {
 		return ResultsOf(x.Find(""))

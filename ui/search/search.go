@@ -383,25 +383,20 @@ func (x *Index) Find(query string) []Result {
 		for i := range x.vendors {
 			out[i] = Result{Vendor: int32(i), Entry: -1, Field: Name}
 		}
-		return x.curatedFirst(out, "")
+		return x.curatedFirst(out)
 	}
 	return x.Rank(query).All()
 }
 
 // curatedFirst moves the vendors that only imported datasets know after
 // the ones the embedded catalogue or the user's files describe, keeping the
-// order within each: after importing Tracker Radar, "twi" should still put
-// Twilio before thirty thousand loosely matching imported names. A vendor
-// whose matched name, alias or domain has a word that starts with the
-// query comes before both, though: "adara" finds the imported ADARA
-// MEDIA UNLIMITED before the catalogue's Sportradar.
-func (x *Index) curatedFirst(rs []Result, query string) []Result {
+// order within each, for the list with no query (Rank groups a query's
+// matches, strong ones first).
+func (x *Index) curatedFirst(rs []Result) []Result {
 	if !x.anyImported {
 		return rs
 	}
-	return curatedFirst(rs, func(r Result) bool {
-		return query != "" && r.Entry >= 0 && strongMatch(x.fuzzy.Entry(int(r.Entry)), x.initials[r.Entry], query)
-	}, func(r Result) bool { return x.imported[r.Vendor] })
+	return curatedFirst(rs, func(Result) bool { return false }, func(r Result) bool { return x.imported[r.Vendor] })
 }
 
 // curatedFirst orders rs (ranked) as Index.curatedFirst says, keeping the
