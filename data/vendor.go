@@ -161,10 +161,6 @@ type Provenance struct {
 	Source string `json:"source"` // "embedded", "user:FILE", "import:FORMAT:FILE"
 }
 
-// OnOwnSite reports whether the item is set on the vendor's own website,
-// not by its script on a customer's site (the card's own_site field).
-func (it StorageItem) OnOwnSite() bool { return it.OwnSite }
-
 // SiteOperator is the owner a card names when the "vendor" is software the
 // site runs on its own servers (PHP's sessions, Django, Laravel, ASP.NET):
 // its cookies are the site's own, set under names every such site shares.
@@ -180,5 +176,5 @@ func (v *Vendor) SelfHosted() bool { return v.Owner == SiteOperator }
 // declaration says so of such a vendor, and warns.
 func (v *Vendor) NamesNoStorage() bool {
 	return v.SetsCookies != Yes && v.SetsCookies != No && !v.IsUnpublished("storage") &&
-		!slices.ContainsFunc(v.Storage, func(it StorageItem) bool { return !it.OnOwnSite() })
+		!slices.ContainsFunc(v.Storage, func(it StorageItem) bool { return !it.OwnSite })
 }

@@ -54,7 +54,7 @@ func TestCookiesTheCrawlSawSetOnThePageAreFirstParty(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, it := range v.Storage {
-				if it.Kind != data.Cookie || it.Party != "" || it.OnOwnSite() {
+				if it.Kind != data.Cookie || it.Party != "" || it.OwnSite {
 					continue
 				}
 				for name := range seen {

@@ -61,7 +61,7 @@ type Provider struct {
 // A declaration made from evidence lists what the capture saw stored, and
 // nothing it did not: a vendor seen with none of its cookies is named with
 // NotSeenNote, its card's cookies are not listed as the site's.
-// An item set on the vendor's own website (data.StorageItem.OnOwnSite) is
+// An item set on the vendor's own website (data.StorageItem.OwnSite) is
 // never listed.
 type Use struct {
 	Vendor data.Vendor
@@ -143,7 +143,7 @@ func Build(site string, uses []Use, unknown []Unknown) Declaration {
 		}
 		switch {
 		case len(rows) > 0:
-		case u.Seen != nil && slices.ContainsFunc(v.Storage, func(it data.StorageItem) bool { return !it.OnOwnSite() }):
+		case u.Seen != nil && slices.ContainsFunc(v.Storage, func(it data.StorageItem) bool { return !it.OwnSite }):
 			p.Note = NotSeenNote
 			g := group(v.Category)
 			g.Unnamed = append(g.Unnamed, p)
@@ -246,7 +246,7 @@ func rowsOf(v data.Vendor, seen []Seen, p Provider) []categorised {
 	}
 	if seen == nil { // from a list of vendors: what their scripts set on a customer's site
 		for _, it := range v.Storage {
-			if !it.OnOwnSite() {
+			if !it.OwnSite {
 				out = append(out, row(it, ""))
 			}
 		}
