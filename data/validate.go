@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Problem is one thing wrong with one vendor record.
@@ -366,8 +367,11 @@ func placeholder(name string) bool {
 	return strings.Contains(name, "NNN") || strings.Contains(name, "XXX") || strings.ContainsAny(name, "<>{}")
 }
 
-// placeholderRE matches each placeholder that placeholder finds.
-var placeholderRE = regexp.MustCompile(`N{3,}|X{3,}|<[^<>{}]*>|\{[^<>{}]*\}`)
+// placeholderRE matches each placeholder that placeholder finds; compiled
+// the first time a placeholder is found, not in every command's start-up.
+var placeholderRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`N{3,}|X{3,}|<[^<>{}]*>|\{[^<>{}]*\}`)
+})
 
 // PlaceholderPattern is name, a storage name a dataset writes with a
 // placeholder for its varying part (the Open Cookie Database's
@@ -378,6 +382,6 @@ func PlaceholderPattern(name string) (pattern string, ok bool) {
 	if !placeholder(name) {
 		return name, false
 	}
-	pattern = placeholderRE.ReplaceAllString(name, "*")
+	pattern = placeholderRE().ReplaceAllString(name, "*")
 	return pattern, !placeholder(pattern)
 }

@@ -462,7 +462,6 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
-// csvError is a CSV reader's error, with its line.
 // csvRows reads part, rows of a CSV file whose first is on line first and
 // each as wide as header, checking every field against the readers' one
 // escape policy, and calls fn with each row and its line. Every CSV reader
@@ -498,6 +497,7 @@ func (rd *reader) csvRows(part []byte, first int, header []string, fn func(rec [
 	}
 }
 
+// csvError is a CSV reader's error, with its line.
 func (rd *reader) csvError(err error) error {
 	if errors.Is(err, io.EOF) {
 		return rd.fail(1, "", errors.New("the file is empty"))
