@@ -113,7 +113,6 @@ const ChromeCap = 400 * 24 * time.Hour
 func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 	a := &auditor{cat: cat, hits: map[data.Target]hostAnswer{}, names: map[string][]store.CookieMatch{}, cards: map[string]data.Vendor{}, vendors: map[string]*Vendor{}}
 	r := &Report{Mode: o.Mode, Captured: ev.Captured}
-	a.captured = ev.Captured
 	site := o.Site
 	if site != "" {
 		if _, err := data.ParseTarget(site); err != nil {
@@ -146,7 +145,6 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 		t, _ := data.ParseTarget(site)
 		r.Site = t.Host
 		r.Captured = ev.CapturedOf(t.Host)
-		a.captured = r.Captured
 		if a.site = data.Site(t.Host); a.site == "" {
 			a.site = t.Host
 		}
@@ -219,9 +217,8 @@ type hostAnswer struct {
 
 type auditor struct {
 	cat        Catalogue
-	site       string    // the site's registrable domain
-	captured   time.Time // when the site's captures were taken
-	siteVendor string    // the vendor the catalogue says the site is, if any
+	site       string // the site's registrable domain
+	siteVendor string // the vendor the catalogue says the site is, if any
 	siteOwner  string
 	hits       map[data.Target]hostAnswer
 	names      map[string][]store.CookieMatch

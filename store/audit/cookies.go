@@ -102,7 +102,7 @@ func (a *auditor) cookies(r *Report, ev *scan.Evidence) error {
 	cs, counts := mergeCookies(ev.Cookies)
 	for i, c := range cs {
 		out := Cookie{Name: data.CleanLine(c.Name), Kind: "cookie", Domain: data.CleanLine(c.Host()), Count: counts[i], Source: c.Source}
-		out.observed, out.ObservedLifetime = observed(c, a.captured)
+		out.observed, out.ObservedLifetime = observed(c, r.Captured)
 		domain, err := a.hostNamed(c.Host())
 		if err != nil && c.Host() != "" {
 			domain = hostAnswer{} // a domain we cannot read names nobody
