@@ -104,7 +104,7 @@ func (c *recordCache) bucket(tx *bolt.Tx, name []byte) derivedBucket {
 	return d
 }
 
-// layerBucket reads a layer's records, which no batch defers.
+// fileBucket reads a layer's records, which no batch defers.
 func fileBucket(b *bolt.Bucket) derivedBucket { return derivedBucket{b: b} }
 
 // exists reports whether the bucket holds or will hold anything.
@@ -122,19 +122,4 @@ func (d derivedBucket) Get(key []byte) []byte {
 		return nil
 	}
 	return d.b.Get(key)
-}
-
-// split parts sorted keys into those with a pending value and the rest.
-func (d derivedBucket) split(keys []string) (pending, file []string) {
-	if d.pending == nil || len(d.pending.keys) == 0 {
-		return nil, keys
-	}
-	file = slices.DeleteFunc(slices.Clone(keys), func(k string) bool {
-		_, ok := d.pending.get(k)
-		if ok {
-			pending = append(pending, k)
-		}
-		return ok
-	})
-	return pending, file
 }

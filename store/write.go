@@ -67,11 +67,19 @@ func (iw *indexWrite[E]) found(k string, raw []byte) error {
 }
 
 func (iw *indexWrite[E]) fetch(d derivedBucket, keyN int) error {
-	inBatch, queued := d.split(iw.queued)
-	for _, k := range inBatch {
-		if raw, _ := d.pending.get(k); raw != nil {
-			if err := iw.found(k, raw); err != nil {
-				return err
+	// Keys with a pending value (a delete is nil) are answered from the
+	// batch, each looked up once; the rest are read from the file.
+	queued := iw.queued
+	if d.pending != nil && len(d.pending.keys) > 0 {
+		queued = make([]string, 0, len(iw.queued))
+		for _, k := range iw.queued {
+			raw, ok := d.pending.get(k)
+			if !ok {
+				queued = append(queued, k)
+			} else if raw != nil {
+				if err := iw.found(k, raw); err != nil {
+					return err
+				}
 			}
 		}
 	}
