@@ -260,6 +260,10 @@ func TestDeclarationsAndBannersRefuseAGuessedOrMixedSite(t *testing.T) {
 	jar := capturePath("real", "cookiejar", "vendex-shop-curl-cookies.txt")
 	ferguson := capturePath("real", "har", "ferguson.com-browsertime-chrome97.har")
 	nyt := capturePath("real", "har", "nytimes.com-webpagetest-chrome44.har")
+	greggs := capturePath("real", "storagestate", "greggs.com-playwright-storagestate.json")
+	fressnapf := capturePath("real", "storagestate", "dr.fressnapf.de-playwright-storagestate.json")
+	trackingHAR := capturePath("real", "recorded", "before-consent-tracking.har")
+	trackingState := capturePath("real", "recorded", "before-consent-tracking.storagestate.json")
 	for _, cmd := range [][]string{{"declare"}, {"banner", "--format", "klaro"}} {
 		r := vendex(t, db, "", append(cmd, jar)...)
 		if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, cmd[0]+": no capture names its page") || !strings.Contains(r.stderr, "(facebook.com, google.com, vendex-shop.test); pass --site") {
@@ -272,6 +276,25 @@ func TestDeclarationsAndBannersRefuseAGuessedOrMixedSite(t *testing.T) {
 		r = vendex(t, db, "", append(cmd, ferguson, nyt)...)
 		if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, "of several sites (www.ferguson.com, www.nytimes.com)") {
 			t.Errorf("%s of two sites: exit %d\n%s%s", cmd[0], r.code, r.stdout, r.stderr)
+		}
+		// A storageState names no page: it is another site's when none of
+		// its cookies or storage is on the site already named (or guessed).
+		for _, c := range []struct {
+			files []string
+			sites string
+		}{
+			{[]string{ferguson, greggs}, "(www.ferguson.com, greggs.com; a capture that names no page"},
+			{[]string{fressnapf, greggs}, "(fressnapf.de, greggs.com; a capture that names no page"},
+		} {
+			r = vendex(t, db, "", append(cmd, c.files...)...)
+			if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, "of several sites "+c.sites) {
+				t.Errorf("%s of %q: exit %d\n%s%s", cmd[0], c.files, r.code, r.stdout, r.stderr)
+			}
+		}
+		// The same site's HAR and storageState make one declaration.
+		r = vendex(t, db, "", append(cmd, trackingHAR, trackingState)...)
+		if r.code != 0 || r.stdout == "" {
+			t.Errorf("%s of one site's HAR and storageState: exit %d\n%s", cmd[0], r.code, r.stderr)
 		}
 	}
 }
