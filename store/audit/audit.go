@@ -253,10 +253,17 @@ func (a *auditor) firstParty(host string, h hostAnswer) bool {
 	if data.InDomain(host, a.site) {
 		return true
 	}
-	if !h.found || a.siteVendor == "" {
+	return h.found && a.own(h.hit.ID)
+}
+
+// own reports whether vendor id is the site itself: the vendor the
+// catalogue says the site is, or another of its owner's (LinkedIn's
+// cookies on linkedin.com, the New York Times' on nytimes.com).
+func (a *auditor) own(id string) bool {
+	if a.siteVendor == "" {
 		return false
 	}
-	return h.hit.ID == a.siteVendor || (a.siteOwner != "" && a.owner(h.hit.ID) == a.siteOwner)
+	return id == a.siteVendor || (a.siteOwner != "" && a.owner(id) == a.siteOwner)
 }
 
 func (a *auditor) vendor(h store.Hit) *Vendor {
