@@ -182,7 +182,9 @@ func (a *auditor) attribute(c *Cookie, domain, setBy hostAnswer, setByKind strin
 	}
 	ms := slices.DeleteFunc(slices.Clone(all), func(m store.CookieMatch) bool {
 		if c.Party == "first" {
-			return m.Item.Party == data.ThirdParty
+			// On the site's own domain a vendor's third-party name is
+			// the site's when the vendor is the site itself.
+			return m.Item.Party == data.ThirdParty && !a.own(m.VendorID)
 		}
 		return !a.onSite(m.VendorID, host)
 	})
@@ -264,7 +266,10 @@ func (a *auditor) claim(c *Cookie, id, name string, cat data.Category, m *store.
 	}
 	v, ok := a.vendors[id]
 	if !ok {
-		v = &Vendor{ID: id, Name: data.CleanLine(name), Category: cat.Slug(), Block: a.card(id).BlockBeforeConsent.Value.Slug()}
+		// The vendor's category is its card's, as for a vendor that made
+		// requests: its cookie's category is the cookie's (c.Category).
+		card := a.card(id)
+		v = &Vendor{ID: id, Name: data.CleanLine(name), Category: card.Category.Slug(), Block: card.BlockBeforeConsent.Value.Slug(), Site: a.own(id)}
 		a.vendors[id] = v
 	}
 	v.Cookies = append(v.Cookies, c.Name)
