@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-b7cf6d8b"
-	embeddedEdition = 67
+	embeddedVersion = "1187-6f289c8d"
+	embeddedEdition = 68
 )
