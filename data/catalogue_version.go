@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-6f289c8d"
-	embeddedEdition = 68
+	embeddedVersion = "1187-6aec46c3"
+	embeddedEdition = 70
 )
