@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-6aec46c3"
-	embeddedEdition = 70
+	embeddedVersion = "1187-ca2f932c"
+	embeddedEdition = 72
 )
