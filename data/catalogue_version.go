@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-ca2f932c"
-	embeddedEdition = 72
+	embeddedVersion = "1187-1e9f1313"
+	embeddedEdition = 74
 )
