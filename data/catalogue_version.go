@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-1e9f1313"
-	embeddedEdition = 74
+	embeddedVersion = "1187-8274c6f4"
+	embeddedEdition = 75
 )
