@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-8274c6f4"
-	embeddedEdition = 75
+	embeddedVersion = "1187-5c061d2e"
+	embeddedEdition = 76
 )
