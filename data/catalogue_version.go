@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-5c061d2e"
-	embeddedEdition = 76
+	embeddedVersion = "1187-132360c7"
+	embeddedEdition = 78
 )
