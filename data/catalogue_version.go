@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-132360c7"
-	embeddedEdition = 78
+	embeddedVersion = "1187-cadb369c"
+	embeddedEdition = 79
 )
