@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-cadb369c"
-	embeddedEdition = 79
+	embeddedVersion = "1187-33d8a907"
+	embeddedEdition = 81
 )
