@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1198-1f938730"
-	embeddedEdition = 67
+	embeddedVersion = "1211-ac54bae4"
+	embeddedEdition = 68
 )
