@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1211-ac54bae4"
-	embeddedEdition = 68
+	embeddedVersion = "1219-3ccf208e"
+	embeddedEdition = 71
 )
