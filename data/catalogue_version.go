@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1219-3ccf208e"
-	embeddedEdition = 71
+	embeddedVersion = "1219-e8b202a5"
+	embeddedEdition = 72
 )
