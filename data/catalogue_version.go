@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1219-e8b202a5"
-	embeddedEdition = 72
+	embeddedVersion = "1229-51ce3338"
+	embeddedEdition = 73
 )
