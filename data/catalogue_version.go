@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1229-51ce3338"
-	embeddedEdition = 73
+	embeddedVersion = "1241-f1fea1e5"
+	embeddedEdition = 74
 )
