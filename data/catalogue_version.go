@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1241-f1fea1e5"
-	embeddedEdition = 74
+	embeddedVersion = "1244-bf7343b5"
+	embeddedEdition = 75
 )
