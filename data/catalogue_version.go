@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1244-bf7343b5"
-	embeddedEdition = 75
+	embeddedVersion = "1249-5894bfcb"
+	embeddedEdition = 76
 )
