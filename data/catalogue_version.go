@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1249-5894bfcb"
-	embeddedEdition = 76
+	embeddedVersion = "1254-9047b531"
+	embeddedEdition = 78
 )
