@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1254-9047b531"
-	embeddedEdition = 78
+	embeddedVersion = "1254-c53a3d4d"
+	embeddedEdition = 79
 )
