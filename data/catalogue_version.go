@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1254-c53a3d4d"
-	embeddedEdition = 79
+	embeddedVersion = "1254-c48e4965"
+	embeddedEdition = 80
 )
