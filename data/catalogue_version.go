@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1254-c48e4965"
-	embeddedEdition = 80
+	embeddedVersion = "1254-8a69c9fe"
+	embeddedEdition = 81
 )
