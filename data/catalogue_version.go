@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-33d8a907"
-	embeddedEdition = 81
+	embeddedVersion = "1254-9de2f647"
+	embeddedEdition = 82
 )

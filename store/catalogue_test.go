@@ -53,10 +53,11 @@ func embeddedStore(t testing.TB) *Store {
 // Archive saw (weighted by occurrences) and of the domains Tracker Radar's
 // GB crawl found (weighted by the sites loading each, its prevalence) that
 // the embedded catalogue attributes to a vendor. Raise them as the
-// catalogue grows; issue 12 wants 93% and 90%.
+// catalogue grows; issue 12 wants 93% and 90%, and both are met (93.02%
+// and 90.74% when the floors were last raised).
 const (
-	httpArchiveFloor  = 92.38
-	trackerRadarFloor = 90.56
+	httpArchiveFloor  = 93.0
+	trackerRadarFloor = 90.7
 )
 
 func TestEmbeddedCatalogueCoversTheRealWeb(t *testing.T) {
