@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-9cf7b752"
-	embeddedEdition = 66
+	embeddedVersion = "1187-78a005a2"
+	embeddedEdition = 68
 )
