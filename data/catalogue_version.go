@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-78a005a2"
-	embeddedEdition = 68
+	embeddedVersion = "1187-ffff8169"
+	embeddedEdition = 70
 )
