@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-ffff8169"
-	embeddedEdition = 70
+	embeddedVersion = "1187-cbb1cd23"
+	embeddedEdition = 72
 )
