@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-cbb1cd23"
-	embeddedEdition = 72
+	embeddedVersion = "1187-4ae7aaed"
+	embeddedEdition = 74
 )
