@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-4ae7aaed"
-	embeddedEdition = 74
+	embeddedVersion = "1187-f4d2cb6f"
+	embeddedEdition = 76
 )
