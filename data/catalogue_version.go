@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-f4d2cb6f"
-	embeddedEdition = 76
+	embeddedVersion = "1187-6803c6c3"
+	embeddedEdition = 77
 )
