@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-6803c6c3"
-	embeddedEdition = 77
+	embeddedVersion = "1187-05c5e659"
+	embeddedEdition = 80
 )
