@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-05c5e659"
-	embeddedEdition = 80
+	embeddedVersion = "1187-f0ed7bd5"
+	embeddedEdition = 82
 )
