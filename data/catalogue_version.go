@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-f0ed7bd5"
-	embeddedEdition = 82
+	embeddedVersion = "1187-f721458e"
+	embeddedEdition = 84
 )
