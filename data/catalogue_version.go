@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1254-9de2f647"
-	embeddedEdition = 82
+	embeddedVersion = "1254-f007ed33"
+	embeddedEdition = 83
 )

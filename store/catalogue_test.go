@@ -114,10 +114,15 @@ func checkCoverage(t *testing.T, s *Store, hosts []data.HostCount, floor float64
 // declaration contradicted by the crawl (SmartyAds) and one crawl of no
 // cookies at all (Darktrace's link rewriter) took it to 277; Tracker
 // Radar's per-host records of no cookies on every googleapis.com API host,
-// with Google's API Console help on keys and tokens, to 278.)
+// with Google's API Console help on keys and tokens, to 278; copies of
+// Demandbase's and travel audience's own tags, Minute Media's delivery
+// script in Tracker Radar's crawl, and the cookie names sites' consent
+// banners declare in CookieBlock's public crawl data (Demandbase, AdGear,
+// travel audience) took it to 282: TCF vendors whose disclosure files
+// cannot be read here, their cards naming what open sources show.)
 const (
 	fullCardPrefix = 117
-	fullCardFloor  = 278
+	fullCardFloor  = 282
 )
 
 func TestMostPrevalentVendorsHaveFullCards(t *testing.T) {
