@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-33d8a907"
-	embeddedEdition = 81
+	embeddedVersion = "1187-1a6a2a05"
+	embeddedEdition = 82
 )
