@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-1a6a2a05"
-	embeddedEdition = 82
+	embeddedVersion = "1187-0825cf28"
+	embeddedEdition = 83
 )
