@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-0825cf28"
-	embeddedEdition = 83
+	embeddedVersion = "1188-85c3c758"
+	embeddedEdition = 85
 )
