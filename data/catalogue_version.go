@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1188-85c3c758"
-	embeddedEdition = 85
+	embeddedVersion = "1188-13b1f429"
+	embeddedEdition = 86
 )
