@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1188-13b1f429"
-	embeddedEdition = 86
+	embeddedVersion = "1188-5e9c921d"
+	embeddedEdition = 87
 )
