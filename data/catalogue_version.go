@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1188-5e9c921d"
-	embeddedEdition = 87
+	embeddedVersion = "1188-d56ed387"
+	embeddedEdition = 88
 )
