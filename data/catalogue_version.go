@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1254-f007ed33"
-	embeddedEdition = 83
+	embeddedVersion = "1255-da478432"
+	embeddedEdition = 84
 )
