@@ -125,6 +125,18 @@ func plainHost(s string) bool {
 	return true
 }
 
+// HostLike reports whether s, as written (an alias, say), is a host name
+// under a public suffix ICANN manages ("analytics.yahoo.com", "Tawk.to"),
+// not a file or a product written with a dot ("analytics.js", "w3.css").
+func HostLike(s string) bool {
+	i := strings.LastIndexByte(s, '.')
+	if i <= 0 || !plainHost(strings.ToLower(s)) {
+		return false
+	}
+	_, icann := publicsuffix.PublicSuffix(strings.ToLower(s[i+1:]))
+	return icann
+}
+
 // NormalizeHost lower-cases a host, drops a trailing dot and turns an
 // internationalised name into its ASCII (punycode) form.
 func NormalizeHost(h string) (string, error) {
