@@ -14,18 +14,10 @@ import (
 // becomes it; a home page is the website, any other page a source.
 func TestAnImportedCookieLinkIsAPrivacyPolicyOnlyWhenItIsOne(t *testing.T) {
 	db := tempDB(t)
-	csv := "ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n" +
-		"1,Policyco,Analytics,pc_id,policyco.example,Counts visits,1 year,Policyco Ltd,https://policyco.example/legal/privacy-policy,0\n" +
-		"2,Homeco,Analytics,hc_id,homeco.example,Counts visits,1 year,Homeco Ltd,https://www.homeco.example/,0\n" +
-		"3,Docsco,Analytics,dc_id,docsco.example,Counts visits,1 year,Docsco Ltd,https://docs.docsco.example/en/stable/topics/i18n/,0\n" +
-		"4,Docsco,Analytics,dc_lang,docsco.example,Language,1 year,Docsco Ltd,https://docsco.example/datenschutz,0\n"
-	file := filepath.Join(t.TempDir(), "open-cookie-database.csv")
-	if err := os.WriteFile(file, []byte(csv), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if r := vendex(t, db, "", "import", file); r.code != 0 {
-		t.Fatalf("import: exit %d\n%s", r.code, r.stderr)
-	}
+	importOCD(t, db, "1,Policyco,Analytics,pc_id,policyco.example,Counts visits,1 year,Policyco Ltd,https://policyco.example/legal/privacy-policy,0\n"+
+		"2,Homeco,Analytics,hc_id,homeco.example,Counts visits,1 year,Homeco Ltd,https://www.homeco.example/,0\n"+
+		"3,Docsco,Analytics,dc_id,docsco.example,Counts visits,1 year,Docsco Ltd,https://docs.docsco.example/en/stable/topics/i18n/,0\n"+
+		"4,Docsco,Analytics,dc_lang,docsco.example,Language,1 year,Docsco Ltd,https://docsco.example/datenschutz,0\n")
 	card := func(id string) (v struct {
 		Website       string `json:"website"`
 		PrivacyPolicy string `json:"privacy_policy"`
@@ -53,5 +45,20 @@ func TestAnImportedCookieLinkIsAPrivacyPolicyOnlyWhenItIsOne(t *testing.T) {
 	}
 	if !docs {
 		t.Errorf("Docsco's docs link is not kept as a source: %+v", v.Sources)
+	}
+}
+
+// ocdHeader is the Open Cookie Database CSV's header row.
+const ocdHeader = "ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n"
+
+// importOCD imports rows, an Open Cookie Database CSV's rows, into db.
+func importOCD(t *testing.T, db, rows string) {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "open-cookie-database.csv")
+	if err := os.WriteFile(file, []byte(ocdHeader+rows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := vendex(t, db, "", "import", file); r.code != 0 {
+		t.Fatalf("import: exit %d\n%s", r.code, r.stderr)
 	}
 }
