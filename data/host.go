@@ -151,6 +151,19 @@ func HostLike(s string) bool {
 	return icann
 }
 
+// IsSite reports whether host is a registrable domain itself (google.be,
+// example.co.uk), not a host below one: Site(host) == host, without the
+// address parsing Site's library does first (an allocation a call).
+func IsSite(host string) bool {
+	host = strings.ToLower(host)
+	label, rest, ok := strings.Cut(host, ".")
+	if !ok || label == "" {
+		return false
+	}
+	suffix, _ := publicsuffix.PublicSuffix(host)
+	return suffix == rest
+}
+
 // NormalizeHost lower-cases a host, drops a trailing dot and turns an
 // internationalised name into its ASCII (punycode) form.
 func NormalizeHost(h string) (string, error) {

@@ -339,12 +339,22 @@ func handicap(v *data.Brief, f Field, nth int) bool {
 	return false
 }
 
-// namedHost reports whether host is a vendor's name as a domain: a
+// namedHost reports whether host is a vendor's name as a domain: the
+// name itself (many imported vendors are named by their domain), or a
 // registrable domain whose label starts a word of the name (google.be of
 // Google (account and platform)). Typing "google" looks for Google.
 func namedHost(name, host string) bool {
-	label, _, ok := strings.Cut(host, ".")
-	return ok && data.WordPrefixFold(name, label) && data.Site(host) == strings.ToLower(host)
+	if strings.EqualFold(name, host) {
+		return true
+	}
+	label, rest, ok := strings.Cut(host, ".")
+	if !ok || !data.WordPrefixFold(name, label) {
+		return false
+	}
+	// Right under a top-level domain, as most are, the host is a site (or
+	// a suffix named for its vendor, as github.io is GitHub's) without
+	// asking the suffix list, which allocates on every call.
+	return !strings.Contains(rest, ".") || data.IsSite(host)
 }
 
 // rankScore is the score an entry ranks by: fuzzy's, less the handicap of
