@@ -81,7 +81,7 @@ func Validate(vendors []Vendor) Problems {
 // it does say must be right: a placeholder for a cookie name (acme_NNN),
 // a malformed URL, host or id, cookies on a vendor that says it sets none.
 func ValidateImported(v *Vendor) Problems {
-	c := vendorCheck{imported: true, id: v.ID, ids: map[string]int{v.ID: 1}, claims: map[string][]claim{}}
+	c := vendorCheck{imported: true, id: v.ID, ids: map[string]int{v.ID: 1}}
 	c.checkFields(v)
 	return c.ps
 }
@@ -92,7 +92,7 @@ type vendorCheck struct {
 	ps       Problems
 	id       string
 	ids      map[string]int     // how many vendors have each id
-	claims   map[string][]claim // the vendors that list each host
+	claims   map[string][]claim // the vendors that list each host; nil for one imported record, which claims nothing yet
 	imported bool               // ValidateImported's: what a record does not say is not checked
 }
 
@@ -199,7 +199,8 @@ func (c *vendorCheck) checkMainCategory(v *Vendor) {
 	}
 }
 
-// checkDomains checks each host and notes its claim for checkClaims.
+// checkDomains checks each host and notes its claim for checkClaims, in a
+// whole catalogue (an imported record's hosts are the store's to settle).
 func (c *vendorCheck) checkDomains(v *Vendor) {
 	seenHost := map[string]bool{}
 	for i, d := range v.Domains {
@@ -217,7 +218,9 @@ func (c *vendorCheck) checkDomains(v *Vendor) {
 			continue
 		}
 		seenHost[h] = true
-		c.claims[h] = append(c.claims[h], claim{c.id, d.Shared})
+		if c.claims != nil {
+			c.claims[h] = append(c.claims[h], claim{c.id, d.Shared})
+		}
 	}
 }
 

@@ -500,10 +500,8 @@ func (m Model) View() string {
 	switch {
 	case m.state == stateLookup:
 		lines = append(lines, m.prompt.View(m.width))
-	case m.state == stateHelp && m.helpOffset < m.helpMore():
-		lines = append(lines, st.Subtle.Render("↓ more · any other key closes the help"))
 	case m.state == stateHelp:
-		lines = append(lines, st.Subtle.Render("any key closes the help"))
+		lines = append(lines, st.Subtle.Render(m.helpStatus()))
 	case m.isError:
 		lines = append(lines, st.Error.Render(m.status))
 	default:

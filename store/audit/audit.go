@@ -4,7 +4,8 @@
 // consent (or after "reject all"), what ran that should not have.
 //
 // Hosts are attributed with the store's LookupHost and names with its
-// ByCookie: the same answers `vendex lookup` and `vendex cookie` give.
+// Cookies, a capture's names in one read: the same answers `vendex lookup`
+// and `vendex cookie` give.
 package audit
 
 import (
@@ -36,7 +37,8 @@ var ErrSites = errors.New("the captures are of several sites")
 // Catalogue is what the audit asks of the store; *store.Store has it.
 type Catalogue interface {
 	LookupHost(data.Target) (store.Hit, error)
-	ByCookie(name string) ([]store.CookieMatch, error)
+	// Cookies answers names as ByCookie does, all in one read.
+	Cookies(fn func(byCookie func(name string) ([]store.CookieMatch, error)) error) error
 	Get(id string) (data.Vendor, error)
 }
 
@@ -125,6 +127,9 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 	}
 	for _, w := range ev.Warnings {
 		r.Warnings = append(r.Warnings, w.String())
+	}
+	if err := a.answerNames(evidenceNames(ev)); err != nil {
+		return nil, err
 	}
 	if err := a.requests(r, ev.Requests); err != nil {
 		return nil, err
