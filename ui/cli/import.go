@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -424,7 +425,9 @@ type toldFormat struct {
 // any is read: eleven files whose last is not a dataset are refused at
 // once, not after ten have been read for a quarter of a minute. It
 // returns each file's format for reading it, which need not tell it again
-// (a large JSON file's is told by reading all of it).
+// (a large JSON file's is told by reading all of it). The files are
+// checked on every core, as nothing can start before they are; the error
+// is the first file's in order that fails.
 func (c *cli) checkImportFiles(pos []string, forced dataset.Format) ([]toldFormat, error) {
 	told := make([]toldFormat, len(pos))
 	for i := range told {
@@ -433,22 +436,42 @@ func (c *cli) checkImportFiles(pos []string, forced dataset.Format) ([]toldForma
 	if len(pos) < 2 {
 		return told, nil // the one file is checked as it is read
 	}
-	for i, p := range pos {
-		in, err := c.openImport(p)
+	errs := make([]error, len(pos))
+	check := func(i int) {
+		in, err := c.openImport(pos[i])
 		if err != nil {
-			return nil, fmt.Errorf("import: %w; none of the %d files was imported", err, len(pos))
+			errs[i] = fmt.Errorf("import: %w; none of the %d files was imported", err, len(pos))
+			return
 		}
-		if forced == "" {
-			var b []byte
-			var t toldFormat
-			t.format, b, t.checked, err = importFormat(p, in, bufio.NewReaderSize(in, 1<<20))
-			if b == nil { // a file read whole to tell it is told again as it is read
-				told[i] = t
+		defer in.Close()
+		if forced != "" {
+			return
+		}
+		var b []byte
+		var t toldFormat
+		if t.format, b, t.checked, err = importFormat(pos[i], in, bufio.NewReaderSize(in, 1<<20)); err != nil {
+			errs[i] = fmt.Errorf("%w; none of the %d files was imported", err, len(pos))
+		} else if b == nil { // a file read whole to tell it is told again as it is read
+			told[i] = t
+		}
+	}
+	todo := make(chan int, len(pos))
+	for i := range pos {
+		todo <- i
+	}
+	close(todo)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pos)) {
+		wg.Go(func() {
+			for i := range todo {
+				check(i)
 			}
-		}
-		in.Close()
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("%w; none of the %d files was imported", err, len(pos))
+			return nil, err
 		}
 	}
 	return told, nil
