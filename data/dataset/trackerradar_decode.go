@@ -275,8 +275,9 @@ func (r *trScan) str() string {
 	return ""
 }
 
-// number reads a JSON number's text, checked against JSON's grammar.
-func (r *trScan) number() string {
+// number reads a JSON number's text, checked against JSON's grammar, as
+// a view of the text (a skipped number is not copied).
+func (r *trScan) number() []byte {
 	r.ws()
 	b, i := r.b, r.pos
 	digits := func() bool {
@@ -294,13 +295,13 @@ func (r *trScan) number() string {
 		i++
 	case !digits():
 		r.fail()
-		return ""
+		return nil
 	}
 	if i < len(b) && b[i] == '.' {
 		i++
 		if !digits() {
 			r.fail()
-			return ""
+			return nil
 		}
 	}
 	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
@@ -310,10 +311,10 @@ func (r *trScan) number() string {
 		}
 		if !digits() {
 			r.fail()
-			return ""
+			return nil
 		}
 	}
-	s := string(b[r.pos:i])
+	s := b[r.pos:i]
 	r.pos = i
 	return s
 }
@@ -325,7 +326,7 @@ func (r *trScan) int() int {
 	if r.null() {
 		return 0
 	}
-	n, err := strconv.ParseInt(r.number(), 10, 64)
+	n, err := strconv.ParseInt(string(r.number()), 10, 64)
 	if err != nil {
 		r.fail()
 	}
@@ -342,7 +343,7 @@ func (r *trScan) float() float64 {
 	if r.failed {
 		return 0
 	}
-	f, err := strconv.ParseFloat(s, 64)
+	f, err := strconv.ParseFloat(string(s), 64)
 	if err != nil {
 		r.fail()
 	}
