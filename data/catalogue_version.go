@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1254-f007ed33"
-	embeddedEdition = 83
+	embeddedVersion = "1254-161aa251"
+	embeddedEdition = 84
 )
