@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1254-161aa251"
-	embeddedEdition = 84
+	embeddedVersion = "1254-fd9291ea"
+	embeddedEdition = 85
 )
