@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-da478432"
-	embeddedEdition = 84
+	embeddedVersion = "1255-bae73335"
+	embeddedEdition = 85
 )

@@ -119,10 +119,12 @@ func checkCoverage(t *testing.T, s *Store, hosts []data.HostCount, floor float64
 // script in Tracker Radar's crawl, and the cookie names sites' consent
 // banners declare in CookieBlock's public crawl data (Demandbase, AdGear,
 // travel audience) took it to 282: TCF vendors whose disclosure files
-// cannot be read here, their cards naming what open sources show.)
+// cannot be read here, their cards naming what open sources show; the
+// three cookie names CookieBlock's counts tie to mts.ru (MTS Ads) took it
+// to 283.)
 const (
 	fullCardPrefix = 117
-	fullCardFloor  = 282
+	fullCardFloor  = 283
 )
 
 func TestMostPrevalentVendorsHaveFullCards(t *testing.T) {
