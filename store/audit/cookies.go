@@ -141,6 +141,8 @@ func (a *auditor) cookies(r *Report, ev *scan.Evidence) error {
 		out.Party = "third"
 		if c.Host() == "" || a.firstParty(strings.ToLower(c.Host()), domain) {
 			out.Party, domain = "first", hostAnswer{}
+		} else if a.uncontacted(c.Host()) {
+			continue
 		}
 		setBy, err := a.setter(c.SetBy)
 		if err != nil {
@@ -175,6 +177,9 @@ func (a *auditor) storage(r *Report, keys []scan.StorageKey) error {
 			if h, err := a.hostNamed(out.host); err == nil && !a.firstParty(out.host, h) {
 				out.Party = "third"
 			}
+		}
+		if out.Party == "third" && a.uncontacted(out.host) {
+			continue
 		}
 		setBy, err := a.setter(s.SetBy)
 		if err != nil {
