@@ -123,20 +123,31 @@ func plainHost(s string) bool {
 			return false
 		}
 	}
-	return !numericEnd(s)
+	return !EndsInNumber(s)
 }
 
-// numericEnd reports whether h's last label is all digits: a browser reads
-// such a host as an IPv4 address, so it is one or it is no host at all
-// (300.1.1.1).
-func numericEnd(h string) bool {
+// EndsInNumber reports whether h's last label is a number, all digits or
+// 0x and hex digits, as the URL standard's "ends in a number" has it: a
+// browser reads such a host as an IPv4 address, so it is one or it is no
+// host at all (300.1.1.1, example.0x10).
+func EndsInNumber(h string) bool {
 	last := h[strings.LastIndexByte(h, '.')+1:]
+	digit := func(c byte) bool { return '0' <= c && c <= '9' }
+	if len(last) >= 2 && last[0] == '0' && (last[1] == 'x' || last[1] == 'X') {
+		last = last[2:]
+		if last == "" {
+			return true
+		}
+		digit = func(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+	} else if last == "" {
+		return false
+	}
 	for i := 0; i < len(last); i++ {
-		if last[i] < '0' || last[i] > '9' {
+		if !digit(last[i]) {
 			return false
 		}
 	}
-	return last != ""
+	return true
 }
 
 // HostLike reports whether s, as written (an alias, say), is a host name
@@ -219,8 +230,8 @@ func checkHostName(h string) error {
 			return fmt.Errorf("the label %q starts or ends with a hyphen, which a domain name cannot", label)
 		}
 	}
-	if numericEnd(h) {
-		return errors.New("it ends in a number but is not an IP address: an IPv4 address is four numbers from 0 to 255")
+	if EndsInNumber(h) {
+		return errors.New("it ends in a number but is not an IP address: an IPv4 address is four decimal numbers from 0 to 255, without leading zeros")
 	}
 	return nil
 }

@@ -71,8 +71,8 @@ func plainHost(s string) (string, bool) {
 			return "", false
 		}
 	}
-	if !letter {
-		return "", false
+	if !letter || data.EndsInNumber(s) {
+		return "", false // an address, or no host at all (k1-1.1.1.1): NormalizeHost says
 	}
 	if !lower {
 		s = strings.ToLower(s)

@@ -11,7 +11,8 @@ import (
 // of reading the JSON lines, most of it checking and skipping the fields
 // vendex does not use. It handles the records as Tracker Radar writes
 // them; anything else (a field named in other case, a repeated field, a
-// null or a value of another type where vendex reads one, an escape or
+// value of another type where vendex reads one (a null number reads as
+// 0, as encoding/json leaves it), an escape or
 // bad UTF-8 in a string it keeps, a number an int or float64 cannot hold,
 // malformed JSON) makes it return false, and the caller decodes with
 // encoding/json, which answers or says what is wrong. Tests hold it to

@@ -12,6 +12,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"slices"
 	"strings"
@@ -140,6 +141,7 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 	if err := a.storage(r, ev.Storage); err != nil {
 		return nil, err
 	}
+	a.warnLeftOut(r)
 	a.finish(r)
 	if r.Site == "" && r.Requests > 0 {
 		r.Warnings = append(r.Warnings, "no capture names its page, and none holds a cookie or storage key to tell the site by: every host counts as a third party (the site's own too); name the site with --site")
@@ -202,6 +204,58 @@ type auditor struct {
 	unknown    map[string]int
 	first      map[string]int
 	firstURL   map[string]string // a vendor's or an unclaimed host's first request, for findings
+	// contacted are the registrable domains the captures made requests
+	// to; leftOut the domains of third-party cookies and storage on none
+	// of them, which the report leaves out (see uncontacted).
+	contacted map[string]bool
+	leftOut   map[string]int
+}
+
+// siteOf is host's registrable domain, or host when it has none (an IP
+// address, localhost).
+func siteOf(host string) string {
+	if s := data.Site(host); s != "" {
+		return s
+	}
+	return host
+}
+
+// uncontacted reports whether a third-party cookie or storage key on host
+// is on a domain no capture made a request to: a cookie export of the
+// whole browser, or a storageState of a context that visited other sites,
+// holds other sites' cookies, which this site did not set; they are left
+// out (counted for a warning). Captures without requests (a cookie export
+// alone) leave nothing out: there is nothing to tell by.
+func (a *auditor) uncontacted(host string) bool {
+	if len(a.contacted) == 0 || host == "" || a.contacted[siteOf(strings.ToLower(host))] {
+		return false
+	}
+	if a.leftOut == nil {
+		a.leftOut = map[string]int{}
+	}
+	a.leftOut[siteOf(strings.ToLower(host))]++
+	return true
+}
+
+// warnLeftOut says which cookies and storage keys uncontacted left out.
+func (a *auditor) warnLeftOut(r *Report) {
+	if len(a.leftOut) == 0 {
+		return
+	}
+	n := 0
+	for _, c := range a.leftOut {
+		n += c
+	}
+	domains := slices.Sorted(maps.Keys(a.leftOut))
+	if len(domains) > 5 {
+		domains = append(domains[:5], "...")
+	}
+	what := "1 cookie or storage key"
+	if n != 1 {
+		what = fmt.Sprintf("%d cookies and storage keys", n)
+	}
+	r.Warnings = append(r.Warnings, fmt.Sprintf("%s on domains no capture made a request to (%s) left out: a cookie export or storageState can hold other sites' cookies, which this site did not set (capture the site in a fresh browser profile to be sure)",
+		what, data.CleanLine(strings.Join(domains, ", "))))
 }
 
 // host answers "whose host is this?", once per host (and path).
@@ -287,12 +341,17 @@ func (a *auditor) requests(r *Report, reqs []scan.Request) error {
 	a.unknown, a.first, a.firstURL = map[string]int{}, map[string]int{}, map[string]string{}
 	hostCounts := map[string]map[string]int{} // vendor id -> host -> requests
 	requested := map[string]bool{}
+	a.contacted = map[string]bool{}
 	for _, q := range reqs {
-		if q.Type != scan.TypeHostOnly {
-			if u, err := url.Parse(q.URL); err == nil {
-				requested[strings.ToLower(u.Hostname())] = true
-			}
+		u, err := url.Parse(q.URL)
+		if err != nil || u.Hostname() == "" {
+			continue
 		}
+		host := strings.ToLower(u.Hostname())
+		if q.Type != scan.TypeHostOnly {
+			requested[host] = true
+		}
+		a.contacted[siteOf(host)] = true
 	}
 	for _, q := range reqs {
 		u, err := url.Parse(q.URL)

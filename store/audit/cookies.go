@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"cmp"
 	"net/url"
 	"slices"
 	"strings"
@@ -141,6 +142,8 @@ func (a *auditor) cookies(r *Report, ev *scan.Evidence) error {
 		out.Party = "third"
 		if c.Host() == "" || a.firstParty(strings.ToLower(c.Host()), domain) {
 			out.Party, domain = "first", hostAnswer{}
+		} else if a.uncontacted(c.Host()) {
+			continue
 		}
 		setBy, err := a.setter(c.SetBy)
 		if err != nil {
@@ -175,6 +178,9 @@ func (a *auditor) storage(r *Report, keys []scan.StorageKey) error {
 			if h, err := a.hostNamed(out.host); err == nil && !a.firstParty(out.host, h) {
 				out.Party = "third"
 			}
+		}
+		if out.Party == "third" && a.uncontacted(out.host) {
+			continue
 		}
 		setBy, err := a.setter(s.SetBy)
 		if err != nil {
@@ -228,7 +234,16 @@ func (a *auditor) attribute(c *Cookie, domain, setBy hostAnswer, setByKind strin
 		return nil
 	}
 	byName := func(by string) {
+		// Of the vendors that list the name, one whose hosts the capture
+		// shows on the page (the consent platform that set euconsent-v2),
+		// else the catalogue's first.
 		m := &ms[0]
+		for i := range ms {
+			if v := a.vendors[ms[i].VendorID]; v != nil && v.Requests > 0 {
+				m = &ms[i]
+				break
+			}
+		}
 		c.MatchedBy = by
 		a.claim(c, m.VendorID, m.VendorName, m.Category, m)
 	}
@@ -298,9 +313,10 @@ func (a *auditor) claim(c *Cookie, id, name string, cat data.Category, m *store.
 	v, ok := a.vendors[id]
 	if !ok {
 		// The vendor's category is its card's, as for a vendor that made
-		// requests: its cookie's category is the cookie's (c.Category).
+		// requests: its cookie's category is the cookie's (c.Category);
+		// a card without one (or that will not load) takes the cookie's.
 		card := a.card(id)
-		v = &Vendor{ID: id, Name: data.CleanLine(name), Category: card.Category.Slug(), Block: card.BlockBeforeConsent.Value.Slug(), Site: a.own(id)}
+		v = &Vendor{ID: id, Name: data.CleanLine(name), Category: cmp.Or(card.Category, cat).Slug(), Block: card.BlockBeforeConsent.Value.Slug(), Site: a.own(id)}
 		a.vendors[id] = v
 	}
 	v.Cookies = append(v.Cookies, c.Name)

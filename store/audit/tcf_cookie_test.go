@@ -11,7 +11,8 @@ import (
 // writes on the site's domain: with nothing to say which platform set it,
 // a scan files it under the framework's card, not under whichever platform
 // sorts first by name; when the capture shows a platform's script set it,
-// it is that platform's.
+// or shows the platform on the page at all (a request to its host), it is
+// that platform's.
 func TestTheTCFConsentCookieIsTheFrameworksUnlessAPlatformSetIt(t *testing.T) {
 	byScript := cookie("euconsent-v2", ".other.example", 365*24*time.Hour)
 	byScript.SetBy, byScript.SetByScript = "https://sdk.privacy-center.org/loader.js", true
@@ -19,12 +20,15 @@ func TestTheTCFConsentCookieIsTheFrameworksUnlessAPlatformSetIt(t *testing.T) {
 		site string
 		c    scan.Cookie
 		want string
+		reqs []scan.Request
 	}{
-		{"www.news.example", cookie("euconsent-v2", ".news.example", 365*24*time.Hour), "iab-tcf"},
-		{"www.old.example", cookie("euconsent", ".old.example", 365*24*time.Hour), "iab-tcf"},
-		{"www.other.example", byScript, "didomi"},
+		{"www.news.example", cookie("euconsent-v2", ".news.example", 365*24*time.Hour), "iab-tcf", nil},
+		{"www.old.example", cookie("euconsent", ".old.example", 365*24*time.Hour), "iab-tcf", nil},
+		{"www.other.example", byScript, "didomi", nil},
+		{"www.shop.example", cookie("euconsent-v2", ".shop.example", 365*24*time.Hour), "didomi",
+			[]scan.Request{{URL: "https://sdk.privacy-center.org/loader.js", Type: "script"}}},
 	} {
-		ev := &scan.Evidence{Site: tc.site, Captured: captured, Cookies: []scan.Cookie{tc.c}}
+		ev := &scan.Evidence{Site: tc.site, Captured: captured, Cookies: []scan.Cookie{tc.c}, Requests: tc.reqs}
 		r, err := Run(openCatalogue(t), ev, Options{Mode: BeforeConsent})
 		if err != nil {
 			t.Fatal(err)

@@ -103,7 +103,7 @@ func TestLookupExitStatusAndMissesOnStderr(t *testing.T) {
 // whether bare or in a URL; a real address is still looked up.
 func TestLookupRefusesAnAddressThatIsNotOne(t *testing.T) {
 	db := tempDB(t)
-	for _, in := range []string{"300.1.1.1", "http://1.2.3.256/x.js", "1.2.3"} {
+	for _, in := range []string{"300.1.1.1", "http://1.2.3.256/x.js", "1.2.3", "example.0x10", "01.2.3.4"} {
 		r := vendex(t, db, "", "lookup", in)
 		if r.code != 1 || !strings.Contains(r.stderr, "is not a host or URL") || !strings.Contains(r.stdout, "not an IP address") {
 			t.Errorf("lookup %s: exit %d\n%s%s", in, r.code, r.stdout, r.stderr)

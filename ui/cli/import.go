@@ -364,7 +364,7 @@ func (c *cli) readImportFile(p string, told toldFormat, verbose bool) (importFil
 	switch {
 	case b != nil:
 		vs, warns, err = dataset.ReadBytes(f, p, b)
-	case checked:
+	case checked && rereads(in):
 		vs, warns, err = dataset.Read(f, p, dataset.Checked{Rereader: rereadable(in, r).(dataset.Rereader)})
 	default:
 		vs, warns, err = dataset.Read(f, p, rereadable(in, r))
@@ -438,14 +438,17 @@ func (c *cli) checkImportFiles(pos []string, forced dataset.Format) ([]toldForma
 	}
 	errs := make([]error, len(pos))
 	check := func(i int) {
+		if st, err := os.Stat(pos[i]); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+			return // a pipe opened here could not be read again: it is checked as it is read
+		}
 		in, err := c.openImport(pos[i])
 		if err != nil {
 			errs[i] = fmt.Errorf("import: %w; none of the %d files was imported", err, len(pos))
 			return
 		}
 		defer in.Close()
-		if forced != "" {
-			return
+		if _, _, regular := regularFile(in); forced != "" || !regular {
+			return // a pipe read here could not be read again: it is checked as it is read
 		}
 		var b []byte
 		var t toldFormat
@@ -481,15 +484,28 @@ func (c *cli) checkImportFiles(pos []string, forced dataset.Format) ([]toldForma
 // when in is a regular file: then a large CSV file is checked before its
 // records are built, and a refused one costs a chunk of rows, not them.
 func rereadable(in io.Reader, r io.Reader) io.Reader {
-	file, ok := in.(*os.File)
+	file, size, ok := regularFile(in)
 	if !ok {
 		return r
 	}
+	return rereader{r, file, size}
+}
+
+// rereads reports whether in can be read again (a regular file).
+func rereads(in io.Reader) bool { _, _, ok := regularFile(in); return ok }
+
+// regularFile reports whether in is a regular file, which can be read
+// again, and its size: a pipe or a terminal is read once.
+func regularFile(in io.Reader) (*os.File, int64, bool) {
+	file, ok := in.(*os.File)
+	if !ok {
+		return nil, 0, false
+	}
 	st, err := file.Stat()
 	if err != nil || !st.Mode().IsRegular() {
-		return r
+		return nil, 0, false
 	}
-	return rereader{r, file, st.Size()}
+	return file, st.Size(), true
 }
 
 type rereader struct {

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -293,4 +294,34 @@ func seededDB(t *testing.T) (string, []byte) {
 		t.Fatal(err)
 	}
 	return db, before
+}
+
+// Several files given as pipes (a shell's <(...), /dev/fd/N) are read
+// once each: the formats are told as they are read, not by a check that
+// would use the pipe up first ("the file is empty").
+func TestSeveralPipedFilesImport(t *testing.T) {
+	var paths []string
+	for _, name := range []string{"ocd.csv", "ghostery.json"} {
+		b, err := os.ReadFile(fixturePath(name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { r.Close() })
+		paths = append(paths, fmt.Sprintf("/dev/fd/%d", r.Fd()))
+		go func() {
+			w.Write(b)
+			w.Close()
+		}()
+	}
+	if _, err := os.Stat(paths[0]); err != nil {
+		t.Skip("no /dev/fd here:", err)
+	}
+	r := vendex(t, tempDB(t), "", append([]string{"import", "--dry-run"}, paths...)...)
+	if r.code != 0 || strings.Contains(r.stderr, "empty") {
+		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -381,5 +382,33 @@ func TestAVendorsOwnSiteIsTheSite(t *testing.T) {
 	r := vendex(t, db, "", "scan", "--report", capturePath("real", "har", "linkedin.com-firefox43-devtools.har"))
 	if !regexp.MustCompile(`(?m)^  LinkedIn +the site itself$`).MatchString(r.stdout) {
 		t.Errorf("linkedin.com report:\n%s", r.stdout)
+	}
+}
+
+// A cookie export of the whole browser beside a HAR holds other sites'
+// cookies: those on domains no capture made a request to are left out of
+// the declaration, with a warning naming the domains; a cookie export
+// alone (no requests to tell by) keeps them all.
+func TestCookiesOnDomainsNoCaptureContactedAreLeftOut(t *testing.T) {
+	db := tempDB(t)
+	jar, err := os.ReadFile(capturePath("real", "cookiejar", "vendex-shop-curl-cookies.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 3; i++ {
+		jar = fmt.Appendf(jar, ".elsewhere.example\tTRUE\t/\tFALSE\t1999999999\tstray%d\tv\n", i)
+	}
+	path := filepath.Join(t.TempDir(), "cookies.txt")
+	if err := os.WriteFile(path, jar, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	har := capturePath("real", "recorded", "before-consent-tracking.har")
+	r := vendex(t, db, "", "declare", "--format", "csv", har, path)
+	if r.code != 0 || strings.Contains(r.stdout, "stray") || !strings.Contains(r.stderr, "on domains no capture made a request to (elsewhere.example") {
+		t.Errorf("declare: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = vendex(t, db, "", "scan", "--json", "--site", "www.vendex-shop.test", path)
+	if !strings.Contains(r.stdout, `"stray1"`) || strings.Contains(r.stdout, "no capture made a request") {
+		t.Errorf("scan of the cookie export alone: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
