@@ -332,7 +332,11 @@ func (r *resolver) match(rec *data.Vendor) (id, how, why string) {
 		}
 	}
 	if id, why = r.byDomains(rec, tcf); id != "" {
-		return id, "domain", why
+		if !r.usedOnSiteOf(rec, id) {
+			return id, "domain", why
+		}
+		r.rep.Conflicts = append(r.rep.Conflicts, fmt.Sprintf("%s: %s gives %s's domains and %s as controller but links its own privacy policy (%s): taken as a product used on %s's site, imported apart and without that controller", r.source, rec.Name, id, rec.Owner, rec.PrivacyPolicy, id))
+		rec.Owner = ""
 	}
 	if id, why = r.byPolicy(rec); id != "" {
 		return id, "privacy policy", why

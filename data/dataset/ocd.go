@@ -129,6 +129,12 @@ func (ob *ocdBuilder) add(r *ocdRow, line int, path string) {
 	if r.WildcardMatch == 1 && !strings.HasSuffix(name, "*") {
 		name += "*"
 	}
+	if productRow(r) {
+		// The platform stands (its owner, policy and category above);
+		// the row names no cookie to add to it.
+		ob.rd.warn(line, path, "%s: %s with lifetime %q describes the product, not a cookie; not imported as a cookie", v.Name, data.Quote(name), text(r.RetentionPeriod))
+		return
+	}
 	if r.RetentionPeriod != ob.lastRetention || r.RetentionPeriod == "" {
 		ob.lastLifetime, ob.lastRetention = data.ParseRetention(r.RetentionPeriod), r.RetentionPeriod
 	}
@@ -144,6 +150,16 @@ func (ob *ocdBuilder) add(r *ocdRow, line int, path string) {
 			v.Domains = append(v.Domains, data.Domain{Host: strings.Clone(h)})
 		}
 	}
+}
+
+// productRow reports whether r names a family of cookies it neither times
+// nor places: a wildcard with no domain whose retention "varies". The OCD's
+// six such rows describe the product ("Open-source privacy-friendly web
+// analytics alternative.") and three are for analytics documented as
+// cookieless (Plausible, Fathom, Umami): imported as cookies, they made
+// those vendors set cookies.
+func productRow(r *ocdRow) bool {
+	return r.WildcardMatch == 1 && text(r.Domain) == "" && strings.EqualFold(text(r.RetentionPeriod), "varies")
 }
 
 // fold takes into ob's vendors what later, read from the rows after ob's,
