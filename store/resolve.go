@@ -281,6 +281,7 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 	}
 	r.reportStorage(rec, old, earlierStorage)
 	r.reportCategory(rec, old)
+	r.reportVerdicts(rec, old)
 	// The alias added above has the name's key, which goes in first.
 	r.addLocalKey(r.nameKey, id)
 	for _, k := range r.dbaKeys {

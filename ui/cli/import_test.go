@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -302,5 +303,39 @@ func TestAMultiFileImportChecksEveryFilesFormatFirst(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
 		t.Error("a refused import changed the database")
+	}
+}
+
+// A user who exports a card, weakens its verdict and imports it back is
+// told so, as a category change is told, before anything is written.
+func TestImportListsAVerdictTheUsersFileChanges(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "export", "--format", "json", "facebook-pixel")
+	if r.code != 0 {
+		t.Fatalf("export: %d %q", r.code, r.stderr)
+	}
+	var card map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &card); err != nil {
+		t.Fatal(err)
+	}
+	card["block_before_consent"].(map[string]any)["value"] = "conditional"
+	edited, _ := json.Marshal(card)
+	file := filepath.Join(t.TempDir(), "fbp.json")
+	if err := os.WriteFile(file, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := `facebook-pixel's verdict "block before consent" changes from yes to conditional`
+	for _, args := range [][]string{{"import", "--dry-run", file}, {"import", "--dry-run", "-v", file}} {
+		if r := vendex(t, db, "", args...); r.code != 0 || !strings.Contains(r.stdout, want) {
+			t.Errorf("%v: %d\n%s%s", args, r.code, r.stdout, r.stderr)
+		}
+	}
+	// The card as exported, unedited, changes no verdict and says none.
+	plain := filepath.Join(t.TempDir(), "same.json")
+	if err := os.WriteFile(plain, []byte(vendex(t, db, "", "export", "--format", "json", "facebook-pixel").stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := vendex(t, db, "", "import", "--dry-run", plain); strings.Contains(r.stdout, "verdict") {
+		t.Errorf("an unedited card reported a verdict change:\n%s", r.stdout)
 	}
 }
