@@ -69,12 +69,13 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 	defer out.Flush()
 	enc := json.NewEncoder(jsonEscaper{out})
 	enc.SetEscapeHTML(false)
-	tw := &table{w: out}
+	tw := batchTable(out, 0, 0, kindWidth(), 0, cellWidth(data.Lifetime{Persistent: true}.String()), categoryWidth())
 	if !asJSON {
-		tw.row("INPUT", "VENDOR", "KIND", "NAME", "LIFETIME", "CATEGORY", "SOURCE", "PURPOSE")
+		if err := tw.row("INPUT", "VENDOR", "KIND", "NAME", "LIFETIME", "CATEGORY", "SOURCE", "PURPOSE"); err != nil {
+			return err
+		}
 	}
-	var misses []string
-	rows := 0
+	var misses inputSet
 	// One read transaction for the whole batch, as lookup - has.
 	err := s.Cookies(func(byCookie func(string) ([]store.CookieMatch, error)) error {
 		// A list of cookies seen on many sites names the same few again
@@ -91,7 +92,7 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 				answered[strings.Clone(in)] = rs
 			}
 			if !rs[0].answer.Found {
-				misses = append(misses, in)
+				misses.add(in)
 			}
 			for _, row := range rs {
 				if asJSON {
@@ -100,13 +101,8 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 					}
 					continue
 				}
-				tw.row(row.cells...)
-				// Aligned and written in chunks, as lookup's rows are:
-				// 100,000 names stream rather than pile up.
-				if rows++; rows%512 == 0 {
-					if err := tw.flush(); err != nil {
-						return err
-					}
+				if err := tw.row(row.cells...); err != nil {
+					return err
 				}
 			}
 			return nil
@@ -123,8 +119,8 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 	if err := out.Flush(); err != nil {
 		return err
 	}
-	if len(misses) > 0 {
-		fmt.Fprintf(c.stderr, "vendex: %s %s set by no vendor known: %s\n", data.Plural(len(misses), "name"), isAre(len(misses)), quoteSome(misses))
+	if len(misses.list) > 0 {
+		fmt.Fprintf(c.stderr, "vendex: %s %s set by no vendor known: %s\n", misses.count("name"), isAre(len(misses.list)), quoteSome(misses.list))
 		return exitError{code: 1}
 	}
 	return nil
