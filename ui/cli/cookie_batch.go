@@ -81,7 +81,7 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 		// A list of cookies seen on many sites names the same few again
 		// and again: each name is answered, cleaned and laid out once.
 		answered := map[string][]cookieRow{}
-		return eachInput(c.stdin, names, "cookie -: stdin held no name", func(in string) error {
+		answer := func(in string) error {
 			rs, ok := answered[in]
 			if !ok {
 				ms, err := byCookie(in)
@@ -102,6 +102,17 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 					continue
 				}
 				if err := tw.row(row.cells...); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		return eachInput(c.stdin, names, "cookie -: stdin held no name", func(in string) error {
+			if !strings.Contains(in, "=") {
+				return answer(in)
+			}
+			for _, name := range cookieNames(in) {
+				if err := answer(name); err != nil {
 					return err
 				}
 			}
