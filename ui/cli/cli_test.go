@@ -449,6 +449,17 @@ func TestExportInfersTheFormatFromTheFileName(t *testing.T) {
 	if _, err := data.DecodeVendors(bytes.NewReader(b)); err != nil {
 		t.Errorf("-o twilio.json wrote something vendex cannot import: %v", err)
 	}
+	// An extension that is no format export writes is refused, not
+	// filled with Markdown; --format says what the user means.
+	for _, name := range []string{"twilio.html", "twilio.csv"} {
+		r := vendex(t, db, "", "export", "twilio", "-o", filepath.Join(dir, name))
+		if _, err := os.Stat(filepath.Join(dir, name)); r.code != 2 || !strings.Contains(r.stderr, "is not a format export writes; name the file .md, .json or .txt") || err == nil {
+			t.Errorf("-o %s: %+v", name, r)
+		}
+	}
+	if r := vendex(t, db, "", "export", "twilio", "--format", "md", "-o", filepath.Join(dir, "twilio.html")); r.code != 0 || !strings.Contains(r.stderr, "Markdown") {
+		t.Errorf("--format md -o twilio.html: %+v", r)
+	}
 	if r := vendex(t, db, "", "export", "twilio", "-o", dir); r.code != 1 || !strings.Contains(r.stderr, "is a directory") {
 		t.Errorf("-o DIR: %+v", r)
 	}
