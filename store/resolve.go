@@ -297,6 +297,9 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 		return nil
 	}
 	if old == nil {
+		if err := r.needCategory(i, rec); err != nil {
+			return err
+		}
 		r.rep.NewVendors = append(r.rep.NewVendors, Change{rec.Name, id})
 	}
 	r.out[id] = len(r.list)

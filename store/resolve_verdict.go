@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"fmt"
 
 	"github.com/vendex/vendex/data"
@@ -31,4 +32,15 @@ func (r *resolver) reportVerdicts(rec, old *data.Vendor) {
 			r.rep.Conflicts = append(r.rep.Conflicts, fmt.Sprintf("%s: %s's verdict %q changes from %s to %s", r.source, rec.ID, c.what, c.was.Slug(), c.now.Slug()))
 		}
 	}
+}
+
+// needCategory refuses a card of the user's own (vendex JSON) that makes
+// a new vendor and gives it no category: a card that only adds to a
+// vendor the catalogue has may leave the category out, a new one cannot.
+func (r *resolver) needCategory(i int, rec *data.Vendor) error {
+	if rec.Category != "" || r.rep.Layer.Format != "vendex" {
+		return nil
+	}
+	return fmt.Errorf("record %d (%s): a vendor the catalogue does not have needs a category; add \"category\": one of %s",
+		i, data.Quote(data.CleanLine(cmp.Or(rec.Name, rec.ID))), data.CategoryNames())
 }

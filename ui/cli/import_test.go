@@ -339,3 +339,45 @@ func TestImportListsAVerdictTheUsersFileChanges(t *testing.T) {
 		t.Errorf("an unedited card reported a verdict change:\n%s", r.stdout)
 	}
 }
+
+// A user edits an export by hand, writing what show prints: the category
+// and lifetimes as words are taken, a bare number that looks like days is
+// warned about, and a new vendor with no category is told what it lacks.
+func TestAHandWrittenCardMayUseTheWordsShowPrints(t *testing.T) {
+	db, dir := tempDB(t), t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	words := write("words.json", `[{"id": "tally-ho", "name": "Tally Ho", "category": "Strictly necessary",
+  "storage": [{"kind": "cookie", "name": "th_year", "lifetime": "1 year", "purpose": "x"},
+              {"kind": "cookie", "name": "th_months", "lifetime": "13 months", "purpose": "x"},
+              {"kind": "cookie", "name": "th_days", "lifetime": 365, "purpose": "x"}]}]`)
+	r := vendex(t, db, "", "import", words)
+	if r.code != 0 {
+		t.Fatalf("import: %d %q", r.code, r.stderr)
+	}
+	if want := `[0].storage[2].lifetime: 365 is read as seconds (about 6 minutes); if it is days, write "365d"`; !strings.Contains(r.stderr, want) {
+		t.Errorf("no warning about a bare 365: %q", r.stderr)
+	}
+	if strings.Count(r.stderr, "warning") != 1 {
+		t.Errorf("want one warning: %q", r.stderr)
+	}
+	r = vendex(t, db, "", "show", "tally-ho")
+	for _, want := range []string{"Consent category: Strictly necessary", "th_year", "1 year", "13 months"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("show lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	r = vendex(t, db, "", "import", write("nocat.json", `[{"id": "t-c", "name": "T C"}]`))
+	if want := `("T C"): a vendor the catalogue does not have needs a category; add "category": one of strictly-necessary`; r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("a new vendor with no category: %d %q", r.code, r.stderr)
+	}
+	// A card that only adds to a vendor the catalogue has needs none.
+	if r := vendex(t, db, "", "import", write("owner.json", `[{"id": "hotjar", "owner": "Hotjar Ltd"}]`)); r.code != 0 {
+		t.Errorf("a card adding an owner: %d %q", r.code, r.stderr)
+	}
+}
