@@ -381,3 +381,23 @@ func TestAHandWrittenCardMayUseTheWordsShowPrints(t *testing.T) {
 		t.Errorf("a card adding an owner: %d %q", r.code, r.stderr)
 	}
 }
+
+// The layer's name shows the start of its hash: four of its digits are
+// enough to forget it, and fewer are refused with the minimum said.
+func TestForgetTakesFourDigitsOfTheHashAndSaysSo(t *testing.T) {
+	db := tempDB(t)
+	if r := vendex(t, db, "", "import", fixturePath("third-party-web.json")); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	r := vendex(t, db, "", "sources")
+	_, after, ok := strings.Cut(r.stdout, "import:third-party-web:")
+	if !ok || len(after) < 4 {
+		t.Fatalf("sources:\n%s", r.stdout)
+	}
+	if r := vendex(t, db, "", "forget", after[:3]); r.code != 1 || !strings.Contains(r.stderr, "needs at least 4 hex digits") {
+		t.Errorf("forget %s: %d %q", after[:3], r.code, r.stderr)
+	}
+	if r := vendex(t, db, "", "forget", after[:4]); r.code != 0 || !strings.Contains(r.stdout, "forgot import:third-party-web:"+after[:4]) {
+		t.Errorf("forget %s: %d %q %q", after[:4], r.code, r.stdout, r.stderr)
+	}
+}
