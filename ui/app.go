@@ -74,6 +74,7 @@ type Model struct {
 	height     int
 	ready      bool // a size has arrived
 	quitting   bool
+	reopening  bool // a changed catalogue is being opened
 }
 
 // Option changes how the browser runs.
@@ -116,7 +117,7 @@ func Run(cat Catalog, initialQuery string, opts ...Option) error {
 	}
 	// 120 frames a second: a keystroke's rows reach the screen within
 	// 8 ms, not the 16 of the default 60.
-	p := tea.NewProgram(New(cat, initialQuery, opts...), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120))
+	p := tea.NewProgram(New(cat, initialQuery, opts...), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120), tea.WithReportFocus())
 	_, err := p.Run()
 	return err
 }
@@ -158,7 +159,9 @@ func (m Model) Init() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case watchMsg:
-		return m, m.watch()
+		return m.watch(false)
+	case tea.FocusMsg:
+		return m.watch(true)
 	case reopenedMsg:
 		return m.reopened(msg)
 	case tea.WindowSizeMsg:
