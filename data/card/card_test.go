@@ -182,3 +182,20 @@ func TestStorageNamesKeepTheirRoomAt80Columns(t *testing.T) {
 		t.Errorf("the card at 80 columns cuts a cell:\n%s", out)
 	}
 }
+
+// A vendor no verdict judges (one a dataset imported, unclassified) is not
+// left at "Unknown.": its card says what to do until it is judged, as a
+// declaration does, and how to record a verdict.
+func TestAnUnjudgedVendorsCardSaysWhatToDo(t *testing.T) {
+	for _, v := range []data.Vendor{
+		{ID: "twit-solutions", Name: "Twit Solutions"},
+		{ID: "chatty", Name: "Chatty", Category: data.Functional},
+	} {
+		out := strings.Join(strings.Fields(Text(Build(v, nil), 80)), " ")
+		for _, want := range []string{"Unknown. No verdict is recorded for it", "treat it as needing consent", "vendex export --format json " + v.ID} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: want %q in:\n%s", v.ID, want, out)
+			}
+		}
+	}
+}
