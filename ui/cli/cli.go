@@ -243,10 +243,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	if args[0] == "help" {
 		if len(args) > 1 {
-			if cmd, ok := commands[args[1]]; ok {
-				printCommandHelp(stdout, args[1], cmd)
-				return nil
+			cmd, ok := commands[args[1]]
+			if !ok {
+				return usagef("help: unknown command %s; 'vendex help' lists the commands", data.Quote(args[1]))
 			}
+			printCommandHelp(stdout, args[1], cmd)
+			return nil
 		}
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -298,7 +300,7 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 				printCommandHelp(c.stdout, fs.Name(), commands[fs.Name()])
 				return nil, err
 			}
-			return nil, usagef("%s: %v", fs.Name(), err)
+			return nil, usagef("%s: %s", fs.Name(), flagProblem(err, args))
 		}
 		args = fs.Args()
 		if f := fs.Lookup("db"); f != nil && f.Value.String() == "" && c.dbFlagSet(fs) {
@@ -313,6 +315,45 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// flagProblem says a flag package error as the top level says its own:
+// "unknown option "--nope"", with the option as it was typed.
+func flagProblem(err error, args []string) string {
+	msg := err.Error()
+	typed := func(name string) string {
+		for _, a := range args {
+			if a == "-"+name || a == "--"+name || strings.HasPrefix(a, "-"+name+"=") || strings.HasPrefix(a, "--"+name+"=") {
+				a, _, _ = strings.Cut(a, "=")
+				return data.Quote(a)
+			}
+		}
+		return data.Quote("-" + name)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return "unknown option " + typed(name)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return "option " + typed(name) + " needs a value"
+	}
+	// invalid value "x" for flag -limit: parse error (an int flag; a
+	// flag of ours says its own reason), and a boolean given a value.
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		if val, after, ok := strings.Cut(rest, " for flag -"); ok {
+			name, why, _ := strings.Cut(after, ": ")
+			if why == "parse error" || strings.Contains(why, "invalid syntax") {
+				return "option " + typed(name) + " takes a number, not " + val
+			}
+			return "option " + typed(name) + ": " + why
+		}
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid boolean value "); ok {
+		if val, after, ok := strings.Cut(rest, " for -"); ok {
+			name, _, _ := strings.Cut(after, ": ")
+			return "option " + typed(name) + " takes no value, not " + val
+		}
+	}
+	return msg
 }
 
 // printJSON writes v to stdout as indented JSON, with any control or bidi

@@ -465,5 +465,5 @@ func (c *cli) openImport(p string) (io.ReadCloser, error) {
 	if p == "-" {
 		return io.NopCloser(c.stdin), nil
 	}
-	return os.Open(p)
+	return openInput(p, "the files to import in it")
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/vendex/vendex/data"
@@ -228,7 +229,7 @@ func (w *lookupWriter) flush() error { return w.table.flush() }
 // those that are not a host or URL; either makes the exit status 1.
 func reportUnmatched(stderr io.Writer, misses, invalid inputSet) error {
 	if len(misses.list) > 0 {
-		fmt.Fprintf(stderr, "vendex: %s matched no vendor: %s\n", misses.count("input"), quoteSome(misses.list))
+		fmt.Fprintf(stderr, "vendex: %s matched no vendor: %s%s\n", misses.count("input"), quoteSome(misses.list), nameHint(misses.list))
 	}
 	if len(invalid.list) > 0 {
 		fmt.Fprintf(stderr, "vendex: %s %s not a host or URL: %s\n", invalid.count("input"), isAre(len(invalid.list)), quoteSome(invalid.list))
@@ -237,6 +238,16 @@ func reportUnmatched(stderr io.Writer, misses, invalid inputSet) error {
 		return exitError{code: 1}
 	}
 	return nil
+}
+
+// nameHint is the next step for a lookup of a word with no dot, which is
+// likelier a vendor's name than a host: search finds vendors by name.
+func nameHint(misses []string) string {
+	i := slices.IndexFunc(misses, func(in string) bool { return !strings.ContainsAny(in, "./:") })
+	if i < 0 {
+		return ""
+	}
+	return " (" + data.Quote(misses[i]) + " is no host name: to find a vendor by name, try vendex search " + data.Quote(misses[i]) + ")"
 }
 
 // inputSet gathers a batch's inputs of one kind (the misses) as a
