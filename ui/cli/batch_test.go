@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -59,5 +60,39 @@ func TestCookieBatchSummaryCountsEachUnknownNameOnce(t *testing.T) {
 	r = vendex(t, tempDB(t), "nothing.invalid\nnothing.invalid\n", "lookup", "-")
 	if want := `2 lines) matched no vendor: "nothing.invalid"` + "\n"; r.code != 1 || !strings.Contains(r.stderr, "1 input (on "+want) {
 		t.Errorf("lookup: %d %q", r.code, r.stderr)
+	}
+}
+
+// jsonLines decodes out as JSON lines, one T a line, failing the test on
+// a line that is not one object.
+func jsonLines[T any](t *testing.T, out string) []T {
+	t.Helper()
+	var vs []T
+	for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		if l == "" {
+			continue
+		}
+		var v T
+		if err := json.Unmarshal([]byte(l), &v); err != nil {
+			t.Fatalf("not a JSON line: %q: %v", l, err)
+		}
+		vs = append(vs, v)
+	}
+	return vs
+}
+
+// lookup, cookie and search answer --json alike: one object a line.
+func TestEveryListingCommandPrintsJSONLines(t *testing.T) {
+	db := tempDB(t)
+	for _, args := range [][]string{
+		{"search", "--json", "--limit", "3", "google"},
+		{"lookup", "--json", "twilio.com", "hotjar.com"},
+		{"cookie", "--json", "_ga", "_fbp"},
+	} {
+		r := vendex(t, db, "", args...)
+		lines := jsonLines[map[string]any](t, r.stdout)
+		if r.code != 0 || len(lines) < 2 || strings.HasPrefix(r.stdout, "[") {
+			t.Errorf("%v: exit %d, want an object a line:\n%s", args, r.code, r.stdout)
+		}
 	}
 }

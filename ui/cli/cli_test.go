@@ -186,10 +186,7 @@ func TestSearchRanksNamesAndAliases(t *testing.T) {
 		t.Errorf("search by alias should rank Twilio first and say which alias matched: exit %d:\n%s", r.code, r.stdout)
 	}
 	r = vendex(t, db, "", "search", "--limit", "2", "--json", "twi")
-	var hits []struct{ ID string }
-	if err := json.Unmarshal([]byte(r.stdout), &hits); err != nil {
-		t.Fatalf("--json: %v\n%s", err, r.stdout)
-	}
+	hits := jsonLines[struct{ ID string }](t, r.stdout)
 	if len(hits) == 0 || len(hits) > 2 || hits[0].ID != "twilio" {
 		t.Errorf("--limit 2 twi: %+v", hits)
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -21,9 +20,9 @@ func TestSearchAndTheBrowserShowTheSameFirstFive(t *testing.T) {
 	db := tempDB(t)
 	for _, q := range []string{"twi", "analytics", "goo", "a"} {
 		r := vendex(t, db, "", "search", "--limit", "5", "--json", q)
-		var hits []struct{ Name string }
-		if err := json.Unmarshal([]byte(r.stdout), &hits); err != nil || len(hits) != 5 {
-			t.Fatalf("search %s: want five hits, got %d (%v):\n%s", q, len(hits), err, r.stdout)
+		hits := jsonLines[struct{ Name string }](t, r.stdout)
+		if len(hits) != 5 {
+			t.Fatalf("search %s: want five hits, got %d:\n%s", q, len(hits), r.stdout)
 		}
 		s, err := store.OpenCatalogue(db, true)
 		if err != nil {
