@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-9cf7b752"
-	embeddedEdition = 66
+	embeddedVersion = "1187-1dde9b8a"
+	embeddedEdition = 70
 )
