@@ -54,8 +54,8 @@ func TestBatchTablesKeepTheirColumnsPastTheFirstChunk(t *testing.T) {
 func TestCookieBatchSummaryCountsEachUnknownNameOnce(t *testing.T) {
 	r := vendex(t, tempDB(t), "zz_unknown_one\n_ga\nzz_unknown_one\nzz_unknown_two\nzz_unknown_one\n", "cookie", "-")
 	want := `vendex: 2 names (on 4 lines) are set by no vendor known: "zz_unknown_one", "zz_unknown_two"`
-	if r.code != 1 || !strings.Contains(r.stderr, want) {
-		t.Errorf("got %d %q, want %q", r.code, r.stderr, want)
+	if r.code != 1 || !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "classify them in a vendor file of your own and vendex import it") {
+		t.Errorf("got %d %q, want %q and the next step", r.code, r.stderr, want)
 	}
 	r = vendex(t, tempDB(t), "nothing.invalid\nnothing.invalid\n", "lookup", "-")
 	if want := `2 lines) matched no vendor: "nothing.invalid"` + "\n"; r.code != 1 || !strings.Contains(r.stderr, "1 input (on "+want) {

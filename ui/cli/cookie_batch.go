@@ -60,6 +60,10 @@ func newCookieRows(in string, ms []store.CookieMatch, all bool) []cookieRow {
 	return rows
 }
 
+// unknownCookieHint is the next step for a cookie no vendor is known to
+// set, as a declaration's advice gives it.
+const unknownCookieHint = "a HAR's Set-Cookie responses show what sets each; classify them in a vendor file of your own and vendex import it"
+
 // cookieBatch answers each name of names, or with the single name - each
 // of stdin (one a line; blank lines and # comments skipped), a line each,
 // like `vendex lookup`; the names that no vendor sets are named on stderr
@@ -131,7 +135,7 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 		return err
 	}
 	if len(misses.list) > 0 {
-		fmt.Fprintf(c.stderr, "vendex: %s %s set by no vendor known: %s\n", misses.count("name"), isAre(len(misses.list)), quoteSome(misses.list))
+		fmt.Fprintf(c.stderr, "vendex: %s %s set by no vendor known: %s (%s)\n", misses.count("name"), isAre(len(misses.list)), quoteSome(misses.list), unknownCookieHint)
 		return exitError{code: 1}
 	}
 	return nil
