@@ -27,7 +27,8 @@ var catalogueFS embed.FS
 // Catalogue returns the embedded vendors, sorted by id. It fails only if a
 // file in the binary is malformed, which the tests rule out.
 func Catalogue() ([]Vendor, error) {
-	return LoadDir(catalogueFS, "vendors")
+	vs, _, err := loadDir(catalogueFS, "vendors")
+	return vs, err
 }
 
 // CatalogueJSON is Catalogue with each vendor's card as its file holds it
@@ -36,7 +37,7 @@ func Catalogue() ([]Vendor, error) {
 // decode to the vendors, and are never changed: the vendors' strings
 // share them.
 func CatalogueJSON() ([]Vendor, map[string][]byte, error) {
-	vs, raws, err := loadDir(catalogueFS, "vendors", true)
+	vs, raws, err := loadDir(catalogueFS, "vendors")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -91,19 +92,13 @@ func HashCatalogue(fsys fs.FS) (string, error) {
 	return fmt.Sprintf("%d-%08x", len(names), h.Sum32()), nil
 }
 
-// LoadDir reads every *.json file in dir of fsys as one vendor each (or a
+// loadDir reads every *.json file in dir of fsys as one vendor each (or a
 // list of vendors), strictly: an unknown field is an error, so a typo in a
-// field name cannot silently drop a fact. fsys must be safe to read from
-// two goroutines at once, as embed.FS and os.DirFS are.
-func LoadDir(fsys fs.FS, dir string) ([]Vendor, error) {
-	vs, _, err := loadDir(fsys, dir, false)
-	return vs, err
-}
-
-// loadDir is LoadDir with each vendor's JSON as its file holds it (nil
-// where encoding/json had to read the file), less the white space between
-// its tokens if compact (see appendCompact).
-func loadDir(fsys fs.FS, dir string, compact bool) ([]Vendor, [][]byte, error) {
+// field name cannot silently drop a fact. It gives each vendor's JSON as
+// its file holds it less the white space between its tokens (see
+// appendCompact; nil where encoding/json had to read the file). fsys must
+// be safe to read from two goroutines at once, as embed.FS is.
+func loadDir(fsys fs.FS, dir string) ([]Vendor, [][]byte, error) {
 	names, err := fs.Glob(fsys, path.Join(dir, "*.json"))
 	if err != nil {
 		return nil, nil, err
@@ -122,8 +117,8 @@ func loadDir(fsys fs.FS, dir string, compact bool) ([]Vendor, [][]byte, error) {
 	var first cards
 	var firstErr error
 	var wg sync.WaitGroup
-	wg.Go(func() { first, firstErr = loadFiles(fsys, names[:half], len(names)+len(names)/8, compact) })
-	rest, err := loadFiles(fsys, names[half:], len(names)-half, compact)
+	wg.Go(func() { first, firstErr = loadFiles(fsys, names[:half], len(names)+len(names)/8) })
+	rest, err := loadFiles(fsys, names[half:], len(names)-half)
 	wg.Wait()
 	if err := cmp.Or(firstErr, err); err != nil {
 		return nil, nil, err
@@ -153,17 +148,13 @@ type cards struct {
 }
 
 // loadFiles reads the vendors of the files names in fsys, in order, into
-// lists with room for size; if compact, each file's JSON less its white
-// space (see appendCompact).
-func loadFiles(fsys fs.FS, names []string, size int, compact bool) (cards, error) {
+// lists with room for size, each with its file's JSON less its white space
+// (see appendCompact).
+func loadFiles(fsys fs.FS, names []string, size int) (cards, error) {
 	c := cards{make([]Vendor, 0, size), make([][]byte, 0, size)}
 	var f files
-	read := f.read
-	if compact {
-		read = f.compact
-	}
 	for _, name := range names {
-		b, err := read(fsys, name)
+		b, err := f.compact(fsys, name)
 		if err != nil {
 			return cards{}, err
 		}
@@ -176,17 +167,12 @@ func loadFiles(fsys fs.FS, names []string, size int, compact bool) (cards, error
 	return c, nil
 }
 
-// files reads card files, compacted ones into shared chunks: a first run
+// files reads card files, compacted, into shared chunks: a first run
 // reads some 6 MB of cards, and a copy of each file, compacted in place,
 // was a sixth of its page faults.
 type files struct {
 	buf   bytes.Buffer // the file being compacted, used again for the next
 	chunk []byte       // compacted files, never appended to past its capacity
-}
-
-// read is the file name's bytes, its own.
-func (f *files) read(fsys fs.FS, name string) ([]byte, error) {
-	return fs.ReadFile(fsys, name)
 }
 
 // compact is the file name's JSON less its white space, in a chunk it

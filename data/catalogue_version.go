@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1187-1dde9b8a"
-	embeddedEdition = 70
+	embeddedVersion = "1255-63274229"
+	embeddedEdition = 88
 )

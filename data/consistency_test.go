@@ -230,3 +230,50 @@ func TestTheLargestCardsSayWhatEachCookieDoes(t *testing.T) {
 	}
 	t.Logf("%d of %d items on the 30 largest cards carry a stock purpose", stock, items)
 }
+
+// A purpose that says an item holds, keeps or marks the current session
+// or visit describes something that ends with it; on an item kept longer
+// than a day it is untrue unless the purpose also says how the item
+// outlives the session ("kept for 400 days and renewed with each new
+// session"). 37 items once shared "Holds the current session.", among
+// them year-long cookies: Inspectlet's landing-page cookies, BlueConic's
+// profile ID, Snapchat's nonce.
+var (
+	claimsSessionOnly = regexp.MustCompile(`(?i)\b(holds?|keeps?|is|marks?) (the|this) (current )?(session|visit)\b|^(the )?(current|this) (session|visit)\b`)
+	saysHowLongKept   = regexp.MustCompile(`(?i)\b(kept|renewed|lasts|outlives)\b`)
+)
+
+func TestASessionPurposeSitsOnASessionLifetime(t *testing.T) {
+	vs, err := Catalogue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		for _, st := range v.Storage {
+			if st.Lifetime.Seconds > day && claimsSessionOnly.MatchString(st.Purpose) && !saysHowLongKept.MatchString(st.Purpose) {
+				t.Errorf("%s: %s lasts %s but its purpose says it holds the session: %q", v.ID, st.Name, st.Lifetime, st.Purpose)
+			}
+		}
+	}
+}
+
+// The other way round: a purpose that recognises the browser on later
+// visits cannot sit on an item that ends with the browsing session or
+// within the hour (RudderStack's, Cloudflare's and AdKernel's session
+// cookies once said so).
+var claimsLaterVisits = regexp.MustCompile(`(?i)\b(on|across) (later|future|return) visits\b|\breturning visitors?\b`)
+
+func TestAPurposeAboutLaterVisitsOutlivesTheVisit(t *testing.T) {
+	vs, err := Catalogue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		for _, st := range v.Storage {
+			short := st.Lifetime.Session || st.Lifetime.Seconds > 0 && st.Lifetime.Seconds <= hour
+			if short && claimsLaterVisits.MatchString(st.Purpose) {
+				t.Errorf("%s: %s lasts %s but its purpose says it recognises later visits: %q", v.ID, st.Name, st.Lifetime, st.Purpose)
+			}
+		}
+	}
+}

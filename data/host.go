@@ -30,7 +30,8 @@ var hostProfile = idna.New(idna.MapForLookup(), idna.Transitional(false), idna.S
 // "https://media.twiliocdn.com/sdk/js/client/v1.3/twilio.min.js",
 // "WWW.Example.COM.", "example.com:8443", "//cdn.example.com/x.js",
 // "bücher.example", ".doubleclick.net" (a cookie's domain). IP addresses
-// are accepted as hosts. An error says, in
+// are accepted as hosts, and a host that ends in a number must be one
+// (300.1.1.1 is refused). An error says, in
 // a user's words, what is wrong with the input.
 func ParseTarget(in string) (Target, error) {
 	if plainHost(in) {
@@ -125,7 +126,45 @@ func plainHost(s string) bool {
 			return false
 		}
 	}
-	return true
+	return !numericEnd(s)
+}
+
+// numericEnd reports whether h's last label is all digits: a browser reads
+// such a host as an IPv4 address, so it is one or it is no host at all
+// (300.1.1.1).
+func numericEnd(h string) bool {
+	last := h[strings.LastIndexByte(h, '.')+1:]
+	for i := 0; i < len(last); i++ {
+		if last[i] < '0' || last[i] > '9' {
+			return false
+		}
+	}
+	return last != ""
+}
+
+// HostLike reports whether s, as written (an alias, say), is a host name
+// under a public suffix ICANN manages ("analytics.yahoo.com", "Tawk.to"),
+// not a file or a product written with a dot ("analytics.js", "w3.css").
+func HostLike(s string) bool {
+	i := strings.LastIndexByte(s, '.')
+	if i <= 0 || !plainHost(strings.ToLower(s)) {
+		return false
+	}
+	_, icann := publicsuffix.PublicSuffix(strings.ToLower(s[i+1:]))
+	return icann
+}
+
+// IsSite reports whether host is a registrable domain itself (google.be,
+// example.co.uk), not a host below one: Site(host) == host, without the
+// address parsing Site's library does first (an allocation a call).
+func IsSite(host string) bool {
+	host = strings.ToLower(host)
+	label, rest, ok := strings.Cut(host, ".")
+	if !ok || label == "" {
+		return false
+	}
+	suffix, _ := publicsuffix.PublicSuffix(host)
+	return suffix == rest
 }
 
 // NormalizeHost lower-cases a host, drops a trailing dot and turns an
@@ -182,6 +221,9 @@ func checkHostName(h string) error {
 		if label[0] == '-' || label[len(label)-1] == '-' {
 			return fmt.Errorf("the label %q starts or ends with a hyphen, which a domain name cannot", label)
 		}
+	}
+	if numericEnd(h) {
+		return errors.New("it ends in a number but is not an IP address: an IPv4 address is four numbers from 0 to 255")
 	}
 	return nil
 }

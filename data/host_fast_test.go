@@ -24,7 +24,7 @@ func TestPlainHostsParseAsTheGeneralPathParsesThem(t *testing.T) {
 			t.Errorf("ParseTarget(%q) = %+v; the general path gives %+v, %v", in, fast, u, err)
 		}
 	}
-	for _, in := range []string{"-a.com", "a..com", ".a.com", "A.com", "a.com/x", "a.com:80", strings.Repeat("a", 64) + ".com", ""} {
+	for _, in := range []string{"-a.com", "a..com", ".a.com", "A.com", "a.com/x", "a.com:80", strings.Repeat("a", 64) + ".com", "", "300.1.1.1", "1.2.3.4"} {
 		if plainHost(in) {
 			t.Errorf("plainHost(%q) is true", in)
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -81,7 +82,9 @@ func Validate(vendors []Vendor) Problems {
 // it does say must be right: a placeholder for a cookie name (acme_NNN),
 // a malformed URL, host or id, cookies on a vendor that says it sets none.
 func ValidateImported(v *Vendor) Problems {
-	c := vendorCheck{imported: true, id: v.ID, ids: map[string]int{v.ID: 1}, claims: map[string][]claim{}}
+	// No ids or claims: they are what one card says of the others, which
+	// an imported record is not checked against (Validate's).
+	c := vendorCheck{imported: true, id: v.ID}
 	c.checkFields(v)
 	return c.ps
 }
@@ -91,8 +94,8 @@ func ValidateImported(v *Vendor) Problems {
 type vendorCheck struct {
 	ps       Problems
 	id       string
-	ids      map[string]int     // how many vendors have each id
-	claims   map[string][]claim // the vendors that list each host
+	ids      map[string]int     // how many vendors have each id (Validate's)
+	claims   map[string][]claim // the vendors that list each host (Validate's)
 	imported bool               // ValidateImported's: what a record does not say is not checked
 }
 
@@ -199,25 +202,40 @@ func (c *vendorCheck) checkMainCategory(v *Vendor) {
 	}
 }
 
-// checkDomains checks each host and notes its claim for checkClaims.
+// checkDomains checks each host and notes its claim for checkClaims, in a
+// whole catalogue (an imported record's hosts are the store's to settle).
 func (c *vendorCheck) checkDomains(v *Vendor) {
-	seenHost := map[string]bool{}
+	// A few hosts are compared with those before them; a map for a long
+	// list only (an import checks 100,000 records of one or two hosts).
+	var seenHost map[string]bool
+	if len(v.Domains) > 16 {
+		seenHost = make(map[string]bool, len(v.Domains))
+	}
 	for i, d := range v.Domains {
-		field := index("domains", i)
 		h, err := NormalizeHost(d.Host)
 		if err != nil || h != d.Host {
-			c.add(field, "malformed domain %q (want a lower-case host such as example.com)", d.Host)
+			c.add(index("domains", i), "malformed domain %q (want a lower-case host such as example.com)", d.Host)
 			continue
 		}
 		if d.Category != "" {
-			c.checkCategory(field+".category", d.Category)
+			c.checkCategory(index("domains", i)+".category", d.Category)
 		}
-		if seenHost[h] {
-			c.add(field, "domain %q listed twice", h)
+		// An earlier entry of the same host was well formed (its host is
+		// h), so it was seen: as the map holds the hosts seen.
+		seen := seenHost[h]
+		if seenHost == nil {
+			seen = slices.ContainsFunc(v.Domains[:i], func(e Domain) bool { return e.Host == h })
+		}
+		if seen {
+			c.add(index("domains", i), "domain %q listed twice", h)
 			continue
 		}
-		seenHost[h] = true
-		c.claims[h] = append(c.claims[h], claim{c.id, d.Shared})
+		if seenHost != nil {
+			seenHost[h] = true
+		}
+		if c.claims != nil {
+			c.claims[h] = append(c.claims[h], claim{c.id, d.Shared})
+		}
 	}
 }
 

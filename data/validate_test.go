@@ -2,6 +2,7 @@ package data
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -172,6 +173,7 @@ func TestAnImportedRecordIsHeldToWhatItSays(t *testing.T) {
 			v.Storage = []StorageItem{{Kind: Cookie, Name: "_a"}}
 		}, "sets_cookies", "says no"},
 		{func(v *Vendor) { v.Domains = append(v.Domains, Domain{Host: "Acme.Example"}) }, "domains[1]", "malformed domain"},
+		{func(v *Vendor) { v.Domains = append(v.Domains, Domain{Host: "acme.example"}) }, "domains[1]", "listed twice"},
 	} {
 		v := bare
 		v.Domains = slices.Clone(bare.Domains)
@@ -192,5 +194,18 @@ func TestAPlaceholderIsWrittenAsThePatternItStandsFor(t *testing.T) {
 	}
 	if _, ok := PlaceholderPattern("_ga"); ok {
 		t.Error("_ga holds no placeholder")
+	}
+}
+
+// BenchmarkValidateImported checks one imported record of ten hosts, as
+// every record of an import is checked.
+func BenchmarkValidateImported(b *testing.B) {
+	v := Vendor{Name: "Acme", Website: "https://acme.example/"}
+	for i := range 10 {
+		v.Domains = append(v.Domains, Domain{Host: fmt.Sprintf("h%d.acme.example", i)})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		ValidateImported(&v)
 	}
 }

@@ -1,16 +1,12 @@
 package store
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
 	"testing"
 	"time"
-
-	"github.com/vendex/vendex/data/dataset"
 )
 
 // batchFixtures overlap: the same vendors (Google's, Facebook's) are in
@@ -27,17 +23,7 @@ func importAt(t *testing.T, s *Store, name string, now time.Time) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := dataset.DetectFormat(name, b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	vs, _, err := dataset.ReadBytes(f, name, b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sum := sha256.Sum256(b)
-	o := ImportOptions{Format: string(f), File: name, Hash: hex.EncodeToString(sum[:]), User: f == dataset.FormatVendex, Now: now, ObservedCookies: f.ObservesCookies()}
-	if _, err := s.Import(vs, o); err != nil {
+	if _, err := importFile(s, name, b, ImportOptions{Now: now}); err != nil {
 		t.Fatalf("import %s: %v", name, err)
 	}
 }

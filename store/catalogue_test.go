@@ -53,10 +53,11 @@ func embeddedStore(t testing.TB) *Store {
 // Archive saw (weighted by occurrences) and of the domains Tracker Radar's
 // GB crawl found (weighted by the sites loading each, its prevalence) that
 // the embedded catalogue attributes to a vendor. Raise them as the
-// catalogue grows; issue 12 wants 93% and 90%.
+// catalogue grows; issue 12 wants 93% and 90%, and both are met (93.02%
+// and 90.74% when the floors were last raised).
 const (
-	httpArchiveFloor  = 92.38
-	trackerRadarFloor = 90.56
+	httpArchiveFloor  = 93.0
+	trackerRadarFloor = 90.7
 )
 
 func TestEmbeddedCatalogueCoversTheRealWeb(t *testing.T) {
@@ -111,10 +112,19 @@ func checkCoverage(t *testing.T, s *Store, hosts []data.HostCount, floor float64
 // Tracker Radar's cookie counts with Prebid adapters and vendors' public
 // tags (names marked unpublished, with what was searched), one TCF
 // declaration contradicted by the crawl (SmartyAds) and one crawl of no
-// cookies at all (Darktrace's link rewriter) took it to 277.)
+// cookies at all (Darktrace's link rewriter) took it to 277; Tracker
+// Radar's per-host records of no cookies on every googleapis.com API host,
+// with Google's API Console help on keys and tokens, to 278; copies of
+// Demandbase's and travel audience's own tags, Minute Media's delivery
+// script in Tracker Radar's crawl, and the cookie names sites' consent
+// banners declare in CookieBlock's public crawl data (Demandbase, AdGear,
+// travel audience) took it to 282: TCF vendors whose disclosure files
+// cannot be read here, their cards naming what open sources show; the
+// three cookie names CookieBlock's counts tie to mts.ru (MTS Ads) took it
+// to 283.)
 const (
 	fullCardPrefix = 117
-	fullCardFloor  = 277
+	fullCardFloor  = 283
 )
 
 func TestMostPrevalentVendorsHaveFullCards(t *testing.T) {

@@ -3,8 +3,6 @@ package store
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -12,8 +10,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/vendex/vendex/data/dataset"
 )
 
 // checkpointFixtures are files whose records join one another's vendors
@@ -34,18 +30,7 @@ func importFiles(s *Store, paths []string) error {
 			if err != nil {
 				return err
 			}
-			f, err := dataset.DetectFormat(p, b)
-			if err != nil {
-				return err
-			}
-			vs, _, err := dataset.ReadBytes(f, p, b)
-			if err != nil {
-				return err
-			}
-			sum := sha256.Sum256(b)
-			_, err = s.Import(vs, ImportOptions{Format: string(f), File: filepath.Base(p), Hash: hex.EncodeToString(sum[:]),
-				User: f == dataset.FormatVendex, ObservedCookies: f.ObservesCookies(), Now: time.Unix(1e9, 0).UTC()})
-			if err != nil {
+			if _, err := importFile(s, p, b, ImportOptions{Now: time.Unix(1e9, 0).UTC()}); err != nil {
 				return err
 			}
 		}

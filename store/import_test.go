@@ -28,6 +28,13 @@ func importFixture(t *testing.T, s *Store, name string, dryRun bool) (ImportRepo
 }
 
 func importBytes(s *Store, name string, b []byte, dryRun bool) (ImportReport, error) {
+	return importFile(s, name, b, ImportOptions{DryRun: dryRun})
+}
+
+// importFile imports b, the file name holds, as vendex import does: its
+// format detected, its records read, the options it implies filled into
+// o (which gives DryRun and Now). Every test import goes through it.
+func importFile(s *Store, name string, b []byte, o ImportOptions) (ImportReport, error) {
 	f, err := dataset.DetectFormat(name, b)
 	if err != nil {
 		return ImportReport{}, err
@@ -37,7 +44,9 @@ func importBytes(s *Store, name string, b []byte, dryRun bool) (ImportReport, er
 		return ImportReport{}, err
 	}
 	sum := sha256.Sum256(b)
-	return s.Import(vs, ImportOptions{Format: string(f), File: filepath.Base(name), Hash: hex.EncodeToString(sum[:]), User: f == dataset.FormatVendex, DryRun: dryRun, ObservedCookies: f.ObservesCookies()})
+	o.Format, o.File, o.Hash = string(f), filepath.Base(name), hex.EncodeToString(sum[:])
+	o.User, o.ObservedCookies = f == dataset.FormatVendex, f.ObservesCookies()
+	return s.Import(vs, o)
 }
 
 func mustImport(t *testing.T, s *Store, name string) ImportReport {

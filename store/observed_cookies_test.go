@@ -23,19 +23,8 @@ func TestAnObservedCookieTheCatalogueGivesAnotherVendorStaysThere(t *testing.T) 
 	if !strings.Contains(strings.Join(rep.Conflicts, "\n"), "cookie _ga is google-analytics's; not added to google") {
 		t.Errorf("conflicts: %q", rep.Conflicts)
 	}
-	owners := func(name string) string {
-		ms, err := s.ByCookie(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var ids []string
-		for _, m := range ms {
-			ids = append(ids, m.VendorID)
-		}
-		return strings.Join(ids, " ")
-	}
 	for name, want := range map[string]string{"_ga": "google-analytics", "_gcl_new": "google", "_gid": "google"} {
-		if got := owners(name); got != want {
+		if got := cookieOwners(t, s, name); got != want {
 			t.Errorf("cookie %s: %q, want %q", name, got, want)
 		}
 	}
@@ -59,16 +48,23 @@ func TestTrackerRadarGBLeavesCookiesWithTheirVendors(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, want := range map[string]string{"_ga": "google-analytics", "_gid": "google-analytics", "OptanonConsent": "onetrust", "_fs_sample_user": "", "_yo": ""} {
-		ms, err := s.ByCookie(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var ids []string
-		for _, m := range ms {
-			ids = append(ids, m.VendorID)
-		}
-		if got := strings.Join(ids, " "); got != want {
+		if got := cookieOwners(t, s, name); got != want {
 			t.Errorf("cookie %s: %q, want %q", name, got, want)
 		}
 	}
+}
+
+// cookieOwners is the ids of the vendors `vendex cookie NAME` answers, in
+// its order, joined by spaces.
+func cookieOwners(t *testing.T, s *Store, name string) string {
+	t.Helper()
+	ms, err := s.ByCookie(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, m := range ms {
+		ids = append(ids, m.VendorID)
+	}
+	return strings.Join(ids, " ")
 }

@@ -2,6 +2,9 @@ package store
 
 import (
 	"slices"
+	"sort"
+
+	"github.com/vendex/vendex/data"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -22,6 +25,19 @@ type pendingWrites struct {
 type pendingBucket struct {
 	keys []string
 	vals [][]byte
+	// prefixes are the keys' data.SortKey prefixes: get searches them
+	// first, as comparing strings (a pointer to follow each) was most of
+	// a lookup, and a batch looks up each record's names and hosts.
+	prefixes []uint64
+}
+
+// newPendingBucket is keys (sorted) with vals.
+func newPendingBucket(keys []string, vals [][]byte) *pendingBucket {
+	pb := &pendingBucket{keys: keys, vals: vals, prefixes: make([]uint64, len(keys))}
+	for i, k := range keys {
+		pb.prefixes[i] = data.NewSortKey(k).Prefix
+	}
+	return pb
 }
 
 func newPendingWrites() *pendingWrites {
@@ -33,11 +49,11 @@ func newPendingWrites() *pendingWrites {
 func (p *pendingWrites) put(name []byte, keys []string, vals [][]byte) {
 	old := p.buckets[string(name)]
 	if old == nil || len(old.keys) == 0 {
-		p.buckets[string(name)] = &pendingBucket{keys, vals}
+		p.buckets[string(name)] = newPendingBucket(keys, vals)
 		return
 	}
 	n := len(old.keys) + len(keys)
-	m := &pendingBucket{make([]string, 0, n), make([][]byte, 0, n)}
+	m := &pendingBucket{keys: make([]string, 0, n), vals: make([][]byte, 0, n)}
 	i, j := 0, 0
 	for i < len(old.keys) || j < len(keys) {
 		switch {
@@ -52,7 +68,7 @@ func (p *pendingWrites) put(name []byte, keys []string, vals [][]byte) {
 			j++
 		}
 	}
-	p.buckets[string(name)] = m
+	p.buckets[string(name)] = newPendingBucket(m.keys, m.vals)
 }
 
 // flush writes every bucket's changes, in the order derivedBuckets names
@@ -81,11 +97,24 @@ func (pb *pendingBucket) get(key string) ([]byte, bool) {
 	if pb == nil {
 		return nil, false
 	}
-	i, ok := slices.BinarySearch(pb.keys, key)
+	// The keys of key's prefix, then key among them.
+	p := data.NewSortKey(key).Prefix
+	lo, ok := slices.BinarySearch(pb.prefixes, p)
 	if !ok {
 		return nil, false
 	}
-	return pb.vals[i], true
+	hi := lo + 1
+	for hi < len(pb.prefixes) && pb.prefixes[hi] == p && hi-lo < 8 {
+		hi++
+	}
+	if hi-lo == 8 { // a long run of one prefix (keys of 8 bytes or more)
+		hi = lo + sort.Search(len(pb.prefixes)-lo, func(i int) bool { return pb.prefixes[lo+i] > p })
+	}
+	i, ok := slices.BinarySearch(pb.keys[lo:hi], key)
+	if !ok {
+		return nil, false
+	}
+	return pb.vals[lo+i], true
 }
 
 // derivedBucket reads a derived bucket as the batch under way has changed

@@ -495,10 +495,8 @@ func (m Model) View() string {
 	switch {
 	case m.state == stateLookup:
 		status = []string{m.prompt.View(m.width)}
-	case m.state == stateHelp && m.helpOffset < m.helpMore():
-		status = []string{st.Subtle.Render("↓ more · any other key closes the help")}
 	case m.state == stateHelp:
-		status = []string{st.Subtle.Render("any key closes the help")}
+		status = []string{st.Subtle.Render(m.helpStatus())}
 	default:
 		style := st.Status
 		if m.isError {

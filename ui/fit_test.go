@@ -46,6 +46,40 @@ func TestTheHelpFitsANarrowTerminal(t *testing.T) {
 	}
 }
 
+// At 20x6 the help showed only "…" and "any key closes the …": now each
+// key is shown with its words, wrapped under it where they do not fit,
+// nothing cut, the status line whole, and paging reaches the last key.
+func TestTheHelpIsReadableAtTwentyColumns(t *testing.T) {
+	s := start(t, 20, 6, fakeCatalog{vendors: fixture()}, "")
+	s.waitText("? help")
+	s.typeText("?")
+	v := s.waitText("↓ more · esc closes")
+	var seen []string
+	for page := 0; ; page++ {
+		lines := strings.Split(v, "\n")
+		for _, l := range lines[1 : len(lines)-2] { // under the header, above the status
+			if lipgloss.Width(l) > 20 || strings.Contains(l, "…") {
+				t.Errorf("a help line is cut at 20 columns: %q\n%s", l, v)
+			}
+			seen = append(seen, strings.TrimSpace(l))
+		}
+		if st := lines[len(lines)-2]; strings.Contains(st, "…") {
+			t.Errorf("the status line is cut: %q", st)
+		}
+		if strings.Contains(v, "any key closes") || page > 20 {
+			break
+		}
+		s.press(tea.KeyPgDown)
+		v = s.waitFor("the next page", func(w string) bool { return w != v })
+	}
+	help := strings.Join(seen, " ")
+	for _, want := range []string{"↑ up", "shift+tab previous category", "ctrl+l lookup host", "esc dismiss/clear/quit", "ctrl+c quit"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("paging through the help never shows %q; it shows %q", want, help)
+		}
+	}
+}
+
 // A click on a row selects it; a second click on it opens its card.
 func TestClickingARowSelectsItAndASecondClickOpensIt(t *testing.T) {
 	s := start(t, 80, 24, fakeCatalog{vendors: fixture()}, "")

@@ -12,7 +12,8 @@ import (
 )
 
 // fullHelp is the help's columns side by side, or, when they do not fit
-// the width, one column of every key.
+// the width, one column of every key, or, narrower still, each key on a
+// line of its own with its words under it.
 func (m Model) fullHelp() string {
 	groups := m.helpKeys().FullHelp()
 	h := m.help
@@ -24,7 +25,47 @@ func (m Model) fullHelp() string {
 	for _, g := range groups {
 		one = append(one, g...)
 	}
-	return m.help.FullHelpView([][]key.Binding{one})
+	if v := h.FullHelpView([][]key.Binding{one}); lipgloss.Width(v) <= m.width {
+		return v
+	}
+	return m.stackedHelp(one)
+}
+
+// stackedHelp is the help of keys for a terminal too narrow for its
+// column (20 columns, where the bubble showed only "…"): a key and its
+// words on one line where they fit, else the words wrapped under the key.
+func (m Model) stackedHelp(keys []key.Binding) string {
+	st := m.help.Styles
+	var lines []string
+	for _, k := range keys {
+		if !k.Enabled() {
+			continue
+		}
+		kd := k.Help()
+		if lipgloss.Width(kd.Key)+1+lipgloss.Width(kd.Desc) <= m.width {
+			lines = append(lines, st.FullKey.Render(kd.Key)+" "+st.FullDesc.Render(kd.Desc))
+			continue
+		}
+		lines = append(lines, st.FullKey.Render(kd.Key))
+		for _, l := range strings.Split(ansi.Wrap(kd.Desc, max(1, m.width-2), ""), "\n") {
+			lines = append(lines, "  "+st.FullDesc.Render(strings.TrimRight(l, " ")))
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// helpStatus is the help screen's status line: how to scroll it, if it is
+// taller than the terminal, and how to close it, in fewer words where the
+// long form does not fit.
+func (m Model) helpStatus() string {
+	long, short := "any key closes the help", "any key closes"
+	if m.helpOffset < m.helpMore() {
+		long, short = "↓ more · any other key closes the help", "↓ more · esc closes"
+	}
+	if lipgloss.Width(long) <= m.width {
+		return long
+	}
+	return short
 }
 
 // footer is the short help: as many of its keys as fit the width, and

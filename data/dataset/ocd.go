@@ -108,11 +108,7 @@ func (ob *ocdBuilder) add(r *ocdRow, line int, path string) {
 	if v.Owner == "" {
 		v.Owner = strings.Clone(text(r.DataController))
 	}
-	if v.PrivacyPolicy == "" {
-		if u := text(r.PrivacyLink); strings.HasPrefix(u, "http") {
-			v.PrivacyPolicy = strings.Clone(u)
-		}
-	}
+	ocdLink(v, text(r.PrivacyLink))
 	rawCat := text(r.Category)
 	if rawCat != ob.lastRawCat || ob.lastRawCat == "" {
 		ob.lastCat, ob.lastCatOK = ocdCategories[strings.ToLower(rawCat)]
@@ -173,6 +169,12 @@ func (ob *ocdBuilder) fold(later *ocdBuilder) int {
 		}
 		if v.PrivacyPolicy == "" {
 			v.PrivacyPolicy = lv.PrivacyPolicy
+		}
+		if v.Website == "" {
+			v.Website = lv.Website
+		}
+		for _, s := range lv.Sources {
+			ocdLink(v, s.URL)
 		}
 		for _, sc := range lv.SeenCategories {
 			if !data.ContainsFold(v.SeenCategories, sc) {

@@ -36,23 +36,29 @@ type trDomain struct {
 		PrivacyPolicy string `json:"privacyPolicy"`
 		URL           string `json:"url"`
 	} `json:"owner"`
-	Categories []string `json:"categories"`
-	Resources  []struct {
-		// Sites is how many crawled sites loaded the script, Prevalence
-		// the same as a share of all crawled sites.
-		Sites      int     `json:"sites"`
-		Prevalence float64 `json:"prevalence"`
-		// CNAMEs are the host names the script was requested at that
-		// alias this domain: a site's own name (cdn.registerdisney.go.com
-		// for go.com.edgekey.net), so a script the CDN serves for it.
-		CNAMEs            []struct{} `json:"cnames"`
-		FirstPartyCookies map[string]struct {
-			TTL float64 `json:"ttl"`
-			// Prevalence is the share of all crawled sites on which the
-			// script was seen setting the cookie.
-			Prevalence float64 `json:"prevalence"`
-		} `json:"firstPartyCookies"`
-	} `json:"resources"`
+	Categories []string     `json:"categories"`
+	Resources  []trResource `json:"resources"`
+}
+
+// trResource is a script of a Tracker Radar domain.
+type trResource struct {
+	// Sites is how many crawled sites loaded the script, Prevalence
+	// the same as a share of all crawled sites.
+	Sites      int     `json:"sites"`
+	Prevalence float64 `json:"prevalence"`
+	// CNAMEs are the host names the script was requested at that
+	// alias this domain: a site's own name (cdn.registerdisney.go.com
+	// for go.com.edgekey.net), so a script the CDN serves for it.
+	CNAMEs            []struct{}                    `json:"cnames"`
+	FirstPartyCookies map[string]trFirstPartyCookie `json:"firstPartyCookies"`
+}
+
+// trFirstPartyCookie is a cookie a Tracker Radar script was seen setting.
+type trFirstPartyCookie struct {
+	TTL float64 `json:"ttl"`
+	// Prevalence is the share of all crawled sites on which the
+	// script was seen setting the cookie.
+	Prevalence float64 `json:"prevalence"`
 }
 
 // A script that wraps document.cookie (a consent manager, a tag manager,
@@ -183,8 +189,11 @@ func (rd *reader) trDomains(br *bufio.Reader) ([]data.Vendor, error) {
 			rd.checkUTF8(chunk[len(buf):], line+1)
 		}
 		var d trDomain
-		if err := rd.decodeJSONAt(chunk, line-1, "", &d); err != nil {
-			return nil, err
+		if !decodeTRDomain(chunk, &d) {
+			d = trDomain{}
+			if err := rd.decodeJSONAt(chunk, line-1, "", &d); err != nil {
+				return nil, err
+			}
 		}
 		rd.addTRDomain(c, line, d, left)
 	}

@@ -15,6 +15,7 @@
 package scan
 
 import (
+	"net/url"
 	"slices"
 	"time"
 
@@ -38,6 +39,17 @@ type Evidence struct {
 	// Warnings are things the reader could not use or a person should
 	// know (a sanitised HAR, an entry without a URL), with their place.
 	Warnings []Warning
+	// unnamed are the captures that name no page (a storageState, a
+	// cookie export), each by the sites its cookies and storage are on.
+	unnamed []unnamedCapture
+}
+
+// unnamedCapture is a capture that names no page: guess is the site it
+// most likely recorded, on the registrable domain holding the most of its
+// cookies and storage; on are all the registrable domains it holds any on.
+type unnamedCapture struct {
+	guess string
+	on    map[string]bool
 }
 
 // Page is the page one capture recorded and when.
@@ -72,14 +84,68 @@ func (e *Evidence) CapturedOf(site string) time.Time {
 
 // Sites are the hosts of the pages the captures recorded, one per
 // registrable domain, in the order the files were added.
-func (e *Evidence) Sites() []string {
-	var out []string
+//
+// A capture that names no page counts as another site only when none of
+// its cookies or storage is on a site already counted: a cookie export
+// taken beside a HAR of the same site holds that site's cookies, while a
+// storageState of another site holds none of them; such a capture counts
+// as the site it most likely recorded (LikelySite), and guessed says one
+// did.
+func (e *Evidence) Sites() (out []string, guessed bool) {
 	for _, p := range e.Pages {
 		if !slices.ContainsFunc(out, func(s string) bool { return oneSite(s, p.Site) }) {
 			out = append(out, p.Site)
 		}
 	}
-	return out
+	for _, u := range e.unnamed {
+		if u.guess == "" || slices.ContainsFunc(out, func(s string) bool { return u.on[data.Site(s)] || u.on[s] }) {
+			continue
+		}
+		out = append(out, u.guess)
+		guessed = true
+	}
+	return out, guessed
+}
+
+// LikelySite is the registrable domain that holds the most cookies and
+// storage keys, for captures that do not say which page they recorded (a
+// storageState, a cookie export); tied lists every domain holding as many
+// (sorted), so that a tie is said rather than settled by the alphabet.
+func (e *Evidence) LikelySite() (best string, tied []string) {
+	n := e.domains()
+	most := 0
+	for _, c := range n {
+		most = max(most, c)
+	}
+	for d, c := range n {
+		if c == most {
+			tied = append(tied, d)
+		}
+	}
+	slices.Sort(tied)
+	if len(tied) == 0 {
+		return "", nil
+	}
+	return tied[0], tied
+}
+
+// domains counts the cookies and storage keys on each registrable domain.
+func (e *Evidence) domains() map[string]int {
+	n := map[string]int{}
+	add := func(host string) {
+		if d := data.Site(host); d != "" {
+			n[d]++
+		}
+	}
+	for _, c := range e.Cookies {
+		add(c.Host())
+	}
+	for _, s := range e.Storage {
+		if u, err := url.Parse(s.Origin); err == nil {
+			add(u.Hostname())
+		}
+	}
+	return n
 }
 
 // Request is one request the page made.
@@ -173,6 +239,16 @@ func (e *Evidence) Add(o *Evidence) {
 		pages = []Page{{o.Site, o.Captured}}
 	}
 	e.Pages = append(e.Pages, pages...)
+	e.unnamed = append(e.unnamed, o.unnamed...)
+	if len(pages) == 0 && len(o.unnamed) == 0 {
+		if guess, _ := o.LikelySite(); guess != "" {
+			on := map[string]bool{}
+			for d := range o.domains() {
+				on[d] = true
+			}
+			e.unnamed = append(e.unnamed, unnamedCapture{guess, on})
+		}
+	}
 	// Captured is the site's: a capture of another site does not move it.
 	if o.Site == "" || oneSite(o.Site, e.Site) {
 		if e.Captured.IsZero() || (!o.Captured.IsZero() && o.Captured.Before(e.Captured)) {

@@ -4,7 +4,8 @@
 // consent (or after "reject all"), what ran that should not have.
 //
 // Hosts are attributed with the store's LookupHost and names with its
-// ByCookie: the same answers `vendex lookup` and `vendex cookie` give.
+// Cookies, a capture's names in one read: the same answers `vendex lookup`
+// and `vendex cookie` give.
 package audit
 
 import (
@@ -33,45 +34,11 @@ var ErrSiteTie = errors.New("no capture names its page, and several domains hold
 // of several sites: what it lists would be theirs together, under one name.
 var ErrSites = errors.New("the captures are of several sites")
 
-// likelySite is the registrable domain that holds the most cookies and
-// storage keys, for captures that do not say which page they recorded (a
-// storageState, a cookie export); tied lists every domain holding as many
-// (sorted), so that a tie is said rather than settled by the alphabet.
-func likelySite(ev *scan.Evidence) (best string, tied []string) {
-	n := map[string]int{}
-	add := func(host string) {
-		if d := data.Site(host); d != "" {
-			n[d]++
-		}
-	}
-	for _, c := range ev.Cookies {
-		add(c.Host())
-	}
-	for _, s := range ev.Storage {
-		if u, err := url.Parse(s.Origin); err == nil {
-			add(u.Hostname())
-		}
-	}
-	most := 0
-	for _, c := range n {
-		most = max(most, c)
-	}
-	for d, c := range n {
-		if c == most {
-			tied = append(tied, d)
-		}
-	}
-	slices.Sort(tied)
-	if len(tied) == 0 {
-		return "", nil
-	}
-	return tied[0], tied
-}
-
 // Catalogue is what the audit asks of the store; *store.Store has it.
 type Catalogue interface {
 	LookupHost(data.Target) (store.Hit, error)
-	ByCookie(name string) ([]store.CookieMatch, error)
+	// Cookies answers names as ByCookie does, all in one read.
+	Cookies(fn func(byCookie func(name string) ([]store.CookieMatch, error)) error) error
 	Get(id string) (data.Vendor, error)
 }
 
@@ -125,7 +92,7 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 		}
 	}
 	if site == "" {
-		guess, tied := likelySite(ev)
+		guess, tied := ev.LikelySite()
 		switch {
 		case len(tied) > 1 && o.judgesSite():
 			return nil, fmt.Errorf("%w (%s); pass --site to say which is the site", ErrSiteTie, strings.Join(tied, ", "))
@@ -136,10 +103,15 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 		}
 		site = guess
 	}
-	if sites := ev.Sites(); len(sites) > 1 && o.Names {
-		return nil, fmt.Errorf("%w (%s): a declaration or banner is of one site; make one for each site from its own captures", ErrSites, strings.Join(sites, ", "))
-	} else if len(sites) > 1 {
-		r.Warnings = append(r.Warnings, fmt.Sprintf("the captures are of %d sites (%s); the report is for %s and counts every capture's vendors and cookies as that site's: scan each site on its own (or say which with --site)", len(sites), strings.Join(sites, ", "), cmp.Or(site, sites[0])))
+	if sites, guessed := ev.Sites(); len(sites) > 1 {
+		which := strings.Join(sites, ", ")
+		if guessed {
+			which += "; a capture that names no page is taken to be of the domain holding most of its cookies and storage"
+		}
+		if o.Names {
+			return nil, fmt.Errorf("%w (%s): a declaration or banner is of one site; make one for each site from its own captures", ErrSites, which)
+		}
+		r.Warnings = append(r.Warnings, fmt.Sprintf("the captures are of %d sites (%s); the report is for %s and counts every capture's vendors and cookies as that site's: scan each site on its own (or say which with --site)", len(sites), which, cmp.Or(site, sites[0])))
 	}
 	if site != "" {
 		t, _ := data.ParseTarget(site)
@@ -155,6 +127,9 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 	}
 	for _, w := range ev.Warnings {
 		r.Warnings = append(r.Warnings, w.String())
+	}
+	if err := a.answerNames(evidenceNames(ev)); err != nil {
+		return nil, err
 	}
 	if err := a.requests(r, ev.Requests); err != nil {
 		return nil, err
@@ -283,10 +258,17 @@ func (a *auditor) firstParty(host string, h hostAnswer) bool {
 	if data.InDomain(host, a.site) {
 		return true
 	}
-	if !h.found || a.siteVendor == "" {
+	return h.found && a.own(h.hit.ID)
+}
+
+// own reports whether vendor id is the site itself: the vendor the
+// catalogue says the site is, or another of its owner's (LinkedIn's
+// cookies on linkedin.com, the New York Times' on nytimes.com).
+func (a *auditor) own(id string) bool {
+	if a.siteVendor == "" {
 		return false
 	}
-	return h.hit.ID == a.siteVendor || (a.siteOwner != "" && a.owner(h.hit.ID) == a.siteOwner)
+	return id == a.siteVendor || (a.siteOwner != "" && a.owner(id) == a.siteOwner)
 }
 
 func (a *auditor) vendor(h store.Hit) *Vendor {

@@ -346,3 +346,41 @@ func TestASiteIsInferredWhenNoCaptureNamesIt(t *testing.T) {
 		t.Errorf("a bad --site: %v", err)
 	}
 }
+
+// A capture with many cookies, read in one go: a name recorded on many
+// pages, a name of a pattern and one nobody sets each get the vendor
+// `vendex cookie` gives them, and a storage key too.
+func TestEveryNameOfABigCaptureIsAttributed(t *testing.T) {
+	s := openCatalogue(t)
+	ev := &scan.Evidence{Site: "www.shop.example", Captured: captured}
+	for i := range 300 {
+		ev.Cookies = append(ev.Cookies, cookie(fmt.Sprintf("_hjSessionUser_%d", i%50), ".shop.example", 24*time.Hour),
+			cookie("_ga", ".shop.example", 24*time.Hour), cookie(fmt.Sprintf("nobody_%d", i), ".shop.example", 0))
+	}
+	ev.Storage = []scan.StorageKey{{Origin: "https://www.shop.example", Kind: "localStorage", Name: "_hjLocalStorageTest", Source: "test"}}
+	r, err := Run(s, ev, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := func(name string) string {
+		ms, err := s.ByCookie(name)
+		if err != nil || len(ms) == 0 {
+			return ""
+		}
+		return ms[0].VendorID
+	}
+	rows := 0
+	for _, c := range slices.Concat(r.Cookies, r.UnknownCookies) {
+		w := want(c.Name)
+		if c.VendorID != w {
+			t.Errorf("%s %s is given to %q; vendex cookie names %q", c.Kind, c.Name, c.VendorID, w)
+		}
+		if strings.HasPrefix(c.Name, "_hj") && w != "hotjar" || c.Name == "_ga" && w != "google-analytics" {
+			t.Errorf("the catalogue gives %s to %q", c.Name, w)
+		}
+		rows++
+	}
+	if rows != 50+1+300+1 {
+		t.Errorf("%d rows, want one per name and domain (352)", rows)
+	}
+}

@@ -11,17 +11,48 @@ import (
 	"github.com/vendex/vendex/store"
 )
 
-// name answers "whose cookie or storage key is this?", once per name.
+// name answers "whose cookie or storage key is this?", once per name:
+// answerNames has answered the capture's names already.
 func (a *auditor) name(n string) ([]store.CookieMatch, error) {
 	if ms, ok := a.names[n]; ok {
 		return ms, nil
 	}
-	ms, err := a.cat.ByCookie(n)
-	if err != nil {
+	if err := a.answerNames([]string{n}); err != nil {
 		return nil, err
 	}
-	a.names[n] = ms
-	return ms, nil
+	return a.names[n], nil
+}
+
+// answerNames answers every name not yet answered in one read of the
+// store (Catalogue.Cookies), which decodes each vendor it meets once, not
+// once a name.
+func (a *auditor) answerNames(names []string) error {
+	return a.cat.Cookies(func(byCookie func(string) ([]store.CookieMatch, error)) error {
+		for _, n := range names {
+			if _, ok := a.names[n]; ok {
+				continue
+			}
+			ms, err := byCookie(n)
+			if err != nil {
+				return err
+			}
+			a.names[n] = ms
+		}
+		return nil
+	})
+}
+
+// evidenceNames is the name of every cookie and storage key of ev, as the
+// report shows them and attribute asks for them.
+func evidenceNames(ev *scan.Evidence) []string {
+	names := make([]string, 0, len(ev.Cookies)+len(ev.Storage))
+	for _, c := range ev.Cookies {
+		names = append(names, data.CleanLine(c.Name))
+	}
+	for _, s := range ev.Storage {
+		names = append(names, data.CleanLine(s.Name))
+	}
+	return names
 }
 
 // setter is the vendor whose response or script set something, if the
@@ -182,7 +213,9 @@ func (a *auditor) attribute(c *Cookie, domain, setBy hostAnswer, setByKind strin
 	}
 	ms := slices.DeleteFunc(slices.Clone(all), func(m store.CookieMatch) bool {
 		if c.Party == "first" {
-			return m.Item.Party == data.ThirdParty
+			// On the site's own domain a vendor's third-party name is
+			// the site's when the vendor is the site itself.
+			return m.Item.Party == data.ThirdParty && !a.own(m.VendorID)
 		}
 		return !a.onSite(m.VendorID, host)
 	})
@@ -264,7 +297,10 @@ func (a *auditor) claim(c *Cookie, id, name string, cat data.Category, m *store.
 	}
 	v, ok := a.vendors[id]
 	if !ok {
-		v = &Vendor{ID: id, Name: data.CleanLine(name), Category: cat.Slug(), Block: a.card(id).BlockBeforeConsent.Value.Slug()}
+		// The vendor's category is its card's, as for a vendor that made
+		// requests: its cookie's category is the cookie's (c.Category).
+		card := a.card(id)
+		v = &Vendor{ID: id, Name: data.CleanLine(name), Category: card.Category.Slug(), Block: card.BlockBeforeConsent.Value.Slug(), Site: a.own(id)}
 		a.vendors[id] = v
 	}
 	v.Cookies = append(v.Cookies, c.Name)

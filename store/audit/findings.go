@@ -110,6 +110,11 @@ func (a *auditor) needsConsent(c Cookie) (string, bool) {
 	if cat == data.StrictlyNecessary || c.Category == data.Unclassified {
 		return "", false
 	}
+	if a.own(c.VendorID) {
+		// The card's reasons speak of the vendor embedded on other
+		// sites; on its own site the category is the reason.
+		return cat.About(), true
+	}
 	card := a.card(c.VendorID)
 	judged := card.ConsentVerdict()
 	if judged.Value == data.AnswerNo {

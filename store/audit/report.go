@@ -41,6 +41,9 @@ type Vendor struct {
 	Hosts    []HostCount `json:"hosts"`
 	Requests int         `json:"requests"`
 	Cookies  []string    `json:"cookies"` // names of its cookies and storage keys seen
+	// Site reports that the vendor is the site itself (or its owner's):
+	// its cookies are the site's own, not a third party's.
+	Site bool `json:"site,omitempty"`
 }
 
 // HostCount is a host and how many requests went to it.

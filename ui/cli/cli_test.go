@@ -98,6 +98,23 @@ func TestLookupExitStatusAndMissesOnStderr(t *testing.T) {
 	}
 }
 
+// "vendex lookup 300.1.1.1" was taken as an unknown host name: an address
+// that is not one is refused as other malformed hosts are, saying why,
+// whether bare or in a URL; a real address is still looked up.
+func TestLookupRefusesAnAddressThatIsNotOne(t *testing.T) {
+	db := tempDB(t)
+	for _, in := range []string{"300.1.1.1", "http://1.2.3.256/x.js", "1.2.3"} {
+		r := vendex(t, db, "", "lookup", in)
+		if r.code != 1 || !strings.Contains(r.stderr, "is not a host or URL") || !strings.Contains(r.stdout, "not an IP address") {
+			t.Errorf("lookup %s: exit %d\n%s%s", in, r.code, r.stdout, r.stderr)
+		}
+	}
+	r := vendex(t, db, "", "lookup", "1.2.3.4")
+	if r.code != 1 || !strings.Contains(r.stderr, "matched no vendor") || strings.Contains(r.stdout, "not an IP address") {
+		t.Errorf("lookup 1.2.3.4: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
 func TestLookupJSONFromStdin(t *testing.T) {
 	db := tempDB(t)
 	in := "twilio.com\n\n# a comment\nhttps://media.twiliocdn.com/sdk/js/client/v1.3/twilio.min.js\nunknown.invalid\n"

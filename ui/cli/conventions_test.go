@@ -8,7 +8,7 @@ import (
 
 // ocdFacebook is an Open Cookie Database row that gives _fbp to a vendor
 // the catalogue does not know by that name.
-const ocdFacebook = "ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n" +
+const ocdFacebook = ocdHeader +
 	"f1,Aardvark social plugins,Marketing,_fbp,,Tracks visits,4 months,Aardvark,https://aardvark.example/privacy,0\n"
 
 // After importing the Open Cookie Database from stdin, `vendex cookie

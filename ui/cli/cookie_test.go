@@ -82,3 +82,24 @@ func TestCookieAnswersInLookupsShape(t *testing.T) {
 		t.Errorf("a hostile name is not quoted in the table: %q", r.stdout)
 	}
 }
+
+// euconsent-v2 is the IAB TCF consent string any TCF consent platform
+// writes: `cookie` answers with the framework's card first and the
+// platforms that list it after, not "Didomi and 4 more" because Didomi
+// sorts first by name.
+func TestTheTCFConsentCookieAnswersTheFrameworkFirst(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "euconsent-v2\n", "cookie", "-")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.code != 0 || len(lines) != 2 || !strings.Contains(lines[1], "IAB TCF consent string (iab-tcf) and ") {
+		t.Errorf("cookie -: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = vendex(t, db, "", "cookie", "--json", "euconsent-v2")
+	var first cookieAnswer
+	if err := json.Unmarshal([]byte(strings.SplitN(r.stdout, "\n", 2)[0]), &first); err != nil || first.VendorID != "iab-tcf" {
+		t.Errorf("cookie --json: %v, first answer %+v\n%s", err, first, r.stdout)
+	}
+	if !strings.Contains(r.stdout, `"didomi"`) {
+		t.Errorf("cookie --json no longer names Didomi, which lists the cookie:\n%s", r.stdout)
+	}
+}

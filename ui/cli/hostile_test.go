@@ -43,7 +43,7 @@ func TestNoErrorMessageLetsAHostileInputReachTheTerminal(t *testing.T) {
 		return p
 	}
 	ocdHeader := write("h.csv", "Platform,Cookie / Data Key name,"+hostile+"\nx,y,z\n")
-	ocdRow := write("r.csv", "ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n1,"+hostile+",Marketing,"+hostile+",x.example,"+hostile+",1 year,"+hostile+",,0\n")
+	ocdRow := write("r.csv", ocdHeader+"1,"+hostile+",Marketing,"+hostile+",x.example,"+hostile+",1 year,"+hostile+",,0\n")
 	badID := write("id.json", `[{"id":"`+hostile+`","name":"x","category":"analytics"}]`)
 	badCat := write("cat.json", `[{"id":"x","name":"x","category":"`+hostile+`"}]`)
 	bidiName := write("bidi.json", `[{"id":"bidi","name":"Bidi`+"\u202e"+`Co","summary":"a`+"\u2066"+`b","category":"analytics","domains":[{"host":"bidi.example"}]}]`)

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -91,7 +92,8 @@ func cmdImport(c *cli, args []string) error {
 			return usagef("%v", err)
 		}
 	}
-	if err := c.checkImportFiles(pos, forced); err != nil {
+	told, err := c.checkImportFiles(pos, forced)
+	if err != nil {
 		return err
 	}
 	ctx, stop := c.interruptible()
@@ -109,11 +111,11 @@ func cmdImport(c *cli, args []string) error {
 	// of an import of every dataset, and the store's work the rest). A
 	// malformed later file still leaves the catalogue as it was: every
 	// file lands in one batch, or none does.
-	first, err := c.readImportFile(pos[0], forced, *verbose)
+	first, err := c.readImportFile(pos[0], told[0], *verbose)
 	if err != nil {
 		return err
 	}
-	next, stopReading := c.readAhead(ctx, pos[1:], forced, *verbose)
+	next, stopReading := c.readAhead(ctx, pos[1:], told[1:], *verbose)
 	defer stopReading()
 	// Writing holds several times the records (the store's indexes, the
 	// database's pages): the default pace there, and no limit, which a
@@ -284,11 +286,12 @@ func errInterrupted(cmd string) error {
 	return exitError{130, cmd + " interrupted; the catalogue is as it was"}
 }
 
-// readAhead reads the files at paths in order on a goroutine of its own,
-// one file ahead of the caller, who takes each in turn with next. A file
+// readAhead reads the files at paths (of the formats told) in order on a
+// goroutine of its own, one file ahead of the caller, who takes each in
+// turn with next. A file
 // that cannot be read ends the reading, and next returns its error. stop
 // ends the reading and waits for the file being read.
-func (c *cli) readAhead(ctx context.Context, paths []string, forced dataset.Format, verbose bool) (next func() (importFile, error), stop func()) {
+func (c *cli) readAhead(ctx context.Context, paths []string, told []toldFormat, verbose bool) (next func() (importFile, error), stop func()) {
 	type read struct {
 		f   importFile
 		err error
@@ -296,10 +299,10 @@ func (c *cli) readAhead(ctx context.Context, paths []string, forced dataset.Form
 	out, quit, done := make(chan read), make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(done)
-		for _, p := range paths {
+		for i, p := range paths {
 			r := read{err: errInterrupted("import")}
 			if ctx.Err() == nil {
-				r.f, r.err = c.readImportFile(p, forced, verbose)
+				r.f, r.err = c.readImportFile(p, told[i], verbose)
 			}
 			select {
 			case out <- r:
@@ -330,13 +333,14 @@ func (c *cli) readAhead(ctx context.Context, paths []string, forced dataset.Form
 }
 
 // readImportFile reads and parses one file to import (stdin for "-"), as
-// forced names its format or, when empty, as its content says. The
+// told names its format (forced, or told by checkImportFiles) or, when
+// empty, as its content says. The
 // formats whose files run to hundreds of megabytes (the Open Cookie
 // Database CSV, Tracker Radar's JSON lines and domain index CSV) are
 // parsed as they are read and never held whole; a JSON file whose format
 // its first megabyte does not settle is read whole, as telling its format
 // can take all of it.
-func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (importFile, error) {
+func (c *cli) readImportFile(p string, told toldFormat, verbose bool) (importFile, error) {
 	in, err := c.openImport(p)
 	if err != nil {
 		return importFile{}, fmt.Errorf("import: %w", err)
@@ -347,9 +351,9 @@ func (c *cli) readImportFile(p string, forced dataset.Format, verbose bool) (imp
 	}
 	sum := sha256.New()
 	r := bufio.NewReaderSize(io.TeeReader(in, sum), 1<<20)
-	f := forced
-	var b []byte     // the whole file, when it is read whole
-	checked := false // DetectFile has read the file to its end, checking it
+	f := told.format
+	var b []byte            // the whole file, when it is read whole
+	checked := told.checked // DetectFile has read the file to its end, checking it
 	if f == "" {
 		if f, b, checked, err = importFormat(p, in, r); err != nil {
 			return importFile{}, err
@@ -409,27 +413,68 @@ func importFormat(p string, in io.Reader, r *bufio.Reader) (f dataset.Format, b 
 	return f, b, false, err
 }
 
+// toldFormat is a file's format as known before it is read: forced, or
+// told by checkImportFiles (checked: DetectFile read it to its end and
+// found it well formed); an empty format is told as the file is read.
+type toldFormat struct {
+	format  dataset.Format
+	checked bool
+}
+
 // checkImportFiles opens each of several files and tells its format before
 // any is read: eleven files whose last is not a dataset are refused at
-// once, not after ten have been read for a quarter of a minute.
-func (c *cli) checkImportFiles(pos []string, forced dataset.Format) error {
+// once, not after ten have been read for a quarter of a minute. It
+// returns each file's format for reading it, which need not tell it again
+// (a large JSON file's is told by reading all of it). The files are
+// checked on every core, as nothing can start before they are; the error
+// is the first file's in order that fails.
+func (c *cli) checkImportFiles(pos []string, forced dataset.Format) ([]toldFormat, error) {
+	told := make([]toldFormat, len(pos))
+	for i := range told {
+		told[i].format = forced
+	}
 	if len(pos) < 2 {
-		return nil // the one file is checked as it is read
+		return told, nil // the one file is checked as it is read
 	}
-	for _, p := range pos {
-		in, err := c.openImport(p)
+	errs := make([]error, len(pos))
+	check := func(i int) {
+		in, err := c.openImport(pos[i])
 		if err != nil {
-			return fmt.Errorf("import: %w; none of the %d files was imported", err, len(pos))
+			errs[i] = fmt.Errorf("import: %w; none of the %d files was imported", err, len(pos))
+			return
 		}
-		if forced == "" {
-			_, _, _, err = importFormat(p, in, bufio.NewReaderSize(in, 1<<20))
+		defer in.Close()
+		if forced != "" {
+			return
 		}
-		in.Close()
-		if err != nil {
-			return fmt.Errorf("%w; none of the %d files was imported", err, len(pos))
+		var b []byte
+		var t toldFormat
+		if t.format, b, t.checked, err = importFormat(pos[i], in, bufio.NewReaderSize(in, 1<<20)); err != nil {
+			errs[i] = fmt.Errorf("%w; none of the %d files was imported", err, len(pos))
+		} else if b == nil { // a file read whole to tell it is told again as it is read
+			told[i] = t
 		}
 	}
-	return nil
+	todo := make(chan int, len(pos))
+	for i := range pos {
+		todo <- i
+	}
+	close(todo)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pos)) {
+		wg.Go(func() {
+			for i := range todo {
+				check(i)
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return told, nil
 }
 
 // rereadable is r, which reads the import file in, as a dataset.Rereader

@@ -41,14 +41,7 @@ func TestImportDryRunWritesNothing(t *testing.T) {
 }
 
 func TestImportRefusesAMalformedFileAndNamesTheLine(t *testing.T) {
-	db := tempDB(t)
-	if r := vendex(t, db, "", "stats"); r.code != 0 {
-		t.Fatalf("first run: %+v", r)
-	}
-	before, err := os.ReadFile(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, before := seededDB(t)
 	// The bad file is read while the good one before it is imported.
 	r := vendex(t, db, "", "import", fixturePath("ocd.csv"), fixturePath("third-party-web.json"), fixturePath("bad/ocd-columns.csv"))
 	if r.code != 1 || !strings.Contains(r.stderr, "ocd-columns.csv:3: wrong number of fields; nothing was imported") {
@@ -135,7 +128,7 @@ func TestImportingTheSameFileAgainLeavesTheDatabaseUntouched(t *testing.T) {
 func TestImportOfAFileWithNoRecordsIsRefused(t *testing.T) {
 	dir := t.TempDir()
 	header := filepath.Join(dir, "header.csv")
-	os.WriteFile(header, []byte("ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n"), 0o644)
+	os.WriteFile(header, []byte(ocdHeader), 0o644)
 	empty := filepath.Join(dir, "empty.json")
 	os.WriteFile(empty, []byte("[]"), 0o644)
 	db := tempDB(t)
@@ -154,7 +147,7 @@ func TestImportOfAFileWithNoRecordsIsRefused(t *testing.T) {
 // import of it changes nothing.
 func TestImportWarningsAreNotRepeatedWhenNothingChanges(t *testing.T) {
 	f := filepath.Join(t.TempDir(), "warn.csv")
-	os.WriteFile(f, []byte("ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n"+
+	os.WriteFile(f, []byte(ocdHeader+
 		"a1,Acme,Analytics,_a,acme.example,Keeps an id,1 day,Acme,https://acme.example/p,0\n"+
 		"a2,,Analytics,_b,,No platform,1 day,,,0\n"), 0o644)
 	db := tempDB(t)
@@ -197,14 +190,7 @@ func TestSourcesListsTheLayerWhoseDataShowDisplaysFirst(t *testing.T) {
 }
 
 func TestAnInterruptedImportLeavesTheCatalogueAsItWas(t *testing.T) {
-	db := tempDB(t)
-	if r := vendex(t, db, "", "stats"); r.code != 0 {
-		t.Fatalf("first run: %+v", r)
-	}
-	before, err := os.ReadFile(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, before := seededDB(t)
 	// What Ctrl-C does: the command's context is cancelled mid-way.
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -261,14 +247,7 @@ func TestReimportNamesTheEarlierImport(t *testing.T) {
 // documentation writes the varying part) is refused, naming the file, the
 // vendor and the field, and the database stays as it was.
 func TestImportRefusesACardTheCatalogueWouldRefuse(t *testing.T) {
-	db := tempDB(t)
-	if r := vendex(t, db, "", "stats"); r.code != 0 {
-		t.Fatalf("first run: %+v", r)
-	}
-	before, err := os.ReadFile(db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, before := seededDB(t)
 	r := vendex(t, db, "", "import", "--user", fixturePath("bad/vendex-placeholder.json"))
 	want := `vendex-placeholder.json: vendor "acme-analytics": storage[0].name: "acme_NNN" holds a placeholder no browser sets (NNN, XXX, <id>): write the varying part as '*'; nothing was imported`
 	if r.code != 1 || !strings.Contains(r.stderr, want) {
@@ -287,11 +266,7 @@ func TestImportRefusesACardTheCatalogueWouldRefuse(t *testing.T) {
 // the list is refused before a malformed row in the first is ever reached,
 // and nothing is imported.
 func TestAMultiFileImportChecksEveryFilesFormatFirst(t *testing.T) {
-	db := tempDB(t)
-	if r := vendex(t, db, "", "stats"); r.code != 0 {
-		t.Fatalf("first run: %+v", r)
-	}
-	before, _ := os.ReadFile(db)
+	db, before := seededDB(t)
 	r := vendex(t, db, "", "import", fixturePath("bad/ocd-columns.csv"), fixturePath("ocd.csv"), "cli.go")
 	if r.code != 1 || !strings.Contains(r.stderr, "cli.go:1: cannot tell the file's format") || strings.Contains(r.stderr, "ocd-columns.csv") ||
 		!strings.Contains(r.stderr, "none of the 3 files was imported") || strings.Count(r.stderr, "\n") != 1 {
@@ -400,4 +375,19 @@ func TestForgetTakesFourDigitsOfTheHashAndSaysSo(t *testing.T) {
 	if r := vendex(t, db, "", "forget", after[:4]); r.code != 0 || !strings.Contains(r.stdout, "forgot import:third-party-web:"+after[:4]) {
 		t.Errorf("forget %s: %d %q %q", after[:4], r.code, r.stdout, r.stderr)
 	}
+}
+
+// seededDB is a database after its first run, and its bytes: what a
+// refused import must leave as it was.
+func seededDB(t *testing.T) (string, []byte) {
+	t.Helper()
+	db := tempDB(t)
+	if r := vendex(t, db, "", "stats"); r.code != 0 {
+		t.Fatalf("first run: %+v", r)
+	}
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, before
 }

@@ -38,7 +38,11 @@ func writeScanMarkdown(w io.Writer, r *audit.Report) error {
 			for _, c := range cookiesOf(r, v.ID) {
 				cookies = append(cookies, code(c.Name)+" "+md("("+cookieDetails(c, v.Category)+")"))
 			}
-			p("| %s | %s | %s | %s |\n", md(v.Name), md(v.Block), strings.Join(hosts, ", "), strings.Join(cookies, "<br>"))
+			block := v.Block
+			if v.Site {
+				block = siteItself
+			}
+			p("| %s | %s | %s | %s |\n", md(v.Name), md(block), strings.Join(hosts, ", "), strings.Join(cookies, "<br>"))
 		}
 	}
 	if len(r.FirstParty) > 0 {

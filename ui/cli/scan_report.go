@@ -63,6 +63,11 @@ func (s reportStyle) verdict(a string) string {
 	return word
 }
 
+// siteItself marks a vendor that is the site itself (or its owner's),
+// whose cookies the catalogue knows (LinkedIn's on linkedin.com), so that
+// they do not read as a third party's.
+const siteItself = "the site itself"
+
 // writeScanText writes the report for a person: what the site loads by
 // consent category (a chart, then the vendors), the site's own hosts,
 // what nobody is known for, and the findings.
@@ -106,7 +111,13 @@ func writeScanText(w io.Writer, r *audit.Report, st reportStyle, width int) erro
 			}
 			name := ansi.Truncate(data.CleanLine(v.Name), nameW, "…")
 			name += strings.Repeat(" ", nameW-ansi.StringWidth(name))
-			line := fmt.Sprintf("  %s  %s", name, st.verdict(v.Block))
+			// The site itself is not blocked on its own pages: the
+			// column says whose cookies they are instead.
+			verdict := st.verdict(v.Block)
+			if v.Site {
+				verdict = st.render(st.subtle, fmt.Sprintf("%-18s", siteItself))
+			}
+			line := fmt.Sprintf("  %s  %s", name, verdict)
 			if len(hosts) > 0 {
 				line += st.render(st.subtle, "  "+strings.Join(hosts, ", "))
 			} else {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -260,6 +261,10 @@ func TestDeclarationsAndBannersRefuseAGuessedOrMixedSite(t *testing.T) {
 	jar := capturePath("real", "cookiejar", "vendex-shop-curl-cookies.txt")
 	ferguson := capturePath("real", "har", "ferguson.com-browsertime-chrome97.har")
 	nyt := capturePath("real", "har", "nytimes.com-webpagetest-chrome44.har")
+	greggs := capturePath("real", "storagestate", "greggs.com-playwright-storagestate.json")
+	fressnapf := capturePath("real", "storagestate", "dr.fressnapf.de-playwright-storagestate.json")
+	trackingHAR := capturePath("real", "recorded", "before-consent-tracking.har")
+	trackingState := capturePath("real", "recorded", "before-consent-tracking.storagestate.json")
 	for _, cmd := range [][]string{{"declare"}, {"banner", "--format", "klaro"}} {
 		r := vendex(t, db, "", append(cmd, jar)...)
 		if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, cmd[0]+": no capture names its page") || !strings.Contains(r.stderr, "(facebook.com, google.com, vendex-shop.test); pass --site") {
@@ -272,6 +277,25 @@ func TestDeclarationsAndBannersRefuseAGuessedOrMixedSite(t *testing.T) {
 		r = vendex(t, db, "", append(cmd, ferguson, nyt)...)
 		if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, "of several sites (www.ferguson.com, www.nytimes.com)") {
 			t.Errorf("%s of two sites: exit %d\n%s%s", cmd[0], r.code, r.stdout, r.stderr)
+		}
+		// A storageState names no page: it is another site's when none of
+		// its cookies or storage is on the site already named (or guessed).
+		for _, c := range []struct {
+			files []string
+			sites string
+		}{
+			{[]string{ferguson, greggs}, "(www.ferguson.com, greggs.com; a capture that names no page"},
+			{[]string{fressnapf, greggs}, "(fressnapf.de, greggs.com; a capture that names no page"},
+		} {
+			r = vendex(t, db, "", append(cmd, c.files...)...)
+			if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, "of several sites "+c.sites) {
+				t.Errorf("%s of %q: exit %d\n%s%s", cmd[0], c.files, r.code, r.stdout, r.stderr)
+			}
+		}
+		// The same site's HAR and storageState make one declaration.
+		r = vendex(t, db, "", append(cmd, trackingHAR, trackingState)...)
+		if r.code != 0 || r.stdout == "" {
+			t.Errorf("%s of one site's HAR and storageState: exit %d\n%s", cmd[0], r.code, r.stderr)
 		}
 	}
 }
@@ -305,5 +329,57 @@ func TestAFindingGivesEachReasonOnce(t *testing.T) {
 	if r.code != 1 || strings.Count(li, "The tag exists to identify visitors") != 1 ||
 		!strings.Contains(li, "Marketing cookie, Analytics cookie and Functional cookie, not strictly necessary: The tag exists") {
 		t.Errorf("exit %d: %s", r.code, li)
+	}
+}
+
+// A vendor's own site: LinkedIn's cookies on linkedin.com are LinkedIn's,
+// not "not in the catalogue", and the New York Times on nytimes.com is
+// the site itself, not a third party; a finding on its own cookie gives
+// the cookie's category as the reason, not the card's words about being
+// embedded on other sites. A vendor's category is its card's, whatever
+// the category of the cookie that brought it in (X's embeds).
+func TestAVendorsOwnSiteIsTheSite(t *testing.T) {
+	db := tempDB(t)
+	scanJSON := func(file string) audit.Report {
+		t.Helper()
+		r := vendex(t, db, "", "scan", "--json", "--before-consent", capturePath("real", "har", file))
+		var rep audit.Report
+		if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+			t.Fatalf("%s: exit %d %v\n%s", file, r.code, err, r.stderr)
+		}
+		return rep
+	}
+	vendor := func(rep audit.Report, id string) *audit.Vendor {
+		for i := range rep.Vendors {
+			if rep.Vendors[i].ID == id {
+				return &rep.Vendors[i]
+			}
+		}
+		return nil
+	}
+	li := scanJSON("linkedin.com-firefox43-devtools.har")
+	if v := vendor(li, "linkedin"); v == nil || !v.Site || !slices.Contains(v.Cookies, "bcookie") || !slices.Contains(v.Cookies, "lidc") {
+		t.Errorf("linkedin.com: LinkedIn %+v", v)
+	}
+	for _, c := range li.UnknownCookies {
+		if c.Name == "bcookie" || c.Name == "lidc" {
+			t.Errorf("linkedin.com: %s listed as not in the catalogue", c.Name)
+		}
+	}
+	nyt := scanJSON("nytimes.com-webpagetest-chrome44.har")
+	if v := vendor(nyt, "new-york-times"); v == nil || !v.Site || v.Category != "functional" {
+		t.Errorf("nytimes.com: the New York Times %+v", v)
+	}
+	if v := vendor(nyt, "x-embeds"); v == nil || v.Site || v.Category != "functional" {
+		t.Errorf("nytimes.com: X embeds %+v", v)
+	}
+	for _, f := range nyt.Findings {
+		if f.VendorID == "new-york-times" && (strings.Contains(f.Why, "another site") || !strings.Contains(f.Why, "Analytics cookie")) {
+			t.Errorf("nytimes.com: finding %q", f.Why)
+		}
+	}
+	r := vendex(t, db, "", "scan", "--report", capturePath("real", "har", "linkedin.com-firefox43-devtools.har"))
+	if !regexp.MustCompile(`(?m)^  LinkedIn +the site itself$`).MatchString(r.stdout) {
+		t.Errorf("linkedin.com report:\n%s", r.stdout)
 	}
 }

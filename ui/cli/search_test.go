@@ -44,6 +44,47 @@ func TestSearchAndTheBrowserShowTheSameFirstFive(t *testing.T) {
 	}
 }
 
+// "vendex search analytics" listed eGain (by analytics-egain.com) and
+// Yahoo (by analytics.yahoo.com) above Adobe Analytics: vendors named for
+// analytics now list first, in the browser too, and a vendor's own domain
+// still finds it as its name does ("google" -> Google, by google.be).
+func TestSearchListsVendorsNamedForTheQueryBeforeHostMatches(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "search", "--limit", "0", "--json", "analytics")
+	hits := jsonLines[struct{ ID, Matched string }](t, r.stdout)
+	place := map[string]int{}
+	for i, h := range hits {
+		place[h.ID] = i
+	}
+	for _, named := range []string{"adobe-analytics", "fathom", "simple-analytics"} {
+		for _, byHost := range []string{"egain", "yahoo-advertising"} {
+			n, okN := place[named]
+			h, okH := place[byHost]
+			if !okN || !okH || n > h {
+				t.Errorf("search analytics lists %s at %d, %s (found by a host) at %d; want the named vendor first", named, n+1, byHost, h+1)
+			}
+		}
+	}
+	if h := hits[place["egain"]]; h.Matched != "analytics-egain.com" {
+		t.Errorf("eGain is found by %q, want its host analytics-egain.com", h.Matched)
+	}
+	s, err := store.OpenCatalogue(db, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := browserRows(t, s, "analytics", 80, 24)
+	s.Close()
+	for _, row := range rows[:8] {
+		if strings.HasPrefix(row, "eGain ") || strings.HasPrefix(row, "Yahoo ") {
+			t.Errorf("the browser shows %q among the first eight rows for analytics:\n%s", row, strings.Join(rows, "\n"))
+		}
+	}
+	r = vendex(t, db, "", "search", "--limit", "1", "--json", "google")
+	if g := jsonLines[struct{ ID, Matched string }](t, r.stdout); len(g) != 1 || g[0].ID != "google" || g[0].Matched != "google.be" {
+		t.Errorf("search google does not find Google first by its own domain:\n%s", r.stdout)
+	}
+}
+
 // browserRows opens the browser on cat with query typed, at w x h, and
 // returns the list's rows, the cursor's mark taken off, once every
 // background load and search has finished.

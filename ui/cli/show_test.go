@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -12,16 +10,8 @@ import (
 // dataset's apart, rather than "Analytics (also: Marketing)".
 func TestShowSaysWhichCategoriesOnlyAnImportGives(t *testing.T) {
 	db := tempDB(t)
-	csv := filepath.Join(t.TempDir(), "open-cookie-database.csv")
-	rows := "ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,Data Controller,User Privacy & GDPR Rights Portals,Wildcard match\n" +
-		"1,Vidyard,Marketing,vidyard_x,vidyard.com,Tracks views,1 year,Vidyard,https://www.vidyard.com/privacy/,0\n" +
-		"2,Hotjar,Marketing,_hjx,hotjar.com,Tracks,1 year,Hotjar,https://www.hotjar.com/privacy/,0\n"
-	if err := os.WriteFile(csv, []byte(rows), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if r := vendex(t, db, "", "import", csv); r.code != 0 {
-		t.Fatalf("import: exit %d %s", r.code, r.stderr)
-	}
+	importOCD(t, db, "1,Vidyard,Marketing,vidyard_x,vidyard.com,Tracks views,1 year,Vidyard,https://www.vidyard.com/privacy/,0\n"+
+		"2,Hotjar,Marketing,_hjx,hotjar.com,Tracks,1 year,Hotjar,https://www.hotjar.com/privacy/,0\n")
 	r := vendex(t, db, "", "show", "hotjar")
 	if !strings.Contains(r.stdout, "Consent category: Analytics\n") || !strings.Contains(r.stdout, "Other categories in imported datasets: Marketing") {
 		t.Errorf("show hotjar:\n%s", r.stdout)

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"fmt"
 	"reflect"
 	"slices"
@@ -15,8 +16,9 @@ import (
 // The browser ranks vendors by their best entry, ties by name, and
 // highlights what fuzzy.Find would: the same list as ranking fuzzy.Find's
 // matches (of the folded query over the folded entries; the offsets back
-// in the text as shown) vendor by vendor, for one-letter queries (the tables) and longer
-// ones, with many vendors sharing a score.
+// in the text as shown) vendor by vendor, a host handicapped (rankScore),
+// for one-letter queries (the tables) and longer ones, with many vendors
+// sharing a score.
 func TestVendorRankingFollowsFuzzyFind(t *testing.T) {
 	names := synth.Names(3000)
 	var vs []data.Vendor
@@ -35,19 +37,24 @@ func TestVendorRankingFollowsFuzzyFind(t *testing.T) {
 			text   string
 			hits   []int
 			score  int
+			rank   int
 		}
 		var wants []want
 		seen := map[int32]bool{}
-		for _, m := range sahilm.Find(Fold(q), entries) {
+		ms := sahilm.Find(Fold(q), entries)
+		slices.SortStableFunc(ms, func(a, b sahilm.Match) int {
+			return cmp.Or(cmp.Compare(x.rankOf(b), x.rankOf(a)), cmp.Compare(a.Index, b.Index))
+		})
+		for _, m := range ms {
 			if v := x.owner[m.Index]; !seen[v] {
 				seen[v] = true
 				shown := x.where[m.Index].show(&x.Vendors()[v])
-				wants = append(wants, want{v, shown, unfoldOffsets(shown, m.MatchedIndexes), m.Score})
+				wants = append(wants, want{v, shown, unfoldOffsets(shown, m.MatchedIndexes), m.Score, x.rankOf(m)})
 			}
 		}
 		slices.SortStableFunc(wants, func(a, b want) int {
-			if a.score != b.score {
-				return b.score - a.score
+			if a.rank != b.rank {
+				return b.rank - a.rank
 			}
 			return strings.Compare(strings.ToLower(x.Vendors()[a.vendor].Name), strings.ToLower(x.Vendors()[b.vendor].Name))
 		})

@@ -315,12 +315,46 @@ func eachEntry(v *data.Brief, add func(match, show string, f Field, nth int, asc
 const handicapPoints = 10
 
 // handicap reports whether v's entry (field f, the nth of its kind) ranks
-// handicapPoints below its score: an alias that only imported
-// datasets give, or any entry of a retired product (Google Optimize,
-// shut down in 2023, led "goo" under the Analytics filter, six points
-// above Google Analytics).
+// handicapPoints below its score:
+//   - a host, or an alias written as one, unless it is the vendor's name
+//     as a domain (namedHost): a vendor named for the query leads one
+//     found by a host that matches as well or nearly ("analytics" listed
+//     eGain, by analytics-egain.com, and Yahoo, by analytics.yahoo.com,
+//     above Adobe Analytics), and a host that matches much better than any
+//     name still leads;
+//   - an alias that only imported datasets give;
+//   - any entry of a retired product (Google Optimize, shut down in 2023,
+//     led "goo" under the Analytics filter, six points above Google
+//     Analytics).
 func handicap(v *data.Brief, f Field, nth int) bool {
-	return v.Retired || (f == Alias && nth >= v.OwnAliases)
+	switch {
+	case v.Retired:
+		return true
+	case f == Domain:
+		return !namedHost(v.Name, v.Hosts[nth])
+	case f == Alias:
+		a := v.Aliases[nth]
+		return nth >= v.OwnAliases || data.HostLike(a) && !namedHost(v.Name, a)
+	}
+	return false
+}
+
+// namedHost reports whether host is a vendor's name as a domain: the
+// name itself (many imported vendors are named by their domain), or a
+// registrable domain whose label starts a word of the name (google.be of
+// Google (account and platform)). Typing "google" looks for Google.
+func namedHost(name, host string) bool {
+	if strings.EqualFold(name, host) {
+		return true
+	}
+	label, rest, ok := strings.Cut(host, ".")
+	if !ok || !data.WordPrefixFold(name, label) {
+		return false
+	}
+	// Right under a top-level domain, as most are, the host is a site (or
+	// a suffix named for its vendor, as github.io is GitHub's) without
+	// asking the suffix list, which allocates on every call.
+	return !strings.Contains(rest, ".") || data.IsSite(host)
 }
 
 // rankScore is the score an entry ranks by: fuzzy's, less the handicap of
