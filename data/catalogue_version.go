@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-63274229"
-	embeddedEdition = 88
+	embeddedVersion = "1255-83901339"
+	embeddedEdition = 89
 )
