@@ -96,7 +96,11 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 				answered[strings.Clone(in)] = rs
 			}
 			if !rs[0].answer.Found {
-				misses.add(in)
+				// answered already tells a name seen before: no second set.
+				misses.lines++
+				if !ok {
+					misses.list = append(misses.list, in)
+				}
 			}
 			for _, row := range rs {
 				if asJSON {
