@@ -36,6 +36,14 @@ func (c Category) Valid() bool {
 	return slices.Contains(Categories, c)
 }
 
+// ParseCategory reads a category as a card's JSON gives it ("analytics")
+// or as a card shows it ("Analytics", "Strictly necessary"): case, and
+// spaces or underscores for hyphens, do not matter.
+func ParseCategory(s string) (Category, bool) {
+	c := Category(strings.NewReplacer(" ", "-", "_", "-").Replace(strings.ToLower(strings.TrimSpace(s))))
+	return c, c.Valid()
+}
+
 // Unclassified is the word for "no consent category" where a word has to
 // stand in for the empty category: a lookup's JSON, `stats`, the
 // browser's badge and filter, ByCategory.
@@ -217,8 +225,9 @@ const (
 // SessionLifetime ends with the browser session.
 var SessionLifetime = Lifetime{Session: true}
 
-// ParseLifetime reads "session", "persistent" or a duration made of a
-// number and one unit: s, m, h, d, w, mo, y.
+// ParseLifetime reads "session", "persistent" (or "until cleared") or a
+// duration made of a number and one unit: s, m, h, d, w, mo, y, or the
+// unit's word as a card shows it ("1 year", "13 months").
 func ParseLifetime(s string) (Lifetime, error) {
 	s = strings.TrimSpace(strings.ToLower(s))
 	switch s {
@@ -226,7 +235,7 @@ func ParseLifetime(s string) (Lifetime, error) {
 		return SessionLifetime, nil
 	case "persistent", "until cleared":
 		return Lifetime{Persistent: true}, nil
-	case "":
+	case "", "unknown":
 		return Lifetime{}, nil
 	}
 	i := 0
@@ -234,30 +243,15 @@ func ParseLifetime(s string) (Lifetime, error) {
 		i++
 	}
 	if i == 0 {
-		return Lifetime{}, fmt.Errorf("lifetime %q: want session, persistent, or a number and a unit (30m, 24h, 7d, 13mo, 2y)", s)
+		return Lifetime{}, fmt.Errorf("lifetime %q: want session, persistent, or a number and a unit (30m, 24h, 7d, 13mo, 2y, or 1 year, 13 months)", s)
 	}
 	n, err := strconv.ParseInt(s[:i], 10, 64)
 	if err != nil {
 		return Lifetime{}, fmt.Errorf("lifetime %q: %w", s, err)
 	}
-	var unit int64
-	switch strings.TrimSpace(s[i:]) {
-	case "s":
-		unit = 1
-	case "m", "min":
-		unit = minute
-	case "h":
-		unit = hour
-	case "d":
-		unit = day
-	case "w":
-		unit = 7 * day
-	case "mo":
-		unit = month
-	case "y":
-		unit = year
-	default:
-		return Lifetime{}, fmt.Errorf("lifetime %q: unknown unit %q (use s, m, h, d, w, mo or y)", s, s[i:])
+	unit := lifetimeUnit(strings.TrimSpace(s[i:]))
+	if unit == 0 {
+		return Lifetime{}, fmt.Errorf("lifetime %q: unknown unit %q (use s, m, h, d, w, mo or y, or the words: 1 year, 13 months)", s, s[i:])
 	}
 	return Lifetime{Seconds: n * unit}, nil
 }
@@ -287,10 +281,31 @@ func (l Lifetime) appendCode(b []byte) []byte {
 	return append(strconv.AppendInt(b, l.Seconds, 10), 's')
 }
 
-var lifetimeCodes = [...]struct {
-	n    int64
-	code string
-}{{year, "y"}, {month, "mo"}, {7 * day, "w"}, {day, "d"}, {hour, "h"}, {minute, "m"}}
+// lifetimeUnits are the units of a lifetime, largest first, each with
+// its code (2y) and its word (2 years).
+var lifetimeUnits = [...]struct {
+	n          int64
+	code, name string
+}{{year, "y", "year"}, {month, "mo", "month"}, {7 * day, "w", "week"}, {day, "d", "day"}, {hour, "h", "hour"}, {minute, "m", "minute"}, {1, "s", "second"}}
+
+// lifetimeCodes are the units a code is written in: whole seconds are
+// written apart.
+var lifetimeCodes = lifetimeUnits[:6]
+
+// lifetimeUnit is the length in seconds of the unit a lifetime is written
+// in, its code or its word ("mo", "month", "months"), or 0.
+func lifetimeUnit(s string) int64 {
+	if s == "min" {
+		return minute
+	}
+	one := strings.TrimSuffix(s, "s") // "months" is month's
+	for _, u := range lifetimeUnits {
+		if s == u.code || s == u.name || one == u.name {
+			return u.n
+		}
+	}
+	return 0
+}
 
 // String is the lifetime as a person reads it: "session", "2 years",
 // "30 minutes", "until cleared".
@@ -303,10 +318,7 @@ func (l Lifetime) String() string {
 	case l.Seconds == 0:
 		return "unknown"
 	}
-	units := []struct {
-		n    int64
-		name string
-	}{{year, "year"}, {month, "month"}, {7 * day, "week"}, {day, "day"}, {hour, "hour"}, {minute, "minute"}, {1, "second"}}
+	units := lifetimeUnits[:]
 	plural := func(v int64, name string) string {
 		if v == 1 {
 			return "1 " + name

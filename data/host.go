@@ -29,8 +29,9 @@ var hostProfile = idna.New(idna.MapForLookup(), idna.Transitional(false), idna.S
 // ParseTarget reads a host or URL as a user would paste it:
 // "https://media.twiliocdn.com/sdk/js/client/v1.3/twilio.min.js",
 // "WWW.Example.COM.", "example.com:8443", "//cdn.example.com/x.js",
-// "bücher.example". IP addresses are accepted as hosts, and a host that
-// ends in a number must be one (300.1.1.1 is refused). An error says, in
+// "bücher.example", ".doubleclick.net" (a cookie's domain). IP addresses
+// are accepted as hosts, and a host that ends in a number must be one
+// (300.1.1.1 is refused). An error says, in
 // a user's words, what is wrong with the input.
 func ParseTarget(in string) (Target, error) {
 	if plainHost(in) {
@@ -66,7 +67,9 @@ func ParseTarget(in string) (Target, error) {
 	case strings.HasPrefix(s, "//"):
 		raw = "http:" + s
 	default:
-		raw = "http://" + s
+		// ".doubleclick.net" is how a cookie names its domain (the domain
+		// and every host under it): the host is doubleclick.net.
+		raw = "http://" + strings.TrimPrefix(s, ".")
 	}
 	u, err := url.Parse(raw)
 	if err != nil {

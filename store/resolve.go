@@ -281,6 +281,7 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 	}
 	r.reportStorage(rec, old, earlierStorage)
 	r.reportCategory(rec, old)
+	r.reportVerdicts(rec, old)
 	// The alias added above has the name's key, which goes in first.
 	r.addLocalKey(r.nameKey, id)
 	for _, k := range r.dbaKeys {
@@ -296,6 +297,9 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 		return nil
 	}
 	if old == nil {
+		if err := r.needCategory(i, rec); err != nil {
+			return err
+		}
 		r.rep.NewVendors = append(r.rep.NewVendors, Change{rec.Name, id})
 	}
 	r.out[id] = len(r.list)

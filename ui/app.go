@@ -74,6 +74,7 @@ type Model struct {
 	height     int
 	ready      bool // a size has arrived
 	quitting   bool
+	reopening  bool // a changed catalogue is being opened
 }
 
 // Option changes how the browser runs.
@@ -116,7 +117,7 @@ func Run(cat Catalog, initialQuery string, opts ...Option) error {
 	}
 	// 120 frames a second: a keystroke's rows reach the screen within
 	// 8 ms, not the 16 of the default 60.
-	p := tea.NewProgram(New(cat, initialQuery, opts...), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120))
+	p := tea.NewProgram(New(cat, initialQuery, opts...), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120), tea.WithReportFocus())
 	_, err := p.Run()
 	return err
 }
@@ -158,7 +159,9 @@ func (m Model) Init() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case watchMsg:
-		return m, m.watch()
+		return m.watch(false)
+	case tea.FocusMsg:
+		return m.watch(true)
 	case reopenedMsg:
 		return m.reopened(msg)
 	case tea.WindowSizeMsg:
@@ -488,31 +491,61 @@ func (m Model) View() string {
 	default:
 		body = m.list.View()
 	}
+	var status []string
+	switch {
+	case m.state == stateLookup:
+		status = []string{m.prompt.View(m.width)}
+	case m.state == stateHelp:
+		status = []string{st.Subtle.Render(m.helpStatus())}
+	default:
+		style := st.Status
+		if m.isError {
+			style = st.Error
+		}
+		for _, l := range m.statusLines() {
+			status = append(status, style.Render(l))
+		}
+	}
+	// A message of several lines (a lookup's answer at 40 columns) covers
+	// the body's last lines until it is dismissed.
 	bl := strings.Split(body, "\n")
-	for i := 0; i < m.bodyHeight(); i++ {
+	for i := 0; i < m.bodyHeight()-(len(status)-1); i++ {
 		if i < len(bl) {
 			lines = append(lines, bl[i])
 		} else {
 			lines = append(lines, "")
 		}
 	}
-
-	switch {
-	case m.state == stateLookup:
-		lines = append(lines, m.prompt.View(m.width))
-	case m.state == stateHelp:
-		lines = append(lines, st.Subtle.Render(m.helpStatus()))
-	case m.isError:
-		lines = append(lines, st.Error.Render(m.status))
-	default:
-		lines = append(lines, st.Status.Render(m.status))
-	}
+	lines = append(lines, status...)
 	lines = append(lines, m.footer())
 
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, m.width, "…")
 	}
 	return strings.Join(lines[:min(len(lines), m.height)], "\n")
+}
+
+// maxStatusLines is how many lines a message may take: enough for a
+// lookup's answer at 40 columns, and never half of a 12-line terminal.
+const maxStatusLines = 3
+
+// statusLines is the message wrapped to the screen's width, in at most
+// maxStatusLines lines (and one on a terminal too short to spare more);
+// what does not fit ends in an ellipsis.
+func (m Model) statusLines() []string {
+	most := maxStatusLines
+	if m.bodyHeight() < 2*maxStatusLines {
+		most = 1
+	}
+	lines := strings.Split(ansi.Wrap(m.status, max(1, m.width), ""), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	if len(lines) > most {
+		lines = lines[:most]
+		lines[most-1] = ansi.Truncate(lines[most-1]+" …", m.width, "…")
+	}
+	return lines
 }
 
 // listEsc is the list's esc binding, its help saying what esc does now.

@@ -24,13 +24,18 @@ func TestLookupOfANameUnderAHostingDomainSaysWhoseHostingItIs(t *testing.T) {
 		t.Fatalf("vendex lookup's answer for someone.github.io: %+v, %v; want a miss hosted by GitHub", h, err)
 	}
 	want := data.HostedMiss(h.Matched, h.HostedOn)
-	s := start(t, 160, 24, st, "")
-	s.waitText(" of ")
-	s.press(tea.KeyCtrlL)
-	s.typeText("someone.github.io")
-	s.press(tea.KeyEnter)
-	v := s.waitText("hosted by")
-	if !strings.Contains(v, "someone.github.io: "+want) || strings.Contains(v, "No vendor in the catalogue owns") {
-		t.Fatalf("the browser's lookup of someone.github.io does not say %q:\n%s", want, v)
+	// The answer wraps to the screen: every word of it is there at 80
+	// and 40 columns too, none cut off by the edge.
+	joined := func(v string) string { return strings.Join(strings.Fields(v), " ") }
+	for _, size := range [][2]int{{160, 24}, {80, 24}, {40, 12}} {
+		s := start(t, size[0], size[1], st, "")
+		s.waitText(" of ")
+		s.press(tea.KeyCtrlL)
+		s.typeText("someone.github.io")
+		s.press(tea.KeyEnter)
+		v := s.waitText("hosted by")
+		if !strings.Contains(joined(v), joined("someone.github.io: "+want)) || strings.Contains(v, "No vendor in the catalogue owns") {
+			t.Fatalf("%dx%d: the browser's lookup of someone.github.io does not say %q:\n%s", size[0], size[1], want, v)
+		}
 	}
 }

@@ -87,7 +87,32 @@ func TestTheBrowserNoticesAnImportLanding(t *testing.T) {
 	s.waitText("No vendor matches")
 	changed.Store(true)
 	v := s.waitText("Wingtip Stats")
-	if !strings.Contains(v, "the list is up to date") {
+	if !strings.Contains(v, "Reloaded: an import or forget landed.") {
 		t.Errorf("the status line does not say the catalogue changed:\n%s", v)
+	}
+}
+
+// A forget landing while the removed vendor's card is open takes the
+// card off the screen, back to the list, and says why: the card of a
+// vendor no longer in the catalogue can no longer be read or exported.
+// The terminal coming back into focus looks at once, between the ticks.
+func TestAForgetLandingClosesTheCardOfTheVendorItRemoved(t *testing.T) {
+	defer func(d time.Duration) { watchEvery = d }(watchEvery)
+	watchEvery = time.Hour // only the focus looks
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		changed := &atomic.Bool{}
+		wingtip := data.Vendor{ID: "wingtip", Name: "Wingtip Stats", Category: data.Analytics}
+		before := changingCatalog{fakeCatalog{vendors: append(fixture(), wingtip)}, changed}
+		reopen := func() (Catalog, error) { return fakeCatalog{vendors: fixture()}, nil }
+		s := start(t, size[0], size[1], before, "wingtip", WithReopen(reopen))
+		s.waitText("Wingtip Stats")
+		s.press(tea.KeyEnter)
+		s.waitText("Analytics")
+		changed.Store(true)
+		s.tm.Send(tea.FocusMsg{})
+		v := s.waitText("No vendor matches")
+		if !strings.Contains(v, "Reloaded; a forget removed Wingtip") {
+			t.Errorf("%dx%d: after the forget the screen should be the list, saying why:\n%s", size[0], size[1], v)
+		}
 	}
 }

@@ -25,6 +25,10 @@ var Formats = data.NamedList[Format]{
 	{Format: Tags, Title: "the scan's script tags, held back until consent"},
 }
 
+// NeedsEvidence reports whether f is written from what a capture shows
+// (the script tags a site loads), which a list of vendors does not give.
+func (f Format) NeedsEvidence() bool { return f == Tags }
+
 // Write renders b in format f; libs picks the libraries the tags are for
 // (all when empty).
 func Write(b Banner, f Format, libs ...Library) ([]byte, error) {

@@ -30,7 +30,7 @@ func Build(v data.Vendor, names Names) Card {
 		{SecStorage, storage(v)},
 		{SecPermissions, permissions(v)},
 		{SecCompliance, compliance(v)},
-		{SecBlock, []Block{Answer{v.BlockBeforeConsent}}},
+		{SecBlock, []Block{blockAnswer(v)}},
 		{SecDetails, details(v)},
 		{SecDomains, domains(v)},
 		{SecFAQ, faq(v)},
@@ -43,6 +43,23 @@ func Build(v data.Vendor, names Names) Card {
 		}
 	}
 	return c
+}
+
+// blockAnswer is the card's answer to "should you block it before
+// consent?": the vendor's verdict, or for a vendor not judged (an
+// imported one its category does not decide) what to do until it is.
+func blockAnswer(v data.Vendor) Answer {
+	a := Answer{v.BlockBeforeConsent}
+	if a.Value != "" {
+		return a
+	}
+	if a.Reason == "" {
+		a.Reason = "No verdict is recorded for it, and its consent category (" + strings.ToLower(v.Category.Title()) + ") does not decide one."
+	}
+	if a.Advice == "" {
+		a.Advice = "Until it is judged, treat it as needing consent: load it only after the visitor agrees. To record a verdict, export its card (vendex export --format json " + v.ID + "), set block_before_consent, and import the file."
+	}
+	return a
 }
 
 // Section returns the card's section id, if it has one.

@@ -101,7 +101,10 @@ func TestTextHasNoEscapesAndWrapsByCells(t *testing.T) {
 			t.Error("Text kept an escape sequence")
 		}
 		for _, line := range strings.Split(out, "\n") {
-			if n := ansi.StringWidth(line); n > width {
+			// A URL wider than the card stands whole on its own line, to
+			// be copied; every other line fits.
+			url := strings.HasPrefix(strings.TrimSpace(line), "https://") && !strings.Contains(strings.TrimSpace(line), " ")
+			if n := ansi.StringWidth(line); n > width && !url {
 				t.Errorf("a line of %d cells exceeds %d: %q", n, width, line)
 			}
 		}
@@ -180,5 +183,39 @@ func TestStorageNamesKeepTheirRoomAt80Columns(t *testing.T) {
 	}
 	if strings.Contains(out, "…") {
 		t.Errorf("the card at 80 columns cuts a cell:\n%s", out)
+	}
+}
+
+// A vendor no verdict judges (one a dataset imported, unclassified) is not
+// left at "Unknown.": its card says what to do until it is judged, as a
+// declaration does, and how to record a verdict.
+func TestAnUnjudgedVendorsCardSaysWhatToDo(t *testing.T) {
+	for _, v := range []data.Vendor{
+		{ID: "twit-solutions", Name: "Twit Solutions"},
+		{ID: "chatty", Name: "Chatty", Category: data.Functional},
+	} {
+		out := strings.Join(strings.Fields(Text(Build(v, nil), 80)), " ")
+		for _, want := range []string{"Unknown. No verdict is recorded for it", "treat it as needing consent", "vendex export --format json " + v.ID} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: want %q in:\n%s", v.ID, want, out)
+			}
+		}
+	}
+}
+
+// A source's URL longer than the line stands whole on a line of its own in
+// the plain text (show when piped, the text export), so that it can be
+// copied; the words around it still wrap.
+func TestALongSourceURLIsNotBrokenInPlainText(t *testing.T) {
+	url := "https://github.com/prebid/Prebid.js/blob/master/modules/copper6sspBidAdapter.js"
+	v := data.Vendor{ID: "x", Name: "X", Sources: []data.Source{{Name: "Prebid.js: the bid adapter and the generated storage metadata (Apache-2.0)", URL: url, Checked: "2026-12-07", Note: "Bids to exchange.example."}}}
+	for _, width := range []int{80, 40} {
+		out := Text(Build(v, nil), width)
+		if !strings.Contains(out, "\n  <"+url+">\n") {
+			t.Errorf("at %d columns the URL is not whole on its own line:\n%s", width, out)
+		}
+		if !strings.Contains(strings.Join(strings.Fields(out), " "), "(checked 2026-12-07): Bids to exchange.example.") {
+			t.Errorf("at %d columns the note went missing:\n%s", width, out)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package card
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -131,6 +132,40 @@ func Wrap(s string, width int) []string {
 		lines[i] = strings.ReplaceAll(strings.TrimRight(l, " "), nbHyphen, "-")
 	}
 	return lines
+}
+
+// WrapLinks is Wrap for plain text that a reader copies from (show when
+// piped, the text export): a URL longer than a line stands whole on a
+// line of its own rather than broken inside, so that it can be copied or
+// followed; the text around it wraps as Wrap does.
+func WrapLinks(s string, width int) []string {
+	width = max(1, width)
+	words := strings.Split(s, " ")
+	if !slices.ContainsFunc(words, func(w string) bool { return longLink(w, width) }) {
+		return Wrap(s, width)
+	}
+	var lines []string
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			lines = append(lines, Wrap(strings.Join(words[start:end], " "), width)...)
+		}
+	}
+	for i, w := range words {
+		if longLink(w, width) {
+			flush(i)
+			lines = append(lines, w)
+			start = i + 1
+		}
+	}
+	flush(len(words))
+	return lines
+}
+
+// longLink reports whether w is a URL (as the card writes one, in angle
+// brackets or not) wider than a line.
+func longLink(w string, width int) bool {
+	return ansi.StringWidth(w) > width && strings.Contains(w, "://")
 }
 
 // nbHyphen stands in for '-' while wrapping: ansi.Wrap breaks after every

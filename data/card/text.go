@@ -71,7 +71,7 @@ func (t *textWriter) para(indent, s string) {
 			t.blank()
 			continue
 		}
-		for _, l := range Wrap(p, t.width-len(indent)) {
+		for _, l := range WrapLinks(p, t.width-len(indent)) {
 			t.line(indent + l)
 		}
 	}
@@ -79,7 +79,7 @@ func (t *textWriter) para(indent, s string) {
 
 // hanging writes one paragraph whose continuation lines are indented.
 func (t *textWriter) hanging(s, indent string) {
-	for i, l := range Wrap(s, t.width-len(indent)) {
+	for i, l := range WrapLinks(s, t.width-len(indent)) {
 		if i > 0 {
 			l = indent + l
 		}

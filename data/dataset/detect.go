@@ -196,7 +196,9 @@ func hasAll(keys []string, want ...string) bool {
 
 // mostlyVendexFields reports whether keys are a vendex card's: three of
 // its fields at least and at most two others, so that a card with a
-// misspelt field is read as one and its reader says which field is wrong.
+// misspelt field is read as one and its reader says which field is wrong;
+// or two of them and nothing else (an id and a name), so that its reader
+// says what the card lacks.
 func mostlyVendexFields(keys []string) bool {
 	known := 0
 	for _, k := range keys {
@@ -204,7 +206,7 @@ func mostlyVendexFields(keys []string) bool {
 			known++
 		}
 	}
-	return known >= 3 && len(keys)-known <= 2
+	return known >= 3 && len(keys)-known <= 2 || known == 2 && len(keys) == 2
 }
 
 // jsonShape is what sniffing the start of a JSON file found: the top-level

@@ -24,7 +24,7 @@ func (rd *reader) vendex(b []byte) ([]data.Vendor, error) {
 				return rd.failCard(err, lineOffset, fmt.Sprintf("[%d]", i))
 			}
 			vs = append(vs, v)
-			return rd.checkVendex(&vs[len(vs)-1], fmt.Sprintf("[%d]", i))
+			return rd.checkVendex(&vs[len(vs)-1], raw, fmt.Sprintf("[%d]", i))
 		})
 		return vs, err
 	}
@@ -37,7 +37,7 @@ func (rd *reader) vendex(b []byte) ([]data.Vendor, error) {
 		if list {
 			at = fmt.Sprintf("[%d]", i)
 		}
-		if err := rd.checkVendex(&vs[i], at); err != nil {
+		if err := rd.checkVendex(&vs[i], b, at); err != nil {
 			return nil, err
 		}
 	}
@@ -58,11 +58,20 @@ func (rd *reader) failCard(err error, lineOffset int, at string) error {
 	return rd.fail(line, strings.TrimSuffix(strings.TrimPrefix(at+"."+le.Path, "."), "."), le.Err)
 }
 
-// checkVendex checks the card v, found at the JSON path at, for what the
-// store relies on.
-func (rd *reader) checkVendex(v *data.Vendor, at string) error {
+// checkVendex checks the card v, read from raw and found at the JSON path
+// at, for what the store relies on. A category is taken as a card shows
+// it too ("Strictly necessary").
+func (rd *reader) checkVendex(v *data.Vendor, raw []byte, at string) error {
 	bad := func(field, format string, args ...any) error {
 		return rd.fail(0, strings.TrimPrefix(at+"."+field, "."), fmt.Errorf(format, args...))
+	}
+	if c, ok := data.ParseCategory(string(v.Category)); ok {
+		v.Category = c
+	}
+	for j, c := range v.Categories {
+		if c, ok := data.ParseCategory(string(c)); ok {
+			v.Categories[j] = c
+		}
 	}
 	if v.ID != "" && !data.ValidID(v.ID) {
 		return bad("id", "malformed id %s: use lower-case letters, digits and hyphens, at most %d", data.Quote(v.ID), data.MaxIDLen)
@@ -99,6 +108,7 @@ func (rd *reader) checkVendex(v *data.Vendor, at string) error {
 		}
 		v.Domains[j].Host = h
 	}
+	bare := bareLifetimes(raw)
 	for j, st := range v.Storage {
 		if !st.Kind.Valid() {
 			return bad(fmt.Sprintf("storage[%d].kind", j), "unknown storage kind %q", st.Kind)
@@ -106,7 +116,46 @@ func (rd *reader) checkVendex(v *data.Vendor, at string) error {
 		if strings.TrimSpace(st.Name) == "" {
 			return bad(fmt.Sprintf("storage[%d].name", j), "missing name")
 		}
+		if n := st.Lifetime.Seconds; !st.Lifetime.Session && !st.Lifetime.Persistent && n > 0 && n <= likelyDays && bare[n] {
+			rd.warn(0, strings.TrimPrefix(fmt.Sprintf("%s.storage[%d].lifetime", at, j), "."),
+				"%d is read as seconds (%s); if it is days, write \"%dd\" (a lifetime is a number and a unit: 30m, 24h, 7d, 13mo, 2y)", n, st.Lifetime, n)
+		}
 	}
 	v.Provenance = nil // the store writes provenance; a file cannot claim it
 	return nil
+}
+
+// likelyDays is the largest bare number a lifetime is likelier to be a
+// count of days than of seconds: ten years of days is an hour of seconds,
+// shorter than almost any cookie given in seconds.
+const likelyDays = 3650
+
+// bareLifetimes are the numbers a card's JSON gives as "lifetime": 365
+// rather than as a code ("365d"): JSON takes them as seconds, which a
+// person writing a card by hand seldom means.
+func bareLifetimes(raw []byte) map[int64]bool {
+	var nums map[int64]bool
+	key := []byte(`"lifetime"`)
+	for i := bytes.Index(raw, key); i >= 0; {
+		rest := bytes.TrimLeft(raw[i+len(key):], " \t\r\n")
+		if len(rest) > 0 && rest[0] == ':' {
+			rest = bytes.TrimLeft(rest[1:], " \t\r\n")
+			n, k := int64(0), 0
+			for k < len(rest) && rest[k] >= '0' && rest[k] <= '9' && n <= likelyDays {
+				n, k = n*10+int64(rest[k]-'0'), k+1
+			}
+			if k > 0 {
+				if nums == nil {
+					nums = map[int64]bool{}
+				}
+				nums[n] = true
+			}
+		}
+		next := bytes.Index(raw[i+len(key):], key)
+		if next < 0 {
+			break
+		}
+		i += len(key) + next
+	}
+	return nums
 }

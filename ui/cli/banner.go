@@ -21,8 +21,9 @@ var bannerCommand = command{cmdBanner,
 		"                 category, and which of the vendors read it\n" +
 		"  tags           the vendors' script tags, held back until consent (--for picks\n" +
 		"                 the banner; both by default)\n" +
-		"With --vendors there is no scan, so no script tags. With -o an existing file is\n" +
-		"kept unless --force.",
+		"--vendors names the vendors instead of a scan; it gives no script tags, so\n" +
+		"--format tags needs capture files. With -o an existing file is kept unless\n" +
+		"--force.",
 	"vendex banner --format cookieconsent -o consent.js site.har cookies.txt\n  vendex banner --format tags --for klaro site.har", false}
 
 func cmdBanner(c *cli, args []string) error {
@@ -41,6 +42,9 @@ func cmdBanner(c *cli, args []string) error {
 	f, err := bannerFormat(*format)
 	if err != nil {
 		return err
+	}
+	if f.NeedsEvidence() && *vendors != "" {
+		return usagef("banner --format %s writes the script tags a capture shows, and --vendors gives no capture: name the capture files instead (what 'vendex scan' reads), or use --vendors with --format cookieconsent, klaro or gcm", f)
 	}
 	var libs []banner.Library
 	if *lib != "" {

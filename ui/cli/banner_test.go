@@ -78,6 +78,8 @@ func TestBannerRefusesWhatItCannotDo(t *testing.T) {
 		{[]string{"banner", "--format", "tags", "--for", "osano", har}, 2, "use cookieconsent or klaro"},
 		{[]string{"banner", "--format", "klaro", "--vendors", "hotjar", har}, 2, "not both"},
 		{[]string{"banner", "--format", "klaro", "--vendors", "nosuchvendr"}, 1, `no vendor "nosuchvendr"`},
+		// Tags come from what a capture shows: a list of vendors has none.
+		{[]string{"banner", "--format", "tags", "--vendors", "google-analytics"}, 2, "--vendors gives no capture: name the capture files instead"},
 	}
 	for _, c := range cases {
 		r := vendex(t, db, "", c.args...)

@@ -183,9 +183,9 @@ func init() {
 		"browse":   {cmdBrowse, "browse [QUERY] | browse --scan [--before-consent | --after-reject] [--site HOST] FILE...\n\nOpen the interactive browser, optionally with a search already typed; with\n--scan, on a site audit of the capture files (see 'vendex scan --help').", "vendex browse twilio\n  vendex browse --scan site.har", false},
 		"lookup":   {cmdLookup, "lookup [--json] HOST|URL... | lookup [--json] -\n\nName the vendor that owns each host or URL, its consent category and whether\nto block it before consent. '-' reads one host or URL a line from stdin.\nExit status: 0 when every input was found, 1 when any was not (named on\nstderr), 2 on a usage error.", "vendex lookup maps.googleapis.com https://www.google.com/recaptcha/api.js\n  cut -d' ' -f1 hosts.txt | vendex lookup --json -", false},
 		"show":     {cmdShow, "show VENDOR\n\nPrint a vendor's card: styled on a terminal, plain text when piped.\nVENDOR is an id, name or alias, in any case.", "vendex show hotjar", false},
-		"search":   {cmdSearch, "search [--limit N] [--json] QUERY\n\nFuzzy-search vendor names, aliases and domains, best match first (the browser's order).", "vendex search --limit 5 analytics", false},
-		"cookie":   {cmdCookie, "cookie [--json] [--all] NAME... | cookie [--json] [--all] -\n\nList the vendors that set a cookie or storage key of this name; patterns\nsuch as _hjSession_* match _hjSession_123. Several names, or '-' reading\none name a line from stdin, are answered each with the vendor that sets it\nfirst, a line each; --all lists every vendor of each. --json prints one\nobject a line, as lookup --json does.", "vendex cookie _ga_ABC123\n  printf '_ga\\n_fbp\\n' | vendex cookie -", false},
-		"export":   {cmdExport, "export [--format md|json|txt] [-o FILE] [--force] VENDOR\n\nWrite a vendor card. Markdown mirrors a vendor page, JSON is the whole\nrecord (vendex import reads it back), text is the plain card. With -o the\nfile is written atomically and an existing file is kept unless --force.", "vendex export twilio --format md -o twilio.md", false},
+		"search":   {cmdSearch, "search [--limit N] [--json] QUERY\n\nFuzzy-search vendor names, aliases and domains, best match first (the browser's order).\n--json prints one object a line, a vendor each, as lookup --json does.", "vendex search --limit 5 analytics", false},
+		"cookie":   {cmdCookie, "cookie [--json] [--all] NAME... | cookie [--json] [--all] -\n\nList the vendors that set a cookie or storage key of this name; patterns\nsuch as _hjSession_* match _hjSession_123. Several names, or '-' reading\none name a line from stdin, are answered each with the vendor that sets it\nfirst, a line each; --all lists every vendor of each. A cookie string as\na browser's tools copy it (a=1; b=2, or a Cookie: or Set-Cookie: line)\ngives its names. --json prints one object a line, as lookup --json does.", "vendex cookie _ga_ABC123\n  printf '_ga\\n_fbp\\n' | vendex cookie -", false},
+		"export":   {cmdExport, "export [--format md|json|txt] [-o FILE] [--force] VENDOR\n\nWrite a vendor card. Markdown mirrors a vendor page, JSON is the whole\nrecord (vendex import reads it back), text is the plain card. With -o the\nfile is written atomically and an existing file is kept unless --force;\nwithout --format the file's extension (.md, .json, .txt) names the format.", "vendex export twilio --format md -o twilio.md", false},
 		"stats":    {cmdStats, "stats [--json]\n\nVendors and domains per consent category, the database path and size, and\nthe catalogue version.", "vendex stats", true},
 		"coverage": {cmdCoverage, "coverage [--json] [--top N] FILE\n\nRead third-party hosts (the HTTP Archive JSON [{domain, totalOccurrences}],\nTracker Radar's domain records one a line, weighted by the sites loading\neach, or plain lines 'host [count]'; - for stdin) and report the share the\ncatalogue attributes, weighted by count and unweighted, and the heaviest\nhosts it does not know.", "vendex coverage ../shared/datasets/third-party-web/2025-04-01-observed-domains.json", false},
 		"import":   importCommand,
@@ -243,10 +243,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	if args[0] == "help" {
 		if len(args) > 1 {
-			if cmd, ok := commands[args[1]]; ok {
-				printCommandHelp(stdout, args[1], cmd)
-				return nil
+			cmd, ok := commands[args[1]]
+			if !ok {
+				return usagef("help: unknown command %s; 'vendex help' lists the commands", data.Quote(args[1]))
 			}
+			printCommandHelp(stdout, args[1], cmd)
+			return nil
 		}
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -298,7 +300,7 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 				printCommandHelp(c.stdout, fs.Name(), commands[fs.Name()])
 				return nil, err
 			}
-			return nil, usagef("%s: %v", fs.Name(), err)
+			return nil, usagef("%s: %s", fs.Name(), flagProblem(err, args))
 		}
 		args = fs.Args()
 		if f := fs.Lookup("db"); f != nil && f.Value.String() == "" && c.dbFlagSet(fs) {
@@ -313,6 +315,45 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// flagProblem says a flag package error as the top level says its own:
+// "unknown option "--nope"", with the option as it was typed.
+func flagProblem(err error, args []string) string {
+	msg := err.Error()
+	typed := func(name string) string {
+		for _, a := range args {
+			if a == "-"+name || a == "--"+name || strings.HasPrefix(a, "-"+name+"=") || strings.HasPrefix(a, "--"+name+"=") {
+				a, _, _ = strings.Cut(a, "=")
+				return data.Quote(a)
+			}
+		}
+		return data.Quote("-" + name)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return "unknown option " + typed(name)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return "option " + typed(name) + " needs a value"
+	}
+	// invalid value "x" for flag -limit: parse error (an int flag; a
+	// flag of ours says its own reason), and a boolean given a value.
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		if val, after, ok := strings.Cut(rest, " for flag -"); ok {
+			name, why, _ := strings.Cut(after, ": ")
+			if why == "parse error" || strings.Contains(why, "invalid syntax") {
+				return "option " + typed(name) + " takes a number, not " + val
+			}
+			return "option " + typed(name) + ": " + why
+		}
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid boolean value "); ok {
+		if val, after, ok := strings.Cut(rest, " for -"); ok {
+			name, _, _ := strings.Cut(after, ": ")
+			return "option " + typed(name) + " takes no value, not " + val
+		}
+	}
+	return msg
 }
 
 // printJSON writes v to stdout as indented JSON, with any control or bidi

@@ -203,10 +203,7 @@ func TestSearchRanksNamesAndAliases(t *testing.T) {
 		t.Errorf("search by alias should rank Twilio first and say which alias matched: exit %d:\n%s", r.code, r.stdout)
 	}
 	r = vendex(t, db, "", "search", "--limit", "2", "--json", "twi")
-	var hits []struct{ ID string }
-	if err := json.Unmarshal([]byte(r.stdout), &hits); err != nil {
-		t.Fatalf("--json: %v\n%s", err, r.stdout)
-	}
+	hits := jsonLines[struct{ ID string }](t, r.stdout)
 	if len(hits) == 0 || len(hits) > 2 || hits[0].ID != "twilio" {
 		t.Errorf("--limit 2 twi: %+v", hits)
 	}
@@ -465,6 +462,17 @@ func TestExportInfersTheFormatFromTheFileName(t *testing.T) {
 	b, _ := os.ReadFile(out)
 	if _, err := data.DecodeVendors(bytes.NewReader(b)); err != nil {
 		t.Errorf("-o twilio.json wrote something vendex cannot import: %v", err)
+	}
+	// An extension that is no format export writes is refused, not
+	// filled with Markdown; --format says what the user means.
+	for _, name := range []string{"twilio.html", "twilio.csv"} {
+		r := vendex(t, db, "", "export", "twilio", "-o", filepath.Join(dir, name))
+		if _, err := os.Stat(filepath.Join(dir, name)); r.code != 2 || !strings.Contains(r.stderr, "is not a format export writes; name the file .md, .json or .txt") || err == nil {
+			t.Errorf("-o %s: %+v", name, r)
+		}
+	}
+	if r := vendex(t, db, "", "export", "twilio", "--format", "md", "-o", filepath.Join(dir, "twilio.html")); r.code != 0 || !strings.Contains(r.stderr, "Markdown") {
+		t.Errorf("--format md -o twilio.html: %+v", r)
 	}
 	if r := vendex(t, db, "", "export", "twilio", "-o", dir); r.code != 1 || !strings.Contains(r.stderr, "is a directory") {
 		t.Errorf("-o DIR: %+v", r)

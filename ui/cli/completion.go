@@ -51,15 +51,32 @@ func cmdCompletion(c *cli, args []string) error {
 	return nil
 }
 
+// The scripts find the command past the global --db and pass --db on to
+// __ids, so that "vendex --db x.db show <tab>" offers x.db's vendors.
 const bashCompletion = `# vendex completion for bash (and zsh, through bashcompinit)
 _vendex() {
-  local cur="${COMP_WORDS[COMP_CWORD]}"
-  if [ "$COMP_CWORD" -eq 1 ]; then
+  local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" cmd="" i=1
+  local -a db=()
+  while [ "$i" -lt "$COMP_CWORD" ]; do
+    case "${COMP_WORDS[i]}" in
+      --db|-db)
+        # bash splits --db=x at '=': --db, =, x
+        if [ "${COMP_WORDS[i+1]}" = "=" ]; then i=$((i+1)); fi
+        db=(--db "${COMP_WORDS[i+1]/#\~/$HOME}"); i=$((i+2)); continue ;;
+      -*) ;;
+      *) [ -z "$cmd" ] && cmd="${COMP_WORDS[i]}" ;;
+    esac
+    i=$((i+1))
+  done
+  case "$prev" in
+    --db|-db|=) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+  esac
+  if [ -z "$cmd" ]; then
     COMPREPLY=($(compgen -W "%s" -- "$cur"))
     return
   fi
-  case "${COMP_WORDS[1]}" in
-    show|export) COMPREPLY=($(compgen -W "$(vendex __ids 2>/dev/null)" -- "$cur")) ;;
+  case "$cmd" in
+    show|export) COMPREPLY=($(compgen -W "$(vendex "${db[@]}" __ids 2>/dev/null)" -- "$cur")) ;;
     completion) COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")) ;;
     *) COMPREPLY=($(compgen -f -- "$cur")) ;;
   esac
@@ -68,8 +85,20 @@ complete -F _vendex vendex
 `
 
 const fishCompletion = `# vendex completion for fish
+function __vendex_ids
+  set -l words (commandline -opc)
+  set -l db
+  for i in (seq (count $words))
+    if test "$words[$i]" = --db; and test $i -lt (count $words)
+      set db --db $words[(math $i + 1)]
+    else if string match -q -- '--db=*' $words[$i]
+      set db --db (string replace -- '--db=' '' $words[$i])
+    end
+  end
+  vendex $db __ids 2>/dev/null
+end
 complete -c vendex -f -n '__fish_use_subcommand' -a '%s'
-complete -c vendex -f -n '__fish_seen_subcommand_from show export' -a '(vendex __ids 2>/dev/null)'
+complete -c vendex -f -n '__fish_seen_subcommand_from show export' -a '(__vendex_ids)'
 complete -c vendex -f -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'
 `
 

@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -13,7 +14,7 @@ import (
 func TestBashCompletionOffersCommandsAndVendorIDs(t *testing.T) {
 	db := tempDB(t)
 	r := vendex(t, db, "", "completion", "bash")
-	if r.code != 0 || !strings.Contains(r.stdout, "show") || !strings.Contains(r.stdout, "vendex __ids") {
+	if r.code != 0 || !strings.Contains(r.stdout, "show") || !strings.Contains(r.stdout, "__ids") {
 		t.Fatalf("exit %d:\n%s", r.code, r.stdout)
 	}
 	if ids := vendex(t, db, "", "__ids"); !strings.Contains(ids.stdout, "\ntwilio\n") {
@@ -40,6 +41,16 @@ func TestBashCompletionOffersCommandsAndVendorIDs(t *testing.T) {
 	out, err := exec.Command(bash, "-c", `vendex() { printf 'twilio\ntwitch\nhotjar\n'; }; source "$0"; COMP_WORDS=(vendex show twi); COMP_CWORD=2; _vendex; echo "${COMPREPLY[@]}"`, script).CombinedOutput()
 	if err != nil || strings.TrimSpace(string(out)) != "twilio twitch" {
 		t.Errorf("show twi<tab> offers %q (%v), want twilio twitch", out, err)
+	}
+	// With --db before the command, the ids come from that database: the
+	// stub answers only when given it.
+	for _, words := range []string{"vendex --db x.db show twi", "vendex --db = x.db show twi", "vendex show --db x.db twi"} {
+		n := len(strings.Fields(words)) - 1
+		cmd := `vendex() { [ "$1 $2 $3" = "--db x.db __ids" ] && printf 'twilio\nhotjar\n'; }; source "$0"; COMP_WORDS=(` + words + `); COMP_CWORD=` + strconv.Itoa(n) + `; _vendex; echo "${COMPREPLY[@]}"`
+		out, err := exec.Command(bash, "-c", cmd, script).CombinedOutput()
+		if err != nil || strings.TrimSpace(string(out)) != "twilio" {
+			t.Errorf("%s<tab> offers %q (%v), want twilio from x.db", words, out, err)
+		}
 	}
 }
 

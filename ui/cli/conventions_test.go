@@ -66,8 +66,9 @@ func TestNothingFoundExitsOneWithOrWithoutJSON(t *testing.T) {
 			t.Errorf("%q: exit %d, want 1", args, r.code)
 		}
 	}
-	if r := vendex(t, db, "", "search", "--json", "zzzzqqq"); strings.TrimSpace(r.stdout) != "[]" {
-		t.Errorf("search --json with no match printed %q, want []", r.stdout)
+	// JSON lines: no match is no line, as for cookie --json.
+	if r := vendex(t, db, "", "search", "--json", "zzzzqqq"); r.stdout != "" {
+		t.Errorf("search --json with no match printed %q, want nothing", r.stdout)
 	}
 }
 

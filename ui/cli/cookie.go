@@ -3,6 +3,8 @@ package cli
 import (
 	"slices"
 	"strings"
+
+	"github.com/vendex/vendex/data"
 )
 
 func cmdCookie(c *cli, args []string) error {
@@ -31,8 +33,60 @@ func cmdCookie(c *cli, args []string) error {
 		return err
 	}
 	defer s.Close()
+	if pos[0] != "-" {
+		var names []string
+		for _, p := range pos {
+			names = append(names, cookieNames(p)...)
+		}
+		if len(names) == 0 {
+			return usagef("cookie needs a cookie or storage key name; %s names none", data.Quote(strings.Join(pos, " ")))
+		}
+		pos = names
+	}
 	// One name asks who sets it: every vendor. Several are answered as
 	// lookup answers several hosts, a line each, unless --all.
 	one := len(pos) == 1 && pos[0] != "-"
 	return cookieBatch(c, s, pos, *asJSON, *all || one)
+}
+
+// setCookieAttributes are the attributes a Set-Cookie header may carry
+// after its cookie (RFC 6265 and its drafts), in lower case.
+var setCookieAttributes = []string{"expires", "max-age", "domain", "path", "secure", "httponly", "samesite", "priority", "partitioned"}
+
+// cookieNames are the names an input asks about. A name is itself; a
+// cookie string pasted from a browser's tools or a request gives its
+// names: "a=1; b=2" and "Cookie: a=1; b=2" are a and b, and a Set-Cookie
+// line ("Set-Cookie: a=1; Path=/", or its value alone) is its one cookie.
+// No cookie name holds '=' or ';' (RFC 6265), nor does any storage key
+// in the catalogue, so an input with '=' is such a string; one without is
+// a name, whatever else it holds.
+func cookieNames(in string) []string {
+	in = strings.TrimSpace(in)
+	if !strings.Contains(in, "=") {
+		return []string{in}
+	}
+	setCookie := false
+	if h, v, ok := strings.Cut(in, ":"); ok && !strings.ContainsAny(h, "=;") {
+		switch strings.ToLower(strings.TrimSpace(h)) {
+		case "cookie":
+			in = v
+		case "set-cookie":
+			in, setCookie = v, true
+		}
+	}
+	var names []string
+	for pair := range strings.SplitSeq(in, ";") {
+		name, _, _ := strings.Cut(pair, "=")
+		name = strings.TrimSpace(name)
+		if slices.Contains(setCookieAttributes, strings.ToLower(name)) {
+			setCookie = true
+		}
+		if name != "" {
+			names = append(names, name)
+		}
+	}
+	if setCookie && len(names) > 1 {
+		names = names[:1]
+	}
+	return names
 }

@@ -60,6 +60,10 @@ func newCookieRows(in string, ms []store.CookieMatch, all bool) []cookieRow {
 	return rows
 }
 
+// unknownCookieHint is the next step for a cookie no vendor is known to
+// set, as a declaration's advice gives it.
+const unknownCookieHint = "a HAR's Set-Cookie responses show what sets each; classify them in a vendor file of your own and vendex import it"
+
 // cookieBatch answers each name of names, or with the single name - each
 // of stdin (one a line; blank lines and # comments skipped), a line each,
 // like `vendex lookup`; the names that no vendor sets are named on stderr
@@ -69,18 +73,19 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 	defer out.Flush()
 	enc := json.NewEncoder(jsonEscaper{out})
 	enc.SetEscapeHTML(false)
-	tw := &table{w: out}
+	tw := batchTable(out, 0, 0, kindWidth(), 0, cellWidth(data.Lifetime{Persistent: true}.String()), categoryWidth())
 	if !asJSON {
-		tw.row("INPUT", "VENDOR", "KIND", "NAME", "LIFETIME", "CATEGORY", "SOURCE", "PURPOSE")
+		if err := tw.row("INPUT", "VENDOR", "KIND", "NAME", "LIFETIME", "CATEGORY", "SOURCE", "PURPOSE"); err != nil {
+			return err
+		}
 	}
-	var misses []string
-	rows := 0
+	var misses inputSet
 	// One read transaction for the whole batch, as lookup - has.
 	err := s.Cookies(func(byCookie func(string) ([]store.CookieMatch, error)) error {
 		// A list of cookies seen on many sites names the same few again
 		// and again: each name is answered, cleaned and laid out once.
 		answered := map[string][]cookieRow{}
-		return eachInput(c.stdin, names, "cookie -: stdin held no name", func(in string) error {
+		answer := func(in string) error {
 			rs, ok := answered[in]
 			if !ok {
 				ms, err := byCookie(in)
@@ -91,7 +96,11 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 				answered[strings.Clone(in)] = rs
 			}
 			if !rs[0].answer.Found {
-				misses = append(misses, in)
+				// answered already tells a name seen before: no second set.
+				misses.lines++
+				if !ok {
+					misses.list = append(misses.list, in)
+				}
 			}
 			for _, row := range rs {
 				if asJSON {
@@ -100,13 +109,19 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 					}
 					continue
 				}
-				tw.row(row.cells...)
-				// Aligned and written in chunks, as lookup's rows are:
-				// 100,000 names stream rather than pile up.
-				if rows++; rows%512 == 0 {
-					if err := tw.flush(); err != nil {
-						return err
-					}
+				if err := tw.row(row.cells...); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		return eachInput(c.stdin, names, "cookie -: stdin held no name", func(in string) error {
+			if !strings.Contains(in, "=") {
+				return answer(in)
+			}
+			for _, name := range cookieNames(in) {
+				if err := answer(name); err != nil {
+					return err
 				}
 			}
 			return nil
@@ -123,8 +138,8 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 	if err := out.Flush(); err != nil {
 		return err
 	}
-	if len(misses) > 0 {
-		fmt.Fprintf(c.stderr, "vendex: %s %s set by no vendor known: %s\n", data.Plural(len(misses), "name"), isAre(len(misses)), quoteSome(misses))
+	if len(misses.list) > 0 {
+		fmt.Fprintf(c.stderr, "vendex: %s %s set by no vendor known: %s (%s)\n", misses.count("name"), isAre(len(misses.list)), quoteSome(misses.list), unknownCookieHint)
 		return exitError{code: 1}
 	}
 	return nil

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/vendex/vendex/data"
 )
@@ -24,7 +23,7 @@ func cmdCoverage(c *cli, args []string) error {
 	}
 	var r io.Reader = c.stdin
 	if pos[0] != "-" {
-		f, err := os.Open(pos[0])
+		f, err := openInput(pos[0], "a file of hosts in it (one a line, or a CSV or JSON list), or - to read stdin")
 		if err != nil {
 			return fmt.Errorf("coverage: %w", err)
 		}

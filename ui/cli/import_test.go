@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -278,6 +279,102 @@ func TestAMultiFileImportChecksEveryFilesFormatFirst(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
 		t.Error("a refused import changed the database")
+	}
+}
+
+// A user who exports a card, weakens its verdict and imports it back is
+// told so, as a category change is told, before anything is written.
+func TestImportListsAVerdictTheUsersFileChanges(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "export", "--format", "json", "facebook-pixel")
+	if r.code != 0 {
+		t.Fatalf("export: %d %q", r.code, r.stderr)
+	}
+	var card map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &card); err != nil {
+		t.Fatal(err)
+	}
+	card["block_before_consent"].(map[string]any)["value"] = "conditional"
+	edited, _ := json.Marshal(card)
+	file := filepath.Join(t.TempDir(), "fbp.json")
+	if err := os.WriteFile(file, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := `facebook-pixel's verdict "block before consent" changes from yes to conditional`
+	for _, args := range [][]string{{"import", "--dry-run", file}, {"import", "--dry-run", "-v", file}} {
+		if r := vendex(t, db, "", args...); r.code != 0 || !strings.Contains(r.stdout, want) {
+			t.Errorf("%v: %d\n%s%s", args, r.code, r.stdout, r.stderr)
+		}
+	}
+	// The card as exported, unedited, changes no verdict and says none.
+	plain := filepath.Join(t.TempDir(), "same.json")
+	if err := os.WriteFile(plain, []byte(vendex(t, db, "", "export", "--format", "json", "facebook-pixel").stdout), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := vendex(t, db, "", "import", "--dry-run", plain); strings.Contains(r.stdout, "verdict") {
+		t.Errorf("an unedited card reported a verdict change:\n%s", r.stdout)
+	}
+}
+
+// A user edits an export by hand, writing what show prints: the category
+// and lifetimes as words are taken, a bare number that looks like days is
+// warned about, and a new vendor with no category is told what it lacks.
+func TestAHandWrittenCardMayUseTheWordsShowPrints(t *testing.T) {
+	db, dir := tempDB(t), t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	words := write("words.json", `[{"id": "tally-ho", "name": "Tally Ho", "category": "Strictly necessary",
+  "storage": [{"kind": "cookie", "name": "th_year", "lifetime": "1 year", "purpose": "x"},
+              {"kind": "cookie", "name": "th_months", "lifetime": "13 months", "purpose": "x"},
+              {"kind": "cookie", "name": "th_days", "lifetime": 365, "purpose": "x"}]}]`)
+	r := vendex(t, db, "", "import", words)
+	if r.code != 0 {
+		t.Fatalf("import: %d %q", r.code, r.stderr)
+	}
+	if want := `[0].storage[2].lifetime: 365 is read as seconds (about 6 minutes); if it is days, write "365d"`; !strings.Contains(r.stderr, want) {
+		t.Errorf("no warning about a bare 365: %q", r.stderr)
+	}
+	if strings.Count(r.stderr, "warning") != 1 {
+		t.Errorf("want one warning: %q", r.stderr)
+	}
+	r = vendex(t, db, "", "show", "tally-ho")
+	for _, want := range []string{"Consent category: Strictly necessary", "th_year", "1 year", "13 months"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("show lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	r = vendex(t, db, "", "import", write("nocat.json", `[{"id": "t-c", "name": "T C"}]`))
+	if want := `("T C"): a vendor the catalogue does not have needs a category; add "category": one of strictly-necessary`; r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("a new vendor with no category: %d %q", r.code, r.stderr)
+	}
+	// A card that only adds to a vendor the catalogue has needs none.
+	if r := vendex(t, db, "", "import", write("owner.json", `[{"id": "hotjar", "owner": "Hotjar Ltd"}]`)); r.code != 0 {
+		t.Errorf("a card adding an owner: %d %q", r.code, r.stderr)
+	}
+}
+
+// The layer's name shows the start of its hash: four of its digits are
+// enough to forget it, and fewer are refused with the minimum said.
+func TestForgetTakesFourDigitsOfTheHashAndSaysSo(t *testing.T) {
+	db := tempDB(t)
+	if r := vendex(t, db, "", "import", fixturePath("third-party-web.json")); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	r := vendex(t, db, "", "sources")
+	_, after, ok := strings.Cut(r.stdout, "import:third-party-web:")
+	if !ok || len(after) < 4 {
+		t.Fatalf("sources:\n%s", r.stdout)
+	}
+	if r := vendex(t, db, "", "forget", after[:3]); r.code != 1 || !strings.Contains(r.stderr, "needs at least 4 hex digits") {
+		t.Errorf("forget %s: %d %q", after[:3], r.code, r.stderr)
+	}
+	if r := vendex(t, db, "", "forget", after[:4]); r.code != 0 || !strings.Contains(r.stdout, "forgot import:third-party-web:"+after[:4]) {
+		t.Errorf("forget %s: %d %q %q", after[:4], r.code, r.stdout, r.stderr)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/vendex/vendex/data"
@@ -50,7 +51,7 @@ func cmdLookup(c *cli, args []string) error {
 	out := bufio.NewWriterSize(c.stdout, 64<<10)
 	defer out.Flush()
 	w := newLookupWriter(out, *asJSON)
-	var misses, invalid []string
+	var misses, invalid inputSet
 	// One read transaction for the whole batch.
 	err = s.Lookups(func(lookup func(data.Target) (store.Hit, error)) error {
 		return eachLookupInput(c.stdin, pos, func(in string) error {
@@ -60,9 +61,9 @@ func cmdLookup(c *cli, args []string) error {
 			}
 			switch {
 			case r.Error != "":
-				invalid = append(invalid, in)
+				invalid.add(in)
 			case !r.Found:
-				misses = append(misses, in)
+				misses.add(in)
 			}
 			return w.write(r)
 		})
@@ -143,9 +144,9 @@ func lookupOne(lookup func(data.Target) (store.Hit, error), in string) (lookupRe
 // table aligned in chunks so that 100,000 lines stream instead of piling
 // up.
 type lookupWriter struct {
-	enc   *json.Encoder // nil for the table
-	table table
-	rows  int
+	enc     *json.Encoder // nil for the table
+	table   table
+	started bool // the table's titles are written
 	// cells are a vendor's name, category and verdict as a row shows
 	// them, by vendor id: a batch names the same few vendors again and
 	// again, and cleaning and joining them was a third of its time.
@@ -166,7 +167,7 @@ func newVendorCells(r lookupResult) *vendorCells {
 }
 
 func newLookupWriter(out io.Writer, asJSON bool) *lookupWriter {
-	w := &lookupWriter{table: table{w: out}, cells: map[string]*vendorCells{}}
+	w := &lookupWriter{table: *batchTable(out, 0, 0, categoryWidth()), cells: map[string]*vendorCells{}}
 	if asJSON {
 		w.enc = json.NewEncoder(jsonEscaper{out})
 		w.enc.SetEscapeHTML(false)
@@ -178,8 +179,11 @@ func (w *lookupWriter) write(r lookupResult) error {
 	if w.enc != nil {
 		return w.enc.Encode(r)
 	}
-	if w.rows == 0 {
-		w.table.row("INPUT", "VENDOR", "CATEGORY", "BLOCK BEFORE CONSENT", "MATCHED")
+	if !w.started {
+		w.started = true
+		if err := w.table.row("INPUT", "VENDOR", "CATEGORY", "BLOCK BEFORE CONSENT", "MATCHED"); err != nil {
+			return err
+		}
 	}
 	shown, width := shownInput(r.Input)
 	switch {
@@ -194,18 +198,14 @@ func (w *lookupWriter) write(r lookupResult) error {
 		w.table.cell(vc.category, vc.widths[1])
 		w.table.cell(vc.block, vc.widths[2])
 		w.table.cell(r.Matched, 0) // the last cell: never padded, its width unused
-		w.table.endRow()
+		return w.table.endRow()
 	case r.Error != "":
-		w.table.row(shown, "-", "-", "-", data.CleanLine(r.Error))
+		return w.table.row(shown, "-", "-", "-", data.CleanLine(r.Error))
 	case r.HostedOn != "":
-		w.table.row(shown, "-", "-", "unknown", data.HostedMiss(r.Matched, r.HostedOn))
+		return w.table.row(shown, "-", "-", "unknown", data.HostedMiss(r.Matched, r.HostedOn))
 	default:
-		w.table.row(shown, "-", "-", "-", "no vendor known")
+		return w.table.row(shown, "-", "-", "-", "no vendor known")
 	}
-	if w.rows++; w.rows%512 == 0 {
-		return w.table.flush()
-	}
-	return nil
 }
 
 // shownInput is an input as a table's INPUT cell shows it, and its width:
@@ -227,17 +227,58 @@ func (w *lookupWriter) flush() error { return w.table.flush() }
 
 // reportUnmatched names on stderr the inputs that matched no vendor and
 // those that are not a host or URL; either makes the exit status 1.
-func reportUnmatched(stderr io.Writer, misses, invalid []string) error {
-	if len(misses) > 0 {
-		fmt.Fprintf(stderr, "vendex: %s matched no vendor: %s\n", data.Plural(len(misses), "input"), quoteSome(misses))
+func reportUnmatched(stderr io.Writer, misses, invalid inputSet) error {
+	if len(misses.list) > 0 {
+		fmt.Fprintf(stderr, "vendex: %s matched no vendor: %s%s\n", misses.count("input"), quoteSome(misses.list), nameHint(misses.list))
 	}
-	if len(invalid) > 0 {
-		fmt.Fprintf(stderr, "vendex: %s %s not a host or URL: %s\n", data.Plural(len(invalid), "input"), isAre(len(invalid)), quoteSome(invalid))
+	if len(invalid.list) > 0 {
+		fmt.Fprintf(stderr, "vendex: %s %s not a host or URL: %s\n", invalid.count("input"), isAre(len(invalid.list)), quoteSome(invalid.list))
 	}
-	if len(misses)+len(invalid) > 0 {
+	if len(misses.list)+len(invalid.list) > 0 {
 		return exitError{code: 1}
 	}
 	return nil
+}
+
+// nameHint is the next step for a lookup of a word with no dot, which is
+// likelier a vendor's name than a host: search finds vendors by name.
+func nameHint(misses []string) string {
+	i := slices.IndexFunc(misses, func(in string) bool { return !strings.ContainsAny(in, "./:") })
+	if i < 0 {
+		return ""
+	}
+	return " (" + data.Quote(misses[i]) + " is no host name: to find a vendor by name, try vendex search " + data.Quote(misses[i]) + ")"
+}
+
+// inputSet gathers a batch's inputs of one kind (the misses) as a
+// summary names them: each once, in the order first seen, however many
+// lines repeat it.
+type inputSet struct {
+	list  []string
+	seen  map[string]struct{}
+	lines int
+}
+
+func (s *inputSet) add(in string) {
+	s.lines++
+	if _, ok := s.seen[in]; ok {
+		return
+	}
+	if s.seen == nil {
+		s.seen = map[string]struct{}{}
+	}
+	s.seen[in] = struct{}{}
+	s.list = append(s.list, in)
+}
+
+// count is how many distinct inputs the set holds, as noun, and on how
+// many lines when some repeat: "224 names (on 610 lines)".
+func (s *inputSet) count(noun string) string {
+	n := data.Plural(len(s.list), noun)
+	if s.lines > len(s.list) {
+		n += fmt.Sprintf(" (on %d lines)", s.lines)
+	}
+	return n
 }
 
 // quoteSome quotes the first 20 inputs and counts the rest.

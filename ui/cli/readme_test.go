@@ -197,3 +197,31 @@ func TestTheREADMEsDatabaseSizesAreAFreshOnes(t *testing.T) {
 		}
 	}
 }
+
+// The README's shortened gcm block says which vendors Consent Mode holds
+// back and which it does not: those comment lines are the ones banner
+// writes for the recorded capture the README names.
+func TestTheREADMEsConsentModeCommentsAreBannersOwn(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := filepath.Join("..", "..", "testdata", "scan", "real", "recorded")
+	r := vendex(t, tempDB(t), "", "banner", "--format", "gcm",
+		filepath.Join(rec, "before-consent-tracking.har"), filepath.Join(rec, "before-consent-tracking.storagestate.json"))
+	if r.code != 0 {
+		t.Fatalf("banner: %d %q", r.code, r.stderr)
+	}
+	n := 0
+	for _, l := range strings.Split(string(readme), "\n") {
+		if strings.HasPrefix(l, "// Of this site's vendors") || strings.HasPrefix(l, "// Consent Mode does not hold these back") {
+			n++
+			if !strings.Contains(r.stdout, l+"\n") {
+				t.Errorf("the README says\n%s\nbut banner writes:\n%s", l, r.stdout)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("found %d of the README's two Consent Mode comment lines", n)
+	}
+}

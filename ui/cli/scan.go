@@ -244,15 +244,12 @@ func (c *cli) readCapture(name string, forced scan.Format) (*scan.Evidence, erro
 	var in io.Reader = c.stdin
 	var size int64
 	if name != "-" {
-		f, err := os.Open(name)
+		f, err := openInput(name, "the capture files in it")
 		if err != nil {
-			return nil, fmt.Errorf("scan: %w", err)
+			return nil, err
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil {
-			if st.IsDir() {
-				return nil, fmt.Errorf("scan: %s is a folder; name the capture files in it", name)
-			}
 			size = st.Size()
 		}
 		in = f
@@ -272,4 +269,18 @@ func (c *cli) readCapture(name string, forced scan.Format) (*scan.Evidence, erro
 		}
 	}
 	return scan.Read(name, br, f)
+}
+
+// openInput opens a file a command reads. A folder is refused at once,
+// saying what to name instead (want), rather than as a read error later.
+func openInput(name, want string) (*os.File, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		f.Close()
+		return nil, fmt.Errorf("%s is a folder; name %s", data.CleanLine(name), want)
+	}
+	return f, nil
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"runtime/debug"
 	"strings"
@@ -12,7 +13,7 @@ import (
 func cmdSearch(c *cli, args []string) error {
 	fs := c.flags("search")
 	limit := fs.Int("limit", 10, "at most this many results (0: all)")
-	asJSON := fs.Bool("json", false, "print JSON")
+	asJSON := fs.Bool("json", false, "one JSON object a line, a vendor each (as lookup --json)")
 	pos, err := c.parse(fs, args)
 	if err != nil {
 		return err
@@ -41,6 +42,8 @@ func cmdSearch(c *cli, args []string) error {
 		hits = hits[:*limit]
 	}
 	if *asJSON {
+		// One object a line, as lookup --json and cookie --json print
+		// theirs: a script reads every command's answers the same way.
 		type hit struct {
 			ID       string        `json:"id"`
 			Name     string        `json:"name"`
@@ -48,12 +51,15 @@ func cmdSearch(c *cli, args []string) error {
 			Matched  string        `json:"matched"`
 			Score    int           `json:"score"`
 		}
-		out := make([]hit, 0, len(hits))
+		enc := json.NewEncoder(jsonEscaper{c.stdout})
+		enc.SetEscapeHTML(false)
 		for _, h := range hits {
-			out = append(out, hit{h.Vendor.ID, h.Vendor.Name, h.Vendor.Category, h.Text, h.Score})
+			if err := enc.Encode(hit{h.Vendor.ID, h.Vendor.Name, data.Category(h.Vendor.Category.Slug()), h.Text, h.Score}); err != nil {
+				return err
+			}
 		}
-		if err := c.printJSON(out); err != nil || len(hits) > 0 {
-			return err
+		if len(hits) > 0 {
+			return nil
 		}
 	}
 	if len(hits) == 0 {

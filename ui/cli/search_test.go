@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -21,9 +20,9 @@ func TestSearchAndTheBrowserShowTheSameFirstFive(t *testing.T) {
 	db := tempDB(t)
 	for _, q := range []string{"twi", "analytics", "goo", "a"} {
 		r := vendex(t, db, "", "search", "--limit", "5", "--json", q)
-		var hits []struct{ Name string }
-		if err := json.Unmarshal([]byte(r.stdout), &hits); err != nil || len(hits) != 5 {
-			t.Fatalf("search %s: want five hits, got %d (%v):\n%s", q, len(hits), err, r.stdout)
+		hits := jsonLines[struct{ Name string }](t, r.stdout)
+		if len(hits) != 5 {
+			t.Fatalf("search %s: want five hits, got %d:\n%s", q, len(hits), r.stdout)
 		}
 		s, err := store.OpenCatalogue(db, true)
 		if err != nil {
@@ -52,10 +51,7 @@ func TestSearchAndTheBrowserShowTheSameFirstFive(t *testing.T) {
 func TestSearchListsVendorsNamedForTheQueryBeforeHostMatches(t *testing.T) {
 	db := tempDB(t)
 	r := vendex(t, db, "", "search", "--limit", "0", "--json", "analytics")
-	var hits []struct{ ID, Matched string }
-	if err := json.Unmarshal([]byte(r.stdout), &hits); err != nil {
-		t.Fatalf("search analytics: %v\n%s", err, r.stdout)
-	}
+	hits := jsonLines[struct{ ID, Matched string }](t, r.stdout)
 	place := map[string]int{}
 	for i, h := range hits {
 		place[h.ID] = i
@@ -84,7 +80,7 @@ func TestSearchListsVendorsNamedForTheQueryBeforeHostMatches(t *testing.T) {
 		}
 	}
 	r = vendex(t, db, "", "search", "--limit", "1", "--json", "google")
-	if !strings.Contains(r.stdout, `"id": "google"`) || !strings.Contains(r.stdout, `"matched": "google.be"`) {
+	if g := jsonLines[struct{ ID, Matched string }](t, r.stdout); len(g) != 1 || g[0].ID != "google" || g[0].Matched != "google.be" {
 		t.Errorf("search google does not find Google first by its own domain:\n%s", r.stdout)
 	}
 }

@@ -1,0 +1,98 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// columnStart is where the cell that starts with text begins in line, in
+// bytes (every cell the tests look at is ASCII), or -1.
+func columnStart(line, text string) int { return strings.Index(line, text) }
+
+// A batch longer than a chunk keeps the columns its first rows set: a
+// wider input after row 512 pushes only its own row, and every other row
+// lines up under the titles from the first line to the last.
+func TestBatchTablesKeepTheirColumnsPastTheFirstChunk(t *testing.T) {
+	db := tempDB(t)
+	long := "a-much-longer-host-name-than-any-before.twilio.com"
+	in := strings.Repeat("twilio.com\n", 600) + long + "\n" + strings.Repeat("twilio.com\n", 600)
+	r := vendex(t, db, in, "lookup", "-")
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	if r.code != 0 || len(lines) != 1202 {
+		t.Fatalf("lookup -: %d, %d lines, %q", r.code, len(lines), r.stderr)
+	}
+	vendor, category := columnStart(lines[0], "VENDOR"), columnStart(lines[0], "CATEGORY")
+	for i, l := range lines[1:] {
+		if strings.HasPrefix(l, long) {
+			if !strings.HasPrefix(l, long+"  Twilio (twilio)  Functional") {
+				t.Errorf("the long input's row lost a cell:\n%s", l)
+			}
+			continue
+		}
+		if columnStart(l, "Twilio") != vendor || columnStart(l, "Functional") != category {
+			t.Fatalf("row %d moved:\n%s\n%s", i+1, lines[0], l)
+		}
+	}
+
+	in = strings.Repeat("_ga\n", 600) + "_ga_THELONGESTMEASUREMENTIDEVER\n" + strings.Repeat("_ga\n", 600)
+	r = vendex(t, db, in, "cookie", "-")
+	lines = strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	vendor, lifetime := columnStart(lines[0], "VENDOR"), columnStart(lines[0], "LIFETIME")
+	if len(lines) != 1202 {
+		t.Fatalf("cookie -: %d lines", len(lines))
+	}
+	for i, l := range lines[1:] {
+		if strings.HasPrefix(l, "_ga ") && (columnStart(l, "Google Analytics") != vendor || columnStart(l, "2 years") != lifetime) {
+			t.Fatalf("row %d moved:\n%s\n%s", i+1, lines[0], l)
+		}
+	}
+}
+
+// A list of cookies seen on many pages names the same unknown ones again
+// and again: the summary counts each name once and says on how many lines.
+func TestCookieBatchSummaryCountsEachUnknownNameOnce(t *testing.T) {
+	r := vendex(t, tempDB(t), "zz_unknown_one\n_ga\nzz_unknown_one\nzz_unknown_two\nzz_unknown_one\n", "cookie", "-")
+	want := `vendex: 2 names (on 4 lines) are set by no vendor known: "zz_unknown_one", "zz_unknown_two"`
+	if r.code != 1 || !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "classify them in a vendor file of your own and vendex import it") {
+		t.Errorf("got %d %q, want %q and the next step", r.code, r.stderr, want)
+	}
+	r = vendex(t, tempDB(t), "nothing.invalid\nnothing.invalid\n", "lookup", "-")
+	if want := `2 lines) matched no vendor: "nothing.invalid"` + "\n"; r.code != 1 || !strings.Contains(r.stderr, "1 input (on "+want) {
+		t.Errorf("lookup: %d %q", r.code, r.stderr)
+	}
+}
+
+// jsonLines decodes out as JSON lines, one T a line, failing the test on
+// a line that is not one object.
+func jsonLines[T any](t *testing.T, out string) []T {
+	t.Helper()
+	var vs []T
+	for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		if l == "" {
+			continue
+		}
+		var v T
+		if err := json.Unmarshal([]byte(l), &v); err != nil {
+			t.Fatalf("not a JSON line: %q: %v", l, err)
+		}
+		vs = append(vs, v)
+	}
+	return vs
+}
+
+// lookup, cookie and search answer --json alike: one object a line.
+func TestEveryListingCommandPrintsJSONLines(t *testing.T) {
+	db := tempDB(t)
+	for _, args := range [][]string{
+		{"search", "--json", "--limit", "3", "google"},
+		{"lookup", "--json", "twilio.com", "hotjar.com"},
+		{"cookie", "--json", "_ga", "_fbp"},
+	} {
+		r := vendex(t, db, "", args...)
+		lines := jsonLines[map[string]any](t, r.stdout)
+		if r.code != 0 || len(lines) < 2 || strings.HasPrefix(r.stdout, "[") {
+			t.Errorf("%v: exit %d, want an object a line:\n%s", args, r.code, r.stdout)
+		}
+	}
+}
