@@ -24,9 +24,10 @@ type recordCache struct {
 	pending *pendingWrites
 	single  []cacheKey // see alone
 	fresh   []string   // the layers put since the last commit
-	// goOn, in Edit's private copy, commits the batch's transaction and
-	// returns the one it goes on in (see goOnFrom).
-	goOn func() (*bolt.Tx, error)
+	// goOn, in Edit's private copy, commits the batch's transaction,
+	// collecting after it if asked, and returns the one it goes on in
+	// (see goOnFrom, chunks).
+	goOn func(collect bool) (*bolt.Tx, error)
 }
 
 type cacheKey struct{ layer, id string }
@@ -179,7 +180,47 @@ func (c *recordCache) goOnFrom(tx *bolt.Tx) (*bolt.Tx, error) {
 	if c == nil || c.goOn == nil {
 		return tx, nil
 	}
-	return c.goOn()
+	return c.goOn(true)
+}
+
+// chunkBytes is how many bytes of values a large write in Edit's private
+// copy puts before committing them (chunks): bbolt holds every value put
+// and every page it fills until the transaction commits, and a large
+// import's layer or index bucket written in one was tens of megabytes of
+// each at once.
+const chunkBytes = 4 << 20
+
+// chunks is how a large write (a large layer's records, an index bucket
+// rewritten at a batch's end) commits as it goes in Edit's private copy:
+// it tells the chunker what it put, and goes on in the transaction the
+// chunker hands back, reading its buckets again from it. Elsewhere, or
+// for a write that is not large, nil, which never commits.
+func (c *recordCache) chunks(large bool) *chunker {
+	if c == nil || c.goOn == nil || !large {
+		return nil
+	}
+	return &chunker{goOn: c.goOn}
+}
+
+// chunker counts what a write has put since its last commit.
+type chunker struct {
+	goOn func(collect bool) (*bolt.Tx, error)
+	n    int
+}
+
+// put is told that n more bytes were put; once chunkBytes are, it commits
+// them and returns the transaction to go on in, else nil. It does not
+// collect: the pages it let go of are collected at the pace the heap sets
+// (a collection a chunk would cost more than the chunks save).
+func (k *chunker) put(n int) (*bolt.Tx, error) {
+	if k == nil {
+		return nil, nil
+	}
+	if k.n += n; k.n < chunkBytes {
+		return nil, nil
+	}
+	k.n = 0
+	return k.goOn(false)
 }
 
 // indexed is told that the layer just written is indexed. Where goOnFrom

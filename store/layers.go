@@ -121,7 +121,7 @@ func replaceLayerOf(tx *bolt.Tx, info LayerInfo, fresh []*data.Vendor, known map
 	ids := mergeSorted(oldIDs, freshIDs)
 	return updateDerived(tx, ids, func() error {
 		cache.putLayer(info.Name, fresh)
-		return putLayer(tx, info, fresh, cards)
+		return putLayer(tx, info, fresh, cards, cache.chunks(isLargeLayer(fresh)))
 	}, info.Name, fresh, known, cache)
 }
 
@@ -268,7 +268,11 @@ func sortLayers(ls []LayerInfo) {
 // was a sixth of a first run's CPU), else the vendor encoded. Any JSON
 // that decodes to the vendor will do: every reader decodes records, none
 // compares their bytes.
-func putLayer(tx *bolt.Tx, info LayerInfo, vendors []*data.Vendor, cards map[string][]byte) error {
+//
+// A large layer in Edit's private copy is put in chunks, each committed
+// (k): tx is then not the transaction the layer ends in, and the caller
+// reads nothing from it after.
+func putLayer(tx *bolt.Tx, info LayerInfo, vendors []*data.Vendor, cards map[string][]byte, k *chunker) error {
 	layers, err := tx.CreateBucketIfNotExists(bucketLayers)
 	if err != nil {
 		return err
@@ -294,14 +298,36 @@ func putLayer(tx *bolt.Tx, info LayerInfo, vendors []*data.Vendor, cards map[str
 		return err
 	}
 	vb.FillPercent = 1.0
-	raws := marshalAll(vendors, cards)
-	for i, v := range vendors {
-		if err := vb.Put([]byte(v.ID), raws[i]); err != nil {
+	step := len(vendors)
+	if k != nil {
+		step = layerChunk
+	}
+	for start := 0; start < len(vendors); start += step {
+		part := vendors[start:min(start+step, len(vendors))]
+		raws := marshalAll(part, cards)
+		n := 0
+		for i, v := range part {
+			if err := vb.Put([]byte(v.ID), raws[i]); err != nil {
+				return err
+			}
+			n += len(raws[i])
+		}
+		next, err := k.put(n)
+		if err != nil {
 			return err
+		}
+		if next != nil {
+			vb = next.Bucket(bucketLayers).Bucket([]byte(info.Name)).Bucket(bucketVendors)
+			vb.FillPercent = 1.0
 		}
 	}
 	return nil
 }
+
+// layerChunk is how many records putLayer encodes at a time when it puts a
+// layer in chunks: enough for marshalAll's workers, few enough that their
+// JSON is a fraction of a chunk.
+const layerChunk = 4096
 
 // marshalAll encodes records as JSON on every core, but for those cards
 // holds already: it is much of the work of writing a large layer, and

@@ -325,8 +325,8 @@ func (s *Store) Batch(fn func() error) (err error) {
 	s.batch, s.cache = tx, newRecordCache()
 	s.cache.pending = newPendingWrites()
 	if s.private {
-		s.cache.goOn = func() (*bolt.Tx, error) {
-			err := s.commitAndGoOn(func() {})
+		s.cache.goOn = func(collect bool) (*bolt.Tx, error) {
+			err := s.commitAndGoOn(func() {}, collect)
 			return s.batch, err
 		}
 	}
@@ -352,13 +352,13 @@ func (s *Store) Batch(fn func() error) (err error) {
 func (s *Store) checkpoint() error {
 	// The commit let go of the pages and values the transaction held, and
 	// committed lets go of records.
-	return s.commitAndGoOn(s.cache.committed)
+	return s.commitAndGoOn(s.cache.committed, true)
 }
 
 // commitAndGoOn commits the batch's transaction, tells then (after the
-// commit, before collecting) and begins the next, in Edit's private copy;
-// elsewhere it does nothing.
-func (s *Store) commitAndGoOn(then func()) error {
+// commit, before collecting, if collect) and begins the next, in Edit's
+// private copy; elsewhere it does nothing.
+func (s *Store) commitAndGoOn(then func(), collect bool) error {
 	if s.batch == nil || !s.private {
 		return nil
 	}
@@ -368,10 +368,13 @@ func (s *Store) commitAndGoOn(then func()) error {
 		return err
 	}
 	then()
-	// The collector set its pace while what the commit let go of was
-	// live, and would let the heap grow to twice that before looking
-	// again: collecting now is what keeps an import under its memory goal.
-	runtime.GC()
+	if collect {
+		// The collector set its pace while what the commit let go of
+		// was live, and would let the heap grow to twice that before
+		// looking again: collecting now is what keeps an import under
+		// its memory goal.
+		runtime.GC()
+	}
 	tx, err := s.db.Begin(true)
 	if err != nil {
 		return err

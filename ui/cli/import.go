@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -65,11 +64,6 @@ type importFile struct {
 	warns   []dataset.Warning
 }
 
-// importReadMemory is the soft limit on the heap while files are read:
-// an import that fails should take at most 300 MiB (issue 14), and the
-// program itself takes some beside the heap.
-const importReadMemory = 192 << 20
-
 func cmdImport(c *cli, args []string) error {
 	fs := c.flags("import")
 	formatName := fs.String("format", "", "the files' format (default: detected)")
@@ -118,10 +112,11 @@ func cmdImport(c *cli, args []string) error {
 	next, stopReading := c.readAhead(ctx, pos[1:], told[1:], *verbose)
 	defer stopReading()
 	// Writing holds several times the records (the store's indexes, the
-	// database's pages): the default pace there, and no limit, which a
-	// large import's live heap would pass and then collect without end.
-	debug.SetMemoryLimit(math.MaxInt64)
+	// database's pages): the default pace there, under the import's
+	// budget, which is lifted if what is live comes near it (a large
+	// import's live heap would pass it and then collect without end).
 	debug.SetGCPercent(100)
+	defer holdMemory(writeMemory(pos)).lift()
 	// Each file's warnings, printed with its report; not the file: its
 	// records are the store's once imported, and kept here they would all
 	// stay live to the end.
