@@ -10,8 +10,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/vendex/vendex/data/internal/publicsuffix"
 	"golang.org/x/net/idna"
-	"golang.org/x/net/publicsuffix"
 )
 
 // Target is a normalised lookup input: a lower-case ASCII host (IDNs in

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/vendex/vendex/data"
-	"golang.org/x/net/publicsuffix"
+	"github.com/vendex/vendex/data/internal/publicsuffix"
 )
 
 // importHost turns a domain as datasets write it ("*.hotjar.com",
