@@ -125,3 +125,17 @@ func placeError(what, shown string, err error) error {
 	}
 	return fmt.Errorf("%s %s: %w; %s", what, shown, err, elsewhere)
 }
+
+// syncFile makes the file at path durable, its size and other metadata
+// included.
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

@@ -43,10 +43,12 @@ type Options struct {
 	// shown as the catalogue it will replace); empty means the path.
 	shown string
 	// private marks Edit's private copy, which nobody reads before Edit
-	// syncs it once and renames it: its commits need not wait for the
-	// disk (each wait was milliseconds, four of them in a first run).
-	// Growing the file still syncs: bbolt says skipping that is unsafe
-	// on ext4.
+	// syncs it once, with fsync, and renames it: its commits need not wait
+	// for the disk (each wait was milliseconds, four of them in a first
+	// run), nor need its growth. bbolt syncs after growing a file because
+	// on ext4 a crash could otherwise keep a commit's pages but not the
+	// file's new size; a crash before Edit's fsync leaves a copy nobody
+	// reads, and that fsync makes the size durable with everything else.
 	private bool
 }
 
@@ -183,7 +185,7 @@ func Open(path string, o Options) (s *Store, err error) {
 		file = f
 		return f, err
 	}
-	opts := &bolt.Options{Timeout: timeout, ReadOnly: o.ReadOnly, OpenFile: openFile, NoSync: o.private}
+	opts := &bolt.Options{Timeout: timeout, ReadOnly: o.ReadOnly, OpenFile: openFile, NoSync: o.private, NoGrowSync: o.private}
 	if !o.ReadOnly {
 		// Reserve address space up front: when a big import grows the file
 		// mid-commit, bbolt remaps and copies every dirty node out of the old
