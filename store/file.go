@@ -72,6 +72,32 @@ func boltFile(path string) bool {
 	return false
 }
 
+// pageSize is the page size of a file vendex creates (an existing file
+// keeps its own): with 16 KiB pages instead of the OS's 4 KiB a first run
+// spent some 3.5 ms (7%) less CPU and made a smaller file (4.0 MiB, not
+// 4.3); reads and imports measured the same.
+const pageSize = 16 << 10
+
+// maxPageSize bounds the page size of a file metaPageSize trusts.
+const maxPageSize = 64 << 10
+
+// metaPageSize is the page size the first meta page of the bbolt file at
+// path gives, or the OS's when that page does not say.
+func metaPageSize(path string) int {
+	f, err := os.Open(path)
+	if err != nil {
+		return os.Getpagesize()
+	}
+	defer f.Close()
+	var b [12]byte // magic, version, page size
+	if n, _ := f.ReadAt(b[:], 16); n == len(b) && binary.LittleEndian.Uint32(b[:]) == boltMagic {
+		if size := int(binary.LittleEndian.Uint32(b[8:])); size >= 1<<10 && size <= maxPageSize && size&(size-1) == 0 {
+			return size
+		}
+	}
+	return os.Getpagesize()
+}
+
 func kindOf(m fs.FileMode) string {
 	switch {
 	case m&fs.ModeNamedPipe != 0:

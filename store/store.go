@@ -154,9 +154,10 @@ func Open(path string, o Options) (s *Store, err error) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return nil, placeError("create catalogue", shown, err)
 		}
-	case fi.Size() > 0 && fi.Size() < 2*int64(os.Getpagesize()):
-		// bbolt would try to initialise a file this small: refuse instead,
-		// so that a truncated catalogue is never overwritten.
+	case fi.Size() > 0 && fi.Size() < 2*maxPageSize && fi.Size() < 2*int64(metaPageSize(path)):
+		// Shorter than its two meta pages: bbolt would try to initialise
+		// the file, or refuse it without saying it is damaged. Refuse it
+		// here, so that a truncated catalogue is never overwritten.
 		return nil, fmt.Errorf("open catalogue %s: %w: the file is truncated (%d bytes); %s", shown, ErrCorrupt, fi.Size(), adviceIt)
 	}
 	if exists && fi.Size() > 0 && !o.ReadOnly {
@@ -185,7 +186,7 @@ func Open(path string, o Options) (s *Store, err error) {
 		file = f
 		return f, err
 	}
-	opts := &bolt.Options{Timeout: timeout, ReadOnly: o.ReadOnly, OpenFile: openFile, NoSync: o.private, NoGrowSync: o.private}
+	opts := &bolt.Options{Timeout: timeout, ReadOnly: o.ReadOnly, OpenFile: openFile, NoSync: o.private, NoGrowSync: o.private, PageSize: pageSize}
 	if !o.ReadOnly {
 		// Reserve address space up front: when a big import grows the file
 		// mid-commit, bbolt remaps and copies every dirty node out of the old
