@@ -48,7 +48,7 @@ const boltMagic = 0xED0CDAED
 // magic. Damage rarely reaches both metas; a file with neither is not a
 // catalogue vendex wrote.
 func boltFile(path string) bool {
-	f, err := os.Open(path)
+	f, err := openRegular(path, os.O_RDONLY, 0)
 	if err != nil {
 		return true // the open that follows says why it cannot read it
 	}
@@ -84,7 +84,7 @@ const maxPageSize = 64 << 10
 // metaPageSize is the page size the first meta page of the bbolt file at
 // path gives, or the OS's when that page does not say.
 func metaPageSize(path string) int {
-	f, err := os.Open(path)
+	f, err := openRegular(path, os.O_RDONLY, 0)
 	if err != nil {
 		return os.Getpagesize()
 	}

@@ -182,7 +182,7 @@ func Open(path string, o Options) (s *Store, err error) {
 		}
 	}()
 	openFile := func(name string, flag int, perm os.FileMode) (*os.File, error) {
-		f, err := os.OpenFile(name, flag, perm)
+		f, err := openRegular(name, flag, perm)
 		file = f
 		return f, err
 	}
