@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"io/fs"
 	"path"
@@ -66,31 +65,6 @@ func CatalogueVersion() string { return embeddedVersion }
 // CatalogueEdition orders catalogues: `go generate ./data` raises it by one
 // whenever the version changes, so a later catalogue has a higher edition.
 func CatalogueEdition() int { return embeddedEdition }
-
-// HashCatalogue computes the catalogue version of the vendor files in fsys:
-// a CRC-32C over each file's name, size and bytes, in name order.
-func HashCatalogue(fsys fs.FS) (string, error) {
-	h := crc32.New(crc32.MakeTable(crc32.Castagnoli))
-	names, err := fs.Glob(fsys, "*.json")
-	if err != nil {
-		return "", err
-	}
-	sort.Strings(names)
-	buf := make([]byte, 32<<10)
-	for _, name := range names {
-		f, err := fsys.Open(name)
-		if err != nil {
-			return "", err
-		}
-		n, err := io.CopyBuffer(h, f, buf)
-		f.Close()
-		if err != nil {
-			return "", err
-		}
-		fmt.Fprintf(h, "\x00%s\x00%d\x00", name, n)
-	}
-	return fmt.Sprintf("%d-%08x", len(names), h.Sum32()), nil
-}
 
 // loadDir reads every *.json file in dir of fsys as one vendor each (or a
 // list of vendors), strictly: an unknown field is an error, so a typo in a

@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"strings"
 	"testing"
+
+	"github.com/vendex/vendex/data/internal/catversion"
 )
 
 func TestEmbeddedCatalogueIsValid(t *testing.T) {
@@ -44,7 +46,7 @@ func TestCatalogueVersionIsCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := HashCatalogue(sub)
+	got, err := catversion.Hash(sub)
 	if err != nil {
 		t.Fatal(err)
 	}

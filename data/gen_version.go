@@ -12,10 +12,11 @@ import (
 	"os"
 
 	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/internal/catversion"
 )
 
 func main() {
-	v, err := data.HashCatalogue(os.DirFS("vendors"))
+	v, err := catversion.Hash(os.DirFS("vendors"))
 	if err != nil {
 		log.Fatal(err)
 	}

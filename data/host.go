@@ -4,14 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"net"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/vendex/vendex/data/internal/publicsuffix"
 	"golang.org/x/net/idna"
-	"golang.org/x/net/publicsuffix"
 )
 
 // Target is a normalised lookup input: a lower-case ASCII host (IDNs in
@@ -178,6 +178,19 @@ func IsSite(host string) bool {
 	return suffix == rest
 }
 
+// IPAddress reports whether h (brackets allowed) is an IP address, and
+// gives its canonical text: dotted for IPv4, an IPv4-mapped IPv6 address
+// included, RFC 5952 for IPv6; no zone. It is net.ParseIP's rule and
+// text, kept here so that vendex does not link package net, whose cgo
+// resolver made every vendex process a dynamically linked one.
+func IPAddress(h string) (string, bool) {
+	ip, err := netip.ParseAddr(strings.Trim(h, "[]"))
+	if err != nil || ip.Zone() != "" {
+		return "", false
+	}
+	return ip.Unmap().String(), true
+}
+
 // NormalizeHost lower-cases a host, drops a trailing dot and turns an
 // internationalised name into its ASCII (punycode) form.
 func NormalizeHost(h string) (string, error) {
@@ -185,8 +198,8 @@ func NormalizeHost(h string) (string, error) {
 	if h == "" {
 		return "", errors.New("the host is empty")
 	}
-	if ip := net.ParseIP(strings.Trim(h, "[]")); ip != nil {
-		return ip.String(), nil
+	if ip, ok := IPAddress(h); ok {
+		return ip, nil
 	}
 	if strings.Contains(h, "..") || strings.HasPrefix(h, ".") || strings.HasSuffix(h, ".") {
 		return "", errors.New("the host has an empty label: two dots in a row")

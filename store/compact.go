@@ -36,7 +36,9 @@ func (s *Store) Compact(minFree float64) (before, after int64, err error) {
 	_ = os.Remove(tmp)
 	// The same initial mapping as every read-write open: without it,
 	// bbolt remaps the growing copy again and again.
-	dst, err := bolt.Open(tmp, 0o644, &bolt.Options{Timeout: DefaultTimeout, InitialMmapSize: initialMmapSize})
+	// The copy keeps the file's page size, which may not be pageSize
+	// (a file an older vendex made).
+	dst, err := bolt.Open(tmp, 0o644, &bolt.Options{Timeout: DefaultTimeout, InitialMmapSize: initialMmapSize, PageSize: s.db.Info().PageSize})
 	if err != nil {
 		return before, before, fmt.Errorf("compact %s: %w", s.Path(), err)
 	}

@@ -113,11 +113,12 @@ func Edit(ctx context.Context, path string, fn func(s *Store) error) error {
 			return err
 		}
 	}
-	if err := s.db.Sync(); err != nil {
-		s.Close()
+	if err := s.Close(); err != nil {
 		return placeError("change catalogue", path, err)
 	}
-	if err := s.Close(); err != nil {
+	// fsync, not bbolt's fdatasync: the copy grew without syncing (see
+	// Options.private), so its size must reach the disk with its pages.
+	if err := syncFile(tmpPath); err != nil {
 		return placeError("change catalogue", path, err)
 	}
 	mode := os.FileMode(0o644) // what a fresh bbolt file gets

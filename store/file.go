@@ -48,7 +48,7 @@ const boltMagic = 0xED0CDAED
 // magic. Damage rarely reaches both metas; a file with neither is not a
 // catalogue vendex wrote.
 func boltFile(path string) bool {
-	f, err := os.Open(path)
+	f, err := openRegular(path, os.O_RDONLY, 0)
 	if err != nil {
 		return true // the open that follows says why it cannot read it
 	}
@@ -70,6 +70,32 @@ func boltFile(path string) bool {
 		}
 	}
 	return false
+}
+
+// pageSize is the page size of a file vendex creates (an existing file
+// keeps its own): with 16 KiB pages instead of the OS's 4 KiB a first run
+// spent some 3.5 ms (7%) less CPU and made a smaller file (4.0 MiB, not
+// 4.3); reads and imports measured the same.
+const pageSize = 16 << 10
+
+// maxPageSize bounds the page size of a file metaPageSize trusts.
+const maxPageSize = 64 << 10
+
+// metaPageSize is the page size the first meta page of the bbolt file at
+// path gives, or the OS's when that page does not say.
+func metaPageSize(path string) int {
+	f, err := openRegular(path, os.O_RDONLY, 0)
+	if err != nil {
+		return os.Getpagesize()
+	}
+	defer f.Close()
+	var b [12]byte // magic, version, page size
+	if n, _ := f.ReadAt(b[:], 16); n == len(b) && binary.LittleEndian.Uint32(b[:]) == boltMagic {
+		if size := int(binary.LittleEndian.Uint32(b[8:])); size >= 1<<10 && size <= maxPageSize && size&(size-1) == 0 {
+			return size
+		}
+	}
+	return os.Getpagesize()
 }
 
 func kindOf(m fs.FileMode) string {
@@ -124,4 +150,18 @@ func placeError(what, shown string, err error) error {
 		err = fmt.Errorf("folder %s: %w", filepath.Dir(shown), pe.Err)
 	}
 	return fmt.Errorf("%s %s: %w; %s", what, shown, err, elsewhere)
+}
+
+// syncFile makes the file at path durable, its size and other metadata
+// included.
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

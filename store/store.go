@@ -43,10 +43,12 @@ type Options struct {
 	// shown as the catalogue it will replace); empty means the path.
 	shown string
 	// private marks Edit's private copy, which nobody reads before Edit
-	// syncs it once and renames it: its commits need not wait for the
-	// disk (each wait was milliseconds, four of them in a first run).
-	// Growing the file still syncs: bbolt says skipping that is unsafe
-	// on ext4.
+	// syncs it once, with fsync, and renames it: its commits need not wait
+	// for the disk (each wait was milliseconds, four of them in a first
+	// run), nor need its growth. bbolt syncs after growing a file because
+	// on ext4 a crash could otherwise keep a commit's pages but not the
+	// file's new size; a crash before Edit's fsync leaves a copy nobody
+	// reads, and that fsync makes the size durable with everything else.
 	private bool
 }
 
@@ -152,9 +154,10 @@ func Open(path string, o Options) (s *Store, err error) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return nil, placeError("create catalogue", shown, err)
 		}
-	case fi.Size() > 0 && fi.Size() < 2*int64(os.Getpagesize()):
-		// bbolt would try to initialise a file this small: refuse instead,
-		// so that a truncated catalogue is never overwritten.
+	case fi.Size() > 0 && fi.Size() < 2*maxPageSize && fi.Size() < 2*int64(metaPageSize(path)):
+		// Shorter than its two meta pages: bbolt would try to initialise
+		// the file, or refuse it without saying it is damaged. Refuse it
+		// here, so that a truncated catalogue is never overwritten.
 		return nil, fmt.Errorf("open catalogue %s: %w: the file is truncated (%d bytes); %s", shown, ErrCorrupt, fi.Size(), adviceIt)
 	}
 	if exists && fi.Size() > 0 && !o.ReadOnly {
@@ -179,11 +182,11 @@ func Open(path string, o Options) (s *Store, err error) {
 		}
 	}()
 	openFile := func(name string, flag int, perm os.FileMode) (*os.File, error) {
-		f, err := os.OpenFile(name, flag, perm)
+		f, err := openRegular(name, flag, perm)
 		file = f
 		return f, err
 	}
-	opts := &bolt.Options{Timeout: timeout, ReadOnly: o.ReadOnly, OpenFile: openFile, NoSync: o.private}
+	opts := &bolt.Options{Timeout: timeout, ReadOnly: o.ReadOnly, OpenFile: openFile, NoSync: o.private, NoGrowSync: o.private, PageSize: pageSize}
 	if !o.ReadOnly {
 		// Reserve address space up front: when a big import grows the file
 		// mid-commit, bbolt remaps and copies every dirty node out of the old

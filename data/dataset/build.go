@@ -1,12 +1,11 @@
 package dataset
 
 import (
-	"net"
 	"slices"
 	"strings"
 
 	"github.com/vendex/vendex/data"
-	"golang.org/x/net/publicsuffix"
+	"github.com/vendex/vendex/data/internal/publicsuffix"
 )
 
 // importHost turns a domain as datasets write it ("*.hotjar.com",
@@ -29,7 +28,7 @@ func importHost(s string) (string, bool) {
 	if h, ok := plainHost(s); ok {
 		return h, true
 	}
-	if net.ParseIP(strings.Trim(s, "[]")) != nil {
+	if _, ok := data.IPAddress(s); ok {
 		return "", false // an address, not a vendor's domain (Tracker Radar lists 127.0.0.1)
 	}
 	h, err := data.NormalizeHost(s)

@@ -226,7 +226,7 @@ func (rd *reader) fail(line int, path string, err error) error {
 var ErrControlText = errors.New("text holds a terminal escape sequence")
 
 // ErrFieldTooLong is wrapped when a field is longer than MaxField.
-var ErrFieldTooLong = fmt.Errorf("field longer than %d bytes", MaxField)
+var ErrFieldTooLong = errors.New("field longer than " + strconv.Itoa(MaxField) + " bytes")
 
 // scanJSONText checks every string in a JSON (or JSON lines) file in one
 // pass before decoding, so that the error can name the line: no string may

@@ -4,11 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 
 	"github.com/vendex/vendex/data"
 )
@@ -151,7 +153,7 @@ func (l *trLeftOut) warn(rd *reader) {
 const MaxRecord = 16 << 20
 
 // ErrRecordTooLong is wrapped when a record is longer than MaxRecord.
-var ErrRecordTooLong = fmt.Errorf("a record longer than %d bytes", MaxRecord)
+var ErrRecordTooLong = errors.New("a record longer than " + strconv.Itoa(MaxRecord) + " bytes")
 
 // trDomains reads Tracker Radar domain files: one (domains/<region>/<domain>.json
 // upstream) or JSON lines of them, or the domain index CSV derived from

@@ -1,7 +1,6 @@
 package scan
 
 import (
-	"net/http"
 	"strings"
 	"time"
 )
@@ -29,10 +28,10 @@ func (s *harState) cookies(e *harEntry, u, host string, t time.Time, where strin
 			continue
 		}
 		s.cookieEvidence = true
-		cs, _ := http.ParseCookie(strings.TrimSpace(h.Value))
-		for _, c := range cs {
-			if name := cleanName(c.Name); !sent[name] {
-				s.rd.addCookie(Cookie{Name: name, Value: clean(c.Value), Domain: host, Source: src})
+		names, values := parseCookieHeader(strings.TrimSpace(h.Value))
+		for i, n := range names {
+			if name := cleanName(n); !sent[name] {
+				s.rd.addCookie(Cookie{Name: name, Value: clean(values[i]), Domain: host, Source: src})
 			}
 		}
 	}
@@ -52,11 +51,11 @@ func (s *harState) cookies(e *harEntry, u, host string, t time.Time, where strin
 		s.cookieEvidence = true
 		// Firefox joins several Set-Cookie headers with newlines.
 		for line := range strings.SplitSeq(h.Value, "\n") {
-			c, err := http.ParseSetCookie(strings.TrimSpace(line))
-			if err != nil {
+			c, ok := parseSetCookie(strings.TrimSpace(line))
+			if !ok {
 				continue
 			}
-			if name := cleanName(c.Name); !set[name] {
+			if name := cleanName(c.name); !set[name] {
 				k := setCookieOf(c, host, t, src)
 				k.SetBy = u
 				s.rd.addCookie(k)
@@ -87,14 +86,15 @@ func harCookieOf(c harCookie, host, src string) Cookie {
 
 // setCookieOf is a cookie a Set-Cookie header set at t; Max-Age counts
 // from t.
-func setCookieOf(c *http.Cookie, host string, t time.Time, src string) Cookie {
+func setCookieOf(c setCookie, host string, t time.Time, src string) Cookie {
 	k := Cookie{
-		Name:     cleanName(c.Name),
-		Value:    clean(c.Value),
-		Domain:   strings.ToLower(clean(c.Domain)),
-		Path:     clean(c.Path),
-		HTTPOnly: c.HttpOnly,
-		Secure:   c.Secure,
+		Name:     cleanName(c.name),
+		Value:    clean(c.value),
+		Domain:   strings.ToLower(clean(c.domain)),
+		Path:     clean(c.path),
+		HTTPOnly: c.httpOnly,
+		Secure:   c.secure,
+		SameSite: c.sameSite,
 		Source:   src,
 	}
 	if k.Domain == "" {
@@ -102,21 +102,13 @@ func setCookieOf(c *http.Cookie, host string, t time.Time, src string) Cookie {
 	} else if !strings.HasPrefix(k.Domain, ".") {
 		k.Domain = "." + k.Domain // a Domain attribute reaches every subdomain
 	}
-	switch c.SameSite {
-	case http.SameSiteLaxMode:
-		k.SameSite = "Lax"
-	case http.SameSiteStrictMode:
-		k.SameSite = "Strict"
-	case http.SameSiteNoneMode:
-		k.SameSite = "None"
-	}
 	switch {
-	case c.MaxAge > 0 && !t.IsZero():
-		k.Expires = t.Add(time.Duration(c.MaxAge) * time.Second)
-	case !c.Expires.IsZero():
-		k.Expires = c.Expires.UTC()
+	case c.maxAge > 0 && !t.IsZero():
+		k.Expires = t.Add(time.Duration(c.maxAge) * time.Second)
+	case !c.expires.IsZero():
+		k.Expires = c.expires
 	default:
-		k.Session = c.MaxAge == 0
+		k.Session = c.maxAge == 0
 	}
 	return k
 }

@@ -1,0 +1,108 @@
+// Package publicsuffix answers from the Public Suffix List
+// (https://publicsuffix.org) which part of a host name anyone may register
+// under. It gives golang.org/x/net/publicsuffix's answers (a test compares
+// them over every rule of the list) without importing that package, which
+// imports net/http/cookiejar and so links package net, whose cgo resolver
+// made every vendex process a dynamically linked, slower-starting one. Its
+// table is static data: nothing is built when a process starts.
+package publicsuffix
+
+//go:generate go run gen.go -revision d6c92f1bbb7433e5db7b8405c25d4035fb8ff376
+
+import (
+	"errors"
+	"net/netip"
+	"strings"
+)
+
+// The flags of a node, as gen.go writes them.
+const (
+	typeMask      = 3
+	typeNormal    = 0
+	typeException = 1
+	flagWildcard  = 1 << 2
+	flagICANN     = 1 << 3
+)
+
+// PublicSuffix is domain's public suffix (co.uk for www.example.co.uk) and
+// whether ICANN manages it; an unlisted top-level domain is its own suffix.
+// domain must be lower-case ASCII without a trailing dot; an IP address is
+// its own suffix.
+func PublicSuffix(domain string) (publicSuffix string, icann bool) {
+	if _, err := netip.ParseAddr(domain); err == nil {
+		return domain, false
+	}
+	// Walk the labels from the right while the list knows the suffix, as
+	// x/net walks its tree: suffix is where the public suffix starts.
+	s, suffix, icannNode, wildcard := domain, len(domain), false, false
+walk:
+	for {
+		dot := strings.LastIndexByte(s, '.')
+		if wildcard {
+			icann = icannNode
+			suffix = 1 + dot
+		}
+		f, ok := find(domain[1+dot:])
+		if !ok {
+			break
+		}
+		icannNode = f&flagICANN != 0
+		switch f & typeMask {
+		case typeNormal:
+			suffix = 1 + dot
+		case typeException:
+			suffix = 1 + len(s)
+			break walk
+		}
+		wildcard = f&flagWildcard != 0
+		if !wildcard {
+			icann = icannNode
+		}
+		if dot == -1 {
+			break
+		}
+		s = s[:dot]
+	}
+	if suffix == len(domain) {
+		// No rule matches: the rule "*" does.
+		return domain[1+strings.LastIndexByte(domain, '.'):], icann
+	}
+	return domain[suffix:], icann
+}
+
+// EffectiveTLDPlusOne is domain's registrable domain: its public suffix
+// and one label more (example.co.uk for www.example.co.uk).
+func EffectiveTLDPlusOne(domain string) (string, error) {
+	if strings.HasPrefix(domain, ".") || strings.HasSuffix(domain, ".") || strings.Contains(domain, "..") {
+		return "", errors.New("publicsuffix: a domain with an empty label")
+	}
+	suffix, _ := PublicSuffix(domain)
+	if len(domain) <= len(suffix) {
+		return "", errors.New("publicsuffix: the domain is a public suffix")
+	}
+	i := len(domain) - len(suffix) - 1
+	if domain[i] != '.' {
+		return "", errors.New("publicsuffix: the suffix is not a whole label")
+	}
+	return domain[1+strings.LastIndexByte(domain[:i], '.'):], nil
+}
+
+// find is the flags of the node for suffix, by binary search over the
+// sorted nodes.
+func find(suffix string) (uint32, bool) {
+	lo, hi := 0, len(nodes)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		x := nodes[mid]
+		off, n := x>>12, x>>4&0xff
+		switch strings.Compare(text[off:off+n], suffix) {
+		case -1:
+			lo = mid + 1
+		case 0:
+			return x & 0xf, true
+		default:
+			hi = mid
+		}
+	}
+	return 0, false
+}
