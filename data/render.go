@@ -71,6 +71,16 @@ func (p Party) Title() string {
 	return ""
 }
 
+// PartyTitle is the Party column of a storage row: an item set only on
+// the vendor's own website says so, since a site embedding the vendor
+// never receives it.
+func (it StorageItem) PartyTitle() string {
+	if it.OwnSite {
+		return "own site only"
+	}
+	return it.Party.Title()
+}
+
 // Title is the GDPR role as a person reads it.
 func (r Role) Title() string {
 	switch r {

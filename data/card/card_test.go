@@ -182,3 +182,24 @@ func TestStorageNamesKeepTheirRoomAt80Columns(t *testing.T) {
 		t.Errorf("the card at 80 columns cuts a cell:\n%s", out)
 	}
 }
+
+// A cookie the vendor sets only on its own website is not one a site
+// embedding it receives: its row says so instead of "first party".
+func TestAnOwnSiteItemIsSaidSo(t *testing.T) {
+	v := data.Vendor{ID: "x", Name: "X", Storage: []data.StorageItem{
+		{Kind: "cookie", Name: "visit_id", Party: data.FirstParty, OwnSite: true},
+		{Kind: "cookie", Name: "ad_id", Party: data.ThirdParty},
+	}}
+	out := Text(Build(v, func(string) (string, bool) { return "", false }), 100)
+	for _, line := range strings.Split(out, "\n") {
+		switch {
+		case strings.Contains(line, "visit_id") && !strings.Contains(line, "own site only"):
+			t.Errorf("the own-site row does not say so: %q", line)
+		case strings.Contains(line, "ad_id") && !strings.Contains(line, "third party"):
+			t.Errorf("the embedded row lost its party: %q", line)
+		}
+	}
+	if !strings.Contains(out, "visit_id") || !strings.Contains(out, "ad_id") {
+		t.Fatalf("storage rows missing:\n%s", out)
+	}
+}
