@@ -73,10 +73,13 @@ func (p Party) Title() string {
 
 // PartyTitle is the Party column of a storage row: an item set only on
 // the vendor's own website says so, since a site embedding the vendor
-// never receives it.
+// never receives it; an item whose party no source gives says that.
 func (it StorageItem) PartyTitle() string {
-	if it.OwnSite {
+	switch {
+	case it.OwnSite:
 		return "own site only"
+	case it.Party == "":
+		return "not known"
 	}
 	return it.Party.Title()
 }
