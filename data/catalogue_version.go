@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-bae73335"
-	embeddedEdition = 85
+	embeddedVersion = "1255-6fcb74f7"
+	embeddedEdition = 86
 )
