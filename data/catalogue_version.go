@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-6fcb74f7"
-	embeddedEdition = 86
+	embeddedVersion = "1255-d287dd25"
+	embeddedEdition = 88
 )
