@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-d287dd25"
-	embeddedEdition = 88
+	embeddedVersion = "1255-9b651a90"
+	embeddedEdition = 90
 )
