@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-9b651a90"
-	embeddedEdition = 90
+	embeddedVersion = "1255-b9f900e3"
+	embeddedEdition = 91
 )
