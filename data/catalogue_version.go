@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-b9f900e3"
-	embeddedEdition = 91
+	embeddedVersion = "1255-c0f788dc"
+	embeddedEdition = 92
 )
