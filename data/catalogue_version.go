@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-c0f788dc"
-	embeddedEdition = 92
+	embeddedVersion = "1255-d23adc51"
+	embeddedEdition = 93
 )
