@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-d23adc51"
-	embeddedEdition = 93
+	embeddedVersion = "1255-1484c293"
+	embeddedEdition = 94
 )
