@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-1484c293"
-	embeddedEdition = 94
+	embeddedVersion = "1255-40c57787"
+	embeddedEdition = 95
 )

@@ -296,14 +296,13 @@ func init() {
 	for _, id := range []string{
 		"aditude", "adskeeper", "afip-data-fiscal", "audion", "barra-gov-br", "carsforsale", "clickfunnels",
 		"cliengo", "comagic", "common-ninja", "curator-io", "dealer-spike", "delivr-ai", "diginetica",
-		"embedsocial", "enable-accessibility", "entrata", "fareharbor", "fast-bundle", "feathr",
-		"fiftypoint6", "fluency", "flux", "formitable", "fourthwall", "g5-marketing-cloud", "geojs",
-		"getcourse", "gitbook", "gnezdo", "gorgias", "gupy", "hibu", "hitwebcounter", "icomoon",
-		"jumpseller", "lotlinx", "lottiefiles", "matterport", "mos-ru-stats", "olx", "pagefly",
-		"pixanalytics", "reputon", "salesmartly", "sharpschool", "showit", "site-search-360", "smartarget",
-		"smartdynamics", "spincar", "ssm-codes", "strikingly", "subsplash", "tagembed", "target-rtb",
-		"teachable", "termsfeed", "thinkific", "ticimax", "tilda", "triptease", "vcita", "weatherwidget-io",
-		"webnode", "whatconverts", "wisepops", "worldshopping",
+		"enable-accessibility", "entrata", "fareharbor", "fast-bundle", "feathr", "fiftypoint6", "fluency",
+		"flux", "formitable", "fourthwall", "g5-marketing-cloud", "geojs", "getcourse", "gitbook", "gnezdo",
+		"gorgias", "gupy", "hibu", "hitwebcounter", "icomoon", "jumpseller", "lotlinx", "lottiefiles",
+		"matterport", "mos-ru-stats", "olx", "pagefly", "pixanalytics", "reputon", "salesmartly",
+		"sharpschool", "showit", "site-search-360", "smartarget", "smartdynamics", "spincar", "ssm-codes",
+		"strikingly", "subsplash", "target-rtb", "teachable", "termsfeed", "thinkific", "ticimax", "tilda",
+		"triptease", "vcita", "weatherwidget-io", "webnode", "whatconverts", "wisepops", "worldshopping",
 	} {
 		unfollowableSources[id] = true
 	}
