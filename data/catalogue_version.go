@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-83901339"
-	embeddedEdition = 89
+	embeddedVersion = "1255-48f82c09"
+	embeddedEdition = 90
 )

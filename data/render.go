@@ -71,6 +71,19 @@ func (p Party) Title() string {
 	return ""
 }
 
+// PartyTitle is the Party column of a storage row: an item set only on
+// the vendor's own website says so, since a site embedding the vendor
+// never receives it; an item whose party no source gives says that.
+func (it StorageItem) PartyTitle() string {
+	switch {
+	case it.OwnSite:
+		return "own site only"
+	case it.Party == "":
+		return "not known"
+	}
+	return it.Party.Title()
+}
+
 // Title is the GDPR role as a person reads it.
 func (r Role) Title() string {
 	switch r {

@@ -113,7 +113,7 @@ func storage(v data.Vendor) []Block {
 	}
 	t := Table{Columns: []Column{{Title: "Kind"}, {Title: "Name", Code: true}, {Title: "Party"}, {Title: "Lifetime"}, {Title: "Purpose", Wide: true}}}
 	for _, s := range v.Storage {
-		t.Rows = append(t.Rows, []string{string(s.Kind), s.Name, s.Party.Title(), s.Lifetime.String(), s.Purpose})
+		t.Rows = append(t.Rows, []string{string(s.Kind), s.Name, s.PartyTitle(), s.Lifetime.String(), s.Purpose})
 	}
 	return append(out, t)
 }

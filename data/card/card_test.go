@@ -219,3 +219,28 @@ func TestALongSourceURLIsNotBrokenInPlainText(t *testing.T) {
 		}
 	}
 }
+
+// A cookie the vendor sets only on its own website is not one a site
+// embedding it receives: its row says so instead of "first party". A row
+// whose party is not known says so rather than leave a blank.
+func TestAnOwnSiteItemIsSaidSo(t *testing.T) {
+	v := data.Vendor{ID: "x", Name: "X", Storage: []data.StorageItem{
+		{Kind: "cookie", Name: "visit_id", Party: data.FirstParty, OwnSite: true},
+		{Kind: "cookie", Name: "ad_id", Party: data.ThirdParty},
+		{Kind: "cookie", Name: "odd_id"},
+	}}
+	out := Text(Build(v, func(string) (string, bool) { return "", false }), 100)
+	for _, line := range strings.Split(out, "\n") {
+		switch {
+		case strings.Contains(line, "visit_id") && !strings.Contains(line, "own site only"):
+			t.Errorf("the own-site row does not say so: %q", line)
+		case strings.Contains(line, "ad_id") && !strings.Contains(line, "third party"):
+			t.Errorf("the embedded row lost its party: %q", line)
+		case strings.Contains(line, "odd_id") && !strings.Contains(line, "not known"):
+			t.Errorf("a row with no party leaves the cell blank: %q", line)
+		}
+	}
+	if !strings.Contains(out, "visit_id") || !strings.Contains(out, "ad_id") {
+		t.Fatalf("storage rows missing:\n%s", out)
+	}
+}

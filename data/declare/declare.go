@@ -94,7 +94,7 @@ func noStorageNote(v data.Vendor, seen bool) string {
 	case v.SetsCookies == data.No:
 		note = "sets no cookies or storage on the site, its card says"
 	default: // it sets cookies, or says it does, and names none
-		note = "sets cookies; names not published"
+		note = "sets cookies; its card names none it sets on the site: check the vendor's own cookie disclosure"
 	}
 	if seen {
 		return "seen in the capture; " + note

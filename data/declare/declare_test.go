@@ -46,7 +46,7 @@ func TestRowsAreGroupedByCategoryAndPatternsShownOnce(t *testing.T) {
 	if r.Name != "_hjSession_*" || !r.Pattern || r.Lifetime != "30 minutes" || r.Observed != "30 minutes" || r.Kind != "HTTP cookie" || r.Party != "first party" || r.Provider.Owner != "Hotjar Ltd" {
 		t.Errorf("row %+v", r)
 	}
-	if u := d.Groups[2].Unnamed[0]; u.Note != "sets cookies; names not published" {
+	if u := d.Groups[2].Unnamed[0]; u.Note != "sets cookies; its card names none it sets on the site: check the vendor's own cookie disclosure" {
 		t.Errorf("unnamed %+v", u)
 	}
 	if g := d.Groups[3]; g.Title != "Not yet classified" || !g.NeedsConsent || g.Rows[0].Advice == "" {
