@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-48f82c09"
-	embeddedEdition = 90
+	embeddedVersion = "1255-07d979bb"
+	embeddedEdition = 91
 )

@@ -331,3 +331,32 @@ func TestCardsCiteWhatAReaderCanFollow(t *testing.T) {
 		}
 	}
 }
+
+// The TCF consent cookie is the framework's (the iab-tcf card), whichever
+// consent platform writes it: a platform's card that lists it names the
+// framework in the item's purpose, which is what makes 'vendex cookie
+// euconsent-v2' answer the framework first (a purpose naming another
+// card's vendor ranks after it) and a scan file it under the platform only
+// when the capture shows the platform.
+func TestTheTCFCookieNamesTheFrameworkOnEveryPlatformsCard(t *testing.T) {
+	vs, err := Catalogue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	framework := ""
+	for _, v := range vs {
+		if v.ID == "iab-tcf" {
+			framework = strings.ToLower(v.Name)
+		}
+	}
+	if framework == "" {
+		t.Fatal("no iab-tcf card")
+	}
+	for _, v := range vs {
+		for _, st := range v.Storage {
+			if v.ID != "iab-tcf" && (st.Name == "euconsent-v2" || st.Name == "euconsent") && !strings.Contains(strings.ToLower(st.Purpose), framework) {
+				t.Errorf("%s: %s's purpose does not name %q: %q", v.ID, st.Name, framework, st.Purpose)
+			}
+		}
+	}
+}

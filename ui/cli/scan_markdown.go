@@ -35,8 +35,10 @@ func writeScanMarkdown(w io.Writer, r *audit.Report) error {
 				hosts[i] = fmt.Sprintf("%s (%d)", code(h.Host), h.Requests)
 			}
 			var cookies []string
-			for _, c := range cookiesOf(r, v.ID) {
-				cookies = append(cookies, code(c.Name)+" "+md("("+cookieDetails(c, v.Category)+")"))
+			cs := cookiesOf(r, v.ID)
+			twice := namedTwice(cs)
+			for _, c := range cs {
+				cookies = append(cookies, code(c.Name)+" "+md("("+cookieDetails(c, v.Category, twice[c.Name])+")"))
 			}
 			block := v.Block
 			if v.Site {

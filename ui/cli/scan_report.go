@@ -124,8 +124,10 @@ func writeScanText(w io.Writer, r *audit.Report, st reportStyle, width int) erro
 				line = strings.TrimRight(line, " ")
 			}
 			p("%s\n", ansi.Truncate(line, width, "…"))
-			for _, c := range cookiesOf(r, v.ID) {
-				wrap(4, cookieLine(c, v.Category), plain)
+			cs := cookiesOf(r, v.ID)
+			twice := namedTwice(cs)
+			for _, c := range cs {
+				wrap(4, cookieLine(c, v.Category, twice[c.Name]), plain)
 			}
 		}
 	}
@@ -141,7 +143,7 @@ func writeScanText(w io.Writer, r *audit.Report, st reportStyle, width int) erro
 			p("  %s  %s\n", data.CleanLine(h.Host), data.Plural(h.Requests, "request"))
 		}
 		for _, c := range r.UnknownCookies {
-			wrap(2, cookieLine(c, ""), plain)
+			wrap(2, cookieLine(c, "", false), plain)
 		}
 		wrap(2, "Add your own vendors for these with 'vendex import --user FILE' (see 'vendex import --help').", subtle)
 	}
@@ -180,7 +182,17 @@ func scanTitle(r *audit.Report) string {
 	if site == "" {
 		site = "the capture"
 	}
-	s := fmt.Sprintf("%s: %s, %s", data.CleanLine(site), data.Plural(len(r.Vendors), "vendor"), data.Plural(r.Requests, "request"))
+	// The site itself (its own cookies, known to the catalogue) is not one
+	// of the vendors it loads.
+	vendors, itself := 0, ""
+	for _, v := range r.Vendors {
+		if v.Site {
+			itself = " and the site itself"
+		} else {
+			vendors++
+		}
+	}
+	s := fmt.Sprintf("%s: %s%s, %s", data.CleanLine(site), data.Plural(vendors, "vendor"), itself, data.Plural(r.Requests, "request"))
 	if !r.Captured.IsZero() {
 		s += ", captured " + r.Captured.UTC().Format("2006-01-02 15:04 UTC")
 	}
@@ -198,8 +210,8 @@ func modeWords(m audit.Mode) string {
 }
 
 // cookieLine is one cookie or key: its name, then cookieDetails.
-func cookieLine(c audit.Cookie, under string) string {
-	return data.CleanLine(c.Name) + "  " + cookieDetails(c, under)
+func cookieLine(c audit.Cookie, under string, where bool) string {
+	return data.CleanLine(c.Name) + "  " + cookieDetails(c, under, where)
 }
 
 // cookieDetails is what the report says of a cookie besides its name:
@@ -207,13 +219,15 @@ func cookieLine(c audit.Cookie, under string) string {
 // none does), and what is odd about it. Listed under a vendor of the
 // category under, a cookie of another category says its own ("marketing
 // cookie" under a strictly necessary vendor), so that the vendor's
-// heading and the cookie's finding do not seem to disagree.
-func cookieDetails(c audit.Cookie, under string) string {
+// heading and the cookie's finding do not seem to disagree. A third-party
+// cookie says its domain, and so does one of the site's own when where is
+// set: its name is listed twice (on www.linkedin.com and linkedin.com).
+func cookieDetails(c audit.Cookie, under string, where bool) string {
 	parts := []string{c.Kind}
 	if under != "" && c.Category != "" && c.Category != under && c.Category != data.Unclassified {
 		parts[0] = strings.ToLower(data.Category(c.Category).Title()) + " " + c.Kind
 	}
-	if c.Party == "third" {
+	if c.Party == "third" || where {
 		parts[0] += " on " + data.CleanLine(c.Domain)
 	}
 	switch c.ObservedLifetime {
@@ -236,6 +250,17 @@ func cookieDetails(c audit.Cookie, under string) string {
 		s += "; " + strings.Join(c.Flags, "; ")
 	}
 	return s
+}
+
+// namedTwice are the names more than one of cs has, whose lines must say
+// their domain to be told apart.
+func namedTwice(cs []audit.Cookie) map[string]bool {
+	seen, twice := map[string]bool{}, map[string]bool{}
+	for _, c := range cs {
+		twice[c.Name] = twice[c.Name] || seen[c.Name]
+		seen[c.Name] = true
+	}
+	return twice
 }
 
 func cookiesOf(r *audit.Report, id string) []audit.Cookie {
