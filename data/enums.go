@@ -165,6 +165,18 @@ const (
 // Valid reports whether p is empty (not known), first or third.
 func (p Party) Valid() bool { return p == "" || p == FirstParty || p == ThirdParty }
 
+// ParseParty reads a party as a card's JSON gives it ("first") or as a
+// card shows it ("first party", Party.Title): case, and a space, hyphen or
+// underscore before "party", do not matter.
+func ParseParty(s string) (Party, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, sep := range []string{" ", "-", "_"} {
+		s = strings.TrimSuffix(s, sep+"party")
+	}
+	p := Party(s)
+	return p, p.Valid()
+}
+
 // PermissionName is a browser permission, named as the Permissions API and
 // Permissions-Policy name it.
 type PermissionName string

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/vendex/vendex/data"
@@ -59,8 +60,8 @@ func (rd *reader) failCard(err error, lineOffset int, at string) error {
 }
 
 // checkVendex checks the card v, read from raw and found at the JSON path
-// at, for what the store relies on. A category is taken as a card shows
-// it too ("Strictly necessary").
+// at, for what the store relies on. A category and a party are taken as
+// a card shows them too ("Strictly necessary", "first party").
 func (rd *reader) checkVendex(v *data.Vendor, raw []byte, at string) error {
 	bad := func(field, format string, args ...any) error {
 		return rd.fail(0, strings.TrimPrefix(at+"."+field, "."), fmt.Errorf(format, args...))
@@ -110,6 +111,9 @@ func (rd *reader) checkVendex(v *data.Vendor, raw []byte, at string) error {
 	}
 	bare := bareLifetimes(raw)
 	for j, st := range v.Storage {
+		if p, ok := data.ParseParty(string(st.Party)); ok {
+			v.Storage[j].Party = p // as a card shows it: "first party"
+		}
 		if !st.Kind.Valid() {
 			return bad(fmt.Sprintf("storage[%d].kind", j), "unknown storage kind %q", st.Kind)
 		}
@@ -120,6 +124,11 @@ func (rd *reader) checkVendex(v *data.Vendor, raw []byte, at string) error {
 			rd.warn(0, strings.TrimPrefix(fmt.Sprintf("%s.storage[%d].lifetime", at, j), "."),
 				"%d is read as seconds (%s); if it is days, write \"%dd\" (a lifetime is a number and a unit: 30m, 24h, 7d, 13mo, 2y)", n, st.Lifetime, n)
 		}
+	}
+	// A card that lists a cookie sets cookies, whatever it leaves unsaid:
+	// "Sets HTTP cookies: Unknown" above its own cookie would contradict it.
+	if (v.SetsCookies == "" || v.SetsCookies == data.Unknown) && slices.ContainsFunc(v.Storage, func(st data.StorageItem) bool { return st.Kind == data.Cookie }) {
+		v.SetsCookies = data.Yes
 	}
 	v.Provenance = nil // the store writes provenance; a file cannot claim it
 	return nil

@@ -316,9 +316,10 @@ func TestImportListsAVerdictTheUsersFileChanges(t *testing.T) {
 	}
 }
 
-// A user edits an export by hand, writing what show prints: the category
-// and lifetimes as words are taken, a bare number that looks like days is
-// warned about, and a new vendor with no category is told what it lacks.
+// A user edits an export by hand, writing what show prints: the category,
+// a party and lifetimes as words are taken ("first party", "1 year"), a
+// bare number that looks like days is warned about, and a new vendor with
+// no category is told what it lacks.
 func TestAHandWrittenCardMayUseTheWordsShowPrints(t *testing.T) {
 	db, dir := tempDB(t), t.TempDir()
 	write := func(name, body string) string {
@@ -329,7 +330,7 @@ func TestAHandWrittenCardMayUseTheWordsShowPrints(t *testing.T) {
 		return p
 	}
 	words := write("words.json", `[{"id": "tally-ho", "name": "Tally Ho", "category": "Strictly necessary",
-  "storage": [{"kind": "cookie", "name": "th_year", "lifetime": "1 year", "purpose": "x"},
+  "storage": [{"kind": "cookie", "name": "th_year", "lifetime": "1 year", "party": "First party", "purpose": "x"},
               {"kind": "cookie", "name": "th_months", "lifetime": "13 months", "purpose": "x"},
               {"kind": "cookie", "name": "th_days", "lifetime": 365, "purpose": "x"}]}]`)
 	r := vendex(t, db, "", "import", words)
@@ -343,7 +344,8 @@ func TestAHandWrittenCardMayUseTheWordsShowPrints(t *testing.T) {
 		t.Errorf("want one warning: %q", r.stderr)
 	}
 	r = vendex(t, db, "", "show", "tally-ho")
-	for _, want := range []string{"Consent category: Strictly necessary", "th_year", "1 year", "13 months"} {
+	// It lists cookies and says nothing of sets_cookies: it sets cookies.
+	for _, want := range []string{"Consent category: Strictly necessary", "th_year", "first party", "1 year", "13 months", "Sets HTTP cookies: Yes"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("show lacks %q:\n%s", want, r.stdout)
 		}

@@ -240,14 +240,17 @@ func reportUnmatched(stderr io.Writer, misses, invalid inputSet) error {
 	return nil
 }
 
-// nameHint is the next step for a lookup of a word with no dot, which is
-// likelier a vendor's name than a host: search finds vendors by name.
+// nameHint is the next step for a lookup of a word with no dot, which may
+// be a vendor's name rather than a host (localhost is a host, and no
+// vendor's): search finds vendors by name.
 func nameHint(misses []string) string {
-	i := slices.IndexFunc(misses, func(in string) bool { return !strings.ContainsAny(in, "./:") })
+	i := slices.IndexFunc(misses, func(in string) bool {
+		return !strings.ContainsAny(in, "./:") && !strings.EqualFold(in, "localhost")
+	})
 	if i < 0 {
 		return ""
 	}
-	return " (" + data.Quote(misses[i]) + " is no host name: to find a vendor by name, try vendex search " + data.Quote(misses[i]) + ")"
+	return " (" + data.Quote(misses[i]) + " has no dot: if it is a vendor's name, try vendex search " + data.Quote(misses[i]) + ")"
 }
 
 // inputSet gathers a batch's inputs of one kind (the misses) as a

@@ -23,7 +23,9 @@ func TestMessagesSayWhatToDoNext(t *testing.T) {
 		{[]string{"declare", dir}, 1, "err", dir + " is a folder; name the capture files in it", "scan:"},
 		{[]string{"coverage", dir}, 1, "err", "coverage: " + dir + " is a folder; name a file of hosts in it", "read host list"},
 		{[]string{"import", dir}, 1, "err", dir + " is a folder; name the files to import in it", ""},
-		{[]string{"lookup", "hotjar"}, 1, "err", `("hotjar" is no host name: to find a vendor by name, try vendex search "hotjar")`, ""},
+		{[]string{"lookup", "hotjar"}, 1, "err", `("hotjar" has no dot: if it is a vendor's name, try vendex search "hotjar")`, ""},
+		// localhost is a host, and no vendor's name: the hint is about hotjar.
+		{[]string{"lookup", "localhost", "hotjar"}, 1, "err", `try vendex search "hotjar")`, `search "localhost"`},
 		// A cookie's domain names the domain: it is looked up as one.
 		{[]string{"lookup", ".doubleclick.net"}, 0, "out", "(google-ads)", ""},
 	}
