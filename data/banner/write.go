@@ -29,6 +29,16 @@ var Formats = data.NamedList[Format]{
 // (the script tags a site loads), which a list of vendors does not give.
 func (f Format) NeedsEvidence() bool { return f == Tags }
 
+// Extensions are the file extensions a configuration in f is named
+// with, the usual one first: the tags are HTML to paste into a page, the
+// others JavaScript.
+func (f Format) Extensions() []string {
+	if f == Tags {
+		return []string{".html", ".htm"}
+	}
+	return []string{".js", ".mjs"}
+}
+
 // Write renders b in format f; libs picks the libraries the tags are for
 // (all when empty).
 func Write(b Banner, f Format, libs ...Library) ([]byte, error) {

@@ -31,6 +31,18 @@ var Formats = data.NamedList[Format]{
 	{Format: JSON, Title: "JSON, for a CMS"},
 }
 
+// Extensions are the file extensions a declaration in f is named with,
+// the usual one first.
+func (f Format) Extensions() []string {
+	switch f {
+	case Markdown:
+		return []string{".md", ".markdown"}
+	case HTML:
+		return []string{".html", ".htm"}
+	}
+	return []string{"." + string(f)}
+}
+
 // Write renders d in format f.
 func Write(d Declaration, f Format) ([]byte, error) {
 	switch f {

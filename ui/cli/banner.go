@@ -22,8 +22,8 @@ var bannerCommand = command{cmdBanner,
 		"  tags           the vendors' script tags, held back until consent (--for picks\n" +
 		"                 the banner; both by default)\n" +
 		"--vendors names the vendors instead of a scan; it gives no script tags, so\n" +
-		"--format tags needs capture files. With -o an existing file is kept unless\n" +
-		"--force.",
+		"--format tags needs capture files. With -o the file is named for its format\n" +
+		"(.js; .html for tags), and an existing file is kept unless --force.",
 	"vendex banner --format cookieconsent -o consent.js site.har cookies.txt\n  vendex banner --format tags --for klaro site.har", false}
 
 func cmdBanner(c *cli, args []string) error {
@@ -41,6 +41,9 @@ func cmdBanner(c *cli, args []string) error {
 	}
 	f, err := bannerFormat(*format)
 	if err != nil {
+		return err
+	}
+	if _, err := outFormat("banner", *outPath, string(f), kindsOf(banner.Formats)); err != nil {
 		return err
 	}
 	if f.NeedsEvidence() && *vendors != "" {

@@ -118,3 +118,27 @@ func TestTheUnclassifiedCommentNamesEachCookieOnce(t *testing.T) {
 		t.Errorf("exit %d: %q\n%s", r.code, names, r.stderr)
 	}
 }
+
+// Each banner format has its own extension: JavaScript is not written into
+// a .html file, nor the HTML tags into a .js one.
+func TestBannerRefusesAFileNamedForAnotherFormat(t *testing.T) {
+	db := tempDB(t)
+	dir := t.TempDir()
+	har := capturePath("real", "recorded", "before-consent-tracking.har")
+	for _, c := range []struct{ format, name, want string }{
+		{"gcm", "g.html", `banner -o "` + filepath.Join(dir, "g.html") + `": --format gcm writes a .js file, not .html; name it "` + filepath.Join(dir, "g.js") + `"`},
+		{"cookieconsent", "c.json", "--format cookieconsent writes a .js file, not .json"},
+		{"tags", "t.js", "--format tags writes a .html file, not .js"},
+	} {
+		out := filepath.Join(dir, c.name)
+		r := vendex(t, db, "", "banner", "--format", c.format, "-o", out, har)
+		if _, err := os.Stat(out); r.code != 2 || !strings.Contains(r.stderr, c.want) || err == nil {
+			t.Errorf("--format %s -o %s: exit %d %s", c.format, c.name, r.code, r.stderr)
+		}
+	}
+	out := filepath.Join(dir, "tags.html")
+	r := vendex(t, db, "", "banner", "--format", "tags", "-o", out, har)
+	if b, _ := os.ReadFile(out); r.code != 0 || !strings.Contains(string(b), `<script type="text/plain"`) {
+		t.Errorf("--format tags -o tags.html: exit %d %s\n%.200s", r.code, r.stderr, b)
+	}
+}

@@ -471,8 +471,14 @@ func TestExportInfersTheFormatFromTheFileName(t *testing.T) {
 			t.Errorf("-o %s: %+v", name, r)
 		}
 	}
-	if r := vendex(t, db, "", "export", "twilio", "--format", "md", "-o", filepath.Join(dir, "twilio.html")); r.code != 0 || !strings.Contains(r.stderr, "Markdown") {
+	// --format does not make a Markdown file .html either: the name says
+	// what is in the file, and the message names the file that would.
+	r := vendex(t, db, "", "export", "twilio", "--format", "md", "-o", filepath.Join(dir, "twilio.html"))
+	if _, err := os.Stat(filepath.Join(dir, "twilio.html")); r.code != 2 || !strings.Contains(r.stderr, `--format md writes a .md file, not .html; name it "`+filepath.Join(dir, "twilio.md")+`"`) || err == nil {
 		t.Errorf("--format md -o twilio.html: %+v", r)
+	}
+	if r := vendex(t, db, "", "export", "twilio", "--format", "text", "-o", filepath.Join(dir, "twilio.txt")); r.code != 0 || !strings.Contains(r.stderr, "text") {
+		t.Errorf("--format text -o twilio.txt: %+v", r)
 	}
 	if r := vendex(t, db, "", "export", "twilio", "-o", dir); r.code != 1 || !strings.Contains(r.stderr, "is a directory") {
 		t.Errorf("-o DIR: %+v", r)
@@ -480,7 +486,7 @@ func TestExportInfersTheFormatFromTheFileName(t *testing.T) {
 	if r := vendex(t, db, "", "export", "twilio", "-o", dir, "--force"); r.code != 1 || !strings.Contains(r.stderr, "is a directory") {
 		t.Errorf("-o DIR --force: %+v", r)
 	}
-	r := vendex(t, db, "", "export", "twilio", "-o", filepath.Join(dir, "no", "such", "x.md"))
+	r = vendex(t, db, "", "export", "twilio", "-o", filepath.Join(dir, "no", "such", "x.md"))
 	if r.code != 1 || strings.Contains(r.stderr, ".tmp") {
 		t.Errorf("a missing directory should not leak the temporary file's name: %+v", r)
 	}

@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/vendex/vendex/data"
@@ -19,8 +18,9 @@ var declareCommand = command{cmdDeclare,
 		"provider's privacy policy. EVIDENCE is what 'vendex scan' reads (a HAR, a cookie\n" +
 		"export...); --vendors declares a list of vendors from their cards alone.\n" +
 		"Markdown suits a docs site, CSV and JSON a CMS, HTML is one self-contained file\n" +
-		"to paste into a page. With -o the format follows the file's extension, and an\n" +
-		"existing file is kept unless --force.",
+		"to paste into a page. With -o the format follows the file's extension (.md,\n" +
+		".html, .csv, .json; --format must agree), and an existing file is kept\n" +
+		"unless --force.",
 	"vendex declare --format html -o cookies.html site.har cookies.txt\n  vendex declare --vendors google-analytics,hotjar,stripe", false}
 
 func cmdDeclare(c *cli, args []string) error {
@@ -100,26 +100,22 @@ func (c *cli) declaration(vendors, site string, files []string, from scan.Format
 	return audit.Declaration(s, r)
 }
 
-// declareFormat is --format, or the -o file's extension, or Markdown.
+// declareFormat is --format, or the -o file's extension, or Markdown;
+// the two must agree.
 func declareFormat(flagValue, outPath string) (declare.Format, error) {
-	if flagValue == "" {
-		switch strings.ToLower(filepath.Ext(outPath)) {
-		case ".html", ".htm":
-			return declare.HTML, nil
-		case ".csv":
-			return declare.CSV, nil
-		case ".json":
-			return declare.JSON, nil
-		}
-		return declare.Markdown, nil
-	}
+	var given declare.Format
 	if strings.EqualFold(strings.TrimSpace(flagValue), "markdown") {
-		return declare.Markdown, nil
+		given = declare.Markdown
+	} else if f, ok := declare.Formats.Parse(flagValue); ok {
+		given = f
+	} else if flagValue != "" {
+		return "", usagef("declare: unknown format %q: use %s", flagValue, declare.Formats.Names())
 	}
-	if f, ok := declare.Formats.Parse(flagValue); ok {
-		return f, nil
+	f, err := outFormat("declare", outPath, string(given), kindsOf(declare.Formats))
+	if f == "" {
+		f = string(declare.Markdown)
 	}
-	return "", usagef("declare: unknown format %q: use %s", flagValue, declare.Formats.Names())
+	return declare.Format(f), err
 }
 
 // writeOut writes b to stdout, or atomically to path (never over an

@@ -218,3 +218,45 @@ func TestASharedFrameworkCookieNamesNoOneFramework(t *testing.T) {
 		t.Errorf("cookie XSRF-TOKEN: exit %d\n%s", r.code, r.stdout)
 	}
 }
+
+// A declaration's file is named for what is in it: an extension declare
+// does not write, or one --format belies, is refused before anything is
+// written, as export refuses one.
+func TestDeclareRefusesAFileNamedForAnotherFormat(t *testing.T) {
+	db := tempDB(t)
+	dir := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		name string
+		want string
+	}{
+		{nil, "d.pdf", `".pdf" is not a format declare writes; name the file .md, .html, .csv or .json`},
+		{nil, "d.xlsx", `".xlsx" is not a format declare writes; name the file .md, .html, .csv or .json`},
+		{nil, "d.txt", `".txt" is not a format declare writes`},
+		{[]string{"--format", "html"}, "d.md", `--format html writes a .html file, not .md; name it "` + filepath.Join(dir, "d.html") + `"`},
+		{[]string{"--format", "json"}, "d.csv", `--format json writes a .json file, not .csv`},
+	} {
+		out := filepath.Join(dir, c.name)
+		args := append([]string{"declare", "--vendors", "hotjar", "-o", out}, c.args...)
+		r := vendex(t, db, "", args...)
+		if _, err := os.Stat(out); r.code != 2 || !strings.Contains(r.stderr, c.want) || err == nil {
+			t.Errorf("%v: exit %d %s", args, r.code, r.stderr)
+		}
+	}
+	// The format follows the extension, .htm and --format markdown too.
+	for _, c := range []struct {
+		args []string
+		name string
+		want string
+	}{
+		{nil, "d.htm", "<!DOCTYPE html>"},
+		{[]string{"--format", "markdown"}, "d.md", "# Cookie declaration"},
+		{[]string{"--format", "csv"}, "d", "Hotjar"},
+	} {
+		out := filepath.Join(dir, c.name)
+		r := vendex(t, db, "", append([]string{"declare", "--vendors", "hotjar", "-o", out}, c.args...)...)
+		if b, _ := os.ReadFile(out); r.code != 0 || !strings.Contains(string(b), c.want) {
+			t.Errorf("-o %s %v: exit %d %s\n%.200s", c.name, c.args, r.code, r.stderr, b)
+		}
+	}
+}

@@ -255,11 +255,17 @@ func cmdForget(c *cli, args []string) error {
 	if ctx.Err() != nil {
 		return errInterrupted("forget")
 	}
+	if errors.Is(err, store.ErrNotFound) && len(pos[0]) < store.MinHashPrefix {
+		// Too short for a hash and no layer's name: the command line is
+		// wrong, as with any other usage error, not the catalogue.
+		return usagef("forget: %s", err)
+	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stdout, "forgot %s (%s %s): %d vendor records, %d domains, %d storage items\n",
-		data.CleanLine(li.Name), li.Format, data.CleanLine(li.File), li.Vendors, li.Domains, li.Storage)
+	fmt.Fprintf(c.stdout, "forgot %s (%s %s): %s, %s, %s\n",
+		data.CleanLine(li.Name), li.Format, data.CleanLine(li.File),
+		data.Plural(li.Vendors, "vendor record"), data.Plural(li.Domains, "domain"), data.Plural(li.Storage, "storage item"))
 	return nil
 }
 

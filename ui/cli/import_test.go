@@ -84,7 +84,8 @@ func TestSourcesListsImportsAndForgetRemovesOne(t *testing.T) {
 		t.Errorf("sources should name the file: %s", lines[3])
 	}
 	r = vendex(t, db, "", "forget", "ocd.csv")
-	if r.code != 0 || !strings.Contains(r.stdout, "forgot import:ocd-csv:") {
+	// The counts and their nouns agree: one domain, two records.
+	if r.code != 0 || !strings.Contains(r.stdout, "forgot import:ocd-csv:") || !strings.Contains(r.stdout, ": 2 vendor records, 1 domain, 5 storage items\n") {
 		t.Fatalf("forget: %d %q %q", r.code, r.stdout, r.stderr)
 	}
 	r = vendex(t, db, "", "show", "Fabrikam Pixel")
@@ -372,7 +373,8 @@ func TestForgetTakesFourDigitsOfTheHashAndSaysSo(t *testing.T) {
 	if !ok || len(after) < 4 {
 		t.Fatalf("sources:\n%s", r.stdout)
 	}
-	if r := vendex(t, db, "", "forget", after[:3]); r.code != 1 || !strings.Contains(r.stderr, "needs at least 4 hex digits") {
+	// Too short a hash is a usage error (exit 2), and the layer stays.
+	if r := vendex(t, db, "", "forget", after[:3]); r.code != 2 || !strings.Contains(r.stderr, "needs at least 4 hex digits") {
 		t.Errorf("forget %s: %d %q", after[:3], r.code, r.stderr)
 	}
 	if r := vendex(t, db, "", "forget", after[:4]); r.code != 0 || !strings.Contains(r.stdout, "forgot import:third-party-web:"+after[:4]) {

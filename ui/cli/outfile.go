@@ -1,0 +1,78 @@
+package cli
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/vendex/vendex/data"
+)
+
+// outKind is one format a command writes with -o: its name as --format
+// gives it, and the extensions a file of it is named with, the usual
+// one first.
+type outKind struct {
+	name string
+	exts []string
+}
+
+// outFormat is the one rule every -o follows: a file's extension says
+// what is in it. Without --format (given == "") the extension picks the
+// format; with it, the extension must be one of that format's. An
+// extension no format of cmd writes, or one that belies --format, is a
+// usage error before anything is written. A name without an extension,
+// and stdout, take the format as given. The answer is "" when the
+// extension fits several formats and --format was not given.
+func outFormat(cmd, path, given string, kinds []outKind) (string, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if path == "" || path == "-" || ext == "" {
+		return given, nil
+	}
+	if given != "" {
+		for _, k := range kinds {
+			if k.name != given || slices.Contains(k.exts, ext) {
+				continue
+			}
+			return "", usagef("%s -o %s: --format %s writes a %s file, not %s; name it %s",
+				cmd, data.Quote(path), given, k.exts[0], ext, data.Quote(strings.TrimSuffix(path, filepath.Ext(path))+k.exts[0]))
+		}
+		return given, nil
+	}
+	var fits, usual []string
+	for _, k := range kinds {
+		if slices.Contains(k.exts, ext) {
+			fits = append(fits, k.name)
+		}
+		if !slices.Contains(usual, k.exts[0]) {
+			usual = append(usual, k.exts[0])
+		}
+	}
+	switch len(fits) {
+	case 0:
+		return "", usagef("%s -o %s: %s is not a format %s writes; name the file %s",
+			cmd, data.Quote(path), data.Quote(ext), cmd, orList(usual))
+	case 1:
+		return fits[0], nil
+	}
+	return "", nil
+}
+
+// kindsOf is a list of formats as outFormat takes them.
+func kindsOf[F interface {
+	~string
+	Extensions() []string
+}](l data.NamedList[F]) []outKind {
+	kinds := make([]outKind, len(l))
+	for i, n := range l {
+		kinds[i] = outKind{string(n.Format), n.Format.Extensions()}
+	}
+	return kinds
+}
+
+// orList is "a, b or c".
+func orList(s []string) string {
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+}
