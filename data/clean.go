@@ -233,9 +233,14 @@ func Plural(n int, noun string) string {
 }
 
 // JoinAnd is a list as a sentence says it: "a", "a and b", "a, b and c".
-func JoinAnd(s []string) string {
+func JoinAnd(s []string) string { return joinLast(s, " and ") }
+
+// JoinOr is a choice as a sentence says it: "a", "a or b", "a, b or c".
+func JoinOr(s []string) string { return joinLast(s, " or ") }
+
+func joinLast(s []string, last string) string {
 	if len(s) < 2 {
 		return strings.Join(s, "")
 	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+	return strings.Join(s[:len(s)-1], ", ") + last + s[len(s)-1]
 }

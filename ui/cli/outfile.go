@@ -50,7 +50,7 @@ func outFormat(cmd, path, given string, kinds []outKind) (string, error) {
 	switch len(fits) {
 	case 0:
 		return "", usagef("%s -o %s: %s is not a format %s writes; name the file %s",
-			cmd, data.Quote(path), data.Quote(ext), cmd, orList(usual))
+			cmd, data.Quote(path), data.Quote(ext), cmd, data.JoinOr(usual))
 	case 1:
 		return fits[0], nil
 	}
@@ -67,12 +67,4 @@ func kindsOf[F interface {
 		kinds[i] = outKind{string(n.Format), n.Format.Extensions()}
 	}
 	return kinds
-}
-
-// orList is "a, b or c".
-func orList(s []string) string {
-	if len(s) < 2 {
-		return strings.Join(s, "")
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
 }
