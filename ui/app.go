@@ -75,6 +75,11 @@ type Model struct {
 	ready      bool // a size has arrived
 	quitting   bool
 	reopening  bool // a changed catalogue is being opened
+
+	// notice is a reload's message that landed while the lookup prompt
+	// or the help held the status line: it waits for them to close.
+	notice      string
+	noticeError bool
 }
 
 // Option changes how the browser runs.
@@ -200,18 +205,29 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.pressEach(msg)
 		}
 		m.status, m.isError = "", false
-		switch m.state {
-		case stateList:
-			return m.updateList(msg)
-		case stateCard:
-			return m.updateCard(msg)
-		case stateLookup:
-			return m.updateLookup(msg)
-		case stateHelp:
-			return m.updateHelp(msg)
-		}
+		next, cmd := m.updateKey(msg)
+		return next.showNotice(), cmd
 	}
 	return m, nil
+}
+
+// updateKey hands a key to the screen that has the keys.
+func (m Model) updateKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	var next tea.Model
+	var cmd tea.Cmd
+	switch m.state {
+	case stateList:
+		next, cmd = m.updateList(msg)
+	case stateCard:
+		next, cmd = m.updateCard(msg)
+	case stateLookup:
+		next, cmd = m.updateLookup(msg)
+	case stateHelp:
+		next, cmd = m.updateHelp(msg)
+	default:
+		return m, nil
+	}
+	return next.(Model), cmd
 }
 
 // typing reports whether letters are text here (the list's search, the

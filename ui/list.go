@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -51,7 +52,8 @@ type vendorList struct {
 	common *common
 	input  lineInput
 
-	index   *search.Index
+	index   *search.Index // the one results and shown rank
+	loaded  *search.Index // the newest, which searches rank: a reload's, before its results land
 	filters []categoryFilter
 	filter  int    // into filters
 	query   string // whose results are shown
@@ -69,11 +71,17 @@ type vendorList struct {
 	height  int
 }
 
-// searchMsg carries the results of the search numbered seq.
+// searchMsg carries the results of the search numbered seq, and the index
+// they rank: rows always read the index their results came from.
 type searchMsg struct {
 	seq     int
 	query   string
+	index   *search.Index
 	results search.Results
+	// keep is the vendor selected when a reload's search started, and kept
+	// its place in results (-1 if not there), found off the render path.
+	keep string
+	kept int
 }
 
 func newVendorList(c *common, query string) vendorList {
@@ -91,24 +99,77 @@ func (l *vendorList) SetSize(w, h int) {
 // rows is how many vendors fit under the search field.
 func (l *vendorList) rows() int { return max(0, l.height-1) }
 
-// setIndex installs a freshly loaded catalogue and searches it.
+// setIndex searches a freshly loaded catalogue; the rows change to it when
+// the search lands (see install).
 func (l *vendorList) setIndex(x *search.Index) tea.Cmd {
-	l.index = x
-	l.filters = categoryFilters(x.Vendors())
-	l.filter = min(l.filter, len(l.filters)-1)
-	return l.search()
+	l.loaded = x
+	cmd := l.search()
+	b, ok := l.selected()
+	if cmd == nil || !ok {
+		return cmd
+	}
+	return func() tea.Msg {
+		msg := cmd().(searchMsg)
+		msg.keep, msg.kept = b.ID, -1
+		if v, ok := x.ByID(b.ID); ok {
+			for i := range msg.results.Len() {
+				if int(msg.results.At(i).Vendor) == v {
+					msg.kept = i
+					break
+				}
+			}
+		}
+		return msg
+	}
 }
 
 // search starts a search for the current query off the render path.
 func (l *vendorList) search() tea.Cmd {
-	if l.index == nil {
+	if l.loaded == nil {
 		return nil
 	}
 	l.seq++
-	seq, q, x := l.seq, l.input.Value(), l.index
+	seq, q, x := l.seq, l.input.Value(), l.loaded
 	return func() tea.Msg {
-		return searchMsg{seq: seq, query: q, results: x.Rank(q)}
+		return searchMsg{seq: seq, query: q, index: x, results: x.Rank(q)}
 	}
+}
+
+// install shows results of msg's index in place of the old one's, keeping
+// the category filter, and, when the query is the one shown (a reload, not
+// a keystroke), the selected vendor, or the row that took its place when a
+// forget removed it.
+func (l *vendorList) install(msg searchMsg) {
+	old, hadOld := l.selected()
+	cursor, offset := l.cursor, l.offset
+	same := hadOld && msg.query == l.query
+	f := categoryFilter{all: true}
+	if l.index != nil {
+		f = l.filters[l.filter]
+	}
+	l.index, l.query, l.results = msg.index, msg.query, msg.results
+	l.filters = categoryFilters(msg.index.Vendors())
+	l.filter = max(0, slices.Index(l.filters, f))
+	l.cursor, l.offset = 0, 0
+	l.applyFilter()
+	if !same {
+		return
+	}
+	l.cursor = cursor
+	// The search read the ranking as far as the vendor, or found it
+	// absent: the rows read here are settled, or few (a filter's).
+	if v, ok := msg.index.ByID(old.ID); ok && (old.ID != msg.keep || msg.kept >= 0) {
+		for i := range l.shown.Len() {
+			if int(l.shown.At(i).Vendor) == v {
+				l.cursor = i
+				break
+			}
+		}
+	}
+	// The list stays scrolled as it was, as far as the selected row
+	// stays in view.
+	l.offset = offset
+	l.clamp()
 }
 
 // searching reports whether a newer search than the one shown is running.
@@ -121,17 +182,17 @@ func (l vendorList) update(msg tea.Msg) (vendorList, tea.Cmd) {
 		if msg.seq <= l.applied {
 			return l, nil
 		}
-		first := l.applied == 0
 		l.applied = msg.seq
-		l.query, l.results = msg.query, msg.results
-		l.cursor, l.offset = 0, 0
-		l.applyFilter()
-		if first {
-			// The first screen is up: build the fuzzy index now, off the
-			// render path, so that the first keystroke finds it ready.
+		if msg.index != l.index {
+			l.install(msg)
+			// The screen is up: build the fuzzy index now, off the
+			// render path, so that the next keystroke finds it ready.
 			x := l.index
 			return l, func() tea.Msg { x.Prepare(); return nil }
 		}
+		l.query, l.results = msg.query, msg.results
+		l.cursor, l.offset = 0, 0
+		l.applyFilter()
 		return l, nil
 	case tea.MouseMsg:
 		switch msg.Button {

@@ -17,7 +17,7 @@ func TestListHighlightsRowsOnScreen(t *testing.T) {
 	l.index = searchIndex(fixture())
 	l.SetSize(80, 4)
 	l.seq = 1
-	l, _ = l.update(searchMsg{seq: 1, query: "i", results: l.index.Rank("i")})
+	l, _ = l.update(searchMsg{seq: 1, query: "i", index: l.index, results: l.index.Rank("i")})
 	if l.shown.Len() < 5 {
 		t.Fatalf("want more vendors than rows, have %d", l.shown.Len())
 	}

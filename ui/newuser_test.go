@@ -262,7 +262,7 @@ func TestAliasIsNotADomain(t *testing.T) {
 	l.SetSize(80, 10)
 	for _, q := range []string{"gtag", "gstatic", "stripe"} {
 		l.seq++
-		l, _ = l.update(searchMsg{seq: l.seq, query: q, results: l.index.Rank(q)})
+		l, _ = l.update(searchMsg{seq: l.seq, query: q, index: l.index, results: l.index.Rank(q)})
 		row := l.row(l.shown.At(0), l.hits[0], false)
 		switch q {
 		case "gtag":

@@ -78,12 +78,23 @@ func (m Model) reopened(msg reopenedMsg) (Model, tea.Cmd) {
 	}
 	if msg.err != nil {
 		m.setError("The catalogue changed, but the new one could not be read: " + ErrorText(msg.err))
-		return m, next
+		return m.holdNotice(), next
 	}
 	m.cat = msg.cat
 	m.status, m.isError = reloadedText, false
 	m.reloadCard()
-	return m, tea.Batch(loadCatalog(m.cat, m.common.scan), next)
+	return m.holdNotice(), tea.Batch(loadCatalog(m.cat, m.common.scan), next)
+}
+
+// holdNotice keeps the reload's message for later when the lookup prompt
+// or the help hides the status line: the user still learns that the list
+// under it changed.
+func (m Model) holdNotice() Model {
+	if m.statusCovered() {
+		m.notice, m.noticeError = m.status, m.isError
+		m.status, m.isError = "", false
+	}
+	return m
 }
 
 // reloadCard reads the card on the screen again from the new catalogue,
@@ -111,4 +122,22 @@ func (m *Model) reloadCard() {
 	case m.back == stateCard: // the help or the lookup prompt over it
 		m.back, m.history = stateList, nil
 	}
+}
+
+// statusCovered reports whether the status line is out of sight: the
+// lookup prompt or the help holds it.
+func (m Model) statusCovered() bool { return m.state == stateLookup || m.state == stateHelp }
+
+// showNotice puts a waiting notice in the status line once the prompt or
+// the help has closed, unless closing said something of its own (a
+// lookup's answer).
+func (m Model) showNotice() Model {
+	if m.notice == "" || m.statusCovered() {
+		return m
+	}
+	if m.status == "" {
+		m.status, m.isError = m.notice, m.noticeError
+	}
+	m.notice = ""
+	return m
 }

@@ -363,8 +363,8 @@ func TestStaleSearchIgnored(t *testing.T) {
 	l := newVendorList(c, "")
 	l.index = searchIndex(fixture())
 	l.seq = 2
-	l, _ = l.update(searchMsg{seq: 2, query: "twi", results: l.index.Rank("twi")})
-	l, _ = l.update(searchMsg{seq: 1, query: "t", results: l.index.Rank("t")})
+	l, _ = l.update(searchMsg{seq: 2, query: "twi", index: l.index, results: l.index.Rank("twi")})
+	l, _ = l.update(searchMsg{seq: 1, query: "t", index: l.index, results: l.index.Rank("t")})
 	if got := l.shown.Len(); got != len(l.index.Find("twi")) {
 		t.Fatalf("the older search replaced the newer: %d results", got)
 	}
