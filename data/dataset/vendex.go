@@ -109,28 +109,39 @@ func (rd *reader) checkVendex(v *data.Vendor, raw []byte, at string) error {
 		}
 		v.Domains[j].Host = h
 	}
+	if err := rd.checkStorage(v, raw, at); err != nil {
+		return err
+	}
+	v.Provenance = nil // the store writes provenance; a file cannot claim it
+	return nil
+}
+
+// checkStorage checks the card's storage items as checkVendex does its
+// other fields, taking a party as a card shows it ("first party") and
+// warning of a bare number of seconds that is likelier days; a card that
+// lists a cookie and says nothing of sets_cookies sets cookies ("Sets HTTP
+// cookies: Unknown" above its own cookie would contradict it).
+func (rd *reader) checkStorage(v *data.Vendor, raw []byte, at string) error {
 	bare := bareLifetimes(raw)
 	for j, st := range v.Storage {
 		if p, ok := data.ParseParty(string(st.Party)); ok {
-			v.Storage[j].Party = p // as a card shows it: "first party"
+			v.Storage[j].Party = p
 		}
+		field := strings.TrimPrefix(fmt.Sprintf("%s.storage[%d]", at, j), ".")
 		if !st.Kind.Valid() {
-			return bad(fmt.Sprintf("storage[%d].kind", j), "unknown storage kind %q", st.Kind)
+			return rd.fail(0, field+".kind", fmt.Errorf("unknown storage kind %q", st.Kind))
 		}
 		if strings.TrimSpace(st.Name) == "" {
-			return bad(fmt.Sprintf("storage[%d].name", j), "missing name")
+			return rd.fail(0, field+".name", errors.New("missing name"))
 		}
 		if n := st.Lifetime.Seconds; !st.Lifetime.Session && !st.Lifetime.Persistent && n > 0 && n <= likelyDays && bare[n] {
-			rd.warn(0, strings.TrimPrefix(fmt.Sprintf("%s.storage[%d].lifetime", at, j), "."),
+			rd.warn(0, field+".lifetime",
 				"%d is read as seconds (%s); if it is days, write \"%dd\" (a lifetime is a number and a unit: 30m, 24h, 7d, 13mo, 2y)", n, st.Lifetime, n)
 		}
 	}
-	// A card that lists a cookie sets cookies, whatever it leaves unsaid:
-	// "Sets HTTP cookies: Unknown" above its own cookie would contradict it.
 	if (v.SetsCookies == "" || v.SetsCookies == data.Unknown) && slices.ContainsFunc(v.Storage, func(st data.StorageItem) bool { return st.Kind == data.Cookie }) {
 		v.SetsCookies = data.Yes
 	}
-	v.Provenance = nil // the store writes provenance; a file cannot claim it
 	return nil
 }
 
