@@ -42,12 +42,25 @@ func NewScan(query string) *Scan {
 	return &Scan{query: q, strongQuery: Fold(strings.TrimSpace(query)), pattern: fuzzy.NewPattern(q)}
 }
 
-// Skips reports that a vendor, given as bytes holding every string of it
-// (a brief's encoding), cannot match: the bytes are ASCII, so that folding
+// Skips reports that a vendor, given as its encoded brief, cannot match:
+// first from all its bytes at once, then, when those might, from each
+// string a search reads in it (data.BriefTexts), each read once, as
+// bytes. Bytes can be passed over when they are ASCII, so that folding
 // leaves them as they are, hold no internationalised host, whose Unicode
-// form would have other letters, and lack a character the query needs.
+// form would have other letters, and lack characters the query needs
+// (fuzzy.Pattern's Excludes and Misses). A brief that is not well formed
+// is not skipped: reading it reports the damage.
 func (s *Scan) Skips(b []byte) bool {
-	return s.pattern.Excludes(b) && !bytes.Contains(b, []byte("xn--"))
+	idn := bytes.Contains(b, []byte("xn--"))
+	if !idn && s.pattern.Excludes(b) {
+		return true
+	}
+	may := false
+	ok := data.BriefTexts(b, func(t []byte) bool {
+		may = !s.pattern.Misses(t) || idn && bytes.Contains(t, []byte("xn--"))
+		return !may
+	})
+	return ok && !may
 }
 
 // Add scores one vendor. b's strings need not outlive the call: a vendor
