@@ -1,6 +1,7 @@
 package search
 
 import (
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -47,6 +48,29 @@ func foldRune(r rune) rune {
 	if r < utf8.RuneSelf {
 		return r
 	}
+	if r < latinEnd {
+		// Each worked out once, when first folded: decomposing costs an
+		// allocation, and a search folds every name and host it reads.
+		known := &latinFolds[r-utf8.RuneSelf]
+		if f := known.Load(); f != 0 {
+			return f
+		}
+		f := decomposeRune(r)
+		known.Store(f)
+		return f
+	}
+	return decomposeRune(r)
+}
+
+// latinEnd ends the Latin blocks whose folds foldRune keeps.
+const latinEnd = 0x250
+
+// latinFolds holds foldRune's answers for the Latin runes beyond ASCII,
+// zero for one not folded yet.
+var latinFolds [latinEnd - utf8.RuneSelf]atomic.Int32
+
+// decomposeRune is foldRune's rule for a rune beyond ASCII.
+func decomposeRune(r rune) rune {
 	switch r { // letters with a stroke do not decompose
 	case 'ø':
 		return 'o'
