@@ -4,6 +4,7 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -23,6 +24,18 @@ func Fold(s string) string {
 	}
 	return string(out)
 }
+
+// appendFold appends Fold(s) to dst, s given as bytes.
+func appendFold(dst, s []byte) []byte {
+	for _, r := range unsafeString(s) {
+		dst = utf8.AppendRune(dst, foldRune(r))
+	}
+	return dst
+}
+
+// unsafeString is b as a string without a copy, for a string read at
+// once and not kept.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // isASCII reports that s is all ASCII, eight bytes a step: nearly every
 // name and host is, and a search folds each one it reads.

@@ -21,6 +21,7 @@ type Scan struct {
 	pattern     *fuzzy.Pattern
 	hits        []Hit
 	anyImported bool
+	folded      []byte // Skips' scratch
 }
 
 // Hit is one vendor a Scan found: its brief, the string of it that matched
@@ -57,7 +58,16 @@ func (s *Scan) Skips(b []byte) bool {
 	}
 	may := false
 	ok := data.BriefTexts(b, func(t []byte) bool {
-		may = !s.pattern.Misses(t) || idn && bytes.Contains(t, []byte("xn--"))
+		if idn && bytes.Contains(t, []byte("xn--")) {
+			may = true
+			return false
+		}
+		if !isASCII(unsafeString(t)) {
+			// Matched as folded, which is mostly ASCII again.
+			s.folded = appendFold(s.folded[:0], t)
+			t = s.folded
+		}
+		may = !s.pattern.Misses(t)
 		return !may
 	})
 	return ok && !may
