@@ -156,6 +156,47 @@ func BriefHead(raw []byte) (name string, c Category, block Answer, err error) {
 	return name, c, block, nil
 }
 
+// BriefTexts calls fn with each string of an encoded brief that a search
+// reads (its name, each alias, each host, in that order), as raw's own
+// bytes, until fn returns false: a search over every brief passes over
+// most of them without decoding them. It reports false if raw is not an
+// encoded brief (so far as it read).
+func BriefTexts(raw []byte, fn func(s []byte) bool) bool {
+	if len(raw) < 2 || raw[0] != briefVersion {
+		return false
+	}
+	d := briefDecoder{p: raw[2:]}
+	next := func() []byte {
+		n, k := binary.Uvarint(d.p)
+		if k <= 0 || uint64(len(d.p)-k) < n {
+			d.fail, d.p = true, nil
+			return nil
+		}
+		s := d.p[k : k+int(n)]
+		d.p = d.p[k+int(n):]
+		return s
+	}
+	if name := next(); d.fail || !fn(name) {
+		return !d.fail
+	}
+	next()        // category
+	next()        // verdict
+	next()        // main domain
+	for range 2 { // aliases, then hosts
+		n, k := binary.Uvarint(d.p)
+		if k <= 0 || n > uint64(len(d.p)) {
+			return false
+		}
+		d.p = d.p[k:]
+		for range n {
+			if s := next(); d.fail || !fn(s) {
+				return !d.fail
+			}
+		}
+	}
+	return !d.fail
+}
+
 // BriefDecoder decodes many briefs, copying their strings into shared
 // blocks: a list of 100,000 vendors costs a few allocations, not a
 // million.

@@ -61,6 +61,7 @@ func TestIndexMatchesFuzzyFind(t *testing.T) {
 				t.Fatalf("query %q: Pattern scores %q %d (match %v), fuzzy.Find %d (match %v)", q, e, got, ok, w, match)
 			}
 		}
+		checkExcludes(t, p, q, entries, score)
 		checkLazy(t, idx, q, want, score)
 		ranked := idx.FindRanked(q)
 		if ranked.Len() != len(want) {
@@ -278,5 +279,31 @@ func BenchmarkKeystroke1M(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// checkExcludes holds Excludes and Misses to fuzzy.Find: neither rules out
+// a match, and between ASCII query and entry (no NUL in either) Misses
+// rules out every other.
+func checkExcludes(t *testing.T, p *Pattern, q string, entries []string, score map[int]int) {
+	t.Helper()
+	for i, e := range entries {
+		_, match := score[i]
+		exact := isASCII(q+e) && !strings.ContainsRune(q+e, 0)
+		if ex := p.Excludes([]byte(e)); ex && match {
+			t.Fatalf("query %q: Excludes(%q), yet fuzzy.Find matches it", q, e)
+		}
+		if miss := p.Misses([]byte(e)); (miss && match) || (exact && miss == match) {
+			t.Fatalf("query %q: Misses(%q) = %v, yet fuzzy.Find matches it: %v", q, e, miss, match)
+		}
 	}
 }

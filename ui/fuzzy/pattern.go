@@ -84,3 +84,33 @@ func (p *Pattern) Excludes(b []byte) bool {
 	}
 	return m&p.mask != p.mask
 }
+
+// Misses reports, from one pass over s, that s cannot match: s is all
+// ASCII and, for an ASCII query, lacks the query's characters in order,
+// case aside; for any other query, what Excludes says. Unlike Excludes it
+// reads s as one string: characters of two strings side by side may
+// hold the query's in order when neither does.
+func (p *Pattern) Misses(s []byte) bool {
+	if p.lower == nil {
+		return p.Excludes(s)
+	}
+	if p.nul || p.query == "" {
+		return false
+	}
+	// In ASCII a match holds the query's characters in order, case aside:
+	// taking each at its first chance after the last, one pass rules one
+	// out.
+	want, j := p.lower[0], 0
+	for _, c := range s {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+		if foldASCII[c] == want {
+			if j++; j == len(p.lower) {
+				return false
+			}
+			want = p.lower[j]
+		}
+	}
+	return true
+}

@@ -1,8 +1,10 @@
 package search
 
 import (
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -22,6 +24,18 @@ func Fold(s string) string {
 	}
 	return string(out)
 }
+
+// appendFold appends Fold(s) to dst, s given as bytes.
+func appendFold(dst, s []byte) []byte {
+	for _, r := range unsafeString(s) {
+		dst = utf8.AppendRune(dst, foldRune(r))
+	}
+	return dst
+}
+
+// unsafeString is b as a string without a copy, for a string read at
+// once and not kept.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // isASCII reports that s is all ASCII, eight bytes a step: nearly every
 // name and host is, and a search folds each one it reads.
@@ -47,6 +61,29 @@ func foldRune(r rune) rune {
 	if r < utf8.RuneSelf {
 		return r
 	}
+	if r < latinEnd {
+		// Each worked out once, when first folded: decomposing costs an
+		// allocation, and a search folds every name and host it reads.
+		known := &latinFolds[r-utf8.RuneSelf]
+		if f := known.Load(); f != 0 {
+			return f
+		}
+		f := decomposeRune(r)
+		known.Store(f)
+		return f
+	}
+	return decomposeRune(r)
+}
+
+// latinEnd ends the Latin blocks whose folds foldRune keeps.
+const latinEnd = 0x250
+
+// latinFolds holds foldRune's answers for the Latin runes beyond ASCII,
+// zero for one not folded yet.
+var latinFolds [latinEnd - utf8.RuneSelf]atomic.Int32
+
+// decomposeRune is foldRune's rule for a rune beyond ASCII.
+func decomposeRune(r rune) rune {
 	switch r { // letters with a stroke do not decompose
 	case 'ø':
 		return 'o'

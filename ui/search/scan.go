@@ -21,6 +21,7 @@ type Scan struct {
 	pattern     *fuzzy.Pattern
 	hits        []Hit
 	anyImported bool
+	folded      []byte // Skips' scratch
 }
 
 // Hit is one vendor a Scan found: its brief, the string of it that matched
@@ -42,12 +43,34 @@ func NewScan(query string) *Scan {
 	return &Scan{query: q, strongQuery: Fold(strings.TrimSpace(query)), pattern: fuzzy.NewPattern(q)}
 }
 
-// Skips reports that a vendor, given as bytes holding every string of it
-// (a brief's encoding), cannot match: the bytes are ASCII, so that folding
+// Skips reports that a vendor, given as its encoded brief, cannot match:
+// first from all its bytes at once, then, when those might, from each
+// string a search reads in it (data.BriefTexts), each read once, as
+// bytes. Bytes can be passed over when they are ASCII, so that folding
 // leaves them as they are, hold no internationalised host, whose Unicode
-// form would have other letters, and lack a character the query needs.
+// form would have other letters, and lack characters the query needs
+// (fuzzy.Pattern's Excludes and Misses). A brief that is not well formed
+// is not skipped: reading it reports the damage.
 func (s *Scan) Skips(b []byte) bool {
-	return s.pattern.Excludes(b) && !bytes.Contains(b, []byte("xn--"))
+	idn := bytes.Contains(b, []byte("xn--"))
+	if !idn && s.pattern.Excludes(b) {
+		return true
+	}
+	may := false
+	ok := data.BriefTexts(b, func(t []byte) bool {
+		if idn && bytes.Contains(t, []byte("xn--")) {
+			may = true
+			return false
+		}
+		if !isASCII(unsafeString(t)) {
+			// Matched as folded, which is mostly ASCII again.
+			s.folded = appendFold(s.folded[:0], t)
+			t = s.folded
+		}
+		may = !s.pattern.Misses(t)
+		return !may
+	})
+	return ok && !may
 }
 
 // Add scores one vendor. b's strings need not outlive the call: a vendor

@@ -1,0 +1,32 @@
+package data
+
+import (
+	"reflect"
+	"testing"
+)
+
+// A search reads a brief's name, aliases and hosts, and BriefTexts gives
+// exactly those, in that order, from the encoding; damaged bytes are
+// reported, not read past.
+func TestBriefTextsAreWhatASearchReads(t *testing.T) {
+	b := Brief{Name: "Twilio", Aliases: []string{"Twilio WebRTC", "Segment"}, OwnAliases: 1,
+		Hosts: []string{"twilio.com", "xn--bcher-kva.de"}, MainDomain: "twilio.com", Category: "communication", Block: "no"}
+	raw := AppendBrief(nil, b)
+	var got []string
+	if !BriefTexts(raw, func(s []byte) bool { got = append(got, string(s)); return true }) {
+		t.Fatal("BriefTexts calls a well-formed brief damaged")
+	}
+	if want := []string{"Twilio", "Twilio WebRTC", "Segment", "twilio.com", "xn--bcher-kva.de"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("BriefTexts gives %q, want %q", got, want)
+	}
+	got = got[:0]
+	BriefTexts(raw, func(s []byte) bool { got = append(got, string(s)); return len(got) < 2 })
+	if len(got) != 2 {
+		t.Fatalf("BriefTexts went on after fn said stop: %q", got)
+	}
+	for _, bad := range [][]byte{nil, raw[:1], raw[:len(raw)-3], append([]byte{'{'}, raw[1:]...)} {
+		if BriefTexts(bad, func([]byte) bool { return true }) {
+			t.Errorf("BriefTexts(%q) reads damaged bytes as a brief", bad)
+		}
+	}
+}
