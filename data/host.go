@@ -166,8 +166,8 @@ func HostLike(s string) bool {
 }
 
 // IsSite reports whether host is a registrable domain itself (google.be,
-// example.co.uk), not a host below one: Site(host) == host, without the
-// address parsing Site's library does first (an allocation a call).
+// example.co.uk), not a host below one: Site(host) == host, without
+// building Site's answer.
 func IsSite(host string) bool {
 	host = strings.ToLower(host)
 	label, rest, ok := strings.Cut(host, ".")

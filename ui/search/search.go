@@ -353,7 +353,7 @@ func namedHost(name, host string) bool {
 	}
 	// Right under a top-level domain, as most are, the host is a site (or
 	// a suffix named for its vendor, as github.io is GitHub's) without
-	// asking the suffix list, which allocates on every call.
+	// asking the suffix list.
 	return !strings.Contains(rest, ".") || data.IsSite(host)
 }
 

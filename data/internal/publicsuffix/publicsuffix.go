@@ -29,8 +29,13 @@ const (
 // domain must be lower-case ASCII without a trailing dot; an IP address is
 // its own suffix.
 func PublicSuffix(domain string) (publicSuffix string, icann bool) {
-	if _, err := netip.ParseAddr(domain); err == nil {
-		return domain, false
+	// An address ends in a digit (IPv4) or holds a colon (IPv6): only
+	// then is it parsed, as a failed parse allocates its error and this
+	// runs for every host a search indexes.
+	if n := len(domain); n > 0 && ('0' <= domain[n-1] && domain[n-1] <= '9' || strings.IndexByte(domain, ':') >= 0) {
+		if _, err := netip.ParseAddr(domain); err == nil {
+			return domain, false
+		}
 	}
 	// Walk the labels from the right while the list knows the suffix, as
 	// x/net walks its tree: suffix is where the public suffix starts.
