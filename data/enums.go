@@ -36,11 +36,15 @@ func (c Category) Valid() bool {
 	return slices.Contains(Categories, c)
 }
 
+// categorySeparators turns a category as a card shows it into its slug's
+// hyphens (built once: ParseCategory runs for every imported card).
+var categorySeparators = strings.NewReplacer(" ", "-", "_", "-")
+
 // ParseCategory reads a category as a card's JSON gives it ("analytics")
 // or as a card shows it ("Analytics", "Strictly necessary"): case, and
 // spaces or underscores for hyphens, do not matter.
 func ParseCategory(s string) (Category, bool) {
-	c := Category(strings.NewReplacer(" ", "-", "_", "-").Replace(strings.ToLower(strings.TrimSpace(s))))
+	c := Category(categorySeparators.Replace(strings.ToLower(strings.TrimSpace(s))))
 	return c, c.Valid()
 }
 

@@ -29,7 +29,7 @@ func (r *resolver) usedOnSiteOf(rec *data.Vendor, id string) bool {
 // and dots ignored: "AirFrance" is in "Air France-KLM Group", "beamer" in
 // www.getbeamer.com.
 func namesOverlap(a, b string) bool {
-	squash := func(s string) string { return strings.NewReplacer(" ", "", ".", "").Replace(data.NormalizeName(s)) }
+	squash := func(s string) string { return squashName.Replace(data.NormalizeName(s)) }
 	in := func(words, s string) bool {
 		for _, w := range strings.Fields(data.NormalizeName(words)) {
 			if len(w) >= 3 && !commonNameWords[w] && strings.Contains(s, w) {
@@ -40,3 +40,6 @@ func namesOverlap(a, b string) bool {
 	}
 	return in(a, squash(b)) || in(b, squash(a))
 }
+
+// squashName drops the spaces and dots namesOverlap compares without.
+var squashName = strings.NewReplacer(" ", "", ".", "")

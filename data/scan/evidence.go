@@ -46,10 +46,10 @@ type Evidence struct {
 
 // unnamedCapture is a capture that names no page: guess is the site it
 // most likely recorded, on the registrable domain holding the most of its
-// cookies and storage; on are all the registrable domains it holds any on.
+// cookies and storage; on counts them on each registrable domain.
 type unnamedCapture struct {
 	guess string
-	on    map[string]bool
+	on    map[string]int
 }
 
 // Page is the page one capture recorded and when.
@@ -98,7 +98,7 @@ func (e *Evidence) Sites() (out []string, guessed bool) {
 		}
 	}
 	for _, u := range e.unnamed {
-		if u.guess == "" || slices.ContainsFunc(out, func(s string) bool { return u.on[data.Site(s)] || u.on[s] }) {
+		if u.guess == "" || slices.ContainsFunc(out, func(s string) bool { return u.on[data.Site(s)] > 0 }) {
 			continue
 		}
 		out = append(out, u.guess)
@@ -111,8 +111,10 @@ func (e *Evidence) Sites() (out []string, guessed bool) {
 // storage keys, for captures that do not say which page they recorded (a
 // storageState, a cookie export); tied lists every domain holding as many
 // (sorted), so that a tie is said rather than settled by the alphabet.
-func (e *Evidence) LikelySite() (best string, tied []string) {
-	n := e.domains()
+func (e *Evidence) LikelySite() (best string, tied []string) { return most(e.domains()) }
+
+// most is the domain of n holding the most, and every domain tied with it.
+func most(n map[string]int) (best string, tied []string) {
 	most := 0
 	for _, c := range n {
 		most = max(most, c)
@@ -241,12 +243,9 @@ func (e *Evidence) Add(o *Evidence) {
 	e.Pages = append(e.Pages, pages...)
 	e.unnamed = append(e.unnamed, o.unnamed...)
 	if len(pages) == 0 && len(o.unnamed) == 0 {
-		if guess, _ := o.LikelySite(); guess != "" {
-			on := map[string]bool{}
-			for d := range o.domains() {
-				on[d] = true
-			}
-			e.unnamed = append(e.unnamed, unnamedCapture{guess, on})
+		n := o.domains()
+		if guess, _ := most(n); guess != "" {
+			e.unnamed = append(e.unnamed, unnamedCapture{guess, n})
 		}
 	}
 	// Captured is the site's: a capture of another site does not move it.

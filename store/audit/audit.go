@@ -118,9 +118,7 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 		t, _ := data.ParseTarget(site)
 		r.Site = t.Host
 		r.Captured = ev.CapturedOf(t.Host)
-		if a.site = data.Site(t.Host); a.site == "" {
-			a.site = t.Host
-		}
+		a.site = siteOf(t.Host)
 		if h, err := a.host(data.Target{Host: t.Host}); err == nil && h.found {
 			a.siteVendor = h.hit.ID
 			a.siteOwner = a.owner(h.hit.ID)
@@ -227,13 +225,17 @@ func siteOf(host string) string {
 // out (counted for a warning). Captures without requests (a cookie export
 // alone) leave nothing out: there is nothing to tell by.
 func (a *auditor) uncontacted(host string) bool {
-	if len(a.contacted) == 0 || host == "" || a.contacted[siteOf(strings.ToLower(host))] {
+	if len(a.contacted) == 0 || host == "" {
+		return false
+	}
+	d := siteOf(strings.ToLower(host))
+	if a.contacted[d] {
 		return false
 	}
 	if a.leftOut == nil {
 		a.leftOut = map[string]int{}
 	}
-	a.leftOut[siteOf(strings.ToLower(host))]++
+	a.leftOut[d]++
 	return true
 }
 

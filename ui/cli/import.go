@@ -362,13 +362,14 @@ func (c *cli) readImportFile(p string, told toldFormat, verbose bool) (importFil
 	}
 	var vs []data.Vendor
 	var warns []dataset.Warning
-	switch {
+	rr := rereadable(in, r)
+	switch reread, ok := rr.(dataset.Rereader); {
 	case b != nil:
 		vs, warns, err = dataset.ReadBytes(f, p, b)
-	case checked && rereads(in):
-		vs, warns, err = dataset.Read(f, p, dataset.Checked{Rereader: rereadable(in, r).(dataset.Rereader)})
+	case checked && ok:
+		vs, warns, err = dataset.Read(f, p, dataset.Checked{Rereader: reread})
 	default:
-		vs, warns, err = dataset.Read(f, p, rereadable(in, r))
+		vs, warns, err = dataset.Read(f, p, rr)
 	}
 	if err != nil {
 		return importFile{}, fmt.Errorf("%w; nothing was imported", err)
@@ -491,9 +492,6 @@ func rereadable(in io.Reader, r io.Reader) io.Reader {
 	}
 	return rereader{r, file, size}
 }
-
-// rereads reports whether in can be read again (a regular file).
-func rereads(in io.Reader) bool { _, _, ok := regularFile(in); return ok }
 
 // regularFile reports whether in is a regular file, which can be read
 // again, and its size: a pipe or a terminal is read once.
