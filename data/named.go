@@ -1,12 +1,18 @@
 package data
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Named is one of a fixed set of names, such as a file format, with what
 // it is in a few words.
 type Named[N ~string] struct {
 	Format N
 	Title  string
+	// Aliases are other names Parse accepts for it ("markdown" for md),
+	// never shown in lists.
+	Aliases []string
 }
 
 // NamedList is such a set, in the order help text lists it: the dataset
@@ -22,13 +28,24 @@ func (l NamedList[N]) Names() string {
 	return strings.Join(s, ", ")
 }
 
-// Parse finds a name in the list, in any case and spacing.
+// Parse finds a name, or one of its aliases, in the list, in any case
+// and spacing.
 func (l NamedList[N]) Parse(s string) (N, bool) {
 	k := strings.ToLower(strings.TrimSpace(s))
 	for _, n := range l {
-		if string(n.Format) == k {
+		if string(n.Format) == k || slices.Contains(n.Aliases, k) {
 			return n.Format, true
 		}
 	}
 	return "", false
+}
+
+// Title is what the list says n is, "" for a name not in it.
+func (l NamedList[N]) Title(n N) string {
+	for _, x := range l {
+		if x.Format == n {
+			return x.Title
+		}
+	}
+	return ""
 }

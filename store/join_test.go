@@ -131,3 +131,29 @@ func TestMostOfTheGlobalVendorListJoins(t *testing.T) {
 		t.Errorf("%d records joined, want at least 150", rep.JoinedTotal())
 	}
 }
+
+// A dry run lists every name a file joins a vendor under, not only the
+// first: a product that joins Hotjar after Hotjar's own record did is
+// what the user needs to see to judge the join (it is how the OCD's
+// Beamer rows once folded into Hotjar unseen). The vendor still counts
+// once.
+func TestADryRunListsEveryNameThatJoinsAVendor(t *testing.T) {
+	s := openReal(t)
+	rep, err := importBytes(s, "entities.json", []byte(`[
+  {"name": "Hotjar", "category": "analytics", "domains": ["*.hotjar.com"]},
+  {"name": "Hotjar Surveys", "category": "analytics", "domains": ["surveys.hotjar.com", "*.hotjar.com"]},
+  {"name": "Hotjar", "category": "analytics", "domains": ["static.hotjar.com"]}]`), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, j := range rep.Joins {
+		got = append(got, j.Record+" -> "+j.ID)
+	}
+	if want := "Hotjar -> hotjar, Hotjar Surveys -> hotjar"; strings.Join(got, ", ") != want {
+		t.Errorf("dry run lists joins %q, want %q", strings.Join(got, ", "), want)
+	}
+	if rep.JoinedTotal() != 1 {
+		t.Errorf("joined existing vendors: %d, want 1 (one vendor)", rep.JoinedTotal())
+	}
+}

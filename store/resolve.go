@@ -25,7 +25,9 @@ type resolver struct {
 	// joined are the records of list that later ones have joined, each
 	// with the keys of its storage items: a vendor of many rows (the
 	// OCD's, a cookie a row) is looked up in a set, not a list, each row.
-	joined         map[string]data.StorageSet
+	joined map[string]data.StorageSet
+	// joinNames are the vendors and record names Joins lists.
+	joinNames      map[joinKey]struct{}
 	parentOwners   map[string]ownerAnswer // indexedOwner's answers for parent domains
 	parentCurated  map[string][]claim     // curatedClaims' answers for parent domains
 	lastHost       string                 // domainClaims' last question...
@@ -257,9 +259,8 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 		id = newID(r, rec)
 	}
 	prev, seen := r.out[id] // an earlier record of the file is this vendor
-	if old != nil && !seen {
-		r.rep.Joined[how]++
-		r.rep.Joins = append(r.rep.Joins, Join{Record: rec.Name, ID: id, How: how, Why: why})
+	if old != nil {
+		r.noteJoin(rec.Name, id, how, why, !seen)
 	}
 	rec.ID = id
 	if old != nil && !r.user && rec.Name != "" && r.nameKey != data.NormalizeName(old.Name) {
@@ -306,6 +307,29 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 	r.list = append(r.list, rec)
 	return nil
 }
+
+// noteJoin reports that the record named name joined vendor id: counted
+// once a vendor (first), and listed once for each name a file joins it
+// under, so that a dry run shows a product that joined the vendor after
+// the vendor's own record had (Beamer's rows after Hotjar's), not only
+// the first.
+func (r *resolver) noteJoin(name, id, how, why string, first bool) {
+	if first {
+		r.rep.Joined[how]++
+	}
+	k := joinKey{id, r.nameKey}
+	if _, listed := r.joinNames[k]; listed {
+		return
+	}
+	if r.joinNames == nil {
+		r.joinNames = map[joinKey]struct{}{}
+	}
+	r.joinNames[k] = struct{}{}
+	r.rep.Joins = append(r.rep.Joins, Join{Record: name, ID: id, How: how, Why: why})
+}
+
+// joinKey is a vendor and the name key of a record that joined it.
+type joinKey struct{ id, name string }
 
 // match is the vendor rec describes, by the first of Import's rules that
 // finds one, that rule ("id", "name", "domain", "privacy policy") and what

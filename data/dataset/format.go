@@ -53,7 +53,7 @@ func ParseFormat(s string) (Format, error) {
 	if f, ok := Formats.Parse(s); ok {
 		return f, nil
 	}
-	return "", fmt.Errorf("unknown format %q (want one of %s)", s, FormatNames())
+	return "", fmt.Errorf("unknown format %s (want one of %s)", data.Quote(s), FormatNames())
 }
 
 // ErrUnknownFormat is wrapped when DetectFormat cannot tell a file's format.

@@ -25,7 +25,7 @@ const (
 
 // Formats lists every format with what it is for.
 var Formats = data.NamedList[Format]{
-	{Format: Markdown, Title: "Markdown, for a docs site"},
+	{Format: Markdown, Title: "Markdown, for a docs site", Aliases: []string{"markdown"}},
 	{Format: HTML, Title: "one self-contained HTML file to paste into a page"},
 	{Format: CSV, Title: "CSV, for a CMS or a spreadsheet"},
 	{Format: JSON, Title: "JSON, for a CMS"},

@@ -44,7 +44,7 @@ func ParseFormat(s string) (Format, error) {
 	if f, ok := Formats.Parse(s); ok {
 		return f, nil
 	}
-	return "", fmt.Errorf("%w %q (want one of %s)", ErrUnknownFormat, s, FormatNames())
+	return "", fmt.Errorf("%w %s (want one of %s)", ErrUnknownFormat, data.Quote(s), FormatNames())
 }
 
 // ErrUnknownFormat is wrapped when a format is named wrong or a file's

@@ -128,7 +128,7 @@ func bannerFormat(flagValue string) (banner.Format, error) {
 	if flagValue == "" {
 		return "", usagef("banner needs --format: %s", banner.Formats.Names())
 	}
-	return "", usagef("banner: unknown format %q: use %s", flagValue, banner.Formats.Names())
+	return "", usagef("banner: unknown format %s: use %s", data.Quote(flagValue), banner.Formats.Names())
 }
 
 func bannerLibrary(flagValue string, f banner.Format) (banner.Library, error) {
@@ -142,5 +142,5 @@ func bannerLibrary(flagValue string, f banner.Format) (banner.Library, error) {
 		}
 		names[i] = string(l)
 	}
-	return "", usagef("banner: --for %q: use %s", flagValue, strings.Join(names, " or "))
+	return "", usagef("banner: --for %s: use %s", data.Quote(flagValue), strings.Join(names, " or "))
 }

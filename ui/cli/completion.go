@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/vendex/vendex/data"
 	"maps"
 	"slices"
 	"strings"
@@ -46,7 +47,7 @@ func cmdCompletion(c *cli, args []string) error {
 	case "fish":
 		fmt.Fprintf(c.stdout, fishCompletion, words)
 	default:
-		return usagef("completion: no shell %q; bash, zsh or fish", pos[0])
+		return usagef("completion: no shell %s; bash, zsh or fish", data.Quote(pos[0]))
 	}
 	return nil
 }

@@ -103,13 +103,9 @@ func (c *cli) declaration(vendors, site string, files []string, from scan.Format
 // declareFormat is --format, or the -o file's extension, or Markdown;
 // the two must agree.
 func declareFormat(flagValue, outPath string) (declare.Format, error) {
-	var given declare.Format
-	if strings.EqualFold(strings.TrimSpace(flagValue), "markdown") {
-		given = declare.Markdown
-	} else if f, ok := declare.Formats.Parse(flagValue); ok {
-		given = f
-	} else if flagValue != "" {
-		return "", usagef("declare: unknown format %q: use %s", flagValue, declare.Formats.Names())
+	given, ok := declare.Formats.Parse(flagValue)
+	if !ok && flagValue != "" {
+		return "", usagef("declare: unknown format %s: use %s", data.Quote(flagValue), declare.Formats.Names())
 	}
 	f, err := outFormat("declare", outPath, string(given), kindsOf(declare.Formats))
 	if f == "" {

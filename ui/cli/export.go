@@ -2,18 +2,32 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/data/card"
 )
 
-// exportKinds are the formats export writes, as --format names them, and
-// their files' extensions.
-var exportKinds = []outKind{
-	{"md", []string{".md", ".markdown"}},
-	{"json", []string{".json"}},
-	{"txt", []string{".txt", ".text"}},
+// exportFormat is a format export writes a card in, as --format names it.
+type exportFormat string
+
+// exportFormats are the formats export writes, the title naming each in
+// its messages.
+var exportFormats = data.NamedList[exportFormat]{
+	{Format: "md", Title: "Markdown", Aliases: []string{"markdown"}},
+	{Format: "json", Title: "JSON"},
+	{Format: "txt", Title: "text", Aliases: []string{"text"}},
+}
+
+// Extensions are the file extensions a card in f is named with, the
+// usual one first.
+func (f exportFormat) Extensions() []string {
+	switch f {
+	case "md":
+		return []string{".md", ".markdown"}
+	case "txt":
+		return []string{".txt", ".text"}
+	}
+	return []string{"." + string(f)}
 }
 
 func cmdExport(c *cli, args []string) error {
@@ -25,34 +39,26 @@ func cmdExport(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	given := ""
-	switch f := strings.ToLower(strings.TrimSpace(*format)); f {
-	case "":
-	case "md", "markdown":
-		given = "md"
-	case "json":
-		given = "json"
-	case "txt", "text":
-		given = "txt"
-	default:
+	given, ok := exportFormats.Parse(*format)
+	if !ok && *format != "" {
 		return usagef("unknown format %s: use md, json or txt", data.Quote(*format))
 	}
-	f, err := outFormat("export", *outPath, given, exportKinds)
+	f, err := outFormat("export", *outPath, string(given), kindsOf(exportFormats))
 	if err != nil {
 		return err
 	}
 	var render func(data.Vendor, card.Names) ([]byte, error)
-	kind := "Markdown"
+	if f == "" {
+		f = "md"
+	}
 	switch f {
-	case "", "md":
+	case "md":
 		render = func(v data.Vendor, names card.Names) ([]byte, error) {
 			return []byte(card.Markdown(card.Build(v, names))), nil
 		}
 	case "json":
-		kind = "JSON"
 		render = func(v data.Vendor, _ card.Names) ([]byte, error) { return data.JSON(v) }
 	case "txt":
-		kind = "text"
 		render = func(v data.Vendor, names card.Names) ([]byte, error) {
 			return []byte(card.Text(card.Build(v, names), 80)), nil
 		}
@@ -72,6 +78,6 @@ func cmdExport(c *cli, args []string) error {
 	if err := data.WriteFileAtomic(*outPath, b, *force); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.stderr, "wrote %s (%s, %s, %d bytes)\n", *outPath, data.CleanLine(v.Name), kind, len(b))
+	fmt.Fprintf(c.stderr, "wrote %s (%s, %s, %d bytes)\n", *outPath, data.CleanLine(v.Name), exportFormats.Title(exportFormat(f)), len(b))
 	return nil
 }

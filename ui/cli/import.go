@@ -32,7 +32,10 @@ var (
 		"files land together or not at all: a malformed file is reported with its\n" +
 		"line or JSON path and nothing is written. Lookups keep working meanwhile.\n" +
 		"Records join the vendor they describe (same id, same name or alias, or\n" +
-		"most of its domains); imported facts add to a vendor and never overwrite\n" +
+		"most of its domains), except a product seen on that vendor's own site:\n" +
+		"a record listed under a vendor's domains whose name and privacy policy\n" +
+		"are another company's (Beamer's cookies under hotjar.com) becomes a\n" +
+		"vendor of its own. Imported facts add to a vendor and never overwrite\n" +
 		"the catalogue or take its hosts. Your own vendex JSON files (--format\n" +
 		"vendex, or --user for any format) rank above the catalogue, so they can\n" +
 		"change a vendor's category or verdict. Importing the same file again\n" +
