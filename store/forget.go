@@ -16,9 +16,11 @@ var ErrAmbiguous = errors.New("matches more than one source")
 const MinHashPrefix = 4
 
 // Forget removes one import or user layer, and so everything it added and
-// nothing else. source is the layer's name, its file's name, or the start
-// of its hash (at least MinHashPrefix hex digits). The embedded catalogue
-// cannot be forgotten.
+// nothing else. source is the layer's name, its file's name, its format
+// (or the start of its name up to the hash, import:ocd-csv), or the start
+// of its hash (at least MinHashPrefix hex digits); one that names several
+// layers is refused, naming them. The embedded catalogue cannot be
+// forgotten.
 func (s *Store) Forget(source string) (LayerInfo, error) {
 	layers, err := s.Layers()
 	if err != nil {
@@ -30,7 +32,8 @@ func (s *Store) Forget(source string) (LayerInfo, error) {
 			match = []LayerInfo{li}
 			break
 		}
-		if li.Kind != KindEmbedded && (li.File == source || (len(source) >= MinHashPrefix && strings.HasPrefix(li.Hash, strings.ToLower(source)))) {
+		if li.Kind != KindEmbedded && (li.File == source || li.Format == source || (strings.Contains(source, ":") && strings.HasPrefix(li.Name, source+":")) ||
+			(len(source) >= MinHashPrefix && strings.HasPrefix(li.Hash, strings.ToLower(source)))) {
 			match = append(match, li)
 		}
 	}
@@ -38,7 +41,7 @@ func (s *Store) Forget(source string) (LayerInfo, error) {
 	case len(match) == 0 && len(source) < MinHashPrefix && isHex(source):
 		return LayerInfo{}, fmt.Errorf("source %q: %w: the start of a hash needs at least %d hex digits (vendex sources lists the layers)", source, ErrNotFound, MinHashPrefix)
 	case len(match) == 0:
-		return LayerInfo{}, fmt.Errorf("source %q: %w: give a layer's name, its file's name or the start of its hash, as vendex sources lists them", source, ErrNotFound)
+		return LayerInfo{}, fmt.Errorf("source %q: %w: give a layer's name, its file's name, its format or the start of its hash, as vendex sources lists them%s", source, ErrNotFound, forgettable(layers))
 	case len(match) > 1:
 		var names []string
 		for _, m := range match {
@@ -52,6 +55,25 @@ func (s *Store) Forget(source string) (LayerInfo, error) {
 		return LayerInfo{}, err
 	}
 	return match[0], nil
+}
+
+// forgettable names the layers forget could remove, for a message: "
+// (there are none)", or "; there are: a, b" (at most five, then how
+// many more).
+func forgettable(layers []LayerInfo) string {
+	var names []string
+	for _, li := range layers {
+		if li.Kind != KindEmbedded {
+			names = append(names, li.Name)
+		}
+	}
+	switch {
+	case len(names) == 0:
+		return " (there are none besides the embedded catalogue)"
+	case len(names) > 5:
+		return "; there are " + strings.Join(names[:5], ", ") + fmt.Sprintf(" and %d more", len(names)-5)
+	}
+	return "; there are " + strings.Join(names, ", ")
 }
 
 func isHex(s string) bool {

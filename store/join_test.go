@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -155,5 +156,39 @@ func TestADryRunListsEveryNameThatJoinsAVendor(t *testing.T) {
 	}
 	if rep.JoinedTotal() != 1 {
 		t.Errorf("joined existing vendors: %d, want 1 (one vendor)", rep.JoinedTotal())
+	}
+}
+
+// Tracker Radar files every customer's Cloud Functions host under Google
+// and every CloudFront distribution under Amazon: imported, they would
+// answer "Google" for a stranger's function. The import leaves such names
+// to the hosting rule (owner unknown, hosted by the platform) and says so;
+// a tracker's own distribution, named as another company's, is kept.
+func TestAnImportDoesNotGiveACustomersHostToItsPlatform(t *testing.T) {
+	s := openReal(t)
+	csv := []byte("domain,owner,displayName,categories,regions,max_prevalence,prevalence_GB,prevalence_US,fingerprinting_max,cookies_max,sites_max,storage_permission_apis_seen\n" +
+		"europe-west1-cookiebannergdpr.cloudfunctions.net,Google LLC,Google,CDN,US,1.37e-05,,1.37e-05,0,0.0,2,\n" +
+		"d100npzark077w.cloudfront.net,\"Amazon Technologies, Inc.\",Amazon.com,CDN,US,0.000702,0.000301,0.000191,0,0.0,28,\n" +
+		"d3nwtestq9z8xk.cloudfront.net,\"Northwind Traders, Inc.\",Northwind,Analytics,US,0.01,,0.01,1,0.0,3,\n")
+	rep, err := importBytes(s, "domain-index.csv", csv, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for host, platform := range map[string]string{
+		"europe-west1-cookiebannergdpr.cloudfunctions.net": "google-cloud",
+		"d100npzark077w.cloudfront.net":                    "amazon-cloudfront",
+	} {
+		m, err := s.ByDomain(data.Target{Host: host})
+		if err == nil && m.Vendor.ID != platform {
+			t.Errorf("lookup %s = %s after the import; want the hosting answer (%s, owner unknown)", host, m.Vendor.ID, platform)
+		}
+		if !slices.ContainsFunc(rep.Conflicts, func(c string) bool {
+			return strings.Contains(c, host+" is a customer's name on "+platform+"'s hosting")
+		}) {
+			t.Errorf("the report does not say why %s was left out: %q", host, rep.Conflicts)
+		}
+	}
+	if m, err := s.ByDomain(data.Target{Host: "d3nwtestq9z8xk.cloudfront.net"}); err != nil || m.Vendor.Name != "Northwind Traders, Inc." && m.Vendor.Name != "Northwind" {
+		t.Errorf("a tracker's own distribution: %q, %v; want Northwind's", m.Vendor.Name, err)
 	}
 }

@@ -125,6 +125,53 @@ func (r *resolver) curatedCover(host, id string) string {
 	return ""
 }
 
+// platformSite is the hosting vendor (the catalogue's or the user's)
+// under whose domain host is a customer's name, when rec, which claims
+// host, is that platform or its company: a dataset that files a
+// cloudfunctions.net customer's host under Google (Tracker Radar does)
+// names who runs the servers, not whose the site is, and the lookup
+// would answer Google for every customer's function. A vendor of
+// another company's (a tracker's own CloudFront distribution) keeps the
+// host. "" when host is under no hosting domain or rec is another's.
+func (r *resolver) platformSite(host string, rec, old *data.Vendor) string {
+	if !r.domains.exists() {
+		return ""
+	}
+	for suffix := range data.Parents(host) {
+		if suffix == host {
+			continue
+		}
+		cs := r.curatedClaims(suffix, true)
+		if len(cs) == 0 {
+			continue
+		}
+		if !cs[0].Hosting {
+			return ""
+		}
+		h := cs[0].ID
+		hv := r.existingVendor(h)
+		if h == rec.ID {
+			return h
+		}
+		if hv == nil || hv.Owner == "" {
+			return ""
+		}
+		// The company by a word of its name: Tracker Radar files every
+		// CloudFront distribution under "Amazon Technologies, Inc.",
+		// whose platform card's owner is Amazon Web Services.
+		for _, o := range []string{rec.Owner, rec.Name} {
+			if o != "" && namesOverlap(o, hv.Owner) {
+				return h
+			}
+		}
+		if old != nil && old.Owner != "" && namesOverlap(old.Owner, hv.Owner) {
+			return h
+		}
+		return ""
+	}
+	return ""
+}
+
 // curatedClaims are the claims of the user's files or of the embedded
 // catalogue on host itself (no path); parent domains' answers are kept, as
 // indexedOwner's are.
@@ -565,6 +612,10 @@ func (r *resolver) keepHosts(rec, old *data.Vendor) {
 		}
 		if o != "" && o != id && !r.user {
 			r.rep.Conflicts = append(r.rep.Conflicts, fmt.Sprintf("%s: %s is %s's; not added to %s", r.source, d.Host, o, id))
+			continue
+		}
+		if h := r.platformSite(d.Host, rec, old); h != "" && !r.user {
+			r.rep.Conflicts = append(r.rep.Conflicts, fmt.Sprintf("%s: %s is a customer's name on %s's hosting, whose owner the file does not say; not added to %s", r.source, d.Host, h, id))
 			continue
 		}
 		kept = append(kept, d)

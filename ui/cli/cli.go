@@ -242,6 +242,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdBrowse(c, nil)
 	}
 	if args[0] == "help" {
+		if len(args) > 1 && args[1] == "help" {
+			fmt.Fprint(stdout, usage) // help on help is the list of commands
+			return nil
+		}
 		if len(args) > 1 {
 			cmd, ok := commands[args[1]]
 			if !ok {

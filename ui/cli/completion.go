@@ -1,11 +1,15 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
-	"github.com/vendex/vendex/data"
+	"io/fs"
 	"maps"
 	"slices"
 	"strings"
+
+	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/store"
 )
 
 // completionCommand prints a shell's completion script; the scripts ask
@@ -108,14 +112,33 @@ func cmdIDs(c *cli, args []string) error {
 	if _, err := c.parse(c.flags("__ids"), args); err != nil {
 		return err
 	}
-	s, err := c.open()
+	// A completion asks in passing: it reads the file as it is and never
+	// writes it (no first run, no reseed after an upgrade; the next real
+	// command does those); before the first run it offers the embedded
+	// catalogue's ids.
+	path, err := c.dbFile()
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	ids, err := s.IDs()
-	if err != nil {
+	var ids []string
+	s, err := store.Open(path, store.Options{ReadOnly: true})
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		vs, err := data.Catalogue()
+		if err != nil {
+			return err
+		}
+		for _, v := range vs {
+			ids = append(ids, v.ID)
+		}
+		slices.Sort(ids)
+	case err != nil:
 		return err
+	default:
+		defer s.Close()
+		if ids, err = s.IDs(); err != nil {
+			return err
+		}
 	}
 	for _, id := range ids {
 		fmt.Fprintln(c.stdout, id)

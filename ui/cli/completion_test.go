@@ -17,8 +17,19 @@ func TestBashCompletionOffersCommandsAndVendorIDs(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, "show") || !strings.Contains(r.stdout, "__ids") {
 		t.Fatalf("exit %d:\n%s", r.code, r.stdout)
 	}
+	// Before the first run the ids are the embedded catalogue's, and a
+	// completion never writes: no database appears.
 	if ids := vendex(t, db, "", "__ids"); !strings.Contains(ids.stdout, "\ntwilio\n") {
 		t.Errorf("__ids does not list twilio")
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Errorf("__ids created the database %s", db)
+	}
+	if vendex(t, db, "", "stats").code != 0 {
+		t.Fatal("first run failed")
+	}
+	if ids := vendex(t, db, "", "__ids"); !strings.Contains(ids.stdout, "\ntwilio\n") {
+		t.Errorf("__ids over the database does not list twilio")
 	}
 	for _, sh := range []string{"zsh", "fish"} {
 		if r := vendex(t, db, "", "completion", sh); r.code != 0 || !strings.Contains(r.stdout, "__ids") {

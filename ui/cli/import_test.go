@@ -382,6 +382,30 @@ func TestForgetTakesFourDigitsOfTheHashAndSaysSo(t *testing.T) {
 	}
 }
 
+// A user who reads 'vendex sources' forgets a layer by what it shows:
+// the format column, or the layer's name up to its hash. A format two
+// layers share is refused naming both; a name no layer has lists those
+// there are.
+func TestForgetTakesTheFormatSourcesShows(t *testing.T) {
+	db := tempDB(t)
+	if r := vendex(t, db, "", "import", fixturePath("third-party-web.json"), fixturePath("ocd.csv"), fixturePath("ocd.json")); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	if r := vendex(t, db, "", "forget", "tracker-radar-entity"); r.code != 1 || !strings.Contains(r.stderr, "there are import:third-party-web:") {
+		t.Errorf("forget of a format no layer has: %d %q", r.code, r.stderr)
+	}
+	if r := vendex(t, db, "", "forget", "third-party-web"); r.code != 0 || !strings.Contains(r.stdout, "forgot import:third-party-web:") {
+		t.Errorf("forget third-party-web: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	if r := vendex(t, db, "", "forget", "import:ocd-csv"); r.code != 0 || !strings.Contains(r.stdout, "forgot import:ocd-csv:") {
+		t.Errorf("forget import:ocd-csv: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	// A kind alone names no layer, even when one is left.
+	if r := vendex(t, db, "", "forget", "import"); r.code == 0 || !strings.Contains(r.stderr, "there are import:ocd-json:") {
+		t.Errorf("forget import: %d %q", r.code, r.stderr)
+	}
+}
+
 // seededDB is a database after its first run, and its bytes: what a
 // refused import must leave as it was.
 func seededDB(t *testing.T) (string, []byte) {

@@ -22,7 +22,7 @@ func cmdSearch(c *cli, args []string) error {
 		return usagef("search needs a query")
 	}
 	if *limit < 0 {
-		return usagef("--limit must be 0 or more")
+		return usagef("search: --limit must be 0 or more (0 shows every match)")
 	}
 	// Everything allocated here lives until the answer is printed: with
 	// every dataset, the collector's default pace ran three times for

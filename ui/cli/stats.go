@@ -67,7 +67,11 @@ func cmdStats(c *cli, args []string) error {
 				name += " (" + l.Format + ")" // three datasets ship an entities.json
 			}
 		}
-		tw.row("  "+truncate(data.CleanLine(name), 60), fmt.Sprintf("%7d vendors", l.Vendors))
+		noun := "vendors"
+		if l.Vendors == 1 {
+			noun = "vendor"
+		}
+		tw.row("  "+truncate(data.CleanLine(name), 60), fmt.Sprintf("%7d %s", l.Vendors, noun))
 	}
 	return tw.flush()
 }
