@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-e1219d79"
-	embeddedEdition = 93
+	embeddedVersion = "1255-9ae45e80"
+	embeddedEdition = 96
 )

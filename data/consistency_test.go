@@ -294,10 +294,9 @@ var unfollowableSources = map[string]bool{}
 
 func init() {
 	for _, id := range []string{
-		"aditude", "audion", "barra-gov-br", "carsforsale", "comagic", "common-ninja", "curator-io", "diginetica",
-		"entrata", "fluency", "g5-marketing-cloud", "getcourse", "gorgias", "gupy", "hitwebcounter", "icomoon", "olx",
-		"salesmartly", "sharpschool", "smartarget", "subsplash", "termsfeed", "vcita", "weatherwidget-io", "webnode",
-		"whatconverts",
+		"audion", "carsforsale", "comagic", "common-ninja", "diginetica", "entrata", "fluency", "g5-marketing-cloud",
+		"getcourse", "gorgias", "gupy", "hitwebcounter", "icomoon", "olx", "salesmartly", "sharpschool", "subsplash",
+		"vcita", "weatherwidget-io", "webnode", "whatconverts",
 	} {
 		unfollowableSources[id] = true
 	}
