@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-9ae45e80"
-	embeddedEdition = 96
+	embeddedVersion = "1255-ade9dc57"
+	embeddedEdition = 98
 )

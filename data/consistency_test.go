@@ -294,9 +294,9 @@ var unfollowableSources = map[string]bool{}
 
 func init() {
 	for _, id := range []string{
-		"audion", "carsforsale", "comagic", "common-ninja", "diginetica", "entrata", "fluency", "g5-marketing-cloud",
-		"getcourse", "gorgias", "gupy", "hitwebcounter", "icomoon", "olx", "salesmartly", "sharpschool", "subsplash",
-		"vcita", "weatherwidget-io", "webnode", "whatconverts",
+		"audion", "carsforsale", "common-ninja", "diginetica", "entrata", "fluency", "g5-marketing-cloud",
+		"getcourse", "gorgias", "gupy", "hitwebcounter", "icomoon", "olx", "salesmartly", "sharpschool",
+		"weatherwidget-io", "webnode", "whatconverts",
 	} {
 		unfollowableSources[id] = true
 	}
