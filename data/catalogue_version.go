@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-67558427"
-	embeddedEdition = 92
+	embeddedVersion = "1255-6a154498"
+	embeddedEdition = 93
 )

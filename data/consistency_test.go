@@ -294,15 +294,9 @@ var unfollowableSources = map[string]bool{}
 
 func init() {
 	for _, id := range []string{
-		"aditude", "adskeeper", "afip-data-fiscal", "audion", "barra-gov-br", "carsforsale", "clickfunnels",
-		"cliengo", "comagic", "common-ninja", "curator-io", "dealer-spike", "delivr-ai", "diginetica",
-		"enable-accessibility", "entrata", "fareharbor", "fast-bundle", "feathr", "fiftypoint6", "fluency",
-		"flux", "formitable", "fourthwall", "g5-marketing-cloud", "geojs", "getcourse", "gitbook", "gnezdo",
-		"gorgias", "gupy", "hibu", "hitwebcounter", "icomoon", "jumpseller", "lotlinx", "lottiefiles",
-		"matterport", "mos-ru-stats", "olx", "pagefly", "pixanalytics", "reputon", "salesmartly",
-		"sharpschool", "showit", "site-search-360", "smartarget", "smartdynamics", "spincar", "ssm-codes",
-		"strikingly", "subsplash", "target-rtb", "teachable", "termsfeed", "thinkific", "ticimax", "tilda",
-		"triptease", "vcita", "weatherwidget-io", "webnode", "whatconverts", "wisepops", "worldshopping",
+		"audion", "carsforsale", "common-ninja", "diginetica", "entrata", "fluency", "g5-marketing-cloud",
+		"getcourse", "gorgias", "gupy", "hitwebcounter", "icomoon", "olx", "salesmartly", "sharpschool",
+		"weatherwidget-io", "webnode", "whatconverts",
 	} {
 		unfollowableSources[id] = true
 	}
