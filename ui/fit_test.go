@@ -116,3 +116,18 @@ func TestThePreviewStartsAtTheTopAfterAScrolledCard(t *testing.T) {
 		t.Errorf("the preview is not at the card's top:\n%s", v)
 	}
 }
+
+// At 40 columns a card whose name is longer than the header's room shows
+// the name's start, not its end: "Google (account and plat…", not
+// "…e (account and platform)".
+func TestANarrowHeaderShowsTheStartOfALongName(t *testing.T) {
+	vs := fixture()
+	vs[0].Name = "Twilio Programmable Voice (calls and conferencing)"
+	s := start(t, 40, 12, fakeCatalog{vendors: vs}, "twilio")
+	s.waitText("of 9")
+	s.press(tea.KeyEnter)
+	v := s.waitText("(top)")
+	if h := line(v, 0); !strings.Contains(h, "Twilio Programmable") || !strings.Contains(h, "…") || lipgloss.Width(h) > 40 {
+		t.Errorf("the header at 40 columns: %q, want the name's start cut with …", h)
+	}
+}

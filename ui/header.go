@@ -39,7 +39,8 @@ func (m Model) header() string {
 }
 
 // breadcrumb is "Twilio › Google Maps (top)", cut from the left to fit
-// room cells: the vendor on the card matters most.
+// room cells: the vendor on the card matters most, and when its name alone
+// is too long, it is its start that shows ("Google (account an…").
 func (m Model) breadcrumb(room int) string {
 	var names []string
 	for _, v := range m.history {
@@ -47,11 +48,14 @@ func (m Model) breadcrumb(room int) string {
 			names = append(names, name)
 		}
 	}
-	names = append(names, m.card.vendor.Name)
-	crumb := strings.Join(names, " › ")
+	here := m.card.vendor.Name
+	crumb := strings.Join(append(names, here), " › ")
 	info := " (" + m.card.scrollInfo() + ")"
 	room = max(6, room-lipgloss.Width(info))
-	if w := lipgloss.Width(crumb); w > room {
+	switch w := lipgloss.Width(crumb); {
+	case lipgloss.Width(here) > room:
+		crumb = ansi.Truncate(here, room, "…")
+	case w > room:
 		crumb = "…" + ansi.TruncateLeft(crumb, w-room+1, "")
 	}
 	return crumb + m.common.styles.Subtle.Render(info)
