@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-67558427"
-	embeddedEdition = 92
+	embeddedVersion = "1255-fe412a22"
+	embeddedEdition = 93
 )

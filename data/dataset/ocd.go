@@ -135,7 +135,7 @@ func (ob *ocdBuilder) add(r *ocdRow, line int, path string) {
 		ob.rd.warn(line, path, "%s: %s with lifetime %q describes the product, not a cookie; not imported as a cookie", v.Name, data.Quote(name), text(r.RetentionPeriod))
 		return
 	}
-	if tooShortPattern(name) {
+	if data.IsPattern(name) && data.ShortName(name) {
 		// The OCD's _s*, SR*, CT*, tp*: every site's _session_id, SRV_ID
 		// and CTX_token would be that vendor's.
 		ob.rd.warn(line, path, "%s: the pattern %s is too short to tell the vendor's cookies from any other's; not imported", v.Name, data.Quote(name))
@@ -178,13 +178,6 @@ func ocdParty(r *ocdRow) data.Party {
 		}
 	}
 	return ""
-}
-
-// tooShortPattern reports whether a pattern's fixed part is a character or
-// two (the OCD's _s*, SR*, tp*): it names no vendor's cookies, it only
-// catches a site's own.
-func tooShortPattern(name string) bool {
-	return data.IsPattern(name) && len(strings.ReplaceAll(name, "*", "")) <= 2
 }
 
 // productRow reports whether r names a family of cookies it neither times
