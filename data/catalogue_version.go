@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-fe412a22"
-	embeddedEdition = 93
+	embeddedVersion = "1255-13250191"
+	embeddedEdition = 94
 )

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -153,5 +154,37 @@ func TestShortNamesOnASitesOwnDomainAreNotVendors(t *testing.T) {
 	}
 	if len(rep.Unknown) != len(names) {
 		t.Errorf("%d cookies claimed by nobody, want %d: %+v", len(rep.Unknown), len(names), rep.Unknown)
+	}
+}
+
+// declare --vendors lists what a vendor's script sets on a customer's
+// site: the Meta Pixel's _fbp, _fbc and fr, not the facebook.com login
+// and account cookies its card names (aks, aksb, sfau, m_user, dbln, oo),
+// nor X's sign-in cookie auth_token for a site embedding posts.
+func TestDeclareListsWhatTheScriptSetsOnTheSite(t *testing.T) {
+	db := tempDB(t)
+	rows := func(id string) []string {
+		r := vendex(t, db, "", "declare", "--format", "csv", "--vendors", id, "--site", "shop.example")
+		if r.code != 0 {
+			t.Fatalf("declare %s: exit %d\n%s", id, r.code, r.stderr)
+		}
+		var names []string
+		for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n")[1:] {
+			names = append(names, strings.Split(line, ",")[2])
+		}
+		slices.Sort(names)
+		return names
+	}
+	if got := rows("facebook-pixel"); strings.Join(got, " ") != "_fbc _fbp fr" {
+		t.Errorf("declare --vendors facebook-pixel lists %v, want _fbc _fbp fr", got)
+	}
+	x := rows("x-embeds")
+	for _, own := range []string{"auth_token", "twid", "kdt", "ct0"} {
+		if slices.Contains(x, own) {
+			t.Errorf("declare --vendors x-embeds lists x.com's %s: %v", own, x)
+		}
+	}
+	if !slices.Contains(x, "guest_id") {
+		t.Errorf("declare --vendors x-embeds lost guest_id: %v", x)
 	}
 }
