@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-13250191"
-	embeddedEdition = 94
+	embeddedVersion = "1255-1344641c"
+	embeddedEdition = 97
 )
