@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-6a154498"
-	embeddedEdition = 93
+	embeddedVersion = "1255-d3c26ee5"
+	embeddedEdition = 94
 )

@@ -282,6 +282,27 @@ func MatchPattern(pattern, name string) bool {
 // IsPattern reports whether a storage name is a wildcard pattern.
 func IsPattern(name string) bool { return strings.Contains(name, "*") }
 
+// ShortName reports whether a storage name is too short to tell a
+// vendor's from a site's own: a name of three letters or digits at most
+// (A, DV, pi, chk, OID), or a pattern whose fixed part is a character or
+// two (_s*, SR*, tp*). Names of three characters with a mark of their
+// own, such as _ga, are not.
+func ShortName(name string) bool {
+	if IsPattern(name) {
+		return len(strings.ReplaceAll(name, "*", "")) <= 2
+	}
+	if len(name) > 3 {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {

@@ -116,6 +116,23 @@ type StorageItem struct {
 	OwnSite bool `json:"own_site,omitempty"`
 }
 
+// ClaimsSitesName reports whether a cookie or key of its name on a
+// site's own domain (a first-party one) may be taken for it, when the site
+// is not the vendor's own: not when it is a third-party item (Instagram's
+// sessionid is not every site's sessionid), one set only on the vendor's
+// own website, or one whose party no source gives and whose name is too
+// short to be the vendor's alone (PubMatic's pi and pp, Magnite's c,
+// Okta's did: ShortName).
+func (it StorageItem) ClaimsSitesName() bool {
+	switch {
+	case it.Party == ThirdParty, it.OwnSite:
+		return false
+	case it.Party == FirstParty:
+		return true
+	}
+	return !ShortName(it.Name)
+}
+
 // Permission is a browser permission the vendor's script asks for, and when.
 type Permission struct {
 	Name PermissionName `json:"name" validate:"report=parent"`

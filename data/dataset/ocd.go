@@ -135,12 +135,18 @@ func (ob *ocdBuilder) add(r *ocdRow, line int, path string) {
 		ob.rd.warn(line, path, "%s: %s with lifetime %q describes the product, not a cookie; not imported as a cookie", v.Name, data.Quote(name), text(r.RetentionPeriod))
 		return
 	}
+	if data.IsPattern(name) && data.ShortName(name) {
+		// The OCD's _s*, SR*, CT*, tp*: every site's _session_id, SRV_ID
+		// and CTX_token would be that vendor's.
+		ob.rd.warn(line, path, "%s: the pattern %s is too short to tell the vendor's cookies from any other's; not imported", v.Name, data.Quote(name))
+		return
+	}
 	if r.RetentionPeriod != ob.lastRetention || r.RetentionPeriod == "" {
 		ob.lastLifetime, ob.lastRetention = data.ParseRetention(r.RetentionPeriod), r.RetentionPeriod
 	}
 	// A CSV row's fields share one string: a field kept as it is would
 	// keep the whole row, ID and all, for as long as the records live.
-	ob.storage.add(v, data.StorageItem{Kind: data.Cookie, Name: strings.Clone(name), Lifetime: ob.lastLifetime, Purpose: ob.intern(text(r.Description)), Category: cat})
+	ob.storage.add(v, data.StorageItem{Kind: data.Cookie, Name: strings.Clone(name), Party: ocdParty(r), Lifetime: ob.lastLifetime, Purpose: ob.intern(text(r.Description)), Category: cat})
 	if d := text(r.Domain); d != "" {
 		if d != ob.lastDomain {
 			ob.lastDomain = d
@@ -150,6 +156,28 @@ func (ob *ocdBuilder) add(r *ocdRow, line int, path string) {
 			v.Domains = append(v.Domains, data.Domain{Host: strings.Clone(h)})
 		}
 	}
+}
+
+// ocdParty is the party the OCD gives a row's cookie. Its Domain column
+// names where the cookie is set: the vendor's own domain
+// ("facebook.com (3rd party)", ".twitter.com", "events.newsroom.bi"),
+// third party from any site that uses the vendor (X's auth_token on
+// .twitter.com is not a site's own auth_token). With no domain, a
+// description that calls it a first party cookie ("Our first party cookie
+// set via headers") makes it first party; else the OCD does not say (its
+// "third party" in a description is most often about other cookies:
+// "checks whether third party cookies are accepted").
+func ocdParty(r *ocdRow) data.Party {
+	if text(r.Domain) != "" {
+		return data.ThirdParty
+	}
+	d := strings.ToLower(text(r.Description))
+	for _, w := range []string{"first party cookie", "first-party cookie", "1st party cookie"} {
+		if strings.Contains(d, w) {
+			return data.FirstParty
+		}
+	}
+	return ""
 }
 
 // productRow reports whether r names a family of cookies it neither times

@@ -102,6 +102,11 @@ func noStorageNote(v data.Vendor, seen bool) string {
 	return note
 }
 
+// ImportedPurpose is the purpose a declaration gives an item that only an
+// imported dataset describes (the Open Cookie Database's rows): never the
+// dataset's own words.
+const ImportedPurpose = "Not described in vendex's words: the name comes from an imported dataset; check the provider's cookie policy."
+
 // UnknownAdvice is what to do about a cookie nobody has classified;
 // OwnAdvice about one on the site's own domain that no vendor claims,
 // most often the site's own.
@@ -204,7 +209,22 @@ func rowsOf(v data.Vendor, seen []Seen, p Provider) []categorised {
 		}
 		return data.StorageItem{}, false
 	}
+	// An item an imported dataset brought has that dataset's words for a
+	// purpose: a declaration is the site's to publish, and says so
+	// instead of copying them.
+	var imported map[string]bool
+	for _, pv := range v.Provenance {
+		if pv.Field == "storage" && data.ImportedSource(pv.Source) {
+			if imported == nil {
+				imported = map[string]bool{}
+			}
+			imported[pv.Value] = true
+		}
+	}
 	row := func(it data.StorageItem, party string) categorised {
+		if imported[it.Name] {
+			it.Purpose = ImportedPurpose
+		}
 		c := it.Category
 		if c == "" {
 			c = v.Category

@@ -206,7 +206,9 @@ func (a *auditor) storage(r *Report, keys []scan.StorageKey) error {
 //     alone never gives it to a vendor elsewhere (a pid on an unknown
 //     domain is not Equativ's);
 //  4. for a first-party cookie, the name, except a vendor's third-party
-//     name (Instagram's sessionid is not every site's sessionid);
+//     name (Instagram's sessionid is not every site's sessionid), one set
+//     on its own website, or a short one of no known party
+//     (data.StorageItem.ClaimsSitesName);
 //  5. whatever set it.
 func (a *auditor) attribute(c *Cookie, domain, setBy hostAnswer, setByKind string) error {
 	all, err := a.name(c.Name)
@@ -221,7 +223,7 @@ func (a *auditor) attribute(c *Cookie, domain, setBy hostAnswer, setByKind strin
 		if c.Party == "first" {
 			// On the site's own domain a vendor's third-party name is
 			// the site's when the vendor is the site itself.
-			return m.Item.Party == data.ThirdParty && !a.own(m.VendorID)
+			return !m.Item.ClaimsSitesName() && !a.own(m.VendorID)
 		}
 		return !a.onSite(m.VendorID, host)
 	})
