@@ -1,0 +1,172 @@
+package render
+
+import (
+	"bytes"
+	"io"
+	"sync"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Screen writes a program's views to the terminal from a goroutine of its
+// own: Frame hands it a view and returns at once, and the views handed in
+// while a frame is being written are coalesced into the next one.
+type Screen struct {
+	// mu guards the frame waiting to be written; the painter is the
+	// writer's alone.
+	mu      sync.Mutex
+	next    string
+	waiting bool
+	size    *[2]int // a new size, taken with the next frame
+	again   bool    // the next frame draws every line
+
+	// out is the terminal; outMu is held for every write to it, the
+	// frames' and those of Writer, so that no sequence lands inside a
+	// frame.
+	outMu sync.Mutex
+	out   io.Writer
+	paint painter
+	buf   bytes.Buffer
+
+	wake chan struct{}
+	stop chan struct{}
+	done chan struct{}
+}
+
+// NewScreen returns a screen writing to out; Start sets it going.
+func NewScreen(out io.Writer) *Screen {
+	return &Screen{out: out, wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+}
+
+// Start starts the goroutine that writes frames.
+func (s *Screen) Start() {
+	go func() {
+		defer close(s.done)
+		for {
+			select {
+			case <-s.wake:
+				s.flush()
+			case <-s.stop:
+				return
+			}
+		}
+	}()
+}
+
+// Stop writes the last view handed in, if not yet written, and stops the
+// writer.
+func (s *Screen) Stop() {
+	close(s.stop)
+	<-s.done
+	s.flush()
+}
+
+// Frame hands the screen the program's latest view.
+func (s *Screen) Frame(view string) {
+	s.mu.Lock()
+	s.next, s.waiting = view, true
+	s.mu.Unlock()
+	select {
+	case s.wake <- struct{}{}:
+	default: // the writer is already woken: it will take this view
+	}
+}
+
+// Resize tells the screen the terminal's size: the next frame is cut to
+// it and draws every line.
+func (s *Screen) Resize(w, h int) {
+	s.mu.Lock()
+	s.size = &[2]int{w, h}
+	s.mu.Unlock()
+}
+
+// Repaint makes the next frame draw every line.
+func (s *Screen) Repaint() {
+	s.mu.Lock()
+	s.again = true
+	s.mu.Unlock()
+}
+
+// flush writes the waiting view, if any, as the difference from the one
+// shown.
+func (s *Screen) flush() {
+	s.mu.Lock()
+	if !s.waiting {
+		s.mu.Unlock()
+		return
+	}
+	view, size, again := s.next, s.size, s.again
+	s.waiting, s.size, s.again = false, nil, false
+	s.mu.Unlock()
+	s.outMu.Lock()
+	defer s.outMu.Unlock()
+	if size != nil {
+		s.paint.resize(size[0], size[1])
+	}
+	if again {
+		s.paint.repaint()
+	}
+	s.buf.Reset()
+	s.paint.paint(&s.buf, view)
+	if s.buf.Len() > 0 {
+		_, _ = s.out.Write(s.buf.Bytes())
+	}
+}
+
+// write sends a sequence to the terminal between frames.
+func (s *Screen) write(seq string) {
+	s.outMu.Lock()
+	defer s.outMu.Unlock()
+	_, _ = io.WriteString(s.out, seq)
+}
+
+// Writer returns w writing between frames, never inside one: for
+// sequences bound for the same terminal by another stream (OSC 52 on
+// standard error).
+func (s *Screen) Writer(w io.Writer) io.Writer { return lockedWriter{s, w} }
+
+type lockedWriter struct {
+	s *Screen
+	w io.Writer
+}
+
+func (l lockedWriter) Write(b []byte) (int, error) {
+	l.s.outMu.Lock()
+	defer l.s.outMu.Unlock()
+	return l.w.Write(b)
+}
+
+// Wrap returns m drawn on s: every view m makes is handed to s, and the
+// size of every tea.WindowSizeMsg told to it first. The wrapper's own View
+// is empty, for a program running without Bubble Tea's renderer.
+func Wrap(m tea.Model, s *Screen) tea.Model { return drawn{m, s} }
+
+type drawn struct {
+	m tea.Model
+	s *Screen
+}
+
+func (d drawn) Init() tea.Cmd { return d.m.Init() }
+
+func (d drawn) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if ws, ok := msg.(tea.WindowSizeMsg); ok {
+		d.s.Resize(ws.Width, ws.Height)
+	}
+	m, cmd := d.m.Update(msg)
+	return drawn{m, d.s}, cmd
+}
+
+// View is called by Bubble Tea after every message, and once before the
+// first: the moment to hand the screen the new view.
+func (d drawn) View() string {
+	d.s.Frame(d.m.View())
+	return ""
+}
+
+// Model is the program's own model inside the wrapper.
+func Model(m tea.Model) tea.Model {
+	if d, ok := m.(drawn); ok {
+		return d.m
+	}
+	return m
+}
