@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -35,8 +36,10 @@ func Run(m tea.Model, s *Screen, in, out *os.File) error {
 	if err != nil {
 		return fmt.Errorf("put the terminal in raw mode: %w", err)
 	}
-	defer term.Restore(in.Fd(), state) //nolint:errcheck // nothing better to do at the end
-
+	s.restore = func() {
+		_, _ = io.WriteString(s.out, tearDown)
+		_ = term.Restore(in.Fd(), state)
+	}
 	s.write(setUp)
 	s.Start()
 	p := tea.NewProgram(Wrap(m, s), tea.WithoutRenderer(), tea.WithInput(in))
@@ -45,7 +48,7 @@ func Run(m tea.Model, s *Screen, in, out *os.File) error {
 	_, err = p.Run()
 	stop()
 	s.Stop()
-	s.write(tearDown)
+	s.giveBack()
 	// As Bubble Tea does: give the terminal a moment to leave the
 	// alternate screen before the shell writes to it.
 	time.Sleep(10 * time.Millisecond)

@@ -27,6 +27,10 @@ type Screen struct {
 	out   io.Writer
 	paint painter
 	buf   bytes.Buffer
+	// restore gives the terminal back (set by Run); once it has, the
+	// screen writes nothing more.
+	restore  func()
+	restored bool
 
 	wake chan struct{}
 	stop chan struct{}
@@ -100,6 +104,9 @@ func (s *Screen) flush() {
 	s.mu.Unlock()
 	s.outMu.Lock()
 	defer s.outMu.Unlock()
+	if s.restored {
+		return
+	}
 	if size != nil {
 		s.paint.resize(size[0], size[1])
 	}
@@ -118,6 +125,28 @@ func (s *Screen) write(seq string) {
 	s.outMu.Lock()
 	defer s.outMu.Unlock()
 	_, _ = io.WriteString(s.out, seq)
+}
+
+// giveBack restores the terminal, once: at the end, or at once on a panic
+// so that Bubble Tea's report of it lands on the person's screen, not on
+// the alternate one about to be left.
+func (s *Screen) giveBack() {
+	s.outMu.Lock()
+	defer s.outMu.Unlock()
+	if s.restored || s.restore == nil {
+		return
+	}
+	s.restore()
+	s.restored = true
+}
+
+// givesBackOnPanic is deferred around the program's code: a panic gives
+// the terminal back and goes on.
+func (s *Screen) givesBackOnPanic() {
+	if r := recover(); r != nil {
+		s.giveBack()
+		panic(r)
+	}
 }
 
 // Writer returns w writing between frames, never inside one: for
@@ -146,21 +175,44 @@ type drawn struct {
 	s *Screen
 }
 
-func (d drawn) Init() tea.Cmd { return d.m.Init() }
+func (d drawn) Init() tea.Cmd {
+	defer d.s.givesBackOnPanic()
+	return d.guard(d.m.Init())
+}
 
 func (d drawn) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	defer d.s.givesBackOnPanic()
 	if ws, ok := msg.(tea.WindowSizeMsg); ok {
 		d.s.Resize(ws.Width, ws.Height)
 	}
 	m, cmd := d.m.Update(msg)
-	return drawn{m, d.s}, cmd
+	return drawn{m, d.s}, d.guard(cmd)
 }
 
 // View is called by Bubble Tea after every message, and once before the
 // first: the moment to hand the screen the new view.
 func (d drawn) View() string {
+	defer d.s.givesBackOnPanic()
 	d.s.Frame(d.m.View())
 	return ""
+}
+
+// guard runs cmd, and the commands of a batch it returns, giving the
+// terminal back if one panics.
+func (d drawn) guard(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		defer d.s.givesBackOnPanic()
+		msg := cmd()
+		if b, ok := msg.(tea.BatchMsg); ok {
+			for i := range b {
+				b[i] = d.guard(b[i])
+			}
+		}
+		return msg
+	}
 }
 
 // Model is the program's own model inside the wrapper.

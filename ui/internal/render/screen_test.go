@@ -169,3 +169,62 @@ func waitScreen(t *testing.T, term *rendertest.Terminal, want string) {
 		time.Sleep(time.Millisecond)
 	}
 }
+
+// boom panics in Update on "p", and in a batched command on "c".
+type boom struct{}
+
+func (boom) Init() tea.Cmd { return nil }
+func (b boom) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg.(tea.KeyMsg).String() {
+	case "p":
+		panic("a bug in Update")
+	case "c":
+		return b, tea.Batch(func() tea.Msg { return nil }, func() tea.Msg { panic("a bug in a command") })
+	}
+	return b, nil
+}
+func (boom) View() string { return "boom" }
+
+// panics runs f and reports whether it panicked.
+func panics(f func()) (did bool) {
+	defer func() { did = recover() != nil }()
+	f()
+	return false
+}
+
+// A panic in the program, in Update or in a batched command, gives the
+// terminal back before Bubble Tea prints it, so that the report lands on
+// the person's own screen; after that no frame is written.
+func TestAPanicGivesTheTerminalBackFirst(t *testing.T) {
+	for _, key := range []string{"p", "c"} {
+		term := rendertest.New(20, 1)
+		s := NewScreen(term)
+		s.Resize(20, 1)
+		restored := 0
+		s.restore = func() { restored++ }
+		s.Start()
+		d := Wrap(boom{}, s)
+		d.View()
+		var cmd tea.Cmd
+		did := panics(func() { _, cmd = d.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(key)}) })
+		if cmd != nil {
+			batch := cmd().(tea.BatchMsg)
+			for _, c := range batch {
+				did = panics(func() { c() }) || did
+			}
+		}
+		if !did {
+			t.Fatalf("%s: the panic was swallowed", key)
+		}
+		if restored != 1 {
+			t.Errorf("%s: the terminal was given back %d times, want once", key, restored)
+		}
+		writes := term.Writes()
+		s.Frame("after")
+		s.Stop()
+		s.giveBack()
+		if restored != 1 || term.Writes() != writes {
+			t.Errorf("%s: after the panic the screen wrote %d more frames and gave back %d times", key, term.Writes()-writes, restored)
+		}
+	}
+}
