@@ -18,7 +18,6 @@ type Screen struct {
 	next    string
 	waiting bool
 	size    *[2]int // a new size, taken with the next frame
-	again   bool    // the next frame draws every line
 
 	// out is the terminal; outMu is held for every write to it, the
 	// frames' and those of Writer, so that no sequence lands inside a
@@ -84,13 +83,6 @@ func (s *Screen) Resize(w, h int) {
 	s.mu.Unlock()
 }
 
-// Repaint makes the next frame draw every line.
-func (s *Screen) Repaint() {
-	s.mu.Lock()
-	s.again = true
-	s.mu.Unlock()
-}
-
 // flush writes the waiting view, if any, as the difference from the one
 // shown.
 func (s *Screen) flush() {
@@ -99,8 +91,8 @@ func (s *Screen) flush() {
 		s.mu.Unlock()
 		return
 	}
-	view, size, again := s.next, s.size, s.again
-	s.waiting, s.size, s.again = false, nil, false
+	view, size := s.next, s.size
+	s.waiting, s.size = false, nil
 	s.mu.Unlock()
 	s.outMu.Lock()
 	defer s.outMu.Unlock()
@@ -109,9 +101,6 @@ func (s *Screen) flush() {
 	}
 	if size != nil {
 		s.paint.resize(size[0], size[1])
-	}
-	if again {
-		s.paint.repaint()
 	}
 	s.buf.Reset()
 	s.paint.paint(&s.buf, view)
