@@ -19,6 +19,7 @@ import (
 	"github.com/muesli/termenv"
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/store"
+	"github.com/vendex/vendex/ui/internal/render"
 	"github.com/vendex/vendex/ui/search"
 )
 
@@ -120,11 +121,12 @@ func Run(cat Catalog, initialQuery string, opts ...Option) error {
 			opts = append([]Option{WithClipboard(tty)}, opts...)
 		}
 	}
-	// 120 frames a second: a keystroke's rows reach the screen within
-	// 8 ms, not the 16 of the default 60.
-	p := tea.NewProgram(New(cat, initialQuery, opts...), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120), tea.WithReportFocus())
-	_, err := p.Run()
-	return err
+	// Frames are written as soon as a view changes, not on Bubble Tea's
+	// frame ticker: a keystroke's rows need not wait up to 8 ms for a tick.
+	screen := render.NewScreen(os.Stdout)
+	m := New(cat, initialQuery, opts...)
+	m.common.clipboard = screen.Writer(m.common.clipboard)
+	return render.Run(m, screen, os.Stdin, os.Stdout)
 }
 
 // catalogMsg carries the loaded, indexed catalogue.

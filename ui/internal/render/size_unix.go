@@ -1,0 +1,34 @@
+//go:build unix
+
+package render
+
+import (
+	"os"
+	"os/signal"
+	"syscall"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// watchSize sends p the terminal's size now and after every change, until
+// the returned function is called.
+func watchSize(p *tea.Program, out *os.File) (stop func()) {
+	changed := make(chan os.Signal, 1)
+	signal.Notify(changed, syscall.SIGWINCH)
+	done := make(chan struct{})
+	go func() {
+		sendSize(p, out)
+		for {
+			select {
+			case <-changed:
+				sendSize(p, out)
+			case <-done:
+				return
+			}
+		}
+	}()
+	return func() {
+		signal.Stop(changed)
+		close(done)
+	}
+}
