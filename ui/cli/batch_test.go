@@ -96,3 +96,44 @@ func TestEveryListingCommandPrintsJSONLines(t *testing.T) {
 		}
 	}
 }
+
+// A batch that names inputs again (a log of page loads) answers every
+// line of an input as its first: the same row, the same JSON object as
+// the input alone gets, whether it is found, found by its path (two paths
+// on one host are two answers), under a hosting domain, unknown or not a
+// host; and the summary counts its lines.
+func TestBatchAnswersARepeatedInputAsItsFirstLine(t *testing.T) {
+	db := tempDB(t)
+	ins := []string{"twilio.com", "https://www.google.com/recaptcha/api.js", "https://www.google.com/maps",
+		"someone.github.io", "nothing.invalid", "ht!tp://::bad"}
+	var batch strings.Builder
+	for range 3 {
+		for _, in := range ins {
+			batch.WriteString(in + "\n")
+		}
+	}
+	js := jsonLines[lookupResult](t, vendex(t, db, batch.String(), "lookup", "--json", "-").stdout)
+	r := vendex(t, db, batch.String(), "lookup", "-")
+	rows := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")[1:]
+	if len(js) != 3*len(ins) || len(rows) != 3*len(ins) {
+		t.Fatalf("%d objects, %d rows for %d lines", len(js), len(rows), 3*len(ins))
+	}
+	for i, in := range ins {
+		alone := jsonLines[lookupResult](t, vendex(t, db, "", "lookup", "--json", in).stdout)
+		for n := range 3 {
+			j := n*len(ins) + i
+			if js[j] != alone[0] {
+				t.Errorf("line %d, %s: %+v, alone %+v", j+1, in, js[j], alone[0])
+			}
+			if rows[j] != rows[i] || !strings.HasPrefix(rows[j], in+" ") {
+				t.Errorf("line %d, %s:\n%s\nfirst:\n%s", j+1, in, rows[j], rows[i])
+			}
+		}
+	}
+	for _, want := range []string{`vendex: 2 inputs (on 6 lines) matched no vendor: "someone.github.io", "nothing.invalid"`,
+		`vendex: 1 input (on 3 lines) is not a host or URL: "ht!tp://::bad"`} {
+		if r.code != 1 || !strings.Contains(r.stderr, want) {
+			t.Errorf("got %d %q, want %q", r.code, r.stderr, want)
+		}
+	}
+}

@@ -52,9 +52,23 @@ func cmdLookup(c *cli, args []string) error {
 	defer out.Flush()
 	w := newLookupWriter(out, *asJSON)
 	var misses, invalid inputSet
+	// A batch names the same hosts again and again (a log of page loads:
+	// the observed-domains list 8 times over repeats each 8 times): an
+	// input seen before is answered from what its first line found, in
+	// the same read transaction, so the answer is the same.
+	seen := map[string]*seenInput{}
 	// One read transaction for the whole batch.
 	err = s.Lookups(func(lookup func(data.Target) (store.Hit, error)) error {
 		return eachLookupInput(c.stdin, pos, func(in string) error {
+			if si := seen[in]; si != nil {
+				switch {
+				case si.r.Error != "":
+					invalid.again()
+				case !si.r.Found:
+					misses.again()
+				}
+				return w.write(si)
+			}
 			r, err := lookupOne(lookup, in)
 			if err != nil {
 				return err
@@ -65,7 +79,11 @@ func cmdLookup(c *cli, args []string) error {
 			case !r.Found:
 				misses.add(in)
 			}
-			return w.write(r)
+			si := &seenInput{r: r}
+			if len(seen) < batchSeen {
+				seen[in] = si
+			}
+			return w.write(si)
 		})
 	})
 	if err != nil {
@@ -116,6 +134,18 @@ func eachInput(stdin io.Reader, pos []string, empty string, fn func(string) erro
 	}
 	return nil
 }
+
+// seenInput is what a batch found for one input: its result, and the
+// vendor's cells its row shows, once a row has needed them.
+type seenInput struct {
+	r  lookupResult
+	vc *vendorCells
+}
+
+// batchSeen is how many distinct inputs a batch remembers: a site's or a
+// crawl's third-party hosts fit, and a million distinct lines do not make
+// the memory grow without end (each costs some 200 bytes).
+const batchSeen = 1 << 16
 
 // lookupOne finds the vendor of one input. A malformed input or a miss is
 // a result; only a failing store is an error.
@@ -175,7 +205,8 @@ func newLookupWriter(out io.Writer, asJSON bool) *lookupWriter {
 	return w
 }
 
-func (w *lookupWriter) write(r lookupResult) error {
+func (w *lookupWriter) write(si *seenInput) error {
+	r := si.r
 	if w.enc != nil {
 		return w.enc.Encode(r)
 	}
@@ -188,10 +219,13 @@ func (w *lookupWriter) write(r lookupResult) error {
 	shown, width := shownInput(r.Input)
 	switch {
 	case r.Found:
-		vc := w.cells[r.VendorID]
+		vc := si.vc
 		if vc == nil {
-			vc = newVendorCells(r)
-			w.cells[r.VendorID] = vc
+			if vc = w.cells[r.VendorID]; vc == nil {
+				vc = newVendorCells(r)
+				w.cells[r.VendorID] = vc
+			}
+			si.vc = vc
 		}
 		w.table.cell(shown, width)
 		w.table.cell(vc.vendor, vc.widths[0])
@@ -273,6 +307,9 @@ func (s *inputSet) add(in string) {
 	s.seen[in] = struct{}{}
 	s.list = append(s.list, in)
 }
+
+// again counts another line of an input the set holds already.
+func (s *inputSet) again() { s.lines++ }
 
 // count is how many distinct inputs the set holds, as noun, and on how
 // many lines when some repeat: "224 names (on 610 lines)".
