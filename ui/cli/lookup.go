@@ -57,15 +57,13 @@ func cmdLookup(c *cli, args []string) error {
 	// input seen before is answered from what its first line found, in
 	// the same read transaction, so the answer is the same.
 	seen := map[string]*seenInput{}
+	var free []seenInput // made a few hundred at a time
 	// One read transaction for the whole batch.
 	err = s.Lookups(func(lookup func(data.Target) (store.Hit, error)) error {
 		return eachLookupInput(c.stdin, pos, func(in string) error {
 			if si := seen[in]; si != nil {
-				switch {
-				case si.r.Error != "":
-					invalid.again()
-				case !si.r.Found:
-					misses.again()
+				if set := unmatched(si.r, &misses, &invalid); set != nil {
+					set.again()
 				}
 				return w.write(si)
 			}
@@ -73,15 +71,20 @@ func cmdLookup(c *cli, args []string) error {
 			if err != nil {
 				return err
 			}
-			switch {
-			case r.Error != "":
-				invalid.add(in)
-			case !r.Found:
-				misses.add(in)
+			if len(free) == 0 {
+				free = make([]seenInput, 256)
 			}
-			si := &seenInput{r: r}
-			if len(seen) < batchSeen {
+			si := &free[0]
+			free, si.r = free[1:], r
+			set := unmatched(r, &misses, &invalid)
+			switch {
+			case len(seen) < batchSeen:
 				seen[in] = si
+				if set != nil {
+					set.addNew(in) // new: seen did not hold it
+				}
+			case set != nil:
+				set.add(in)
 			}
 			return w.write(si)
 		})
@@ -140,6 +143,18 @@ func eachInput(stdin io.Reader, pos []string, empty string, fn func(string) erro
 type seenInput struct {
 	r  lookupResult
 	vc *vendorCells
+}
+
+// unmatched is the set of a batch's summary that counts an input of
+// result r: the misses, the invalid inputs, or none for a found one.
+func unmatched(r lookupResult, misses, invalid *inputSet) *inputSet {
+	switch {
+	case r.Error != "":
+		return invalid
+	case !r.Found:
+		return misses
+	}
+	return nil
 }
 
 // batchSeen is how many distinct inputs a batch remembers: a site's or a
@@ -305,6 +320,13 @@ func (s *inputSet) add(in string) {
 		s.seen = map[string]struct{}{}
 	}
 	s.seen[in] = struct{}{}
+	s.list = append(s.list, in)
+}
+
+// addNew adds an input the caller knows the set does not hold, without
+// asking the set; a later add of it would count it twice.
+func (s *inputSet) addNew(in string) {
+	s.lines++
 	s.list = append(s.list, in)
 }
 
