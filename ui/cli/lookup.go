@@ -65,7 +65,7 @@ func cmdLookup(c *cli, args []string) error {
 				if set := unmatched(si.r, &misses, &invalid); set != nil {
 					set.again()
 				}
-				return w.write(si)
+				return w.write(si, true)
 			}
 			r, err := lookupOne(lookup, in)
 			if err != nil {
@@ -86,7 +86,7 @@ func cmdLookup(c *cli, args []string) error {
 			case set != nil:
 				set.add(in)
 			}
-			return w.write(si)
+			return w.write(si, false)
 		})
 	})
 	if err != nil {
@@ -139,10 +139,10 @@ func eachInput(stdin io.Reader, pos []string, empty string, fn func(string) erro
 }
 
 // seenInput is what a batch found for one input: its result, and the
-// vendor's cells its row shows, once a row has needed them.
+// cells of its row, once a table has shown it.
 type seenInput struct {
-	r  lookupResult
-	vc *vendorCells
+	r   lookupResult
+	row *rowCells
 }
 
 // unmatched is the set of a batch's summary that counts an input of
@@ -220,7 +220,9 @@ func newLookupWriter(out io.Writer, asJSON bool) *lookupWriter {
 	return w
 }
 
-func (w *lookupWriter) write(si *seenInput) error {
+// write writes si's result; again says an earlier line was the same
+// input.
+func (w *lookupWriter) write(si *seenInput, again bool) error {
 	r := si.r
 	if w.enc != nil {
 		return w.enc.Encode(r)
@@ -231,30 +233,52 @@ func (w *lookupWriter) write(si *seenInput) error {
 			return err
 		}
 	}
-	shown, width := shownInput(r.Input)
-	switch {
-	case r.Found:
-		vc := si.vc
-		if vc == nil {
-			if vc = w.cells[r.VendorID]; vc == nil {
-				vc = newVendorCells(r)
-				w.cells[r.VendorID] = vc
-			}
-			si.vc = vc
-		}
-		w.table.cell(shown, width)
-		w.table.cell(vc.vendor, vc.widths[0])
-		w.table.cell(vc.category, vc.widths[1])
-		w.table.cell(vc.block, vc.widths[2])
-		w.table.cell(r.Matched, 0) // the last cell: never padded, its width unused
-		return w.table.endRow()
-	case r.Error != "":
-		return w.table.row(shown, "-", "-", "-", data.CleanLine(r.Error))
-	case r.HostedOn != "":
-		return w.table.row(shown, "-", "-", "unknown", data.HostedMiss(r.Matched, r.HostedOn))
-	default:
-		return w.table.row(shown, "-", "-", "-", "no vendor known")
+	if si.row == nil && again {
+		// Kept for the input's next lines; a first line's (most lines of
+		// a list of distinct hosts) is not.
+		si.row = new(w.rowOf(r))
 	}
+	if si.row != nil {
+		return w.put(si.row)
+	}
+	row := w.rowOf(r)
+	return w.put(&row)
+}
+
+// put adds row to the table.
+func (w *lookupWriter) put(row *rowCells) error {
+	for i, c := range row.cells {
+		w.table.cell(c, row.widths[i])
+	}
+	return w.table.endRow()
+}
+
+// rowCells are the cells of an input's row, with their widths (the last
+// cell's is never used: it is not padded).
+type rowCells struct {
+	cells  [5]string
+	widths [5]int
+}
+
+// rowOf is the row that shows r.
+func (w *lookupWriter) rowOf(r lookupResult) rowCells {
+	shown, width := shownInput(r.Input)
+	if r.Found {
+		vc := w.cells[r.VendorID]
+		if vc == nil {
+			vc = newVendorCells(r)
+			w.cells[r.VendorID] = vc
+		}
+		return rowCells{[5]string{shown, vc.vendor, vc.category, vc.block, r.Matched}, [5]int{width, vc.widths[0], vc.widths[1], vc.widths[2]}}
+	}
+	block, last := "-", "no vendor known"
+	switch {
+	case r.Error != "":
+		last = data.CleanLine(r.Error)
+	case r.HostedOn != "":
+		block, last = "unknown", data.HostedMiss(r.Matched, r.HostedOn)
+	}
+	return rowCells{[5]string{shown, "-", "-", block, last}, [5]int{width, 1, 1, cellWidth(block)}}
 }
 
 // shownInput is an input as a table's INPUT cell shows it, and its width:
