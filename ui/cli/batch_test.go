@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -135,5 +136,41 @@ func TestBatchAnswersARepeatedInputAsItsFirstLine(t *testing.T) {
 		if r.code != 1 || !strings.Contains(r.stderr, want) {
 			t.Errorf("got %d %q, want %q", r.code, r.stderr, want)
 		}
+	}
+}
+
+// A long list read over again (a crawl's hosts, twice) gets, on its
+// second reading, the rows its first gave, line for line, though the
+// batch stops remembering most inputs while none repeat; the summary
+// counts each unknown host once, on both its lines.
+func TestALongListReadTwiceAnswersAsTheFirstTime(t *testing.T) {
+	db := tempDB(t)
+	const n = 3 * memoWindow / 2
+	var list strings.Builder
+	for i := range n {
+		switch i % 3 {
+		case 0:
+			fmt.Fprintf(&list, "h%d.twilio.com\n", i)
+		case 1:
+			fmt.Fprintf(&list, "h%d.nothing.invalid\n", i)
+		default:
+			fmt.Fprintf(&list, "https://www.google.com/recaptcha/%d.js\n", i)
+		}
+	}
+	r := vendex(t, db, list.String()+list.String(), "lookup", "-")
+	rows := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")[1:]
+	if len(rows) != 2*n {
+		t.Fatalf("%d rows for %d lines", len(rows), 2*n)
+	}
+	for i := range n {
+		if rows[n+i] != rows[i] {
+			t.Fatalf("line %d:\n%s\nthe first time:\n%s", n+i+1, rows[n+i], rows[i])
+		}
+	}
+	if !strings.Contains(rows[0], "Twilio (twilio)") || !strings.Contains(rows[2], "Google") || !strings.Contains(rows[1], "no vendor known") {
+		t.Errorf("first rows:\n%s", strings.Join(rows[:3], "\n"))
+	}
+	if want := fmt.Sprintf("vendex: %d inputs (on %d lines) matched no vendor: \"h1.nothing.invalid\"", n/3, 2*n/3); r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("got %d %q, want %q", r.code, r.stderr, want)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"runtime/debug"
 	"slices"
@@ -52,16 +53,11 @@ func cmdLookup(c *cli, args []string) error {
 	defer out.Flush()
 	w := newLookupWriter(out, *asJSON)
 	var misses, invalid inputSet
-	// A batch names the same hosts again and again (a log of page loads:
-	// the observed-domains list 8 times over repeats each 8 times): an
-	// input seen before is answered from what its first line found, in
-	// the same read transaction, so the answer is the same.
-	seen := map[string]*seenInput{}
-	var free []seenInput // made a few hundred at a time
+	var memo lookupMemo
 	// One read transaction for the whole batch.
 	err = s.Lookups(func(lookup func(data.Target) (store.Hit, error)) error {
 		return eachLookupInput(c.stdin, pos, func(in string) error {
-			if si := seen[in]; si != nil {
+			if si := memo.find(in); si != nil {
 				if set := unmatched(si.r, &misses, &invalid); set != nil {
 					set.again()
 				}
@@ -71,22 +67,10 @@ func cmdLookup(c *cli, args []string) error {
 			if err != nil {
 				return err
 			}
-			if len(free) == 0 {
-				free = make([]seenInput, 256)
-			}
-			si := &free[0]
-			free, si.r = free[1:], r
-			set := unmatched(r, &misses, &invalid)
-			switch {
-			case len(seen) < batchSeen:
-				seen[in] = si
-				if set != nil {
-					set.addNew(in) // new: seen did not hold it
-				}
-			case set != nil:
+			if set := unmatched(r, &misses, &invalid); set != nil {
 				set.add(in)
 			}
-			return w.write(si, false)
+			return w.write(memo.keep(in, r), false)
 		})
 	})
 	if err != nil {
@@ -157,10 +141,88 @@ func unmatched(r lookupResult, misses, invalid *inputSet) *inputSet {
 	return nil
 }
 
-// batchSeen is how many distinct inputs a batch remembers: a site's or a
-// crawl's third-party hosts fit, and a million distinct lines do not make
-// the memory grow without end (each costs some 200 bytes).
-const batchSeen = 1 << 16
+// lookupMemo is what a batch found for the inputs it has seen. A batch
+// may name the same hosts again and again (a log of page loads), and a
+// line naming an input again is answered from its first line's result, in
+// the same read transaction, so the answer is the same. Asking and
+// remembering cost a map probe and insert and some 200 bytes an input,
+// which a list naming each host once never earns back: while few lines
+// repeat, the memo asks about and keeps only a sample of the inputs (one
+// in memoSample, by a hash of the input, so that a repeated input is
+// sampled each time), and it keeps everything again once they repeat.
+type lookupMemo struct {
+	seen    map[string]*seenInput
+	free    []seenInput // made a few hundred at a time
+	scratch seenInput   // the result of a line the memo does not keep
+	sparse  bool        // asking about and keeping a sample only
+	seed    maphash.Seed
+	// lines, the lines it asked about (asked) and those it answered
+	// (hits) in the current window
+	lines, asked, hits int
+}
+
+const (
+	// memoMax is how many distinct inputs a batch remembers: a site's or
+	// a crawl's third-party hosts fit, and a million distinct lines do
+	// not make the memory grow without end.
+	memoMax = 1 << 16
+	// memoWindow is how many lines the memo judges its hit rate over.
+	memoWindow = 4096
+	// memoSample: the memo samples when fewer than one line in
+	// memoSample it asks about repeats, and then asks about one input in
+	// memoSample: enough to see a list read over again.
+	memoSample = 8
+)
+
+// sampled says whether the memo asks about in and keeps it: always, but
+// for a sample while few inputs repeat.
+func (m *lookupMemo) sampled(in string) bool {
+	if !m.sparse {
+		return true
+	}
+	if m.seed == (maphash.Seed{}) {
+		m.seed = maphash.MakeSeed()
+	}
+	return maphash.String(m.seed, in)%memoSample == 0
+}
+
+// find is the result of an earlier line naming in, or nil when the memo
+// holds none or does not ask.
+func (m *lookupMemo) find(in string) *seenInput {
+	if m.lines++; m.lines == memoWindow {
+		m.sparse = m.hits*memoSample < m.asked
+		m.lines, m.asked, m.hits = 0, 0, 0
+	}
+	if m.seen == nil || !m.sampled(in) {
+		return nil
+	}
+	m.asked++
+	si := m.seen[in]
+	if si != nil {
+		m.hits++
+	}
+	return si
+}
+
+// keep holds r, the result of a new input, for in's next lines when the
+// memo has room and samples in; what it returns, kept or not, is for the
+// line's own row.
+func (m *lookupMemo) keep(in string, r lookupResult) *seenInput {
+	if len(m.seen) >= memoMax || !m.sampled(in) {
+		m.scratch = seenInput{r: r}
+		return &m.scratch
+	}
+	if m.seen == nil {
+		m.seen = map[string]*seenInput{}
+	}
+	if len(m.free) == 0 {
+		m.free = make([]seenInput, 256)
+	}
+	si := &m.free[0]
+	m.free, si.r = m.free[1:], r
+	m.seen[in] = si
+	return si
+}
 
 // lookupOne finds the vendor of one input. A malformed input or a miss is
 // a result; only a failing store is an error.
@@ -344,13 +406,6 @@ func (s *inputSet) add(in string) {
 		s.seen = map[string]struct{}{}
 	}
 	s.seen[in] = struct{}{}
-	s.list = append(s.list, in)
-}
-
-// addNew adds an input the caller knows the set does not hold, without
-// asking the set; a later add of it would count it twice.
-func (s *inputSet) addNew(in string) {
-	s.lines++
 	s.list = append(s.list, in)
 }
 
