@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -94,5 +95,82 @@ func TestEveryListingCommandPrintsJSONLines(t *testing.T) {
 		if r.code != 0 || len(lines) < 2 || strings.HasPrefix(r.stdout, "[") {
 			t.Errorf("%v: exit %d, want an object a line:\n%s", args, r.code, r.stdout)
 		}
+	}
+}
+
+// A batch that names inputs again (a log of page loads) answers every
+// line of an input as its first: the same row, the same JSON object as
+// the input alone gets, whether it is found, found by its path (two paths
+// on one host are two answers), under a hosting domain, unknown or not a
+// host; and the summary counts its lines.
+func TestBatchAnswersARepeatedInputAsItsFirstLine(t *testing.T) {
+	db := tempDB(t)
+	ins := []string{"twilio.com", "https://www.google.com/recaptcha/api.js", "https://www.google.com/maps",
+		"someone.github.io", "nothing.invalid", "ht!tp://::bad"}
+	var batch strings.Builder
+	for range 3 {
+		for _, in := range ins {
+			batch.WriteString(in + "\n")
+		}
+	}
+	js := jsonLines[lookupResult](t, vendex(t, db, batch.String(), "lookup", "--json", "-").stdout)
+	r := vendex(t, db, batch.String(), "lookup", "-")
+	rows := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")[1:]
+	if len(js) != 3*len(ins) || len(rows) != 3*len(ins) {
+		t.Fatalf("%d objects, %d rows for %d lines", len(js), len(rows), 3*len(ins))
+	}
+	for i, in := range ins {
+		alone := jsonLines[lookupResult](t, vendex(t, db, "", "lookup", "--json", in).stdout)
+		for n := range 3 {
+			j := n*len(ins) + i
+			if js[j] != alone[0] {
+				t.Errorf("line %d, %s: %+v, alone %+v", j+1, in, js[j], alone[0])
+			}
+			if rows[j] != rows[i] || !strings.HasPrefix(rows[j], in+" ") {
+				t.Errorf("line %d, %s:\n%s\nfirst:\n%s", j+1, in, rows[j], rows[i])
+			}
+		}
+	}
+	for _, want := range []string{`vendex: 2 inputs (on 6 lines) matched no vendor: "someone.github.io", "nothing.invalid"`,
+		`vendex: 1 input (on 3 lines) is not a host or URL: "ht!tp://::bad"`} {
+		if r.code != 1 || !strings.Contains(r.stderr, want) {
+			t.Errorf("got %d %q, want %q", r.code, r.stderr, want)
+		}
+	}
+}
+
+// A long list read over again (a crawl's hosts, twice) gets, on its
+// second reading, the rows its first gave, line for line, though the
+// batch stops remembering most inputs while none repeat; the summary
+// counts each unknown host once, on both its lines.
+func TestALongListReadTwiceAnswersAsTheFirstTime(t *testing.T) {
+	db := tempDB(t)
+	const n = 3 * memoWindow / 2
+	var list strings.Builder
+	for i := range n {
+		switch i % 3 {
+		case 0:
+			fmt.Fprintf(&list, "h%d.twilio.com\n", i)
+		case 1:
+			fmt.Fprintf(&list, "h%d.nothing.invalid\n", i)
+		default:
+			fmt.Fprintf(&list, "https://www.google.com/recaptcha/%d.js\n", i)
+		}
+	}
+	r := vendex(t, db, list.String()+list.String(), "lookup", "-")
+	rows := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")[1:]
+	if len(rows) != 2*n {
+		t.Fatalf("%d rows for %d lines", len(rows), 2*n)
+	}
+	for i := range n {
+		if rows[n+i] != rows[i] {
+			t.Fatalf("line %d:\n%s\nthe first time:\n%s", n+i+1, rows[n+i], rows[i])
+		}
+	}
+	if !strings.Contains(rows[0], "Twilio (twilio)") || !strings.Contains(rows[2], "Google") || !strings.Contains(rows[1], "no vendor known") {
+		t.Errorf("first rows:\n%s", strings.Join(rows[:3], "\n"))
+	}
+	if want := fmt.Sprintf("vendex: %d inputs (on %d lines) matched no vendor: \"h1.nothing.invalid\"", n/3, 2*n/3); r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("got %d %q, want %q", r.code, r.stderr, want)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"runtime/debug"
 	"slices"
@@ -52,20 +53,24 @@ func cmdLookup(c *cli, args []string) error {
 	defer out.Flush()
 	w := newLookupWriter(out, *asJSON)
 	var misses, invalid inputSet
+	var memo lookupMemo
 	// One read transaction for the whole batch.
 	err = s.Lookups(func(lookup func(data.Target) (store.Hit, error)) error {
 		return eachLookupInput(c.stdin, pos, func(in string) error {
+			if si := memo.find(in); si != nil {
+				if set := unmatched(si.r, &misses, &invalid); set != nil {
+					set.again()
+				}
+				return w.write(si, true)
+			}
 			r, err := lookupOne(lookup, in)
 			if err != nil {
 				return err
 			}
-			switch {
-			case r.Error != "":
-				invalid.add(in)
-			case !r.Found:
-				misses.add(in)
+			if set := unmatched(r, &misses, &invalid); set != nil {
+				set.add(in)
 			}
-			return w.write(r)
+			return w.write(memo.keep(in, r), false)
 		})
 	})
 	if err != nil {
@@ -115,6 +120,108 @@ func eachInput(stdin io.Reader, pos []string, empty string, fn func(string) erro
 		return usagef("%s", empty)
 	}
 	return nil
+}
+
+// seenInput is what a batch found for one input: its result, and the
+// cells of its row, once a table has shown it.
+type seenInput struct {
+	r   lookupResult
+	row *rowCells
+}
+
+// unmatched is the set of a batch's summary that counts an input of
+// result r: the misses, the invalid inputs, or none for a found one.
+func unmatched(r lookupResult, misses, invalid *inputSet) *inputSet {
+	switch {
+	case r.Error != "":
+		return invalid
+	case !r.Found:
+		return misses
+	}
+	return nil
+}
+
+// lookupMemo is what a batch found for the inputs it has seen. A batch
+// may name the same hosts again and again (a log of page loads), and a
+// line naming an input again is answered from its first line's result, in
+// the same read transaction, so the answer is the same. Asking and
+// remembering cost a map probe and insert and some 200 bytes an input,
+// which a list naming each host once never earns back: while few lines
+// repeat, the memo asks about and keeps only a sample of the inputs (one
+// in memoSample, by a hash of the input, so that a repeated input is
+// sampled each time), and it keeps everything again once they repeat.
+type lookupMemo struct {
+	seen    map[string]*seenInput
+	free    []seenInput // made a few hundred at a time
+	scratch seenInput   // the result of a line the memo does not keep
+	sparse  bool        // asking about and keeping a sample only
+	seed    maphash.Seed
+	// lines, the lines it asked about (asked) and those it answered
+	// (hits) in the current window
+	lines, asked, hits int
+}
+
+const (
+	// memoMax is how many distinct inputs a batch remembers: a site's or
+	// a crawl's third-party hosts fit, and a million distinct lines do
+	// not make the memory grow without end.
+	memoMax = 1 << 16
+	// memoWindow is how many lines the memo judges its hit rate over.
+	memoWindow = 4096
+	// memoSample: the memo samples when fewer than one line in
+	// memoSample it asks about repeats, and then asks about one input in
+	// memoSample: enough to see a list read over again.
+	memoSample = 8
+)
+
+// sampled says whether the memo asks about in and keeps it: always, but
+// for a sample while few inputs repeat.
+func (m *lookupMemo) sampled(in string) bool {
+	if !m.sparse {
+		return true
+	}
+	if m.seed == (maphash.Seed{}) {
+		m.seed = maphash.MakeSeed()
+	}
+	return maphash.String(m.seed, in)%memoSample == 0
+}
+
+// find is the result of an earlier line naming in, or nil when the memo
+// holds none or does not ask.
+func (m *lookupMemo) find(in string) *seenInput {
+	if m.lines++; m.lines == memoWindow {
+		m.sparse = m.hits*memoSample < m.asked
+		m.lines, m.asked, m.hits = 0, 0, 0
+	}
+	if m.seen == nil || !m.sampled(in) {
+		return nil
+	}
+	m.asked++
+	si := m.seen[in]
+	if si != nil {
+		m.hits++
+	}
+	return si
+}
+
+// keep holds r, the result of a new input, for in's next lines when the
+// memo has room and samples in; what it returns, kept or not, is for the
+// line's own row.
+func (m *lookupMemo) keep(in string, r lookupResult) *seenInput {
+	if len(m.seen) >= memoMax || !m.sampled(in) {
+		m.scratch = seenInput{r: r}
+		return &m.scratch
+	}
+	if m.seen == nil {
+		m.seen = map[string]*seenInput{}
+	}
+	if len(m.free) == 0 {
+		m.free = make([]seenInput, 256)
+	}
+	si := &m.free[0]
+	m.free, si.r = m.free[1:], r
+	m.seen[in] = si
+	return si
 }
 
 // lookupOne finds the vendor of one input. A malformed input or a miss is
@@ -175,7 +282,10 @@ func newLookupWriter(out io.Writer, asJSON bool) *lookupWriter {
 	return w
 }
 
-func (w *lookupWriter) write(r lookupResult) error {
+// write writes si's result; again says an earlier line was the same
+// input.
+func (w *lookupWriter) write(si *seenInput, again bool) error {
+	r := si.r
 	if w.enc != nil {
 		return w.enc.Encode(r)
 	}
@@ -185,27 +295,52 @@ func (w *lookupWriter) write(r lookupResult) error {
 			return err
 		}
 	}
+	if si.row == nil && again {
+		// Kept for the input's next lines; a first line's (most lines of
+		// a list of distinct hosts) is not.
+		si.row = new(w.rowOf(r))
+	}
+	if si.row != nil {
+		return w.put(si.row)
+	}
+	row := w.rowOf(r)
+	return w.put(&row)
+}
+
+// put adds row to the table.
+func (w *lookupWriter) put(row *rowCells) error {
+	for i, c := range row.cells {
+		w.table.cell(c, row.widths[i])
+	}
+	return w.table.endRow()
+}
+
+// rowCells are the cells of an input's row, with their widths (the last
+// cell's is never used: it is not padded).
+type rowCells struct {
+	cells  [5]string
+	widths [5]int
+}
+
+// rowOf is the row that shows r.
+func (w *lookupWriter) rowOf(r lookupResult) rowCells {
 	shown, width := shownInput(r.Input)
-	switch {
-	case r.Found:
+	if r.Found {
 		vc := w.cells[r.VendorID]
 		if vc == nil {
 			vc = newVendorCells(r)
 			w.cells[r.VendorID] = vc
 		}
-		w.table.cell(shown, width)
-		w.table.cell(vc.vendor, vc.widths[0])
-		w.table.cell(vc.category, vc.widths[1])
-		w.table.cell(vc.block, vc.widths[2])
-		w.table.cell(r.Matched, 0) // the last cell: never padded, its width unused
-		return w.table.endRow()
-	case r.Error != "":
-		return w.table.row(shown, "-", "-", "-", data.CleanLine(r.Error))
-	case r.HostedOn != "":
-		return w.table.row(shown, "-", "-", "unknown", data.HostedMiss(r.Matched, r.HostedOn))
-	default:
-		return w.table.row(shown, "-", "-", "-", "no vendor known")
+		return rowCells{[5]string{shown, vc.vendor, vc.category, vc.block, r.Matched}, [5]int{width, vc.widths[0], vc.widths[1], vc.widths[2]}}
 	}
+	block, last := "-", "no vendor known"
+	switch {
+	case r.Error != "":
+		last = data.CleanLine(r.Error)
+	case r.HostedOn != "":
+		block, last = "unknown", data.HostedMiss(r.Matched, r.HostedOn)
+	}
+	return rowCells{[5]string{shown, "-", "-", block, last}, [5]int{width, 1, 1, cellWidth(block)}}
 }
 
 // shownInput is an input as a table's INPUT cell shows it, and its width:
@@ -273,6 +408,9 @@ func (s *inputSet) add(in string) {
 	s.seen[in] = struct{}{}
 	s.list = append(s.list, in)
 }
+
+// again counts another line of an input the set holds already.
+func (s *inputSet) again() { s.lines++ }
 
 // count is how many distinct inputs the set holds, as noun, and on how
 // many lines when some repeat: "224 names (on 610 lines)".
