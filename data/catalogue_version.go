@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-07d979bb"
-	embeddedEdition = 91
+	embeddedVersion = "1255-67229137"
+	embeddedEdition = 95
 )
