@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-67229137"
-	embeddedEdition = 95
+	embeddedVersion = "1255-3986d989"
+	embeddedEdition = 97
 )

@@ -87,13 +87,22 @@ func (r *resolver) byKey(key string) string {
 }
 
 // owner is the vendor whose claim covers host (the longest claimed suffix,
-// unshared claims only), or "".
+// unshared claims only), or "". Claims on the private public suffix host is
+// below, or above it, are nobody's in particular for host (a bucket under
+// s3.amazonaws.com is not Amazon's).
 func (r *resolver) owner(host string) string {
+	var above hostingAbove
 	for suffix := range data.Parents(host) {
 		if id, ok := r.localHosts[suffix]; ok {
+			if above.above(suffix, host) {
+				return ""
+			}
 			return id
 		}
 		if id, found := r.indexedOwner(suffix, suffix != host); found {
+			if above.above(suffix, host) {
+				return ""
+			}
 			return id
 		}
 	}
@@ -103,19 +112,21 @@ func (r *resolver) owner(host string) string {
 // curatedCover names a vendor of the user's files or of the embedded
 // catalogue, other than id, that claims host or one of its parent domains
 // (shared claims included), or "". The walk up stops where id's own claim
-// covers the host, and at a hosting domain (cloudfront.net): a name under
-// one is its customer's, not the hosting company's.
+// covers the host, and at a hosting domain (cloudfront.net, or the private
+// public suffix host is below): a name under one is its customer's, not
+// the hosting company's.
 func (r *resolver) curatedCover(host, id string) string {
 	if !r.domains.exists() {
 		return ""
 	}
+	var above hostingAbove
 	for suffix := range data.Parents(host) {
 		cs := r.curatedClaims(suffix, suffix != host)
 		switch {
 		case len(cs) == 0:
 			continue
 		case slices.ContainsFunc(cs, func(c claim) bool { return c.ID == id }),
-			cs[0].Hosting && suffix != host:
+			cs[0].Hosting && suffix != host, above.above(suffix, host):
 			return ""
 		}
 		return cs[0].ID

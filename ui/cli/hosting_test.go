@@ -23,6 +23,14 @@ func TestLookupTellsAUsersSiteFromThePlatformsOwnHosts(t *testing.T) {
 		{"alice.blogspot.co.uk", "blogspot.co.uk", "Blogger"},
 		{"alice.blogspot.com", "blogspot.com", "Blogger"},
 		{"alice.github.io", "github.io", "GitHub (Pages, raw files, assets)"},
+		// Below a suffix of the Public Suffix List's private section,
+		// whichever card claims a domain above it.
+		{"alices-bucket.s3.amazonaws.com", "s3.amazonaws.com", "Amazon Web Services (S3 and hosted apps)"},
+		{"alices-bucket.s3.us-west-2.amazonaws.com", "s3.us-west-2.amazonaws.com", "Amazon Web Services (S3 and hosted apps)"},
+		{"alices-store-a.akamaihd.net", "akamaihd.net", "Akamai CDN"},
+		{"www.alice.com.edgekey.net", "edgekey.net", "Akamai CDN"},
+		{"alices-space.nyc3.digitaloceanspaces.com", "nyc3.digitaloceanspaces.com", "DigitalOcean Spaces"},
+		{"alice.blob.core.windows.net", "blob.core.windows.net", "Microsoft Azure hosting and CDN"},
 	}
 	services := []struct {
 		host, id string
@@ -43,6 +51,13 @@ func TestLookupTellsAUsersSiteFromThePlatformsOwnHosts(t *testing.T) {
 		{"substackcdn.com", "substack", data.AnswerNo},
 		{"bandcamp.com", "bandcamp", data.AnswerConditional},
 		{"1.bp.blogspot.com", "blogger", data.AnswerNo},
+		{"s3.amazonaws.com", "amazon-web-services", data.AnswerNo},
+		{"fonts.googleapis.com", "google-fonts", data.AnswerConditional},
+		{"maps.googleapis.com", "google-maps", data.AnswerConditional},
+		{"csp.withgoogle.com", "google", data.AnswerConditional},
+		{"trial-eum-clientnsv4-s.akamaihd.net", "akamai", data.AnswerNo},
+		{"user-images.githubusercontent.com", "github", data.AnswerNo},
+		{"raw.githubusercontent.com", "github", data.AnswerNo},
 	}
 	var in strings.Builder
 	for _, s := range sites {
