@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-d3c26ee5"
-	embeddedEdition = 94
+	embeddedVersion = "1255-31d5b2f8"
+	embeddedEdition = 95
 )

@@ -346,6 +346,19 @@ func Site(host string) string {
 	return s
 }
 
+// HostingSuffix is the public suffix of the List's private section that
+// host sits below (github.io for someone.github.io, s3.amazonaws.com for a
+// bucket's name), or "" when host is not below one: a company lists such a
+// suffix because its customers get names under it, so a name there is the
+// customer's, not the company's.
+func HostingSuffix(host string) string {
+	ps, icann := publicsuffix.PublicSuffix(host)
+	if icann || ps == host || !strings.Contains(ps, ".") {
+		return ""
+	}
+	return ps
+}
+
 // Parents yields host and each domain above it, longest first
 // (a.b.example.com, b.example.com, example.com, com), without allocating:
 // the walk every "longest claimed domain wins" rule takes.

@@ -53,11 +53,17 @@ func embeddedStore(t testing.TB) *Store {
 // Archive saw (weighted by occurrences) and of the domains Tracker Radar's
 // GB crawl found (weighted by the sites loading each, its prevalence) that
 // the embedded catalogue attributes to a vendor. Raise them as the
-// catalogue grows; issue 12 wants 93% and 90%, and both are met (93.02%
-// and 90.74% when the floors were last raised).
+// catalogue grows; issue 12 wants 93% and 90%. Both were met (93.02% and
+// 90.74%) while a name under a private public suffix counted for whichever
+// card claimed a domain above it: a bucket under s3.amazonaws.com for
+// Amazon, a customer's edge name under edgekey.net or akamaihd.net for
+// Akamai, a Space under digitaloceanspaces.com for DigitalOcean. Since such a
+// name is its customer's (data.HostingSuffix), with the platforms' own
+// service hosts listed from sources, the figures are 92.70% and 89.88%: the
+// floors went down with them, and the goals are open again.
 const (
-	httpArchiveFloor  = 93.0
-	trackerRadarFloor = 90.7
+	httpArchiveFloor  = 92.7
+	trackerRadarFloor = 89.8
 )
 
 func TestEmbeddedCatalogueCoversTheRealWeb(t *testing.T) {
@@ -121,10 +127,12 @@ func checkCoverage(t *testing.T, s *Store, hosts []data.HostCount, floor float64
 // travel audience) took it to 282: TCF vendors whose disclosure files
 // cannot be read here, their cards naming what open sources show; the
 // three cookie names CookieBlock's counts tie to mts.ru (MTS Ads) took it
-// to 283.)
+// to 283; DigitalOcean Spaces, whose every counted host was a customer's
+// Space, left the top 300 when names under private public suffixes stopped
+// counting for the platform, and the thin aptoide came in: 282.)
 const (
 	fullCardPrefix = 117
-	fullCardFloor  = 283
+	fullCardFloor  = 282
 )
 
 func TestMostPrevalentVendorsHaveFullCards(t *testing.T) {

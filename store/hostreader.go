@@ -8,15 +8,53 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// hostingClaim is the claim on a hosting domain among cs (see
-// data.Domain's Hosting), as a hit.
-func hostingClaim(cs []claim, suffix string) (Hit, bool) {
+// hostingAbove answers, on a walk up from a host, whether the claims on a
+// parent domain are a hosting company's rather than the host's owner's:
+// the domain is marked hosting on its card (see data.Domain's Hosting:
+// wordpress.com), or it is, or sits above, the private public suffix the
+// host is below (data.HostingSuffix: s3.amazonaws.com for a bucket's name,
+// whatever card claims amazonaws.com). The suffix is worked out once, and
+// only when a parent domain has claims.
+type hostingAbove struct {
+	suffix string
+	known  bool
+}
+
+// above reports whether suffix, a parent domain of host, is the private
+// public suffix host is below, or a domain above it: no claim there
+// answers for host.
+func (a *hostingAbove) above(suffix, host string) bool {
+	if suffix == host {
+		return false
+	}
+	if !a.known {
+		a.suffix, a.known = data.HostingSuffix(host), true
+	}
+	return len(suffix) <= len(a.suffix)
+}
+
+// claim is, when suffix (a parent of host, or host itself) is hosting for
+// host, the hit naming the hosting company among cs and the domain the
+// host is under (Matched); ok is false when suffix's claims answer for host.
+func (a *hostingAbove) claim(cs []claim, suffix, host string) (h Hit, matched string, ok bool) {
+	if suffix == host {
+		return Hit{}, "", false
+	}
 	for _, c := range cs {
 		if c.Hosting && c.Path == "" {
-			return newHit(c, suffix, cs), true
+			return newHit(c, suffix, cs), suffix, true
 		}
 	}
-	return Hit{}, false
+	if !a.above(suffix, host) {
+		return Hit{}, "", false
+	}
+	c, found := bestClaim(cs, "", true)
+	if !found {
+		if c, found = bestClaim(cs, "", false); !found {
+			c = cs[0]
+		}
+	}
+	return newHit(c, suffix, cs), a.suffix, true
 }
 
 // hostReader answers host lookups in one transaction.
@@ -135,13 +173,14 @@ func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
 	var imported Hit
 	var importedFrom *decodedEntry
 	haveImported := false
+	var above hostingAbove
 	for suffix := range data.Parents(t.Host) {
 		cs, e, err := r.claims(suffix)
 		if err != nil {
 			return Hit{}, false, fmt.Errorf("%w: domain index %s: %v", ErrCorrupt, data.Quote(suffix), err)
 		}
 		if cs != nil {
-			if h, ok := hostingClaim(cs, suffix); ok && suffix != t.Host {
+			if h, matched, ok := above.claim(cs, suffix, t.Host); ok {
 				// A name under a hosting domain (someone.github.io) is the
 				// customer's: the domain's owner hosts it, but whose the
 				// content is it does not say.
@@ -149,7 +188,7 @@ func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
 					return r.fill(imported, importedFrom)
 				}
 				h, _, err := r.fill(h, e)
-				return Hit{HostedOn: h.Name, Matched: suffix}, false, err
+				return Hit{HostedOn: h.Name, Matched: matched}, false, err
 			}
 			if c, ok := bestClaim(cs, t.Path, true); ok {
 				if haveImported && imported.ID == c.ID {

@@ -87,3 +87,36 @@ func TestAnImportGivesAVendorItsDistributionOnAHostingDomain(t *testing.T) {
 		t.Errorf("the imported distribution: %+v, %v", h, err)
 	}
 }
+
+// The same holds below a suffix of the Public Suffix List that no card
+// marks as hosting: a vendor's own bucket under s3.amazonaws.com is that
+// vendor's, not Amazon's, and an import may name it without a conflict
+// with the card that claims amazonaws.com.
+func TestAnImportGivesAVendorItsBucketUnderAPrivatePublicSuffix(t *testing.T) {
+	s, err := OpenCatalogue(filepath.Join(t.TempDir(), "v.db"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	tg, _ := data.ParseTarget("acme-widgets.s3.amazonaws.com")
+	if h, err := s.LookupHost(tg); !errors.Is(err, ErrNotFound) || h.Matched != "s3.amazonaws.com" || h.HostedOn == "" {
+		t.Errorf("before the import, a bucket is nobody's in particular: %+v, %v", h, err)
+	}
+	in := `[{"name": "Acme Widgets", "company": "Acme", "homepage": "https://acme.example/", "category": "analytics", "domains": ["acme.example", "acme-widgets.s3.amazonaws.com"]}]`
+	rep, err := importBytes(s, "entities.json", []byte(in), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range rep.Conflicts {
+		if strings.Contains(c, "amazonaws.com") {
+			t.Errorf("conflict: %s", c)
+		}
+	}
+	if h, err := s.LookupHost(tg); err != nil || h.ID != "acme-widgets" {
+		t.Errorf("the imported bucket: %+v, %v", h, err)
+	}
+	other, _ := data.ParseTarget("someone-else.s3.amazonaws.com")
+	if h, err := s.LookupHost(other); !errors.Is(err, ErrNotFound) || h.HostedOn == "" {
+		t.Errorf("another bucket stays nobody's: %+v, %v", h, err)
+	}
+}

@@ -89,13 +89,22 @@ func (r *resolver) byKey(key string) string {
 }
 
 // owner is the vendor whose claim covers host (the longest claimed suffix,
-// unshared claims only), or "".
+// unshared claims only), or "". Claims on the private public suffix host is
+// below, or above it, are nobody's in particular for host (a bucket under
+// s3.amazonaws.com is not Amazon's).
 func (r *resolver) owner(host string) string {
+	var above hostingAbove
 	for suffix := range data.Parents(host) {
 		if id, ok := r.localHosts[suffix]; ok {
+			if above.above(suffix, host) {
+				return ""
+			}
 			return id
 		}
 		if id, found := r.indexedOwner(suffix, suffix != host); found {
+			if above.above(suffix, host) {
+				return ""
+			}
 			return id
 		}
 	}

@@ -9,19 +9,21 @@ import (
 // curatedCover names a vendor of the user's files or of the embedded
 // catalogue, other than id, that claims host or one of its parent domains
 // (shared claims included), or "". The walk up stops where id's own claim
-// covers the host, and at a hosting domain (cloudfront.net): a name under
-// one is its customer's, not the hosting company's.
+// covers the host, and at a hosting domain (cloudfront.net, or the private
+// public suffix host is below): a name under one is its customer's, not
+// the hosting company's.
 func (r *resolver) curatedCover(host, id string) string {
 	if !r.domains.exists() {
 		return ""
 	}
+	var above hostingAbove
 	for suffix := range data.Parents(host) {
 		cs := r.curatedClaims(suffix, suffix != host)
 		switch {
 		case len(cs) == 0:
 			continue
 		case slices.ContainsFunc(cs, func(c claim) bool { return c.ID == id }),
-			cs[0].Hosting && suffix != host:
+			cs[0].Hosting && suffix != host, above.above(suffix, host):
 			return ""
 		}
 		return cs[0].ID
@@ -41,6 +43,7 @@ func (r *resolver) platformSite(host string, rec, old *data.Vendor) string {
 	if !r.domains.exists() {
 		return ""
 	}
+	var above hostingAbove
 	for suffix := range data.Parents(host) {
 		if suffix == host {
 			continue
@@ -49,7 +52,7 @@ func (r *resolver) platformSite(host string, rec, old *data.Vendor) string {
 		if len(cs) == 0 {
 			continue
 		}
-		if !cs[0].Hosting {
+		if !cs[0].Hosting && !above.above(suffix, host) {
 			return ""
 		}
 		h := cs[0].ID

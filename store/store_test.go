@@ -144,7 +144,7 @@ func TestLookupTable(t *testing.T) {
 		{"maps.googleapis.com", "google-maps", "maps.googleapis.com"},
 		{"https://maps.googleapis.com/maps/api/js?key=x", "google-maps", "maps.googleapis.com"},
 		{"khms0.maps.googleapis.com", "google-maps", "maps.googleapis.com"},
-		{"ajax.googleapis.com", "google", "googleapis.com"},
+		{"fonts.gstatic.com", "google", "gstatic.com"},
 		{"googleapis.com", "google", "googleapis.com"},
 		{"https://www.google.com/recaptcha/api.js", "recaptcha", "www.google.com/recaptcha/"},
 		{"https://www.google.com/recaptcha/enterprise/anchor", "recaptcha", "www.google.com/recaptcha/enterprise/"},

@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/vendex/vendex/data"
+)
+
+// A platform that gives its users sites under its own domain answers for
+// its own services there, never for a user's site: `vendex lookup
+// alice.wordpress.com` says whose hosting it is and that whose the site is
+// is not known (no vendor, no verdict), while WordPress.com's API and
+// Jetpack's statistics keep their owner and verdict.
+func TestLookupTellsAUsersSiteFromThePlatformsOwnHosts(t *testing.T) {
+	sites := []struct{ host, matched, hostedOn string }{
+		{"alice.wordpress.com", "wordpress.com", "WordPress.com and Jetpack CDN"},
+		{"alice.squarespace.com", "squarespace.com", "Squarespace"},
+		{"alice.tumblr.com", "tumblr.com", "Tumblr"},
+		{"alice.substack.com", "substack.com", "Substack"},
+		{"alice.bandcamp.com", "bandcamp.com", "Bandcamp"},
+		{"alice.blogspot.co.uk", "blogspot.co.uk", "Blogger"},
+		{"alice.blogspot.com", "blogspot.com", "Blogger"},
+		{"alice.github.io", "github.io", "GitHub (Pages, raw files, assets)"},
+		// Below a suffix of the Public Suffix List's private section,
+		// whichever card claims a domain above it.
+		{"alices-bucket.s3.amazonaws.com", "s3.amazonaws.com", "Amazon Web Services (S3 and hosted apps)"},
+		{"alices-bucket.s3.us-west-2.amazonaws.com", "s3.us-west-2.amazonaws.com", "Amazon Web Services (S3 and hosted apps)"},
+		{"alices-store-a.akamaihd.net", "akamaihd.net", "Akamai CDN"},
+		{"www.alice.com.edgekey.net", "edgekey.net", "Akamai CDN"},
+		{"alices-space.nyc3.digitaloceanspaces.com", "nyc3.digitaloceanspaces.com", "DigitalOcean Spaces"},
+		{"alice.blob.core.windows.net", "blob.core.windows.net", "Microsoft Azure hosting and CDN"},
+	}
+	services := []struct {
+		host, id string
+		block    data.Answer
+	}{
+		{"public-api.wordpress.com", "wordpress-com", data.AnswerNo},
+		{"r-login.wordpress.com", "wordpress-com", data.AnswerNo},
+		{"s0.wp.com", "wordpress-com", data.AnswerNo},
+		{"stats.wp.com", "jetpack-stats", data.AnswerYes},
+		{"wordpress.com", "wordpress-com", data.AnswerNo},
+		{"assets.squarespace.com", "squarespace", data.AnswerConditional},
+		{"static1.squarespace.com", "squarespace", data.AnswerConditional},
+		{"images.squarespace-cdn.com", "squarespace", data.AnswerConditional},
+		{"assets.tumblr.com", "tumblr", data.AnswerConditional},
+		{"64.media.tumblr.com", "tumblr", data.AnswerConditional},
+		{"platform.tumblr.com", "tumblr", data.AnswerConditional},
+		{"substack.com", "substack", data.AnswerNo},
+		{"substackcdn.com", "substack", data.AnswerNo},
+		{"bandcamp.com", "bandcamp", data.AnswerConditional},
+		{"1.bp.blogspot.com", "blogger", data.AnswerNo},
+		{"s3.amazonaws.com", "amazon-web-services", data.AnswerNo},
+		{"fonts.googleapis.com", "google-fonts", data.AnswerConditional},
+		{"maps.googleapis.com", "google-maps", data.AnswerConditional},
+		{"csp.withgoogle.com", "google", data.AnswerConditional},
+		{"trial-eum-clientnsv4-s.akamaihd.net", "akamai", data.AnswerNo},
+		{"user-images.githubusercontent.com", "github", data.AnswerNo},
+		{"raw.githubusercontent.com", "github", data.AnswerNo},
+	}
+	var in strings.Builder
+	for _, s := range sites {
+		in.WriteString(s.host + "\n")
+	}
+	for _, s := range services {
+		in.WriteString(s.host + "\n")
+	}
+	r := vendex(t, tempDB(t), in.String(), "lookup", "--json", "-")
+	if r.code != 1 {
+		t.Errorf("exit %d, want 1: the users' sites are misses", r.code)
+	}
+	got := map[string]lookupResult{}
+	for _, l := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		var lr lookupResult
+		if err := json.Unmarshal([]byte(l), &lr); err != nil {
+			t.Fatalf("not JSON: %q: %v", l, err)
+		}
+		got[lr.Input] = lr
+	}
+	for _, s := range sites {
+		g := got[s.host]
+		if g.Found || g.VendorID != "" || g.Block != "" || g.Matched != s.matched || g.HostedOn != s.hostedOn {
+			t.Errorf("%s: %+v; want a miss under %s hosted by %s", s.host, g, s.matched, s.hostedOn)
+		}
+	}
+	for _, s := range services {
+		if g := got[s.host]; !g.Found || g.VendorID != s.id || g.Block != s.block {
+			t.Errorf("%s: %+v; want %s, block %s", s.host, g, s.id, s.block)
+		}
+	}
+}
