@@ -133,7 +133,7 @@ func cmdImport(c *cli, args []string) error {
 				}
 			}
 			warns = append(warns, f.warns)
-			rep, err := s.Import(f.records, store.ImportOptions{
+			rep, err := s.Import(store.RecordsOf(f.records), store.ImportOptions{
 				Format: string(f.format), File: filepath.Base(f.path), Hash: f.hash,
 				User: *user || f.format == dataset.FormatVendex, DryRun: *dryRun,
 				ObservedCookies: f.format.ObservesCookies(),
