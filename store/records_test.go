@@ -66,6 +66,13 @@ func TestRecordsHandedOverInChunksImportAsOneListDoes(t *testing.T) {
 			t.Errorf("records handed over %d at a time give other reports:\n%s\nin one list:\n%s", n, gotReports, wholeReports)
 		}
 	}
+	// And with the index entries of a layer's records worked out two at
+	// a time as they are filed, as a large layer's are 8192 at a time.
+	defer func(n int) { freshIndexChunk = n }(freshIndexChunk)
+	freshIndexChunk = 2
+	if got, _ := importAll(3); got != whole {
+		t.Error("index entries worked out a few records at a time make another catalogue than all at once")
+	}
 }
 
 // A reader that fails after handing over some records (a malformed row
