@@ -121,7 +121,7 @@ func TestAnImportNeverTakesAHostFromTheCatalogue(t *testing.T) {
 		{Host: "www.google.com"}, // a host the catalogue splits by path
 		{Host: "fresh.example"},  // nobody's
 	}}
-	rep, err := s.Import([]data.Vendor{rec}, ImportOptions{Format: "third-party-web", File: "x.json", Hash: "0123456789abcdef"})
+	rep, err := s.Import(RecordsOf([]data.Vendor{rec}), ImportOptions{Format: "third-party-web", File: "x.json", Hash: "0123456789abcdef"})
 	if err != nil {
 		t.Fatal(err)
 	}

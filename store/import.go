@@ -66,6 +66,38 @@ type Join struct {
 	Why    string
 }
 
+// Records are a file's records as its reader hands them to Import: chunk
+// by chunk, in the file's order, so that a reader need not gather them in
+// one list (a copy of every record, at the moment they were most).
+type Records struct {
+	// Each calls yield with each chunk in turn and returns the first
+	// error yield returns, or its own. Import calls it once at most.
+	Each func(yield func(chunk []data.Vendor) error) error
+	// N, Domains and Storage are how many records, hosts and storage
+	// items Each hands over, or guesses (zero: none): they size what
+	// resolving builds (growing maps of 100,000 keys was a tenth of it).
+	N, Domains, Storage int
+}
+
+// RecordsOf is chunks as Records, counted.
+func RecordsOf(chunks ...[]data.Vendor) Records {
+	r := Records{Each: func(yield func([]data.Vendor) error) error {
+		for _, c := range chunks {
+			if err := yield(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
+	for _, c := range chunks {
+		r.N += len(c)
+		for i := range c {
+			r.Domains, r.Storage = r.Domains+len(c[i].Domains), r.Storage+len(c[i].Storage)
+		}
+	}
+	return r
+}
+
 // Change is one thing an import adds (a vendor, a host, a storage name)
 // and the vendor it goes to. It is kept as two strings, not formatted, as
 // a large import has 100,000.
@@ -128,8 +160,9 @@ func (o ImportOptions) kind() Kind {
 // claim is dropped and reported as a conflict. A user layer keeps every
 // host, and wins lookups because it ranks first.
 //
-// Import takes records over: it changes them as it resolves them.
-func (s *Store) Import(records []data.Vendor, o ImportOptions) (ImportReport, error) {
+// Import takes records over: it changes them as it resolves them, and
+// resolves each chunk as records hands it over.
+func (s *Store) Import(records Records, o ImportOptions) (ImportReport, error) {
 	if o.Format == "" || o.Hash == "" {
 		return ImportReport{}, errors.New("import: the format and the file's hash are needed")
 	}
@@ -140,7 +173,7 @@ func (s *Store) Import(records []data.Vendor, o ImportOptions) (ImportReport, er
 	}
 	rep := ImportReport{
 		DryRun:  o.DryRun,
-		Records: len(records),
+		Records: records.N, // counted as they are resolved
 		Joined:  map[string]int{},
 		File:    o.File,
 		Layer:   LayerInfo{Name: LayerName(o), Kind: kind, Format: o.Format, File: o.File, Hash: o.Hash, Added: now},

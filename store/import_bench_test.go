@@ -114,7 +114,7 @@ func benchmarkImport(b *testing.B, cat []data.Vendor, file []byte) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		rep, err := s.Import(vs, ImportOptions{Format: string(dataset.FormatOCDCSV), File: "bench.csv", Hash: fmt.Sprintf("%016d", i)})
+		rep, err := s.Import(RecordsOf(vs), ImportOptions{Format: string(dataset.FormatOCDCSV), File: "bench.csv", Hash: fmt.Sprintf("%016d", i)})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -35,18 +35,28 @@ func importBytes(s *Store, name string, b []byte, dryRun bool) (ImportReport, er
 // format detected, its records read, the options it implies filled into
 // o (which gives DryRun and Now). Every test import goes through it.
 func importFile(s *Store, name string, b []byte, o ImportOptions) (ImportReport, error) {
-	f, err := dataset.DetectFormat(name, b)
+	vs, err := fileRecords(name, b, &o)
 	if err != nil {
 		return ImportReport{}, err
 	}
+	return s.Import(RecordsOf(vs), o)
+}
+
+// fileRecords reads the records of b, the file name holds, and fills in
+// the options their import takes from the file.
+func fileRecords(name string, b []byte, o *ImportOptions) ([]data.Vendor, error) {
+	f, err := dataset.DetectFormat(name, b)
+	if err != nil {
+		return nil, err
+	}
 	vs, _, err := dataset.ReadBytes(f, name, b)
 	if err != nil {
-		return ImportReport{}, err
+		return nil, err
 	}
 	sum := sha256.Sum256(b)
 	o.Format, o.File, o.Hash = string(f), filepath.Base(name), hex.EncodeToString(sum[:])
 	o.User, o.ObservedCookies = f == dataset.FormatVendex, f.ObservesCookies()
-	return s.Import(vs, o)
+	return vs, nil
 }
 
 func mustImport(t *testing.T, s *Store, name string) ImportReport {
@@ -324,7 +334,7 @@ func TestMalformedInputLeavesEveryRecordAsItWas(t *testing.T) {
 	}
 	// A failure inside the transaction, after records were resolved.
 	recs := []data.Vendor{{Name: "Fine Vendor", Domains: []data.Domain{{Host: "fine.example"}}}, {ID: "Not An Id", Name: "x"}}
-	if _, err := s.Import(recs, ImportOptions{Format: "vendex", File: "x.json", Hash: "0123456789abcdef"}); err == nil {
+	if _, err := s.Import(RecordsOf(recs), ImportOptions{Format: "vendex", File: "x.json", Hash: "0123456789abcdef"}); err == nil {
 		t.Error("a malformed id was imported")
 	}
 	if snapshot(t, s) != before {

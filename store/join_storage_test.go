@@ -35,7 +35,8 @@ func TestAVendorOfManyRowsGetsEachStorageItemOnce(t *testing.T) {
 	}
 	// The same name in localStorage is another item.
 	recs[4].Storage = append(recs[4].Storage, data.StorageItem{Kind: data.LocalStorage, Name: "w_a", Purpose: "Keeps an id."})
-	rep, err := s.Import(recs, ImportOptions{Format: string(dataset.FormatOCDCSV), File: "rows.csv", Hash: "0123456789abcdef"})
+	// A row at a time, as a reader that streams may hand them over.
+	rep, err := s.Import(RecordsOf(chunked(recs, 1)...), ImportOptions{Format: string(dataset.FormatOCDCSV), File: "rows.csv", Hash: "0123456789abcdef"})
 	if err != nil {
 		t.Fatal(err)
 	}

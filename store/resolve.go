@@ -166,12 +166,13 @@ func (r *resolver) taken(id string) bool {
 	return r.brief.Get([]byte(id)) != nil
 }
 
-// resolve changes records in place, and what it returns points into them:
-// copying 100,000 records cost a tenth of a large import.
+// resolve changes records in place, chunk by chunk as they come, and
+// what it returns points into them: copying 100,000 records cost a tenth
+// of a large import.
 //
 // It also returns the vendors it read from the file, for the layer update
 // to use rather than read them again.
-func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, o ImportOptions, cache *recordCache) ([]*data.Vendor, map[string]stored, error) {
+func resolve(tx *bolt.Tx, records Records, rep *ImportReport, o ImportOptions, cache *recordCache) ([]*data.Vendor, map[string]stored, error) {
 	ls, err := layerList(tx)
 	if err != nil {
 		return nil, nil, err
@@ -180,24 +181,29 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, o ImportOpti
 		tx: tx, layers: ls, brief: cache.bucket(tx, bucketBrief), names: cache.bucket(tx, bucketNames), domains: cache.bucket(tx, bucketDomains),
 		cookies: cache.bucket(tx, bucketCookies),
 		// Sized for the file: growing maps of 100,000 keys is a tenth of resolving it.
-		localNames: make(map[string]string, len(records)), localHosts: make(map[string]string, len(records)),
-		out: make(map[string]int, len(records)), list: make([]*data.Vendor, 0, len(records)),
+		localNames: make(map[string]string, records.N), localHosts: make(map[string]string, records.N),
+		out: make(map[string]int, records.N), list: make([]*data.Vendor, 0, records.N),
 		existing: map[string]stored{}, joined: map[string]data.StorageSet{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]claim{},
 		rep: rep, source: rep.Layer.source(), user: o.User, observed: o.ObservedCookies, cache: cache,
 	}
 	// The report's lists, sized for the most they can hold: a large file
 	// adds 100,000 cookies.
-	nd, ns := 0, 0
-	for i := range records {
-		nd, ns = nd+len(records[i].Domains), ns+len(records[i].Storage)
-	}
-	rep.NewVendors = make([]Change, 0, len(records))
-	rep.NewDomains, rep.NewCookies = make([]Change, 0, nd), make([]Change, 0, ns)
-	for i := range records {
-		if err := r.add(i, &records[i]); err != nil {
-			return nil, nil, err
+	rep.NewVendors = make([]Change, 0, records.N)
+	rep.NewDomains, rep.NewCookies = make([]Change, 0, records.Domains), make([]Change, 0, records.Storage)
+	n := 0 // the records resolved
+	err = records.Each(func(chunk []data.Vendor) error {
+		for i := range chunk {
+			if err := r.add(n, &chunk[i]); err != nil {
+				return err
+			}
+			n++
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
 	}
+	rep.Records = n
 	return r.list, r.existing, nil
 }
 

@@ -35,7 +35,7 @@ func TestAOneFieldUserFileKeepsTheCataloguesUnpublishedMarker(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Import(vs, ImportOptions{Format: string(dataset.FormatVendex), File: "mine.json", Hash: "one-field", User: true}); err != nil {
+	if _, err := s.Import(RecordsOf(vs), ImportOptions{Format: string(dataset.FormatVendex), File: "mine.json", Hash: "one-field", User: true}); err != nil {
 		t.Fatal(err)
 	}
 	after, err := s.Get("adyoulike")

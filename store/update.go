@@ -52,10 +52,10 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 	}
 	w := newDerivedWrites(len(ids), fresh)
 	w.cache = cache
-	var freshIx []vendorIndex
+	var freshIx *freshIndexes
 	for i := range after {
 		if after[i].info.Name == freshName && fresh != nil {
-			freshIx = indexFresh(fresh, &after[i], func(id string) bool { return u.olds[id] != nil })
+			freshIx = &freshIndexes{fresh: fresh, ref: &after[i], indexed: func(id string) bool { return u.olds[id] != nil }}
 		}
 	}
 	// One buffer for every vendor's records: indexVendor keeps none of them.
@@ -69,8 +69,8 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 		}
 		if next < len(fresh) && fresh[next].ID == id {
 			freshRec = fresh[next]
-			if freshIx != nil && freshIx[next].brief != nil {
-				w.add(id, freshIx[next]) // worked out beforehand
+			if ix := freshIx.at(next); ix != nil && ix.brief != nil {
+				w.add(id, *ix) // worked out beforehand
 				cache.alone(freshName, id)
 				continue
 			}
@@ -99,6 +99,37 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 		cache.indexed()
 	}
 	return w.write(tx)
+}
+
+// freshIndexes are the index entries of the fresh layer's records, worked
+// out (indexFresh) a chunk of records at a time as updateDerived comes to
+// them: its entries go into the index changes as they are filed, and
+// worked out for every record at once, a large import held them all
+// beside the changes they became.
+type freshIndexes struct {
+	fresh   []*data.Vendor
+	ref     *layerRef
+	indexed func(id string) bool
+	lo      int           // list[j] is fresh[lo+j]'s
+	list    []vendorIndex // the chunk worked out
+}
+
+// freshIndexChunk is how many records' entries freshIndexes works out at
+// a time: enough for indexFresh's workers. A variable, for the tests to
+// work them out a few at a time.
+var freshIndexChunk = 8192
+
+// at is fresh[i]'s entries (as indexFresh leaves them for a vendor that
+// is indexed already: empty), or nil if f is; i never goes back.
+func (f *freshIndexes) at(i int) *vendorIndex {
+	if f == nil {
+		return nil
+	}
+	if i >= f.lo+len(f.list) {
+		f.lo = i
+		f.list = indexFresh(f.fresh[i:min(i+freshIndexChunk, len(f.fresh))], f.ref, f.indexed)
+	}
+	return &f.list[i-f.lo]
 }
 
 // derivedUpdate is what updateDerived knows of the vendors it re-merges.

@@ -12,21 +12,25 @@ type collector struct {
 	n     int // vendors handed out
 	byKey map[string]*data.Vendor
 	// Vendors are handed out in order from slabs, each twice the size of
-	// the one before: one allocation for many vendors. When the first slab
-	// holds them all it is the result as it stands, not copied.
+	// the one before up to slabMax: few allocations, and none as large as
+	// the file's vendors. The slabs are the records' chunks as they stand
+	// (chunks): never copied into one list.
 	slab  []data.Vendor   // where the next vendors go
 	slabs [][]data.Vendor // every slab made, in order
 	last  int             // the size of the last
 	first int             // the first slab's size, from reserve
 }
 
-// reserve makes the first slab room for n vendors: the caller's best
-// guess. Too small costs a copy of every vendor at the end (with
-// 100,000 vendors, a third of a second of write barriers); too large
-// costs zeroed memory.
+// slabMax is the most vendors a slab holds: 4096 are 3 MB. Slabs that
+// doubled without bound held a file's 182,828 vendors in room for
+// 262,016 (188 MB), which were then copied into one list (126 MB more).
+const slabMax = 4096
+
+// reserve makes room for n vendors, the caller's best guess: the key map
+// is sized for them, and the first slab for as many as a slab holds.
 func (c *collector) reserve(n int) {
 	if c.n == 0 && n > 0 {
-		c.first = n
+		c.first = min(n, slabMax)
 		c.byKey = make(map[string]*data.Vendor, n)
 	}
 }
@@ -43,7 +47,7 @@ func (c *collector) getNormal(k, name string) *data.Vendor {
 		return v
 	}
 	if len(c.slab) == 0 {
-		size := max(256, 2*c.last)
+		size := min(max(256, 2*c.last), slabMax)
 		if len(c.slabs) == 0 && c.first > 0 {
 			size = c.first
 		}
@@ -59,35 +63,53 @@ func (c *collector) getNormal(k, name string) *data.Vendor {
 	return v
 }
 
-func (c *collector) vendors() []data.Vendor {
-	n := c.n
-	if len(c.slabs) == 1 {
-		first := c.slabs[0]
-		out := first[:0:n]
-		for i := range first[:n] {
-			switch {
-			case first[i].Name == "":
-			case len(out) == i:
-				out = out[:i+1] // already in place
-			default:
-				out = append(out, first[i])
-			}
-		}
-		return out
-	}
-	return c.appendTo(make([]data.Vendor, 0, n))
-}
-
-// appendTo appends the vendors handed out, in order, to out.
-func (c *collector) appendTo(out []data.Vendor) []data.Vendor {
+// chunks are the vendors handed out, in order, slab by slab, each slab
+// without the vendors taken back (no name) and the room it had left:
+// moved within it, not copied out. Pointers to the vendors no longer
+// point to them.
+func (c *collector) chunks() [][]data.Vendor {
+	out := make([][]data.Vendor, 0, len(c.slabs))
 	n := c.n
 	for _, slab := range c.slabs {
-		for i := range slab[:min(n, len(slab))] {
-			if slab[i].Name != "" {
-				out = append(out, slab[i])
+		used := slab[:min(n, len(slab))]
+		n -= len(used)
+		kept := used[:0]
+		for i := range used {
+			switch {
+			case used[i].Name == "":
+			case len(kept) == i:
+				kept = kept[:i+1] // already in place
+			default:
+				kept = append(kept, used[i])
 			}
 		}
-		n -= min(n, len(slab))
+		clear(used[len(kept):]) // what moved, or was taken back, holds nothing
+		if len(kept) > 0 {
+			out = append(out, kept[:len(kept):len(kept)])
+		}
+	}
+	return out
+}
+
+// vendors are the vendors handed out, in one list: the chunks' one chunk,
+// or a copy of them all (formats whose files are small).
+func (c *collector) vendors() []data.Vendor { return flatten(c.chunks()) }
+
+// flatten is chunks in one list: the one chunk as it is, or a copy.
+func flatten(chunks [][]data.Vendor) []data.Vendor {
+	switch len(chunks) {
+	case 0:
+		return nil
+	case 1:
+		return chunks[0]
+	}
+	n := 0
+	for _, c := range chunks {
+		n += len(c)
+	}
+	out := make([]data.Vendor, 0, n)
+	for _, c := range chunks {
+		out = append(out, c...)
 	}
 	return out
 }

@@ -446,7 +446,7 @@ func decodeElements[T any](s *jsonStream, at string, list *[]T) error {
 // nothing, and only a file that passes is read again to build its
 // records, so that a file refused near its end is refused holding one
 // value, not the records of every one before.
-func readJSONStream(f Format, name string, r io.Reader, rd *reader) ([]data.Vendor, []Warning, error) {
+func readJSONStream(f Format, name string, r io.Reader, rd *reader) ([][]data.Vendor, []Warning, error) {
 	scanned := rd != nil
 	if !scanned {
 		rd = &reader{file: name}
@@ -471,11 +471,12 @@ func readJSONStream(f Format, name string, r io.Reader, rd *reader) ([]data.Vend
 	br := bufio.NewReaderSize(r, 64<<10)
 	skipBOM(br)
 	s := rd.newJSONStream(br, scanned)
+	if f == FormatOCDJSON {
+		return rd.done(rd.ocdJSON(s))
+	}
 	var vs []data.Vendor
 	var err error
 	switch f {
-	case FormatOCDJSON:
-		vs, err = rd.ocdJSON(s)
 	case FormatThirdPartyWeb:
 		vs, err = rd.thirdPartyWeb(s)
 	case FormatTREntity:
@@ -493,7 +494,7 @@ func readJSONStream(f Format, name string, r io.Reader, rd *reader) ([]data.Vend
 	default:
 		return nil, nil, fileError(name, 0, fmt.Errorf("unknown format %q (want one of %s)", f, FormatNames()))
 	}
-	return rd.done(vs, err)
+	return rd.done(oneChunk(vs), err)
 }
 
 // firstByte is the first byte of br past a byte order mark and space,

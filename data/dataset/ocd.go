@@ -244,30 +244,22 @@ func (ob *ocdBuilder) fold(later *ocdBuilder) int {
 				v.Domains = append(v.Domains, d)
 			}
 		}
-		*lv = data.Vendor{} // no name: vendors() leaves it out
+		*lv = data.Vendor{} // no name: chunks() leaves it out
 	}
 	ob.later = append(ob.later, later.c)
 	return adopted
 }
 
-func (ob *ocdBuilder) vendors() []data.Vendor {
+// chunks are the vendors built, in order, in the collectors' chunks.
+func (ob *ocdBuilder) chunks() [][]data.Vendor {
 	for v, cs := range ob.counts {
 		setCategories(v, cs)
 	}
-	if len(ob.later) == 0 {
-		return ob.c.vendors()
-	}
-	// One array for every chunk's vendors: a copy of each chunk's, then
-	// appended and grown, held the vendors of a large file three times.
-	n := ob.c.n
+	out := ob.c.chunks()
 	for _, c := range ob.later {
-		n += c.n
+		out = append(out, c.chunks()...)
 	}
-	vs := ob.c.appendTo(make([]data.Vendor, 0, n))
-	for _, c := range ob.later {
-		vs = c.appendTo(vs)
-	}
-	return vs
+	return out
 }
 
 // categoryCounts counts a vendor's rows per category, in the order of

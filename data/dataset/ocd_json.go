@@ -12,7 +12,7 @@ import (
 // ocdJSON reads the Open Cookie Database JSON: {"<Platform>": [{id,
 // category, cookie, domain, description, retentionPeriod, dataController,
 // privacyLink, wildcardMatch}]}.
-func (rd *reader) ocdJSON(s *jsonStream) ([]data.Vendor, error) {
+func (rd *reader) ocdJSON(s *jsonStream) ([][]data.Vendor, error) {
 	m := map[string][]ocdRow{}
 	err := s.members("", func(platform string) error {
 		rows := m[platform]
@@ -43,5 +43,5 @@ func (rd *reader) ocdJSON(s *jsonStream) ([]data.Vendor, error) {
 		}
 		delete(m, k)
 	}
-	return ob.vendors(), nil
+	return ob.chunks(), nil
 }

@@ -51,8 +51,15 @@ func (w Warning) String() string {
 // existing vendor or a new id. Any error stops the whole file and says where
 // it is.
 func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error) {
+	return inOneList(ReadBytesChunks(f, name, b))
+}
+
+// ReadBytesChunks is ReadBytes giving the records in the chunks the
+// reader built them in, in order, as store.Records hands them on: a
+// large file's records are not copied into one list.
+func ReadBytesChunks(f Format, name string, b []byte) ([][]data.Vendor, []Warning, error) {
 	if streams(f) {
-		return Read(f, name, bytes.NewReader(b))
+		return ReadChunks(f, name, bytes.NewReader(b))
 	}
 	b = bytes.TrimPrefix(b, bom)
 	rd := &reader{file: name, ownCards: f == FormatVendex}
@@ -66,7 +73,7 @@ func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error
 		return readJSONStream(f, name, bytes.NewReader(b), rd)
 	}
 	vs, err := rd.vendex(b)
-	return rd.done(vs, err)
+	return rd.done(oneChunk(vs), err)
 }
 
 // Read is ReadBytes of the file r streams. The formats whose files run
@@ -83,17 +90,22 @@ func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error
 // than the records of every row before; the warnings of a refused file
 // are then none.
 func Read(f Format, name string, r io.Reader) ([]data.Vendor, []Warning, error) {
+	return inOneList(ReadChunks(f, name, r))
+}
+
+// ReadChunks is Read giving the records in chunks, as ReadBytesChunks.
+func ReadChunks(f Format, name string, r io.Reader) ([][]data.Vendor, []Warning, error) {
 	if f == FormatVendex {
 		b, err := io.ReadAll(r)
 		if err != nil {
 			return nil, nil, fileError(name, 0, err)
 		}
-		return ReadBytes(f, name, b)
+		return ReadBytesChunks(f, name, b)
 	}
 	if !streams(f) {
 		return readJSONStream(f, name, r, nil)
 	}
-	read := func(rd *reader, r io.Reader) ([]data.Vendor, error) {
+	read := func(rd *reader, r io.Reader) ([][]data.Vendor, error) {
 		if f == FormatOCDCSV {
 			return rd.ocdCSV(r)
 		}
@@ -121,6 +133,19 @@ func Read(f Format, name string, r io.Reader) ([]data.Vendor, []Warning, error) 
 	return rd.done(vs, err)
 }
 
+// inOneList is what a Chunks function returns, its records in one list.
+func inOneList(chunks [][]data.Vendor, warns []Warning, err error) ([]data.Vendor, []Warning, error) {
+	return flatten(chunks), warns, err
+}
+
+// oneChunk is vs as the one chunk of a file's records (none if vs is empty).
+func oneChunk(vs []data.Vendor) [][]data.Vendor {
+	if len(vs) == 0 {
+		return nil
+	}
+	return [][]data.Vendor{vs}
+}
+
 // Rereader is a file that Read can read a second time: a regular file, not
 // a pipe.
 type Rereader interface {
@@ -138,29 +163,31 @@ const CheckFirstOver = 16 << 20
 // streams reports whether Read reads files of format f as they stream.
 func streams(f Format) bool { return f == FormatOCDCSV || f == FormatTRDomain }
 
-// done is what ReadBytes and Read return of records vs read with err.
-func (rd *reader) done(vs []data.Vendor, err error) ([]data.Vendor, []Warning, error) {
+// done is what ReadBytesChunks and ReadChunks return of records read with err.
+func (rd *reader) done(chunks [][]data.Vendor, err error) ([][]data.Vendor, []Warning, error) {
 	if err != nil {
 		return nil, rd.finish(), err
 	}
 	// One policy for every format: what CleanText drops never reaches the
 	// store, whichever reader let it through; and what a record says is
 	// held to the catalogue's rules (data.ValidateImported).
-	for i := range vs {
-		vs[i] = vs[i].Cleaned()
-		if !rd.ownCards {
-			rd.patternsForPlaceholders(&vs[i])
-		}
-		if ps := data.ValidateImported(&vs[i]); len(ps) > 0 {
-			more := ""
-			if len(ps) > 1 {
-				more = fmt.Sprintf(" (and %d more problems)", len(ps)-1)
+	for _, vs := range chunks {
+		for i := range vs {
+			vs[i] = vs[i].Cleaned()
+			if !rd.ownCards {
+				rd.patternsForPlaceholders(&vs[i])
 			}
-			at := fmt.Sprintf("vendor %s: %s", data.Quote(firstNonEmpty(vs[i].ID, vs[i].Name)), ps[0].Field)
-			return nil, rd.finish(), rd.fail(0, at, errors.New(ps[0].Message+more))
+			if ps := data.ValidateImported(&vs[i]); len(ps) > 0 {
+				more := ""
+				if len(ps) > 1 {
+					more = fmt.Sprintf(" (and %d more problems)", len(ps)-1)
+				}
+				at := fmt.Sprintf("vendor %s: %s", data.Quote(firstNonEmpty(vs[i].ID, vs[i].Name)), ps[0].Field)
+				return nil, rd.finish(), rd.fail(0, at, errors.New(ps[0].Message+more))
+			}
 		}
 	}
-	return vs, rd.finish(), nil
+	return chunks, rd.finish(), nil
 }
 
 // patternsForPlaceholders writes each storage name of v that a dataset

@@ -14,7 +14,7 @@ import (
 // categories separated by "|", ...): a table derived from the per-domain
 // files, one row per domain. It streams, a chunk of whole rows at a time
 // (csvChunker), never holding the file.
-func (rd *reader) trDomainCSV(r *bufio.Reader) ([]data.Vendor, error) {
+func (rd *reader) trDomainCSV(r *bufio.Reader) ([][]data.Vendor, error) {
 	ck := &csvChunker{r: r, line: 1, maxRow: csvMaxRow(16)}
 	part, first, err := ck.next(rd)
 	if err != nil {
@@ -64,5 +64,5 @@ func (rd *reader) trDomainCSV(r *bufio.Reader) ([]data.Vendor, error) {
 			return nil, err
 		}
 	}
-	return c.vendors(), nil
+	return c.chunks(), nil
 }

@@ -163,7 +163,7 @@ var ErrRecordTooLong = errors.New("a record longer than " + strconv.Itoa(MaxReco
 //
 // The file streams: JSON lines are read, checked and decoded a line at a
 // time, so the file is never held, only its vendors.
-func (rd *reader) trDomains(br *bufio.Reader) ([]data.Vendor, error) {
+func (rd *reader) trDomains(br *bufio.Reader) ([][]data.Vendor, error) {
 	if trDomainIsCSV(br) {
 		return rd.trDomainCSV(br)
 	}
@@ -200,7 +200,7 @@ func (rd *reader) trDomains(br *bufio.Reader) ([]data.Vendor, error) {
 		rd.addTRDomain(c, line, d, left)
 	}
 	left.warn(rd)
-	return c.vendors(), nil
+	return c.chunks(), nil
 }
 
 var bom = []byte("\xef\xbb\xbf")

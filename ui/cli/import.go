@@ -63,7 +63,7 @@ type importFile struct {
 	path    string
 	format  dataset.Format
 	hash    string
-	records []data.Vendor
+	records store.Records // in the chunks its reader built them in
 	warns   []dataset.Warning
 }
 
@@ -363,28 +363,29 @@ func (c *cli) readImportFile(p string, told toldFormat, verbose bool) (importFil
 			return importFile{}, err
 		}
 	}
-	var vs []data.Vendor
+	var chunks [][]data.Vendor
 	var warns []dataset.Warning
 	rr := rereadable(in, r)
 	switch reread, ok := rr.(dataset.Rereader); {
 	case b != nil:
-		vs, warns, err = dataset.ReadBytes(f, p, b)
+		chunks, warns, err = dataset.ReadBytesChunks(f, p, b)
 	case checked && ok:
-		vs, warns, err = dataset.Read(f, p, dataset.Checked{Rereader: reread})
+		chunks, warns, err = dataset.ReadChunks(f, p, dataset.Checked{Rereader: reread})
 	default:
-		vs, warns, err = dataset.Read(f, p, rr)
+		chunks, warns, err = dataset.ReadChunks(f, p, rr)
 	}
 	if err != nil {
 		return importFile{}, fmt.Errorf("%w; nothing was imported", err)
 	}
-	if len(vs) == 0 {
+	records := store.RecordsOf(chunks...)
+	if records.N == 0 {
 		printWarnings(c.stderr, warns, verbose) // they may say why
 		return importFile{}, fmt.Errorf("%s: no vendor records in it as %s (is that its format?); nothing was imported", data.CleanLine(p), f)
 	}
 	if _, err := io.Copy(io.Discard, r); err != nil { // the hash is of the whole file
 		return importFile{}, fmt.Errorf("import: %w", err)
 	}
-	return importFile{path: p, format: f, hash: hex.EncodeToString(sum.Sum(nil)), records: vs, warns: warns}, nil
+	return importFile{path: p, format: f, hash: hex.EncodeToString(sum.Sum(nil)), records: records, warns: warns}, nil
 }
 
 // importFormat tells the format of the file in (named p), which r reads,
