@@ -41,7 +41,7 @@ func TestVendorRankingFollowsFuzzyFind(t *testing.T) {
 		}
 		var wants []want
 		seen := map[int32]bool{}
-		ms := sahilm.Find(Fold(q), entries)
+		ms := sahilm.Find(data.Fold(q), entries)
 		slices.SortStableFunc(ms, func(a, b sahilm.Match) int {
 			return cmp.Or(cmp.Compare(x.rankOf(b), x.rankOf(a)), cmp.Compare(a.Index, b.Index))
 		})

@@ -290,7 +290,7 @@ func (x *Index) build() {
 func eachEntry(v *data.Brief, add func(match, show string, f Field, nth int, ascii bool)) {
 	entry := func(match, show string, f Field, nth int, ascii bool) {
 		if match != "" {
-			add(Fold(match), show, f, nth, ascii)
+			add(data.Fold(match), show, f, nth, ascii)
 		}
 	}
 	entry(v.Name, v.Name, Name, 0, false)
@@ -493,5 +493,5 @@ func (x *Index) Matched(query string, r Result) []int {
 	if x.where[r.Entry].ascii {
 		return nil // the ASCII form matched: nothing of the shown form to mark
 	}
-	return unfoldOffsets(x.Text(r), x.fuzzy.MatchedIndexes(Fold(query), int(r.Entry)))
+	return unfoldOffsets(x.Text(r), x.fuzzy.MatchedIndexes(data.Fold(query), int(r.Entry)))
 }
