@@ -49,6 +49,7 @@ type Index struct {
 	// after the curated ones.
 	imported    []bool
 	anyImported bool
+	nImported   int // how many of imported are true
 	// handicapped marks the entries that rank below their score
 	// (handicap), nil when there are none.
 	handicapped []bool
@@ -98,9 +99,11 @@ func NewBriefIndex(bs []data.Brief) *Index {
 	x.vendors = bs
 	x.imported = make([]bool, len(x.vendors))
 	for i := range x.vendors {
-		x.imported[i] = x.vendors[i].Imported
-		x.anyImported = x.anyImported || x.imported[i]
+		if x.imported[i] = x.vendors[i].Imported; x.imported[i] {
+			x.nImported++
+		}
 	}
+	x.anyImported = x.nImported > 0
 	return x
 }
 
@@ -413,24 +416,28 @@ func (x *Index) ByID(id string) (int, bool) {
 // An empty query lists every vendor by name. Rank does it lazily.
 func (x *Index) Find(query string) []Result {
 	if strings.TrimSpace(query) == "" {
-		out := make([]Result, len(x.vendors))
-		for i := range x.vendors {
-			out[i] = Result{Vendor: int32(i), Entry: -1, Field: Name}
-		}
-		return x.curatedFirst(out)
+		return x.curatedFirst()
 	}
 	return x.Rank(query).All()
 }
 
-// curatedFirst moves the vendors that only imported datasets know after
-// the ones the embedded catalogue or the user's files describe, keeping the
-// order within each, for the list with no query (Rank groups a query's
-// matches, strong ones first).
-func (x *Index) curatedFirst(rs []Result) []Result {
-	if !x.anyImported {
-		return rs
+// curatedFirst is every vendor by name, those that only imported datasets
+// know after the ones the embedded catalogue or the user's files describe:
+// the list with no query (Rank groups a query's matches, strong ones
+// first). Each is put in its place at once: the browser's first screen
+// waits for it.
+func (x *Index) curatedFirst() []Result {
+	out := make([]Result, len(x.vendors))
+	next := [2]int{0, len(x.vendors) - x.nImported}
+	for i, imported := range x.imported {
+		k := 0
+		if imported {
+			k = 1
+		}
+		out[next[k]] = Result{Vendor: int32(i), Entry: -1, Field: Name}
+		next[k]++
 	}
-	return curatedFirst(rs, func(Result) bool { return false }, func(r Result) bool { return x.imported[r.Vendor] })
+	return out
 }
 
 // curatedFirst orders rs (ranked) as Index.curatedFirst says, keeping the
