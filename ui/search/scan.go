@@ -58,8 +58,9 @@ func NewScan(query string) *Scan {
 // each read once, as bytes, folded unless the brief says they need not be.
 // A string that holds an internationalised host, whose Unicode form would
 // have other letters, is not ruled out; the others are when they lack the
-// query's characters (fuzzy.Pattern's Excludes and Misses). A brief that
-// is not well formed is not skipped: reading it reports the damage.
+// query's characters (fuzzy.Pattern's Excludes and Misses). A brief whose
+// texts do not read as such is not skipped, so that decoding it reports
+// the damage (one that its letters or bytes rule out is not read further).
 func (s *Scan) Skips(b []byte) bool {
 	have, plain, known := data.BriefLetters(b)
 	if known && have&s.letters != s.letters {
