@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/ui/fuzzy"
@@ -108,46 +109,56 @@ func NewBriefIndex(bs []data.Brief) *Index {
 }
 
 // nameOrdering is the order of bs by compareNames, then by place: the
-// index of the first vendor, then the second's... Each name is lowered
-// once, into one block, and its first 8 bytes kept as a number, where most
-// comparisons end; the keys hold no pointer, so that the sort's swaps need
-// no write barrier and the collector never scans them.
+// index of the first vendor, then the second's... Vendors are ordered on
+// the first 8 bytes of their lowered names, kept as a number (most names
+// differ there), and only the names that share them are lowered whole; the
+// keys hold no pointer, so that the sort's swaps need no write barrier and
+// the collector never scans them.
 func nameOrdering(bs []data.Brief) []int32 {
 	type nameKey struct {
-		prefix   uint64
-		off, end uint32 // the lowered name in text
-		i        int32
+		prefix uint64
+		i      int32
 	}
-	n := 0
-	for i := range bs {
-		n += len(bs[i].Name)
-	}
-	buf := make([]byte, 0, n)
 	keys := make([]nameKey, len(bs))
 	for i := range bs {
-		off := len(buf)
-		buf = appendNameOrder(buf, bs[i].Name)
-		keys[i] = nameKey{off: uint32(off), end: uint32(len(buf)), i: int32(i)}
-	}
-	text := string(buf)
-	sortKey := func(k nameKey) data.SortKey { return data.SortKey{Prefix: k.prefix, Key: text[k.off:k.end]} }
-	for i := range keys {
-		keys[i].prefix = data.NewSortKey(text[keys[i].off:keys[i].end]).Prefix
+		keys[i] = nameKey{namePrefix(bs[i].Name), int32(i)}
 	}
 	keys = sortByPrefix(keys, func(k nameKey) uint64 { return k.prefix })
-	// Then each run of one prefix by the whole rule.
+	// Then each run of one prefix by the whole rule, its names lowered
+	// into one block.
+	type tiedKey struct {
+		off, end uint32 // the lowered name in the run's text
+		i        int32
+	}
+	var buf []byte
+	var run []tiedKey
 	for lo := 0; lo < len(keys); {
 		hi := lo + 1
 		for hi < len(keys) && keys[hi].prefix == keys[lo].prefix {
 			hi++
 		}
 		if hi-lo > 1 {
-			slices.SortFunc(keys[lo:hi], func(a, b nameKey) int {
-				if c := compareNames(sortKey(a), sortKey(b), bs[a.i].ID, bs[b.i].ID); c != 0 {
+			n := 0
+			for _, k := range keys[lo:hi] {
+				n += len(bs[k.i].Name)
+			}
+			buf, run = slices.Grow(buf[:0], n), slices.Grow(run[:0], hi-lo)
+			for _, k := range keys[lo:hi] {
+				off := len(buf)
+				buf = appendNameOrder(buf, bs[k.i].Name)
+				run = append(run, tiedKey{uint32(off), uint32(len(buf)), k.i})
+			}
+			prefix, text := keys[lo].prefix, unsafe.String(unsafe.SliceData(buf), len(buf))
+			name := func(k tiedKey) data.SortKey { return data.SortKey{Prefix: prefix, Key: text[k.off:k.end]} }
+			slices.SortFunc(run, func(a, b tiedKey) int {
+				if c := compareNames(name(a), name(b), bs[a.i].ID, bs[b.i].ID); c != 0 {
 					return c
 				}
 				return int(a.i - b.i)
 			})
+			for j := range run {
+				keys[lo+j].i = run[j].i
+			}
 		}
 		lo = hi
 	}
@@ -156,6 +167,26 @@ func nameOrdering(bs []data.Brief) []int32 {
 		order[i] = k.i
 	}
 	return order
+}
+
+// namePrefix is the Prefix of nameOrder(name) without lowering the whole
+// name when its first 8 bytes are ASCII, as nearly all are.
+func namePrefix(name string) uint64 {
+	var p uint64
+	for i := range 8 {
+		p <<= 8
+		if i < len(name) {
+			c := name[i]
+			if c >= utf8.RuneSelf {
+				return nameOrder(name).Prefix
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			p |= uint64(c)
+		}
+	}
+	return p
 }
 
 // sortByPrefix orders keys by prefix(k), keeping the order of equal ones:
