@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -95,7 +97,16 @@ const (
 	// every alias as the vendor's own.
 	briefOwnAliases = 1 << 1
 	briefRetired    = 1 << 2
+	// briefLetters says that the brief ends in the letters of its texts
+	// (BriefLetters), 8 bytes: a brief without it (an older vendex's) is
+	// searched by reading its texts.
+	briefLetters = 1 << 3
+	// briefPlain says that a search matches the brief's texts as they are.
+	briefPlain = 1 << 4
 )
+
+// lettersSize is the size of the letters that end a brief with them.
+const lettersSize = 8
 
 // AppendBrief appends b's compact encoding (without its id, which the
 // store keeps as the key) to out.
@@ -109,6 +120,11 @@ func AppendBrief(out []byte, b Brief) []byte {
 	}
 	if b.Retired {
 		flags |= briefRetired
+	}
+	letters, plain := b.letters()
+	flags |= briefLetters
+	if plain {
+		flags |= briefPlain
 	}
 	out = append(out, briefVersion, flags)
 	out = appendString(out, b.Name)
@@ -126,7 +142,81 @@ func AppendBrief(out []byte, b Brief) []byte {
 	if flags&briefOwnAliases != 0 {
 		out = binary.AppendUvarint(out, uint64(b.OwnAliases))
 	}
-	return out
+	return binary.LittleEndian.AppendUint64(out, letters)
+}
+
+// Letters is the set of letters a-z and digits in s, a bit each (a-z,
+// then 0-9), a letter in either case, or as any rune a search takes for it
+// (the Kelvin sign for k: the same case-folding orbit); other characters
+// add none. A string that matches a query holds the query's letters: a
+// search rules a brief out with one AND when its texts lack one
+// (BriefLetters).
+func Letters(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			m |= letterBit[c]
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if f < utf8.RuneSelf {
+				m |= letterBit[f]
+			}
+		}
+		i += n - 1
+	}
+	return m
+}
+
+var letterBit = func() (t [utf8.RuneSelf]uint64) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = 1<<(c-'a'), 1<<(c-'a')
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = 1 << (26 + c - '0')
+	}
+	return t
+}()
+
+// letters is the Letters of every string a search matches in b: its
+// name, aliases and hosts, each folded (Fold), a host also in Unicode
+// (UnicodeHost); and whether those are b's texts as they are (all ASCII,
+// no internationalised host), so that a search may read them so.
+func (b *Brief) letters() (m uint64, plain bool) {
+	plain = true
+	add := func(s string) {
+		if !isASCII(s) {
+			plain = false
+			s = Fold(s)
+		}
+		m |= Letters(s)
+	}
+	add(b.Name)
+	for _, a := range b.Aliases {
+		add(a)
+	}
+	for _, h := range b.Hosts {
+		add(h)
+		if u := UnicodeHost(h); u != h {
+			plain = false
+			add(u)
+		}
+	}
+	return m, plain
+}
+
+// BriefLetters is the Letters of every string a search matches in an
+// encoded brief, kept when it was written (plain says that those strings
+// are its texts as BriefTexts gives them: nothing to fold, no host to read
+// in Unicode), and whether the brief has them: an older vendex's have
+// none.
+func BriefLetters(raw []byte) (letters uint64, plain, ok bool) {
+	if len(raw) < 2+lettersSize || raw[0] != briefVersion || raw[1]&briefLetters == 0 {
+		return 0, false, false
+	}
+	return binary.LittleEndian.Uint64(raw[len(raw)-lettersSize:]), raw[1]&briefPlain != 0, true
 }
 
 func appendString(out []byte, s string) []byte {
@@ -166,6 +256,12 @@ func BriefTexts(raw []byte, fn func(s []byte) bool) bool {
 		return false
 	}
 	d := briefDecoder{p: raw[2:]}
+	if raw[1]&briefLetters != 0 {
+		if len(d.p) < lettersSize {
+			return false
+		}
+		d.p = d.p[:len(d.p)-lettersSize]
+	}
 	next := func() []byte {
 		n, k := binary.Uvarint(d.p)
 		if k <= 0 || uint64(len(d.p)-k) < n {
@@ -307,6 +403,10 @@ func (d *briefDecoder) decode(id string, raw []byte) (Brief, error) {
 			d.fail = true
 		}
 		b.OwnAliases = int(n)
+		d.p = d.p[max(k, 0):]
+	}
+	if raw[1]&briefLetters != 0 && len(d.p) != lettersSize {
+		d.fail = true // the letters end the brief
 	}
 	if d.fail {
 		return Brief{}, ErrBriefFormat

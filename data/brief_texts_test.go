@@ -30,3 +30,26 @@ func TestBriefTextsAreWhatASearchReads(t *testing.T) {
 		}
 	}
 }
+
+// A brief keeps the letters of everything a search matches in it (each
+// string folded, a host also in Unicode), and says whether its texts are
+// those strings as they are; a brief an older vendex wrote has none.
+func TestABriefKeepsTheLettersASearchNeeds(t *testing.T) {
+	for _, c := range []struct {
+		b     Brief
+		want  string
+		plain bool
+	}{
+		{Brief{Name: "Twilio", Aliases: []string{"Segment 2"}, Hosts: []string{"twil.io"}}, "twiloSEGMN2", true},
+		{Brief{Name: "Bücher", Hosts: []string{"xn--mnchen-3ya.de"}}, "bucherxnmnchen3yad", false},
+		{Brief{Name: "Maſter \u212Aelvin"}, "masterkelvin", false},
+	} {
+		got, plain, ok := BriefLetters(AppendBrief(nil, c.b))
+		if !ok || got != Letters(c.want) || plain != c.plain {
+			t.Errorf("%+v: letters %x, plain %v, %v; want %x (%s), %v", c.b, got, plain, ok, Letters(c.want), c.want, c.plain)
+		}
+	}
+	if _, _, ok := BriefLetters([]byte{briefVersion, 0, 0}); ok {
+		t.Error("a brief without letters reads as having them")
+	}
+}

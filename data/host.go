@@ -303,15 +303,6 @@ func ShortName(name string) bool {
 	return true
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
-}
-
 // UnicodeHost is h (as NormalizeHost gives it, its labels in ASCII) with
 // its internationalised labels shown as a person writes them:
 // "xn--mnchen-3ya.de" is "münchen.de". A label that does not decode stays.

@@ -141,8 +141,10 @@ func loadCatalog(cat Catalog, scan *scanView) tea.Cmd {
 	return func() tea.Msg {
 		// Every brief read stays live in the index: a collection while
 		// they are read frees nothing and marks them all again (at every
-		// dataset, a third of the load's CPU).
-		defer debug.SetGCPercent(debug.SetGCPercent(400))
+		// dataset, a third of the load's CPU), so none runs until the
+		// index is made; the load's own garbage is a few copies of the
+		// names, bounded by the catalogue.
+		defer debug.SetGCPercent(debug.SetGCPercent(-1))
 		bs, err := cat.Briefs()
 		if err != nil {
 			return catalogMsg{err: err}

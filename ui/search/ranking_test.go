@@ -41,7 +41,7 @@ func TestVendorRankingFollowsFuzzyFind(t *testing.T) {
 		}
 		var wants []want
 		seen := map[int32]bool{}
-		ms := sahilm.Find(Fold(q), entries)
+		ms := sahilm.Find(data.Fold(q), entries)
 		slices.SortStableFunc(ms, func(a, b sahilm.Match) int {
 			return cmp.Or(cmp.Compare(x.rankOf(b), x.rankOf(a)), cmp.Compare(a.Index, b.Index))
 		})
@@ -76,7 +76,8 @@ func TestVendorRankingFollowsFuzzyFind(t *testing.T) {
 // non-Latin names too), then by id: what a user scrolls through first.
 func TestNoQueryListsVendorsByNameThenID(t *testing.T) {
 	names := []string{"Zeta", "alpha", "Äpfel", "ÄPFEL", "beta", "Alpha", "東京", "éclair", "Éclair", "alpha",
-		"Google Analytics 4", "google analytics", "Google AdSense", "GOOGLE ANALYTICS", "Google", "google an", "Googl", ""}
+		"Google Analytics 4", "google analytics", "Google AdSense", "GOOGLE ANALYTICS", "Google", "google an", "Googl", "",
+		"Versandhaus Müller", "versandhaus muller", "VERSANDHAUS MÜLLER", "Versandhaus", "İstanbul", "istanbul", "ISTANBUL"}
 	var bs []data.Brief
 	for i, n := range names {
 		bs = append(bs, data.Brief{ID: fmt.Sprintf("v%02d", len(names)-i), Name: n})

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/ui/fuzzy"
 )
 
@@ -207,7 +208,7 @@ func (x *Index) Rank(query string) Results {
 		return ResultsOf(x.Find(""))
 	}
 	x.entries()
-	r := &results{x: x, query: Fold(strings.TrimSpace(query)), fuzzy: x.fuzzy.FindRanked(Fold(query)), met: make([]bool, len(x.vendors))}
+	r := &results{x: x, query: data.Fold(strings.TrimSpace(query)), fuzzy: x.fuzzy.FindRanked(data.Fold(query)), met: make([]bool, len(x.vendors))}
 	// Count the vendors, and those that may join each group, from the
 	// matches alone: no ranking is needed for that.
 	r.strong = make([]bool, len(x.vendors))
@@ -229,7 +230,7 @@ func (x *Index) Rank(query string) Results {
 	})
 	clear(r.met)
 	if r.direct = x.anyImported && len(placed) <= placeBelow; r.direct {
-		r.rankPlaced(placed, Fold(query))
+		r.rankPlaced(placed, data.Fold(query))
 	}
 	return Results{r}
 }

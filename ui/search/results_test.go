@@ -46,7 +46,7 @@ func checkRankingsInAnyOrder(t *testing.T, x *Index) {
 		seen := map[int32]bool{}
 		// fuzzy.Find's order, with a handicapped entry (an alias only an
 		// import gives) ranked handicapPoints lower, ties in entry order
-		ms := sahilm.Find(Fold(q), entries)
+		ms := sahilm.Find(data.Fold(q), entries)
 		slices.SortStableFunc(ms, func(a, b sahilm.Match) int {
 			return cmp.Or(cmp.Compare(x.rankOf(b), x.rankOf(a)), cmp.Compare(a.Index, b.Index))
 		})
@@ -56,7 +56,7 @@ func checkRankingsInAnyOrder(t *testing.T, x *Index) {
 				ranked = append(ranked, Result{Vendor: v, Entry: int32(m.Index), Score: int32(m.Score), Field: x.where[m.Index].field})
 			}
 		}
-		want := curatedFirst(ranked, func(r Result) bool { return strongMatch(entries[r.Entry], x.initials[r.Entry], Fold(q)) },
+		want := curatedFirst(ranked, func(r Result) bool { return strongMatch(entries[r.Entry], x.initials[r.Entry], data.Fold(q)) },
 			func(r Result) bool { return x.imported[r.Vendor] })
 		got := x.Rank(q)
 		if got.Len() != len(want) {

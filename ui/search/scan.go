@@ -19,6 +19,7 @@ type Scan struct {
 	query       string // folded
 	strongQuery string // folded and trimmed, as curatedFirst reads it
 	pattern     *fuzzy.Pattern
+	letters     uint64 // data.Letters of the query: a brief's texts hold them all or cannot match
 	hits        []Hit
 	anyImported bool
 	folded      []byte // Skips' scratch
@@ -39,32 +40,45 @@ type Hit struct {
 
 // NewScan starts a ranking of vendors for query (not empty).
 func NewScan(query string) *Scan {
-	q := Fold(query)
-	return &Scan{query: q, strongQuery: Fold(strings.TrimSpace(query)), pattern: fuzzy.NewPattern(q)}
+	q := data.Fold(query)
+	sc := &Scan{query: q, strongQuery: data.Fold(strings.TrimSpace(query)), pattern: fuzzy.NewPattern(q)}
+	if !strings.ContainsRune(q, 0) {
+		// fuzzy.Find itself answers a query holding a NUL, as its own
+		// rules have it: nothing is ruled out of it beforehand.
+		sc.letters = data.Letters(q)
+	}
+	return sc
 }
 
 // Skips reports that a vendor, given as its encoded brief, cannot match:
-// first from all its bytes at once, then, when those might, from each
-// string a search reads in it (data.BriefTexts), each read once, as
-// bytes. Bytes can be passed over when they are ASCII, so that folding
-// leaves them as they are, hold no internationalised host, whose Unicode
-// form would have other letters, and lack characters the query needs
-// (fuzzy.Pattern's Excludes and Misses). A brief that is not well formed
-// is not skipped: reading it reports the damage.
+// first from the letters of what a search matches in it, kept in the brief
+// when it was written (data.BriefLetters: one AND rules out most vendors),
+// or, in an older vendex's brief, from all its bytes at once; then, when
+// those might, from each string a search reads in it (data.BriefTexts),
+// each read once, as bytes, folded unless the brief says they need not be.
+// A string that holds an internationalised host, whose Unicode form would
+// have other letters, is not ruled out; the others are when they lack the
+// query's characters (fuzzy.Pattern's Excludes and Misses). A brief whose
+// texts do not read as such is not skipped, so that decoding it reports
+// the damage (one that its letters or bytes rule out is not read further).
 func (s *Scan) Skips(b []byte) bool {
-	idn := bytes.Contains(b, []byte("xn--"))
-	if !idn && s.pattern.Excludes(b) {
+	have, plain, known := data.BriefLetters(b)
+	if known && have&s.letters != s.letters {
+		return true
+	}
+	idn := !plain && bytes.Contains(b, []byte("xn--"))
+	if !known && !idn && s.pattern.Excludes(b) {
 		return true
 	}
 	may := false
 	ok := data.BriefTexts(b, func(t []byte) bool {
-		if idn && bytes.Contains(t, []byte("xn--")) {
-			may = true
-			return false
-		}
-		if !isASCII(unsafeString(t)) {
+		if !plain {
+			if idn && bytes.Contains(t, []byte("xn--")) {
+				may = true
+				return false
+			}
 			// Matched as folded, which is mostly ASCII again.
-			s.folded = appendFold(s.folded[:0], t)
+			s.folded = data.AppendFold(s.folded[:0], t)
 			t = s.folded
 		}
 		may = !s.pattern.Misses(t)

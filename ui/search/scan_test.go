@@ -1,7 +1,9 @@
 package search
 
 import (
+	"bytes"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -15,7 +17,8 @@ import (
 // whatever the query (one letter, several words, accents, an
 // internationalised host, spaces around it). The Scan is shown every
 // vendor as the store shows it, encoded, and passes over those its Skips
-// rules out, as the command does.
+// rules out, as the command does: in briefs as this vendex writes them,
+// with their letters, and as an older one wrote them, without.
 func TestAScanRanksAsTheIndexDoes(t *testing.T) {
 	names := synth.Names(3000)
 	var vs []data.Vendor
@@ -37,9 +40,14 @@ func TestAScanRanksAsTheIndexDoes(t *testing.T) {
 		// reads eight at a time: an accent, and a Kelvin sign that k finds.
 		data.Vendor{ID: "mueller", Name: "Versandhaus Müller"},
 		data.Vendor{ID: "kelvin", Name: "Measurement \u212Aelvin Tools"},
+		// A long s, which a search takes for s, and which no accent folds.
+		data.Vendor{ID: "longs", Name: "Maſter Data"},
 	)
-	queries := []string{"a", "K", "z", "7", "an", "ana", "tix", "co.uk", "Ü", "東", "bucher", "bü", "u", "twi", "twilio", " twi ", "zur an", "xn", "-", "muller", "kelvin", "elvin tools k"}
-	for _, curatedOnly := range []bool{false, true} {
+	queries := []string{"a", "K", "z", "7", "an", "ana", "tix", "co.uk", "Ü", "東", "bucher", "bü", "u", "twi", "twilio", " twi ", "zur an", "xn", "-", "muller", "kelvin", "elvin tools k", "master", "MAS"}
+	for _, c := range []struct {
+		curatedOnly, older bool
+	}{{false, false}, {true, false}, {false, true}, {true, true}} {
+		curatedOnly := c.curatedOnly
 		if curatedOnly {
 			for i := range vs {
 				vs[i].Provenance = nil
@@ -51,7 +59,11 @@ func TestAScanRanksAsTheIndexDoes(t *testing.T) {
 			skipped := 0
 			for i := range vs {
 				b := vs[i].Brief()
-				if sc.Skips(data.AppendBrief(nil, b)) {
+				raw := data.AppendBrief(nil, b)
+				if c.older {
+					raw = olderBrief(t, raw)
+				}
+				if sc.Skips(raw) {
 					skipped++
 					continue
 				}
@@ -59,12 +71,12 @@ func TestAScanRanksAsTheIndexDoes(t *testing.T) {
 			}
 			got, want := sc.Results(), x.Find(q)
 			if len(got) != len(want) {
-				t.Fatalf("%q (imports %v): the scan finds %d vendors, the index %d", q, !curatedOnly, len(got), len(want))
+				t.Fatalf("%q (imports %v, older briefs %v): the scan finds %d vendors, the index %d", q, !curatedOnly, c.older, len(got), len(want))
 			}
 			for i, w := range want {
 				g := got[i]
 				if g.Vendor.ID != x.Vendors()[w.Vendor].ID || g.Text != x.Text(w) || g.Score != int(w.Score) || g.Field != w.Field {
-					t.Fatalf("%q (imports %v): %d-th is %s (%q, %d), the index's %s (%q, %d)", q, !curatedOnly, i,
+					t.Fatalf("%q (imports %v, older briefs %v): %d-th is %s (%q, %d), the index's %s (%q, %d)", q, !curatedOnly, c.older, i,
 						g.Vendor.ID, g.Text, g.Score, x.Vendors()[w.Vendor].ID, x.Text(w), w.Score)
 				}
 			}
@@ -73,4 +85,22 @@ func TestAScanRanksAsTheIndexDoes(t *testing.T) {
 			}
 		}
 	}
+}
+
+// olderBrief is raw as a vendex before briefs kept their letters wrote it:
+// without them, and without the flags that say they follow.
+func olderBrief(t *testing.T, raw []byte) []byte {
+	t.Helper()
+	if _, _, ok := data.BriefLetters(raw); !ok {
+		t.Fatal("a brief written now has no letters")
+	}
+	old := bytes.Clone(raw[:len(raw)-8])
+	old[1] &^= 1<<3 | 1<<4
+	var d data.BriefDecoder
+	b, err1 := d.Decode("x", raw)
+	o, err2 := d.Decode("x", old)
+	if _, _, ok := data.BriefLetters(old); ok || err1 != nil || err2 != nil || !reflect.DeepEqual(b, o) {
+		t.Fatalf("the older form of a brief: %+v, %v; want %+v", o, err2, b)
+	}
+	return old
 }

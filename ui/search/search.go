@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/ui/fuzzy"
@@ -49,6 +50,7 @@ type Index struct {
 	// after the curated ones.
 	imported    []bool
 	anyImported bool
+	nImported   int // how many of imported are true
 	// handicapped marks the entries that rank below their score
 	// (handicap), nil when there are none.
 	handicapped []bool
@@ -98,53 +100,65 @@ func NewBriefIndex(bs []data.Brief) *Index {
 	x.vendors = bs
 	x.imported = make([]bool, len(x.vendors))
 	for i := range x.vendors {
-		x.imported[i] = x.vendors[i].Imported
-		x.anyImported = x.anyImported || x.imported[i]
+		if x.imported[i] = x.vendors[i].Imported; x.imported[i] {
+			x.nImported++
+		}
 	}
+	x.anyImported = x.nImported > 0
 	return x
 }
 
 // nameOrdering is the order of bs by compareNames, then by place: the
-// index of the first vendor, then the second's... Each name is lowered
-// once, into one block, and its first 8 bytes kept as a number, where most
-// comparisons end; the keys hold no pointer, so that the sort's swaps need
-// no write barrier and the collector never scans them.
+// index of the first vendor, then the second's... Vendors are ordered on
+// the first 8 bytes of their lowered names, kept as a number (most names
+// differ there), and only the names that share them are lowered whole; the
+// keys hold no pointer, so that the sort's swaps need no write barrier and
+// the collector never scans them.
 func nameOrdering(bs []data.Brief) []int32 {
 	type nameKey struct {
-		prefix   uint64
-		off, end uint32 // the lowered name in text
-		i        int32
+		prefix uint64
+		i      int32
 	}
-	n := 0
-	for i := range bs {
-		n += len(bs[i].Name)
-	}
-	buf := make([]byte, 0, n)
 	keys := make([]nameKey, len(bs))
 	for i := range bs {
-		off := len(buf)
-		buf = appendNameOrder(buf, bs[i].Name)
-		keys[i] = nameKey{off: uint32(off), end: uint32(len(buf)), i: int32(i)}
-	}
-	text := string(buf)
-	sortKey := func(k nameKey) data.SortKey { return data.SortKey{Prefix: k.prefix, Key: text[k.off:k.end]} }
-	for i := range keys {
-		keys[i].prefix = data.NewSortKey(text[keys[i].off:keys[i].end]).Prefix
+		keys[i] = nameKey{namePrefix(bs[i].Name), int32(i)}
 	}
 	keys = sortByPrefix(keys, func(k nameKey) uint64 { return k.prefix })
-	// Then each run of one prefix by the whole rule.
+	// Then each run of one prefix by the whole rule, its names lowered
+	// into one block.
+	type tiedKey struct {
+		off, end uint32 // the lowered name in the run's text
+		i        int32
+	}
+	var buf []byte
+	var run []tiedKey
 	for lo := 0; lo < len(keys); {
 		hi := lo + 1
 		for hi < len(keys) && keys[hi].prefix == keys[lo].prefix {
 			hi++
 		}
 		if hi-lo > 1 {
-			slices.SortFunc(keys[lo:hi], func(a, b nameKey) int {
-				if c := compareNames(sortKey(a), sortKey(b), bs[a.i].ID, bs[b.i].ID); c != 0 {
+			n := 0
+			for _, k := range keys[lo:hi] {
+				n += len(bs[k.i].Name)
+			}
+			buf, run = slices.Grow(buf[:0], n), slices.Grow(run[:0], hi-lo)
+			for _, k := range keys[lo:hi] {
+				off := len(buf)
+				buf = appendNameOrder(buf, bs[k.i].Name)
+				run = append(run, tiedKey{uint32(off), uint32(len(buf)), k.i})
+			}
+			prefix, text := keys[lo].prefix, unsafe.String(unsafe.SliceData(buf), len(buf))
+			name := func(k tiedKey) data.SortKey { return data.SortKey{Prefix: prefix, Key: text[k.off:k.end]} }
+			slices.SortFunc(run, func(a, b tiedKey) int {
+				if c := compareNames(name(a), name(b), bs[a.i].ID, bs[b.i].ID); c != 0 {
 					return c
 				}
 				return int(a.i - b.i)
 			})
+			for j := range run {
+				keys[lo+j].i = run[j].i
+			}
 		}
 		lo = hi
 	}
@@ -153,6 +167,26 @@ func nameOrdering(bs []data.Brief) []int32 {
 		order[i] = k.i
 	}
 	return order
+}
+
+// namePrefix is the Prefix of nameOrder(name) without lowering the whole
+// name when its first 8 bytes are ASCII, as nearly all are.
+func namePrefix(name string) uint64 {
+	var p uint64
+	for i := range 8 {
+		p <<= 8
+		if i < len(name) {
+			c := name[i]
+			if c >= utf8.RuneSelf {
+				return nameOrder(name).Prefix
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			p |= uint64(c)
+		}
+	}
+	return p
 }
 
 // sortByPrefix orders keys by prefix(k), keeping the order of equal ones:
@@ -290,7 +324,7 @@ func (x *Index) build() {
 func eachEntry(v *data.Brief, add func(match, show string, f Field, nth int, ascii bool)) {
 	entry := func(match, show string, f Field, nth int, ascii bool) {
 		if match != "" {
-			add(Fold(match), show, f, nth, ascii)
+			add(data.Fold(match), show, f, nth, ascii)
 		}
 	}
 	entry(v.Name, v.Name, Name, 0, false)
@@ -413,24 +447,28 @@ func (x *Index) ByID(id string) (int, bool) {
 // An empty query lists every vendor by name. Rank does it lazily.
 func (x *Index) Find(query string) []Result {
 	if strings.TrimSpace(query) == "" {
-		out := make([]Result, len(x.vendors))
-		for i := range x.vendors {
-			out[i] = Result{Vendor: int32(i), Entry: -1, Field: Name}
-		}
-		return x.curatedFirst(out)
+		return x.curatedFirst()
 	}
 	return x.Rank(query).All()
 }
 
-// curatedFirst moves the vendors that only imported datasets know after
-// the ones the embedded catalogue or the user's files describe, keeping the
-// order within each, for the list with no query (Rank groups a query's
-// matches, strong ones first).
-func (x *Index) curatedFirst(rs []Result) []Result {
-	if !x.anyImported {
-		return rs
+// curatedFirst is every vendor by name, those that only imported datasets
+// know after the ones the embedded catalogue or the user's files describe:
+// the list with no query (Rank groups a query's matches, strong ones
+// first). Each is put in its place at once: the browser's first screen
+// waits for it.
+func (x *Index) curatedFirst() []Result {
+	out := make([]Result, len(x.vendors))
+	next := [2]int{0, len(x.vendors) - x.nImported}
+	for i, imported := range x.imported {
+		k := 0
+		if imported {
+			k = 1
+		}
+		out[next[k]] = Result{Vendor: int32(i), Entry: -1, Field: Name}
+		next[k]++
 	}
-	return curatedFirst(rs, func(Result) bool { return false }, func(r Result) bool { return x.imported[r.Vendor] })
+	return out
 }
 
 // curatedFirst orders rs (ranked) as Index.curatedFirst says, keeping the
@@ -493,5 +531,5 @@ func (x *Index) Matched(query string, r Result) []int {
 	if x.where[r.Entry].ascii {
 		return nil // the ASCII form matched: nothing of the shown form to mark
 	}
-	return unfoldOffsets(x.Text(r), x.fuzzy.MatchedIndexes(Fold(query), int(r.Entry)))
+	return unfoldOffsets(x.Text(r), x.fuzzy.MatchedIndexes(data.Fold(query), int(r.Entry)))
 }
