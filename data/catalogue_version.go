@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-9d843b39"
-	embeddedEdition = 96
+	embeddedVersion = "1255-be82ab0e"
+	embeddedEdition = 97
 )
