@@ -463,8 +463,14 @@ func TestSeveralPipedFilesImport(t *testing.T) {
 	if _, err := os.Stat(paths[0]); err != nil {
 		t.Skip("no /dev/fd here:", err)
 	}
-	r := vendex(t, tempDB(t), "", append([]string{"import", "--dry-run"}, paths...)...)
+	db := tempDB(t)
+	r := vendex(t, db, "", append([]string{"import"}, paths...)...)
 	if r.code != 0 || strings.Contains(r.stderr, "empty") {
 		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	// The layers say where they came from as a user would know it: a
+	// pipe, not the descriptor's number.
+	if src := vendex(t, db, "", "sources").stdout; strings.Count(src, " pipe ") != 2 {
+		t.Errorf("sources after two piped imports:\n%s", src)
 	}
 }
