@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-31d5b2f8"
-	embeddedEdition = 95
+	embeddedVersion = "1255-be82ab0e"
+	embeddedEdition = 97
 )

@@ -32,7 +32,7 @@ func (s *Store) Forget(source string) (LayerInfo, error) {
 			match = []LayerInfo{li}
 			break
 		}
-		if li.Kind != KindEmbedded && (li.File == source || li.Format == source || (strings.Contains(source, ":") && strings.HasPrefix(li.Name, source+":")) ||
+		if li.Kind != KindEmbedded && (li.File == source || strings.EqualFold(li.Format, source) || (strings.Contains(source, ":") && strings.HasPrefix(li.Name, source+":")) ||
 			(len(source) >= MinHashPrefix && strings.HasPrefix(li.Hash, strings.ToLower(source)))) {
 			match = append(match, li)
 		}

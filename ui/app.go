@@ -121,10 +121,16 @@ func Run(cat Catalog, initialQuery string, opts ...Option) error {
 			opts = append([]Option{WithClipboard(tty)}, opts...)
 		}
 	}
+	m := New(cat, initialQuery, opts...)
+	if !render.Supported {
+		// Bubble Tea's own renderer, which sets the console up: frames
+		// on its ticker, at most 120 a second.
+		_, err := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120), tea.WithReportFocus()).Run()
+		return err
+	}
 	// Frames are written as soon as a view changes, not on Bubble Tea's
 	// frame ticker: a keystroke's rows need not wait up to 8 ms for a tick.
 	screen := render.NewScreen(os.Stdout)
-	m := New(cat, initialQuery, opts...)
 	m.common.clipboard = screen.Writer(m.common.clipboard)
 	return render.Run(m, screen, os.Stdin, os.Stdout)
 }

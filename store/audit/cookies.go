@@ -227,7 +227,7 @@ func (a *auditor) attribute(c *Cookie, domain, setBy hostAnswer, setByKind strin
 		}
 		return !a.onSite(m.VendorID, host)
 	})
-	pick := func(h hostAnswer) *store.CookieMatch {
+	pickIn := func(ms []store.CookieMatch, h hostAnswer) *store.CookieMatch {
 		for i := range ms {
 			if h.found && ms[i].VendorID == h.hit.ID {
 				return &ms[i]
@@ -235,6 +235,7 @@ func (a *auditor) attribute(c *Cookie, domain, setBy hostAnswer, setByKind strin
 		}
 		return nil
 	}
+	pick := func(h hostAnswer) *store.CookieMatch { return pickIn(ms, h) }
 	byName := func(by string) {
 		// Of the vendors that list the name, one whose hosts the capture
 		// shows on the page (the consent platform that set euconsent-v2),
@@ -249,9 +250,12 @@ func (a *auditor) attribute(c *Cookie, domain, setBy hostAnswer, setByKind strin
 		c.MatchedBy = by
 		a.claim(c, m.VendorID, m.VendorName, m.Category, m)
 	}
+	// What set the cookie is the strongest evidence: the rules that keep a
+	// name from a vendor on the site's own domain (ms) are for a name
+	// alone, not for the vendor's own script setting it.
 	switch {
-	case pick(setBy) != nil:
-		m := pick(setBy)
+	case pickIn(all, setBy) != nil:
+		m := pickIn(all, setBy)
 		c.MatchedBy = setByKind
 		a.claim(c, m.VendorID, m.VendorName, m.Category, m)
 	case pick(domain) != nil:

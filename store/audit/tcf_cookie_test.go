@@ -38,3 +38,35 @@ func TestTheTCFConsentCookieIsTheFrameworksUnlessAPlatformSetIt(t *testing.T) {
 		}
 	}
 }
+
+// A short name of no known party is not a vendor's on the site's own
+// domain by its name alone (an fid there is most likely the site's), but
+// when the capture shows the vendor's own script set it, it is the
+// vendor's, with the lifetime its card declares for it: Adobe's
+// AppMeasurement writes fid on the site when its s_vi cookie cannot be
+// used.
+func TestAShortNameSetByTheVendorsScriptIsTheVendors(t *testing.T) {
+	bare := cookie("fid", ".myshop.example", 2*365*24*time.Hour)
+	set := bare
+	set.SetBy, set.SetByScript = "https://myshop.sc.omtrdc.net/b/ss/x/1/JS-2.22.0/s1", true
+	for _, tc := range []struct {
+		c    scan.Cookie
+		want string
+	}{{bare, ""}, {set, "adobe-analytics"}} {
+		ev := &scan.Evidence{Site: "www.myshop.example", Captured: captured, Cookies: []scan.Cookie{tc.c}}
+		r, err := Run(openCatalogue(t), ev, Options{Mode: BeforeConsent})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, c := range r.Cookies {
+			got = c.VendorID
+			if c.DeclaredLifetime != "2 years" {
+				t.Errorf("fid filed under %s without the card's lifetime: %q", got, c.DeclaredLifetime)
+			}
+		}
+		if got != tc.want {
+			t.Errorf("fid set by %q: filed under %q, want %q", tc.c.SetBy, got, tc.want)
+		}
+	}
+}

@@ -61,6 +61,7 @@ func formatList() string {
 // importFile is one file read and ready to import.
 type importFile struct {
 	path    string
+	name    string // what provenance and 'vendex sources' call it
 	format  dataset.Format
 	hash    string
 	records store.Records // in the chunks its reader built them in
@@ -137,7 +138,7 @@ func cmdImport(c *cli, args []string) error {
 			}
 			warns = append(warns, f.warns)
 			rep, err := s.Import(f.records, store.ImportOptions{
-				Format: string(f.format), File: filepath.Base(f.path), Hash: f.hash,
+				Format: string(f.format), File: f.name, Hash: f.hash,
 				User: *user || f.format == dataset.FormatVendex, DryRun: *dryRun,
 				ObservedCookies: f.format.ObservesCookies(),
 			})
@@ -350,8 +351,9 @@ func (c *cli) readImportFile(p string, told toldFormat, verbose bool) (importFil
 		return importFile{}, fmt.Errorf("import: %w", err)
 	}
 	defer in.Close()
+	name := importName(p, in)
 	if p == "-" {
-		p = "stdin" // the name provenance and the report give it
+		p = name
 	}
 	sum := sha256.New()
 	r := bufio.NewReaderSize(io.TeeReader(in, sum), 1<<20)
@@ -385,7 +387,7 @@ func (c *cli) readImportFile(p string, told toldFormat, verbose bool) (importFil
 	if _, err := io.Copy(io.Discard, r); err != nil { // the hash is of the whole file
 		return importFile{}, fmt.Errorf("import: %w", err)
 	}
-	return importFile{path: p, format: f, hash: hex.EncodeToString(sum.Sum(nil)), records: records, warns: warns}, nil
+	return importFile{path: p, name: name, format: f, hash: hex.EncodeToString(sum.Sum(nil)), records: records, warns: warns}, nil
 }
 
 // importFormat tells the format of the file in (named p), which r reads,
@@ -525,6 +527,22 @@ func (r rereader) Reread() (io.Reader, error) { return io.NewSectionReader(r.fil
 
 // openImport opens the file at p, or stdin for "-" (as lookup and coverage
 // do).
+// importName is what provenance keeps of the file at p, opened as in: its
+// base name, "stdin" for "-", and "pipe" for a shell's <(...), whose
+// /dev/fd/63 names nothing the user would know again.
+func importName(p string, in io.Reader) string {
+	if p == "-" {
+		return "stdin"
+	}
+	base := filepath.Base(p)
+	if f, ok := in.(*os.File); ok && strings.Trim(base, "0123456789") == "" {
+		if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
+			return "pipe"
+		}
+	}
+	return base
+}
+
 func (c *cli) openImport(p string) (io.ReadCloser, error) {
 	if p == "-" {
 		return io.NopCloser(c.stdin), nil

@@ -400,6 +400,24 @@ func TestForgetTakesTheFormatSourcesShows(t *testing.T) {
 	if r := vendex(t, db, "", "forget", "import:ocd-csv"); r.code != 0 || !strings.Contains(r.stdout, "forgot import:ocd-csv:") {
 		t.Errorf("forget import:ocd-csv: %d %q %q", r.code, r.stdout, r.stderr)
 	}
+	// Two layers of one format: the format is refused, naming both.
+	other := filepath.Join(t.TempDir(), "more.json")
+	b, err := os.ReadFile(fixturePath("ocd.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(other, append(b, '\n'), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := vendex(t, db, "", "import", other); r.code != 0 {
+		t.Fatalf("import of a second OCD JSON: %+v", r)
+	}
+	if r := vendex(t, db, "", "forget", "OCD-JSON"); r.code != 1 || strings.Count(r.stderr, "import:ocd-json:") != 2 {
+		t.Errorf("forget of a format two layers share: %d %q", r.code, r.stderr)
+	}
+	if r := vendex(t, db, "", "forget", "more.json"); r.code != 0 {
+		t.Errorf("forget more.json: %d %q", r.code, r.stderr)
+	}
 	// A kind alone names no layer, even when one is left.
 	if r := vendex(t, db, "", "forget", "import"); r.code == 0 || !strings.Contains(r.stderr, "there are import:ocd-json:") {
 		t.Errorf("forget import: %d %q", r.code, r.stderr)
@@ -445,8 +463,14 @@ func TestSeveralPipedFilesImport(t *testing.T) {
 	if _, err := os.Stat(paths[0]); err != nil {
 		t.Skip("no /dev/fd here:", err)
 	}
-	r := vendex(t, tempDB(t), "", append([]string{"import", "--dry-run"}, paths...)...)
+	db := tempDB(t)
+	r := vendex(t, db, "", append([]string{"import"}, paths...)...)
 	if r.code != 0 || strings.Contains(r.stderr, "empty") {
 		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	// The layers say where they came from as a user would know it: a
+	// pipe, not the descriptor's number.
+	if src := vendex(t, db, "", "sources").stdout; strings.Count(src, " pipe ") != 2 {
+		t.Errorf("sources after two piped imports:\n%s", src)
 	}
 }

@@ -17,8 +17,10 @@ import (
 
 // painter knows what the full-window (alternate) screen shows and writes
 // the difference to a new view, line by line, in the escape sequences
-// Bubble Tea v1's standard renderer uses for the alternate screen, so that
-// a frame looks the same in every terminal as it did under Bubble Tea.
+// Bubble Tea v1's standard renderer uses for the alternate screen (but for
+// a line left as it was, passed with a line feed where Bubble Tea moves
+// the cursor down: the same in raw mode), so that a frame looks the same
+// in every terminal as it did under Bubble Tea.
 type painter struct {
 	width, height int
 	shown         []string // the view's lines on the screen, as given
@@ -30,7 +32,7 @@ type painter struct {
 }
 
 // repaint forgets what is shown, so that the next frame draws every line
-// (a new size, a cleared screen).
+// (after a new size).
 func (p *painter) repaint() {
 	p.shown, p.view, p.painted = nil, "", false
 }
@@ -86,8 +88,13 @@ func (p *painter) paint(buf *bytes.Buffer, view string) {
 			buf.WriteString("\r\n")
 		}
 	}
-	if p.rows > len(lines) {
-		buf.WriteString(ansi.EraseScreenBelow)
+	if p.rows > len(lines) && (p.height == 0 || len(lines) < p.height) {
+		// From the start of the line under the view (there is one: the
+		// view is shorter than the screen, so this does not scroll):
+		// erasing from the cursor would take the last cell of a
+		// full-width last line, where the cursor rests, or all of an
+		// unchanged one.
+		buf.WriteString("\r\n" + ansi.EraseScreenBelow)
 	}
 	// The cursor rests at the start of the last line, where Bubble Tea's
 	// renderer leaves it (macOS's Terminal needs it put there).

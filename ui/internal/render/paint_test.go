@@ -117,3 +117,18 @@ func TestTheCursorRestsAtTheStartOfTheLastLine(t *testing.T) {
 		t.Errorf("text written after the frame lands at\n%q\nwant\n%q", got, want)
 	}
 }
+
+// A shorter view erases the old one's rest and nothing of its own last
+// line: not the last cell of a line as wide as the screen, not a last
+// line that did not change.
+func TestAShorterViewKeepsItsLastLineWhole(t *testing.T) {
+	s := newScreenOf(t, 5, 4)
+	s.show(lines("aaaaa", "bbbbb", "ccccc"))
+	if got, want := s.show(lines("aaaaa", "xxxxx")), lines("aaaaa", "xxxxx", "", ""); got != want {
+		t.Errorf("a full-width last line: the screen shows\n%q\nwant\n%q", got, want)
+	}
+	s.show(lines("aaaaa", "bbb", "ccccc"))
+	if got, want := s.show(lines("aaaaa", "bbb")), lines("aaaaa", "bbb", "", ""); got != want {
+		t.Errorf("an unchanged last line: the screen shows\n%q\nwant\n%q", got, want)
+	}
+}

@@ -203,11 +203,3 @@ func (d drawn) guard(cmd tea.Cmd) tea.Cmd {
 		return msg
 	}
 }
-
-// Model is the program's own model inside the wrapper.
-func Model(m tea.Model) tea.Model {
-	if d, ok := m.(drawn); ok {
-		return d.m
-	}
-	return m
-}

@@ -228,3 +228,11 @@ func TestAPanicGivesTheTerminalBackFirst(t *testing.T) {
 		}
 	}
 }
+
+// Model is, for the tests, the program's own model inside the wrapper.
+func Model(m tea.Model) tea.Model {
+	if d, ok := m.(drawn); ok {
+		return d.m
+	}
+	return m
+}

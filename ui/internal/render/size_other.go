@@ -8,6 +8,12 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
+// Supported reports whether Run can drive this system's terminal: raw
+// mode and escape sequences as a Unix terminal takes them. A Windows
+// console needs the set-up Bubble Tea's own renderer does (virtual
+// terminal output, mouse input), which tea.WithoutRenderer skips.
+const Supported = false
+
 // watchSize sends p the terminal's size once: there is no SIGWINCH here.
 func watchSize(p *tea.Program, out *os.File) (stop func()) {
 	go sendSize(p, out)

@@ -10,6 +10,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
+// Supported reports whether Run can drive this system's terminal.
+const Supported = true
+
 // watchSize sends p the terminal's size now and after every change, until
 // the returned function is called.
 func watchSize(p *tea.Program, out *os.File) (stop func()) {
