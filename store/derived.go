@@ -137,7 +137,11 @@ func newDerivedWrites(n int, records []*data.Vendor) *derivedWrites {
 }
 
 // add files one vendor's entries.
-func (w *derivedWrites) add(id string, ix vendorIndex) {
+func (w *derivedWrites) add(id string, ix vendorIndex) { w.addExcept(id, ix, keptKeys{}) }
+
+// addExcept files one vendor's entries but those under the keys kept,
+// which the file holds already.
+func (w *derivedWrites) addExcept(id string, ix vendorIndex, kept keptKeys) {
 	if ix.merged != nil {
 		w.vendors[id] = ix.merged
 		w.cache.put("", id, ix.mergedVendor)
@@ -145,12 +149,19 @@ func (w *derivedWrites) add(id string, ix vendorIndex) {
 	w.setBrief(id, ix.brief)
 	w.counts.add(ix.count, 1)
 	for _, n := range ix.names {
-		w.names.add(n.key, nameEntry{n.rank, id})
+		if !kept.names[n.key] {
+			w.names.add(n.key, nameEntry{n.rank, id})
+		}
 	}
 	for _, hc := range ix.claims {
-		w.claims.add(hc.host, hc.c)
+		if !kept.hosts[hc.host] {
+			w.claims.add(hc.host, hc.c)
+		}
 	}
 	for _, ck := range ix.refs {
+		if kept.storage[ck.name] {
+			continue
+		}
 		if data.IsPattern(ck.name) {
 			w.patterns.add(ck.name, ck.ref)
 		} else {
