@@ -32,6 +32,10 @@ type resolver struct {
 	lastHost       string                 // domainClaims' last question...
 	lastClaims     []byte                 // ...and answer
 	curatedCookies map[string][]string    // curatedCookieOwners' answers
+	// byDomains' owner of each of ownersOf's domains, for keepHosts to
+	// use again: owner walks every parent domain of a host.
+	domainOwners []string
+	ownersOf     *data.Vendor
 
 	cache  *recordCache // the records the batch has seen, or nil
 	rep    *ImportReport
@@ -196,6 +200,7 @@ func resolve(tx *bolt.Tx, records []data.Vendor, rep *ImportReport, o ImportOpti
 // joins it to an earlier record of the same vendor.
 func (r *resolver) add(i int, rec *data.Vendor) error {
 	rec.Provenance = nil
+	r.ownersOf = nil
 	if rec.ID != "" && !data.ValidID(rec.ID) {
 		return fmt.Errorf("record %d: malformed id %q", i, rec.ID)
 	}
@@ -337,8 +342,11 @@ func (r *resolver) byDomains(rec *data.Vendor, tcf bool) (string, string) {
 	domains := rec.Domains
 	votes := map[string][]string{} // vendor id -> hosts it covers
 	var order []string
+	r.domainOwners, r.ownersOf = r.domainOwners[:0], rec
 	for _, d := range domains {
-		if o := r.owner(d.Host); o != "" {
+		o := r.owner(d.Host)
+		r.domainOwners = append(r.domainOwners, o)
+		if o != "" {
 			if _, ok := votes[o]; !ok {
 				order = append(order, o)
 			}
@@ -432,8 +440,21 @@ var commonNameWords = map[string]bool{
 func (r *resolver) keepHosts(rec, old *data.Vendor) {
 	id := rec.ID
 	kept := rec.Domains[:0:0]
-	for _, d := range rec.Domains {
-		o := r.owner(d.Host)
+	// byDomains' answers stand until this record gives a host a vendor:
+	// then for the hosts under it only, and past a few, for none.
+	owners := r.domainOwners
+	if r.ownersOf != rec || len(owners) != len(rec.Domains) {
+		owners = nil
+	}
+	var buf [9]string
+	given := buf[:0]
+	for j, d := range rec.Domains {
+		var o string
+		if owners != nil && !underAny(d.Host, given) {
+			o = owners[j]
+		} else {
+			o = r.owner(d.Host)
+		}
 		if o == "" || o == id {
 			// A host the catalogue or the user covers, even as a shared
 			// host or through a parent domain, is not the import's to
@@ -451,12 +472,27 @@ func (r *resolver) keepHosts(rec, old *data.Vendor) {
 		kept = append(kept, d)
 		if _, ok := r.localHosts[d.Host]; !ok {
 			r.localHosts[d.Host] = id
+			if owners != nil {
+				if given = append(given, d.Host); len(given) == cap(given) {
+					owners = nil
+				}
+			}
 			if old == nil || !data.HasDomain(old.Domains, d.Host) {
 				r.rep.NewDomains = append(r.rep.NewDomains, Change{d.Host, id})
 			}
 		}
 	}
 	rec.Domains = kept
+}
+
+// underAny reports whether host is one of hosts or under one of them.
+func underAny(host string, hosts []string) bool {
+	for _, h := range hosts {
+		if n := len(host) - len(h); host == h || n > 0 && host[n-1] == '.' && host[n:] == h {
+			return true
+		}
+	}
+	return false
 }
 
 // reportCategory reports a category of rec other than the vendor's.
