@@ -111,14 +111,20 @@ func (c *recordCache) lookup(b derivedBucket, layer, id string) (*data.Vendor, e
 }
 
 // putLayer notes the records an import writes to layer name, in place of
-// the layer's earlier ones.
-func (c *recordCache) putLayer(name string, fresh []*data.Vendor) {
+// the layer's earlier ones; but for those of vendors not indexed before
+// (if indexed is known): only this layer describes them, it is written
+// now, and a later file that joins one decodes it (as after a commit,
+// which lets go of them: see alone). Most of a large import's records
+// are those, and a map of 100,000 of them cost more than it saved.
+func (c *recordCache) putLayer(name string, fresh []*data.Vendor, indexed func(id string) bool) {
 	if c == nil {
 		return
 	}
 	c.dropLayer(name)
 	for _, v := range fresh {
-		c.put(name, v.ID, v)
+		if indexed == nil || indexed(v.ID) {
+			c.put(name, v.ID, v)
+		}
 	}
 	c.fresh = append(c.fresh, freshLayer{name, fresh})
 }

@@ -16,11 +16,12 @@ import (
 // older schema is rebuilt whole instead.
 //
 // cache, if not nil, holds the records a batch has seen, and learns what
-// this change writes.
-func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName string, fresh []*data.Vendor, known map[string]stored, cache *recordCache) error {
+// this change writes. mutate is told which vendors were indexed before the
+// change (nil: it is not known).
+func updateDerived(tx *bolt.Tx, ids []string, mutate func(indexed func(id string) bool) error, freshName string, fresh []*data.Vendor, known map[string]stored, cache *recordCache) error {
 	if !currentSchema(tx) {
 		cache.clear() // the rebuild writes every merged record anew
-		if err := mutate(); err != nil {
+		if err := mutate(nil); err != nil {
 			return err
 		}
 		return rebuildWith(tx, freshName, fresh)
@@ -35,7 +36,7 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 	if err := u.readOld(ids, known); err != nil {
 		return err
 	}
-	if err := mutate(); err != nil {
+	if err := mutate(func(id string) bool { return u.olds[id] != nil }); err != nil {
 		return err
 	}
 	large := isLargeLayer(fresh)
