@@ -22,8 +22,8 @@ type recordCache struct {
 	// pending, in a batch, are the derived buckets' changes the batch
 	// writes when it ends; every read of them goes through it.
 	pending *pendingWrites
-	single  []cacheKey // see alone
-	fresh   []string   // the layers put since the last commit
+	single  []cacheKey   // see alone
+	fresh   []freshLayer // the layers put since the last commit
 	// goOn, in Edit's private copy, commits the batch's transaction,
 	// collecting after it if asked, and returns the one it goes on in
 	// (see goOnFrom, chunks).
@@ -31,6 +31,12 @@ type recordCache struct {
 }
 
 type cacheKey struct{ layer, id string }
+
+// freshLayer is a layer put since the last commit, with the records put.
+type freshLayer struct {
+	name    string
+	records []*data.Vendor
+}
 
 func newRecordCache() *recordCache { return &recordCache{m: map[cacheKey]*data.Vendor{}} }
 
@@ -105,16 +111,22 @@ func (c *recordCache) lookup(b derivedBucket, layer, id string) (*data.Vendor, e
 }
 
 // putLayer notes the records an import writes to layer name, in place of
-// the layer's earlier ones.
-func (c *recordCache) putLayer(name string, fresh []*data.Vendor) {
+// the layer's earlier ones; but for those of vendors not indexed before
+// (if indexed is known): only this layer describes them, it is written
+// now, and a later file that joins one decodes it (as after a commit,
+// which lets go of them: see alone). Most of a large import's records
+// are those, and a map of 100,000 of them cost more than it saved.
+func (c *recordCache) putLayer(name string, fresh []*data.Vendor, indexed func(id string) bool) {
 	if c == nil {
 		return
 	}
 	c.dropLayer(name)
 	for _, v := range fresh {
-		c.put(name, v.ID, v)
+		if indexed == nil || indexed(v.ID) {
+			c.put(name, v.ID, v)
+		}
 	}
-	c.fresh = append(c.fresh, name)
+	c.fresh = append(c.fresh, freshLayer{name, fresh})
 }
 
 // alone notes, in a batch, that vendor id is new and only layer describes
@@ -135,21 +147,24 @@ func (c *recordCache) committed() {
 	if c == nil || len(c.fresh) == 0 {
 		return
 	}
-	alone := make(map[cacheKey]bool, len(c.single))
+	// Along the lists, not the whole cache: with a large import's
+	// records in it, a pass over the map and a set of those alone were a
+	// twentieth of the import.
 	for _, k := range c.single {
-		alone[k] = true
-	}
-	for k, v := range c.m {
-		switch {
-		case !slices.Contains(c.fresh, k.layer):
-		case alone[k]:
+		if _, ok := c.m[k]; ok && slices.ContainsFunc(c.fresh, func(f freshLayer) bool { return f.name == k.layer }) {
 			delete(c.m, k)
 			delete(c.m, cacheKey{"", k.id})
-		default:
-			cp := *v
-			c.m[k] = &cp
 		}
 	}
+	for _, f := range c.fresh {
+		for _, v := range f.records {
+			if k := (cacheKey{f.name, v.ID}); c.m[k] == v {
+				cp := *v
+				c.m[k] = &cp
+			}
+		}
+	}
+	clear(c.fresh) // its records are the cache's or nobody's now
 	c.single, c.fresh = c.single[:0], c.fresh[:0]
 }
 

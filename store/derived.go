@@ -3,6 +3,7 @@ package store
 import (
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/vendex/vendex/data"
@@ -24,13 +25,14 @@ type derivedWrites struct {
 	cookies  indexChanges[cookieRef]
 	patterns indexChanges[cookieRef]
 	vendors  map[string][]byte
-	brief    map[string][]byte
 	counts   counterDeltas
-	// The brief keys in the order they were set: an incremental update
-	// visits vendors in id order, which spares sorting 100,000 keys of a
-	// large import.
-	briefOrder []string
-	cache      *recordCache // learns the merged records written
+	// The briefs in the order they were set, not in a map: an incremental
+	// update visits vendors in id order (taking out a vendor's brief and
+	// setting its new one in turn), which spares a map and sorting of
+	// 100,000 keys in a large import.
+	briefIDs  []string
+	briefVals [][]byte
+	cache     *recordCache // learns the merged records written
 }
 
 // indexChanges are one index bucket's changes: lists loaded whole and
@@ -90,29 +92,37 @@ func (c *indexChanges[E]) add(key string, e E) {
 }
 
 func (w *derivedWrites) setBrief(id string, raw []byte) {
-	w.brief[id] = raw
-	w.briefOrder = append(w.briefOrder, id)
+	if n := len(w.briefIDs); n > 0 && w.briefIDs[n-1] == id {
+		w.briefVals[n-1] = raw
+		return
+	}
+	w.briefIDs, w.briefVals = append(w.briefIDs, id), append(w.briefVals, raw)
 }
 
-// sortedKeys is the keys of m in order: order (the keys as they were
-// set) if, once repeats are dropped, it is sorted and holds them all;
-// else they are sorted anew.
-func sortedKeys[V any](m map[string]V, order []string) []string {
-	out := make([]string, 0, len(m))
-	for _, k := range order {
-		if n := len(out); n > 0 && out[n-1] >= k {
-			if out[n-1] == k {
-				continue
-			}
-			out = nil
-			break
+// briefs is the briefs set, in key order, each id's last; "" left out, as
+// bbolt refuses an empty key. In the order they were set if that is it.
+func (w *derivedWrites) briefs() ([]string, [][]byte) {
+	ids, vals := w.briefIDs, w.briefVals
+	sorted := len(ids) == 0 || ids[0] != ""
+	for i := 1; i < len(ids) && sorted; i++ {
+		sorted = ids[i-1] < ids[i]
+	}
+	if sorted {
+		return ids, vals
+	}
+	order := make([]int, len(ids))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(ids[a], ids[b]) })
+	keys, out := make([]string, 0, len(ids)), make([][]byte, 0, len(ids))
+	for n, i := range order {
+		if ids[i] == "" || n+1 < len(order) && ids[order[n+1]] == ids[i] {
+			continue // a later brief of the same id wins
 		}
-		out = append(out, k)
+		keys, out = append(keys, ids[i]), append(out, vals[i])
 	}
-	if _, empty := m[""]; out == nil || empty || len(out) != len(m) {
-		out = boltKeys(m)
-	}
-	return out
+	return keys, out
 }
 
 // newDerivedWrites sizes for n vendors, about as many hosts and the
@@ -132,12 +142,16 @@ func newDerivedWrites(n int, records []*data.Vendor) *derivedWrites {
 		claims:   indexChanges[claim]{loaded: map[string][]claim{}, added: make([]keyed[claim], 0, hosts)},
 		cookies:  indexChanges[cookieRef]{loaded: map[string][]cookieRef{}, added: make([]keyed[cookieRef], 0, storage)},
 		patterns: indexChanges[cookieRef]{loaded: map[string][]cookieRef{}},
-		vendors:  map[string][]byte{}, brief: make(map[string][]byte, n),
+		vendors:  map[string][]byte{}, briefIDs: make([]string, 0, n), briefVals: make([][]byte, 0, n),
 	}
 }
 
 // add files one vendor's entries.
-func (w *derivedWrites) add(id string, ix vendorIndex) {
+func (w *derivedWrites) add(id string, ix vendorIndex) { w.addExcept(id, ix, keptKeys{}) }
+
+// addExcept files one vendor's entries but those under the keys kept,
+// which the file holds already.
+func (w *derivedWrites) addExcept(id string, ix vendorIndex, kept keptKeys) {
 	if ix.merged != nil {
 		w.vendors[id] = ix.merged
 		w.cache.put("", id, ix.mergedVendor)
@@ -145,12 +159,19 @@ func (w *derivedWrites) add(id string, ix vendorIndex) {
 	w.setBrief(id, ix.brief)
 	w.counts.add(ix.count, 1)
 	for _, n := range ix.names {
-		w.names.add(n.key, nameEntry{n.rank, id})
+		if !kept.names[n.key] {
+			w.names.add(n.key, nameEntry{n.rank, id})
+		}
 	}
 	for _, hc := range ix.claims {
-		w.claims.add(hc.host, hc.c)
+		if !kept.hosts[hc.host] {
+			w.claims.add(hc.host, hc.c)
+		}
 	}
 	for _, ck := range ix.refs {
+		if kept.storage[ck.name] {
+			continue
+		}
 		if data.IsPattern(ck.name) {
 			w.patterns.add(ck.name, ck.ref)
 		} else {

@@ -56,11 +56,12 @@ func TestBriefSurvivesItsEncodingAndOldJSONBriefsStillRead(t *testing.T) {
 
 func TestIndexKeysComeOutSortedWhateverOrderTheyWereSetIn(t *testing.T) {
 	w := newDerivedWrites(4, nil)
-	for _, id := range []string{"b", "a", "c", "a"} {
-		w.setBrief(id, []byte("{}"))
+	for i, id := range []string{"b", "a", "c", "a", "", "c", "c"} {
+		w.setBrief(id, []byte{byte('0' + i)})
 	}
-	if got := sortedKeys(w.brief, w.briefOrder); !slices.Equal(got, []string{"a", "b", "c"}) {
-		t.Errorf("brief keys = %q", got)
+	keys, vals := w.briefs()
+	if !slices.Equal(keys, []string{"a", "b", "c"}) || fmt.Sprintf("%q", vals) != `["3" "0" "6"]` {
+		t.Errorf("briefs = %q %q, want a b c with the last of each", keys, vals)
 	}
 }
 

@@ -119,8 +119,8 @@ func replaceLayerOf(tx *bolt.Tx, info LayerInfo, fresh []*data.Vendor, known map
 		return err
 	}
 	ids := mergeSorted(oldIDs, freshIDs)
-	return updateDerived(tx, ids, func() error {
-		cache.putLayer(info.Name, fresh)
+	return updateDerived(tx, ids, func(indexed func(string) bool) error {
+		cache.putLayer(info.Name, fresh, indexed)
 		return putLayer(tx, info, fresh, cards, cache.chunks(isLargeLayer(fresh)))
 	}, info.Name, fresh, known, cache)
 }
@@ -177,7 +177,7 @@ func (s *Store) DeleteLayer(name string) error {
 		if err != nil {
 			return err
 		}
-		return updateDerived(tx, ids, func() error { return layers.DeleteBucket([]byte(name)) }, "", nil, nil, nil)
+		return updateDerived(tx, ids, func(func(string) bool) error { return layers.DeleteBucket([]byte(name)) }, "", nil, nil, nil)
 	})
 }
 

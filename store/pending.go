@@ -3,6 +3,7 @@ package store
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/vendex/vendex/data"
 
@@ -52,23 +53,43 @@ func (p *pendingWrites) put(name []byte, keys []string, vals [][]byte) {
 		p.buckets[string(name)] = newPendingBucket(keys, vals)
 		return
 	}
+	// Merged by prefix first, the old keys' prefixes kept: comparing the
+	// strings themselves, and working every prefix out again, was most of
+	// an eleven-file batch's merges.
 	n := len(old.keys) + len(keys)
-	m := &pendingBucket{keys: make([]string, 0, n), vals: make([][]byte, 0, n)}
+	m := &pendingBucket{keys: make([]string, 0, n), vals: make([][]byte, 0, n), prefixes: make([]uint64, 0, n)}
 	i, j := 0, 0
+	var pj uint64 // keys[j]'s prefix
+	if len(keys) > 0 {
+		pj = data.NewSortKey(keys[0]).Prefix
+	}
 	for i < len(old.keys) || j < len(keys) {
+		c := -1 // old.keys[i] against keys[j]
 		switch {
-		case j == len(keys) || i < len(old.keys) && old.keys[i] < keys[j]:
-			m.keys, m.vals = append(m.keys, old.keys[i]), append(m.vals, old.vals[i])
-			i++
-		default:
-			if i < len(old.keys) && old.keys[i] == keys[j] {
-				i++ // the later change wins
+		case j == len(keys):
+		case i == len(old.keys):
+			c = 1
+		case old.prefixes[i] != pj:
+			if old.prefixes[i] > pj {
+				c = 1
 			}
-			m.keys, m.vals = append(m.keys, keys[j]), append(m.vals, vals[j])
-			j++
+		default:
+			c = strings.Compare(old.keys[i], keys[j])
+		}
+		if c < 0 {
+			m.keys, m.vals, m.prefixes = append(m.keys, old.keys[i]), append(m.vals, old.vals[i]), append(m.prefixes, old.prefixes[i])
+			i++
+			continue
+		}
+		if c == 0 {
+			i++ // the later change wins
+		}
+		m.keys, m.vals, m.prefixes = append(m.keys, keys[j]), append(m.vals, vals[j]), append(m.prefixes, pj)
+		if j++; j < len(keys) {
+			pj = data.NewSortKey(keys[j]).Prefix
 		}
 	}
-	p.buckets[string(name)] = newPendingBucket(m.keys, m.vals)
+	p.buckets[string(name)] = m
 }
 
 // flush writes every bucket's changes, in the order derivedBuckets names

@@ -2,7 +2,6 @@ package store
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/vendex/vendex/data"
@@ -33,6 +32,10 @@ type resolver struct {
 	lastHost       string                 // domainClaims' last question...
 	lastClaims     []byte                 // ...and answer
 	curatedCookies map[string][]string    // curatedCookieOwners' answers
+	// byDomains' owner of each of ownersOf's domains, for keepHosts to
+	// use again: owner walks every parent domain of a host.
+	domainOwners []string
+	ownersOf     *data.Vendor
 
 	cache  *recordCache // the records the batch has seen, or nil
 	rep    *ImportReport
@@ -212,6 +215,7 @@ func resolve(tx *bolt.Tx, records Records, rep *ImportReport, o ImportOptions, c
 // joins it to an earlier record of the same vendor.
 func (r *resolver) add(i int, rec *data.Vendor) error {
 	rec.Provenance = nil
+	r.ownersOf = nil
 	if rec.ID != "" && !data.ValidID(rec.ID) {
 		return fmt.Errorf("record %d: malformed id %q", i, rec.ID)
 	}
@@ -353,8 +357,11 @@ func (r *resolver) byDomains(rec *data.Vendor, tcf bool) (string, string) {
 	domains := rec.Domains
 	votes := map[string][]string{} // vendor id -> hosts it covers
 	var order []string
+	r.domainOwners, r.ownersOf = r.domainOwners[:0], rec
 	for _, d := range domains {
-		if o := r.owner(d.Host); o != "" {
+		o := r.owner(d.Host)
+		r.domainOwners = append(r.domainOwners, o)
+		if o != "" {
 			if _, ok := votes[o]; !ok {
 				order = append(order, o)
 			}
@@ -441,82 +448,6 @@ var commonNameWords = map[string]bool{
 	"systems": true, "europe": true, "mobile": true, "web": true, "platform": true, "com": true,
 }
 
-// byPolicy is the one curated vendor (the catalogue's or the user's)
-// whose privacy policy is rec's, or "": the IAB's list gives each vendor
-// its policy and no domains, and the catalogue took many policies from it.
-// An owner of several vendors (Google, Adobe) shares one policy among
-// them, so a policy names a vendor only when its owner has no other.
-func (r *resolver) byPolicy(rec *data.Vendor) (string, string) {
-	k := policyKey(rec.PrivacyPolicy)
-	if k == "" {
-		return "", ""
-	}
-	if r.policies == nil {
-		r.readPolicies()
-	}
-	if ids := r.policies[k]; len(ids) == 1 && ids[0] != "" {
-		return ids[0], "privacy policy " + rec.PrivacyPolicy
-	}
-	return "", ""
-}
-
-// readPolicies fills r.policies from the curated layers; a vendor whose
-// owner has others counts as "", so that its policy names none.
-func (r *resolver) readPolicies() {
-	type entry struct{ id, owner string }
-	var all []entry
-	byPolicy := map[string][]int{}
-	owners := map[string]map[string]bool{} // owner key -> its vendors
-	for _, l := range r.layers {
-		if l.vendors == nil || !l.rank.curated() {
-			continue
-		}
-		_ = l.vendors.ForEach(func(_, raw []byte) error {
-			var v data.Vendor
-			if data.UnmarshalVendor(raw, &v) != nil {
-				return nil
-			}
-			// Copies of what is kept: v's strings share its whole record.
-			id, o := strings.Clone(v.ID), strings.Clone(data.NormalizeName(v.Owner))
-			if o != "" {
-				if owners[o] == nil {
-					owners[o] = map[string]bool{}
-				}
-				owners[o][id] = true
-			}
-			if pk := policyKey(v.PrivacyPolicy); pk != "" {
-				pk = strings.Clone(pk)
-				byPolicy[pk] = append(byPolicy[pk], len(all))
-				all = append(all, entry{id, o})
-			}
-			return nil
-		})
-	}
-	r.policies = make(map[string][]string, len(byPolicy))
-	for pk, is := range byPolicy {
-		for _, i := range is {
-			id := all[i].id
-			if o := all[i].owner; o != "" && len(owners[o]) > 1 {
-				id = ""
-			}
-			if !slices.Contains(r.policies[pk], id) {
-				r.policies[pk] = append(r.policies[pk], id)
-			}
-		}
-	}
-}
-
-// policyKey folds a privacy policy URL for comparing: no scheme, no
-// "www.", no fragment, no trailing slash, lower case.
-func policyKey(u string) string {
-	u = strings.ToLower(strings.TrimSpace(u))
-	u, _, _ = strings.Cut(u, "#")
-	for _, p := range []string{"https://", "http://", "www."} {
-		u = strings.TrimPrefix(u, p)
-	}
-	return strings.TrimRight(u, "/")
-}
-
 // keepHosts drops the hosts of rec (of vendor rec.ID, which the file held
 // as old, or nil) that another vendor covers, reporting each as a
 // conflict, unless the layer is the user's; it reports the hosts new to
@@ -524,8 +455,21 @@ func policyKey(u string) string {
 func (r *resolver) keepHosts(rec, old *data.Vendor) {
 	id := rec.ID
 	kept := rec.Domains[:0:0]
-	for _, d := range rec.Domains {
-		o := r.owner(d.Host)
+	// byDomains' answers stand until this record gives a host a vendor:
+	// then for the hosts under it only, and past a few, for none.
+	owners := r.domainOwners
+	if r.ownersOf != rec || len(owners) != len(rec.Domains) {
+		owners = nil
+	}
+	var buf [9]string
+	given := buf[:0]
+	for j, d := range rec.Domains {
+		var o string
+		if owners != nil && !underAny(d.Host, given) {
+			o = owners[j]
+		} else {
+			o = r.owner(d.Host)
+		}
 		if o == "" || o == id {
 			// A host the catalogue or the user covers, even as a shared
 			// host or through a parent domain, is not the import's to
@@ -543,12 +487,27 @@ func (r *resolver) keepHosts(rec, old *data.Vendor) {
 		kept = append(kept, d)
 		if _, ok := r.localHosts[d.Host]; !ok {
 			r.localHosts[d.Host] = id
+			if owners != nil {
+				if given = append(given, d.Host); len(given) == cap(given) {
+					owners = nil
+				}
+			}
 			if old == nil || !data.HasDomain(old.Domains, d.Host) {
 				r.rep.NewDomains = append(r.rep.NewDomains, Change{d.Host, id})
 			}
 		}
 	}
 	rec.Domains = kept
+}
+
+// underAny reports whether host is one of hosts or under one of them.
+func underAny(host string, hosts []string) bool {
+	for _, h := range hosts {
+		if n := len(host) - len(h); host == h || n > 0 && host[n-1] == '.' && host[n:] == h {
+			return true
+		}
+	}
+	return false
 }
 
 // reportCategory reports a category of rec other than the vendor's.

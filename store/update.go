@@ -16,11 +16,12 @@ import (
 // older schema is rebuilt whole instead.
 //
 // cache, if not nil, holds the records a batch has seen, and learns what
-// this change writes.
-func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName string, fresh []*data.Vendor, known map[string]stored, cache *recordCache) error {
+// this change writes. mutate is told which vendors were indexed before the
+// change (nil: it is not known).
+func updateDerived(tx *bolt.Tx, ids []string, mutate func(indexed func(id string) bool) error, freshName string, fresh []*data.Vendor, known map[string]stored, cache *recordCache) error {
 	if !currentSchema(tx) {
 		cache.clear() // the rebuild writes every merged record anew
-		if err := mutate(); err != nil {
+		if err := mutate(nil); err != nil {
 			return err
 		}
 		return rebuildWith(tx, freshName, fresh)
@@ -35,7 +36,7 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 	if err := u.readOld(ids, known); err != nil {
 		return err
 	}
-	if err := mutate(); err != nil {
+	if err := mutate(func(id string) bool { return u.olds[id] != nil }); err != nil {
 		return err
 	}
 	large := isLargeLayer(fresh)
@@ -86,13 +87,19 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func() error, freshName str
 				ranks = append(ranks, after[i].rank)
 			}
 		}
+		var ix vendorIndex
+		if len(recs) > 0 {
+			ix = indexVendor(id, recs, ranks)
+		}
+		var kept keptKeys
 		if old := u.olds[id]; old != nil {
-			if err := w.remove(tx, id, old); err != nil {
+			var err error
+			if kept, err = w.remove(tx, id, old, &ix); err != nil {
 				return err
 			}
 		}
 		if len(recs) > 0 {
-			w.add(id, indexVendor(id, recs, ranks))
+			w.addExcept(id, ix, kept)
 		}
 	}
 	if large {
@@ -207,47 +214,73 @@ func (u *derivedUpdate) layerRecord(l *layerRef, id string, freshRec *data.Vendo
 }
 
 // remove takes vendor id's old entries out: every list it was in loses
-// it, and its brief and merged record go.
-func (w *derivedWrites) remove(tx *bolt.Tx, id string, old *oldEntries) error {
+// it, and its brief and merged record go. A key under which now (its new
+// entries; empty if it goes) has the same entries as before keeps them,
+// untouched: remove returns those keys, whose entries the caller does not
+// add again.
+func (w *derivedWrites) remove(tx *bolt.Tx, id string, old *oldEntries, now *vendorIndex) (keptKeys, error) {
+	var kept keptKeys
+	names := groupEntries(len(now.names), func(i int) (string, nameEntry) {
+		return now.names[i].key, nameEntry{now.names[i].rank, id}
+	}, sortNames)
+	isName := func(e nameEntry) bool { return e.id == id }
 	for _, k := range old.names {
-		if err := removeFrom(w.cache.bucket(tx, bucketNames), &w.names, bucketNames, k, decodeNames, func(e nameEntry) bool { return e.id == id }); err != nil {
-			return err
+		same, err := removeFrom(w.cache.bucket(tx, bucketNames), &w.names, bucketNames, k, decodeNames, isName, names.of(k))
+		if err != nil {
+			return kept, err
+		}
+		if same {
+			keep(&kept.names, k)
 		}
 	}
+	claims := groupEntries(len(now.claims), func(i int) (string, claim) { return now.claims[i].host, now.claims[i].c }, sortClaims)
+	isClaim := func(c claim) bool { return c.ID == id }
 	for _, h := range old.hosts {
-		if err := removeFrom(w.cache.bucket(tx, bucketDomains), &w.claims, bucketDomains, h, decodeClaims, func(c claim) bool { return c.ID == id }); err != nil {
-			return err
+		same, err := removeFrom(w.cache.bucket(tx, bucketDomains), &w.claims, bucketDomains, h, decodeClaims, isClaim, claims.of(h))
+		if err != nil {
+			return kept, err
+		}
+		if same {
+			keep(&kept.hosts, h)
 		}
 	}
+	refs := groupEntries(len(now.refs), func(i int) (string, cookieRef) { return now.refs[i].name, now.refs[i].ref }, sortRefs)
 	isID := func(r cookieRef) bool { return r.ID == id }
 	for _, n := range old.storage {
 		c, bucket := &w.cookies, bucketCookies
 		if data.IsPattern(n) {
 			c, bucket = &w.patterns, bucketPatterns
 		}
-		if err := removeFrom(w.cache.bucket(tx, bucket), c, bucket, n, decodeRefs, isID); err != nil {
-			return err
+		same, err := removeFrom(w.cache.bucket(tx, bucket), c, bucket, n, decodeRefs, isID, refs.of(n))
+		if err != nil {
+			return kept, err
+		}
+		if same {
+			keep(&kept.storage, n)
 		}
 	}
 	w.setBrief(id, nil)
 	w.vendors[id] = nil
 	w.cache.drop("", id)
 	w.counts.add(old.count, -1)
-	return nil
+	return kept, nil
 }
 
 // removeFrom takes the entries that is picks out of key's list, loading the
-// list from the index bucket first if need be.
-func removeFrom[E any](b derivedBucket, c *indexChanges[E], bucket []byte, key string, decode func([]byte) ([]E, error), is func(E) bool) error {
+// list from the index bucket first if need be; unless they are, in order,
+// now: then it leaves the list as it is and reports it the same.
+func removeFrom[E comparable](b derivedBucket, c *indexChanges[E], bucket []byte, key string, decode func([]byte) ([]E, error), is func(E) bool, now []E) (same bool, err error) {
 	es, ok := c.loaded[key]
 	if !ok {
 		if raw := b.Get([]byte(key)); raw != nil {
-			var err error
 			if es, err = decode(raw); err != nil {
-				return fmt.Errorf("%w: index %s key %s: %v", ErrCorrupt, data.Quote(string(bucket)), data.Quote(key), err)
+				return false, fmt.Errorf("%w: index %s key %s: %v", ErrCorrupt, data.Quote(string(bucket)), data.Quote(key), err)
 			}
 		}
 	}
+	if sameEntries(es, is, now) {
+		return true, nil
+	}
 	c.loaded[key] = slices.DeleteFunc(es, is)
-	return nil
+	return false, nil
 }

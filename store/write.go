@@ -230,8 +230,8 @@ func (w *derivedWrites) write(tx *bolt.Tx) error {
 	if err := w.counts.write(tx); err != nil {
 		return err
 	}
-	briefKeys := sortedKeys(w.brief, w.briefOrder)
-	if err := write(tx, bucketBrief, briefKeys, valuesOf(briefKeys, w.brief), -1); err != nil {
+	briefKeys, briefVals := w.briefs()
+	if err := write(tx, bucketBrief, briefKeys, briefVals, -1); err != nil {
 		return err
 	}
 	vendorKeys := boltKeys(w.vendors)

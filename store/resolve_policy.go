@@ -1,0 +1,84 @@
+package store
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/vendex/vendex/data"
+)
+
+// byPolicy is the one curated vendor (the catalogue's or the user's)
+// whose privacy policy is rec's, or "": the IAB's list gives each vendor
+// its policy and no domains, and the catalogue took many policies from it.
+// An owner of several vendors (Google, Adobe) shares one policy among
+// them, so a policy names a vendor only when its owner has no other.
+func (r *resolver) byPolicy(rec *data.Vendor) (string, string) {
+	k := policyKey(rec.PrivacyPolicy)
+	if k == "" {
+		return "", ""
+	}
+	if r.policies == nil {
+		r.readPolicies()
+	}
+	if ids := r.policies[k]; len(ids) == 1 && ids[0] != "" {
+		return ids[0], "privacy policy " + rec.PrivacyPolicy
+	}
+	return "", ""
+}
+
+// readPolicies fills r.policies from the curated layers; a vendor whose
+// owner has others counts as "", so that its policy names none.
+func (r *resolver) readPolicies() {
+	type entry struct{ id, owner string }
+	var all []entry
+	byPolicy := map[string][]int{}
+	owners := map[string]map[string]bool{} // owner key -> its vendors
+	for _, l := range r.layers {
+		if l.vendors == nil || !l.rank.curated() {
+			continue
+		}
+		_ = l.vendors.ForEach(func(_, raw []byte) error {
+			var v data.Vendor
+			if data.UnmarshalVendor(raw, &v) != nil {
+				return nil
+			}
+			// Copies of what is kept: v's strings share its whole record.
+			id, o := strings.Clone(v.ID), strings.Clone(data.NormalizeName(v.Owner))
+			if o != "" {
+				if owners[o] == nil {
+					owners[o] = map[string]bool{}
+				}
+				owners[o][id] = true
+			}
+			if pk := policyKey(v.PrivacyPolicy); pk != "" {
+				pk = strings.Clone(pk)
+				byPolicy[pk] = append(byPolicy[pk], len(all))
+				all = append(all, entry{id, o})
+			}
+			return nil
+		})
+	}
+	r.policies = make(map[string][]string, len(byPolicy))
+	for pk, is := range byPolicy {
+		for _, i := range is {
+			id := all[i].id
+			if o := all[i].owner; o != "" && len(owners[o]) > 1 {
+				id = ""
+			}
+			if !slices.Contains(r.policies[pk], id) {
+				r.policies[pk] = append(r.policies[pk], id)
+			}
+		}
+	}
+}
+
+// policyKey folds a privacy policy URL for comparing: no scheme, no
+// "www.", no fragment, no trailing slash, lower case.
+func policyKey(u string) string {
+	u = strings.ToLower(strings.TrimSpace(u))
+	u, _, _ = strings.Cut(u, "#")
+	for _, p := range []string{"https://", "http://", "www."} {
+		u = strings.TrimPrefix(u, p)
+	}
+	return strings.TrimRight(u, "/")
+}
