@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-d3c26ee5"
-	embeddedEdition = 94
+	embeddedVersion = "1255-cf0510c6"
+	embeddedEdition = 96
 )

@@ -318,18 +318,16 @@ var unfollowableSources = map[string]bool{}
 func init() {
 	for _, id := range []string{
 		"adelphic", "adman-media", "adstir", "adtheorent", "aftership-pixel", "altergeo", "amobee", "appier",
-		"audion", "barion", "basis", "bidtellect", "bitrix24", "blis", "blockthrough", "brevo", "cafe24",
-		"call-now-button", "callrail", "carsforsale", "cognitiv", "common-ninja", "connatix", "crimtan",
-		"deepintent", "delivr-ai", "demandbase", "diginetica", "dstillery", "duda", "easyad-ad-delivery",
-		"ecomposer", "ecwid", "entrata", "eskimi", "eyeota", "fandom", "fc2", "fluency", "g5-marketing-cloud",
-		"getcourse", "gorgias", "gupy", "hextom", "highlevel", "hitwebcounter", "hu-manity", "icomoon",
-		"inspectlet", "instafeed", "instant-page", "inter-font", "ionos-mywebsite", "iprom", "jimdo", "jivochat",
-		"kakao", "kargo", "kbm-ibehavior", "kiwi-sizing", "krushmedia", "liveinternet", "mailerlite", "manychat",
-		"mgid", "mts-ads", "new-relic", "nrich", "olx", "omnisend", "onetag", "opera-ads", "pirsch", "popconvert",
-		"powr", "rakuten", "rambler", "recharge", "roqad", "rutarget", "salesmartly", "sharpschool", "simpli-fi",
-		"skroutz-analytics", "sportradar", "stripchat", "studio-design", "supership", "swym", "teamtailor", "temu",
-		"thinkific", "tilda", "travel-audience", "twca", "twipla", "valassis-digital", "valuecommerce", "vitals",
-		"weatherwidget-io", "webflow", "webnode", "webpushr", "weebly", "whatconverts", "yotpo",
+		"audion", "barion", "basis", "bidtellect", "bitrix24", "blis", "blockthrough", "cafe24", "callrail",
+		"carsforsale", "cognitiv", "common-ninja", "connatix", "crimtan", "deepintent", "demandbase", "diginetica",
+		"dstillery", "duda", "easyad-ad-delivery", "ecomposer", "ecwid", "entrata", "eskimi", "eyeota", "fandom",
+		"fc2", "fluency", "g5-marketing-cloud", "getcourse", "gorgias", "gupy", "hextom", "highlevel",
+		"hitwebcounter", "hu-manity", "icomoon", "inspectlet", "instafeed", "inter-font", "iprom", "jimdo",
+		"jivochat", "kakao", "kargo", "kbm-ibehavior", "krushmedia", "liveinternet", "mgid", "mts-ads", "nrich",
+		"olx", "onetag", "opera-ads", "popconvert", "rakuten", "rambler", "roqad", "rutarget", "salesmartly",
+		"sharpschool", "simpli-fi", "skroutz-analytics", "sportradar", "stripchat", "studio-design", "supership",
+		"swym", "teamtailor", "temu", "tilda", "travel-audience", "twca", "valassis-digital", "valuecommerce",
+		"vitals", "weatherwidget-io", "webflow", "webnode", "webpushr", "weebly", "whatconverts", "yotpo",
 	} {
 		unfollowableSources[id] = true
 	}
