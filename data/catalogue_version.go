@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-cf0510c6"
-	embeddedEdition = 96
+	embeddedVersion = "1255-43169063"
+	embeddedEdition = 98
 )

@@ -320,14 +320,14 @@ func init() {
 		"adelphic", "adman-media", "adstir", "adtheorent", "aftership-pixel", "altergeo", "amobee", "appier",
 		"audion", "barion", "basis", "bidtellect", "bitrix24", "blis", "blockthrough", "cafe24", "callrail",
 		"carsforsale", "cognitiv", "common-ninja", "connatix", "crimtan", "deepintent", "demandbase", "diginetica",
-		"dstillery", "duda", "easyad-ad-delivery", "ecomposer", "ecwid", "entrata", "eskimi", "eyeota", "fandom",
-		"fc2", "fluency", "g5-marketing-cloud", "getcourse", "gorgias", "gupy", "hextom", "highlevel",
-		"hitwebcounter", "hu-manity", "icomoon", "inspectlet", "instafeed", "inter-font", "iprom", "jimdo",
-		"jivochat", "kakao", "kargo", "kbm-ibehavior", "krushmedia", "liveinternet", "mgid", "mts-ads", "nrich",
-		"olx", "onetag", "opera-ads", "popconvert", "rakuten", "rambler", "roqad", "rutarget", "salesmartly",
-		"sharpschool", "simpli-fi", "skroutz-analytics", "sportradar", "stripchat", "studio-design", "supership",
-		"swym", "teamtailor", "temu", "tilda", "travel-audience", "twca", "valassis-digital", "valuecommerce",
-		"vitals", "weatherwidget-io", "webflow", "webnode", "webpushr", "weebly", "whatconverts", "yotpo",
+		"dstillery", "duda", "easyad-ad-delivery", "ecomposer", "entrata", "eskimi", "eyeota", "fandom", "fc2",
+		"fluency", "g5-marketing-cloud", "getcourse", "gorgias", "gupy", "hextom", "highlevel", "hitwebcounter",
+		"icomoon", "inspectlet", "instafeed", "inter-font", "iprom", "jimdo", "jivochat", "kakao", "kargo",
+		"kbm-ibehavior", "krushmedia", "liveinternet", "mgid", "mts-ads", "nrich", "olx", "onetag", "opera-ads",
+		"popconvert", "rakuten", "rambler", "roqad", "rutarget", "salesmartly", "sharpschool", "simpli-fi",
+		"skroutz-analytics", "sportradar", "stripchat", "studio-design", "supership", "swym", "teamtailor", "temu",
+		"tilda", "travel-audience", "twca", "valassis-digital", "valuecommerce", "weatherwidget-io", "webflow",
+		"webnode", "weebly", "whatconverts", "yotpo",
 	} {
 		unfollowableSources[id] = true
 	}
