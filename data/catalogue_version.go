@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-43169063"
-	embeddedEdition = 98
+	embeddedVersion = "1255-d5cd26dc"
+	embeddedEdition = 99
 )
