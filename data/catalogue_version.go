@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-d5cd26dc"
-	embeddedEdition = 99
+	embeddedVersion = "1255-5f5e11fc"
+	embeddedEdition = 100
 )

@@ -317,8 +317,8 @@ var unfollowableSources = map[string]bool{}
 
 func init() {
 	for _, id := range []string{
-		"adelphic", "adman-media", "adstir", "adtheorent", "altergeo", "amobee", "appier", "audion", "barion",
-		"basis", "bidtellect", "bitrix24", "blis", "blockthrough", "cafe24", "callrail", "carsforsale", "cognitiv",
+		"adelphic", "adman-media", "adstir", "adtheorent", "altergeo", "amobee", "appier", "audion", "basis",
+		"bidtellect", "bitrix24", "blis", "blockthrough", "cafe24", "callrail", "carsforsale", "cognitiv",
 		"common-ninja", "connatix", "crimtan", "deepintent", "demandbase", "diginetica", "dstillery", "duda",
 		"easyad-ad-delivery", "ecomposer", "entrata", "eskimi", "eyeota", "fandom", "fc2", "fluency",
 		"g5-marketing-cloud", "getcourse", "gorgias", "gupy", "hextom", "highlevel", "hitwebcounter", "icomoon",
