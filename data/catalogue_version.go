@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-5f5e11fc"
-	embeddedEdition = 100
+	embeddedVersion = "1255-f158b142"
+	embeddedEdition = 101
 )
