@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-f158b142"
-	embeddedEdition = 101
+	embeddedVersion = "1255-33b689e2"
+	embeddedEdition = 102
 )

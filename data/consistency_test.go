@@ -319,14 +319,14 @@ func init() {
 	for _, id := range []string{
 		"adelphic", "adman-media", "adstir", "adtheorent", "altergeo", "amobee", "appier", "audion", "basis",
 		"bidtellect", "bitrix24", "blis", "blockthrough", "cafe24", "callrail", "carsforsale", "cognitiv",
-		"common-ninja", "connatix", "crimtan", "deepintent", "demandbase", "diginetica", "duda",
-		"easyad-ad-delivery", "ecomposer", "entrata", "eyeota", "fandom", "fc2", "fluency", "g5-marketing-cloud",
-		"getcourse", "gorgias", "gupy", "hextom", "highlevel", "hitwebcounter", "icomoon", "inspectlet",
-		"instafeed", "iprom", "jimdo", "jivochat", "kakao", "kargo", "kbm-ibehavior", "krushmedia", "liveinternet",
-		"mgid", "mts-ads", "nrich", "olx", "onetag", "opera-ads", "popconvert", "rakuten", "rambler", "roqad",
-		"rutarget", "salesmartly", "sharpschool", "simpli-fi", "skroutz-analytics", "sportradar", "stripchat",
-		"studio-design", "supership", "swym", "teamtailor", "temu", "travel-audience", "twca", "valassis-digital",
-		"valuecommerce", "weatherwidget-io", "webflow", "webnode", "weebly", "whatconverts", "yotpo",
+		"common-ninja", "connatix", "crimtan", "deepintent", "demandbase", "diginetica", "duda", "ecomposer",
+		"entrata", "eyeota", "fandom", "fc2", "fluency", "g5-marketing-cloud", "getcourse", "gorgias", "gupy",
+		"hextom", "highlevel", "hitwebcounter", "icomoon", "inspectlet", "instafeed", "iprom", "jimdo", "jivochat",
+		"kakao", "kargo", "kbm-ibehavior", "krushmedia", "liveinternet", "mgid", "mts-ads", "nrich", "olx",
+		"onetag", "opera-ads", "popconvert", "rakuten", "rambler", "roqad", "rutarget", "salesmartly",
+		"sharpschool", "simpli-fi", "skroutz-analytics", "sportradar", "stripchat", "studio-design", "supership",
+		"swym", "teamtailor", "temu", "travel-audience", "twca", "valassis-digital", "valuecommerce",
+		"weatherwidget-io", "webflow", "webnode", "weebly", "whatconverts", "yotpo",
 	} {
 		unfollowableSources[id] = true
 	}
