@@ -309,6 +309,31 @@ func unaddressedSource(s Source) bool {
 	return (unaddressedEvidence.MatchString(s.Name) || unaddressedNote.MatchString(s.Note)) && !addressed.MatchString(s.Name+" "+s.Note)
 }
 
+// The rule itself, on sources of the kinds the catalogue has carried: what
+// names public code, sites' copies or a scan with nowhere to look fails;
+// a URL, a file of this repository, a named dataset or a record of a
+// search that found nothing passes.
+func TestASourceNamingCodeOrSitesNeedsAnAddress(t *testing.T) {
+	for _, c := range []struct {
+		s    Source
+		want bool
+	}{
+		{Source{Name: "Public install snippets", Note: "The tracker snippet loads https://example.com/sa.js."}, true},
+		{Source{Name: "Public code on GitHub: a consent banner generated from a cookie scan of a UOL page (uol.com.br)"}, true},
+		{Source{Name: "site-technology detectors (public code, several independent projects)"}, true},
+		{Source{Name: "Instafeed storefront script 11.2.1", Note: "A shop's copy kept in a public GitHub repository"}, true},
+		{Source{Name: "Segment browser destination for CDP Resolution (public code)", URL: "https://github.com/segmentio/action-destinations/blob/4d585d9/x.ts"}, false},
+		{Source{Name: "Real capture in testdata", Note: "testdata/scan/real/har/nytimes.com-webpagetest-chrome44.har: sets nyt-a"}, false},
+		{Source{Name: "Searched for a published cookie list", Note: "No name in the Open Cookie Database or in public code found by exact-string search."}, false},
+		{Source{Name: "DuckDuckGo Tracker Radar (facts taken as noted, CC BY-NC-SA)", Note: "GB record: px.gif on 345 sites"}, false},
+		{Source{Name: "Oracle ATG Web Commerce documentation", Note: "The profile system's cookies."}, false},
+	} {
+		if got := unaddressedSource(c.s); got != c.want {
+			t.Errorf("unaddressedSource(%q) = %v, want %v", c.s.Name, got, c.want)
+		}
+	}
+}
+
 // unfollowableSources are the cards with such a source: debt to pay, not
 // an exemption to extend. Each source needs a repository path at a commit,
 // the vendor's own page, or the claims it alone supports dropped. A card
