@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-33b689e2"
-	embeddedEdition = 102
+	embeddedVersion = "1255-13be3735"
+	embeddedEdition = 103
 )
