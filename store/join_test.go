@@ -192,3 +192,19 @@ func TestAnImportDoesNotGiveACustomersHostToItsPlatform(t *testing.T) {
 		t.Errorf("a tracker's own distribution: %q, %v; want Northwind's", m.Vendor.Name, err)
 	}
 }
+
+// A host the catalogue names under a hosting suffix (Google Maps' API host
+// under googleapis.com) is the platform's own service: an import naming
+// the same product is not told it is a customer's name.
+func TestAnImportKeepsAPlatformsServiceHost(t *testing.T) {
+	s := openReal(t)
+	rep, err := importBytes(s, "entities.json", []byte(`[{"name": "Google Maps", "company": "Google", "category": "utility", "domains": ["maps.googleapis.com", "maps.gstatic.com"]}]`), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range rep.Conflicts {
+		if strings.Contains(c, "customer's name") {
+			t.Errorf("the report calls a catalogue host a customer's: %s", c)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/vendex/vendex/data"
 )
@@ -46,6 +47,9 @@ func (r *resolver) platformSite(host string, rec, old *data.Vendor) string {
 	var above hostingAbove
 	for suffix := range data.Parents(host) {
 		if suffix == host {
+			if len(r.curatedClaims(host, false)) > 0 {
+				return "" // the catalogue names the host: a service of the platform's, not a customer's
+			}
 			continue
 		}
 		cs := r.curatedClaims(suffix, true)
@@ -63,15 +67,13 @@ func (r *resolver) platformSite(host string, rec, old *data.Vendor) string {
 		if hv == nil || hv.Owner == "" {
 			return ""
 		}
-		// The company by a word of its name: Tracker Radar files every
-		// CloudFront distribution under "Amazon Technologies, Inc.",
-		// whose platform card's owner is Amazon Web Services.
-		for _, o := range []string{rec.Owner, rec.Name} {
-			if o != "" && namesOverlap(o, hv.Owner) {
-				return h
-			}
-		}
-		if old != nil && old.Owner != "" && namesOverlap(old.Owner, hv.Owner) {
+		// The record is the platform's company when its name starts as
+		// the platform's owner does: Tracker Radar files every CloudFront
+		// distribution under "Amazon Technologies, Inc.", whose platform
+		// card's owner is Amazon Web Services. A product's own name
+		// (third-party-web's "Alexa Metrics", an Amazon company's own
+		// distribution) is a more specific answer, and kept.
+		if firstWord(rec.Name) != "" && firstWord(rec.Name) == firstWord(hv.Owner) {
 			return h
 		}
 		return ""
@@ -100,4 +102,11 @@ func (r *resolver) curatedClaims(host string, remember bool) []claim {
 		r.parentCurated[host] = out
 	}
 	return out
+}
+
+// firstWord is the first word of a company's or product's name, as
+// data.NormalizeName spells it.
+func firstWord(name string) string {
+	w, _, _ := strings.Cut(data.NormalizeName(name), " ")
+	return w
 }

@@ -62,7 +62,7 @@ func DefaultKeyMap() KeyMap {
 		ClearQuit:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "dismiss/clear/quit")),
 
 		ScrollUp:   key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
-		ScrollDown: key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "scroll")),
+		ScrollDown: key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
 		CardPgUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
 		CardPgDown: key.NewBinding(key.WithKeys("pgdown", " ", "f"), key.WithHelp("pgdn/space", "page down")),
 		Top:        key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),

@@ -236,16 +236,30 @@ func (a *auditor) attribute(c *Cookie, domain, setBy hostAnswer, setByKind strin
 		return nil
 	}
 	pick := func(h hostAnswer) *store.CookieMatch { return pickIn(ms, h) }
-	byName := func(by string) {
+	seen := func(id string) bool { v := a.vendors[id]; return v != nil && v.Requests > 0 }
+	byName := func(by string, nameAlone bool) {
 		// Of the vendors that list the name, one whose hosts the capture
 		// shows on the page (the consent platform that set euconsent-v2),
-		// else the catalogue's first.
+		// else the catalogue's first; never an imported dataset's over
+		// the catalogue's or the user's (ms ranks theirs first): Google's
+		// card holding an imported _gcl_au does not take it from Google
+		// Ads' because google.com was on the page.
 		m := &ms[0]
 		for i := range ms {
-			if v := a.vendors[ms[i].VendorID]; v != nil && v.Requests > 0 {
+			if ms[i].Imported() != ms[0].Imported() {
+				break
+			}
+			if seen(ms[i].VendorID) {
 				m = &ms[i]
 				break
 			}
+		}
+		// A name only an imported dataset gives, for a vendor a capture
+		// that records its requests never reached, is too little to say
+		// the site's own cookie is that vendor's (the OCD lists
+		// cookiePreferences under Google Tag Manager).
+		if nameAlone && m.Imported() && len(a.contacted) > 0 && !seen(m.VendorID) {
+			return
 		}
 		c.MatchedBy = by
 		a.claim(c, m.VendorID, m.VendorName, m.Category, m)
@@ -263,12 +277,12 @@ func (a *auditor) attribute(c *Cookie, domain, setBy hostAnswer, setByKind strin
 		c.MatchedBy = "domain"
 		a.claim(c, m.VendorID, m.VendorName, m.Category, m)
 	case c.Party == "third" && len(ms) > 0:
-		byName("name")
+		byName("name", false)
 	case domain.found:
 		c.MatchedBy = "domain"
 		a.claim(c, domain.hit.ID, domain.hit.Name, domain.hit.Category, nil)
 	case c.Party == "first" && len(ms) > 0:
-		byName("name")
+		byName("name", true)
 	case setBy.found:
 		c.MatchedBy = setByKind
 		a.claim(c, setBy.hit.ID, setBy.hit.Name, setBy.hit.Category, nil)

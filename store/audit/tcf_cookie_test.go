@@ -4,7 +4,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/data/scan"
+	"github.com/vendex/vendex/store"
 )
 
 // euconsent-v2 is the IAB TCF consent string that any TCF consent platform
@@ -68,5 +70,39 @@ func TestAShortNameSetByTheVendorsScriptIsTheVendors(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("fid set by %q: filed under %q, want %q", tc.c.SetBy, got, tc.want)
 		}
+	}
+}
+
+// After a dataset is imported, the catalogue's answer for a name still
+// wins over the dataset's (Google's card holding the OCD's _gcl_au does
+// not take it from Google Ads because google.com was on the page), and a
+// name only the dataset gives, for a vendor the capture's requests never
+// reached, is left to the site (the OCD lists cookiePreferences under
+// Google Tag Manager, which this page did not load).
+func TestAnImportedNameDoesNotOutrankTheCatalogueOnASite(t *testing.T) {
+	s := openCatalogue(t)
+	recs := []data.Vendor{
+		{Name: "Google Tag Manager", Storage: []data.StorageItem{{Kind: "cookie", Name: "cookiePreferences"}}},
+		{Name: "Google", Storage: []data.StorageItem{{Kind: "cookie", Name: "_gcl_au"}}},
+	}
+	if _, err := s.Import(store.RecordsOf(recs), store.ImportOptions{Format: "ocd-csv", File: "ocd.csv", Hash: "0123456789abcdef"}); err != nil {
+		t.Fatal(err)
+	}
+	ev := &scan.Evidence{Site: "www.shop.example", Captured: captured,
+		Requests: []scan.Request{req("https://www.shop.example/"), req("https://www.google.com/gen_204?x=1")},
+		Cookies:  []scan.Cookie{cookie("_gcl_au", ".shop.example", 90*24*time.Hour), cookie("cookiePreferences", ".shop.example", 365*24*time.Hour)}}
+	r, err := Run(s, ev, Options{Mode: BeforeConsent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, c := range r.Cookies {
+		got[c.Name] = c.VendorID
+	}
+	if got["_gcl_au"] != "google-ads" {
+		t.Errorf("_gcl_au filed under %q, want google-ads (the catalogue's)", got["_gcl_au"])
+	}
+	if got["cookiePreferences"] != "" {
+		t.Errorf("cookiePreferences filed under %q, want the site's (its vendor never loaded)", got["cookiePreferences"])
 	}
 }

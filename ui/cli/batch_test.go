@@ -51,10 +51,12 @@ func TestBatchTablesKeepTheirColumnsPastTheFirstChunk(t *testing.T) {
 }
 
 // A list of cookies seen on many pages names the same unknown ones again
-// and again: the summary counts each name once and says on how many lines.
+// and again: the summary counts each name once and says how often it was
+// asked (a Cookie: line asks about several names, and an empty
+// Set-Cookie: line about none).
 func TestCookieBatchSummaryCountsEachUnknownNameOnce(t *testing.T) {
-	r := vendex(t, tempDB(t), "zz_unknown_one\n_ga\nzz_unknown_one\nzz_unknown_two\nzz_unknown_one\n", "cookie", "-")
-	want := `vendex: 2 names (on 4 lines) are set by no vendor known: "zz_unknown_one", "zz_unknown_two"`
+	r := vendex(t, tempDB(t), "zz_unknown_one\n_ga\nSet-Cookie: \nCookie: zz_unknown_one=1; zz_unknown_two=2\nzz_unknown_one\n", "cookie", "-")
+	want := `vendex: 2 names (asked 4 times) are set by no vendor known: "zz_unknown_one", "zz_unknown_two"`
 	if r.code != 1 || !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "classify them in a vendor file of your own and vendex import it") {
 		t.Errorf("got %d %q, want %q and the next step", r.code, r.stderr, want)
 	}

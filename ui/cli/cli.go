@@ -242,7 +242,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdBrowse(c, nil)
 	}
 	if args[0] == "help" {
-		if len(args) > 1 && args[1] == "help" {
+		if len(args) > 1 && (args[1] == "help" || args[1] == "--help" || args[1] == "-h") {
 			fmt.Fprint(stdout, usage) // help on help is the list of commands
 			return nil
 		}

@@ -60,6 +60,17 @@ var setCookieAttributes = []string{"expires", "max-age", "domain", "path", "secu
 // No cookie name holds '=' or ';' (RFC 6265), nor does any storage key
 // in the catalogue, so an input with '=' is such a string; one without is
 // a name, whatever else it holds.
+// emptyCookieHeader reports whether in is a Cookie or Set-Cookie header
+// with nothing after its colon.
+func emptyCookieHeader(in string) bool {
+	h, v, ok := strings.Cut(in, ":")
+	if !ok || strings.TrimSpace(v) != "" {
+		return false
+	}
+	h = strings.ToLower(strings.TrimSpace(h))
+	return h == "cookie" || h == "set-cookie"
+}
+
 func cookieNames(in string) []string {
 	in = strings.TrimSpace(in)
 	if !strings.Contains(in, "=") {

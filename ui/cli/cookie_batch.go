@@ -116,6 +116,9 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 			return nil
 		}
 		return eachInput(c.stdin, names, "cookie -: stdin held no name", func(in string) error {
+			if emptyCookieHeader(in) {
+				return nil // a "Set-Cookie:" line with nothing after it names no cookie
+			}
 			if !strings.Contains(in, "=") {
 				return answer(in)
 			}
@@ -139,7 +142,7 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 		return err
 	}
 	if len(misses.list) > 0 {
-		fmt.Fprintf(c.stderr, "vendex: %s %s set by no vendor known: %s (%s)\n", misses.count("name"), isAre(len(misses.list)), quoteSome(misses.list), unknownCookieHint)
+		fmt.Fprintf(c.stderr, "vendex: %s %s set by no vendor known: %s (%s)\n", misses.count("name", "asked %d times"), isAre(len(misses.list)), quoteSome(misses.list), unknownCookieHint)
 		return exitError{code: 1}
 	}
 	return nil

@@ -364,10 +364,10 @@ func (w *lookupWriter) flush() error { return w.table.flush() }
 // those that are not a host or URL; either makes the exit status 1.
 func reportUnmatched(stderr io.Writer, misses, invalid inputSet) error {
 	if len(misses.list) > 0 {
-		fmt.Fprintf(stderr, "vendex: %s matched no vendor: %s%s\n", misses.count("input"), quoteSome(misses.list), nameHint(misses.list))
+		fmt.Fprintf(stderr, "vendex: %s matched no vendor: %s%s\n", misses.count("input", "on %d lines"), quoteSome(misses.list), nameHint(misses.list))
 	}
 	if len(invalid.list) > 0 {
-		fmt.Fprintf(stderr, "vendex: %s %s not a host or URL: %s\n", invalid.count("input"), isAre(len(invalid.list)), quoteSome(invalid.list))
+		fmt.Fprintf(stderr, "vendex: %s %s not a host or URL: %s\n", invalid.count("input", "on %d lines"), isAre(len(invalid.list)), quoteSome(invalid.list))
 	}
 	if len(misses.list)+len(invalid.list) > 0 {
 		return exitError{code: 1}
@@ -412,12 +412,13 @@ func (s *inputSet) add(in string) {
 // again counts another line of an input the set holds already.
 func (s *inputSet) again() { s.lines++ }
 
-// count is how many distinct inputs the set holds, as noun, and on how
-// many lines when some repeat: "224 names (on 610 lines)".
-func (s *inputSet) count(noun string) string {
+// count is how many distinct inputs the set holds, as noun, and how
+// often they came when some repeat, as times says it: "224 names (on 610
+// lines)" with "on %d lines".
+func (s *inputSet) count(noun, times string) string {
 	n := data.Plural(len(s.list), noun)
 	if s.lines > len(s.list) {
-		n += fmt.Sprintf(" (on %d lines)", s.lines)
+		n += " (" + fmt.Sprintf(times, s.lines) + ")"
 	}
 	return n
 }
