@@ -20,6 +20,26 @@ const EmbeddedSource = "embedded"
 // user's files.
 func ImportedSource(source string) bool { return strings.HasPrefix(source, "import:") }
 
+// UserSource reports whether a provenance source is one of the user's
+// files ("user:FILE"): a fact the user wrote, not the catalogue's or a
+// dataset's.
+func UserSource(source string) bool { return strings.HasPrefix(source, "user:") }
+
+// Traced is v with its Provenance filled as Merge fills it, every fact
+// noted as source's, even when v is one layer's record alone (Merge notes
+// none for the embedded catalogue's alone): what an exported card needs
+// for an import to tell the catalogue's facts from the user's.
+func Traced(v Vendor, source string) Vendor {
+	if len(v.Provenance) > 0 {
+		return v
+	}
+	m := merger{track: true}
+	m.noteFirst(&v, source)
+	out := cloneVendor(v)
+	out.Provenance = m.prov
+	return out
+}
+
 // mergeMapFrom is how many key comparisons a list merge may make along
 // the lists before it finds the repeats in a map instead (fields_gen.go).
 const mergeMapFrom = 256
@@ -72,8 +92,8 @@ func (m *merger) note(field, value, source string) {
 	}
 }
 
-// noteFirst notes the first record's traced facts: its name, category,
-// the items of the lists with a prov tag, and aliases, in that order.
+// noteFirst notes the first record's traced facts: its name, category
+// and further categories, the items of the lists with a prov tag, and aliases, in that order.
 func (m *merger) noteFirst(v *Vendor, src string) {
 	if !m.track {
 		return
@@ -81,6 +101,9 @@ func (m *merger) noteFirst(v *Vendor, src string) {
 	m.note("name", v.Name, src)
 	if v.Category != "" {
 		m.note("category", string(v.Category), src)
+	}
+	for _, c := range v.Categories {
+		m.note("categories", string(c), src)
 	}
 	m.noteLists(v, src)
 	for _, a := range v.Aliases {
