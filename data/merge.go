@@ -55,6 +55,7 @@ func Merge(records []SourcedVendor) Vendor {
 	if len(records) == 0 {
 		return Vendor{}
 	}
+	records = followUsersCategory(records)
 	out := cloneVendor(records[0].Vendor)
 	out.Provenance = nil
 	m := merger{track: len(records) > 1 || records[0].Source != EmbeddedSource}
@@ -65,6 +66,43 @@ func Merge(records []SourcedVendor) Vendor {
 	}
 	out.FillVerdicts()
 	out.Provenance = m.prov
+	return out
+}
+
+// followUsersCategory is records with the storage items of the layers
+// below a user's file that changes the vendor's category following that
+// category: an item that gave its layer's category for the vendor (Hotjar's
+// _hjSession_* analytics, as Hotjar was) was the vendor's, and is the
+// vendor's as the user files it (functional), in the cookie answers, the
+// declaration and the banner alike; an item with a category of its own
+// (Hotjar's functional _hjOptOut on an analytics card, Akamai's strictly
+// necessary bot-manager cookies) keeps it. Only the records that change
+// are copied, and only their storage.
+func followUsersCategory(records []SourcedVendor) []SourcedVendor {
+	cat := records[0].Vendor.Category
+	if cat == "" || !UserSource(records[0].Source) {
+		return records
+	}
+	var out []SourcedVendor
+	for i := 1; i < len(records); i++ {
+		r := &records[i].Vendor
+		if r.Category == "" || r.Category == cat || !slices.ContainsFunc(r.Storage, func(st StorageItem) bool { return st.Category == r.Category }) {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(records)
+		}
+		st := slices.Clone(r.Storage)
+		for j := range st {
+			if st[j].Category == r.Category {
+				st[j].Category = cat
+			}
+		}
+		out[i].Vendor.Storage = st
+	}
+	if out == nil {
+		return records
+	}
 	return out
 }
 
