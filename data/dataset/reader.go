@@ -38,9 +38,6 @@ const maxWarnings = 1000
 type Warning struct {
 	data.Location
 	Message string
-	// LeftWhole says the warning is of a vendex card not imported at
-	// all: every fact of it is recorded as another source's.
-	LeftWhole bool
 }
 
 func (w Warning) String() string {

@@ -87,9 +87,6 @@ func (rd *reader) checkVendex(v *data.Vendor, raw []byte, at string) (keep bool,
 	if left, whole := leaveOthersFacts(v); len(left) > 0 {
 		rd.warn(0, strings.TrimPrefix(at+".provenance", "."), "%s", leftFacts(v.Name, left, whole))
 		if whole {
-			if n := len(rd.warnings); n > 0 {
-				rd.warnings[n-1].LeftWhole = true
-			}
 			return false, nil
 		}
 	}

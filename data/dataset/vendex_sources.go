@@ -88,8 +88,8 @@ func leftFacts(name string, left map[string]int, whole bool) string {
 		total += left[s]
 	}
 	if whole {
-		return fmt.Sprintf("%s: not imported: all %d of its facts are recorded as other sources' (%s); delete its provenance to take it as yours",
-			data.Quote(name), total, strings.Join(parts, ", "))
+		return fmt.Sprintf("%s: %s: all %d of its facts are recorded as other sources' (%s); delete its provenance to take it as yours",
+			data.Quote(name), leftWhole, total, strings.Join(parts, ", "))
 	}
 	fact := "facts"
 	if total == 1 {
@@ -97,4 +97,13 @@ func leftFacts(name string, left map[string]int, whole bool) string {
 	}
 	return fmt.Sprintf("%s: %d %s recorded as other sources' were left to them (%s), not taken as yours; delete a fact's provenance entry to take it as yours",
 		data.Quote(name), total, fact, strings.Join(parts, ", "))
+}
+
+// leftWhole marks the warning of a card leaveOthersFacts left whole.
+const leftWhole = "not imported"
+
+// LeftWhole reports whether w says a vendex card was not imported at all,
+// every fact of it recorded as another source's (leaveOthersFacts).
+func (w Warning) LeftWhole() bool {
+	return strings.HasSuffix(w.Path, "provenance") && strings.Contains(w.Message, "\": "+leftWhole+": all ")
 }

@@ -384,7 +384,7 @@ func (c *cli) readImportFile(p string, told toldFormat, verbose bool) (importFil
 	records := store.RecordsOf(chunks...)
 	if records.N == 0 {
 		printWarnings(c.stderr, warns, verbose) // they may say why
-		if slices.ContainsFunc(warns, func(w dataset.Warning) bool { return w.LeftWhole }) {
+		if slices.ContainsFunc(warns, dataset.Warning.LeftWhole) {
 			return importFile{}, fmt.Errorf("%s: every card in it is recorded as other sources' (the catalogue's or a dataset's), none of it as yours; nothing was imported (delete a card's provenance to take it as yours)", data.CleanLine(p))
 		}
 		return importFile{}, fmt.Errorf("%s: no vendor records in it as %s (is that its format?); nothing was imported", data.CleanLine(p), f)
