@@ -324,7 +324,12 @@ func lifetimeUnit(s string) int64 {
 }
 
 // String is the lifetime as a person reads it: "session", "2 years",
-// "30 minutes", "until cleared".
+// "13 months", "30 minutes", "until cleared". One rule for every output:
+// from a day up, in years, months or days, never weeks; under a day, in
+// hours or minutes. Whole years or months, or within 1% of them (364
+// days, 17 weeks), are said as years or months; other whole days as
+// days (45 days); anything else in the largest unit that comes within 5%,
+// "about", and never 540 days as a year.
 func (l Lifetime) String() string {
 	switch {
 	case l.Session:
@@ -334,34 +339,40 @@ func (l Lifetime) String() string {
 	case l.Seconds == 0:
 		return "unknown"
 	}
-	units := lifetimeUnits[:]
 	plural := func(v int64, name string) string {
 		if v == 1 {
 			return "1 " + name
 		}
 		return strconv.FormatInt(v, 10) + " " + name + "s"
 	}
-	// Whole years, months, weeks or days as they are; under a day, whole
-	// hours or minutes too.
-	whole := units[:4]
-	if l.Seconds < day {
-		whole = units[4:6]
+	near := func(u shownUnit) (v int64, diff int64) {
+		v = (l.Seconds + u.n/2) / u.n
+		return v, max(v*u.n-l.Seconds, l.Seconds-v*u.n)
 	}
-	for _, u := range whole {
-		if l.Seconds%u.n == 0 {
-			return plural(l.Seconds/u.n, u.name)
+	if l.Seconds >= day {
+		for _, u := range shownUnits[:2] { // years, months
+			if v, diff := near(u); v > 0 && diff*100 <= l.Seconds {
+				return plural(v, u.name)
+			}
+		}
+		if l.Seconds%day == 0 {
+			return plural(l.Seconds/day, "day")
+		}
+	} else {
+		for _, u := range shownUnits[3:5] { // hours, minutes
+			if l.Seconds%u.n == 0 {
+				return plural(l.Seconds/u.n, u.name)
+			}
 		}
 	}
 	// Imported datasets give lifetimes in seconds, often a few seconds off a
-	// round figure (63072006), or in odd units (263808 minutes): say it in
-	// the largest unit that comes within 5% (exactly, if within 1%), and
-	// never round 540 days to a year. Under a minute, exact seconds.
-	for _, u := range units[:6] { // year down to minute
-		v := (l.Seconds + u.n/2) / u.n
+	// round figure (63072006), or in odd units (263808 minutes). Under a
+	// minute, exact seconds.
+	for _, u := range shownUnits[:5] { // year down to minute
+		v, diff := near(u)
 		if v == 0 {
 			continue
 		}
-		diff := max(v*u.n-l.Seconds, l.Seconds-v*u.n)
 		switch {
 		case diff*100 <= l.Seconds:
 			return plural(v, u.name)
@@ -374,6 +385,17 @@ func (l Lifetime) String() string {
 	}
 	return plural(l.Seconds, "second")
 }
+
+// shownUnit is a unit String says a lifetime in.
+type shownUnit struct {
+	n    int64
+	name string
+}
+
+// shownUnits are the units String says a lifetime in, largest first: the
+// lifetime units but weeks, which a code may use (52w) and a person reads
+// less readily beside months and days.
+var shownUnits = [...]shownUnit{{year, "year"}, {month, "month"}, {day, "day"}, {hour, "hour"}, {minute, "minute"}}
 
 // MarshalJSON writes the compact code. A code is digits and lower-case
 // letters, which JSON quotes as they are.

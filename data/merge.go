@@ -20,6 +20,26 @@ const EmbeddedSource = "embedded"
 // user's files.
 func ImportedSource(source string) bool { return strings.HasPrefix(source, "import:") }
 
+// UserSource reports whether a provenance source is one of the user's
+// files ("user:FILE"): a fact the user wrote, not the catalogue's or a
+// dataset's.
+func UserSource(source string) bool { return strings.HasPrefix(source, "user:") }
+
+// Traced is v with its Provenance filled as Merge fills it, every fact
+// noted as source's, even when v is one layer's record alone (Merge notes
+// none for the embedded catalogue's alone): what an exported card needs
+// for an import to tell the catalogue's facts from the user's.
+func Traced(v Vendor, source string) Vendor {
+	if len(v.Provenance) > 0 {
+		return v
+	}
+	m := merger{track: true}
+	m.noteFirst(&v, source)
+	out := cloneVendor(v)
+	out.Provenance = m.prov
+	return out
+}
+
 // mergeMapFrom is how many key comparisons a list merge may make along
 // the lists before it finds the repeats in a map instead (fields_gen.go).
 const mergeMapFrom = 256
@@ -35,6 +55,7 @@ func Merge(records []SourcedVendor) Vendor {
 	if len(records) == 0 {
 		return Vendor{}
 	}
+	records = followUsersCategory(records)
 	out := cloneVendor(records[0].Vendor)
 	out.Provenance = nil
 	m := merger{track: len(records) > 1 || records[0].Source != EmbeddedSource}
@@ -45,6 +66,43 @@ func Merge(records []SourcedVendor) Vendor {
 	}
 	out.FillVerdicts()
 	out.Provenance = m.prov
+	return out
+}
+
+// followUsersCategory is records with the storage items of the layers
+// below a user's file that changes the vendor's category following that
+// category: an item that gave its layer's category for the vendor (Hotjar's
+// _hjSession_* analytics, as Hotjar was) was the vendor's, and is the
+// vendor's as the user files it (functional), in the cookie answers, the
+// declaration and the banner alike; an item with a category of its own
+// (Hotjar's functional _hjOptOut on an analytics card, Akamai's strictly
+// necessary bot-manager cookies) keeps it. Only the records that change
+// are copied, and only their storage.
+func followUsersCategory(records []SourcedVendor) []SourcedVendor {
+	cat := records[0].Vendor.Category
+	if cat == "" || !UserSource(records[0].Source) {
+		return records
+	}
+	var out []SourcedVendor
+	for i := 1; i < len(records); i++ {
+		r := &records[i].Vendor
+		if r.Category == "" || r.Category == cat || !slices.ContainsFunc(r.Storage, func(st StorageItem) bool { return st.Category == r.Category }) {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(records)
+		}
+		st := slices.Clone(r.Storage)
+		for j := range st {
+			if st[j].Category == r.Category {
+				st[j].Category = cat
+			}
+		}
+		out[i].Vendor.Storage = st
+	}
+	if out == nil {
+		return records
+	}
 	return out
 }
 
@@ -72,8 +130,8 @@ func (m *merger) note(field, value, source string) {
 	}
 }
 
-// noteFirst notes the first record's traced facts: its name, category,
-// the items of the lists with a prov tag, and aliases, in that order.
+// noteFirst notes the first record's traced facts: its name, category
+// and further categories, the items of the lists with a prov tag, and aliases, in that order.
 func (m *merger) noteFirst(v *Vendor, src string) {
 	if !m.track {
 		return
@@ -81,6 +139,9 @@ func (m *merger) noteFirst(v *Vendor, src string) {
 	m.note("name", v.Name, src)
 	if v.Category != "" {
 		m.note("category", string(v.Category), src)
+	}
+	for _, c := range v.Categories {
+		m.note("categories", string(c), src)
 	}
 	m.noteLists(v, src)
 	for _, a := range v.Aliases {

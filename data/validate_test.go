@@ -103,7 +103,11 @@ func TestLifetimeReadsCodesAndSeconds(t *testing.T) {
 		`"session"`: "session", `"persistent"`: "until cleared", `"2y"`: "2 years", `"13mo"`: "13 months",
 		`"30m"`: "30 minutes", `"1d"`: "1 day", `"24h"`: "1 day", `"400d"`: "400 days", `86400`: "1 day", `90`: "90 seconds", `3`: "3 seconds", `1206`: "20 minutes", `1816`: "30 minutes", `61`: "about 1 minute", `70`: "70 seconds", `63072006`: "2 years", `100000`: "28 hours",
 		// Odd units from datasets read in round ones, never far off.
-		`15828480`: "about 6 months", `46657000`: "18 months", `31000000`: "about 1 year", `31557600`: "1 year", `120960`: "about 34 hours",
+		`15828480`: "about 6 months", `46657000`: "18 months", `31000000`: "12 months", `31557600`: "1 year", `120960`: "about 34 hours",
+		// One rule, never weeks: whole or within 1% of years or months as such,
+		// other whole days as days (a new user's trial saw "52 weeks",
+		// "17 weeks" and "179 days" beside "13 months").
+		`"52w"`: "1 year", `"17w"`: "4 months", `"179d"`: "6 months", `"1w"`: "7 days", `"45d"`: "45 days", `"36h"`: "36 hours",
 	}
 	for in, want := range cases {
 		var l Lifetime

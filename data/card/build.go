@@ -126,7 +126,40 @@ func NoStorageText(v data.Vendor) string {
 	case v.SetsCookies == data.No:
 		return "It sets no cookies, and no other browser storage is recorded for it."
 	}
+	if s := notRecorded(v, "what browser storage it uses"); s != "" {
+		return s
+	}
 	return "The catalogue records no browser storage for this vendor."
+}
+
+// notRecorded is the rule for a field a card leaves empty: the embedded
+// catalogue records every field of its vendors, so its silence says there
+// is nothing (no permissions, no storage); a card the catalogue has no
+// part in says nothing either way, and its empty field is "Not recorded",
+// naming the sources that do not say what. It returns "" for a card the
+// catalogue has a part in.
+func notRecorded(v data.Vendor, what string) string {
+	if len(v.Provenance) == 0 {
+		return "" // the embedded catalogue's card alone
+	}
+	var user, imported bool
+	for _, p := range v.Provenance {
+		switch {
+		case p.Source == data.EmbeddedSource:
+			return ""
+		case data.UserSource(p.Source):
+			user = true
+		case data.ImportedSource(p.Source):
+			imported = true
+		}
+	}
+	switch {
+	case user && imported:
+		return "Not recorded: neither your vendor file nor the datasets this vendor was imported from say " + what + "."
+	case user:
+		return "Not recorded: your vendor file does not say " + what + "."
+	}
+	return "Not recorded: the datasets this vendor was imported from do not say " + what + "."
 }
 
 func permissions(v data.Vendor) []Block {
@@ -142,10 +175,11 @@ func permissions(v data.Vendor) []Block {
 
 // NoPermissionsText explains an empty permissions section: the catalogue
 // records the permissions each of its vendors asks for, while no dataset
-// an import reads says anything about them.
+// an import reads says anything about them, and a user's card may not
+// (notRecordedBy).
 func NoPermissionsText(v data.Vendor) string {
-	if v.FromImportsOnly() {
-		return "Not recorded: the datasets this vendor was imported from do not say which browser permissions it asks for."
+	if s := notRecorded(v, "which browser permissions it asks for"); s != "" {
+		return s
 	}
 	return "It asks for no browser permissions."
 }

@@ -165,6 +165,26 @@ func TestACardWithNoPermissionsRecordedSaysNotRecorded(t *testing.T) {
 	}
 }
 
+// A vendor of the user's own file that says nothing of permissions or
+// storage reads as an imported one does: "Not recorded", naming the file,
+// not "asks for none", which only the catalogue, recording both for each
+// of its vendors, can say.
+func TestAUsersCardSilentOnAFieldSaysNotRecorded(t *testing.T) {
+	mine := data.Vendor{ID: "acme", Name: "Acme", Provenance: []data.Provenance{{Field: "name", Value: "Acme", Source: "user:mine.json"}}}
+	md := Markdown(Build(mine, nil))
+	for _, want := range []string{
+		"Not recorded: your vendor file does not say which browser permissions it asks for.",
+		"Not recorded: your vendor file does not say what browser storage it uses.",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("want %q in:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "asks for no browser permissions") || strings.Contains(md, "The catalogue records") {
+		t.Errorf("the user's card speaks for the catalogue:\n%s", md)
+	}
+}
+
 // At 80 columns Hotjar's storage table shows each cookie name whole: the
 // kind and lifetime columns give up room before the names do.
 func TestStorageNamesKeepTheirRoomAt80Columns(t *testing.T) {

@@ -18,6 +18,7 @@ type disclosureItem struct {
 	Domain        string   `json:"domain"`
 	Domains       []string `json:"domains"`
 	Purposes      []int    `json:"purposes"`
+	Description   string   `json:"description"` // optional since the spec's v1.1
 }
 
 // disclosureFile is what disclosure reads of the file, a record at a time.
@@ -46,7 +47,12 @@ func readDisclosureFile(s *jsonStream) (disclosureFile, error) {
 // type: cookie|web|app, maxAgeSeconds, domain, domains, purposes}],
 // domains: [{domain, use}]}. It names no vendor: the record is named after
 // its first domain, and the store joins it to the vendor that owns its
-// domains. "web" storage becomes localStorage; "app" storage is skipped.
+// domains. "web" storage, which the IAB's spec says may be local storage,
+// IndexedDB, shared storage or any other web storage, becomes localStorage
+// (the likeliest), its purpose saying the disclosure names no kind; "app"
+// storage is skipped. An item's purposes give its category as a vendor's
+// do (tcfCategory: purpose 1 alone gives none); its description, when it
+// has one, leads its purpose.
 func (rd *reader) disclosure(s *jsonStream) ([]data.Vendor, error) {
 	f, err := readDisclosureFile(s)
 	if err != nil {
@@ -86,15 +92,22 @@ func (rd *reader) disclosure(s *jsonStream) ([]data.Vendor, error) {
 				st.Lifetime = secondsLifetime(*d.MaxAgeSeconds)
 			}
 		}
-		var ps []string
+		var ps, says []string
 		for _, p := range d.Purposes {
 			if n, ok := tcfPurposeNames[p]; ok {
 				ps = append(ps, n)
 			}
 		}
-		if len(ps) > 0 {
-			st.Purpose = "TCF purposes: " + strings.Join(ps, "; ") + "."
+		if desc := strings.TrimSuffix(text(d.Description), "."); desc != "" {
+			says = append(says, desc+".")
 		}
+		if kind == data.LocalStorage {
+			says = append(says, "Web storage of a kind the disclosure does not name (local storage, IndexedDB or another).")
+		}
+		if len(ps) > 0 {
+			says = append(says, "TCF purposes: "+strings.Join(ps, "; ")+".")
+		}
+		st.Purpose = strings.Join(says, " ")
 		if st.Name == "" {
 			rd.warn(0, path, "skipped an item with no identifier")
 			continue

@@ -6,8 +6,12 @@ import "github.com/vendex/vendex/data"
 // (or a disclosed storage item) takes the first of these, in this order,
 // that it declares: advertising purposes (2, 3, 4) -> marketing; content
 // personalisation (5, 6, 11) -> personalisation; measurement and research
-// (7, 8, 9) -> analytics; developing products (10) and storing information
-// (1) alone -> functional.
+// (7, 8, 9) -> analytics; developing products (10) -> functional. Purpose
+// 1, storing or reading information on a device, gives none: the IAB's
+// device storage disclosure spec has it say only that the storage needs
+// the ePrivacy Directive's consent, not what it is for, so an item (or a
+// vendor) declaring it alone is left to its vendor's category, not called
+// functional (an ad vendor's storage is not).
 var tcfPurposeCategory = []struct {
 	purposes []int
 	category data.Category
@@ -15,7 +19,7 @@ var tcfPurposeCategory = []struct {
 	{[]int{2, 3, 4}, data.Marketing},
 	{[]int{5, 6, 11}, data.Personalisation},
 	{[]int{7, 8, 9}, data.Analytics},
-	{[]int{10, 1}, data.Functional},
+	{[]int{10}, data.Functional},
 }
 
 var tcfPurposeNames = map[int]string{

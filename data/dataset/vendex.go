@@ -25,7 +25,11 @@ func (rd *reader) vendex(b []byte) ([]data.Vendor, error) {
 				return rd.failCard(err, lineOffset, fmt.Sprintf("[%d]", i))
 			}
 			vs = append(vs, v)
-			return rd.checkVendex(&vs[len(vs)-1], raw, fmt.Sprintf("[%d]", i))
+			keep, err := rd.checkVendex(&vs[len(vs)-1], raw, fmt.Sprintf("[%d]", i))
+			if !keep {
+				vs = vs[:len(vs)-1]
+			}
+			return err
 		})
 		return vs, err
 	}
@@ -33,16 +37,21 @@ func (rd *reader) vendex(b []byte) ([]data.Vendor, error) {
 	if err != nil {
 		return nil, rd.failCard(err, 0, "")
 	}
+	kept := vs[:0]
 	for i := range vs {
 		at := ""
 		if list {
 			at = fmt.Sprintf("[%d]", i)
 		}
-		if err := rd.checkVendex(&vs[i], b, at); err != nil {
+		keep, err := rd.checkVendex(&vs[i], b, at)
+		if err != nil {
 			return nil, err
 		}
+		if keep {
+			kept = append(kept, vs[i])
+		}
 	}
-	return vs, nil
+	return kept, nil
 }
 
 // failCard places err, from decoding cards that start after lineOffset
@@ -61,8 +70,9 @@ func (rd *reader) failCard(err error, lineOffset int, at string) error {
 
 // checkVendex checks the card v, read from raw and found at the JSON path
 // at, for what the store relies on. A category and a party are taken as
-// a card shows them too ("Strictly necessary", "first party").
-func (rd *reader) checkVendex(v *data.Vendor, raw []byte, at string) error {
+// a card shows them too ("Strictly necessary", "first party"). It keeps
+// no card whose facts are all another source's (leaveOthersFacts).
+func (rd *reader) checkVendex(v *data.Vendor, raw []byte, at string) (keep bool, err error) {
 	bad := func(field, format string, args ...any) error {
 		return rd.fail(0, strings.TrimPrefix(at+"."+field, "."), fmt.Errorf(format, args...))
 	}
@@ -74,29 +84,35 @@ func (rd *reader) checkVendex(v *data.Vendor, raw []byte, at string) error {
 			v.Categories[j] = c
 		}
 	}
+	if left, whole := leaveOthersFacts(v); len(left) > 0 {
+		rd.warn(0, strings.TrimPrefix(at+".provenance", "."), "%s", leftFacts(v.Name, left, whole))
+		if whole {
+			return false, nil
+		}
+	}
 	if v.ID != "" && !data.ValidID(v.ID) {
-		return bad("id", "malformed id %s: use lower-case letters, digits and hyphens, at most %d", data.Quote(v.ID), data.MaxIDLen)
+		return false, bad("id", "malformed id %s: use lower-case letters, digits and hyphens, at most %d", data.Quote(v.ID), data.MaxIDLen)
 	}
 	if v.ID == "" && strings.TrimSpace(v.Name) == "" {
-		return bad("id", "a vendor needs an id or a name")
+		return false, bad("id", "a vendor needs an id or a name")
 	}
 	if v.Category != "" && !v.Category.Valid() {
-		return bad("category", "unknown category %q (want one of %s)", v.Category, data.CategoryNames())
+		return false, bad("category", "unknown category %q (want one of %s)", v.Category, data.CategoryNames())
 	}
 	for j, c := range v.Categories {
 		if !c.Valid() {
-			return bad(fmt.Sprintf("categories[%d]", j), "unknown category %q", c)
+			return false, bad(fmt.Sprintf("categories[%d]", j), "unknown category %q", c)
 		}
 	}
 	if v.SetsCookies != "" && !v.SetsCookies.Valid() {
-		return bad("sets_cookies", "want yes, no or unknown, got %q", v.SetsCookies)
+		return false, bad("sets_cookies", "want yes, no or unknown, got %q", v.SetsCookies)
 	}
 	for _, f := range []struct {
 		name string
 		vd   data.Verdict
 	}{{"consent_required", v.ConsentRequired}, {"block_before_consent", v.BlockBeforeConsent}} {
 		if f.vd.Value != "" && !f.vd.Value.Valid() {
-			return bad(f.name+".value", "want yes, no or conditional, got %q", f.vd.Value)
+			return false, bad(f.name+".value", "want yes, no or conditional, got %q", f.vd.Value)
 		}
 	}
 	if why := data.VerdictConflict(v); why != "" {
@@ -105,15 +121,15 @@ func (rd *reader) checkVendex(v *data.Vendor, raw []byte, at string) error {
 	for j, d := range v.Domains {
 		h, err := data.NormalizeHost(d.Host)
 		if err != nil {
-			return bad(fmt.Sprintf("domains[%d].host", j), "malformed domain %q", d.Host)
+			return false, bad(fmt.Sprintf("domains[%d].host", j), "malformed domain %q", d.Host)
 		}
 		v.Domains[j].Host = h
 	}
 	if err := rd.checkStorage(v, raw, at); err != nil {
-		return err
+		return false, err
 	}
 	v.Provenance = nil // the store writes provenance; a file cannot claim it
-	return nil
+	return true, nil
 }
 
 // checkStorage checks the card's storage items as checkVendex does its

@@ -142,3 +142,34 @@ func TestBannerRefusesAFileNamedForAnotherFormat(t *testing.T) {
 		t.Errorf("--format tags -o tags.html: exit %d %s\n%.200s", r.code, r.stderr, b)
 	}
 }
+
+// A user's file that files Hotjar as functional moves its tag and its
+// cookies together: one Hotjar service, under functionality, clearing
+// _hjSession_* there, not a second "Hotjar (Analytics)" holding them.
+func TestABannerFollowsTheVendorsCategoryAsTheUserFilesIt(t *testing.T) {
+	db := tempDB(t)
+	if r := vendex(t, db, "", "import", writeFile(t, "mine.json", `[{"id": "hotjar", "category": "functional"}]`)); r.code != 0 {
+		t.Fatalf("import: %d %s", r.code, r.stderr)
+	}
+	har := capturePath("real", "recorded", "before-consent-tracking.har")
+	state := capturePath("real", "recorded", "before-consent-tracking.storagestate.json")
+	r := vendex(t, db, "", "banner", "--format", "gcm", har, state)
+	if r.code != 0 || !strings.Contains(r.stdout, "(vendex banner --format tags): Hotjar, Meta Pixel.") {
+		t.Errorf("gcm: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = vendex(t, db, "", "banner", "--format", "klaro", har, state)
+	i := strings.Index(r.stdout, `"name": "hotjar"`)
+	if i < 0 || strings.Contains(r.stdout, "hotjar-analytics") {
+		t.Fatalf("klaro: Hotjar is not one service:\n%s", r.stdout)
+	}
+	svc := r.stdout[i:]
+	if end := strings.Index(svc, `"required"`); end > 0 {
+		svc = svc[:end]
+	}
+	if !strings.Contains(svc, `"functionality"`) || !strings.Contains(svc, "/^_hjSession_/") {
+		t.Errorf("klaro: Hotjar's service is not functional with its cookies:\n%s", svc)
+	}
+	if r := vendex(t, db, "", "cookie", "_hjSession_1"); !strings.Contains(r.stdout, "Functional") {
+		t.Errorf("cookie: Hotjar's session cookie does not follow its category:\n%s", r.stdout)
+	}
+}

@@ -250,10 +250,10 @@ func TestExportJSONReadsBackAsTheSameVendor(t *testing.T) {
 	}
 	defer s.Close()
 	orig, _ := s.Get("twilio")
-	a, _ := json.Marshal(orig)
+	a, _ := json.Marshal(data.Traced(orig, data.EmbeddedSource))
 	b, _ := json.Marshal(vs[0])
-	if !bytes.Equal(a, b) {
-		t.Error("the exported JSON is not the whole record")
+	if !bytes.Equal(a, b) || len(vs[0].Provenance) == 0 {
+		t.Error("the exported JSON is not the whole record with each fact's source")
 	}
 }
 

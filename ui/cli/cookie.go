@@ -33,19 +33,18 @@ func cmdCookie(c *cli, args []string) error {
 		return err
 	}
 	defer s.Close()
+	n := 0
 	if pos[0] != "-" {
-		var names []string
 		for _, p := range pos {
-			names = append(names, cookieNames(p)...)
+			n += len(cookieNames(p))
 		}
-		if len(names) == 0 {
+		if n == 0 {
 			return usagef("cookie needs a cookie or storage key name; %s names none", data.Quote(strings.Join(pos, " ")))
 		}
-		pos = names
 	}
 	// One name asks who sets it: every vendor. Several are answered as
 	// lookup answers several hosts, a line each, unless --all.
-	one := len(pos) == 1 && pos[0] != "-"
+	one := n == 1
 	return cookieBatch(c, s, pos, *asJSON, *all || one)
 }
 
@@ -100,4 +99,22 @@ func cookieNames(in string) []string {
 		names = names[:1]
 	}
 	return names
+}
+
+// setCookieDomain is the Domain attribute of a Set-Cookie line ("uuid=1;
+// domain=.agkn.com" is agkn.com), or "" for a line without one or a name.
+func setCookieDomain(in string) string {
+	if !strings.Contains(in, "=") {
+		return ""
+	}
+	if h, v, ok := strings.Cut(in, ":"); ok && !strings.ContainsAny(h, "=;") {
+		in = v
+	}
+	for i, pair := range strings.Split(in, ";") {
+		name, value, _ := strings.Cut(pair, "=")
+		if i > 0 && strings.EqualFold(strings.TrimSpace(name), "domain") {
+			return strings.TrimPrefix(strings.ToLower(strings.TrimSpace(value)), ".")
+		}
+	}
+	return ""
 }

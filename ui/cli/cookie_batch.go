@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/store"
+	"github.com/vendex/vendex/store/audit"
 )
 
 // cookieAnswer is one line of `vendex cookie`: a vendor that sets the
@@ -60,6 +62,27 @@ func newCookieRows(in string, ms []store.CookieMatch, all bool) []cookieRow {
 	return rows
 }
 
+// ownerFirst ranks first, of the vendors that list name (ms), the one a
+// scan gives the cookie set on domain (audit.PastedCookie: the domain's
+// vendor, or a vendor on its site): a Set-Cookie line's Domain outweighs
+// the name. A domain's vendor whose card does not list the name is
+// answered too, its purpose saying why.
+func ownerFirst(s *store.Store, name, domain string, ms []store.CookieMatch) ([]store.CookieMatch, error) {
+	c, err := audit.PastedCookie(s, name, domain)
+	if err != nil || c.VendorID == "" {
+		return ms, err
+	}
+	i := slices.IndexFunc(ms, func(m store.CookieMatch) bool { return m.VendorID == c.VendorID })
+	if i < 0 {
+		m := store.CookieMatch{VendorID: c.VendorID, VendorName: c.Vendor, Category: data.Category(c.Category),
+			Item:   data.StorageItem{Kind: data.Cookie, Name: name, Purpose: "Not on this vendor's card; the cookie's domain, " + domain + ", is the vendor's."},
+			Source: "domain " + domain}
+		return append([]store.CookieMatch{m}, ms...), nil
+	}
+	out := append([]store.CookieMatch{ms[i]}, ms[:i]...)
+	return append(out, ms[i+1:]...), nil
+}
+
 // unknownCookieHint is the next step for a cookie no vendor is known to
 // set, as a declaration's advice gives it.
 const unknownCookieHint = "a HAR's Set-Cookie responses show what sets each; classify them in a vendor file of your own and vendex import it"
@@ -84,16 +107,21 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 	err := s.Cookies(func(byCookie func(string) ([]store.CookieMatch, error)) error {
 		// A list of cookies seen on many sites names the same few again
 		// and again: each name is answered, cleaned and laid out once.
-		answered := map[string][]cookieRow{}
-		answer := func(in string) error {
-			rs, ok := answered[in]
+		answered := map[[2]string][]cookieRow{}
+		answer := func(in, domain string) error {
+			rs, ok := answered[[2]string{in, domain}]
 			if !ok {
 				ms, err := byCookie(in)
 				if err != nil {
 					return err
 				}
+				if domain != "" {
+					if ms, err = ownerFirst(s, in, domain, ms); err != nil {
+						return err
+					}
+				}
 				rs = newCookieRows(in, ms, all)
-				answered[strings.Clone(in)] = rs
+				answered[[2]string{strings.Clone(in), domain}] = rs
 			}
 			if !rs[0].answer.Found {
 				// answered already tells a name seen before: no second set.
@@ -120,10 +148,11 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 				return nil // a "Set-Cookie:" line with nothing after it names no cookie
 			}
 			if !strings.Contains(in, "=") {
-				return answer(in)
+				return answer(in, "")
 			}
+			domain := setCookieDomain(in)
 			for _, name := range cookieNames(in) {
-				if err := answer(name); err != nil {
+				if err := answer(name, domain); err != nil {
 					return err
 				}
 			}

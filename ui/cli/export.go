@@ -57,7 +57,11 @@ func cmdExport(c *cli, args []string) error {
 			return []byte(card.Markdown(card.Build(v, names))), nil
 		}
 	case "json":
-		render = func(v data.Vendor, _ card.Names) ([]byte, error) { return data.JSON(v) }
+		// Every fact is written with its source, the embedded catalogue's
+		// too, so that importing the file takes only the user's own.
+		render = func(v data.Vendor, _ card.Names) ([]byte, error) {
+			return data.JSON(data.Traced(v, data.EmbeddedSource))
+		}
 	case "txt":
 		render = func(v data.Vendor, names card.Names) ([]byte, error) {
 			return []byte(card.Text(card.Build(v, names), 80)), nil

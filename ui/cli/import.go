@@ -38,7 +38,11 @@ var (
 		"vendor of its own. Imported facts add to a vendor and never overwrite\n" +
 		"the catalogue or take its hosts. Your own vendex JSON files (--format\n" +
 		"vendex, or --user for any format) rank above the catalogue, so they can\n" +
-		"change a vendor's category or verdict. Importing the same file again\n" +
+		"change a vendor's category or verdict. A card 'vendex export --format\n" +
+		"json' wrote records each fact's source: the facts it records as the\n" +
+		"catalogue's or a dataset's stay theirs (forgetting the dataset removes\n" +
+		"them), and only those recorded as yours, changed since, or with their\n" +
+		"provenance entry deleted become yours. Importing the same file again\n" +
 		"changes nothing. Text holding terminal escape sequences is refused; other\n" +
 		"control characters are removed. A record the catalogue's own checks would\n" +
 		"refuse (a placeholder such as acme_NNN for a cookie's name, a URL that is\n" +
@@ -382,6 +386,9 @@ func (c *cli) readImportFile(p string, told toldFormat, verbose bool) (importFil
 	records := store.RecordsOf(chunks...)
 	if records.N == 0 {
 		printWarnings(c.stderr, warns, verbose) // they may say why
+		if slices.ContainsFunc(warns, dataset.Warning.LeftWhole) {
+			return importFile{}, fmt.Errorf("%s: every card in it is recorded as other sources' (the catalogue's or a dataset's), none of it as yours; nothing was imported (delete a card's provenance to take it as yours)", data.CleanLine(p))
+		}
 		return importFile{}, fmt.Errorf("%s: no vendor records in it as %s (is that its format?); nothing was imported", data.CleanLine(p), f)
 	}
 	if _, err := io.Copy(io.Discard, r); err != nil { // the hash is of the whole file

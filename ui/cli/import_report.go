@@ -82,7 +82,7 @@ func printFullReport(w io.Writer, r store.ImportReport) {
 	for _, l := range []struct {
 		title string
 		items []store.Change
-	}{{"new vendor", r.NewVendors}, {"new domain", r.NewDomains}, {"new cookie", r.NewCookies}} {
+	}{{"new vendor", r.NewVendors}, {"new domain", r.NewDomains}, {"new cookie or storage key", r.NewCookies}} {
 		for _, it := range l.items {
 			fmt.Fprintf(w, "  %s: %s\n", l.title, data.CleanLine(it.String()))
 		}

@@ -474,3 +474,27 @@ func TestSeveralPipedFilesImport(t *testing.T) {
 		t.Errorf("sources after two piped imports:\n%s", src)
 	}
 }
+
+// A TCF device storage disclosure's purpose 1 says only that its storage
+// needs consent, not what for (the IAB's spec): a "web" item declaring it
+// alone takes its vendor's category (Ogury's marketing), not
+// "Functional"; "web" storage is said to be of a kind the disclosure does
+// not name, and the import report does not call it a cookie.
+func TestADisclosuresPurposeOneAloneTakesTheVendorsCategory(t *testing.T) {
+	db := tempDB(t)
+	f := writeFile(t, "ogury.json", `{"disclosures": [{"identifier": "ogy_web", "type": "web", "maxAgeSeconds": null, "domains": ["*.ogury.io"], "purposes": [1]}],
+ "domains": [{"domain": "*.ogury.io", "use": "ads"}]}`)
+	r := vendex(t, db, "", "import", "--dry-run", "-v", f)
+	if r.code != 0 || !strings.Contains(r.stdout, "new cookie or storage key: ogy_web (ogury)") {
+		t.Fatalf("dry run: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	vendex(t, db, "", "import", f)
+	r = vendex(t, db, "", "cookie", "--json", "ogy_web")
+	var a cookieAnswer
+	if err := json.Unmarshal([]byte(strings.TrimSpace(r.stdout)), &a); err != nil || a.VendorID != "ogury" {
+		t.Fatalf("cookie ogy_web: %v\n%s", err, r.stdout)
+	}
+	if a.Category != "marketing" || a.Kind != "localStorage" || !strings.Contains(a.Purpose, "Web storage of a kind the disclosure does not name") {
+		t.Errorf("Ogury's web storage item reads as %+v", a)
+	}
+}

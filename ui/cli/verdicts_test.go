@@ -101,7 +101,7 @@ func TestACategoryChangedInAUsersFileIsNotJudgedByTheOldVerdict(t *testing.T) {
 	b, _ = json.Marshal([]any{card})
 	db2 := tempDB(t)
 	r = vendex(t, db2, "", "import", writeFile(t, "tw.json", string(b)))
-	if strings.Contains(r.stderr, "warning") {
+	if strings.Contains(r.stderr, "verdict") {
 		t.Errorf("no verdict, nothing to warn of:\n%s", r.stderr)
 	}
 	if r := vendex(t, db2, "", "lookup", "media.twiliocdn.com"); !strings.Contains(r.stdout, "Marketing  yes") {
