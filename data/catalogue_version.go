@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-de7f19b7"
-	embeddedEdition = 98
+	embeddedVersion = "1255-f8c30b2c"
+	embeddedEdition = 101
 )
