@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-f8c30b2c"
-	embeddedEdition = 101
+	embeddedVersion = "1255-c8d7b133"
+	embeddedEdition = 102
 )
