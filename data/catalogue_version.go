@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-de7f19b7"
-	embeddedEdition = 98
+	embeddedVersion = "1255-c8d7b133"
+	embeddedEdition = 102
 )
