@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-be82ab0e"
-	embeddedEdition = 97
+	embeddedVersion = "1255-6a46ae36"
+	embeddedEdition = 99
 )
