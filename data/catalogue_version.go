@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-6a46ae36"
-	embeddedEdition = 99
+	embeddedVersion = "1255-e0dc6977"
+	embeddedEdition = 100
 )
