@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-e0dc6977"
-	embeddedEdition = 100
+	embeddedVersion = "1255-fa6f50f6"
+	embeddedEdition = 101
 )
