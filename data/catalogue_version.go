@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-fa6f50f6"
-	embeddedEdition = 101
+	embeddedVersion = "1255-1f66a9d3"
+	embeddedEdition = 102
 )
