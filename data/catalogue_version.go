@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-1f66a9d3"
-	embeddedEdition = 102
+	embeddedVersion = "1255-1730ceb1"
+	embeddedEdition = 103
 )
