@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-c8d7b133"
-	embeddedEdition = 102
+	embeddedVersion = "1255-cd45371f"
+	embeddedEdition = 103
 )

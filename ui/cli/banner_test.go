@@ -89,14 +89,25 @@ func TestBannerRefusesWhatItCannotDo(t *testing.T) {
 	}
 }
 
-// Google's cookie list names two cookies with a placeholder (pm_sess_NNN,
-// aboutads_sessNNN): in a Klaro cookies list that name could never match a
-// cookie. They reach the banner as patterns Klaro matches, and the
-// catalogue check refuses a placeholder in any card.
+// Google's cookie list names cookies with a placeholder (pm_sess_NNN,
+// aboutads_sessNNN, _gac_gb_<wpid>): in a Klaro cookies list that name
+// could never match a cookie. A first-party one (_gac_gb_*, set on the
+// advertiser's site) reaches the banner as a pattern Klaro matches; AdSense's
+// pm_sess_* and aboutads_sess* live on Google's domains (third party by the
+// same list), so the banner names them as patterns but cannot clear them.
+// The catalogue check refuses a placeholder in any card.
 func TestAPlaceholderNameReachesTheBannerAsAPattern(t *testing.T) {
-	r := vendex(t, tempDB(t), "", "banner", "--format", "klaro", "--vendors", "google-adsense")
-	if r.code != 0 || strings.Contains(r.stdout, "NNN") || !strings.Contains(r.stdout, "/^pm_sess_/") || !strings.Contains(r.stdout, "/^aboutads_sess/") {
+	db := tempDB(t)
+	r := vendex(t, db, "", "banner", "--format", "klaro", "--vendors", "google-ads")
+	if r.code != 0 || strings.Contains(r.stdout, "wpid") || !strings.Contains(r.stdout, "/^_gac_gb_/") {
 		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = vendex(t, db, "", "banner", "--format", "klaro", "--vendors", "google-adsense")
+	if r.code != 0 || strings.Contains(r.stdout, "NNN") || !strings.Contains(r.stdout, "pm_sess_*") || !strings.Contains(r.stdout, "aboutads_sess*") {
+		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if strings.Contains(r.stdout, "/^pm_sess_/") || strings.Contains(r.stdout, "/^aboutads_sess/") {
+		t.Errorf("the banner would clear Google's own third-party cookies on the site:\n%s", r.stdout)
 	}
 }
 

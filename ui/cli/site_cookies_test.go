@@ -188,3 +188,54 @@ func TestDeclareListsWhatTheScriptSetsOnTheSite(t *testing.T) {
 		t.Errorf("declare --vendors x-embeds lost guest_id: %v", x)
 	}
 }
+
+// Rows copied from the Open Cookie Database (testdata/import/
+// ocd-vendor-site-domains.csv) give the vendor's website as the Domain of
+// cookies its script sets on the customer's site: Qualaroo's ki_u and ki_s
+// (qualaroo.com), DotMetrics' (.dotmetrics.net), Shopify's
+// checkout_session_token_* (shopify.com). Read as third-party cookies, a
+// shop's ki_u was "not in the catalogue" after the import; the cards say
+// where each is set (party first, from Qualaroo's help page, Tracker
+// Radar's first-party cookies, Shopify stores' cookie tables), and a card
+// ranks over the dataset's column.
+func TestACardsFirstPartyCookieRanksOverTheOCDsDomain(t *testing.T) {
+	db := tempDB(t)
+	if r := vendex(t, db, "", "import", fixturePath("ocd-vendor-site-domains.csv")); r.code != 0 {
+		t.Fatalf("import: exit %d\n%s", r.code, r.stderr)
+	}
+	const state = `{"cookies": [
+ {"name": "ki_u", "value": "x", "domain": "myshop.example", "path": "/", "expires": -1},
+ {"name": "ki_s", "value": "x", "domain": "myshop.example", "path": "/", "expires": -1},
+ {"name": "DM_SitId1006", "value": "x", "domain": "myshop.example", "path": "/", "expires": -1},
+ {"name": "checkout_session_token_1", "value": "x", "domain": "myshop.example", "path": "/", "expires": -1}],
+ "origins": []}`
+	capture := filepath.Join(t.TempDir(), "myshop.json")
+	if err := os.WriteFile(capture, []byte(state), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := vendex(t, db, "", "scan", "--report", "--before-consent", "--site", "myshop.example", capture)
+	for _, want := range []string{"✗ Qualaroo: stored ki_u, ki_s", "✗ Dotmetrics: stored DM_SitId1006"} {
+		if !strings.Contains(s.stdout, want) {
+			t.Errorf("scan lacks %q:\n%s", want, s.stdout)
+		}
+	}
+	if strings.Contains(s.stdout, "NOT IN THE CATALOGUE") {
+		t.Errorf("scan leaves a vendor's first-party cookie unclaimed:\n%s", s.stdout)
+	}
+	j := vendex(t, db, "", "scan", "--json", "--site", "myshop.example", capture)
+	var rep struct {
+		Cookies []struct {
+			Name, Vendor string
+		} `json:"cookies"`
+	}
+	if err := json.Unmarshal([]byte(j.stdout), &rep); err != nil {
+		t.Fatalf("exit %d: %v\n%s", j.code, err, j.stderr)
+	}
+	got := map[string]string{}
+	for _, c := range rep.Cookies {
+		got[c.Name] = c.Vendor
+	}
+	if got["checkout_session_token_1"] != "Shopify" || got["ki_u"] != "Qualaroo" {
+		t.Errorf("vendors of the shop's cookies: %v", got)
+	}
+}
