@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-cd45371f"
-	embeddedEdition = 103
+	embeddedVersion = "1260-3a0e32e3"
+	embeddedEdition = 106
 )
