@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1260-3a0e32e3"
-	embeddedEdition = 106
+	embeddedVersion = "1264-42b12f81"
+	embeddedEdition = 108
 )

@@ -44,6 +44,10 @@ func TestLookupTellsAUsersSiteFromThePlatformsOwnHosts(t *testing.T) {
 		{"foo.app.render.com", "app.render.com", "Render"},
 		{"foo.fly.dev", "fly.dev", "Fly.io"},
 		{"foo.web.app", "web.app", "Firebase"},
+		{"1596384882.rsc.cdn77.org", "rsc.cdn77.org", "CDN77"},
+		{"abcdefghijklmnop.supabase.co", "supabase.co", "Supabase"},
+		{"foo.up.railway.app", "up.railway.app", "Railway"},
+		{"foo-app-u7ksx.ondigitalocean.app", "ondigitalocean.app", "DigitalOcean App Platform"},
 	}
 	services := []struct {
 		host, id string
@@ -78,6 +82,9 @@ func TestLookupTellsAUsersSiteFromThePlatformsOwnHosts(t *testing.T) {
 		{"pages.dev", "cloudflare-pages", data.AnswerConditional},
 		{"render.com", "render", data.AnswerConditional},
 		{"fly.io", "fly-io", data.AnswerConditional},
+		{"api.cdn77.com", "cdn77", data.AnswerConditional},
+		{"supabase.com", "supabase", data.AnswerConditional},
+		{"railway.com", "railway", data.AnswerConditional},
 	}
 	var in strings.Builder
 	for _, s := range sites {
@@ -114,7 +121,7 @@ func TestLookupTellsAUsersSiteFromThePlatformsOwnHosts(t *testing.T) {
 // `vendex search` finds the app platforms by name.
 func TestSearchFindsTheAppPlatforms(t *testing.T) {
 	db := tempDB(t)
-	for q, id := range map[string]string{"netlify": "netlify", "vercel": "vercel", "cloudflare pages": "cloudflare-pages", "render": "render", "fly.io": "fly-io"} {
+	for q, id := range map[string]string{"netlify": "netlify", "vercel": "vercel", "cloudflare pages": "cloudflare-pages", "render": "render", "fly.io": "fly-io", "cdn77": "cdn77", "supabase": "supabase", "railway": "railway", "digitalocean app platform": "digitalocean-app-platform"} {
 		r := vendex(t, db, "", "search", q)
 		if r.code != 0 || !strings.Contains(r.stdout, " "+id+" ") && !strings.Contains(r.stdout, " "+id+"\n") {
 			t.Errorf("search %s: exit %d, no %s:\n%s", q, r.code, id, r.stdout)
