@@ -245,6 +245,23 @@ type Hit struct {
 	Shared   []string
 }
 
+// CustomerSite is, when h answers a lookup of host that fell under a
+// hosting domain (h.HostedOn), the customer's own name host belongs to:
+// the one label below the hosting domain, alice.wordpress.com for
+// www.alice.wordpress.com. It is "" when h names no hosting. Whatever
+// decides where a site ends (the audit's first party) takes it from here,
+// so it ends where the lookup's hosting rule does.
+func (h Hit) CustomerSite(host string) string {
+	if h.HostedOn == "" || h.Matched == "" {
+		return ""
+	}
+	rest, ok := strings.CutSuffix(strings.ToLower(host), "."+h.Matched)
+	if !ok || rest == "" {
+		return ""
+	}
+	return rest[strings.LastIndexByte(rest, '.')+1:] + "." + h.Matched
+}
+
 // brief is what the brief bucket holds for each vendor.
 type brief struct {
 	Name     string        `json:"n"`

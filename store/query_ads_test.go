@@ -53,6 +53,20 @@ func TestANameUnderAHostingDomainIsNotTheHostsVendor(t *testing.T) {
 	if !errors.Is(err, ErrNotFound) || h.HostedOn == "" || h.Matched != "github.io" {
 		t.Errorf("someones-tracker.github.io: %+v, %v", h, err)
 	}
+	// Where a site on a platform's name ends: the one label below the
+	// hosting domain the lookup names (the audit's site is this).
+	for host, want := range map[string]string{
+		"someones-tracker.github.io":         "someones-tracker.github.io",
+		"www.alice.wordpress.com":            "alice.wordpress.com",
+		"cdn.alices-bucket.s3.amazonaws.com": "alices-bucket.s3.amazonaws.com",
+		"public-api.wordpress.com":           "", // WordPress.com's own: no customer's site
+		"www.example.com":                    "",
+	} {
+		h, _ := look(host)
+		if got := h.CustomerSite(host); got != want {
+			t.Errorf("the customer's site of %s: %q, want %q", host, got, want)
+		}
+	}
 	if h, err := look("github.io"); err != nil || h.ID != "github" {
 		t.Errorf("github.io itself: %+v, %v", h, err)
 	}

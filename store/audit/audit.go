@@ -122,6 +122,10 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 		if h, err := a.host(data.Target{Host: t.Host}); err == nil && h.found {
 			a.siteVendor = h.hit.ID
 			a.siteOwner = a.owner(h.hit.ID)
+		} else if s := h.hit.CustomerSite(t.Host); s != "" {
+			// A site on a platform's name (alice.wordpress.com) is that
+			// name alone: the platform's own hosts beside it are not the site's.
+			a.site = s
 		}
 	}
 	for _, w := range ev.Warnings {
@@ -270,7 +274,7 @@ func (a *auditor) host(t data.Target) (hostAnswer, error) {
 	case err == nil:
 		a.hits[t] = hostAnswer{h, true}
 	case errors.Is(err, store.ErrNotFound):
-		a.hits[t] = hostAnswer{}
+		a.hits[t] = hostAnswer{hit: h} // a miss keeps whose hosting it is (HostedOn)
 	default:
 		return hostAnswer{}, err
 	}

@@ -31,6 +31,23 @@ func TestLookupTellsAUsersSiteFromThePlatformsOwnHosts(t *testing.T) {
 		{"www.alice.com.edgekey.net", "edgekey.net", "Akamai CDN"},
 		{"alices-space.nyc3.digitaloceanspaces.com", "nyc3.digitaloceanspaces.com", "DigitalOcean Spaces"},
 		{"alice.blob.core.windows.net", "blob.core.windows.net", "Microsoft Azure hosting and CDN"},
+		// The app platforms whose suffixes the List's private section
+		// names (issue 12: a new user found these answered "no vendor").
+		{"foo.netlify.app", "netlify.app", "Netlify"},
+		{"foo.netlify.com", "netlify.com", "Netlify"},
+		{"foo.vercel.app", "vercel.app", "Vercel"},
+		{"foo.now.sh", "now.sh", "Vercel"},
+		{"foo.pages.dev", "pages.dev", "Cloudflare Pages, Workers and R2"},
+		{"foo.bar.workers.dev", "workers.dev", "Cloudflare Pages, Workers and R2"},
+		{"pub-0123abcd.r2.dev", "r2.dev", "Cloudflare Pages, Workers and R2"},
+		{"foo.onrender.com", "onrender.com", "Render"},
+		{"foo.app.render.com", "app.render.com", "Render"},
+		{"foo.fly.dev", "fly.dev", "Fly.io"},
+		{"foo.web.app", "web.app", "Firebase"},
+		{"1596384882.rsc.cdn77.org", "rsc.cdn77.org", "CDN77"},
+		{"abcdefghijklmnop.supabase.co", "supabase.co", "Supabase"},
+		{"foo.up.railway.app", "up.railway.app", "Railway"},
+		{"foo-app-u7ksx.ondigitalocean.app", "ondigitalocean.app", "DigitalOcean App Platform"},
 	}
 	services := []struct {
 		host, id string
@@ -58,6 +75,16 @@ func TestLookupTellsAUsersSiteFromThePlatformsOwnHosts(t *testing.T) {
 		{"trial-eum-clientnsv4-s.akamaihd.net", "akamai", data.AnswerNo},
 		{"user-images.githubusercontent.com", "github", data.AnswerNo},
 		{"raw.githubusercontent.com", "github", data.AnswerNo},
+		{"identity.netlify.com", "netlify", data.AnswerConditional},
+		{"www.netlify.com", "netlify", data.AnswerConditional},
+		{"vercel.live", "vercel", data.AnswerConditional},
+		{"vitals.vercel-insights.com", "vercel-speed-insights", data.AnswerYes},
+		{"pages.dev", "cloudflare-pages", data.AnswerConditional},
+		{"render.com", "render", data.AnswerConditional},
+		{"fly.io", "fly-io", data.AnswerConditional},
+		{"api.cdn77.com", "cdn77", data.AnswerConditional},
+		{"supabase.com", "supabase", data.AnswerConditional},
+		{"railway.com", "railway", data.AnswerConditional},
 	}
 	var in strings.Builder
 	for _, s := range sites {
@@ -87,6 +114,17 @@ func TestLookupTellsAUsersSiteFromThePlatformsOwnHosts(t *testing.T) {
 	for _, s := range services {
 		if g := got[s.host]; !g.Found || g.VendorID != s.id || g.Block != s.block {
 			t.Errorf("%s: %+v; want %s, block %s", s.host, g, s.id, s.block)
+		}
+	}
+}
+
+// `vendex search` finds the app platforms by name.
+func TestSearchFindsTheAppPlatforms(t *testing.T) {
+	db := tempDB(t)
+	for q, id := range map[string]string{"netlify": "netlify", "vercel": "vercel", "cloudflare pages": "cloudflare-pages", "render": "render", "fly.io": "fly-io", "cdn77": "cdn77", "supabase": "supabase", "railway": "railway", "digitalocean app platform": "digitalocean-app-platform"} {
+		r := vendex(t, db, "", "search", q)
+		if r.code != 0 || !strings.Contains(r.stdout, " "+id+" ") && !strings.Contains(r.stdout, " "+id+"\n") {
+			t.Errorf("search %s: exit %d, no %s:\n%s", q, r.code, id, r.stdout)
 		}
 	}
 }

@@ -416,3 +416,18 @@ func TestCookiesOnDomainsNoCaptureContactedAreLeftOut(t *testing.T) {
 		t.Errorf("scan of the cookie export alone: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// A site on a platform's name (alice.wordpress.com) ends where lookup's
+// hosting rule ends it: the platform's own service host beside it
+// (public-api.wordpress.com, which lookup gives WordPress.com) is the
+// platform's, not among the site's own hosts.
+func TestAHostedSitesOwnHostsLeaveThePlatformsServices(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "scan", "--report", capturePath("wordpress-hosted.har"))
+	_, own, _ := strings.Cut(r.stdout, "THE SITE'S OWN HOSTS")
+	if strings.Contains(own, "public-api.wordpress.com") || !strings.Contains(own, "alice.wordpress.com (1)") {
+		t.Errorf("the site's own hosts:\n%s", own)
+	}
+	if !regexp.MustCompile(`WordPress\.com.*public-api\.wordpress\.com`).MatchString(r.stdout) {
+		t.Errorf("public-api.wordpress.com is not WordPress.com's in the report:\n%s", r.stdout)
+	}
+}
