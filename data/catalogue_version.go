@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1255-cd45371f"
-	embeddedEdition = 103
+	embeddedVersion = "1255-51ecc35f"
+	embeddedEdition = 105
 )

@@ -22,3 +22,13 @@ func TestShowSaysWhichCategoriesOnlyAnImportGives(t *testing.T) {
 		t.Errorf("show vidyard:\n%s", r.stdout)
 	}
 }
+
+// AppDynamics' ADRUM_BT* cookies are set twice in the ferguson.com capture:
+// by the site's own page and by the collector on col.eum-appdynamics.com.
+// `show` lists both, each with its party.
+func TestShowListsACookieSetOnBothSidesByParty(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "show", "appdynamics")
+	if r.code != 0 || !strings.Contains(r.stdout, "cookie ADRUM_BT* first party") || !strings.Contains(r.stdout, "cookie ADRUM_BT* third party") {
+		t.Errorf("show appdynamics: exit %d\n%s", r.code, r.stdout)
+	}
+}
