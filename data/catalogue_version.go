@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1264-42b12f81"
-	embeddedEdition = 108
+	embeddedVersion = "1264-1002c474"
+	embeddedEdition = 109
 )

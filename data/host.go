@@ -282,6 +282,27 @@ func MatchPattern(pattern, name string) bool {
 // IsPattern reports whether a storage name is a wildcard pattern.
 func IsPattern(name string) bool { return strings.Contains(name, "*") }
 
+// GenericName reports whether a storage name is one a site's own code
+// could give its cookie with no vendor in mind: a lower-case word of four
+// letters at most (cart, lang, mbox) or an underscore and one letter (_s,
+// _y). Its vendor's card may list it, but only that vendor's presence on
+// the page makes it that vendor's (see audit's byName). Names with a mark
+// of their own (_ga, _fbp, _shopify_y, JSESSIONID) are not generic.
+func GenericName(name string) bool {
+	if len(name) == 2 && name[0] == '_' {
+		return 'a' <= name[1] && name[1] <= 'z'
+	}
+	if len(name) == 0 || len(name) > 4 {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 // ShortName reports whether a storage name is too short to tell a
 // vendor's from a site's own: a name of three letters or digits at most
 // (A, DV, pi, chk, OID), or a pattern whose fixed part is a character or

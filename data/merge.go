@@ -1,8 +1,10 @@
 package data
 
 import (
+	"net/url"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // SourcedVendor is one layer's record of a vendor, with the layer it came
@@ -147,6 +149,19 @@ func (m *merger) noteFirst(v *Vendor, src string) {
 	for _, a := range v.Aliases {
 		m.note("aliases", a, src)
 	}
+	m.noteLinks(v, src)
+}
+
+// noteLinks notes a record's website and privacy policy: a link is a
+// fact a declaration publishes, so `show` and an exported card say whose
+// it is (an imported dataset's policy is the dataset's word, not ours).
+func (m *merger) noteLinks(v *Vendor, src string) {
+	if v.Website != "" {
+		m.note("website", v.Website, src)
+	}
+	if v.PrivacyPolicy != "" {
+		m.note("privacy_policy", v.PrivacyPolicy, src)
+	}
 }
 
 // mergeCategory takes v's category where out has none; another one joins
@@ -188,15 +203,23 @@ func (m *merger) mergeAliases(out, v *Vendor, src string) {
 // site operator, whose own policy applies, and a dataset's link for the
 // software (Microsoft's privacy page for ASP.NET, Django's i18n docs from
 // a cookie row) would name someone else in a site's declaration.
-func (m *merger) mergeWebsite(out, v *Vendor, _ string) {
-	if !out.SelfHosted() {
-		fill(&out.Website, v.Website)
+func (m *merger) mergeWebsite(out, v *Vendor, src string) {
+	if !out.SelfHosted() && out.Website == "" && v.Website != "" {
+		out.Website = v.Website
+		m.note("website", v.Website, src)
 	}
 }
 
-func (m *merger) mergePrivacyPolicy(out, v *Vendor, _ string) {
-	if !out.SelfHosted() {
-		fill(&out.PrivacyPolicy, v.PrivacyPolicy)
+// A privacy policy is its owner's: a record joined to the card whose owner
+// is another company (Ghostery files Reinvigorate, which Disconnect lists
+// under Webtrends, under Media Temple) does not give Webtrends Media
+// Temple's policy, unless the policy is on a site the card already names
+// (its website or a domain).
+func (m *merger) mergePrivacyPolicy(out, v *Vendor, src string) {
+	if !out.SelfHosted() && out.PrivacyPolicy == "" && v.PrivacyPolicy != "" &&
+		(sameOwner(out.Owner, v.Owner) || linkOnCard(out, v.PrivacyPolicy)) {
+		out.PrivacyPolicy = v.PrivacyPolicy
+		m.note("privacy_policy", v.PrivacyPolicy, src)
 	}
 }
 
@@ -220,6 +243,44 @@ func (m *merger) mergeSources(out, v *Vendor, _ string) {
 		}
 		out.Sources = append(out.Sources, s)
 	}
+}
+
+// sameOwner reports whether two records' owners may be one company: one
+// of them unknown, or the first word of each the same, ignoring case,
+// punctuation and a leading "the" ("Google LLC" and "Google", not
+// "Webtrends" and "Media Temple").
+func sameOwner(a, b string) bool {
+	first := func(s string) string {
+		ws := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		})
+		if len(ws) > 1 && ws[0] == "the" {
+			ws = ws[1:]
+		}
+		if len(ws) == 0 {
+			return ""
+		}
+		return ws[0]
+	}
+	fa, fb := first(a), first(b)
+	return fa == "" || fb == "" || fa == fb
+}
+
+// linkOnCard reports whether link is on the site of v's website or of one
+// of its domains.
+func linkOnCard(v *Vendor, link string) bool {
+	u, err := url.Parse(link)
+	if err != nil || u.Hostname() == "" {
+		return false
+	}
+	site := Site(strings.ToLower(u.Hostname()))
+	if site == "" {
+		return false
+	}
+	if w, err := url.Parse(v.Website); err == nil && Site(strings.ToLower(w.Hostname())) == site {
+		return true
+	}
+	return slices.ContainsFunc(v.Domains, func(d Domain) bool { return InDomain(d.Host, site) })
 }
 
 func fill(dst *string, v string) {

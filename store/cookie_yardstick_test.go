@@ -12,8 +12,13 @@ import (
 
 // yardstickFloor is how many rows of cookies.tsv the embedded catalogue must
 // answer with the vendor the page names; it is what the catalogue reaches,
-// so a card that loses a name fails the test.
-const yardstickFloor = 205
+// so a card that loses a name fails the test. It was 205 until
+// cookieconsent_status went to Osano first: two Shopify stores' pages name
+// Consentmo, which reuses the name, but it is the default of Osano's
+// open-source cookieconsent library, which sites of every kind host
+// themselves; a scan still gives it to Consentmo where the page reached
+// consentmo-geo.com.
+const yardstickFloor = 203
 
 // yardstickRow is one line of testdata/cookie-yardstick/cookies.tsv: a name
 // a site's cookie-policy page lists, the vendor ids that rightly answer it,

@@ -53,6 +53,12 @@ func leaveOthersFacts(v *data.Vendor) (left map[string]int, whole bool) {
 	if theirs("category", string(v.Category)) {
 		v.Category = ""
 	}
+	if theirs("website", v.Website) {
+		v.Website = ""
+	}
+	if theirs("privacy_policy", v.PrivacyPolicy) {
+		v.PrivacyPolicy = ""
+	}
 	v.Categories = slices.DeleteFunc(v.Categories, func(c data.Category) bool { return theirs("categories", string(c)) })
 	v.Aliases = slices.DeleteFunc(v.Aliases, func(a string) bool { return theirs("aliases", a) })
 	v.Domains = slices.DeleteFunc(v.Domains, func(d data.Domain) bool { return theirs("domains", d.Host) })

@@ -254,11 +254,15 @@ func (a *auditor) attribute(c *Cookie, domain, setBy hostAnswer, setByKind strin
 				break
 			}
 		}
-		// A name only an imported dataset gives, for a vendor a capture
-		// that records its requests never reached, is too little to say
-		// the site's own cookie is that vendor's (the OCD lists
-		// cookiePreferences under Google Tag Manager).
-		if nameAlone && m.Imported() && len(a.contacted) > 0 && !seen(m.VendorID) {
+		// A name only an imported dataset gives, or a generic one
+		// (data.GenericName), for a vendor a capture that records its
+		// requests never reached, is too little to say the site's own
+		// cookie is that vendor's: the OCD lists cookiePreferences under
+		// Google Tag Manager, and a github.io page's own cart and _s are
+		// not Shopify's. A marked name (_ga from a server-side
+		// container, JSESSIONID from the site's servlet) still is.
+		if nameAlone && len(a.contacted) > 0 && !seen(m.VendorID) && !a.own(m.VendorID) &&
+			(m.Imported() || data.GenericName(m.Item.Name)) {
 			return
 		}
 		c.MatchedBy = by

@@ -103,3 +103,14 @@ func TestTheTCFConsentCookieAnswersTheFrameworkFirst(t *testing.T) {
 		t.Errorf("cookie --json no longer names Didomi, which lists the cookie:\n%s", r.stdout)
 	}
 }
+
+// A name a library gives and an app reuses is the library's first:
+// cookieconsent_status is what Osano's open-source banner sets, and
+// Consentmo's Shopify app uses the same name; `cookie` names Osano.
+func TestALibrarysCookieNameGoesToTheLibraryFirst(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "cookie", "cookieconsent_status")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.code != 0 || len(lines) < 3 || !strings.Contains(lines[1], "Osano (osano)") || !strings.Contains(lines[2], "Consentmo") {
+		t.Errorf("cookie cookieconsent_status: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -20,5 +21,35 @@ func TestShowSaysWhichCategoriesOnlyAnImportGives(t *testing.T) {
 	r = vendex(t, db, "", "show", "vidyard")
 	if !strings.Contains(r.stdout, "Consent category: Functional (also: Marketing)\n") || strings.Contains(r.stdout, "Other categories in imported") {
 		t.Errorf("show vidyard:\n%s", r.stdout)
+	}
+}
+
+// AppDynamics' ADRUM_BT* cookies are set twice in the ferguson.com capture:
+// by the site's own page and by the collector on col.eum-appdynamics.com.
+// `show` lists both, each with its party.
+func TestShowListsACookieSetOnBothSidesByParty(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "show", "appdynamics")
+	if r.code != 0 || !strings.Contains(r.stdout, "cookie ADRUM_BT* first party") || !strings.Contains(r.stdout, "cookie ADRUM_BT* third party") {
+		t.Errorf("show appdynamics: exit %d\n%s", r.code, r.stdout)
+	}
+}
+
+// An imported privacy policy is a dataset's fact: `show` names its source
+// in the fact table, as it does for an imported domain. A record whose
+// owner is another company gives no policy: a dataset's row for Webtrends
+// controlled by Media Temple (as Ghostery files Reinvigorate, joined to
+// Webtrends) does not make Media Temple's policy Webtrends'.
+func TestShowSaysWhoseAnImportedPrivacyPolicyIs(t *testing.T) {
+	db := tempDB(t)
+	importOCD(t, db, "1,Movable Ink,Marketing,mi_x,movableink.com,Tracks,1 year,Movable Ink,https://movableink.com/legal/privacy,0\n"+
+		"2,Webtrends,Analytics,WT_x,webtrends.com,Tracks,1 year,Media Temple,https://mediatemple.net/legal/privacy-policy/,0\n")
+	r := vendex(t, db, "", "show", "movable-ink")
+	if !strings.Contains(r.stdout, "Privacy policy: https://movableink.com/legal/privacy\n") ||
+		!regexp.MustCompile(`(?m)^privacy_policy +https://movableink.com/legal/privacy +import:ocd`).MatchString(r.stdout) {
+		t.Errorf("show movable-ink: no imported policy with its source:\n%s", r.stdout)
+	}
+	r = vendex(t, db, "", "show", "webtrends")
+	if strings.Contains(r.stdout, "mediatemple") || !strings.Contains(r.stdout, "WT_x") {
+		t.Errorf("show webtrends: Media Temple's policy, or the row not joined:\n%s", r.stdout)
 	}
 }
