@@ -18,6 +18,10 @@ import (
 type hostingAbove struct {
 	suffix string
 	known  bool
+	// batch: the lookup is one of many, which may first ask whether any
+	// private suffix reaches down to the parent domain (most parents
+	// with claims, a vendor's own domains, have none under them)
+	batch bool
 }
 
 // above reports whether suffix, a parent domain of host, is the private
@@ -28,6 +32,9 @@ func (a *hostingAbove) above(suffix, host string) bool {
 		return false
 	}
 	if !a.known {
+		if a.batch && !data.HostingSuffixMayReach(suffix) {
+			return false
+		}
 		a.suffix, a.known = data.HostingSuffix(host), true
 	}
 	return len(suffix) <= len(a.suffix)
@@ -173,7 +180,7 @@ func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
 	var imported Hit
 	var importedFrom *decodedEntry
 	haveImported := false
-	var above hostingAbove
+	above := hostingAbove{batch: r.index != nil}
 	for suffix := range data.Parents(t.Host) {
 		cs, e, err := r.claims(suffix)
 		if err != nil {
