@@ -18,22 +18,29 @@ import (
 type hostingAbove struct {
 	suffix string
 	known  bool
-	// batch: the lookup is one of many, which may first ask whether any
-	// private suffix reaches down to the parent domain (most parents
-	// with claims, a vendor's own domains, have none under them)
-	batch bool
 }
 
 // above reports whether suffix, a parent domain of host, is the private
 // public suffix host is below, or a domain above it: no claim there
-// answers for host.
-func (a *hostingAbove) above(suffix, host string) bool {
+// answers for host. e, in a batch, is suffix's index entry, which keeps
+// whether any private suffix reaches down to suffix: most claimed
+// domains, a vendor's own, have none under them, and then the Public
+// Suffix List need not be asked about each host below them.
+func (a *hostingAbove) above(suffix, host string, e *decodedEntry) bool {
 	if suffix == host {
 		return false
 	}
 	if !a.known {
-		if a.batch && !data.HostingSuffixMayReach(suffix) {
-			return false
+		if e != nil {
+			if e.reach == reachUnknown {
+				e.reach = reachNone
+				if data.HostingSuffixMayReach(suffix) {
+					e.reach = reachSome
+				}
+			}
+			if e.reach == reachNone {
+				return false
+			}
 		}
 		a.suffix, a.known = data.HostingSuffix(host), true
 	}
@@ -43,7 +50,7 @@ func (a *hostingAbove) above(suffix, host string) bool {
 // claim is, when suffix (a parent of host, or host itself) is hosting for
 // host, the hit naming the hosting company among cs and the domain the
 // host is under (Matched); ok is false when suffix's claims answer for host.
-func (a *hostingAbove) claim(cs []claim, suffix, host string) (h Hit, matched string, ok bool) {
+func (a *hostingAbove) claim(cs []claim, suffix, host string, e *decodedEntry) (h Hit, matched string, ok bool) {
 	if suffix == host {
 		return Hit{}, "", false
 	}
@@ -52,7 +59,7 @@ func (a *hostingAbove) claim(cs []claim, suffix, host string) (h Hit, matched st
 			return newHit(c, suffix, cs), suffix, true
 		}
 	}
-	if !a.above(suffix, host) {
+	if !a.above(suffix, host, e) {
 		return Hit{}, "", false
 	}
 	c, found := bestClaim(cs, "", true)
@@ -95,7 +102,17 @@ type decodedEntry struct {
 	// needed so far: most entries have one claimant, found again without
 	// hashing its id.
 	filled []filledBrief
+	// reach says whether a private public suffix may be the key or lie
+	// below it (see hostingAbove.above), once a host has asked
+	reach uint8
 }
+
+// The values of decodedEntry.reach.
+const (
+	reachUnknown = iota
+	reachNone
+	reachSome
+)
 
 type filledBrief struct {
 	id string
@@ -180,14 +197,14 @@ func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
 	var imported Hit
 	var importedFrom *decodedEntry
 	haveImported := false
-	above := hostingAbove{batch: r.index != nil}
+	var above hostingAbove
 	for suffix := range data.Parents(t.Host) {
 		cs, e, err := r.claims(suffix)
 		if err != nil {
 			return Hit{}, false, fmt.Errorf("%w: domain index %s: %v", ErrCorrupt, data.Quote(suffix), err)
 		}
 		if cs != nil {
-			if h, matched, ok := above.claim(cs, suffix, t.Host); ok {
+			if h, matched, ok := above.claim(cs, suffix, t.Host, e); ok {
 				// A name under a hosting domain (someone.github.io) is the
 				// customer's: the domain's owner hosts it, but whose the
 				// content is it does not say.
