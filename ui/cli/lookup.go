@@ -146,15 +146,15 @@ func unmatched(r lookupResult, misses, invalid *inputSet) *inputSet {
 // line naming an input again is answered from its first line's result, in
 // the same read transaction, so the answer is the same. Asking and
 // remembering cost a map probe and insert and some 200 bytes an input,
-// which a list naming each host once never earns back: while few lines
+// which a list naming each host once never earns back: until lines
 // repeat, the memo asks about and keeps only a sample of the inputs (one
 // in memoSample, by a hash of the input, so that a repeated input is
-// sampled each time), and it keeps everything again once they repeat.
+// sampled each time), and it keeps everything while they repeat.
 type lookupMemo struct {
 	seen    map[string]*seenInput
 	free    []seenInput // made a few hundred at a time
 	scratch seenInput   // the result of a line the memo does not keep
-	sparse  bool        // asking about and keeping a sample only
+	all     bool        // asking about and keeping every input, not a sample
 	seed    maphash.Seed
 	// picked says whether the memo asks about and keeps the current
 	// line's input: find works it out, keep uses it, so that a line
@@ -181,7 +181,7 @@ const (
 // sampled says whether the memo asks about in and keeps it: always, but
 // for a sample while few inputs repeat.
 func (m *lookupMemo) sampled(in string) bool {
-	if !m.sparse {
+	if m.all {
 		return true
 	}
 	if m.seed == (maphash.Seed{}) {
@@ -194,7 +194,7 @@ func (m *lookupMemo) sampled(in string) bool {
 // holds none or does not ask.
 func (m *lookupMemo) find(in string) *seenInput {
 	if m.lines++; m.lines == memoWindow {
-		m.sparse = m.hits*memoSample < m.asked
+		m.all = m.hits*memoSample >= m.asked
 		m.lines, m.asked, m.hits = 0, 0, 0
 	}
 	m.picked = m.sampled(in)
