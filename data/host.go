@@ -371,6 +371,15 @@ func HostingSuffix(host string) string {
 	return ps
 }
 
+// HostingSuffixMayReach reports whether HostingSuffix of a name below
+// domain may be domain or a name below it. When it is false, a walk up
+// from such a name can tell that domain is not at or above its hosting
+// suffix without working it out. The first call builds a table of the
+// List's private names: it is for callers asking about many names.
+func HostingSuffixMayReach(domain string) bool {
+	return publicsuffix.PrivateReaches(domain)
+}
+
 // Parents yields host and each domain above it, longest first
 // (a.b.example.com, b.example.com, example.com, com), without allocating:
 // the walk every "longest claimed domain wins" rule takes.

@@ -22,12 +22,26 @@ type hostingAbove struct {
 
 // above reports whether suffix, a parent domain of host, is the private
 // public suffix host is below, or a domain above it: no claim there
-// answers for host.
-func (a *hostingAbove) above(suffix, host string) bool {
+// answers for host. e, in a batch, is suffix's index entry, which keeps
+// whether any private suffix reaches down to suffix: most claimed
+// domains, a vendor's own, have none under them, and then the Public
+// Suffix List need not be asked about each host below them.
+func (a *hostingAbove) above(suffix, host string, e *decodedEntry) bool {
 	if suffix == host {
 		return false
 	}
 	if !a.known {
+		if e != nil {
+			if e.reach == reachUnknown {
+				e.reach = reachNone
+				if data.HostingSuffixMayReach(suffix) {
+					e.reach = reachSome
+				}
+			}
+			if e.reach == reachNone {
+				return false
+			}
+		}
 		a.suffix, a.known = data.HostingSuffix(host), true
 	}
 	return len(suffix) <= len(a.suffix)
@@ -36,7 +50,7 @@ func (a *hostingAbove) above(suffix, host string) bool {
 // claim is, when suffix (a parent of host, or host itself) is hosting for
 // host, the hit naming the hosting company among cs and the domain the
 // host is under (Matched); ok is false when suffix's claims answer for host.
-func (a *hostingAbove) claim(cs []claim, suffix, host string) (h Hit, matched string, ok bool) {
+func (a *hostingAbove) claim(cs []claim, suffix, host string, e *decodedEntry) (h Hit, matched string, ok bool) {
 	if suffix == host {
 		return Hit{}, "", false
 	}
@@ -45,7 +59,7 @@ func (a *hostingAbove) claim(cs []claim, suffix, host string) (h Hit, matched st
 			return newHit(c, suffix, cs), suffix, true
 		}
 	}
-	if !a.above(suffix, host) {
+	if !a.above(suffix, host, e) {
 		return Hit{}, "", false
 	}
 	c, found := bestClaim(cs, "", true)
@@ -88,7 +102,17 @@ type decodedEntry struct {
 	// needed so far: most entries have one claimant, found again without
 	// hashing its id.
 	filled []filledBrief
+	// reach says whether a private public suffix may be the key or lie
+	// below it (see hostingAbove.above), once a host has asked
+	reach uint8
 }
+
+// The values of decodedEntry.reach.
+const (
+	reachUnknown = iota
+	reachNone
+	reachSome
+)
 
 type filledBrief struct {
 	id string
@@ -180,7 +204,7 @@ func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
 			return Hit{}, false, fmt.Errorf("%w: domain index %s: %v", ErrCorrupt, data.Quote(suffix), err)
 		}
 		if cs != nil {
-			if h, matched, ok := above.claim(cs, suffix, t.Host); ok {
+			if h, matched, ok := above.claim(cs, suffix, t.Host, e); ok {
 				// A name under a hosting domain (someone.github.io) is the
 				// customer's: the domain's owner hosts it, but whose the
 				// content is it does not say.

@@ -40,7 +40,12 @@ func TestABatchAnswersEachHostAsALookupOfItAlone(t *testing.T) {
 	targets = append(targets,
 		data.Target{Host: "media.twiliocdn.com", Path: "/sdk/js/client/v1.3/twilio.min.js"},
 		data.Target{Host: "www.google.com", Path: "/recaptcha/api.js"},
-		data.Target{Host: "someone.herokuapp.com"})
+		data.Target{Host: "someone.herokuapp.com"},
+		// names under private suffixes, which the batch asks about only
+		// when one may reach the claimed domain
+		data.Target{Host: "my-bucket.s3.amazonaws.com"},
+		data.Target{Host: "someone.github.io"},
+		data.Target{Host: "a.b.cloudfront.net"})
 	if len(targets) < 2*batchMap {
 		t.Fatalf("only %d targets: the batch would not reach the map", len(targets))
 	}

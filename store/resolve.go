@@ -99,13 +99,13 @@ func (r *resolver) owner(host string) string {
 	var above hostingAbove
 	for suffix := range data.Parents(host) {
 		if id, ok := r.localHosts[suffix]; ok {
-			if above.above(suffix, host) {
+			if above.above(suffix, host, nil) {
 				return ""
 			}
 			return id
 		}
 		if id, found := r.indexedOwner(suffix, suffix != host); found {
-			if above.above(suffix, host) {
+			if above.above(suffix, host, nil) {
 				return ""
 			}
 			return id

@@ -24,7 +24,7 @@ func (r *resolver) curatedCover(host, id string) string {
 		case len(cs) == 0:
 			continue
 		case slices.ContainsFunc(cs, func(c claim) bool { return c.ID == id }),
-			cs[0].Hosting && suffix != host, above.above(suffix, host):
+			cs[0].Hosting && suffix != host, above.above(suffix, host, nil):
 			return ""
 		}
 		return cs[0].ID
@@ -56,7 +56,7 @@ func (r *resolver) platformSite(host string, rec, old *data.Vendor) string {
 		if len(cs) == 0 {
 			continue
 		}
-		if !cs[0].Hosting && !above.above(suffix, host) {
+		if !cs[0].Hosting && !above.above(suffix, host, nil) {
 			return ""
 		}
 		h := cs[0].ID

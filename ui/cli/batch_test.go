@@ -143,7 +143,7 @@ func TestBatchAnswersARepeatedInputAsItsFirstLine(t *testing.T) {
 
 // A long list read over again (a crawl's hosts, twice) gets, on its
 // second reading, the rows its first gave, line for line, though the
-// batch stops remembering most inputs while none repeat; the summary
+// batch remembers only a sample of inputs while none repeat; the summary
 // counts each unknown host once, on both its lines.
 func TestALongListReadTwiceAnswersAsTheFirstTime(t *testing.T) {
 	db := tempDB(t)

@@ -146,16 +146,20 @@ func unmatched(r lookupResult, misses, invalid *inputSet) *inputSet {
 // line naming an input again is answered from its first line's result, in
 // the same read transaction, so the answer is the same. Asking and
 // remembering cost a map probe and insert and some 200 bytes an input,
-// which a list naming each host once never earns back: while few lines
+// which a list naming each host once never earns back: until lines
 // repeat, the memo asks about and keeps only a sample of the inputs (one
 // in memoSample, by a hash of the input, so that a repeated input is
-// sampled each time), and it keeps everything again once they repeat.
+// sampled each time), and it keeps everything while they repeat.
 type lookupMemo struct {
 	seen    map[string]*seenInput
 	free    []seenInput // made a few hundred at a time
 	scratch seenInput   // the result of a line the memo does not keep
-	sparse  bool        // asking about and keeping a sample only
+	all     bool        // asking about and keeping every input, not a sample
 	seed    maphash.Seed
+	// picked says whether the memo asks about and keeps the current
+	// line's input: find works it out, keep uses it, so that a line
+	// costs one hash at most
+	picked bool
 	// lines, the lines it asked about (asked) and those it answered
 	// (hits) in the current window
 	lines, asked, hits int
@@ -177,7 +181,7 @@ const (
 // sampled says whether the memo asks about in and keeps it: always, but
 // for a sample while few inputs repeat.
 func (m *lookupMemo) sampled(in string) bool {
-	if !m.sparse {
+	if m.all {
 		return true
 	}
 	if m.seed == (maphash.Seed{}) {
@@ -190,10 +194,11 @@ func (m *lookupMemo) sampled(in string) bool {
 // holds none or does not ask.
 func (m *lookupMemo) find(in string) *seenInput {
 	if m.lines++; m.lines == memoWindow {
-		m.sparse = m.hits*memoSample < m.asked
+		m.all = m.hits*memoSample >= m.asked
 		m.lines, m.asked, m.hits = 0, 0, 0
 	}
-	if m.seen == nil || !m.sampled(in) {
+	m.picked = m.sampled(in)
+	if m.seen == nil || !m.picked {
 		return nil
 	}
 	m.asked++
@@ -205,10 +210,10 @@ func (m *lookupMemo) find(in string) *seenInput {
 }
 
 // keep holds r, the result of a new input, for in's next lines when the
-// memo has room and samples in; what it returns, kept or not, is for the
-// line's own row.
+// memo has room and samples in (as find, just called with in, found);
+// what it returns, kept or not, is for the line's own row.
 func (m *lookupMemo) keep(in string, r lookupResult) *seenInput {
-	if len(m.seen) >= memoMax || !m.sampled(in) {
+	if len(m.seen) >= memoMax || !m.picked {
 		m.scratch = seenInput{r: r}
 		return &m.scratch
 	}
@@ -258,6 +263,7 @@ type lookupWriter struct {
 	// them, by vendor id: a batch names the same few vendors again and
 	// again, and cleaning and joining them was a third of its time.
 	cells map[string]*vendorCells
+	row   rowCells // the row of a line no memo keeps
 }
 
 // vendorCells are the three cells a found vendor's rows share, with
@@ -267,7 +273,7 @@ type vendorCells struct {
 	widths                  [3]int
 }
 
-func newVendorCells(r lookupResult) *vendorCells {
+func newVendorCells(r *lookupResult) *vendorCells {
 	vc := &vendorCells{vendor: data.CleanLine(r.Name) + " (" + r.VendorID + ")", category: r.Category.Title(), block: strings.ToLower(r.Block.Title())}
 	vc.widths = [3]int{cellWidth(vc.vendor), cellWidth(vc.category), cellWidth(vc.block)}
 	return vc
@@ -285,7 +291,7 @@ func newLookupWriter(out io.Writer, asJSON bool) *lookupWriter {
 // write writes si's result; again says an earlier line was the same
 // input.
 func (w *lookupWriter) write(si *seenInput, again bool) error {
-	r := si.r
+	r := &si.r
 	if w.enc != nil {
 		return w.enc.Encode(r)
 	}
@@ -298,13 +304,14 @@ func (w *lookupWriter) write(si *seenInput, again bool) error {
 	if si.row == nil && again {
 		// Kept for the input's next lines; a first line's (most lines of
 		// a list of distinct hosts) is not.
-		si.row = new(w.rowOf(r))
+		si.row = new(rowCells)
+		w.rowOf(r, si.row)
 	}
 	if si.row != nil {
 		return w.put(si.row)
 	}
-	row := w.rowOf(r)
-	return w.put(&row)
+	w.rowOf(r, &w.row)
+	return w.put(&w.row)
 }
 
 // put adds row to the table.
@@ -322,8 +329,8 @@ type rowCells struct {
 	widths [5]int
 }
 
-// rowOf is the row that shows r.
-func (w *lookupWriter) rowOf(r lookupResult) rowCells {
+// rowOf sets row to the row that shows r.
+func (w *lookupWriter) rowOf(r *lookupResult, row *rowCells) {
 	shown, width := shownInput(r.Input)
 	if r.Found {
 		vc := w.cells[r.VendorID]
@@ -331,7 +338,8 @@ func (w *lookupWriter) rowOf(r lookupResult) rowCells {
 			vc = newVendorCells(r)
 			w.cells[r.VendorID] = vc
 		}
-		return rowCells{[5]string{shown, vc.vendor, vc.category, vc.block, r.Matched}, [5]int{width, vc.widths[0], vc.widths[1], vc.widths[2]}}
+		*row = rowCells{[5]string{shown, vc.vendor, vc.category, vc.block, r.Matched}, [5]int{width, vc.widths[0], vc.widths[1], vc.widths[2]}}
+		return
 	}
 	block, last := "-", "no vendor known"
 	switch {
@@ -340,7 +348,7 @@ func (w *lookupWriter) rowOf(r lookupResult) rowCells {
 	case r.HostedOn != "":
 		block, last = "unknown", data.HostedMiss(r.Matched, r.HostedOn)
 	}
-	return rowCells{[5]string{shown, "-", "-", block, last}, [5]int{width, 1, 1, cellWidth(block)}}
+	*row = rowCells{[5]string{shown, "-", "-", block, last}, [5]int{width, 1, 1, cellWidth(block)}}
 }
 
 // shownInput is an input as a table's INPUT cell shows it, and its width:

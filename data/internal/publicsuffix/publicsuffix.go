@@ -13,6 +13,7 @@ import (
 	"errors"
 	"net/netip"
 	"strings"
+	"sync"
 )
 
 // The flags of a node, as gen.go writes them.
@@ -110,4 +111,52 @@ func find(suffix string) (uint32, bool) {
 		}
 	}
 	return 0, false
+}
+
+// privateReach holds, once PrivateReaches first needs it, every name that
+// is, or sits above, a node of the list outside its ICANN section (bit 1),
+// and those of such nodes that are wildcards (bit 2).
+var privateReach struct {
+	once sync.Once
+	m    map[string]uint8
+}
+
+// PrivateReaches reports whether the public suffix of a name below domain
+// may be one of the list's private section (not ICANN's) that is domain or
+// lies below it. When it is false, such a name's public suffix is ICANN's
+// or shorter than domain, which spares a caller walking up many names
+// under one domain a PublicSuffix call each. The first call builds a
+// table of the list's private names (a fraction of a millisecond), so it
+// is for callers that ask many times.
+func PrivateReaches(domain string) bool {
+	privateReach.once.Do(func() {
+		m := map[string]uint8{}
+		for _, x := range nodes {
+			if x&flagICANN != 0 {
+				continue
+			}
+			off, n := x>>12, x>>4&0xff
+			s := text[off : off+n]
+			if x&flagWildcard != 0 {
+				m[s] |= 2
+			}
+			for {
+				m[s] |= 1
+				i := strings.IndexByte(s, '.')
+				if i < 0 {
+					break
+				}
+				s = s[i+1:]
+			}
+		}
+		privateReach.m = m
+	})
+	m := privateReach.m
+	if m[domain]&1 != 0 {
+		return true
+	}
+	// A wildcard's suffix is one label more than its node: *.x.example
+	// makes a.x.example the suffix of b.a.x.example.
+	i := strings.IndexByte(domain, '.')
+	return i >= 0 && m[domain[i+1:]]&2 != 0
 }

@@ -16,6 +16,58 @@ import (
 // answer as golang.org/x/net/publicsuffix does. The list and x/net must be
 // of one revision: update them together.
 func TestSameAnswersAsXNet(t *testing.T) {
+	for _, h := range listHosts(t) {
+		ps, icann := PublicSuffix(h)
+		wantPS, wantICANN := xps.PublicSuffix(h)
+		if ps != wantPS || icann != wantICANN {
+			t.Errorf("PublicSuffix(%q) = %q, %v; x/net says %q, %v (list %s)", h, ps, icann, wantPS, wantICANN, version)
+		}
+		site, err := EffectiveTLDPlusOne(h)
+		wantSite, wantErr := xps.EffectiveTLDPlusOne(h)
+		if site != wantSite || (err == nil) != (wantErr == nil) {
+			t.Errorf("EffectiveTLDPlusOne(%q) = %q, %v; x/net says %q, %v", h, site, err, wantSite, wantErr)
+		}
+	}
+}
+
+// TestPrivateReachesEveryPrivateSuffix: for every name of
+// TestSameAnswersAsXNet whose public suffix is of the private section,
+// PrivateReaches says so of that suffix and of every domain above it, and
+// the hosting rule's shortcut never hides a customer's name.
+func TestPrivateReachesEveryPrivateSuffix(t *testing.T) {
+	private, no := 0, 0
+	for _, h := range listHosts(t) {
+		ps, icann := PublicSuffix(h)
+		if icann || ps == h || !strings.Contains(ps, ".") {
+			continue
+		}
+		private++
+		for d := ps; ; {
+			if !PrivateReaches(d) {
+				t.Errorf("PrivateReaches(%q) = false, but %q has the private suffix %q", d, h, ps)
+			}
+			i := strings.IndexByte(d, '.')
+			if i < 0 {
+				break
+			}
+			d = d[i+1:]
+		}
+	}
+	for _, d := range []string{"example.com", "google.com", "hotjar.com", "co.uk", "x.y.nosuchtld"} {
+		if !PrivateReaches(d) {
+			no++
+		}
+	}
+	if private < 5000 || no < 4 {
+		t.Fatalf("%d names with a private suffix, %d of 5 domains with none under them answered no: the test reads too little", private, no)
+	}
+}
+
+// listHosts is, for every rule of the list, the name it lists, one and two
+// labels below it, the name a wildcard or an exception stands for, and
+// hosts no rule names.
+func listHosts(t *testing.T) []string {
+	t.Helper()
 	f, err := os.Open("public_suffix_list.dat")
 	if err != nil {
 		t.Fatal(err)
@@ -47,18 +99,7 @@ func TestSameAnswersAsXNet(t *testing.T) {
 	if rules < 9000 {
 		t.Fatalf("read %d rules from public_suffix_list.dat; the list has some 10,000", rules)
 	}
-	for _, h := range hosts {
-		ps, icann := PublicSuffix(h)
-		wantPS, wantICANN := xps.PublicSuffix(h)
-		if ps != wantPS || icann != wantICANN {
-			t.Errorf("PublicSuffix(%q) = %q, %v; x/net says %q, %v (list %s)", h, ps, icann, wantPS, wantICANN, version)
-		}
-		site, err := EffectiveTLDPlusOne(h)
-		wantSite, wantErr := xps.EffectiveTLDPlusOne(h)
-		if site != wantSite || (err == nil) != (wantErr == nil) {
-			t.Errorf("EffectiveTLDPlusOne(%q) = %q, %v; x/net says %q, %v", h, site, err, wantSite, wantErr)
-		}
-	}
+	return hosts
 }
 
 // BenchmarkEffectiveTLDPlusOne holds the table's speed next to x/net's
