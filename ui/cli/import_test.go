@@ -498,3 +498,22 @@ func TestADisclosuresPurposeOneAloneTakesTheVendorsCategory(t *testing.T) {
 		t.Errorf("Ogury's web storage item reads as %+v", a)
 	}
 }
+
+// A file whose name holds an escape sequence and a newline is named in the
+// import's report quoted, on one line: nothing of its name reaches the
+// terminal as a command or starts a line of its own.
+func TestAHostileFileNameIsQuotedInTheImportReport(t *testing.T) {
+	b, err := os.ReadFile(fixturePath("vendex-user.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "ev\x1b[31mil\nname.json")
+	if err := os.WriteFile(p, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := vendex(t, tempDB(t), "", "import", p)
+	first, _, _ := strings.Cut(r.stdout, "\n")
+	if r.code != 0 || strings.Contains(r.stdout, "\x1b") || !strings.Contains(first, `"ev\x1b[31mil\nname.json": imported`) {
+		t.Errorf("exit %d, report:\n%q", r.code, r.stdout)
+	}
+}
