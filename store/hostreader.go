@@ -212,7 +212,7 @@ func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
 					return r.fill(imported, importedFrom)
 				}
 				h, _, err := r.fill(h, e)
-				return Hit{HostedOn: h.Name, Matched: matched}, false, err
+				return Hit{HostedOn: h.Name, HostedOnID: h.ID, Matched: matched}, false, err
 			}
 			if c, ok := bestClaim(cs, t.Path, true); ok {
 				if haveImported && imported.ID == c.ID {

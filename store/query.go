@@ -236,13 +236,15 @@ type Hit struct {
 	// claims (someone.github.io), whose hosting it is (GitHub); the lookup
 	// is then a miss.
 	HostedOn string
-	ID       string
-	Name     string
-	Category data.Category
-	Block    data.Answer
-	Matched  string
-	Source   bool
-	Shared   []string
+	// HostedOnID is that hosting vendor's id.
+	HostedOnID string
+	ID         string
+	Name       string
+	Category   data.Category
+	Block      data.Answer
+	Matched    string
+	Source     bool
+	Shared     []string
 }
 
 // CustomerSite is, when h answers a lookup of host that fell under a

@@ -125,7 +125,7 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 		} else if s := h.hit.CustomerSite(t.Host); s != "" {
 			// A site on a platform's name (alice.wordpress.com) is that
 			// name alone: the platform's own hosts beside it are not the site's.
-			a.site = s
+			a.site, a.sitePlatform = s, h.hit.HostedOnID
 		}
 	}
 	for _, w := range ev.Warnings {
@@ -199,13 +199,16 @@ type auditor struct {
 	site       string // the site's registrable domain
 	siteVendor string // the vendor the catalogue says the site is, if any
 	siteOwner  string
-	hits       map[data.Target]hostAnswer
-	names      map[string][]store.CookieMatch
-	cards      map[string]data.Vendor
-	vendors    map[string]*Vendor
-	unknown    map[string]int
-	first      map[string]int
-	firstURL   map[string]string // a vendor's or an unclaimed host's first request, for findings
+	// sitePlatform is the hosting vendor the site's own name is under
+	// (Shopify for alice.myshopify.com): the page itself reached it.
+	sitePlatform string
+	hits         map[data.Target]hostAnswer
+	names        map[string][]store.CookieMatch
+	cards        map[string]data.Vendor
+	vendors      map[string]*Vendor
+	unknown      map[string]int
+	first        map[string]int
+	firstURL     map[string]string // a vendor's or an unclaimed host's first request, for findings
 	// contacted are the registrable domains the captures made requests
 	// to; leftOut the domains of third-party cookies and storage on none
 	// of them, which the report leaves out (see uncontacted).

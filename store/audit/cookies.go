@@ -236,7 +236,12 @@ func (a *auditor) attribute(c *Cookie, domain, setBy hostAnswer, setByKind strin
 		return nil
 	}
 	pick := func(h hostAnswer) *store.CookieMatch { return pickIn(ms, h) }
-	seen := func(id string) bool { v := a.vendors[id]; return v != nil && v.Requests > 0 }
+	// A vendor the capture reached: its hosts made requests, or it hosts
+	// the site itself (a shop on its myshopify.com name).
+	seen := func(id string) bool {
+		v := a.vendors[id]
+		return v != nil && v.Requests > 0 || id != "" && id == a.sitePlatform
+	}
 	byName := func(by string, nameAlone bool) {
 		// Of the vendors that list the name, one whose hosts the capture
 		// shows on the page (the consent platform that set euconsent-v2),

@@ -106,3 +106,25 @@ func TestAnImportedNameDoesNotOutrankTheCatalogueOnASite(t *testing.T) {
 		t.Errorf("cookiePreferences filed under %q, want the site's (its vendor never loaded)", got["cookiePreferences"])
 	}
 }
+
+// A shop on its myshopify.com name reached Shopify with the page itself:
+// its own cart and _s are Shopify's, though no other Shopify host was
+// asked for (the generic-name rule is for pages that never reached the
+// platform).
+func TestAShopOnThePlatformsNameKeepsThePlatformsCookies(t *testing.T) {
+	ev := &scan.Evidence{Site: "alice.myshopify.com", Captured: captured,
+		Requests: []scan.Request{req("https://alice.myshopify.com/")},
+		Cookies:  []scan.Cookie{cookie("cart", "alice.myshopify.com", 14*24*time.Hour), cookie("_s", "alice.myshopify.com", 30*time.Minute)}}
+	r, err := Run(openCatalogue(t), ev, Options{Mode: BeforeConsent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range r.Cookies {
+		if c.VendorID != "shopify" {
+			t.Errorf("%s filed under %q, want shopify", c.Name, c.VendorID)
+		}
+	}
+	if len(r.Cookies) != 2 {
+		t.Errorf("%d cookies given to vendors, want cart and _s: %+v", len(r.Cookies), r.Cookies)
+	}
+}
