@@ -156,6 +156,18 @@ fzf_keys=$(FZF_DEFAULT_OPTS= pty --runs "$rounds" keys '([0-9]+)/[0-9]+' twilio 
 tea_first=$(pty --runs "$rounds" start '([0-9]+) of [0-9]+' -- "$work/teamin" "$work/names-all.txt" | sed -n 1p)
 fzf_100k=$(FZF_DEFAULT_OPTS= pty --runs "$rounds" start '([0-9]+)/[0-9]+' -- sh -c "exec fzf < $work/names-100k.txt" | sed -n 1p)
 
+# rate N FILE CMD...: N lines of FILE fed to CMD, per second of the best
+# of the rounds' wall times.
+rate() {
+	local n=$1 in=$2 best=
+	shift 2
+	for _ in $(seq "$rounds"); do
+		/usr/bin/time -f %e -o "$work/t" "$@" <"$in" >/dev/null 2>&1 || true
+		best=$( (echo "${best:-$(tail -1 "$work/t")}"; tail -1 "$work/t") | minof)
+	done
+	awk -v n="$n" -v s="$best" 'BEGIN { printf "%.0f", n / s }'
+}
+
 hello=$(mean "$work/hello-bin")
 declare -A search stats lookup batch distinct cookies
 for l in "${labels[@]}"; do
@@ -165,31 +177,11 @@ for l in "${labels[@]}"; do
 	stats[$l-emb]=$(mean "$b --db $work/$l-emb.db stats")
 	stats[$l-all]=$(mean "$b --db $work/$l-all.db stats")
 	lookup[$l]=$(mean "$b --db $work/$l-emb.db lookup maps.googleapis.com")
-	best=
-	for _ in $(seq "$rounds"); do
-		/usr/bin/time -f %e -o "$work/t" "$b" --db "$work/$l-all.db" lookup - <"$work/hosts.txt" >/dev/null 2>&1 || true
-		best=$( (echo "${best:-$(tail -1 "$work/t")}"; tail -1 "$work/t") | minof)
-	done
-	batch[$l]=$(awk -v n="$nhosts" -v s="$best" 'BEGIN { printf "%.0f", n / s }')
-	best=
-	for _ in $(seq "$rounds"); do
-		/usr/bin/time -f %e -o "$work/t" "$b" --db "$work/$l-all.db" lookup - <"$work/distinct.txt" >/dev/null 2>&1 || true
-		best=$( (echo "${best:-$(tail -1 "$work/t")}"; tail -1 "$work/t") | minof)
-	done
-	distinct[$l]=$(awk -v n="$ndistinct" -v s="$best" 'BEGIN { printf "%.0f", n / s }')
-	best=
-	for _ in $(seq "$rounds"); do
-		/usr/bin/time -f %e -o "$work/t" "$b" --db "$work/$l-all.db" cookie - <"$work/cookies.txt" >/dev/null 2>&1 || true
-		best=$( (echo "${best:-$(tail -1 "$work/t")}"; tail -1 "$work/t") | minof)
-	done
-	cookies[$l]=$(awk -v n="$ncookies" -v s="$best" 'BEGIN { printf "%.0f", n / s }')
+	batch[$l]=$(rate "$nhosts" "$work/hosts.txt" "$b" --db "$work/$l-all.db" lookup -)
+	distinct[$l]=$(rate "$ndistinct" "$work/distinct.txt" "$b" --db "$work/$l-all.db" lookup -)
+	cookies[$l]=$(rate "$ncookies" "$work/cookies.txt" "$b" --db "$work/$l-all.db" cookie -)
 done
-best=
-for _ in $(seq "$rounds"); do
-	/usr/bin/time -f %e -o "$work/t" "$work/gomap-bin" "$work/hosts1.txt" <"$work/hosts.txt" >/dev/null
-	best=$( (echo "${best:-$(tail -1 "$work/t")}"; tail -1 "$work/t") | minof)
-done
-gomap=$(awk -v n="$nhosts" -v s="$best" 'BEGIN { printf "%.0f", n / s }')
+gomap=$(rate "$nhosts" "$work/hosts.txt" "$work/gomap-bin" "$work/hosts1.txt")
 "$work/searchbench" -gen 1000000 >"$work/names-1m.txt"
 worst1m=$("$work/searchbench" -names "$work/names-1m.txt" -type -runs 3 analytic | awk 'NR > 1 { v = $3 + 0; u = $3; sub(/[0-9.]+/, "", u); if (u == "µs") v /= 1000; if (u == "s") v *= 1000; if (v > m) m = v } END { printf "%.1f", m }')
 
