@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -16,17 +15,11 @@ import (
 // known names, names a pattern matches and misses against a fresh seed. It
 // reports names/s, to set beside BenchmarkLookupBatch's hosts/s.
 func BenchmarkCookieBatch(b *testing.B) {
-	db := os.Getenv("VENDEX_BENCH_DB")
+	db := benchDB(b)
 	var names []byte
 	if f := os.Getenv("VENDEX_BENCH_NAMES"); f != "" {
 		var err error
 		if names, err = os.ReadFile(f); err != nil {
-			b.Fatal(err)
-		}
-	}
-	if db == "" {
-		db = filepath.Join(b.TempDir(), "v.db")
-		if err := run(context.Background(), []string{"--db", db, "stats"}, nil, io.Discard, io.Discard); err != nil {
 			b.Fatal(err)
 		}
 	}

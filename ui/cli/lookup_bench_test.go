@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -20,13 +19,7 @@ import (
 // 2,500 eight times over (repeated: a log). It reports hosts/s;
 // .ci/bench-all.sh times the whole command too.
 func BenchmarkLookupBatch(b *testing.B) {
-	db := os.Getenv("VENDEX_BENCH_DB")
-	if db == "" {
-		db = filepath.Join(b.TempDir(), "v.db")
-		if err := run(context.Background(), []string{"--db", db, "stats"}, nil, io.Discard, io.Discard); err != nil {
-			b.Fatal(err)
-		}
-	}
+	db := benchDB(b)
 	if f := os.Getenv("VENDEX_BENCH_HOSTS"); f != "" {
 		hosts, err := os.ReadFile(f)
 		if err != nil {
