@@ -52,13 +52,6 @@ func cmdCookie(c *cli, args []string) error {
 // after its cookie (RFC 6265 and its drafts), in lower case.
 var setCookieAttributes = []string{"expires", "max-age", "domain", "path", "secure", "httponly", "samesite", "priority", "partitioned"}
 
-// cookieNames are the names an input asks about. A name is itself; a
-// cookie string pasted from a browser's tools or a request gives its
-// names: "a=1; b=2" and "Cookie: a=1; b=2" are a and b, and a Set-Cookie
-// line ("Set-Cookie: a=1; Path=/", or its value alone) is its one cookie.
-// No cookie name holds '=' or ';' (RFC 6265), nor does any storage key
-// in the catalogue, so an input with '=' is such a string; one without is
-// a name, whatever else it holds.
 // emptyCookieHeader reports whether in is a Cookie or Set-Cookie header
 // with nothing after its colon.
 func emptyCookieHeader(in string) bool {
@@ -70,6 +63,13 @@ func emptyCookieHeader(in string) bool {
 	return h == "cookie" || h == "set-cookie"
 }
 
+// cookieNames are the names an input asks about. A name is itself; a
+// cookie string pasted from a browser's tools or a request gives its
+// names: "a=1; b=2" and "Cookie: a=1; b=2" are a and b, and a Set-Cookie
+// line ("Set-Cookie: a=1; Path=/", or its value alone) is its one cookie.
+// No cookie name holds '=' or ';' (RFC 6265), nor does any storage key
+// in the catalogue, so an input with '=' is such a string; one without is
+// a name, whatever else it holds.
 func cookieNames(in string) []string {
 	in = strings.TrimSpace(in)
 	if !strings.Contains(in, "=") {

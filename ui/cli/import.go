@@ -355,27 +355,30 @@ func (c *cli) readImportFile(p string, told toldFormat, verbose bool) (importFil
 		return importFile{}, fmt.Errorf("import: %w", err)
 	}
 	defer in.Close()
-	name := importName(p, in)
+	sum := sha256.New()
+	r := bufio.NewReaderSize(io.TeeReader(in, sum), 1<<20)
+	// Whether the file can be read again (a regular file), asked once:
+	// the format check, the reader and the name provenance keeps use it.
+	rr := rereadable(in, r)
+	reread, canReread := rr.(dataset.Rereader)
+	name := importName(p, in, canReread)
 	if p == "-" {
 		p = name
 	}
-	sum := sha256.New()
-	r := bufio.NewReaderSize(io.TeeReader(in, sum), 1<<20)
 	f := told.format
 	var b []byte            // the whole file, when it is read whole
 	checked := told.checked // DetectFile has read the file to its end, checking it
 	if f == "" {
-		if f, b, checked, err = importFormat(p, in, r); err != nil {
+		if f, b, checked, err = importFormat(p, rr, r); err != nil {
 			return importFile{}, err
 		}
 	}
 	var chunks [][]data.Vendor
 	var warns []dataset.Warning
-	rr := rereadable(in, r)
-	switch reread, ok := rr.(dataset.Rereader); {
+	switch {
 	case b != nil:
 		chunks, warns, err = dataset.ReadBytesChunks(f, p, b)
-	case checked && ok:
+	case checked && canReread:
 		chunks, warns, err = dataset.ReadChunks(f, p, dataset.Checked{Rereader: reread})
 	default:
 		chunks, warns, err = dataset.ReadChunks(f, p, rr)
@@ -397,12 +400,13 @@ func (c *cli) readImportFile(p string, told toldFormat, verbose bool) (importFil
 	return importFile{path: p, name: name, format: f, hash: hex.EncodeToString(sum.Sum(nil)), records: records, warns: warns}, nil
 }
 
-// importFormat tells the format of the file in (named p), which r reads,
-// from its start when that settles it, the rest left to stream on to the
-// reader; else, for JSON in a regular file, from the whole file as it
-// streams apart from r (checked: it was read to its end and is well
-// formed); else from the whole file, which it then returns as b.
-func importFormat(p string, in io.Reader, r *bufio.Reader) (f dataset.Format, b []byte, checked bool, err error) {
+// importFormat tells the format of the file named p, which r reads (rr
+// is r, or a dataset.Rereader of a regular file: see rereadable), from its
+// start when that settles it, the rest left to stream on to the reader;
+// else, for JSON in a regular file, from the whole file as it streams
+// apart from r (checked: it was read to its end and is well formed); else
+// from the whole file, which it then returns as b.
+func importFormat(p string, rr io.Reader, r *bufio.Reader) (f dataset.Format, b []byte, checked bool, err error) {
 	head, err := r.Peek(1 << 20)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return "", nil, false, fmt.Errorf("import: %w", err)
@@ -412,7 +416,7 @@ func importFormat(p string, in io.Reader, r *bufio.Reader) (f dataset.Format, b 
 	}
 	text := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
 	isJSON := len(text) > 0 && (text[0] == '{' || text[0] == '[')
-	if rr, ok := rereadable(in, r).(dataset.Rereader); ok && isJSON {
+	if rr, ok := rr.(dataset.Rereader); ok && isJSON {
 		// Told from the whole file as it streams (DetectFile reads it
 		// apart from r, which the reader and the hash then read).
 		f, err = dataset.DetectFile(p, rr)
@@ -532,24 +536,23 @@ func (r rereader) Size() int64 { return r.size }
 // first read (and the hash it feeds) where it was.
 func (r rereader) Reread() (io.Reader, error) { return io.NewSectionReader(r.file, 0, r.size), nil }
 
-// openImport opens the file at p, or stdin for "-" (as lookup and coverage
-// do).
 // importName is what provenance keeps of the file at p, opened as in: its
 // base name, "stdin" for "-", and "pipe" for a shell's <(...), whose
-// /dev/fd/63 names nothing the user would know again.
-func importName(p string, in io.Reader) string {
+// /dev/fd/63 names nothing the user would know again (regular: the file
+// can be read again, as rereadable found).
+func importName(p string, in io.Reader, regular bool) string {
 	if p == "-" {
 		return "stdin"
 	}
 	base := filepath.Base(p)
-	if f, ok := in.(*os.File); ok && strings.Trim(base, "0123456789") == "" {
-		if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
-			return "pipe"
-		}
+	if _, isFile := in.(*os.File); isFile && !regular && strings.Trim(base, "0123456789") == "" {
+		return "pipe"
 	}
 	return base
 }
 
+// openImport opens the file at p, or stdin for "-" (as lookup and coverage
+// do).
 func (c *cli) openImport(p string) (io.ReadCloser, error) {
 	if p == "-" {
 		return io.NopCloser(c.stdin), nil

@@ -10,8 +10,6 @@ import (
 	"github.com/vendex/vendex/store"
 )
 
-// reportText is an import's report as the import command prints it:
-// counts, and the first few of each list.
 // shownName is a file's name as a report line shows it: as it is, or
 // quoted with its escape sequences, newlines and other controls written
 // out (data.Quote) when it holds any, so that no name can end the line or
@@ -23,6 +21,8 @@ func shownName(name string) string {
 	return data.Quote(name)
 }
 
+// reportText is an import's report as the import command prints it:
+// counts, and the first few of each list.
 func reportText(r store.ImportReport) string {
 	var b strings.Builder
 	src := r.Layer.Format + " " + shownName(r.Layer.File)
