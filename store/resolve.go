@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/vendex/vendex/data"
@@ -465,7 +466,7 @@ func (r *resolver) keepHosts(rec, old *data.Vendor) {
 	given := buf[:0]
 	for j, d := range rec.Domains {
 		var o string
-		if owners != nil && !underAny(d.Host, given) {
+		if owners != nil && !slices.ContainsFunc(given, func(h string) bool { return data.InDomain(d.Host, h) }) {
 			o = owners[j]
 		} else {
 			o = r.owner(d.Host)
@@ -480,7 +481,7 @@ func (r *resolver) keepHosts(rec, old *data.Vendor) {
 			r.rep.Conflicts = append(r.rep.Conflicts, fmt.Sprintf("%s: %s is %s's; not added to %s", r.source, d.Host, o, id))
 			continue
 		}
-		if h := r.platformSite(d.Host, rec, old); h != "" && !r.user {
+		if h := r.platformSite(d.Host, rec); h != "" && !r.user {
 			r.rep.Conflicts = append(r.rep.Conflicts, fmt.Sprintf("%s: %s is a customer's name on %s's hosting, whose owner the file does not say; not added to %s", r.source, d.Host, h, id))
 			continue
 		}
@@ -498,16 +499,6 @@ func (r *resolver) keepHosts(rec, old *data.Vendor) {
 		}
 	}
 	rec.Domains = kept
-}
-
-// underAny reports whether host is one of hosts or under one of them.
-func underAny(host string, hosts []string) bool {
-	for _, h := range hosts {
-		if n := len(host) - len(h); host == h || n > 0 && host[n-1] == '.' && host[n:] == h {
-			return true
-		}
-	}
-	return false
 }
 
 // reportCategory reports a category of rec other than the vendor's.

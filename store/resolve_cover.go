@@ -40,7 +40,7 @@ func (r *resolver) curatedCover(host, id string) string {
 // would answer Google for every customer's function. A vendor of
 // another company's (a tracker's own CloudFront distribution) keeps the
 // host. "" when host is under no hosting domain or rec is another's.
-func (r *resolver) platformSite(host string, rec, old *data.Vendor) string {
+func (r *resolver) platformSite(host string, rec *data.Vendor) string {
 	if !r.domains.exists() {
 		return ""
 	}
