@@ -73,13 +73,15 @@ func (p *painter) paint(buf *bytes.Buffer, view string) {
 		if i == 0 && !p.painted {
 			buf.WriteByte('\r')
 		}
-		if p.width > 0 {
+		w := ansi.StringWidth(line)
+		if p.width > 0 && w > p.width {
 			// A line wider than the screen would wrap and push every
 			// line under it down.
 			line = ansi.Truncate(line, p.width, "")
+			w = ansi.StringWidth(line)
 		}
 		buf.WriteString(line)
-		if ansi.StringWidth(line) < p.width {
+		if w < p.width {
 			// At the last column a further sequence would touch only
 			// that cell; short of it, the old line's rest is cleared.
 			buf.WriteString(ansi.EraseLineRight)
