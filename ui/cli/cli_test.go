@@ -180,8 +180,12 @@ func TestShowFindsByNameOrAliasAndSuggestsOnAMiss(t *testing.T) {
 	if !strings.Contains(r.stderr, `no vendor "twillio"`) || !strings.Contains(r.stderr, "Twilio") {
 		t.Errorf("the miss should name the closest vendors: %q", r.stderr)
 	}
-	if _, close, ok := strings.Cut(r.stderr, "closest: "); !ok || strings.Count(close, ",") != 2 {
-		t.Errorf("want three suggestions: %q", r.stderr)
+	far := vendex(t, db, "", "show", "nosuchvendorxyz")
+	if far.code != 1 || strings.Contains(far.stderr, "closest") || !strings.Contains(far.stderr, `try vendex search "nosuchvendorxyz"`) {
+		t.Errorf("a name like no vendor's should get no suggestions, only the search hint: exit %d, %q", far.code, far.stderr)
+	}
+	if r := vendex(t, db, "", "show", "hotjr"); !strings.Contains(r.stderr, "closest: Hotjar") {
+		t.Errorf("one letter missing should still suggest the vendor: %q", r.stderr)
 	}
 	piped := vendex(t, db, "", "show", "twilio")
 	if strings.Contains(piped.stdout, "\x1b") {
