@@ -402,3 +402,22 @@ func TestAUsersRenameIsReported(t *testing.T) {
 		t.Errorf("a card keeping the name reports %q (%v)", same.Conflicts, err)
 	}
 }
+
+// A user's card may take a host from the catalogue's vendor (the user's
+// files win), but the report says so: a dry run that listed it only among
+// "new domains" hid that lookups of google-analytics.com would answer
+// with the user's vendor from then on.
+func TestAUsersCardTakingAVendorsHostIsReported(t *testing.T) {
+	s := openSeeded(t)
+	file := []byte(`[{"id": "acme", "name": "Acme", "category": "functional", "domains": [{"host": "google-analytics.com"}, {"host": "acme.example"}]}]`)
+	rep, err := importBytes(s, "ours.json", file, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Conflicts) != 1 || !strings.Contains(rep.Conflicts[0], "google-analytics.com was google-analytics's; it is acme's now") {
+		t.Errorf("conflicts %q", rep.Conflicts)
+	}
+	if m, err := s.ByDomain(data.Target{Host: "www.google-analytics.com"}); err != nil || m.Vendor.ID != "acme" {
+		t.Errorf("the user's file should still win: %s, %v", m.Vendor.ID, err)
+	}
+}
