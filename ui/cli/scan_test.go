@@ -457,3 +457,21 @@ func TestTwoSitesOnAPlatformsNamesAreTwoSites(t *testing.T) {
 		t.Errorf("no warning names the two sites: %q", rep.Warnings)
 	}
 }
+
+// The Website Evidence Collector writes its captures into a folder, and
+// its users name the folder: it is read as the inspection and the HAR in
+// it (trial6: "is a folder; name the capture files"). Any other folder is
+// still refused, saying what to name.
+func TestAWebsiteEvidenceCollectorFolderIsItsCaptures(t *testing.T) {
+	db := tempDB(t)
+	dir := capturePath("real", "recorded", "wec-tracking")
+	folder := vendex(t, db, "", "scan", "--json", dir)
+	files := vendex(t, db, "", "scan", "--json", filepath.Join(dir, "inspection.json"), filepath.Join(dir, "requests.har"))
+	if folder.code != files.code || folder.stdout != files.stdout || folder.stdout == "" {
+		t.Errorf("the folder (exit %d, %q) should scan as its two files (exit %d)", folder.code, folder.stderr, files.code)
+	}
+	other := vendex(t, db, "", "scan", capturePath("real", "har"))
+	if other.code == 0 || !strings.Contains(other.stderr, "is a folder; name the capture files in it") {
+		t.Errorf("a folder of HARs: exit %d, %q", other.code, other.stderr)
+	}
+}
