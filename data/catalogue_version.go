@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1274-744ea8fe"
-	embeddedEdition = 110
+	embeddedVersion = "1274-a5b63b5b"
+	embeddedEdition = 111
 )
