@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1274-a5b63b5b"
-	embeddedEdition = 111
+	embeddedVersion = "1278-9065c5c6"
+	embeddedEdition = 113
 )
