@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1278-9065c5c6"
-	embeddedEdition = 113
+	embeddedVersion = "1279-da8b627e"
+	embeddedEdition = 114
 )
