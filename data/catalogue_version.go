@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1279-da8b627e"
-	embeddedEdition = 114
+	embeddedVersion = "1283-1f3bd227"
+	embeddedEdition = 116
 )
