@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1283-1f3bd227"
-	embeddedEdition = 116
+	embeddedVersion = "1283-c42b3fb4"
+	embeddedEdition = 118
 )

@@ -62,10 +62,10 @@ func embeddedStore(t testing.TB) *Store {
 // service hosts listed from sources, the figures are 92.70% and 89.88%: the
 // floors went down with them, and the goals were open again. Sourced cards
 // for the heaviest GB hosts no card named (ArcSpan's p7cloud.net, Publift's
-// fuseplatform.net, ExoClick's pemsrv.com...) took Tracker Radar's to 90.48%.
+// fuseplatform.net, ExoClick's pemsrv.com...) took Tracker Radar's to 90.78%.
 const (
 	httpArchiveFloor  = 92.7
-	trackerRadarFloor = 90.4
+	trackerRadarFloor = 90.7
 )
 
 func TestEmbeddedCatalogueCoversTheRealWeb(t *testing.T) {
