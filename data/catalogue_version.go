@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1283-c42b3fb4"
-	embeddedEdition = 118
+	embeddedVersion = "1283-2c4651dd"
+	embeddedEdition = 119
 )
