@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1264-1002c474"
-	embeddedEdition = 109
+	embeddedVersion = "1283-2c4651dd"
+	embeddedEdition = 119
 )

@@ -60,10 +60,12 @@ func embeddedStore(t testing.TB) *Store {
 // Akamai, a Space under digitaloceanspaces.com for DigitalOcean. Since such a
 // name is its customer's (data.HostingSuffix), with the platforms' own
 // service hosts listed from sources, the figures are 92.70% and 89.88%: the
-// floors went down with them, and the goals are open again.
+// floors went down with them, and the goals were open again. Sourced cards
+// for the heaviest GB hosts no card named (ArcSpan's p7cloud.net, Publift's
+// fuseplatform.net, ExoClick's pemsrv.com...) took Tracker Radar's to 90.78%.
 const (
 	httpArchiveFloor  = 92.7
-	trackerRadarFloor = 89.8
+	trackerRadarFloor = 90.7
 )
 
 func TestEmbeddedCatalogueCoversTheRealWeb(t *testing.T) {
