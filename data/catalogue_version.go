@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1265-238e609e"
-	embeddedEdition = 111
+	embeddedVersion = "1265-e64981c7"
+	embeddedEdition = 113
 )
