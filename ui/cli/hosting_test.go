@@ -128,3 +128,23 @@ func TestSearchFindsTheAppPlatforms(t *testing.T) {
 		}
 	}
 }
+
+// The report's NOT IN THE CATALOGUE list gives an unclaimed host under a
+// hosting domain the hint lookup gives, in text and JSON.
+func TestTheReportSaysWhoseHostingAnUnclaimedHostIsOn(t *testing.T) {
+	db := tempDB(t)
+	har := writeFile(t, "b.har", `{"log":{"version":"1.2","entries":[
+{"startedDateTime":"2026-01-01T00:00:00Z","request":{"method":"GET","url":"https://www.shop.test/","headers":[]},"response":{"status":200,"headers":[]}},
+{"startedDateTime":"2026-01-01T00:00:01Z","request":{"method":"GET","url":"https://load.s3.amazonaws.com/a.js","headers":[]},"response":{"status":200,"headers":[]}}]}}`)
+	r := vendex(t, db, "", "scan", har)
+	if !strings.Contains(flat(r.stdout), "NOT IN THE CATALOGUE load.s3.amazonaws.com 1 request; owner unknown: a name under s3.amazonaws.com, hosted by Amazon Web Services") {
+		t.Errorf("scan:\n%s%s", r.stdout, r.stderr)
+	}
+	r = vendex(t, db, "", "scan", "--json", har)
+	if !strings.Contains(r.stdout, `"host": "load.s3.amazonaws.com",
+      "requests": 1,
+      "matched": "s3.amazonaws.com",
+      "hosted_on": "Amazon Web Services`) {
+		t.Errorf("scan --json:\n%s", r.stdout)
+	}
+}
