@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1265-e64981c7"
-	embeddedEdition = 113
+	embeddedVersion = "1265-694e5e83"
+	embeddedEdition = 115
 )

@@ -195,3 +195,23 @@ func TestACookieNameWithAnEscapeIsShownEscaped(t *testing.T) {
 		t.Errorf("the name should show its escape:\n%q", r.stdout)
 	}
 }
+
+// Netlify's card answers for its Identity widget, not for its customers'
+// netlify.app sites: identity.netlify.com needs no blocking (it sets
+// nothing until the visitor logs in), and the widget's nf_jwt cookie and
+// gotrue.user key are on the card (netlify-identity-widget, gotrue-js).
+func TestNetlifysIdentityWidgetIsJudgedAsALogIn(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "lookup", "identity.netlify.com")
+	if !strings.Contains(flat(r.stdout), "identity.netlify.com Netlify (netlify) Functional no identity.netlify.com") {
+		t.Errorf("lookup of the widget's host:\n%s", r.stdout)
+	}
+	r = vendex(t, db, "", "show", "netlify")
+	if out := flat(r.stdout); strings.Contains(out, "Judge each netlify.app name by what its owner's code does.") || !strings.Contains(out, "sets nothing until the visitor logs in") {
+		t.Errorf("show netlify: the verdict speaks of customers' sites:\n%s", r.stdout)
+	}
+	r = vendex(t, db, "", "cookie", "nf_jwt", "gotrue.user")
+	if out := flat(r.stdout); r.code != 0 || !strings.Contains(out, "nf_jwt Netlify (netlify) cookie nf_jwt") || !strings.Contains(out, "gotrue.user Netlify (netlify) localStorage gotrue.user") {
+		t.Errorf("cookie nf_jwt gotrue.user: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
