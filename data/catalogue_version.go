@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1283-2c4651dd"
-	embeddedEdition = 119
+	embeddedVersion = "1284-5789fb5e"
+	embeddedEdition = 120
 )
