@@ -70,6 +70,12 @@ func (c *recordCache) clear() {
 	}
 }
 
+// forgetRecords forgets every record but keeps the pending changes: a
+// batch whose imports are done writes them and reads no record again.
+func (c *recordCache) forgetRecords() {
+	c.m, c.single, c.fresh = map[cacheKey]*data.Vendor{}, nil, nil
+}
+
 // dropLayer forgets every record of the layer name, which is being
 // replaced or removed.
 func (c *recordCache) dropLayer(name string) {

@@ -342,6 +342,10 @@ func (s *Store) Batch(fn func() error) (err error) {
 	if err := fn(); err != nil {
 		return s.named(err)
 	}
+	// Nothing reads a record once the imports are done: let go of them
+	// before the buckets are written, each followed by a collection that
+	// would otherwise mark every record again.
+	s.cache.forgetRecords()
 	if err := s.cache.pending.flush(s); err != nil {
 		return s.named(err)
 	}

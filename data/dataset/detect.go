@@ -331,7 +331,18 @@ func innerKeys(dec *json.Decoder, open json.Delim) ([]string, error) {
 	}
 	expectKey := open == '{'
 	done := false // the first object has been read
+	var skip skipValue
 	for depth > 0 {
+		// A value no key is read from is skipped whole: a token at a time
+		// (each scalar an error value inside encoding/json) was most of
+		// sniffing a file's first megabyte.
+		if (depth == 1 && done || depth == objDepth && !expectKey) && dec.More() {
+			if err := dec.Decode(&skip); err != nil {
+				return keys, err
+			}
+			expectKey = true
+			continue
+		}
 		t, err := dec.Token()
 		if err != nil {
 			return keys, err

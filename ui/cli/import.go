@@ -470,12 +470,17 @@ func (c *cli) checkImportFiles(pos []string, forced dataset.Format) ([]toldForma
 			return
 		}
 		defer in.Close()
-		if _, _, regular := regularFile(in); forced != "" || !regular {
+		file, size, regular := regularFile(in)
+		if forced != "" || !regular {
 			return // a pipe read here could not be read again: it is checked as it is read
 		}
 		var b []byte
 		var t toldFormat
-		if t.format, b, t.checked, err = importFormat(pos[i], in, bufio.NewReaderSize(in, 1<<20)); err != nil {
+		// As a rereader, so that a JSON file its start does not settle is
+		// told as it streams (DetectFile) and its reader need not check it
+		// again; else it was read whole here, then sniffed again as read.
+		br := bufio.NewReaderSize(in, 1<<20)
+		if t.format, b, t.checked, err = importFormat(pos[i], rereader{br, file, size}, br); err != nil {
 			errs[i] = fmt.Errorf("%w; none of the %d files was imported", err, len(pos))
 		} else if b == nil { // a file read whole to tell it is told again as it is read
 			told[i] = t
