@@ -64,6 +64,9 @@ type vendorList struct {
 	offset  int
 
 	loadErr string // why the catalogue could not be read
+	// total is how many vendors the catalogue holds while the first
+	// screen shows the first of them (index holds only those), else 0.
+	total int
 
 	seq     int // of the latest search asked for
 	applied int // of the search whose results are shown
@@ -123,6 +126,25 @@ func (l *vendorList) setIndex(x *search.Index) tea.Cmd {
 	}
 }
 
+// showFirst shows the first vendors of the list with no query (x) until
+// the whole catalogue of total vendors is in (install).
+func (l *vendorList) showFirst(x *search.Index, total int) {
+	l.index, l.total = x, total
+	l.results = x.Rank("")
+	l.applyFilter()
+}
+
+// partial reports whether the list holds only the first screen's vendors.
+func (l vendorList) partial() bool { return l.total > 0 }
+
+// dropFirst forgets the first screen's vendors: the rest could not be read.
+func (l *vendorList) dropFirst() {
+	if l.partial() {
+		l.index, l.total, l.results, l.shown = nil, 0, search.Results{}, search.Results{}
+		l.clamp()
+	}
+}
+
 // search starts a search for the current query off the render path.
 func (l *vendorList) search() tea.Cmd {
 	if l.loaded == nil {
@@ -147,7 +169,7 @@ func (l *vendorList) install(msg searchMsg) {
 	if l.index != nil {
 		f = l.filters[l.filter]
 	}
-	l.index, l.query, l.results = msg.index, msg.query, msg.results
+	l.index, l.query, l.results, l.total = msg.index, msg.query, msg.results, 0
 	l.filters = categoryFilters(msg.index.Vendors())
 	l.filter = max(0, slices.Index(l.filters, f))
 	l.cursor, l.offset = 0, 0
@@ -318,11 +340,14 @@ func (l vendorList) count() string {
 	if l.index == nil {
 		return ""
 	}
-	total := len(l.index.Vendors())
+	shown, total := l.shown.Len(), len(l.index.Vendors())
 	if scan := l.common.scan; scan != nil {
 		total = len(scan.ids)
 	}
-	return fmt.Sprintf("%d of %d", l.shown.Len(), total)
+	if l.partial() {
+		shown, total = l.total, l.total // the first screen lists every vendor
+	}
+	return fmt.Sprintf("%d of %d", shown, total)
 }
 
 func (l vendorList) View() string {
