@@ -2,25 +2,27 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/store"
 	"github.com/vendex/vendex/ui/internal/synth"
 )
 
 // slowCatalog lists the first screen's vendors at once (EachBrief) and the
 // whole catalogue (Briefs) only once release is closed.
 type slowCatalog struct {
-	fakeCatalog
+	Catalog
 	release chan struct{}
 }
 
 func (s slowCatalog) Briefs() ([]data.Brief, error) {
 	<-s.release
-	return s.fakeCatalog.Briefs()
+	return s.Catalog.Briefs()
 }
 
 // manyVendors is a catalogue larger than the first screen's share of it,
@@ -48,21 +50,8 @@ func manyVendors() []data.Vendor {
 func TestTheFirstScreenComesBeforeTheRest(t *testing.T) {
 	vs := manyVendors()
 	count := fmt.Sprintf("%d of %d", len(vs), len(vs))
-	whole := start(t, 80, 24, fakeCatalog{vendors: vs}, "")
-	want := whole.waitText(count)
-
 	release := make(chan struct{})
-	s := start(t, 80, 24, slowCatalog{fakeCatalog{vendors: vs}, release}, "")
-	var first snapshot
-	for end := time.Now().Add(5 * time.Second); !strings.Contains(first.view, count); time.Sleep(time.Millisecond) {
-		if time.Now().After(end) {
-			t.Fatalf("no first screen; the screen is:\n%s", first.view)
-		}
-		first = s.snap()
-	}
-	if !first.busy || first.view != want {
-		t.Fatalf("the first screen, drawn before the rest is read (%v), is\n%s\nthe whole catalogue's is\n%s", first.busy, first.view, want)
-	}
+	s, first := firstScreen(t, fakeCatalog{vendors: vs}, release, count)
 	for range 6 {
 		s.press(tea.KeyTab)
 	}
@@ -75,4 +64,42 @@ func TestTheFirstScreenComesBeforeTheRest(t *testing.T) {
 	if !strings.Contains(line(v, 0), "Unclassified · 1 of "+fmt.Sprint(len(vs))) || !strings.Contains(line(v, 1), "zzy") {
 		t.Fatalf("the keys pressed before the rest was read gave\n%s", v)
 	}
+}
+
+// firstScreen starts the browser over cat at 80x24 with the whole
+// catalogue held back until release is closed, and returns the first
+// screen, which shows count, after checking that it is drawn before the
+// rest is read and is the screen the whole catalogue gives.
+func firstScreen(t *testing.T, cat Catalog, release chan struct{}, count string) (*session, snapshot) {
+	t.Helper()
+	want := start(t, 80, 24, cat, "").waitText(count)
+	s := start(t, 80, 24, slowCatalog{cat, release}, "")
+	var first snapshot
+	for end := time.Now().Add(5 * time.Second); !strings.Contains(first.view, count); time.Sleep(time.Millisecond) {
+		if time.Now().After(end) {
+			t.Fatalf("no first screen; the screen is:\n%s", first.view)
+		}
+		first = s.snap()
+	}
+	if !first.busy || first.view != want {
+		t.Fatalf("the first screen, drawn before the rest is read (%v), is\n%s\nthe whole catalogue's is\n%s", first.busy, first.view, want)
+	}
+	return s, first
+}
+
+// Over the embedded catalogue in a real store, the first screen, read from
+// the store's encoded briefs in id order, is the whole list's.
+func TestTheFirstScreenOfTheEmbeddedCatalogue(t *testing.T) {
+	st, err := store.OpenCatalogue(filepath.Join(t.TempDir(), "vendex.db"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	bs, err := st.Briefs()
+	if err != nil || len(bs) <= firstRows {
+		t.Fatalf("the embedded catalogue holds %d vendors (%v): the first screen would hold it all", len(bs), err)
+	}
+	release := make(chan struct{})
+	defer close(release)
+	firstScreen(t, st, release, fmt.Sprintf("%d of %d", len(bs), len(bs)))
 }
