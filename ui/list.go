@@ -137,7 +137,8 @@ func (l *vendorList) showFirst(x *search.Index, total int) {
 // partial reports whether the list holds only the first screen's vendors.
 func (l vendorList) partial() bool { return l.total > 0 }
 
-// dropFirst forgets the first screen's vendors: the rest could not be read.
+// dropFirst forgets the first screen's vendors: the whole catalogue takes
+// their place, or could not be read.
 func (l *vendorList) dropFirst() {
 	if l.partial() {
 		l.index, l.total, l.results, l.shown = nil, 0, search.Results{}, search.Results{}
@@ -169,7 +170,7 @@ func (l *vendorList) install(msg searchMsg) {
 	if l.index != nil {
 		f = l.filters[l.filter]
 	}
-	l.index, l.query, l.results, l.total = msg.index, msg.query, msg.results, 0
+	l.index, l.query, l.results = msg.index, msg.query, msg.results
 	l.filters = categoryFilters(msg.index.Vendors())
 	l.filter = max(0, slices.Index(l.filters, f))
 	l.cursor, l.offset = 0, 0
