@@ -80,9 +80,11 @@ type Model struct {
 	notice      string
 	noticeError bool
 
-	// queued are the keys and clicks that came while the first screen
-	// held only part of the catalogue (holdInput).
-	queued []tea.Msg
+	// holding says that keys and clicks wait for the whole catalogue
+	// (holdInput), which comes after a first screen; queued are those
+	// that came meanwhile.
+	holding bool
+	queued  []tea.Msg
 }
 
 // Option changes how the browser runs.
@@ -101,6 +103,9 @@ func New(cat Catalog, query string, opts ...Option) Model {
 	h := help.New()
 	h.ShortSeparator = " · "
 	m := Model{common: c, cat: cat, list: newVendorList(c, query), help: h}
+	// The list with no query is drawn from its first vendors before the
+	// rest is read (loadFirst); a query or a scan needs every vendor.
+	m.holding = query == "" && c.scan == nil
 	m.card = newCardView(c)
 	m.prompt = newLineInput("Host or URL: ", "https://media.twiliocdn.com/sdk/js/client/…", c.styles)
 	return m
@@ -139,7 +144,7 @@ func Run(cat Catalog, initialQuery string, opts ...Option) error {
 
 func (m Model) Init() tea.Cmd {
 	load := loadCatalog(m.cat, m.common.scan)
-	if m.common.scan == nil && m.list.input.Value() == "" {
+	if m.holding {
 		load = loadFirst(m.cat)
 	}
 	if m.common.reopen != nil {

@@ -103,3 +103,34 @@ func TestTheFirstScreenOfTheEmbeddedCatalogue(t *testing.T) {
 	defer close(release)
 	firstScreen(t, st, release, fmt.Sprintf("%d of %d", len(bs), len(bs)))
 }
+
+// unreadCatalog reads nothing until release is closed.
+type unreadCatalog struct {
+	Catalog
+	release chan struct{}
+}
+
+func (u unreadCatalog) EachBrief(skip func([]byte) bool, fn func(data.Brief)) error {
+	<-u.release
+	return u.Catalog.EachBrief(skip, fn)
+}
+
+func (u unreadCatalog) Briefs() ([]data.Brief, error) {
+	<-u.release
+	return u.Catalog.Briefs()
+}
+
+// Keys typed before even the first screen is up wait for the whole
+// catalogue too, and search all of it.
+func TestKeysBeforeTheFirstScreenSearchEveryVendor(t *testing.T) {
+	vs := manyVendors()
+	release := make(chan struct{})
+	s := start(t, 80, 24, unreadCatalog{fakeCatalog{vendors: vs}, release}, "")
+	s.typeText("zzy")
+	s.snap()
+	close(release)
+	v := s.waitText("Zzyzx Ads")
+	if !strings.Contains(line(v, 0), fmt.Sprintf("1 of %d", len(vs))) || !strings.Contains(line(v, 1), "zzy") {
+		t.Fatalf("typing zzy before the first screen gave\n%s", v)
+	}
+}

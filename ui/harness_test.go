@@ -186,7 +186,7 @@ type snapMsg chan snapshot
 
 func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if ch, ok := msg.(snapMsg); ok {
-		ch <- snapshot{p.Model.View(), p.Model.list.searching() || p.Model.list.partial()}
+		ch <- snapshot{p.Model.View(), p.Model.list.searching() || p.Model.holding}
 		return p, nil
 	}
 	m, cmd := p.Model.Update(msg)

@@ -45,6 +45,7 @@ func (m Model) catalogLoaded(msg catalogMsg) (tea.Model, tea.Cmd) {
 		m.list.dropFirst()
 		m.list.loadErr = ErrorText(msg.err)
 		m.setError("The list is empty: the catalogue could not be read.")
+		m.holding = false
 		return m.replay()
 	}
 	m.card.resolve = func(id string) (string, bool) {
@@ -57,7 +58,7 @@ func (m Model) catalogLoaded(msg catalogMsg) (tea.Model, tea.Cmd) {
 	if scan := m.common.scan; scan != nil && scan.warning != "" {
 		m.setError("Warning: " + data.CleanLine(scan.warning))
 	}
-	if m.list.partial() {
+	if m.holding {
 		return m.showRest(msg)
 	}
 	return m, m.list.setIndex(msg.index)
@@ -87,7 +88,7 @@ func loadFirst(cat Catalog) tea.Cmd {
 		}
 		x := search.NewBriefIndex(f.Briefs())
 		if f.Complete() {
-			return catalogMsg{index: x}
+			return catalogMsg{index: x, ranked: x.Rank("")}
 		}
 		return firstMsg{index: x, total: f.Total()}
 	}
@@ -108,18 +109,18 @@ func loadRest(cat Catalog) tea.Cmd {
 
 // firstLoaded shows the first screen and loads the rest.
 func (m Model) firstLoaded(msg firstMsg) (tea.Model, tea.Cmd) {
-	if m.list.index != nil {
+	if !m.holding {
 		return m, nil // the whole catalogue is in already
 	}
 	m.list.showFirst(msg.index, msg.total)
 	return m, loadRest(m.cat)
 }
 
-// holdInput keeps a key or a click for later while the first screen holds
-// only part of the catalogue: a search, a filter or a page down then acts
-// on every vendor, never on the part (see showRest).
+// holdInput keeps a key or a click for later until the whole catalogue is
+// in, the first screen holding only part of it: a search, a filter or a
+// page down then acts on every vendor, never on the part (see showRest).
 func (m *Model) holdInput(msg tea.Msg) bool {
-	if !m.list.partial() {
+	if !m.holding {
 		return false
 	}
 	m.queued = append(m.queued, msg)
@@ -127,13 +128,14 @@ func (m *Model) holdInput(msg tea.Msg) bool {
 }
 
 // showRest puts the whole catalogue in place of the first screen's part
-// of it at once, the rows on screen staying, and then acts on the keys
-// and clicks that came meanwhile, in order.
+// of it (if it is up) at once, the rows on screen staying, and then acts
+// on the keys and clicks that came meanwhile, in order.
 func (m Model) showRest(msg catalogMsg) (tea.Model, tea.Cmd) {
 	ranked := msg.ranked
 	if ranked == (search.Results{}) {
 		ranked = msg.index.Rank("") // a reload's catalogue, not loadRest's
 	}
+	m.holding = false
 	// Keys wait, so the first screen's cursor has not moved: the list
 	// starts afresh, as on a first load, and asks the index for no vendor
 	// by id (which would index every entry here, not off the render path).
@@ -146,7 +148,7 @@ func (m Model) showRest(msg catalogMsg) (tea.Model, tea.Cmd) {
 	return m.replay(cmd)
 }
 
-// replay acts on the keys and clicks held while the first screen was up.
+// replay acts on the keys and clicks held for the whole catalogue.
 func (m Model) replay(cmds ...tea.Cmd) (tea.Model, tea.Cmd) {
 	queued := m.queued
 	m.queued = nil
