@@ -43,8 +43,8 @@ func (f *First) Skips(raw []byte) bool {
 		return false
 	}
 	last := f.kept[len(f.kept)-1]
-	if imported != last.b.Imported {
-		return imported
+	if g, lg := group(false, imported), group(false, last.b.Imported); g != lg {
+		return g > lg
 	}
 	s := unsafe.String(unsafe.SliceData(name), len(name))
 	if p := namePrefix(s); p != last.name.Prefix {
@@ -70,14 +70,11 @@ func (f *First) Add(b data.Brief) {
 	f.kept = slices.Insert(f.kept, i, &item)
 }
 
-// compareFirst is the order of the list with no query (curatedFirst over
-// the name order, compareNames).
+// compareFirst is the order of the list with no query: curatedFirst's
+// groups (no match is strong), each in name order (compareNames).
 func compareFirst(a, b *firstItem) int {
-	if a.b.Imported != b.b.Imported {
-		if a.b.Imported {
-			return 1
-		}
-		return -1
+	if c := group(false, a.b.Imported) - group(false, b.b.Imported); c != 0 {
+		return c
 	}
 	return compareNames(a.name, b.name, a.b.ID, b.b.ID)
 }
