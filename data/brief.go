@@ -246,6 +246,21 @@ func BriefHead(raw []byte) (name string, c Category, block Answer, err error) {
 	return name, c, block, nil
 }
 
+// BriefName is the name of an encoded brief, as raw's own bytes, and
+// whether only imported datasets know the vendor: what a list with no
+// query orders vendors by, read without decoding the rest. ok is false if
+// raw is not an encoded brief (so far as it read).
+func BriefName(raw []byte) (name []byte, imported, ok bool) {
+	if len(raw) < 2 || raw[0] != briefVersion {
+		return nil, false, false
+	}
+	n, k := binary.Uvarint(raw[2:])
+	if k <= 0 || uint64(len(raw)-2-k) < n {
+		return nil, false, false
+	}
+	return raw[2+k : 2+k+int(n)], raw[1]&briefImported != 0, true
+}
+
 // BriefTexts calls fn with each string of an encoded brief that a search
 // reads (its name, each alias, each host, in that order), as raw's own
 // bytes, until fn returns false: a search over every brief passes over

@@ -53,3 +53,23 @@ func TestABriefKeepsTheLettersASearchNeeds(t *testing.T) {
 		t.Error("a brief without letters reads as having them")
 	}
 }
+
+// A list with no query orders vendors by name, imported ones last: BriefName
+// reads both from the encoding, and refuses damaged bytes.
+func TestBriefNameIsWhatAListIsOrderedBy(t *testing.T) {
+	for _, b := range []Brief{{Name: "Twilio", Aliases: []string{"Segment"}}, {Name: "ADARA MEDIA", Imported: true}, {Name: ""}} {
+		raw := AppendBrief(nil, b)
+		name, imported, ok := BriefName(raw)
+		if !ok || string(name) != b.Name || imported != b.Imported {
+			t.Errorf("BriefName of %+v: %q, imported %v, %v", b, name, imported, ok)
+		}
+		for _, bad := range [][]byte{nil, raw[:1], append([]byte{'{'}, raw[1:]...)} {
+			if _, _, ok := BriefName(bad); ok {
+				t.Errorf("BriefName(%q) reads damaged bytes as a brief", bad)
+			}
+		}
+	}
+	if _, _, ok := BriefName(AppendBrief(nil, Brief{Name: "Twilio"})[:5]); ok {
+		t.Error("BriefName reads a name cut short")
+	}
+}

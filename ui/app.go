@@ -7,7 +7,6 @@ import (
 	"errors"
 	"io"
 	"os"
-	"runtime/debug"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -20,7 +19,6 @@ import (
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/store"
 	"github.com/vendex/vendex/ui/internal/render"
-	"github.com/vendex/vendex/ui/search"
 )
 
 // common is what every screen shares: keys, styles and options.
@@ -81,6 +79,12 @@ type Model struct {
 	// or the help held the status line: it waits for them to close.
 	notice      string
 	noticeError bool
+
+	// holding says that keys and clicks wait for the whole catalogue
+	// (holdInput), which comes after a first screen; queued are those
+	// that came meanwhile.
+	holding bool
+	queued  []tea.Msg
 }
 
 // Option changes how the browser runs.
@@ -99,6 +103,9 @@ func New(cat Catalog, query string, opts ...Option) Model {
 	h := help.New()
 	h.ShortSeparator = " · "
 	m := Model{common: c, cat: cat, list: newVendorList(c, query), help: h}
+	// The list with no query is drawn from its first vendors before the
+	// rest is read (loadFirst); a query or a scan needs every vendor.
+	m.holding = query == "" && c.scan == nil
 	m.card = newCardView(c)
 	m.prompt = newLineInput("Host or URL: ", "https://media.twiliocdn.com/sdk/js/client/…", c.styles)
 	return m
@@ -135,40 +142,15 @@ func Run(cat Catalog, initialQuery string, opts ...Option) error {
 	return render.Run(m, screen, os.Stdin, os.Stdout)
 }
 
-// catalogMsg carries the loaded, indexed catalogue.
-type catalogMsg struct {
-	index *search.Index
-	err   error
-}
-
-// loadCatalog reads every vendor's brief and indexes them, off the
-// render path; a scan's rows for unclaimed hosts join them.
-func loadCatalog(cat Catalog, scan *scanView) tea.Cmd {
-	return func() tea.Msg {
-		// Every brief read stays live in the index: a collection while
-		// they are read frees nothing and marks them all again (at every
-		// dataset, a third of the load's CPU), so none runs until the
-		// index is made; the load's own garbage is a few copies of the
-		// names, bounded by the catalogue.
-		defer debug.SetGCPercent(debug.SetGCPercent(-1))
-		bs, err := cat.Briefs()
-		if err != nil {
-			return catalogMsg{err: err}
-		}
-		if scan != nil {
-			for i := range scan.unknown {
-				bs = append(bs, scan.unknown[i].Brief())
-			}
-		}
-		return catalogMsg{index: search.NewBriefIndex(bs)}
-	}
-}
-
 func (m Model) Init() tea.Cmd {
-	if m.common.reopen != nil {
-		return tea.Batch(loadCatalog(m.cat, m.common.scan), watchCatalog())
+	load := loadCatalog(m.cat, m.common.scan)
+	if m.holding {
+		load = loadFirst(m.cat)
 	}
-	return loadCatalog(m.cat, m.common.scan)
+	if m.common.reopen != nil {
+		return tea.Batch(load, watchCatalog())
+	}
+	return load
 }
 
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -183,6 +165,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.width, m.height, m.ready = msg.Width, msg.Height, true
 		m.layout()
 		return m, nil
+	case firstMsg:
+		return m.firstLoaded(msg)
 	case catalogMsg:
 		return m.catalogLoaded(msg)
 	case searchMsg:
@@ -196,10 +180,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.status, m.isError = msg.text, msg.err
 		return m, nil
 	case tea.MouseMsg:
+		if m.holdInput(msg) {
+			return m, nil
+		}
 		return m.updateMouse(msg)
 	case tea.KeyMsg:
 		if key.Matches(msg, m.common.keys.ForceQuit) {
 			return m, tea.Quit
+		}
+		if m.holdInput(msg) {
+			return m, nil
 		}
 		if msg.Type == tea.KeyEscape && msg.Alt {
 			// Two quick presses of esc reach us as one alt+esc.
@@ -257,26 +247,6 @@ func (m Model) pressEach(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, cmd)
 	}
 	return next, tea.Batch(cmds...)
-}
-
-// catalogLoaded installs a freshly loaded and indexed catalogue.
-func (m Model) catalogLoaded(msg catalogMsg) (tea.Model, tea.Cmd) {
-	if msg.err != nil {
-		m.list.loadErr = ErrorText(msg.err)
-		m.setError("The list is empty: the catalogue could not be read.")
-		return m, nil
-	}
-	m.card.resolve = func(id string) (string, bool) {
-		i, ok := msg.index.ByID(id)
-		if !ok {
-			return "", false
-		}
-		return msg.index.Vendors()[i].Name, true
-	}
-	if scan := m.common.scan; scan != nil && scan.warning != "" {
-		m.setError("Warning: " + data.CleanLine(scan.warning))
-	}
-	return m, m.list.setIndex(msg.index)
 }
 
 // updateMouse scrolls the card under the wheel, and on the list selects a
@@ -451,7 +421,8 @@ func (m Model) vendorName(id string) (string, bool) {
 // syncPreview shows the selected vendor on the card when the card sits
 // beside the list.
 func (m *Model) syncPreview() {
-	if m.state != stateList || !m.wide() {
+	// The first screen's vendors cannot name the related ones yet.
+	if m.state != stateList || !m.wide() || m.list.partial() {
 		return
 	}
 	if b, ok := m.list.selected(); ok && b.ID != m.card.vendor.ID {

@@ -8,10 +8,12 @@ import (
 )
 
 // Catalog is what the browser needs from the store; a *store.Store is one,
-// and tests pass a fake. The list is built from briefs; a card is read
-// whole only when it is opened.
+// and tests pass a fake. The list is built from briefs (the first screen's
+// from the few EachBrief does not skip); a card is read whole only when it
+// is opened.
 type Catalog interface {
 	Briefs() ([]data.Brief, error)
+	EachBrief(skip func(encoded []byte) bool, fn func(data.Brief)) error
 	Get(id string) (data.Vendor, error)
 	ByDomain(data.Target) (store.DomainMatch, error)
 }

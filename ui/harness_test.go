@@ -127,6 +127,17 @@ func (f fakeCatalog) Briefs() ([]data.Brief, error) {
 	return bs, nil
 }
 
+// EachBrief shows skip each brief encoded, as the store does.
+func (f fakeCatalog) EachBrief(skip func([]byte) bool, fn func(data.Brief)) error {
+	bs, err := f.Briefs()
+	for _, b := range bs {
+		if skip == nil || !skip(data.AppendBrief(nil, b)) {
+			fn(b)
+		}
+	}
+	return err
+}
+
 func (f fakeCatalog) Get(id string) (data.Vendor, error) {
 	if f.err != nil {
 		return data.Vendor{}, f.err
@@ -175,7 +186,7 @@ type snapMsg chan snapshot
 
 func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if ch, ok := msg.(snapMsg); ok {
-		ch <- snapshot{p.Model.View(), p.Model.list.searching()}
+		ch <- snapshot{p.Model.View(), p.Model.list.searching() || p.Model.holding}
 		return p, nil
 	}
 	m, cmd := p.Model.Update(msg)

@@ -64,6 +64,9 @@ type vendorList struct {
 	offset  int
 
 	loadErr string // why the catalogue could not be read
+	// total is how many vendors the catalogue holds while the first
+	// screen shows the first of them (index holds only those), else 0.
+	total int
 
 	seq     int // of the latest search asked for
 	applied int // of the search whose results are shown
@@ -120,6 +123,26 @@ func (l *vendorList) setIndex(x *search.Index) tea.Cmd {
 			}
 		}
 		return msg
+	}
+}
+
+// showFirst shows the first vendors of the list with no query (x) until
+// the whole catalogue of total vendors is in (install).
+func (l *vendorList) showFirst(x *search.Index, total int) {
+	l.index, l.total = x, total
+	l.results = x.Rank("")
+	l.applyFilter()
+}
+
+// partial reports whether the list holds only the first screen's vendors.
+func (l vendorList) partial() bool { return l.total > 0 }
+
+// dropFirst forgets the first screen's vendors: the whole catalogue takes
+// their place, or could not be read.
+func (l *vendorList) dropFirst() {
+	if l.partial() {
+		l.index, l.total, l.results, l.shown = nil, 0, search.Results{}, search.Results{}
+		l.clamp()
 	}
 }
 
@@ -318,11 +341,14 @@ func (l vendorList) count() string {
 	if l.index == nil {
 		return ""
 	}
-	total := len(l.index.Vendors())
+	shown, total := l.shown.Len(), len(l.index.Vendors())
 	if scan := l.common.scan; scan != nil {
 		total = len(scan.ids)
 	}
-	return fmt.Sprintf("%d of %d", l.shown.Len(), total)
+	if l.partial() {
+		shown, total = l.total, l.total // the first screen lists every vendor
+	}
+	return fmt.Sprintf("%d of %d", shown, total)
 }
 
 func (l vendorList) View() string {

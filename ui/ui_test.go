@@ -309,6 +309,10 @@ func (lookupOnly) Briefs() ([]data.Brief, error) {
 	return nil, fmt.Errorf("read x.db: %w", store.ErrCorrupt)
 }
 
+func (lookupOnly) EachBrief(func([]byte) bool, func(data.Brief)) error {
+	return fmt.Errorf("read x.db: %w", store.ErrCorrupt)
+}
+
 func (lookupOnly) Get(string) (data.Vendor, error) {
 	return data.Vendor{}, fmt.Errorf("read x.db: %w", store.ErrCorrupt)
 }
@@ -391,13 +395,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 		b.Skip(err)
 	}
 	for b.Loop() {
-		m := New(fakeCatalog{vendors: vs}, "")
-		mm, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-		m = mm.(Model)
-		msg := loadCatalog(fakeCatalog{vendors: vs}, nil)()
-		mm, cmd := m.Update(msg)
-		mm, _ = mm.Update(cmd())
-		_ = mm.View()
+		firstFrame(fakeCatalog{vendors: vs})
 	}
 }
 
