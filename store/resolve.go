@@ -33,9 +33,10 @@ type resolver struct {
 	lastHost       string                 // domainClaims' last question...
 	lastClaims     []byte                 // ...and answer
 	curatedCookies map[string][]string    // curatedCookieOwners' answers
-	// byDomains' owner of each of ownersOf's domains, for keepHosts to
-	// use again: owner walks every parent domain of a host.
-	domainOwners []string
+	// byDomains' owner of each of ownersOf's domains, and its hosting
+	// answer, for keepHosts to use again: owner walks every parent domain
+	// of a host.
+	domainOwners []hostOwner
 	ownersOf     *data.Vendor
 
 	cache  *recordCache // the records the batch has seen, or nil
@@ -95,9 +96,12 @@ func (r *resolver) byKey(key string) string {
 // owner is the vendor whose claim covers host (the longest claimed suffix,
 // unshared claims only), or "". Claims on the private public suffix host is
 // below, or above it, are nobody's in particular for host (a bucket under
-// s3.amazonaws.com is not Amazon's).
-func (r *resolver) owner(host string) string {
-	var above hostingAbove
+// s3.amazonaws.com is not Amazon's). above is host's hosting answer, which
+// the other walks up from host share (nil: a fresh one).
+func (r *resolver) owner(host string, above *hostingAbove) string {
+	if above == nil {
+		above = &hostingAbove{many: true}
+	}
 	for suffix := range data.Parents(host) {
 		if id, ok := r.localHosts[suffix]; ok {
 			if above.above(suffix, host, nil) {
@@ -156,6 +160,13 @@ func (r *resolver) domainClaims(host string) []byte {
 		r.lastHost, r.lastClaims = host, r.domains.Get([]byte(host))
 	}
 	return r.lastClaims
+}
+
+// hostOwner is owner's answer for a host and the hosting answer the walk
+// worked out, which depends on the host alone.
+type hostOwner struct {
+	id    string
+	above hostingAbove
 }
 
 type ownerAnswer struct {
@@ -360,9 +371,10 @@ func (r *resolver) byDomains(rec *data.Vendor, tcf bool) (string, string) {
 	var order []string
 	r.domainOwners, r.ownersOf = r.domainOwners[:0], rec
 	for _, d := range domains {
-		o := r.owner(d.Host)
-		r.domainOwners = append(r.domainOwners, o)
-		if o != "" {
+		ho := hostOwner{above: hostingAbove{many: true}}
+		ho.id = r.owner(d.Host, &ho.above)
+		r.domainOwners = append(r.domainOwners, ho)
+		if o := ho.id; o != "" {
 			if _, ok := votes[o]; !ok {
 				order = append(order, o)
 			}
@@ -462,26 +474,33 @@ func (r *resolver) keepHosts(rec, old *data.Vendor) {
 	if r.ownersOf != rec || len(owners) != len(rec.Domains) {
 		owners = nil
 	}
+	walked := owners // their hosting answers, the host's alone, stand throughout
 	var buf [9]string
 	given := buf[:0]
 	for j, d := range rec.Domains {
+		// The walks up from the host share whether a parent domain is at
+		// or above its private public suffix: one question a host.
+		above := hostingAbove{many: true}
+		if walked != nil {
+			above = walked[j].above
+		}
 		var o string
 		if owners != nil && !slices.ContainsFunc(given, func(h string) bool { return data.InDomain(d.Host, h) }) {
-			o = owners[j]
+			o = owners[j].id
 		} else {
-			o = r.owner(d.Host)
+			o = r.owner(d.Host, &above)
 		}
 		if o == "" || o == id {
 			// A host the catalogue or the user covers, even as a shared
 			// host or through a parent domain, is not the import's to
 			// give to another vendor.
-			o = r.curatedCover(d.Host, id)
+			o = r.curatedCover(d.Host, id, &above)
 		}
 		if o != "" && o != id && !r.user {
 			r.rep.Conflicts = append(r.rep.Conflicts, fmt.Sprintf("%s: %s is %s's; not added to %s", r.source, d.Host, o, id))
 			continue
 		}
-		if h := r.platformSite(d.Host, rec); h != "" && !r.user {
+		if h := r.platformSite(d.Host, rec, &above); h != "" && !r.user {
 			r.rep.Conflicts = append(r.rep.Conflicts, fmt.Sprintf("%s: %s is a customer's name on %s's hosting, whose owner the file does not say; not added to %s", r.source, d.Host, h, id))
 			continue
 		}

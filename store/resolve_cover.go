@@ -12,12 +12,11 @@ import (
 // (shared claims included), or "". The walk up stops where id's own claim
 // covers the host, and at a hosting domain (cloudfront.net, or the private
 // public suffix host is below): a name under one is its customer's, not
-// the hosting company's.
-func (r *resolver) curatedCover(host, id string) string {
+// the hosting company's. above is host's hosting answer (see owner).
+func (r *resolver) curatedCover(host, id string, above *hostingAbove) string {
 	if !r.domains.exists() {
 		return ""
 	}
-	var above hostingAbove
 	for suffix := range data.Parents(host) {
 		cs := r.curatedClaims(suffix, suffix != host)
 		switch {
@@ -40,11 +39,11 @@ func (r *resolver) curatedCover(host, id string) string {
 // would answer Google for every customer's function. A vendor of
 // another company's (a tracker's own CloudFront distribution) keeps the
 // host. "" when host is under no hosting domain or rec is another's.
-func (r *resolver) platformSite(host string, rec *data.Vendor) string {
+// above is host's hosting answer (see owner).
+func (r *resolver) platformSite(host string, rec *data.Vendor, above *hostingAbove) string {
 	if !r.domains.exists() {
 		return ""
 	}
-	var above hostingAbove
 	for suffix := range data.Parents(host) {
 		if suffix == host {
 			if len(r.curatedClaims(host, false)) > 0 {
