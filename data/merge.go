@@ -4,7 +4,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"unicode"
 )
 
 // SourcedVendor is one layer's record of a vendor, with the layer it came
@@ -246,23 +245,10 @@ func (m *merger) mergeSources(out, v *Vendor, _ string) {
 }
 
 // sameOwner reports whether two records' owners may be one company: one
-// of them unknown, or the first word of each the same, ignoring case,
-// punctuation and a leading "the" ("Google LLC" and "Google", not
-// "Webtrends" and "Media Temple").
+// of them unknown, or the first word of each the same (FirstNameWord:
+// "Google LLC" and "Google", not "Webtrends" and "Media Temple").
 func sameOwner(a, b string) bool {
-	first := func(s string) string {
-		ws := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-		})
-		if len(ws) > 1 && ws[0] == "the" {
-			ws = ws[1:]
-		}
-		if len(ws) == 0 {
-			return ""
-		}
-		return ws[0]
-	}
-	fa, fb := first(a), first(b)
+	fa, fb := FirstNameWord(a), FirstNameWord(b)
 	return fa == "" || fb == "" || fa == fb
 }
 

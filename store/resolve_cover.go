@@ -2,7 +2,6 @@ package store
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/vendex/vendex/data"
 )
@@ -72,7 +71,7 @@ func (r *resolver) platformSite(host string, rec *data.Vendor, above *hostingAbo
 		// card's owner is Amazon Web Services. A product's own name
 		// (third-party-web's "Alexa Metrics", an Amazon company's own
 		// distribution) is a more specific answer, and kept.
-		if firstWord(rec.Name) != "" && firstWord(rec.Name) == firstWord(hv.Owner) {
+		if w := data.FirstNameWord(rec.Name); w != "" && w == data.FirstNameWord(hv.Owner) {
 			return h
 		}
 		return ""
@@ -101,11 +100,4 @@ func (r *resolver) curatedClaims(host string, remember bool) []claim {
 		r.parentCurated[host] = out
 	}
 	return out
-}
-
-// firstWord is the first word of a company's or product's name, as
-// data.NormalizeName spells it.
-func firstWord(name string) string {
-	w, _, _ := strings.Cut(data.NormalizeName(name), " ")
-	return w
 }
