@@ -163,6 +163,26 @@ func (m *merger) noteLinks(v *Vendor, src string) {
 	}
 }
 
+// DropTraced takes out of v each fact a merge notes the source of (see
+// noteFirst), but the name, that theirs says is another source's: given
+// the field and the value a note of it records. Any fact a merge notes
+// is here, so that a card exported and imported again gives no source's
+// fact to the user (a test holds that).
+func DropTraced(v *Vendor, theirs func(field, value string) bool) {
+	if theirs("category", string(v.Category)) {
+		v.Category = ""
+	}
+	v.Categories = slices.DeleteFunc(v.Categories, func(c Category) bool { return theirs("categories", string(c)) })
+	dropLists(v, theirs)
+	v.Aliases = slices.DeleteFunc(v.Aliases, func(a string) bool { return theirs("aliases", a) })
+	if theirs("website", v.Website) {
+		v.Website = ""
+	}
+	if theirs("privacy_policy", v.PrivacyPolicy) {
+		v.PrivacyPolicy = ""
+	}
+}
+
 // mergeCategory takes v's category where out has none; another one joins
 // out's further categories.
 func (m *merger) mergeCategory(out, v *Vendor, src string) {
