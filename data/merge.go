@@ -26,6 +26,42 @@ func ImportedSource(source string) bool { return strings.HasPrefix(source, "impo
 // dataset's.
 func UserSource(source string) bool { return strings.HasPrefix(source, "user:") }
 
+// StorageSource is the source that recorded v.Storage[i], by v's
+// Provenance: a merge notes each storage item by its name alone, in the
+// order the items stand, so of items of one name and several kinds (a
+// cookie an import brought, a localStorage key the catalogue's) the n-th
+// is the n-th note of that name. A vendor of one layer notes the layer
+// once; the embedded catalogue alone notes none.
+func (v *Vendor) StorageSource(i int) string {
+	name := v.Storage[i].Name
+	n := 0 // the items of the name before i
+	for _, it := range v.Storage[:i] {
+		if it.Name == name {
+			n++
+		}
+	}
+	first := ""
+	for _, p := range v.Provenance {
+		if p.Field != "storage" || p.Value != name {
+			continue
+		}
+		if n == 0 {
+			return p.Source
+		}
+		n--
+		if first == "" {
+			first = p.Source
+		}
+	}
+	switch {
+	case first != "":
+		return first // fewer notes than items: the name's first
+	case len(v.Provenance) > 0:
+		return v.Provenance[0].Source
+	}
+	return EmbeddedSource
+}
+
 // Traced is v with its Provenance filled as Merge fills it, every fact
 // noted as source's, even when v is one layer's record alone (Merge notes
 // none for the embedded catalogue's alone): what an exported card needs

@@ -201,28 +201,31 @@ type categorised struct {
 // however many names it matched), or, when the scan saw none or there was
 // no scan, every item its card declares.
 func rowsOf(v data.Vendor, seen []Seen, p Provider) []categorised {
-	item := func(name string) (data.StorageItem, bool) {
-		for _, it := range v.Storage {
+	// item is the card's item of the name, of kind when the card lists
+	// the name for it (a cookie and a localStorage key may share a name),
+	// and its place in v.Storage; -1 if the card has no such name.
+	item := func(name, kind string) (data.StorageItem, int) {
+		at := -1
+		for i, it := range v.Storage {
 			if it.Name == name {
-				return it, true
+				if string(it.Kind) == kind {
+					return it, i
+				}
+				if at < 0 {
+					at = i
+				}
 			}
 		}
-		return data.StorageItem{}, false
-	}
-	// An item an imported dataset brought has that dataset's words for a
-	// purpose: a declaration is the site's to publish, and says so
-	// instead of copying them.
-	var imported map[string]bool
-	for _, pv := range v.Provenance {
-		if pv.Field == "storage" && data.ImportedSource(pv.Source) {
-			if imported == nil {
-				imported = map[string]bool{}
-			}
-			imported[pv.Value] = true
+		if at < 0 {
+			return data.StorageItem{}, -1
 		}
+		return v.Storage[at], at
 	}
-	row := func(it data.StorageItem, party string) categorised {
-		if imported[it.Name] {
+	// An item an imported dataset brought (at, its place in v.Storage)
+	// has that dataset's words for a purpose: a declaration is the
+	// site's to publish, and says so instead of copying them.
+	row := func(it data.StorageItem, at int, party string) categorised {
+		if at >= 0 && data.ImportedSource(v.StorageSource(at)) {
 			it.Purpose = ImportedPurpose
 		}
 		c := it.Category
@@ -240,7 +243,8 @@ func rowsOf(v data.Vendor, seen []Seen, p Provider) []categorised {
 	var out []categorised
 	done := map[string]int{}
 	for _, s := range seen {
-		it, ok := item(s.Item)
+		it, at := item(s.Item, s.Kind)
+		ok := at >= 0
 		if ok && s.Kind != "" && string(it.Kind) != s.Kind {
 			// The name is the card's, for another kind of storage (a
 			// cookie's name kept in localStorage): the purpose holds, the
@@ -259,15 +263,15 @@ func rowsOf(v data.Vendor, seen []Seen, p Provider) []categorised {
 			}
 			continue
 		}
-		r := row(it, partyOf(s.Party))
+		r := row(it, at, partyOf(s.Party))
 		r.Observed = data.CleanLine(s.Observed)
 		done[key] = len(out)
 		out = append(out, r)
 	}
 	if seen == nil { // from a list of vendors: what their scripts set on a customer's site
-		for _, it := range v.Storage {
+		for i, it := range v.Storage {
 			if !it.OwnSite {
-				out = append(out, row(it, ""))
+				out = append(out, row(it, i, ""))
 			}
 		}
 	}
