@@ -19,11 +19,11 @@ func TestACookieSharingAKeysNameIsItsDatasets(t *testing.T) {
 	}
 	defer s.Close()
 	csv := ocdHeader + "id-1,Qualtrics,Analytics,ActionSetHistory,,Which intercepts ran.,Session,Qualtrics,https://www.qualtrics.com/privacy-statement/,0\n"
-	vs, _, err := dataset.ReadBytes(dataset.FormatOCDCSV, "ocd.csv", []byte(csv))
+	chunks, _, err := dataset.ReadBytesChunks(dataset.FormatOCDCSV, "ocd.csv", []byte(csv))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Import(RecordsOf(vs), ImportOptions{Format: string(dataset.FormatOCDCSV), File: "ocd.csv", Hash: "1"}); err != nil {
+	if _, err := s.Import(RecordsOf(chunks...), ImportOptions{Format: string(dataset.FormatOCDCSV), File: "ocd.csv", Hash: "1"}); err != nil {
 		t.Fatal(err)
 	}
 	ms, err := s.ByCookie("ActionSetHistory")
