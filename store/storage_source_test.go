@@ -1,7 +1,6 @@
 package store
 
 import (
-	"path/filepath"
 	"testing"
 
 	"github.com/vendex/vendex/data"
@@ -13,11 +12,7 @@ import (
 // that cookie's source: `vendex cookie --all` says the dataset gave it,
 // and the card's own key stays the catalogue's.
 func TestACookieSharingAKeysNameIsItsDatasets(t *testing.T) {
-	s, err := OpenCatalogue(filepath.Join(t.TempDir(), "v.db"), false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openReal(t)
 	csv := ocdHeader + "id-1,Qualtrics,Analytics,ActionSetHistory,,Which intercepts ran.,Session,Qualtrics,https://www.qualtrics.com/privacy-statement/,0\n"
 	chunks, _, err := dataset.ReadBytesChunks(dataset.FormatOCDCSV, "ocd.csv", []byte(csv))
 	if err != nil {
