@@ -170,6 +170,17 @@ func Quote(s string) string {
 	return strconv.Quote(s)
 }
 
+// ShownName is a file's name as a message shows it: as it is, or quoted
+// (Quote) when it holds a newline, an escape sequence or another control,
+// so that no name can end the message's line or reach the terminal as a
+// command.
+func ShownName(name string) string {
+	if CleanLine(name) == name {
+		return name
+	}
+	return Quote(name)
+}
+
 // EscapeControls writes every character that CleanText would drop, except
 // newlines, as a Go escape: the last guard on a message about to reach a
 // terminal, for the parts no one quoted.

@@ -432,6 +432,14 @@ func (m *merger) noteLists(v *Vendor, src string) {
 	}
 }
 
+// dropLists takes out of v each item of a list with a prov tag whose
+// noted value theirs says is another source's.
+func dropLists(v *Vendor, theirs func(field, value string) bool) {
+	v.Domains = slices.DeleteFunc(v.Domains, func(x Domain) bool { return theirs("domains", x.Host) })
+	v.Scripts = slices.DeleteFunc(v.Scripts, func(x Script) bool { return theirs("scripts", x.Host+x.Path) })
+	v.Storage = slices.DeleteFunc(v.Storage, func(x StorageItem) bool { return theirs("storage", x.Name) })
+}
+
 // checkFields checks v field by field, in the struct's order, as each
 // field's type and validate tag say.
 func (c *vendorCheck) checkFields(v *Vendor) {

@@ -17,10 +17,11 @@ type Location struct {
 }
 
 // String is "file:line:column: path", leaving out what is unknown; with no
-// file name the line reads "line N, column C".
+// file name the line reads "line N, column C". The file's name is shown
+// as ShownName shows it.
 func (l Location) String() string {
 	var b strings.Builder
-	b.WriteString(l.File)
+	b.WriteString(ShownName(l.File))
 	if l.Line > 0 {
 		if l.File == "" {
 			b.WriteString("line " + strconv.Itoa(l.Line))

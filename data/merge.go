@@ -4,7 +4,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"unicode"
 )
 
 // SourcedVendor is one layer's record of a vendor, with the layer it came
@@ -31,6 +30,42 @@ func ImportedSource(source string) bool { return strings.HasPrefix(source, "impo
 // files ("user:FILE"): a fact the user wrote, not the catalogue's or a
 // dataset's.
 func UserSource(source string) bool { return strings.HasPrefix(source, "user:") }
+
+// StorageSource is the source that recorded v.Storage[i], by v's
+// Provenance: a merge notes each storage item by its name alone, in the
+// order the items stand, so of items of one name and several kinds (a
+// cookie an import brought, a localStorage key the catalogue's) the n-th
+// is the n-th note of that name. A vendor of one layer notes the layer
+// once; the embedded catalogue alone notes none.
+func (v *Vendor) StorageSource(i int) string {
+	name := v.Storage[i].Name
+	n := 0 // the items of the name before i
+	for _, it := range v.Storage[:i] {
+		if it.Name == name {
+			n++
+		}
+	}
+	first := ""
+	for _, p := range v.Provenance {
+		if p.Field != "storage" || p.Value != name {
+			continue
+		}
+		if n == 0 {
+			return p.Source
+		}
+		n--
+		if first == "" {
+			first = p.Source
+		}
+	}
+	switch {
+	case first != "":
+		return first // fewer notes than items: the name's first
+	case len(v.Provenance) > 0:
+		return v.Provenance[0].Source
+	}
+	return EmbeddedSource
+}
 
 // Traced is v with its Provenance filled as Merge fills it, every fact
 // noted as source's, even when v is one layer's record alone (Merge notes
@@ -169,6 +204,26 @@ func (m *merger) noteLinks(v *Vendor, src string) {
 	}
 }
 
+// DropTraced takes out of v each fact a merge notes the source of (see
+// noteFirst), but the name, that theirs says is another source's: given
+// the field and the value a note of it records. Any fact a merge notes
+// is here, so that a card exported and imported again gives no source's
+// fact to the user (a test holds that).
+func DropTraced(v *Vendor, theirs func(field, value string) bool) {
+	if theirs("category", string(v.Category)) {
+		v.Category = ""
+	}
+	v.Categories = slices.DeleteFunc(v.Categories, func(c Category) bool { return theirs("categories", string(c)) })
+	dropLists(v, theirs)
+	v.Aliases = slices.DeleteFunc(v.Aliases, func(a string) bool { return theirs("aliases", a) })
+	if theirs("website", v.Website) {
+		v.Website = ""
+	}
+	if theirs("privacy_policy", v.PrivacyPolicy) {
+		v.PrivacyPolicy = ""
+	}
+}
+
 // mergeCategory takes v's category where out has none; another one joins
 // out's further categories.
 func (m *merger) mergeCategory(out, v *Vendor, src string) {
@@ -251,23 +306,10 @@ func (m *merger) mergeSources(out, v *Vendor, _ string) {
 }
 
 // sameOwner reports whether two records' owners may be one company: one
-// of them unknown, or the first word of each the same, ignoring case,
-// punctuation and a leading "the" ("Google LLC" and "Google", not
-// "Webtrends" and "Media Temple").
+// of them unknown, or the first word of each the same (FirstNameWord:
+// "Google LLC" and "Google", not "Webtrends" and "Media Temple").
 func sameOwner(a, b string) bool {
-	first := func(s string) string {
-		ws := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-		})
-		if len(ws) > 1 && ws[0] == "the" {
-			ws = ws[1:]
-		}
-		if len(ws) == 0 {
-			return ""
-		}
-		return ws[0]
-	}
-	fa, fb := first(a), first(b)
+	fa, fb := FirstNameWord(a), FirstNameWord(b)
 	return fa == "" || fb == "" || fa == fb
 }
 

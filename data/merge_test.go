@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/json"
 	"reflect"
 	"testing"
 )
@@ -59,6 +60,42 @@ func TestALargeMergeKeepsEachItemOnceInOrder(t *testing.T) {
 		}
 		if noted != 2*n {
 			t.Errorf("n=%d: %d facts noted from the later record, want %d", n, noted, 2*n)
+		}
+	}
+}
+
+// A card exported with its provenance and imported again gives each fact
+// back to the source that noted it: every field a merge notes the source
+// of, DropTraced drops when that source is another's. Only the name,
+// which joins the card to its vendor, stays.
+func TestDropTracedDropsEveryFieldAMergeNotes(t *testing.T) {
+	a, b := fullVendor("a"), fullVendor("b")
+	a.Provenance, b.Provenance = nil, nil
+	v := Merge([]SourcedVendor{{Source: "import:x:a.json", Vendor: a}, {Source: "import:y:b.json", Vendor: b}})
+	noted := map[string]bool{}
+	for _, p := range v.Provenance {
+		noted[p.Field] = true
+	}
+	if len(noted) < 9 {
+		t.Fatalf("the merge noted only %v: the test reads too little", noted)
+	}
+	DropTraced(&v, func(field, _ string) bool { return true })
+	raw, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		t.Fatal(err)
+	}
+	for f := range noted {
+		switch r := string(fields[f]); {
+		case f == "name":
+			if r == `""` {
+				t.Errorf("DropTraced dropped the name")
+			}
+		case r != "" && r != `""` && r != "null" && r != "[]":
+			t.Errorf("a merge notes the source of %s, but DropTraced leaves it to the user: %s", f, r)
 		}
 	}
 }

@@ -22,6 +22,19 @@ func NormalizeName(s string) string {
 	return trimLegalForm(n)
 }
 
+// FirstNameWord is the first word of a company's or product's name, as
+// NormalizeName spells it, a leading "the" skipped ("The Trade Desk" is
+// "trade"), or "" for a name of no word: names that start alike may be
+// one company's ("Google LLC" and "Google", "Amazon Technologies, Inc."
+// and "Amazon Web Services").
+func FirstNameWord(name string) string {
+	w, rest, _ := strings.Cut(NormalizeName(name), " ")
+	if w == "the" && rest != "" {
+		w, _, _ = strings.Cut(rest, " ")
+	}
+	return w
+}
+
 // nameGap reports whether r separates the words of a name.
 func nameGap(r rune) bool {
 	switch r {

@@ -45,3 +45,17 @@ func TestADoingBusinessAsNameIsKnownByBothNames(t *testing.T) {
 		t.Errorf("NameKeys = %q", got)
 	}
 }
+
+// Two names start alike when their first words do, as NormalizeName
+// spells them and past a leading "the": the rule merging owners and the
+// import's platform check both read.
+func TestFirstNameWord(t *testing.T) {
+	for name, want := range map[string]string{
+		"Google LLC": "google", "Amazon Technologies, Inc.": "amazon", "Amazon Web Services": "amazon",
+		"The Trade Desk": "trade", "the-trade-desk": "trade", "The": "the", "A/B Tasty": "ab", "": "", " , ": "",
+	} {
+		if got := FirstNameWord(name); got != want {
+			t.Errorf("FirstNameWord(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

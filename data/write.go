@@ -17,49 +17,50 @@ var ErrExists = errors.New("file exists")
 // write leaves the old file (if any) as it was. Without overwrite an
 // existing file is never replaced, even one that appears while writing.
 func WriteFileAtomic(path string, b []byte, overwrite bool) error {
+	shown := ShownName(path) // the messages' name for it
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("%s is a directory: give a file name", path)
+		return fmt.Errorf("%s is a directory: give a file name", shown)
 	}
 	if fi, err := os.Stat(filepath.Dir(path)); err != nil || !fi.IsDir() {
-		return fmt.Errorf("write %s: the folder %s does not exist", path, filepath.Dir(path))
+		return fmt.Errorf("write %s: the folder %s does not exist", shown, ShownName(filepath.Dir(path)))
 	}
 	if !overwrite {
 		if _, err := os.Lstat(path); err == nil {
-			return fmt.Errorf("%s: %w (use --force to overwrite it, or -o to pick another name)", path, ErrExists)
+			return fmt.Errorf("%s: %w (use --force to overwrite it, or -o to pick another name)", shown, ErrExists)
 		}
 	}
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, plainErr(err))
+		return fmt.Errorf("write %s: %w", shown, plainErr(err))
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := tmp.Write(b); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, plainErr(err))
+		return fmt.Errorf("write %s: %w", shown, plainErr(err))
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, plainErr(err))
+		return fmt.Errorf("write %s: %w", shown, plainErr(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, plainErr(err))
+		return fmt.Errorf("write %s: %w", shown, plainErr(err))
 	}
 	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, plainErr(err))
+		return fmt.Errorf("write %s: %w", shown, plainErr(err))
 	}
 	if overwrite {
 		if err := os.Rename(tmp.Name(), path); err != nil {
-			return fmt.Errorf("write %s: %w", path, plainErr(err))
+			return fmt.Errorf("write %s: %w", shown, plainErr(err))
 		}
 		return nil
 	}
 	// Link fails if path exists, so a file created meanwhile is kept.
 	if err := os.Link(tmp.Name(), path); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%s: %w (use --force to overwrite it, or -o to pick another name)", path, ErrExists)
+			return fmt.Errorf("%s: %w (use --force to overwrite it, or -o to pick another name)", shown, ErrExists)
 		}
-		return fmt.Errorf("write %s: %w", path, plainErr(err))
+		return fmt.Errorf("write %s: %w", shown, plainErr(err))
 	}
 	return nil
 }
@@ -98,5 +99,5 @@ func FreeName(path string) (string, error) {
 			return "", fmt.Errorf("%s: %w", p, plainErr(err))
 		}
 	}
-	return "", fmt.Errorf("%s and its next 999 numbered names are all taken", filepath.Base(path))
+	return "", fmt.Errorf("%s and its next 999 numbered names are all taken", ShownName(filepath.Base(path)))
 }

@@ -22,10 +22,11 @@ func TestCookiesTheCrawlSawSetOnThePageAreFirstParty(t *testing.T) {
 		t.Skipf("public datasets not found: %v", err)
 	}
 	defer f.Close()
-	records, _, err := dataset.Read(dataset.FormatTRDomain, "domains-GB.jsonl", f)
+	chunks, _, err := dataset.ReadChunks(dataset.FormatTRDomain, "domains-GB.jsonl", f)
 	if err != nil {
 		t.Fatal(err)
 	}
+	records := slices.Concat(chunks...)
 	s := embeddedStore(t)
 	var blank []string
 	for _, r := range records {

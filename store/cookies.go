@@ -34,19 +34,6 @@ type CookieMatch struct {
 // Imported reports whether only an imported dataset recorded the item.
 func (m CookieMatch) Imported() bool { return data.ImportedSource(m.Source) }
 
-// storageSource is the layer that recorded v's storage item named name.
-func storageSource(v *data.Vendor, name string) string {
-	for _, p := range v.Provenance {
-		if p.Field == "storage" && p.Value == name {
-			return p.Source
-		}
-	}
-	if len(v.Provenance) > 0 {
-		return v.Provenance[0].Source // a vendor of one layer notes it once
-	}
-	return data.EmbeddedSource // the embedded catalogue alone records none
-}
-
 // ByCookie finds the vendors that set a cookie or storage key called name:
 // what the catalogue and the user's files say before what imports say,
 // then exact names before wildcard patterns (_hjSession_123 matches
@@ -129,7 +116,7 @@ func (r *cookieReader) resolve(raw []byte, pattern bool, out *[]CookieMatch) err
 		if cat == "" {
 			cat = v.Category
 		}
-		*out = append(*out, CookieMatch{VendorID: v.ID, VendorName: v.Name, Category: cat, Item: it, Pattern: pattern, Source: storageSource(v, it.Name), SelfHosted: v.SelfHosted()})
+		*out = append(*out, CookieMatch{VendorID: v.ID, VendorName: v.Name, Category: cat, Item: it, Pattern: pattern, Source: v.StorageSource(ref.Index), SelfHosted: v.SelfHosted()})
 	}
 	return nil
 }

@@ -16,10 +16,11 @@ var ErrAmbiguous = errors.New("matches more than one source")
 const MinHashPrefix = 4
 
 // Forget removes one import or user layer, and so everything it added and
-// nothing else. source is the layer's name, its file's name, its format
-// (or the start of its name up to the hash, import:ocd-csv), or the start
-// of its hash (at least MinHashPrefix hex digits); one that names several
-// layers is refused, naming them. The embedded catalogue cannot be
+// nothing else. source is the layer's name, its file's name, its kind
+// (user, import), its format (or the start of its name up to the hash,
+// import:ocd-csv), or the start of its hash (at least MinHashPrefix hex
+// digits): what 'vendex sources' shows. One that names several layers is
+// refused, naming them. The embedded catalogue cannot be
 // forgotten.
 func (s *Store) Forget(source string) (LayerInfo, error) {
 	layers, err := s.Layers()
@@ -32,7 +33,7 @@ func (s *Store) Forget(source string) (LayerInfo, error) {
 			match = []LayerInfo{li}
 			break
 		}
-		if li.Kind != KindEmbedded && (li.File == source || strings.EqualFold(li.Format, source) || (strings.Contains(source, ":") && strings.HasPrefix(li.Name, source+":")) ||
+		if li.Kind != KindEmbedded && (li.File == source || strings.EqualFold(string(li.Kind), source) || strings.EqualFold(li.Format, source) || (strings.Contains(source, ":") && strings.HasPrefix(li.Name, source+":")) ||
 			(len(source) >= MinHashPrefix && strings.HasPrefix(li.Hash, strings.ToLower(source)))) {
 			match = append(match, li)
 		}
@@ -41,7 +42,7 @@ func (s *Store) Forget(source string) (LayerInfo, error) {
 	case len(match) == 0 && len(source) < MinHashPrefix && isHex(source):
 		return LayerInfo{}, fmt.Errorf("source %q: %w: the start of a hash needs at least %d hex digits (vendex sources lists the layers)", source, ErrNotFound, MinHashPrefix)
 	case len(match) == 0:
-		return LayerInfo{}, fmt.Errorf("source %q: %w: give a layer's name, its file's name, its format or the start of its hash, as vendex sources lists them%s", source, ErrNotFound, forgettable(layers))
+		return LayerInfo{}, fmt.Errorf("source %q: %w: give a layer's name, its file's name, its kind, its format or the start of its hash, as vendex sources lists them%s", source, ErrNotFound, forgettable(layers))
 	case len(match) > 1:
 		var names []string
 		for _, m := range match {

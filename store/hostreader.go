@@ -14,10 +14,13 @@ import (
 // wordpress.com), or it is, or sits above, the private public suffix the
 // host is below (data.HostingSuffix: s3.amazonaws.com for a bucket's name,
 // whatever card claims amazonaws.com). The suffix is worked out once, and
-// only when a parent domain has claims.
+// only when a parent domain has claims that a private suffix may reach.
 type hostingAbove struct {
 	suffix string
 	known  bool
+	// many: the walk is one of many (an import's), which pays for the
+	// table behind data.HostingSuffixMayReach.
+	many bool
 }
 
 // above reports whether suffix, a parent domain of host, is the private
@@ -31,20 +34,32 @@ func (a *hostingAbove) above(suffix, host string, e *decodedEntry) bool {
 		return false
 	}
 	if !a.known {
-		if e != nil {
-			if e.reach == reachUnknown {
-				e.reach = reachNone
-				if data.HostingSuffixMayReach(suffix) {
-					e.reach = reachSome
-				}
-			}
-			if e.reach == reachNone {
-				return false
-			}
+		if !a.mayReach(suffix, e) {
+			return false
 		}
 		a.suffix, a.known = data.HostingSuffix(host), true
 	}
 	return len(suffix) <= len(a.suffix)
+}
+
+// mayReach reports whether a private public suffix may be suffix or lie
+// below it: false spares asking the Public Suffix List about the host.
+// A batch keeps the answer in suffix's index entry e; a walk of many
+// asks the table; a lone walk (no e, not many) does not build it.
+func (a *hostingAbove) mayReach(suffix string, e *decodedEntry) bool {
+	switch {
+	case e != nil:
+		if e.reach == reachUnknown {
+			e.reach = reachNone
+			if data.HostingSuffixMayReach(suffix) {
+				e.reach = reachSome
+			}
+		}
+		return e.reach == reachSome
+	case a.many:
+		return data.HostingSuffixMayReach(suffix)
+	}
+	return true
 }
 
 // claim is, when suffix (a parent of host, or host itself) is hosting for

@@ -110,11 +110,11 @@ func benchmarkImport(b *testing.B, cat []data.Vendor, file []byte) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		vs, _, err := dataset.ReadBytes(dataset.FormatOCDCSV, "bench.csv", file)
+		chunks, _, err := dataset.ReadBytesChunks(dataset.FormatOCDCSV, "bench.csv", file)
 		if err != nil {
 			b.Fatal(err)
 		}
-		rep, err := s.Import(RecordsOf(vs), ImportOptions{Format: string(dataset.FormatOCDCSV), File: "bench.csv", Hash: fmt.Sprintf("%016d", i)})
+		rep, err := s.Import(RecordsOf(chunks...), ImportOptions{Format: string(dataset.FormatOCDCSV), File: "bench.csv", Hash: fmt.Sprintf("%016d", i)})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -50,10 +50,11 @@ func fileRecords(name string, b []byte, o *ImportOptions) ([]data.Vendor, error)
 	if err != nil {
 		return nil, err
 	}
-	vs, _, err := dataset.ReadBytes(f, name, b)
+	chunks, _, err := dataset.ReadBytesChunks(f, name, b)
 	if err != nil {
 		return nil, err
 	}
+	vs := slices.Concat(chunks...)
 	sum := sha256.Sum256(b)
 	o.Format, o.File, o.Hash = string(f), filepath.Base(name), hex.EncodeToString(sum[:])
 	o.User, o.ObservedCookies = f == dataset.FormatVendex, f.ObservesCookies()

@@ -33,10 +33,7 @@ type resolver struct {
 	lastHost       string                 // domainClaims' last question...
 	lastClaims     []byte                 // ...and answer
 	curatedCookies map[string][]string    // curatedCookieOwners' answers
-	// byDomains' owner of each of ownersOf's domains, for keepHosts to
-	// use again: owner walks every parent domain of a host.
-	domainOwners []string
-	ownersOf     *data.Vendor
+	ownerBuf       []hostOwner            // byDomains' answers, a buffer the records share
 
 	cache  *recordCache // the records the batch has seen, or nil
 	rep    *ImportReport
@@ -96,9 +93,12 @@ func (r *resolver) byKey(key string) string {
 // owner is the vendor whose claim covers host (the longest claimed suffix,
 // unshared claims only), or "". Claims on the private public suffix host is
 // below, or above it, are nobody's in particular for host (a bucket under
-// s3.amazonaws.com is not Amazon's).
-func (r *resolver) owner(host string) string {
-	var above hostingAbove
+// s3.amazonaws.com is not Amazon's). above is host's hosting answer, which
+// the other walks up from host share (nil: a fresh one).
+func (r *resolver) owner(host string, above *hostingAbove) string {
+	if above == nil {
+		above = &hostingAbove{many: true}
+	}
 	for suffix := range data.Parents(host) {
 		if id, ok := r.localHosts[suffix]; ok {
 			if above.above(suffix, host, nil) {
@@ -157,6 +157,13 @@ func (r *resolver) domainClaims(host string) []byte {
 		r.lastHost, r.lastClaims = host, r.domains.Get([]byte(host))
 	}
 	return r.lastClaims
+}
+
+// hostOwner is owner's answer for a host and the hosting answer the walk
+// worked out, which depends on the host alone.
+type hostOwner struct {
+	id    string
+	above hostingAbove
 }
 
 type ownerAnswer struct {
@@ -223,7 +230,6 @@ func resolve(tx *bolt.Tx, records Records, rep *ImportReport, o ImportOptions, c
 // joins it to an earlier record of the same vendor.
 func (r *resolver) add(i int, rec *data.Vendor) error {
 	rec.Provenance = nil
-	r.ownersOf = nil
 	if rec.ID != "" && !data.ValidID(rec.ID) {
 		return fmt.Errorf("record %d: malformed id %q", i, rec.ID)
 	}
@@ -232,7 +238,7 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 	for _, a := range rec.Aliases {
 		r.aliasKeys = append(r.aliasKeys, data.NormalizeName(a))
 	}
-	id, how, why := r.match(rec)
+	id, how, why, owners := r.match(rec)
 	var old *data.Vendor
 	if id != "" {
 		old = r.existingVendor(id)
@@ -253,7 +259,7 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 			rec.Aliases = append(rec.Aliases, rec.Name)
 		}
 	}
-	r.keepHosts(rec, old)
+	r.keepHosts(rec, old, owners)
 	r.keepCookies(rec)
 	var earlier *data.Vendor
 	var earlierStorage data.StorageSet
@@ -323,10 +329,11 @@ type joinKey struct{ id, name string }
 
 // match is the vendor rec describes, by the first of Import's rules that
 // finds one, that rule ("id", "name", "domain", "privacy policy") and what
-// matched; "" if none does.
-func (r *resolver) match(rec *data.Vendor) (id, how, why string) {
+// matched; "" if none does. owners are byDomains' answers for rec's
+// domains when it asked them, for keepHosts to use again.
+func (r *resolver) match(rec *data.Vendor) (id, how, why string, owners []hostOwner) {
 	if rec.ID != "" {
-		return rec.ID, "id", rec.ID
+		return rec.ID, "id", rec.ID, nil
 	}
 	// An IAB TCF vendor id is an id too: it outranks names, which the
 	// IAB's own files spell differently.
@@ -335,58 +342,62 @@ func (r *resolver) match(rec *data.Vendor) (id, how, why string) {
 		if strings.HasPrefix(a, dataset.IABAliasPrefix) {
 			tcf = true
 			if id = r.byKey(r.aliasKeys[i]); id != "" {
-				return id, "id", a
+				return id, "id", a, nil
 			}
 		}
 	}
 	for _, k := range append([]string{r.nameKey}, r.dbaKeys...) {
 		if id = r.byKey(k); id != "" {
-			return id, "name", fmt.Sprintf("%q is %q", rec.Name, k)
+			return id, "name", fmt.Sprintf("%q is %q", rec.Name, k), nil
 		}
 	}
 	for i, k := range r.aliasKeys {
 		if id = r.byKey(k); id != "" {
-			return id, "name", fmt.Sprintf("alias %q is %q", rec.Aliases[i], k)
+			return id, "name", fmt.Sprintf("alias %q is %q", rec.Aliases[i], k), nil
 		}
 	}
-	if id, why = r.byDomains(rec, tcf); id != "" {
+	id, why, owners = r.byDomains(rec, tcf)
+	if id != "" {
 		if !r.usedOnSiteOf(rec, id) {
-			return id, "domain", why
+			return id, "domain", why, owners
 		}
 		r.rep.Conflicts = append(r.rep.Conflicts, fmt.Sprintf("%s: %s gives %s's domains and %s as controller but links its own privacy policy (%s): taken as a product used on %s's site, imported apart and without that controller", r.source, rec.Name, id, rec.Owner, rec.PrivacyPolicy, id))
 		rec.Owner = ""
 	}
 	if id, why = r.byPolicy(rec); id != "" {
-		return id, "privacy policy", why
+		return id, "privacy policy", why, owners
 	}
-	return "", "", ""
+	return "", "", "", owners
 }
 
 // byDomains is the vendor that covers at least half of rec's domains (the
 // one that covers most of them), or, when the hosts covered are spread
 // over several vendors of one owner (Google's, X's), the one of them that
-// covers most; "" if none, with the hosts that decided it.
+// covers most; "" if none, with the hosts that decided it, and owner's
+// answer for each of rec's domains.
 //
 // A record with a TCF id (tcf) joins by its domains only a vendor whose
 // names share a word with it: OVK lists EMX Digital under aws.amazon.com
 // alone, which would have made Amazon a TCF vendor.
-func (r *resolver) byDomains(rec *data.Vendor, tcf bool) (string, string) {
+func (r *resolver) byDomains(rec *data.Vendor, tcf bool) (string, string, []hostOwner) {
 	domains := rec.Domains
 	votes := map[string][]string{} // vendor id -> hosts it covers
 	var order []string
-	r.domainOwners, r.ownersOf = r.domainOwners[:0], rec
+	owners := r.ownerBuf[:0]
 	for _, d := range domains {
-		o := r.owner(d.Host)
-		r.domainOwners = append(r.domainOwners, o)
-		if o != "" {
+		ho := hostOwner{above: hostingAbove{many: true}}
+		ho.id = r.owner(d.Host, &ho.above)
+		owners = append(owners, ho)
+		if o := ho.id; o != "" {
 			if _, ok := votes[o]; !ok {
 				order = append(order, o)
 			}
 			votes[o] = append(votes[o], d.Host)
 		}
 	}
+	r.ownerBuf = owners
 	if len(order) == 0 {
-		return "", ""
+		return "", "", owners
 	}
 	best := order[0]
 	for _, o := range order[1:] {
@@ -399,12 +410,12 @@ func (r *resolver) byDomains(rec *data.Vendor, tcf bool) (string, string) {
 		best, hosts = r.byOwner(order, votes)
 	}
 	if best == "" || 2*len(hosts) < len(domains) {
-		return "", ""
+		return "", "", owners
 	}
 	if tcf && !r.sharesWord(rec.Name, best) {
-		return "", ""
+		return "", "", owners
 	}
-	return best, fmt.Sprintf("%d of %d hosts: %s", len(hosts), len(domains), strings.Join(hosts, ", "))
+	return best, fmt.Sprintf("%d of %d hosts: %s", len(hosts), len(domains), strings.Join(hosts, ", ")), owners
 }
 
 // byOwner groups the vendors that voted (in order) by their owner and
@@ -469,29 +480,33 @@ var commonNameWords = map[string]bool{
 // as old, or nil) that another vendor covers, reporting each as a
 // conflict, unless the layer is the user's; it reports the hosts new to
 // the vendor.
-func (r *resolver) keepHosts(rec, old *data.Vendor) {
+func (r *resolver) keepHosts(rec, old *data.Vendor, owners []hostOwner) {
 	id := rec.ID
 	kept := rec.Domains[:0:0]
-	// byDomains' answers stand until this record gives a host a vendor:
-	// then for the hosts under it only, and past a few, for none.
-	owners := r.domainOwners
-	if r.ownersOf != rec || len(owners) != len(rec.Domains) {
-		owners = nil
-	}
+	// byDomains' answers (owners, one a domain, or nil) stand until this
+	// record gives a host a vendor: then for the hosts under it only, and
+	// past a few, for none.
+	walked := owners // their hosting answers, the host's alone, stand throughout
 	var buf [9]string
 	given := buf[:0]
 	for j, d := range rec.Domains {
+		// The walks up from the host share whether a parent domain is at
+		// or above its private public suffix: one question a host.
+		above := hostingAbove{many: true}
+		if walked != nil {
+			above = walked[j].above
+		}
 		var o string
 		if owners != nil && !slices.ContainsFunc(given, func(h string) bool { return data.InDomain(d.Host, h) }) {
-			o = owners[j]
+			o = owners[j].id
 		} else {
-			o = r.owner(d.Host)
+			o = r.owner(d.Host, &above)
 		}
 		if o == "" || o == id {
 			// A host the catalogue or the user covers, even as a shared
 			// host or through a parent domain, is not the import's to
 			// give to another vendor.
-			o = r.curatedCover(d.Host, id)
+			o = r.curatedCover(d.Host, id, &above)
 		}
 		if o != "" && o != id {
 			if r.user {
@@ -502,7 +517,7 @@ func (r *resolver) keepHosts(rec, old *data.Vendor) {
 				continue
 			}
 		}
-		if h := r.platformSite(d.Host, rec); h != "" && !r.user {
+		if h := r.platformSite(d.Host, rec, &above); h != "" && !r.user {
 			r.rep.Conflicts = append(r.rep.Conflicts, fmt.Sprintf("%s: %s is a customer's name on %s's hosting, whose owner the file does not say; not added to %s", r.source, d.Host, h, id))
 			continue
 		}

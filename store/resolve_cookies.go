@@ -40,7 +40,8 @@ func (r *resolver) curatedCookieOwners(name string) []string {
 	if raw := r.cookies.Get([]byte(name)); raw != nil {
 		refs, _ := decodeRefs(raw) // a damaged index only loses this check
 		for _, ref := range refs {
-			if v := r.existingVendor(ref.ID); v != nil && !data.ImportedSource(storageSource(v, name)) && !slices.Contains(ids, ref.ID) {
+			v := r.existingVendor(ref.ID)
+			if v != nil && ref.Index >= 0 && ref.Index < len(v.Storage) && !data.ImportedSource(v.StorageSource(ref.Index)) && !slices.Contains(ids, ref.ID) {
 				ids = append(ids, ref.ID)
 			}
 		}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/vendex/vendex/data"
 )
@@ -12,12 +11,11 @@ import (
 // (shared claims included), or "". The walk up stops where id's own claim
 // covers the host, and at a hosting domain (cloudfront.net, or the private
 // public suffix host is below): a name under one is its customer's, not
-// the hosting company's.
-func (r *resolver) curatedCover(host, id string) string {
+// the hosting company's. above is host's hosting answer (see owner).
+func (r *resolver) curatedCover(host, id string, above *hostingAbove) string {
 	if !r.domains.exists() {
 		return ""
 	}
-	var above hostingAbove
 	for suffix := range data.Parents(host) {
 		cs := r.curatedClaims(suffix, suffix != host)
 		switch {
@@ -40,11 +38,11 @@ func (r *resolver) curatedCover(host, id string) string {
 // would answer Google for every customer's function. A vendor of
 // another company's (a tracker's own CloudFront distribution) keeps the
 // host. "" when host is under no hosting domain or rec is another's.
-func (r *resolver) platformSite(host string, rec *data.Vendor) string {
+// above is host's hosting answer (see owner).
+func (r *resolver) platformSite(host string, rec *data.Vendor, above *hostingAbove) string {
 	if !r.domains.exists() {
 		return ""
 	}
-	var above hostingAbove
 	for suffix := range data.Parents(host) {
 		if suffix == host {
 			if len(r.curatedClaims(host, false)) > 0 {
@@ -76,7 +74,7 @@ func (r *resolver) platformSite(host string, rec *data.Vendor) string {
 		// card's owner is Amazon Web Services. A product's own name
 		// (third-party-web's "Alexa Metrics", an Amazon company's own
 		// distribution) is a more specific answer, and kept.
-		if firstWord(rec.Name) != "" && firstWord(rec.Name) == firstWord(hv.Owner) {
+		if w := data.FirstNameWord(rec.Name); w != "" && w == data.FirstNameWord(hv.Owner) {
 			return h
 		}
 		return ""
@@ -105,11 +103,4 @@ func (r *resolver) curatedClaims(host string, remember bool) []claim {
 		r.parentCurated[host] = out
 	}
 	return out
-}
-
-// firstWord is the first word of a company's or product's name, as
-// data.NormalizeName spells it.
-func firstWord(name string) string {
-	w, _, _ := strings.Cut(data.NormalizeName(name), " ")
-	return w
 }

@@ -18,7 +18,7 @@ func (r *resolver) usedOnSiteOf(rec *data.Vendor, id string) bool {
 		return false
 	}
 	u, err := url.Parse(rec.PrivacyPolicy)
-	if err != nil || u.Hostname() == "" || r.owner(strings.ToLower(u.Hostname())) == id {
+	if err != nil || u.Hostname() == "" || r.owner(strings.ToLower(u.Hostname()), nil) == id {
 		return false
 	}
 	return namesOverlap(rec.Name, u.Hostname())

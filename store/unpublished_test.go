@@ -31,11 +31,11 @@ func TestAOneFieldUserFileKeepsTheCataloguesUnpublishedMarker(t *testing.T) {
 		t.Fatalf("the catalogue's adyoulike should say its storage is unpublished: %v %v", before.Unpublished, err)
 	}
 	file := []byte(`{"id": "adyoulike", "owner": "Adyoulike SA (Paris)"}`)
-	vs, _, err := dataset.ReadBytes(dataset.FormatVendex, "mine.json", file)
+	chunks, _, err := dataset.ReadBytesChunks(dataset.FormatVendex, "mine.json", file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Import(RecordsOf(vs), ImportOptions{Format: string(dataset.FormatVendex), File: "mine.json", Hash: "one-field", User: true}); err != nil {
+	if _, err := s.Import(RecordsOf(chunks...), ImportOptions{Format: string(dataset.FormatVendex), File: "mine.json", Hash: "one-field", User: true}); err != nil {
 		t.Fatal(err)
 	}
 	after, err := s.Get("adyoulike")

@@ -1,6 +1,7 @@
 package card
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -262,5 +263,26 @@ func TestAnOwnSiteItemIsSaidSo(t *testing.T) {
 	}
 	if !strings.Contains(out, "visit_id") || !strings.Contains(out, "ad_id") {
 		t.Fatalf("storage rows missing:\n%s", out)
+	}
+}
+
+// A word longer than a line (a dataset's source label in the fact table,
+// a long link) breaks after a ':' or '/' where its pieces then fit, else
+// after a '.' or '-' too, never inside a name: "open-cookie-database.cs"
+// and "v" was the fact table at 80 columns. A host that fits stays whole.
+func TestALongWordBreaksAtItsBoundaries(t *testing.T) {
+	for _, c := range []struct {
+		s     string
+		width int
+		want  []string
+	}{
+		{"import:ocd-csv:open-cookie-database.csv", 24, []string{"import:ocd-csv:", "open-cookie-database.csv"}},
+		{"import:ocd-csv:open-cookie-database.csv", 22, []string{"import:ocd-csv:open-", "cookie-database.csv"}},
+		{"see https://www.hotjar.com/legal/policies/privacy now", 34, []string{"see https://www.hotjar.com/legal/", "policies/privacy now"}},
+		{"load voice-js.roaming.twilio.com first", 30, []string{"load", "voice-js.roaming.twilio.com", "first"}},
+	} {
+		if got := Wrap(c.s, c.width); !slices.Equal(got, c.want) {
+			t.Errorf("Wrap(%q, %d) = %q, want %q", c.s, c.width, got, c.want)
+		}
 	}
 }

@@ -120,18 +120,67 @@ func (t Table) Widths(width int) (widths []int, ok bool) {
 	return widths, widths[wide] >= MinWide
 }
 
-// Wrap breaks s into lines of at most width cells, at spaces where it can
-// and inside a word only when the word is longer than a line. A CJK
-// character counts as the two cells it takes on a screen. Unlike
-// ansi.Wrap, it never breaks after a hyphen: a host such as
-// voice-js.roaming.twilio.com stays whole, so it can be copied.
+// Wrap breaks s into lines of at most width cells, at spaces where it can.
+// A word longer than a line (a source label, a path) breaks after a ':' or
+// '/' in it, or when its pieces are still too long also after a '.' or
+// '-', and inside a piece only when the piece alone is longer than a line.
+// A CJK character counts as the two cells it takes on a screen. Unlike
+// ansi.Wrap, it never breaks after a hyphen of a word that fits: a host
+// such as voice-js.roaming.twilio.com stays whole, so it can be copied.
 func Wrap(s string, width int) []string {
-	s = strings.ReplaceAll(s, "-", nbHyphen)
-	lines := strings.Split(ansi.Wrap(s, max(1, width), ""), "\n")
+	width = max(1, width)
+	s = strings.ReplaceAll(markLongWords(s, width), "-", nbHyphen)
+	lines := strings.Split(ansi.Wrap(s, width, breakMark), "\n")
 	for i, l := range lines {
+		l = strings.ReplaceAll(l, breakMark, "")
 		lines[i] = strings.ReplaceAll(strings.TrimRight(l, " "), nbHyphen, "-")
 	}
 	return lines
+}
+
+// breakMark follows each place Wrap may break a word longer than a line:
+// a zero-width space, which ansi.Wrap takes as a breakpoint and Wrap then
+// drops.
+const breakMark = "\u200b"
+
+// markLongWords puts breakMark after the ':' and '/' of each word of s
+// wider than width, or after its '.' and '-' too when a piece between
+// those is still wider. Words holding an escape sequence (styled text) are
+// left as they are.
+func markLongWords(s string, width int) string {
+	if ansi.StringWidth(s) <= width {
+		return s
+	}
+	words := strings.Split(s, " ")
+	marked := false
+	for i, w := range words {
+		if ansi.StringWidth(w) <= width || strings.ContainsRune(w, '\x1b') {
+			continue
+		}
+		at := ":/"
+		if slices.ContainsFunc(splitAfterAny(w, at), func(p string) bool { return ansi.StringWidth(p) > width }) {
+			at = ":/.-"
+		}
+		if pieces := splitAfterAny(w, at); len(pieces) > 1 {
+			words[i], marked = strings.Join(pieces, breakMark), true
+		}
+	}
+	if !marked {
+		return s
+	}
+	return strings.Join(words, " ")
+}
+
+// splitAfterAny cuts w after each of the characters of at it holds.
+func splitAfterAny(w, at string) []string {
+	var out []string
+	for {
+		i := strings.IndexAny(w, at)
+		if i < 0 || i == len(w)-1 {
+			return append(out, w)
+		}
+		out, w = append(out, w[:i+1]), w[i+1:]
+	}
 }
 
 // WrapLinks is Wrap for plain text that a reader copies from (show when

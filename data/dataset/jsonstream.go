@@ -437,7 +437,7 @@ func decodeElements[T any](s *jsonStream, at string, list *[]T) error {
 	})
 }
 
-// readJSONStream is Read of a file of f, a JSON format other than
+// readJSONStream is ReadChunks of a file of f, a JSON format other than
 // vendex's, a record at a time; scanned says r has passed jsonScan and
 // the UTF-8 check already, as rd (when not nil) found.
 //
@@ -508,7 +508,7 @@ func firstByte(br *bufio.Reader) byte {
 }
 
 // Checked is a file whose format DetectFile told, which it checked to its
-// end as it did so: Read builds its records in one reading, without
+// end as it did so: ReadChunks builds its records in one reading, without
 // checking it first again.
 type Checked struct{ Rereader }
 

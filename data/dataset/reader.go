@@ -44,19 +44,14 @@ func (w Warning) String() string {
 	return (&data.LocationError{Location: w.Location, Err: errors.New(w.Message)}).Error()
 }
 
-// ReadBytes reads one import file of format f, b, which it does not
+// ReadBytesChunks reads one import file of format f, b, which it does not
 // change: the caller has read the file to detect its format and hash it.
-// name is used in errors and warnings only. The records it returns carry no
-// ids unless the file gave them (vendex JSON): the store resolves each to an
-// existing vendor or a new id. Any error stops the whole file and says where
-// it is.
-func ReadBytes(f Format, name string, b []byte) ([]data.Vendor, []Warning, error) {
-	return inOneList(ReadBytesChunks(f, name, b))
-}
-
-// ReadBytesChunks is ReadBytes giving the records in the chunks the
-// reader built them in, in order, as store.Records hands them on: a
-// large file's records are not copied into one list.
+// name is used in errors and warnings only. The records it returns carry
+// no ids unless the file gave them (vendex JSON): the store resolves each
+// to an existing vendor or a new id. Any error stops the whole file and
+// says where it is. The records come in the chunks the reader built them
+// in, in order, as store.Records hands them on: a large file's records
+// are not copied into one list.
 func ReadBytesChunks(f Format, name string, b []byte) ([][]data.Vendor, []Warning, error) {
 	if streams(f) {
 		return ReadChunks(f, name, bytes.NewReader(b))
@@ -76,11 +71,11 @@ func ReadBytesChunks(f Format, name string, b []byte) ([][]data.Vendor, []Warnin
 	return rd.done(oneChunk(vs), err)
 }
 
-// Read is ReadBytes of the file r streams. The formats whose files run
-// to hundreds of megabytes, the Open Cookie Database CSV and Tracker
-// Radar's domain files (JSON lines, or the domain index CSV), are read a
-// record or a few megabytes of rows at a time and never held whole; the
-// other formats' files are read whole first.
+// ReadChunks is ReadBytesChunks of the file r streams. The formats whose
+// files run to hundreds of megabytes, the Open Cookie Database CSV and
+// Tracker Radar's domain files (JSON lines, or the domain index CSV), are
+// read a record or a few megabytes of rows at a time and never held
+// whole; the other formats' files are read whole first.
 //
 // A CSV file larger than CheckFirstOver that r can read again (a Rereader)
 // is read twice: first every row is checked, building nothing, and only a
@@ -89,11 +84,6 @@ func ReadBytesChunks(f Format, name string, b []byte) ([][]data.Vendor, []Warnin
 // file refused at its last row is refused holding a chunk of rows rather
 // than the records of every row before; the warnings of a refused file
 // are then none.
-func Read(f Format, name string, r io.Reader) ([]data.Vendor, []Warning, error) {
-	return inOneList(ReadChunks(f, name, r))
-}
-
-// ReadChunks is Read giving the records in chunks, as ReadBytesChunks.
 func ReadChunks(f Format, name string, r io.Reader) ([][]data.Vendor, []Warning, error) {
 	if f == FormatVendex {
 		b, err := io.ReadAll(r)
@@ -133,11 +123,6 @@ func ReadChunks(f Format, name string, r io.Reader) ([][]data.Vendor, []Warning,
 	return rd.done(vs, err)
 }
 
-// inOneList is what a Chunks function returns, its records in one list.
-func inOneList(chunks [][]data.Vendor, warns []Warning, err error) ([]data.Vendor, []Warning, error) {
-	return flatten(chunks), warns, err
-}
-
 // oneChunk is vs as the one chunk of a file's records (none if vs is empty).
 func oneChunk(vs []data.Vendor) [][]data.Vendor {
 	if len(vs) == 0 {
@@ -146,7 +131,7 @@ func oneChunk(vs []data.Vendor) [][]data.Vendor {
 	return [][]data.Vendor{vs}
 }
 
-// Rereader is a file that Read can read a second time: a regular file, not
+// Rereader is a file that ReadChunks can read a second time: a regular file, not
 // a pipe.
 type Rereader interface {
 	io.Reader
@@ -154,13 +139,13 @@ type Rereader interface {
 	Reread() (io.Reader, error) // the file again, from its first byte
 }
 
-// CheckFirstOver is the size above which Read checks a CSV file that it
+// CheckFirstOver is the size above which ReadChunks checks a CSV file that it
 // can read again before building its records. Below it the records of a
 // file refused at its end are a few tens of megabytes at most, and the
 // second read is not worth its time.
 const CheckFirstOver = 16 << 20
 
-// streams reports whether Read reads files of format f as they stream.
+// streams reports whether ReadChunks reads files of format f as they stream.
 func streams(f Format) bool { return f == FormatOCDCSV || f == FormatTRDomain }
 
 // done is what ReadBytesChunks and ReadChunks return of records read with err.
@@ -220,7 +205,7 @@ type reader struct {
 	warnings []Warning
 	dropped  int  // warnings past maxWarnings, counted and not kept
 	notUTF8  bool // the file was found not all UTF-8
-	check    bool // check every record and build none (Read's first pass)
+	check    bool // check every record and build none (ReadChunks' first pass)
 	ownCards bool // the file is vendex JSON, which people write by hand
 }
 

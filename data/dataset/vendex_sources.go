@@ -50,20 +50,7 @@ func leaveOthersFacts(v *data.Vendor) (left map[string]int, whole bool) {
 		}
 		return ok
 	}
-	if theirs("category", string(v.Category)) {
-		v.Category = ""
-	}
-	if theirs("website", v.Website) {
-		v.Website = ""
-	}
-	if theirs("privacy_policy", v.PrivacyPolicy) {
-		v.PrivacyPolicy = ""
-	}
-	v.Categories = slices.DeleteFunc(v.Categories, func(c data.Category) bool { return theirs("categories", string(c)) })
-	v.Aliases = slices.DeleteFunc(v.Aliases, func(a string) bool { return theirs("aliases", a) })
-	v.Domains = slices.DeleteFunc(v.Domains, func(d data.Domain) bool { return theirs("domains", d.Host) })
-	v.Scripts = slices.DeleteFunc(v.Scripts, func(s data.Script) bool { return theirs("scripts", s.Host+s.Path) })
-	v.Storage = slices.DeleteFunc(v.Storage, func(st data.StorageItem) bool { return theirs("storage", st.Name) })
+	data.DropTraced(v, theirs)
 	// Only a dataset's card goes whole: a catalogue card's untraced fields
 	// (a verdict, a summary) may hold the user's change.
 	nameTheirs := slices.ContainsFunc(v.Provenance, func(p data.Provenance) bool {

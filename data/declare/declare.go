@@ -203,12 +203,15 @@ type categorised struct {
 // however many names it matched), or, when the scan saw none or there was
 // no scan, every item its card declares.
 func rowsOf(v data.Vendor, seen []Seen, p Provider) []categorised {
-	// A card may list a name twice, for each party (Webtrends' ACOOKIE on
-	// its collection domain and under the site's): the seen cookie's party
-	// and kind pick the entry, else the first of the name.
-	item := func(s Seen) (data.StorageItem, bool) {
-		best, found, score := data.StorageItem{}, false, -1
-		for _, it := range v.Storage {
+	// item is the card's item for what the scan saw, and its place in
+	// v.Storage (-1 if the card has no such name). A card may list a name
+	// twice, for each party (Webtrends' ACOOKIE on its collection domain
+	// and under the site's) or for each kind (a cookie and a localStorage
+	// key may share a name): the seen item's party and kind pick the
+	// entry, else the first of the name.
+	item := func(s Seen) (data.StorageItem, int) {
+		at, score := -1, -1
+		for i, it := range v.Storage {
 			if it.Name != s.Item {
 				continue
 			}
@@ -220,25 +223,19 @@ func rowsOf(v data.Vendor, seen []Seen, p Provider) []categorised {
 				n++
 			}
 			if n > score {
-				best, found, score = it, true, n
+				at, score = i, n
 			}
 		}
-		return best, found
-	}
-	// An item an imported dataset brought has that dataset's words for a
-	// purpose: a declaration is the site's to publish, and says so
-	// instead of copying them.
-	var imported map[string]bool
-	for _, pv := range v.Provenance {
-		if pv.Field == "storage" && data.ImportedSource(pv.Source) {
-			if imported == nil {
-				imported = map[string]bool{}
-			}
-			imported[pv.Value] = true
+		if at < 0 {
+			return data.StorageItem{}, -1
 		}
+		return v.Storage[at], at
 	}
-	row := func(it data.StorageItem, party string) categorised {
-		if imported[it.Name] {
+	// An item an imported dataset brought (at, its place in v.Storage)
+	// has that dataset's words for a purpose: a declaration is the
+	// site's to publish, and says so instead of copying them.
+	row := func(it data.StorageItem, at int, party string) categorised {
+		if at >= 0 && data.ImportedSource(v.StorageSource(at)) {
 			it.Purpose = ImportedPurpose
 		}
 		c := it.Category
@@ -256,7 +253,8 @@ func rowsOf(v data.Vendor, seen []Seen, p Provider) []categorised {
 	var out []categorised
 	done := map[string]int{}
 	for _, s := range seen {
-		it, ok := item(s)
+		it, at := item(s)
+		ok := at >= 0
 		if ok && s.Kind != "" && string(it.Kind) != s.Kind {
 			// The name is the card's, for another kind of storage (a
 			// cookie's name kept in localStorage): the purpose holds, the
@@ -275,15 +273,15 @@ func rowsOf(v data.Vendor, seen []Seen, p Provider) []categorised {
 			}
 			continue
 		}
-		r := row(it, partyOf(s.Party))
+		r := row(it, at, partyOf(s.Party))
 		r.Observed = data.CleanLine(s.Observed)
 		done[key] = len(out)
 		out = append(out, r)
 	}
 	if seen == nil { // from a list of vendors: what their scripts set on a customer's site
-		for _, it := range v.Storage {
+		for i, it := range v.Storage {
 			if !it.OwnSite {
-				out = append(out, row(it, ""))
+				out = append(out, row(it, i, ""))
 			}
 		}
 	}

@@ -217,3 +217,28 @@ func TestAnUnknownPartyIsSaidInWords(t *testing.T) {
 		}
 	}
 }
+
+// A site's localStorage key that shares its name with a cookie only an
+// imported dataset gives the vendor keeps the card's own purpose: which
+// item the dataset brought is told by kind and name, not by name alone.
+func TestAnImportedCookieLeavesAKeyOfItsNameItsPurpose(t *testing.T) {
+	card := hotjar()
+	card.Storage = append(card.Storage, data.StorageItem{Kind: data.LocalStorage, Name: "_hjTLDTest", Purpose: "Finds the widest cookie domain."})
+	imported := data.Vendor{ID: "hotjar", Name: "Hotjar", Storage: []data.StorageItem{
+		{Kind: data.Cookie, Name: "_hjTLDTest", Purpose: "The dataset's own words."},
+	}}
+	v := data.Merge([]data.SourcedVendor{{Source: data.EmbeddedSource, Vendor: card}, {Source: "import:ocd:open-cookie-database.csv", Vendor: imported}})
+	d := Build("shop.example", []Use{{Vendor: v, Seen: []Seen{
+		{Name: "_hjTLDTest", Item: "_hjTLDTest", Kind: "localStorage", Party: "first"},
+		{Name: "_hjTLDTest", Item: "_hjTLDTest", Kind: "cookie", Party: "first"},
+	}}}, nil)
+	purposes := map[string]string{}
+	for _, g := range d.Groups {
+		for _, r := range g.Rows {
+			purposes[r.Kind] = r.Purpose
+		}
+	}
+	if len(purposes) != 2 || purposes[kindTitle("localStorage")] != "Finds the widest cookie domain." || purposes[kindTitle("cookie")] != ImportedPurpose {
+		t.Errorf("purposes by kind: %q", purposes)
+	}
+}

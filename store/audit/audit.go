@@ -79,7 +79,7 @@ const ChromeCap = 400 * 24 * time.Hour
 
 // Run audits ev against the catalogue.
 func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
-	a := &auditor{cat: cat, hits: map[data.Target]hostAnswer{}, names: map[string][]store.CookieMatch{}, cards: map[string]data.Vendor{}, vendors: map[string]*Vendor{}}
+	a := newAuditor(cat)
 	r := &Report{Mode: o.Mode, Captured: ev.Captured}
 	site := o.Site
 	if site != "" {
@@ -209,6 +209,11 @@ type auditor struct {
 	// of them, which the report leaves out (see uncontacted).
 	contacted map[string]bool
 	leftOut   map[string]int
+}
+
+// newAuditor reads cat, with nothing read yet: Run and Pasted start so.
+func newAuditor(cat Catalogue) *auditor {
+	return &auditor{cat: cat, hits: map[data.Target]hostAnswer{}, names: map[string][]store.CookieMatch{}, cards: map[string]data.Vendor{}, vendors: map[string]*Vendor{}}
 }
 
 // siteOf is host's registrable domain, or host when it has none (an IP

@@ -36,7 +36,7 @@ func cmdCookie(c *cli, args []string) error {
 	n := 0
 	if pos[0] != "-" {
 		for _, p := range pos {
-			n += len(cookieNames(p))
+			n += len(readCookieInput(p).names)
 		}
 		if n == 0 {
 			return usagef("cookie needs a cookie or storage key name; %s names none", data.Quote(strings.Join(pos, " ")))
@@ -52,69 +52,61 @@ func cmdCookie(c *cli, args []string) error {
 // after its cookie (RFC 6265 and its drafts), in lower case.
 var setCookieAttributes = []string{"expires", "max-age", "domain", "path", "secure", "httponly", "samesite", "priority", "partitioned"}
 
-// emptyCookieHeader reports whether in is a Cookie or Set-Cookie header
-// with nothing after its colon.
-func emptyCookieHeader(in string) bool {
-	h, v, ok := strings.Cut(in, ":")
-	if !ok || strings.TrimSpace(v) != "" {
-		return false
-	}
-	h = strings.ToLower(strings.TrimSpace(h))
-	return h == "cookie" || h == "set-cookie"
+// cookieInput is what one input of `vendex cookie` asks about.
+type cookieInput struct {
+	names  []string
+	domain string // a Set-Cookie line's Domain ("uuid=1; domain=.agkn.com" is agkn.com), or ""
 }
 
-// cookieNames are the names an input asks about. A name is itself; a
-// cookie string pasted from a browser's tools or a request gives its
-// names: "a=1; b=2" and "Cookie: a=1; b=2" are a and b, and a Set-Cookie
-// line ("Set-Cookie: a=1; Path=/", or its value alone) is its one cookie.
-// No cookie name holds '=' or ';' (RFC 6265), nor does any storage key
-// in the catalogue, so an input with '=' is such a string; one without is
-// a name, whatever else it holds.
-func cookieNames(in string) []string {
-	in = strings.TrimSpace(in)
+// readCookieInput reads one input. A name is itself; a cookie string
+// pasted from a browser's tools or a request gives its names: "a=1; b=2"
+// and "Cookie: a=1; b=2" are a and b, and a Set-Cookie line ("Set-Cookie:
+// a=1; Path=/", or its value alone) is its one cookie, on the domain its
+// Domain attribute gives. No cookie name holds '=' or ';' (RFC 6265), nor
+// does any storage key in the catalogue, so an input with '=' is such a
+// string; one without is a name, whatever else it holds, unless it is a
+// Cookie or Set-Cookie header with nothing after its colon: that names
+// no cookie.
+func readCookieInput(in string) cookieInput {
+	h, v, header := strings.Cut(in, ":")
+	header = header && !strings.ContainsAny(h, "=;")
 	if !strings.Contains(in, "=") {
-		return []string{in}
-	}
-	setCookie := false
-	if h, v, ok := strings.Cut(in, ":"); ok && !strings.ContainsAny(h, "=;") {
-		switch strings.ToLower(strings.TrimSpace(h)) {
-		case "cookie":
-			in = v
-		case "set-cookie":
-			in, setCookie = v, true
+		if header && strings.TrimSpace(v) == "" && isCookieHeader(h) != "" {
+			return cookieInput{}
 		}
+		return cookieInput{names: []string{in}}
 	}
-	var names []string
-	for pair := range strings.SplitSeq(in, ";") {
-		name, _, _ := strings.Cut(pair, "=")
+	var out cookieInput
+	setCookie, domain := false, false
+	if header && isCookieHeader(h) != "" {
+		// Any other "word:" before the pairs is part of the first name.
+		in, setCookie = v, isCookieHeader(h) == "set-cookie"
+	}
+	for i, pair := range strings.Split(in, ";") {
+		name, value, _ := strings.Cut(pair, "=")
 		name = strings.TrimSpace(name)
 		if slices.Contains(setCookieAttributes, strings.ToLower(name)) {
 			setCookie = true
 		}
+		if i > 0 && !domain && strings.EqualFold(name, "domain") {
+			out.domain, domain = strings.TrimPrefix(strings.ToLower(strings.TrimSpace(value)), "."), true
+		}
 		if name != "" {
-			names = append(names, name)
+			out.names = append(out.names, name)
 		}
 	}
-	if setCookie && len(names) > 1 {
-		names = names[:1]
+	if setCookie && len(out.names) > 1 {
+		out.names = out.names[:1]
 	}
-	return names
+	return out
 }
 
-// setCookieDomain is the Domain attribute of a Set-Cookie line ("uuid=1;
-// domain=.agkn.com" is agkn.com), or "" for a line without one or a name.
-func setCookieDomain(in string) string {
-	if !strings.Contains(in, "=") {
-		return ""
-	}
-	if h, v, ok := strings.Cut(in, ":"); ok && !strings.ContainsAny(h, "=;") {
-		in = v
-	}
-	for i, pair := range strings.Split(in, ";") {
-		name, value, _ := strings.Cut(pair, "=")
-		if i > 0 && strings.EqualFold(strings.TrimSpace(name), "domain") {
-			return strings.TrimPrefix(strings.ToLower(strings.TrimSpace(value)), ".")
-		}
+// isCookieHeader is h, a header's name, in lower case when it is
+// "cookie" or "set-cookie", else "".
+func isCookieHeader(h string) string {
+	switch h = strings.ToLower(strings.TrimSpace(h)); h {
+	case "cookie", "set-cookie":
+		return h
 	}
 	return ""
 }

@@ -71,12 +71,12 @@ func newCookieRows(in string, ms []store.CookieMatch, all bool) []cookieRow {
 }
 
 // ownerFirst ranks first, of the vendors that list name (ms), the one a
-// scan gives the cookie set on domain (audit.PastedCookie: the domain's
-// vendor, or a vendor on its site): a Set-Cookie line's Domain outweighs
-// the name. A domain's vendor whose card does not list the name is
-// answered too, its purpose saying why.
-func ownerFirst(s *store.Store, name, domain string, ms []store.CookieMatch) ([]store.CookieMatch, error) {
-	c, err := audit.PastedCookie(s, name, domain)
+// scan gives the cookie set on domain (audit.Pasted: the domain's vendor,
+// or a vendor on its site): a Set-Cookie line's Domain outweighs the
+// name. A domain's vendor whose card does not list the name is answered
+// too, its purpose saying why.
+func ownerFirst(p *audit.Pasted, name, domain string, ms []store.CookieMatch) ([]store.CookieMatch, error) {
+	c, err := p.Cookie(name, domain, ms)
 	if err != nil || c.VendorID == "" {
 		return ms, err
 	}
@@ -127,6 +127,7 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 		// A list of cookies seen on many sites names the same few again
 		// and again: each name is answered, cleaned and laid out once.
 		answered := map[[2]string][]cookieRow{}
+		var pasted *audit.Pasted // made when a line first gives a domain
 		answer := func(in, domain string) error {
 			rs, ok := answered[[2]string{in, domain}]
 			if !ok {
@@ -135,7 +136,10 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 					return err
 				}
 				if domain != "" {
-					if ms, err = ownerFirst(s, in, domain, ms); err != nil {
+					if pasted == nil {
+						pasted = audit.NewPasted(s)
+					}
+					if ms, err = ownerFirst(pasted, in, domain, ms); err != nil {
 						return err
 					}
 				}
@@ -163,15 +167,9 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 			return nil
 		}
 		return eachInput(c.stdin, names, "cookie -: stdin held no name", func(in string) error {
-			if emptyCookieHeader(in) {
-				return nil // a "Set-Cookie:" line with nothing after it names no cookie
-			}
-			if !strings.Contains(in, "=") {
-				return answer(in, "")
-			}
-			domain := setCookieDomain(in)
-			for _, name := range cookieNames(in) {
-				if err := answer(name, domain); err != nil {
+			line := readCookieInput(in)
+			for _, name := range line.names {
+				if err := answer(name, line.domain); err != nil {
 					return err
 				}
 			}

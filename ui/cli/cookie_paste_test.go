@@ -29,6 +29,11 @@ func TestCookieReadsTheNamesOfAPastedCookieString(t *testing.T) {
 	if r := vendex(t, db, "", "cookie", "=1"); r.code != 2 || !strings.Contains(r.stderr, `"=1" names none`) {
 		t.Errorf("a string of no name: %d %q", r.code, r.stderr)
 	}
+	// A header with nothing after it names no cookie: said so, as for
+	// "=1", not answered with an empty table.
+	if r := vendex(t, db, "", "cookie", "Set-Cookie:"); r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, `"Set-Cookie:" names none`) {
+		t.Errorf("an empty Set-Cookie header: %d %q %q", r.code, r.stdout, r.stderr)
+	}
 }
 
 // A pasted Set-Cookie line's Domain names the vendor a scan would give the

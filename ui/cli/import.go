@@ -51,7 +51,7 @@ var (
 		"Formats (detected from the content when --format is not given):",
 		"vendex import --dry-run ../shared/datasets/third-party-web/entities.json\n  vendex import my-vendors.json", false}
 	sourcesCommand = command{cmdSources, "sources [--json]\n\nList the layers of the catalogue in the order they win: your files (the\nlatest first), the embedded catalogue, then imports (the oldest first),\nwith what each holds.", "vendex sources", true}
-	forgetCommand  = command{cmdForget, fmt.Sprintf("forget SOURCE\n\nRemove everything one import added, and nothing else. SOURCE is a layer's\nname as 'vendex sources' lists it, its file's name, its format (ocd-csv), or\nthe start of its hash (at least %d hex digits: 1740f7 for the layer\nuser:vendex:1740f711fa1dc4c5). A SOURCE that names several layers is refused,\nnaming them.", store.MinHashPrefix), "vendex forget open-cookie-database.csv", false}
+	forgetCommand  = command{cmdForget, fmt.Sprintf("forget SOURCE\n\nRemove everything one import added, and nothing else. SOURCE is a layer's\nname as 'vendex sources' lists it, its file's name, its kind (user), its\nformat (ocd-csv), or the start of its hash (at least %d hex digits: 1740f7 for the layer\nuser:vendex:1740f711fa1dc4c5). A SOURCE that names several layers is refused,\nnaming them.", store.MinHashPrefix), "vendex forget open-cookie-database.csv", false}
 )
 
 func formatList() string {

@@ -10,17 +10,6 @@ import (
 	"github.com/vendex/vendex/store"
 )
 
-// shownName is a file's name as a report line shows it: as it is, or
-// quoted with its escape sequences, newlines and other controls written
-// out (data.Quote) when it holds any, so that no name can end the line or
-// reach the terminal as a command.
-func shownName(name string) string {
-	if data.CleanLine(name) == name {
-		return name
-	}
-	return data.Quote(name)
-}
-
 // reportShown is how many items of each list reportText shows: an
 // import that prints no more lists no more (store.ImportOptions.Listed).
 const reportShown = 8
@@ -29,11 +18,11 @@ const reportShown = 8
 // counts, and the first few of each list.
 func reportText(r store.ImportReport) string {
 	var b strings.Builder
-	src := r.Layer.Format + " " + shownName(r.Layer.File)
+	src := r.Layer.Format + " " + data.ShownName(r.Layer.File)
 	if r.AlreadyImported {
 		as := r.Layer.Name
 		if r.File != "" && r.File != r.Layer.File {
-			src, as = r.Layer.Format+" "+shownName(r.File), r.Layer.Name+" (from "+shownName(r.Layer.File)+", the same content)"
+			src, as = r.Layer.Format+" "+data.ShownName(r.File), r.Layer.Name+" (from "+data.ShownName(r.Layer.File)+", the same content)"
 		}
 		fmt.Fprintf(&b, "%s: already imported as %s on %s; nothing changed\n", src, as, r.Layer.Added.Format("2006-01-02"))
 		return b.String()

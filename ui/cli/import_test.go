@@ -383,9 +383,9 @@ func TestForgetTakesFourDigitsOfTheHashAndSaysSo(t *testing.T) {
 }
 
 // A user who reads 'vendex sources' forgets a layer by what it shows:
-// the format column, or the layer's name up to its hash. A format two
-// layers share is refused naming both; a name no layer has lists those
-// there are.
+// the kind or format column, or the layer's name up to its hash. A kind
+// or format two layers share is refused naming both; a name no layer has
+// lists those there are.
 func TestForgetTakesTheFormatSourcesShows(t *testing.T) {
 	db := tempDB(t)
 	if r := vendex(t, db, "", "import", fixturePath("third-party-web.json"), fixturePath("ocd.csv"), fixturePath("ocd.json")); r.code != 0 {
@@ -415,12 +415,26 @@ func TestForgetTakesTheFormatSourcesShows(t *testing.T) {
 	if r := vendex(t, db, "", "forget", "OCD-JSON"); r.code != 1 || strings.Count(r.stderr, "import:ocd-json:") != 2 {
 		t.Errorf("forget of a format two layers share: %d %q", r.code, r.stderr)
 	}
+	// The KIND column names a layer too: refused while it names several,
+	// taken when it names one.
+	if r := vendex(t, db, "", "forget", "import"); r.code != 1 || strings.Count(r.stderr, "import:ocd-json:") != 2 {
+		t.Errorf("forget import, of two imports: %d %q", r.code, r.stderr)
+	}
 	if r := vendex(t, db, "", "forget", "more.json"); r.code != 0 {
 		t.Errorf("forget more.json: %d %q", r.code, r.stderr)
 	}
-	// A kind alone names no layer, even when one is left.
-	if r := vendex(t, db, "", "forget", "import"); r.code == 0 || !strings.Contains(r.stderr, "there are import:ocd-json:") {
-		t.Errorf("forget import: %d %q", r.code, r.stderr)
+	user := filepath.Join(t.TempDir(), "mine.json")
+	if err := os.WriteFile(user, []byte(`[{"id":"mytest","name":"My Test","category":"analytics","summary":"A test vendor.","domains":[{"host":"mytest.example"}],"sources":[{"name":"me"}]}]`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := vendex(t, db, "", "import", "--user", user); r.code != 0 {
+		t.Fatalf("import --user: %+v", r)
+	}
+	if r := vendex(t, db, "", "forget", "import"); r.code != 0 || !strings.Contains(r.stdout, "forgot import:ocd-json:") {
+		t.Errorf("forget import, of one: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	if r := vendex(t, db, "", "forget", "user"); r.code != 0 || !strings.Contains(r.stdout, "forgot user:vendex:") {
+		t.Errorf("forget user: %d %q %q", r.code, r.stdout, r.stderr)
 	}
 }
 

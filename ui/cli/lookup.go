@@ -62,7 +62,8 @@ func cmdLookup(c *cli, args []string) error {
 	// One read transaction for the whole batch.
 	err = s.Lookups(func(lookup func(data.Target) (store.Hit, error)) error {
 		return eachLookupInput(c.stdin, pos, func(in string) error {
-			if si := memo.find(in); si != nil {
+			si, picked := memo.find(in)
+			if si != nil {
 				if set := unmatched(si.r, &misses, &invalid); set != nil {
 					set.again()
 				}
@@ -75,7 +76,7 @@ func cmdLookup(c *cli, args []string) error {
 			if set := unmatched(r, &misses, &invalid); set != nil {
 				set.add(in)
 			}
-			return w.write(memo.keep(in, r), false)
+			return w.write(memo.keep(in, r, picked), false)
 		})
 	})
 	if err != nil {
@@ -161,10 +162,6 @@ type lookupMemo struct {
 	scratch seenInput   // the result of a line the memo does not keep
 	all     bool        // asking about and keeping every input, not a sample
 	seed    maphash.Seed
-	// picked says whether the memo asks about and keeps the current
-	// line's input: find works it out, keep uses it, so that a line
-	// costs one hash at most
-	picked bool
 	// lines, the lines it asked about (asked) and those it answered
 	// (hits) in the current window
 	lines, asked, hits int
@@ -196,29 +193,29 @@ func (m *lookupMemo) sampled(in string) bool {
 }
 
 // find is the result of an earlier line naming in, or nil when the memo
-// holds none or does not ask.
-func (m *lookupMemo) find(in string) *seenInput {
+// holds none or does not ask; picked says whether the memo asks about and
+// keeps in, for keep, so that a line costs one hash at most.
+func (m *lookupMemo) find(in string) (si *seenInput, picked bool) {
 	if m.lines++; m.lines == memoWindow {
 		m.all = m.hits*memoSample >= m.asked
 		m.lines, m.asked, m.hits = 0, 0, 0
 	}
-	m.picked = m.sampled(in)
-	if m.seen == nil || !m.picked {
-		return nil
+	picked = m.sampled(in)
+	if m.seen == nil || !picked {
+		return nil, picked
 	}
 	m.asked++
-	si := m.seen[in]
-	if si != nil {
+	if si = m.seen[in]; si != nil {
 		m.hits++
 	}
-	return si
+	return si, picked
 }
 
 // keep holds r, the result of a new input, for in's next lines when the
-// memo has room and samples in (as find, just called with in, found);
-// what it returns, kept or not, is for the line's own row.
-func (m *lookupMemo) keep(in string, r lookupResult) *seenInput {
-	if len(m.seen) >= memoMax || !m.picked {
+// memo has room and picked (find's answer for in); what it returns, kept
+// or not, is for the line's own row.
+func (m *lookupMemo) keep(in string, r lookupResult, picked bool) *seenInput {
+	if len(m.seen) >= memoMax || !picked {
 		m.scratch = seenInput{r: r}
 		return &m.scratch
 	}

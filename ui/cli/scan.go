@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -308,11 +309,15 @@ func (c *cli) readCapture(name string, forced scan.Format) (*scan.Evidence, erro
 func openInput(name, want string) (*os.File, error) {
 	f, err := os.Open(name)
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			pe.Path = data.ShownName(pe.Path)
+		}
 		return nil, err
 	}
 	if st, err := f.Stat(); err == nil && st.IsDir() {
 		f.Close()
-		return nil, fmt.Errorf("%s is a folder; name %s", data.CleanLine(name), want)
+		return nil, fmt.Errorf("%s is a folder; name %s", data.ShownName(name), want)
 	}
 	return f, nil
 }

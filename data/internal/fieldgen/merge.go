@@ -106,6 +106,17 @@ func (g *gen) merge(vendor *typ) error {
 		}
 	}
 	g.p("}\n\n")
+	// dropLists reads the same tags, so that a list noted is a list that
+	// DropTraced can give back to its source.
+	g.p("// dropLists takes out of v each item of a list with a prov tag whose\n")
+	g.p("// noted value theirs says is another source's.\n")
+	g.p("func dropLists(v *Vendor, theirs func(field, value string) bool) {\n")
+	for _, f := range vendor.fs {
+		if prov := f.tag.Get("prov"); prov != "" {
+			g.p("v.%s = slices.DeleteFunc(v.%s, func(x %s) bool { return theirs(%q, %s) })\n", f.name, f.name, f.t.elem.name, f.json, provExpr(prov))
+		}
+	}
+	g.p("}\n\n")
 	return nil
 }
 
