@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1264-1002c474"
-	embeddedEdition = 109
+	embeddedVersion = "1265-1c1630dc"
+	embeddedEdition = 114
 )
