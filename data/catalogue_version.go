@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1265-1c1630dc"
-	embeddedEdition = 114
+	embeddedVersion = "1297-9f6c9e2a"
+	embeddedEdition = 117
 )
