@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1297-9f6c9e2a"
-	embeddedEdition = 117
+	embeddedVersion = "1365-db70d209"
+	embeddedEdition = 119
 )
