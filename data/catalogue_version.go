@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1365-db70d209"
-	embeddedEdition = 119
+	embeddedVersion = "1398-c493348b"
+	embeddedEdition = 120
 )
