@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1398-c493348b"
-	embeddedEdition = 120
+	embeddedVersion = "1454-3965a918"
+	embeddedEdition = 122
 )
