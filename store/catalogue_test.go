@@ -60,9 +60,12 @@ func embeddedStore(t testing.TB) *Store {
 // Akamai, a Space under digitaloceanspaces.com for DigitalOcean. Since such a
 // name is its customer's (data.HostingSuffix), with the platforms' own
 // service hosts listed from sources, the figures are 92.70% and 89.88%: the
-// floors went down with them, and the goals are open again.
+// floors went down with them, and the goals were open again. Sourced cards
+// for the heaviest hosts left unattributed (CHEQ's randomly named domains,
+// Video Heroes, and vendors Disconnect, Ghostery or third-party-web name)
+// took HTTP Archive back to 93.05%, over issue 12's goal.
 const (
-	httpArchiveFloor  = 92.7
+	httpArchiveFloor  = 93.0
 	trackerRadarFloor = 89.8
 )
 
