@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1454-3965a918"
-	embeddedEdition = 122
+	embeddedVersion = "1473-52e0255d"
+	embeddedEdition = 120
 )

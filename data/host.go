@@ -398,6 +398,18 @@ func Parents(host string) iter.Seq[string] {
 	}
 }
 
+// PlatformsOwnName reports whether host, under a domain a card marks as
+// hosting its customers' sites (wordpress.com, squarespace.com), is the
+// platform's own name rather than a customer's: the www name, which every
+// such platform keeps for its own website (www.wordpress.com,
+// www.squarespace.com, www.substack.com), as no customer can sign up as
+// "www". Names under a Public Suffix List suffix are not asked: there the
+// List says every name is a customer's.
+func PlatformsOwnName(host, domain string) bool {
+	rest, ok := strings.CutSuffix(host, domain)
+	return ok && rest == "www."
+}
+
 // HostedMiss says what a host no vendor claims is when it sits under a
 // hosting domain (suffix, hosted by hostedBy: someone.github.io under
 // github.io, GitHub): that whose it is is not known, first, so that a
@@ -405,4 +417,55 @@ func Parents(host string) iter.Seq[string] {
 // vendex lookup's row and the browser's lookup both say it so.
 func HostedMiss(suffix, hostedBy string) string {
 	return "owner unknown: a name under " + CleanLine(suffix) + ", hosted by " + CleanLine(hostedBy)
+}
+
+// BucketHost is, for a path-style request to an object store
+// (https://s3.amazonaws.com/BUCKET/key, s3.eu-west-1.amazonaws.com,
+// s3-eu-west-1.amazonaws.com, s3.dualstack.REGION.amazonaws.com), the same
+// request in the virtual-hosted style the store also answers
+// (BUCKET.s3.amazonaws.com/key), so that whose a file is does not depend
+// on how its URL was written: the bucket is the customer's either way
+// (AWS's "Methods for accessing a bucket"). Any other t comes back as it is.
+func (t Target) BucketHost() Target {
+	h := t.Host
+	if !strings.HasPrefix(h, "s3") || !strings.HasSuffix(strings.TrimSuffix(h, ".cn"), ".amazonaws.com") || !s3Endpoint(h) {
+		return t
+	}
+	bucket, rest, _ := strings.Cut(strings.TrimPrefix(t.Path, "/"), "/")
+	if !validBucket(bucket) {
+		return t
+	}
+	return Target{Host: bucket + "." + h, Path: "/" + rest}
+}
+
+// s3Endpoint reports whether h, a host under amazonaws.com(.cn) starting
+// "s3", is an S3 endpoint that takes path-style requests: s3, s3.REGION,
+// s3-REGION, s3.dualstack.REGION, s3-external-1; not a website endpoint
+// (s3-website-REGION), which serves buckets only by name.
+func s3Endpoint(h string) bool {
+	first, rest, _ := strings.Cut(h, ".")
+	switch {
+	case strings.HasPrefix(first, "s3-website"):
+		return false
+	case first == "s3":
+		region, _, _ := strings.Cut(strings.TrimPrefix(rest, "dualstack."), ".")
+		return rest == "amazonaws.com" || rest == "amazonaws.com.cn" || region != "" && region != "amazonaws"
+	default:
+		return strings.HasPrefix(first, "s3-") && (rest == "amazonaws.com" || rest == "amazonaws.com.cn")
+	}
+}
+
+// validBucket reports whether s can be an S3 bucket's name: 3 to 63
+// lower-case letters, digits, dots and hyphens, starting and ending with a
+// letter or digit.
+func validBucket(s string) bool {
+	if len(s) < 3 || len(s) > 63 || s[0] == '.' || s[0] == '-' || s[len(s)-1] == '.' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-') {
+			return false
+		}
+	}
+	return true
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/vendex/vendex/data"
 	bolt "go.etcd.io/bbolt"
@@ -80,10 +81,13 @@ func (s *Store) Coverage(hosts []data.HostCount, top int) (CoverageReport, error
 
 // Suggest returns up to n vendor names close to q, for a "no vendor q"
 // message: names and aliases containing q first, then by edit distance.
+// A name needing more edits than a third of q's letters is no suggestion
+// ("nosuchvendorxyz" gets none, rather than three unrelated names).
 // It reads the name index, not the vendor records, so a miss stays quick
 // with tens of thousands of imported vendors.
 func (s *Store) Suggest(q string, n int) []string {
 	lq := data.NormalizeName(q)
+	far := max(1, utf8.RuneCountInString(lq)/3)
 	best := map[string]int{} // vendor id -> distance
 	_ = s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketNames)
@@ -99,6 +103,9 @@ func (s *Store) Suggest(q string, n int) []string {
 			d := 0
 			if !strings.Contains(name, lq) {
 				d = editDistance(lq, name)
+			}
+			if d > far {
+				return nil
 			}
 			if old, ok := best[id]; !ok || d < old {
 				best[id] = d

@@ -55,7 +55,7 @@ func (a *hostingAbove) claim(cs []claim, suffix, host string, e *decodedEntry) (
 		return Hit{}, "", false
 	}
 	for _, c := range cs {
-		if c.Hosting && c.Path == "" {
+		if c.Hosting && c.Path == "" && !data.PlatformsOwnName(host, suffix) {
 			return newHit(c, suffix, cs), suffix, true
 		}
 	}
@@ -190,6 +190,7 @@ func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
 	if r.n++; r.n == batchMap {
 		r.readIndex()
 	}
+	t = t.BucketHost() // s3.amazonaws.com/bucket/ is bucket.s3.amazonaws.com
 	// The longest matching suffix wins, except that what the user's files
 	// and the embedded catalogue say beats an imported dataset at any
 	// length: an import may add hosts nobody covers, but it never takes a

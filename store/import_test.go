@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -381,3 +382,42 @@ func TestNewVendorIDsAvoidCollisions(t *testing.T) {
 
 // With the public datasets present, importing all of them keeps lookups
 // working and the file small.
+
+// A user's card that renames a vendor says so among the conflicts, as a
+// category change does: every list and card shows the new name from then
+// on, and a dry run must not hide that.
+func TestAUsersRenameIsReported(t *testing.T) {
+	s := openSeeded(t)
+	file := []byte(`[{"id": "hotjar", "name": "Hotjar (our replay tool)", "category": "analytics"}]`)
+	rep, err := importBytes(s, "ours.json", file, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `hotjar's name changes from "Hotjar" to "Hotjar (our replay tool)"`
+	if !slices.ContainsFunc(rep.Conflicts, func(c string) bool { return strings.Contains(c, want) }) {
+		t.Errorf("conflicts %q, want one saying %s", rep.Conflicts, want)
+	}
+	same, err := importBytes(s, "ours.json", []byte(`[{"id": "hotjar", "name": "Hotjar", "category": "analytics"}]`), true)
+	if err != nil || len(same.Conflicts) != 0 {
+		t.Errorf("a card keeping the name reports %q (%v)", same.Conflicts, err)
+	}
+}
+
+// A user's card may take a host from the catalogue's vendor (the user's
+// files win), but the report says so: a dry run that listed it only among
+// "new domains" hid that lookups of google-analytics.com would answer
+// with the user's vendor from then on.
+func TestAUsersCardTakingAVendorsHostIsReported(t *testing.T) {
+	s := openSeeded(t)
+	file := []byte(`[{"id": "acme", "name": "Acme", "category": "functional", "domains": [{"host": "google-analytics.com"}, {"host": "acme.example"}]}]`)
+	rep, err := importBytes(s, "ours.json", file, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Conflicts) != 1 || !strings.Contains(rep.Conflicts[0], "google-analytics.com was google-analytics's; it is acme's now") {
+		t.Errorf("conflicts %q", rep.Conflicts)
+	}
+	if m, err := s.ByDomain(data.Target{Host: "www.google-analytics.com"}); err != nil || m.Vendor.ID != "acme" {
+		t.Errorf("the user's file should still win: %s, %v", m.Vendor.ID, err)
+	}
+}

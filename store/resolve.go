@@ -477,9 +477,14 @@ func (r *resolver) keepHosts(rec, old *data.Vendor) {
 			// give to another vendor.
 			o = r.curatedCover(d.Host, id)
 		}
-		if o != "" && o != id && !r.user {
-			r.rep.Conflicts = append(r.rep.Conflicts, fmt.Sprintf("%s: %s is %s's; not added to %s", r.source, d.Host, o, id))
-			continue
+		if o != "" && o != id {
+			if r.user {
+				// The user's file wins, but not unseen.
+				r.rep.Conflicts = append(r.rep.Conflicts, fmt.Sprintf("%s: %s was %s's; it is %s's now", r.source, d.Host, o, id))
+			} else {
+				r.rep.Conflicts = append(r.rep.Conflicts, fmt.Sprintf("%s: %s is %s's; not added to %s", r.source, d.Host, o, id))
+				continue
+			}
 		}
 		if h := r.platformSite(d.Host, rec); h != "" && !r.user {
 			r.rep.Conflicts = append(r.rep.Conflicts, fmt.Sprintf("%s: %s is a customer's name on %s's hosting, whose owner the file does not say; not added to %s", r.source, d.Host, h, id))

@@ -56,6 +56,9 @@ func (r *resolver) platformSite(host string, rec *data.Vendor) string {
 		if len(cs) == 0 {
 			continue
 		}
+		if cs[0].Hosting && data.PlatformsOwnName(host, suffix) {
+			return ""
+		}
 		if !cs[0].Hosting && !above.above(suffix, host, nil) {
 			return ""
 		}

@@ -10,17 +10,22 @@ import (
 // reportVerdicts reports a user's record that changes what the catalogue
 // tells a site to do with the vendor (block it before consent, ask for
 // consent), as a category change is reported: an edited export must not
-// weaken a verdict unseen. The verdicts are the merge's own, the record
-// placed over the vendor as it stands.
+// weaken a verdict unseen. It reports a new name too, which every list and
+// card will show from then on. The verdicts and the name are the merge's
+// own, the record placed over the vendor as it stands.
 func (r *resolver) reportVerdicts(rec, old *data.Vendor) {
 	if old == nil || !r.user {
 		return
 	}
-	if rec.BlockBeforeConsent.Value == "" && rec.ConsentRequired.Value == "" && (rec.Category == "" || rec.Category == old.Category) {
+	renamed := rec.Name != "" && rec.Name != old.Name
+	if !renamed && rec.BlockBeforeConsent.Value == "" && rec.ConsentRequired.Value == "" && (rec.Category == "" || rec.Category == old.Category) {
 		return
 	}
 	was, now := old.BlockVerdict(), old.ConsentVerdict()
 	merged := data.Merge([]data.SourcedVendor{{Source: r.source, Vendor: *rec}, {Source: "catalogue", Vendor: *old}})
+	if merged.Name != old.Name {
+		r.rep.Conflicts = append(r.rep.Conflicts, fmt.Sprintf("%s: %s's name changes from %s to %s", r.source, rec.ID, data.Quote(old.Name), data.Quote(merged.Name)))
+	}
 	for _, c := range []struct {
 		what     string
 		was, now data.Answer

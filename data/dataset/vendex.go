@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/internal/publicsuffix"
 )
 
 // vendex reads vendex's own JSON, strictly (unknown fields are errors), and
@@ -124,6 +125,16 @@ func (rd *reader) checkVendex(v *data.Vendor, raw []byte, at string) (keep bool,
 			return false, bad(fmt.Sprintf("domains[%d].host", j), "malformed domain %q", d.Host)
 		}
 		v.Domains[j].Host = h
+		if ps, icann := publicsuffix.PublicSuffix(h); ps == h && (icann || !d.Hosting) {
+			// A public suffix is everyone's: claiming it would give every
+			// name under it to this vendor. A hosting company's own suffix
+			// (github.io) may stand, marked as the customers' it is.
+			advice := "name the vendor's own domain under it"
+			if !icann {
+				advice += `, or mark it "hosting": true if the vendor gives its customers names under it`
+			}
+			return false, bad(fmt.Sprintf("domains[%d].host", j), "%s is a public suffix, under which anyone can have a name; %s", data.Quote(h), advice)
+		}
 	}
 	if err := rd.checkStorage(v, raw, at); err != nil {
 		return false, err

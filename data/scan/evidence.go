@@ -58,9 +58,13 @@ type Page struct {
 	Captured time.Time
 }
 
-// oneSite reports whether two hosts are on one registrable domain.
-func oneSite(a, b string) bool {
-	da, db := data.Site(a), data.Site(b)
+// oneSite reports whether two hosts are one site: on one registrable
+// domain, or on one name siteOf gives (nil: the registrable domain).
+func oneSite(a, b string, siteOf func(host string) string) bool {
+	if siteOf == nil {
+		siteOf = data.Site
+	}
+	da, db := siteOf(a), siteOf(b)
 	if da == "" || db == "" {
 		return a == b
 	}
@@ -68,11 +72,12 @@ func oneSite(a, b string) bool {
 }
 
 // CapturedOf is when the captures of site were taken: the earliest of
-// its pages, or Captured when no capture names site's page.
-func (e *Evidence) CapturedOf(site string) time.Time {
+// its pages, or Captured when no capture names site's page. siteOf says
+// where a site ends, as for Sites.
+func (e *Evidence) CapturedOf(site string, siteOf func(host string) string) time.Time {
 	var t time.Time
 	for _, p := range e.Pages {
-		if oneSite(p.Site, site) && !p.Captured.IsZero() && (t.IsZero() || p.Captured.Before(t)) {
+		if oneSite(p.Site, site, siteOf) && !p.Captured.IsZero() && (t.IsZero() || p.Captured.Before(t)) {
 			t = p.Captured
 		}
 	}
@@ -82,8 +87,10 @@ func (e *Evidence) CapturedOf(site string) time.Time {
 	return t
 }
 
-// Sites are the hosts of the pages the captures recorded, one per
-// registrable domain, in the order the files were added.
+// Sites are the hosts of the pages the captures recorded, one per site, in
+// the order the files were added. A site is a registrable domain unless
+// siteOf says where it ends (a lookup's hosting rule: alice.wordpress.com
+// and bob.wordpress.com are two sites); nil means the registrable domain.
 //
 // A capture that names no page counts as another site only when none of
 // its cookies or storage is on a site already counted: a cookie export
@@ -91,9 +98,9 @@ func (e *Evidence) CapturedOf(site string) time.Time {
 // storageState of another site holds none of them; such a capture counts
 // as the site it most likely recorded (LikelySite), and guessed says one
 // did.
-func (e *Evidence) Sites() (out []string, guessed bool) {
+func (e *Evidence) Sites(siteOf func(host string) string) (out []string, guessed bool) {
 	for _, p := range e.Pages {
-		if !slices.ContainsFunc(out, func(s string) bool { return oneSite(s, p.Site) }) {
+		if !slices.ContainsFunc(out, func(s string) bool { return oneSite(s, p.Site, siteOf) }) {
 			out = append(out, p.Site)
 		}
 	}
@@ -249,7 +256,7 @@ func (e *Evidence) Add(o *Evidence) {
 		}
 	}
 	// Captured is the site's: a capture of another site does not move it.
-	if o.Site == "" || oneSite(o.Site, e.Site) {
+	if o.Site == "" || oneSite(o.Site, e.Site, nil) {
 		if e.Captured.IsZero() || (!o.Captured.IsZero() && o.Captured.Before(e.Captured)) {
 			e.Captured = o.Captured
 		}

@@ -82,7 +82,7 @@ func (t *harPageTrack) leaveOtherSites(rd *reader, site, first string) {
 		if _, seen := other[ref]; seen || ref == "" || ref == first {
 			continue
 		}
-		if h := t.pageSite(ref); h != "" && !oneSite(h, site) {
+		if h := t.pageSite(ref); h != "" && !oneSite(h, site, nil) {
 			other[ref] = h
 		}
 	}

@@ -104,7 +104,7 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 		}
 		site = guess
 	}
-	if sites, guessed := ev.Sites(); len(sites) > 1 {
+	if sites, guessed := ev.Sites(a.siteName); len(sites) > 1 {
 		which := strings.Join(sites, ", ")
 		if guessed {
 			which += "; a capture that names no page is taken to be of the domain holding most of its cookies and storage"
@@ -117,7 +117,7 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 	if site != "" {
 		t, _ := data.ParseTarget(site)
 		r.Site = t.Host
-		r.Captured = ev.CapturedOf(t.Host)
+		r.Captured = ev.CapturedOf(t.Host, a.siteName)
 		a.site = siteOf(t.Host)
 		if h, err := a.host(data.Target{Host: t.Host}); err == nil && h.found {
 			a.siteVendor = h.hit.ID
@@ -218,6 +218,18 @@ type auditor struct {
 
 // siteOf is host's registrable domain, or host when it has none (an IP
 // address, localhost).
+// siteName is where the site host belongs to ends: the customer's own name
+// under a hosting platform (alice.wordpress.com), as the lookup's hosting
+// rule says, else the registrable domain.
+func (a *auditor) siteName(host string) string {
+	if h, err := a.hostNamed(host); err == nil {
+		if s := h.hit.CustomerSite(host); s != "" {
+			return s
+		}
+	}
+	return siteOf(host)
+}
+
 func siteOf(host string) string {
 	if s := data.Site(host); s != "" {
 		return s

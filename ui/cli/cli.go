@@ -217,7 +217,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		a := args[0]
 		switch {
 		case a == "-h" || a == "--help" || a == "-help":
-			fmt.Fprint(stdout, usage)
+			fmt.Fprint(stdout, wrapHelp(usage))
 			return nil
 		case a == "--version" || a == "-version":
 			fmt.Fprintf(stdout, "vendex %s (catalogue %s)\n", Version(), data.CatalogueVersion())
@@ -243,7 +243,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	if args[0] == "help" {
 		if len(args) > 1 && (args[1] == "help" || args[1] == "--help" || args[1] == "-h") {
-			fmt.Fprint(stdout, usage) // help on help is the list of commands
+			fmt.Fprint(stdout, wrapHelp(usage)) // help on help is the list of commands
 			return nil
 		}
 		if len(args) > 1 {
@@ -254,7 +254,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			printCommandHelp(stdout, args[1], cmd)
 			return nil
 		}
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, wrapHelp(usage))
 		return nil
 	}
 	cmd, ok := commands[args[0]]
@@ -271,7 +271,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 }
 
 func printCommandHelp(w io.Writer, name string, cmd command) {
-	fmt.Fprintf(w, "Usage: vendex %s\n\nExample:\n  %s\n", commandUsage(name, cmd), cmd.example)
+	fmt.Fprint(w, wrapHelp(fmt.Sprintf("Usage: vendex %s\n\nExample:\n  %s\n", commandUsage(name, cmd), cmd.example)))
 }
 
 // helpEnds end the help of the commands that list formats from a table:

@@ -27,6 +27,11 @@ func TestLookupTellsAUsersSiteFromThePlatformsOwnHosts(t *testing.T) {
 		// whichever card claims a domain above it.
 		{"alices-bucket.s3.amazonaws.com", "s3.amazonaws.com", "Amazon Web Services (S3 and hosted apps)"},
 		{"alices-bucket.s3.us-west-2.amazonaws.com", "s3.us-west-2.amazonaws.com", "Amazon Web Services (S3 and hosted apps)"},
+		// The same buckets named in a URL's path (trial6: the path-style
+		// URL was "Amazon Web Services, block: no").
+		{"https://s3.amazonaws.com/alices-bucket/t.js", "s3.amazonaws.com", "Amazon Web Services (S3 and hosted apps)"},
+		{"https://s3.us-west-2.amazonaws.com/alices-bucket/t.js", "s3.us-west-2.amazonaws.com", "Amazon Web Services (S3 and hosted apps)"},
+		{"https://s3-eu-west-1.amazonaws.com/alices-bucket/t.js", "s3-eu-west-1.amazonaws.com", "Amazon Web Services (S3 and hosted apps)"},
 		{"alices-store-a.akamaihd.net", "akamaihd.net", "Akamai CDN"},
 		{"www.alice.com.edgekey.net", "edgekey.net", "Akamai CDN"},
 		{"alices-space.nyc3.digitaloceanspaces.com", "nyc3.digitaloceanspaces.com", "DigitalOcean Spaces"},
@@ -58,6 +63,10 @@ func TestLookupTellsAUsersSiteFromThePlatformsOwnHosts(t *testing.T) {
 		{"s0.wp.com", "wordpress-com", data.AnswerNo},
 		{"stats.wp.com", "jetpack-stats", data.AnswerYes},
 		{"wordpress.com", "wordpress-com", data.AnswerNo},
+		// A platform's www name is its own website, no customer's (trial6).
+		{"www.wordpress.com", "wordpress-com", data.AnswerNo},
+		{"www.squarespace.com", "squarespace", data.AnswerConditional},
+		{"www.substack.com", "substack", data.AnswerNo},
 		{"assets.squarespace.com", "squarespace", data.AnswerConditional},
 		{"static1.squarespace.com", "squarespace", data.AnswerConditional},
 		{"images.squarespace-cdn.com", "squarespace", data.AnswerConditional},

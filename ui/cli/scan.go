@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/vendex/vendex/data"
@@ -22,8 +23,10 @@ var scanCommand = command{cmdScan,
 		"Read what a browser recorded on a site and say which vendors it loads, what\n" +
 		"they stored, and, for a capture taken before consent (or after 'reject all'),\n" +
 		"what ran that needs consent. Several files (a HAR and a cookie export) make\n" +
-		"one report; - reads stdin. On a terminal the scan opens in the browser first\n" +
-		"and the report is printed when you leave it (--report prints it at once).\n" +
+		"one report; - reads stdin; a Website Evidence Collector output folder is read\n" +
+		"as the inspection.json and requests.har in it. On a terminal the scan opens\n" +
+		"in the browser first and the report is printed when you leave it (--report\n" +
+		"prints it at once).\n" +
 		"Formats are told by content; --format forces one:\n",
 	"vendex scan --before-consent site.har cookies.txt", false}
 
@@ -208,6 +211,11 @@ func terminalWidth(w io.Writer) int {
 // readCaptures reads every file into one Evidence. A file that records
 // nothing is a warning when others do, an error when none does.
 func (c *cli) readCaptures(files []string, forced scan.Format) (*scan.Evidence, error) {
+	var named []string
+	for _, name := range files {
+		named = append(named, captureFolder(name)...)
+	}
+	files = named
 	ev := &scan.Evidence{}
 	var empty []error
 	stdinUsed := false
@@ -238,6 +246,30 @@ func (c *cli) readCaptures(files []string, forced scan.Format) (*scan.Evidence, 
 		ev.Warnings = append(ev.Warnings, scan.Warning{Message: e.Error()})
 	}
 	return ev, nil
+}
+
+// wecFiles are the captures the EDPS Website Evidence Collector writes
+// into its output folder: its inspection and the HAR of the same visit.
+var wecFiles = []string{"inspection.json", "requests.har"}
+
+// captureFolder is the capture files a name stands for: a Website
+// Evidence Collector output folder (it holds inspection.json) is read as
+// the captures in it, as its users name it; anything else is itself (a
+// folder of other things is refused when opened, saying what to name).
+func captureFolder(name string) []string {
+	if name == "-" {
+		return []string{name}
+	}
+	if st, err := os.Stat(filepath.Join(name, wecFiles[0])); err != nil || !st.Mode().IsRegular() {
+		return []string{name}
+	}
+	var files []string
+	for _, f := range wecFiles {
+		if st, err := os.Stat(filepath.Join(name, f)); err == nil && st.Mode().IsRegular() {
+			files = append(files, filepath.Join(name, f))
+		}
+	}
+	return files
 }
 
 func (c *cli) readCapture(name string, forced scan.Format) (*scan.Evidence, error) {

@@ -151,7 +151,7 @@ func writeScanText(w io.Writer, r *audit.Report, st reportStyle, width int) erro
 		groups := audit.GroupFindings(r.Findings)
 		title := "FINDINGS (0)"
 		if len(r.Findings) > 0 {
-			title = fmt.Sprintf("FINDINGS (%d, from %s)", len(r.Findings), data.Plural(len(groups), "source"))
+			title = fmt.Sprintf("FINDINGS (%d, from %s)", len(r.Findings), findingSources(groups))
 		}
 		p("\n%s\n", st.render(st.heading, title))
 		if len(r.Findings) == 0 {
@@ -329,4 +329,24 @@ func strictRun(r *audit.Report) bool {
 		}
 	}
 	return false
+}
+
+// findingSources says whom a consent audit's findings come from: "40
+// vendors", or "38 vendors and 2 unclaimed hosts" when --strict counts
+// hosts nobody claims ("40 sources" read like vendex sources' imports).
+func findingSources(groups []*audit.FindingGroup) string {
+	vendors := 0
+	for _, g := range groups {
+		if g.VendorID != "" {
+			vendors++
+		}
+	}
+	var parts []string
+	if vendors > 0 {
+		parts = append(parts, data.Plural(vendors, "vendor"))
+	}
+	if hosts := len(groups) - vendors; hosts > 0 {
+		parts = append(parts, data.Plural(hosts, "unclaimed host"))
+	}
+	return strings.Join(parts, " and ")
 }

@@ -69,7 +69,7 @@ func TestScanTextGroupsByCategoryAndDrawsTheChart(t *testing.T) {
 		"  Analytics          ██",
 		"STRICTLY NECESSARY\n  Stripe            block: no           js.stripe.com (1)",
 		"tracker.unknown.example  1 request\n",
-		"FINDINGS (3, from 2 sources)",
+		"FINDINGS (3, from 2 vendors)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the report lacks %q:\n%s", want, out)

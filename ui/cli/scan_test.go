@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -429,5 +430,48 @@ func TestAHostedSitesOwnHostsLeaveThePlatformsServices(t *testing.T) {
 	}
 	if !regexp.MustCompile(`WordPress\.com.*public-api\.wordpress\.com`).MatchString(r.stdout) {
 		t.Errorf("public-api.wordpress.com is not WordPress.com's in the report:\n%s", r.stdout)
+	}
+}
+
+// Two blogs on one platform's names are two sites, as a lookup says they
+// are two customers: scanning both together warns, as it does for any two
+// sites, instead of reading bob's captures as alice's.
+func TestTwoSitesOnAPlatformsNamesAreTwoSites(t *testing.T) {
+	alice := capturePath("wordpress-hosted.har")
+	raw, err := os.ReadFile(alice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bob := filepath.Join(t.TempDir(), "bob.har")
+	if err := os.WriteFile(bob, bytes.ReplaceAll(raw, []byte("alice.wordpress.com"), []byte("bob.wordpress.com")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := vendex(t, tempDB(t), "", "scan", "--json", alice, bob)
+	var rep audit.Report
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatalf("%v\n%s", err, r.stderr)
+	}
+	if !slices.ContainsFunc(rep.Warnings, func(w string) bool {
+		return strings.Contains(w, "2 sites (alice.wordpress.com, bob.wordpress.com)")
+	}) {
+		t.Errorf("no warning names the two sites: %q", rep.Warnings)
+	}
+}
+
+// The Website Evidence Collector writes its captures into a folder, and
+// its users name the folder: it is read as the inspection and the HAR in
+// it (trial6: "is a folder; name the capture files"). Any other folder is
+// still refused, saying what to name.
+func TestAWebsiteEvidenceCollectorFolderIsItsCaptures(t *testing.T) {
+	db := tempDB(t)
+	dir := capturePath("real", "recorded", "wec-tracking")
+	folder := vendex(t, db, "", "scan", "--json", dir)
+	files := vendex(t, db, "", "scan", "--json", filepath.Join(dir, "inspection.json"), filepath.Join(dir, "requests.har"))
+	if folder.code != files.code || folder.stdout != files.stdout || folder.stdout == "" {
+		t.Errorf("the folder (exit %d, %q) should scan as its two files (exit %d)", folder.code, folder.stderr, files.code)
+	}
+	other := vendex(t, db, "", "scan", capturePath("real", "har"))
+	if other.code == 0 || !strings.Contains(other.stderr, "is a folder; name the capture files in it") {
+		t.Errorf("a folder of HARs: exit %d, %q", other.code, other.stderr)
 	}
 }

@@ -43,6 +43,13 @@ func Run(m tea.Model, s *Screen, in, out *os.File) error {
 	s.write(setUp)
 	s.Start()
 	p := tea.NewProgram(Wrap(m, s), tea.WithoutRenderer(), tea.WithInput(in))
+	if canSuspend {
+		s.reopen = func() {
+			_, _ = term.MakeRaw(in.Fd())
+			_, _ = io.WriteString(s.out, setUp)
+			go sendSize(p, out) // the terminal may have been resized meanwhile
+		}
+	}
 	// Without its renderer Bubble Tea does not watch the terminal's size.
 	stop := watchSize(p, out)
 	_, err = p.Run()

@@ -30,6 +30,9 @@ type Screen struct {
 	// screen writes nothing more.
 	restore  func()
 	restored bool
+	// reopen takes the terminal again after a suspend (set by Run, where
+	// the system can suspend a process); nil where it cannot.
+	reopen func()
 
 	wake chan struct{}
 	stop chan struct{}
@@ -129,6 +132,32 @@ func (s *Screen) giveBack() {
 	s.restored = true
 }
 
+// suspend gives the terminal back for a while (ctrl+z), reporting
+// whether it did: frames wait until resume.
+func (s *Screen) suspend() bool {
+	s.outMu.Lock()
+	defer s.outMu.Unlock()
+	if s.restored || s.restore == nil || s.reopen == nil {
+		return false
+	}
+	s.restore()
+	s.restored = true
+	return true
+}
+
+// resume takes the terminal again after suspend; the next frame draws
+// every line, on a screen the shell has written over meanwhile.
+func (s *Screen) resume() {
+	s.outMu.Lock()
+	defer s.outMu.Unlock()
+	if !s.restored || s.reopen == nil {
+		return
+	}
+	s.reopen()
+	s.restored = false
+	s.paint.repaint()
+}
+
 // givesBackOnPanic is deferred around the program's code: a panic gives
 // the terminal back and goes on.
 func (s *Screen) givesBackOnPanic() {
@@ -171,8 +200,18 @@ func (d drawn) Init() tea.Cmd {
 
 func (d drawn) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	defer d.s.givesBackOnPanic()
-	if ws, ok := msg.(tea.WindowSizeMsg); ok {
-		d.s.Resize(ws.Width, ws.Height)
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		d.s.Resize(msg.Width, msg.Height)
+	case tea.KeyMsg:
+		// In raw mode ctrl+z is a key, not the shell's suspend: do what
+		// the shell would, handing the terminal back first (Bubble Tea's
+		// renderer does the same for its programs).
+		if msg.Type == tea.KeyCtrlZ && d.s.suspend() {
+			return d, tea.Suspend
+		}
+	case tea.ResumeMsg:
+		d.s.resume()
 	}
 	m, cmd := d.m.Update(msg)
 	return drawn{m, d.s}, d.guard(cmd)

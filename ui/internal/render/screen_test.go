@@ -236,3 +236,42 @@ func Model(m tea.Model) tea.Model {
 	}
 	return m
 }
+
+// ctrl+z suspends as the shell would (in raw mode it is only a key): the
+// terminal is given back first, the program never sees the key, nothing is
+// drawn while suspended, and on resume the terminal is taken again and the
+// whole view drawn anew over what the shell wrote meanwhile (trial6: ctrl+z
+// did nothing, and the next text typed landed in the search box).
+func TestCtrlZSuspendsAndResumeDrawsEverythingAgain(t *testing.T) {
+	term := rendertest.New(20, 2)
+	s := NewScreen(term)
+	s.Resize(20, 2)
+	restored, reopened := 0, 0
+	s.restore = func() { restored++ }
+	s.reopen = func() { reopened++ }
+	s.Start()
+	var d tea.Model = Wrap(searchBox{query: "tw"}, s)
+	d.View()
+	waitScreen(t, term, lines("Search: tw", "Result:"))
+	d, cmd := d.Update(tea.KeyMsg{Type: tea.KeyCtrlZ})
+	if cmd == nil || cmd() != tea.Suspend() {
+		t.Fatal("ctrl+z did not ask Bubble Tea to suspend")
+	}
+	if restored != 1 || d.(drawn).m.(searchBox).query != "tw" {
+		t.Fatalf("given back %d times; the program saw the key: %q", restored, d.(drawn).m.(searchBox).query)
+	}
+	writes := term.Writes()
+	d.View()
+	time.Sleep(20 * time.Millisecond)
+	if term.Writes() != writes {
+		t.Error("a frame was written while suspended")
+	}
+	term.Write([]byte("\x1b[H\x1b[2J$ ls")) // the shell's screen
+	d, _ = d.Update(tea.ResumeMsg{})
+	d.View()
+	waitScreen(t, term, lines("Search: tw", "Result:"))
+	if reopened != 1 {
+		t.Errorf("the terminal was taken again %d times, want once", reopened)
+	}
+	s.Stop()
+}

@@ -14,6 +14,10 @@ import (
 // terminal output, mouse input), which tea.WithoutRenderer skips.
 const Supported = false
 
+// canSuspend says whether ctrl+z can stop the process and the shell
+// resume it (job control, SIGTSTP and SIGCONT).
+const canSuspend = false
+
 // watchSize sends p the terminal's size once: there is no SIGWINCH here.
 func watchSize(p *tea.Program, out *os.File) (stop func()) {
 	go sendSize(p, out)
