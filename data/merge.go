@@ -17,6 +17,11 @@ type SourcedVendor struct {
 // EmbeddedSource names the embedded catalogue in provenance records.
 const EmbeddedSource = "embedded"
 
+// CaptureSource is the provenance of a record a scan makes for a host no
+// card names: it holds what the capture showed, and vouches for nothing
+// else (permissions, storage).
+const CaptureSource = "capture"
+
 // ImportedSource reports whether a provenance source is an imported
 // dataset's ("import:FORMAT:FILE"), not the embedded catalogue or the
 // user's files.

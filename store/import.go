@@ -26,6 +26,12 @@ type ImportOptions struct {
 	ObservedCookies bool
 	// DryRun works out the report and writes nothing.
 	DryRun bool
+	// Listed bounds the report's lists of what the import adds
+	// (NewVendors, NewDomains, NewCookies) to their first Listed items;
+	// zero lists them all. Added counts them whole either way: a report
+	// that shows a few of each need not hold a large file's 180,000 of
+	// each through the import.
+	Listed int
 	// Now stamps the layer; zero means the current time.
 	Now time.Time
 }
@@ -41,7 +47,7 @@ type ImportReport struct {
 	Earlier []LayerInfo
 	Records int // records read from the file
 
-	NewVendors []Change // each vendor the import creates
+	NewVendors []Change // each vendor the import creates (see ImportOptions.Listed)
 	// Joined counts records that joined an existing vendor, by the rule
 	// that matched: "id", "name", "domain".
 	Joined map[string]int
@@ -50,11 +56,16 @@ type ImportReport struct {
 	Joins      []Join
 	NewDomains []Change // each host a vendor gains
 	NewCookies []Change // each storage item a vendor gains
+	Added      Added    // how many of each, listed or not
 	// Conflicts are facts the import disagrees on: a host another vendor
 	// already covers (dropped), a category other than the catalogue's (kept
 	// as a further category), a user file overriding a category.
 	Conflicts []string
 }
+
+// Added counts what an import adds: the report's NewVendors, NewDomains
+// and NewCookies, whole.
+type Added struct{ Vendors, Domains, Cookies int }
 
 // Join is a record that joined an existing vendor: by which rule ("id",
 // "name", "domain", "privacy policy") and on what (the name as compared,

@@ -40,6 +40,7 @@ type resolver struct {
 
 	cache  *recordCache // the records the batch has seen, or nil
 	rep    *ImportReport
+	listed int    // ImportOptions.Listed
 	source string // the layer's provenance label
 	user   bool   // a user layer: it keeps every host
 	// observed: the file's cookies were seen set, not declared (keepCookies)
@@ -188,12 +189,18 @@ func resolve(tx *bolt.Tx, records Records, rep *ImportReport, o ImportOptions, c
 		localNames: make(map[string]string, records.N), localHosts: make(map[string]string, records.N),
 		out: make(map[string]int, records.N), list: make([]*data.Vendor, 0, records.N),
 		existing: map[string]stored{}, joined: map[string]data.StorageSet{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]claim{},
-		rep: rep, source: rep.Layer.source(), user: o.User, observed: o.ObservedCookies, cache: cache,
+		rep: rep, listed: o.Listed, source: rep.Layer.source(), user: o.User, observed: o.ObservedCookies, cache: cache,
 	}
 	// The report's lists, sized for the most they can hold: a large file
 	// adds 100,000 cookies.
-	rep.NewVendors = make([]Change, 0, records.N)
-	rep.NewDomains, rep.NewCookies = make([]Change, 0, records.Domains), make([]Change, 0, records.Storage)
+	most := func(n int) int {
+		if o.Listed > 0 {
+			return min(n, o.Listed)
+		}
+		return n
+	}
+	rep.NewVendors = make([]Change, 0, most(records.N))
+	rep.NewDomains, rep.NewCookies = make([]Change, 0, most(records.Domains)), make([]Change, 0, most(records.Storage))
 	n := 0 // the records resolved
 	err = records.Each(func(chunk []data.Vendor) error {
 		for i := range chunk {
@@ -275,11 +282,20 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 		if err := r.needCategory(i, rec); err != nil {
 			return err
 		}
-		r.rep.NewVendors = append(r.rep.NewVendors, Change{rec.Name, id})
+		r.listNew(&r.rep.NewVendors, &r.rep.Added.Vendors, Change{rec.Name, id})
 	}
 	r.out[id] = len(r.list)
 	r.list = append(r.list, rec)
 	return nil
+}
+
+// listNew counts c, one more thing the import adds, in n and lists it,
+// unless the list holds as many as the report is to list.
+func (r *resolver) listNew(list *[]Change, n *int, c Change) {
+	*n++
+	if r.listed == 0 || len(*list) < r.listed {
+		*list = append(*list, c)
+	}
 }
 
 // noteJoin reports that the record named name joined vendor id: counted
@@ -499,7 +515,7 @@ func (r *resolver) keepHosts(rec, old *data.Vendor) {
 				}
 			}
 			if old == nil || !data.HasDomain(old.Domains, d.Host) {
-				r.rep.NewDomains = append(r.rep.NewDomains, Change{d.Host, id})
+				r.listNew(&r.rep.NewDomains, &r.rep.Added.Domains, Change{d.Host, id})
 			}
 		}
 	}

@@ -8,7 +8,7 @@ import "github.com/vendex/vendex/data"
 func (r *resolver) reportStorage(rec, old *data.Vendor, earlier data.StorageSet) {
 	for _, st := range rec.Storage {
 		if _, ok := earlier[st.Key()]; !ok && (old == nil || !data.HasStorage(old.Storage, st)) {
-			r.rep.NewCookies = append(r.rep.NewCookies, Change{st.Name, rec.ID})
+			r.listNew(&r.rep.NewCookies, &r.rep.Added.Cookies, Change{st.Name, rec.ID})
 		}
 	}
 }

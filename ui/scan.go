@@ -75,11 +75,16 @@ func newScanView(r *audit.Report) *scanView {
 				claimed[i] = true
 			}
 		}
+		hosting := ""
+		if hint := h.Hosting(); hint != "" {
+			hosting = " (" + hint + ")"
+		}
 		s.unknown = append(s.unknown, data.Vendor{
 			ID: id, Name: h.Host,
-			Summary: "No vendor in the catalogue claims this host; the capture made " + requests + " to it. " +
+			Summary: "No vendor in the catalogue claims this host" + hosting + "; the capture made " + requests + " to it. " +
 				"If you know whose it is, add it with 'vendex import --user FILE'.",
-			Domains: []data.Domain{{Host: h.Host}},
+			Domains:    []data.Domain{{Host: h.Host}},
+			Provenance: []data.Provenance{{Field: "domains", Value: h.Host, Source: data.CaptureSource}},
 		})
 		s.seen[id] = seen
 	}

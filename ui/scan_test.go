@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/card"
 	"github.com/vendex/vendex/store/audit"
 )
 
@@ -114,5 +115,33 @@ func TestAForgetLandingClosesTheCardOfTheVendorItRemoved(t *testing.T) {
 		if !strings.Contains(v, "Reloaded; a forget removed Wingtip") {
 			t.Errorf("%dx%d: after the forget the screen should be the list, saying why:\n%s", size[0], size[1], v)
 		}
+	}
+}
+
+// An unclaimed host under a hosting domain says whose hosting it is, as
+// lookup does, and its card claims nothing vendex cannot know: not "it
+// asks for no browser permissions", which only a card's silence says.
+func TestAnUnclaimedHostsCardSaysOnlyWhatIsKnown(t *testing.T) {
+	r := shopScan()
+	r.UnknownHosts = append(r.UnknownHosts, audit.HostCount{Host: "load.s3.amazonaws.com", Requests: 1, Matched: "s3.amazonaws.com", HostedOn: "Amazon Web Services (S3 and hosted apps)"})
+	s := start(t, 80, 24, fakeCatalog{vendors: fixture()}, "", WithScan(r))
+	s.waitFor("the scan's rows", func(v string) bool { return strings.Contains(v, "load.s3.amazonaws.com") })
+	s.typeText("load.s3")
+	s.waitFor("the host alone", func(v string) bool { return strings.Contains(v, "1 of 5") })
+	s.press(tea.KeyEnter)
+	v := strings.Join(strings.Fields(s.waitText("SEEN ON THIS SITE")), " ")
+	if !strings.Contains(v, "No vendor in the catalogue claims this host (owner unknown: a name under s3.amazonaws.com, hosted by Amazon Web Services (S3 and hosted apps))") {
+		t.Errorf("the card drops the hosting hint:\n%s", v)
+	}
+	var host data.Vendor
+	for _, u := range newScanView(r).unknown {
+		if u.Name == "load.s3.amazonaws.com" {
+			host = u
+		}
+	}
+	md := card.Markdown(card.Build(host, nil))
+	if strings.Contains(md, "asks for no browser permissions") || strings.Contains(md, "The catalogue records no browser storage") ||
+		!strings.Contains(md, "Not known: no card in the catalogue names this host, so vendex cannot say which browser permissions it asks for.") {
+		t.Errorf("the exported card claims what vendex cannot know:\n%s", md)
 	}
 }

@@ -147,6 +147,8 @@ func notRecorded(v data.Vendor, what string) string {
 		switch {
 		case p.Source == data.EmbeddedSource:
 			return ""
+		case p.Source == data.CaptureSource:
+			return "Not known: no card in the catalogue names this host, so vendex cannot say " + what + "."
 		case data.UserSource(p.Source):
 			user = true
 		case data.ImportedSource(p.Source):

@@ -108,11 +108,13 @@ func noStorageNote(v data.Vendor, seen bool) string {
 const ImportedPurpose = "Not described in vendex's words: the name comes from an imported dataset; check the provider's cookie policy."
 
 // UnknownAdvice is what to do about a cookie nobody has classified;
-// OwnAdvice about one on the site's own domain that no vendor claims,
-// most often the site's own.
+// OwnAdvice about one on the site's own domain that no vendor claims: the
+// site's own code may set it, or a vendor's script, or a vendor's host
+// the site names under its own domain (Webtrends' collector on
+// wt.o.nytimes.com), so it says only that no card names it.
 const (
 	UnknownAdvice = "Find what sets it (the browser's developer tools show a cookie's domain; a HAR shows the Set-Cookie response), then classify it in a vendor file of your own (vendex import --user) or stop setting it."
-	OwnAdvice     = "Set on the site's own domain and claimed by no vendor: most likely the site's own. Say in your own words what it does and whether it is strictly necessary."
+	OwnAdvice     = "Set on the site's own domain under a name no card in the catalogue gives: the site's own code may set it, or a vendor's script or collection host working under the site's name. Find which, then say in your own words what it does and whether it is strictly necessary."
 )
 
 // Build makes the declaration of site from the vendors it uses and the
@@ -201,13 +203,27 @@ type categorised struct {
 // however many names it matched), or, when the scan saw none or there was
 // no scan, every item its card declares.
 func rowsOf(v data.Vendor, seen []Seen, p Provider) []categorised {
-	item := func(name string) (data.StorageItem, bool) {
+	// A card may list a name twice, for each party (Webtrends' ACOOKIE on
+	// its collection domain and under the site's): the seen cookie's party
+	// and kind pick the entry, else the first of the name.
+	item := func(s Seen) (data.StorageItem, bool) {
+		best, found, score := data.StorageItem{}, false, -1
 		for _, it := range v.Storage {
-			if it.Name == name {
-				return it, true
+			if it.Name != s.Item {
+				continue
+			}
+			n := 0
+			if s.Party != "" && string(it.Party) == s.Party {
+				n += 2
+			}
+			if s.Kind != "" && string(it.Kind) == s.Kind {
+				n++
+			}
+			if n > score {
+				best, found, score = it, true, n
 			}
 		}
-		return data.StorageItem{}, false
+		return best, found
 	}
 	// An item an imported dataset brought has that dataset's words for a
 	// purpose: a declaration is the site's to publish, and says so
@@ -240,7 +256,7 @@ func rowsOf(v data.Vendor, seen []Seen, p Provider) []categorised {
 	var out []categorised
 	done := map[string]int{}
 	for _, s := range seen {
-		it, ok := item(s.Item)
+		it, ok := item(s)
 		if ok && s.Kind != "" && string(it.Kind) != s.Kind {
 			// The name is the card's, for another kind of storage (a
 			// cookie's name kept in localStorage): the purpose holds, the

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/vendex/vendex/data"
 )
 
 // The HAR reader: HTTP Archive 1.2 as Chrome, Edge, Firefox, Safari,
@@ -70,6 +72,9 @@ type harState struct {
 	entries            int
 	firstPage          *harPage
 	cookieEvidence     bool // any cookie, or a Cookie or Set-Cookie header
+	// Set-Cookie lines that could not be read, and the first of them.
+	unreadSetCookies int
+	firstUnread      string
 	// document candidates for Site, the earliest first.
 	firstDoc, firstAny siteCandidate
 	pageOf             harPageTrack
@@ -239,6 +244,16 @@ func (s *harState) finish() error {
 		}
 		return a.Time.Compare(b.Time)
 	})
+	if n := s.unreadSetCookies; n > 0 {
+		// Browsers refuse a line with a control character too, but keep a
+		// name with a space or a non-ASCII letter, which vendex cannot read.
+		verb := "could not be read and are"
+		if n == 1 {
+			verb = "could not be read and is"
+		}
+		s.rd.warn("", "%s %s left out (the first: %s); a browser keeps such a cookie unless it holds a control character",
+			data.Plural(n, "Set-Cookie header"), verb, data.Quote(s.firstUnread))
+	}
 	if !s.cookieEvidence && len(ev.Requests) > 0 {
 		s.rd.ev.Warnings = append(s.rd.ev.Warnings, Warning{Code: WarnNoCookies, Source: s.rd.at(""), Message: fmt.Sprintf(
 			"%d requests and not one cookie, Cookie or Set-Cookie header: either the site set none, or the tool that wrote the HAR left them out "+

@@ -51,8 +51,10 @@ func (s *harState) cookies(e *harEntry, u, host string, t time.Time, where strin
 		s.cookieEvidence = true
 		// Firefox joins several Set-Cookie headers with newlines.
 		for line := range strings.SplitSeq(h.Value, "\n") {
-			c, ok := parseSetCookie(strings.TrimSpace(line))
+			line = strings.TrimSpace(line)
+			c, ok := parseSetCookie(line)
 			if !ok {
+				s.unreadable(line)
 				continue
 			}
 			if name := cleanName(c.name); !set[name] {
@@ -62,6 +64,18 @@ func (s *harState) cookies(e *harEntry, u, host string, t time.Time, where strin
 			}
 		}
 	}
+}
+
+// unreadable counts a Set-Cookie line that is not empty and that
+// parseSetCookie refused, keeping the first to quote in the warning.
+func (s *harState) unreadable(line string) {
+	if trimHTTPSpace(line) == "" {
+		return
+	}
+	if s.unreadSetCookies == 0 {
+		s.firstUnread, _, _ = strings.Cut(line, ";")
+	}
+	s.unreadSetCookies++
 }
 
 // harCookieOf is a HAR cookie; one without a domain is the host's.

@@ -93,14 +93,9 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 		}
 	}
 	if site == "" {
-		guess, tied := ev.LikelySite()
-		switch {
-		case len(tied) > 1 && o.judgesSite():
-			return nil, fmt.Errorf("%w (%s); pass --site to say which is the site", ErrSiteTie, strings.Join(tied, ", "))
-		case len(tied) > 1:
-			r.Warnings = append(r.Warnings, "no capture names its page; "+strings.Join(tied, ", ")+" hold as many cookies and storage as each other, and the site is taken to be "+guess+", the first by name (say which with --site)")
-		case guess != "":
-			r.Warnings = append(r.Warnings, "no capture names its page; the site is taken to be "+guess+", the domain holding the most cookies and storage (say otherwise with --site)")
+		guess, err := a.guessSite(ev, o, r)
+		if err != nil {
+			return nil, err
 		}
 		site = guess
 	}
@@ -294,6 +289,42 @@ func (a *auditor) host(t data.Target) (hostAnswer, error) {
 		return hostAnswer{}, err
 	}
 	return a.hits[t], nil
+}
+
+// guessSite is the site of captures that name no page: the domain holding
+// the most cookies and storage. Of several tied, a domain no catalogue
+// vendor owns is the site before a vendor's (a cookie jar's facebook.com
+// and google.com are the vendors' whose cookies the site's pages set);
+// only a tie that leaves is said, and settled by name, or refused when the
+// output is published as the site's.
+func (a *auditor) guessSite(ev *scan.Evidence, o Options, r *Report) (string, error) {
+	guess, tied := ev.LikelySite()
+	var vendors []string
+	if len(tied) > 1 {
+		var rest []string
+		for _, d := range tied {
+			if h, err := a.hostNamed(d); err == nil && h.found {
+				vendors = append(vendors, d)
+			} else {
+				rest = append(rest, d)
+			}
+		}
+		if len(rest) > 0 && len(vendors) > 0 {
+			guess, tied = rest[0], rest
+		}
+	}
+	switch {
+	case len(tied) > 1 && o.judgesSite():
+		return "", fmt.Errorf("%w (%s); pass --site to say which is the site", ErrSiteTie, strings.Join(tied, ", "))
+	case len(tied) > 1:
+		r.Warnings = append(r.Warnings, "no capture names its page; "+data.JoinAnd(tied)+" hold as many cookies and storage as each other, and the site is taken to be "+guess+", the first by name (say which with --site)")
+	case len(vendors) > 0:
+		r.Warnings = append(r.Warnings, "no capture names its page; the site is taken to be "+guess+", which holds as many cookies and storage as "+data.JoinAnd(vendors)+
+			" but is no catalogue vendor's domain (say otherwise with --site)")
+	case guess != "":
+		r.Warnings = append(r.Warnings, "no capture names its page; the site is taken to be "+guess+", the domain holding the most cookies and storage (say otherwise with --site)")
+	}
+	return guess, nil
 }
 
 // hostNamed is host for a bare host from a capture (a cookie's domain, a

@@ -88,7 +88,7 @@ func TestBeforeConsentNamesHotjarAndTheMetaPixel(t *testing.T) {
 			t.Errorf("no finding for the cookie %s: %+v", want, r.Findings)
 		}
 	}
-	if len(r.UnknownHosts) != 1 || r.UnknownHosts[0] != (HostCount{"tracker.nobody-knows.example", 2}) {
+	if len(r.UnknownHosts) != 1 || r.UnknownHosts[0] != (HostCount{Host: "tracker.nobody-knows.example", Requests: 2}) {
 		t.Errorf("unknown hosts %+v", r.UnknownHosts)
 	}
 	// Hotjar's _hjLocalStorageTest is on its card now; the site's own

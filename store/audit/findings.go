@@ -29,6 +29,11 @@ func (a *auditor) finish(r *Report) {
 	})
 	r.FirstParty = counts(a.first)
 	r.UnknownHosts = counts(a.unknown)
+	for i, h := range r.UnknownHosts {
+		if hit, err := a.hostNamed(h.Host); err == nil && hit.hit.HostedOn != "" {
+			r.UnknownHosts[i].Matched, r.UnknownHosts[i].HostedOn = data.CleanLine(hit.hit.Matched), data.CleanLine(hit.hit.HostedOn)
+		}
+	}
 	known := r.Cookies[:0:0]
 	r.UnknownCookies = []Cookie{}
 	for _, c := range r.Cookies {

@@ -1,6 +1,10 @@
 package audit
 
-import "time"
+import (
+	"time"
+
+	"github.com/vendex/vendex/data"
+)
 
 // Report is what an audit found. Its JSON form is documented in the README
 // (vendex scan --json); field names are stable.
@@ -46,10 +50,23 @@ type Vendor struct {
 	Site bool `json:"site,omitempty"`
 }
 
-// HostCount is a host and how many requests went to it.
+// HostCount is a host and how many requests went to it. An unclaimed host
+// under a hosting domain says which (Matched, s3.amazonaws.com) and whose
+// hosting it is (HostedOn, AWS), as lookup does.
 type HostCount struct {
 	Host     string `json:"host"`
 	Requests int    `json:"requests"`
+	Matched  string `json:"matched,omitempty"`
+	HostedOn string `json:"hosted_on,omitempty"`
+}
+
+// Hosting is what is known of an unclaimed host under a hosting domain
+// (data.HostedMiss), or "".
+func (h HostCount) Hosting() string {
+	if h.HostedOn == "" {
+		return ""
+	}
+	return data.HostedMiss(h.Matched, h.HostedOn)
 }
 
 // Cookie is a cookie or storage key the site left, and whose it is.

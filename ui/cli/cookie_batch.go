@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -15,20 +16,24 @@ import (
 // cookieAnswer is one line of `vendex cookie`: a vendor that sets the
 // name (the catalogue before imports, an exact name before a pattern), or
 // none. Without --all a name of several gets its first vendor and Others
-// counts the rest.
+// counts the rest. Every line has every key, a miss's empty.
 type cookieAnswer struct {
 	Input    string        `json:"input"`
 	Found    bool          `json:"found"`
-	VendorID string        `json:"vendor_id,omitempty"`
-	Name     string        `json:"name,omitempty"`
-	Category data.Category `json:"category,omitempty"`
-	Key      string        `json:"key,omitempty"`
-	Kind     string        `json:"kind,omitempty"`
-	Lifetime string        `json:"lifetime,omitempty"`
-	Purpose  string        `json:"purpose,omitempty"`
-	Source   string        `json:"source,omitempty"`
+	VendorID string        `json:"vendor_id"`
+	Name     string        `json:"name"`
+	Category data.Category `json:"category"`
+	Key      string        `json:"key"`
+	Kind     string        `json:"kind"`
+	Lifetime string        `json:"lifetime"`
+	// Purpose is the card's words for the item; Note says why a vendor
+	// whose card does not list the name answers it (a Set-Cookie line's
+	// Domain is the vendor's).
+	Purpose string `json:"purpose"`
+	Note    string `json:"note"`
+	Source  string `json:"source"`
 	// Others counts the other vendors that list the name.
-	Others int `json:"others,omitempty"`
+	Others int `json:"others"`
 }
 
 // cookieRow is one answer, and its row of the table.
@@ -53,11 +58,14 @@ func newCookieRows(in string, ms []store.CookieMatch, all bool) []cookieRow {
 		a := cookieAnswer{Input: in, Found: true, VendorID: m.VendorID, Name: data.CleanLine(m.VendorName), Category: m.Category,
 			Key: data.CleanLine(m.Item.Name), Kind: string(m.Item.Kind), Lifetime: m.Item.Lifetime.Code(),
 			Purpose: data.CleanLine(m.Item.Purpose), Source: data.CleanLine(m.Source), Others: others}
+		if m.Item.Purpose == "" && strings.HasPrefix(m.Source, domainSource) {
+			a.Note = domainOnlyNote(strings.TrimPrefix(a.Source, domainSource))
+		}
 		vendor := a.Name + " (" + a.VendorID + ")"
 		if others > 0 {
 			vendor += fmt.Sprintf(" and %d more (--all)", others)
 		}
-		rows = append(rows, cookieRow{a, []string{shown, vendor, data.CleanLine(a.Kind), a.Key, m.Item.Lifetime.String(), a.Category.Title(), a.Source, a.Purpose}})
+		rows = append(rows, cookieRow{a, []string{shown, vendor, data.CleanLine(a.Kind), a.Key, m.Item.Lifetime.String(), a.Category.Title(), a.Source, cmp.Or(a.Purpose, a.Note)}})
 	}
 	return rows
 }
@@ -74,13 +82,24 @@ func ownerFirst(s *store.Store, name, domain string, ms []store.CookieMatch) ([]
 	}
 	i := slices.IndexFunc(ms, func(m store.CookieMatch) bool { return m.VendorID == c.VendorID })
 	if i < 0 {
+		// No purpose: the card gives none for the name; the row's note
+		// says why the vendor answers it (domainOnlyNote).
 		m := store.CookieMatch{VendorID: c.VendorID, VendorName: c.Vendor, Category: data.Category(c.Category),
-			Item:   data.StorageItem{Kind: data.Cookie, Name: name, Purpose: "Not on this vendor's card; the cookie's domain, " + domain + ", is the vendor's."},
-			Source: "domain " + domain}
+			Item: data.StorageItem{Kind: data.Cookie, Name: name}, Source: domainSource + domain}
 		return append([]store.CookieMatch{m}, ms...), nil
 	}
 	out := append([]store.CookieMatch{ms[i]}, ms[:i]...)
 	return append(out, ms[i+1:]...), nil
+}
+
+// domainSource starts the source of an answer given by a Set-Cookie
+// line's Domain alone: "domain agkn.com".
+const domainSource = "domain "
+
+// domainOnlyNote says why a vendor whose card does not list a cookie's
+// name answers it.
+func domainOnlyNote(domain string) string {
+	return "Not on this vendor's card; the cookie's domain, " + domain + ", is the vendor's."
 }
 
 // unknownCookieHint is the next step for a cookie no vendor is known to

@@ -34,13 +34,13 @@ func TestCookieReadsTheNamesOfAPastedCookieString(t *testing.T) {
 // A pasted Set-Cookie line's Domain names the vendor a scan would give the
 // cookie to, ahead of the vendors whose cards list the name elsewhere:
 // uuid on agkn.com is Neustar's, c on bidswitch.net BidSwitch's, and uuid
-// on mathtag.com MediaMath's, though Ensighten sorts first by name.
+// on mathtag.com MediaMath's, though Ensighten Activate sorts first by name.
 func TestASetCookieLinesDomainRanksItsVendorFirst(t *testing.T) {
 	db := tempDB(t)
 	r := vendex(t, db, "Set-Cookie: uuid=1; domain=.agkn.com\nSet-Cookie: c=1; Domain=.bidswitch.net\nuuid\n", "cookie", "-")
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
 	if r.code != 0 || len(lines) != 4 || !strings.HasPrefix(lines[1], "uuid   Neustar (TransUnion) (neustar)") ||
-		!strings.HasPrefix(lines[2], "c      BidSwitch (IPONWEB) (bidswitch)") || !strings.HasPrefix(lines[3], "uuid   Ensighten (ensighten)") {
+		!strings.HasPrefix(lines[2], "c      BidSwitch (IPONWEB) (bidswitch)") || !strings.HasPrefix(lines[3], "uuid   Ensighten Activate (ensighten-activate)") {
 		t.Errorf("cookie -: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	r = vendex(t, db, "", "cookie", "uuid=1; Domain=.mathtag.com")

@@ -260,3 +260,35 @@ func TestDeclareRefusesAFileNamedForAnotherFormat(t *testing.T) {
 		}
 	}
 }
+
+// A tracker's cookie set under the site's own name is the tracker's when a
+// card gives the name with a source: nytimes.com's ACOOKIE, set by
+// Webtrends' collector on wt.o.nytimes.com, is Webtrends' (and a finding
+// before consent); UET's _uetsid_exp beside _uetsid is Microsoft's. A key no
+// card names is not called "most likely the site's own": vendex does not
+// know that.
+func TestATrackersNameUnderTheSitesOwnDomainIsTheTrackers(t *testing.T) {
+	db := tempDB(t)
+	nyt := capturePath("real", "har", "nytimes.com-webpagetest-chrome44.har")
+	r := vendex(t, db, "", "declare", nyt)
+	if !strings.Contains(r.stdout, "| `ACOOKIE` | Webtrends Analytics (Webtrends) | Webtrends' visitor identifier, set by a Webtrends data collector answering under the site's own domain") {
+		t.Errorf("ACOOKIE on wt.o.nytimes.com is not Webtrends':\n%s", r.stdout)
+	}
+	if strings.Contains(r.stdout, "most likely the site's own") {
+		t.Errorf("the declaration claims what vendex does not know:\n%s", r.stdout)
+	}
+	r = vendex(t, db, "", "scan", "--before-consent", nyt)
+	if !strings.Contains(flat(r.stdout), "✗ Webtrends Analytics: stored ACOOKIE") {
+		t.Errorf("Webtrends' ACOOKIE is no finding before consent:\n%s", r.stdout)
+	}
+	r = vendex(t, db, "", "declare", capturePath("real", "storagestate", "dr.fressnapf.de-playwright-storagestate.json"))
+	for _, want := range []string{
+		"| `_uetsid_exp` | Microsoft Advertising (UET) (Microsoft Corporation)",
+		"| `_uetvid_exp` | Microsoft Advertising (UET) (Microsoft Corporation)",
+		"| `tgt:tlm:0` | https://dr.fressnapf.de | Not known. Set on the site's own domain under a name no card in the catalogue gives: the site's own code may set it, or a vendor's script",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("fressnapf's declaration lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}

@@ -130,6 +130,10 @@ func cmdImport(c *cli, args []string) error {
 	// stay live to the end.
 	var warns [][]dataset.Warning
 	var reports []store.ImportReport
+	listed := reportShown // -v lists everything
+	if *verbose {
+		listed = 0
+	}
 	importEach := func(s *store.Store) error {
 		for i := range pos {
 			f := first
@@ -143,7 +147,7 @@ func cmdImport(c *cli, args []string) error {
 			warns = append(warns, f.warns)
 			rep, err := s.Import(f.records, store.ImportOptions{
 				Format: string(f.format), File: f.name, Hash: f.hash,
-				User: *user || f.format == dataset.FormatVendex, DryRun: *dryRun,
+				User: *user || f.format == dataset.FormatVendex, DryRun: *dryRun, Listed: listed,
 				ObservedCookies: f.format.ObservesCookies(),
 			})
 			if err != nil {

@@ -21,6 +21,10 @@ func shownName(name string) string {
 	return data.Quote(name)
 }
 
+// reportShown is how many items of each list reportText shows: an
+// import that prints no more lists no more (store.ImportOptions.Listed).
+const reportShown = 8
+
 // reportText is an import's report as the import command prints it:
 // counts, and the first few of each list.
 func reportText(r store.ImportReport) string {
@@ -45,22 +49,21 @@ func reportText(r store.ImportReport) string {
 	fmt.Fprintf(&b, "%s: %s %d %s as %s (%s layer)\n", src, verb, r.Records, records, r.Layer.Name, r.Layer.Kind)
 	list := func(title string, n int, item func(int) string) {
 		fmt.Fprintf(&b, "  %s: %d", title, n)
-		const show = 8
-		for i := range min(n, show) {
+		for i := range min(n, reportShown) {
 			fmt.Fprintf(&b, "\n    %s", data.CleanLine(item(i)))
 		}
-		if n > show {
-			fmt.Fprintf(&b, "\n    ... and %d more", n-show)
+		if n > reportShown {
+			fmt.Fprintf(&b, "\n    ... and %d more", n-reportShown)
 		}
 		b.WriteByte('\n')
 	}
-	changes := func(title string, cs []store.Change) {
-		list(title, len(cs), func(i int) string { return cs[i].String() })
+	changes := func(title string, n int, cs []store.Change) {
+		list(title, n, func(i int) string { return cs[i].String() })
 	}
-	changes("new vendors", r.NewVendors)
+	changes("new vendors", r.Added.Vendors, r.NewVendors)
 	fmt.Fprintf(&b, "  joined existing vendors: %d (%s)\n", r.JoinedTotal(), joinedBy(r))
-	changes("new domains", r.NewDomains)
-	changes("new cookies and storage keys", r.NewCookies)
+	changes("new domains", r.Added.Domains, r.NewDomains)
+	changes("new cookies and storage keys", r.Added.Cookies, r.NewCookies)
 	list("conflicts", len(r.Conflicts), func(i int) string { return r.Conflicts[i] })
 	for _, e := range r.Earlier {
 		fmt.Fprintf(&b, "  note: an earlier %s was imported on %s as %s; its facts stay beside these ('vendex forget %s' drops it)\n",

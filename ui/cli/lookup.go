@@ -15,19 +15,24 @@ import (
 	"github.com/vendex/vendex/store"
 )
 
-// lookupResult is one line of `vendex lookup --json`.
+// lookupResult is one line of `vendex lookup --json`: every line has every
+// key, so that a consumer reads a miss as it reads a hit.
 type lookupResult struct {
 	Input    string        `json:"input"`
 	Found    bool          `json:"found"`
-	VendorID string        `json:"vendor_id,omitempty"`
-	Name     string        `json:"name,omitempty"`
-	Category data.Category `json:"category,omitempty"`
-	Matched  string        `json:"matched,omitempty"`
-	Block    data.Answer   `json:"block_before_consent,omitempty"`
-	// HostedOn names the hosting (GitHub Pages for github.io) of a host no
-	// vendor claims: whose the content is, it does not say.
-	HostedOn string `json:"hosted_on,omitempty"`
-	Error    string `json:"error,omitempty"`
+	VendorID string        `json:"vendor_id"`
+	Name     string        `json:"name"`
+	Category data.Category `json:"category"`
+	Matched  string        `json:"matched"`
+	// Block is the vendor's verdict, and "unknown" on a miss, as the
+	// table says.
+	Block data.Answer `json:"block_before_consent"`
+	// HostedOn and HostedOnID name the hosting (GitHub Pages for
+	// github.io) of a host no vendor claims: whose the content is, they
+	// do not say.
+	HostedOn   string `json:"hosted_on"`
+	HostedOnID string `json:"hosted_on_id"`
+	Error      string `json:"error"`
 }
 
 func cmdLookup(c *cli, args []string) error {
@@ -232,7 +237,7 @@ func (m *lookupMemo) keep(in string, r lookupResult) *seenInput {
 // lookupOne finds the vendor of one input. A malformed input or a miss is
 // a result; only a failing store is an error.
 func lookupOne(lookup func(data.Target) (store.Hit, error), in string) (lookupResult, error) {
-	r := lookupResult{Input: in}
+	r := lookupResult{Input: in, Block: "unknown"}
 	t, err := data.ParseTarget(in)
 	if err != nil {
 		r.Error = err.Error()
@@ -240,7 +245,7 @@ func lookupOne(lookup func(data.Target) (store.Hit, error), in string) (lookupRe
 	}
 	h, err := lookup(t)
 	if errors.Is(err, store.ErrNotFound) {
-		r.HostedOn, r.Matched = h.HostedOn, h.Matched
+		r.HostedOn, r.HostedOnID, r.Matched = h.HostedOn, h.HostedOnID, h.Matched
 		return r, nil
 	}
 	if err != nil {

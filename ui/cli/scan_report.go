@@ -140,7 +140,11 @@ func writeScanText(w io.Writer, r *audit.Report, st reportStyle, width int) erro
 	if len(r.UnknownHosts)+len(r.UnknownCookies) > 0 {
 		p("\n%s\n", st.render(st.heading, "NOT IN THE CATALOGUE"))
 		for _, h := range r.UnknownHosts {
-			p("  %s  %s\n", data.CleanLine(h.Host), data.Plural(h.Requests, "request"))
+			line := data.CleanLine(h.Host) + "  " + data.Plural(h.Requests, "request")
+			if s := h.Hosting(); s != "" {
+				line += "; " + s
+			}
+			wrap(2, line, plain)
 		}
 		for _, c := range r.UnknownCookies {
 			wrap(2, cookieLine(c, "", false), plain)

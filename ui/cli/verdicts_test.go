@@ -122,10 +122,26 @@ func TestAFindingNeverContradictsItsCard(t *testing.T) {
 	if strings.Contains(out, "not strictly necessary: It delivers files") {
 		t.Errorf("a finding cites a card that says no consent is needed:\n%s", r.stdout)
 	}
-	r = vendex(t, db, "", "scan", "--before-consent", capturePath("real", "har", "nytimes.com-webpagetest-chrome44.har"))
-	out = flat(r.stdout)
-	if !strings.Contains(out, "uuid marketing cookie on nytimes.activate.ensighten.com") || !strings.Contains(out, "✗ Ensighten: stored uuid, ei, pa Marketing cookie") {
-		t.Errorf("Ensighten's marketing cookies should say so under its strictly necessary heading:\n%s", r.stdout)
+}
+
+// Ensighten's tag manager runs before consent, but Ensighten Activate, whose
+// ad-slot calls on nytimes.com set two-year IDs, is a marketing product of
+// its own: lookup and scan say block it, and the tag manager's strictly
+// necessary heading no longer holds it.
+func TestEnsightenActivateIsMarketingNotTheTagManager(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "lookup", "nytimes.activate.ensighten.com")
+	if !strings.Contains(flat(r.stdout), "Ensighten Activate (ensighten-activate) Marketing yes activate.ensighten.com") {
+		t.Errorf("lookup of Activate's host:\n%s", r.stdout)
+	}
+	har := capturePath("real", "har", "nytimes.com-webpagetest-chrome44.har")
+	r = vendex(t, db, "", "scan", har)
+	if strings.Contains(r.stdout, "STRICTLY NECESSARY") || !strings.Contains(flat(r.stdout), "Ensighten Activate block: yes") {
+		t.Errorf("scan lists Activate under strictly necessary or without block: yes:\n%s", r.stdout)
+	}
+	r = vendex(t, db, "", "scan", "--before-consent", har)
+	if !strings.Contains(flat(r.stdout), "✗ Ensighten Activate: loaded https://nytimes.activate.ensighten.com/no-content") {
+		t.Errorf("Activate's calls before consent are no finding:\n%s", r.stdout)
 	}
 }
 
@@ -177,5 +193,25 @@ func TestACookieNameWithAnEscapeIsShownEscaped(t *testing.T) {
 	r := vendex(t, db, "", "scan", "--site", "www.mysite.example", jar)
 	if !strings.Contains(r.stdout, `x\x1b[2Jy  cookie`) || strings.Contains(r.stdout, "\x1b") {
 		t.Errorf("the name should show its escape:\n%q", r.stdout)
+	}
+}
+
+// Netlify's card answers for its Identity widget, not for its customers'
+// netlify.app sites: identity.netlify.com needs no blocking (it sets
+// nothing until the visitor logs in), and the widget's nf_jwt cookie and
+// gotrue.user key are on the card (netlify-identity-widget, gotrue-js).
+func TestNetlifysIdentityWidgetIsJudgedAsALogIn(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "lookup", "identity.netlify.com")
+	if !strings.Contains(flat(r.stdout), "identity.netlify.com Netlify (netlify) Functional no identity.netlify.com") {
+		t.Errorf("lookup of the widget's host:\n%s", r.stdout)
+	}
+	r = vendex(t, db, "", "show", "netlify")
+	if out := flat(r.stdout); strings.Contains(out, "Judge each netlify.app name by what its owner's code does.") || !strings.Contains(out, "sets nothing until the visitor logs in") {
+		t.Errorf("show netlify: the verdict speaks of customers' sites:\n%s", r.stdout)
+	}
+	r = vendex(t, db, "", "cookie", "nf_jwt", "gotrue.user")
+	if out := flat(r.stdout); r.code != 0 || !strings.Contains(out, "nf_jwt Netlify (netlify) cookie nf_jwt") || !strings.Contains(out, "gotrue.user Netlify (netlify) localStorage gotrue.user") {
+		t.Errorf("cookie nf_jwt gotrue.user: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
