@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1284-5789fb5e"
-	embeddedEdition = 120
+	embeddedVersion = "1474-3c3c13fc"
+	embeddedEdition = 121
 )

@@ -62,9 +62,12 @@ func embeddedStore(t testing.TB) *Store {
 // service hosts listed from sources, the figures are 92.70% and 89.88%: the
 // floors went down with them, and the goals were open again. Sourced cards
 // for the heaviest GB hosts no card named (ArcSpan's p7cloud.net, Publift's
-// fuseplatform.net, ExoClick's pemsrv.com...) took Tracker Radar's to 90.78%.
+// fuseplatform.net, ExoClick's pemsrv.com...) took Tracker Radar's to 90.78%,
+// and those for the heaviest HTTP Archive hosts left unattributed (CHEQ's
+// randomly named domains, Video Heroes, and vendors Disconnect, Ghostery or
+// third-party-web name) took HTTP Archive back to 93.07%, over issue 12's goal.
 const (
-	httpArchiveFloor  = 92.7
+	httpArchiveFloor  = 93.0
 	trackerRadarFloor = 90.7
 )
 
