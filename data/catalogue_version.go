@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1283-2c4651dd"
-	embeddedEdition = 119
+	embeddedVersion = "1286-10ee3890"
+	embeddedEdition = 121
 )
