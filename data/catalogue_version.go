@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1286-10ee3890"
-	embeddedEdition = 121
+	embeddedVersion = "1287-dcd6060a"
+	embeddedEdition = 122
 )

@@ -62,6 +62,7 @@ func TestAProductHostAnswersAsItsProductNotItsCompany(t *testing.T) {
 		"app-script.monsido.com":                   {"monsido", data.Analytics, data.AnswerYes},
 		"static.xx.fbcdn.net":                      {"facebook", data.Marketing, data.AnswerYes},
 		"https://www.instagram.com/embed.js":       {"instagram", data.Marketing, data.AnswerYes},
+		"https://wcs.naver.net/wcslog.js":          {"naver", data.Analytics, data.AnswerYes},
 		"js.hs-analytics.net":                      {"hubspot", data.Analytics, data.AnswerConditional},
 		"https://yastatic.net/share2/share.js":     {"yandex", data.Functional, data.AnswerConditional},
 	} {
