@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1287-dcd6060a"
-	embeddedEdition = 122
+	embeddedVersion = "1287-caf5ee4e"
+	embeddedEdition = 123
 )
