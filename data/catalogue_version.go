@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1474-43956fe6"
-	embeddedEdition = 122
+	embeddedVersion = "1478-0be0ceeb"
+	embeddedEdition = 123
 )

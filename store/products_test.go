@@ -41,6 +41,18 @@ func TestAProductHostAnswersAsItsProductNotItsCompany(t *testing.T) {
 		"https://ca.turing.captcha.qcloud.com/TJNCaptcha-global.js":     payNo("tencent-captcha"),
 		"https://map.qq.com/api/gljs?v=1.exp&key=k":                     mapNo("tencent-maps"),
 		"https://player.live-video.net/1.44.0/amazon-ivs-player.min.js": {"amazon-ivs", data.Functional, data.AnswerNo},
+		// A feed's pictures from Meta's CDN are not the Meta Pixel or an
+		// embed (they were "marketing, block: yes").
+		"https://scontent-iad3-1.cdninstagram.com/v/t51.29350-15/1_n.jpg?oe=650CEAF2": mapNo("meta-media-cdn"),
+		"scontent-ord5-2.xx.fbcdn.net": mapNo("meta-media-cdn"),
+		"video-ord5-2.xx.fbcdn.net":    mapNo("meta-media-cdn"),
+		// HubSpot's ads pixel is advertising, not its analytics
+		// ("analytics, block: conditional").
+		"https://js.hsadspixel.net/fb.js": {"hubspot-ads-pixel", data.Marketing, data.AnswerYes},
+		"js-eu1.hsadspixel.net":           {"hubspot-ads-pixel", data.Marketing, data.AnswerYes},
+		// Metrica's informer badge is Metrica's, and Yandex Pay is a payment.
+		"https://informer.yandex.ru/informer/26011455/3_0_FFFFFFFF_EFEFEFFF_0_pageviews": {"yandex-metrica", data.Analytics, data.AnswerYes},
+		"https://pay.yandex.ru/sdk/v1/pay.js":                                            payNo("yandex-pay"),
 		// The companies' other hosts stay where they were.
 		"https://www.bing.com/search?q=x":          {"microsoft", data.Functional, data.AnswerConditional},
 		"login.microsoftonline.com":                {"microsoft", data.Functional, data.AnswerConditional},
@@ -48,6 +60,11 @@ func TestAProductHostAnswersAsItsProductNotItsCompany(t *testing.T) {
 		"https://www.paypal.com/sdk/js?client-id=": payNo("paypal"),
 		"sp.analytics.yahoo.com":                   {"yahoo-advertising", data.Marketing, data.AnswerYes},
 		"app-script.monsido.com":                   {"monsido", data.Analytics, data.AnswerYes},
+		"static.xx.fbcdn.net":                      {"facebook", data.Marketing, data.AnswerYes},
+		"https://www.instagram.com/embed.js":       {"instagram", data.Marketing, data.AnswerYes},
+		"https://wcs.naver.net/wcslog.js":          {"naver", data.Analytics, data.AnswerYes},
+		"js.hs-analytics.net":                      {"hubspot", data.Analytics, data.AnswerConditional},
+		"https://yastatic.net/share2/share.js":     {"yandex", data.Functional, data.AnswerConditional},
 	} {
 		tg, err := data.ParseTarget(input)
 		if err != nil {
