@@ -391,13 +391,17 @@ func (a *auditor) vendor(h store.Hit) *Vendor {
 	return v
 }
 
-// requests attributes every request to a vendor, the site, or nobody. A
-// host a capture only lists (WEC's hosts) counts when no other request of
-// the evidence went to it.
+// requests attributes every request to a vendor, the site, or nobody,
+// each request once: a host a capture only lists (WEC's hosts) counts
+// when no other request of the evidence went to it, a beacon WEC matched
+// when no HAR of the visit records that URL in full, and a request two
+// captures both record (the same method, URL and start time: one HAR
+// named twice, or copied) once.
 func (a *auditor) requests(r *Report, reqs []scan.Request) error {
 	a.unknown, a.first, a.firstURL = map[string]int{}, map[string]int{}, map[string]string{}
 	hostCounts := map[string]map[string]int{} // vendor id -> host -> requests
 	requested := map[string]bool{}
+	recorded := map[string]bool{} // URLs requested in full (not beacons)
 	a.contacted = map[string]bool{}
 	for _, q := range reqs {
 		u, err := url.Parse(q.URL)
@@ -408,11 +412,30 @@ func (a *auditor) requests(r *Report, reqs []scan.Request) error {
 		if q.Type != scan.TypeHostOnly {
 			requested[host] = true
 		}
+		if q.Type != scan.TypeHostOnly && q.Type != scan.TypeBeacon {
+			recorded[q.URL] = true
+		}
 		a.contacted[siteOf(host)] = true
 	}
+	type when struct {
+		method, url string
+		at          int64
+	}
+	countedIn := map[when]int{} // the capture that recorded it
 	for _, q := range reqs {
+		if !q.Time.IsZero() {
+			// Within one capture two such requests are two (a page with a
+			// button twice); across captures they are one, recorded twice.
+			k := when{q.Method, q.URL, q.Time.UnixNano()}
+			if in, ok := countedIn[k]; ok && in != q.Capture {
+				continue
+			}
+			countedIn[k] = q.Capture
+		}
 		u, err := url.Parse(q.URL)
 		switch {
+		case q.Type == scan.TypeBeacon && recorded[q.URL]:
+			continue
 		case err != nil:
 			r.Warnings = append(r.Warnings, scan.Warning{Source: q.Source, Message: "a request URL that does not parse was left out: " + data.Quote(q.URL)}.String())
 			continue

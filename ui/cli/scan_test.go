@@ -492,3 +492,36 @@ func TestAWebsiteEvidenceCollectorFolderIsItsCaptures(t *testing.T) {
 		t.Errorf("a folder of HARs: exit %d, %q", other.code, other.stderr)
 	}
 }
+
+// One visit is counted once: a Website Evidence Collector folder's
+// inspection (its beacons) and HAR record the same requests, and one HAR
+// named twice (or a copy of it) holds the same requests again (trial7:
+// 18 requests for the folder's 11, every host twice).
+func TestTheSameRequestRecordedTwiceIsCountedOnce(t *testing.T) {
+	db := tempDB(t)
+	requests := func(args ...string) int {
+		t.Helper()
+		r := vendex(t, db, "", append([]string{"scan", "--json"}, args...)...)
+		var rep audit.Report
+		if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, r.stderr)
+		}
+		return rep.Requests
+	}
+	dir := capturePath("real", "recorded", "wec-tracking")
+	har := filepath.Join(dir, "requests.har")
+	want := requests(har)
+	raw, err := os.ReadFile(har)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copied := filepath.Join(t.TempDir(), "copy.har")
+	if err := os.WriteFile(copied, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{dir}, {har, har}, {har, copied}} {
+		if got := requests(args...); got != want {
+			t.Errorf("%v: %d requests, want the HAR's %d", args, got, want)
+		}
+	}
+}
