@@ -216,8 +216,6 @@ func newAuditor(cat Catalogue) *auditor {
 	return &auditor{cat: cat, hits: map[data.Target]hostAnswer{}, names: map[string][]store.CookieMatch{}, cards: map[string]data.Vendor{}, vendors: map[string]*Vendor{}}
 }
 
-// siteOf is host's registrable domain, or host when it has none (an IP
-// address, localhost).
 // siteName is where the site host belongs to ends: the customer's own name
 // under a hosting platform (alice.wordpress.com), as the lookup's hosting
 // rule says, else the registrable domain.
@@ -230,6 +228,8 @@ func (a *auditor) siteName(host string) string {
 	return siteOf(host)
 }
 
+// siteOf is host's registrable domain, or host when it has none (an IP
+// address, localhost).
 func siteOf(host string) string {
 	if s := data.Site(host); s != "" {
 		return s
