@@ -300,12 +300,14 @@ func (a *auditor) host(t data.Target) (hostAnswer, error) {
 // the most cookies and storage. Of several tied, a domain no catalogue
 // vendor owns is the site before a vendor's (a cookie jar's facebook.com
 // and google.com are the vendors' whose cookies the site's pages set);
-// only a tie that leaves is said, and settled by name, or refused when the
-// output is published as the site's.
+// only a tie that leaves is said, and settled by name. When the output is
+// published as the site's, or judges it (a consent audit), any tie is
+// refused: a vendor's own site may tie with a domain no card names.
 func (a *auditor) guessSite(ev *scan.Evidence, o Options, r *Report) (string, error) {
 	guess, tied := ev.LikelySite()
 	var vendors []string
 	if len(tied) > 1 {
+		all := tied
 		var rest []string
 		for _, d := range tied {
 			if h, err := a.hostNamed(d); err == nil && h.found {
@@ -317,10 +319,18 @@ func (a *auditor) guessSite(ev *scan.Evidence, o Options, r *Report) (string, er
 		if len(rest) > 0 && len(vendors) > 0 {
 			guess, tied = rest[0], rest
 		}
+		if o.judgesSite() {
+			// Published as the site's, or judged: a vendor's own site (a
+			// capture of hubspot.com) may tie with a domain no card names,
+			// so no rule picks; the person says which.
+			hint := ""
+			if len(tied) == 1 {
+				hint = "; " + guess + " is the only one no catalogue vendor owns"
+			}
+			return "", fmt.Errorf("%w (%s%s); pass --site to say which is the site", ErrSiteTie, strings.Join(all, ", "), hint)
+		}
 	}
 	switch {
-	case len(tied) > 1 && o.judgesSite():
-		return "", fmt.Errorf("%w (%s); pass --site to say which is the site", ErrSiteTie, strings.Join(tied, ", "))
 	case len(tied) > 1:
 		r.Warnings = append(r.Warnings, "no capture names its page; "+data.JoinAnd(tied)+" hold as many cookies and storage as each other, and the site is taken to be "+guess+", the first by name (say which with --site)")
 	case len(vendors) > 0:
