@@ -251,7 +251,7 @@ func (s *harState) finish() error {
 		if n == 1 {
 			verb = "could not be read and is"
 		}
-		s.rd.warn("", "%s %s left out (the first: %s); a browser keeps such a cookie unless it holds a control character",
+		s.rd.warn("", "%s %s left out (the first is named %s); a browser keeps such a cookie unless it holds a control character",
 			data.Plural(n, "Set-Cookie header"), verb, data.Quote(s.firstUnread))
 	}
 	if !s.cookieEvidence && len(ev.Requests) > 0 {

@@ -49,6 +49,7 @@ func newCookieRows(in string, ms []store.CookieMatch, all bool) []cookieRow {
 	if len(ms) == 0 {
 		return []cookieRow{{cookieAnswer{Input: in}, []string{shown, "-", "-", "-", "-", "-", "-", "no vendor known"}}}
 	}
+	ms = onePerVendorItem(ms)
 	others := 0
 	if !all {
 		ms, others = ms[:1], len(ms)-1
@@ -192,4 +193,24 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 		return exitError{code: 1}
 	}
 	return nil
+}
+
+// onePerVendorItem keeps, of matches in rank order, the first of each
+// vendor's item of one name and kind: a card may list a name once for
+// each party (Webtrends' ACOOKIE on its own domain and under the site's),
+// which the audit tells apart by where a capture saw the cookie, but a
+// person asking about the name sees one row, and "and 1 more" counts
+// other vendors, not the same vendor twice.
+func onePerVendorItem(ms []store.CookieMatch) []store.CookieMatch {
+	type key struct{ id, kind, name string }
+	seen := make(map[key]bool, len(ms))
+	out := ms[:0:0]
+	for _, m := range ms {
+		k := key{m.VendorID, string(m.Item.Kind), m.Item.Name}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, m)
+		}
+	}
+	return out
 }

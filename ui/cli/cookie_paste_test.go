@@ -53,3 +53,16 @@ func TestASetCookieLinesDomainRanksItsVendorFirst(t *testing.T) {
 		t.Errorf("cookie with a Domain on MediaMath's host:\n%s", r.stdout)
 	}
 }
+
+// A card listing a name once for each party (Webtrends' ACOOKIE on its
+// collection domain and under the site's) is one vendor setting it: one
+// row, and no "and 1 more" pointing at the same vendor (review8).
+func TestACookieListedForTwoPartiesIsOneVendorsRow(t *testing.T) {
+	db := tempDB(t)
+	for _, args := range [][]string{{"cookie", "ACOOKIE"}, {"cookie", "--all", "ACOOKIE"}} {
+		r := vendex(t, db, "", args...)
+		if n := strings.Count(r.stdout, "(webtrends)"); n != 1 || strings.Contains(r.stdout, "more (--all)") {
+			t.Errorf("%v: %d Webtrends rows:\n%s", args, n, r.stdout)
+		}
+	}
+}
