@@ -24,6 +24,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	sahilm "github.com/sahilm/fuzzy"
 )
@@ -310,35 +311,41 @@ type part struct {
 }
 
 // score runs the matcher over the candidates, in chunks on several cores;
-// parts come in entry order.
+// parts come in entry order. The chunks are several a core, each worker
+// taking the next as it finishes one: on a machine whose other cores are
+// busy, a worker that has a core does the work of one that waits for it,
+// rather than the keystroke waiting for the slower half.
 func (s *Index) score(query string, from *view, cands []int32, how judge, keep bool) []part {
 	pattern := []rune(query)
 	workers := runtime.GOMAXPROCS(0)
 	if len(cands) < parallelMin || workers < 2 {
-		return []part{scoreChunk(pattern, from, cands, how, keep)}
+		return []part{scoreChunk(pattern, from, cands, how, keep, newFloor())}
 	}
-	chunk := (len(cands) + workers - 1) / workers
-	var parts []part
-	for lo := 0; lo < len(cands); lo += chunk {
-		parts = append(parts, part{})
-	}
-	var wg sync.WaitGroup
-	for w := range parts {
-		lo := w * chunk
-		hi := min(lo+chunk, len(cands))
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			parts[w] = scoreChunk(pattern, from, cands[lo:hi], how, keep)
-		}()
-	}
-	wg.Wait()
+	chunk := max((len(cands)+workers*chunksPerWorker-1)/(workers*chunksPerWorker), minChunk)
+	parts := make([]part, (len(cands)+chunk-1)/chunk)
+	var next atomic.Int32
+	fl := newFloor()
+	parallel(min(workers, len(parts)), func(int) {
+		for c := int(next.Add(1)) - 1; c < len(parts); c = int(next.Add(1)) - 1 {
+			lo := c * chunk
+			parts[c] = scoreChunk(pattern, from, cands[lo:min(lo+chunk, len(cands))], how, keep, fl)
+		}
+	})
 	return parts
 }
 
+// chunksPerWorker is how many chunks score makes a core.
+const chunksPerWorker = 4
+
+// minChunk is the fewest candidates score gives a chunk (a variable so
+// that tests can cut a few thousand entries into many parts).
+var minChunk = parallelMin / 4
+
 // scoreChunk judges the candidates, places in from; with keep, it copies
-// the texts of the matches.
-func scoreChunk(pattern []rune, from *view, cands []int32, how judge, keep bool) part {
+// the texts of the matches. With matchTop, a match is scored only if its
+// bound may place it in the chunk's top and reaches fl, which the chunk
+// raises as its top fills.
+func scoreChunk(pattern []rune, from *view, cands []int32, how judge, keep bool, fl *floor) part {
 	hp := hitPool.Get().(*[]hit)
 	p := part{hits: (*hp)[:0]}
 	if how == scoreOffsets {
@@ -355,7 +362,7 @@ func scoreChunk(pattern []rune, from *view, cands []int32, how judge, keep bool)
 			// Scoring tells a match too; a match that cannot rank first
 			// is only tested.
 			score = unscored
-			if p.top.beats(lp.bound(sh, len(str))) {
+			if b := lp.bound(sh, len(str)); p.top.beats(b) && b >= fl.at() {
 				sc, _, ok := scoreString(pattern, lower, str, mask, buf)
 				if !ok {
 					continue
@@ -363,6 +370,9 @@ func scoreChunk(pattern []rune, from *view, cands []int32, how judge, keep bool)
 				score = int32(sc)
 				if p.top.beats(score) {
 					p.top.add(hit{entry: from.entry(k), score: score, pos: int32(len(p.hits))})
+					if len(p.top) == firstPlaces {
+						fl.raise(p.top[0].score)
+					}
 				}
 			} else if !lp.matches(str, mask) {
 				continue

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -201,6 +202,27 @@ func (t *topK) add(h hit) {
 		}
 		(*t)[i], (*t)[w] = (*t)[w], (*t)[i]
 		i = w
+	}
+}
+
+// floor is, of the chunks of one keystroke that have firstPlaces matches in
+// their top, the highest worst score of a top: that many matches score at
+// least it, so a match bounded below it ranks after them all, in any
+// chunk, and need not be scored. Shared, it spares each chunk filling its
+// own top from scratch.
+type floor struct{ v atomic.Int32 }
+
+func newFloor() *floor {
+	f := &floor{}
+	f.v.Store(unscored)
+	return f
+}
+
+func (f *floor) at() int32 { return f.v.Load() }
+
+// raise makes the floor score, if that is higher.
+func (f *floor) raise(score int32) {
+	for old := f.v.Load(); score > old && !f.v.CompareAndSwap(old, score); old = f.v.Load() {
 	}
 }
 
