@@ -242,12 +242,13 @@ type lazyRank struct {
 // newLazyRank takes the matches from parts (hits in entry order, scored or
 // not) and settles the best of the parts' tops.
 func newLazyRank(from *view, p lazyPattern, parts []part, total int) *lazyRank {
-	l := &lazyRank{from: from, p: p, ents: make([]int32, 0, total), scores: make([]int32, 0, total)}
+	// from lists the matches' entries already, in the same order: the
+	// ranking shares that list (neither changes it) rather than copying it.
+	l := &lazyRank{from: from, p: p, ents: from.idx, scores: make([]int32, 0, total)}
 	var top []hit
 	for _, pt := range parts {
-		base := int32(len(l.ents))
+		base := int32(len(l.scores))
 		for _, h := range pt.hits {
-			l.ents = append(l.ents, h.entry)
 			l.scores = append(l.scores, h.score)
 		}
 		for _, h := range pt.top {
