@@ -224,28 +224,7 @@ func (s *Index) collect(query string, how judge) ([]part, int, *view) {
 	if prev.query != "" && strings.HasPrefix(query, prev.query) {
 		from = &prev.matched
 	}
-	cp := candPool.Get().(*[]int32)
-	cands := (*cp)[:0]
-	if from.own || from.idx == nil {
-		for k, m := range from.masks {
-			if m&qmask == qmask {
-				cands = append(cands, int32(k))
-			}
-		}
-	} else {
-		for k, i := range from.idx {
-			if s.masks[i]&qmask == qmask {
-				cands = append(cands, int32(k))
-			}
-		}
-	}
-
-	// A query that narrows to few matches copies them (scoreChunk does,
-	// when asked, as it reads them).
-	keep := len(cands)*copyBelow < s.Len()
-	parts := s.score(query, from, cands, how, keep)
-	*cp = cands
-	candPool.Put(cp)
+	parts, keep := s.score(query, from, qmask, how)
 
 	total, bytes := 0, 0
 	for _, p := range parts {
@@ -310,35 +289,94 @@ type part struct {
 	top     topK // with matchTop, the best matches, each hit's pos its place in hits
 }
 
-// score runs the matcher over the candidates, in chunks on several cores;
-// parts come in entry order. The chunks are several a core, each worker
-// taking the next as it finishes one: on a machine whose other cores are
-// busy, a worker that has a core does the work of one that waits for it,
-// rather than the keystroke waiting for the slower half.
-func (s *Index) score(query string, from *view, cands []int32, how judge, keep bool) []part {
+// score runs the matcher over the places of from whose masks hold qmask,
+// in chunks on several cores; parts come in entry order. It says whether
+// the parts keep the matches' texts: a query left with few candidates
+// copies them (scoreChunk does, as it reads them).
+//
+// The chunks are several a core, each worker taking the next as it
+// finishes one: on a machine whose other cores are busy, a worker that has
+// a core does the work of one that waits for it, rather than the keystroke
+// waiting for the slower half. The masks are read the same way first, each
+// chunk's candidates picked out by whichever worker is free: at a million
+// entries that was a few milliseconds of one core.
+func (s *Index) score(query string, from *view, qmask uint64, how judge) ([]part, bool) {
 	pattern := []rune(query)
-	workers := runtime.GOMAXPROCS(0)
-	if len(cands) < parallelMin || workers < 2 {
-		return []part{scoreChunk(pattern, from, cands, how, keep, newFloor())}
+	n := len(from.masks)
+	if from.idx != nil {
+		n = len(from.idx)
 	}
-	chunk := max((len(cands)+workers*chunksPerWorker-1)/(workers*chunksPerWorker), minChunk)
-	parts := make([]part, (len(cands)+chunk-1)/chunk)
-	var next atomic.Int32
+	workers, chunks := runtime.GOMAXPROCS(0), 1
+	if n >= parallelMin && workers >= 2 {
+		chunks = min(workers*chunksPerWorker, (n+minChunk-1)/minChunk)
+	} else {
+		workers = 1
+	}
+	size := (n + chunks - 1) / chunks
+	cands := make([]*[]int32, chunks)
+	each(workers, chunks, func(c int) {
+		cp := candPool.Get().(*[]int32)
+		*cp = from.candidates((*cp)[:0], s.masks, qmask, min(c*size, n), min((c+1)*size, n))
+		cands[c] = cp
+	})
+	total := 0
+	for _, cp := range cands {
+		total += len(*cp)
+	}
+	keep := total*copyBelow < s.Len()
+	if total < parallelMin {
+		workers = 1
+	}
+	parts := make([]part, chunks)
 	fl := newFloor()
-	parallel(min(workers, len(parts)), func(int) {
-		for c := int(next.Add(1)) - 1; c < len(parts); c = int(next.Add(1)) - 1 {
-			lo := c * chunk
-			parts[c] = scoreChunk(pattern, from, cands[lo:min(lo+chunk, len(cands))], how, keep, fl)
+	each(workers, chunks, func(c int) {
+		parts[c] = scoreChunk(pattern, from, *cands[c], how, keep, fl)
+		candPool.Put(cands[c])
+	})
+	return parts, keep
+}
+
+// each runs f(0) to f(n-1) on workers goroutines, each taking the next
+// number as it finishes one.
+func each(workers, n int, f func(int)) {
+	if workers < 2 || n < 2 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int32
+	parallel(min(workers, n), func(int) {
+		for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+			f(i)
 		}
 	})
-	return parts
+}
+
+// candidates appends to dst the places lo to hi of v whose masks (masks
+// by entry, for a view without its own) hold qmask.
+func (v *view) candidates(dst []int32, masks []uint64, qmask uint64, lo, hi int) []int32 {
+	if v.own || v.idx == nil {
+		for k, m := range v.masks[lo:hi] {
+			if m&qmask == qmask {
+				dst = append(dst, int32(lo+k))
+			}
+		}
+		return dst
+	}
+	for k, i := range v.idx[lo:hi] {
+		if masks[i]&qmask == qmask {
+			dst = append(dst, int32(lo+k))
+		}
+	}
+	return dst
 }
 
 // chunksPerWorker is how many chunks score makes a core.
 const chunksPerWorker = 4
 
-// minChunk is the fewest candidates score gives a chunk (a variable so
-// that tests can cut a few thousand entries into many parts).
+// minChunk is the fewest places score gives a chunk (a variable so that
+// tests can cut a few thousand entries into many parts).
 var minChunk = parallelMin / 4
 
 // scoreChunk judges the candidates, places in from; with keep, it copies

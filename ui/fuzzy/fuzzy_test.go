@@ -124,7 +124,7 @@ func TestIndexMatchesFuzzyFind(t *testing.T) {
 func TestAQueryScoredInManyChunksRanksAsFuzzyFind(t *testing.T) {
 	defer func(n int) { minChunk = n }(minChunk)
 	defer runtime.GOMAXPROCS(max(runtime.GOMAXPROCS(0), 3))
-	minChunk = 50 // a few thousand candidates make dozens of chunks
+	minChunk = 50 // twenty thousand entries make several chunks a core
 	entries := syntheticEntries(20_000)
 	// Many entries tie for the first places: which of them rank first
 	// is entry order, whichever chunk is scored first.
