@@ -375,9 +375,11 @@ func (v *view) candidates(dst []int32, masks []uint64, qmask uint64, lo, hi int)
 // chunksPerWorker is how many chunks score makes a core.
 const chunksPerWorker = 4
 
-// minChunk is the fewest places score gives a chunk (a variable so that
+// minChunk is the fewest places score gives a chunk: each chunk fills a
+// top of its own, and a keystroke that narrows to some ten thousand
+// matches spent more on eight of them than it saved (a variable so that
 // tests can cut a few thousand entries into many parts).
-var minChunk = parallelMin / 4
+var minChunk = 2 * parallelMin
 
 // scoreChunk judges the candidates, places in from; with keep, it copies
 // the texts of the matches. With matchTop, a match is scored only if its
