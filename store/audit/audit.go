@@ -162,8 +162,12 @@ func (a *auditor) unlisted(r *Report) {
 		for i, h := range r.UnknownHosts {
 			hosts[i] = data.CleanLine(h.Host)
 		}
-		r.Warnings = append(r.Warnings, fmt.Sprintf("%s that no vendor in the catalogue claims loaded (%s), so what they store is not listed: classify them with 'vendex import --user FILE' and run this again",
-			data.Plural(len(hosts), "host"), strings.Join(hosts, ", ")))
+		they, them := "they store", "them"
+		if len(hosts) == 1 {
+			they, them = "it stores", "it"
+		}
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%s that no vendor in the catalogue claims loaded (%s), so what %s is not listed: classify %s with 'vendex import --user FILE' and run this again",
+			data.Plural(len(hosts), "host"), strings.Join(hosts, ", "), they, them))
 	}
 	// A vendor whose card names nothing it stores hides what it stores
 	// as an unclaimed host does: said the same way, imports or not.
@@ -175,12 +179,12 @@ func (a *auditor) unlisted(r *Report) {
 		}
 	}
 	if len(blank) > 0 {
-		whose := "vendors whose cards name"
+		whose, they, their := "vendors whose cards name", "they store", "their cookie policies"
 		if len(blank) == 1 {
-			whose = "vendor whose card names"
+			whose, they, their = "vendor whose card names", "it stores", "its cookie policy"
 		}
-		r.Warnings = append(r.Warnings, fmt.Sprintf("%d %s no cookie or storage key loaded (%s), so what they store is not listed: check their cookie policies, or classify what they set with 'vendex import --user FILE' and run this again",
-			len(blank), whose, strings.Join(blank, ", ")))
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%d %s no cookie or storage key loaded (%s), so what %s is not listed: check %s, or classify what it sets with 'vendex import --user FILE' and run this again",
+			len(blank), whose, strings.Join(blank, ", "), they, their))
 	}
 }
 

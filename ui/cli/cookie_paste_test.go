@@ -66,3 +66,14 @@ func TestACookieListedForTwoPartiesIsOneVendorsRow(t *testing.T) {
 		}
 	}
 }
+
+// A line of `cookie -` that names no cookie ("=abc", a bare "Set-Cookie:")
+// is said on stderr, with exit 1, not dropped from an empty table with
+// exit 0 (trial7).
+func TestCookieStdinLinesNamingNoCookieAreSaid(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "=abc\nSet-Cookie: \n_ga\n", "cookie", "-")
+	if r.code != 1 || !strings.Contains(r.stderr, `2 lines named no cookie ("=abc", "Set-Cookie:")`) || !strings.Contains(r.stdout, "google-analytics") {
+		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
