@@ -184,3 +184,19 @@ func TestABannerFollowsTheVendorsCategoryAsTheUserFilesIt(t *testing.T) {
 		t.Errorf("cookie: Hotjar's session cookie does not follow its category:\n%s", r.stdout)
 	}
 }
+
+// Firefox, Safari and WebPageTest write no resource type: the tags come
+// from the responses' JavaScript MIME types (a new user's trial found the
+// nytimes.com HAR, 41 vendors, gave "no vendor's script").
+func TestTagsFromHARsThatNameNoResourceType(t *testing.T) {
+	db := tempDB(t)
+	for file, want := range map[string]string{
+		"nytimes.com-webpagetest-chrome44.har": `<script type="text/plain" data-category="analytics" data-service="chartbeat" src="http://static.chartbeat.com/js/chartbeat.js"></script>`,
+		"mytoys.de-browsertime-chrome63.har":   `<script type="text/plain" data-category="marketing" data-service="facebook-pixel" src="https://connect.facebook.net/en_US/fbevents.js"></script>`,
+	} {
+		r := vendex(t, db, "", "banner", "--format", "tags", "--for", "cookieconsent", capturePath("real", "har", file))
+		if r.code != 0 || !strings.Contains(r.stdout, want) || strings.Contains(r.stdout, "no vendor's script") {
+			t.Errorf("%s: exit %d, want %s:\n%s", file, r.code, want, r.stdout)
+		}
+	}
+}
