@@ -200,3 +200,30 @@ func TestTagsFromHARsThatNameNoResourceType(t *testing.T) {
 		}
 	}
 }
+
+// The site's own vendor (the scan's "the site itself": the New York Times
+// on nytimes.com, LinkedIn on linkedin.com) is no tag to hold back: gcm
+// does not name it among them, and its scripts get no tag.
+func TestTheSiteItselfIsNoTagToHoldBack(t *testing.T) {
+	db := tempDB(t)
+	toBlock := func(file string) string {
+		r := vendex(t, db, "", "banner", "--format", "gcm", capturePath("real", "har", file))
+		_, list, ok := strings.Cut(r.stdout, "block their tags until consent")
+		if r.code != 0 || !ok {
+			t.Fatalf("%s: exit %d, no tags to block:\n%s", file, r.code, r.stdout)
+		}
+		list, _, _ = strings.Cut(list, "\n")
+		return list
+	}
+	if list := toBlock("nytimes.com-webpagetest-chrome44.har"); strings.Contains(list, "The New York Times") || !strings.Contains(list, "Chartbeat") {
+		t.Errorf("nytimes.com: the tags to block are%s", list)
+	}
+	li := "linkedin.com-firefox43-devtools.har"
+	if list := toBlock(li); strings.Contains(list, "LinkedIn") || !strings.Contains(list, "Comscore") {
+		t.Errorf("linkedin.com: the tags to block are%s", list)
+	}
+	r := vendex(t, db, "", "banner", "--format", "tags", capturePath("real", "har", li))
+	if r.code != 0 || strings.Contains(r.stdout, "licdn.com") {
+		t.Errorf("linkedin.com's own script is held back: exit %d\n%s", r.code, r.stdout)
+	}
+}
