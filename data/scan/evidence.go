@@ -164,7 +164,8 @@ type Request struct {
 	URL    string
 	Method string
 	Status int // 0 when the capture does not say (or the request failed)
-	// Type is the resource type when the capture records one: "document",
+	// Type is the resource type when the capture records or implies one
+	// (a HAR without types: the response's MIME type, harType): "document",
 	// "script", "xhr", "image", "stylesheet", "iframe"...; "" if not.
 	// TypeHostOnly marks a host a capture lists without its requests.
 	Type string
