@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1474-3c3c13fc"
-	embeddedEdition = 121
+	embeddedVersion = "1474-1095e7fc"
+	embeddedEdition = 122
 )
