@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1474-1095e7fc"
-	embeddedEdition = 122
+	embeddedVersion = "1474-d40c01db"
+	embeddedEdition = 124
 )
