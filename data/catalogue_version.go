@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1474-d40c01db"
-	embeddedEdition = 124
+	embeddedVersion = "1474-09b879dc"
+	embeddedEdition = 126
 )
