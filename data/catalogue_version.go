@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1474-09b879dc"
-	embeddedEdition = 126
+	embeddedVersion = "1474-9814fb66"
+	embeddedEdition = 128
 )
