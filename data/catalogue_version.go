@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1474-9814fb66"
-	embeddedEdition = 128
+	embeddedVersion = "1474-86e16116"
+	embeddedEdition = 129
 )
