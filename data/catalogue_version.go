@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1474-86e16116"
-	embeddedEdition = 129
+	embeddedVersion = "1474-b0034424"
+	embeddedEdition = 130
 )
