@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1474-b0034424"
-	embeddedEdition = 130
+	embeddedVersion = "1474-69706613"
+	embeddedEdition = 131
 )
