@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1474-69706613"
-	embeddedEdition = 131
+	embeddedVersion = "1474-4e7d4dd2"
+	embeddedEdition = 132
 )
