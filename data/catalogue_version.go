@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1474-4e7d4dd2"
-	embeddedEdition = 132
+	embeddedVersion = "1474-52801fe0"
+	embeddedEdition = 133
 )
