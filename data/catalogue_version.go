@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1474-52801fe0"
-	embeddedEdition = 133
+	embeddedVersion = "1474-7385d01d"
+	embeddedEdition = 134
 )
