@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1474-7385d01d"
-	embeddedEdition = 134
+	embeddedVersion = "1474-114bca85"
+	embeddedEdition = 136
 )
