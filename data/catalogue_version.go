@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1474-114bca85"
-	embeddedEdition = 136
+	embeddedVersion = "1474-fd1c7527"
+	embeddedEdition = 137
 )
