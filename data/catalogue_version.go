@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1474-fd1c7527"
-	embeddedEdition = 137
+	embeddedVersion = "1474-792792df"
+	embeddedEdition = 139
 )
