@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1474-792792df"
-	embeddedEdition = 139
+	embeddedVersion = "1474-6b056e71"
+	embeddedEdition = 141
 )
