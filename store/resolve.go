@@ -49,8 +49,12 @@ type resolver struct {
 	aliasKeys []string
 	dbaKeys   []string
 	// policies are the curated vendors by privacy policy URL (policyKey),
-	// read when a record first needs them.
+	// read when a record first needs them, with curatedNames and owned.
 	policies map[string][]string
+	// curatedNames are the curated vendors by the key of their name ("" for
+	// a key of several); owned, by their owner's key (byStem).
+	curatedNames map[string]string
+	owned        map[string][]ownedVendor
 }
 
 func (r *resolver) existingVendor(id string) *data.Vendor {
@@ -366,6 +370,9 @@ func (r *resolver) match(rec *data.Vendor) (id, how, why string, owners []hostOw
 	}
 	if id, why = r.byPolicy(rec); id != "" {
 		return id, "privacy policy", why, owners
+	}
+	if id, why = r.byStem(rec, tcf); id != "" {
+		return id, "name", why, owners
 	}
 	return "", "", "", owners
 }
