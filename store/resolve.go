@@ -49,12 +49,10 @@ type resolver struct {
 	aliasKeys []string
 	dbaKeys   []string
 	// policies are the curated vendors by privacy policy URL (policyKey),
-	// read when a record first needs them, with curatedNames and owned.
+	// read when a record first needs them, with owned: the curated vendors
+	// named after their owner, by the owner's key (byStem).
 	policies map[string][]string
-	// curatedNames are the curated vendors by the key of their name ("" for
-	// a key of several); owned, by their owner's key (byStem).
-	curatedNames map[string]string
-	owned        map[string][]ownedVendor
+	owned    map[string][]ownedVendor
 }
 
 func (r *resolver) existingVendor(id string) *data.Vendor {

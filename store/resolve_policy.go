@@ -26,15 +26,15 @@ func (r *resolver) byPolicy(rec *data.Vendor) (string, string) {
 	return "", ""
 }
 
-// readCurated fills r.policies, r.curatedNames and r.owned from the
-// curated layers; in r.policies a vendor whose owner has others counts as
-// "", so that its policy names none.
+// readCurated fills r.policies and r.owned from the curated layers; in
+// r.policies a vendor whose owner has others counts as "", so that its
+// policy names none.
 func (r *resolver) readCurated() {
 	type entry struct{ id, owner string }
 	var all []entry
 	byPolicy := map[string][]int{}
 	owners := map[string]map[string]bool{} // owner key -> its vendors
-	r.curatedNames, r.owned = map[string]string{}, map[string][]ownedVendor{}
+	r.owned = map[string][]ownedVendor{}
 	for _, l := range r.layers {
 		if l.vendors == nil || !l.rank.curated() {
 			continue
@@ -55,7 +55,6 @@ func (r *resolver) readCurated() {
 				}
 				owners[o][id] = true
 			}
-			r.addCuratedNames(id, &v)
 			if pk := policyKey(v.PrivacyPolicy); pk != "" {
 				pk = strings.Clone(pk)
 				byPolicy[pk] = append(byPolicy[pk], len(all))

@@ -27,14 +27,12 @@ func (r *resolver) byStem(rec *data.Vendor, tcf bool) (string, string) {
 	if rec.Name == "" {
 		return "", ""
 	}
-	if r.policies == nil {
-		r.readCurated()
-	}
+	stems := data.NameStems(rec.Name)
 	if id := r.byOwnerKey(r.nameKey, rec.Category, tcf); id != "" {
 		return id, fmt.Sprintf("%s is %q, the owner of %s", data.Quote(rec.Name), r.nameKey, id)
 	}
-	for _, k := range data.NameStems(rec.Name) {
-		if id := r.curatedNames[k]; id != "" {
+	for _, k := range stems {
+		if id := r.curatedName(k); id != "" {
 			return id, fmt.Sprintf("%s is %q and words for its region, holding or parent", data.Quote(rec.Name), k)
 		}
 		if id := r.byOwnerKey(k, rec.Category, tcf); id != "" {
@@ -53,6 +51,9 @@ func (r *resolver) byStem(rec *data.Vendor, tcf bool) (string, string) {
 func (r *resolver) byOwnerKey(k string, cat data.Category, tcf bool) string {
 	if !tcf {
 		return ""
+	}
+	if r.owned == nil {
+		r.readCurated()
 	}
 	vs := r.owned[k]
 	if len(vs) == 1 {
@@ -80,26 +81,41 @@ func namesake(id string, v *data.Vendor) bool {
 	return w != "" && (data.FirstNameWord(id) == w || data.FirstNameWord(v.Name) == w)
 }
 
-// addCuratedNames notes the keys of curated vendor id's name, and of its
-// name without a closing note in brackets ("Neustar (TransUnion)" is
-// also "neustar"), in r.curatedNames; a key of two vendors names neither.
-// Not its id nor its aliases: "impact" is impact.com's id, not IMPACT
-// Software Company's name, and "lucid" an alias of Cint, not Lucid
-// Software's name.
-func (r *resolver) addCuratedNames(id string, v *data.Vendor) {
-	names := []string{v.Name}
-	if i := strings.LastIndexByte(v.Name, '('); i > 0 && strings.HasSuffix(v.Name, ")") {
-		names = append(names, v.Name[:i])
+// curatedName is the curated vendor whose name is k, as NormalizeName
+// spells it, or whose name without a closing note in brackets is
+// ("Neustar (TransUnion)" is also "neustar", when that is one of its
+// keys), if one is; "" for none or several. Not one whose id or alias
+// alone is k: "impact" is impact.com's id, not IMPACT Software Company's
+// name, and "lucid" an alias of Cint, not Lucid Software's name.
+func (r *resolver) curatedName(k string) string {
+	raw := r.names.Get([]byte(k))
+	if raw == nil {
+		return ""
 	}
-	for _, n := range names {
-		k := data.NormalizeName(n)
-		if k == "" {
+	es, err := decodeNames(raw)
+	if err != nil {
+		return ""
+	}
+	id := ""
+	for _, e := range es {
+		name, imported, ok := data.BriefName(r.brief.Get([]byte(e.id)))
+		if !ok || imported || e.id == id || !namedAs(string(name), k) {
 			continue
 		}
-		if other, ok := r.curatedNames[k]; ok && other != id {
-			r.curatedNames[k] = ""
-			continue
+		if id != "" {
+			return ""
 		}
-		r.curatedNames[strings.Clone(k)] = id
+		id = e.id
 	}
+	return id
+}
+
+// namedAs reports whether name, or name without a closing note in
+// brackets, is k.
+func namedAs(name, k string) bool {
+	if data.NormalizeName(name) == k {
+		return true
+	}
+	i := strings.LastIndexByte(name, '(')
+	return i > 0 && strings.HasSuffix(name, ")") && data.NormalizeName(name[:i]) == k
 }
