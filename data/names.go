@@ -46,6 +46,10 @@ func foldName(s string) string {
 var nameQualifiers = map[string]bool{
 	"europe": true, "emea": true, "eu": true, "uk": true, "holdings": true, "holding": true,
 	"software": true, "technologies": true, "technology": true,
+	// Countries, as the IAB's list spells them: Emerse Sverige AB,
+	// Smartclip Hispania S.L., Teads France SAS, Baidu USA.
+	"sverige": true, "hispania": true, "ireland": true, "deutschland": true, "france": true,
+	"italia": true, "nordic": true, "usa": true,
 }
 
 // NameStems are the shorter names, as NormalizeName spells them, that

@@ -82,6 +82,8 @@ func TestNameStems(t *testing.T) {
 		"InsurAds Technologies SA.":           {"insurads"},
 		"Neustar, Inc., a TransUnion company": {"neustar"},
 		"Foo Europe Holdings Ltd":             {"foo europe", "foo"},
+		"Emerse Sverige AB":                   {"emerse"},
+		"Baidu USA":                           {"baidu"},
 		"Genius Sports UK Limited":            {"genius sports"},
 		"Adjust Digital A/S":                  nil,
 		"Digital East GmbH":                   nil,
