@@ -21,6 +21,13 @@ func TestNamesCompareWithoutLegalFormsOrPunctuation(t *testing.T) {
 		{"Ströer SSP GmbH", "ströer ssp"},
 		{"A/B Tasty", "AB Tasty"},
 		{"Google-Analytics", "google analytics"},
+		// Invisible characters are no part of a name, nor is the final
+		// dot of a legal form.
+		{"DoubleVerify Inc.\u200b", "DoubleVerify"},
+		{"Double\u200bVerify", "DoubleVerify"},
+		{"\u202eTaboola\u202c", "Taboola"},
+		{"Seedtag Advertising S.L", "Seedtag Advertising S.L."},
+		{"InsurAds Technologies SA.", "InsurAds Technologies SA"},
 	} {
 		if a, b := NormalizeName(c[0]), NormalizeName(c[1]); a != b {
 			t.Errorf("%q is %q but %q is %q", c[0], a, c[1], b)
@@ -56,6 +63,37 @@ func TestFirstNameWord(t *testing.T) {
 	} {
 		if got := FirstNameWord(name); got != want {
 			t.Errorf("FirstNameWord(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// A company's regional, holding or subsidiary name leaves the name it
+// stands for once words for its region, holding or parent are cut off its
+// end; a name that does not end so leaves none, nor is a stem made of such
+// words alone, or of a host's name.
+func TestNameStems(t *testing.T) {
+	for name, want := range map[string][]string{
+		"Taboola Europe Limited":              {"taboola"},
+		"Yahoo EMEA Limited":                  {"yahoo"},
+		"Crimtan Holdings Limited":            {"crimtan"},
+		"Samba TV UK Limited":                 {"samba tv"},
+		"Admixer EU GmbH":                     {"admixer"},
+		"Piano Software Inc.":                 {"piano"},
+		"InsurAds Technologies SA.":           {"insurads"},
+		"Neustar, Inc., a TransUnion company": {"neustar"},
+		"Foo Europe Holdings Ltd":             {"foo europe", "foo"},
+		"Emerse Sverige AB":                   {"emerse"},
+		"Baidu USA":                           {"baidu"},
+		"Genius Sports UK Limited":            {"genius sports"},
+		"Adjust Digital A/S":                  nil,
+		"Digital East GmbH":                   nil,
+		"EU Technologies Ltd":                 nil,
+		"Seedtag Advertising S.L":             nil,
+		"express.co.uk":                       {"express co"},
+		"A company":                           nil,
+	} {
+		if got := NameStems(name); !slices.Equal(got, want) {
+			t.Errorf("NameStems(%q) = %q, want %q", name, got, want)
 		}
 	}
 }
