@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -129,10 +128,11 @@ func eachInput(stdin io.Reader, pos []string, empty string, fn func(string) erro
 }
 
 // seenInput is what a batch found for one input: its result, and the
-// cells of its row, once a table has shown it.
+// cells of its row or its JSON line, once a later line names it again.
 type seenInput struct {
-	r   lookupResult
-	row *rowCells
+	r    lookupResult
+	row  *rowCells
+	line []byte
 }
 
 // unmatched is the set of a batch's summary that counts an input of
@@ -258,7 +258,8 @@ func lookupOne(lookup func(data.Target) (store.Hit, error), in string) (lookupRe
 // table aligned in chunks so that 100,000 lines stream instead of piling
 // up.
 type lookupWriter struct {
-	enc     *json.Encoder // nil for the table
+	out     io.Writer // where JSON lines go; nil for the table
+	line    []byte    // the JSON line of a line no memo keeps
 	table   table
 	started bool // the table's titles are written
 	// cells are a vendor's name, category and verdict as a row shows
@@ -284,8 +285,7 @@ func newVendorCells(r *lookupResult) *vendorCells {
 func newLookupWriter(out io.Writer, asJSON bool) *lookupWriter {
 	w := &lookupWriter{table: *batchTable(out, 0, 0, categoryWidth()), cells: map[string]*vendorCells{}}
 	if asJSON {
-		w.enc = json.NewEncoder(jsonEscaper{out})
-		w.enc.SetEscapeHTML(false)
+		w.out = out
 	}
 	return w
 }
@@ -294,8 +294,17 @@ func newLookupWriter(out io.Writer, asJSON bool) *lookupWriter {
 // input.
 func (w *lookupWriter) write(si *seenInput, again bool) error {
 	r := &si.r
-	if w.enc != nil {
-		return w.enc.Encode(r)
+	if w.out != nil {
+		if si.line == nil && again {
+			si.line = appendLookupJSON(nil, r)
+		}
+		if si.line != nil {
+			_, err := w.out.Write(si.line)
+			return err
+		}
+		w.line = appendLookupJSON(w.line[:0], r)
+		_, err := w.out.Write(w.line)
+		return err
 	}
 	if !w.started {
 		w.started = true
