@@ -267,7 +267,14 @@ type lookupWriter struct {
 	// again, and cleaning and joining them was a third of its time.
 	cells map[string]*vendorCells
 	row   rowCells // the row of a line no memo keeps
+	// hosted are hosted misses' MATCHED cells by hosting domain, with the
+	// company each names: a list names many hosts under a few hosting
+	// domains (cloudfront.net), and the sentence was cleaned and joined
+	// for each.
+	hosted map[string]hostedCell
 }
+
+type hostedCell struct{ by, cell string }
 
 // vendorCells are the three cells a found vendor's rows share, with
 // their widths.
@@ -277,13 +284,32 @@ type vendorCells struct {
 }
 
 func newVendorCells(r *lookupResult) *vendorCells {
-	vc := &vendorCells{vendor: data.CleanLine(r.Name) + " (" + r.VendorID + ")", category: r.Category.Title(), block: strings.ToLower(r.Block.Title())}
+	name := r.Name
+	if !data.PrintableASCII(name) { // printable ASCII is clean already
+		name = data.CleanLine(name)
+	}
+	vc := &vendorCells{vendor: name + " (" + r.VendorID + ")", category: r.Category.Title(), block: lowerTitle(r.Block)}
 	vc.widths = [3]int{cellWidth(vc.vendor), cellWidth(vc.category), cellWidth(vc.block)}
 	return vc
 }
 
+// lowerTitle is a verdict's title in lower case, as the BLOCK column
+// shows it: the constant itself for the usual answers.
+func lowerTitle(a data.Answer) string {
+	switch t := a.Title(); t {
+	case data.AnswerYes.Title():
+		return string(data.AnswerYes)
+	case data.AnswerNo.Title():
+		return string(data.AnswerNo)
+	case data.AnswerConditional.Title():
+		return string(data.AnswerConditional)
+	default:
+		return strings.ToLower(t)
+	}
+}
+
 func newLookupWriter(out io.Writer, asJSON bool) *lookupWriter {
-	w := &lookupWriter{table: *batchTable(out, 0, 0, categoryWidth()), cells: map[string]*vendorCells{}}
+	w := &lookupWriter{table: *batchTable(out, 0, 0, categoryWidth()), cells: map[string]*vendorCells{}, hosted: map[string]hostedCell{}}
 	if asJSON {
 		w.out = out
 	}
@@ -357,7 +383,12 @@ func (w *lookupWriter) rowOf(r *lookupResult, row *rowCells) {
 	case r.Error != "":
 		last = data.CleanLine(r.Error)
 	case r.HostedOn != "":
-		block, last = "unknown", data.HostedMiss(r.Matched, r.HostedOn)
+		h, ok := w.hosted[r.Matched]
+		if !ok || h.by != r.HostedOn {
+			h = hostedCell{r.HostedOn, data.HostedMiss(r.Matched, r.HostedOn)}
+			w.hosted[r.Matched] = h
+		}
+		block, last = "unknown", h.cell
 	}
 	*row = rowCells{[5]string{shown, "-", "-", block, last}, [5]int{width, 1, 1, cellWidth(block)}}
 }
