@@ -272,6 +272,7 @@ type lookupWriter struct {
 	// domains (cloudfront.net), and the sentence was cleaned and joined
 	// for each.
 	hosted map[string]hostedCell
+	titles map[data.Category]string // category titles by slug
 }
 
 type hostedCell struct{ by, cell string }
@@ -283,12 +284,19 @@ type vendorCells struct {
 	widths                  [3]int
 }
 
-func newVendorCells(r *lookupResult) *vendorCells {
+func (w *lookupWriter) newVendorCells(r *lookupResult) *vendorCells {
 	name := r.Name
 	if !data.PrintableASCII(name) { // printable ASCII is clean already
 		name = data.CleanLine(name)
 	}
-	vc := &vendorCells{vendor: name + " (" + r.VendorID + ")", category: r.Category.Title(), block: lowerTitle(r.Block)}
+	// A category's title, by its slug: most imported vendors are
+	// "unclassified", whose title was cleaned again for each.
+	title, ok := w.titles[r.Category]
+	if !ok {
+		title = r.Category.Title()
+		w.titles[r.Category] = title
+	}
+	vc := &vendorCells{vendor: name + " (" + r.VendorID + ")", category: title, block: lowerTitle(r.Block)}
 	vc.widths = [3]int{cellWidth(vc.vendor), cellWidth(vc.category), cellWidth(vc.block)}
 	return vc
 }
@@ -309,7 +317,7 @@ func lowerTitle(a data.Answer) string {
 }
 
 func newLookupWriter(out io.Writer, asJSON bool) *lookupWriter {
-	w := &lookupWriter{table: *batchTable(out, 0, 0, categoryWidth()), cells: map[string]*vendorCells{}, hosted: map[string]hostedCell{}}
+	w := &lookupWriter{table: *batchTable(out, 0, 0, categoryWidth()), cells: map[string]*vendorCells{}, hosted: map[string]hostedCell{}, titles: map[data.Category]string{}}
 	if asJSON {
 		w.out = out
 	}
@@ -372,7 +380,7 @@ func (w *lookupWriter) rowOf(r *lookupResult, row *rowCells) {
 	if r.Found {
 		vc := w.cells[r.VendorID]
 		if vc == nil {
-			vc = newVendorCells(r)
+			vc = w.newVendorCells(r)
 			w.cells[r.VendorID] = vc
 		}
 		*row = rowCells{[5]string{shown, vc.vendor, vc.category, vc.block, r.Matched}, [5]int{width, vc.widths[0], vc.widths[1], vc.widths[2]}}
