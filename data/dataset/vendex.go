@@ -119,6 +119,10 @@ func (rd *reader) checkVendex(v *data.Vendor, raw []byte, at string) (keep bool,
 	if why := data.VerdictConflict(v); why != "" {
 		rd.warn(0, strings.TrimPrefix(at+".block_before_consent", "."), "%s", why)
 	}
+	// Every public suffix the card claims is named at once: a user fixing
+	// a file should not meet them one run at a time.
+	var suffixes []string
+	first, private := -1, false
 	for j, d := range v.Domains {
 		h, err := data.NormalizeHost(d.Host)
 		if err != nil {
@@ -129,12 +133,23 @@ func (rd *reader) checkVendex(v *data.Vendor, raw []byte, at string) (keep bool,
 			// A public suffix is everyone's: claiming it would give every
 			// name under it to this vendor. A hosting company's own suffix
 			// (github.io) may stand, marked as the customers' it is.
-			advice := "name the vendor's own domain under it"
-			if !icann {
-				advice += `, or mark it "hosting": true if the vendor gives its customers names under it`
+			suffixes = append(suffixes, data.Quote(h))
+			private = private || !icann
+			if first < 0 {
+				first = j
 			}
-			return false, bad(fmt.Sprintf("domains[%d].host", j), "%s is a public suffix, under which anyone can have a name; %s", data.Quote(h), advice)
 		}
+	}
+	if len(suffixes) > 0 {
+		is := "is a public suffix"
+		if len(suffixes) > 1 {
+			is = "are public suffixes"
+		}
+		advice := "name the vendor's own domain under it"
+		if private {
+			advice += `, or mark a hosting company's suffix "hosting": true if the vendor gives its customers names under it`
+		}
+		return false, bad(fmt.Sprintf("domains[%d].host", first), "%s %s, under which anyone can have a name; %s", data.JoinAnd(suffixes), is, advice)
 	}
 	if err := rd.checkStorage(v, raw, at); err != nil {
 		return false, err
