@@ -18,6 +18,7 @@ import (
 type Scan struct {
 	query       string // folded
 	strongQuery string // folded and trimmed, as curatedFirst reads it
+	named       exactQuery
 	pattern     *fuzzy.Pattern
 	letters     uint64 // data.Letters of the query: a brief's texts hold them all or cannot match
 	hits        []Hit
@@ -34,6 +35,7 @@ type Hit struct {
 	Field  Field
 
 	folded string // the matched string as it was matched
+	exact  bool   // the query names the vendor (exactQuery)
 	name   data.SortKey
 	rank   int // the score it ranks by (rankScore)
 }
@@ -41,7 +43,7 @@ type Hit struct {
 // NewScan starts a ranking of vendors for query (not empty).
 func NewScan(query string) *Scan {
 	q := data.Fold(query)
-	sc := &Scan{query: q, strongQuery: data.Fold(strings.TrimSpace(query)), pattern: fuzzy.NewPattern(q)}
+	sc := &Scan{query: q, strongQuery: data.Fold(strings.TrimSpace(query)), named: newExactQuery(query), pattern: fuzzy.NewPattern(q)}
 	if !strings.ContainsRune(q, 0) {
 		// fuzzy.Find itself answers a query holding a NUL, as its own
 		// rules have it: nothing is ruled out of it beforehand.
@@ -107,6 +109,7 @@ func (s *Scan) Add(b data.Brief) {
 	if !found {
 		return
 	}
+	best.exact = s.named.names(&b)
 	best.Vendor = b.Clone()
 	best.Text = strings.Clone(best.Text)
 	best.folded = strings.Clone(best.folded)
@@ -122,10 +125,7 @@ func (s *Scan) Results() []Hit {
 		}
 		return compareNames(a.name, b.name, a.Vendor.ID, b.Vendor.ID)
 	})
-	if !s.anyImported {
-		return s.hits
-	}
-	return curatedFirst(s.hits, func(h Hit) bool {
-		return s.strongQuery != "" && strongMatch(h.folded, wordInitials(h.folded), s.strongQuery)
+	return curatedFirst(s.hits, func(h Hit) bool { return h.exact }, func(h Hit) bool {
+		return s.anyImported && s.strongQuery != "" && strongMatch(h.folded, wordInitials(h.folded), s.strongQuery)
 	}, func(h Hit) bool { return h.Vendor.Imported })
 }

@@ -1,9 +1,11 @@
 // Package search is the one vendor ranking, used by the browser's list and
 // by `vendex search`: every name, alias and domain of every vendor is an
 // entry of one fuzzy index (ui/fuzzy, sahilm/fuzzy's scores), a vendor ranks
-// by its best entry, ties by name; once imported datasets add vendors, a
-// word that starts with the query ranks before a loose match, and in each
-// group the catalogue's vendors come before those only imports know. An
+// by its best entry, ties by name; a vendor the query names (its name, an
+// alias or id, normalised as names are compared) ranks first; once imported
+// datasets add vendors, a word that starts with the query ranks before a
+// loose match, and in each group the catalogue's vendors come before those
+// only imports know. An
 // alias that only an import gives counts handicapPoints less than
 // fuzzy scores it (handicapped), so a near match on the vendor's own name
 // or the catalogue's aliases wins; every entry of a retired product is
@@ -454,8 +456,8 @@ func (x *Index) Find(query string) []Result {
 
 // curatedFirst is every vendor by name, those that only imported datasets
 // know after the ones the embedded catalogue or the user's files describe:
-// the list with no query (Rank groups a query's matches, strong ones
-// first). Each is put in its place at once: the browser's first screen
+// the list with no query (Rank groups a query's matches, exact and strong
+// ones first). Each is put in its place at once: the browser's first screen
 // waits for it.
 func (x *Index) curatedFirst() []Result {
 	out := make([]Result, len(x.vendors))
@@ -471,31 +473,60 @@ func (x *Index) curatedFirst() []Result {
 	return out
 }
 
-// curatedFirst orders rs (ranked) as Index.curatedFirst says, keeping the
-// order within each group.
-func curatedFirst[R any](rs []R, strong, imported func(R) bool) []R {
+// curatedFirst orders rs (ranked) as Index.Rank says, keeping the order
+// within each group.
+func curatedFirst[R any](rs []R, exact, strong, imported func(R) bool) []R {
 	var groups [numGroups][]R
 	for _, r := range rs {
-		g := group(strong(r), imported(r))
+		g := group(exact(r), strong(r), imported(r))
 		groups[g] = append(groups[g], r)
 	}
 	return slices.Concat(groups[:]...)
 }
 
-// The groups curatedFirst lists, in order: strong matches of the
-// catalogue's vendors, strong matches of imported ones, then the rest of
-// each.
-const numGroups = 4
+// The groups a ranking lists, in order: the vendors the query names
+// (exactQuery), the catalogue's then imported ones; strong matches of the
+// catalogue's vendors, then of imported ones; then the rest of each.
+const numGroups = 6
 
-func group(strong, imported bool) int {
-	g := 0
-	if !strong {
+func group(exact, strong, imported bool) int {
+	g := 4
+	switch {
+	case exact:
+		g = 0
+	case strong:
 		g = 2
 	}
 	if imported {
 		g++
 	}
 	return g
+}
+
+// exactQuery is a query as it names a vendor: normalised as names are
+// compared (data.NormalizeName, accents folded). A vendor whose name, an
+// alias or id is the query so ranks before any other: typing "ga", an alias
+// of Google Analytics, lists it before the vendors "ga" starts a word of.
+type exactQuery string
+
+func newExactQuery(query string) exactQuery {
+	return exactQuery(data.NormalizeName(data.Fold(query)))
+}
+
+// names reports whether the query names v (a vendor that matches it).
+func (q exactQuery) names(v *data.Brief) bool {
+	if q == "" {
+		return false
+	}
+	if data.SameName(v.Name, string(q)) || data.SameName(v.ID, string(q)) {
+		return true
+	}
+	for _, a := range v.Aliases {
+		if data.SameName(a, string(q)) {
+			return true
+		}
+	}
+	return false
 }
 
 // strongMatch reports whether a word of the folded entry starts with the
