@@ -77,6 +77,9 @@ func TestTypingAnAliasListsItsVendorFirst(t *testing.T) {
 		importedOnly("g-a-media", "G.A. Media"),
 		importedOnly("ga-ltd", "GA Ltd"),
 		importedOnly("ga-tracker", "GA Tracker"),
+		importedOnly("ga-quoted", "'GA'"),
+		{ID: "recaptcha", Name: "Google reCAPTCHA"},
+		{ID: "recaptcha-v3", Name: "reCAPTCHA v3"},
 	}
 	x := newIndex(vs)
 	scan := func(q string) []string {
@@ -91,12 +94,13 @@ func TestTypingAnAliasListsItsVendorFirst(t *testing.T) {
 		return ids
 	}
 	for q, want := range map[string][]string{
-		"ga":               {"google-analytics", "ga-ltd", "amap", "gauges", "ga-tracker", "groovinads", "g-a-media"},
-		"GA":               {"google-analytics", "ga-ltd", "amap", "gauges", "ga-tracker", "groovinads", "g-a-media"},
+		"ga":               {"google-analytics", "ga-ltd", "ga-quoted", "amap", "gauges", "ga-tracker", "groovinads", "recaptcha", "g-a-media"},
+		"GA":               {"google-analytics", "ga-ltd", "ga-quoted", "amap", "gauges", "ga-tracker", "groovinads", "recaptcha", "g-a-media"},
 		"g.a. media":       {"g-a-media"},
 		"google analytics": {"google-analytics"},
 		"Gauges":           {"gauges"},
 		"groovinads":       {"groovinads"},
+		"reCAPTCHA":        {"recaptcha", "recaptcha-v3"}, // its id
 	} {
 		var got []string
 		for _, r := range x.Find(q) {

@@ -14,7 +14,7 @@ import (
 )
 
 // The browser ranks vendors by their best entry, ties by name, those the
-// query names (namesVendor) first, and
+// query names (namedVendors) first, and
 // highlights what fuzzy.Find would: the same list as ranking fuzzy.Find's
 // matches (of the folded query over the folded entries; the offsets back
 // in the text as shown) vendor by vendor, a host handicapped (rankScore),
@@ -47,6 +47,7 @@ func TestVendorRankingFollowsFuzzyFind(t *testing.T) {
 		var wants []want
 		seen := map[int32]bool{}
 		ms := sahilm.Find(data.Fold(q), entries)
+		named := x.namedVendors(q, ms)
 		slices.SortStableFunc(ms, func(a, b sahilm.Match) int {
 			return cmp.Or(cmp.Compare(x.rankOf(b), x.rankOf(a)), cmp.Compare(a.Index, b.Index))
 		})
@@ -54,7 +55,7 @@ func TestVendorRankingFollowsFuzzyFind(t *testing.T) {
 			if v := x.owner[m.Index]; !seen[v] {
 				seen[v] = true
 				shown := x.where[m.Index].show(&x.Vendors()[v])
-				wants = append(wants, want{v, shown, unfoldOffsets(shown, m.MatchedIndexes), m.Score, x.rankOf(m), namesVendor(q, &x.Vendors()[v])})
+				wants = append(wants, want{v, shown, unfoldOffsets(shown, m.MatchedIndexes), m.Score, x.rankOf(m), named[v]})
 			}
 		}
 		slices.SortStableFunc(wants, func(a, b want) int {

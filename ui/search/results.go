@@ -27,8 +27,7 @@ type results struct {
 	next  int // places of fuzzy read
 	met   []bool
 	// strong marks the vendors with an entry that strongly matches (not
-	// only their best): they may join a strong group; and the vendors the
-	// query names, which join an exact group whatever their entries.
+	// only their best): they may join a strong group.
 	strong []bool
 	exact  map[int32]bool // the vendors the query names (exactQuery), nil for none
 	// groups holds the vendors met so far in each of curatedFirst's
@@ -206,6 +205,14 @@ func (r *results) rankPlaced(entries []int32, query string) {
 	}
 }
 
+// name marks vendor v as one the query names.
+func (r *results) name(v int32) {
+	if r.exact == nil {
+		r.exact = map[int32]bool{}
+	}
+	r.exact[v] = true
+}
+
 // Rank ranks vendors for query as Find does, lazily: the vendors the query
 // names (exactQuery: "ga" is an alias of Google Analytics) first, then
 // the catalogue's vendors before the ones only imported datasets know,
@@ -232,21 +239,34 @@ func (x *Index) Rank(query string) Results {
 		if !r.met[v] {
 			r.met[v] = true
 			r.n++
-			exact := named.names(&x.vendors[v])
-			if exact {
-				if r.exact == nil {
-					r.exact = map[int32]bool{}
-				}
-				r.exact[v] = true
-				r.strong[v] = true // decided: a named vendor joins no strong group
-			}
-			r.left[group(exact, false, x.imported[v])]++
+			r.left[group(false, false, x.imported[v])]++
 		}
-		if x.anyImported && !r.strong[v] && strongMatch(x.fuzzy.Entry(e), x.initials[e], r.query) {
-			r.strong[v] = true
-			r.left[group(false, true, x.imported[v])]++
+		if x.anyImported {
+			initials := x.initials[e]
+			if !r.strong[v] && strongMatch(x.fuzzy.Entry(e), initials, r.query) {
+				r.strong[v] = true
+				r.left[group(false, true, x.imported[v])]++
+			}
+			if initials&named.start == 0 {
+				return
+			}
+		}
+		if named.entry(x.fuzzy.Entry(e), x.where[e].field) {
+			r.name(v)
 		}
 	})
+	if v, ok := x.byID[named.id]; ok && named.id != "" && r.met[v] {
+		r.name(int32(v))
+	}
+	// A vendor named joins its exact group and no other.
+	for v := range r.exact {
+		imported := x.imported[v]
+		r.left[group(false, false, imported)]--
+		if r.strong[v] {
+			r.left[group(false, true, imported)]--
+		}
+		r.left[group(true, false, imported)]++
+	}
 	clear(r.met)
 	if r.direct = x.anyImported && len(placed) <= placeBelow; r.direct {
 		r.rankPlaced(placed, data.Fold(query))

@@ -40,7 +40,7 @@ func TestARankingReadInAnyOrderIsTheWholeRanking(t *testing.T) {
 	}
 }
 
-func checkRankingsInAnyOrder(t *testing.T, x *Index, named ...string) {
+func checkRankingsInAnyOrder(t *testing.T, x *Index, naming ...string) {
 	t.Helper()
 	x.Prepare()
 	var entries []string
@@ -48,7 +48,7 @@ func checkRankingsInAnyOrder(t *testing.T, x *Index, named ...string) {
 		entries = append(entries, x.fuzzy.Entry(i))
 	}
 	r := rand.New(rand.NewPCG(3, 4))
-	for _, q := range append([]string{"an", "ana", "anal", "t", "ix", "co", "zen pix", "Ü"}, named...) {
+	for _, q := range append([]string{"an", "ana", "anal", "t", "ix", "co", "zen pix", "Ü"}, naming...) {
 		var ranked []Result
 		seen := map[int32]bool{}
 		// fuzzy.Find's order, with a handicapped entry (an alias only an
@@ -63,16 +63,10 @@ func checkRankingsInAnyOrder(t *testing.T, x *Index, named ...string) {
 				ranked = append(ranked, Result{Vendor: v, Entry: int32(m.Index), Score: int32(m.Score), Field: x.where[m.Index].field})
 			}
 		}
-		nExact := 0
-		want := curatedFirst(ranked, func(r Result) bool {
-			if namesVendor(q, &x.vendors[r.Vendor]) {
-				nExact++
-				return true
-			}
-			return false
-		}, func(r Result) bool { return strongMatch(entries[r.Entry], x.initials[r.Entry], data.Fold(q)) },
+		named := x.namedVendors(q, ms)
+		want := curatedFirst(ranked, func(r Result) bool { return named[r.Vendor] }, func(r Result) bool { return strongMatch(entries[r.Entry], x.initials[r.Entry], data.Fold(q)) },
 			func(r Result) bool { return x.imported[r.Vendor] })
-		if slices.Contains(named, q) && nExact == 0 {
+		if slices.Contains(naming, q) && len(named) == 0 {
 			t.Fatalf("%q names no vendor", q)
 		}
 		got := x.Rank(q)
@@ -92,16 +86,20 @@ func checkRankingsInAnyOrder(t *testing.T, x *Index, named ...string) {
 	}
 }
 
-// namesVendor reports whether query is v's name, an alias or its id, as
-// names compare (NormalizeName, accents folded): such a vendor ranks first.
-func namesVendor(query string, v *data.Brief) bool {
-	q := data.NormalizeName(data.Fold(query))
-	for _, s := range append([]string{v.Name, v.ID}, v.Aliases...) {
-		if q != "" && data.NormalizeName(data.Fold(s)) == q {
-			return true
+// namedVendors is the vendors query names among those ms matched, which
+// rank first: by a matching name or alias, normalised as names compare
+// (NormalizeName, accents folded), or by an id that is the query made an
+// id (Slug).
+func (x *Index) namedVendors(query string, ms sahilm.Matches) map[int32]bool {
+	q, id := data.NormalizeName(data.Fold(query)), data.Slug(data.Fold(query))
+	named := map[int32]bool{}
+	for _, m := range ms {
+		v := x.owner[m.Index]
+		if q != "" && x.where[m.Index].field != Domain && data.NormalizeName(data.Fold(m.Str)) == q || id != "" && x.vendors[v].ID == id {
+			named[v] = true
 		}
 	}
-	return false
+	return named
 }
 
 // rankOf is the score match m ranks by.

@@ -94,13 +94,14 @@ func (s *Scan) Skips(b []byte) bool {
 func (s *Scan) Add(b data.Brief) {
 	s.anyImported = s.anyImported || b.Imported
 	best := Hit{Score: -1 << 31}
-	found := false
+	found, named := false, false
 	eachEntry(&b, func(match, show string, f Field, nth int, _ bool) {
 		// The first of the best entries is the vendor's, as in Find.
 		score, ok := s.pattern.Score(match)
 		if !ok {
 			return
 		}
+		named = named || s.named.entry(match, f)
 		if rank := rankScore(score, handicap(&b, f, nth)); !found || rank > best.rank {
 			found = true
 			best = Hit{Text: show, Score: score, Field: f, folded: match, rank: rank}
@@ -109,7 +110,7 @@ func (s *Scan) Add(b data.Brief) {
 	if !found {
 		return
 	}
-	best.exact = s.named.names(&b)
+	best.exact = named || s.named.id != "" && b.ID == s.named.id
 	best.Vendor = b.Clone()
 	best.Text = strings.Clone(best.Text)
 	best.folded = strings.Clone(best.folded)

@@ -57,8 +57,9 @@ type Index struct {
 	// (handicap), nil when there are none.
 	handicapped []bool
 	// initials holds, for each entry, a bit for each letter or digit that
-	// starts one of its words (data.WordPrefixFold's words): most entries
-	// are ruled out of a strong match by one AND.
+	// starts one of its words (data.WordPrefixFold's words), and one for
+	// how the entry itself starts (startBit): most entries are ruled out
+	// of a strong match, or of being what the query names, by one AND.
 	initials []uint64
 }
 
@@ -84,8 +85,27 @@ var wordBreak = func() (t [256]bool) {
 	return t
 }()
 
+// oddStart is startBit for an entry that starts with anything but an
+// ASCII letter.
+const oddStart = 1 << 62
+
+// startBit is the bit of initials for an entry that starts with c, above
+// the bits of initialBit: its letter, or oddStart.
+func startBit(c byte) uint64 {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return 1 << (36 + c - 'a')
+	case 'A' <= c && c <= 'Z':
+		return 1 << (36 + c - 'A')
+	}
+	return oddStart
+}
+
 func wordInitials(s string) uint64 {
 	var m uint64
+	if s != "" {
+		m = startBit(s[0])
+	}
 	for i := 0; i < len(s); i++ {
 		if i == 0 || wordBreak[s[i-1]] {
 			m |= initialBit(s[i])
@@ -503,30 +523,31 @@ func group(exact, strong, imported bool) int {
 	return g
 }
 
-// exactQuery is a query as it names a vendor: normalised as names are
-// compared (data.NormalizeName, accents folded). A vendor whose name, an
-// alias or id is the query so ranks before any other: typing "ga", an alias
-// of Google Analytics, lists it before the vendors "ga" starts a word of.
-type exactQuery string
-
-func newExactQuery(query string) exactQuery {
-	return exactQuery(data.NormalizeName(data.Fold(query)))
+// exactQuery is a query as it names a vendor: a vendor one of whose names
+// or aliases that match it is the query, normalised as names are compared
+// (data.NormalizeName, accents folded), or whose id is the query made an id
+// (data.Slug) ranks before any other: typing "ga", an alias of Google
+// Analytics, lists it before the vendors "ga" starts a word of.
+type exactQuery struct {
+	name, id string
+	// start rules out, by an entry's initials, one that does not start
+	// as name does: with its first letter, or with something else.
+	start uint64
 }
 
-// names reports whether the query names v (a vendor that matches it).
-func (q exactQuery) names(v *data.Brief) bool {
-	if q == "" {
-		return false
+func newExactQuery(query string) exactQuery {
+	q := data.Fold(query)
+	e := exactQuery{name: data.NormalizeName(q), id: data.Slug(q)}
+	if e.name != "" {
+		e.start = startBit(e.name[0]) | oddStart
 	}
-	if data.SameName(v.Name, string(q)) || data.SameName(v.ID, string(q)) {
-		return true
-	}
-	for _, a := range v.Aliases {
-		if data.SameName(a, string(q)) {
-			return true
-		}
-	}
-	return false
+	return e
+}
+
+// entry reports whether the query names a vendor by a matching entry (its
+// text folded) of field f.
+func (q exactQuery) entry(folded string, f Field) bool {
+	return data.SameName(folded, q.name) && f != Domain
 }
 
 // strongMatch reports whether a word of the folded entry starts with the
