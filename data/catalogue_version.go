@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1478-0be0ceeb"
-	embeddedEdition = 123
+	embeddedVersion = "1478-6eda303c"
+	embeddedEdition = 124
 )

@@ -444,14 +444,23 @@ func (t Target) BucketHost() Target {
 // (s3-website-REGION), which serves buckets only by name.
 func s3Endpoint(h string) bool {
 	first, rest, _ := strings.Cut(h, ".")
+	base, ok := strings.CutSuffix(rest, "amazonaws.com")
+	if !ok {
+		base, ok = strings.CutSuffix(rest, "amazonaws.com.cn")
+	}
+	if !ok {
+		return false
+	}
 	switch {
 	case strings.HasPrefix(first, "s3-website"):
 		return false
 	case first == "s3":
-		region, _, _ := strings.Cut(strings.TrimPrefix(rest, "dualstack."), ".")
-		return rest == "amazonaws.com" || rest == "amazonaws.com.cn" || region != "" && region != "amazonaws"
+		// "" or "REGION." or "dualstack.REGION.": one region label, no
+		// more (s3.example.com.s3.amazonaws.com is a bucket's name).
+		region := strings.TrimPrefix(base, "dualstack.")
+		return base == "" || (strings.Count(region, ".") == 1 && strings.HasSuffix(region, ".") && len(region) > 1)
 	default:
-		return strings.HasPrefix(first, "s3-") && (rest == "amazonaws.com" || rest == "amazonaws.com.cn")
+		return strings.HasPrefix(first, "s3-") && base == ""
 	}
 }
 

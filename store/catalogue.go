@@ -51,9 +51,10 @@ func (s *Store) refuseDowngrade(path string) error {
 // run after an upgrade takes the write lock.
 func OpenCatalogue(path string, readOnly bool) (*Store, error) {
 	if !readOnly {
-		return openCatalogueRW(path, Options{})
+		return openCatalogueRW(path, Options{}, nil)
 	}
 	version := data.CatalogueVersion()
+	var cat *embedded // the embedded catalogue, if decoding it has started
 	s, err := Open(path, Options{ReadOnly: true})
 	switch {
 	case err == nil && s.CatalogueVersion() == version:
@@ -66,18 +67,52 @@ func OpenCatalogue(path string, readOnly bool) (*Store, error) {
 		}
 	case !errors.Is(err, fs.ErrNotExist):
 		return nil, err
+	default:
+		// A first run: the embedded catalogue is decoded on the other
+		// core while the writers' lock and the new file are set up, which
+		// mostly wait on the disk. No collection while the first seed
+		// runs (see openCatalogueRW), from the decoding on.
+		defer debug.SetGCPercent(debug.SetGCPercent(-1))
+		cat = decodeEmbedded()
 	}
 	// First run, or a newer catalogue: seed a copy and swap it in, so that
 	// other readers are never locked out.
-	if err := Edit(context.Background(), path, func(*Store) error { return nil }); err != nil {
+	if err := edit(context.Background(), path, func(*Store) error { return nil }, cat); err != nil {
 		return nil, err
 	}
 	return Open(path, Options{ReadOnly: true})
 }
 
+// embedded is the embedded catalogue, decoded on a goroutine of its own.
+type embedded struct {
+	done    chan struct{}
+	vendors []data.Vendor
+	cards   map[string][]byte
+	err     error
+}
+
+// decodeEmbedded starts decoding the embedded catalogue.
+func decodeEmbedded() *embedded {
+	e := &embedded{done: make(chan struct{})}
+	go func() {
+		defer close(e.done)
+		e.vendors, e.cards, e.err = data.CatalogueJSON()
+	}()
+	return e
+}
+
+// get waits for the embedded catalogue; a nil e decodes it now.
+func (e *embedded) get() ([]data.Vendor, map[string][]byte, error) {
+	if e == nil {
+		return data.CatalogueJSON()
+	}
+	<-e.done
+	return e.vendors, e.cards, e.err
+}
+
 // openCatalogueRW opens path read-write with o and seeds it if its
-// catalogue is stale.
-func openCatalogueRW(path string, o Options) (*Store, error) {
+// catalogue is stale, from cat if decoding it has started.
+func openCatalogueRW(path string, o Options, cat *embedded) (*Store, error) {
 	version := data.CatalogueVersion()
 	s, err := Open(path, o)
 	if err != nil {
@@ -94,7 +129,7 @@ func openCatalogueRW(path string, o Options) (*Store, error) {
 			// collecting on the way was a fifth of a first run's CPU.
 			defer debug.SetGCPercent(debug.SetGCPercent(-1))
 		}
-		vendors, cards, err := data.CatalogueJSON()
+		vendors, cards, err := cat.get()
 		if err != nil {
 			s.Close()
 			return nil, fmt.Errorf("read the embedded catalogue: %w", err)

@@ -283,7 +283,7 @@ func TestAReseedOverImportsShowsWhatAnEncodedReseedShows(t *testing.T) {
 		mustImport(t, s, "vendex-user.json")
 		if keepCards {
 			s.Close()
-			if s, err = openCatalogueRW(path, Options{}); err != nil {
+			if s, err = openCatalogueRW(path, Options{}, nil); err != nil {
 				t.Fatal(err)
 			}
 		} else if _, err := s.Seed(slices.Clone(cat), data.CatalogueVersion()); err != nil {

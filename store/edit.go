@@ -31,6 +31,11 @@ var ErrNoChange = errors.New("nothing to change")
 // cancelled (Ctrl-C) before the rename, Edit drops the copy and returns
 // ctx's error: the catalogue is as it was.
 func Edit(ctx context.Context, path string, fn func(s *Store) error) error {
+	return edit(ctx, path, fn, nil)
+}
+
+// edit is Edit seeding, if need be, from cat (nil: decoded when needed).
+func edit(ctx context.Context, path string, fn func(s *Store) error, cat *embedded) error {
 	// A linked catalogue is changed where the link points: the rename
 	// happens in the target's folder and the link stays a link.
 	target, err := resolveLinks(path)
@@ -92,7 +97,7 @@ func Edit(ctx context.Context, path string, fn func(s *Store) error) error {
 	// copy the next writer removes, so only the last state needs to reach
 	// the disk, not each commit before it (a first run's schema and seed,
 	// each of fn's: an import of many files makes one a file).
-	s, err := openCatalogueRW(tmpPath, Options{shown: path, private: true})
+	s, err := openCatalogueRW(tmpPath, Options{shown: path, private: true}, cat)
 	if err != nil {
 		return err
 	}

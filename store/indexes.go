@@ -251,7 +251,7 @@ func sortRefs(rs []cookieRef) {
 // caller to work out in turn.
 func indexFresh(fresh []*data.Vendor, ref *layerRef, indexed func(id string) bool) []vendorIndex {
 	out := make([]vendorIndex, len(fresh))
-	workers := min(runtime.GOMAXPROCS(0), 1+len(fresh)/2000)
+	workers := min(runtime.GOMAXPROCS(0), 1+len(fresh)/256)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {

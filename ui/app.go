@@ -74,6 +74,9 @@ type Model struct {
 	ready      bool // a size has arrived
 	quitting   bool
 	reopening  bool // a changed catalogue is being opened
+	// opened counts the catalogues opened (a reload adds one): a load of
+	// an earlier one that lands late is not installed over the new one.
+	opened int
 
 	// notice is a reload's message that landed while the lookup prompt
 	// or the help held the status line: it waits for them to close.
@@ -143,9 +146,9 @@ func Run(cat Catalog, initialQuery string, opts ...Option) error {
 }
 
 func (m Model) Init() tea.Cmd {
-	load := loadCatalog(m.cat, m.common.scan)
+	load := loadCatalog(m.cat, m.common.scan, m.opened)
 	if m.holding {
-		load = loadFirst(m.cat)
+		load = loadFirst(m.cat, m.opened)
 	}
 	if m.common.reopen != nil {
 		return tea.Batch(load, watchCatalog())
@@ -166,8 +169,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case firstMsg:
+		if msg.opened != m.opened {
+			return m, nil // of a catalogue a reload has replaced
+		}
 		return m.firstLoaded(msg)
 	case catalogMsg:
+		if msg.opened != m.opened {
+			return m, nil
+		}
 		return m.catalogLoaded(msg)
 	case searchMsg:
 		var cmd tea.Cmd

@@ -201,7 +201,7 @@ type session struct {
 // searchIndex is the index the browser makes of a catalogue of vs
 // (loadCatalog), prepared.
 func searchIndex(vs []data.Vendor) *search.Index {
-	x := loadCatalog(fakeCatalog{vendors: vs}, nil)().(catalogMsg).index
+	x := loadCatalog(fakeCatalog{vendors: vs}, nil, 0)().(catalogMsg).index
 	x.Prepare()
 	return x
 }

@@ -49,7 +49,7 @@ func BenchmarkTypeInTheList(b *testing.B) {
 	}
 	var m tea.Model = New(fakeCatalog{vendors: vs}, "")
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	m, cmd := m.Update(loadCatalog(fakeCatalog{vendors: vs}, nil)())
+	m, cmd := m.Update(loadCatalog(fakeCatalog{vendors: vs}, nil, 0)())
 	m, _ = m.Update(cmd())
 	for b.Loop() {
 		for _, r := range "twilio" {

@@ -14,11 +14,12 @@ type catalogMsg struct {
 	index  *search.Index
 	ranked search.Results
 	err    error
+	opened int // which opening of the catalogue (Model.opened) it is of
 }
 
 // loadCatalog reads every vendor's brief and indexes them, off the
 // render path; a scan's rows for unclaimed hosts join them.
-func loadCatalog(cat Catalog, scan *scanView) tea.Cmd {
+func loadCatalog(cat Catalog, scan *scanView, opened int) tea.Cmd {
 	return func() tea.Msg {
 		// Every brief read stays live in the index: a collection while
 		// they are read frees nothing and marks them all again (at every
@@ -28,14 +29,14 @@ func loadCatalog(cat Catalog, scan *scanView) tea.Cmd {
 		defer debug.SetGCPercent(debug.SetGCPercent(-1))
 		bs, err := cat.Briefs()
 		if err != nil {
-			return catalogMsg{err: err}
+			return catalogMsg{err: err, opened: opened}
 		}
 		if scan != nil {
 			for i := range scan.unknown {
 				bs = append(bs, scan.unknown[i].Brief())
 			}
 		}
-		return catalogMsg{index: search.NewBriefIndex(bs)}
+		return catalogMsg{index: search.NewBriefIndex(bs), opened: opened}
 	}
 }
 
@@ -71,8 +72,9 @@ const firstRows = 256
 // firstMsg carries the first vendors of the list with no query, indexed,
 // and how many vendors the catalogue holds.
 type firstMsg struct {
-	index *search.Index
-	total int
+	index  *search.Index
+	total  int
+	opened int
 }
 
 // loadFirst reads what the first screen shows, the first vendors of the
@@ -80,24 +82,24 @@ type firstMsg struct {
 // are decoded and kept, so that the screen is up before the whole
 // catalogue is read and ordered (loadRest). A catalogue no larger than
 // that is loaded whole.
-func loadFirst(cat Catalog) tea.Cmd {
+func loadFirst(cat Catalog, opened int) tea.Cmd {
 	return func() tea.Msg {
 		f := search.NewFirst(firstRows)
 		if err := cat.EachBrief(f.Skips, f.Add); err != nil {
-			return catalogMsg{err: err}
+			return catalogMsg{err: err, opened: opened}
 		}
 		x := search.NewBriefIndex(f.Briefs())
 		if f.Complete() {
-			return catalogMsg{index: x, ranked: x.Rank("")}
+			return catalogMsg{index: x, ranked: x.Rank(""), opened: opened}
 		}
-		return firstMsg{index: x, total: f.Total()}
+		return firstMsg{index: x, total: f.Total(), opened: opened}
 	}
 }
 
 // loadRest loads the whole catalogue once the first screen is up, with
 // its list ranked, so that it takes the first screen's place in one step.
-func loadRest(cat Catalog) tea.Cmd {
-	load := loadCatalog(cat, nil)
+func loadRest(cat Catalog, opened int) tea.Cmd {
+	load := loadCatalog(cat, nil, opened)
 	return func() tea.Msg {
 		msg := load().(catalogMsg)
 		if msg.err == nil {
@@ -113,7 +115,7 @@ func (m Model) firstLoaded(msg firstMsg) (tea.Model, tea.Cmd) {
 		return m, nil // the whole catalogue is in already
 	}
 	m.list.showFirst(msg.index, msg.total)
-	return m, loadRest(m.cat)
+	return m, loadRest(m.cat, m.opened)
 }
 
 // holdInput keeps a key or a click for later until the whole catalogue is

@@ -81,9 +81,10 @@ func (m Model) reopened(msg reopenedMsg) (Model, tea.Cmd) {
 		return m.holdNotice(), next
 	}
 	m.cat = msg.cat
+	m.opened++
 	m.status, m.isError = reloadedText, false
 	m.reloadCard()
-	return m.holdNotice(), tea.Batch(loadCatalog(m.cat, m.common.scan), next)
+	return m.holdNotice(), tea.Batch(loadCatalog(m.cat, m.common.scan, m.opened), next)
 }
 
 // holdNotice keeps the reload's message for later when the lookup prompt

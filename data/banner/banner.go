@@ -59,6 +59,9 @@ type Service struct {
 	Scripts []Script
 	// ConsentMode: a Google tag that reads Google Consent Mode itself.
 	ConsentMode bool
+	// Site: the vendor is the site itself (Vendor.Site); it has no tag to
+	// hold back, only its cookies.
+	Site bool
 }
 
 // Cookie is a cookie name, or a pattern ('*' for any run of characters).
@@ -77,10 +80,14 @@ type Script struct {
 }
 
 // Vendor is a vendor the site uses: its id, name and category slug (as
-// the audit reports them) and the scripts the page loaded from it.
+// the audit reports them) and the scripts the page loaded from it. Site
+// says the vendor is the site itself (the audit's Vendor.Site: the New
+// York Times on nytimes.com): it has no script tags (the page's own), and
+// no banner names it among the tags to hold back.
 type Vendor struct {
 	ID, Name, Category string
 	Scripts            []Script
+	Site               bool
 }
 
 // ConsentModeVendors are the catalogue's vendors whose tags read Google
@@ -136,6 +143,10 @@ func Build(d declare.Declaration, vendors []Vendor) Banner {
 	services := map[key]*Service{}
 	var serviceOrder []key
 	home := map[string]string{} // vendor id -> the category its scripts are in
+	site := map[string]bool{}   // the vendors that are the site itself
+	for _, v := range vendors {
+		site[v.ID] = site[v.ID] || v.Site
+	}
 	service := func(c *Category, id, title, owner string) *Service {
 		k := key{c.Name, id}
 		if s, ok := services[k]; ok {
@@ -148,7 +159,7 @@ func Build(d declare.Declaration, vendors []Vendor) Banner {
 			name = safeName(id + "-" + c.Name)
 			title += " (" + c.Title + ")"
 		}
-		s := &Service{Name: name, VendorID: id, Title: data.CleanLine(title), Owner: data.CleanLine(owner), ConsentMode: slices.Contains(ConsentModeVendors, id)}
+		s := &Service{Name: name, VendorID: id, Title: data.CleanLine(title), Owner: data.CleanLine(owner), ConsentMode: slices.Contains(ConsentModeVendors, id), Site: site[id]}
 		services[k] = s
 		serviceOrder = append(serviceOrder, k)
 		if _, ok := home[id]; !ok {

@@ -42,6 +42,8 @@ type Evidence struct {
 	// unnamed are the captures that name no page (a storageState, a
 	// cookie export), each by the sites its cookies and storage are on.
 	unnamed []unnamedCapture
+	// added counts the captures Add has folded in.
+	added int
 }
 
 // unnamedCapture is a capture that names no page: guess is the site it
@@ -162,7 +164,8 @@ type Request struct {
 	URL    string
 	Method string
 	Status int // 0 when the capture does not say (or the request failed)
-	// Type is the resource type when the capture records one: "document",
+	// Type is the resource type when the capture records or implies one
+	// (a HAR without types: the response's MIME type, harType): "document",
 	// "script", "xhr", "image", "stylesheet", "iframe"...; "" if not.
 	// TypeHostOnly marks a host a capture lists without its requests.
 	Type string
@@ -173,12 +176,20 @@ type Request struct {
 	// Source is where the request was read: "site.har: entry 12"
 	// (entries counted from 1), "page.html: line 40: <noscript><img>".
 	Source string
+	// Capture tells the captures of one scan apart (Evidence.Add numbers
+	// them from 1): one request two captures record is counted once.
+	Capture int
 }
 
 // TypeHostOnly is the Type of a request that stands for a host a capture
 // names without the requests made to it (WEC's hosts list): it says the
 // host was contacted, not which path or how often.
 const TypeHostOnly = "host-only"
+
+// TypeBeacon is the Type of a request a capture names as a tracking
+// beacon it matched (WEC's beacons): the same request a HAR of the visit
+// records in full, when there is one.
+const TypeBeacon = "beacon"
 
 // Cookie is one cookie the browser held or a response set.
 type Cookie struct {
@@ -261,7 +272,11 @@ func (e *Evidence) Add(o *Evidence) {
 			e.Captured = o.Captured
 		}
 	}
-	e.Requests = append(e.Requests, o.Requests...)
+	e.added++
+	for _, q := range o.Requests {
+		q.Capture = e.added
+		e.Requests = append(e.Requests, q)
+	}
 	e.Cookies = append(e.Cookies, o.Cookies...)
 	e.Storage = append(e.Storage, o.Storage...)
 	e.Warnings = append(e.Warnings, o.Warnings...)

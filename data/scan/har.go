@@ -19,7 +19,8 @@ import (
 // It streams: the file is walked token by token and decoded one entry at a
 // time into harEntry, which has no field for a body, so that
 // response.content.text is skipped and never kept. Entries may come in any
-// order; Chrome's _resourceType and _initiator are used when present.
+// order; Chrome's _resourceType and _initiator are used when present
+// (harType says what a request was where the tool wrote no type).
 
 type harPage struct {
 	ID              string `json:"id"`
@@ -201,7 +202,7 @@ func (s *harState) entry(e *harEntry, n int) {
 	if !t.IsZero() {
 		s.captured(t)
 	}
-	typ := strings.ToLower(clean(e.ResourceType))
+	typ := harType(e, u)
 	s.rd.ev.Requests = append(s.rd.ev.Requests, Request{
 		URL:       u,
 		Method:    strings.ToUpper(clean(e.Request.Method)),
@@ -216,12 +217,48 @@ func (s *harState) entry(e *harEntry, n int) {
 	if s.firstAny.earlier(t) {
 		s.firstAny = cand
 	}
-	doc := typ == "document" || (typ == "" && strings.HasPrefix(strings.ToLower(e.Response.Content.MimeType), "text/html"))
+	doc := typ == "document"
 	if doc && s.firstDoc.earlier(t) {
 		s.firstDoc = cand
 	}
 	s.cookies(e, u, host, t, where)
 	s.pageOf.track(s.rd.ev, e.Pageref, cand, doc)
+}
+
+// harType is what an entry loaded: "script", "document", "image"... Chrome,
+// Edge, Playwright and chrome-har (Browsertime, puppeteer-har) write it as
+// _resourceType; Firefox, Safari, WebPageTest and older chrome-har write
+// none, so there the response's MIME type tells: a JavaScript type is a
+// script, HTML a document; a response with no type (a redirect, a 304) is
+// a script when its path ends in .js or .mjs. "" when nothing tells.
+func harType(e *harEntry, u string) string {
+	if t := strings.ToLower(clean(e.ResourceType)); t != "" {
+		return t
+	}
+	essence, _, _ := strings.Cut(e.Response.Content.MimeType, ";")
+	switch essence = strings.ToLower(strings.TrimSpace(essence)); {
+	case jsMIME[essence]:
+		return "script"
+	case essence == "text/html":
+		return "document"
+	case essence == "":
+		if p, err := url.Parse(u); err == nil {
+			if p := strings.ToLower(p.Path); strings.HasSuffix(p, ".js") || strings.HasSuffix(p, ".mjs") {
+				return "script"
+			}
+		}
+	}
+	return ""
+}
+
+// jsMIME are the JavaScript MIME type essences of the WHATWG MIME Sniffing
+// standard (https://mimesniff.spec.whatwg.org/#javascript-mime-type).
+var jsMIME = map[string]bool{
+	"application/ecmascript": true, "application/javascript": true, "application/x-ecmascript": true,
+	"application/x-javascript": true, "text/ecmascript": true, "text/javascript": true,
+	"text/javascript1.0": true, "text/javascript1.1": true, "text/javascript1.2": true,
+	"text/javascript1.3": true, "text/javascript1.4": true, "text/javascript1.5": true,
+	"text/jscript": true, "text/livescript": true, "text/x-ecmascript": true, "text/x-javascript": true,
 }
 
 func (s *harState) finish() error {
@@ -251,7 +288,7 @@ func (s *harState) finish() error {
 		if n == 1 {
 			verb = "could not be read and is"
 		}
-		s.rd.warn("", "%s %s left out (the first: %s); a browser keeps such a cookie unless it holds a control character",
+		s.rd.warn("", "%s %s left out (the first is named %s); a browser keeps such a cookie unless it holds a control character",
 			data.Plural(n, "Set-Cookie header"), verb, data.Quote(s.firstUnread))
 	}
 	if !s.cookieEvidence && len(ev.Requests) > 0 {

@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"strings"
 	"time"
 )
@@ -67,13 +68,17 @@ func (s *harState) cookies(e *harEntry, u, host string, t time.Time, where strin
 }
 
 // unreadable counts a Set-Cookie line that is not empty and that
-// parseSetCookie refused, keeping the first to quote in the warning.
+// parseSetCookie refused, keeping the first one's name to quote in the
+// warning: never its value, which is often a session token, in a report
+// meant to be shared.
 func (s *harState) unreadable(line string) {
 	if trimHTTPSpace(line) == "" {
 		return
 	}
 	if s.unreadSetCookies == 0 {
-		s.firstUnread, _, _ = strings.Cut(line, ";")
+		pair, _, _ := strings.Cut(line, ";")
+		name, _, _ := strings.Cut(pair, "=")
+		s.firstUnread = ansi.Truncate(trimHTTPSpace(name), 40, "…")
 	}
 	s.unreadSetCookies++
 }

@@ -299,3 +299,44 @@ func TestHARBodiesAreNotKept(t *testing.T) {
 	}
 	runtime.KeepAlive(ev)
 }
+
+// Firefox, Safari, WebPageTest and old chrome-har write no _resourceType:
+// the response's MIME type says what was loaded (a 302 or 304 with none,
+// the .js path); where Chrome wrote a type, it is kept.
+func TestHARsWithoutResourceTypesTellScriptsByTheirResponse(t *testing.T) {
+	typeOf := func(ev *Evidence, url string) string {
+		for _, q := range ev.Requests {
+			if q.URL == url {
+				return q.Type
+			}
+		}
+		t.Fatalf("no request for %s", url)
+		return ""
+	}
+	for _, c := range []struct{ file, url, want string }{
+		{"real/har/mitmproxy.org-firefox111-devtools.har", "https://mitmproxy.org/polyfills.js", "script"},
+		{"real/har/mitmproxy.org-firefox111-devtools.har", "https://mitmproxy.org/", "document"},
+		{"real/har/mitmproxy.org-safari-webinspector.har", "https://mitmproxy.org/snapshots.js", "script"},
+		// text/javascript; charset=UTF-8
+		{"real/har/linkedin.com-firefox43-devtools.har", "https://platform.linkedin.com/js/analytics.js", "script"},
+		// application/x-javascript
+		{"real/har/mytoys.de-browsertime-chrome63.har", "https://connect.facebook.net/en_US/fbevents.js", "script"},
+		{"real/har/nytimes.com-webpagetest-chrome44.har", "http://static.chartbeat.com/js/chartbeat.js", "script"},
+		// no .js: the type tells
+		{"real/har/nytimes.com-webpagetest-chrome44.har", "http://cdn.krxd.net/controltag?confid=HrUwtkcl", "script"},
+		// no type: the path tells
+		{"real/har/nytimes.com-webpagetest-chrome44.har", "http://s.tagsrvcs.com/2/818492/analytics.js?pp=www.nytimes.com&sn=Homepage&c1=http%3A%2F%2Fwww.nytimes.com%2F&ui=&dt=xxxxxxxxxxxxxxxxxxxxxx", "script"},
+		{"real/har/nytimes.com-webpagetest-chrome44.har", "http://www.nytimes.com/", "document"},
+		{"real/har/ferguson.com-browsertime-chrome97.har", "https://www.ferguson.com/", "document"},
+	} {
+		if got := typeOf(readFixture(t, c.file), c.url); got != c.want {
+			t.Errorf("%s: %s is %q, want %q", c.file, c.url, got, c.want)
+		}
+	}
+	// Chrome's own word stands: it typed this JavaScript response (the
+	// LinkedIn Insight pixel) an image.
+	ev := readFixture(t, "real/har/ferguson.com-browsertime-chrome97.har")
+	if got := typeOf(ev, "https://px.ads.linkedin.com/collect?v=2&fmt=js&pid=xxxxxxx&time=1643952221798&url=https%3A%2F%2Fwww.ferguson.com%2F&liSync=true"); got != "image" {
+		t.Errorf("the LinkedIn pixel Chrome typed image is %q", got)
+	}
+}

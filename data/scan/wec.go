@@ -99,7 +99,7 @@ func (rd *reader) wec(b []byte) error {
 		if u := clean(bc.URL); networkURL(u) {
 			init, _ := bc.Log.setter()
 			seen[hostOf(u)] = true
-			ev.Requests = append(ev.Requests, Request{URL: u, Type: "beacon", Initiator: init, Source: rd.at(fmt.Sprintf("beacons[%d]", i))})
+			ev.Requests = append(ev.Requests, Request{URL: u, Type: TypeBeacon, Initiator: init, Source: rd.at(fmt.Sprintf("beacons[%d]", i))})
 		}
 	}
 	// WEC keeps no request list, only their hosts: each becomes a request

@@ -162,8 +162,12 @@ func (a *auditor) unlisted(r *Report) {
 		for i, h := range r.UnknownHosts {
 			hosts[i] = data.CleanLine(h.Host)
 		}
-		r.Warnings = append(r.Warnings, fmt.Sprintf("%s that no vendor in the catalogue claims loaded (%s), so what they store is not listed: classify them with 'vendex import --user FILE' and run this again",
-			data.Plural(len(hosts), "host"), strings.Join(hosts, ", ")))
+		they, them := "they store", "them"
+		if len(hosts) == 1 {
+			they, them = "it stores", "it"
+		}
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%s that no vendor in the catalogue claims loaded (%s), so what %s is not listed: classify %s with 'vendex import --user FILE' and run this again",
+			data.Plural(len(hosts), "host"), strings.Join(hosts, ", "), they, them))
 	}
 	// A vendor whose card names nothing it stores hides what it stores
 	// as an unclaimed host does: said the same way, imports or not.
@@ -175,12 +179,12 @@ func (a *auditor) unlisted(r *Report) {
 		}
 	}
 	if len(blank) > 0 {
-		whose := "vendors whose cards name"
+		whose, they, their := "vendors whose cards name", "they store", "their cookie policies"
 		if len(blank) == 1 {
-			whose = "vendor whose card names"
+			whose, they, their = "vendor whose card names", "it stores", "its cookie policy"
 		}
-		r.Warnings = append(r.Warnings, fmt.Sprintf("%d %s no cookie or storage key loaded (%s), so what they store is not listed: check their cookie policies, or classify what they set with 'vendex import --user FILE' and run this again",
-			len(blank), whose, strings.Join(blank, ", ")))
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%d %s no cookie or storage key loaded (%s), so what %s is not listed: check %s, or classify what it sets with 'vendex import --user FILE' and run this again",
+			len(blank), whose, strings.Join(blank, ", "), they, their))
 	}
 }
 
@@ -216,8 +220,6 @@ func newAuditor(cat Catalogue) *auditor {
 	return &auditor{cat: cat, hits: map[data.Target]hostAnswer{}, names: map[string][]store.CookieMatch{}, cards: map[string]data.Vendor{}, vendors: map[string]*Vendor{}}
 }
 
-// siteOf is host's registrable domain, or host when it has none (an IP
-// address, localhost).
 // siteName is where the site host belongs to ends: the customer's own name
 // under a hosting platform (alice.wordpress.com), as the lookup's hosting
 // rule says, else the registrable domain.
@@ -230,6 +232,8 @@ func (a *auditor) siteName(host string) string {
 	return siteOf(host)
 }
 
+// siteOf is host's registrable domain, or host when it has none (an IP
+// address, localhost).
 func siteOf(host string) string {
 	if s := data.Site(host); s != "" {
 		return s
@@ -300,12 +304,14 @@ func (a *auditor) host(t data.Target) (hostAnswer, error) {
 // the most cookies and storage. Of several tied, a domain no catalogue
 // vendor owns is the site before a vendor's (a cookie jar's facebook.com
 // and google.com are the vendors' whose cookies the site's pages set);
-// only a tie that leaves is said, and settled by name, or refused when the
-// output is published as the site's.
+// only a tie that leaves is said, and settled by name. When the output is
+// published as the site's, or judges it (a consent audit), any tie is
+// refused: a vendor's own site may tie with a domain no card names.
 func (a *auditor) guessSite(ev *scan.Evidence, o Options, r *Report) (string, error) {
 	guess, tied := ev.LikelySite()
 	var vendors []string
 	if len(tied) > 1 {
+		all := tied
 		var rest []string
 		for _, d := range tied {
 			if h, err := a.hostNamed(d); err == nil && h.found {
@@ -317,10 +323,18 @@ func (a *auditor) guessSite(ev *scan.Evidence, o Options, r *Report) (string, er
 		if len(rest) > 0 && len(vendors) > 0 {
 			guess, tied = rest[0], rest
 		}
+		if o.judgesSite() {
+			// Published as the site's, or judged: a vendor's own site (a
+			// capture of hubspot.com) may tie with a domain no card names,
+			// so no rule picks; the person says which.
+			hint := ""
+			if len(tied) == 1 {
+				hint = "; " + guess + " is the only one no catalogue vendor owns"
+			}
+			return "", fmt.Errorf("%w (%s%s); pass --site to say which is the site", ErrSiteTie, strings.Join(all, ", "), hint)
+		}
 	}
 	switch {
-	case len(tied) > 1 && o.judgesSite():
-		return "", fmt.Errorf("%w (%s); pass --site to say which is the site", ErrSiteTie, strings.Join(tied, ", "))
 	case len(tied) > 1:
 		r.Warnings = append(r.Warnings, "no capture names its page; "+data.JoinAnd(tied)+" hold as many cookies and storage as each other, and the site is taken to be "+guess+", the first by name (say which with --site)")
 	case len(vendors) > 0:
@@ -391,13 +405,17 @@ func (a *auditor) vendor(h store.Hit) *Vendor {
 	return v
 }
 
-// requests attributes every request to a vendor, the site, or nobody. A
-// host a capture only lists (WEC's hosts) counts when no other request of
-// the evidence went to it.
+// requests attributes every request to a vendor, the site, or nobody,
+// each request once: a host a capture only lists (WEC's hosts) counts
+// when no other request of the evidence went to it, a beacon WEC matched
+// when no HAR of the visit records that URL in full, and a request two
+// captures both record (the same method, URL and start time: one HAR
+// named twice, or copied) once.
 func (a *auditor) requests(r *Report, reqs []scan.Request) error {
 	a.unknown, a.first, a.firstURL = map[string]int{}, map[string]int{}, map[string]string{}
 	hostCounts := map[string]map[string]int{} // vendor id -> host -> requests
 	requested := map[string]bool{}
+	recorded := map[string]bool{} // URLs requested in full (not beacons)
 	a.contacted = map[string]bool{}
 	for _, q := range reqs {
 		u, err := url.Parse(q.URL)
@@ -408,11 +426,30 @@ func (a *auditor) requests(r *Report, reqs []scan.Request) error {
 		if q.Type != scan.TypeHostOnly {
 			requested[host] = true
 		}
+		if q.Type != scan.TypeHostOnly && q.Type != scan.TypeBeacon {
+			recorded[q.URL] = true
+		}
 		a.contacted[siteOf(host)] = true
 	}
+	type when struct {
+		method, url string
+		at          int64
+	}
+	countedIn := map[when]int{} // the capture that recorded it
 	for _, q := range reqs {
+		if !q.Time.IsZero() {
+			// Within one capture two such requests are two (a page with a
+			// button twice); across captures they are one, recorded twice.
+			k := when{q.Method, q.URL, q.Time.UnixNano()}
+			if in, ok := countedIn[k]; ok && in != q.Capture {
+				continue
+			}
+			countedIn[k] = q.Capture
+		}
 		u, err := url.Parse(q.URL)
 		switch {
+		case q.Type == scan.TypeBeacon && recorded[q.URL]:
+			continue
 		case err != nil:
 			r.Warnings = append(r.Warnings, scan.Warning{Source: q.Source, Message: "a request URL that does not parse was left out: " + data.Quote(q.URL)}.String())
 			continue

@@ -16,12 +16,15 @@ import (
 // own script loaded is left out (holding back the tag holds it back too):
 // the capture's initiator says so when it records one; when it records
 // none for the vendor, only the vendor's first script counts as a tag.
+// A vendor that is the site itself (Vendor.Site, the audit's own rule:
+// the New York Times on nytimes.com) has no tag: its scripts are the
+// page's own.
 func BannerVendors(cat Catalogue, ev *scan.Evidence, r *Report) ([]banner.Vendor, error) {
 	index := map[string]int{}
 	out := make([]banner.Vendor, len(r.Vendors))
 	for i, v := range r.Vendors {
 		index[v.ID] = i
-		out[i] = banner.Vendor{ID: v.ID, Name: v.Name, Category: v.Category}
+		out[i] = banner.Vendor{ID: v.ID, Name: v.Name, Category: v.Category, Site: v.Site}
 	}
 	whose := map[string]string{} // host+path -> vendor id ("" for nobody's)
 	vendorOf := func(raw string) (string, error) {
@@ -44,7 +47,7 @@ func BannerVendors(cat Catalogue, ev *scan.Evidence, r *Report) ([]banner.Vendor
 		case err != nil:
 			return "", err
 		default:
-			if _, ok := index[h.ID]; ok {
+			if i, ok := index[h.ID]; ok && !out[i].Site {
 				whose[key] = h.ID
 			}
 		}

@@ -13,9 +13,9 @@ var bannerCommand = command{cmdBanner,
 	"banner --format cookieconsent|klaro|gcm|tags [--for cookieconsent|klaro] [-o FILE] [--force] [--site NAME] [--from F] (EVIDENCE... | --vendors ID,...)\n\n" +
 		"Write a consent banner's configuration from what the site loads, the same\n" +
 		"scan and cookies as 'vendex declare':\n" +
-		"  cookieconsent  a vanilla-cookieconsent v3 CookieConsent.run({...}): categories,\n" +
-		"                 the cookies to clear (patterns as RegExps), a service per vendor\n" +
-		"                 and a cookie table per category\n" +
+		"  cookieconsent  a vanilla-cookieconsent v3 CookieConsent.run({...}):\n" +
+		"                 categories, the cookies to clear (patterns as RegExps), a\n" +
+		"                 service per vendor and a cookie table per category\n" +
 		"  klaro          a Klaro! config.js: var klaroConfig = {...}\n" +
 		"  gcm            Google Consent Mode v2: the default state and the update per\n" +
 		"                 category, and which of the vendors read it\n" +

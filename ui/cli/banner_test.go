@@ -184,3 +184,46 @@ func TestABannerFollowsTheVendorsCategoryAsTheUserFilesIt(t *testing.T) {
 		t.Errorf("cookie: Hotjar's session cookie does not follow its category:\n%s", r.stdout)
 	}
 }
+
+// Firefox, Safari and WebPageTest write no resource type: the tags come
+// from the responses' JavaScript MIME types (a new user's trial found the
+// nytimes.com HAR, 41 vendors, gave "no vendor's script").
+func TestTagsFromHARsThatNameNoResourceType(t *testing.T) {
+	db := tempDB(t)
+	for file, want := range map[string]string{
+		"nytimes.com-webpagetest-chrome44.har": `<script type="text/plain" data-category="analytics" data-service="chartbeat" src="http://static.chartbeat.com/js/chartbeat.js"></script>`,
+		"mytoys.de-browsertime-chrome63.har":   `<script type="text/plain" data-category="marketing" data-service="facebook-pixel" src="https://connect.facebook.net/en_US/fbevents.js"></script>`,
+	} {
+		r := vendex(t, db, "", "banner", "--format", "tags", "--for", "cookieconsent", capturePath("real", "har", file))
+		if r.code != 0 || !strings.Contains(r.stdout, want) || strings.Contains(r.stdout, "no vendor's script") {
+			t.Errorf("%s: exit %d, want %s:\n%s", file, r.code, want, r.stdout)
+		}
+	}
+}
+
+// The site's own vendor (the scan's "the site itself": the New York Times
+// on nytimes.com, LinkedIn on linkedin.com) is no tag to hold back: gcm
+// does not name it among them, and its scripts get no tag.
+func TestTheSiteItselfIsNoTagToHoldBack(t *testing.T) {
+	db := tempDB(t)
+	toBlock := func(file string) string {
+		r := vendex(t, db, "", "banner", "--format", "gcm", capturePath("real", "har", file))
+		_, list, ok := strings.Cut(r.stdout, "block their tags until consent")
+		if r.code != 0 || !ok {
+			t.Fatalf("%s: exit %d, no tags to block:\n%s", file, r.code, r.stdout)
+		}
+		list, _, _ = strings.Cut(list, "\n")
+		return list
+	}
+	if list := toBlock("nytimes.com-webpagetest-chrome44.har"); strings.Contains(list, "The New York Times") || !strings.Contains(list, "Chartbeat") {
+		t.Errorf("nytimes.com: the tags to block are%s", list)
+	}
+	li := "linkedin.com-firefox43-devtools.har"
+	if list := toBlock(li); strings.Contains(list, "LinkedIn") || !strings.Contains(list, "Comscore") {
+		t.Errorf("linkedin.com: the tags to block are%s", list)
+	}
+	r := vendex(t, db, "", "banner", "--format", "tags", capturePath("real", "har", li))
+	if r.code != 0 || strings.Contains(r.stdout, "licdn.com") {
+		t.Errorf("linkedin.com's own script is held back: exit %d\n%s", r.code, r.stdout)
+	}
+}

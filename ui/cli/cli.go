@@ -251,7 +251,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			if !ok {
 				return usagef("help: unknown command %s; 'vendex help' lists the commands", data.Quote(args[1]))
 			}
-			printCommandHelp(stdout, args[1], cmd)
+			// As 'vendex X --help', which knows X's options.
+			if err := cmd.run(c, []string{"--help"}); !errors.Is(err, flag.ErrHelp) {
+				return err
+			}
 			return nil
 		}
 		fmt.Fprint(stdout, wrapHelp(usage))
@@ -270,8 +273,45 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return err
 }
 
-func printCommandHelp(w io.Writer, name string, cmd command) {
-	fmt.Fprint(w, wrapHelp(fmt.Sprintf("Usage: vendex %s\n\nExample:\n  %s\n", commandUsage(name, cmd), cmd.example)))
+func printCommandHelp(w io.Writer, name string, cmd command, fs *flag.FlagSet) {
+	fmt.Fprint(w, wrapHelp(fmt.Sprintf("Usage: vendex %s\n%s\nExample:\n  %s\n", commandUsage(name, cmd), optionsHelp(fs), cmd.example)))
+}
+
+// optionsHelp lists a command's options with what each does, as its flag
+// set says (--db, which every command takes, is in vendex --help).
+func optionsHelp(fs *flag.FlagSet) string {
+	var b strings.Builder
+	fs.VisitAll(func(f *flag.Flag) {
+		if f.Name == "db" || f.Usage == "" {
+			return
+		}
+		name, usage := flag.UnquoteUsage(f)
+		opt := "--" + f.Name
+		if len(f.Name) == 1 {
+			opt = "-" + f.Name
+		}
+		switch name {
+		case "":
+		case "string":
+			opt += " VALUE"
+		case "int":
+			opt += " N"
+		default:
+			opt += " " + strings.ToUpper(name)
+		}
+		line := fmt.Sprintf("  %-20s %s", opt, usage)
+		if len(opt) > 20 {
+			line = fmt.Sprintf("  %s  %s", opt, usage)
+		}
+		if d := f.DefValue; d != "" && d != "false" && d != "0" {
+			line += " (default " + d + ")"
+		}
+		b.WriteString(line + "\n")
+	})
+	if b.Len() == 0 {
+		return ""
+	}
+	return "\nOptions:\n" + b.String()
 }
 
 // helpEnds end the help of the commands that list formats from a table:
@@ -301,7 +341,7 @@ func (c *cli) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				printCommandHelp(c.stdout, fs.Name(), commands[fs.Name()])
+				printCommandHelp(c.stdout, fs.Name(), commands[fs.Name()], fs)
 				return nil, err
 			}
 			return nil, usagef("%s: %s", fs.Name(), flagProblem(err, args))

@@ -49,6 +49,7 @@ func newCookieRows(in string, ms []store.CookieMatch, all bool) []cookieRow {
 	if len(ms) == 0 {
 		return []cookieRow{{cookieAnswer{Input: in}, []string{shown, "-", "-", "-", "-", "-", "-", "no vendor known"}}}
 	}
+	ms = onePerVendorItem(ms)
 	others := 0
 	if !all {
 		ms, others = ms[:1], len(ms)-1
@@ -122,6 +123,9 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 		}
 	}
 	var misses inputSet
+	// unnamed are the lines that name no cookie ("=abc", "Set-Cookie: "):
+	// said, never dropped without a word.
+	var unnamed inputSet
 	// One read transaction for the whole batch, as lookup - has.
 	err := s.Cookies(func(byCookie func(string) ([]store.CookieMatch, error)) error {
 		// A list of cookies seen on many sites names the same few again
@@ -168,6 +172,12 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 		}
 		return eachInput(c.stdin, names, "cookie -: stdin held no name", func(in string) error {
 			line := readCookieInput(in)
+			if len(line.names) == 0 {
+				unnamed.lines++
+				if len(unnamed.list) < 3 {
+					unnamed.list = append(unnamed.list, strings.Clone(in))
+				}
+			}
 			for _, name := range line.names {
 				if err := answer(name, line.domain); err != nil {
 					return err
@@ -187,9 +197,35 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 	if err := out.Flush(); err != nil {
 		return err
 	}
+	if unnamed.lines > 0 {
+		fmt.Fprintf(c.stderr, "vendex: %s named no cookie (%s): give a name, a Cookie header or a Set-Cookie line a line\n", data.Plural(unnamed.lines, "line"), quoteSome(unnamed.list))
+	}
 	if len(misses.list) > 0 {
 		fmt.Fprintf(c.stderr, "vendex: %s %s set by no vendor known: %s (%s)\n", misses.count("name", "asked %d times"), isAre(len(misses.list)), quoteSome(misses.list), unknownCookieHint)
 		return exitError{code: 1}
 	}
+	if unnamed.lines > 0 {
+		return exitError{code: 1}
+	}
 	return nil
+}
+
+// onePerVendorItem keeps, of matches in rank order, the first of each
+// vendor's item of one name and kind: a card may list a name once for
+// each party (Webtrends' ACOOKIE on its own domain and under the site's),
+// which the audit tells apart by where a capture saw the cookie, but a
+// person asking about the name sees one row, and "and 1 more" counts
+// other vendors, not the same vendor twice.
+func onePerVendorItem(ms []store.CookieMatch) []store.CookieMatch {
+	type key struct{ id, kind, name string }
+	seen := make(map[key]bool, len(ms))
+	out := ms[:0:0]
+	for _, m := range ms {
+		k := key{m.VendorID, string(m.Item.Kind), m.Item.Name}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, m)
+		}
+	}
+	return out
 }

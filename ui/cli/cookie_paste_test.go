@@ -53,3 +53,27 @@ func TestASetCookieLinesDomainRanksItsVendorFirst(t *testing.T) {
 		t.Errorf("cookie with a Domain on MediaMath's host:\n%s", r.stdout)
 	}
 }
+
+// A card listing a name once for each party (Webtrends' ACOOKIE on its
+// collection domain and under the site's) is one vendor setting it: one
+// row, and no "and 1 more" pointing at the same vendor (review8).
+func TestACookieListedForTwoPartiesIsOneVendorsRow(t *testing.T) {
+	db := tempDB(t)
+	for _, args := range [][]string{{"cookie", "ACOOKIE"}, {"cookie", "--all", "ACOOKIE"}} {
+		r := vendex(t, db, "", args...)
+		if n := strings.Count(r.stdout, "(webtrends)"); n != 1 || strings.Contains(r.stdout, "more (--all)") {
+			t.Errorf("%v: %d Webtrends rows:\n%s", args, n, r.stdout)
+		}
+	}
+}
+
+// A line of `cookie -` that names no cookie ("=abc", a bare "Set-Cookie:")
+// is said on stderr, with exit 1, not dropped from an empty table with
+// exit 0 (trial7).
+func TestCookieStdinLinesNamingNoCookieAreSaid(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "=abc\nSet-Cookie: \n_ga\n", "cookie", "-")
+	if r.code != 1 || !strings.Contains(r.stderr, `2 lines named no cookie ("=abc", "Set-Cookie:")`) || !strings.Contains(r.stdout, "google-analytics") {
+		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -26,3 +26,29 @@ func TestEveryHelpFitsEightyColumns(t *testing.T) {
 		}
 	}
 }
+
+// A command's help says what each of its options does, the same whether
+// asked as 'vendex help X' or 'vendex X --help' (trial7: scan's --strict,
+// --md and --site, declare's --lang were described only in the README).
+func TestACommandsHelpDescribesItsOptions(t *testing.T) {
+	db := tempDB(t)
+	for cmd, want := range map[string][]string{
+		"scan":    {"--strict", "count hosts and third-party cookies nobody claims", "--site VALUE"},
+		"declare": {"--lang VALUE", "-o VALUE", "write to this file instead of stdout"},
+		"search":  {"--limit N", "(default 10)"},
+	} {
+		asked := vendex(t, db, "", cmd, "--help")
+		help := vendex(t, db, "", "help", cmd)
+		if asked.stdout != help.stdout || help.code != 0 {
+			t.Errorf("%s: 'help %s' (exit %d) differs from '%s --help'", cmd, cmd, help.code, cmd)
+		}
+		for _, w := range want {
+			if !strings.Contains(asked.stdout, w) {
+				t.Errorf("%s --help lacks %q:\n%s", cmd, w, asked.stdout)
+			}
+		}
+		if strings.Contains(asked.stdout, "--db") {
+			t.Errorf("%s --help lists --db, which vendex --help describes once", cmd)
+		}
+	}
+}

@@ -24,6 +24,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	sahilm "github.com/sahilm/fuzzy"
 )
@@ -223,28 +224,7 @@ func (s *Index) collect(query string, how judge) ([]part, int, *view) {
 	if prev.query != "" && strings.HasPrefix(query, prev.query) {
 		from = &prev.matched
 	}
-	cp := candPool.Get().(*[]int32)
-	cands := (*cp)[:0]
-	if from.own || from.idx == nil {
-		for k, m := range from.masks {
-			if m&qmask == qmask {
-				cands = append(cands, int32(k))
-			}
-		}
-	} else {
-		for k, i := range from.idx {
-			if s.masks[i]&qmask == qmask {
-				cands = append(cands, int32(k))
-			}
-		}
-	}
-
-	// A query that narrows to few matches copies them (scoreChunk does,
-	// when asked, as it reads them).
-	keep := len(cands)*copyBelow < s.Len()
-	parts := s.score(query, from, cands, how, keep)
-	*cp = cands
-	candPool.Put(cp)
+	parts, keep := s.score(query, from, qmask, how)
 
 	total, bytes := 0, 0
 	for _, p := range parts {
@@ -309,36 +289,103 @@ type part struct {
 	top     topK // with matchTop, the best matches, each hit's pos its place in hits
 }
 
-// score runs the matcher over the candidates, in chunks on several cores;
-// parts come in entry order.
-func (s *Index) score(query string, from *view, cands []int32, how judge, keep bool) []part {
+// score runs the matcher over the places of from whose masks hold qmask,
+// in chunks on several cores; parts come in entry order. It says whether
+// the parts keep the matches' texts: a query left with few candidates
+// copies them (scoreChunk does, as it reads them).
+//
+// The chunks are several a core, each worker taking the next as it
+// finishes one: on a machine whose other cores are busy, a worker that has
+// a core does the work of one that waits for it, rather than the keystroke
+// waiting for the slower half. The masks are read the same way first, each
+// chunk's candidates picked out by whichever worker is free: at a million
+// entries that was a few milliseconds of one core.
+func (s *Index) score(query string, from *view, qmask uint64, how judge) ([]part, bool) {
 	pattern := []rune(query)
-	workers := runtime.GOMAXPROCS(0)
-	if len(cands) < parallelMin || workers < 2 {
-		return []part{scoreChunk(pattern, from, cands, how, keep)}
+	n := len(from.masks)
+	if from.idx != nil {
+		n = len(from.idx)
 	}
-	chunk := (len(cands) + workers - 1) / workers
-	var parts []part
-	for lo := 0; lo < len(cands); lo += chunk {
-		parts = append(parts, part{})
+	workers, chunks := runtime.GOMAXPROCS(0), 1
+	if n >= parallelMin && workers >= 2 {
+		chunks = min(workers*chunksPerWorker, (n+minChunk-1)/minChunk)
+	} else {
+		workers = 1
 	}
-	var wg sync.WaitGroup
-	for w := range parts {
-		lo := w * chunk
-		hi := min(lo+chunk, len(cands))
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			parts[w] = scoreChunk(pattern, from, cands[lo:hi], how, keep)
-		}()
+	size := (n + chunks - 1) / chunks
+	cands := make([]*[]int32, chunks)
+	each(workers, chunks, func(c int) {
+		cp := candPool.Get().(*[]int32)
+		*cp = from.candidates((*cp)[:0], s.masks, qmask, min(c*size, n), min((c+1)*size, n))
+		cands[c] = cp
+	})
+	total := 0
+	for _, cp := range cands {
+		total += len(*cp)
 	}
-	wg.Wait()
-	return parts
+	keep := total*copyBelow < s.Len()
+	if total < parallelMin {
+		workers = 1
+	}
+	parts := make([]part, chunks)
+	fl := newFloor()
+	each(workers, chunks, func(c int) {
+		parts[c] = scoreChunk(pattern, from, *cands[c], how, keep, fl)
+		candPool.Put(cands[c])
+	})
+	return parts, keep
 }
 
+// each runs f(0) to f(n-1) on workers goroutines, each taking the next
+// number as it finishes one.
+func each(workers, n int, f func(int)) {
+	if workers < 2 || n < 2 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int32
+	parallel(min(workers, n), func(int) {
+		for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+			f(i)
+		}
+	})
+}
+
+// candidates appends to dst the places lo to hi of v whose masks (masks
+// by entry, for a view without its own) hold qmask.
+func (v *view) candidates(dst []int32, masks []uint64, qmask uint64, lo, hi int) []int32 {
+	if v.own || v.idx == nil {
+		for k, m := range v.masks[lo:hi] {
+			if m&qmask == qmask {
+				dst = append(dst, int32(lo+k))
+			}
+		}
+		return dst
+	}
+	for k, i := range v.idx[lo:hi] {
+		if masks[i]&qmask == qmask {
+			dst = append(dst, int32(lo+k))
+		}
+	}
+	return dst
+}
+
+// chunksPerWorker is how many chunks score makes a core.
+const chunksPerWorker = 4
+
+// minChunk is the fewest places score gives a chunk: each chunk fills a
+// top of its own, and a keystroke that narrows to some ten thousand
+// matches spent more on eight of them than it saved (a variable so that
+// tests can cut a few thousand entries into many parts).
+var minChunk = 2 * parallelMin
+
 // scoreChunk judges the candidates, places in from; with keep, it copies
-// the texts of the matches.
-func scoreChunk(pattern []rune, from *view, cands []int32, how judge, keep bool) part {
+// the texts of the matches. With matchTop, a match is scored only if its
+// bound may place it in the chunk's top and reaches fl, which the chunk
+// raises as its top fills.
+func scoreChunk(pattern []rune, from *view, cands []int32, how judge, keep bool, fl *floor) part {
 	hp := hitPool.Get().(*[]hit)
 	p := part{hits: (*hp)[:0]}
 	if how == scoreOffsets {
@@ -355,7 +402,7 @@ func scoreChunk(pattern []rune, from *view, cands []int32, how judge, keep bool)
 			// Scoring tells a match too; a match that cannot rank first
 			// is only tested.
 			score = unscored
-			if p.top.beats(lp.bound(sh, len(str))) {
+			if b := lp.bound(sh, len(str)); p.top.beats(b) && b >= fl.at() {
 				sc, _, ok := scoreString(pattern, lower, str, mask, buf)
 				if !ok {
 					continue
@@ -363,6 +410,9 @@ func scoreChunk(pattern []rune, from *view, cands []int32, how judge, keep bool)
 				score = int32(sc)
 				if p.top.beats(score) {
 					p.top.add(hit{entry: from.entry(k), score: score, pos: int32(len(p.hits))})
+					if len(p.top) == firstPlaces {
+						fl.raise(p.top[0].score)
+					}
 				}
 			} else if !lp.matches(str, mask) {
 				continue

@@ -118,6 +118,46 @@ func TestIndexMatchesFuzzyFind(t *testing.T) {
 	}
 }
 
+// A keystroke's candidates are scored in many chunks, taken by whichever
+// core is free: however they are cut and whoever scores them, the ranking
+// is fuzzy.Find's, typed one prefix after another and fresh.
+func TestAQueryScoredInManyChunksRanksAsFuzzyFind(t *testing.T) {
+	defer func(n int) { minChunk = n }(minChunk)
+	defer runtime.GOMAXPROCS(max(runtime.GOMAXPROCS(0), 3))
+	minChunk = 50 // twenty thousand entries make several chunks a core
+	entries := syntheticEntries(20_000)
+	// Many entries tie for the first places: which of them rank first
+	// is entry order, whichever chunk is scored first.
+	for i := 0; i < len(entries); i += 3 {
+		entries[i] = "Ana Lytic"
+	}
+	idx := NewIndex(entries)
+	same := func(q string, ranked Ranked, want sahilm.Matches, how string) {
+		t.Helper()
+		if ranked.Len() != len(want) {
+			t.Fatalf("query %q %s: FindRanked gives %d matches, fuzzy.Find %d", q, how, ranked.Len(), len(want))
+		}
+		for k, w := range want {
+			if ranked.Index(k) != w.Index || ranked.Score(k) != w.Score {
+				t.Fatalf("query %q %s: FindRanked's %d-th is entry %d scoring %d, fuzzy.Find's entry %d scoring %d", q, how, k, ranked.Index(k), ranked.Score(k), w.Index, w.Score)
+			}
+		}
+	}
+	for _, typed := range []string{"analytic", "ana lytic", "e co", "Tag", "s.c", "ia"} {
+		for i := 1; i <= len(typed); i++ {
+			q := typed[:i]
+			want := sahilm.Find(q, entries)
+			same(q, idx.FindRanked(q), want, "typed")
+			if got := idx.Find(q); !reflect.DeepEqual(got, []Match(want)) {
+				t.Fatalf("query %q: Find gives %d matches, fuzzy.Find %d; first difference: %s", q, len(got), len(want), firstDiff(got, want))
+			}
+			idx.FindRanked("zzzz")
+			same(q, idx.FindRanked(q), want, "fresh")
+			idx.FindRanked(q) // the next prefix narrows from this one
+		}
+	}
+}
+
 // checkLazy holds what FindRanked's lazy ranking trusts: it scores only the
 // matches that may rank first, by each one's bound, so no match may score
 // above it and its test for a match must agree with fuzzy's; and read from

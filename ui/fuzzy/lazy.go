@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -204,6 +205,27 @@ func (t *topK) add(h hit) {
 	}
 }
 
+// floor is, of the chunks of one keystroke that have firstPlaces matches in
+// their top, the highest worst score of a top: that many matches score at
+// least it, so a match bounded below it ranks after them all, in any
+// chunk, and need not be scored. Shared, it spares each chunk filling its
+// own top from scratch.
+type floor struct{ v atomic.Int32 }
+
+func newFloor() *floor {
+	f := &floor{}
+	f.v.Store(unscored)
+	return f
+}
+
+func (f *floor) at() int32 { return f.v.Load() }
+
+// raise makes the floor score, if that is higher.
+func (f *floor) raise(score int32) {
+	for old := f.v.Load(); score > old && !f.v.CompareAndSwap(old, score); old = f.v.Load() {
+	}
+}
+
 // lazyRank is a ranking whose first places are settled; the rest are
 // ranked when first read.
 type lazyRank struct {
@@ -220,12 +242,13 @@ type lazyRank struct {
 // newLazyRank takes the matches from parts (hits in entry order, scored or
 // not) and settles the best of the parts' tops.
 func newLazyRank(from *view, p lazyPattern, parts []part, total int) *lazyRank {
-	l := &lazyRank{from: from, p: p, ents: make([]int32, 0, total), scores: make([]int32, 0, total)}
+	// from lists the matches' entries already, in the same order: the
+	// ranking shares that list (neither changes it) rather than copying it.
+	l := &lazyRank{from: from, p: p, ents: from.idx, scores: make([]int32, 0, total)}
 	var top []hit
 	for _, pt := range parts {
-		base := int32(len(l.ents))
+		base := int32(len(l.scores))
 		for _, h := range pt.hits {
-			l.ents = append(l.ents, h.entry)
 			l.scores = append(l.scores, h.score)
 		}
 		for _, h := range pt.top {
