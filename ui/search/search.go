@@ -5,11 +5,11 @@
 // alias or id, normalised as names are compared) ranks first; once imported
 // datasets add vendors, a word that starts with the query ranks before a
 // loose match, and in each group the catalogue's vendors come before those
-// only imports know. An
-// alias that only an import gives counts handicapPoints less than
-// fuzzy scores it (handicapped), so a near match on the vendor's own name
-// or the catalogue's aliases wins; every entry of a retired product is
-// handicapped so, so that a live vendor matching as well or nearly leads.
+// only imports know. An alias that only an import gives counts
+// handicapPoints less than fuzzy scores it (handicapped), so a near match
+// on the vendor's own name or the catalogue's aliases wins; every entry of
+// a retired product is handicapped so, so that a live vendor matching as
+// well or nearly leads.
 package search
 
 import (
