@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1478-6eda303c"
-	embeddedEdition = 124
+	embeddedVersion = "1478-e85839bb"
+	embeddedEdition = 125
 )

@@ -11,7 +11,8 @@ import (
 // CleanText makes text from a data file safe to print on a terminal: it
 // removes ANSI escape sequences (CSI, OSC, DCS and the like, whether
 // introduced by ESC or by their 8-bit C1 forms) and every other control
-// character, keeping newlines and turning tabs into spaces. Invalid UTF-8
+// character and invisible format character (invisibleFormat), keeping
+// newlines and turning tabs into spaces. Invalid UTF-8
 // becomes U+FFFD.
 func CleanText(s string) string {
 	if isClean(s) {
@@ -37,7 +38,7 @@ func CleanText(s string) string {
 		case r == '\t':
 			b.WriteByte(' ')
 			i += size
-		case unicode.IsControl(r), r == '\u2028', r == '\u2029', bidiControl(r):
+		case unicode.IsControl(r), r == '\u2028', r == '\u2029', invisibleFormat(r):
 			i += size
 		default:
 			b.WriteString(s[i : i+size])
@@ -82,6 +83,21 @@ func CleanLine(s string) string {
 	return strings.ReplaceAll(CleanText(s), "\n", " ")
 }
 
+// invisibleFormat reports the characters that take no room on a screen
+// yet change the text around them: the bidi controls, and the zero-width
+// space, word joiner and byte-order mark (ZWNBSP), which split or hide a
+// word's letters ("DoubleVerify Inc." with a zero-width space after it
+// in the IAB's list). They are never part of a name (NormalizeName drops
+// them too) nor of text shown. The zero-width joiner and non-joiner are
+// not among them: they shape letters in some scripts and emoji.
+func invisibleFormat(r rune) bool {
+	switch r {
+	case '\u200b', '\u2060', '\ufeff':
+		return true
+	}
+	return bidiControl(r)
+}
+
 // bidiControl reports the characters that reorder text around them
 // (embeddings, overrides, isolates and marks): any of them can make a
 // name read as another ("Trojan Source"), not only the overrides.
@@ -97,7 +113,7 @@ func bidiControl(r rune) bool {
 
 func isClean(s string) bool {
 	for _, r := range s {
-		if r == utf8.RuneError || r == '\t' || (r != '\n' && unicode.IsControl(r)) || r == '\u2028' || r == '\u2029' || bidiControl(r) {
+		if r == utf8.RuneError || r == '\t' || (r != '\n' && unicode.IsControl(r)) || r == '\u2028' || r == '\u2029' || invisibleFormat(r) {
 			return false
 		}
 	}
@@ -198,7 +214,7 @@ func EscapeControls(s string) string {
 			b.WriteByte('\n')
 		case r == '\t':
 			b.WriteString(`\t`)
-		case unicode.IsControl(r), r == '\u2028', r == '\u2029', bidiControl(r):
+		case unicode.IsControl(r), r == '\u2028', r == '\u2029', invisibleFormat(r):
 			q := strconv.QuoteRuneToASCII(r)
 			b.WriteString(q[1 : len(q)-1])
 		default:
@@ -225,7 +241,7 @@ func EscapeJSON(b []byte) []byte {
 			out = append(out, `\ufffd`...)
 		case r == '\n', r == '\t', r == '\r':
 			out = append(out, b[i])
-		case unicode.IsControl(r), r == '\u2028', r == '\u2029', bidiControl(r):
+		case unicode.IsControl(r), r == '\u2028', r == '\u2029', invisibleFormat(r):
 			out = fmt.Appendf(out, `\u%04x`, r)
 		default:
 			out = append(out, b[i:i+size]...)

@@ -1,8 +1,10 @@
 package data
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -76,6 +78,15 @@ func FuzzAppendJSONString(f *testing.F) {
 		want, _ := json.Marshal(s)
 		if got := AppendJSONString(nil, s); string(got) != string(want) {
 			t.Errorf("%q: got %s, want %s", s, got, want)
+		}
+		var text bytes.Buffer
+		enc := json.NewEncoder(&text)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := string(AppendJSONText(nil, s)), strings.TrimSuffix(text.String(), "\n"); got != want {
+			t.Errorf("%q without HTML escaping: got %s, want %s", s, got, want)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -14,13 +15,90 @@ import (
 // "criteo", "pubmatic" and "index exchange"). So "Google-Analytics",
 // "google analytics" and "Google  Analytics, Inc." meet. '&', '+' and '@'
 // are kept: they carry meaning in a name.
+//
+// Invisible format characters (a zero-width space, a bidi mark: see
+// invisibleFormat) are no part of a name and are dropped.
 func NormalizeName(s string) string {
+	return trimLegalForm(foldName(s))
+}
+
+// foldName is NormalizeName but for the legal forms.
+func foldName(s string) string {
 	n, ok := normalizeASCIIName(s)
 	if !ok {
+		s = strings.Map(func(r rune) rune {
+			if invisibleFormat(r) {
+				return -1
+			}
+			return r
+		}, s)
 		s = strings.ToLower(strings.TrimSpace(s))
 		n = strings.Join(strings.FieldsFunc(s, nameGap), " ")
 	}
-	return trimLegalForm(n)
+	return n
+}
+
+// nameQualifiers are the words a company puts after its name for the
+// region of one of its companies or for a holding or line of business:
+// "Taboola Europe Limited", "Yahoo EMEA Limited", "Crimtan Holdings
+// Limited", "Piano Software Inc.". NameStems drops them; NormalizeName
+// keeps them. "Digital" is not one: "Adjust Digital A/S" (adjust-digital
+// .com, in Denmark) is another company than Adjust (adjust.com, Berlin).
+var nameQualifiers = map[string]bool{
+	"europe": true, "emea": true, "eu": true, "uk": true, "holdings": true, "holding": true,
+	"software": true, "technologies": true, "technology": true,
+	// Countries, as the IAB's list spells them: Emerse Sverige AB,
+	// Smartclip Hispania S.L., Teads France SAS, Baidu USA.
+	"sverige": true, "hispania": true, "ireland": true, "deutschland": true, "france": true,
+	"italia": true, "nordic": true, "usa": true,
+}
+
+// NameStems are the shorter names, as NormalizeName spells them, that
+// the company name s may be a regional, holding or subsidiary name of,
+// longest first: s without a closing "a X company" ("Neustar, Inc., a
+// TransUnion company" is "neustar"), then without each nameQualifiers
+// word from its end in turn, legal forms dropped first ("Crimtan
+// Holdings Limited" is "crimtan"). A stem keeps a word that is not a
+// qualifier; none when s has no such ending. Whether a stem is a vendor
+// is for the caller to say, and only an exact one will do.
+func NameStems(s string) []string {
+	n := foldName(s)
+	var stems []string
+	if head, ok := cutParentClause(n); ok {
+		n = trimLegalForm(head)
+		stems = append(stems, n)
+	} else {
+		n = trimLegalForm(n)
+	}
+	for {
+		i := strings.LastIndexByte(n, ' ')
+		if i < 0 || !nameQualifiers[n[i+1:]] {
+			return stems
+		}
+		// Not trimmed again: "express.co.uk" is not "express".
+		n = n[:i]
+		if !slices.ContainsFunc(strings.Fields(n), func(w string) bool { return !nameQualifiers[w] }) {
+			return stems
+		}
+		stems = append(stems, n)
+	}
+}
+
+// cutParentClause cuts a closing "a X company" or "an X company" (X one to
+// three words) from the folded name n: "neustar inc a transunion company"
+// is "neustar inc".
+func cutParentClause(n string) (string, bool) {
+	rest, ok := strings.CutSuffix(n, " company")
+	if !ok {
+		return n, false
+	}
+	words := strings.Fields(rest)
+	for x := 1; x <= 3 && x+2 <= len(words); x++ {
+		if a := words[len(words)-x-1]; a == "a" || a == "an" {
+			return strings.Join(words[:len(words)-x-1], " "), true
+		}
+	}
+	return n, false
 }
 
 // SameName reports whether s, its accents folded (Fold), normalises to n

@@ -49,8 +49,10 @@ type resolver struct {
 	aliasKeys []string
 	dbaKeys   []string
 	// policies are the curated vendors by privacy policy URL (policyKey),
-	// read when a record first needs them.
+	// read when a record first needs them, with owned: the curated vendors
+	// named after their owner, by the owner's key (byStem).
 	policies map[string][]string
+	owned    map[string][]ownedVendor
 }
 
 func (r *resolver) existingVendor(id string) *data.Vendor {
@@ -366,6 +368,9 @@ func (r *resolver) match(rec *data.Vendor) (id, how, why string, owners []hostOw
 	}
 	if id, why = r.byPolicy(rec); id != "" {
 		return id, "privacy policy", why, owners
+	}
+	if id, why = r.byStem(rec, tcf); id != "" {
+		return id, "name", why, owners
 	}
 	return "", "", "", owners
 }

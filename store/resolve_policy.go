@@ -18,7 +18,7 @@ func (r *resolver) byPolicy(rec *data.Vendor) (string, string) {
 		return "", ""
 	}
 	if r.policies == nil {
-		r.readPolicies()
+		r.readCurated()
 	}
 	if ids := r.policies[k]; len(ids) == 1 && ids[0] != "" {
 		return ids[0], "privacy policy " + rec.PrivacyPolicy
@@ -26,13 +26,15 @@ func (r *resolver) byPolicy(rec *data.Vendor) (string, string) {
 	return "", ""
 }
 
-// readPolicies fills r.policies from the curated layers; a vendor whose
-// owner has others counts as "", so that its policy names none.
-func (r *resolver) readPolicies() {
+// readCurated fills r.policies and r.owned from the curated layers; in
+// r.policies a vendor whose owner has others counts as "", so that its
+// policy names none.
+func (r *resolver) readCurated() {
 	type entry struct{ id, owner string }
 	var all []entry
 	byPolicy := map[string][]int{}
 	owners := map[string]map[string]bool{} // owner key -> its vendors
+	r.owned = map[string][]ownedVendor{}
 	for _, l := range r.layers {
 		if l.vendors == nil || !l.rank.curated() {
 			continue
@@ -47,6 +49,9 @@ func (r *resolver) readPolicies() {
 			if o != "" {
 				if owners[o] == nil {
 					owners[o] = map[string]bool{}
+				}
+				if !owners[o][id] && namesake(id, &v) {
+					r.owned[o] = append(r.owned[o], ownedVendor{id, data.Category(strings.Clone(string(v.Category)))})
 				}
 				owners[o][id] = true
 			}

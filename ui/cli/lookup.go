@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -129,10 +128,11 @@ func eachInput(stdin io.Reader, pos []string, empty string, fn func(string) erro
 }
 
 // seenInput is what a batch found for one input: its result, and the
-// cells of its row, once a table has shown it.
+// cells of its row or its JSON line, once a later line names it again.
 type seenInput struct {
-	r   lookupResult
-	row *rowCells
+	r    lookupResult
+	row  *rowCells
+	line []byte
 }
 
 // unmatched is the set of a batch's summary that counts an input of
@@ -258,7 +258,8 @@ func lookupOne(lookup func(data.Target) (store.Hit, error), in string) (lookupRe
 // table aligned in chunks so that 100,000 lines stream instead of piling
 // up.
 type lookupWriter struct {
-	enc     *json.Encoder // nil for the table
+	out     io.Writer // where JSON lines go; nil for the table
+	line    []byte    // the JSON line of a line no memo keeps
 	table   table
 	started bool // the table's titles are written
 	// cells are a vendor's name, category and verdict as a row shows
@@ -266,7 +267,15 @@ type lookupWriter struct {
 	// again, and cleaning and joining them was a third of its time.
 	cells map[string]*vendorCells
 	row   rowCells // the row of a line no memo keeps
+	// hosted are hosted misses' MATCHED cells by hosting domain, with the
+	// company each names: a list names many hosts under a few hosting
+	// domains (cloudfront.net), and the sentence was cleaned and joined
+	// for each.
+	hosted map[string]hostedCell
+	titles map[data.Category]string // category titles by slug
 }
+
+type hostedCell struct{ by, cell string }
 
 // vendorCells are the three cells a found vendor's rows share, with
 // their widths.
@@ -275,17 +284,42 @@ type vendorCells struct {
 	widths                  [3]int
 }
 
-func newVendorCells(r *lookupResult) *vendorCells {
-	vc := &vendorCells{vendor: data.CleanLine(r.Name) + " (" + r.VendorID + ")", category: r.Category.Title(), block: strings.ToLower(r.Block.Title())}
+func (w *lookupWriter) newVendorCells(r *lookupResult) *vendorCells {
+	name := r.Name
+	if !data.PrintableASCII(name) { // printable ASCII is clean already
+		name = data.CleanLine(name)
+	}
+	// A category's title, by its slug: most imported vendors are
+	// "unclassified", whose title was cleaned again for each.
+	title, ok := w.titles[r.Category]
+	if !ok {
+		title = r.Category.Title()
+		w.titles[r.Category] = title
+	}
+	vc := &vendorCells{vendor: name + " (" + r.VendorID + ")", category: title, block: lowerTitle(r.Block)}
 	vc.widths = [3]int{cellWidth(vc.vendor), cellWidth(vc.category), cellWidth(vc.block)}
 	return vc
 }
 
+// lowerTitle is a verdict's title in lower case, as the BLOCK column
+// shows it: the constant itself for the usual answers.
+func lowerTitle(a data.Answer) string {
+	switch t := a.Title(); t {
+	case data.AnswerYes.Title():
+		return string(data.AnswerYes)
+	case data.AnswerNo.Title():
+		return string(data.AnswerNo)
+	case data.AnswerConditional.Title():
+		return string(data.AnswerConditional)
+	default:
+		return strings.ToLower(t)
+	}
+}
+
 func newLookupWriter(out io.Writer, asJSON bool) *lookupWriter {
-	w := &lookupWriter{table: *batchTable(out, 0, 0, categoryWidth()), cells: map[string]*vendorCells{}}
+	w := &lookupWriter{table: *batchTable(out, 0, 0, categoryWidth()), cells: map[string]*vendorCells{}, hosted: map[string]hostedCell{}, titles: map[data.Category]string{}}
 	if asJSON {
-		w.enc = json.NewEncoder(jsonEscaper{out})
-		w.enc.SetEscapeHTML(false)
+		w.out = out
 	}
 	return w
 }
@@ -294,8 +328,17 @@ func newLookupWriter(out io.Writer, asJSON bool) *lookupWriter {
 // input.
 func (w *lookupWriter) write(si *seenInput, again bool) error {
 	r := &si.r
-	if w.enc != nil {
-		return w.enc.Encode(r)
+	if w.out != nil {
+		if si.line == nil && again {
+			si.line = appendLookupJSON(nil, r)
+		}
+		if si.line != nil {
+			_, err := w.out.Write(si.line)
+			return err
+		}
+		w.line = appendLookupJSON(w.line[:0], r)
+		_, err := w.out.Write(w.line)
+		return err
 	}
 	if !w.started {
 		w.started = true
@@ -337,7 +380,7 @@ func (w *lookupWriter) rowOf(r *lookupResult, row *rowCells) {
 	if r.Found {
 		vc := w.cells[r.VendorID]
 		if vc == nil {
-			vc = newVendorCells(r)
+			vc = w.newVendorCells(r)
 			w.cells[r.VendorID] = vc
 		}
 		*row = rowCells{[5]string{shown, vc.vendor, vc.category, vc.block, r.Matched}, [5]int{width, vc.widths[0], vc.widths[1], vc.widths[2]}}
@@ -348,7 +391,12 @@ func (w *lookupWriter) rowOf(r *lookupResult, row *rowCells) {
 	case r.Error != "":
 		last = data.CleanLine(r.Error)
 	case r.HostedOn != "":
-		block, last = "unknown", data.HostedMiss(r.Matched, r.HostedOn)
+		h, ok := w.hosted[r.Matched]
+		if !ok || h.by != r.HostedOn {
+			h = hostedCell{r.HostedOn, data.HostedMiss(r.Matched, r.HostedOn)}
+			w.hosted[r.Matched] = h
+		}
+		block, last = "unknown", h.cell
 	}
 	*row = rowCells{[5]string{shown, "-", "-", block, last}, [5]int{width, 1, 1, cellWidth(block)}}
 }

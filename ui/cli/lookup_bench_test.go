@@ -16,8 +16,8 @@ import (
 // $VENDEX_BENCH_HOSTS (a file) against $VENDEX_BENCH_DB, or else, against
 // a fresh seed, hosts under the embedded catalogue's domains and misses,
 // each named once (distinct: what a batch's memo cannot help) or the same
-// 2,500 eight times over (repeated: a log). It reports hosts/s;
-// .ci/bench-all.sh times the whole command too.
+// 2,500 eight times over (repeated: a log); as a table and as --json. It
+// reports hosts/s; .ci/bench-all.sh times the whole command too.
 func BenchmarkLookupBatch(b *testing.B) {
 	db := benchDB(b)
 	if f := os.Getenv("VENDEX_BENCH_HOSTS"); f != "" {
@@ -25,7 +25,8 @@ func BenchmarkLookupBatch(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		benchLookupBatch(b, db, hosts)
+		b.Run("table", func(b *testing.B) { benchLookupBatch(b, db, hosts) })
+		b.Run("json", func(b *testing.B) { benchLookupBatch(b, db, hosts, "--json") })
 		return
 	}
 	vs, err := data.Catalogue()
@@ -48,14 +49,21 @@ func BenchmarkLookupBatch(b *testing.B) {
 		}
 		return []byte(sb.String())
 	}
-	b.Run("distinct", func(b *testing.B) { benchLookupBatch(b, db, list(20000, 1)) })
-	b.Run("repeated", func(b *testing.B) { benchLookupBatch(b, db, list(2500, 8)) })
+	for _, f := range [][]string{nil, {"--json"}} {
+		name := "table"
+		if f != nil {
+			name = "json"
+		}
+		b.Run("distinct-"+name, func(b *testing.B) { benchLookupBatch(b, db, list(20000, 1), f...) })
+		b.Run("repeated-"+name, func(b *testing.B) { benchLookupBatch(b, db, list(2500, 8), f...) })
+	}
 }
 
-func benchLookupBatch(b *testing.B, db string, hosts []byte) {
+func benchLookupBatch(b *testing.B, db string, hosts []byte, flags ...string) {
 	n := bytes.Count(hosts, []byte("\n"))
+	args := append(append([]string{"--db", db, "lookup"}, flags...), "-")
 	for b.Loop() {
-		run(context.Background(), []string{"--db", db, "lookup", "-"}, bytes.NewReader(hosts), io.Discard, io.Discard)
+		run(context.Background(), args, bytes.NewReader(hosts), io.Discard, io.Discard)
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "hosts/s")
 }
