@@ -160,7 +160,7 @@ const placeBelow = 4096
 // add puts a vendor, met in ranking order, in its group.
 func (r *results) add(res Result, strong bool) {
 	imported := r.x.imported[res.Vendor]
-	if r.exact[res.Vendor] {
+	if r.exact != nil && r.exact[res.Vendor] {
 		g := group(true, false, imported)
 		r.groups[g] = append(r.groups[g], res)
 		r.left[g]--
@@ -247,7 +247,7 @@ func (x *Index) Rank(query string) Results {
 				r.strong[v] = true
 				r.left[group(false, true, x.imported[v])]++
 			}
-			if initials&named.start == 0 {
+			if initials&named.start == 0 || initials&hostEntry != 0 {
 				return
 			}
 		}

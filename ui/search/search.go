@@ -57,9 +57,10 @@ type Index struct {
 	// (handicap), nil when there are none.
 	handicapped []bool
 	// initials holds, for each entry, a bit for each letter or digit that
-	// starts one of its words (data.WordPrefixFold's words), and one for
-	// how the entry itself starts (startBit): most entries are ruled out
-	// of a strong match, or of being what the query names, by one AND.
+	// starts one of its words (data.WordPrefixFold's words), one for how
+	// the entry itself starts (startBit) and hostEntry: most entries are
+	// ruled out of a strong match, or of being what the query names, by
+	// one AND.
 	initials []uint64
 }
 
@@ -86,8 +87,12 @@ var wordBreak = func() (t [256]bool) {
 }()
 
 // oddStart is startBit for an entry that starts with anything but an
-// ASCII letter.
-const oddStart = 1 << 62
+// ASCII letter; hostEntry marks a host in Index.initials, which names no
+// vendor (exactQuery).
+const (
+	oddStart  = 1 << 62
+	hostEntry = 1 << 63
+)
 
 // startBit is the bit of initials for an entry that starts with c, above
 // the bits of initialBit: its letter, or oddStart.
@@ -335,6 +340,9 @@ func (x *Index) build() {
 		x.initials = make([]uint64, len(entries))
 		for i, e := range entries {
 			x.initials[i] = wordInitials(e)
+			if x.where[i].field == Domain {
+				x.initials[i] |= hostEntry
+			}
 		}
 	}
 }
