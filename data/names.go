@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // NormalizeName folds a vendor name or alias for comparing: lower case;
@@ -98,6 +99,47 @@ func cutParentClause(n string) (string, bool) {
 		}
 	}
 	return n, false
+}
+
+// SameName reports whether s, its accents folded (Fold), normalises to n
+// (NormalizeName), n being normalised already: whether typing n names s.
+// A search asks it of every vendor it finds, and nearly every name differs
+// from n in its first letters or goes on past them, which an ASCII s shows
+// without being normalised: NormalizeName only lowers letters, turns gaps
+// into spaces, joins single letters and drops whole words from the end, so
+// n's letters start s's.
+func SameName(s, n string) bool {
+	if n == "" {
+		return false
+	}
+	i := 0
+	for j := 0; j < len(n); j++ {
+		c := n[j]
+		if c == ' ' {
+			continue
+		}
+		for i < len(s) && s[i] < utf8.RuneSelf && asciiGap[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			return false // s has fewer letters than n
+		}
+		d := s[i]
+		if d >= utf8.RuneSelf || c >= utf8.RuneSelf {
+			return NormalizeName(Fold(s)) == n
+		}
+		if 'A' <= d && d <= 'Z' {
+			d += 'a' - 'A'
+		}
+		if d != c {
+			return false
+		}
+		i++
+	}
+	if i < len(s) && s[i] < utf8.RuneSelf && !asciiGap[s[i]] {
+		return false // the word of n's last letter goes on in s
+	}
+	return NormalizeName(Fold(s)) == n
 }
 
 // FirstNameWord is the first word of a company's or product's name, as

@@ -67,6 +67,35 @@ func TestFirstNameWord(t *testing.T) {
 	}
 }
 
+// Typing a vendor's name as it is spelled anywhere (case, punctuation, a
+// legal form, accents) names it; typing a part of it or more does not.
+// SameName answers as normalising both would, on every pair of these.
+func TestTypingAVendorsNameInAnySpellingNamesIt(t *testing.T) {
+	names := []string{"GA", "ga", "G.A.", "G A", "g-a", "GA4", "ga.js", "Gauges", "G", "GAM", "Google Analytics",
+		"google-analytics", "Google  Analytics, Inc.", "GoogleAnalytics", "Google Analytics 4", "Müller", "Muller GmbH",
+		"MÜLLER", "İstanbul", "istanbul", "AT&T", "at t", "[GA]", "ga]", "Criteo SA", "criteo", "sa", "S.A.", "東京",
+		"東京 Inc", "", "-", "a b c", "abc", "a bc", "ab c", "t.co", "t co", "tco", "gtm", "GTM (Google)", "x\x00y", "G\u200bA", "ga\u200b"}
+	for _, s := range names {
+		for _, typed := range names {
+			n := NormalizeName(Fold(typed))
+			want := n != "" && NormalizeName(Fold(s)) == n
+			if got := SameName(s, n); got != want {
+				t.Errorf("SameName(%q, %q) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+	for _, c := range [][2]string{{"GA", "ga"}, {"Google Analytics", "google-analytics"}, {"Muller GmbH", "müller"}, {"G.A.", "ga"}} {
+		if !SameName(c[0], NormalizeName(Fold(c[1]))) {
+			t.Errorf("typing %q does not name %q", c[1], c[0])
+		}
+	}
+	for _, c := range [][2]string{{"Gauges", "ga"}, {"ga.js", "ga"}, {"GroovinAds", "ga"}, {"Google Analytics 4", "google analytics"}} {
+		if SameName(c[0], NormalizeName(Fold(c[1]))) {
+			t.Errorf("typing %q names %q", c[1], c[0])
+		}
+	}
+}
+
 // A company's regional, holding or subsidiary name leaves the name it
 // stands for once words for its region, holding or parent are cut off its
 // end; a name that does not end so leaves none, nor is a stem made of such

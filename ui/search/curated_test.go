@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/vendex/vendex/data"
@@ -13,7 +14,7 @@ func importedOnly(id, name string) data.Vendor {
 func TestCuratedVendorsListBeforeImportedOnes(t *testing.T) {
 	vs := []data.Vendor{
 		importedOnly("two-wynn", "Twin Wynn"),
-		importedOnly("twi-co", "Twi"),
+		importedOnly("twi-media", "Twi Media"),
 		{ID: "twilio", Name: "Twilio", Aliases: []string{"twilio webrtc"}},
 		{ID: "x-embeds", Name: "X (Twitter) embeds", Aliases: []string{"twitter"}},
 		importedOnly("aaa", "AAA Imported"),
@@ -60,5 +61,61 @@ func TestAStrongImportedMatchBeatsALooseCatalogueOne(t *testing.T) {
 	}
 	if len(got) != 3 || got[0] != "rategain-adara" || got[1] != "adara-media" || got[2] != "adaptive" {
 		t.Errorf("adara lists %q; want the catalogue's RateGain Adara, then the imported ADARA MEDIA UNLIMITED, then loose matches", got)
+	}
+}
+
+// Typing a vendor's name, an alias or its id, in any case or punctuation,
+// lists that vendor first: before the vendors the query starts a word of,
+// the catalogue's named vendors before an import's, each group in fuzzy
+// order; in the list and in vendex search alike.
+func TestTypingAnAliasListsItsVendorFirst(t *testing.T) {
+	vs := []data.Vendor{
+		{ID: "google-analytics", Name: "Google Analytics", Aliases: []string{"GA", "ga.js"}},
+		{ID: "groovinads", Name: "GroovinAds"},
+		{ID: "gauges", Name: "Gauges"},
+		{ID: "amap", Name: "AMap (Gaode Maps) JavaScript API", Aliases: []string{"gaode"}},
+		importedOnly("g-a-media", "G.A. Media"),
+		importedOnly("ga-ltd", "GA Ltd"),
+		importedOnly("ga-tracker", "GA Tracker"),
+		importedOnly("ga-quoted", "'GA'"),
+		{ID: "recaptcha", Name: "Google reCAPTCHA"},
+		{ID: "recaptcha-v3", Name: "reCAPTCHA v3"},
+	}
+	x := newIndex(vs)
+	scan := func(q string) []string {
+		sc := NewScan(q)
+		for i := range vs {
+			sc.Add(vs[i].Brief())
+		}
+		var ids []string
+		for _, h := range sc.Results() {
+			ids = append(ids, h.Vendor.ID)
+		}
+		return ids
+	}
+	for q, want := range map[string][]string{
+		"ga":               {"google-analytics", "ga-ltd", "ga-quoted", "amap", "gauges", "ga-tracker", "groovinads", "recaptcha", "g-a-media"},
+		"GA":               {"google-analytics", "ga-ltd", "ga-quoted", "amap", "gauges", "ga-tracker", "groovinads", "recaptcha", "g-a-media"},
+		"g.a. media":       {"g-a-media"},
+		"google analytics": {"google-analytics"},
+		"Gauges":           {"gauges"},
+		"groovinads":       {"groovinads"},
+		"reCAPTCHA":        {"recaptcha", "recaptcha-v3"}, // its id
+	} {
+		var got []string
+		for _, r := range x.Find(q) {
+			got = append(got, x.Vendors()[r.Vendor].ID)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("typing %q lists %q, want %q", q, got, want)
+		}
+		if got := scan(q); !slices.Equal(got, want) {
+			t.Errorf("vendex search %q lists %q, want %q", q, got, want)
+		}
+	}
+	// Without imports the vendor named still leads fuzzy's order.
+	y := newIndex(vs[:4])
+	if r := y.Find("ga"); y.Vendors()[r[0].Vendor].ID != "google-analytics" {
+		t.Errorf("catalogue only: typing ga lists %s first", y.Vendors()[r[0].Vendor].Name)
 	}
 }

@@ -43,7 +43,7 @@ func (f *First) Skips(raw []byte) bool {
 		return false
 	}
 	last := f.kept[len(f.kept)-1]
-	if g, lg := group(false, imported), group(false, last.b.Imported); g != lg {
+	if g, lg := group(false, false, imported), group(false, false, last.b.Imported); g != lg {
 		return g > lg
 	}
 	s := unsafe.String(unsafe.SliceData(name), len(name))
@@ -71,9 +71,9 @@ func (f *First) Add(b data.Brief) {
 }
 
 // compareFirst is the order of the list with no query: curatedFirst's
-// groups (no match is strong), each in name order (compareNames).
+// groups (no match is exact or strong), each in name order (compareNames).
 func compareFirst(a, b *firstItem) int {
-	if c := group(false, a.b.Imported) - group(false, b.b.Imported); c != 0 {
+	if c := group(false, false, a.b.Imported) - group(false, false, b.b.Imported); c != 0 {
 		return c
 	}
 	return compareNames(a.name, b.name, a.b.ID, b.b.ID)

@@ -13,7 +13,8 @@ import (
 	"github.com/vendex/vendex/ui/internal/synth"
 )
 
-// The browser ranks vendors by their best entry, ties by name, and
+// The browser ranks vendors by their best entry, ties by name, those the
+// query names (namedVendors) first, and
 // highlights what fuzzy.Find would: the same list as ranking fuzzy.Find's
 // matches (of the folded query over the folded entries; the offsets back
 // in the text as shown) vendor by vendor, a host handicapped (rankScore),
@@ -26,22 +27,27 @@ func TestVendorRankingFollowsFuzzyFind(t *testing.T) {
 		vs = append(vs, data.Vendor{ID: fmt.Sprint("v", i), Name: names[i], Aliases: []string{names[i+1]},
 			Domains: []data.Domain{{Host: strings.ReplaceAll(names[i+2], " ", "-") + ".com"}}})
 	}
+	// named by a query below, with a legal form, and outscored by a
+	// longer name that is not it
+	vs = append(vs, data.Vendor{ID: "named-inc", Name: vs[4].Name + ", Inc."}, data.Vendor{ID: "longer", Name: vs[4].Name + "s"})
 	x := newIndex(vs)
 	var entries []string
 	for i := range x.fuzzy.Len() {
 		entries = append(entries, x.fuzzy.Entry(i))
 	}
-	for _, q := range []string{"a", "K", "z", "7", "an", "ana", "tix", "co.uk", "Ü", "東"} {
+	for _, q := range []string{"a", "K", "z", "7", "an", "ana", "tix", "co.uk", "Ü", "東", strings.ToUpper(vs[4].Name), vs[9].Aliases[0]} {
 		type want struct {
 			vendor int32
 			text   string
 			hits   []int
 			score  int
 			rank   int
+			named  bool
 		}
 		var wants []want
 		seen := map[int32]bool{}
 		ms := sahilm.Find(data.Fold(q), entries)
+		named := x.namedVendors(q, ms)
 		slices.SortStableFunc(ms, func(a, b sahilm.Match) int {
 			return cmp.Or(cmp.Compare(x.rankOf(b), x.rankOf(a)), cmp.Compare(a.Index, b.Index))
 		})
@@ -49,10 +55,13 @@ func TestVendorRankingFollowsFuzzyFind(t *testing.T) {
 			if v := x.owner[m.Index]; !seen[v] {
 				seen[v] = true
 				shown := x.where[m.Index].show(&x.Vendors()[v])
-				wants = append(wants, want{v, shown, unfoldOffsets(shown, m.MatchedIndexes), m.Score, x.rankOf(m)})
+				wants = append(wants, want{v, shown, unfoldOffsets(shown, m.MatchedIndexes), m.Score, x.rankOf(m), named[v]})
 			}
 		}
 		slices.SortStableFunc(wants, func(a, b want) int {
+			if a.named != b.named {
+				return map[bool]int{true: -1, false: 1}[a.named]
+			}
 			if a.rank != b.rank {
 				return b.rank - a.rank
 			}

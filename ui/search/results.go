@@ -29,6 +29,7 @@ type results struct {
 	// strong marks the vendors with an entry that strongly matches (not
 	// only their best): they may join a strong group.
 	strong []bool
+	exact  map[int32]bool // the vendors the query names (exactQuery), nil for none
 	// groups holds the vendors met so far in each of curatedFirst's
 	// groups, in order; left[g] counts the matched vendors that may still
 	// join group g, so a group is complete when it reaches zero.
@@ -159,11 +160,17 @@ const placeBelow = 4096
 // add puts a vendor, met in ranking order, in its group.
 func (r *results) add(res Result, strong bool) {
 	imported := r.x.imported[res.Vendor]
-	g := group(strong, imported)
+	if r.exact != nil && r.exact[res.Vendor] {
+		g := group(true, false, imported)
+		r.groups[g] = append(r.groups[g], res)
+		r.left[g]--
+		return
+	}
+	g := group(false, strong, imported)
 	r.groups[g] = append(r.groups[g], res)
-	r.left[group(false, imported)]--
+	r.left[group(false, false, imported)]--
 	if r.strong[res.Vendor] {
-		r.left[group(true, imported)]--
+		r.left[group(false, true, imported)]--
 	}
 }
 
@@ -198,11 +205,21 @@ func (r *results) rankPlaced(entries []int32, query string) {
 	}
 }
 
-// Rank ranks vendors for query as Find does, lazily: the catalogue's
-// vendors before the ones only imported datasets know, except that a vendor
-// whose matched name, alias or domain has a word that starts with the query
-// comes before both ("adara" finds the imported ADARA MEDIA UNLIMITED before
-// the catalogue's Sportradar).
+// name marks vendor v as one the query names.
+func (r *results) name(v int32) {
+	if r.exact == nil {
+		r.exact = map[int32]bool{}
+	}
+	r.exact[v] = true
+}
+
+// Rank ranks vendors for query as Find does, lazily: the vendors the query
+// names (exactQuery: "ga" is an alias of Google Analytics) first, then
+// the catalogue's vendors before the ones only imported datasets know,
+// except that a vendor whose matched name, alias or domain has a word that
+// starts with the query comes before both ("adara" finds the imported ADARA
+// MEDIA UNLIMITED before the catalogue's Sportradar); among those named,
+// the catalogue's come first too.
 func (x *Index) Rank(query string) Results {
 	if strings.TrimSpace(query) == "" {
 		return ResultsOf(x.Find(""))
@@ -212,6 +229,7 @@ func (x *Index) Rank(query string) Results {
 	// Count the vendors, and those that may join each group, from the
 	// matches alone: no ranking is needed for that.
 	r.strong = make([]bool, len(x.vendors))
+	named := newExactQuery(query)
 	var placed []int32
 	r.fuzzy.EachMatch(func(e int) {
 		v := x.owner[e]
@@ -221,13 +239,34 @@ func (x *Index) Rank(query string) Results {
 		if !r.met[v] {
 			r.met[v] = true
 			r.n++
-			r.left[group(false, x.imported[v])]++
+			r.left[group(false, false, x.imported[v])]++
 		}
-		if x.anyImported && !r.strong[v] && strongMatch(x.fuzzy.Entry(e), x.initials[e], r.query) {
-			r.strong[v] = true
-			r.left[group(true, x.imported[v])]++
+		if x.anyImported {
+			initials := x.initials[e]
+			if !r.strong[v] && strongMatch(x.fuzzy.Entry(e), initials, r.query) {
+				r.strong[v] = true
+				r.left[group(false, true, x.imported[v])]++
+			}
+			if initials&named.start == 0 || initials&hostEntry != 0 {
+				return
+			}
+		}
+		if named.entry(x.fuzzy.Entry(e), x.where[e].field) {
+			r.name(v)
 		}
 	})
+	if v, ok := x.byID[named.id]; ok && named.id != "" && r.met[v] {
+		r.name(int32(v))
+	}
+	// A vendor named joins its exact group and no other.
+	for v := range r.exact {
+		imported := x.imported[v]
+		r.left[group(false, false, imported)]--
+		if r.strong[v] {
+			r.left[group(false, true, imported)]--
+		}
+		r.left[group(true, false, imported)]++
+	}
 	clear(r.met)
 	if r.direct = x.anyImported && len(placed) <= placeBelow; r.direct {
 		r.rankPlaced(placed, data.Fold(query))

@@ -16,9 +16,10 @@ import (
 // The browser reads a ranking a screenful at a time, in any order (the End
 // key, a click): whatever it reads is the place the whole ranking gives it.
 // The reference is built apart: vendors in fuzzy.Find's order by their
-// best entry, then the catalogue's before imported ones as curatedFirst
-// groups them, with a third of the vendors imported and queries that match
-// many of them strongly and loosely.
+// best entry, then the vendors the query names (their name or an alias
+// normalised as NormalizeName does), then the catalogue's before imported
+// ones as curatedFirst groups them, with a third of the vendors imported
+// and queries that match many of them strongly and loosely or name some.
 func TestARankingReadInAnyOrderIsTheWholeRanking(t *testing.T) {
 	names := synth.Names(30_000)
 	// a third of the vendors imported, then all but a ninth (the catalogue's
@@ -29,11 +30,17 @@ func TestARankingReadInAnyOrderIsTheWholeRanking(t *testing.T) {
 			bs = append(bs, data.Brief{ID: fmt.Sprint("v", i), Name: names[i], Aliases: []string{names[i+1]},
 				Hosts: []string{strings.ReplaceAll(strings.ToLower(names[i+2]), " ", "-") + ".com"}, Imported: imported(i)})
 		}
-		checkRankingsInAnyOrder(t, NewBriefIndex(bs))
+		// queries that name vendors: a name in capitals, an alias
+		// another vendor's name holds, a name some vendors share, one
+		// as an alias only an import gives (handicapped) and one with a
+		// legal form, both outscored by a longer name that is not it
+		named := []string{strings.ToUpper(bs[5].Name), bs[40].Aliases[0], bs[7].Name}
+		bs[60].Name, bs[61].Aliases[0], bs[62].Name, bs[63].Name = bs[7].Name, bs[7].Name, bs[7].Name+", Inc.", bs[7].Name+"s"
+		checkRankingsInAnyOrder(t, NewBriefIndex(bs), named...)
 	}
 }
 
-func checkRankingsInAnyOrder(t *testing.T, x *Index) {
+func checkRankingsInAnyOrder(t *testing.T, x *Index, naming ...string) {
 	t.Helper()
 	x.Prepare()
 	var entries []string
@@ -41,7 +48,7 @@ func checkRankingsInAnyOrder(t *testing.T, x *Index) {
 		entries = append(entries, x.fuzzy.Entry(i))
 	}
 	r := rand.New(rand.NewPCG(3, 4))
-	for _, q := range []string{"an", "ana", "anal", "t", "ix", "co", "zen pix", "Ü"} {
+	for _, q := range append([]string{"an", "ana", "anal", "t", "ix", "co", "zen pix", "Ü"}, naming...) {
 		var ranked []Result
 		seen := map[int32]bool{}
 		// fuzzy.Find's order, with a handicapped entry (an alias only an
@@ -56,8 +63,12 @@ func checkRankingsInAnyOrder(t *testing.T, x *Index) {
 				ranked = append(ranked, Result{Vendor: v, Entry: int32(m.Index), Score: int32(m.Score), Field: x.where[m.Index].field})
 			}
 		}
-		want := curatedFirst(ranked, func(r Result) bool { return strongMatch(entries[r.Entry], x.initials[r.Entry], data.Fold(q)) },
+		named := x.namedVendors(q, ms)
+		want := curatedFirst(ranked, func(r Result) bool { return named[r.Vendor] }, func(r Result) bool { return strongMatch(entries[r.Entry], x.initials[r.Entry], data.Fold(q)) },
 			func(r Result) bool { return x.imported[r.Vendor] })
+		if slices.Contains(naming, q) && len(named) == 0 {
+			t.Fatalf("%q names no vendor", q)
+		}
 		got := x.Rank(q)
 		if got.Len() != len(want) {
 			t.Fatalf("%q: %d vendors, want %d", q, got.Len(), len(want))
@@ -73,6 +84,22 @@ func checkRankingsInAnyOrder(t *testing.T, x *Index) {
 			}
 		}
 	}
+}
+
+// namedVendors is the vendors query names among those ms matched, which
+// rank first: by a matching name or alias, normalised as names compare
+// (NormalizeName, accents folded), or by an id that is the query made an
+// id (Slug).
+func (x *Index) namedVendors(query string, ms sahilm.Matches) map[int32]bool {
+	q, id := data.NormalizeName(data.Fold(query)), data.Slug(data.Fold(query))
+	named := map[int32]bool{}
+	for _, m := range ms {
+		v := x.owner[m.Index]
+		if q != "" && x.where[m.Index].field != Domain && data.NormalizeName(data.Fold(m.Str)) == q || id != "" && x.vendors[v].ID == id {
+			named[v] = true
+		}
+	}
+	return named
 }
 
 // rankOf is the score match m ranks by.

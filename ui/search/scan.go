@@ -18,6 +18,7 @@ import (
 type Scan struct {
 	query       string // folded
 	strongQuery string // folded and trimmed, as curatedFirst reads it
+	named       exactQuery
 	pattern     *fuzzy.Pattern
 	letters     uint64 // data.Letters of the query: a brief's texts hold them all or cannot match
 	hits        []Hit
@@ -34,6 +35,7 @@ type Hit struct {
 	Field  Field
 
 	folded string // the matched string as it was matched
+	exact  bool   // the query names the vendor (exactQuery)
 	name   data.SortKey
 	rank   int // the score it ranks by (rankScore)
 }
@@ -41,7 +43,7 @@ type Hit struct {
 // NewScan starts a ranking of vendors for query (not empty).
 func NewScan(query string) *Scan {
 	q := data.Fold(query)
-	sc := &Scan{query: q, strongQuery: data.Fold(strings.TrimSpace(query)), pattern: fuzzy.NewPattern(q)}
+	sc := &Scan{query: q, strongQuery: data.Fold(strings.TrimSpace(query)), named: newExactQuery(query), pattern: fuzzy.NewPattern(q)}
 	if !strings.ContainsRune(q, 0) {
 		// fuzzy.Find itself answers a query holding a NUL, as its own
 		// rules have it: nothing is ruled out of it beforehand.
@@ -92,13 +94,14 @@ func (s *Scan) Skips(b []byte) bool {
 func (s *Scan) Add(b data.Brief) {
 	s.anyImported = s.anyImported || b.Imported
 	best := Hit{Score: -1 << 31}
-	found := false
+	found, named := false, false
 	eachEntry(&b, func(match, show string, f Field, nth int, _ bool) {
 		// The first of the best entries is the vendor's, as in Find.
 		score, ok := s.pattern.Score(match)
 		if !ok {
 			return
 		}
+		named = named || s.named.entry(match, f)
 		if rank := rankScore(score, handicap(&b, f, nth)); !found || rank > best.rank {
 			found = true
 			best = Hit{Text: show, Score: score, Field: f, folded: match, rank: rank}
@@ -107,6 +110,7 @@ func (s *Scan) Add(b data.Brief) {
 	if !found {
 		return
 	}
+	best.exact = named || s.named.id != "" && b.ID == s.named.id
 	best.Vendor = b.Clone()
 	best.Text = strings.Clone(best.Text)
 	best.folded = strings.Clone(best.folded)
@@ -122,10 +126,7 @@ func (s *Scan) Results() []Hit {
 		}
 		return compareNames(a.name, b.name, a.Vendor.ID, b.Vendor.ID)
 	})
-	if !s.anyImported {
-		return s.hits
-	}
-	return curatedFirst(s.hits, func(h Hit) bool {
-		return s.strongQuery != "" && strongMatch(h.folded, wordInitials(h.folded), s.strongQuery)
+	return curatedFirst(s.hits, func(h Hit) bool { return h.exact }, func(h Hit) bool {
+		return s.anyImported && s.strongQuery != "" && strongMatch(h.folded, wordInitials(h.folded), s.strongQuery)
 	}, func(h Hit) bool { return h.Vendor.Imported })
 }

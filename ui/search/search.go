@@ -1,13 +1,15 @@
 // Package search is the one vendor ranking, used by the browser's list and
 // by `vendex search`: every name, alias and domain of every vendor is an
 // entry of one fuzzy index (ui/fuzzy, sahilm/fuzzy's scores), a vendor ranks
-// by its best entry, ties by name; once imported datasets add vendors, a
-// word that starts with the query ranks before a loose match, and in each
-// group the catalogue's vendors come before those only imports know. An
-// alias that only an import gives counts handicapPoints less than
-// fuzzy scores it (handicapped), so a near match on the vendor's own name
-// or the catalogue's aliases wins; every entry of a retired product is
-// handicapped so, so that a live vendor matching as well or nearly leads.
+// by its best entry, ties by name; a vendor the query names (its name, an
+// alias or id, normalised as names are compared) ranks first; once imported
+// datasets add vendors, a word that starts with the query ranks before a
+// loose match, and in each group the catalogue's vendors come before those
+// only imports know. An alias that only an import gives counts
+// handicapPoints less than fuzzy scores it (handicapped), so a near match
+// on the vendor's own name or the catalogue's aliases wins; every entry of
+// a retired product is handicapped so, so that a live vendor matching as
+// well or nearly leads.
 package search
 
 import (
@@ -55,8 +57,10 @@ type Index struct {
 	// (handicap), nil when there are none.
 	handicapped []bool
 	// initials holds, for each entry, a bit for each letter or digit that
-	// starts one of its words (data.WordPrefixFold's words): most entries
-	// are ruled out of a strong match by one AND.
+	// starts one of its words (data.WordPrefixFold's words), one for how
+	// the entry itself starts (startBit) and hostEntry: most entries are
+	// ruled out of a strong match, or of being what the query names, by
+	// one AND.
 	initials []uint64
 }
 
@@ -82,8 +86,31 @@ var wordBreak = func() (t [256]bool) {
 	return t
 }()
 
+// oddStart is startBit for an entry that starts with anything but an
+// ASCII letter; hostEntry marks a host in Index.initials, which names no
+// vendor (exactQuery).
+const (
+	oddStart  = 1 << 62
+	hostEntry = 1 << 63
+)
+
+// startBit is the bit of initials for an entry that starts with c, above
+// the bits of initialBit: its letter, or oddStart.
+func startBit(c byte) uint64 {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return 1 << (36 + c - 'a')
+	case 'A' <= c && c <= 'Z':
+		return 1 << (36 + c - 'A')
+	}
+	return oddStart
+}
+
 func wordInitials(s string) uint64 {
 	var m uint64
+	if s != "" {
+		m = startBit(s[0])
+	}
 	for i := 0; i < len(s); i++ {
 		if i == 0 || wordBreak[s[i-1]] {
 			m |= initialBit(s[i])
@@ -313,6 +340,9 @@ func (x *Index) build() {
 		x.initials = make([]uint64, len(entries))
 		for i, e := range entries {
 			x.initials[i] = wordInitials(e)
+			if x.where[i].field == Domain {
+				x.initials[i] |= hostEntry
+			}
 		}
 	}
 }
@@ -454,8 +484,8 @@ func (x *Index) Find(query string) []Result {
 
 // curatedFirst is every vendor by name, those that only imported datasets
 // know after the ones the embedded catalogue or the user's files describe:
-// the list with no query (Rank groups a query's matches, strong ones
-// first). Each is put in its place at once: the browser's first screen
+// the list with no query (Rank groups a query's matches, exact and strong
+// ones first). Each is put in its place at once: the browser's first screen
 // waits for it.
 func (x *Index) curatedFirst() []Result {
 	out := make([]Result, len(x.vendors))
@@ -471,31 +501,61 @@ func (x *Index) curatedFirst() []Result {
 	return out
 }
 
-// curatedFirst orders rs (ranked) as Index.curatedFirst says, keeping the
-// order within each group.
-func curatedFirst[R any](rs []R, strong, imported func(R) bool) []R {
+// curatedFirst orders rs (ranked) as Index.Rank says, keeping the order
+// within each group.
+func curatedFirst[R any](rs []R, exact, strong, imported func(R) bool) []R {
 	var groups [numGroups][]R
 	for _, r := range rs {
-		g := group(strong(r), imported(r))
+		g := group(exact(r), strong(r), imported(r))
 		groups[g] = append(groups[g], r)
 	}
 	return slices.Concat(groups[:]...)
 }
 
-// The groups curatedFirst lists, in order: strong matches of the
-// catalogue's vendors, strong matches of imported ones, then the rest of
-// each.
-const numGroups = 4
+// The groups a ranking lists, in order: the vendors the query names
+// (exactQuery), the catalogue's then imported ones; strong matches of the
+// catalogue's vendors, then of imported ones; then the rest of each.
+const numGroups = 6
 
-func group(strong, imported bool) int {
-	g := 0
-	if !strong {
+func group(exact, strong, imported bool) int {
+	g := 4
+	switch {
+	case exact:
+		g = 0
+	case strong:
 		g = 2
 	}
 	if imported {
 		g++
 	}
 	return g
+}
+
+// exactQuery is a query as it names a vendor: a vendor one of whose names
+// or aliases that match it is the query, normalised as names are compared
+// (data.NormalizeName, accents folded), or whose id is the query made an id
+// (data.Slug) ranks before any other: typing "ga", an alias of Google
+// Analytics, lists it before the vendors "ga" starts a word of.
+type exactQuery struct {
+	name, id string
+	// start rules out, by an entry's initials, one that does not start
+	// as name does: with its first letter, or with something else.
+	start uint64
+}
+
+func newExactQuery(query string) exactQuery {
+	q := data.Fold(query)
+	e := exactQuery{name: data.NormalizeName(q), id: data.Slug(q)}
+	if e.name != "" {
+		e.start = startBit(e.name[0]) | oddStart
+	}
+	return e
+}
+
+// entry reports whether the query names a vendor by a matching entry (its
+// text folded) of field f.
+func (q exactQuery) entry(folded string, f Field) bool {
+	return data.SameName(folded, q.name) && f != Domain
 }
 
 // strongMatch reports whether a word of the folded entry starts with the
