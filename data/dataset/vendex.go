@@ -119,14 +119,26 @@ func (rd *reader) checkVendex(v *data.Vendor, raw []byte, at string) (keep bool,
 	if why := data.VerdictConflict(v); why != "" {
 		rd.warn(0, strings.TrimPrefix(at+".block_before_consent", "."), "%s", why)
 	}
-	// Every public suffix the card claims is named at once: a user fixing
-	// a file should not meet them one run at a time.
+	if err := checkDomains(v, bad); err != nil {
+		return false, err
+	}
+	if err := rd.checkStorage(v, raw, at); err != nil {
+		return false, err
+	}
+	v.Provenance = nil // the store writes provenance; a file cannot claim it
+	return true, nil
+}
+
+// checkDomains reads each of v's hosts as a host and refuses a card that
+// claims a public suffix: every one it claims is named at once, so that
+// a user fixing a file does not meet them one run at a time.
+func checkDomains(v *data.Vendor, bad func(field, format string, args ...any) error) error {
 	var suffixes []string
 	first, private := -1, false
 	for j, d := range v.Domains {
 		h, err := data.NormalizeHost(d.Host)
 		if err != nil {
-			return false, bad(fmt.Sprintf("domains[%d].host", j), "malformed domain %q", d.Host)
+			return bad(fmt.Sprintf("domains[%d].host", j), "malformed domain %q", d.Host)
 		}
 		v.Domains[j].Host = h
 		if ps, icann := publicsuffix.PublicSuffix(h); ps == h && (icann || !d.Hosting) {
@@ -149,13 +161,9 @@ func (rd *reader) checkVendex(v *data.Vendor, raw []byte, at string) (keep bool,
 		if private {
 			advice += `, or mark a hosting company's suffix "hosting": true if the vendor gives its customers names under it`
 		}
-		return false, bad(fmt.Sprintf("domains[%d].host", first), "%s %s, under which anyone can have a name; %s", data.JoinAnd(suffixes), is, advice)
+		return bad(fmt.Sprintf("domains[%d].host", first), "%s %s, under which anyone can have a name; %s", data.JoinAnd(suffixes), is, advice)
 	}
-	if err := rd.checkStorage(v, raw, at); err != nil {
-		return false, err
-	}
-	v.Provenance = nil // the store writes provenance; a file cannot claim it
-	return true, nil
+	return nil
 }
 
 // checkStorage checks the card's storage items as checkVendex does its
