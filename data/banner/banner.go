@@ -62,6 +62,9 @@ type Service struct {
 	// Site: the vendor is the site itself (Vendor.Site); it has no tag to
 	// hold back, only its cookies.
 	Site bool
+	// Unblocked: the catalogue says not to block the vendor before consent
+	// (Vendor.Block "no"); no banner tells the site to hold its tags back.
+	Unblocked bool
 }
 
 // Cookie is a cookie name, or a pattern ('*' for any run of characters).
@@ -88,6 +91,11 @@ type Vendor struct {
 	ID, Name, Category string
 	Scripts            []Script
 	Site               bool
+	// Block is the vendor's verdict on blocking before consent, as the
+	// audit reports it (yes, no, conditional, unknown): a vendor the
+	// catalogue says not to block (a CDN, the site's own platform) is
+	// never named among the tags to hold back.
+	Block string
 }
 
 // ConsentModeVendors are the catalogue's vendors whose tags read Google
@@ -144,8 +152,10 @@ func Build(d declare.Declaration, vendors []Vendor) Banner {
 	var serviceOrder []key
 	home := map[string]string{} // vendor id -> the category its scripts are in
 	site := map[string]bool{}   // the vendors that are the site itself
+	unblocked := map[string]bool{}
 	for _, v := range vendors {
 		site[v.ID] = site[v.ID] || v.Site
+		unblocked[v.ID] = unblocked[v.ID] || v.Block == string(data.AnswerNo)
 	}
 	service := func(c *Category, id, title, owner string) *Service {
 		k := key{c.Name, id}
@@ -159,7 +169,7 @@ func Build(d declare.Declaration, vendors []Vendor) Banner {
 			name = safeName(id + "-" + c.Name)
 			title += " (" + c.Title + ")"
 		}
-		s := &Service{Name: name, VendorID: id, Title: data.CleanLine(title), Owner: data.CleanLine(owner), ConsentMode: slices.Contains(ConsentModeVendors, id), Site: site[id]}
+		s := &Service{Name: name, VendorID: id, Title: data.CleanLine(title), Owner: data.CleanLine(owner), ConsentMode: slices.Contains(ConsentModeVendors, id), Site: site[id], Unblocked: unblocked[id]}
 		services[k] = s
 		serviceOrder = append(serviceOrder, k)
 		if _, ok := home[id]; !ok {

@@ -34,7 +34,7 @@ func gcm(b Banner) string {
 		for _, s := range c.Services {
 			if s.ConsentMode {
 				honour = append(honour, comment(s.Title))
-			} else if !c.Required && !s.Site {
+			} else if !c.Required && !s.Site && !s.Unblocked {
 				not = append(not, comment(s.Title))
 			}
 		}

@@ -179,12 +179,12 @@ func (a *auditor) unlisted(r *Report) {
 		}
 	}
 	if len(blank) > 0 {
-		whose, they, their := "vendors whose cards name", "they store", "their cookie policies"
+		whose, they, their, sets := "vendors whose cards name", "they store", "their cookie policies", "they set"
 		if len(blank) == 1 {
-			whose, they, their = "vendor whose card names", "it stores", "its cookie policy"
+			whose, they, their, sets = "vendor whose card names", "it stores", "its cookie policy", "it sets"
 		}
-		r.Warnings = append(r.Warnings, fmt.Sprintf("%d %s no cookie or storage key loaded (%s), so what %s is not listed: check %s, or classify what it sets with 'vendex import --user FILE' and run this again",
-			len(blank), whose, strings.Join(blank, ", "), they, their))
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%d %s no cookie or storage key loaded (%s), so what %s is not listed: check %s, or classify what %s with 'vendex import --user FILE' and run this again",
+			len(blank), whose, strings.Join(blank, ", "), they, their, sets))
 	}
 }
 

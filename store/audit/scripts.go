@@ -24,7 +24,7 @@ func BannerVendors(cat Catalogue, ev *scan.Evidence, r *Report) ([]banner.Vendor
 	out := make([]banner.Vendor, len(r.Vendors))
 	for i, v := range r.Vendors {
 		index[v.ID] = i
-		out[i] = banner.Vendor{ID: v.ID, Name: v.Name, Category: v.Category, Site: v.Site}
+		out[i] = banner.Vendor{ID: v.ID, Name: v.Name, Category: v.Category, Site: v.Site, Block: v.Block}
 	}
 	whose := map[string]string{} // host+path -> vendor id ("" for nobody's)
 	vendorOf := func(raw string) (string, error) {

@@ -227,3 +227,17 @@ func TestTheSiteItselfIsNoTagToHoldBack(t *testing.T) {
 		t.Errorf("linkedin.com's own script is held back: exit %d\n%s", r.code, r.stdout)
 	}
 }
+
+// A vendor the catalogue says not to block before consent (a CDN, the
+// site's own shop platform) is never among the tags Consent Mode's output
+// tells the site to hold back (verify9: ferguson.com's list named Akamai
+// CDN and Oracle Commerce, both "block: no" in the scan).
+func TestConsentModeNamesNoVendorTheCatalogueSaysNotToBlock(t *testing.T) {
+	db := tempDB(t)
+	r := vendex(t, db, "", "banner", "--format", "gcm", capturePath("real", "har", "ferguson.com-browsertime-chrome97.har"))
+	_, list, ok := strings.Cut(r.stdout, "block their tags until consent")
+	list, _, _ = strings.Cut(list, "\n")
+	if r.code != 0 || !ok || strings.Contains(list, "Akamai CDN") || strings.Contains(list, "Oracle Commerce") || !strings.Contains(list, "Meta Pixel") {
+		t.Errorf("exit %d; the tags to block are%s", r.code, list)
+	}
+}

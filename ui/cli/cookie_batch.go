@@ -198,7 +198,7 @@ func cookieBatch(c *cli, s *store.Store, names []string, asJSON, all bool) error
 		return err
 	}
 	if unnamed.lines > 0 {
-		fmt.Fprintf(c.stderr, "vendex: %s named no cookie (%s): give a name, a Cookie header or a Set-Cookie line a line\n", data.Plural(unnamed.lines, "line"), quoteSome(unnamed.list))
+		fmt.Fprintf(c.stderr, "vendex: %s named no cookie (%s): give one cookie name, Cookie header or Set-Cookie line on each line\n", data.Plural(unnamed.lines, "line"), quoteSome(unnamed.list))
 	}
 	if len(misses.list) > 0 {
 		fmt.Fprintf(c.stderr, "vendex: %s %s set by no vendor known: %s (%s)\n", misses.count("name", "asked %d times"), isAre(len(misses.list)), quoteSome(misses.list), unknownCookieHint)
