@@ -29,13 +29,23 @@ func gcm(b Banner) string {
 	var out strings.Builder
 	fmt.Fprintf(&out, "// vendex banner --format gcm: Google Consent Mode v2%s.\n", forSite(b))
 	out.WriteString("// Put it in an inline script element before any Google tag (gtag.js or Tag Manager); see\n// " + consentModeDocs + "\n")
-	var honour, not []string
+	tagged := map[string]bool{} // vendors whose script tags the capture recorded
 	for _, c := range b.Categories {
 		for _, s := range c.Services {
-			if s.ConsentMode {
+			tagged[s.VendorID] = tagged[s.VendorID] || len(s.Scripts) > 0
+		}
+	}
+	var honour, not, untagged []string
+	for _, c := range b.Categories {
+		for _, s := range c.Services {
+			switch {
+			case s.ConsentMode:
 				honour = append(honour, comment(s.Title))
-			} else if !c.Required && !s.Site && !s.Unblocked {
+			case c.Required || s.Site || s.Unblocked:
+			case tagged[s.VendorID]:
 				not = append(not, comment(s.Title))
+			default:
+				untagged = append(untagged, comment(s.Title))
 			}
 		}
 	}
@@ -46,6 +56,12 @@ func gcm(b Banner) string {
 	}
 	if len(not) > 0 {
 		out.WriteString("// Consent Mode does not hold these back; block their tags until consent (vendex banner --format tags): " + strings.Join(not, ", ") + ".\n")
+	}
+	if len(untagged) > 0 {
+		// --format tags has nothing to give for these: the capture holds
+		// no script tag of theirs (loaded by another script, or a capture
+		// without resource types).
+		out.WriteString("// Nor these, whose script tags the evidence does not hold; hold them back wherever the site loads them: " + strings.Join(untagged, ", ") + ".\n")
 	}
 	out.WriteString("window.dataLayer = window.dataLayer || [];\nfunction gtag(){dataLayer.push(arguments);}\n")
 	def := jsObject{}
