@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1478-47423d5e"
-	embeddedEdition = 127
+	embeddedVersion = "1478-909e07c2"
+	embeddedEdition = 128
 )
