@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1478-909544a3"
-	embeddedEdition = 129
+	embeddedVersion = "1478-b80fccf5"
+	embeddedEdition = 130
 )
