@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1478-e85839bb"
-	embeddedEdition = 125
+	embeddedVersion = "1478-6b8f6901"
+	embeddedEdition = 126
 )
