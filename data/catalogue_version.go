@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1478-6b8f6901"
-	embeddedEdition = 126
+	embeddedVersion = "1478-a82ee4d8"
+	embeddedEdition = 128
 )
