@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1478-a82ee4d8"
-	embeddedEdition = 128
+	embeddedVersion = "1478-2d1ed61e"
+	embeddedEdition = 130
 )
