@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1478-2d1ed61e"
-	embeddedEdition = 130
+	embeddedVersion = "1478-62615ef8"
+	embeddedEdition = 131
 )
