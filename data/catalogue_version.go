@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1478-b80fccf5"
-	embeddedEdition = 130
+	embeddedVersion = "1478-dacb7fb2"
+	embeddedEdition = 131
 )
