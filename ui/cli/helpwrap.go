@@ -3,6 +3,7 @@ package cli
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/vendex/vendex/data/card"
 )
@@ -14,8 +15,11 @@ const helpWidth = 80
 // helpRow is a line of a help table ("  har            HAR 1.2 ...",
 // "  lookup HOST|URL... whose ..."), or the usage line ("Usage: vendex
 // scan [--json ..."): a long one wraps under its description (or its
-// arguments), not at the left edge.
-var helpRow = regexp.MustCompile(`^(Usage: vendex \S+ |\s+\S+(?: \S+)?\s{2,}|\s+\S+ \S+\.\.\. |\s+)`)
+// arguments), not at the left edge. Compiled when help is first printed,
+// not at every command's start.
+var helpRow = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(Usage: vendex \S+ |\s+\S+(?: \S+)?\s{2,}|\s+\S+ \S+\.\.\. |\s+)`)
+})
 
 // wrapHelp wraps every line of help text s wider than helpWidth, each
 // continuation indented to where its line's text starts.
@@ -27,7 +31,7 @@ func wrapHelp(s string) string {
 			out = append(out, l)
 			continue
 		}
-		hang := len(helpRow.FindString(l))
+		hang := len(helpRow().FindString(l))
 		if hang > helpWidth/2 {
 			hang = 4
 		}
