@@ -3,6 +3,8 @@ package scan
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -123,4 +125,28 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// wecFiles are the captures the EDPS Website Evidence Collector writes
+// into its output folder: its inspection and the HAR of the same visit.
+var wecFiles = []string{"inspection.json", "requests.har"}
+
+// CaptureFiles is the capture files a name stands for: a Website
+// Evidence Collector output folder (it holds inspection.json) is read as
+// the captures in it, as its users name it; anything else is itself (a
+// folder of other things is refused when opened, saying what to name).
+func CaptureFiles(name string) []string {
+	if name == "-" {
+		return []string{name}
+	}
+	if st, err := os.Stat(filepath.Join(name, wecFiles[0])); err != nil || !st.Mode().IsRegular() {
+		return []string{name}
+	}
+	var files []string
+	for _, f := range wecFiles {
+		if st, err := os.Stat(filepath.Join(name, f)); err == nil && st.Mode().IsRegular() {
+			files = append(files, filepath.Join(name, f))
+		}
+	}
+	return files
 }

@@ -9,7 +9,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/vendex/vendex/data"
@@ -214,7 +213,7 @@ func terminalWidth(w io.Writer) int {
 func (c *cli) readCaptures(files []string, forced scan.Format) (*scan.Evidence, error) {
 	var named []string
 	for _, name := range files {
-		named = append(named, captureFolder(name)...)
+		named = append(named, scan.CaptureFiles(name)...)
 	}
 	files = named
 	ev := &scan.Evidence{}
@@ -247,30 +246,6 @@ func (c *cli) readCaptures(files []string, forced scan.Format) (*scan.Evidence, 
 		ev.Warnings = append(ev.Warnings, scan.Warning{Message: e.Error()})
 	}
 	return ev, nil
-}
-
-// wecFiles are the captures the EDPS Website Evidence Collector writes
-// into its output folder: its inspection and the HAR of the same visit.
-var wecFiles = []string{"inspection.json", "requests.har"}
-
-// captureFolder is the capture files a name stands for: a Website
-// Evidence Collector output folder (it holds inspection.json) is read as
-// the captures in it, as its users name it; anything else is itself (a
-// folder of other things is refused when opened, saying what to name).
-func captureFolder(name string) []string {
-	if name == "-" {
-		return []string{name}
-	}
-	if st, err := os.Stat(filepath.Join(name, wecFiles[0])); err != nil || !st.Mode().IsRegular() {
-		return []string{name}
-	}
-	var files []string
-	for _, f := range wecFiles {
-		if st, err := os.Stat(filepath.Join(name, f)); err == nil && st.Mode().IsRegular() {
-			files = append(files, filepath.Join(name, f))
-		}
-	}
-	return files
 }
 
 func (c *cli) readCapture(name string, forced scan.Format) (*scan.Evidence, error) {
