@@ -19,6 +19,8 @@ func TestAPathStyleBucketIsTheVirtualHostedOne(t *testing.T) {
 		"https://evil-bucket.s3.amazonaws.com/t.js":                   "evil-bucket.s3.amazonaws.com /t.js",
 		"https://s3sync.example.com/evil-bucket/t.js":                 "s3sync.example.com /evil-bucket/t.js",
 		"https://sqs.us-east-1.amazonaws.com/evil-bucket/t.js":        "sqs.us-east-1.amazonaws.com /evil-bucket/t.js",
+		// A bucket named like an endpoint, virtual-hosted (review8).
+		"https://s3.example.com.s3.amazonaws.com/assets/x.js": "s3.example.com.s3.amazonaws.com /assets/x.js",
 	} {
 		tg, err := ParseTarget(in)
 		if err != nil {
