@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1479-5f3bb126"
-	embeddedEdition = 132
+	embeddedVersion = "1478-b18b2ca9"
+	embeddedEdition = 133
 )
