@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1478-b18b2ca9"
-	embeddedEdition = 133
+	embeddedVersion = "1478-2107b6a5"
+	embeddedEdition = 135
 )
