@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1478-2107b6a5"
-	embeddedEdition = 135
+	embeddedVersion = "1478-57c29ae6"
+	embeddedEdition = 136
 )
