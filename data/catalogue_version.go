@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1478-57c29ae6"
-	embeddedEdition = 136
+	embeddedVersion = "1478-7a3d1ab3"
+	embeddedEdition = 137
 )

@@ -9,8 +9,10 @@ import (
 // `vendex cookie NAME` says a cookie's party where a source shows it: the
 // cookies of software the site runs on its own server (Magento, XenForo,
 // vBulletin, WordPress, WooCommerce) and of a Wix site are set on the
-// site's own domain, and Tracker Radar's GB crawl saw Shopify's Buy
-// Button set _y on the sites that embed it. Each was blank before, which
+// site's own domain, Tracker Radar's GB crawl saw Shopify's Buy Button
+// set _y on the sites that embed it, Cloudflare sets its challenge cookies
+// from the proxy answering for the site's own hostname, and Matomo's FAQ
+// calls its tracking code's cookies first-party. Each was blank before, which
 // a declaration can only call "not published".
 func TestCookieSaysThePartyASourceShows(t *testing.T) {
 	s := embeddedStore(t)
@@ -22,6 +24,8 @@ func TestCookieSaysThePartyASourceShows(t *testing.T) {
 		"woocommerce_recently_viewed": "woocommerce",
 		"_wixCIDX":                    "wix",
 		"_y":                          "shopify",
+		"cf_chl_rc_ni":                "cloudflare",
+		"_pk_hsr.1.abcd":              "matomo",
 	} {
 		ms, err := s.ByCookie(name)
 		if err != nil {
