@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1478-7a3d1ab3"
-	embeddedEdition = 137
+	embeddedVersion = "1478-cf6e8c54"
+	embeddedEdition = 138
 )
