@@ -354,8 +354,8 @@ func (r *resolver) match(rec *data.Vendor) (id, how, why string, owners []hostOw
 			// products yields to the product serving the record's
 			// storage disclosure.
 			if tcf && !r.namedAs(id, k) {
-				if d, why := r.byDisclosure(rec); d != "" && d != id {
-					return d, "domain", why, nil
+				if d, dwhy := r.byDisclosure(rec); d != "" && d != id {
+					return d, "domain", dwhy, nil
 				}
 			}
 			return id, "name", fmt.Sprintf("%q is %q", rec.Name, k), nil
