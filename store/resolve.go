@@ -350,6 +350,14 @@ func (r *resolver) match(rec *data.Vendor) (id, how, why string, owners []hostOw
 	}
 	for _, k := range append([]string{r.nameKey}, r.dbaKeys...) {
 		if id = r.byKey(k); id != "" {
+			// A company's name that is only an alias of one of its
+			// products yields to the product serving the record's
+			// storage disclosure.
+			if tcf && !r.namedAs(id, k) {
+				if d, dwhy := r.byDisclosure(rec); d != "" && d != id {
+					return d, "domain", dwhy, nil
+				}
+			}
 			return id, "name", fmt.Sprintf("%q is %q", rec.Name, k), nil
 		}
 	}
@@ -371,6 +379,11 @@ func (r *resolver) match(rec *data.Vendor) (id, how, why string, owners []hostOw
 	}
 	if id, why = r.byStem(rec, tcf); id != "" {
 		return id, "name", why, owners
+	}
+	if tcf {
+		if id, why = r.byDisclosure(rec); id != "" {
+			return id, "domain", why, owners
+		}
 	}
 	return "", "", "", owners
 }

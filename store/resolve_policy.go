@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/vendex/vendex/data"
+	"github.com/vendex/vendex/data/dataset"
 )
 
 // byPolicy is the one curated vendor (the catalogue's or the user's)
@@ -86,4 +87,44 @@ func policyKey(u string) string {
 		u = strings.TrimPrefix(u, p)
 	}
 	return strings.TrimRight(u, "/")
+}
+
+// byDisclosure is the vendor whose host serves rec's device storage
+// disclosure (the file a TCF vendor lists its cookies in, which its IAB
+// source links), or "", with the host. A vendor publishes the file on its
+// own servers: "BYTEDANCE PTE. LTD." at www.pangleglobal.com is Pangle,
+// not the TikTok embeds whose alias "bytedance" is, and "ADITION
+// (Virtual Minds GmbH)" at imagesrv.adition.com is Virtual Minds. Only a
+// vendor whose names share a word with rec's, so that a file on someone
+// else's servers (a bucket) does not name their owner, and not a
+// functional one: a company's static hosts (www.gstatic.com,
+// m.media-amazon.com) serve every product's files.
+func (r *resolver) byDisclosure(rec *data.Vendor) (string, string) {
+	for _, s := range rec.Sources {
+		if s.URL == "" || !strings.HasPrefix(s.Name, dataset.IABAliasPrefix) {
+			continue
+		}
+		t, err := data.ParseTarget(s.URL)
+		if err != nil || t.Host == "" {
+			continue
+		}
+		id := r.owner(t.Host, nil)
+		if id == "" || !r.sharesWord(rec.Name, id) {
+			continue
+		}
+		if v := r.existingVendor(id); v == nil || v.Category == data.Functional || v.Category == data.StrictlyNecessary {
+			continue
+		}
+		return id, "storage disclosure on " + t.Host
+	}
+	return "", ""
+}
+
+// namedAs reports whether k is vendor id's own name, or its name without
+// a closing note in brackets ("Magnite (Rubicon Project)" is "magnite"),
+// rather than only an alias of it; true for a vendor with no brief (one
+// of the file's own records).
+func (r *resolver) namedAs(id, k string) bool {
+	name, _, ok := data.BriefName(r.brief.Get([]byte(id)))
+	return !ok || namedAs(string(name), k)
 }

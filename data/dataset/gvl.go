@@ -175,7 +175,9 @@ func (g *gvlVendor) source() data.Source {
 	if g.UsesNonCookieAccess != nil && *g.UsesNonCookieAccess {
 		notes = append(notes, "also uses non-cookie storage")
 	}
-	src := data.Source{Name: fmt.Sprintf("IAB TCF vendor %d", g.ID), Note: strings.Join(notes, "; ")}
+	// Named as the vendor's alias is: the import's join reads the
+	// disclosure's host off the source of that name.
+	src := data.Source{Name: iabAlias(g.ID), Note: strings.Join(notes, "; ")}
 	if u := text(g.DeviceStorageDisclosureURL); strings.HasPrefix(u, "http") {
 		src.URL = u
 	}
