@@ -398,16 +398,27 @@ func Parents(host string) iter.Seq[string] {
 	}
 }
 
-// PlatformsOwnName reports whether host, under a domain a card marks as
-// hosting its customers' sites (wordpress.com, squarespace.com), is the
-// platform's own name rather than a customer's: the www name, which every
-// such platform keeps for its own website (www.wordpress.com,
-// www.squarespace.com, www.substack.com), as no customer can sign up as
-// "www". Names under a Public Suffix List suffix are not asked: there the
-// List says every name is a customer's.
+// PlatformsOwnName reports whether host, under a domain that hosts its
+// customers' sites (a card marks it hosting: wordpress.com, squarespace.com;
+// or the Public Suffix List's private section lists it: myshopify.com,
+// herokuapp.com, blogspot.com), is the platform's own name rather than a
+// customer's: the www name, which every such platform keeps for its own
+// website (www.wordpress.com, www.myshopify.com and www.blogspot.com lead
+// to the platform's own site), as no customer can sign up as "www". Under
+// a List suffix that is not the platform's own domain (s3.amazonaws.com,
+// below amazonaws.com) a www name is a customer's like any other: a
+// bucket can be called www.
 func PlatformsOwnName(host, domain string) bool {
 	rest, ok := strings.CutSuffix(host, domain)
-	return ok && rest == "www."
+	if !ok || rest != "www." {
+		return false
+	}
+	if HostingSuffix(host) != domain {
+		return true // a card marks domain hosting
+	}
+	_, parent, _ := strings.Cut(domain, ".")
+	ps, icann := publicsuffix.PublicSuffix(parent)
+	return icann && ps == parent
 }
 
 // HostedMiss says what a host no vendor claims is when it sits under a

@@ -74,7 +74,7 @@ func (a *hostingAbove) claim(cs []claim, suffix, host string, e *decodedEntry) (
 			return newHit(c, suffix, cs), suffix, true
 		}
 	}
-	if !a.above(suffix, host, e) {
+	if !a.above(suffix, host, e) || data.PlatformsOwnName(host, suffix) {
 		return Hit{}, "", false
 	}
 	c, found := bestClaim(cs, "", true)
