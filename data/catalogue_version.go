@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1478-15f34388"
-	embeddedEdition = 132
+	embeddedVersion = "1478-427b8073"
+	embeddedEdition = 133
 )

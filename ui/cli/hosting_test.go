@@ -36,6 +36,7 @@ func TestLookupTellsAUsersSiteFromThePlatformsOwnHosts(t *testing.T) {
 		{"https://s3.us-west-2.amazonaws.com/alices-bucket/t.js", "s3.us-west-2.amazonaws.com", "Amazon Web Services (S3 and hosted apps)"},
 		{"https://s3-eu-west-1.amazonaws.com/alices-bucket/t.js", "s3-eu-west-1.amazonaws.com", "Amazon Web Services (S3 and hosted apps)"},
 		{"alices-store-a.akamaihd.net", "akamaihd.net", "Akamai CDN"},
+		{"alices.clientnsv4-s.akamaihd.net", "akamaihd.net", "Akamai CDN"},
 		{"www.alice.com.edgekey.net", "edgekey.net", "Akamai CDN"},
 		{"alices-space.nyc3.digitaloceanspaces.com", "nyc3.digitaloceanspaces.com", "DigitalOcean Spaces"},
 		{"alice.blob.core.windows.net", "blob.core.windows.net", "Microsoft Azure hosting and CDN"},
@@ -90,6 +91,10 @@ func TestLookupTellsAUsersSiteFromThePlatformsOwnHosts(t *testing.T) {
 		{"maps.googleapis.com", "google-maps", data.AnswerConditional},
 		{"csp.withgoogle.com", "google", data.AnswerConditional},
 		{"trial-eum-clientnsv4-s.akamaihd.net", "akamai", data.AnswerNo},
+		// The per-visitor names Akamai's probe redirects to are the
+		// probe's (trial8: ferguson.com's two were "owner unknown").
+		{"kxsyq7b6p6iugyp4xbqq-phui23-a8bcda042-clientnsv4-s.akamaihd.net", "akamai", data.AnswerNo},
+		{"85-229-136-124_s-62-127-145-185_ts-1643952225-clienttons-s.akamaihd.net", "akamai", data.AnswerNo},
 		{"user-images.githubusercontent.com", "github", data.AnswerNo},
 		{"raw.githubusercontent.com", "github", data.AnswerNo},
 		{"identity.netlify.com", "netlify", data.AnswerNo},
