@@ -131,7 +131,8 @@ func TestTheUnclassifiedCommentNamesEachCookieOnce(t *testing.T) {
 }
 
 // Each banner format has its own extension: JavaScript is not written into
-// a .html file, nor the HTML tags into a .js one.
+// a .html file, nor the HTML tags into a .js one, nor either into a file
+// whose name does not say which it holds.
 func TestBannerRefusesAFileNamedForAnotherFormat(t *testing.T) {
 	db := tempDB(t)
 	dir := t.TempDir()
@@ -140,6 +141,9 @@ func TestBannerRefusesAFileNamedForAnotherFormat(t *testing.T) {
 		{"gcm", "g.html", `banner -o "` + filepath.Join(dir, "g.html") + `": --format gcm writes a .js file, not .html; name it "` + filepath.Join(dir, "g.js") + `"`},
 		{"cookieconsent", "c.json", "--format cookieconsent writes a .js file, not .json"},
 		{"tags", "t.js", "--format tags writes a .html file, not .js"},
+		// Nor into a name with no extension (trial8: -o out/fer-cookieconsent
+		// was written, while -o x.html was refused).
+		{"cookieconsent", "consent", `has none; name it "` + filepath.Join(dir, "consent.js") + `"`},
 	} {
 		out := filepath.Join(dir, c.name)
 		r := vendex(t, db, "", "banner", "--format", c.format, "-o", out, har)
