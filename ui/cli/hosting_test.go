@@ -152,7 +152,8 @@ func TestSearchFindsTheAppPlatforms(t *testing.T) {
 }
 
 // The report's NOT IN THE CATALOGUE list gives an unclaimed host under a
-// hosting domain the hint lookup gives, in text and JSON.
+// hosting domain the hint lookup gives, in text and JSON (with the
+// hosting vendor's id, as lookup --json gives it).
 func TestTheReportSaysWhoseHostingAnUnclaimedHostIsOn(t *testing.T) {
 	db := tempDB(t)
 	har := writeFile(t, "b.har", `{"log":{"version":"1.2","entries":[
@@ -166,7 +167,9 @@ func TestTheReportSaysWhoseHostingAnUnclaimedHostIsOn(t *testing.T) {
 	if !strings.Contains(r.stdout, `"host": "load.s3.amazonaws.com",
       "requests": 1,
       "matched": "s3.amazonaws.com",
-      "hosted_on": "Amazon Web Services`) {
+      "hosted_on": "Amazon Web Services (S3 and hosted apps)",
+      "hosted_on_id": "amazon-web-services"`) {
+		// hosted_on_id too, as lookup --json gives it (trial8).
 		t.Errorf("scan --json:\n%s", r.stdout)
 	}
 }
