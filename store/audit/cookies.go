@@ -367,7 +367,10 @@ func observed(c scan.Cookie, captured time.Time) (time.Duration, string) {
 	if d <= 0 {
 		return 0, "expired"
 	}
-	return d, data.Lifetime{Seconds: int64(d.Round(time.Minute) / time.Second)}.String()
+	// In seconds: Lifetime.String, the one wording rule, rounds what
+	// is near a round figure itself, and says 31 s as 31 seconds, not
+	// "1 minute" (trial8).
+	return d, data.Lifetime{Seconds: int64(d.Round(time.Second) / time.Second)}.String()
 }
 
 // lifetimeFlags says what is odd about an observed lifetime: longer than

@@ -152,3 +152,25 @@ func TestAnImportedClaimDoesNotTakeANameFromTheCatalogueByItsSetter(t *testing.T
 		t.Errorf("guest_id filed as %+v, want under x-embeds with the lifetime its card declares", r.Cookies)
 	}
 }
+
+// An observed lifetime is said by the one wording rule (data.Lifetime's
+// String) from its seconds: a cookie set to live 31 seconds is "31
+// seconds", not "1 minute" (trial8: the HTML declaration said "observed:
+// 1 minute"), and one a few seconds off a round figure is that figure.
+func TestAShortObservedLifetimeIsSaidInSeconds(t *testing.T) {
+	ev := &scan.Evidence{Site: "www.shop.example", Captured: captured, Cookies: []scan.Cookie{
+		cookie("short_one", ".shop.example", 31*time.Second),
+		cookie("half_hour", ".shop.example", 30*time.Minute-2*time.Second),
+	}}
+	r, err := Run(openCatalogue(t), ev, Options{Mode: BeforeConsent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, c := range append(r.Cookies, r.UnknownCookies...) {
+		got[c.Name] = c.ObservedLifetime
+	}
+	if got["short_one"] != "31 seconds" || got["half_hour"] != "30 minutes" {
+		t.Errorf("observed lifetimes %v, want 31 seconds and 30 minutes", got)
+	}
+}
