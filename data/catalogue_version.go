@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1478-cf6e8c54"
-	embeddedEdition = 138
+	embeddedVersion = "1478-1f1f8c1f"
+	embeddedEdition = 139
 )

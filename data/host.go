@@ -398,16 +398,27 @@ func Parents(host string) iter.Seq[string] {
 	}
 }
 
-// PlatformsOwnName reports whether host, under a domain a card marks as
-// hosting its customers' sites (wordpress.com, squarespace.com), is the
-// platform's own name rather than a customer's: the www name, which every
-// such platform keeps for its own website (www.wordpress.com,
-// www.squarespace.com, www.substack.com), as no customer can sign up as
-// "www". Names under a Public Suffix List suffix are not asked: there the
-// List says every name is a customer's.
+// PlatformsOwnName reports whether host, under a domain that hosts its
+// customers' sites (a card marks it hosting: wordpress.com, squarespace.com;
+// or the Public Suffix List's private section lists it: myshopify.com,
+// herokuapp.com, blogspot.com), is the platform's own name rather than a
+// customer's: the www name, which every such platform keeps for its own
+// website (www.wordpress.com, www.myshopify.com and www.blogspot.com lead
+// to the platform's own site), as no customer can sign up as "www". Under
+// a List suffix that is not the platform's own domain (s3.amazonaws.com,
+// below amazonaws.com) a www name is a customer's like any other: a
+// bucket can be called www.
 func PlatformsOwnName(host, domain string) bool {
 	rest, ok := strings.CutSuffix(host, domain)
-	return ok && rest == "www."
+	if !ok || rest != "www." {
+		return false
+	}
+	if HostingSuffix(host) != domain {
+		return true // a card marks domain hosting
+	}
+	_, parent, _ := strings.Cut(domain, ".")
+	ps, icann := publicsuffix.PublicSuffix(parent)
+	return icann && ps == parent
 }
 
 // HostedMiss says what a host no vendor claims is when it sits under a
@@ -417,6 +428,28 @@ func PlatformsOwnName(host, domain string) bool {
 // vendex lookup's row and the browser's lookup both say it so.
 func HostedMiss(suffix, hostedBy string) string {
 	return "owner unknown: a name under " + CleanLine(suffix) + ", hosted by " + CleanLine(hostedBy)
+}
+
+// ProbeHost is, for a per-visitor name of Akamai's own DNS-mapping probe
+// (kxsyq7b6p6iugyp4xbqq-phui23-a8bcda042-clientnsv4-s.akamaihd.net,
+// 85-229-136-124_s-62-127-145-185_ts-1643952225-clienttons-s.akamaihd.net),
+// the probe's fixed name the catalogue lists
+// (trial-eum-clientnsv4-s.akamaihd.net): mPulse asks the fixed name's
+// /eum/getdns.txt, which redirects to a name made for the visitor, so
+// whose the request is does not depend on the random part. Tracker Radar
+// files each such name it saw (15) under Akamai, and the ferguson.com
+// capture in testdata shows the redirect. Any other t comes back as it is.
+func (t Target) ProbeHost() Target {
+	label, ok := strings.CutSuffix(t.Host, "-s.akamaihd.net")
+	if !ok || strings.Contains(label, ".") || strings.HasPrefix(label, "trial-eum-") {
+		return t
+	}
+	for _, family := range []string{"-clientnsv4", "-clienttons"} {
+		if strings.HasSuffix(label, family) {
+			return Target{Host: "trial-eum" + family + "-s.akamaihd.net", Path: t.Path}
+		}
+	}
+	return t
 }
 
 // BucketHost is, for a path-style request to an object store

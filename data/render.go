@@ -35,6 +35,16 @@ func (a Answer) Title() string {
 	return "Unknown"
 }
 
+// Reply is a verdict as the short answer to a question: yes, no, or "it
+// depends" ("Did the site add Playdigo on purpose? Conditional." answered
+// nothing; Conditional is a block verdict's word, not a reply).
+func (a Answer) Reply() string {
+	if a == AnswerConditional {
+		return "It depends"
+	}
+	return a.Title()
+}
+
 // Title is yes / no / unknown as a person reads it.
 func (t Tristate) Title() string {
 	switch t {
@@ -107,11 +117,12 @@ func (f FAQ) Body() string {
 	if f.Short == "" {
 		return a
 	}
-	word := f.Short.Title()
-	if len(a) > len(word) && strings.EqualFold(a[:len(word)], word) {
-		rest := a[len(word):]
-		if r := strings.TrimLeft(rest, ".,;:!—– -"); r != rest && r != "" {
-			return strings.ToUpper(r[:1]) + r[1:]
+	for _, word := range []string{f.Short.Reply(), f.Short.Title()} {
+		if len(a) > len(word) && strings.EqualFold(a[:len(word)], word) {
+			rest := a[len(word):]
+			if r := strings.TrimLeft(rest, ".,;:!—– -"); r != rest && r != "" {
+				return strings.ToUpper(r[:1]) + r[1:]
+			}
 		}
 	}
 	return a

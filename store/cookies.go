@@ -189,6 +189,18 @@ func (r *cookieReader) byCookie(name string) ([]CookieMatch, error) {
 	return all, err
 }
 
+// Believed is the claims of ms, ranked as ByCookie ranks them, that an
+// answer goes by: the catalogue's and the user's files' when there is one,
+// else the imported datasets'. An imported claim never takes a name from
+// a curated one (README: lookups prefer what the catalogue and your files
+// say over an imported claim), whatever other evidence points to it.
+func Believed(ms []CookieMatch) []CookieMatch {
+	if i := slices.IndexFunc(ms, CookieMatch.Imported); i > 0 {
+		return ms[:i]
+	}
+	return ms
+}
+
 // falseFirst orders false before true.
 func falseFirst(a, b bool) int {
 	switch {

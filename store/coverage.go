@@ -81,13 +81,15 @@ func (s *Store) Coverage(hosts []data.HostCount, top int) (CoverageReport, error
 
 // Suggest returns up to n vendor names close to q, for a "no vendor q"
 // message: names and aliases containing q first, then by edit distance.
-// A name needing more edits than a third of q's letters is no suggestion
-// ("nosuchvendorxyz" gets none, rather than three unrelated names).
+// A name needing more edits than a quarter of q's letters (one, for a
+// short q) is no suggestion: "nosuchvendorxyz" gets none, rather than
+// three unrelated names, and "nosuch" not QOS.ch, two edits away in six
+// letters (trial8).
 // It reads the name index, not the vendor records, so a miss stays quick
 // with tens of thousands of imported vendors.
 func (s *Store) Suggest(q string, n int) []string {
 	lq := data.NormalizeName(q)
-	far := max(1, utf8.RuneCountInString(lq)/3)
+	far := max(1, utf8.RuneCountInString(lq)/4)
 	best := map[string]int{} // vendor id -> distance
 	_ = s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketNames)

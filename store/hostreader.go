@@ -74,7 +74,7 @@ func (a *hostingAbove) claim(cs []claim, suffix, host string, e *decodedEntry) (
 			return newHit(c, suffix, cs), suffix, true
 		}
 	}
-	if !a.above(suffix, host, e) {
+	if !a.above(suffix, host, e) || data.PlatformsOwnName(host, suffix) {
 		return Hit{}, "", false
 	}
 	c, found := bestClaim(cs, "", true)
@@ -206,6 +206,7 @@ func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
 		r.readIndex()
 	}
 	t = t.BucketHost() // s3.amazonaws.com/bucket/ is bucket.s3.amazonaws.com
+	t = t.ProbeHost()  // a per-visitor name of Akamai's probe is the probe's
 	// The longest matching suffix wins, except that what the user's files
 	// and the embedded catalogue say beats an imported dataset at any
 	// length: an import may add hosts nobody covers, but it never takes a

@@ -54,8 +54,8 @@ func (r *resolver) platformSite(host string, rec *data.Vendor, above *hostingAbo
 		if len(cs) == 0 {
 			continue
 		}
-		if cs[0].Hosting && data.PlatformsOwnName(host, suffix) {
-			return ""
+		if data.PlatformsOwnName(host, suffix) {
+			return "" // the platform's own name: no customer's site
 		}
 		if !cs[0].Hosting && !above.above(suffix, host, nil) {
 			return ""

@@ -200,7 +200,9 @@ func (w *cardWriter) block(blk card.Block) {
 	case card.QA:
 		q := st.Title.Render("Q: ") + x.Question
 		if x.Short != "" {
-			q += " " + verdictText(st, x.Short)
+			// A reply, not a verdict: "No" to "Is Hotjar the same as
+			// Contentsquare?" is no all-clear, so it is not coloured as one.
+			q += " " + st.Title.Render(x.Short.Reply()+".")
 		}
 		w.para(2, q)
 		w.para(2, x.Answer)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/vendex/vendex/ui/internal/render"
 )
 
 // KeyMap is every action of the browser. Printable keys type into the
@@ -12,6 +13,9 @@ type KeyMap struct {
 	Quit      key.Binding
 	Help      key.Binding
 	Lookup    key.Binding
+	// Suspend is for the help only: the screen's writer suspends on
+	// ctrl+z (render), where the system has job control.
+	Suspend key.Binding
 
 	// list
 	Up         key.Binding
@@ -46,11 +50,12 @@ type KeyMap struct {
 
 // DefaultKeyMap is the key map the browser starts with.
 func DefaultKeyMap() KeyMap {
-	return KeyMap{
+	km := KeyMap{
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Lookup:    key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "lookup host")),
+		Suspend:   key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend (fg resumes)")),
 
 		Up:         key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
 		Down:       key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
@@ -79,6 +84,8 @@ func DefaultKeyMap() KeyMap {
 		Submit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "look up")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 	}
+	km.Suspend.SetEnabled(render.CanSuspend) // no job control, no ctrl+z to tell of
+	return km
 }
 
 // The key maps of each screen, for the help line and the full help.
@@ -101,7 +108,7 @@ func (l listKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{l.k.Up, l.k.Down, l.k.PageUp, l.k.PageDown, l.k.Open},
 		{l.k.NextFilter, l.k.PrevFilter, l.k.Lookup},
-		{l.k.ClearQuit, l.k.Help, l.k.ForceQuit},
+		{l.k.ClearQuit, l.k.Help, l.k.ForceQuit, l.k.Suspend},
 	}
 }
 
@@ -115,7 +122,7 @@ func (c cardKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{c.k.ScrollUp, c.k.ScrollDown, c.k.CardPgUp, c.k.CardPgDown, c.k.Top, c.k.Bottom},
 		{c.k.NextLink, c.k.PrevLink, c.k.Follow, c.k.Back, c.k.Export, c.k.Copy},
-		{c.k.CardLookup, c.k.Help, c.k.CardQuit, c.k.ForceQuit},
+		{c.k.CardLookup, c.k.Help, c.k.CardQuit, c.k.ForceQuit, c.k.Suspend},
 	}
 }
 

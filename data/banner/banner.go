@@ -51,8 +51,11 @@ type Service struct {
 	// (akamai-necessary).
 	Name     string
 	VendorID string
-	Title    string
-	Owner    string
+	// Vendor is the vendor's name; Title adds the category's to a
+	// vendor's second service ("LinkedIn Insight Tag (Functional)").
+	Vendor string
+	Title  string
+	Owner  string
 	// Cookies are the vendor's first-party HTTP cookies: the ones script
 	// on the site can delete when consent is withdrawn.
 	Cookies []Cookie
@@ -162,14 +165,14 @@ func Build(d declare.Declaration, vendors []Vendor) Banner {
 		if s, ok := services[k]; ok {
 			return s
 		}
-		name := safeName(id)
+		name, vendorName := safeName(id), title
 		if h, ok := home[id]; ok && h != c.Name {
 			// A vendor's second service (its cookies of another
 			// category) says which it is: a visitor sees two toggles.
 			name = safeName(id + "-" + c.Name)
 			title += " (" + c.Title + ")"
 		}
-		s := &Service{Name: name, VendorID: id, Title: data.CleanLine(title), Owner: data.CleanLine(owner), ConsentMode: slices.Contains(ConsentModeVendors, id), Site: site[id], Unblocked: unblocked[id]}
+		s := &Service{Name: name, VendorID: id, Vendor: data.CleanLine(vendorName), Title: data.CleanLine(title), Owner: data.CleanLine(owner), ConsentMode: slices.Contains(ConsentModeVendors, id), Site: site[id], Unblocked: unblocked[id]}
 		services[k] = s
 		serviceOrder = append(serviceOrder, k)
 		if _, ok := home[id]; !ok {
@@ -220,6 +223,27 @@ func Build(d declare.Declaration, vendors []Vendor) Banner {
 		b.Categories = append(b.Categories, *c)
 	}
 	return b
+}
+
+// HeldBack: the banner holds the service's tags back until the visitor
+// accepts its category. Never a strictly necessary category's, the site's
+// own, or a vendor the catalogue says not to block (Tag Manager: blocking
+// the container blocks the consent checks it runs for the tags inside).
+// Every format follows it: tags leaves such a tag as it is, gcm names it
+// apart, and Klaro and cookieconsent give it no toggle (AlwaysOn) unless it
+// has cookies to clear.
+func (s Service) HeldBack(c Category) bool {
+	return !s.AlwaysOn(c) && !s.Site
+}
+
+// AlwaysOn: the service is no toggle, as it is strictly necessary, or its
+// vendor is not to be blocked and has no cookie a banner could clear (Tag
+// Manager: a toggle would control nothing). A vendor not to be blocked
+// whose cookies need consent (Akamai CDN's functional AKA_A2) keeps its
+// toggle: declining clears them, though its tag loads. The site's own
+// cookies keep theirs too: the site itself must honour a refusal.
+func (s Service) AlwaysOn(c Category) bool {
+	return c.Required || s.Unblocked && len(s.Cookies) == 0
 }
 
 // Informational: the cookies nobody has classified, with no vendor to

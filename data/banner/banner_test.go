@@ -136,8 +136,11 @@ func TestTagsWaitForConsentInEachBannersAttributes(t *testing.T) {
 	has(t, out,
 		`<script type="text/plain" data-category="analytics" data-service="google-analytics" src="https://www.googletagmanager.com/gtag/js?id=G-1&amp;l=x"></script>`,
 		`<script type="text/plain" data-type="text/javascript" data-name="facebook-pixel" data-src="https://connect.facebook.net/en_US/fbevents.js"></script>`,
-		`data-category="necessary" data-service="stripe"`,
 	)
+	// Stripe is strictly necessary: its tag runs as it is, with no banner
+	// to wait for.
+	has(t, out, "keep their tags as they are (strictly necessary, or their cards say not to block them): Stripe -->")
+	hasnt(t, out, `data-service="stripe"`, "js.stripe.com")
 	if only := write(t, site(), Tags, Klaro); strings.Contains(only, "data-category") {
 		t.Errorf("--for klaro wrote cookieconsent's tags:\n%s", only)
 	}
@@ -224,6 +227,60 @@ func TestAnEmptyScanStillHasTheNecessaryCategory(t *testing.T) {
 	b := Build(declare.Declaration{Site: "shop.example"}, nil)
 	out := write(t, b, CookieConsentJS)
 	has(t, out, `"necessary": {`, "cc_cookie", "This site uses only the cookies it needs to work.")
-	has(t, write(t, b, Tags), "The evidence holds no vendor's script.")
+	has(t, write(t, b, Tags), "The evidence holds no vendor's script to hold back.")
 	has(t, write(t, b, GCM), "None of this site's vendors is a Google tag that reads Consent Mode")
+}
+
+// tagManagerSite loads Tag Manager (its card: block no), Google Analytics
+// (block yes) and the LinkedIn Insight Tag, whose cookies are in two
+// categories (trial8's ferguson.com: the container was held back behind
+// "functionality", so declining it stopped Consent Mode itself).
+func tagManagerSite() Banner {
+	li := provider("linkedin-insight-tag", "LinkedIn Insight Tag")
+	d := declare.Declaration{Site: "shop.example", Groups: []declare.Group{
+		{Category: "functional", Title: "Functional", NeedsConsent: true, Rows: []declare.Row{
+			{Name: "lidc", Kind: "HTTP cookie", Party: "third party", Provider: li},
+		}},
+		{Category: "marketing", Title: "Marketing", NeedsConsent: true, Rows: []declare.Row{
+			{Name: "li_fat_id", Kind: "HTTP cookie", Party: "first party", Provider: li},
+		}},
+	}}
+	return Build(d, []Vendor{
+		{ID: "google-tag-manager", Name: "Google Tag Manager", Category: "functional", Block: "no", Scripts: []Script{{URL: "https://www.googletagmanager.com/gtm.js?id=GTM-1"}}},
+		{ID: "google-analytics", Name: "Google Analytics", Category: "analytics", Block: "yes", Scripts: []Script{{URL: "https://www.googletagmanager.com/gtag/js?id=G-1"}}},
+		{ID: "linkedin-insight-tag", Name: "LinkedIn Insight Tag", Category: "marketing", Block: "yes", Scripts: []Script{{URL: "https://snap.licdn.com/li.lms-analytics/insight.min.js"}}},
+	})
+}
+
+// A vendor the catalogue says not to block is held back in no format: its
+// tag is left as it is, Klaro cannot turn it off, cookieconsent gives it
+// no toggle, and Consent Mode's output says to load it as it is. Google
+// Analytics reads Consent Mode but is held back in basic mode, which its
+// card advises: gcm and tags say the same of it.
+func TestAVendorNotToBlockIsHeldBackInNoFormat(t *testing.T) {
+	b := tagManagerSite()
+	tags := write(t, b, Tags)
+	hasnt(t, tags, `data-service="google-tag-manager"`, `data-name="google-tag-manager"`)
+	has(t, tags,
+		"their cards say not to block them): Google Tag Manager -->",
+		`<script type="text/plain" data-category="analytics" data-service="google-analytics" src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>`,
+	)
+	has(t, write(t, b, KlaroJS), `"name": "google-tag-manager",`+"\n"+`      "title": "Google Tag Manager",`+"\n"+`      "purposes": [`+"\n"+`        "functionality"`+"\n"+`      ],`+"\n"+`      "required": true`)
+	cc := write(t, b, CookieConsentJS)
+	has(t, cc, "Always on, as they are not to be blocked: Google Tag Manager.")
+	hasnt(t, cc, `"google-tag-manager": {`)
+	gcm := write(t, b, GCM)
+	has(t, gcm,
+		"load them as they are, after this block: Google Tag Manager.",
+		"hold their tags back (vendex banner --format tags), or in Tag Manager fire them only once their consent type is granted: Google Analytics.",
+	)
+}
+
+// Consent Mode's output names a vendor once, however many categories its
+// cookies are in (trial8: "LinkedIn Insight Tag (Functional), ...,
+// LinkedIn Insight Tag").
+func TestConsentModeNamesEachVendorOnce(t *testing.T) {
+	gcm := write(t, tagManagerSite(), GCM)
+	has(t, gcm, "(vendex banner --format tags): LinkedIn Insight Tag.\n")
+	hasnt(t, gcm, "(Functional)", "(Marketing)")
 }

@@ -81,15 +81,18 @@ func ccCategory(c Category) jsObject {
 	if clear := c.Clear(); len(clear) > 0 {
 		o = append(o, jsField{"autoClear", jsObject{{"cookies", ccCookies(clear)}}})
 	}
-	if len(c.Services) > 0 {
-		services := jsObject{}
-		for _, s := range c.Services {
-			svc := jsObject{{"label", jsStr(htmlText(s.Title))}}
-			if len(s.Cookies) > 0 {
-				svc = append(svc, jsField{"cookies", ccCookies(s.Cookies)})
-			}
-			services = append(services, jsField{s.Name, svc})
+	services := jsObject{}
+	for _, s := range c.Services {
+		if s.AlwaysOn(c) && !c.Required {
+			continue // no toggle: ccSection names it always on
 		}
+		svc := jsObject{{"label", jsStr(htmlText(s.Title))}}
+		if len(s.Cookies) > 0 {
+			svc = append(svc, jsField{"cookies", ccCookies(s.Cookies)})
+		}
+		services = append(services, jsField{s.Name, svc})
+	}
+	if len(services) > 0 {
 		o = append(o, jsField{"services", services})
 	}
 	return o
@@ -116,6 +119,15 @@ func ccSection(c Category) jsObject {
 	desc := e(c.About)
 	for _, p := range c.Unnamed {
 		desc += " " + e(p.Name) + ": " + e(p.Note) + "."
+	}
+	var on []string
+	for _, s := range c.Services {
+		if s.AlwaysOn(c) && !c.Required {
+			on = append(on, e(s.Title))
+		}
+	}
+	if len(on) > 0 {
+		desc += " Always on, as they are not to be blocked: " + data.JoinAnd(on) + "."
 	}
 	rows := c.Rows
 	if c.Name == "necessary" {

@@ -29,40 +29,7 @@ func gcm(b Banner) string {
 	var out strings.Builder
 	fmt.Fprintf(&out, "// vendex banner --format gcm: Google Consent Mode v2%s.\n", forSite(b))
 	out.WriteString("// Put it in an inline script element before any Google tag (gtag.js or Tag Manager); see\n// " + consentModeDocs + "\n")
-	tagged := map[string]bool{} // vendors whose script tags the capture recorded
-	for _, c := range b.Categories {
-		for _, s := range c.Services {
-			tagged[s.VendorID] = tagged[s.VendorID] || len(s.Scripts) > 0
-		}
-	}
-	var honour, not, untagged []string
-	for _, c := range b.Categories {
-		for _, s := range c.Services {
-			switch {
-			case s.ConsentMode:
-				honour = append(honour, comment(s.Title))
-			case c.Required || s.Site || s.Unblocked:
-			case tagged[s.VendorID]:
-				not = append(not, comment(s.Title))
-			default:
-				untagged = append(untagged, comment(s.Title))
-			}
-		}
-	}
-	if len(honour) > 0 {
-		out.WriteString("// Of this site's vendors, these Google tags read Consent Mode themselves: " + strings.Join(honour, ", ") + ".\n")
-	} else {
-		out.WriteString("// None of this site's vendors is a Google tag that reads Consent Mode (Google Analytics, Google Ads, Floodlight, Tag Manager).\n")
-	}
-	if len(not) > 0 {
-		out.WriteString("// Consent Mode does not hold these back; block their tags until consent (vendex banner --format tags): " + strings.Join(not, ", ") + ".\n")
-	}
-	if len(untagged) > 0 {
-		// --format tags has nothing to give for these: the capture holds
-		// no script tag of theirs (loaded by another script, or a capture
-		// without resource types).
-		out.WriteString("// Nor these, whose script tags the evidence does not hold; hold them back wherever the site loads them: " + strings.Join(untagged, ", ") + ".\n")
-	}
+	gcmVendors(&out, b)
 	out.WriteString("window.dataLayer = window.dataLayer || [];\nfunction gtag(){dataLayer.push(arguments);}\n")
 	def := jsObject{}
 	for _, t := range consentTypes {
@@ -118,4 +85,67 @@ function vendexConsentUpdate(acceptedCategories) {
 }
 `)
 	return out.String()
+}
+
+// gcmVendors says which of the site's vendors read Consent Mode, and
+// which tags to hold back all the same. One name per vendor: a vendor
+// with cookies in several categories is several services, but one tag;
+// it is held back if any of its services is (Service.HeldBack, the rule
+// --format tags follows), and tagged if the capture recorded its script.
+func gcmVendors(out *strings.Builder, b Banner) {
+	tagged, held := map[string]bool{}, map[string]bool{}
+	var order []Service
+	for _, c := range b.Categories {
+		for _, s := range c.Services {
+			if _, seen := tagged[s.VendorID]; !seen {
+				order = append(order, s)
+			}
+			tagged[s.VendorID] = tagged[s.VendorID] || len(s.Scripts) > 0
+			held[s.VendorID] = held[s.VendorID] || s.HeldBack(c)
+		}
+	}
+	var honour, asIs, basic, not, untagged []string
+	for _, s := range order {
+		name := comment(s.Vendor)
+		if s.ConsentMode {
+			honour = append(honour, name)
+		}
+		switch {
+		case !held[s.VendorID]:
+			if s.ConsentMode {
+				asIs = append(asIs, name)
+			}
+		case s.ConsentMode:
+			basic = append(basic, name)
+		case tagged[s.VendorID]:
+			not = append(not, name)
+		default:
+			untagged = append(untagged, name)
+		}
+	}
+	if len(honour) > 0 {
+		out.WriteString("// Of this site's vendors, these Google tags read Consent Mode themselves: " + strings.Join(honour, ", ") + ".\n")
+	} else {
+		out.WriteString("// None of this site's vendors is a Google tag that reads Consent Mode (Google Analytics, Google Ads, Floodlight, Tag Manager).\n")
+	}
+	if len(asIs) > 0 {
+		// Blocking Tag Manager blocks the consent checks it runs for the
+		// tags inside it: its card says not to block it.
+		out.WriteString("// Not held back, as their cards say not to block them; load them as they are, after this block: " + strings.Join(asIs, ", ") + ".\n")
+	}
+	if len(basic) > 0 {
+		// Consent Mode's basic mode, which the cards advise: the tag waits
+		// for consent, so it sends nothing (not even cookieless pings)
+		// before it. --format tags holds the same ones back.
+		out.WriteString("// In basic mode, which their cards advise, these wait for consent all the same: hold their tags back (vendex banner --format tags), or in Tag Manager fire them only once their consent type is granted: " + strings.Join(basic, ", ") + ".\n")
+	}
+	if len(not) > 0 {
+		out.WriteString("// Consent Mode does not hold these back; block their tags until consent (vendex banner --format tags): " + strings.Join(not, ", ") + ".\n")
+	}
+	if len(untagged) > 0 {
+		// --format tags has nothing to give for these: the capture holds
+		// no script tag of theirs (loaded by another script, or a capture
+		// without resource types).
+		out.WriteString("// Nor these, whose script tags the evidence does not hold; hold them back wherever the site loads them: " + strings.Join(untagged, ", ") + ".\n")
+	}
 }

@@ -73,7 +73,7 @@ func klaroService(c Category, s Service) jsObject {
 		}
 		o = append(o, jsField{"cookies", cookies})
 	}
-	o = append(o, jsField{"required", jsBool(c.Required)})
+	o = append(o, jsField{"required", jsBool(s.AlwaysOn(c))})
 	desc := describe(c, s)
 	return append(o, jsField{"translations", jsObject{
 		{"zz", jsObject{{"title", jsStr(s.Title)}}},

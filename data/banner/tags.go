@@ -3,6 +3,7 @@ package banner
 import (
 	"fmt"
 	"html"
+	"slices"
 	"strings"
 )
 
@@ -35,8 +36,13 @@ func tags(b Banner, libs []Library) string {
 			out.WriteString("\n<!-- for Klaro! -->\n")
 		}
 		n := 0
+		var asIs []string // vendors whose tags load without waiting
 		for _, c := range b.Categories {
 			for _, s := range c.Services {
+				if len(s.Scripts) > 0 && !s.HeldBack(c) {
+					asIs = appendOnce(asIs, s.Vendor)
+					continue
+				}
 				for _, sc := range s.Scripts {
 					out.WriteString(tag(lib, c, s, sc) + "\n")
 					n++
@@ -44,10 +50,21 @@ func tags(b Banner, libs []Library) string {
 			}
 		}
 		if n == 0 {
-			out.WriteString("<!-- The evidence holds no vendor's script. -->\n")
+			out.WriteString("<!-- The evidence holds no vendor's script to hold back. -->\n")
+		}
+		if len(asIs) > 0 {
+			out.WriteString("<!-- Not held back, keep their tags as they are (strictly necessary, or their cards say not to block them): " + htmlComment(strings.Join(asIs, ", ")) + " -->\n")
 		}
 	}
 	return out.String()
+}
+
+// appendOnce appends s unless it is there.
+func appendOnce(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
 }
 
 func tag(lib Library, c Category, s Service, sc Script) string {

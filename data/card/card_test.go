@@ -123,6 +123,20 @@ func TestAnFAQVerdictIsNotSaidTwice(t *testing.T) {
 	}
 }
 
+// A question that is not about blocking gets a reply, not a block
+// verdict's word (trial8: "Did the site add Playdigo on purpose? A:
+// Conditional."), in every writer.
+func TestAnFAQsConditionalShortAnswerReadsAsAReply(t *testing.T) {
+	v := data.Vendor{ID: "x", Name: "X", FAQ: []data.FAQ{{Question: "Did the site add X on purpose?", Short: data.AnswerConditional, Answer: "Usually it is one bidder in the site's ad wrapper."}}}
+	c := Build(v, nil)
+	if out := Text(c, 80); strings.Contains(out, "Conditional") || !strings.Contains(out, "A: It depends. Usually it is one bidder") {
+		t.Errorf("text card:\n%s", out)
+	}
+	if out := Markdown(c); strings.Contains(out, "Conditional") || !strings.Contains(out, "**It depends.** Usually it is one bidder") {
+		t.Errorf("markdown card:\n%s", out)
+	}
+}
+
 func TestEnumsFromImportsAreCleanedToo(t *testing.T) {
 	v := data.Vendor{ID: "x", Name: "X", Category: "evil\x1b]0;t\x07cat", Compliance: data.Compliance{Role: "r\x1b[2Jole"},
 		Storage:     []data.StorageItem{{Kind: "k\x1b[31mind", Name: "n", Purpose: "p"}},

@@ -64,7 +64,7 @@ func markdownBlock(blk Block) string {
 	case QA:
 		b.WriteString("### " + MarkdownLine(x.Question) + "\n\n")
 		if x.Short != "" {
-			b.WriteString("**" + x.Short.Title() + ".** ")
+			b.WriteString("**" + x.Short.Reply() + ".** ")
 		}
 		b.WriteString(MarkdownText(x.Answer) + "\n")
 	case Links:

@@ -115,7 +115,7 @@ func (t *textWriter) block(blk Block) {
 		q := "Q: " + x.Question
 		a := "A: " + x.Answer
 		if x.Short != "" {
-			a = "A: " + x.Short.Title() + ". " + x.Answer
+			a = "A: " + x.Short.Reply() + ". " + x.Answer
 		}
 		t.hanging(q, "   ")
 		t.hanging(a, "   ")

@@ -83,7 +83,13 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 	r := &Report{Mode: o.Mode, Captured: ev.Captured}
 	site := o.Site
 	if site != "" {
-		if _, err := data.ParseTarget(site); err != nil {
+		t, err := data.ParseTarget(site)
+		if _, ip := data.IPAddress(t.Host); err == nil && data.Site(t.Host) == "" && !ip && t.Host != "localhost" {
+			// A site has a registrable domain (trial8: --site x was
+			// taken, and every host became a third party).
+			err = fmt.Errorf("%s is a single name or a public suffix; name the site's host, such as www.example.com", data.Quote(t.Host))
+		}
+		if err != nil {
 			return nil, fmt.Errorf("%w: %w", ErrBadSite, err)
 		}
 	} else if site = ev.Site; site != "" {

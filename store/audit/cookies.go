@@ -227,6 +227,12 @@ func (a *auditor) attribute(c *Cookie, domain, setBy hostAnswer, setByKind strin
 		}
 		return !a.onSite(m.VendorID, host)
 	})
+	if b := store.Believed(ms); len(b) < len(ms) {
+		// A claim of the catalogue's or the user's fits this cookie:
+		// no imported one is heard, not even its setter's (the OCD's
+		// guest_id on X's pixel does not take it from X's embeds).
+		ms, all = b, store.Believed(all)
+	}
 	pickIn := func(ms []store.CookieMatch, h hostAnswer) *store.CookieMatch {
 		for i := range ms {
 			if h.found && ms[i].VendorID == h.hit.ID {
@@ -245,15 +251,12 @@ func (a *auditor) attribute(c *Cookie, domain, setBy hostAnswer, setByKind strin
 	byName := func(by string, nameAlone bool) {
 		// Of the vendors that list the name, one whose hosts the capture
 		// shows on the page (the consent platform that set euconsent-v2),
-		// else the catalogue's first; never an imported dataset's over
-		// the catalogue's or the user's (ms ranks theirs first): Google's
-		// card holding an imported _gcl_au does not take it from Google
-		// Ads' because google.com was on the page.
+		// else the catalogue's first; ms holds no imported claim when a
+		// curated one fits (store.Believed): Google's card holding an
+		// imported _gcl_au does not take it from Google Ads' because
+		// google.com was on the page.
 		m := &ms[0]
 		for i := range ms {
-			if ms[i].Imported() != ms[0].Imported() {
-				break
-			}
 			if seen(ms[i].VendorID) {
 				m = &ms[i]
 				break
@@ -364,7 +367,10 @@ func observed(c scan.Cookie, captured time.Time) (time.Duration, string) {
 	if d <= 0 {
 		return 0, "expired"
 	}
-	return d, data.Lifetime{Seconds: int64(d.Round(time.Minute) / time.Second)}.String()
+	// In seconds: Lifetime.String, the one wording rule, rounds what
+	// is near a round figure itself, and says 31 s as 31 seconds, not
+	// "1 minute" (trial8).
+	return d, data.Lifetime{Seconds: int64(d.Round(time.Second) / time.Second)}.String()
 }
 
 // lifetimeFlags says what is odd about an observed lifetime: longer than

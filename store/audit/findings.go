@@ -31,7 +31,8 @@ func (a *auditor) finish(r *Report) {
 	r.UnknownHosts = counts(a.unknown)
 	for i, h := range r.UnknownHosts {
 		if hit, err := a.hostNamed(h.Host); err == nil && hit.hit.HostedOn != "" {
-			r.UnknownHosts[i].Matched, r.UnknownHosts[i].HostedOn = data.CleanLine(hit.hit.Matched), data.CleanLine(hit.hit.HostedOn)
+			u := &r.UnknownHosts[i]
+			u.Matched, u.HostedOn, u.HostedOnID = data.CleanLine(hit.hit.Matched), data.CleanLine(hit.hit.HostedOn), hit.hit.HostedOnID
 		}
 	}
 	known := r.Cookies[:0:0]

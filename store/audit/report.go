@@ -52,12 +52,13 @@ type Vendor struct {
 
 // HostCount is a host and how many requests went to it. An unclaimed host
 // under a hosting domain says which (Matched, s3.amazonaws.com) and whose
-// hosting it is (HostedOn, AWS), as lookup does.
+// hosting it is (HostedOn, AWS, and its id, HostedOnID), as lookup does.
 type HostCount struct {
-	Host     string `json:"host"`
-	Requests int    `json:"requests"`
-	Matched  string `json:"matched,omitempty"`
-	HostedOn string `json:"hosted_on,omitempty"`
+	Host       string `json:"host"`
+	Requests   int    `json:"requests"`
+	Matched    string `json:"matched,omitempty"`
+	HostedOn   string `json:"hosted_on,omitempty"`
+	HostedOnID string `json:"hosted_on_id,omitempty"`
 }
 
 // Hosting is what is known of an unclaimed host under a hosting domain

@@ -128,3 +128,49 @@ func TestAShopOnThePlatformsNameKeepsThePlatformsCookies(t *testing.T) {
 		t.Errorf("%d cookies given to vendors, want cart and _s: %+v", len(r.Cookies), r.Cookies)
 	}
 }
+
+// The catalogue's claim on a name wins over an imported one even when the
+// capture shows the imported claim's vendor set the cookie (trial8: with
+// every dataset imported, nytimes.com's guest_id, set by a response of
+// X's pixel on analytics.twitter.com, went from "X (Twitter) embeds" with
+// the catalogue's purpose to the pixel with no purpose of ours).
+func TestAnImportedClaimDoesNotTakeANameFromTheCatalogueByItsSetter(t *testing.T) {
+	s := openCatalogue(t)
+	recs := []data.Vendor{{Name: "X (Twitter) Pixel", Storage: []data.StorageItem{{Kind: "cookie", Name: "guest_id"}}}}
+	if _, err := s.Import(store.RecordsOf(recs), store.ImportOptions{Format: "ocd-csv", File: "ocd.csv", Hash: "0123456789abcdef"}); err != nil {
+		t.Fatal(err)
+	}
+	c := cookie("guest_id", ".twitter.com", 2*365*24*time.Hour)
+	c.SetBy = "https://analytics.twitter.com/i/adsct?p_id=Twitter"
+	ev := &scan.Evidence{Site: "www.news.example", Captured: captured,
+		Requests: []scan.Request{req("https://www.news.example/"), req(c.SetBy)}, Cookies: []scan.Cookie{c}}
+	r, err := Run(s, ev, Options{Mode: BeforeConsent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Cookies) != 1 || r.Cookies[0].VendorID != "x-embeds" || r.Cookies[0].DeclaredLifetime != "2 years" {
+		t.Errorf("guest_id filed as %+v, want under x-embeds with the lifetime its card declares", r.Cookies)
+	}
+}
+
+// An observed lifetime is said by the one wording rule (data.Lifetime's
+// String) from its seconds: a cookie set to live 31 seconds is "31
+// seconds", not "1 minute" (trial8: the HTML declaration said "observed:
+// 1 minute"), and one a few seconds off a round figure is that figure.
+func TestAShortObservedLifetimeIsSaidInSeconds(t *testing.T) {
+	ev := &scan.Evidence{Site: "www.shop.example", Captured: captured, Cookies: []scan.Cookie{
+		cookie("short_one", ".shop.example", 31*time.Second),
+		cookie("half_hour", ".shop.example", 30*time.Minute-2*time.Second),
+	}}
+	r, err := Run(openCatalogue(t), ev, Options{Mode: BeforeConsent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, c := range append(r.Cookies, r.UnknownCookies...) {
+		got[c.Name] = c.ObservedLifetime
+	}
+	if got["short_one"] != "31 seconds" || got["half_hour"] != "30 minutes" {
+		t.Errorf("observed lifetimes %v, want 31 seconds and 30 minutes", got)
+	}
+}

@@ -98,7 +98,7 @@ func (c *cli) banner(vendors, site string, files []string, from scan.Format) (ba
 			if err != nil {
 				return banner.Banner{}, err
 			}
-			vs = append(vs, banner.Vendor{ID: v.ID, Name: data.CleanLine(v.Name), Category: v.Category.Slug()})
+			vs = append(vs, banner.Vendor{ID: v.ID, Name: data.CleanLine(v.Name), Category: v.Category.Slug(), Block: v.BlockVerdict().Value.Slug()})
 		}
 		return banner.Build(d, vs), nil
 	}

@@ -131,7 +131,8 @@ func TestTheUnclassifiedCommentNamesEachCookieOnce(t *testing.T) {
 }
 
 // Each banner format has its own extension: JavaScript is not written into
-// a .html file, nor the HTML tags into a .js one.
+// a .html file, nor the HTML tags into a .js one, nor either into a file
+// whose name does not say which it holds.
 func TestBannerRefusesAFileNamedForAnotherFormat(t *testing.T) {
 	db := tempDB(t)
 	dir := t.TempDir()
@@ -140,6 +141,9 @@ func TestBannerRefusesAFileNamedForAnotherFormat(t *testing.T) {
 		{"gcm", "g.html", `banner -o "` + filepath.Join(dir, "g.html") + `": --format gcm writes a .js file, not .html; name it "` + filepath.Join(dir, "g.js") + `"`},
 		{"cookieconsent", "c.json", "--format cookieconsent writes a .js file, not .json"},
 		{"tags", "t.js", "--format tags writes a .html file, not .js"},
+		// Nor into a name with no extension (trial8: -o out/fer-cookieconsent
+		// was written, while -o x.html was refused).
+		{"cookieconsent", "consent", `has none; name it "` + filepath.Join(dir, "consent.js") + `"`},
 	} {
 		out := filepath.Join(dir, c.name)
 		r := vendex(t, db, "", "banner", "--format", c.format, "-o", out, har)
@@ -260,5 +264,44 @@ func TestConsentModeSendsToTagsOnlyWhereThereAreTags(t *testing.T) {
 	}
 	if tags := vendex(t, db, "", "banner", "--format", "tags", capturePath("real", "har", "linkedin.com-firefox43-devtools.har")); !strings.Contains(tags.stdout, "no vendor's script") {
 		t.Errorf("the tags output changed; this test assumes linkedin.com's capture holds no vendor's script tag:\n%s", tags.stdout)
+	}
+}
+
+// trial8: on ferguson.com, Tag Manager's container (its card: block no)
+// came out held back behind "functionality" and optional in Klaro, so a
+// visitor declining functionality stopped Consent Mode itself. Every
+// format now leaves it on, and gcm and tags agree about Google Analytics:
+// read Consent Mode, held back all the same (basic mode, as its card
+// advises).
+func TestFergusonsTagManagerIsNeverHeldBack(t *testing.T) {
+	db := tempDB(t)
+	har := capturePath("real", "har", "ferguson.com-browsertime-chrome97.har")
+	out := func(format string) string {
+		r := vendex(t, db, "", "banner", "--format", format, har)
+		if r.code != 0 {
+			t.Fatalf("%s: exit %d %s", format, r.code, r.stderr)
+		}
+		return r.stdout
+	}
+	tags := out("tags")
+	if strings.Contains(tags, "gtm.js") || !strings.Contains(tags, "say not to block them): Google Tag Manager -->") ||
+		!strings.Contains(tags, `data-service="google-analytics" src="https://www.googletagmanager.com/gtag/js`) {
+		t.Errorf("tags:\n%s", tags)
+	}
+	if klaro := out("klaro"); !strings.Contains(klaro, `"functionality"`+"\n      ],\n      \"required\": true,\n      \"translations\": {\n        \"zz\": {\n          \"title\": \"Google Tag Manager\"") {
+		t.Errorf("Klaro: Tag Manager is not a required service:\n%s", klaro)
+	}
+	gcm := out("gcm")
+	for _, want := range []string{
+		"load them as they are, after this block: Google Tag Manager.",
+		"once their consent type is granted: Google Analytics, Google Ads",
+	} {
+		if !strings.Contains(gcm, want) {
+			t.Errorf("gcm lacks %q:\n%s", want, gcm)
+		}
+	}
+	// One name per vendor: LinkedIn's per-category services are one tag.
+	if strings.Contains(gcm, "(Functional)") || strings.Count(gcm, "LinkedIn Insight Tag") != 1 {
+		t.Errorf("gcm names a vendor twice:\n%s", gcm)
 	}
 }

@@ -235,6 +235,8 @@ func TestDeclareRefusesAFileNamedForAnotherFormat(t *testing.T) {
 		{nil, "d.txt", `".txt" is not a format declare writes`},
 		{[]string{"--format", "html"}, "d.md", `--format html writes a .html file, not .md; name it "` + filepath.Join(dir, "d.html") + `"`},
 		{[]string{"--format", "json"}, "d.csv", `--format json writes a .json file, not .csv`},
+		// A name with no extension does not say what it holds either.
+		{[]string{"--format", "csv"}, "d", `has none; name it "` + filepath.Join(dir, "d.csv") + `"`},
 	} {
 		out := filepath.Join(dir, c.name)
 		args := append([]string{"declare", "--vendors", "hotjar", "-o", out}, c.args...)
@@ -251,7 +253,6 @@ func TestDeclareRefusesAFileNamedForAnotherFormat(t *testing.T) {
 	}{
 		{nil, "d.htm", "<!DOCTYPE html>"},
 		{[]string{"--format", "markdown"}, "d.md", "# Cookie declaration"},
-		{[]string{"--format", "csv"}, "d", "Hotjar"},
 	} {
 		out := filepath.Join(dir, c.name)
 		r := vendex(t, db, "", append([]string{"declare", "--vendors", "hotjar", "-o", out}, c.args...)...)

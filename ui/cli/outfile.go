@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -19,14 +20,29 @@ type outKind struct {
 // outFormat is the one rule every -o follows: a file's extension says
 // what is in it. Without --format (given == "") the extension picks the
 // format; with it, the extension must be one of that format's. An
-// extension no format of cmd writes, or one that belies --format, is a
-// usage error before anything is written. A name without an extension,
-// and stdout, take the format as given. The answer is "" when the
-// extension fits several formats and --format was not given.
+// extension no format of cmd writes, one that belies --format, or none
+// at all (trial8: banner -o out/consent wrote a file help said would be
+// named for its format) is a usage error before anything is written,
+// naming the file that would do. Stdout, and a name that is already a
+// directory or a device (/dev/stdout), take the format as given; writing
+// into a directory is refused where the file is written. The answer is ""
+// when the extension fits several formats and --format was not given.
 func outFormat(cmd, path, given string, kinds []outKind) (string, error) {
 	ext := strings.ToLower(filepath.Ext(path))
-	if path == "" || path == "-" || ext == "" {
+	if path == "" || path == "-" {
 		return given, nil
+	}
+	if ext == "" {
+		if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+			return given, nil
+		}
+		var names []string
+		for _, k := range kinds {
+			if n := data.Quote(path + k.exts[0]); (given == "" || k.name == given) && !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+		return "", usagef("%s -o %s: the file's extension says what is in it, and this name has none; name it %s", cmd, data.Quote(path), data.JoinOr(names))
 	}
 	if given != "" {
 		for _, k := range kinds {

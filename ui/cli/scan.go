@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/vendex/vendex/data"
@@ -130,7 +131,8 @@ func (c *cli) auditEvidence(a auditArgs, files []string) (*audit.Report, *scan.E
 	if err != nil {
 		s.Close()
 		if errors.Is(err, audit.ErrBadSite) {
-			return nil, nil, nil, usagef("--site %s: %v", data.Quote(a.opts.Site), errors.Unwrap(err))
+			// ErrBadSite wraps the reason with it: say the reason alone.
+			return nil, nil, nil, usagef("--site %s: %s", data.Quote(a.opts.Site), strings.TrimPrefix(err.Error(), audit.ErrBadSite.Error()+": "))
 		}
 		if errors.Is(err, audit.ErrSiteTie) || errors.Is(err, audit.ErrSites) {
 			return nil, nil, nil, usagef("%s: %v", cmd, err)

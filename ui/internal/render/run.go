@@ -43,7 +43,7 @@ func Run(m tea.Model, s *Screen, in, out *os.File) error {
 	s.write(setUp)
 	s.Start()
 	p := tea.NewProgram(Wrap(m, s), tea.WithoutRenderer(), tea.WithInput(in))
-	if canSuspend {
+	if CanSuspend {
 		s.reopen = func() {
 			_, _ = term.MakeRaw(in.Fd())
 			_, _ = io.WriteString(s.out, setUp)

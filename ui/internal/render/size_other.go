@@ -14,9 +14,9 @@ import (
 // terminal output, mouse input), which tea.WithoutRenderer skips.
 const Supported = false
 
-// canSuspend says whether ctrl+z can stop the process and the shell
+// CanSuspend says whether ctrl+z can stop the process and the shell
 // resume it (job control, SIGTSTP and SIGCONT).
-const canSuspend = false
+const CanSuspend = false
 
 // watchSize sends p the terminal's size once: there is no SIGWINCH here.
 func watchSize(p *tea.Program, out *os.File) (stop func()) {

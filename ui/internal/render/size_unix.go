@@ -13,9 +13,9 @@ import (
 // Supported reports whether Run can drive this system's terminal.
 const Supported = true
 
-// canSuspend says whether ctrl+z can stop the process and the shell
+// CanSuspend says whether ctrl+z can stop the process and the shell
 // resume it (job control, SIGTSTP and SIGCONT).
-const canSuspend = true
+const CanSuspend = true
 
 // watchSize sends p the terminal's size now and after every change, until
 // the returned function is called.
