@@ -73,6 +73,13 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func(indexed func(id string
 			if ix := freshIx.at(next); ix != nil && ix.brief != nil {
 				w.add(id, *ix) // worked out beforehand
 				cache.alone(freshName, id)
+				if large && cache.goOn != nil {
+					// A new vendor's record is in the file (goOnFrom
+					// committed it) and its entries are filed: nothing
+					// reads it again, and what it holds (its storage
+					// list, its strings) goes now, not with the last.
+					*freshRec = data.Vendor{ID: id}
+				}
 				continue
 			}
 		}
