@@ -108,7 +108,7 @@ func cmdImport(c *cli, args []string) error {
 	// last row costs no more than that.
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
 	defer debug.SetGCPercent(debug.SetGCPercent(200))
-	reading := holdMemory(importLimits(pos, importReadMemory), false)
+	reading := holdMemory(importLimits(pos, importReadMemory, true), false)
 	defer reading.lift()
 	// The first file is read before the catalogue is touched, so that a
 	// malformed one leaves no trace; the others are read one ahead of the
@@ -128,7 +128,7 @@ func cmdImport(c *cli, args []string) error {
 	// passed, and lifted if what is live comes near that (a large
 	// import's live heap would pass it and then collect without end).
 	debug.SetGCPercent(100)
-	writing := reading.from(importLimits(pos, importAll-importOutside))
+	writing := reading.from(importLimits(pos, importAll-importOutside, false))
 	reading.lift()
 	defer holdMemory(writing, true).lift()
 	// Each file's warnings, printed with its report; not the file: its

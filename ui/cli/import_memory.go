@@ -31,9 +31,11 @@ const importReadMemory = 192 << 20
 
 // importLimits are the soft limits on the heap an import of the files at
 // paths is held to in turn, each taken when what is live comes near the
-// one before (memoryLimit): its budget, then top. A path that is not a
-// regular file (stdin) counts nothing.
-func importLimits(paths []string, top int64) []int64 {
+// one before (memoryLimit): its budget, then top; a budget past top is
+// top's if capped (reading: a file refused at its end is held to
+// importReadMemory however large), else top has no say. A path that is not
+// a regular file (stdin) counts nothing.
+func importLimits(paths []string, top int64, capped bool) []int64 {
 	var size int64
 	for _, p := range paths {
 		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
@@ -41,10 +43,13 @@ func importLimits(paths []string, top int64) []int64 {
 		}
 	}
 	budget := max(importPerByte*size-importOutside, importMinHeap)
-	if budget >= top {
-		return []int64{budget}
+	switch {
+	case budget < top:
+		return []int64{budget, top}
+	case capped:
+		return []int64{top}
 	}
-	return []int64{budget, top}
+	return []int64{budget}
 }
 
 // memoryLimit holds the heap under a soft limit and, once what a

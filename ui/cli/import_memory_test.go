@@ -102,13 +102,18 @@ func TestImportLimitsAreTheInputsBudgetThenTheNext(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	if got := importLimits([]string{small}, 176<<20); !slices.Equal(got, []int64{importMinHeap, 176 << 20}) {
-		t.Errorf("a 4-byte file's limits are %v", got)
+	for _, capped := range []bool{false, true} {
+		if got := importLimits([]string{small}, 176<<20, capped); !slices.Equal(got, []int64{importMinHeap, 176 << 20}) {
+			t.Errorf("a 4-byte file's limits are %v", got)
+		}
+		if got := importLimits([]string{large, "-"}, 176<<20, capped); !slices.Equal(got, []int64{4*27<<20 - importOutside, 176 << 20}) {
+			t.Errorf("a 27 MiB file's limits are %v", got)
+		}
 	}
-	if got := importLimits([]string{large, "-"}, 176<<20); !slices.Equal(got, []int64{4*27<<20 - importOutside, 176 << 20}) {
-		t.Errorf("a 27 MiB file's limits are %v", got)
-	}
-	if got := importLimits([]string{large, large}, 176<<20); !slices.Equal(got, []int64{4*54<<20 - importOutside}) {
+	if got := importLimits([]string{large, large}, 176<<20, false); !slices.Equal(got, []int64{4*54<<20 - importOutside}) {
 		t.Errorf("two 27 MiB files' limits are %v", got)
+	}
+	if got := importLimits([]string{large, large}, 176<<20, true); !slices.Equal(got, []int64{176 << 20}) {
+		t.Errorf("two 27 MiB files' limits, capped, are %v", got)
 	}
 }
