@@ -164,6 +164,9 @@ func (c *recordCache) committed() {
 	}
 	for _, f := range c.fresh {
 		for _, v := range f.records {
+			if v == nil {
+				continue // let go of once indexed (updateDerived)
+			}
 			if k := (cacheKey{f.name, v.ID}); c.m[k] == v {
 				cp := *v
 				c.m[k] = &cp

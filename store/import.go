@@ -219,6 +219,10 @@ func (s *Store) Import(records Records, o ImportOptions) (ImportReport, error) {
 			}
 		}
 		out, known, err := resolve(tx, records, &rep, o, cache)
+		// The records are out's now: what held them in the reader's
+		// chunks is let go of, so that each goes once it is written
+		// (updateDerived).
+		records = Records{}
 		if err != nil {
 			return err
 		}

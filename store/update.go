@@ -73,6 +73,21 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func(indexed func(id string
 			if ix := freshIx.at(next); ix != nil && ix.brief != nil {
 				w.add(id, *ix) // worked out beforehand
 				cache.alone(freshName, id)
+				if large && cache.goOn != nil {
+					// A new vendor's record is in the file (goOnFrom
+					// committed it) and its entries are filed: nothing
+					// reads it again. What it holds (its storage list,
+					// its strings) goes now, not with the last record;
+					// and with no pointer left to it, the array of
+					// records its reader made it in goes once the others
+					// in it are filed too (the records come in id order,
+					// and a large file's in about the order it was read:
+					// Tracker Radar's index was 127 MB of records until
+					// its last was filed).
+					*freshRec = data.Vendor{}
+					fresh[next] = nil
+					next++
+				}
 				continue
 			}
 		}

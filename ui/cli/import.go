@@ -103,10 +103,13 @@ func cmdImport(c *cli, args []string) error {
 	// Reading allocates much that lives until it is written: the
 	// collector's default pace would run it several times over for
 	// nothing. A soft limit keeps that pace from letting the heap grow to
-	// three times what is live, so that a file refused at its last row
-	// costs no more than importReadMemory.
+	// three times what is live: the import's budget, or for one whose
+	// records outgrow it importReadMemory, so that a file refused at its
+	// last row costs no more than that.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
 	defer debug.SetGCPercent(debug.SetGCPercent(200))
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(importReadMemory))
+	reading := holdMemory(importLimits(pos, importReadMemory, true), false)
+	defer reading.lift()
 	// The first file is read before the catalogue is touched, so that a
 	// malformed one leaves no trace; the others are read one ahead of the
 	// store, each while the one before it is imported (reading is a third
@@ -121,10 +124,13 @@ func cmdImport(c *cli, args []string) error {
 	defer stopReading()
 	// Writing holds several times the records (the store's indexes, the
 	// database's pages): the default pace there, under the import's
-	// budget, which is lifted if what is live comes near it (a large
+	// budget, or what every dataset's import takes once the budget is
+	// passed, and lifted if what is live comes near that (a large
 	// import's live heap would pass it and then collect without end).
 	debug.SetGCPercent(100)
-	defer holdMemory(writeMemory(pos)).lift()
+	writing := reading.from(importLimits(pos, importAll-importOutside, false))
+	reading.lift()
+	defer holdMemory(writing, true).lift()
 	// Each file's warnings, printed with its report; not the file: its
 	// records are the store's once imported, and kept here they would all
 	// stay live to the end.
