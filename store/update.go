@@ -18,7 +18,7 @@ import (
 // cache, if not nil, holds the records a batch has seen, and learns what
 // this change writes. mutate is told which vendors were indexed before the
 // change (nil: it is not known).
-func updateDerived(tx *bolt.Tx, ids []string, mutate func(indexed func(id string) bool) error, freshName string, fresh []*data.Vendor, known map[string]stored, cache *recordCache) error {
+func updateDerived(tx *bolt.Tx, ids []string, mutate func(indexed func(id string) bool) error, freshName string, fresh []freshRecord, known map[string]stored, cache *recordCache) error {
 	if !currentSchema(tx) {
 		cache.clear() // the rebuild writes every merged record anew
 		if err := mutate(nil); err != nil {
@@ -65,12 +65,15 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func(indexed func(id string
 	next := 0 // fresh and ids are both in id order
 	for _, id := range ids {
 		var freshRec *data.Vendor
-		for next < len(fresh) && fresh[next].ID < id {
+		for next < len(fresh) && fresh[next].ID() < id {
 			next++
 		}
-		if next < len(fresh) && fresh[next].ID == id {
-			freshRec = fresh[next]
-			if ix := freshIx.at(next); ix != nil && ix.brief != nil {
+		if next < len(fresh) && fresh[next].ID() == id {
+			ix, err := freshIx.at(next)
+			if err != nil {
+				return err
+			}
+			if ix != nil && ix.brief != nil {
 				w.add(id, *ix) // worked out beforehand
 				cache.alone(freshName, id)
 				if large && cache.goOn != nil {
@@ -84,11 +87,16 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func(indexed func(id string
 					// and a large file's in about the order it was read:
 					// Tracker Radar's index was 127 MB of records until
 					// its last was filed).
-					*freshRec = data.Vendor{}
-					fresh[next] = nil
+					if v := fresh[next].v; v != nil {
+						*v = data.Vendor{}
+					}
+					fresh[next] = freshRecord{}
 					next++
 				}
 				continue
+			}
+			if freshRec, err = fresh[next].vendor(freshName); err != nil {
+				return err
 			}
 		}
 		recs, ranks = recs[:0], ranks[:0]
@@ -129,7 +137,7 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func(indexed func(id string
 // worked out for every record at once, a large import held them all
 // beside the changes they became.
 type freshIndexes struct {
-	fresh   []*data.Vendor
+	fresh   []freshRecord
 	ref     *layerRef
 	indexed func(id string) bool
 	lo      int           // list[j] is fresh[lo+j]'s
@@ -143,22 +151,25 @@ var freshIndexChunk = 8192
 
 // at is fresh[i]'s entries (as indexFresh leaves them for a vendor that
 // is indexed already: empty), or nil if f is; i never goes back.
-func (f *freshIndexes) at(i int) *vendorIndex {
+func (f *freshIndexes) at(i int) (*vendorIndex, error) {
 	if f == nil {
-		return nil
+		return nil, nil
 	}
 	if i >= f.lo+len(f.list) {
 		f.lo = i
-		f.list = indexFresh(f.fresh[i:min(i+freshIndexChunk, len(f.fresh))], f.ref, f.indexed)
+		var err error
+		if f.list, err = indexFresh(f.fresh[i:min(i+freshIndexChunk, len(f.fresh))], f.ref, f.indexed); err != nil {
+			return nil, err
+		}
 	}
-	return &f.list[i-f.lo]
+	return &f.list[i-f.lo], nil
 }
 
 // derivedUpdate is what updateDerived knows of the vendors it re-merges.
 type derivedUpdate struct {
 	tx        *bolt.Tx
 	freshName string
-	fresh     []*data.Vendor
+	fresh     []freshRecord
 	olds      map[string]*oldEntries // the touched vendors' entries before the change
 	cache     *recordCache           // the records decoded, and the batch's
 }
