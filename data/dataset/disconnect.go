@@ -23,7 +23,7 @@ var disconnectCategories = categoryTable{
 // disconnect reads Disconnect's services.json ({categories: {Advertising:
 // [{"<Entity>": {"<homepage>": [domains], "session-replay": "true"}}]}})
 // and its entities.json ({entities: {"<Entity>": {properties, resources}}}).
-func (rd *reader) disconnect(s *jsonStream) ([]data.Vendor, error) {
+func (rd *reader) disconnect(s *jsonStream) ([][]data.Vendor, error) {
 	var f struct {
 		Categories map[string][]map[string]map[string]json.RawMessage
 		Entities   map[string]struct {
@@ -94,5 +94,5 @@ func (rd *reader) disconnect(s *jsonStream) ([]data.Vendor, error) {
 			rd.addDomain(v, d, fmt.Sprintf("entities[%q].resources[%d]", key, j))
 		}
 	}
-	return c.vendors(), nil
+	return c.chunks(), nil
 }

@@ -60,7 +60,7 @@ func (rd *reader) readGhosteryFile(s *jsonStream) (ghosteryFile, error) {
 // ({categories, organizations, patterns, domains}): each pattern (a
 // product, such as "Google Analytics") is a vendor; its organization is the
 // owner and lends its website and privacy policy.
-func (rd *reader) ghostery(s *jsonStream) ([]data.Vendor, error) {
+func (rd *reader) ghostery(s *jsonStream) ([][]data.Vendor, error) {
 	f, err := rd.readGhosteryFile(s)
 	if err != nil {
 		return nil, err
@@ -92,5 +92,5 @@ func (rd *reader) ghostery(s *jsonStream) ([]data.Vendor, error) {
 			rd.addDomain(v, d, fmt.Sprintf("domains[%q]", d))
 		}
 	}
-	return c.vendors(), nil
+	return c.chunks(), nil
 }

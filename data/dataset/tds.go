@@ -50,7 +50,7 @@ func readTDSFile(s *jsonStream) (tdsFile, error) {
 // tds reads the tracker blocklist: each entity is a vendor with its
 // domains; each tracker domain adds its categories to its owner (or, with
 // no known owner, is a vendor of its own).
-func (rd *reader) tds(s *jsonStream) ([]data.Vendor, error) {
+func (rd *reader) tds(s *jsonStream) ([][]data.Vendor, error) {
 	f, err := readTDSFile(s)
 	if err != nil {
 		return nil, err
@@ -87,5 +87,5 @@ func (rd *reader) tds(s *jsonStream) ([]data.Vendor, error) {
 			trCategories.addCategory(v, cat)
 		}
 	}
-	return c.vendors(), nil
+	return c.chunks(), nil
 }

@@ -31,7 +31,7 @@ type tpwEntity struct {
 // data/entities.js exports, as converted to JSON or as the npm package's
 // dist/entities.json ships it. Domain patterns ("*.hotjar.com") become
 // hosts; the company becomes the owner; product names become aliases.
-func (rd *reader) thirdPartyWeb(s *jsonStream) ([]data.Vendor, error) {
+func (rd *reader) thirdPartyWeb(s *jsonStream) ([][]data.Vendor, error) {
 	c := newCollector()
 	err := s.elements("", func(i int) error {
 		var e tpwEntity
@@ -59,5 +59,5 @@ func (rd *reader) thirdPartyWeb(s *jsonStream) ([]data.Vendor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.vendors(), nil
+	return c.chunks(), nil
 }

@@ -18,7 +18,7 @@ type trEntity struct {
 // trEntities reads Tracker Radar entities: one entity file
 // (entities/<name>.json upstream) or a JSON array of them. The display name
 // is the vendor's name, the legal name an alias, properties its domains.
-func (rd *reader) trEntities(s *jsonStream, one bool) ([]data.Vendor, error) {
+func (rd *reader) trEntities(s *jsonStream, one bool) ([][]data.Vendor, error) {
 	c := newCollector()
 	if one {
 		var e trEntity
@@ -26,7 +26,7 @@ func (rd *reader) trEntities(s *jsonStream, one bool) ([]data.Vendor, error) {
 			return nil, err
 		}
 		rd.addTREntity(c, 0, e)
-		return c.vendors(), nil
+		return c.chunks(), nil
 	}
 	err := s.elements("", func(i int) error {
 		var e trEntity
@@ -39,7 +39,7 @@ func (rd *reader) trEntities(s *jsonStream, one bool) ([]data.Vendor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.vendors(), nil
+	return c.chunks(), nil
 }
 
 // addTREntity adds the entity e, the file's i-th, to c.
