@@ -73,7 +73,7 @@ func (rd *reader) disconnect(s *jsonStream) ([][]data.Vendor, error) {
 							v.Website = cmp.Or(v.Website, text(site))
 						}
 						for j, d := range ds {
-							rd.addDomain(v, d, fmt.Sprintf("%s[%d]", path, j))
+							rd.addDomain(v, d, func() string { return fmt.Sprintf("%s[%d]", path, j) })
 						}
 					case len(raw) > 0 && raw[0] == '"':
 						// A flag such as "session-replay": "true".
@@ -88,10 +88,10 @@ func (rd *reader) disconnect(s *jsonStream) ([][]data.Vendor, error) {
 		e := f.Entities[key]
 		v := c.get(key, key)
 		for j, d := range e.Properties {
-			rd.addDomain(v, d, fmt.Sprintf("entities[%q].properties[%d]", key, j))
+			rd.addDomain(v, d, func() string { return fmt.Sprintf("entities[%q].properties[%d]", key, j) })
 		}
 		for j, d := range e.Resources {
-			rd.addDomain(v, d, fmt.Sprintf("entities[%q].resources[%d]", key, j))
+			rd.addDomain(v, d, func() string { return fmt.Sprintf("entities[%q].resources[%d]", key, j) })
 		}
 	}
 	return c.chunks(), nil

@@ -84,12 +84,12 @@ func (rd *reader) ghostery(s *jsonStream) ([][]data.Vendor, error) {
 		v.PrivacyPolicy = cmp.Or(v.PrivacyPolicy, text(org.PrivacyPolicyURL))
 		ghosteryCategories.addCategory(v, p.Category)
 		for j, d := range p.Domains {
-			rd.addDomain(v, d, fmt.Sprintf("patterns[%q].domains[%d]", key, j))
+			rd.addDomain(v, d, func() string { return fmt.Sprintf("patterns[%q].domains[%d]", key, j) })
 		}
 		extra := byPattern[key]
 		slices.Sort(extra)
 		for _, d := range extra {
-			rd.addDomain(v, d, fmt.Sprintf("domains[%q]", d))
+			rd.addDomain(v, d, func() string { return fmt.Sprintf("domains[%q]", d) })
 		}
 	}
 	return c.chunks(), nil

@@ -157,7 +157,7 @@ func (rd *reader) addGVLVendor(v *data.Vendor, g gvlVendor, path string) {
 		addAlias(v, iabAlias(g.ID))
 	}
 	for j, d := range g.Domains {
-		rd.addDomain(v, d, fmt.Sprintf("%s.domains[%d]", path, j))
+		rd.addDomain(v, d, func() string { return fmt.Sprintf("%s.domains[%d]", path, j) })
 	}
 }
 

@@ -61,7 +61,7 @@ func (rd *reader) tds(s *jsonStream) ([][]data.Vendor, error) {
 		v := c.get(key, firstNonEmpty(e.DisplayName, key))
 		addAlias(v, key)
 		for j, d := range e.Domains {
-			rd.addDomain(v, d, fmt.Sprintf("entities[%q].domains[%d]", key, j))
+			rd.addDomain(v, d, func() string { return fmt.Sprintf("entities[%q].domains[%d]", key, j) })
 		}
 	}
 	for _, host := range slices.Sorted(maps.Keys(f.Trackers)) {
@@ -82,7 +82,7 @@ func (rd *reader) tds(s *jsonStream) ([][]data.Vendor, error) {
 			v = c.get(owner, firstNonEmpty(t.Owner.DisplayName, owner))
 			addAlias(v, owner)
 		}
-		rd.addDomain(v, host, fmt.Sprintf("trackers[%q]", host))
+		rd.addDomain(v, host, func() string { return fmt.Sprintf("trackers[%q]", host) })
 		for _, cat := range t.Categories {
 			trCategories.addCategory(v, cat)
 		}

@@ -49,7 +49,7 @@ func (rd *reader) thirdPartyWeb(s *jsonStream) ([][]data.Vendor, error) {
 		v.Website = cmp.Or(v.Website, text(e.Homepage))
 		tpwCategories.addCategory(v, e.Category)
 		for j, d := range e.Domains {
-			rd.addDomain(v, d, fmt.Sprintf("[%d].domains[%d]", i, j))
+			rd.addDomain(v, d, func() string { return fmt.Sprintf("[%d].domains[%d]", i, j) })
 		}
 		for _, p := range e.Products {
 			addAlias(v, p.Name)

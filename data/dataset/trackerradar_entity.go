@@ -53,6 +53,6 @@ func (rd *reader) addTREntity(c *collector, i int, e trEntity) {
 	addAlias(v, e.Name)
 	v.Owner = cmp.Or(v.Owner, text(e.Parent))
 	for j, d := range e.Properties {
-		rd.addDomain(v, d, fmt.Sprintf("[%d].properties[%d]", i, j))
+		rd.addDomain(v, d, func() string { return fmt.Sprintf("[%d].properties[%d]", i, j) })
 	}
 }
