@@ -184,7 +184,17 @@ func IsSite(host string) bool {
 // text, kept here so that vendex does not link package net, whose cgo
 // resolver made every vendex process a dynamically linked one.
 func IPAddress(h string) (string, bool) {
-	ip, err := netip.ParseAddr(strings.Trim(h, "[]"))
+	h = strings.Trim(h, "[]")
+	// A host name is told at once: a byte no address has (a letter past
+	// f, a hyphen) answers without parsing, whose error was an allocation
+	// for every host an import checks. A zone's % is such a byte, and a
+	// zone is refused anyway.
+	for i := 0; i < len(h); i++ {
+		if c := h[i]; !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '.' || c == ':') {
+			return "", false
+		}
+	}
+	ip, err := netip.ParseAddr(h)
 	if err != nil || ip.Zone() != "" {
 		return "", false
 	}

@@ -401,7 +401,7 @@ func TestCollectorKeepsOrderAcrossSlabs(t *testing.T) {
 			v.Owner = "o"
 			c.get(fmt.Sprintf("p%d", i/2), "again") // seen before: the same record
 		}
-		vs := c.vendors()
+		vs := flatten(c.chunks())
 		if len(vs) != 20000 {
 			t.Fatalf("hint %d: %d vendors", hint, len(vs))
 		}
