@@ -2,7 +2,9 @@
 // by `vendex search`: every name, alias and domain of every vendor is an
 // entry of one fuzzy index (ui/fuzzy, sahilm/fuzzy's scores), a vendor ranks
 // by its best entry, ties by name; a vendor the query names (its name, an
-// alias or id, normalised as names are compared) ranks first; once imported
+// alias or id, normalised as names are compared) ranks first, then those
+// whose name or own alias the query starts as whole words, most loaded on
+// the web first (a company's products: companyGroup); once imported
 // datasets add vendors, a word that starts with the query ranks before a
 // loose match, and in each group the catalogue's vendors come before those
 // only imports know. An alias that only an import gives counts
@@ -499,36 +501,6 @@ func (x *Index) curatedFirst() []Result {
 		next[k]++
 	}
 	return out
-}
-
-// curatedFirst orders rs (ranked) as Index.Rank says, keeping the order
-// within each group.
-func curatedFirst[R any](rs []R, exact, strong, imported func(R) bool) []R {
-	var groups [numGroups][]R
-	for _, r := range rs {
-		g := group(exact(r), strong(r), imported(r))
-		groups[g] = append(groups[g], r)
-	}
-	return slices.Concat(groups[:]...)
-}
-
-// The groups a ranking lists, in order: the vendors the query names
-// (exactQuery), the catalogue's then imported ones; strong matches of the
-// catalogue's vendors, then of imported ones; then the rest of each.
-const numGroups = 6
-
-func group(exact, strong, imported bool) int {
-	g := 4
-	switch {
-	case exact:
-		g = 0
-	case strong:
-		g = 2
-	}
-	if imported {
-		g++
-	}
-	return g
 }
 
 // exactQuery is a query as it names a vendor: a vendor one of whose names
