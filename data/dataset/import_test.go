@@ -513,10 +513,8 @@ func TestANonUTF8FileIsReadWithAWarning(t *testing.T) {
 }
 
 // The Open Cookie Database JSON's warnings and errors name the row by a
-// JSON path a user can follow in the file (jq '.["Google Analytics"][0]'),
-// written as every other format's paths are: a platform named by a plain
-// word bare, any other in brackets, the empty one too (it printed ""[0],
-// which no tool reads; trial6).
+// JSON path jq follows ('.["Google Analytics"][0]'), as every other
+// format's: a plain word bare, any other key in brackets ("" printed ""[0]).
 func TestOCDJSONNamesTheRow(t *testing.T) {
 	_, ws, err := ReadBytes(FormatOCDJSON, "ocd.json", []byte(`{"Acme": [{"cookie": "_a", "category": "Analytics"}, {"cookie": "", "category": "Analytics"}], "": [{"cookie": "_b", "category": "Analytics"}]}`))
 	var got []string
