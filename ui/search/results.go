@@ -258,7 +258,7 @@ func (x *Index) Rank(query string) Results {
 			if initials&named.start == 0 || initials&hostEntry != 0 {
 				return
 			}
-		} else if start != 0 && x.mayLead(e, r.query) {
+		} else if start != 0 && x.initials[e]&(start|hostEntry) == start && x.mayLead(e, r.query) {
 			leading = append(leading, v)
 		}
 		if named.entry(x.fuzzy.Entry(e), x.where[e].field) {

@@ -61,8 +61,8 @@ type Index struct {
 	// initials holds, for each entry, a bit for each letter or digit that
 	// starts one of its words (data.WordPrefixFold's words), one for how
 	// the entry itself starts (startBit) and hostEntry: most entries are
-	// ruled out of a strong match, or of being what the query names, by
-	// one AND.
+	// ruled out of a strong match, of being what the query names, or of
+	// the company group (mayLead), by one AND.
 	initials []uint64
 }
 
@@ -338,13 +338,11 @@ func (x *Index) build() {
 		})
 	}
 	x.fuzzy = fuzzy.NewIndex(entries)
-	if x.anyImported {
-		x.initials = make([]uint64, len(entries))
-		for i, e := range entries {
-			x.initials[i] = wordInitials(e)
-			if x.where[i].field == Domain {
-				x.initials[i] |= hostEntry
-			}
+	x.initials = make([]uint64, len(entries))
+	for i, e := range entries {
+		x.initials[i] = wordInitials(e)
+		if x.where[i].field == Domain {
+			x.initials[i] |= hostEntry
 		}
 	}
 }
