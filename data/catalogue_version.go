@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1478-dacb7fb2"
-	embeddedEdition = 131
+	embeddedVersion = "1478-13fcbdd5"
+	embeddedEdition = 132
 )

@@ -53,6 +53,9 @@ func TestAProductHostAnswersAsItsProductNotItsCompany(t *testing.T) {
 		// Metrica's informer badge is Metrica's, and Yandex Pay is a payment.
 		"https://informer.yandex.ru/informer/26011455/3_0_FFFFFFFF_EFEFEFFF_0_pageviews": {"yandex-metrica", data.Analytics, data.AnswerYes},
 		"https://pay.yandex.ru/sdk/v1/pay.js":                                            payNo("yandex-pay"),
+		// NAVER Maps' tiles are the map, not Naver Analytics.
+		"https://map.pstatic.net/nrb/styles/basic/1626941278/12/3/4.png": mapNo("naver-maps"),
+		"nrbe.map.naver.net": mapNo("naver-maps"),
 		// The companies' other hosts stay where they were.
 		"https://www.bing.com/search?q=x":          {"microsoft", data.Functional, data.AnswerConditional},
 		"login.microsoftonline.com":                {"microsoft", data.Functional, data.AnswerConditional},
