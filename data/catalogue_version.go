@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1478-13fcbdd5"
-	embeddedEdition = 132
+	embeddedVersion = "1478-b0bb380e"
+	embeddedEdition = 137
 )
