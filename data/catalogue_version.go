@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1478-b0bb380e"
-	embeddedEdition = 137
+	embeddedVersion = "1481-4d1be20c"
+	embeddedEdition = 140
 )
