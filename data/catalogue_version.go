@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1481-4d1be20c"
-	embeddedEdition = 140
+	embeddedVersion = "1481-5267c914"
+	embeddedEdition = 141
 )
