@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1481-5267c914"
-	embeddedEdition = 141
+	embeddedVersion = "1481-77790409"
+	embeddedEdition = 142
 )
