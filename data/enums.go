@@ -324,7 +324,10 @@ func lifetimeUnit(s string) int64 {
 }
 
 // String is the lifetime as a person reads it: "session", "2 years",
-// "13 months", "30 minutes", "until cleared". One rule for every output:
+// "13 months", "30 minutes", "persistent" (outlives the session, for a
+// length no source gives: a cookie has an end date, only not a known one,
+// and "until cleared" read as if it had none; the JSON code is the same
+// word). One rule for every output:
 // from a day up, in years, months or days, never weeks; under a day, in
 // hours or minutes. Whole years or months, or within 1% of them (364
 // days, 17 weeks), are said as years or months; other whole days as
@@ -335,7 +338,7 @@ func (l Lifetime) String() string {
 	case l.Session:
 		return "session"
 	case l.Persistent:
-		return "until cleared"
+		return "persistent"
 	case l.Seconds == 0:
 		return "unknown"
 	}

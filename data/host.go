@@ -184,7 +184,17 @@ func IsSite(host string) bool {
 // text, kept here so that vendex does not link package net, whose cgo
 // resolver made every vendex process a dynamically linked one.
 func IPAddress(h string) (string, bool) {
-	ip, err := netip.ParseAddr(strings.Trim(h, "[]"))
+	h = strings.Trim(h, "[]")
+	// A host name is told at once: a byte no address has (a letter past
+	// f, a hyphen) answers without parsing, whose error was an allocation
+	// for every host an import checks. A zone's % is such a byte, and a
+	// zone is refused anyway.
+	for i := 0; i < len(h); i++ {
+		if c := h[i]; !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '.' || c == ':') {
+			return "", false
+		}
+	}
+	ip, err := netip.ParseAddr(h)
 	if err != nil || ip.Zone() != "" {
 		return "", false
 	}
@@ -371,6 +381,17 @@ func HostingSuffix(host string) string {
 	return ps
 }
 
+// HostingSuffixOfMany is HostingSuffix for a caller asking about many
+// hosts, most of them below no private suffix: a table of the List's
+// private names (built on the first call, as HostingSuffixMayReach's)
+// rules those out with a map lookup or two, without walking the List.
+func HostingSuffixOfMany(host string) string {
+	if !publicsuffix.MayBeBelowPrivate(host) {
+		return ""
+	}
+	return HostingSuffix(host)
+}
+
 // HostingSuffixMayReach reports whether HostingSuffix of a name below
 // domain may be domain or a name below it. When it is false, a walk up
 // from such a name can tell that domain is not at or above its hosting
@@ -425,8 +446,13 @@ func PlatformsOwnName(host, domain string) bool {
 // hosting domain (suffix, hosted by hostedBy: someone.github.io under
 // github.io, GitHub): that whose it is is not known, first, so that a
 // status line cut to 40 cells still says it, then whose hosting it is.
+// hostedBy is "" for a hosting suffix of the Public Suffix List no card
+// names (gitlab.io): a platform's users' names, whose platform not said.
 // vendex lookup's row and the browser's lookup both say it so.
 func HostedMiss(suffix, hostedBy string) string {
+	if hostedBy == "" {
+		return "owner unknown: a name under " + CleanLine(suffix) + ", a hosting platform's suffix for its users' sites"
+	}
 	return "owner unknown: a name under " + CleanLine(suffix) + ", hosted by " + CleanLine(hostedBy)
 }
 

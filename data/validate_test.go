@@ -100,7 +100,7 @@ func TestSharedDomainsAreAllowedWhenEveryClaimSaysSo(t *testing.T) {
 
 func TestLifetimeReadsCodesAndSeconds(t *testing.T) {
 	cases := map[string]string{
-		`"session"`: "session", `"persistent"`: "until cleared", `"2y"`: "2 years", `"13mo"`: "13 months",
+		`"session"`: "session", `"persistent"`: "persistent", `"2y"`: "2 years", `"13mo"`: "13 months",
 		`"30m"`: "30 minutes", `"1d"`: "1 day", `"24h"`: "1 day", `"400d"`: "400 days", `86400`: "1 day", `90`: "90 seconds", `3`: "3 seconds", `1206`: "20 minutes", `1816`: "30 minutes", `61`: "about 1 minute", `70`: "70 seconds", `63072006`: "2 years", `100000`: "28 hours",
 		// Odd units from datasets read in round ones, never far off.
 		`15828480`: "about 6 months", `46657000`: "18 months", `31000000`: "12 months", `31557600`: "1 year", `120960`: "about 34 hours",

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -67,4 +68,45 @@ func TestAFailedBatchLeavesTheFileAsItWas(t *testing.T) {
 	// The store goes on as before: a later import sees the file, not the
 	// batch's records.
 	importAt(t, s, "ocd.csv", time.Now())
+}
+
+// A user's file imported in a batch after a dataset ranks with the
+// catalogue for the files after it: a later dataset's record that names
+// only its vendor's privacy policy joins the user's vendor by it, although
+// an earlier file of the batch had read the curated vendors' policies
+// before the user's file was there.
+func TestAUserFileInABatchCountsForTheFilesAfterIt(t *testing.T) {
+	gvl := func(id, name, policy string) []byte {
+		return []byte(`{"gvlSpecificationVersion": 3, "vendorListVersion": 1, "tcfPolicyVersion": 4, "lastUpdated": "2024-01-01T00:00:00Z",
+ "vendors": {"` + id + `": {"id": ` + id + `, "name": "` + name + `", "purposes": [1], "urls": [{"langId": "en", "privacy": "` + policy + `"}]}}}`)
+	}
+	mine := []byte(`[{"id": "zyx-chat", "name": "Zyx Chat", "summary": "Our own chat widget.", "category": "functional",
+   "domains": [{"host": "zyx-chat.example"}], "privacy_policy": "https://zyx-chat.example/privacy",
+   "sets_cookies": "no", "compliance": {},
+   "consent_required": {"value": "no", "reason": "Runs only after the visitor opens the chat."},
+   "block_before_consent": {"value": "no", "reason": "Sets nothing until used."}}]`)
+	s := openReal(t)
+	var rep ImportReport
+	err := s.Batch(func() error {
+		for _, f := range []struct {
+			name string
+			b    []byte
+		}{
+			{"vendor-list-1.json", gvl("7", "Fabrikam Pixel", "https://fabrikam.example/privacy")},
+			{"mine.json", mine},
+			{"vendor-list-2.json", gvl("8", "Qorvane Media Ltd", "https://zyx-chat.example/privacy")},
+		} {
+			var err error
+			if rep, err = importFile(s, f.name, f.b, ImportOptions{}); err != nil {
+				return fmt.Errorf("%s: %w", f.name, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := joinOf(rep, "Qorvane Media Ltd"), "zyx-chat by privacy policy: privacy policy https://zyx-chat.example/privacy"; got != want {
+		t.Errorf("Qorvane Media Ltd: %s, want %s", got, want)
+	}
 }

@@ -24,6 +24,9 @@ type recordCache struct {
 	pending *pendingWrites
 	single  []cacheKey   // see alone
 	fresh   []freshLayer // the layers put since the last commit
+	// curated is what resolving last read from the curated layers
+	// (readCurated), for the batch's next file to use again.
+	curated *curatedAnswers
 	// goOn, in Edit's private copy, commits the batch's transaction,
 	// collecting after it if asked, and returns the one it goes on in
 	// (see goOnFrom, chunks).
@@ -56,6 +59,22 @@ func (c *recordCache) put(layer, id string, v *data.Vendor) {
 func (c *recordCache) drop(layer, id string) {
 	if c != nil {
 		delete(c.m, cacheKey{layer, id})
+	}
+}
+
+// curatedAnswers is what readCurated found in the curated layers key
+// names, if the cache holds it.
+func (c *recordCache) curatedAnswers(key string) *curatedAnswers {
+	if c == nil || c.curated == nil || c.curated.key != key {
+		return nil
+	}
+	return c.curated
+}
+
+// keepCurated notes what readCurated found.
+func (c *recordCache) keepCurated(a *curatedAnswers) {
+	if c != nil {
+		c.curated = a
 	}
 }
 

@@ -136,10 +136,13 @@ func checkCoverage(t *testing.T, s *Store, hosts []data.HostCount, floor float64
 // Space, left the top 300 when names under private public suffixes stopped
 // counting for the platform, and the thin aptoide came in: 282; Aptoide's
 // card, from a store page saved in Aptoide's own repository (its cookie
-// panel's list) and its client code, took it back to 283.)
+// panel's list) and its client code, took it back to 283; HubSpot's ads
+// pixel said "sets no cookies" from one crawl of 55 sites that saw none,
+// while the script exists to feed Facebook, Google and LinkedIn ads and no
+// source says it stores nothing: unknown is the truth, and 282.)
 const (
 	fullCardPrefix = 117
-	fullCardFloor  = 283
+	fullCardFloor  = 282
 )
 
 func TestMostPrevalentVendorsHaveFullCards(t *testing.T) {

@@ -15,13 +15,18 @@ import (
 
 // CoverageReport is what `vendex coverage` prints.
 type CoverageReport struct {
-	Hosts       int           `json:"hosts"`
-	HostsFound  int           `json:"hosts_attributed"`
-	Occurrences int64         `json:"occurrences"`
-	Weighted    float64       `json:"weighted_percent"`
-	Unweighted  float64       `json:"unweighted_percent"`
-	Vendors     int           `json:"vendors_hit"`
-	Missing     []MissingHost `json:"top_unattributed"`
+	Hosts       int     `json:"hosts"`
+	HostsFound  int     `json:"hosts_attributed"`
+	Occurrences int64   `json:"occurrences"`
+	Weighted    float64 `json:"weighted_percent"`
+	Unweighted  float64 `json:"unweighted_percent"`
+	Vendors     int     `json:"vendors_hit"`
+	// DomainNamed and WeightedDomainNamed are the part of HostsFound and
+	// Weighted attributed only to a vendor an import names after its own
+	// domain (domainNamed): a host known, but not whose it is.
+	DomainNamed         int           `json:"hosts_attributed_domain_named"`
+	WeightedDomainNamed float64       `json:"weighted_percent_domain_named"`
+	Missing             []MissingHost `json:"top_unattributed"`
 }
 
 type MissingHost struct {
@@ -32,11 +37,13 @@ type MissingHost struct {
 
 // Coverage reports how much of a list of third-party hosts the catalogue
 // attributes to a vendor, weighted by how often each host was seen and
-// unweighted, with the top heaviest hosts it does not know.
+// unweighted, how much of that only to a vendor named after its own
+// domain, with the top heaviest hosts it does not know.
 func (s *Store) Coverage(hosts []data.HostCount, top int) (CoverageReport, error) {
 	var rep CoverageReport
-	var found int64
+	var found, foundDomainNamed int64
 	vendors := map[string]bool{}
+	domainNamed := map[string]bool{} // vendor id -> domainNamed, once asked
 	var missing []MissingHost
 	for _, h := range hosts {
 		rep.Hosts++
@@ -48,6 +55,14 @@ func (s *Store) Coverage(hosts []data.HostCount, top int) (CoverageReport, error
 				rep.HostsFound++
 				found += h.Count
 				vendors[m.ID] = true
+				named, err := s.domainNamed(m, domainNamed)
+				if err != nil {
+					return rep, err
+				}
+				if named {
+					rep.DomainNamed++
+					foundDomainNamed += h.Count
+				}
 				continue
 			}
 			if !errors.Is(err, ErrNotFound) {
@@ -58,6 +73,7 @@ func (s *Store) Coverage(hosts []data.HostCount, top int) (CoverageReport, error
 	}
 	if rep.Occurrences > 0 {
 		rep.Weighted = 100 * float64(found) / float64(rep.Occurrences)
+		rep.WeightedDomainNamed = 100 * float64(foundDomainNamed) / float64(rep.Occurrences)
 	}
 	rep.Unweighted = 100 * float64(rep.HostsFound) / float64(rep.Hosts)
 	rep.Vendors = len(vendors)
@@ -77,6 +93,28 @@ func (s *Store) Coverage(hosts []data.HostCount, top int) (CoverageReport, error
 	}
 	rep.Missing = missing
 	return rep, nil
+}
+
+// domainNamed reports whether the vendor of hit h is one only imports know
+// and that they name after a domain of its own, as written
+// ("d1af033869koo7.cloudfront.net": a Tracker Radar record with no owner),
+// which says what the host is called, not whose it is. Brands spelled as
+// a domain ("Booking.com") are not taken for one. seen keeps each vendor's
+// answer: a list names many hosts of one vendor.
+func (s *Store) domainNamed(h Hit, seen map[string]bool) (bool, error) {
+	if !strings.ContainsRune(h.Name, '.') || strings.ContainsRune(h.Name, ' ') {
+		return false, nil
+	}
+	if named, ok := seen[h.ID]; ok {
+		return named, nil
+	}
+	v, err := s.Get(h.ID)
+	if err != nil {
+		return false, err
+	}
+	named := v.FromImportsOnly() && slices.ContainsFunc(v.Domains, func(d data.Domain) bool { return d.Host == v.Name })
+	seen[h.ID] = named
+	return named, nil
 }
 
 // Suggest returns up to n vendor names close to q, for a "no vendor q"

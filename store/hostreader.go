@@ -246,7 +246,12 @@ func (r *hostReader) lookup(t data.Target) (Hit, bool, error) {
 	if haveImported {
 		return r.fill(imported, importedFrom)
 	}
-	return Hit{}, false, nil
+	// No card names the hosting suffix the host is under (gitlab.io):
+	// still a user's name on a platform, said so (Matched, no HostedOn).
+	if r.index != nil { // a batch: most misses are below no such suffix
+		return Hit{Matched: data.HostingSuffixOfMany(t.Host)}, false, nil
+	}
+	return Hit{Matched: data.HostingSuffix(t.Host)}, false, nil
 }
 
 // fill adds the vendor's name, category and verdict from its brief. e,

@@ -10,7 +10,8 @@ import (
 // servers publish its storage disclosure: ByteDance's is Pangle's (not the
 // TikTok embeds card, whose alias "bytedance" is), Nexxen's two are
 // Amobee's and Unruly's, Virtual Minds' are its ADITION/Yieldlab/ADEX
-// card, Magnite's outstream and CTV ones Magnite's and Telaria's. A file
+// card, Magnite's outstream and CTV ones Magnite's and Telaria's; Google's
+// own joins Google Ads by its registered name (an alias there). A file
 // on a company's static hosts (Google's www.gstatic.com) or on a storage
 // bucket names no vendor, and a record whose name shares no word with the
 // host's vendor does not join it.
@@ -33,6 +34,7 @@ func TestIABRecordsJoinTheVendorThatServesTheirStorageDisclosure(t *testing.T) {
 		{47, "ADMAN - Phaistos Networks, S.A.", "https://static.adman.gr/phaistos_ads_cookies_disclosure.json", "1, 3, 4", "https://www.adman.gr/privacy"},
 		// Not theirs: a company's static host, a bucket, a stranger.
 		{755, "Google Advertising Products", "https://www.gstatic.com/iabtcf/deviceStorageDisclosure.json", "1, 2, 3, 4", "https://business.safety.google/privacy"},
+		{9003, "Quillfeather Media Ltd", "https://www.gstatic.com/iabtcf/quillfeather.json", "1, 3", "https://quillfeather.test/privacy"},
 		{9002, "Amazon Example Panel Ltd", "https://example-panel-tcf.s3-eu-west-1.amazonaws.com/deviceStorage.json", "1, 3", "https://example-panel.test/privacy"},
 		{9001, "Example Measure Ltd", "https://cdn.taboola.com/disclosure.json", "1, 3", "https://example-measure.test/privacy"},
 	}
@@ -55,7 +57,8 @@ func TestIABRecordsJoinTheVendorThatServesTheirStorageDisclosure(t *testing.T) {
 		"Magnite, Inc. (Outstream)":       "magnite by domain: storage disclosure on gdpr.rubiconproject.com",
 		"Magnite CTV, Inc.":               "telaria by domain: storage disclosure on cdn.tremorhub.com",
 		"ADMAN - Phaistos Networks, S.A.": `adman-phaistos by name: "ADMAN - Phaistos Networks, S.A." is "adman phaistos networks"`,
-		"Google Advertising Products":     "no join",
+		"Google Advertising Products":     `google-ads by name: "Google Advertising Products" is "google advertising products"`,
+		"Quillfeather Media Ltd":          "no join",
 		"Amazon Example Panel Ltd":        "no join",
 		"Example Measure Ltd":             "no join",
 	} {

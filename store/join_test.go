@@ -57,9 +57,11 @@ func TestIABVendorsJoinTheCatalogueSVendors(t *testing.T) {
 			t.Errorf("%s: %s, want %s", name, got, want)
 		}
 	}
-	// Google's hosts are spread over the catalogue's Google vendors: the
-	// record joins one of them, not a new "Google Advertising Products".
-	if got := joinOf(rep, "Google Advertising Products"); !strings.HasPrefix(got, "google") || !strings.Contains(got, "by domain: 5 of 6 hosts") {
+	// Google's hosts are spread over the catalogue's Google vendors; the
+	// record's registered name is Google Ads' alias (its card cites the
+	// IAB list), so it joins that card, not a new "Google Advertising
+	// Products".
+	if got := joinOf(rep, "Google Advertising Products"); got != `google-ads by name: "Google Advertising Products" is "google advertising products"` {
 		t.Errorf("Google Advertising Products: %s", got)
 	}
 	// A TCF vendor whose one host is Amazon's does not become Amazon.
@@ -101,7 +103,8 @@ func TestAPrivacyPolicyJoinsTheOneVendorThatHasIt(t *testing.T) {
 	s := openReal(t)
 	gvl := []byte(`{"vendorListVersion": 45, "vendors": {
   "2": {"id": 2, "name": "Captify Technologies Limited", "purposes": [1, 2], "urls": [{"langId": "en", "privacy": "https://www.captifytechnologies.com/privacy-notice/"}]},
-  "755": {"id": 755, "name": "Google Advertising Products", "purposes": [1, 2], "urls": [{"langId": "en", "privacy": "https://business.safety.google/privacy/"}]}}}`)
+  "755": {"id": 755, "name": "Google Advertising Products", "purposes": [1, 2], "urls": [{"langId": "en", "privacy": "https://business.safety.google/privacy/"}]},
+  "9001": {"id": 9001, "name": "Quillfeather Media Ltd", "purposes": [1, 2], "urls": [{"langId": "en", "privacy": "https://business.safety.google/privacy/"}]}}}`)
 	rep, err := importBytes(s, "vendor-list.json", gvl, true)
 	if err != nil {
 		t.Fatal(err)
@@ -109,8 +112,14 @@ func TestAPrivacyPolicyJoinsTheOneVendorThatHasIt(t *testing.T) {
 	if got := joinOf(rep, "Captify Technologies Limited"); got != "captify by privacy policy: privacy policy https://www.captifytechnologies.com/privacy-notice/" {
 		t.Errorf("Captify: %s", got)
 	}
-	if got := joinOf(rep, "Google Advertising Products"); got != "no join" {
-		t.Errorf("Google Advertising Products joined on Google's shared policy: %s", got)
+	// Google's policy is shared by all its vendors, so a record that has
+	// only that policy joins none of them; Google's own record joins
+	// Google Ads by its registered name instead.
+	if got := joinOf(rep, "Quillfeather Media Ltd"); got != "no join" {
+		t.Errorf("a record with Google's shared policy joined: %s", got)
+	}
+	if got := joinOf(rep, "Google Advertising Products"); !strings.HasPrefix(got, "google-ads by name:") {
+		t.Errorf("Google Advertising Products: %s, want google-ads by name, not by Google's shared policy", got)
 	}
 }
 

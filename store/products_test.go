@@ -53,6 +53,18 @@ func TestAProductHostAnswersAsItsProductNotItsCompany(t *testing.T) {
 		// Metrica's informer badge is Metrica's, and Yandex Pay is a payment.
 		"https://informer.yandex.ru/informer/26011455/3_0_FFFFFFFF_EFEFEFFF_0_pageviews": {"yandex-metrica", data.Analytics, data.AnswerYes},
 		"https://pay.yandex.ru/sdk/v1/pay.js":                                            payNo("yandex-pay"),
+		// Thumbnails and post media set no cookies and are the pictures
+		// themselves (they were "block: yes" with the player, the embeds or
+		// LinkedIn's marketing card); the player and embeds keep theirs.
+		"https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg": mapNo("youtube-thumbnails"),
+		"https://pbs.twimg.com/media/GUJTZ_rW8AAV_KL.jpg":  mapNo("x-media-cdn"),
+		"media.licdn.com": mapNo("linkedin-media-cdn"),
+		"https://www.youtube.com/embed/dQw4w9WgXcQ": {"youtube", data.Functional, data.AnswerYes},
+		"https://platform.twitter.com/widgets.js":   {"x-embeds", data.Functional, data.AnswerYes},
+		"snap.licdn.com": {"linkedin-insight-tag", data.Marketing, data.AnswerYes},
+		// NAVER Maps' tiles are the map, not Naver Analytics.
+		"https://map.pstatic.net/nrb/styles/basic/1626941278/12/3/4.png": mapNo("naver-maps"),
+		"nrbe.map.naver.net": mapNo("naver-maps"),
 		// The companies' other hosts stay where they were.
 		"https://www.bing.com/search?q=x":          {"microsoft", data.Functional, data.AnswerConditional},
 		"login.microsoftonline.com":                {"microsoft", data.Functional, data.AnswerConditional},

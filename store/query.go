@@ -203,7 +203,8 @@ type DomainMatch struct {
 	// Shared lists the other vendors that declare the matched host shared.
 	Shared []string
 	// HostedOn is Hit.HostedOn: on a miss under a hosting domain, whose
-	// hosting it is (Matched is then that domain).
+	// hosting it is (Matched is then that domain, and set alone under a
+	// hosting suffix no card names).
 	HostedOn string
 }
 
@@ -234,7 +235,9 @@ func (s *Store) ByDomain(t data.Target) (DomainMatch, error) {
 type Hit struct {
 	// HostedOn names, for a host under a hosting domain that no vendor
 	// claims (someone.github.io), whose hosting it is (GitHub); the lookup
-	// is then a miss.
+	// is then a miss. On a miss Matched is that domain, or the Public
+	// Suffix List's hosting suffix (data.HostingSuffix) when no card names
+	// it (someone.gitlab.io: Matched gitlab.io, no HostedOn).
 	HostedOn string
 	// HostedOnID is that hosting vendor's id.
 	HostedOnID string

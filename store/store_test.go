@@ -92,7 +92,7 @@ func TestRoundTripKeepsEveryField(t *testing.T) {
 	}
 	want := fixture()[5]
 	if got.Name != want.Name || len(got.Storage) != 3 || got.Storage[0].Lifetime != want.Storage[0].Lifetime ||
-		got.Storage[2].Lifetime.String() != "until cleared" || got.SetsCookies != data.Yes {
+		got.Storage[2].Lifetime.String() != "persistent" || got.SetsCookies != data.Yes {
 		t.Fatalf("round trip changed the record:\n got %+v\nwant %+v", got, want)
 	}
 	all, err := s.All()

@@ -430,8 +430,7 @@ func (m Model) vendorName(id string) (string, bool) {
 // syncPreview shows the selected vendor on the card when the card sits
 // beside the list.
 func (m *Model) syncPreview() {
-	// The first screen's vendors cannot name the related ones yet.
-	if m.state != stateList || !m.wide() || m.list.partial() {
+	if m.state != stateList || !m.wide() {
 		return
 	}
 	if b, ok := m.list.selected(); ok && b.ID != m.card.vendor.ID {

@@ -51,7 +51,7 @@ func TestTheFirstScreenComesBeforeTheRest(t *testing.T) {
 	vs := manyVendors()
 	count := fmt.Sprintf("%d of %d", len(vs), len(vs))
 	release := make(chan struct{})
-	s, first := firstScreen(t, fakeCatalog{vendors: vs}, release, count)
+	s, first := firstScreen(t, 80, 24, fakeCatalog{vendors: vs}, release, count)
 	for range 6 {
 		s.press(tea.KeyTab)
 	}
@@ -66,14 +66,14 @@ func TestTheFirstScreenComesBeforeTheRest(t *testing.T) {
 	}
 }
 
-// firstScreen starts the browser over cat at 80x24 with the whole
+// firstScreen starts the browser over cat at w x h with the whole
 // catalogue held back until release is closed, and returns the first
 // screen, which shows count, after checking that it is drawn before the
 // rest is read and is the screen the whole catalogue gives.
-func firstScreen(t *testing.T, cat Catalog, release chan struct{}, count string) (*session, snapshot) {
+func firstScreen(t *testing.T, w, h int, cat Catalog, release chan struct{}, count string) (*session, snapshot) {
 	t.Helper()
-	want := start(t, 80, 24, cat, "").waitText(count)
-	s := start(t, 80, 24, slowCatalog{cat, release}, "")
+	want := start(t, w, h, cat, "").waitText(count)
+	s := start(t, w, h, slowCatalog{cat, release}, "")
 	var first snapshot
 	for end := time.Now().Add(5 * time.Second); !strings.Contains(first.view, count); time.Sleep(time.Millisecond) {
 		if time.Now().After(end) {
@@ -101,7 +101,29 @@ func TestTheFirstScreenOfTheEmbeddedCatalogue(t *testing.T) {
 	}
 	release := make(chan struct{})
 	defer close(release)
-	firstScreen(t, st, release, fmt.Sprintf("%d of %d", len(bs), len(bs)))
+	firstScreen(t, 80, 24, st, release, fmt.Sprintf("%d of %d", len(bs), len(bs)))
+}
+
+// On a terminal wide enough for the card beside the list, the first
+// screen shows the selected vendor's card at once, its related vendors
+// named, as the whole catalogue's screen does: it waited for the whole
+// list (review8).
+func TestTheFirstScreenOfAWideTerminalPreviewsTheCard(t *testing.T) {
+	st, err := store.OpenCatalogue(filepath.Join(t.TempDir(), "vendex.db"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	bs, err := st.Briefs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	release := make(chan struct{})
+	defer close(release)
+	_, first := firstScreen(t, 130, 30, st, release, fmt.Sprintf("%d of %d", len(bs), len(bs)))
+	if !strings.Contains(first.view, "Block before consent") && !strings.Contains(first.view, "block before consent") {
+		t.Fatalf("no card beside the first screen's list:\n%s", first.view)
+	}
 }
 
 // unreadCatalog reads nothing until release is closed.

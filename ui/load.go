@@ -109,13 +109,32 @@ func loadRest(cat Catalog, opened int) tea.Cmd {
 	}
 }
 
-// firstLoaded shows the first screen and loads the rest.
+// firstLoaded shows the first screen, with the selected vendor's card
+// beside the list on a wide terminal, and loads the rest.
 func (m Model) firstLoaded(msg firstMsg) (tea.Model, tea.Cmd) {
 	if !m.holding {
 		return m, nil // the whole catalogue is in already
 	}
 	m.list.showFirst(msg.index, msg.total)
+	if m.card.resolve == nil {
+		// The card names its related vendors from the store until the
+		// whole catalogue's index can (catalogLoaded): the same names.
+		m.card.resolve = storeNames(m.cat)
+	}
+	m.syncPreview()
 	return m, loadRest(m.cat, m.opened)
+}
+
+// storeNames names a vendor id from the catalogue's store, a card's few
+// related vendors at a time, as the index would (its cleaned name).
+func storeNames(cat Catalog) resolver {
+	return func(id string) (string, bool) {
+		v, err := cat.Get(id)
+		if err != nil {
+			return "", false
+		}
+		return data.CleanLine(v.Name), true
+	}
 }
 
 // holdInput keeps a key or a click for later until the whole catalogue is

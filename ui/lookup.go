@@ -59,7 +59,7 @@ func (m Model) updateLookup(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 // lookupDone opens the owner's card, or says that nobody owns the host.
 func (m Model) lookupDone(msg lookupMsg) Model {
 	switch {
-	case errors.Is(msg.err, store.ErrNotFound) && msg.match.HostedOn != "":
+	case errors.Is(msg.err, store.ErrNotFound) && msg.match.Matched != "":
 		m.setError(data.CleanLine(msg.input) + ": " + data.HostedMiss(msg.match.Matched, msg.match.HostedOn))
 		return m
 	case errors.Is(msg.err, store.ErrNotFound):

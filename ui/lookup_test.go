@@ -12,30 +12,33 @@ import (
 
 // The browser's lookup answers as vendex lookup does: a name under a
 // hosting domain that no vendor claims is said to be hosted there, its
-// owner unknown, not "owned by nobody".
+// owner unknown, not "owned by nobody"; under a hosting suffix of the
+// Public Suffix List that no card names (gitlab.io) too.
 func TestLookupOfANameUnderAHostingDomainSaysWhoseHostingItIs(t *testing.T) {
 	st, err := store.OpenCatalogue(filepath.Join(t.TempDir(), "vendex.db"), false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	h, err := st.LookupHost(data.Target{Host: "someone.github.io"})
-	if h.HostedOn == "" || err == nil {
-		t.Fatalf("vendex lookup's answer for someone.github.io: %+v, %v; want a miss hosted by GitHub", h, err)
-	}
-	want := data.HostedMiss(h.Matched, h.HostedOn)
-	// The answer wraps to the screen: every word of it is there at 80
-	// and 40 columns too, none cut off by the edge.
-	joined := func(v string) string { return strings.Join(strings.Fields(v), " ") }
-	for _, size := range [][2]int{{160, 24}, {80, 24}, {40, 12}} {
-		s := start(t, size[0], size[1], st, "")
-		s.waitText(" of ")
-		s.press(tea.KeyCtrlL)
-		s.typeText("someone.github.io")
-		s.press(tea.KeyEnter)
-		v := s.waitText("hosted by")
-		if !strings.Contains(joined(v), joined("someone.github.io: "+want)) || strings.Contains(v, "No vendor in the catalogue owns") {
-			t.Fatalf("%dx%d: the browser's lookup of someone.github.io does not say %q:\n%s", size[0], size[1], want, v)
+	for _, host := range []string{"someone.github.io", "someone.gitlab.io"} {
+		h, err := st.LookupHost(data.Target{Host: host})
+		if h.Matched == "" || err == nil {
+			t.Fatalf("vendex lookup's answer for %s: %+v, %v; want a miss under a hosting domain", host, h, err)
+		}
+		want := data.HostedMiss(h.Matched, h.HostedOn)
+		// The answer wraps to the screen: every word of it is there at 80
+		// and 40 columns too, none cut off by the edge.
+		joined := func(v string) string { return strings.Join(strings.Fields(v), " ") }
+		for _, size := range [][2]int{{160, 24}, {80, 24}, {40, 12}} {
+			s := start(t, size[0], size[1], st, "")
+			s.waitText(" of ")
+			s.press(tea.KeyCtrlL)
+			s.typeText(host)
+			s.press(tea.KeyEnter)
+			v := s.waitText("owner unknown")
+			if !strings.Contains(joined(v), joined(host+": "+want)) || strings.Contains(v, "No vendor in the catalogue owns") {
+				t.Fatalf("%dx%d: the browser's lookup of %s does not say %q:\n%s", size[0], size[1], host, want, v)
+			}
 		}
 	}
 }

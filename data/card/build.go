@@ -86,7 +86,7 @@ func whatItDoes(v data.Vendor) []Block {
 		for i, s := range v.Scripts {
 			l[i] = Item{Lead: s.Name, Code: []string{s.SourceString()}, Text: s.Description}
 		}
-		out = append(out, Heading{"Scripts it loads"}, l)
+		out = append(out, Heading{"What pages load from it"}, l)
 	}
 	if len(v.Connections) > 0 {
 		l := make(List, len(v.Connections))

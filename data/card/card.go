@@ -92,7 +92,7 @@ type Block interface{ block() }
 // Prose is running text: paragraphs separated by a blank line.
 type Prose struct{ Text string }
 
-// Heading is a sub-heading inside a section ("Scripts it loads").
+// Heading is a sub-heading inside a section ("What pages load from it").
 type Heading struct{ Text string }
 
 // Fields is a run of labelled facts ("Owner: Twilio Inc.").

@@ -90,26 +90,3 @@ func (c *collector) chunks() [][]data.Vendor {
 	}
 	return out
 }
-
-// vendors are the vendors handed out, in one list: the chunks' one chunk,
-// or a copy of them all (formats whose files are small).
-func (c *collector) vendors() []data.Vendor { return flatten(c.chunks()) }
-
-// flatten is chunks in one list: the one chunk as it is, or a copy.
-func flatten(chunks [][]data.Vendor) []data.Vendor {
-	switch len(chunks) {
-	case 0:
-		return nil
-	case 1:
-		return chunks[0]
-	}
-	n := 0
-	for _, c := range chunks {
-		n += len(c)
-	}
-	out := make([]data.Vendor, 0, n)
-	for _, c := range chunks {
-		out = append(out, c...)
-	}
-	return out
-}

@@ -60,7 +60,7 @@ func (rd *reader) disclosure(s *jsonStream) ([]data.Vendor, error) {
 	}
 	v := &data.Vendor{}
 	for i, d := range f.Domains {
-		rd.addDomain(v, d.Domain, fmt.Sprintf("domains[%d].domain", i))
+		rd.addDomain(v, d.Domain, func() string { return fmt.Sprintf("domains[%d].domain", i) })
 	}
 	for i, d := range f.Disclosures {
 		path := fmt.Sprintf("disclosures[%d]", i)
@@ -77,11 +77,11 @@ func (rd *reader) disclosure(s *jsonStream) ([]data.Vendor, error) {
 			return nil, rd.fail(0, path+".type", fmt.Errorf("want cookie, web or app, got %q", d.Type))
 		}
 		if d.Domain != "" && d.Domain != "*" {
-			rd.addDomain(v, d.Domain, path+".domain")
+			rd.addDomain(v, d.Domain, func() string { return path + ".domain" })
 		}
 		for j, h := range d.Domains {
 			if h != "*" {
-				rd.addDomain(v, h, fmt.Sprintf("%s.domains[%d]", path, j))
+				rd.addDomain(v, h, func() string { return fmt.Sprintf("%s.domains[%d]", path, j) })
 			}
 		}
 		st := data.StorageItem{Kind: kind, Name: text(d.Identifier), Category: tcfCategory(d.Purposes)}

@@ -23,7 +23,7 @@ var disconnectCategories = categoryTable{
 // disconnect reads Disconnect's services.json ({categories: {Advertising:
 // [{"<Entity>": {"<homepage>": [domains], "session-replay": "true"}}]}})
 // and its entities.json ({entities: {"<Entity>": {properties, resources}}}).
-func (rd *reader) disconnect(s *jsonStream) ([]data.Vendor, error) {
+func (rd *reader) disconnect(s *jsonStream) ([][]data.Vendor, error) {
 	var f struct {
 		Categories map[string][]map[string]map[string]json.RawMessage
 		Entities   map[string]struct {
@@ -73,7 +73,7 @@ func (rd *reader) disconnect(s *jsonStream) ([]data.Vendor, error) {
 							v.Website = cmp.Or(v.Website, text(site))
 						}
 						for j, d := range ds {
-							rd.addDomain(v, d, fmt.Sprintf("%s[%d]", path, j))
+							rd.addDomain(v, d, func() string { return fmt.Sprintf("%s[%d]", path, j) })
 						}
 					case len(raw) > 0 && raw[0] == '"':
 						// A flag such as "session-replay": "true".
@@ -88,11 +88,11 @@ func (rd *reader) disconnect(s *jsonStream) ([]data.Vendor, error) {
 		e := f.Entities[key]
 		v := c.get(key, key)
 		for j, d := range e.Properties {
-			rd.addDomain(v, d, fmt.Sprintf("entities[%q].properties[%d]", key, j))
+			rd.addDomain(v, d, func() string { return fmt.Sprintf("entities[%q].properties[%d]", key, j) })
 		}
 		for j, d := range e.Resources {
-			rd.addDomain(v, d, fmt.Sprintf("entities[%q].resources[%d]", key, j))
+			rd.addDomain(v, d, func() string { return fmt.Sprintf("entities[%q].resources[%d]", key, j) })
 		}
 	}
-	return c.vendors(), nil
+	return c.chunks(), nil
 }

@@ -60,7 +60,7 @@ func (rd *reader) readGhosteryFile(s *jsonStream) (ghosteryFile, error) {
 // ({categories, organizations, patterns, domains}): each pattern (a
 // product, such as "Google Analytics") is a vendor; its organization is the
 // owner and lends its website and privacy policy.
-func (rd *reader) ghostery(s *jsonStream) ([]data.Vendor, error) {
+func (rd *reader) ghostery(s *jsonStream) ([][]data.Vendor, error) {
 	f, err := rd.readGhosteryFile(s)
 	if err != nil {
 		return nil, err
@@ -84,13 +84,13 @@ func (rd *reader) ghostery(s *jsonStream) ([]data.Vendor, error) {
 		v.PrivacyPolicy = cmp.Or(v.PrivacyPolicy, text(org.PrivacyPolicyURL))
 		ghosteryCategories.addCategory(v, p.Category)
 		for j, d := range p.Domains {
-			rd.addDomain(v, d, fmt.Sprintf("patterns[%q].domains[%d]", key, j))
+			rd.addDomain(v, d, func() string { return fmt.Sprintf("patterns[%q].domains[%d]", key, j) })
 		}
 		extra := byPattern[key]
 		slices.Sort(extra)
 		for _, d := range extra {
-			rd.addDomain(v, d, fmt.Sprintf("domains[%q]", d))
+			rd.addDomain(v, d, func() string { return fmt.Sprintf("domains[%q]", d) })
 		}
 	}
-	return c.vendors(), nil
+	return c.chunks(), nil
 }

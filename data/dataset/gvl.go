@@ -38,7 +38,7 @@ type gvlVendor struct {
 // vendorinfo) is read too and gives the vendors' domains. Deleted vendors
 // are skipped with a warning. The TCF vendor id and cookie facts with no
 // cookie name go into the vendor's sources.
-func (rd *reader) gvl(s *jsonStream) ([]data.Vendor, error) {
+func (rd *reader) gvl(s *jsonStream) ([][]data.Vendor, error) {
 	list, paths, err := rd.gvlVendors(s)
 	if err != nil {
 		return nil, err
@@ -76,7 +76,7 @@ func (rd *reader) gvl(s *jsonStream) ([]data.Vendor, error) {
 		copy(rd.warnings[warned+1:], rd.warnings[warned:len(rd.warnings)-1])
 		rd.warnings[warned] = last
 	}
-	return c.vendors(), nil
+	return c.chunks(), nil
 }
 
 // gvlVendors decodes the list's vendors, an object by id or a list, one
@@ -157,7 +157,7 @@ func (rd *reader) addGVLVendor(v *data.Vendor, g gvlVendor, path string) {
 		addAlias(v, iabAlias(g.ID))
 	}
 	for j, d := range g.Domains {
-		rd.addDomain(v, d, fmt.Sprintf("%s.domains[%d]", path, j))
+		rd.addDomain(v, d, func() string { return fmt.Sprintf("%s.domains[%d]", path, j) })
 	}
 }
 

@@ -401,7 +401,7 @@ func TestCollectorKeepsOrderAcrossSlabs(t *testing.T) {
 			v.Owner = "o"
 			c.get(fmt.Sprintf("p%d", i/2), "again") // seen before: the same record
 		}
-		vs := c.vendors()
+		vs := flatten(c.chunks())
 		if len(vs) != 20000 {
 			t.Fatalf("hint %d: %d vendors", hint, len(vs))
 		}
@@ -512,15 +512,26 @@ func TestANonUTF8FileIsReadWithAWarning(t *testing.T) {
 	}
 }
 
-// The Open Cookie Database JSON's warnings and errors name the row.
+// The Open Cookie Database JSON's warnings and errors name the row by a
+// JSON path jq follows ('.["Google Analytics"][0]'), as every other
+// format's: a plain word bare, any other key in brackets ("" printed ""[0]).
 func TestOCDJSONNamesTheRow(t *testing.T) {
-	_, ws, err := ReadBytes(FormatOCDJSON, "ocd.json", []byte(`{"Acme": [{"cookie": "_a", "category": "Analytics"}, {"cookie": "", "category": "Analytics"}]}`))
-	if err != nil || len(ws) != 1 || !strings.Contains(ws[0].String(), `ocd.json: "Acme"[1]: skipped a row`) {
-		t.Errorf("warnings %v, %v", ws, err)
+	_, ws, err := ReadBytes(FormatOCDJSON, "ocd.json", []byte(`{"Acme": [{"cookie": "_a", "category": "Analytics"}, {"cookie": "", "category": "Analytics"}], "": [{"cookie": "_b", "category": "Analytics"}]}`))
+	var got []string
+	for _, w := range ws {
+		got = append(got, w.String())
 	}
-	_, _, err = ReadBytes(FormatOCDJSON, "ocd.json", []byte(`{"Acme": [{"cookie": "_a", "wildcardMatch": 5}]}`))
-	if err == nil || !strings.Contains(err.Error(), `"Acme"[0].wildcardMatch: want 0 or 1, got 5`) {
+	want := []string{`ocd.json: [""][0]: skipped a row with no platform or no cookie name`, `ocd.json: Acme[1]: skipped a row with no platform or no cookie name`}
+	if err != nil || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings\n%s\nwant\n%s\n(%v)", strings.Join(got, "\n"), strings.Join(want, "\n"), err)
+	}
+	_, _, err = ReadBytes(FormatOCDJSON, "ocd.json", []byte(`{"Google Analytics": [{"cookie": "_a", "wildcardMatch": 5}]}`))
+	if err == nil || !strings.Contains(err.Error(), `ocd.json: ["Google Analytics"][0].wildcardMatch: want 0 or 1, got 5`) {
 		t.Errorf("wildcardMatch 5: %v", err)
+	}
+	_, _, err = ReadBytes(FormatOCDJSON, "ocd.json", []byte(`{"Acme": [{"cookie": 5}]}`))
+	if err == nil || !strings.Contains(err.Error(), `Acme[0].cookie`) {
+		t.Errorf("a number for a cookie name: %v", err)
 	}
 }
 

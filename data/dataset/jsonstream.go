@@ -474,7 +474,7 @@ func readJSONStream(f Format, name string, r io.Reader, rd *reader) ([][]data.Ve
 	if f == FormatOCDJSON {
 		return rd.done(rd.ocdJSON(s))
 	}
-	var vs []data.Vendor
+	var vs [][]data.Vendor
 	var err error
 	switch f {
 	case FormatThirdPartyWeb:
@@ -490,11 +490,13 @@ func readJSONStream(f Format, name string, r io.Reader, rd *reader) ([][]data.Ve
 	case FormatGVL:
 		vs, err = rd.gvl(s)
 	case FormatIABDisclosure:
-		vs, err = rd.disclosure(s)
+		var list []data.Vendor
+		list, err = rd.disclosure(s)
+		vs = oneChunk(list)
 	default:
 		return nil, nil, fileError(name, 0, fmt.Errorf("unknown format %q (want one of %s)", f, FormatNames()))
 	}
-	return rd.done(oneChunk(vs), err)
+	return rd.done(vs, err)
 }
 
 // firstByte is the first byte of br past a byte order mark and space,

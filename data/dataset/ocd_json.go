@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strconv"
 
 	"github.com/vendex/vendex/data"
 )
@@ -16,7 +15,7 @@ func (rd *reader) ocdJSON(s *jsonStream) ([][]data.Vendor, error) {
 	m := map[string][]ocdRow{}
 	err := s.members("", func(platform string) error {
 		rows := m[platform]
-		err := decodeElements(s, strconv.Quote(platform), &rows)
+		err := decodeElements(s, memberPath("", platform), &rows)
 		m[platform] = rows
 		return err
 	})
@@ -32,9 +31,9 @@ func (rd *reader) ocdJSON(s *jsonStream) ([][]data.Vendor, error) {
 	}
 	ob.c.reserve(n)
 	for _, k := range slices.Sorted(maps.Keys(m)) {
-		rows := m[k]
+		rows, at := m[k], memberPath("", k)
 		for i := range rows {
-			path := fmt.Sprintf("%s[%d]", strconv.Quote(k), i)
+			path := pathIndex(at, i).String()
 			if w := rows[i].WildcardMatch; w != 0 && w != 1 {
 				return nil, rd.fail(0, path+".wildcardMatch", fmt.Errorf("want 0 or 1, got %d", w))
 			}

@@ -50,7 +50,7 @@ func readTDSFile(s *jsonStream) (tdsFile, error) {
 // tds reads the tracker blocklist: each entity is a vendor with its
 // domains; each tracker domain adds its categories to its owner (or, with
 // no known owner, is a vendor of its own).
-func (rd *reader) tds(s *jsonStream) ([]data.Vendor, error) {
+func (rd *reader) tds(s *jsonStream) ([][]data.Vendor, error) {
 	f, err := readTDSFile(s)
 	if err != nil {
 		return nil, err
@@ -61,7 +61,7 @@ func (rd *reader) tds(s *jsonStream) ([]data.Vendor, error) {
 		v := c.get(key, firstNonEmpty(e.DisplayName, key))
 		addAlias(v, key)
 		for j, d := range e.Domains {
-			rd.addDomain(v, d, fmt.Sprintf("entities[%q].domains[%d]", key, j))
+			rd.addDomain(v, d, func() string { return fmt.Sprintf("entities[%q].domains[%d]", key, j) })
 		}
 	}
 	for _, host := range slices.Sorted(maps.Keys(f.Trackers)) {
@@ -82,10 +82,10 @@ func (rd *reader) tds(s *jsonStream) ([]data.Vendor, error) {
 			v = c.get(owner, firstNonEmpty(t.Owner.DisplayName, owner))
 			addAlias(v, owner)
 		}
-		rd.addDomain(v, host, fmt.Sprintf("trackers[%q]", host))
+		rd.addDomain(v, host, func() string { return fmt.Sprintf("trackers[%q]", host) })
 		for _, cat := range t.Categories {
 			trCategories.addCategory(v, cat)
 		}
 	}
-	return c.vendors(), nil
+	return c.chunks(), nil
 }

@@ -31,7 +31,7 @@ type tpwEntity struct {
 // data/entities.js exports, as converted to JSON or as the npm package's
 // dist/entities.json ships it. Domain patterns ("*.hotjar.com") become
 // hosts; the company becomes the owner; product names become aliases.
-func (rd *reader) thirdPartyWeb(s *jsonStream) ([]data.Vendor, error) {
+func (rd *reader) thirdPartyWeb(s *jsonStream) ([][]data.Vendor, error) {
 	c := newCollector()
 	err := s.elements("", func(i int) error {
 		var e tpwEntity
@@ -49,7 +49,7 @@ func (rd *reader) thirdPartyWeb(s *jsonStream) ([]data.Vendor, error) {
 		v.Website = cmp.Or(v.Website, text(e.Homepage))
 		tpwCategories.addCategory(v, e.Category)
 		for j, d := range e.Domains {
-			rd.addDomain(v, d, fmt.Sprintf("[%d].domains[%d]", i, j))
+			rd.addDomain(v, d, func() string { return fmt.Sprintf("[%d].domains[%d]", i, j) })
 		}
 		for _, p := range e.Products {
 			addAlias(v, p.Name)
@@ -59,5 +59,5 @@ func (rd *reader) thirdPartyWeb(s *jsonStream) ([]data.Vendor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.vendors(), nil
+	return c.chunks(), nil
 }

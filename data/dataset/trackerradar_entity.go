@@ -18,7 +18,7 @@ type trEntity struct {
 // trEntities reads Tracker Radar entities: one entity file
 // (entities/<name>.json upstream) or a JSON array of them. The display name
 // is the vendor's name, the legal name an alias, properties its domains.
-func (rd *reader) trEntities(s *jsonStream, one bool) ([]data.Vendor, error) {
+func (rd *reader) trEntities(s *jsonStream, one bool) ([][]data.Vendor, error) {
 	c := newCollector()
 	if one {
 		var e trEntity
@@ -26,7 +26,7 @@ func (rd *reader) trEntities(s *jsonStream, one bool) ([]data.Vendor, error) {
 			return nil, err
 		}
 		rd.addTREntity(c, 0, e)
-		return c.vendors(), nil
+		return c.chunks(), nil
 	}
 	err := s.elements("", func(i int) error {
 		var e trEntity
@@ -39,7 +39,7 @@ func (rd *reader) trEntities(s *jsonStream, one bool) ([]data.Vendor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.vendors(), nil
+	return c.chunks(), nil
 }
 
 // addTREntity adds the entity e, the file's i-th, to c.
@@ -53,6 +53,6 @@ func (rd *reader) addTREntity(c *collector, i int, e trEntity) {
 	addAlias(v, e.Name)
 	v.Owner = cmp.Or(v.Owner, text(e.Parent))
 	for j, d := range e.Properties {
-		rd.addDomain(v, d, fmt.Sprintf("[%d].properties[%d]", i, j))
+		rd.addDomain(v, d, func() string { return fmt.Sprintf("[%d].properties[%d]", i, j) })
 	}
 }

@@ -289,8 +289,8 @@ func rowsOf(v data.Vendor, seen []Seen, p Provider) []categorised {
 }
 
 // kindLifetime is how long a kind of storage keeps a key its vendor gives
-// no lifetime for: localStorage and IndexedDB until cleared,
-// sessionStorage for the session.
+// no lifetime for: localStorage and IndexedDB persistent (they keep a key
+// until it is cleared), sessionStorage for the session.
 func kindLifetime(kind string) data.Lifetime {
 	switch kind {
 	case "localStorage", "indexedDB":

@@ -30,7 +30,7 @@ func (a *auditor) finish(r *Report) {
 	r.FirstParty = counts(a.first)
 	r.UnknownHosts = counts(a.unknown)
 	for i, h := range r.UnknownHosts {
-		if hit, err := a.hostNamed(h.Host); err == nil && hit.hit.HostedOn != "" {
+		if hit, err := a.hostNamed(h.Host); err == nil && hit.hit.Matched != "" {
 			u := &r.UnknownHosts[i]
 			u.Matched, u.HostedOn, u.HostedOnID = data.CleanLine(hit.hit.Matched), data.CleanLine(hit.hit.HostedOn), hit.hit.HostedOnID
 		}

@@ -64,7 +64,7 @@ type HostCount struct {
 // Hosting is what is known of an unclaimed host under a hosting domain
 // (data.HostedMiss), or "".
 func (h HostCount) Hosting() string {
-	if h.HostedOn == "" {
+	if h.Matched == "" {
 		return ""
 	}
 	return data.HostedMiss(h.Matched, h.HostedOn)

@@ -52,6 +52,10 @@ func cmdCoverage(c *cli, args []string) error {
 	fmt.Fprintf(c.stdout, "Hosts:       %d (%d attributed, %d not)\n", rep.Hosts, rep.HostsFound, rep.Hosts-rep.HostsFound)
 	fmt.Fprintf(c.stdout, "Weighted:    %.2f%% of %d occurrences\n", rep.Weighted, rep.Occurrences)
 	fmt.Fprintf(c.stdout, "Unweighted:  %.2f%% of hosts\n", rep.Unweighted)
+	if rep.DomainNamed > 0 {
+		fmt.Fprintf(c.stdout, "No owner:    %.2f%% weighted, %s of these: attributed only to a vendor\n", rep.WeightedDomainNamed, data.Plural(rep.DomainNamed, "host"))
+		fmt.Fprintf(c.stdout, "             an import names after its own domain (a record with no owner)\n")
+	}
 	fmt.Fprintf(c.stdout, "Vendors hit: %d\n", rep.Vendors)
 	if len(rep.Missing) > 0 {
 		fmt.Fprintf(c.stdout, "\nHeaviest unattributed hosts:\n")

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -171,5 +172,55 @@ func TestTheReportSaysWhoseHostingAnUnclaimedHostIsOn(t *testing.T) {
       "hosted_on_id": "amazon-web-services"`) {
 		// hosted_on_id too, as lookup --json gives it (trial8).
 		t.Errorf("scan --json:\n%s", r.stdout)
+	}
+}
+
+// A name under a hosting suffix of the Public Suffix List's private
+// section that no card names (gitlab.io, readthedocs.io) is a user's site
+// on a hosting platform, said as github.io's is, not "no vendor known"
+// (trial6): the suffix it is under, no owner, no verdict.
+func TestLookupSaysANameUnderAnUncardedHostingSuffixIsAUsersSite(t *testing.T) {
+	db := tempDB(t)
+	hosts := map[string]string{"alice.gitlab.io": "gitlab.io", "alice.readthedocs.io": "readthedocs.io", "www.alice.gitlab.io": "gitlab.io"}
+	for host, suffix := range hosts {
+		r := vendex(t, db, "", "lookup", host)
+		lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+		want := data.HostedMiss(suffix, "")
+		if r.code != 1 || len(lines) != 2 || !strings.HasSuffix(lines[1], "unknown               "+want) || !strings.HasPrefix(want, "owner unknown: a name under "+suffix+", ") {
+			t.Errorf("lookup %s: exit %d\n%s\nwant the row to end %q", host, r.code, r.stdout, want)
+		}
+		r = vendex(t, db, "", "lookup", "--json", host)
+		var lr lookupResult
+		if err := json.Unmarshal([]byte(r.stdout), &lr); err != nil || lr.Found || lr.Matched != suffix || lr.HostedOn != "" || lr.Block != "unknown" {
+			t.Errorf("lookup --json %s: %s (%v)", host, r.stdout, err)
+		}
+	}
+	// In a batch too, past the lookups after which it reads the domain
+	// index whole (its own way to the suffix).
+	var in strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&in, "h%d.alice%d.gitlab.io\nh%d.nosuchvendor%d.com\n", i, i, i, i)
+	}
+	r := vendex(t, db, in.String(), "lookup", "--json", "-")
+	hinted := 0
+	for _, l := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		var lr lookupResult
+		if err := json.Unmarshal([]byte(l), &lr); err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(lr.Input, ".gitlab.io") != (lr.Matched == "gitlab.io") {
+			t.Fatalf("lookup -: %s", l)
+		}
+		if lr.Matched != "" {
+			hinted++
+		}
+	}
+	if hinted != 3000 {
+		t.Errorf("lookup -: %d of 3000 names under gitlab.io said so", hinted)
+	}
+	// Not a public suffix's name: still nobody's known.
+	r = vendex(t, db, "", "lookup", "alice.example.io")
+	if !strings.Contains(r.stdout, "no vendor known") {
+		t.Errorf("lookup alice.example.io:\n%s", r.stdout)
 	}
 }

@@ -111,8 +111,8 @@ func cmdImport(c *cli, args []string) error {
 	reading := holdMemory(importLimits(pos, importReadMemory, true), false)
 	defer reading.lift()
 	// The first file is read before the catalogue is touched, so that a
-	// malformed one leaves no trace; the others are read one ahead of the
-	// store, each while the one before it is imported (reading is a third
+	// malformed one leaves no trace; the others are read up to two ahead of
+	// the store, while the ones before them are imported (reading is a third
 	// of an import of every dataset, and the store's work the rest). A
 	// malformed later file still leaves the catalogue as it was: every
 	// file lands in one batch, or none does.
@@ -306,20 +306,28 @@ func errInterrupted(cmd string) error {
 }
 
 // readAhead reads the files at paths (of the formats told) in order on a
-// goroutine of its own, one file ahead of the caller, who takes each in
-// turn with next. A file
-// that cannot be read ends the reading, and next returns its error. stop
-// ends the reading and waits for the file being read.
+// goroutine of its own, up to two files ahead of the caller, who takes
+// each in turn with next: one ahead, the reading of a large file (Tracker
+// Radar's entities, its domain index) began only as the store took the
+// file before it, and the store then waited for it. A file that cannot be
+// read ends the reading, and next returns its error. stop ends the
+// reading and waits for the file being read.
 func (c *cli) readAhead(ctx context.Context, paths []string, told []toldFormat, verbose bool) (next func() (importFile, error), stop func()) {
 	type read struct {
 		f   importFile
 		err error
 	}
-	out, quit, done := make(chan read), make(chan struct{}), make(chan struct{})
+	// One read file waits in out while the next is read.
+	out, quit, done := make(chan read, 1), make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(done)
 		for i, p := range paths {
 			r := read{err: errInterrupted("import")}
+			select {
+			case <-quit:
+				return
+			default:
+			}
 			if ctx.Err() == nil {
 				r.f, r.err = c.readImportFile(p, told[i], verbose)
 			}
@@ -338,7 +346,12 @@ func (c *cli) readAhead(ctx context.Context, paths []string, told []toldFormat, 
 		case r := <-out:
 			return r.f, r.err
 		case <-done:
-			return importFile{}, errInterrupted("import")
+			select { // the last file read may still wait in out
+			case r := <-out:
+				return r.f, r.err
+			default:
+				return importFile{}, errInterrupted("import")
+			}
 		}
 	}
 	var once sync.Once

@@ -390,7 +390,7 @@ func (w *lookupWriter) rowOf(r *lookupResult, row *rowCells) {
 	switch {
 	case r.Error != "":
 		last = data.CleanLine(r.Error)
-	case r.HostedOn != "":
+	case r.Matched != "": // a miss under a hosting domain
 		h, ok := w.hosted[r.Matched]
 		if !ok || h.by != r.HostedOn {
 			h = hostedCell{r.HostedOn, data.HostedMiss(r.Matched, r.HostedOn)}

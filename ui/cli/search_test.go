@@ -176,3 +176,18 @@ func columnStarts(line string) []int {
 	}
 	return starts
 }
+
+// `vendex search google` lists Google's most loaded products first (Google
+// Analytics was 17th, after "Google Pay" and "google cse": trial6), as
+// the browser does.
+func TestSearchACompanyNameListsItsMostLoadedProductsFirst(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "search", "--limit", "6", "google")
+	var ids []string
+	for _, l := range strings.Split(strings.TrimSpace(r.stdout), "\n")[1:] {
+		f := regexp.MustCompile(`\s{2,}`).Split(l, -1)
+		ids = append(ids, f[2])
+	}
+	if r.code != 0 || len(ids) != 6 || ids[0] != "google" || !slices.Contains(ids, "google-analytics") || !slices.Contains(ids, "google-tag-manager") || !slices.Contains(ids, "google-fonts") || slices.Contains(ids, "google-pay") {
+		t.Errorf("search google: exit %d, first six %q:\n%s", r.code, ids, r.stdout)
+	}
+}

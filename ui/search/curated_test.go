@@ -119,3 +119,52 @@ func TestTypingAnAliasListsItsVendorFirst(t *testing.T) {
 		t.Errorf("catalogue only: typing ga lists %s first", y.Vendors()[r[0].Vendor].Name)
 	}
 }
+
+// Typing a company's name ("google") lists the vendors whose name or own
+// alias it starts as whole words, most loaded on the web first
+// (data.PrevalenceRank: Google Fonts, Analytics, Tag Manager before Google
+// Pay), after any vendor it names and before the rest in fuzzy's order;
+// fuzzy's score alone listed the shortest names first and Google Analytics
+// 17th (trial6). A vendor few sites load, or only an import knows, keeps
+// its fuzzy place; a host or a longer word ("googleads") leads nothing.
+func TestTypingACompanyNameListsItsMostLoadedProductsFirst(t *testing.T) {
+	vs := []data.Vendor{
+		{ID: "google-pay", Name: "Google Pay"},
+		{ID: "google-analytics", Name: "Google Analytics", Aliases: []string{"ga"}},
+		{ID: "google-fonts", Name: "Fonts", Aliases: []string{"google fonts"}},
+		{ID: "google-tag-manager", Name: "Google Tag Manager"},
+		{ID: "googleish", Name: "Google Nobody Loads"},
+		{ID: "google-ads", Name: "Ads", Aliases: []string{"Googleads"}, Domains: []data.Domain{{Host: "google.ads.example"}}},
+		{ID: "google", Name: "Google"},
+		importedOnly("google-llc-import", "Google Imported Thing"),
+	}
+	if data.PrevalenceRank("google-fonts") >= data.PrevalenceRank("google-analytics") || data.PrevalenceRank("google-tag-manager") >= data.PrevalenceRank("google-pay") {
+		t.Fatalf("the prevalence order changed (%d %d %d %d): fix the expectation", data.PrevalenceRank("google-fonts"), data.PrevalenceRank("google-analytics"), data.PrevalenceRank("google-tag-manager"), data.PrevalenceRank("google-pay"))
+	}
+	want := []string{"google", "google-fonts", "google-analytics", "google-tag-manager", "google-pay", "google-ads", "googleish", "google-llc-import"}
+	for _, imports := range []bool{false, true} {
+		list := vs
+		if !imports {
+			list = vs[:len(vs)-1]
+		}
+		x := newIndex(list)
+		for _, q := range []string{"google", "Google", "GOOGLE"} {
+			var got []string
+			for _, r := range x.Find(q) {
+				got = append(got, x.Vendors()[r.Vendor].ID)
+			}
+			sc := NewScan(q)
+			for i := range list {
+				sc.Add(list[i].Brief())
+			}
+			var scanned []string
+			for _, h := range sc.Results() {
+				scanned = append(scanned, h.Vendor.ID)
+			}
+			w := want[:len(list)]
+			if !slices.Equal(got, w) || !slices.Equal(scanned, w) {
+				t.Errorf("imports %v: typing %q lists %q, vendex search %q; want %q", imports, q, got, scanned, w)
+			}
+		}
+	}
+}

@@ -30,6 +30,8 @@ type results struct {
 	// only their best): they may join a strong group.
 	strong []bool
 	exact  map[int32]bool // the vendors the query names (exactQuery), nil for none
+	// company marks the vendors of companyGroup, ranked at once (placed).
+	company map[int32]bool
 	// groups holds the vendors met so far in each of curatedFirst's
 	// groups, in order; left[g] counts the matched vendors that may still
 	// join group g, so a group is complete when it reaches zero.
@@ -151,7 +153,7 @@ func (r *results) meet(res Result) {
 // ranked at once when few of their entries match, so that their groups,
 // which list first, are complete without reading the ranking to the last
 // of them.
-func (r *results) placed(v int32) bool { return r.direct && !r.x.imported[v] }
+func (r *results) placed(v int32) bool { return r.direct && !r.x.imported[v] || r.company[v] }
 
 // placeBelow is the number of matching entries of the catalogue's vendors
 // under which they are ranked at once.
@@ -201,7 +203,9 @@ func (r *results) rankPlaced(entries []int32, query string) {
 		return int(a.Vendor - b.Vendor)
 	})
 	for _, res := range rs {
-		r.add(res.Result, strongMatch(x.fuzzy.Entry(int(res.Entry)), x.initials[res.Entry], r.query))
+		if !r.company[res.Vendor] {
+			r.add(res.Result, strongMatch(x.fuzzy.Entry(int(res.Entry)), x.initials[res.Entry], r.query))
+		}
 	}
 }
 
@@ -230,7 +234,8 @@ func (x *Index) Rank(query string) Results {
 	// matches alone: no ranking is needed for that.
 	r.strong = make([]bool, len(x.vendors))
 	named := newExactQuery(query)
-	var placed []int32
+	var placed, leading []int32
+	start := leadStart(r.query)
 	r.fuzzy.EachMatch(func(e int) {
 		v := x.owner[e]
 		if x.anyImported && !x.imported[v] && len(placed) <= placeBelow {
@@ -247,9 +252,14 @@ func (x *Index) Rank(query string) Results {
 				r.strong[v] = true
 				r.left[group(false, true, x.imported[v])]++
 			}
+			if start != 0 && initials&(start|hostEntry) == start && x.mayLead(e, r.query) {
+				leading = append(leading, v)
+			}
 			if initials&named.start == 0 || initials&hostEntry != 0 {
 				return
 			}
+		} else if start != 0 && x.initials[e]&(start|hostEntry) == start && x.mayLead(e, r.query) {
+			leading = append(leading, v)
 		}
 		if named.entry(x.fuzzy.Entry(e), x.where[e].field) {
 			r.name(v)
@@ -267,6 +277,7 @@ func (x *Index) Rank(query string) Results {
 		}
 		r.left[group(true, false, imported)]++
 	}
+	r.rankCompany(leading, data.Fold(query))
 	clear(r.met)
 	if r.direct = x.anyImported && len(placed) <= placeBelow; r.direct {
 		r.rankPlaced(placed, data.Fold(query))

@@ -65,7 +65,7 @@ func checkRankingsInAnyOrder(t *testing.T, x *Index, naming ...string) {
 		}
 		named := x.namedVendors(q, ms)
 		want := curatedFirst(ranked, func(r Result) bool { return named[r.Vendor] }, func(r Result) bool { return strongMatch(entries[r.Entry], x.initials[r.Entry], data.Fold(q)) },
-			func(r Result) bool { return x.imported[r.Vendor] })
+			func(r Result) bool { return x.imported[r.Vendor] }, x.leadOf(q, ms))
 		if slices.Contains(naming, q) && len(named) == 0 {
 			t.Fatalf("%q names no vendor", q)
 		}
@@ -100,6 +100,25 @@ func (x *Index) namedVendors(query string, ms sahilm.Matches) map[int32]bool {
 		}
 	}
 	return named
+}
+
+// leadOf is, for a Result, its vendor's data.PrevalenceRank when a name or
+// an own alias of it among matches ms starts with the query as whole words.
+func (x *Index) leadOf(query string, ms sahilm.Matches) func(Result) int {
+	q := strings.ToLower(data.Fold(strings.TrimSpace(query)))
+	lead := map[int32]int{}
+	if len([]rune(q)) < 2 {
+		return func(Result) int { return 0 }
+	}
+	for _, m := range ms {
+		str := strings.ToLower(m.Str)
+		if x.where[m.Index].field != Domain && (x.handicapped == nil || !x.handicapped[m.Index]) &&
+			(str == q || strings.HasPrefix(str, q) && strings.ContainsAny(str[len(q):][:1], " .-_(/,&:")) {
+			v := x.owner[m.Index]
+			lead[v] = data.PrevalenceRank(x.vendors[v].ID)
+		}
+	}
+	return func(r Result) int { return lead[r.Vendor] }
 }
 
 // rankOf is the score match m ranks by.

@@ -19,6 +19,7 @@ type Scan struct {
 	query       string // folded
 	strongQuery string // folded and trimmed, as curatedFirst reads it
 	named       exactQuery
+	leadStart   uint64 // leadStart(strongQuery): 0 when no vendor may lead
 	pattern     *fuzzy.Pattern
 	letters     uint64 // data.Letters of the query: a brief's texts hold them all or cannot match
 	hits        []Hit
@@ -36,6 +37,7 @@ type Hit struct {
 
 	folded string // the matched string as it was matched
 	exact  bool   // the query names the vendor (exactQuery)
+	lead   int    // its data.PrevalenceRank when a name or own alias leads (companyGroup), or 0
 	name   data.SortKey
 	rank   int // the score it ranks by (rankScore)
 }
@@ -44,6 +46,7 @@ type Hit struct {
 func NewScan(query string) *Scan {
 	q := data.Fold(query)
 	sc := &Scan{query: q, strongQuery: data.Fold(strings.TrimSpace(query)), named: newExactQuery(query), pattern: fuzzy.NewPattern(q)}
+	sc.leadStart = leadStart(sc.strongQuery)
 	if !strings.ContainsRune(q, 0) {
 		// fuzzy.Find itself answers a query holding a NUL, as its own
 		// rules have it: nothing is ruled out of it beforehand.
@@ -94,7 +97,7 @@ func (s *Scan) Skips(b []byte) bool {
 func (s *Scan) Add(b data.Brief) {
 	s.anyImported = s.anyImported || b.Imported
 	best := Hit{Score: -1 << 31}
-	found, named := false, false
+	found, named, leading := false, false, false
 	eachEntry(&b, func(match, show string, f Field, nth int, _ bool) {
 		// The first of the best entries is the vendor's, as in Find.
 		score, ok := s.pattern.Score(match)
@@ -102,7 +105,9 @@ func (s *Scan) Add(b data.Brief) {
 			return
 		}
 		named = named || s.named.entry(match, f)
-		if rank := rankScore(score, handicap(&b, f, nth)); !found || rank > best.rank {
+		handicapped := handicap(&b, f, nth)
+		leading = leading || s.leadStart != 0 && f != Domain && !handicapped && leads(match, s.strongQuery)
+		if rank := rankScore(score, handicapped); !found || rank > best.rank {
 			found = true
 			best = Hit{Text: show, Score: score, Field: f, folded: match, rank: rank}
 		}
@@ -111,6 +116,9 @@ func (s *Scan) Add(b data.Brief) {
 		return
 	}
 	best.exact = named || s.named.id != "" && b.ID == s.named.id
+	if leading {
+		best.lead = data.PrevalenceRank(b.ID)
+	}
 	best.Vendor = b.Clone()
 	best.Text = strings.Clone(best.Text)
 	best.folded = strings.Clone(best.folded)
@@ -128,5 +136,5 @@ func (s *Scan) Results() []Hit {
 	})
 	return curatedFirst(s.hits, func(h Hit) bool { return h.exact }, func(h Hit) bool {
 		return s.anyImported && s.strongQuery != "" && strongMatch(h.folded, wordInitials(h.folded), s.strongQuery)
-	}, func(h Hit) bool { return h.Vendor.Imported })
+	}, func(h Hit) bool { return h.Vendor.Imported }, func(h Hit) int { return h.lead })
 }

@@ -42,8 +42,16 @@ func TestAScanRanksAsTheIndexDoes(t *testing.T) {
 		data.Vendor{ID: "kelvin", Name: "Measurement \u212Aelvin Tools"},
 		// A long s, which a search takes for s, and which no accent folds.
 		data.Vendor{ID: "longs", Name: "Maſter Data"},
+		// A company's products, listed most loaded first (companyGroup):
+		// the catalogue's ids, so that data.PrevalenceRank knows them.
+		data.Vendor{ID: "google-pay", Name: "Google Pay"},
+		data.Vendor{ID: "google-analytics", Name: "Google Analytics", Aliases: []string{"ga"}},
+		data.Vendor{ID: "google-fonts", Name: "Fonts", Aliases: []string{"google fonts"}},
+		data.Vendor{ID: "google-tag-manager", Name: "GTM", Aliases: []string{"Google-Tag-Manager"}, Domains: []data.Domain{{Host: "google.tagmanager.example"}}},
+		data.Vendor{ID: "googleish", Name: "Google Nobody Loads"},
+		data.Vendor{ID: "google-ads", Name: "Googleads"},
 	)
-	queries := []string{"a", "K", "z", "7", "an", "ana", "tix", "co.uk", "Ü", "東", "bucher", "bü", "u", "twi", "twilio", " twi ", "zur an", "xn", "-", "muller", "kelvin", "elvin tools k", "master", "MAS"}
+	queries := []string{"google", "GOOGLE ", "google a", "ga", "a", "K", "z", "7", "an", "ana", "tix", "co.uk", "Ü", "東", "bucher", "bü", "u", "twi", "twilio", " twi ", "zur an", "xn", "-", "muller", "kelvin", "elvin tools k", "master", "MAS"}
 	for _, c := range []struct {
 		curatedOnly, older bool
 	}{{false, false}, {true, false}, {false, true}, {true, true}} {

@@ -2,7 +2,9 @@
 // by `vendex search`: every name, alias and domain of every vendor is an
 // entry of one fuzzy index (ui/fuzzy, sahilm/fuzzy's scores), a vendor ranks
 // by its best entry, ties by name; a vendor the query names (its name, an
-// alias or id, normalised as names are compared) ranks first; once imported
+// alias or id, normalised as names are compared) ranks first, then those
+// whose name or own alias the query starts as whole words, most loaded on
+// the web first (a company's products: companyGroup); once imported
 // datasets add vendors, a word that starts with the query ranks before a
 // loose match, and in each group the catalogue's vendors come before those
 // only imports know. An alias that only an import gives counts
@@ -59,8 +61,8 @@ type Index struct {
 	// initials holds, for each entry, a bit for each letter or digit that
 	// starts one of its words (data.WordPrefixFold's words), one for how
 	// the entry itself starts (startBit) and hostEntry: most entries are
-	// ruled out of a strong match, or of being what the query names, by
-	// one AND.
+	// ruled out of a strong match, of being what the query names, or of
+	// the company group (mayLead), by one AND.
 	initials []uint64
 }
 
@@ -336,13 +338,11 @@ func (x *Index) build() {
 		})
 	}
 	x.fuzzy = fuzzy.NewIndex(entries)
-	if x.anyImported {
-		x.initials = make([]uint64, len(entries))
-		for i, e := range entries {
-			x.initials[i] = wordInitials(e)
-			if x.where[i].field == Domain {
-				x.initials[i] |= hostEntry
-			}
+	x.initials = make([]uint64, len(entries))
+	for i, e := range entries {
+		x.initials[i] = wordInitials(e)
+		if x.where[i].field == Domain {
+			x.initials[i] |= hostEntry
 		}
 	}
 }
@@ -499,36 +499,6 @@ func (x *Index) curatedFirst() []Result {
 		next[k]++
 	}
 	return out
-}
-
-// curatedFirst orders rs (ranked) as Index.Rank says, keeping the order
-// within each group.
-func curatedFirst[R any](rs []R, exact, strong, imported func(R) bool) []R {
-	var groups [numGroups][]R
-	for _, r := range rs {
-		g := group(exact(r), strong(r), imported(r))
-		groups[g] = append(groups[g], r)
-	}
-	return slices.Concat(groups[:]...)
-}
-
-// The groups a ranking lists, in order: the vendors the query names
-// (exactQuery), the catalogue's then imported ones; strong matches of the
-// catalogue's vendors, then of imported ones; then the rest of each.
-const numGroups = 6
-
-func group(exact, strong, imported bool) int {
-	g := 4
-	switch {
-	case exact:
-		g = 0
-	case strong:
-		g = 2
-	}
-	if imported {
-		g++
-	}
-	return g
 }
 
 // exactQuery is a query as it names a vendor: a vendor one of whose names

@@ -115,7 +115,8 @@ func find(suffix string) (uint32, bool) {
 
 // privateReach holds, once PrivateReaches first needs it, every name that
 // is, or sits above, a node of the list outside its ICANN section (bit 1),
-// and those of such nodes that are wildcards (bit 2).
+// those of such nodes that are wildcards (bit 2), and the nodes themselves
+// (bit 4).
 var privateReach struct {
 	once sync.Once
 	m    map[string]uint8
@@ -129,6 +130,46 @@ var privateReach struct {
 // table of the list's private names (a fraction of a millisecond), so it
 // is for callers that ask many times.
 func PrivateReaches(domain string) bool {
+	m := privateReachTable()
+	if m[domain]&1 != 0 {
+		return true
+	}
+	// A wildcard's suffix is one label more than its node: *.x.example
+	// makes a.x.example the suffix of b.a.x.example.
+	i := strings.IndexByte(domain, '.')
+	return i >= 0 && m[domain[i+1:]]&2 != 0
+}
+
+// MayBeBelowPrivate reports whether a domain above host may be a public
+// suffix of the list's private section: one of its nodes, or a name a
+// private wildcard makes one. False rules it out; PublicSuffix says for
+// sure (an exception rule may undo a wildcard). It walks down from the
+// top-level domain, a map lookup a label, and stops at the first domain
+// no private name lies at or below (com, then example.com): most hosts
+// cost one or two. It shares PrivateReaches's table, for callers that ask
+// many times.
+func MayBeBelowPrivate(host string) bool {
+	m := privateReachTable()
+	var above uint8 // the table's bits for the domain above d
+	for end := len(host); ; {
+		i := strings.LastIndexByte(host[:end], '.')
+		if i < 0 {
+			return false // host itself, which is not above itself
+		}
+		d := host[i+1:]
+		v := m[d]
+		switch {
+		case v&4 != 0 || above&2 != 0:
+			return true
+		case v&1 == 0:
+			return false // no private name at or below d
+		}
+		above, end = v, i
+	}
+}
+
+// privateReachTable is privateReach's table, built on the first call.
+func privateReachTable() map[string]uint8 {
 	privateReach.once.Do(func() {
 		m := map[string]uint8{}
 		for _, x := range nodes {
@@ -140,6 +181,7 @@ func PrivateReaches(domain string) bool {
 			if x&flagWildcard != 0 {
 				m[s] |= 2
 			}
+			m[s] |= 4
 			for {
 				m[s] |= 1
 				i := strings.IndexByte(s, '.')
@@ -151,12 +193,5 @@ func PrivateReaches(domain string) bool {
 		}
 		privateReach.m = m
 	})
-	m := privateReach.m
-	if m[domain]&1 != 0 {
-		return true
-	}
-	// A wildcard's suffix is one label more than its node: *.x.example
-	// makes a.x.example the suffix of b.a.x.example.
-	i := strings.IndexByte(domain, '.')
-	return i >= 0 && m[domain[i+1:]]&2 != 0
+	return privateReach.m
 }

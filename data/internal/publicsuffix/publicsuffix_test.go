@@ -63,6 +63,33 @@ func TestPrivateReachesEveryPrivateSuffix(t *testing.T) {
 	}
 }
 
+// TestMayBeBelowPrivateRulesOutOnlyNamesBelowNone: for every name of
+// TestSameAnswersAsXNet below a public suffix of the private section,
+// MayBeBelowPrivate says one may be above it, so that a batch lookup's
+// shortcut never hides a user's name under a hosting suffix; and it rules
+// out names with none above them.
+func TestMayBeBelowPrivateRulesOutOnlyNamesBelowNone(t *testing.T) {
+	private := 0
+	for _, h := range listHosts(t) {
+		ps, icann := PublicSuffix(h)
+		if icann || ps == h || !strings.Contains(ps, ".") {
+			continue
+		}
+		private++
+		if !MayBeBelowPrivate(h) {
+			t.Errorf("MayBeBelowPrivate(%q) = false, but it is below the private suffix %q", h, ps)
+		}
+	}
+	for _, h := range []string{"www.example.com", "example.com", "com", "a.co.uk", "alice.io", "gitlab.io", "x.y.nosuchtld"} {
+		if MayBeBelowPrivate(h) {
+			t.Errorf("MayBeBelowPrivate(%q) = true: no private rule is above it", h)
+		}
+	}
+	if private < 5000 {
+		t.Fatalf("%d names below a private suffix: the test reads too little", private)
+	}
+}
+
 // listHosts is, for every rule of the list, the name it lists, one and two
 // labels below it, the name a wildcard or an exception stands for, and
 // hosts no rule names.
