@@ -307,42 +307,6 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 	return nil
 }
 
-// pack packs, in a large file, the new vendors resolved since it last
-// did, but for those a later record has joined already (joined: they
-// were cloned to be changed, and likely will be again) and those the
-// catalogue had (an import changes them: the layer update merges them).
-// A record a later one joins is unpacked again (add).
-func (r *resolver) pack() {
-	if !r.packing {
-		return
-	}
-	var todo []int
-	for i := r.packFrom; i < len(r.list); i++ {
-		f := &r.list[i]
-		if f.v == nil {
-			continue
-		}
-		_, joined := r.joined[f.id]
-		if st, ok := r.existing[f.id]; joined || ok && st.v != nil {
-			// Held, but moved out of the reader's array of records,
-			// which would otherwise stay whole for it.
-			cp := *f.v
-			f.v = &cp
-			continue
-		}
-		todo = append(todo, i)
-	}
-	r.packFrom = len(r.list)
-	recs := make([]freshRecord, len(todo))
-	for j, i := range todo {
-		recs[j] = r.list[i]
-	}
-	packAll(recs)
-	for j, i := range todo {
-		r.list[i] = recs[j]
-	}
-}
-
 // listNew counts c, one more thing the import adds, in n and lists it,
 // unless the list holds as many as the report is to list.
 func (r *resolver) listNew(list *[]Change, n *int, c Change) {
