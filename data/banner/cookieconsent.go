@@ -83,7 +83,7 @@ func ccCategory(c Category) jsObject {
 	}
 	services := jsObject{}
 	for _, s := range c.Services {
-		if s.AlwaysOn(c) && !c.Required {
+		if s.Unswitched(c) {
 			continue // no toggle: ccSection names it always on
 		}
 		svc := jsObject{{"label", jsStr(htmlText(s.Title))}}
@@ -122,7 +122,7 @@ func ccSection(c Category) jsObject {
 	}
 	var on []string
 	for _, s := range c.Services {
-		if s.AlwaysOn(c) && !c.Required {
+		if s.Unswitched(c) {
 			on = append(on, e(s.Title))
 		}
 	}
