@@ -398,6 +398,16 @@ func Parents(host string) iter.Seq[string] {
 	}
 }
 
+// IsPublicSuffix reports whether host is a suffix of the Public Suffix
+// List (com, co.uk, github.io), under which others register their names,
+// rather than a host of its own. A single name the List does not know
+// (localhost, a docker-compose service called web) is a host: only the
+// List's "*" rule makes it a suffix.
+func IsPublicSuffix(host string) bool {
+	ps, icann := publicsuffix.PublicSuffix(host)
+	return ps == host && (icann || strings.Contains(host, "."))
+}
+
 // PlatformsOwnName reports whether host, under a domain a card marks as
 // hosting its customers' sites (wordpress.com, squarespace.com), is the
 // platform's own name rather than a customer's: the www name of the

@@ -260,6 +260,15 @@ func (s Service) Unswitched(c Category) bool {
 	return !c.Required && s.Unblocked && !s.Stores
 }
 
+// Switchable: the category is a toggle in the banner: strictly necessary
+// (on, and read-only), or with a service the visitor can turn off. One
+// whose every service is Unswitched (Tag Manager alone in functionality)
+// would be a toggle that controls nothing (review9: cookieconsent wrote
+// "functionality": {} for mitmproxy.org): it is shown, not offered.
+func (c Category) Switchable() bool {
+	return c.Required || slices.ContainsFunc(c.Services, func(s Service) bool { return !s.Unswitched(c) })
+}
+
 // Informational: the cookies nobody has classified, with no vendor to
 // hold back; a toggle would control nothing, so the banner only lists them.
 func (c Category) Informational() bool {

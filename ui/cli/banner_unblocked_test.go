@@ -64,3 +64,36 @@ func TestAnUnblockedVendorsTagIsNeverHeldBack(t *testing.T) {
 		t.Errorf("Klaro: Akamai CDN's AKA_A2 has no toggle to clear it:%s", s)
 	}
 }
+
+// A single name is a host: --site web names the site a capture of
+// http://web/ (a docker-compose service) is of, and the banner is the one
+// the capture gives without it (review9: --site web was refused as "a
+// single name or a public suffix").
+func TestASingleNameIsASite(t *testing.T) {
+	db := tempDB(t)
+	har := filepath.Join(t.TempDir(), "web.har")
+	if err := os.WriteFile(har, []byte(`{"log":{"version":"1.2","pages":[{"id":"p","title":"http://web/"}],"entries":[
+{"pageref":"p","request":{"method":"GET","url":"http://web/","headers":[]},"response":{"status":200,"headers":[],"content":{"mimeType":"text/html"}},"_resourceType":"document"},
+{"pageref":"p","request":{"method":"GET","url":"https://static.hotjar.com/c/hotjar-1.js","headers":[]},"response":{"status":200,"headers":[],"content":{"mimeType":"application/javascript"}},"_resourceType":"script"}
+]}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	without := vendex(t, db, "", "banner", "--format", "klaro", har)
+	with := vendex(t, db, "", "banner", "--format", "klaro", "--site", "web", har)
+	if without.code != 0 || with.code != 0 || with.stdout != without.stdout || !strings.Contains(with.stdout, "hotjar") {
+		t.Errorf("--site web: exit %d %s; without it: exit %d %s", with.code, with.stderr, without.code, without.stderr)
+	}
+}
+
+// cookieconsent offers no category whose every service is always on: a
+// toggle that controls nothing (review9: mitmproxy.org's configuration had
+// "functionality": {}, Amazon Web Services alone in it, not to be
+// blocked); its section still shows what is in it, linked to no category.
+func TestCookieConsentOffersNoToggleThatControlsNothing(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "banner", "--format", "cookieconsent", capturePath("real", "har", "mitmproxy.org-firefox111-devtools.har"))
+	cats, _, _ := strings.Cut(r.stdout, `"language"`)
+	if r.code != 0 || strings.Contains(cats, ": {}") || strings.Contains(r.stdout, `"linkedCategory": "functionality"`) ||
+		!strings.Contains(r.stdout, "Always on, as they are not to be blocked: Amazon Web Services") {
+		t.Errorf("exit %d\n%s", r.code, r.stdout)
+	}
+}
