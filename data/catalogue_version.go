@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1478-1f1f8c1f"
-	embeddedEdition = 139
+	embeddedVersion = "1478-6fe03277"
+	embeddedEdition = 140
 )
