@@ -83,3 +83,23 @@ func TestOutputThroughASymlinkWritesItsTarget(t *testing.T) {
 		t.Errorf("-o a directory: exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// -o naming a character device writes to it, whatever its name, and leaves
+// it a device: the test makes its own node of the null device (1, 3), never
+// touching /dev, and skips where it may not make one.
+func TestOutputToADeviceLeavesTheDevice(t *testing.T) {
+	dev := filepath.Join(t.TempDir(), "null")
+	if err := syscall.Mknod(dev, syscall.S_IFCHR|0o666, int(1<<8|3)); err != nil {
+		t.Skipf("may not make a device node here: %v", err)
+	}
+	for _, args := range [][]string{
+		{"declare", "--vendors", "hotjar", "--format", "csv", "-o", dev, "--force"},
+		{"export", "hotjar", "-o", dev},
+	} {
+		r := vendex(t, tempDB(t), "", args...)
+		fi, err := os.Lstat(dev)
+		if r.code != 0 || err != nil || fi.Mode()&fs.ModeCharDevice == 0 {
+			t.Errorf("%q: exit %d %q; %s is now %v", args, r.code, r.stderr, dev, fi.Mode())
+		}
+	}
+}
