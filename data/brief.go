@@ -43,7 +43,7 @@ func (v *Vendor) Brief() Brief {
 	b := Brief{
 		ID: v.ID, Name: CleanLine(v.Name), Aliases: mapStrings(aliases, CleanLine),
 		MainDomain: CleanLine(v.MainDomain()), Category: Category(CleanLine(string(v.Category))),
-		Block: v.BlockVerdict().Value, Imported: v.FromImportsOnly(), OwnAliases: own,
+		Block: judgedBlock(v.BlockBeforeConsent.Value, v.Category), Imported: v.FromImportsOnly(), OwnAliases: own,
 		Retired: v.Retired != "",
 	}
 	if len(v.Domains) > 0 {

@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1481-0a54dd8e"
-	embeddedEdition = 140
+	embeddedVersion = "1481-5f0da3f5"
+	embeddedEdition = 141
 )

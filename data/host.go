@@ -419,27 +419,30 @@ func Parents(host string) iter.Seq[string] {
 	}
 }
 
-// PlatformsOwnName reports whether host, under a domain that hosts its
-// customers' sites (a card marks it hosting: wordpress.com, squarespace.com;
-// or the Public Suffix List's private section lists it: myshopify.com,
-// herokuapp.com, blogspot.com), is the platform's own name rather than a
-// customer's: the www name, which every such platform keeps for its own
-// website (www.wordpress.com, www.myshopify.com and www.blogspot.com lead
-// to the platform's own site), as no customer can sign up as "www". Under
-// a List suffix that is not the platform's own domain (s3.amazonaws.com,
-// below amazonaws.com) a www name is a customer's like any other: a
-// bucket can be called www.
+// IsPublicSuffix reports whether host is a suffix of the Public Suffix
+// List (com, co.uk, github.io), under which others register their names,
+// rather than a host of its own. A single name the List does not know
+// (localhost, a docker-compose service called web) is a host: only the
+// List's "*" rule makes it a suffix.
+func IsPublicSuffix(host string) bool {
+	ps, icann := publicsuffix.PublicSuffix(host)
+	return ps == host && (icann || strings.Contains(host, "."))
+}
+
+// PlatformsOwnName reports whether host, under a domain a card marks as
+// hosting its customers' sites (wordpress.com, squarespace.com), is the
+// platform's own name rather than a customer's: the www name of the
+// platform's own domain, which leads to its website (www.wordpress.com),
+// as no customer can sign up as "www". Under a Public Suffix List suffix
+// (netlify.app, github.io, herokuapp.com, s3.amazonaws.com) a www name is
+// a customer's like any other, whose owner is unknown: nothing says the
+// platform keeps it (review9: trial8 gave every such www name to the
+// platform). Where a source shows it does, the card claims that name
+// itself, with the source: the catalogue is the one list of them, and an
+// exact claim answers before any hosting rule.
 func PlatformsOwnName(host, domain string) bool {
 	rest, ok := strings.CutSuffix(host, domain)
-	if !ok || rest != "www." {
-		return false
-	}
-	if HostingSuffix(host) != domain {
-		return true // a card marks domain hosting
-	}
-	_, parent, _ := strings.Cut(domain, ".")
-	ps, icann := publicsuffix.PublicSuffix(parent)
-	return icann && ps == parent
+	return ok && rest == "www." && HostingSuffix(host) != domain
 }
 
 // HostedMiss says what a host no vendor claims is when it sits under a

@@ -16,11 +16,25 @@ var ErrExists = errors.New("file exists")
 // directory and a rename, so a reader never sees half a file and a failed
 // write leaves the old file (if any) as it was. Without overwrite an
 // existing file is never replaced, even one that appears while writing.
+//
+// That is for a regular file. A symbolic link is written through to the
+// file it points at (the link stays a link, as the store does for --db);
+// a name that is already something else to write to, a device or a named
+// pipe (-o /dev/stderr, a FIFO), is opened and written in place, with or
+// without overwrite: renaming over it would put a plain file where the
+// device was. A directory is refused.
 func WriteFileAtomic(path string, b []byte, overwrite bool) error {
 	shown := ShownName(path) // the messages' name for it
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("%s is a directory: give a file name", shown)
+	target, err := ResolveLinks(path)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", shown, plainErr(err))
 	}
+	if fi, err := os.Stat(target); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s is a directory: give a file name", shown)
+	} else if err == nil && !fi.Mode().IsRegular() {
+		return writeInPlace(target, shown, b)
+	}
+	path = target
 	if fi, err := os.Stat(filepath.Dir(path)); err != nil || !fi.IsDir() {
 		return fmt.Errorf("write %s: the folder %s does not exist", shown, ShownName(filepath.Dir(path)))
 	}
@@ -63,6 +77,53 @@ func WriteFileAtomic(path string, b []byte, overwrite bool) error {
 		return fmt.Errorf("write %s: %w", shown, plainErr(err))
 	}
 	return nil
+}
+
+// writeInPlace writes b into the device or named pipe at path, which
+// is kept as it is.
+func writeInPlace(path, shown string, b []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", shown, plainErr(err))
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", shown, plainErr(err))
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", shown, plainErr(err))
+	}
+	return nil
+}
+
+// ResolveLinks follows path through symbolic links to the file a write
+// must replace, so that a linked file is written where the link points,
+// not turned into a plain file beside it. The target need not exist yet
+// (a first write through a link creates it).
+func ResolveLinks(path string) (string, error) {
+	for hops := 0; ; hops++ {
+		fi, err := os.Lstat(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return path, nil
+		}
+		if err != nil {
+			return "", err
+		}
+		if fi.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		if hops == 40 {
+			return "", errors.New("too many levels of symbolic links")
+		}
+		target, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		path = target
+	}
 }
 
 // plainErr drops the file names from an *os.PathError or *os.LinkError,

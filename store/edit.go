@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/vendex/vendex/data"
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
 )
@@ -38,7 +39,7 @@ func Edit(ctx context.Context, path string, fn func(s *Store) error) error {
 func edit(ctx context.Context, path string, fn func(s *Store) error, cat *embedded) error {
 	// A linked catalogue is changed where the link points: the rename
 	// happens in the target's folder and the link stays a link.
-	target, err := resolveLinks(path)
+	target, err := data.ResolveLinks(path)
 	if err != nil {
 		return fmt.Errorf("open catalogue %s: %w; %s", path, err, elsewhere)
 	}

@@ -110,36 +110,6 @@ func kindOf(m fs.FileMode) string {
 	return "not a regular file"
 }
 
-// resolveLinks follows path through symbolic links to the file a write
-// must replace, so that a linked catalogue is written where the link
-// points, not turned into a plain file beside it. The target need not exist
-// yet (a first run through a link creates it).
-func resolveLinks(path string) (string, error) {
-	for hops := 0; ; hops++ {
-		fi, err := os.Lstat(path)
-		if errors.Is(err, fs.ErrNotExist) {
-			return path, nil
-		}
-		if err != nil {
-			return "", err
-		}
-		if fi.Mode()&fs.ModeSymlink == 0 {
-			return path, nil
-		}
-		if hops == 40 {
-			return "", errors.New("too many levels of symbolic links")
-		}
-		target, err := os.Readlink(path)
-		if err != nil {
-			return "", err
-		}
-		if !filepath.IsAbs(target) {
-			target = filepath.Join(filepath.Dir(path), target)
-		}
-		path = target
-	}
-}
-
 // placeError is a failure to create or write in the folder of the catalogue
 // shown (permission denied, a read-only file system, a missing parent).
 func placeError(what, shown string, err error) error {

@@ -68,6 +68,10 @@ type Service struct {
 	// Unblocked: the catalogue says not to block the vendor before consent
 	// (Vendor.Block "no"); no banner tells the site to hold its tags back.
 	Unblocked bool
+	// Stores: the declaration has a row of the vendor in this category, a
+	// cookie of any party or a web-storage item; in a category that needs
+	// consent, each of them needs it, whether or not a banner can clear it.
+	Stores bool
 }
 
 // Cookie is a cookie name, or a pattern ('*' for any run of characters).
@@ -197,6 +201,7 @@ func Build(d declare.Declaration, vendors []Vendor) Banner {
 			}
 			c.Rows = append(c.Rows, r)
 			s := service(c, r.Provider.ID, r.Provider.Name, r.Provider.Owner)
+			s.Stores = true
 			if s.Owner == "" {
 				s.Owner = data.CleanLine(r.Provider.Owner)
 			}
@@ -228,22 +233,40 @@ func Build(d declare.Declaration, vendors []Vendor) Banner {
 // HeldBack: the banner holds the service's tags back until the visitor
 // accepts its category. Never a strictly necessary category's, the site's
 // own, or a vendor the catalogue says not to block (Tag Manager: blocking
-// the container blocks the consent checks it runs for the tags inside).
-// Every format follows it: tags leaves such a tag as it is, gcm names it
-// apart, and Klaro and cookieconsent give it no toggle (AlwaysOn) unless it
-// has cookies to clear.
+// the container blocks the consent checks it runs for the tags inside;
+// Akamai CDN: the site's files come through it), whatever it stores.
+// Every format follows it: tags leaves such a tag as it is, and gcm names
+// it apart.
 func (s Service) HeldBack(c Category) bool {
-	return !s.AlwaysOn(c) && !s.Site
+	return !c.Required && !s.Site && !s.Unblocked
 }
 
-// AlwaysOn: the service is no toggle, as it is strictly necessary, or its
-// vendor is not to be blocked and has no cookie a banner could clear (Tag
-// Manager: a toggle would control nothing). A vendor not to be blocked
-// whose cookies need consent (Akamai CDN's functional AKA_A2) keeps its
-// toggle: declining clears them, though its tag loads. The site's own
-// cookies keep theirs too: the site itself must honour a refusal.
+// AlwaysOn: the service is no toggle, as it is strictly necessary or
+// Unswitched.
 func (s Service) AlwaysOn(c Category) bool {
-	return c.Required || s.Unblocked && len(s.Cookies) == 0
+	return c.Required || s.Unswitched(c)
+}
+
+// Unswitched: in a category that needs consent, the service is on with no
+// toggle, as its vendor is not to be blocked and stores nothing here (Tag
+// Manager: a toggle would control nothing); Klaro and cookieconsent name it
+// always on. A vendor not to be blocked that stores anything needing
+// consent keeps its toggle, though its tag loads: a first-party cookie
+// (Akamai CDN's functional AKA_A2) is cleared on declining, and a
+// third-party cookie or a web-storage item (Commanders Act's TCID,
+// _TCCookieSync) is the visitor's to refuse all the same. The site's own
+// cookies keep theirs too: the site itself must honour a refusal.
+func (s Service) Unswitched(c Category) bool {
+	return !c.Required && s.Unblocked && !s.Stores
+}
+
+// Switchable: the category is a toggle in the banner: strictly necessary
+// (on, and read-only), or with a service the visitor can turn off. One
+// whose every service is Unswitched (Tag Manager alone in functionality)
+// would be a toggle that controls nothing (review9: cookieconsent wrote
+// "functionality": {} for mitmproxy.org): it is shown, not offered.
+func (c Category) Switchable() bool {
+	return c.Required || slices.ContainsFunc(c.Services, func(s Service) bool { return !s.Unswitched(c) })
 }
 
 // Informational: the cookies nobody has classified, with no vendor to

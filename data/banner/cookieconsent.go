@@ -40,7 +40,9 @@ func cookieConsent(b Banner) string {
 			sections = append(sections, ccInformation(c))
 			continue
 		}
-		categories = append(categories, jsField{c.Name, ccCategory(c)})
+		if c.Switchable() {
+			categories = append(categories, jsField{c.Name, ccCategory(c)})
+		}
 		sections = append(sections, ccSection(c))
 	}
 	config := jsObject{
@@ -83,7 +85,7 @@ func ccCategory(c Category) jsObject {
 	}
 	services := jsObject{}
 	for _, s := range c.Services {
-		if s.AlwaysOn(c) && !c.Required {
+		if s.Unswitched(c) {
 			continue // no toggle: ccSection names it always on
 		}
 		svc := jsObject{{"label", jsStr(htmlText(s.Title))}}
@@ -122,7 +124,7 @@ func ccSection(c Category) jsObject {
 	}
 	var on []string
 	for _, s := range c.Services {
-		if s.AlwaysOn(c) && !c.Required {
+		if s.Unswitched(c) {
 			on = append(on, e(s.Title))
 		}
 	}
@@ -133,7 +135,10 @@ func ccSection(c Category) jsObject {
 	if c.Name == "necessary" {
 		rows = append([]declare.Row{ccCookie}, rows...)
 	}
-	s := jsObject{{"title", jsStr(e(c.Title))}, {"description", jsStr(desc)}, {"linkedCategory", jsStr(c.Name)}}
+	s := jsObject{{"title", jsStr(e(c.Title))}, {"description", jsStr(desc)}}
+	if c.Switchable() {
+		s = append(s, jsField{"linkedCategory", jsStr(c.Name)})
+	}
 	if len(rows) == 0 {
 		return s
 	}
@@ -205,7 +210,7 @@ func forSite(b Banner) string {
 func notice(b Banner) string {
 	var titles []string
 	for _, c := range b.Categories {
-		if !c.Required && !c.Informational() {
+		if !c.Required && c.Switchable() {
 			titles = append(titles, strings.ToLower(c.Title))
 		}
 	}

@@ -104,7 +104,7 @@ func gcmVendors(out *strings.Builder, b Banner) {
 			held[s.VendorID] = held[s.VendorID] || s.HeldBack(c)
 		}
 	}
-	var honour, asIs, basic, not, untagged []string
+	var honour, asIs, basic, basicUntagged, not, untagged []string
 	for _, s := range order {
 		name := comment(s.Vendor)
 		if s.ConsentMode {
@@ -115,8 +115,10 @@ func gcmVendors(out *strings.Builder, b Banner) {
 			if s.ConsentMode {
 				asIs = append(asIs, name)
 			}
-		case s.ConsentMode:
+		case s.ConsentMode && tagged[s.VendorID]:
 			basic = append(basic, name)
+		case s.ConsentMode:
+			basicUntagged = append(basicUntagged, name)
 		case tagged[s.VendorID]:
 			not = append(not, name)
 		default:
@@ -138,6 +140,11 @@ func gcmVendors(out *strings.Builder, b Banner) {
 		// for consent, so it sends nothing (not even cookieless pings)
 		// before it. --format tags holds the same ones back.
 		out.WriteString("// In basic mode, which their cards advise, these wait for consent all the same: hold their tags back (vendex banner --format tags), or in Tag Manager fire them only once their consent type is granted: " + strings.Join(basic, ", ") + ".\n")
+	}
+	if len(basicUntagged) > 0 {
+		// review9: the line above sent the user to --format tags for
+		// Google tags whose script the capture does not hold.
+		out.WriteString("// In basic mode these wait for consent too, and the evidence holds no script tag of theirs: hold them back wherever the site loads them, or in Tag Manager fire them only once their consent type is granted: " + strings.Join(basicUntagged, ", ") + ".\n")
 	}
 	if len(not) > 0 {
 		out.WriteString("// Consent Mode does not hold these back; block their tags until consent (vendex banner --format tags): " + strings.Join(not, ", ") + ".\n")

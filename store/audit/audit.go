@@ -84,10 +84,12 @@ func Run(cat Catalogue, ev *scan.Evidence, o Options) (*Report, error) {
 	site := o.Site
 	if site != "" {
 		t, err := data.ParseTarget(site)
-		if _, ip := data.IPAddress(t.Host); err == nil && data.Site(t.Host) == "" && !ip && t.Host != "localhost" {
-			// A site has a registrable domain (trial8: --site x was
-			// taken, and every host became a third party).
-			err = fmt.Errorf("%s is a single name or a public suffix; name the site's host, such as www.example.com", data.Quote(t.Host))
+		if _, ip := data.IPAddress(t.Host); err == nil && !ip && data.IsPublicSuffix(t.Host) {
+			// Names are registered under a public suffix: it is no one
+			// site (trial8: --site co.uk made every host a third party).
+			// A single name is a host all the same (review9: --site web
+			// was refused while a capture of http://web/ was read).
+			err = fmt.Errorf("%s is a public suffix, under which others register their names; name the site's host, such as www.example.com", data.Quote(t.Host))
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%w: %w", ErrBadSite, err)

@@ -24,18 +24,20 @@ type outKind struct {
 // at all (trial8: banner -o out/consent wrote a file help said would be
 // named for its format) is a usage error before anything is written,
 // naming the file that would do. Stdout, and a name that is already a
-// directory or a device (/dev/stdout), take the format as given; writing
-// into a directory is refused where the file is written. The answer is ""
+// directory, a device or a named pipe (/dev/stderr, a FIFO, or a link to
+// one), whatever its extension, take the format as given: the device is
+// written in place (data.WriteFileAtomic) and a directory is refused
+// there. The answer is ""
 // when the extension fits several formats and --format was not given.
 func outFormat(cmd, path, given string, kinds []outKind) (string, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	if path == "" || path == "-" {
 		return given, nil
 	}
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return given, nil
+	}
 	if ext == "" {
-		if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
-			return given, nil
-		}
 		var names []string
 		for _, k := range kinds {
 			if n := data.Quote(path + k.exts[0]); (given == "" || k.name == given) && !slices.Contains(names, n) {

@@ -196,13 +196,13 @@ func TestScanSaysWhatItCouldNotJudgeAndStrictCountsIt(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stdout, "✗ x.unknown-tracker.example: loaded https://x.unknown-tracker.example/") {
 		t.Errorf("--strict: exit %d:\n%s", r.code, r.stdout)
 	}
-	// A bad --site says why, and a single name or a public suffix is no
-	// site (trial8: --site x was taken; the message for a name with a
-	// space read "<nil>").
+	// A bad --site says why, and a public suffix is no site (trial8: --site
+	// co.uk was taken; the message for a name with a space read "<nil>").
 	for site, why := range map[string]string{
 		"not a host": `--site "not a host": not a host name or URL`,
-		"x":          `--site "x": "x" is a single name or a public suffix; name the site's host`,
-		"co.uk":      `--site "co.uk": "co.uk" is a single name or a public suffix`,
+		"com":        `--site "com": "com" is a public suffix`,
+		"co.uk":      `--site "co.uk": "co.uk" is a public suffix`,
+		"github.io":  `--site "github.io": "github.io" is a public suffix`,
 	} {
 		r = vendex(t, db, in, "scan", "--site", site, "-")
 		if r.code != 2 || !strings.Contains(r.stderr, why) || strings.Contains(r.stderr, "<nil>") {

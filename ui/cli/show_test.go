@@ -53,3 +53,26 @@ func TestShowSaysWhoseAnImportedPrivacyPolicyIs(t *testing.T) {
 		t.Errorf("show webtrends: Media Temple's policy, or the row not joined:\n%s", r.stdout)
 	}
 }
+
+// SearchForce's name leads to the Semasio card, which says what SearchForce
+// does and what each source says of the two companies, and names Semasio's
+// owner once, with no parenthesis in a parenthesis (review9: "Semasio
+// (Semasio GmbH (SearchForce))", "belongs to SearchForce" on Disconnect's
+// word alone, and nothing left of SearchForce's paid-search bidding).
+func TestSearchForceLeadsToSemasioSaidAsTheSourcesSayIt(t *testing.T) {
+	db := tempDB(t)
+	show := vendex(t, db, "", "show", "searchforce")
+	flat := strings.Join(strings.Fields(show.stdout), " ")
+	for _, want := range []string{"SearchForce, a US platform that manages and bids on paid-search campaigns", "Disconnect files the two as one company, Tracker Radar as two", "Owner: Semasio GmbH"} {
+		if show.code != 0 || !strings.Contains(flat, want) {
+			t.Errorf("show searchforce: exit %d, lacks %q:\n%s", show.code, want, show.stdout)
+		}
+	}
+	if strings.Contains(flat, "belongs to SearchForce") {
+		t.Errorf("show searchforce still says Semasio belongs to SearchForce:\n%s", show.stdout)
+	}
+	declare := vendex(t, db, "", "declare", "--vendors", "searchforce")
+	if declare.code != 0 || !strings.Contains(declare.stdout, "Semasio (Semasio GmbH)") || strings.Contains(declare.stdout, "((") {
+		t.Errorf("declare --vendors searchforce: exit %d\n%s", declare.code, declare.stdout)
+	}
+}

@@ -23,3 +23,15 @@ func TestAMissSuggestsOnlyCloseNames(t *testing.T) {
 		t.Errorf("show qos.c: %q", r.stderr)
 	}
 }
+
+// Two neighbouring letters swapped is one slip, suggested like a letter
+// missing (review9: hotjra, goolge and stirpe suggested nothing once a
+// swap counted as two edits).
+func TestASwappedPairOfLettersIsStillSuggested(t *testing.T) {
+	db := tempDB(t)
+	for q, want := range map[string]string{"hotjra": "closest: Hotjar", "goolge": "closest: Google", "stirpe": "closest: Stripe"} {
+		if r := vendex(t, db, "", "show", q); r.code != 1 || !strings.Contains(r.stderr, want) {
+			t.Errorf("show %s: exit %d %q", q, r.code, r.stderr)
+		}
+	}
+}
