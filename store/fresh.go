@@ -1,6 +1,8 @@
 package store
 
 import (
+	"unsafe"
+
 	"github.com/vendex/vendex/data"
 )
 
@@ -55,7 +57,11 @@ func (f *freshRecord) decodeInto(layer string, v *data.Vendor) error {
 }
 
 // packAll packs recs, which are held, as JSON encoded on every core
-// (marshalAll); each raw is what putLayer writes of it.
+// (marshalAll); each raw is what putLayer writes of it. A record whose
+// JSON is no smaller than a Vendor stays held, but moved out of the
+// reader's array of records (see pack): the Open Cookie Database's
+// vendors, a list of cookies each whose texts the reader shares between
+// rows, took more room packed than held.
 func packAll(recs []freshRecord) {
 	vs := make([]*data.Vendor, len(recs))
 	for i := range recs {
@@ -64,6 +70,11 @@ func packAll(recs []freshRecord) {
 	raws := marshalAll(vs, nil)
 	for i := range recs {
 		v := recs[i].v
+		if len(raws[i]) >= int(unsafe.Sizeof(*v)) {
+			cp := *v
+			recs[i].v = &cp
+			continue
+		}
 		recs[i] = freshRecord{id: v.ID, raw: raws[i], domains: int32(len(v.Domains)), scripts: int32(len(v.Scripts)), storage: int32(len(v.Storage))}
 	}
 }
