@@ -69,35 +69,14 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func(indexed func(id string
 			next++
 		}
 		if next < len(fresh) && fresh[next].ID() == id {
-			ix, err := freshIx.at(next)
+			filed, rec, err := u.fileFresh(w, freshIx, next, large && cache.goOn != nil)
 			if err != nil {
 				return err
 			}
-			if ix != nil && ix.brief != nil {
-				w.add(id, *ix) // worked out beforehand
-				cache.alone(freshName, id)
-				if large && cache.goOn != nil {
-					// A new vendor's record is in the file (goOnFrom
-					// committed it) and its entries are filed: nothing
-					// reads it again. What it holds (its storage list,
-					// its strings) goes now, not with the last record;
-					// and with no pointer left to it, the array of
-					// records its reader made it in goes once the others
-					// in it are filed too (the records come in id order,
-					// and a large file's in about the order it was read:
-					// Tracker Radar's index was 127 MB of records until
-					// its last was filed).
-					if v := fresh[next].v; v != nil {
-						*v = data.Vendor{}
-					}
-					fresh[next] = freshRecord{}
-					next++
-				}
+			if filed {
 				continue
 			}
-			if freshRec, err = fresh[next].vendor(freshName); err != nil {
-				return err
-			}
+			freshRec = rec
 		}
 		recs, ranks = recs[:0], ranks[:0]
 		for i := range after {
@@ -129,6 +108,40 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func(indexed func(id string
 		cache.indexed()
 	}
 	return w.write(tx)
+}
+
+// fileFresh files fresh record i's entries where indexFresh worked them
+// out (a vendor no other layer describes: filed); else it returns the
+// record, for the caller to merge with the other layers'. letGo lets go
+// of a filed record: a large layer's, committed already (goOnFrom).
+func (u *derivedUpdate) fileFresh(w *derivedWrites, ix *freshIndexes, i int, letGo bool) (filed bool, rec *data.Vendor, err error) {
+	id := u.fresh[i].ID()
+	x, err := ix.at(i)
+	if err != nil {
+		return false, nil, err
+	}
+	if x == nil || x.brief == nil {
+		rec, err = u.fresh[i].vendor(u.freshName)
+		return false, rec, err
+	}
+	w.add(id, *x) // worked out beforehand
+	u.cache.alone(u.freshName, id)
+	if letGo {
+		// A new vendor's record is in the file (goOnFrom committed it)
+		// and its entries are filed: nothing reads it again. What it
+		// holds (its storage list, its strings) goes now, not with the
+		// last record; and with no pointer left to it, the array of
+		// records its reader made it in (or the JSON it was packed in)
+		// goes once the others in it are filed too (the records come in
+		// id order, and a large file's in about the order it was read:
+		// Tracker Radar's index was 127 MB of records until its last was
+		// filed).
+		if v := u.fresh[i].v; v != nil {
+			*v = data.Vendor{}
+		}
+		u.fresh[i] = freshRecord{}
+	}
+	return true, nil, nil
 }
 
 // freshIndexes are the index entries of the fresh layer's records, worked
