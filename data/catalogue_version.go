@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1481-0a54dd8e"
-	embeddedEdition = 140
+	embeddedVersion = "1482-cab8a48d"
+	embeddedEdition = 142
 )
