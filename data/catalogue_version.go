@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1482-cab8a48d"
-	embeddedEdition = 142
+	embeddedVersion = "1483-ceef5f2b"
+	embeddedEdition = 143
 )

@@ -169,3 +169,20 @@ func TestDeclarationSaysThePartyASourceShows(t *testing.T) {
 		}
 	}
 }
+
+// TikTok's image hosts are not its player: an avatar or cover from
+// p16-sign-va.tiktokcdn.com answers as the media CDN (functional, not
+// blocked; Tracker Radar saw no cookie on tiktokcdn.com), while
+// tiktokcdn-us.com, which also serves TikTok's scripts and where cookies
+// were seen, keeps the TikTok card's verdict.
+func TestLookupTellsTikToksImagesFromItsScripts(t *testing.T) {
+	got := lookupJSON(t, tempDB(t), "p16-sign-va.tiktokcdn.com", "lf16-tiktok-web.tiktokcdn-us.com")
+	for host, want := range map[string]answer{
+		"p16-sign-va.tiktokcdn.com":        {"tiktok-media-cdn", "functional", "no"},
+		"lf16-tiktok-web.tiktokcdn-us.com": {"tiktok", "functional", "yes"},
+	} {
+		if got[host] != want {
+			t.Errorf("lookup %s: %+v; want %+v", host, got[host], want)
+		}
+	}
+}
