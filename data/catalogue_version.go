@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1483-ceef5f2b"
-	embeddedEdition = 143
+	embeddedVersion = "1483-41c07932"
+	embeddedEdition = 144
 )
