@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1483-41c07932"
-	embeddedEdition = 144
+	embeddedVersion = "1483-601b23d5"
+	embeddedEdition = 146
 )
