@@ -130,7 +130,7 @@ func TestConsentModeDeniesAllButSecurityAndNamesOnlyGoogleTags(t *testing.T) {
 		"block their tags until consent (vendex banner --format tags): Meta Pixel.",
 		// No script tag of Hotjar's or Facebook's is in the evidence: --format
 		// tags would give nothing for them.
-		"hold them back wherever the site loads them: Hotjar, Facebook.",
+		"block them until consent wherever the site loads them: Hotjar, Facebook.",
 		`marketing accepted: gtag('consent', 'update', {"ad_storage": "granted", "ad_user_data": "granted", "ad_personalization": "granted"});`,
 	)
 	hasnt(t, out, "themselves: Google Analytics, Hotjar", "Stripe")
@@ -305,4 +305,15 @@ func TestATagDropsAQueryHoldingTheVisitsValues(t *testing.T) {
 	has(t, out, `src="https://static.hotjar.com/c/hotjar-1.js?sv=6"`, `src="https://px.example/st"`, `data-src="https://px.example/a.js"`,
 		`src="https://px.example/b.js"`, `src="https://px.example/c.js"`, "values from one visit (uid)", "values from one visit (u)", "values from one visit (c)", "values from one visit (cache)")
 	hasnt(t, out, "uid=", "#x", "xxxx", "878270908", "1643952224190")
+}
+
+// Each of gcm's lists reads alone: the vendors whose script tags the
+// evidence lacks are said to need blocking whether or not a list of
+// recorded tags comes before them (verify10: "Nor these, whose script tags
+// the evidence does not hold" followed nothing it could negate).
+func TestConsentModesUntaggedVendorsLineStandsAlone(t *testing.T) {
+	b := Build(siteDecl(), []Vendor{{ID: "hotjar", Name: "Hotjar", Category: "analytics"}})
+	out := write(t, b, GCM)
+	has(t, out, "// Consent Mode does not hold these back, and the evidence holds no script tag of theirs; block them until consent wherever the site loads them: ")
+	hasnt(t, out, "Nor these", "block their tags until consent (vendex banner --format tags)")
 }
