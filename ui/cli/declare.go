@@ -107,7 +107,7 @@ func declareFormat(flagValue, outPath string) (declare.Format, error) {
 	if !ok && flagValue != "" {
 		return "", usagef("declare: unknown format %s: use %s", data.Quote(flagValue), declare.Formats.Names())
 	}
-	f, err := outFormat("declare", outPath, string(given), kindsOf(declare.Formats))
+	f, err := outFormat("declare", outPath, string(given), "cookies", kindsOf(declare.Formats))
 	if f == "" {
 		f = string(declare.Markdown)
 	}
