@@ -62,6 +62,9 @@ func (m Model) lookupDone(msg lookupMsg) Model {
 	case errors.Is(msg.err, store.ErrNotFound) && msg.match.Matched != "":
 		m.setError(data.CleanLine(msg.input) + ": " + data.HostedMiss(msg.match.Matched, msg.match.HostedOn))
 		return m
+	case errors.Is(msg.err, store.ErrNotFound) && data.IsHostingSuffix(msg.input):
+		m.setError(data.CleanLine(msg.input) + ": " + data.SuffixMiss(msg.input))
+		return m
 	case errors.Is(msg.err, store.ErrNotFound):
 		m.setError("No vendor in the catalogue owns " + data.CleanLine(msg.input))
 		return m

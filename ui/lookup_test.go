@@ -42,3 +42,26 @@ func TestLookupOfANameUnderAHostingDomainSaysWhoseHostingItIs(t *testing.T) {
 		}
 	}
 }
+
+// The browser's lookup of a hosting suffix itself says what it is, as
+// vendex lookup does (verify10).
+func TestLookupOfAHostingSuffixItselfSaysWhatItIs(t *testing.T) {
+	st, err := store.OpenCatalogue(filepath.Join(t.TempDir(), "vendex.db"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	want := "gitlab.io: " + data.SuffixMiss("gitlab.io")
+	joined := func(v string) string { return strings.Join(strings.Fields(v), " ") }
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		s := start(t, size[0], size[1], st, "")
+		s.waitText(" of ")
+		s.press(tea.KeyCtrlL)
+		s.typeText("gitlab.io")
+		s.press(tea.KeyEnter)
+		v := s.waitText("owner unknown")
+		if !strings.Contains(joined(v), joined(want)) {
+			t.Fatalf("%dx%d: the lookup of gitlab.io does not say %q:\n%s", size[0], size[1], want, v)
+		}
+	}
+}
