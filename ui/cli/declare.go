@@ -55,6 +55,9 @@ func cmdDeclare(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
+	for _, n := range d.AdviceNotes() {
+		fmt.Fprintf(c.stderr, "vendex: warning: %s\n", data.CleanLine(n))
+	}
 	return c.writeOut(*outPath, *force, b, "the "+string(f)+" declaration")
 }
 
