@@ -86,7 +86,14 @@ func (m Model) lookupDone(msg lookupMsg) Model {
 	if msg.match.Source {
 		how = "script source"
 	}
+	// The list's highlight follows the card (verify10: at 130x30 the card
+	// showed YouTube thumbnails while the highlight stayed on 2GIS); where
+	// the list does not show the vendor, the status says it is not there.
+	where := ""
+	if !m.list.selectVendor(v.ID) {
+		where = " (not in the list as shown)"
+	}
 	// The input is what was just typed: the message says what matched it.
-	m.status = fmt.Sprintf("Found %s by its %s %s", v.Name, how, data.CleanLine(msg.match.Matched))
+	m.status = fmt.Sprintf("Found %s by its %s %s%s", v.Name, how, data.CleanLine(msg.match.Matched), where)
 	return m
 }
