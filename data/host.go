@@ -459,6 +459,21 @@ func HostedMiss(suffix, hostedBy string) string {
 	return "owner unknown: a name under " + CleanLine(suffix) + ", hosted by " + CleanLine(hostedBy)
 }
 
+// IsHostingSuffix reports whether host is itself a suffix of the List's
+// private section (gitlab.io, github.io): a platform's, under which each
+// name is a user's site.
+func IsHostingSuffix(host string) bool {
+	ps, icann := publicsuffix.PublicSuffix(host)
+	return !icann && ps == host && strings.Contains(ps, ".")
+}
+
+// SuffixMiss says what a hosting suffix no vendor claims is (gitlab.io),
+// as HostedMiss says it of a name under it (verify10: lookup gitlab.io said
+// only "no vendor known" while alice.gitlab.io got the hint).
+func SuffixMiss(suffix string) string {
+	return "owner unknown: " + CleanLine(suffix) + " is a hosting platform's suffix; each name under it is a user's site"
+}
+
 // ProbeHost is, for a per-visitor name of Akamai's own DNS-mapping probe
 // (kxsyq7b6p6iugyp4xbqq-phui23-a8bcda042-clientnsv4-s.akamaihd.net,
 // 85-229-136-124_s-62-127-145-185_ts-1643952225-clienttons-s.akamaihd.net),

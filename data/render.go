@@ -112,18 +112,66 @@ func (r Role) Title() string {
 // Body is the FAQ answer without a leading restatement of its short
 // verdict ("No. Twilio sets..." under a short "no" reads as "Twilio
 // sets..."), so that a card that prints the verdict does not say it twice.
+// The word goes only when it is a whole reply, closed by punctuation or a
+// dash: "No cookie was recorded" keeps its "No", which begins the sentence
+// (stripped, the card printed "A: No. Cookie was recorded": the opposite).
 func (f FAQ) Body() string {
 	a := strings.TrimSpace(f.Answer)
-	if f.Short == "" {
-		return a
-	}
-	for _, word := range []string{f.Short.Reply(), f.Short.Title()} {
-		if len(a) > len(word) && strings.EqualFold(a[:len(word)], word) {
-			rest := a[len(word):]
-			if r := strings.TrimLeft(rest, ".,;:!—– -"); r != rest && r != "" {
-				return strings.ToUpper(r[:1]) + r[1:]
-			}
+	if word, ok := f.opensWithReply(a); ok {
+		if r, ok := afterReply(a[len(word):]); ok {
+			return strings.ToUpper(r[:1]) + r[1:]
 		}
 	}
 	return a
+}
+
+// PrintedShort is the reply a card prints before Body: none when the
+// answer opens with its reply word running into its sentence ("No cookie
+// was recorded...", "Yes in the EEA and UK: ..."), which says it already.
+func (f FAQ) PrintedShort() Answer {
+	a := strings.TrimSpace(f.Answer)
+	if word, ok := f.opensWithReply(a); ok {
+		if _, whole := afterReply(a[len(word):]); !whole {
+			if r := a[len(word):]; r != "" && r[0] == ' ' {
+				return ""
+			}
+		}
+	}
+	return f.Short
+}
+
+// opensWithReply is the reply word (as written in a) that a begins with.
+func (f FAQ) opensWithReply(a string) (string, bool) {
+	if f.Short == "" {
+		return "", false
+	}
+	for _, word := range []string{f.Short.Reply(), f.Short.Title()} {
+		if len(a) > len(word) && strings.EqualFold(a[:len(word)], word) {
+			return a[:len(word)], true
+		}
+	}
+	return "", false
+}
+
+// afterReply is the text after a reply word when the word stands as a
+// whole reply: directly followed by . , ; : or !, or by a spaced dash
+// ("No — it..."); ok is false when the word runs on into its sentence.
+func afterReply(rest string) (string, bool) {
+	var r string
+	switch {
+	case rest != "" && strings.ContainsRune(".,;:!", rune(rest[0])):
+		r = rest[1:]
+	default:
+		t := strings.TrimLeft(rest, " ")
+		for _, dash := range []string{"—", "–"} {
+			if strings.HasPrefix(t, dash) {
+				r = t[len(dash):]
+			}
+		}
+		if t != rest && strings.HasPrefix(t, "- ") {
+			r = t[1:]
+		}
+	}
+	r = strings.TrimLeft(r, ".,;:!—– -")
+	return r, r != ""
 }

@@ -325,6 +325,24 @@ func (l *vendorList) highlightRows() {
 	}
 }
 
+// selectVendor moves the cursor to the vendor with that id, when the list
+// shows it (among the places ranked so far); it says whether it did.
+func (l *vendorList) selectVendor(id string) bool {
+	if l.index == nil {
+		return false
+	}
+	v, ok := l.index.ByID(id)
+	if !ok {
+		return false
+	}
+	i, ok := l.shown.PlaceOf(int32(v))
+	if ok {
+		l.cursor = i
+		l.clamp()
+	}
+	return ok
+}
+
 // selected is the brief of the vendor under the cursor.
 func (l vendorList) selected() (data.Brief, bool) {
 	if l.index == nil || l.shown.Len() == 0 {

@@ -62,6 +62,9 @@ func (m Model) lookupDone(msg lookupMsg) Model {
 	case errors.Is(msg.err, store.ErrNotFound) && msg.match.Matched != "":
 		m.setError(data.CleanLine(msg.input) + ": " + data.HostedMiss(msg.match.Matched, msg.match.HostedOn))
 		return m
+	case errors.Is(msg.err, store.ErrNotFound) && data.IsHostingSuffix(msg.input):
+		m.setError(data.CleanLine(msg.input) + ": " + data.SuffixMiss(msg.input))
+		return m
 	case errors.Is(msg.err, store.ErrNotFound):
 		m.setError("No vendor in the catalogue owns " + data.CleanLine(msg.input))
 		return m
@@ -83,7 +86,14 @@ func (m Model) lookupDone(msg lookupMsg) Model {
 	if msg.match.Source {
 		how = "script source"
 	}
+	// The list's highlight follows the card (verify10: at 130x30 the card
+	// showed YouTube thumbnails while the highlight stayed on 2GIS); where
+	// the list does not show the vendor, the status says it is not there.
+	where := ""
+	if !m.list.selectVendor(v.ID) {
+		where = " (not in the list as shown)"
+	}
 	// The input is what was just typed: the message says what matched it.
-	m.status = fmt.Sprintf("Found %s by its %s %s", v.Name, how, data.CleanLine(msg.match.Matched))
+	m.status = fmt.Sprintf("Found %s by its %s %s%s", v.Name, how, data.CleanLine(msg.match.Matched), where)
 	return m
 }

@@ -42,3 +42,51 @@ func TestLookupOfANameUnderAHostingDomainSaysWhoseHostingItIs(t *testing.T) {
 		}
 	}
 }
+
+// The browser's lookup of a hosting suffix itself says what it is, as
+// vendex lookup does (verify10).
+func TestLookupOfAHostingSuffixItselfSaysWhatItIs(t *testing.T) {
+	st, err := store.OpenCatalogue(filepath.Join(t.TempDir(), "vendex.db"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	want := "gitlab.io: " + data.SuffixMiss("gitlab.io")
+	joined := func(v string) string { return strings.Join(strings.Fields(v), " ") }
+	for _, size := range [][2]int{{80, 24}, {40, 12}} {
+		s := start(t, size[0], size[1], st, "")
+		s.waitText(" of ")
+		s.press(tea.KeyCtrlL)
+		s.typeText("gitlab.io")
+		s.press(tea.KeyEnter)
+		v := s.waitText("owner unknown")
+		if !strings.Contains(joined(v), joined(want)) {
+			t.Fatalf("%dx%d: the lookup of gitlab.io does not say %q:\n%s", size[0], size[1], want, v)
+		}
+	}
+}
+
+// A lookup that opens a card moves the list's highlight to its vendor, so
+// the wide screen's list and card agree (verify10: at 130x30 the card
+// showed YouTube thumbnails while the highlight stayed on 2GIS), and it
+// stays there on esc.
+func TestALookupMovesTheListsHighlightToItsVendor(t *testing.T) {
+	st, err := store.OpenCatalogue(filepath.Join(t.TempDir(), "vendex.db"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	s := start(t, 130, 30, st, "")
+	s.waitText(" of ")
+	s.press(tea.KeyCtrlL)
+	s.typeText("i.ytimg.com")
+	s.press(tea.KeyEnter)
+	v := s.waitText("Found YouTube thumbnail images")
+	if !strings.Contains(v, "› YouTube thumbnail images") || strings.Contains(v, "› 2GIS") {
+		t.Fatalf("the list's highlight is not on the card's vendor:\n%s", v)
+	}
+	s.press(tea.KeyEsc)
+	if v = s.waitText("› YouTube thumbnail images"); !strings.Contains(v, "Search:") {
+		t.Fatalf("after esc:\n%s", v)
+	}
+}

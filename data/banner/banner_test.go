@@ -15,6 +15,15 @@ func provider(id, name string) declare.Provider {
 // Meta Pixel and Facebook's third-party cookie (marketing), and a cookie
 // nobody claims.
 func site() Banner {
+	return Build(siteDecl(), []Vendor{
+		{ID: "google-analytics", Name: "Google Analytics", Category: "analytics", Scripts: []Script{{URL: "https://www.googletagmanager.com/gtag/js?id=G-1&l=x"}}},
+		{ID: "facebook-pixel", Name: "Meta Pixel", Category: "marketing", Scripts: []Script{{URL: "https://connect.facebook.net/en_US/fbevents.js"}}},
+		{ID: "stripe", Name: "Stripe", Category: "strictly-necessary", Scripts: []Script{{URL: "https://js.stripe.com/v3/"}}},
+	})
+}
+
+// siteDecl is site's declaration.
+func siteDecl() declare.Declaration {
 	ga, hj, px, fb := provider("google-analytics", "Google Analytics"), provider("hotjar", "Hotjar"), provider("facebook-pixel", "Meta Pixel"), provider("facebook", "Facebook")
 	d := declare.Declaration{Site: "shop.example", Groups: []declare.Group{
 		{Category: "analytics", Title: "Analytics", About: "Count visits.", NeedsConsent: true, Rows: []declare.Row{
@@ -30,11 +39,7 @@ func site() Banner {
 			{Name: "PHPSESSID", Kind: "HTTP cookie", Party: "first party", Provider: declare.Provider{Name: "shop.example"}, Purpose: "Not known."},
 		}},
 	}}
-	return Build(d, []Vendor{
-		{ID: "google-analytics", Name: "Google Analytics", Category: "analytics", Scripts: []Script{{URL: "https://www.googletagmanager.com/gtag/js?id=G-1&l=x"}}},
-		{ID: "facebook-pixel", Name: "Meta Pixel", Category: "marketing", Scripts: []Script{{URL: "https://connect.facebook.net/en_US/fbevents.js"}}},
-		{ID: "stripe", Name: "Stripe", Category: "strictly-necessary", Scripts: []Script{{URL: "https://js.stripe.com/v3/"}}},
-	})
+	return d
 }
 
 func write(t *testing.T, b Banner, f Format, libs ...Library) string {
@@ -125,7 +130,7 @@ func TestConsentModeDeniesAllButSecurityAndNamesOnlyGoogleTags(t *testing.T) {
 		"block their tags until consent (vendex banner --format tags): Meta Pixel.",
 		// No script tag of Hotjar's or Facebook's is in the evidence: --format
 		// tags would give nothing for them.
-		"hold them back wherever the site loads them: Hotjar, Facebook.",
+		"block them until consent wherever the site loads them: Hotjar, Facebook.",
 		`marketing accepted: gtag('consent', 'update', {"ad_storage": "granted", "ad_user_data": "granted", "ad_personalization": "granted"});`,
 	)
 	hasnt(t, out, "themselves: Google Analytics, Hotjar", "Stripe")
@@ -283,4 +288,32 @@ func TestConsentModeNamesEachVendorOnce(t *testing.T) {
 	gcm := write(t, tagManagerSite(), GCM)
 	has(t, gcm, "(vendex banner --format tags): LinkedIn Insight Tag.\n")
 	hasnt(t, gcm, "(Functional)", "(Marketing)")
+}
+
+// One rule for a script's address in every tag a format writes: a query
+// holding a visit's values (masked ids, a timestamp, a client id) goes,
+// with its fragment; a configuring query stays.
+func TestATagDropsAQueryHoldingTheVisitsValues(t *testing.T) {
+	b := Build(siteDecl(), []Vendor{{ID: "hotjar", Name: "Hotjar", Category: "analytics", Scripts: []Script{
+		{URL: "https://static.hotjar.com/c/hotjar-1.js?sv=6"},
+		{URL: "https://px.example/st?acct=9&uid=abc#x"},
+		{URL: "https://px.example/a.js?u=xxxxxxxxxx"},
+		{URL: "https://px.example/b.js?c=878270908.1643952222"},
+		{URL: "https://px.example/c.js?cache=1643952224190"},
+	}}})
+	out := write(t, b, Tags)
+	has(t, out, `src="https://static.hotjar.com/c/hotjar-1.js?sv=6"`, `src="https://px.example/st"`, `data-src="https://px.example/a.js"`,
+		`src="https://px.example/b.js"`, `src="https://px.example/c.js"`, "values from one visit (uid)", "values from one visit (u)", "values from one visit (c)", "values from one visit (cache)")
+	hasnt(t, out, "uid=", "#x", "xxxx", "878270908", "1643952224190")
+}
+
+// Each of gcm's lists reads alone: the vendors whose script tags the
+// evidence lacks are said to need blocking whether or not a list of
+// recorded tags comes before them (verify10: "Nor these, whose script tags
+// the evidence does not hold" followed nothing it could negate).
+func TestConsentModesUntaggedVendorsLineStandsAlone(t *testing.T) {
+	b := Build(siteDecl(), []Vendor{{ID: "hotjar", Name: "Hotjar", Category: "analytics"}})
+	out := write(t, b, GCM)
+	has(t, out, "// Consent Mode does not hold these back, and the evidence holds no script tag of theirs; block them until consent wherever the site loads them: ")
+	hasnt(t, out, "Nor these", "block their tags until consent (vendex banner --format tags)")
 }

@@ -153,6 +153,8 @@ func gcmVendors(out *strings.Builder, b Banner) {
 		// --format tags has nothing to give for these: the capture holds
 		// no script tag of theirs (loaded by another script, or a capture
 		// without resource types).
-		out.WriteString("// Nor these, whose script tags the evidence does not hold; hold them back wherever the site loads them: " + strings.Join(untagged, ", ") + ".\n")
+		// A line of its own, read alone (verify10: "Nor these" did not
+		// follow the line before it, or followed none).
+		out.WriteString("// Consent Mode does not hold these back, and the evidence holds no script tag of theirs; block them until consent wherever the site loads them: " + strings.Join(untagged, ", ") + ".\n")
 	}
 }

@@ -68,6 +68,17 @@ func appendOnce(list []string, s string) []string {
 }
 
 func tag(lib Library, c Category, s Service, sc Script) string {
+	src, visit := sc.TagURL()
+	t := tagAt(lib, c, s, sc, src)
+	if len(visit) > 0 {
+		t = "<!-- " + htmlComment(s.Title) + ": the recorded address also carried values from one visit (" +
+			htmlComment(strings.Join(visit, ", ")) + "); written without its query, add only what the vendor's own snippet sets (an account id) -->\n" + t
+	}
+	return t
+}
+
+// tagAt is the tag of script sc, written with address src.
+func tagAt(lib Library, c Category, s Service, sc Script, src string) string {
 	e := html.EscapeString
 	if sc.Inline {
 		// The page's own <script> holds the snippet: that element gets the
@@ -77,15 +88,15 @@ func tag(lib Library, c Category, s Service, sc Script) string {
 			what = fmt.Sprintf(`type="text/plain" data-type="text/javascript" data-name="%s"`, e(s.Name))
 		}
 		return fmt.Sprintf("<!-- %s: the inline snippet at %s loads %s; give that script element %s -->",
-			htmlComment(s.Title), htmlComment(sc.Source), htmlComment(sc.URL), what)
+			htmlComment(s.Title), htmlComment(sc.Source), htmlComment(src), what)
 	}
-	if !strings.HasPrefix(sc.URL, "https://") && !strings.HasPrefix(sc.URL, "http://") {
+	if !strings.HasPrefix(src, "https://") && !strings.HasPrefix(src, "http://") {
 		return "<!-- " + htmlComment(s.Title) + ": a script that is not an http(s) address is left out -->"
 	}
 	if lib == Klaro {
-		return fmt.Sprintf(`<script type="text/plain" data-type="text/javascript" data-name="%s" data-src="%s"></script>`, e(s.Name), e(sc.URL))
+		return fmt.Sprintf(`<script type="text/plain" data-type="text/javascript" data-name="%s" data-src="%s"></script>`, e(s.Name), e(src))
 	}
-	return fmt.Sprintf(`<script type="text/plain" data-category="%s" data-service="%s" src="%s"></script>`, e(c.Name), e(s.Name), e(sc.URL))
+	return fmt.Sprintf(`<script type="text/plain" data-category="%s" data-service="%s" src="%s"></script>`, e(c.Name), e(s.Name), e(src))
 }
 
 // htmlComment is text made safe inside an HTML comment: no '<' or '>' (so

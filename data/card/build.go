@@ -270,7 +270,7 @@ func domains(v data.Vendor) []Block {
 func faq(v data.Vendor) []Block {
 	var out []Block
 	for _, f := range v.FAQ {
-		out = append(out, QA{Question: f.Question, Short: f.Short, Answer: f.Body()})
+		out = append(out, QA{Question: f.Question, Short: f.PrintedShort(), Answer: f.Body()})
 	}
 	return out
 }

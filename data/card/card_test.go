@@ -1,6 +1,7 @@
 package card
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -297,6 +298,68 @@ func TestALongWordBreaksAtItsBoundaries(t *testing.T) {
 	} {
 		if got := Wrap(c.s, c.width); !slices.Equal(got, c.want) {
 			t.Errorf("Wrap(%q, %d) = %q, want %q", c.s, c.width, got, c.want)
+		}
+	}
+}
+
+// A reply word the card prints in front of an answer may replace only a
+// reply the stored answer gives itself ("No. Twilio sets..."), never the
+// first word of its sentence: "No cookie was recorded on ytimg.com" was
+// printed "A: No. Cookie was recorded on ytimg.com" (verify10), the
+// opposite. Over every card of the catalogue, the printed answer is the
+// stored one whole, or the stored one less a leading reply and its stop.
+func TestEveryPrintedFAQAnswerKeepsTheStoredWords(t *testing.T) {
+	byID, names := catalogue(t)
+	reply := regexp.MustCompile(`^(?i)(yes|no|it depends|conditional|unknown)\s*([.,;:!]|\s[—–-]\s|—|–)\s*$`)
+	checked := 0
+	for id, v := range byID {
+		var printed []string
+		for _, l := range strings.Split(Text(Build(v, names), 1<<20), "\n") {
+			if strings.HasPrefix(l, "A: ") {
+				printed = append(printed, strings.TrimPrefix(l, "A: "))
+			}
+		}
+		if len(printed) != len(v.FAQ) {
+			t.Fatalf("%s: %d answers printed for %d questions", id, len(printed), len(v.FAQ))
+		}
+		for i, f := range v.FAQ {
+			stored := strings.TrimSpace(f.Answer)
+			got := printed[i]
+			if r := f.Short.Reply(); f.Short != "" && strings.HasPrefix(strings.ToLower(got), strings.ToLower(r+". "+r+" ")) && got != stored {
+				t.Errorf("%s: the reply is said twice: %q", id, got)
+			}
+			if strings.HasSuffix(got, stored) || f.Short == "" {
+				continue
+			}
+			checked++
+			body := strings.TrimPrefix(got, f.Short.Reply()+". ")
+			if body == "" || !strings.HasSuffix(strings.ToLower(stored), strings.ToLower(body)) {
+				t.Errorf("%s: printed %q, stored %q", id, got, stored)
+				continue
+			}
+			if cut := stored[:len(stored)-len(body)]; !reply.MatchString(cut) {
+				t.Errorf("%s: the card dropped %q, the start of the stored sentence: printed %q, stored %q", id, cut, got, stored)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no stored answer restates its reply; the test checks nothing")
+	}
+}
+
+// The printed answer of a card that begins "No cookie was recorded" says
+// no cookie was recorded.
+func TestAnAnswerBeginningWithNoKeepsIt(t *testing.T) {
+	v := data.Vendor{ID: "x", Name: "X", FAQ: []data.FAQ{
+		{Question: "Cookies?", Short: data.AnswerNo, Answer: "No cookie was recorded on x.com."},
+		{Question: "Consent?", Short: data.AnswerConditional, Answer: "It depends on the site."},
+		{Question: "Set?", Short: data.AnswerNo, Answer: "No — it sets none."},
+		{Question: "Consent needed?", Short: data.AnswerYes, Answer: "Yes in the EEA: it sets ids."},
+	}}
+	out := Text(Build(v, nil), 80)
+	for _, want := range []string{"A: No cookie was recorded on x.com.", "A: It depends on the site.", "A: No. It sets none.", "A: Yes in the EEA: it sets ids."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("card lacks %q:\n%s", want, out)
 		}
 	}
 }

@@ -6,6 +6,7 @@
 package declare
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -116,6 +117,41 @@ const (
 	UnknownAdvice = "Find what sets it (the browser's developer tools show a cookie's domain; a HAR shows the Set-Cookie response), then classify it in a vendor file of your own (vendex import --user) or stop setting it."
 	OwnAdvice     = "Set on the site's own domain under a name no card in the catalogue gives: the site's own code may set it, or a vendor's script or collection host working under the site's name. Find which, then say in your own words what it does and whether it is strictly necessary."
 )
+
+// AdviceNotes says to the site owner, once for each piece of advice, the
+// items it is given for (Row.Advice): the Markdown and HTML pages a
+// visitor reads leave it out (verify10: "Find which, then say in your own
+// words..." stood in the visitor's cookie table), CSV and JSON keep it in
+// its column, and vendex declare prints these on stderr.
+func (d Declaration) AdviceNotes() []string {
+	var order []string
+	names := map[string][]string{}
+	for _, g := range d.Groups {
+		for _, r := range g.Rows {
+			if r.Advice == "" {
+				continue
+			}
+			if _, ok := names[r.Advice]; !ok {
+				order = append(order, r.Advice)
+			}
+			names[r.Advice] = append(names[r.Advice], r.Name)
+		}
+	}
+	notes := make([]string, len(order))
+	for i, a := range order {
+		n := names[a]
+		what := fmt.Sprintf("%d items are", len(n))
+		if len(n) == 1 {
+			what = "1 item is"
+		}
+		shown := n
+		if len(n) > 8 { // a long list is the declaration's to give
+			shown = append(slices.Clip(n[:8]), fmt.Sprintf("%d more", len(n)-8))
+		}
+		notes[i] = fmt.Sprintf("%s declared as not known (%s): %s", what, data.JoinAnd(shown), a)
+	}
+	return notes
+}
 
 // Build makes the declaration of site from the vendors it uses and the
 // cookies nobody claims.

@@ -107,11 +107,9 @@ func markdown(d Declaration) string {
 		if len(g.Rows) > 0 {
 			b.WriteString("\n| Name | Provider | Purpose | Lifetime | Kind | Party |\n|---|---|---|---|---|---|\n")
 			for _, r := range g.Rows {
-				purpose := md(r.Purpose)
-				if r.Advice != "" {
-					purpose += " " + md(r.Advice)
-				}
-				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", code(r.Name), providerMD(r.Provider), purpose, md(r.lifetime()), md(r.Kind), md(r.party()))
+				// r.Advice is the site owner's, not the visitor's: the
+				// command says it (AdviceNotes), the page does not.
+				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s |\n", code(r.Name), providerMD(r.Provider), md(r.Purpose), md(r.lifetime()), md(r.Kind), md(r.party()))
 			}
 		}
 		for _, p := range g.Unnamed {
@@ -226,10 +224,7 @@ p.caption .about{display:block;margin-top:.2rem}
 		if len(g.Rows) > 0 {
 			fmt.Fprintf(&b, "<div class=\"scroll\">\n<table>\n<caption>%s</caption>\n<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Provider</th><th scope=\"col\">Purpose</th><th scope=\"col\">Lifetime</th><th scope=\"col\">Kind</th><th scope=\"col\">Party</th></tr></thead>\n<tbody>\n", heading)
 			for _, r := range g.Rows {
-				purpose := e(r.Purpose)
-				if r.Advice != "" {
-					purpose += " <span class=\"note\">" + e(r.Advice) + "</span>"
-				}
+				purpose := e(r.Purpose) // no r.Advice: see markdown
 				fmt.Fprintf(&b, "<tr><th scope=\"row\"><code>%s</code></th><td data-label=\"Provider\">%s</td><td data-label=\"Purpose\">%s</td><td data-label=\"Lifetime\">%s</td><td data-label=\"Kind\">%s</td><td data-label=\"Party\">%s</td></tr>\n",
 					e(r.Name), providerHTML(r.Provider), purpose, e(r.lifetime()), e(r.Kind), e(r.party()))
 			}

@@ -43,7 +43,7 @@ func cmdBanner(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := outFormat("banner", *outPath, string(f), kindsOf(banner.Formats)); err != nil {
+	if _, err := outFormat("banner", *outPath, string(f), "consent", kindsOf(banner.Formats)); err != nil {
 		return err
 	}
 	if f.NeedsEvidence() && *vendors != "" {

@@ -55,6 +55,9 @@ func cmdDeclare(c *cli, args []string) error {
 	if err != nil {
 		return err
 	}
+	for _, n := range d.AdviceNotes() {
+		fmt.Fprintf(c.stderr, "vendex: warning: %s\n", data.CleanLine(n))
+	}
 	return c.writeOut(*outPath, *force, b, "the "+string(f)+" declaration")
 }
 
@@ -107,7 +110,7 @@ func declareFormat(flagValue, outPath string) (declare.Format, error) {
 	if !ok && flagValue != "" {
 		return "", usagef("declare: unknown format %s: use %s", data.Quote(flagValue), declare.Formats.Names())
 	}
-	f, err := outFormat("declare", outPath, string(given), kindsOf(declare.Formats))
+	f, err := outFormat("declare", outPath, string(given), "cookies", kindsOf(declare.Formats))
 	if f == "" {
 		f = string(declare.Markdown)
 	}

@@ -286,10 +286,35 @@ func TestATrackersNameUnderTheSitesOwnDomainIsTheTrackers(t *testing.T) {
 	for _, want := range []string{
 		"| `_uetsid_exp` | Microsoft Advertising (UET) (Microsoft Corporation)",
 		"| `_uetvid_exp` | Microsoft Advertising (UET) (Microsoft Corporation)",
-		"| `tgt:tlm:0` | https://dr.fressnapf.de | Not known. Set on the site's own domain under a name no card in the catalogue gives: the site's own code may set it, or a vendor's script",
+		"| `tgt:tlm:0` | https://dr.fressnapf.de | Not known. |",
 	} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("fressnapf's declaration lacks %q:\n%s", want, r.stdout)
 		}
+	}
+	// What to do about it is said to the site owner, on stderr.
+	if !strings.Contains(r.stderr, "tgt:tlm:0") || !strings.Contains(r.stderr, "Set on the site's own domain under a name no card in the catalogue gives: the site's own code may set it, or a vendor's script") {
+		t.Errorf("stderr lacks the advice on tgt:tlm:0:\n%s", r.stderr)
+	}
+}
+
+// What to do about an unclassified cookie is the site owner's to read, on
+// stderr, not the visitor's (verify10: the HTML page said "Find which, then
+// say in your own words..." under each unknown cookie); CSV keeps it in
+// its column, for the owner's tools.
+func TestAnUnknownCookiesAdviceIsTheOwnersNotThePages(t *testing.T) {
+	db := tempDB(t)
+	har := capturePath("real", "har", "ferguson.com-browsertime-chrome97.har")
+	for _, f := range []string{"html", "md"} {
+		r := vendex(t, db, "", "declare", "--format", f, har)
+		if r.code != 0 || !strings.Contains(r.stdout, "BKUT") || strings.Contains(r.stdout, "Find which") || strings.Contains(r.stdout, "in your own words") {
+			t.Errorf("--format %s: exit %d; the page holds the owner's advice or lacks BKUT", f, r.code)
+		}
+		if want := "vendex: warning: 6 items are declared as not known (BKUT, ELOQUA, "; !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, declare.OwnAdvice) {
+			t.Errorf("--format %s: stderr lacks %q and the advice:\n%s", f, want, r.stderr)
+		}
+	}
+	if r := vendex(t, db, "", "declare", "--format", "csv", har); !strings.Contains(r.stdout, declare.OwnAdvice) {
+		t.Errorf("the CSV lost its advice column's text")
 	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/vendex/vendex/data"
 	"github.com/vendex/vendex/data/card"
@@ -43,7 +44,11 @@ func cmdExport(c *cli, args []string) error {
 	if !ok && *format != "" {
 		return usagef("unknown format %s: use md, json or txt", data.Quote(*format))
 	}
-	f, err := outFormat("export", *outPath, string(given), kindsOf(exportFormats))
+	stem := "vendor" // the file a folder given to -o would hold
+	if len(pos) > 0 && !strings.ContainsAny(pos[0], `/\.`) {
+		stem = pos[0]
+	}
+	f, err := outFormat("export", *outPath, string(given), stem, kindsOf(exportFormats))
 	if err != nil {
 		return err
 	}

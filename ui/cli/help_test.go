@@ -27,6 +27,17 @@ func TestEveryHelpFitsEightyColumns(t *testing.T) {
 	}
 }
 
+// An example command wider than the help is continued with a backslash,
+// so it is still one command to copy (verify10: coverage's example was
+// split over two lines, the second a bare path).
+func TestAWideExampleIsOneCommandToCopy(t *testing.T) {
+	r := vendex(t, tempDB(t), "", "coverage", "--help")
+	want := "Example:\n  vendex coverage \\\n    ../shared/datasets/third-party-web/2025-04-01-observed-domains.json\n"
+	if !strings.Contains(r.stdout, want) {
+		t.Errorf("coverage --help lacks %q:\n%s", want, r.stdout)
+	}
+}
+
 // A command's help says what each of its options does, the same whether
 // asked as 'vendex help X' or 'vendex X --help' (trial7: scan's --strict,
 // --md and --site, declare's --lang were described only in the README).

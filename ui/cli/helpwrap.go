@@ -31,6 +31,10 @@ func wrapHelp(s string) string {
 			out = append(out, l)
 			continue
 		}
+		if strings.HasPrefix(l, "  vendex ") {
+			out = append(out, commandLines(l)...)
+			continue
+		}
 		hang := len(helpRow().FindString(l))
 		if hang > helpWidth/2 {
 			hang = 4
@@ -47,4 +51,25 @@ func wrapHelp(s string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// commandLines is an example command too wide for helpWidth, broken at
+// spaces with a shell's line continuation (" \\"), so that what is copied
+// still runs as one command (verify10: coverage's example split in two).
+func commandLines(l string) []string {
+	var out []string
+	line, indent := "", "  "
+	for _, w := range strings.Fields(l) {
+		switch {
+		case line == "":
+			line = indent + w
+		case len(line)+1+len(w)+2 > helpWidth:
+			out = append(out, line+" \\")
+			indent = "    "
+			line = indent + w
+		default:
+			line += " " + w
+		}
+	}
+	return append(out, line)
 }

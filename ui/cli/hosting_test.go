@@ -227,3 +227,19 @@ func TestLookupSaysANameUnderAnUncardedHostingSuffixIsAUsersSite(t *testing.T) {
 		t.Errorf("lookup alice.example.io:\n%s", r.stdout)
 	}
 }
+
+// The hosting suffix itself gets the hint its names get (verify10: lookup
+// gitlab.io said "no vendor known" while alice.gitlab.io called gitlab.io
+// a hosting platform's suffix).
+func TestLookupOfAnUncardedHostingSuffixItselfSaysWhatItIs(t *testing.T) {
+	db := tempDB(t)
+	for _, host := range []string{"gitlab.io", "readthedocs.io"} {
+		r := vendex(t, db, "", "lookup", host)
+		if want := "unknown               owner unknown: " + host + " is a hosting platform's suffix; each name under it is a user's site"; r.code != 1 || !strings.Contains(r.stdout, want) {
+			t.Errorf("lookup %s: exit %d\n%s\nwant %q", host, r.code, r.stdout, want)
+		}
+	}
+	if r := vendex(t, db, "", "lookup", "nosuchvendor.com"); !strings.Contains(r.stdout, "no vendor known") {
+		t.Errorf("lookup nosuchvendor.com:\n%s", r.stdout)
+	}
+}

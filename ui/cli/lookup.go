@@ -397,6 +397,8 @@ func (w *lookupWriter) rowOf(r *lookupResult, row *rowCells) {
 			w.hosted[r.Matched] = h
 		}
 		block, last = "unknown", h.cell
+	case isSuffixInput(r.Input):
+		block, last = "unknown", data.SuffixMiss(strings.ToLower(r.Input))
 	}
 	*row = rowCells{[5]string{shown, "-", "-", block, last}, [5]int{width, 1, 1, cellWidth(block)}}
 }
@@ -531,4 +533,11 @@ func isAre(n int) string {
 		return "is"
 	}
 	return "are"
+}
+
+// isSuffixInput reports whether a missed input is a hosting suffix itself
+// (gitlab.io), given as a bare host.
+func isSuffixInput(in string) bool {
+	t, err := data.ParseTarget(in)
+	return err == nil && t.Path == "" && t.Host == strings.ToLower(in) && data.IsHostingSuffix(t.Host)
 }

@@ -27,12 +27,25 @@ type outKind struct {
 // directory, a device or a named pipe (/dev/stderr, a FIFO, or a link to
 // one), whatever its extension, take the format as given: the device is
 // written in place (data.WriteFileAtomic) and a directory is refused
-// there. The answer is ""
+// there. A name ending in a slash is a folder not yet made: the error
+// names a file in it, stem plus the format's extension (verify10: export
+// stripe -o newdir/ suggested "newdir/.md", a hidden file). The answer is ""
 // when the extension fits several formats and --format was not given.
-func outFormat(cmd, path, given string, kinds []outKind) (string, error) {
+func outFormat(cmd, path, given, stem string, kinds []outKind) (string, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	if path == "" || path == "-" {
 		return given, nil
+	}
+	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
+		if fi, err := os.Stat(path); err != nil || !fi.IsDir() {
+			var names []string
+			for _, k := range kinds {
+				if n := data.Quote(path + stem + k.exts[0]); (given == "" || k.name == given) && !slices.Contains(names, n) {
+					names = append(names, n)
+				}
+			}
+			return "", usagef("%s -o %s names a folder, and there is none; make it, then name a file in it: %s", cmd, data.Quote(path), data.JoinOr(names))
+		}
 	}
 	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
 		return given, nil

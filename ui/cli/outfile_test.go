@@ -103,3 +103,18 @@ func TestOutputToADeviceLeavesTheDevice(t *testing.T) {
 		}
 	}
 }
+
+// -o naming a folder that is not there (a trailing slash) suggests a file
+// in it named for what is written, not a hidden ".md" (verify10: export
+// stripe -o newdir/ suggested "newdir/.md"), and writes nothing.
+func TestOutputToAMissingFolderSuggestsAFileInIt(t *testing.T) {
+	db := tempDB(t)
+	dir := filepath.Join(t.TempDir(), "newdir") + "/"
+	r := vendex(t, db, "", "export", "stripe", "-o", dir)
+	if r.code != 2 || !strings.Contains(r.stderr, `"`+dir+`stripe.md"`) || strings.Contains(r.stderr, `/.md"`) {
+		t.Errorf("exit %d: %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(dir); err == nil {
+		t.Errorf("%s was made", dir)
+	}
+}

@@ -74,6 +74,37 @@ func (rs Results) At(i int) Result {
 	}
 }
 
+// PlaceOf is the place of vendor v (an index of Vendors) in the ranking,
+// looked for only among the places settled already: a lookup that opens a
+// vendor's card moves the list's cursor to it without ranking a million
+// vendors to find it. ok is false when v is not among them.
+func (rs Results) PlaceOf(v int32) (int, bool) {
+	r := rs.r
+	if r == nil {
+		return 0, false
+	}
+	if r.all != nil {
+		for i, res := range r.all {
+			if res.Vendor == v {
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for i := 0; i < r.n; i++ {
+		res, ok := r.settled(i)
+		if !ok {
+			break
+		}
+		if res.Vendor == v {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
 // All is the whole ranking.
 func (rs Results) All() []Result {
 	out := make([]Result, rs.Len())
