@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1481-5f0da3f5"
-	embeddedEdition = 141
+	embeddedVersion = "1481-47a469ff"
+	embeddedEdition = 144
 )
