@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1481-47a469ff"
-	embeddedEdition = 144
+	embeddedVersion = "1481-45d21747"
+	embeddedEdition = 145
 )
