@@ -3,6 +3,6 @@
 package data
 
 const (
-	embeddedVersion = "1483-7ed39b09"
-	embeddedEdition = 142
+	embeddedVersion = "1483-29303bc3"
+	embeddedEdition = 143
 )
