@@ -101,23 +101,33 @@ func (r *resolver) pack() {
 	if !r.packing {
 		return
 	}
-	var todo []int
+	var todo, held []int
 	for i := r.packFrom; i < len(r.list); i++ {
 		f := &r.list[i]
 		if f.v == nil {
 			continue
 		}
 		_, joined := r.joined[f.id]
-		if st, ok := r.existing[f.id]; joined || ok && st.v != nil {
-			// Held, but moved out of the reader's array of records,
-			// which would otherwise stay whole for it.
-			cp := *f.v
-			f.v = &cp
+		st, ok := r.existing[f.id]
+		if joined || ok && st.v != nil || len(f.v.Storage) > 0 {
+			// A vendor with storage items stays held: the Open Cookie
+			// Database's (a cookie list each, texts shared between rows)
+			// take more room packed, and most of them are joined.
+			held = append(held, i)
 			continue
 		}
 		todo = append(todo, i)
 	}
 	r.packFrom = len(r.list)
+	if len(todo) == 0 {
+		return // the chunk's array of records stays for those held anyway
+	}
+	for _, i := range held {
+		// Moved out of the reader's array of records, which would
+		// otherwise stay whole for it.
+		cp := *r.list[i].v
+		r.list[i].v = &cp
+	}
 	recs := make([]freshRecord, len(todo))
 	for j, i := range todo {
 		recs[j] = r.list[i]
