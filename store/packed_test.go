@@ -31,12 +31,14 @@ func TestPackedRecordsLandAsHeldOnesDo(t *testing.T) {
 		s := openSeeded(t)
 		recs := []data.Vendor{
 			row("Wingtip Stats", "wingtip-stats.example", "w_a", "w_b"),
-			row("Tailspin Pixel", "tailspin-pixel.example", "t_a"),
+			row("Tailspin Pixel", "tailspin-pixel.example"),
 			row("Wingtip Stats", "cdn.wingtip-stats.example", "w_a", "w_c"),
 			row("Hotjar", "hotjar-mirror.example", "_hj_new"),
+			row("Tailspin Pixel", "cdn.tailspin-pixel.example"),
 		}
-		// A row at a time: each chunk's new vendors are packed before the
-		// next chunk is resolved, so Wingtip Stats is joined packed.
+		// A row at a time: each chunk's new vendors without storage items
+		// are packed before the next chunk is resolved, so Tailspin Pixel
+		// is joined packed.
 		_, err := s.Import(RecordsOf(chunked(recs, 1)...), ImportOptions{Format: string(dataset.FormatOCDCSV), File: "rows.csv", Hash: "0123456789abcdef", Now: time.Unix(1e9, 0).UTC()})
 		if err != nil {
 			t.Fatal(err)
@@ -59,6 +61,13 @@ func TestPackedRecordsLandAsHeldOnesDo(t *testing.T) {
 			t.Errorf("largeLayer %d: Wingtip Stats holds %v", large, got)
 		}
 		// The seed's layer is stamped with the time it was made.
+		tp, err := s.Get("tailspin-pixel")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprint(tp.Domains); got != "[{tailspin-pixel.example  false false } {cdn.tailspin-pixel.example  false false }]" {
+			t.Errorf("largeLayer %d: Tailspin Pixel holds %s", large, got)
+		}
 		return seedTime.ReplaceAllString(snapshot(t, s), `"added":""`)
 	}
 	if held, packed := land(largeLayer), land(1); held != packed {
