@@ -38,7 +38,7 @@ type cacheKey struct{ layer, id string }
 // freshLayer is a layer put since the last commit, with the records put.
 type freshLayer struct {
 	name    string
-	records []*data.Vendor
+	records []freshRecord
 }
 
 func newRecordCache() *recordCache { return &recordCache{m: map[cacheKey]*data.Vendor{}} }
@@ -141,13 +141,13 @@ func (c *recordCache) lookup(b derivedBucket, layer, id string) (*data.Vendor, e
 // now, and a later file that joins one decodes it (as after a commit,
 // which lets go of them: see alone). Most of a large import's records
 // are those, and a map of 100,000 of them cost more than it saved.
-func (c *recordCache) putLayer(name string, fresh []*data.Vendor, indexed func(id string) bool) {
+func (c *recordCache) putLayer(name string, fresh []freshRecord, indexed func(id string) bool) {
 	if c == nil {
 		return
 	}
 	c.dropLayer(name)
-	for _, v := range fresh {
-		if indexed == nil || indexed(v.ID) {
+	for _, f := range fresh {
+		if v := f.v; v != nil && (indexed == nil || indexed(v.ID)) {
 			c.put(name, v.ID, v)
 		}
 	}
@@ -182,9 +182,10 @@ func (c *recordCache) committed() {
 		}
 	}
 	for _, f := range c.fresh {
-		for _, v := range f.records {
+		for _, r := range f.records {
+			v := r.v
 			if v == nil {
-				continue // let go of once indexed (updateDerived)
+				continue // packed, or let go of once indexed (updateDerived)
 			}
 			if k := (cacheKey{f.name, v.ID}); c.m[k] == v {
 				cp := *v
@@ -205,10 +206,11 @@ func (c *recordCache) committed() {
 var largeLayer = 100_000
 
 // isLargeLayer reports whether the records fresh hold largeLayer or more.
-func isLargeLayer(fresh []*data.Vendor) bool {
+func isLargeLayer(fresh []freshRecord) bool {
 	n := 0
-	for _, v := range fresh {
-		n += 1 + len(v.Domains) + len(v.Storage)
+	for i := range fresh {
+		d, _, st := fresh[i].counts()
+		n += 1 + d + st
 	}
 	return n >= largeLayer
 }

@@ -24,13 +24,20 @@ const valuePacked = 0x01
 // named the same way wherever it is found.
 func decodeRecord(layer, id string, raw []byte) (data.Vendor, error) {
 	var v data.Vendor
-	if err := data.UnmarshalVendor(raw, &v); err != nil {
+	err := decodeRecordInto(layer, id, raw, &v)
+	return v, err
+}
+
+// decodeRecordInto is decodeRecord into v, which a caller decoding many
+// records one after another may use again.
+func decodeRecordInto(layer, id string, raw []byte, v *data.Vendor) error {
+	if err := data.UnmarshalVendor(raw, v); err != nil {
 		if layer == "" {
-			return v, fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, data.Quote(id), err)
+			return fmt.Errorf("%w: vendor %s: %v", ErrCorrupt, data.Quote(id), err)
 		}
-		return v, fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, data.Quote(layer), data.Quote(id), err)
+		return fmt.Errorf("%w: layer %s vendor %s: %v", ErrCorrupt, data.Quote(layer), data.Quote(id), err)
 	}
-	return v, nil
+	return nil
 }
 
 // nameEntry is one vendor's claim on a normalised name: rank 0 is its id,

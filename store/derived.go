@@ -128,13 +128,14 @@ func (w *derivedWrites) briefs() ([]string, [][]byte) {
 // newDerivedWrites sizes for n vendors, about as many hosts and the
 // storage items of records: growing maps and slices of 100,000 entries
 // cost a tenth of a large import.
-func newDerivedWrites(n int, records []*data.Vendor) *derivedWrites {
+func newDerivedWrites(n int, records []freshRecord) *derivedWrites {
 	hosts, storage := n, n
 	if records != nil {
 		hosts, storage = 0, 0
-		for _, v := range records {
-			hosts += len(v.Domains) + len(v.Scripts)
-			storage += len(v.Storage)
+		for i := range records {
+			d, sc, st := records[i].counts()
+			hosts += d + sc
+			storage += st
 		}
 	}
 	return &derivedWrites{

@@ -93,7 +93,11 @@ type Records struct {
 // RecordsOf is chunks as Records, counted.
 func RecordsOf(chunks ...[]data.Vendor) Records {
 	r := Records{Each: func(yield func([]data.Vendor) error) error {
-		for _, c := range chunks {
+		for i, c := range chunks {
+			// Let go of once handed over: what resolving keeps of a
+			// chunk it keeps itself (a large file's new vendors packed),
+			// and the rest of the chunk goes.
+			chunks[i] = nil
 			if err := yield(c); err != nil {
 				return err
 			}
@@ -227,9 +231,10 @@ func (s *Store) Import(records Records, o ImportOptions) (ImportReport, error) {
 			return err
 		}
 		rep.Layer.Vendors = len(out)
-		for _, v := range out {
-			rep.Layer.Domains += len(v.Domains)
-			rep.Layer.Storage += len(v.Storage)
+		for i := range out {
+			d, _, st := out[i].counts()
+			rep.Layer.Domains += d
+			rep.Layer.Storage += st
 		}
 		if o.DryRun {
 			return nil

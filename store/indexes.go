@@ -21,6 +21,21 @@ type vendorIndex struct {
 	refs         []cookieKey
 }
 
+// ownKeys copies the keys ix files its entries under: a record decoded
+// from JSON has its strings in one string of the whole JSON, which a key
+// kept in the index changes until they are written kept whole.
+func (ix *vendorIndex) ownKeys() {
+	for i := range ix.names {
+		ix.names[i].key = strings.Clone(ix.names[i].key)
+	}
+	for i := range ix.claims {
+		ix.claims[i].host, ix.claims[i].c.Path = strings.Clone(ix.claims[i].host), strings.Clone(ix.claims[i].c.Path)
+	}
+	for i := range ix.refs {
+		ix.refs[i].name = strings.Clone(ix.refs[i].name)
+	}
+}
+
 type nameKey struct {
 	key  string
 	rank byte
@@ -249,26 +264,45 @@ func sortRefs(rs []cookieRef) {
 // for their ids): they need nothing from the file, and a large import's
 // are most of its vendors. The others' entries are left zero, for the
 // caller to work out in turn.
-func indexFresh(fresh []*data.Vendor, ref *layerRef, indexed func(id string) bool) []vendorIndex {
+func indexFresh(fresh []freshRecord, ref *layerRef, indexed func(id string) bool) ([]vendorIndex, error) {
 	out := make([]vendorIndex, len(fresh))
 	workers := min(runtime.GOMAXPROCS(0), 1+len(fresh)/256)
+	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
 			recs := make([]data.SourcedVendor, 1)
 			ranks := []rank{ref.rank}
+			var dec data.Vendor // a packed record, decoded: one Vendor a worker
 			// Contiguous runs, so that each worker's records are near
 			// each other in memory.
 			lo, hi := w*len(fresh)/workers, (w+1)*len(fresh)/workers
 			for i := lo; i < hi; i++ {
-				if indexed(fresh[i].ID) {
+				id := fresh[i].ID()
+				if indexed(id) {
 					continue
 				}
-				recs[0] = data.SourcedVendor{Source: ref.source, Vendor: *fresh[i]}
-				out[i] = indexVendor(fresh[i].ID, recs, ranks)
+				v := fresh[i].v
+				if v == nil { // packed: decoded here, a chunk at a time
+					if err := fresh[i].decodeInto(ref.info.Name, &dec); err != nil {
+						errs[w] = err
+						return
+					}
+					v = &dec
+				}
+				recs[0] = data.SourcedVendor{Source: ref.source, Vendor: *v}
+				out[i] = indexVendor(id, recs, ranks)
+				if fresh[i].v == nil {
+					out[i].ownKeys()
+				}
 			}
 		})
 	}
 	wg.Wait()
-	return out
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

@@ -90,9 +90,9 @@ func (s *Store) PutLayer(info LayerInfo, vendors []data.Vendor) error {
 // either of them holds. cards, if not nil, holds vendors' records as JSON
 // already, by id (see putLayer).
 func replaceLayer(tx *bolt.Tx, info LayerInfo, vendors []data.Vendor, cards map[string][]byte) error {
-	fresh := make([]*data.Vendor, len(vendors))
+	fresh := make([]freshRecord, len(vendors))
 	for i := range vendors {
-		fresh[i] = &vendors[i]
+		fresh[i] = freshRecord{v: &vendors[i], id: vendors[i].ID}
 	}
 	return replaceLayerOf(tx, info, fresh, nil, nil, cards)
 }
@@ -105,14 +105,15 @@ func replaceLayer(tx *bolt.Tx, info LayerInfo, vendors []data.Vendor, cards map[
 // known, if not nil, holds vendors the caller has read from the file in
 // this transaction (resolve's), which need not be read again; cards, if
 // not nil, records as JSON already, by id (see putLayer).
-func replaceLayerOf(tx *bolt.Tx, info LayerInfo, fresh []*data.Vendor, known map[string]stored, cache *recordCache, cards map[string][]byte) error {
-	slices.SortFunc(fresh, func(a, b *data.Vendor) int { return strings.Compare(a.ID, b.ID) })
+func replaceLayerOf(tx *bolt.Tx, info LayerInfo, fresh []freshRecord, known map[string]stored, cache *recordCache, cards map[string][]byte) error {
+	slices.SortFunc(fresh, func(a, b freshRecord) int { return strings.Compare(a.ID(), b.ID()) })
 	freshIDs := make([]string, len(fresh))
-	for i, v := range fresh {
-		if i > 0 && fresh[i-1].ID == v.ID {
-			return fmt.Errorf("layer %s: vendor id %q appears twice", info.Name, v.ID)
+	for i := range fresh {
+		id := fresh[i].ID()
+		if i > 0 && freshIDs[i-1] == id {
+			return fmt.Errorf("layer %s: vendor id %q appears twice", info.Name, id)
 		}
-		freshIDs[i] = v.ID
+		freshIDs[i] = id
 	}
 	oldIDs, err := layerIDs(tx, info.Name)
 	if err != nil {
@@ -272,7 +273,7 @@ func sortLayers(ls []LayerInfo) {
 // A large layer in Edit's private copy is put in chunks, each committed
 // (k): tx is then not the transaction the layer ends in, and the caller
 // reads nothing from it after.
-func putLayer(tx *bolt.Tx, info LayerInfo, vendors []*data.Vendor, cards map[string][]byte, k *chunker) error {
+func putLayer(tx *bolt.Tx, info LayerInfo, vendors []freshRecord, cards map[string][]byte, k *chunker) error {
 	layers, err := tx.CreateBucketIfNotExists(bucketLayers)
 	if err != nil {
 		return err
@@ -304,10 +305,10 @@ func putLayer(tx *bolt.Tx, info LayerInfo, vendors []*data.Vendor, cards map[str
 	}
 	for start := 0; start < len(vendors); start += step {
 		part := vendors[start:min(start+step, len(vendors))]
-		raws := marshalAll(part, cards)
+		raws := marshalFresh(part, cards)
 		n := 0
-		for i, v := range part {
-			if err := vb.Put([]byte(v.ID), raws[i]); err != nil {
+		for i := range part {
+			if err := vb.Put([]byte(part[i].ID()), raws[i]); err != nil {
 				return err
 			}
 			n += len(raws[i])
@@ -330,6 +331,30 @@ func putLayer(tx *bolt.Tx, info LayerInfo, vendors []*data.Vendor, cards map[str
 // vendors (a cookie list each) were 13 MB of JSON at once, a fifth of what
 // a 27 MB file's import had live.
 const layerChunk = 1024
+
+// marshalFresh is marshalAll of records, but for those packed already.
+func marshalFresh(recs []freshRecord, cards map[string][]byte) [][]byte {
+	vs := make([]*data.Vendor, 0, len(recs))
+	for i := range recs {
+		if recs[i].v != nil {
+			vs = append(vs, recs[i].v)
+		}
+	}
+	if len(vs) == len(recs) {
+		return marshalAll(vs, cards)
+	}
+	raws := marshalAll(vs, cards)
+	out := make([][]byte, len(recs))
+	j := 0
+	for i := range recs {
+		if recs[i].v != nil {
+			out[i], j = raws[j], j+1
+		} else {
+			out[i] = recs[i].raw
+		}
+	}
+	return out
+}
 
 // marshalAll encodes records as JSON on every core, but for those cards
 // holds already: it is much of the work of writing a large layer, and

@@ -20,8 +20,13 @@ type resolver struct {
 	localNames            map[string]string // normalised name -> id
 	localHosts            map[string]string // host -> id
 	out                   map[string]int    // id -> index in list
-	list                  []*data.Vendor    // into the records resolved
-	existing              map[string]stored // vendors read from the file so far
+	list                  []freshRecord     // into the records resolved
+	// packing: a large file's new vendors are packed once their chunk is
+	// resolved (freshRecord), those of list from packFrom on that nothing
+	// has joined yet.
+	packing  bool
+	packFrom int
+	existing map[string]stored // vendors read from the file so far
 	// joined are the records of list that later ones have joined, each
 	// with the keys of its storage items: a vendor of many rows (the
 	// OCD's, a cookie a row) is looked up in a set, not a list, each row.
@@ -186,7 +191,7 @@ func (r *resolver) taken(id string) bool {
 //
 // It also returns the vendors it read from the file, for the layer update
 // to use rather than read them again.
-func resolve(tx *bolt.Tx, records Records, rep *ImportReport, o ImportOptions, cache *recordCache) ([]*data.Vendor, map[string]stored, error) {
+func resolve(tx *bolt.Tx, records Records, rep *ImportReport, o ImportOptions, cache *recordCache) ([]freshRecord, map[string]stored, error) {
 	ls, err := layerList(tx)
 	if err != nil {
 		return nil, nil, err
@@ -196,9 +201,10 @@ func resolve(tx *bolt.Tx, records Records, rep *ImportReport, o ImportOptions, c
 		cookies: cache.bucket(tx, bucketCookies),
 		// Sized for the file: growing maps of 100,000 keys is a tenth of resolving it.
 		localNames: make(map[string]string, records.N), localHosts: make(map[string]string, records.N),
-		out: make(map[string]int, records.N), list: make([]*data.Vendor, 0, records.N),
+		out: make(map[string]int, records.N), list: make([]freshRecord, 0, records.N),
 		existing: map[string]stored{}, joined: map[string]data.StorageSet{}, parentOwners: map[string]ownerAnswer{}, parentCurated: map[string][]claim{},
 		rep: rep, listed: o.Listed, source: rep.Layer.source(), user: o.User, observed: o.ObservedCookies, cache: cache,
+		packing: records.N+records.Domains+records.Storage >= largeLayer,
 	}
 	// The report's lists, sized for the most they can hold: a large file
 	// adds 100,000 cookies.
@@ -218,6 +224,7 @@ func resolve(tx *bolt.Tx, records Records, rep *ImportReport, o ImportOptions, c
 			}
 			n++
 		}
+		r.pack()
 		return nil
 	})
 	if err != nil {
@@ -266,7 +273,10 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 	var earlier *data.Vendor
 	var earlierStorage data.StorageSet
 	if seen {
-		earlier = r.list[prev]
+		var err error
+		if earlier, err = r.list[prev].unpacked(); err != nil {
+			return err
+		}
 		earlierStorage = r.joinedStorage(id, earlier)
 	}
 	r.reportStorage(rec, old, earlierStorage)
@@ -293,7 +303,7 @@ func (r *resolver) add(i int, rec *data.Vendor) error {
 		r.listNew(&r.rep.NewVendors, &r.rep.Added.Vendors, Change{rec.Name, id})
 	}
 	r.out[id] = len(r.list)
-	r.list = append(r.list, rec)
+	r.list = append(r.list, freshRecord{v: rec, id: id})
 	return nil
 }
 

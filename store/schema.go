@@ -24,7 +24,7 @@ const SchemaVersion = 4
 // path. The caller has just written the layer freshName with the records
 // fresh (when not nil): those are used as they are rather than decoded
 // again.
-func rebuildWith(tx *bolt.Tx, freshName string, fresh []*data.Vendor) error {
+func rebuildWith(tx *bolt.Tx, freshName string, fresh []freshRecord) error {
 	for _, name := range derivedBuckets {
 		if tx.Bucket(name) != nil {
 			if err := tx.DeleteBucket(name); err != nil {
@@ -43,7 +43,11 @@ func rebuildWith(tx *bolt.Tx, freshName string, fresh []*data.Vendor) error {
 			continue
 		}
 		if l.info.Name == freshName && fresh != nil {
-			for _, v := range fresh {
+			for i := range fresh {
+				v, err := fresh[i].vendor(l.info.Name)
+				if err != nil {
+					return err
+				}
 				records[v.ID] = append(records[v.ID], data.SourcedVendor{Source: l.source, Vendor: *v})
 				ranks[v.ID] = append(ranks[v.ID], l.rank)
 			}

@@ -18,7 +18,7 @@ import (
 // cache, if not nil, holds the records a batch has seen, and learns what
 // this change writes. mutate is told which vendors were indexed before the
 // change (nil: it is not known).
-func updateDerived(tx *bolt.Tx, ids []string, mutate func(indexed func(id string) bool) error, freshName string, fresh []*data.Vendor, known map[string]stored, cache *recordCache) error {
+func updateDerived(tx *bolt.Tx, ids []string, mutate func(indexed func(id string) bool) error, freshName string, fresh []freshRecord, known map[string]stored, cache *recordCache) error {
 	if !currentSchema(tx) {
 		cache.clear() // the rebuild writes every merged record anew
 		if err := mutate(nil); err != nil {
@@ -65,31 +65,18 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func(indexed func(id string
 	next := 0 // fresh and ids are both in id order
 	for _, id := range ids {
 		var freshRec *data.Vendor
-		for next < len(fresh) && fresh[next].ID < id {
+		for next < len(fresh) && fresh[next].ID() < id {
 			next++
 		}
-		if next < len(fresh) && fresh[next].ID == id {
-			freshRec = fresh[next]
-			if ix := freshIx.at(next); ix != nil && ix.brief != nil {
-				w.add(id, *ix) // worked out beforehand
-				cache.alone(freshName, id)
-				if large && cache.goOn != nil {
-					// A new vendor's record is in the file (goOnFrom
-					// committed it) and its entries are filed: nothing
-					// reads it again. What it holds (its storage list,
-					// its strings) goes now, not with the last record;
-					// and with no pointer left to it, the array of
-					// records its reader made it in goes once the others
-					// in it are filed too (the records come in id order,
-					// and a large file's in about the order it was read:
-					// Tracker Radar's index was 127 MB of records until
-					// its last was filed).
-					*freshRec = data.Vendor{}
-					fresh[next] = nil
-					next++
-				}
+		if next < len(fresh) && fresh[next].ID() == id {
+			filed, rec, err := u.fileFresh(w, freshIx, next, large && cache.goOn != nil)
+			if err != nil {
+				return err
+			}
+			if filed {
 				continue
 			}
+			freshRec = rec
 		}
 		recs, ranks = recs[:0], ranks[:0]
 		for i := range after {
@@ -123,13 +110,47 @@ func updateDerived(tx *bolt.Tx, ids []string, mutate func(indexed func(id string
 	return w.write(tx)
 }
 
+// fileFresh files fresh record i's entries where indexFresh worked them
+// out (a vendor no other layer describes: filed); else it returns the
+// record, for the caller to merge with the other layers'. letGo lets go
+// of a filed record: a large layer's, committed already (goOnFrom).
+func (u *derivedUpdate) fileFresh(w *derivedWrites, ix *freshIndexes, i int, letGo bool) (filed bool, rec *data.Vendor, err error) {
+	id := u.fresh[i].ID()
+	x, err := ix.at(i)
+	if err != nil {
+		return false, nil, err
+	}
+	if x == nil || x.brief == nil {
+		rec, err = u.fresh[i].vendor(u.freshName)
+		return false, rec, err
+	}
+	w.add(id, *x) // worked out beforehand
+	u.cache.alone(u.freshName, id)
+	if letGo {
+		// A new vendor's record is in the file (goOnFrom committed it)
+		// and its entries are filed: nothing reads it again. What it
+		// holds (its storage list, its strings) goes now, not with the
+		// last record; and with no pointer left to it, the array of
+		// records its reader made it in (or the JSON it was packed in)
+		// goes once the others in it are filed too (the records come in
+		// id order, and a large file's in about the order it was read:
+		// Tracker Radar's index was 127 MB of records until its last was
+		// filed).
+		if v := u.fresh[i].v; v != nil {
+			*v = data.Vendor{}
+		}
+		u.fresh[i] = freshRecord{}
+	}
+	return true, nil, nil
+}
+
 // freshIndexes are the index entries of the fresh layer's records, worked
 // out (indexFresh) a chunk of records at a time as updateDerived comes to
 // them: its entries go into the index changes as they are filed, and
 // worked out for every record at once, a large import held them all
 // beside the changes they became.
 type freshIndexes struct {
-	fresh   []*data.Vendor
+	fresh   []freshRecord
 	ref     *layerRef
 	indexed func(id string) bool
 	lo      int           // list[j] is fresh[lo+j]'s
@@ -143,22 +164,25 @@ var freshIndexChunk = 8192
 
 // at is fresh[i]'s entries (as indexFresh leaves them for a vendor that
 // is indexed already: empty), or nil if f is; i never goes back.
-func (f *freshIndexes) at(i int) *vendorIndex {
+func (f *freshIndexes) at(i int) (*vendorIndex, error) {
 	if f == nil {
-		return nil
+		return nil, nil
 	}
 	if i >= f.lo+len(f.list) {
 		f.lo = i
-		f.list = indexFresh(f.fresh[i:min(i+freshIndexChunk, len(f.fresh))], f.ref, f.indexed)
+		var err error
+		if f.list, err = indexFresh(f.fresh[i:min(i+freshIndexChunk, len(f.fresh))], f.ref, f.indexed); err != nil {
+			return nil, err
+		}
 	}
-	return &f.list[i-f.lo]
+	return &f.list[i-f.lo], nil
 }
 
 // derivedUpdate is what updateDerived knows of the vendors it re-merges.
 type derivedUpdate struct {
 	tx        *bolt.Tx
 	freshName string
-	fresh     []*data.Vendor
+	fresh     []freshRecord
 	olds      map[string]*oldEntries // the touched vendors' entries before the change
 	cache     *recordCache           // the records decoded, and the batch's
 }
