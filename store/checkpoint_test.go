@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 )
@@ -96,13 +95,7 @@ func TestAnImportCommittedFileByFileHoldsWhatOneTransactionHolds(t *testing.T) {
 			largeLayer = large
 			oneTx, committed := importBothWays(t, fixturePaths(checkpointFixtures))
 			if oneTx != committed {
-				a, b := strings.Split(oneTx, "\n"), strings.Split(committed, "\n")
-				for i := range min(len(a), len(b)) {
-					if a[i] != b[i] {
-						t.Logf("line %d:\n%.300s\n%.300s", i, a[i], b[i])
-						break
-					}
-				}
+				logFirstDifference(t, oneTx, committed)
 				t.Error("the files imported through Edit's private copy, committed one by one, differ from the same files imported in one transaction")
 			}
 		})

@@ -72,6 +72,19 @@ func mustImport(t *testing.T, s *Store, name string) ImportReport {
 
 // snapshot is every bucket's every key and value: two equal snapshots mean
 // the store holds exactly the same records and indexes.
+// logFirstDifference logs the first line where two snapshots differ,
+// cut to 400 bytes each, for a test about to fail on them.
+func logFirstDifference(t *testing.T, a, b string) {
+	t.Helper()
+	as, bs := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(as), len(bs)) {
+		if as[i] != bs[i] {
+			t.Logf("line %d:\n%.400s\n%.400s", i, as[i], bs[i])
+			return
+		}
+	}
+}
+
 func snapshot(t *testing.T, s *Store) string {
 	t.Helper()
 	var b strings.Builder

@@ -3,7 +3,6 @@ package store
 import (
 	"fmt"
 	"regexp"
-	"strings"
 	"testing"
 	"time"
 
@@ -71,13 +70,7 @@ func TestPackedRecordsLandAsHeldOnesDo(t *testing.T) {
 		return seedTime.ReplaceAllString(snapshot(t, s), `"added":""`)
 	}
 	if held, packed := land(largeLayer), land(1); held != packed {
-		a, b := strings.Split(held, "\n"), strings.Split(packed, "\n")
-		for i := range min(len(a), len(b)) {
-			if a[i] != b[i] {
-				t.Logf("line %d:\n%.400s\n%.400s", i, a[i], b[i])
-				break
-			}
-		}
+		logFirstDifference(t, held, packed)
 		t.Error("the catalogue written from packed records differs from the one written from held ones")
 	}
 }
