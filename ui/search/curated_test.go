@@ -82,17 +82,7 @@ func TestTypingAnAliasListsItsVendorFirst(t *testing.T) {
 		{ID: "recaptcha-v3", Name: "reCAPTCHA v3"},
 	}
 	x := newIndex(vs)
-	scan := func(q string) []string {
-		sc := NewScan(q)
-		for i := range vs {
-			sc.Add(vs[i].Brief())
-		}
-		var ids []string
-		for _, h := range sc.Results() {
-			ids = append(ids, h.Vendor.ID)
-		}
-		return ids
-	}
+	scan := func(q string) []string { return scanIDs(q, vs) }
 	for q, want := range map[string][]string{
 		"ga":               {"google-analytics", "ga-ltd", "ga-quoted", "amap", "gauges", "ga-tracker", "groovinads", "recaptcha", "g-a-media"},
 		"GA":               {"google-analytics", "ga-ltd", "ga-quoted", "amap", "gauges", "ga-tracker", "groovinads", "recaptcha", "g-a-media"},
@@ -153,18 +143,25 @@ func TestTypingACompanyNameListsItsMostLoadedProductsFirst(t *testing.T) {
 			for _, r := range x.Find(q) {
 				got = append(got, x.Vendors()[r.Vendor].ID)
 			}
-			sc := NewScan(q)
-			for i := range list {
-				sc.Add(list[i].Brief())
-			}
-			var scanned []string
-			for _, h := range sc.Results() {
-				scanned = append(scanned, h.Vendor.ID)
-			}
+			scanned := scanIDs(q, list)
 			w := want[:len(list)]
 			if !slices.Equal(got, w) || !slices.Equal(scanned, w) {
 				t.Errorf("imports %v: typing %q lists %q, vendex search %q; want %q", imports, q, got, scanned, w)
 			}
 		}
 	}
+}
+
+// scanIDs is the ids a Scan of q over every vendor's brief lists, in its
+// order: what search lists from the stored briefs, beside Find's.
+func scanIDs(q string, vs []data.Vendor) []string {
+	sc := NewScan(q)
+	for i := range vs {
+		sc.Add(vs[i].Brief())
+	}
+	var ids []string
+	for _, h := range sc.Results() {
+		ids = append(ids, h.Vendor.ID)
+	}
+	return ids
 }
